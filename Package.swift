@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Formwork",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Formwork", targets: ["Formwork"]),
+        .executable(name: "formwork", targets: ["formwork"]),
+        .executable(name: "shop", targets: ["Shop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "FormworkTemplate",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "FormworkCore",
+            dependencies: [
+                "FormworkTemplate",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "FormworkCLI",
+            dependencies: [
+                "FormworkCore",
+                "FormworkTemplate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "Formwork",
+            dependencies: ["FormworkTemplate", "FormworkCore", "FormworkCLI"]
+        ),
+        .executableTarget(
+            name: "formwork",
+            dependencies: ["FormworkCLI"]
+        ),
+        .executableTarget(
+            name: "Shop",
+            dependencies: ["Formwork"],
+            path: "Examples/Shop"
+        ),
+        .testTarget(
+            name: "FormworkTemplateTests",
+            dependencies: ["FormworkTemplate"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormworkCoreTests",
+            dependencies: ["FormworkCore", "FormworkTemplate"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormworkCLITests",
+            dependencies: ["FormworkCLI", "FormworkCore", "FormworkTemplate"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

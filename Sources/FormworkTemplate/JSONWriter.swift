@@ -1,0 +1,149 @@
+/// Writes ``JSONValue`` trees as text, byte for byte the way AWS CDK writes templates.
+///
+/// CDK writes `JSON.stringify(template, undefined, 1)`: one space of indentation per level, keys in
+/// insertion order, `[]` and `{}` for empty containers, no trailing newline. ``Style/pretty(indent:)`` does
+/// the same; ``Style/compact`` writes no whitespace at all, like `JSON.stringify(value)`.
+///
+/// ```swift
+/// let text = JSONWriter(style: .pretty(indent: 1)).string(from: template.json)
+/// ```
+public struct JSONWriter: Sendable {
+    /// How much whitespace the writer puts between tokens.
+    public enum Style: Sendable, Hashable {
+        /// Newlines and `indent` spaces per nesting level.
+        case pretty(indent: Int)
+        /// No whitespace.
+        case compact
+    }
+
+    /// The whitespace style.
+    public var style: Style
+
+    /// A writer with the given style; CDK's template layout by default.
+    public init(style: Style = .pretty(indent: 1)) {
+        self.style = style
+    }
+
+    /// The text of `value`.
+    public func string(from value: JSONValue) -> String {
+        String(decoding: bytes(from: value), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `value`.
+    public func bytes(from value: JSONValue) -> [UInt8] {
+        var output = Output(style: style)
+        output.write(value, depth: 0)
+        return output.bytes
+    }
+}
+
+extension JSONWriter {
+    private struct Output {
+        var bytes: [UInt8] = []
+        let indentWidth: Int?
+        /// `"\n"` followed by the indentation of each depth, built once per depth.
+        var newlines: [[UInt8]] = []
+
+        init(style: Style) {
+            switch style {
+            case .pretty(let indent): indentWidth = indent
+            case .compact: indentWidth = nil
+            }
+            bytes.reserveCapacity(4096)
+        }
+
+        mutating func newline(depth: Int) {
+            guard let indentWidth else { return }
+            while newlines.count <= depth {
+                newlines.append([UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: newlines.count * indentWidth))
+            }
+            bytes.append(contentsOf: newlines[depth])
+        }
+
+        mutating func write(_ value: JSONValue, depth: Int) {
+            switch value {
+            case .null: bytes.append(contentsOf: "null".utf8)
+            case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .number(let number): bytes.append(contentsOf: JSONNumberFormat.string(number).utf8)
+            case .string(let string): writeString(string)
+            case .array(let elements):
+                guard !elements.isEmpty else { return bytes.append(contentsOf: "[]".utf8) }
+                bytes.append(UInt8(ascii: "["))
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    newline(depth: depth + 1)
+                    write(element, depth: depth + 1)
+                }
+                newline(depth: depth)
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let members):
+                guard !members.isEmpty else { return bytes.append(contentsOf: "{}".utf8) }
+                bytes.append(UInt8(ascii: "{"))
+                for (index, (key, member)) in members.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    newline(depth: depth + 1)
+                    writeString(key)
+                    bytes.append(UInt8(ascii: ":"))
+                    if indentWidth != nil { bytes.append(UInt8(ascii: " ")) }
+                    write(member, depth: depth + 1)
+                }
+                newline(depth: depth)
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
+        mutating func writeString(_ string: String) {
+            bytes.append(UInt8(ascii: "\""))
+            let utf8 = string.utf8
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+            } else {
+                for byte in utf8 { writeEscaped(byte) }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// Escapes exactly what `JSON.stringify` escapes: quote, backslash and control characters.
+        mutating func writeEscaped(_ byte: UInt8) {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
+            case 0x08: bytes.append(contentsOf: "\\b".utf8)
+            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
+            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
+            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
+            case 0x09: bytes.append(contentsOf: "\\t".utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: "\\u00".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+    }
+}
+
+/// Formats numbers the way JavaScript's `Number.prototype.toString` does for the values templates hold.
+enum JSONNumberFormat {
+    static func string(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e21 {
+            if abs(number) < 9.2e18 { return String(Int64(number)) }
+        }
+        var text = "\(number)"
+        // Swift writes `1e-07`, JavaScript `1e-7`; Swift `1e+21`, JavaScript `1e+21`.
+        if let exponentIndex = text.firstIndex(of: "e") {
+            let mantissa = text[..<exponentIndex]
+            var exponent = text[text.index(after: exponentIndex)...]
+            var sign = "+"
+            if exponent.first == "-" || exponent.first == "+" {
+                sign = exponent.first == "-" ? "-" : "+"
+                exponent = exponent.dropFirst()
+            }
+            let digits = exponent.drop(while: { $0 == "0" })
+            text = "\(mantissa)e\(sign)\(digits.isEmpty ? "0" : String(digits))"
+        }
+        return text
+    }
+}

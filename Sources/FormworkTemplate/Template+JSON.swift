@@ -1,0 +1,187 @@
+import OrderedCollections
+
+extension Template {
+    /// The template as a JSON tree, in the section order of ``Section`` and with resource attributes in the
+    /// order CDK writes them (`Type, Properties, DependsOn, CreationPolicy, UpdatePolicy, UpdateReplacePolicy,
+    /// DeletionPolicy, ..., Metadata, Condition`). Empty sections and attributes are left out.
+    public var json: JSONValue {
+        var root = OrderedDictionary<String, JSONValue>()
+        for section in Section.allCases {
+            switch section {
+            case .description: root[section.rawValue] = description.map(JSONValue.string)
+            case .transform: root[section.rawValue] = transform
+            case .formatVersion: root[section.rawValue] = formatVersion.map(JSONValue.string)
+            case .metadata: root[section.rawValue] = metadata.nonEmptyJSON
+            case .parameters: root[section.rawValue] = parameters.mapValues(\.json).nonEmptyJSON
+            case .mappings: root[section.rawValue] = mappings.nonEmptyJSON
+            case .conditions: root[section.rawValue] = conditions.nonEmptyJSON
+            case .rules: root[section.rawValue] = rules.nonEmptyJSON
+            case .resources: root[section.rawValue] = resources.mapValues(\.json).nonEmptyJSON
+            case .outputs: root[section.rawValue] = outputs.mapValues(\.json).nonEmptyJSON
+            }
+        }
+        return .object(root)
+    }
+
+    /// The template a JSON tree describes.
+    ///
+    /// - Throws: ``TemplateStructureError`` naming the path of the first part that is not shaped like a
+    ///   CloudFormation template.
+    public init(json: JSONValue) throws(TemplateStructureError) {
+        let root = try StructureReader(json, path: "")
+        self.init()
+        for key in root.keys {
+            guard let section = Section(rawValue: key) else {
+                throw root.error(at: key, "unknown template section; expected one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            switch section {
+            case .description: description = try root.string(key)
+            case .transform: transform = root.value(key)
+            case .formatVersion: formatVersion = try root.string(key)
+            case .metadata: metadata = try root.object(key)
+            case .parameters:
+                parameters = try root.object(key).mapKeyedValues { name, value throws(TemplateStructureError) in
+                    try Parameter(json: value, path: "Parameters.\(name)")
+                }
+            case .mappings: mappings = try root.object(key)
+            case .conditions: conditions = try root.object(key)
+            case .rules: rules = try root.object(key)
+            case .resources:
+                resources = try root.object(key).mapKeyedValues { name, value throws(TemplateStructureError) in
+                    try Resource(json: value, path: "Resources.\(name)")
+                }
+            case .outputs:
+                outputs = try root.object(key).mapKeyedValues { name, value throws(TemplateStructureError) in
+                    try Output(json: value, path: "Outputs.\(name)")
+                }
+            }
+        }
+    }
+}
+
+extension Template.Resource {
+    /// The resource entry as JSON, attributes in CDK's order.
+    public var json: JSONValue {
+        var entry = OrderedDictionary<String, JSONValue>()
+        entry["Type"] = .string(type)
+        entry["Properties"] = properties.nonEmptyJSON
+        entry["DependsOn"] = dependsOn.isEmpty ? nil : .array(dependsOn.map(JSONValue.string))
+        entry["CreationPolicy"] = creationPolicy
+        entry["UpdatePolicy"] = updatePolicy
+        entry["UpdateReplacePolicy"] = updateReplacePolicy.map(JSONValue.string)
+        entry["DeletionPolicy"] = deletionPolicy.map(JSONValue.string)
+        for (key, value) in otherAttributes { entry[key] = value }
+        entry["Metadata"] = metadata
+        entry["Condition"] = condition.map(JSONValue.string)
+        return .object(entry)
+    }
+
+    init(json: JSONValue, path: String) throws(TemplateStructureError) {
+        let entry = try StructureReader(json, path: path)
+        guard let type = try entry.string("Type") else { throw entry.error("a resource needs a 'Type'") }
+        self.init(type: type)
+        for key in entry.keys {
+            switch key {
+            case "Type": break
+            case "Properties": properties = try entry.object(key)
+            case "DependsOn": dependsOn = try entry.stringOrStrings(key)
+            case "CreationPolicy": creationPolicy = entry.value(key)
+            case "UpdatePolicy": updatePolicy = entry.value(key)
+            case "UpdateReplacePolicy": updateReplacePolicy = try entry.string(key)
+            case "DeletionPolicy": deletionPolicy = try entry.string(key)
+            case "Metadata": metadata = entry.value(key)
+            case "Condition": condition = try entry.string(key)
+            case "Version", "Description": otherAttributes[key] = entry.value(key)
+            default:
+                throw entry.error(at: key, "unknown resource attribute; CloudFormation accepts Type, Properties, DependsOn, Condition, CreationPolicy, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and Metadata")
+            }
+        }
+    }
+}
+
+extension Template.Output {
+    /// The output entry as JSON: `Description, Value, Export, Condition`, as CDK writes them.
+    public var json: JSONValue {
+        var entry = OrderedDictionary<String, JSONValue>()
+        entry["Description"] = description.map(JSONValue.string)
+        entry["Value"] = value
+        entry["Export"] = exportName.map { ["Name": $0] }
+        entry["Condition"] = condition.map(JSONValue.string)
+        return .object(entry)
+    }
+
+    init(json: JSONValue, path: String) throws(TemplateStructureError) {
+        let entry = try StructureReader(json, path: path)
+        guard let value = entry.value("Value") else { throw entry.error("an output needs a 'Value'") }
+        self.init(value: value)
+        for key in entry.keys {
+            switch key {
+            case "Value": break
+            case "Description": description = try entry.string(key)
+            case "Condition": condition = try entry.string(key)
+            case "Export":
+                let export = try StructureReader(entry.value(key) ?? .null, path: "\(path).Export")
+                guard let name = export.value("Name") else { throw export.error("an export needs a 'Name'") }
+                exportName = name
+            default:
+                throw entry.error(at: key, "unknown output attribute; expected Value, Description, Export or Condition")
+            }
+        }
+    }
+}
+
+extension Template.Parameter {
+    /// The parameter entry as JSON, keys in the order CDK writes them.
+    public var json: JSONValue {
+        var entry = OrderedDictionary<String, JSONValue>()
+        entry["Type"] = .string(type)
+        entry["Default"] = defaultValue
+        entry["AllowedPattern"] = allowedPattern.map(JSONValue.string)
+        entry["AllowedValues"] = allowedValues.map(JSONValue.array)
+        entry["ConstraintDescription"] = constraintDescription.map(JSONValue.string)
+        entry["Description"] = description.map(JSONValue.string)
+        entry["MaxLength"] = maxLength.map { .number(Double($0)) }
+        entry["MaxValue"] = maxValue.map(JSONValue.number)
+        entry["MinLength"] = minLength.map { .number(Double($0)) }
+        entry["MinValue"] = minValue.map(JSONValue.number)
+        entry["NoEcho"] = noEcho.map(JSONValue.bool)
+        return .object(entry)
+    }
+
+    init(json: JSONValue, path: String) throws(TemplateStructureError) {
+        let entry = try StructureReader(json, path: path)
+        guard let type = try entry.string("Type") else { throw entry.error("a parameter needs a 'Type'") }
+        self.init(type: type)
+        for key in entry.keys {
+            switch key {
+            case "Type": break
+            case "Default": defaultValue = entry.value(key)
+            case "AllowedPattern": allowedPattern = try entry.string(key)
+            case "AllowedValues": allowedValues = try entry.array(key)
+            case "ConstraintDescription": constraintDescription = try entry.string(key)
+            case "Description": description = try entry.string(key)
+            case "MaxLength": maxLength = try entry.number(key).map { Int($0) }
+            case "MaxValue": maxValue = try entry.number(key)
+            case "MinLength": minLength = try entry.number(key).map { Int($0) }
+            case "MinValue": minValue = try entry.number(key)
+            case "NoEcho": noEcho = try entry.bool(key)
+            default:
+                throw entry.error(at: key, "unknown parameter attribute")
+            }
+        }
+    }
+}
+
+extension OrderedDictionary where Key == String, Value == JSONValue {
+    /// `.object(self)`, or `nil` when empty so that the key is left out.
+    var nonEmptyJSON: JSONValue? { isEmpty ? nil : .object(self) }
+}
+
+extension OrderedDictionary {
+    /// The same keys in the same order, each value transformed by a throwing function that sees its key.
+    func mapKeyedValues<T, E: Error>(_ transform: (Key, Value) throws(E) -> T) throws(E) -> OrderedDictionary<Key, T> {
+        var result = OrderedDictionary<Key, T>(minimumCapacity: count)
+        for (key, value) in self { result[key] = try transform(key, value) }
+        return result
+    }
+}

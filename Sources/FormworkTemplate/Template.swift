@@ -1,0 +1,79 @@
+import OrderedCollections
+
+/// A CloudFormation template: every section, in a typed, ordered model.
+///
+/// Synthesis produces a `Template`; the readers produce one from JSON or YAML text; validation, checks and
+/// the diff engine consume it. Every collection is ordered, so writing a template is deterministic.
+///
+/// ```swift
+/// var template = Template()
+/// template.resources["Queue"] = Template.Resource(type: "AWS::SQS::Queue")
+/// let text = JSONWriter().string(from: template.json)
+/// ```
+public struct Template: Sendable, Hashable {
+    /// `AWSTemplateFormatVersion`, such as `"2010-09-09"`.
+    public var formatVersion: String?
+    /// `Description`.
+    public var description: String?
+    /// `Metadata`.
+    public var metadata: OrderedDictionary<String, JSONValue>
+    /// `Parameters`, by logical ID.
+    public var parameters: OrderedDictionary<String, Parameter>
+    /// `Mappings`, by map name.
+    public var mappings: OrderedDictionary<String, JSONValue>
+    /// `Conditions`, by condition name.
+    public var conditions: OrderedDictionary<String, JSONValue>
+    /// `Transform`: a macro name or a list of them.
+    public var transform: JSONValue?
+    /// `Rules`, by rule name.
+    public var rules: OrderedDictionary<String, JSONValue>
+    /// `Resources`, by logical ID.
+    public var resources: OrderedDictionary<String, Resource>
+    /// `Outputs`, by logical ID.
+    public var outputs: OrderedDictionary<String, Output>
+
+    /// A template with the given sections; all of them empty by default.
+    public init(
+        formatVersion: String? = nil,
+        description: String? = nil,
+        metadata: OrderedDictionary<String, JSONValue> = [:],
+        parameters: OrderedDictionary<String, Parameter> = [:],
+        mappings: OrderedDictionary<String, JSONValue> = [:],
+        conditions: OrderedDictionary<String, JSONValue> = [:],
+        transform: JSONValue? = nil,
+        rules: OrderedDictionary<String, JSONValue> = [:],
+        resources: OrderedDictionary<String, Resource> = [:],
+        outputs: OrderedDictionary<String, Output> = [:]
+    ) {
+        self.formatVersion = formatVersion
+        self.description = description
+        self.metadata = metadata
+        self.parameters = parameters
+        self.mappings = mappings
+        self.conditions = conditions
+        self.transform = transform
+        self.rules = rules
+        self.resources = resources
+        self.outputs = outputs
+    }
+}
+
+extension Template {
+    /// The top-level keys of a template, in the order Formwork writes them.
+    ///
+    /// The header sections come first, as CDK writes them; then the order in which a CDK app's sections
+    /// usually appear (`Resources, Outputs, Mappings, Conditions, Parameters, Rules`), so that templates CDK
+    /// wrote are written back unchanged.
+    public enum Section: String, Sendable, CaseIterable {
+        case description = "Description"
+        case transform = "Transform"
+        case formatVersion = "AWSTemplateFormatVersion"
+        case metadata = "Metadata"
+        case resources = "Resources"
+        case outputs = "Outputs"
+        case mappings = "Mappings"
+        case conditions = "Conditions"
+        case parameters = "Parameters"
+        case rules = "Rules"
+    }
+}
