@@ -1,0 +1,131 @@
+import FormworkTemplate
+
+/// The construct tree of one synthesis: every node with its id, children in insertion order, and the
+/// template element it holds. Internal to the synthesizer; constructs see it through ``ConstructScope``.
+final class ConstructTree {
+    struct Node {
+        let id: String
+        let parent: Int?
+        var children: [Int] = []
+        /// Whether a construct (as opposed to a plain child scope) was added here.
+        var holdsConstruct = false
+        var element: TemplateElement?
+        var logicalIdOverride: String?
+        /// The index of the stack node this node belongs to; `nil` for the root.
+        var stack: Int?
+    }
+
+    private(set) var nodes: [Node] = [Node(id: "", parent: nil)]
+    /// Where each identified construct was added. Looked up, never iterated.
+    private(set) var identities: [ConstructIdentity: Int] = [:]
+
+    static let root = 0
+
+    /// The ids from below the root down to `node`.
+    func components(of node: Int) -> [String] {
+        var components: [String] = []
+        var current: Int? = node
+        while let index = current, index != Self.root {
+            components.append(nodes[index].id)
+            current = nodes[index].parent
+        }
+        return components.reversed()
+    }
+
+    /// The path of `node` as CDK writes it: `Stack/Orders/Queue/Resource`.
+    func path(of node: Int) -> String {
+        components(of: node).joined(separator: "/")
+    }
+
+    /// The ids from below the node's stack down to `node`: what its logical ID is made of.
+    func componentsBelowStack(of node: Int) -> [String] {
+        Array(components(of: node).dropFirst())
+    }
+
+    func node(forIdentity identity: ConstructIdentity) -> Int? {
+        identities[identity]
+    }
+
+    func child(of parent: Int, named id: String) -> Int? {
+        nodes[parent].children.first { nodes[$0].id == id }
+    }
+
+    /// Adds a plain child node (no construct) with `id`, or returns the existing one.
+    func childScope(of parent: Int, id: String) throws(SynthesisError) -> Int {
+        if let existing = child(of: parent, named: id) { return existing }
+        try Self.validate(id: id, at: path(of: parent))
+        return appendNode(id: id, parent: parent, at: nil)
+    }
+
+    /// Adds `construct` under `parent` (before the child at `position`, or last) and expands it.
+    @discardableResult
+    func add(_ construct: any Construct, under parent: Int, before position: Int? = nil) throws(SynthesisError) -> Int {
+        let parentPath = path(of: parent)
+        try Self.validate(id: construct.id, at: parentPath)
+        let identity = (construct as? any IdentifiedConstruct)?.identity
+        if let identity, let existing = identities[identity] {
+            throw SynthesisError(.listedTwice, paths: [path(of: existing), Self.join(parentPath, construct.id)],
+                                 "the same construct is listed in two places; list it once and reference it from the other place")
+        }
+        if let sibling = child(of: parent, named: construct.id) {
+            throw SynthesisError(.duplicateId, paths: [path(of: sibling)],
+                                 "two constructs have the id '\(construct.id)' in the same scope; give one of them another id")
+        }
+        let index = appendNode(id: construct.id, parent: parent, at: position)
+        nodes[index].holdsConstruct = true
+        if let identity { identities[identity] = index }
+        try construct.expand(in: ConstructScope(tree: self, node: index))
+        return index
+    }
+
+    func declare(_ element: TemplateElement, at node: Int, logicalId: String?) throws(SynthesisError) {
+        guard nodes[node].element == nil else {
+            throw SynthesisError(.duplicateId, paths: [path(of: node)], "two template elements are declared at the same path")
+        }
+        nodes[node].element = element
+        nodes[node].logicalIdOverride = logicalId
+    }
+
+    /// The nearest node at or above `node` that holds a construct.
+    func owningConstruct(of node: Int) -> Int {
+        var current = node
+        while !nodes[current].holdsConstruct, let parent = nodes[current].parent { current = parent }
+        return current
+    }
+
+    /// `node` and its descendants, depth first, children in insertion order.
+    func subtree(_ node: Int) -> [Int] {
+        var order: [Int] = []
+        var stack = [node]
+        while let current = stack.popLast() {
+            order.append(current)
+            stack.append(contentsOf: nodes[current].children.reversed())
+        }
+        return order
+    }
+
+    private func appendNode(id: String, parent: Int, at position: Int?) -> Int {
+        let index = nodes.count
+        let stack = parent == Self.root ? index : nodes[parent].stack
+        nodes.append(Node(id: id, parent: parent, stack: stack))
+        if let position, let offset = nodes[parent].children.firstIndex(of: position) {
+            nodes[parent].children.insert(index, at: offset)
+        } else {
+            nodes[parent].children.append(index)
+        }
+        return index
+    }
+
+    private static func join(_ parent: String, _ id: String) -> String {
+        parent.isEmpty ? id : "\(parent)/\(id)"
+    }
+
+    private static func validate(id: String, at parentPath: String) throws(SynthesisError) {
+        guard !id.isEmpty else {
+            throw SynthesisError(.invalidId, paths: [parentPath.isEmpty ? "<app>" : parentPath], "a construct has an empty id; give it a name")
+        }
+        guard !id.contains("/") else {
+            throw SynthesisError(.invalidId, paths: [join(parentPath, id)], "a construct id must not contain '/'; it separates path segments")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import OrderedCollections
+
+/// A CloudFormation stack: a name, an optional environment, and the constructs in it.
+///
+/// ```swift
+/// Stack("Orders", region: "eu-west-1", tags: ["team": "orders"]) {
+///     OrdersService()
+///     Output("QueueUrl", value: queue.ref)
+/// }
+/// ```
+///
+/// Tags are written to the cloud assembly as stack tags; CloudFormation applies them to every resource that
+/// supports tags when the stack is deployed, as CDK's stack tags are.
+public struct Stack: Sendable {
+    /// The stack's name in CloudFormation and in the cloud assembly.
+    public let name: String
+    /// The AWS account the stack deploys to; any account when `nil`.
+    public var account: String?
+    /// The AWS region the stack deploys to; any region when `nil`.
+    public var region: String?
+    /// The template's `Description`.
+    public var description: String?
+    /// Stack tags.
+    public var tags: OrderedDictionary<String, String>
+    /// Whether CloudFormation refuses to delete the stack.
+    public var terminationProtection: Bool
+    /// The constructs in the stack.
+    public let body: [any Construct]
+
+    /// A stack named `name` holding what `content` builds.
+    public init(
+        _ name: String,
+        account: String? = nil,
+        region: String? = nil,
+        description: String? = nil,
+        tags: OrderedDictionary<String, String> = [:],
+        terminationProtection: Bool = false,
+        @ConstructBuilder content: () -> [any Construct]
+    ) {
+        self.name = name
+        self.account = account
+        self.region = region
+        self.description = description
+        self.tags = tags
+        self.terminationProtection = terminationProtection
+        self.body = content()
+    }
+
+    /// `aws://ACCOUNT/REGION`, with `unknown-account` and `unknown-region` for what is not set, as in a CDK
+    /// cloud assembly.
+    public var environment: String {
+        "aws://\(account ?? "unknown-account")/\(region ?? "unknown-region")"
+    }
+}
+
+/// Builds the list of stacks in an ``App``.
+@resultBuilder
+public enum StackBuilder {
+    public static func buildExpression(_ stack: Stack) -> [Stack] { [stack] }
+    public static func buildBlock(_ components: [Stack]...) -> [Stack] { components.flatMap { $0 } }
+    public static func buildOptional(_ component: [Stack]?) -> [Stack] { component ?? [] }
+    public static func buildEither(first component: [Stack]) -> [Stack] { component }
+    public static func buildEither(second component: [Stack]) -> [Stack] { component }
+    public static func buildArray(_ components: [[Stack]]) -> [Stack] { components.flatMap { $0 } }
+}

@@ -1,0 +1,43 @@
+/// Why a synthesis stopped: what is wrong, at which construct paths, and how to fix it.
+///
+/// ```text
+/// error[duplicate-logical-id]: Orders/Queue, Orders/Queue_: both are assigned the logical ID 'OrdersQueue...'; rename one of them
+/// ```
+public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable code for each kind of error, for tooling and tests.
+    public enum Code: String, Sendable, Hashable {
+        case invalidId = "invalid-id"
+        case duplicateId = "duplicate-id"
+        case listedTwice = "listed-twice"
+        case unlistedSharedConstruct = "unlisted-shared-construct"
+        case danglingReference = "dangling-reference"
+        case invalidReference = "invalid-reference"
+        case duplicateLogicalId = "duplicate-logical-id"
+        case invalidLogicalId = "invalid-logical-id"
+        case resourceCycle = "resource-cycle"
+        case stackCycle = "stack-cycle"
+        case crossEnvironmentReference = "cross-environment-reference"
+        case invalidStack = "invalid-stack"
+        case invalidOverride = "invalid-override"
+        case unknownStack = "unknown-stack"
+    }
+
+    /// The kind of error.
+    public var code: Code
+    /// The construct paths involved, e.g. `Orders/Queue`.
+    public var paths: [String]
+    /// What is wrong and what to change.
+    public var message: String
+
+    /// An error of kind `code` at `paths`.
+    public init(_ code: Code, paths: [String], _ message: String) {
+        self.code = code
+        self.paths = paths
+        self.message = message
+    }
+
+    public var description: String {
+        let location = paths.isEmpty ? "" : " \(paths.joined(separator: ", ")):"
+        return "error[\(code.rawValue)]:\(location) \(message)"
+    }
+}

@@ -1,0 +1,62 @@
+import FormworkTemplate
+import OrderedCollections
+
+/// Runs the synthesis phases over an app's stacks: collect and expand the construct tree, include
+/// constructs that are referenced but not listed, then resolve every stack into a template.
+struct Synthesizer {
+    let stacks: [Stack]
+
+    func run() throws(SynthesisError) -> CloudAssembly {
+        let tree = ConstructTree()
+        var stackNodes: [Int] = []
+        for stack in stacks {
+            try Self.validate(stack, among: stacks)
+            let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
+            stackNodes.append(node)
+            for construct in stack.body { try tree.add(construct, under: node) }
+        }
+        try includeReferencedConstructs(in: tree)
+        var resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
+        return try resolver.resolve()
+    }
+
+    /// Adds each construct that is referenced but listed nowhere to the scope of the construct that
+    /// references it, just before that construct — where a `let` declared it. Repeats until every
+    /// reference has its node, since an included construct may reference others.
+    private func includeReferencedConstructs(in tree: ConstructTree) throws(SynthesisError) {
+        while true {
+            var missing = OrderedDictionary<ConstructIdentity, (construct: any IdentifiedConstruct, referencedBy: [Int])>()
+            for node in tree.nodes.indices {
+                guard let element = tree.nodes[node].element else { continue }
+                for construct in element.referencedConstructs where tree.node(forIdentity: construct.identity) == nil {
+                    missing[construct.identity, default: (construct, [])].referencedBy.append(tree.owningConstruct(of: node))
+                }
+            }
+            guard !missing.isEmpty else { return }
+            for (_, entry) in missing where tree.node(forIdentity: entry.construct.identity) == nil {
+                let scopes = OrderedSet(entry.referencedBy.map { tree.nodes[$0].parent ?? ConstructTree.root })
+                guard scopes.count == 1, let scope = scopes.first else {
+                    let paths = OrderedSet(entry.referencedBy.map(tree.path(of:)))
+                    throw SynthesisError(.unlistedSharedConstruct, paths: Array(paths),
+                        "'\(entry.construct.id)' is referenced from \(scopes.count) scopes (\(scopes.map(tree.path(of:)).joined(separator: ", "))) but listed in none; list it in the body of the scope that should own it")
+                }
+                let siblings = tree.nodes[scope].children
+                let first = entry.referencedBy.min { siblings.firstIndex(of: $0) ?? .max < siblings.firstIndex(of: $1) ?? .max }
+                try tree.add(entry.construct, under: scope, before: first)
+            }
+        }
+    }
+
+    private static func validate(_ stack: Stack, among stacks: [Stack]) throws(SynthesisError) {
+        let name = stack.name
+        let valid = name.count <= 128 && name.first.map { $0.isASCII && $0.isLetter } == true
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        guard valid else {
+            throw SynthesisError(.invalidStack, paths: [name.isEmpty ? "<app>" : name],
+                                 "a stack name must start with a letter and hold only letters, digits and '-' (at most 128 characters)")
+        }
+        guard stacks.filter({ $0.name == name }).count == 1 else {
+            throw SynthesisError(.invalidStack, paths: [name], "two stacks are named '\(name)'; stack names must be unique in an app")
+        }
+    }
+}

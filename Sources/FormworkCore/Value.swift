@@ -1,0 +1,108 @@
+import FormworkTemplate
+import OrderedCollections
+
+/// A property value in the DSL: JSON that may hold references to other constructs.
+///
+/// Write values as literals; interpolate references into strings and Formwork builds the `Fn::Join` CDK
+/// would build:
+///
+/// ```swift
+/// let environment: Value = ["TABLE": table.ref, "RETRIES": 3]
+/// let arn: Value = "arn:\(Aws.partition):s3:::\(bucket.ref)/*"
+/// // {"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":s3:::", {"Ref": "Bucket..."}, "/*"]]}
+/// ```
+///
+/// References are resolved at synthesis: to `Ref`/`Fn::GetAtt` in the same stack, to `Fn::ImportValue` of an
+/// export across stacks.
+public indirect enum Value: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([Value])
+    case object(OrderedDictionary<String, Value>)
+    case reference(Reference)
+}
+
+extension Value {
+    /// A value without references, as is.
+    public init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .number(let number): self = .number(number)
+        case .string(let string): self = .string(string)
+        case .array(let elements): self = .array(elements.map(Value.init))
+        case .object(let members): self = .object(members.mapValues(Value.init))
+        }
+    }
+
+    /// Every reference in the value, depth first.
+    public var references: [Reference] {
+        var found: [Reference] = []
+        collectReferences(into: &found)
+        return found
+    }
+
+    private func collectReferences(into found: inout [Reference]) {
+        switch self {
+        case .reference(let reference): found.append(reference)
+        case .array(let elements): for element in elements { element.collectReferences(into: &found) }
+        case .object(let members): for member in members.values { member.collectReferences(into: &found) }
+        case .null, .bool, .number, .string: break
+        }
+    }
+
+    /// The value with every reference replaced by what `resolve` gives for it.
+    func resolved<E: Error>(_ resolve: (Reference) throws(E) -> JSONValue) throws(E) -> JSONValue {
+        switch self {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .number(let number): return .number(number)
+        case .string(let string): return .string(string)
+        case .array(let elements):
+            var resolved: [JSONValue] = []
+            resolved.reserveCapacity(elements.count)
+            for element in elements { resolved.append(try element.resolved(resolve)) }
+            return .array(resolved)
+        case .object(let members):
+            var resolved = OrderedDictionary<String, JSONValue>(minimumCapacity: members.count)
+            for (key, member) in members { resolved[key] = try member.resolved(resolve) }
+            return .object(resolved)
+        case .reference(let reference):
+            return try resolve(reference)
+        }
+    }
+}
+
+extension Value: IntrinsicFunctionValue {
+    public static func intrinsic(_ name: String, _ argument: Value) -> Value {
+        .object([name: argument])
+    }
+}
+
+extension Value: ExpressibleByNilLiteral {
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension Value: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension Value: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+}
+
+extension Value: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) { self = .number(value) }
+}
+
+extension Value: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Value...) { self = .array(elements) }
+}
+
+extension Value: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self = .object(OrderedDictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

@@ -1,0 +1,71 @@
+import OrderedCollections
+
+extension JSONValue {
+    /// The logical IDs this value refers to through `Ref`, `Fn::GetAtt` and `Fn::Sub` (`${Id}`,
+    /// `${Id.Attribute}`), in the order they appear; pseudo parameters (`AWS::...`) are left out.
+    ///
+    /// These are the dependencies CloudFormation derives by itself, without `DependsOn`.
+    public var referencedLogicalIds: OrderedSet<String> {
+        var found = OrderedSet<String>()
+        collectReferences(into: &found)
+        return found
+    }
+
+    private func collectReferences(into found: inout OrderedSet<String>) {
+        switch self {
+        case .array(let elements):
+            for element in elements { element.collectReferences(into: &found) }
+        case .object(let members):
+            if members.count == 1, collectIntrinsic(members.keys[0], members.values[0], into: &found) {
+                return
+            }
+            for member in members.values { member.collectReferences(into: &found) }
+        case .null, .bool, .number, .string:
+            break
+        }
+    }
+
+    /// Records the references of one intrinsic; `false` when `name` is not one that references.
+    private func collectIntrinsic(_ name: String, _ argument: JSONValue, into found: inout OrderedSet<String>) -> Bool {
+        switch (name, argument) {
+        case ("Ref", .string(let target)):
+            if !target.hasPrefix("AWS::") { found.append(target) }
+            return true
+        case ("Fn::GetAtt", .array(let parts)):
+            if case .string(let target)? = parts.first { found.append(target) }
+            for part in parts.dropFirst() { part.collectReferences(into: &found) }
+            return true
+        case ("Fn::GetAtt", .string(let dotted)):
+            found.append(String(dotted.prefix { $0 != "." }))
+            return true
+        case ("Fn::Sub", .string(let template)):
+            Self.subVariables(template).forEach { found.append($0) }
+            return true
+        case ("Fn::Sub", .array(let parts)):
+            let defined = parts.count > 1 ? parts[1].objectValue?.keys ?? [] : []
+            if case .string(let template)? = parts.first {
+                Self.subVariables(template).filter { !defined.contains($0) }.forEach { found.append($0) }
+            }
+            for part in parts.dropFirst() { part.collectReferences(into: &found) }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The logical IDs named by `${Id}` and `${Id.Attribute}` in an `Fn::Sub` template.
+    static func subVariables(_ template: String) -> [String] {
+        var names: [String] = []
+        var remainder = template[...]
+        while let start = remainder.range(of: "${") {
+            let afterOpen = remainder[start.upperBound...]
+            guard let close = afterOpen.firstIndex(of: "}") else { break }
+            let variable = afterOpen[..<close]
+            remainder = afterOpen[afterOpen.index(after: close)...]
+            guard !variable.hasPrefix("!"), !variable.hasPrefix("AWS::") else { continue }
+            let name = String(variable.prefix { $0 != "." })
+            if !name.isEmpty { names.append(name) }
+        }
+        return names
+    }
+}
