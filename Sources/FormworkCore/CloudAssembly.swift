@@ -27,3 +27,39 @@ public struct CloudAssembly: Sendable {
         stacks.first { $0.name == name }
     }
 }
+
+extension CloudAssembly {
+    /// The stacks with every stack after the stacks it depends on; otherwise in app order.
+    public var stacksInDependencyOrder: [StackArtifact] {
+        var placed = OrderedSet<String>()
+        var ordered: [StackArtifact] = []
+        let byName = Dictionary(stacks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func place(_ stack: StackArtifact, visiting: Set<String>) {
+            guard !placed.contains(stack.name), !visiting.contains(stack.name) else { return }
+            for dependency in stack.dependencies {
+                if let producer = byName[dependency] { place(producer, visiting: visiting.union([stack.name])) }
+            }
+            placed.append(stack.name)
+            ordered.append(stack)
+        }
+        for stack in stacks { place(stack, visiting: []) }
+        return ordered
+    }
+
+    /// The assembly reduced to the stacks named in `names` and the stacks they depend on.
+    ///
+    /// - Throws: ``SynthesisError`` with code `unknown-stack` for a name the app has no stack for.
+    public func selecting(_ names: [String]) throws(SynthesisError) -> CloudAssembly {
+        guard !names.isEmpty else { return self }
+        var wanted = OrderedSet<String>()
+        var pending = names
+        while let name = pending.popLast() {
+            guard let stack = stack(named: name) else {
+                throw SynthesisError(.unknownStack, paths: [name],
+                                     "the app has no stack named '\(name)'; its stacks are \(stacks.map(\.name).joined(separator: ", "))")
+            }
+            if wanted.append(name).inserted { pending += stack.dependencies }
+        }
+        return CloudAssembly(stacks: stacks.filter { wanted.contains($0.name) })
+    }
+}

@@ -43,7 +43,7 @@ public struct CloudAssemblyWriter: Sendable {
     /// before the stacks that need them.
     public func manifest(for assembly: CloudAssembly) -> JSONValue {
         var artifacts = OrderedDictionary<String, JSONValue>()
-        for stack in Self.dependencyOrder(assembly.stacks) {
+        for stack in assembly.stacksInDependencyOrder {
             var properties: OrderedDictionary<String, JSONValue> = ["templateFile": .string(templateFileName(for: stack.name))]
             if stack.terminationProtection { properties["terminationProtection"] = true }
             if !stack.tags.isEmpty { properties["tags"] = .object(stack.tags.mapValues(JSONValue.string)) }
@@ -86,41 +86,5 @@ public struct CloudAssemblyWriter: Sendable {
             try? fileManager.removeItem(at: staging)
             throw error
         }
-    }
-
-    /// The stacks with every stack after the stacks it depends on; otherwise in app order.
-    static func dependencyOrder(_ stacks: [CloudAssembly.StackArtifact]) -> [CloudAssembly.StackArtifact] {
-        var placed = OrderedSet<String>()
-        var ordered: [CloudAssembly.StackArtifact] = []
-        let byName = Dictionary(stacks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        func place(_ stack: CloudAssembly.StackArtifact, visiting: Set<String>) {
-            guard !placed.contains(stack.name), !visiting.contains(stack.name) else { return }
-            for dependency in stack.dependencies {
-                if let producer = byName[dependency] { place(producer, visiting: visiting.union([stack.name])) }
-            }
-            placed.append(stack.name)
-            ordered.append(stack)
-        }
-        for stack in stacks { place(stack, visiting: []) }
-        return ordered
-    }
-}
-
-extension CloudAssembly {
-    /// The assembly reduced to the stacks named in `names` and the stacks they depend on.
-    ///
-    /// - Throws: ``SynthesisError`` with code `unknown-stack` for a name the app has no stack for.
-    public func selecting(_ names: [String]) throws(SynthesisError) -> CloudAssembly {
-        guard !names.isEmpty else { return self }
-        var wanted = OrderedSet<String>()
-        var pending = names
-        while let name = pending.popLast() {
-            guard let stack = stack(named: name) else {
-                throw SynthesisError(.unknownStack, paths: [name],
-                                     "the app has no stack named '\(name)'; its stacks are \(stacks.map(\.name).joined(separator: ", "))")
-            }
-            if wanted.append(name).inserted { pending += stack.dependencies }
-        }
-        return CloudAssembly(stacks: stacks.filter { wanted.contains($0.name) })
     }
 }

@@ -1,1 +1,3 @@
-print("todo")
+import FormworkCLI
+
+CommandRunner.main(root: FormworkTool.self)

@@ -1,0 +1,20 @@
+import Formwork
+
+/// An order platform on AWS, written with Formwork.
+///
+/// Two stacks: `ShopShared` owns the order-events topic; `ShopOrders` owns the order queue (with its
+/// dead-letter queue) subscribed to that topic. The subscription references the topic across stacks, so
+/// Formwork exports it from `ShopShared` and imports it in `ShopOrders`, as CDK does.
+enum ShopApp {
+    static var app: App {
+        let events = OrderEvents()
+        return App {
+            Stack("ShopShared", description: "Shop: shared messaging", tags: ["app": "shop"]) {
+                events
+            }
+            Stack("ShopOrders", description: "Shop: order intake", tags: ["app": "shop"]) {
+                OrderIntake(topic: events.topic)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import FormworkCore
+
+/// A Formwork command: parsed by argument-parser, run against the app when there is one.
+protocol FormworkCommand: ParsableCommand {
+    func run(app: App?, output: inout CommandOutput) throws(CommandFailure)
+}
+
+/// Parses arguments, runs the command they name, and reports the exit status and what it printed.
+public enum CommandRunner {
+    /// The outcome of one command.
+    public struct Result: Sendable {
+        /// The exit status.
+        public var status: ExitStatus
+        /// What the command printed.
+        public var output: CommandOutput
+    }
+
+    /// Runs `arguments` (without the program name) with `root` as the top command, for `app` if given.
+    public static func run(_ arguments: [String], root: any ParsableCommand.Type, app: App? = nil) -> Result {
+        var output = CommandOutput()
+        let command: any ParsableCommand
+        do {
+            command = try root.parseAsRoot(arguments)
+        } catch {
+            let message = root.fullMessage(for: error)
+            if root.exitCode(for: error) == .success {
+                output.print(message)
+                return Result(status: .done, output: output)
+            }
+            output.printError(message)
+            return Result(status: .badInput, output: output)
+        }
+        guard let runnable = command as? any FormworkCommand else {
+            output.print(root.helpMessage())
+            return Result(status: .done, output: output)
+        }
+        do {
+            try runnable.run(app: app, output: &output)
+            return Result(status: .done, output: output)
+        } catch {
+            output.printError(error.message)
+            return Result(status: error.status, output: output)
+        }
+    }
+
+    /// Runs the process's arguments and exits with the command's status.
+    public static func main(root: any ParsableCommand.Type, app: App? = nil) -> Never {
+        let result = run(Array(CommandLine.arguments.dropFirst()), root: root, app: app)
+        FileHandle.standardOutput.write(Data(result.output.standardOutput.utf8))
+        FileHandle.standardError.write(Data(result.output.standardError.utf8))
+        exit(result.status.rawValue)
+    }
+}
+
+extension App {
+    /// Runs the app's command line (`synth`, `list`) on the process's arguments, then exits.
+    ///
+    /// ```swift
+    /// // main.swift
+    /// import Formwork
+    /// App { Stack("Orders") { ... } }.main()
+    /// ```
+    public func main() -> Never {
+        CommandRunner.main(root: AppCommand.self, app: self)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import FormworkCore
+import FormworkTemplate
+
+/// `convert TEMPLATE --to json|yaml [--output FILE]`.
+struct ConvertCommand: FormworkCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a template between JSON and YAML (short-form YAML tags are read; long form is written)."
+    )
+
+    @Argument(help: "The template to convert, JSON or YAML.")
+    var template: String
+
+    @Option(help: "The format to write: json or yaml.")
+    var to: TemplateFormat
+
+    @Option(name: .shortAndLong, help: "The file to write; standard output when not given.")
+    var output: String?
+
+    func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
+        let parsed: Template
+        do {
+            parsed = try Template.read(contentsOf: template)
+        } catch {
+            throw CommandFailure(.badInput, "error: \(error.description)")
+        }
+        let text: String
+        do {
+            text = try parsed.text(in: to)
+        } catch {
+            throw CommandFailure(.badInput, "error: cannot write \(template) as \(to.rawValue): \(error)")
+        }
+        guard let output else {
+            printed.standardOutput += text.hasSuffix("\n") ? text : text + "\n"
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CommandFailure(.environment, "error: cannot write '\(output)': \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// The exit codes every Formwork command uses (the CLI contract in DESIGN.md).
+public enum ExitStatus: Int32, Sendable {
+    /// The command did what was asked.
+    case done = 0
+    /// Findings the caller asked to fail on (`diff --fail` with differences, `check --strict` with errors).
+    case findings = 1
+    /// Bad input: an unreadable or invalid template, a synthesis error, wrong usage.
+    case badInput = 2
+    /// The environment failed: the file system, the network, credentials, AWS.
+    case environment = 3
+}
+
+/// A command's failure: the exit status and what to tell the user.
+public struct CommandFailure: Error, Sendable {
+    /// The exit status the process ends with.
+    public var status: ExitStatus
+    /// The message printed to standard error.
+    public var message: String
+
+    /// A failure with `status`, explained by `message`.
+    public init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+}
+
+/// What a command prints, collected so that the same commands run in a process or in a test.
+public struct CommandOutput: Sendable {
+    /// Text for standard output.
+    public var standardOutput = ""
+    /// Text for standard error.
+    public var standardError = ""
+
+    /// Appends a line to standard output.
+    public mutating func print(_ line: String) {
+        standardOutput += line + "\n"
+    }
+
+    /// Appends a line to standard error.
+    public mutating func printError(_ line: String) {
+        standardError += line + "\n"
+    }
+}

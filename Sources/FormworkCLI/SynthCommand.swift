@@ -1,0 +1,49 @@
+import ArgumentParser
+import FormworkCore
+import FormworkTemplate
+
+/// `synth [--output DIR] [--format json|yaml] [STACK...]`: writes the cloud assembly.
+struct SynthCommand: FormworkCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth",
+        abstract: "Synthesize the app's stacks into a cloud assembly folder.",
+        discussion: "The folder is written atomically: a failed synth leaves the previous output as it was."
+    )
+
+    @Option(name: .shortAndLong, help: "The cloud assembly folder to write.")
+    var output = "formwork.out"
+
+    @Option(help: "The template format: json or yaml.")
+    var format: TemplateFormat = .json
+
+    @Argument(help: "The stacks to synthesize (with the stacks they depend on); all when none are named.")
+    var stacks: [String] = []
+
+    func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
+        let assembly = try AppCommand.synthesize(app, selecting: stacks)
+        do {
+            try CloudAssemblyWriter(format: format).write(assembly, to: output)
+        } catch {
+            throw CommandFailure(.environment, "error: cannot write the cloud assembly to '\(output)': \(error)")
+        }
+        let writer = CloudAssemblyWriter(format: format)
+        for stack in assembly.stacks {
+            let count = stack.template.resources.count
+            printed.print("\(stack.name): \(output)/\(writer.templateFileName(for: stack.name)) (\(count) resource\(count == 1 ? "" : "s"))")
+        }
+    }
+}
+
+extension TemplateFormat: ExpressibleByArgument {}
+
+extension AppCommand {
+    /// The app's assembly, reduced to `names` when given; a synthesis error becomes exit status 2.
+    static func synthesize(_ app: App?, selecting names: [String]) throws(CommandFailure) -> CloudAssembly {
+        guard let app else { throw CommandFailure(.badInput, "error: this command needs an app") }
+        do {
+            return try app.synthesize().selecting(names)
+        } catch {
+            throw CommandFailure(.badInput, error.description)
+        }
+    }
+}
