@@ -23,9 +23,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FormworkSchema",
+            dependencies: ["FormworkTemplate"]
+        ),
+        .target(
             name: "FormworkCore",
             dependencies: [
                 "FormworkTemplate",
+                "FormworkSchema",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -39,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "Formwork",
-            dependencies: ["FormworkTemplate", "FormworkCore", "FormworkCLI"]
+            dependencies: ["FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkCLI"]
         ),
         .executableTarget(
             name: "formwork",
@@ -53,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "FormworkTemplateTests",
             dependencies: ["FormworkTemplate"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormworkSchemaTests",
+            dependencies: ["FormworkSchema", "FormworkTemplate"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

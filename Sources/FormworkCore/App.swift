@@ -1,3 +1,5 @@
+import FormworkSchema
+
 /// A Formwork app: the stacks one program synthesizes.
 ///
 /// ```swift
@@ -23,8 +25,12 @@ public struct App: Sendable {
 
     /// Synthesizes every stack: collect, expand, resolve, validate, and the templates of the assembly.
     ///
-    /// - Throws: ``SynthesisError`` naming the construct paths of the first problem found.
-    public func synthesize() throws(SynthesisError) -> CloudAssembly {
-        try Synthesizer(stacks: stacks).run()
+    /// Every template is validated against the CloudFormation resource schemas (see `TemplateValidator`):
+    /// what CloudFormation would reject stops the synthesis here, in milliseconds, not minutes into a
+    /// deploy.
+    ///
+    /// - Throws: ``SynthesisError`` naming the construct paths of the problems found.
+    public func synthesize(validator: TemplateValidator = TemplateValidator()) throws(SynthesisError) -> CloudAssembly {
+        try Synthesizer(stacks: stacks, validator: validator).run()
     }
 }

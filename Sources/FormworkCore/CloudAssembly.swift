@@ -21,6 +21,9 @@ public struct CloudAssembly: Sendable {
 
     /// The stacks, in the order the app lists them.
     public var stacks: [StackArtifact]
+    /// Problems that do not stop a deploy, such as a stack close to a CloudFormation limit, each naming
+    /// its construct path.
+    public var warnings: [String] = []
 
     /// The stack named `name`.
     public func stack(named name: String) -> StackArtifact? {
@@ -60,6 +63,6 @@ extension CloudAssembly {
             }
             if wanted.append(name).inserted { pending += stack.dependencies }
         }
-        return CloudAssembly(stacks: stacks.filter { wanted.contains($0.name) })
+        return CloudAssembly(stacks: stacks.filter { wanted.contains($0.name) }, warnings: warnings)
     }
 }

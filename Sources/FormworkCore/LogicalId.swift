@@ -47,11 +47,4 @@ public enum LogicalId {
     static func alphanumerics(_ text: String) -> String {
         String(text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
     }
-
-    /// Whether `id` is a logical ID CloudFormation accepts: 1 to 255 ASCII letters and digits.
-    public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= maximumLength && id.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
-        }
-    }
 }

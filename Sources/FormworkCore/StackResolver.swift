@@ -1,3 +1,4 @@
+import FormworkSchema
 import FormworkTemplate
 import OrderedCollections
 
@@ -26,13 +27,14 @@ struct StackResolver {
         tree.nodes[node].stack.flatMap { stackNodes.firstIndex(of: $0) }
     }
 
-    mutating func resolve() throws(SynthesisError) -> CloudAssembly {
+    mutating func resolve(validatingWith validator: TemplateValidator) throws(SynthesisError) -> CloudAssembly {
         let elementNodes = stackNodes.map { tree.subtree($0).filter { tree.nodes[$0].element != nil } }
         for nodes in elementNodes { try assignLogicalIds(nodes) }
         var templates: [Template] = []
         for (index, nodes) in elementNodes.enumerated() {
             templates.append(try template(for: index, elements: nodes))
         }
+        var warnings: [String] = []
         for (index, var template) in templates.enumerated() {
             for (logicalId, output) in exports[index] ?? [:] {
                 guard template.outputs[logicalId] == nil, template.resources[logicalId] == nil else {
@@ -42,7 +44,7 @@ struct StackResolver {
                 template.outputs[logicalId] = output
             }
             templates[index] = template
-            try ResourceCycles.check(template, pathOf: pathOfLogicalId(in: index))
+            warnings += try validate(template, of: index, with: validator)
         }
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
         return CloudAssembly(stacks: stacks.indices.map { index in
@@ -51,7 +53,37 @@ struct StackResolver {
             return CloudAssembly.StackArtifact(name: stack.name, template: templates[index], environment: stack.environment,
                                                dependencies: dependencies, tags: stack.tags,
                                                terminationProtection: stack.terminationProtection)
-        })
+        }, warnings: warnings)
+    }
+
+    // MARK: Validation
+
+    /// Validates a stack's template; errors stop the synthesis, naming construct paths; warnings are
+    /// returned as text.
+    private func validate(_ template: Template, of stack: Int, with validator: TemplateValidator) throws(SynthesisError) -> [String] {
+        let issues = validator.validate(template)
+        guard !issues.isEmpty else { return [] }
+        let paths = pathOfLogicalId(in: stack)
+        func constructPath(_ issue: ValidationIssue) -> String {
+            issue.logicalId.flatMap { paths[$0] } ?? stacks[stack].name
+        }
+        var errors: [SynthesisError] = []
+        var warnings: [String] = []
+        for issue in issues {
+            let location = issue.pathInEntry.isEmpty ? "" : "\(issue.pathInEntry): "
+            switch (issue.severity, issue.rule) {
+            case (.warning, _):
+                warnings.append("warning[\(issue.rule)]: \(constructPath(issue)): \(location)\(issue.message)")
+            case (.error, "circular-dependency"):
+                let cycle = issue.related.map { paths[$0] ?? $0 }
+                errors.append(SynthesisError(.resourceCycle, paths: cycle,
+                    "these resources depend on each other in a cycle (\((cycle + cycle.prefix(1)).joined(separator: " → "))); remove one of the references or dependencies"))
+            case (.error, _):
+                errors.append(SynthesisError(.invalidTemplate, paths: [constructPath(issue)], "\(location)\(issue.message) [\(issue.rule)]"))
+            }
+        }
+        if let error = SynthesisError(collecting: errors) { throw error }
+        return warnings
     }
 
     // MARK: Logical IDs
@@ -62,7 +94,7 @@ struct StackResolver {
             let path = tree.path(of: node)
             let logicalId: String
             if let explicit = tree.nodes[node].logicalIdOverride {
-                guard LogicalId.isValid(explicit) else {
+                guard Template.isValidLogicalId(explicit) else {
                     throw SynthesisError(.invalidLogicalId, paths: [path],
                                          "'\(explicit)' is not a valid logical ID; use 1 to 255 ASCII letters and digits")
                 }

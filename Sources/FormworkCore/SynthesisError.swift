@@ -14,6 +14,7 @@ public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible
         case invalidReference = "invalid-reference"
         case duplicateLogicalId = "duplicate-logical-id"
         case invalidLogicalId = "invalid-logical-id"
+        case invalidTemplate = "invalid-template"
         case resourceCycle = "resource-cycle"
         case stackCycle = "stack-cycle"
         case crossEnvironmentReference = "cross-environment-reference"
@@ -28,6 +29,8 @@ public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible
     public var paths: [String]
     /// What is wrong and what to change.
     public var message: String
+    /// Further errors found in the same phase, reported together so that one run shows them all.
+    public var additionalErrors: [SynthesisError] = []
 
     /// An error of kind `code` at `paths`.
     public init(_ code: Code, paths: [String], _ message: String) {
@@ -36,8 +39,17 @@ public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible
         self.message = message
     }
 
+    /// The first of `errors`, carrying the others; `nil` when there are none.
+    init?(collecting errors: [SynthesisError]) {
+        guard var first = errors.first else { return nil }
+        first.additionalErrors = Array(errors.dropFirst())
+        self = first
+    }
+
     public var description: String {
-        let location = paths.isEmpty ? "" : " \(paths.joined(separator: ", ")):"
-        return "error[\(code.rawValue)]:\(location) \(message)"
+        ([self] + additionalErrors).map { error in
+            let location = error.paths.isEmpty ? "" : " \(error.paths.joined(separator: ", ")):"
+            return "error[\(error.code.rawValue)]:\(location) \(error.message)"
+        }.joined(separator: "\n")
     }
 }

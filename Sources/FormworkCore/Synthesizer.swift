@@ -1,3 +1,4 @@
+import FormworkSchema
 import FormworkTemplate
 import OrderedCollections
 
@@ -5,6 +6,7 @@ import OrderedCollections
 /// constructs that are referenced but not listed, then resolve every stack into a template.
 struct Synthesizer {
     let stacks: [Stack]
+    let validator: TemplateValidator
 
     func run() throws(SynthesisError) -> CloudAssembly {
         let tree = ConstructTree()
@@ -17,7 +19,7 @@ struct Synthesizer {
         }
         try includeReferencedConstructs(in: tree)
         var resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
-        return try resolver.resolve()
+        return try resolver.resolve(validatingWith: validator)
     }
 
     /// Adds each construct that is referenced but listed nowhere to the scope of the construct that

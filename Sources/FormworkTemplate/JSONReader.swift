@@ -14,19 +14,44 @@ public enum JSONReader {
 
     /// The value in `text`, or a ``SourceError`` that says where and why it is not valid JSON.
     public static func parse(_ text: String) throws(SourceError) -> JSONValue {
-        var parser = Parser(bytes: Array(text.utf8))
+        try parse(text, recordingPositions: false).value
+    }
+
+    /// The value in `text` and where each of its values stands in the text.
+    public static func parseWithSourceMap(_ text: String) throws(SourceError) -> (value: JSONValue, sourceMap: SourceMap) {
+        try parse(text, recordingPositions: true)
+    }
+
+    private static func parse(_ text: String, recordingPositions: Bool) throws(SourceError) -> (value: JSONValue, sourceMap: SourceMap) {
+        var parser = Parser(bytes: Array(text.utf8), recordsPositions: recordingPositions)
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
         guard parser.isAtEnd else { throw parser.error("unexpected text after the end of the JSON value") }
-        return value
+        var sourceMap = SourceMap()
+        if recordingPositions {
+            let lines = LineTable(parser.bytes)
+            for (path, offset) in parser.offsets { sourceMap.positions[path] = lines.position(ofOffset: offset) }
+        }
+        return (value, sourceMap)
     }
 }
 
 extension JSONReader {
     private struct Parser {
         let bytes: [UInt8]
+        let recordsPositions: Bool
         var offset = 0
+        /// The path of the value being parsed, kept only when recording positions.
+        var path: [String] = []
+        /// Where each value's key (or the value, for list elements and the root) starts.
+        var offsets: [[String]: Int] = [:]
+
+        init(bytes: [UInt8], recordsPositions: Bool) {
+            self.bytes = bytes
+            self.recordsPositions = recordsPositions
+            if recordsPositions { offsets[[]] = 0 }
+        }
 
         var isAtEnd: Bool { offset >= bytes.count }
 
@@ -112,7 +137,12 @@ extension JSONReader {
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"), "':' after the key '\(key)'")
                 skipWhitespace()
+                if recordsPositions {
+                    path.append(key)
+                    offsets[path] = keyStart
+                }
                 members[key] = try parseValue(depth: depth + 1)
+                if recordsPositions { path.removeLast() }
                 skipWhitespace()
                 guard !isAtEnd else { throw error("expected ',' or '}', found the end of the input") }
                 if bytes[offset] == UInt8(ascii: ",") {
@@ -134,7 +164,12 @@ extension JSONReader {
             }
             while true {
                 skipWhitespace()
+                if recordsPositions {
+                    path.append(String(elements.count))
+                    offsets[path] = offset
+                }
                 elements.append(try parseValue(depth: depth + 1))
+                if recordsPositions { path.removeLast() }
                 skipWhitespace()
                 guard !isAtEnd else { throw error("expected ',' or ']', found the end of the input") }
                 if bytes[offset] == UInt8(ascii: ",") {

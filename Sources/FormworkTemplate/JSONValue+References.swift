@@ -39,12 +39,12 @@ extension JSONValue {
             found.append(String(dotted.prefix { $0 != "." }))
             return true
         case ("Fn::Sub", .string(let template)):
-            Self.subVariables(template).forEach { found.append($0) }
+            Self.subVariables(template).forEach { found.append(Self.logicalIdOfSubVariable($0)) }
             return true
         case ("Fn::Sub", .array(let parts)):
             let defined = parts.count > 1 ? parts[1].objectValue?.keys ?? [] : []
             if case .string(let template)? = parts.first {
-                Self.subVariables(template).filter { !defined.contains($0) }.forEach { found.append($0) }
+                Self.subVariables(template).filter { !defined.contains($0) }.forEach { found.append(Self.logicalIdOfSubVariable($0)) }
             }
             for part in parts.dropFirst() { part.collectReferences(into: &found) }
             return true
@@ -53,8 +53,9 @@ extension JSONValue {
         }
     }
 
-    /// The logical IDs named by `${Id}` and `${Id.Attribute}` in an `Fn::Sub` template.
-    static func subVariables(_ template: String) -> [String] {
+    /// The variables of an `Fn::Sub` template: `Name` of `${Name}`, `Id.Attribute` of `${Id.Attribute}`, without
+    /// pseudo parameters (`${AWS::Region}`) and escaped literals (`${!Literal}`).
+    public static func subVariables(_ template: String) -> [String] {
         var names: [String] = []
         var remainder = template[...]
         while let start = remainder.range(of: "${") {
@@ -62,10 +63,14 @@ extension JSONValue {
             guard let close = afterOpen.firstIndex(of: "}") else { break }
             let variable = afterOpen[..<close]
             remainder = afterOpen[afterOpen.index(after: close)...]
-            guard !variable.hasPrefix("!"), !variable.hasPrefix("AWS::") else { continue }
-            let name = String(variable.prefix { $0 != "." })
-            if !name.isEmpty { names.append(name) }
+            guard !variable.hasPrefix("!"), !variable.hasPrefix("AWS::"), !variable.isEmpty else { continue }
+            names.append(String(variable))
         }
         return names
+    }
+
+    /// The logical ID in a `Fn::Sub` variable: `Queue` of `Queue.Arn`.
+    static func logicalIdOfSubVariable(_ variable: String) -> String {
+        String(variable.prefix { $0 != "." })
     }
 }

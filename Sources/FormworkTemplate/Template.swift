@@ -77,3 +77,12 @@ extension Template {
         case rules = "Rules"
     }
 }
+
+extension Template {
+    /// Whether `id` is a logical ID CloudFormation accepts: 1 to 255 ASCII letters and digits.
+    public static func isValidLogicalId(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 255 && id.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
+    }
+}

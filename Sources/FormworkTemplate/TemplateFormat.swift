@@ -39,17 +39,28 @@ public enum TemplateReadError: Error, Sendable, CustomStringConvertible {
 extension Template {
     /// Parses template text in either format; `format` is sniffed from the text when not given.
     public static func parse(_ text: String, format: TemplateFormat? = nil, file: String? = nil) throws(TemplateReadError) -> Template {
-        let tree: JSONValue
+        try parse(text, format: format, file: file, recordingPositions: false).template
+    }
+
+    /// Parses template text and records where each value stands in it, for messages with line numbers.
+    public static func parseWithSourceMap(_ text: String, format: TemplateFormat? = nil, file: String? = nil) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+        try parse(text, format: format, file: file, recordingPositions: true)
+    }
+
+    private static func parse(_ text: String, format: TemplateFormat?, file: String?, recordingPositions: Bool) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+        let parsed: (value: JSONValue, sourceMap: SourceMap)
         do {
-            switch format ?? TemplateFormat(sniffing: text) {
-            case .json: tree = try JSONReader.parse(text)
-            case .yaml: tree = try YAMLReader.parse(text)
+            switch (format ?? TemplateFormat(sniffing: text), recordingPositions) {
+            case (.json, false): parsed = (try JSONReader.parse(text), SourceMap())
+            case (.json, true): parsed = try JSONReader.parseWithSourceMap(text)
+            case (.yaml, false): parsed = (try YAMLReader.parse(text), SourceMap())
+            case (.yaml, true): parsed = try YAMLReader.parseWithSourceMap(text)
             }
         } catch {
             throw .syntax(file.map(error.inFile) ?? error)
         }
         do {
-            return try Template(json: tree)
+            return (try Template(json: parsed.value), parsed.sourceMap)
         } catch {
             var located = error
             located.file = file
@@ -59,13 +70,20 @@ extension Template {
 
     /// Reads the template file at `path`, JSON or YAML (by content).
     public static func read(contentsOf path: String) throws(TemplateReadError) -> Template {
-        let text: String
+        try parse(readText(of: path), file: path)
+    }
+
+    /// Reads the template file at `path` and records where each value stands in it.
+    public static func readWithSourceMap(contentsOf path: String) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+        try parseWithSourceMap(readText(of: path), file: path)
+    }
+
+    private static func readText(of path: String) throws(TemplateReadError) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw .unreadable(file: path, reason: error.localizedDescription)
         }
-        return try parse(text, file: path)
     }
 
     /// The template's text in `format`: CDK's one-space-indented JSON, or long-form YAML.

@@ -16,6 +16,15 @@ public enum YAMLReader {
 
     /// The value in `text`, or a ``SourceError`` that says where and why it is not a valid template.
     public static func parse(_ text: String) throws(SourceError) -> JSONValue {
+        try parse(text, recordingPositions: false).value
+    }
+
+    /// The value in `text` and where each of its values stands in the text.
+    public static func parseWithSourceMap(_ text: String) throws(SourceError) -> (value: JSONValue, sourceMap: SourceMap) {
+        try parse(text, recordingPositions: true)
+    }
+
+    private static func parse(_ text: String, recordingPositions: Bool) throws(SourceError) -> (value: JSONValue, sourceMap: SourceMap) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -25,8 +34,9 @@ public enum YAMLReader {
             throw SourceError(line: 1, column: 1, message: "\(error)")
         }
         guard let root else { throw SourceError(line: 1, column: 1, message: "the document is empty") }
-        var converter = Converter(nodeBudget: maximumNodesPerByte * text.utf8.count + 1_000)
-        return try converter.convert(root)
+        var converter = Converter(nodeBudget: maximumNodesPerByte * text.utf8.count + 1_000, recordsPositions: recordingPositions)
+        let value = try converter.convert(root)
+        return (value, converter.sourceMap)
     }
 }
 
@@ -45,12 +55,26 @@ extension YAMLReader {
 
     private struct Converter {
         var nodeBudget: Int
+        let recordsPositions: Bool
+        var path: [String] = []
+        var sourceMap = SourceMap()
+
+        init(nodeBudget: Int, recordsPositions: Bool) {
+            self.nodeBudget = nodeBudget
+            self.recordsPositions = recordsPositions
+        }
+
+        mutating func record(_ node: Node) {
+            guard recordsPositions, let mark = node.mark, sourceMap.positions[path] == nil else { return }
+            sourceMap.positions[path] = SourceMap.Position(line: mark.line, column: mark.column)
+        }
 
         mutating func convert(_ node: Node) throws(SourceError) -> JSONValue {
             nodeBudget -= 1
             guard nodeBudget >= 0 else {
                 throw error(at: node, "aliases expand to more than \(YAMLReader.maximumNodesPerByte) nodes per byte of input; refusing to expand further")
             }
+            record(node)
             let tag = node.tag.description
             if tag.hasPrefix("!"), tag != "!" {
                 return try convertShortForm(node, tag: tag)
@@ -60,7 +84,11 @@ extension YAMLReader {
             case .sequence(let sequence):
                 var elements: [JSONValue] = []
                 elements.reserveCapacity(sequence.count)
-                for element in sequence { elements.append(try convert(element)) }
+                for element in sequence {
+                    if recordsPositions { path.append(String(elements.count)) }
+                    elements.append(try convert(element))
+                    if recordsPositions { path.removeLast() }
+                }
                 return .array(elements)
             case .mapping(let mapping):
                 var members = OrderedDictionary<String, JSONValue>()
@@ -71,7 +99,12 @@ extension YAMLReader {
                     guard members[keyScalar.string] == nil else {
                         throw error(at: key, "duplicate key '\(keyScalar.string)'")
                     }
+                    if recordsPositions {
+                        path.append(keyScalar.string)
+                        record(key)
+                    }
                     members[keyScalar.string] = try convert(value)
+                    if recordsPositions { path.removeLast() }
                 }
                 return .object(members)
             case .alias:

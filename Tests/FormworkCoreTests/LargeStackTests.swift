@@ -73,6 +73,6 @@ struct ServiceBlock: Component {
         let template = try #require(try app.synthesize().stacks.first).template
         #expect(template.resources.count == 160)
         #expect(template.outputs.count == 40)
-        #expect(template.resources.keys.allSatisfy(LogicalId.isValid))
+        #expect(template.resources.keys.allSatisfy(Template.isValidLogicalId))
     }
 }

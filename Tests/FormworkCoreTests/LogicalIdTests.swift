@@ -1,4 +1,5 @@
 @testable import FormworkCore
+import FormworkTemplate
 import Testing
 
 @Suite struct LogicalIdTests {
@@ -34,10 +35,10 @@ import Testing
     }
 
     @Test func acceptsOnlyAlphanumericIdsUpTo255Characters() {
-        #expect(LogicalId.isValid("Queue1"))
-        #expect(!LogicalId.isValid("Queue-1"))
-        #expect(!LogicalId.isValid(""))
-        #expect(!LogicalId.isValid(String(repeating: "a", count: 256)))
+        #expect(Template.isValidLogicalId("Queue1"))
+        #expect(!Template.isValidLogicalId("Queue-1"))
+        #expect(!Template.isValidLogicalId(""))
+        #expect(!Template.isValidLogicalId(String(repeating: "a", count: 256)))
     }
 
     @Test func md5MatchesKnownDigests() {

@@ -120,18 +120,55 @@ import Testing
         #expect(error?.paths == ["S/A", "S/B"])
     }
 
-    @Test func dependsOnLeavesOutWhatAReferenceImpliesAndSortsByPath() throws {
-        let role = Resource("Role", type: "AWS::IAM::Role")
+    @Test func dependsOnLeavesOutWhatAReferenceImplies() throws {
         let topic = Resource("Topic", type: "AWS::SNS::Topic")
+        let queue = Resource("Queue", type: "AWS::SQS::Queue")
         let bucket = Resource("Bucket", type: "AWS::S3::Bucket")
         let template = try synthesize {
-            role
             topic
+            queue
             bucket
-            Resource("Fn", type: "AWS::Lambda::Function", properties: ["Role": role.getAtt("Arn")])
-                .dependsOn(topic, role, bucket)
+            Resource("Subscription", type: "AWS::SNS::Subscription", properties: [
+                "Endpoint": queue.getAtt("Arn"), "Protocol": "sqs", "TopicArn": topic.ref,
+            ]).dependsOn(topic, queue, bucket)
         }
-        #expect(template.resources["Fn"]?.dependsOn == ["Bucket", "Topic"])
+        #expect(template.resources["Subscription"]?.dependsOn == ["Bucket"])
+    }
+
+    @Test func dependsOnIsSortedByConstructPath() throws {
+        let zeta = Resource("Zeta", type: "AWS::SNS::Topic")
+        let alpha = Group("alpha") { Resource("Topic", type: "AWS::SNS::Topic") }
+        let handle = GroupHandle(group: alpha)
+        let template = try synthesize {
+            zeta
+            handle
+            Resource("After", type: "AWS::SNS::Topic").dependsOn(zeta, handle)
+        }
+        let alphaTopic = try #require(LogicalId.make(["alpha", "Topic"]))
+        #expect(template.resources["After"]?.dependsOn == [alphaTopic, "Zeta"])
+    }
+
+    @Test func invalidPropertiesStopSynthesisNamingEveryConstructPath() {
+        let error = synthesisError(App {
+            Stack("S") {
+                Group("Orders") {
+                    Resource("Queue", type: "AWS::SQS::Queue", properties: ["DelaySeconds": 901])
+                    Resource("Topic", type: "AWS::SNS::Topic", properties: ["DisplayNam": "x"])
+                }
+            }
+        })
+        #expect(error?.code == .invalidTemplate)
+        #expect(error?.paths == ["S/Orders/Queue"])
+        #expect(error?.message == "Properties.DelaySeconds: 901 is above the maximum 900 [range]")
+        #expect(error?.additionalErrors.map(\.paths) == [["S/Orders/Topic"]])
+        #expect(error?.description.contains("Did you mean 'DisplayName'?") == true)
+    }
+
+    @Test func aStackCloseToTheResourceLimitSynthesizesWithAWarning() throws {
+        let assembly = try App {
+            Stack("Big") { for index in 0..<450 { Resource("Topic\(index)", type: "AWS::SNS::Topic") } }
+        }.synthesize()
+        #expect(assembly.warnings == ["warning[limit]: Big: the template has 450 resources, close to CloudFormation's limit of 500"])
     }
 
     @Test func dependingOnAGroupDependsOnEveryResourceInIt() throws {
@@ -184,7 +221,7 @@ import Testing
 
     @Test func removalPoliciesWriteBothAttributes() throws {
         let template = try synthesize {
-            Resource("A", type: "AWS::DynamoDB::Table").removalPolicy(.retainOnUpdateOrDelete)
+            Resource("A", type: "AWS::SQS::Queue").removalPolicy(.retainOnUpdateOrDelete)
         }
         #expect(template.resources["A"]?.updateReplacePolicy == "Retain")
         #expect(template.resources["A"]?.deletionPolicy == "RetainExceptOnCreate")

@@ -1,0 +1,287 @@
+import FormworkTemplate
+import OrderedCollections
+
+/// Finds what CloudFormation would reject in a template, before a deploy: unknown types and properties,
+/// wrong types, missing required properties, values out of range, references to nothing, cycles, limits.
+///
+/// ```swift
+/// let issues = TemplateValidator().validate(template)
+/// for issue in issues where issue.severity == .error { print(issue) }
+/// ```
+///
+/// Property shapes are checked for the types in Schemas/ (the serverless set); for every other type of
+/// CloudFormation, property names, required properties and attributes are checked.
+public struct TemplateValidator: Sendable {
+    /// The metadata of every resource type.
+    public var metadata: ResourceMetadataCatalog
+    /// The full schemas of the vendored types.
+    public var schemas: ResourceSchemaCatalog
+
+    /// A validator over the compiled-in schema data.
+    public init(metadata: ResourceMetadataCatalog = .shared, schemas: ResourceSchemaCatalog = .shared) {
+        self.metadata = metadata
+        self.schemas = schemas
+    }
+
+    /// Every problem in `template`. The size of its text is checked apart, by ``sizeIssues(textSize:)``,
+    /// where the text is at hand.
+    public func validate(_ template: Template) -> [ValidationIssue] {
+        var run = ValidationRun(template: template, validator: self)
+        run.checkLogicalIds()
+        run.checkResources()
+        run.checkReferences()
+        run.checkCycles()
+        run.checkOutputs()
+        run.checkLimits()
+        return run.issues
+    }
+
+    /// The size limits for a template text of `textSize` bytes: an error above 1 MB, a warning above the
+    /// 51,200 bytes CloudFormation accepts inline.
+    public static func sizeIssues(textSize: Int) -> [ValidationIssue] {
+        if textSize > CloudFormationLimits.templateBytes {
+            return [ValidationIssue(.error, rule: "limit", path: [],
+                "the template is \(textSize) bytes; CloudFormation accepts at most \(CloudFormationLimits.templateBytes); split the stack")]
+        }
+        if textSize > CloudFormationLimits.inlineTemplateBytes {
+            return [ValidationIssue(.warning, rule: "limit", path: [],
+                "the template is \(textSize) bytes, more than the \(CloudFormationLimits.inlineTemplateBytes) CloudFormation accepts inline; deploy it through S3, as the CDK CLI does")]
+        }
+        return []
+    }
+}
+
+/// One validation of one template.
+private struct ValidationRun {
+    let template: Template
+    let validator: TemplateValidator
+    let patterns = PatternCache()
+    var issues: [ValidationIssue] = []
+
+    init(template: Template, validator: TemplateValidator) {
+        self.template = template
+        self.validator = validator
+    }
+
+    mutating func error(_ rule: String, _ path: [String], _ message: String) {
+        issues.append(ValidationIssue(.error, rule: rule, path: path, message))
+    }
+
+    // MARK: Logical IDs
+
+    mutating func checkLogicalIds() {
+        let sections: [(String, [String])] = [
+            ("Parameters", template.parameters.keys.elements), ("Mappings", template.mappings.keys.elements),
+            ("Conditions", template.conditions.keys.elements), ("Resources", template.resources.keys.elements),
+            ("Outputs", template.outputs.keys.elements),
+        ]
+        for (section, names) in sections {
+            for name in names where !Template.isValidLogicalId(name) {
+                error("logical-id", [section, name], "'\(name)' is not a valid logical ID; use 1 to 255 ASCII letters and digits")
+            }
+        }
+        for name in template.parameters.keys where template.resources[name] != nil {
+            error("duplicate-logical-id", ["Resources", name], "'\(name)' is both a parameter and a resource; rename one of them")
+        }
+    }
+
+    // MARK: Resources
+
+    mutating func checkResources() {
+        for (logicalId, resource) in template.resources {
+            let path = ["Resources", logicalId]
+            checkAttributes(resource, path: path)
+            if Self.isCustom(resource.type) { continue }
+            guard let metadata = validator.metadata[resource.type] else {
+                if !resource.type.hasSuffix("::MODULE"), template.transform == nil {
+                    let suggestion = Suggestion.phrase(for: resource.type, among: Array(validator.metadata.types.keys).sorted())
+                    error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
+                }
+                continue
+            }
+            for name in resource.properties.keys where metadata.readOnly.contains(PropertyPath([name])) {
+                error("read-only-property", path + ["Properties", name], "'\(name)' is set by CloudFormation and cannot be written; remove it")
+            }
+            if let schema = validator.schemas[resource.type] {
+                var evaluator = SchemaEvaluator(root: schema, patterns: patterns, propertyDepth: 4)
+                evaluator.check(.object(resource.properties), against: schema, path: path + ["Properties"])
+                issues += evaluator.issues
+            } else {
+                checkNames(resource.properties, of: metadata, path: path)
+            }
+        }
+    }
+
+    /// Property names and required properties of a type without a vendored schema.
+    mutating func checkNames(_ properties: OrderedDictionary<String, JSONValue>, of metadata: ResourceMetadata, path: [String]) {
+        for name in properties.keys where !metadata.properties.contains(name) {
+            error("unknown-property", path + ["Properties", name],
+                  "'\(name)' is not a property of \(metadata.typeName).\(Suggestion.phrase(for: name, among: metadata.properties))")
+        }
+        for name in metadata.required where properties[name] == nil {
+            error("missing-required", path + ["Properties"], "the required property '\(name)' is missing")
+        }
+    }
+
+    mutating func checkAttributes(_ resource: Template.Resource, path: [String]) {
+        let deletion = ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]
+        if let policy = resource.deletionPolicy, !deletion.contains(policy) {
+            error("invalid-attribute", path + ["DeletionPolicy"], "'\(policy)' is not a deletion policy; use \(deletion.joined(separator: ", "))")
+        }
+        let replace = ["Delete", "Retain", "Snapshot"]
+        if let policy = resource.updateReplacePolicy, !replace.contains(policy) {
+            error("invalid-attribute", path + ["UpdateReplacePolicy"], "'\(policy)' is not an update-replace policy; use \(replace.joined(separator: ", "))")
+        }
+        for (index, target) in resource.dependsOn.enumerated() where template.resources[target] == nil {
+            error("missing-dependency", path + ["DependsOn", String(index)],
+                  "DependsOn names '\(target)', which is not a resource of this template.\(Suggestion.phrase(for: target, among: template.resources.keys.elements))")
+        }
+        if let condition = resource.condition, template.conditions[condition] == nil {
+            error("missing-condition", path + ["Condition"], "the condition '\(condition)' is not defined in Conditions")
+        }
+    }
+
+    static func isCustom(_ type: String) -> Bool {
+        type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource"
+    }
+
+    // MARK: References
+
+    mutating func checkReferences() {
+        for (logicalId, resource) in template.resources {
+            checkReferences(in: .object(resource.properties), path: ["Resources", logicalId, "Properties"])
+            if let metadata = resource.metadata { checkReferences(in: metadata, path: ["Resources", logicalId, "Metadata"]) }
+        }
+        for (logicalId, output) in template.outputs {
+            checkReferences(in: output.json, path: ["Outputs", logicalId])
+            if let condition = output.condition, template.conditions[condition] == nil {
+                error("missing-condition", ["Outputs", logicalId, "Condition"], "the condition '\(condition)' is not defined in Conditions")
+            }
+        }
+        for (name, condition) in template.conditions {
+            checkReferences(in: condition, path: ["Conditions", name])
+        }
+    }
+
+    mutating func checkReferences(in value: JSONValue, path: [String]) {
+        switch value {
+        case .array(let elements):
+            for (index, element) in elements.enumerated() { checkReferences(in: element, path: path + [String(index)]) }
+        case .object(let members):
+            if members.count == 1 { checkIntrinsic(members.keys[0], members.values[0], path: path + [members.keys[0]]) }
+            for (key, member) in members { checkReferences(in: member, path: path + [key]) }
+        case .null, .bool, .number, .string:
+            break
+        }
+    }
+
+    mutating func checkIntrinsic(_ name: String, _ argument: JSONValue, path: [String]) {
+        switch (name, argument) {
+        case ("Ref", .string(let target)):
+            checkRefTarget(target, path: path)
+        case ("Fn::GetAtt", .array(let parts)):
+            if parts.count == 2, case .string(let target) = parts[0] { checkGetAtt(target, parts[1], path: path) }
+        case ("Fn::GetAtt", .string(let dotted)):
+            let target = String(dotted.prefix { $0 != "." })
+            checkGetAtt(target, .string(String(dotted.dropFirst(target.count + 1))), path: path)
+        case ("Fn::Sub", .string(let text)):
+            checkSub(text, variables: [], path: path)
+        case ("Fn::Sub", .array(let parts)):
+            if case .string(let text)? = parts.first {
+                checkSub(text, variables: Set(parts.count > 1 ? parts[1].objectValue?.keys.elements ?? [] : []), path: path)
+            }
+        case ("Fn::If", .array(let parts)):
+            if case .string(let condition)? = parts.first, template.conditions[condition] == nil {
+                error("missing-condition", path, "Fn::If uses the condition '\(condition)', which is not defined in Conditions")
+            }
+        case ("Condition", .string(let condition)):
+            if template.conditions[condition] == nil {
+                error("missing-condition", path, "the condition '\(condition)' is not defined in Conditions")
+            }
+        case ("Fn::FindInMap", .array(let parts)):
+            if case .string(let map)? = parts.first, template.mappings[map] == nil {
+                error("missing-mapping", path, "Fn::FindInMap reads the mapping '\(map)', which is not defined in Mappings")
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func checkRefTarget(_ target: String, path: [String]) {
+        if target.hasPrefix("AWS::") {
+            if PseudoParameter(rawValue: target) == nil {
+                error("missing-reference", path, "'\(target)' is not a pseudo parameter.\(Suggestion.phrase(for: target, among: PseudoParameter.allCases.map(\.rawValue)))")
+            }
+            return
+        }
+        guard template.resources[target] == nil, template.parameters[target] == nil else { return }
+        let candidates = template.resources.keys.elements + template.parameters.keys.elements
+        error("missing-reference", path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(Suggestion.phrase(for: target, among: candidates))")
+    }
+
+    mutating func checkGetAtt(_ target: String, _ attribute: JSONValue, path: [String]) {
+        guard let resource = template.resources[target] else {
+            error("missing-reference", path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(Suggestion.phrase(for: target, among: template.resources.keys.elements))")
+            return
+        }
+        guard case .string(let name) = attribute, !Self.isCustom(resource.type),
+              resource.type != "AWS::CloudFormation::Stack" || !name.hasPrefix("Outputs."),
+              let metadata = validator.metadata[resource.type], !metadata.attributes.isEmpty
+        else { return }
+        if !metadata.attributes.contains(name) {
+            error("missing-attribute", path, "\(resource.type) has no attribute '\(name)'; it has \(metadata.attributes.sorted().joined(separator: ", ")).\(Suggestion.phrase(for: name, among: metadata.attributes.sorted()))")
+        }
+    }
+
+    mutating func checkSub(_ text: String, variables: Set<String>, path: [String]) {
+        for variable in JSONValue.subVariables(text) where !variables.contains(variable) && !variables.contains(String(variable.prefix { $0 != "." })) {
+            let name = String(variable.prefix { $0 != "." })
+            if template.resources[name] == nil, template.parameters[name] == nil {
+                error("missing-reference", path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub")
+            } else if variable.contains(".") {
+                checkGetAtt(name, .string(String(variable.dropFirst(name.count + 1))), path: path)
+            }
+        }
+    }
+
+    // MARK: Cycles, outputs, limits
+
+    mutating func checkCycles() {
+        guard let cycle = template.resourceDependencies.cycle() else { return }
+        var issue = ValidationIssue(.error, rule: "circular-dependency", path: ["Resources", cycle[0]],
+            "the resources depend on each other in a cycle: \(cycle.joined(separator: " → ")); remove one of the references or dependencies")
+        issue.related = Array(cycle.dropLast())
+        issues.append(issue)
+    }
+
+    mutating func checkOutputs() {
+        var exports: [JSONValue: String] = [:]
+        for (logicalId, output) in template.outputs {
+            guard let name = output.exportName else { continue }
+            if let other = exports[name] {
+                error("duplicate-export", ["Outputs", logicalId, "Export", "Name"], "the export name \(name.scalarText) is also used by the output '\(other)'")
+            }
+            exports[name] = logicalId
+        }
+    }
+
+    mutating func checkLimits() {
+        let counts: [(String, Int, Int)] = [
+            ("Resources", template.resources.count, CloudFormationLimits.resources),
+            ("Outputs", template.outputs.count, CloudFormationLimits.outputs),
+            ("Parameters", template.parameters.count, CloudFormationLimits.parameters),
+            ("Mappings", template.mappings.count, CloudFormationLimits.mappings),
+        ]
+        for (section, count, limit) in counts {
+            checkLimit(count, limit, path: [section], what: "\(section.lowercased())")
+        }
+    }
+
+    mutating func checkLimit(_ count: Int, _ limit: Int, path: [String], what: String) {
+        if count > limit {
+            error("limit", path, "the template has \(count) \(what); CloudFormation allows \(limit); split the stack")
+        } else if Double(count) >= Double(limit) * CloudFormationLimits.warningThreshold {
+            issues.append(ValidationIssue(.warning, rule: "limit", path: path, "the template has \(count) \(what), close to CloudFormation's limit of \(limit)"))
+        }
+    }
+}

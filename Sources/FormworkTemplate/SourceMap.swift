@@ -1,0 +1,48 @@
+/// Where each value of a parsed template stands in its text, by path: `["Resources", "Queue", "Properties"]`.
+///
+/// Readers fill it only when asked (validating a file); synthesis never needs it.
+public struct SourceMap: Sendable {
+    /// Line and column by path; for a member of an object, where its key starts.
+    var positions: [[String]: Position] = [:]
+
+    /// A 1-based line and column.
+    public struct Position: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public init() {}
+
+    /// The position of the value at `path`, or of its nearest ancestor that has one.
+    public func position(of path: [String]) -> Position? {
+        var path = path[...]
+        while true {
+            if let position = positions[Array(path)] { return position }
+            guard !path.isEmpty else { return nil }
+            path = path.dropLast()
+        }
+    }
+}
+
+/// Turns byte offsets into lines and columns.
+struct LineTable {
+    let lineStarts: [Int]
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        lineStarts = starts
+        self.bytes = bytes
+    }
+
+    func position(ofOffset offset: Int) -> SourceMap.Position {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let column = String(decoding: bytes[lineStarts[low]..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
+        return SourceMap.Position(line: low + 1, column: column)
+    }
+}
