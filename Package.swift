@@ -38,7 +38,9 @@ let package = Package(
             name: "FormworkCLI",
             dependencies: [
                 "FormworkCore",
+                "FormworkSchema",
                 "FormworkTemplate",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,8 +4,8 @@ import ArgumentParser
 public struct FormworkTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "formwork",
-        abstract: "Work with CloudFormation templates: convert between JSON and YAML.",
-        subcommands: [ConvertCommand.self]
+        abstract: "Work with CloudFormation templates: validate them, convert between JSON and YAML.",
+        subcommands: [ValidateCommand.self, ConvertCommand.self]
     )
 
     public init() {}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FormworkCore
+import FormworkSchema
 import FormworkTemplate
+import OrderedCollections
 
 /// `synth [--output DIR] [--format json|yaml] [STACK...]`: writes the cloud assembly.
 struct SynthCommand: FormworkCommand {
@@ -21,12 +23,27 @@ struct SynthCommand: FormworkCommand {
 
     func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
+        let writer = CloudAssemblyWriter(format: format)
+        let files: OrderedDictionary<String, String>
         do {
-            try CloudAssemblyWriter(format: format).write(assembly, to: output)
+            files = try writer.files(for: assembly)
+        } catch {
+            throw CommandFailure(.badInput, "error: cannot write the templates as \(format.rawValue): \(error)")
+        }
+        var warnings = assembly.warnings
+        for stack in assembly.stacks {
+            for issue in TemplateValidator.sizeIssues(textSize: files[writer.templateFileName(for: stack.name)]?.utf8.count ?? 0) {
+                let line = "\(issue.severity.rawValue)[\(issue.rule)]: \(stack.name): \(issue.message)"
+                guard issue.severity == .warning else { throw CommandFailure(.badInput, line) }
+                warnings.append(line)
+            }
+        }
+        for warning in warnings { printed.printError(warning) }
+        do {
+            try writer.write(files, to: output)
         } catch {
             throw CommandFailure(.environment, "error: cannot write the cloud assembly to '\(output)': \(error)")
         }
-        let writer = CloudAssemblyWriter(format: format)
         for stack in assembly.stacks {
             let count = stack.template.resources.count
             printed.print("\(stack.name): \(output)/\(writer.templateFileName(for: stack.name)) (\(count) resource\(count == 1 ? "" : "s"))")

@@ -61,6 +61,12 @@ public struct CloudAssemblyWriter: Sendable {
 
     /// Writes the assembly to `directory`, replacing what was there only once everything is written.
     public func write(_ assembly: CloudAssembly, to directory: String) throws {
+        try write(files(for: assembly), to: directory)
+    }
+
+    /// Writes `files` (from ``files(for:)``) to `directory`, replacing what was there only once everything
+    /// is written.
+    public func write(_ files: OrderedDictionary<String, String>, to directory: String) throws {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
@@ -68,9 +74,8 @@ public struct CloudAssemblyWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(suffix)")
         let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(suffix)")
         do {
-            let contents = try files(for: assembly)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (name, text) in contents {
+            for (name, text) in files {
                 try Data(text.utf8).write(to: staging.appendingPathComponent(name))
             }
             let hadPrevious = fileManager.fileExists(atPath: destination.path)

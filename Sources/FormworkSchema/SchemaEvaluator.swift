@@ -144,7 +144,8 @@ struct SchemaEvaluator {
         let text = value.scalarText
         guard !allowed.contains(where: { $0 == value || $0.scalarText == text }) else { return }
         let choices = allowed.map(\.scalarText)
-        report("enum", path, "'\(text)' is not one of the allowed values: \(choices.joined(separator: ", ")).\(Suggestion.phrase(for: text, among: choices))")
+        let listed = choices.count <= 12 ? ": \(choices.joined(separator: ", "))" : " (\(choices.count) values, such as \(choices.prefix(5).joined(separator: ", ")))"
+        report("enum", path, "'\(text)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: text, among: choices))")
     }
 
     private mutating func checkString(_ string: String, _ keywords: OrderedDictionary<String, JSONValue>, path: [String]) {

@@ -7,8 +7,16 @@ public struct SourceMap: Sendable {
 
     /// A 1-based line and column.
     public struct Position: Sendable, Hashable {
+        /// The 1-based line.
         public var line: Int
+        /// The 1-based column, counted in Unicode scalars.
         public var column: Int
+
+        /// A position at `line`:`column`.
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
     }
 
     public init() {}

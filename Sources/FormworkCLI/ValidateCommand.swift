@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import FormworkCore
+import FormworkSchema
+import FormworkTemplate
+
+/// `validate TEMPLATE...`: what CloudFormation would reject in each template, with file:line:column.
+struct ValidateCommand: FormworkCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check templates against the CloudFormation resource schemas and limits.",
+        discussion: "Exits 0 when no template has errors (warnings are printed), 2 otherwise."
+    )
+
+    @Argument(help: "The templates to check, JSON or YAML.")
+    var templates: [String]
+
+    func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
+        let validator = TemplateValidator()
+        var errorCount = 0
+        for file in templates {
+            let text: String
+            let parsed: (template: Template, sourceMap: SourceMap)
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+                parsed = try Template.parseWithSourceMap(text, file: file)
+            } catch let error as TemplateReadError {
+                output.printError("error: \(error.description)")
+                errorCount += 1
+                continue
+            } catch {
+                output.printError("error: \(file): cannot read the file: \(error.localizedDescription)")
+                errorCount += 1
+                continue
+            }
+            let issues = validator.validate(parsed.template) + TemplateValidator.sizeIssues(textSize: text.utf8.count)
+            for issue in issues {
+                let position = parsed.sourceMap.position(of: issue.path) ?? SourceMap.Position(line: 1, column: 1)
+                let location = issue.path.isEmpty ? "" : "\(issue.path.joined(separator: ".")): "
+                output.printError("\(file):\(position.line):\(position.column): \(issue.severity.rawValue)[\(issue.rule)]: \(location)\(issue.message)")
+            }
+            errorCount += issues.filter { $0.severity == .error }.count
+        }
+        guard errorCount == 0 else {
+            throw CommandFailure(.badInput, "\(errorCount) error\(errorCount == 1 ? "" : "s") in \(templates.count) template\(templates.count == 1 ? "" : "s")")
+        }
+    }
+}
