@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Formwork", targets: ["Formwork"]),
         .executable(name: "formwork", targets: ["formwork"]),
         .executable(name: "shop", targets: ["Shop"]),
+        .executable(name: "scale", targets: ["Scale"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -56,6 +57,11 @@ let package = Package(
             name: "Shop",
             dependencies: ["Formwork"],
             path: "Examples/Shop"
+        ),
+        .executableTarget(
+            name: "Scale",
+            dependencies: ["Formwork"],
+            path: "Benchmarks/Scale"
         ),
         .testTarget(
             name: "FormworkTemplateTests",

@@ -7,6 +7,8 @@ final class ConstructTree {
         let id: String
         let parent: Int?
         var children: [Int] = []
+        /// The children by id, for lookups.
+        var childrenById: [String: Int] = [:]
         /// Whether a construct (as opposed to a plain child scope) was added here.
         var holdsConstruct = false
         var element: TemplateElement?
@@ -47,24 +49,23 @@ final class ConstructTree {
     }
 
     func child(of parent: Int, named id: String) -> Int? {
-        nodes[parent].children.first { nodes[$0].id == id }
+        nodes[parent].childrenById[id]
     }
 
     /// Adds a plain child node (no construct) with `id`, or returns the existing one.
     func childScope(of parent: Int, id: String) throws(SynthesisError) -> Int {
         if let existing = child(of: parent, named: id) { return existing }
-        try Self.validate(id: id, at: path(of: parent))
+        try validate(id: id, under: parent)
         return appendNode(id: id, parent: parent, at: nil)
     }
 
     /// Adds `construct` under `parent` (before the child at `position`, or last) and expands it.
     @discardableResult
     func add(_ construct: any Construct, under parent: Int, before position: Int? = nil) throws(SynthesisError) -> Int {
-        let parentPath = path(of: parent)
-        try Self.validate(id: construct.id, at: parentPath)
+        try validate(id: construct.id, under: parent)
         let identity = (construct as? any IdentifiedConstruct)?.identity
         if let identity, let existing = identities[identity] {
-            throw SynthesisError(.listedTwice, paths: [path(of: existing), Self.join(parentPath, construct.id)],
+            throw SynthesisError(.listedTwice, paths: [path(of: existing), Self.join(path(of: parent), construct.id)],
                                  "the same construct is listed in two places; list it once and reference it from the other place")
         }
         if let sibling = child(of: parent, named: construct.id) {
@@ -108,6 +109,7 @@ final class ConstructTree {
         let index = nodes.count
         let stack = parent == Self.root ? index : nodes[parent].stack
         nodes.append(Node(id: id, parent: parent, stack: stack))
+        nodes[parent].childrenById[id] = index
         if let position, let offset = nodes[parent].children.firstIndex(of: position) {
             nodes[parent].children.insert(index, at: offset)
         } else {
@@ -120,12 +122,13 @@ final class ConstructTree {
         parent.isEmpty ? id : "\(parent)/\(id)"
     }
 
-    private static func validate(id: String, at parentPath: String) throws(SynthesisError) {
+    private func validate(id: String, under parent: Int) throws(SynthesisError) {
         guard !id.isEmpty else {
+            let parentPath = path(of: parent)
             throw SynthesisError(.invalidId, paths: [parentPath.isEmpty ? "<app>" : parentPath], "a construct has an empty id; give it a name")
         }
-        guard !id.contains("/") else {
-            throw SynthesisError(.invalidId, paths: [join(parentPath, id)], "a construct id must not contain '/'; it separates path segments")
+        guard !id.utf8.contains(UInt8(ascii: "/")) else {
+            throw SynthesisError(.invalidId, paths: [Self.join(path(of: parent), id)], "a construct id must not contain '/'; it separates path segments")
         }
     }
 }

@@ -1,3 +1,5 @@
+import FormworkTemplate
+
 /// CDK's logical-ID algorithm (`makeUniqueId` in aws-cdk-lib), so that a stack moved from CDK to Formwork
 /// keeps every logical ID and CloudFormation replaces nothing.
 ///
@@ -45,6 +47,6 @@ public enum LogicalId {
     }
 
     static func alphanumerics(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
+        String(decoding: text.utf8.filter(\.isASCIIAlphanumeric), as: UTF8.self)
     }
 }

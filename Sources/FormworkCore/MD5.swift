@@ -18,8 +18,8 @@ enum MD5 {
         for shift in stride(from: 0, to: 64, by: 8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
         var a0: UInt32 = 0x67452301, b0: UInt32 = 0xefcdab89, c0: UInt32 = 0x98badcfe, d0: UInt32 = 0x10325476
+        var words = [UInt32](repeating: 0, count: 16)
         for chunk in stride(from: 0, to: message.count, by: 64) {
-            var words = [UInt32](repeating: 0, count: 16)
             for index in 0..<16 {
                 let base = chunk + index * 4
                 words[index] = UInt32(message[base]) | UInt32(message[base + 1]) << 8

@@ -91,23 +91,22 @@ struct StackResolver {
     private mutating func assignLogicalIds(_ nodes: [Int]) throws(SynthesisError) {
         var owners: [String: Int] = [:]
         for node in nodes {
-            let path = tree.path(of: node)
             let logicalId: String
             if let explicit = tree.nodes[node].logicalIdOverride {
                 guard Template.isValidLogicalId(explicit) else {
-                    throw SynthesisError(.invalidLogicalId, paths: [path],
+                    throw SynthesisError(.invalidLogicalId, paths: [tree.path(of: node)],
                                          "'\(explicit)' is not a valid logical ID; use 1 to 255 ASCII letters and digits")
                 }
                 logicalId = explicit
             } else {
                 guard let derived = LogicalId.make(tree.componentsBelowStack(of: node)) else {
-                    throw SynthesisError(.invalidLogicalId, paths: [path],
+                    throw SynthesisError(.invalidLogicalId, paths: [tree.path(of: node)],
                                          "the path has no component but 'Default' below the stack; give the construct another id")
                 }
                 logicalId = derived
             }
             if let other = owners[logicalId] {
-                throw SynthesisError(.duplicateLogicalId, paths: [tree.path(of: other), path],
+                throw SynthesisError(.duplicateLogicalId, paths: [tree.path(of: other), tree.path(of: node)],
                                      "both are assigned the logical ID '\(logicalId)'; rename one of them or give it an explicit logical ID")
             }
             owners[logicalId] = node
@@ -165,11 +164,13 @@ struct StackResolver {
         for dependency in declaration.dependencies {
             dependsOn += try dependencyNodes(dependency, from: node, in: stack)
         }
-        resource.dependsOn = dependsOn.sorted { LocaleCompare.precedes(tree.path(of: $0), tree.path(of: $1)) }.compactMap { logicalIds[$0] }
+        resource.dependsOn = dependsOn.map { (tree.path(of: $0), $0) }
+            .sorted { LocaleCompare.precedes($0.0, $1.0) }
+            .compactMap { logicalIds[$0.1] }
         if !declaration.overrides.isEmpty {
             resource = try applying(declaration.overrides, to: resource, at: node, in: stack)
         }
-        let implied = resource.json.referencedLogicalIds
+        let implied = resource.referencedLogicalIds
         resource.dependsOn = OrderedSet(resource.dependsOn).filter { !implied.contains($0) }
         return resource
     }
@@ -185,7 +186,9 @@ struct StackResolver {
             return false
         }
         guard let producer = stackIndex(of: target), producer != stack else { return resources }
-        stackDependencies[stack, default: [:]][producer] = stackDependencies[stack]?[producer] ?? tree.path(of: node)
+        if stackDependencies[stack]?[producer] == nil {
+            stackDependencies[stack, default: [:]][producer] = tree.path(of: node)
+        }
         return []
     }
 
@@ -217,38 +220,43 @@ struct StackResolver {
     }
 
     private mutating func resolve(_ reference: Reference, at node: Int, in stack: Int) throws(SynthesisError) -> JSONValue {
-        let consumerPath = tree.path(of: node)
         guard var target = tree.node(forIdentity: reference.target) else {
-            throw SynthesisError(.danglingReference, paths: [consumerPath], "references '\(reference.construct.id)', which is not in the app")
+            throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "references '\(reference.construct.id)', which is not in the app")
         }
         for id in reference.element {
             guard let child = tree.child(of: target, named: id) else {
-                throw SynthesisError(.danglingReference, paths: [consumerPath, tree.path(of: target)],
+                throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)],
                                      "references '\(id)' below '\(tree.path(of: target))', which has no such element")
             }
             target = child
         }
         guard let element = tree.nodes[target].element, let logicalId = logicalIds[target], let producer = stackIndex(of: target) else {
-            throw SynthesisError(.danglingReference, paths: [consumerPath, tree.path(of: target)], "references a construct that declares no template element")
+            throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)], "references a construct that declares no template element")
         }
-        let local = try Self.localValue(of: reference.form, element: element, logicalId: logicalId, paths: [consumerPath, tree.path(of: target)])
+        guard let local = Self.localValue(of: reference.form, element: element, logicalId: logicalId) else {
+            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                 "this kind of reference cannot point at a \(element.kindName)")
+        }
         guard producer != stack else { return local }
         guard reference.form != .logicalId else {
-            throw SynthesisError(.invalidReference, paths: [consumerPath, tree.path(of: target)],
+            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
                                  "conditions and mappings cannot be used across stacks; declare '\(tree.nodes[target].id)' in stack '\(stacks[stack].name)' too")
         }
-        try checkEnvironments(consumer: stack, producer: producer, paths: [consumerPath, tree.path(of: target)])
-        stackDependencies[stack, default: [:]][producer] = stackDependencies[stack]?[producer] ?? consumerPath
+        try checkEnvironments(consumer: stack, producer: producer, node: node, target: target)
+        if stackDependencies[stack]?[producer] == nil {
+            stackDependencies[stack, default: [:]][producer] = tree.path(of: node)
+        }
         return .importValue(.string(export(local, from: producer)))
     }
 
-    private static func localValue(of form: Reference.Form, element: TemplateElement, logicalId: String, paths: [String]) throws(SynthesisError) -> JSONValue {
+    /// What a reference of `form` to the element resolves to within its own stack; `nil` when the form does
+    /// not fit the element (a `Fn::GetAtt` of a parameter).
+    private static func localValue(of form: Reference.Form, element: TemplateElement, logicalId: String) -> JSONValue? {
         switch (form, element) {
-        case (.ref, .resource), (.ref, .parameter): return .ref(logicalId)
-        case (.getAtt(let attribute), .resource): return .getAtt(logicalId, attribute)
-        case (.logicalId, .condition), (.logicalId, .mapping): return .string(logicalId)
-        default:
-            throw SynthesisError(.invalidReference, paths: paths, "this kind of reference cannot point at a \(element.kindName)")
+        case (.ref, .resource), (.ref, .parameter): .ref(logicalId)
+        case (.getAtt(let attribute), .resource): .getAtt(logicalId, attribute)
+        case (.logicalId, .condition), (.logicalId, .mapping): .string(logicalId)
+        default: nil
         }
     }
 
@@ -267,12 +275,12 @@ struct StackResolver {
         return name
     }
 
-    private func checkEnvironments(consumer: Int, producer: Int, paths: [String]) throws(SynthesisError) {
+    private func checkEnvironments(consumer: Int, producer: Int, node: Int, target: Int) throws(SynthesisError) {
         let (a, b) = (stacks[consumer], stacks[producer])
         let accountsDiffer = a.account != nil && b.account != nil && a.account != b.account
         let regionsDiffer = a.region != nil && b.region != nil && a.region != b.region
         guard !accountsDiffer, !regionsDiffer else {
-            throw SynthesisError(.crossEnvironmentReference, paths: paths,
+            throw SynthesisError(.crossEnvironmentReference, paths: [tree.path(of: node), tree.path(of: target)],
                                  "stack '\(a.name)' (\(a.environment)) references stack '\(b.name)' (\(b.environment)); CloudFormation exports work only within one account and region")
         }
     }

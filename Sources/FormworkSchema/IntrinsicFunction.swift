@@ -41,6 +41,12 @@ struct IntrinsicFunction {
         name == "Ref" && argument == .string(PseudoParameter.noValue.rawValue)
     }
 
+    /// Whether `value` is `{"Ref": "AWS::NoValue"}`, checked without taking the value apart.
+    static func isNoValue(_ value: JSONValue) -> Bool {
+        guard case .object(let members) = value, members.count == 1 else { return false }
+        return members["Ref"] == .string(PseudoParameter.noValue.rawValue)
+    }
+
     /// For `Fn::If`, the two values it chooses between.
     var branches: [JSONValue]? {
         guard name == "Fn::If", case .array(let arguments) = argument, arguments.count == 3 else { return nil }

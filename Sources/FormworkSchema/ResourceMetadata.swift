@@ -9,31 +9,57 @@
 /// ```
 public struct ResourceMetadata: Sendable, Hashable {
     /// The type name, `AWS::SQS::Queue`.
-    public var typeName: String
+    public let typeName: String
     /// The properties that identify a resource of this type.
-    public var primaryIdentifier: [PropertyPath]
+    public let primaryIdentifier: [PropertyPath]
     /// Properties set only at creation; changing one replaces the resource (registry `createOnlyProperties`).
-    public var createOnly: [PropertyPath]
+    public let createOnly: [PropertyPath]
     /// Properties that replace the resource only in some cases (registry `conditionalCreateOnlyProperties`).
-    public var conditionalCreateOnly: [PropertyPath]
+    public let conditionalCreateOnly: [PropertyPath]
     /// Properties CloudFormation sets (registry `readOnlyProperties`).
-    public var readOnly: [PropertyPath]
+    public let readOnly: [PropertyPath]
     /// Properties CloudFormation never returns (registry `writeOnlyProperties`).
-    public var writeOnly: [PropertyPath]
+    public let writeOnly: [PropertyPath]
     /// Top-level properties a template must set.
-    public var required: [String]
+    public let required: [String]
     /// The names `Fn::GetAtt` accepts.
-    public var attributes: Set<String>
+    public let attributes: Set<String>
     /// Paths CDK's database (the older resource specification's `UpdateType: Immutable`) says replace.
-    public var specificationReplaces: [PropertyPath]
+    public let specificationReplaces: [PropertyPath]
     /// Paths CDK's database says may replace.
-    public var specificationMayReplace: [PropertyPath]
+    public let specificationMayReplace: [PropertyPath]
     /// Whether the resource holds data that a replacement loses (tables, buckets, queues, streams, ...).
-    public var isStateful: Bool
+    public let isStateful: Bool
     /// Whether the type supports tags.
-    public var isTaggable: Bool
+    public let isTaggable: Bool
     /// The names of the type's top-level properties, in schema order.
-    public var properties: [String]
+    public let properties: [String]
+
+    /// The top-level properties CloudFormation sets, which a template must not write.
+    public let readOnlyPropertyNames: Set<String>
+
+    /// Metadata with the given classes of properties.
+    public init(
+        typeName: String, primaryIdentifier: [PropertyPath], createOnly: [PropertyPath],
+        conditionalCreateOnly: [PropertyPath], readOnly: [PropertyPath], writeOnly: [PropertyPath],
+        required: [String], attributes: Set<String>, specificationReplaces: [PropertyPath],
+        specificationMayReplace: [PropertyPath], isStateful: Bool, isTaggable: Bool, properties: [String]
+    ) {
+        self.typeName = typeName
+        self.primaryIdentifier = primaryIdentifier
+        self.createOnly = createOnly
+        self.conditionalCreateOnly = conditionalCreateOnly
+        self.readOnly = readOnly
+        self.writeOnly = writeOnly
+        self.required = required
+        self.attributes = attributes
+        self.specificationReplaces = specificationReplaces
+        self.specificationMayReplace = specificationMayReplace
+        self.isStateful = isStateful
+        self.isTaggable = isTaggable
+        self.properties = properties
+        self.readOnlyPropertyNames = Set(readOnly.filter { $0.components.count == 1 }.map { $0.components[0] })
+    }
 
     /// The replacement verdict of a change at `path`: `always` when a create-only path (from either source)
     /// is `path` or lies above it; `conditional` for a conditional one, or when `path` lies above a

@@ -1,41 +1,63 @@
+import Synchronization
+
 /// The metadata of every resource type CloudFormation has in us-east-1 (about 1,600 types).
 ///
-/// The table is compiled in as one string and parsed on first use.
-public struct ResourceMetadataCatalog: Sendable {
+/// The table is compiled in as one string. It is indexed by type name once, and each type's line is parsed
+/// the first time the type is looked up, so a synthesis pays only for the types it uses.
+public final class ResourceMetadataCatalog: Sendable {
     /// The catalog of the generated table.
     public static let shared = ResourceMetadataCatalog(table: table)
 
-    /// Metadata by type name.
-    public let types: [String: ResourceMetadata]
+    /// Each type's line of the table, by type name.
+    private let lines: [String: Substring]
+    /// The lines parsed so far.
+    private let parsed = Mutex<[String: ResourceMetadata]>([:])
 
-    /// A catalog parsed from lines in the generated table's format.
+    /// A catalog of lines in the generated table's format.
     init(table: String) {
-        var types: [String: ResourceMetadata] = [:]
+        var lines: [String: Substring] = [:]
         for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
-            guard fields.count == 12 else { continue }
-            func paths(_ field: Substring) -> [PropertyPath] {
-                field.split(separator: ",").map { PropertyPath(pointer: $0) }
-            }
-            let name = String(fields[0])
-            types[name] = ResourceMetadata(
-                typeName: name,
-                primaryIdentifier: paths(fields[1]),
-                createOnly: paths(fields[2]),
-                conditionalCreateOnly: paths(fields[3]),
-                readOnly: paths(fields[4]),
-                writeOnly: paths(fields[5]),
-                required: fields[6].split(separator: ",").map(String.init),
-                attributes: Set(fields[7].split(separator: ",").map(String.init)),
-                specificationReplaces: paths(fields[8]),
-                specificationMayReplace: paths(fields[9]),
-                isStateful: fields[10].contains("S"),
-                isTaggable: fields[10].contains("T"),
-                properties: fields[11].split(separator: ",").map(String.init))
+            guard let end = line.firstIndex(of: "|") else { continue }
+            lines[String(line[..<end])] = line
         }
-        self.types = types
+        self.lines = lines
     }
 
+    /// The names of every type, sorted.
+    public var typeNames: [String] { lines.keys.sorted() }
+
     /// The metadata of `typeName`, if CloudFormation has that type.
-    public subscript(typeName: String) -> ResourceMetadata? { types[typeName] }
+    public subscript(typeName: String) -> ResourceMetadata? {
+        if let known = parsed.withLock({ $0[typeName] }) { return known }
+        guard let line = lines[typeName], let metadata = Self.parse(line) else { return nil }
+        parsed.withLock { $0[typeName] = metadata }
+        return metadata
+    }
+
+    /// One line: `type|primaryIdentifier|createOnly|conditionalCreateOnly|readOnly|writeOnly|required|
+    /// attributes|cdkReplaces|cdkMayReplace|flags|properties`.
+    private static func parse(_ line: Substring) -> ResourceMetadata? {
+        let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        guard fields.count == 12 else { return nil }
+        func paths(_ field: Substring) -> [PropertyPath] {
+            field.split(separator: ",").map { PropertyPath(pointer: $0) }
+        }
+        func names(_ field: Substring) -> [String] {
+            field.split(separator: ",").map(String.init)
+        }
+        return ResourceMetadata(
+            typeName: String(fields[0]),
+            primaryIdentifier: paths(fields[1]),
+            createOnly: paths(fields[2]),
+            conditionalCreateOnly: paths(fields[3]),
+            readOnly: paths(fields[4]),
+            writeOnly: paths(fields[5]),
+            required: names(fields[6]),
+            attributes: Set(names(fields[7])),
+            specificationReplaces: paths(fields[8]),
+            specificationMayReplace: paths(fields[9]),
+            isStateful: fields[10].contains("S"),
+            isTaggable: fields[10].contains("T"),
+            properties: names(fields[11]))
+    }
 }

@@ -7,19 +7,19 @@ public struct ResourceSchemaCatalog: Sendable {
     /// The catalog of the vendored schemas.
     public static let shared = ResourceSchemaCatalog(texts: schemas)
 
-    /// Parsed schemas by type name.
-    public let schemas: [String: JSONValue]
+    /// Compiled schemas by type name.
+    public let schemas: [String: CompiledResourceSchema]
 
     init(texts: [String: String]) {
-        var parsed: [String: JSONValue] = [:]
+        var compiled: [String: CompiledResourceSchema] = [:]
         for (name, text) in texts {
-            parsed[name] = try? JSONReader.parse(text)
+            if let schema = try? JSONReader.parse(text) { compiled[name] = CompiledResourceSchema(schema) }
         }
-        schemas = parsed
+        schemas = compiled
     }
 
-    /// The schema of `typeName`, when it is one of the vendored types.
-    public subscript(typeName: String) -> JSONValue? { schemas[typeName] }
+    /// The compiled schema of `typeName`, when it is one of the vendored types.
+    public subscript(typeName: String) -> CompiledResourceSchema? { schemas[typeName] }
 
     /// The names of the vendored types, sorted.
     public var typeNames: [String] { schemas.keys.sorted() }

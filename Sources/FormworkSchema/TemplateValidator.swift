@@ -55,12 +55,23 @@ public struct TemplateValidator: Sendable {
 private struct ValidationRun {
     let template: Template
     let validator: TemplateValidator
-    let patterns = PatternCache()
     var issues: [ValidationIssue] = []
+    /// For each resource (by position), the resources it waits for: gathered while references are checked.
+    var dependencies: [[Int]]
+    /// The position of the resource whose references are being checked.
+    var currentResource: Int?
 
     init(template: Template, validator: TemplateValidator) {
         self.template = template
         self.validator = validator
+        self.dependencies = Array(repeating: [], count: template.resources.count)
+    }
+
+    /// Records that the resource being checked waits for `target`, when `target` is a resource.
+    mutating func noteDependency(on target: String) {
+        if let currentResource, let index = template.resources.index(forKey: target) {
+            dependencies[currentResource].append(index)
+        }
     }
 
     mutating func error(_ rule: String, _ path: [String], _ message: String) {
@@ -94,17 +105,19 @@ private struct ValidationRun {
             if Self.isCustom(resource.type) { continue }
             guard let metadata = validator.metadata[resource.type] else {
                 if !resource.type.hasSuffix("::MODULE"), template.transform == nil {
-                    let suggestion = Suggestion.phrase(for: resource.type, among: Array(validator.metadata.types.keys).sorted())
+                    let suggestion = Suggestion.phrase(for: resource.type, among: validator.metadata.typeNames)
                     error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
                 }
                 continue
             }
-            for name in resource.properties.keys where metadata.readOnly.contains(PropertyPath([name])) {
+            let readOnly = metadata.readOnlyPropertyNames
+            for name in resource.properties.keys where readOnly.contains(name) {
                 error("read-only-property", path + ["Properties", name], "'\(name)' is set by CloudFormation and cannot be written; remove it")
             }
             if let schema = validator.schemas[resource.type] {
-                var evaluator = SchemaEvaluator(root: schema, patterns: patterns, propertyDepth: 4)
-                evaluator.check(.object(resource.properties), against: schema, path: path + ["Properties"])
+                var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4)
+                var propertiesPath = path + ["Properties"]
+                evaluator.check(.object(resource.properties), against: schema.root, path: &propertiesPath)
                 issues += evaluator.issues
             } else {
                 checkNames(resource.properties, of: metadata, path: path)
@@ -148,28 +161,54 @@ private struct ValidationRun {
     // MARK: References
 
     mutating func checkReferences() {
-        for (logicalId, resource) in template.resources {
-            checkReferences(in: .object(resource.properties), path: ["Resources", logicalId, "Properties"])
-            if let metadata = resource.metadata { checkReferences(in: metadata, path: ["Resources", logicalId, "Metadata"]) }
+        var path: [String] = []
+        for (index, (logicalId, resource)) in template.resources.enumerated() {
+            currentResource = index
+            for target in resource.dependsOn { noteDependency(on: target) }
+            path = ["Resources", logicalId, "Properties"]
+            checkReferences(in: .object(resource.properties), path: &path)
+            let attributes: [(String, JSONValue?)] = [
+                ("Metadata", resource.metadata), ("CreationPolicy", resource.creationPolicy), ("UpdatePolicy", resource.updatePolicy),
+            ]
+            for case let (name, value?) in attributes {
+                path = ["Resources", logicalId, name]
+                checkReferences(in: value, path: &path)
+            }
         }
+        currentResource = nil
         for (logicalId, output) in template.outputs {
-            checkReferences(in: output.json, path: ["Outputs", logicalId])
+            path = ["Outputs", logicalId]
+            checkReferences(in: output.json, path: &path)
             if let condition = output.condition, template.conditions[condition] == nil {
                 error("missing-condition", ["Outputs", logicalId, "Condition"], "the condition '\(condition)' is not defined in Conditions")
             }
         }
         for (name, condition) in template.conditions {
-            checkReferences(in: condition, path: ["Conditions", name])
+            path = ["Conditions", name]
+            checkReferences(in: condition, path: &path)
         }
     }
 
-    mutating func checkReferences(in value: JSONValue, path: [String]) {
+    /// Checks the intrinsics in `value`; `path` is where the value is, restored on return.
+    mutating func checkReferences(in value: JSONValue, path: inout [String]) {
         switch value {
         case .array(let elements):
-            for (index, element) in elements.enumerated() { checkReferences(in: element, path: path + [String(index)]) }
+            for (index, element) in elements.enumerated() where element.containsContainers {
+                path.append(String(index))
+                checkReferences(in: element, path: &path)
+                path.removeLast()
+            }
         case .object(let members):
-            if members.count == 1 { checkIntrinsic(members.keys[0], members.values[0], path: path + [members.keys[0]]) }
-            for (key, member) in members { checkReferences(in: member, path: path + [key]) }
+            if members.count == 1 {
+                path.append(members.keys[0])
+                checkIntrinsic(members.keys[0], members.values[0], path: path)
+                path.removeLast()
+            }
+            for (key, member) in members where member.containsContainers {
+                path.append(key)
+                checkReferences(in: member, path: &path)
+                path.removeLast()
+            }
         case .null, .bool, .number, .string:
             break
         }
@@ -214,6 +253,7 @@ private struct ValidationRun {
             }
             return
         }
+        noteDependency(on: target)
         guard template.resources[target] == nil, template.parameters[target] == nil else { return }
         let candidates = template.resources.keys.elements + template.parameters.keys.elements
         error("missing-reference", path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(Suggestion.phrase(for: target, among: candidates))")
@@ -224,6 +264,7 @@ private struct ValidationRun {
             error("missing-reference", path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(Suggestion.phrase(for: target, among: template.resources.keys.elements))")
             return
         }
+        noteDependency(on: target)
         guard case .string(let name) = attribute, !Self.isCustom(resource.type),
               resource.type != "AWS::CloudFormation::Stack" || !name.hasPrefix("Outputs."),
               let metadata = validator.metadata[resource.type], !metadata.attributes.isEmpty
@@ -236,6 +277,7 @@ private struct ValidationRun {
     mutating func checkSub(_ text: String, variables: Set<String>, path: [String]) {
         for variable in JSONValue.subVariables(text) where !variables.contains(variable) && !variables.contains(String(variable.prefix { $0 != "." })) {
             let name = String(variable.prefix { $0 != "." })
+            noteDependency(on: name)
             if template.resources[name] == nil, template.parameters[name] == nil {
                 error("missing-reference", path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub")
             } else if variable.contains(".") {
@@ -246,8 +288,10 @@ private struct ValidationRun {
 
     // MARK: Cycles, outputs, limits
 
+    /// Runs after ``checkReferences()``, which gathers the dependencies.
     mutating func checkCycles() {
-        guard let cycle = template.resourceDependencies.cycle() else { return }
+        guard let positions = DependencyGraph<Int>.cycle(successors: dependencies) else { return }
+        let cycle = positions.map { template.resources.keys[$0] }
         var issue = ValidationIssue(.error, rule: "circular-dependency", path: ["Resources", cycle[0]],
             "the resources depend on each other in a cycle: \(cycle.joined(separator: " → ")); remove one of the references or dependencies")
         issue.related = Array(cycle.dropLast())
@@ -282,6 +326,16 @@ private struct ValidationRun {
             error("limit", path, "the template has \(count) \(what); CloudFormation allows \(limit); split the stack")
         } else if Double(count) >= Double(limit) * CloudFormationLimits.warningThreshold {
             issues.append(ValidationIssue(.warning, rule: "limit", path: path, "the template has \(count) \(what), close to CloudFormation's limit of \(limit)"))
+        }
+    }
+}
+
+private extension JSONValue {
+    /// Whether the value is a list or an object, the only values that can hold an intrinsic function.
+    var containsContainers: Bool {
+        switch self {
+        case .array, .object: true
+        case .null, .bool, .number, .string: false
         }
     }
 }

@@ -11,7 +11,7 @@ extension JSONValue {
         return found
     }
 
-    private func collectReferences(into found: inout OrderedSet<String>) {
+    func collectReferences(into found: inout OrderedSet<String>) {
         switch self {
         case .array(let elements):
             for element in elements { element.collectReferences(into: &found) }
@@ -72,5 +72,17 @@ extension JSONValue {
     /// The logical ID in a `Fn::Sub` variable: `Queue` of `Queue.Arn`.
     static func logicalIdOfSubVariable(_ variable: String) -> String {
         String(variable.prefix { $0 != "." })
+    }
+}
+
+extension Template.Resource {
+    /// The logical IDs the resource's entry refers to through `Ref`, `Fn::GetAtt` and `Fn::Sub` (in its
+    /// properties and policies; `DependsOn` not included), in the order they appear.
+    public var referencedLogicalIds: OrderedSet<String> {
+        var found = OrderedSet<String>()
+        for value in properties.values { value.collectReferences(into: &found) }
+        for value in [creationPolicy, updatePolicy, metadata] { value?.collectReferences(into: &found) }
+        for value in otherAttributes.values { value.collectReferences(into: &found) }
+        return found
     }
 }

@@ -81,8 +81,13 @@ extension Template {
 extension Template {
     /// Whether `id` is a logical ID CloudFormation accepts: 1 to 255 ASCII letters and digits.
     public static func isValidLogicalId(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= 255 && id.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
-        }
+        !id.isEmpty && id.utf8.count <= 255 && id.utf8.allSatisfy(\.isASCIIAlphanumeric)
+    }
+}
+
+extension UInt8 {
+    /// Whether the byte is an ASCII letter or digit.
+    public var isASCIIAlphanumeric: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
     }
 }

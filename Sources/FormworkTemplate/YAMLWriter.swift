@@ -15,25 +15,32 @@ public struct YAMLWriter: Sendable {
 
     /// The YAML text of `value`, ending with a newline.
     public func string(from value: JSONValue) throws -> String {
-        try Yams.serialize(node: node(for: value), indent: 2, width: -1, allowUnicode: true)
+        try Yams.serialize(node: NodeBuilder().node(for: value), indent: 2, width: -1, allowUnicode: true)
     }
 
-    private func node(for value: JSONValue) -> Node {
-        switch value {
-        case .null: return .scalar(.init("null", Tag(.null), .plain))
-        case .bool(let flag): return .scalar(.init(flag ? "true" : "false", Tag(.bool), .plain))
-        case .number(let number): return .scalar(.init(JSONNumberFormat.string(number), Tag(.float), .plain))
-        case .string(let string): return scalar(string)
-        case .array(let elements):
-            return .sequence(.init(elements.map(node(for:)), Tag(.seq), elements.isEmpty ? .flow : .block))
-        case .object(let members):
-            let pairs = members.map { key, member in (scalar(key), node(for: member)) }
-            return .mapping(.init(pairs, Tag(.map), members.isEmpty ? .flow : .block))
+    /// Builds Yams nodes, sharing one tag object per kind: creating a `Tag` is costly, and the emitter never
+    /// writes scalar tags anyway.
+    private struct NodeBuilder {
+        let null = Tag(.null), bool = Tag(.bool), number = Tag(.float), string = Tag(.str)
+        let sequence = Tag(.seq), mapping = Tag(.map)
+
+        func node(for value: JSONValue) -> Node {
+            switch value {
+            case .null: return .scalar(.init("null", null, .plain))
+            case .bool(let flag): return .scalar(.init(flag ? "true" : "false", bool, .plain))
+            case .number(let number): return .scalar(.init(JSONNumberFormat.string(number), self.number, .plain))
+            case .string(let text): return scalar(text)
+            case .array(let elements):
+                return .sequence(.init(elements.map(node(for:)), sequence, elements.isEmpty ? .flow : .block))
+            case .object(let members):
+                let pairs = members.map { key, member in (scalar(key), node(for: member)) }
+                return .mapping(.init(pairs, mapping, members.isEmpty ? .flow : .block))
+            }
         }
-    }
 
-    private func scalar(_ string: String) -> Node {
-        .scalar(.init(string, Tag(.str), Self.style(for: string)))
+        func scalar(_ text: String) -> Node {
+            .scalar(.init(text, string, YAMLWriter.style(for: text)))
+        }
     }
 
     /// Plain where a YAML reader reads the text back as the same string; quoted otherwise.

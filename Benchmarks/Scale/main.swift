@@ -1,0 +1,67 @@
+// `swift run -c release scale [--stacks S] [--services N] [--iterations K] [--phases LIST] [--output DIR]`:
+// builds the scale app (7 resources per service), times synthesis, validation and writing (the phases in
+// LIST, comma-separated: synth, validate, json, yaml; all by default), and prints the medians.
+import Foundation
+import Formwork
+
+struct Options {
+    var stacks = 20
+    var services = 50
+    var iterations = 5
+    var phases: Set<String> = ["synth", "validate", "json", "yaml"]
+    var output: String?
+
+    init(_ arguments: [String]) {
+        var remaining = arguments[...]
+        while let flag = remaining.popFirst() {
+            let value = remaining.popFirst() ?? ""
+            switch flag {
+            case "--stacks": stacks = Int(value) ?? stacks
+            case "--services": services = Int(value) ?? services
+            case "--iterations": iterations = Int(value) ?? iterations
+            case "--phases": phases = Set(value.split(separator: ",").map(String.init))
+            case "--output": output = value
+            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8)); exit(2)
+            }
+        }
+    }
+}
+
+func median(_ durations: [Duration]) -> String {
+    let sorted = durations.sorted()
+    let middle = sorted[sorted.count / 2]
+    let milliseconds = Double(middle.components.seconds) * 1_000 + Double(middle.components.attoseconds) / 1e15
+    return String(format: "%.1f ms", milliseconds)
+}
+
+func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> String {
+    let clock = ContinuousClock()
+    var durations: [Duration] = []
+    for _ in 0..<iterations { durations.append(try clock.measure(body)) }
+    return median(durations)
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let app = ScaleApp.make(stacks: options.stacks, services: options.services)
+let assembly = try app.synthesize()
+let resources = assembly.stacks.reduce(0) { $0 + $1.template.resources.count }
+print("scale app: \(options.stacks) stacks × \(options.services) services = \(resources) resources")
+
+let validator = TemplateValidator()
+let writer = CloudAssemblyWriter()
+if options.phases.contains("synth") {
+    print("synthesize (with validation): \(try measure(options.iterations) { _ = try app.synthesize() })")
+}
+if options.phases.contains("validate") {
+    print("validate all templates:       \(measure(options.iterations) { for stack in assembly.stacks { _ = validator.validate(stack.template) } })")
+}
+if options.phases.contains("json") {
+    print("write JSON texts:             \(try measure(options.iterations) { _ = try writer.files(for: assembly) })")
+}
+if options.phases.contains("yaml") {
+    print("write YAML texts:             \(try measure(options.iterations) { _ = try CloudAssemblyWriter(format: .yaml).files(for: assembly) })")
+}
+if let output = options.output {
+    try writer.write(assembly, to: output)
+    print("wrote \(output)")
+}

@@ -1,0 +1,165 @@
+import Foundation
+import FormworkTemplate
+
+/// A resource provider schema compiled for fast checking: keywords read once into typed fields, `$ref`s
+/// turned into indices of the schema's compiled definitions.
+public struct CompiledResourceSchema: Sendable {
+    /// The schema of the resource's `Properties` object.
+    let root: CompiledSchema
+    /// The compiled `definitions`, which `CompiledSchema.reference` indexes.
+    let definitions: [CompiledSchema]
+
+    /// Compiles a registry schema.
+    init(_ schema: JSONValue) {
+        let names = schema["definitions"]?.objectValue?.keys.elements ?? []
+        let indices = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let compiler = SchemaCompiler(definitionIndices: indices)
+        definitions = names.map { compiler.compile(schema["definitions"]?[$0] ?? [:]) }
+        root = compiler.compile(schema)
+    }
+}
+
+/// The JSON types a schema allows, as a bit set.
+struct SchemaTypes: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let string = SchemaTypes(rawValue: 1 << 0)
+    static let number = SchemaTypes(rawValue: 1 << 1)
+    static let integer = SchemaTypes(rawValue: 1 << 2)
+    static let boolean = SchemaTypes(rawValue: 1 << 3)
+    static let array = SchemaTypes(rawValue: 1 << 4)
+    static let object = SchemaTypes(rawValue: 1 << 5)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(name: String) {
+        switch name {
+        case "string": self = .string
+        case "number": self = .number
+        case "integer": self = .integer
+        case "boolean": self = .boolean
+        case "array": self = .array
+        case "object": self = .object
+        default: self = []
+        }
+    }
+
+    /// "a string", "an integer or a list", ...
+    var phrase: String {
+        let names: [(SchemaTypes, String)] = [
+            (.array, "a list"), (.boolean, "a boolean"), (.integer, "an integer"), (.number, "a number"),
+            (.object, "an object"), (.string, "a string"),
+        ]
+        let parts = names.filter { contains($0.0) }.map(\.1)
+        return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " or " + (parts.last ?? "")
+    }
+}
+
+/// A compiled `pattern`. `NSRegularExpression` is immutable and documented as safe to share between threads.
+struct SchemaPattern: @unchecked Sendable {
+    let source: String
+    let regex: NSRegularExpression
+
+    func matches(_ string: String) -> Bool {
+        regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    }
+}
+
+/// One compiled schema node. A class, so that nested nodes share storage; every field is a constant.
+final class CompiledSchema: Sendable {
+    let reference: Int?
+    let types: SchemaTypes
+    let allowedValues: [JSONValue]?
+    let pattern: SchemaPattern?
+    let minLength: Int?
+    let maxLength: Int?
+    let minimum: Double?
+    let maximum: Double?
+    let minItems: Int?
+    let maxItems: Int?
+    let items: CompiledSchema?
+    let properties: [String: CompiledSchema]
+    /// Property names in schema order, for messages.
+    let propertyNames: [String]
+    let patternProperties: [(SchemaPattern, CompiledSchema)]
+    /// `additionalProperties: false`.
+    let isClosed: Bool
+    let required: [String]
+    let allOf: [CompiledSchema]
+    /// `oneOf` and `anyOf`: the value must match one of them.
+    let alternatives: [[CompiledSchema]]
+
+    init(reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
+         minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
+         items: CompiledSchema?, properties: [String: CompiledSchema], propertyNames: [String],
+         patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
+         allOf: [CompiledSchema], alternatives: [[CompiledSchema]]) {
+        self.reference = reference
+        self.types = types
+        self.allowedValues = allowedValues
+        self.pattern = pattern
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.minimum = minimum
+        self.maximum = maximum
+        self.minItems = minItems
+        self.maxItems = maxItems
+        self.items = items
+        self.properties = properties
+        self.propertyNames = propertyNames
+        self.patternProperties = patternProperties
+        self.isClosed = isClosed
+        self.required = required
+        self.allOf = allOf
+        self.alternatives = alternatives
+    }
+}
+
+/// Turns schema JSON into ``CompiledSchema`` nodes. Patterns that are not valid ICU expressions are left out.
+struct SchemaCompiler {
+    let definitionIndices: [String: Int]
+
+    func compile(_ schema: JSONValue) -> CompiledSchema {
+        let keywords = schema.objectValue ?? [:]
+        var reference: Int?
+        if case .string(let ref)? = keywords["$ref"], ref.hasPrefix("#/definitions/") {
+            reference = definitionIndices[String(ref.dropFirst("#/definitions/".count))]
+        }
+        var types: SchemaTypes = []
+        switch keywords["type"] {
+        case .string(let name)?: types = SchemaTypes(name: name)
+        case .array(let names)?: for name in names.compactMap(\.stringValue) { types.formUnion(SchemaTypes(name: name)) }
+        default: break
+        }
+        let properties = keywords["properties"]?.objectValue ?? [:]
+        let patternProperties = (keywords["patternProperties"]?.objectValue ?? [:]).compactMap { source, value in
+            Self.pattern(source).map { ($0, compile(value)) }
+        }
+        func int(_ key: String) -> Int? { keywords[key]?.numberValue.map { Int($0) } }
+        let alternatives = ["oneOf", "anyOf"].compactMap { key -> [CompiledSchema]? in
+            guard let branches = keywords[key]?.arrayValue, !branches.isEmpty else { return nil }
+            return branches.map(compile)
+        }
+        var allowed = keywords["enum"]?.arrayValue
+        if let constant = keywords["const"] { allowed = [constant] }
+        return CompiledSchema(
+            reference: reference,
+            types: types,
+            allowedValues: allowed,
+            pattern: keywords["pattern"]?.stringValue.flatMap(Self.pattern),
+            minLength: int("minLength"), maxLength: int("maxLength"),
+            minimum: keywords["minimum"]?.numberValue, maximum: keywords["maximum"]?.numberValue,
+            minItems: int("minItems"), maxItems: int("maxItems"),
+            items: keywords["items"].flatMap { $0.objectValue != nil ? compile($0) : nil },
+            properties: properties.reduce(into: [:]) { $0[$1.key] = compile($1.value) },
+            propertyNames: properties.keys.elements,
+            patternProperties: patternProperties,
+            isClosed: keywords["additionalProperties"] == .bool(false),
+            required: keywords["required"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            allOf: keywords["allOf"]?.arrayValue?.map(compile) ?? [],
+            alternatives: alternatives)
+    }
+
+    static func pattern(_ source: String) -> SchemaPattern? {
+        (try? NSRegularExpression(pattern: source)).map { SchemaPattern(source: source, regex: $0) }
+    }
+}
