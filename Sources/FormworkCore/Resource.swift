@@ -49,54 +49,47 @@ public struct Resource: IdentifiedConstruct {
 }
 
 extension Resource {
+    /// A copy of the resource with `change` applied; the identity stays the same.
+    private func with(_ change: (inout Resource) -> Void) -> Resource {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+
     /// The same resource, waiting for `constructs` (and every resource below them) before it is created.
     public func dependsOn(_ constructs: any IdentifiedConstruct...) -> Resource {
-        var copy = self
-        copy.declaration.dependencies += constructs.map { Dependency(on: $0) }
-        return copy
+        with { resource in resource.declaration.dependencies += constructs.map { Dependency(on: $0) } }
     }
 
     /// The same resource, created only when `condition` is true.
     public func condition(_ condition: Condition) -> Resource {
-        var copy = self
-        copy.declaration.condition = condition.reference
-        return copy
+        with { $0.declaration.condition = condition.reference }
     }
 
     /// The same resource with `UpdateReplacePolicy` and `DeletionPolicy` set from `policy`.
     public func removalPolicy(_ policy: RemovalPolicy) -> Resource {
-        var copy = self
-        copy.declaration.removalPolicy = policy
-        return copy
+        with { $0.declaration.removalPolicy = policy }
     }
 
     /// The same resource with an `UpdatePolicy`.
     public func updatePolicy(_ policy: Value) -> Resource {
-        var copy = self
-        copy.declaration.updatePolicy = policy
-        return copy
+        with { $0.declaration.updatePolicy = policy }
     }
 
     /// The same resource with a `CreationPolicy`.
     public func creationPolicy(_ policy: Value) -> Resource {
-        var copy = self
-        copy.declaration.creationPolicy = policy
-        return copy
+        with { $0.declaration.creationPolicy = policy }
     }
 
     /// The same resource with `Metadata`.
     public func metadata(_ metadata: Value) -> Resource {
-        var copy = self
-        copy.declaration.metadata = metadata
-        return copy
+        with { $0.declaration.metadata = metadata }
     }
 
     /// The same resource with the entry at `path` (dot-separated from the resource entry, as CDK's
     /// `addOverride`: `"Properties.RedrivePolicy.maxReceiveCount"`) set to `value`, or removed when `nil`.
     public func override(_ path: String, _ value: Value?) -> Resource {
-        var copy = self
-        copy.declaration.overrides.append(ResourceOverride(path, value))
-        return copy
+        with { $0.declaration.overrides.append(ResourceOverride(path, value)) }
     }
 
     /// The same resource with the property at `path` (dot-separated below `Properties`) set or removed.
@@ -106,8 +99,6 @@ extension Resource {
 
     /// The same resource with an explicit logical ID instead of the one CDK's algorithm derives.
     public func logicalId(_ logicalId: String) -> Resource {
-        var copy = self
-        copy.explicitLogicalId = logicalId
-        return copy
+        with { $0.explicitLogicalId = logicalId }
     }
 }
