@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Formwork", targets: ["Formwork"]),
         .executable(name: "formwork", targets: ["formwork"]),
         .executable(name: "shop", targets: ["Shop"]),
+        .executable(name: "patterns", targets: ["Patterns"]),
         .executable(name: "scale", targets: ["Scale"]),
     ],
     dependencies: [
@@ -36,6 +37,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FormworkAWS",
+            dependencies: [
+                "FormworkCore",
+                "FormworkTemplate",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "FormworkCLI",
             dependencies: [
                 "FormworkCore",
@@ -47,7 +56,10 @@ let package = Package(
         ),
         .target(
             name: "Formwork",
-            dependencies: ["FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkCLI"]
+            dependencies: [
+                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkCLI",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .executableTarget(
             name: "formwork",
@@ -57,6 +69,11 @@ let package = Package(
             name: "Shop",
             dependencies: ["Formwork"],
             path: "Examples/Shop"
+        ),
+        .executableTarget(
+            name: "Patterns",
+            dependencies: ["Formwork"],
+            path: "Examples/Patterns"
         ),
         .executableTarget(
             name: "Scale",

@@ -1,5 +1,8 @@
 // The module Formwork users import: the DSL, the template model and the command line.
+@_exported import FormworkAWS
 @_exported import FormworkCLI
 @_exported import FormworkCore
 @_exported import FormworkSchema
 @_exported import FormworkTemplate
+// `OrderedDictionary` appears in the API (environment variables, tags).
+@_exported import OrderedCollections

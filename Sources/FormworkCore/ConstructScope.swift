@@ -32,4 +32,64 @@ public struct ConstructScope {
     public func declare(_ element: TemplateElement, at id: String, logicalId: String? = nil) throws(SynthesisError) {
         try child(id).declare(element, logicalId: logicalId)
     }
+
+    /// The scope of `construct`'s node, once it is in the tree: where an edge declares the resources it
+    /// adds to a construct (an event source mapping under its function).
+    public func scope(of construct: some IdentifiedConstruct) throws(SynthesisError) -> ConstructScope {
+        guard let node = tree.node(forIdentity: construct.identity) else {
+            throw SynthesisError(.danglingReference, paths: [path], "needs '\(construct.id)', which is not in the app")
+        }
+        return ConstructScope(tree: tree, node: node)
+    }
+
+    /// The logical ID CDK derives for an element at this scope from its path below the stack.
+    public var logicalIdFromPath: String {
+        LogicalId.make(tree.componentsBelowStack(of: node)) ?? ""
+    }
+
+    /// CDK's `Names.nodeUniqueId` of this scope: the logical-ID algorithm over its full path, stack included.
+    /// CDK builds ids of generated children from it (`SqsEventSource:<uniqueId>`).
+    public var uniqueId: String {
+        LogicalId.make(tree.components(of: node)) ?? ""
+    }
+
+    /// Records that this construct needs `construct` in the app, so that it is included when it is listed
+    /// nowhere, as a referenced construct is.
+    public func require(_ construct: some IdentifiedConstruct) {
+        tree.require(construct, at: node)
+    }
+
+    /// When deferred work runs: after every construct is expanded and every needed construct included.
+    public enum Stage: Int, Sendable, CaseIterable {
+        /// Edges: grants, subscriptions, event sources add their statements and resources.
+        case edges
+        /// Constructs that gather what edges contributed declare it (a role's default policy).
+        case finalize
+    }
+
+    /// Runs `action` after expansion, at `stage`, with this scope.
+    public func afterExpansion(_ stage: Stage, _ action: @escaping (ConstructScope) throws(SynthesisError) -> Void) {
+        tree.schedule(ConstructTree.DeferredAction(stage: stage, node: node, action: action))
+    }
+
+    /// Adds `element` to what `target` receives under `key` (policy statements for a role, ...), for the
+    /// target to read at the ``Stage/finalize`` stage.
+    public func contribute<Element>(_ element: Element, to target: some IdentifiedConstruct, as key: ContributionKey<Element>) {
+        tree.contribute(element, to: target.identity, key: key.name)
+    }
+
+    /// What edges contributed to `target` under `key`, in the order they contributed.
+    public func contributions<Element>(to target: some IdentifiedConstruct, as key: ContributionKey<Element>) -> [Element] {
+        tree.contributions(to: target.identity, key: key.name).compactMap { $0 as? Element }
+    }
+}
+
+/// The name and element type of one kind of contribution an edge makes to a construct.
+public struct ContributionKey<Element>: Sendable {
+    let name: String
+
+    /// A key named `name`; names must be unique per element type.
+    public init(_ name: String) {
+        self.name = name
+    }
 }

@@ -15,6 +15,25 @@ final class ConstructTree {
         var logicalIdOverride: String?
         /// The index of the stack node this node belongs to; `nil` for the root.
         var stack: Int?
+        /// Constructs this node needs in the app without referencing them from an element yet (an edge
+        /// that declares its resources after expansion).
+        var requirements: [any IdentifiedConstruct] = []
+    }
+
+    /// Work a construct registered to run once every construct is expanded and included, in this order.
+    struct DeferredAction {
+        let stage: ConstructScope.Stage
+        let node: Int
+        let action: (ConstructScope) throws(SynthesisError) -> Void
+    }
+
+    private(set) var deferredActions: [DeferredAction] = []
+    /// What edges contributed to constructs, by the receiving construct and the kind of contribution.
+    private var contributions: [ContributionSlot: [Any]] = [:]
+
+    struct ContributionSlot: Hashable {
+        let target: ConstructIdentity
+        let key: String
     }
 
     private(set) var nodes: [Node] = [Node(id: "", parent: nil)]
@@ -62,6 +81,10 @@ final class ConstructTree {
     /// Adds `construct` under `parent` (before the child at `position`, or last) and expands it.
     @discardableResult
     func add(_ construct: any Construct, under parent: Int, before position: Int? = nil) throws(SynthesisError) -> Int {
+        if let fragment = construct as? any Fragment {
+            for member in fragment.body { try add(member, under: parent, before: position) }
+            return parent
+        }
         try validate(id: construct.id, under: parent)
         let identity = (construct as? any IdentifiedConstruct)?.identity
         if let identity, let existing = identities[identity] {
@@ -77,6 +100,36 @@ final class ConstructTree {
         if let identity { identities[identity] = index }
         try construct.expand(in: ConstructScope(tree: self, node: index))
         return index
+    }
+
+    func require(_ construct: any IdentifiedConstruct, at node: Int) {
+        nodes[node].requirements.append(construct)
+    }
+
+    func schedule(_ action: DeferredAction) {
+        deferredActions.append(action)
+    }
+
+    /// Runs the deferred actions registered so far, stage by stage, each stage in registration order.
+    /// Returns whether there were any.
+    func runDeferredActions() throws(SynthesisError) -> Bool {
+        guard !deferredActions.isEmpty else { return false }
+        let actions = deferredActions
+        deferredActions = []
+        for stage in ConstructScope.Stage.allCases {
+            for entry in actions where entry.stage == stage {
+                try entry.action(ConstructScope(tree: self, node: entry.node))
+            }
+        }
+        return true
+    }
+
+    func contribute(_ element: Any, to target: ConstructIdentity, key: String) {
+        contributions[ContributionSlot(target: target, key: key), default: []].append(element)
+    }
+
+    func contributions(to target: ConstructIdentity, key: String) -> [Any] {
+        contributions[ContributionSlot(target: target, key: key)] ?? []
     }
 
     func declare(_ element: TemplateElement, at node: Int, logicalId: String?) throws(SynthesisError) {

@@ -46,9 +46,13 @@ public struct Reference: Sendable, Equatable {
 public struct Dependency: Sendable {
     /// The construct depended on.
     let construct: any IdentifiedConstruct
+    /// The path below the construct's node of the part depended on; empty for the whole construct.
+    let element: [String]
 
-    /// A dependency on `construct` and every resource below it.
-    public init(on construct: some IdentifiedConstruct) {
+    /// A dependency on every resource below `construct`, or below its child at `element`
+    /// (`["Policy"]`: a queue's policy). A part that declares nothing adds no dependency.
+    public init(on construct: some IdentifiedConstruct, element: [String] = []) {
         self.construct = construct
+        self.element = element
     }
 }

@@ -178,8 +178,12 @@ struct StackResolver {
     /// The resource nodes in the stack a dependency stands for; a dependency on another stack becomes a
     /// stack dependency instead.
     private mutating func dependencyNodes(_ dependency: Dependency, from node: Int, in stack: Int) throws(SynthesisError) -> [Int] {
-        guard let target = tree.node(forIdentity: dependency.construct.identity) else {
+        guard var target = tree.node(forIdentity: dependency.construct.identity) else {
             throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "depends on '\(dependency.construct.id)', which is not in the app")
+        }
+        for id in dependency.element {
+            guard let child = tree.child(of: target, named: id) else { return [] }
+            target = child
         }
         let resources = tree.subtree(target).filter {
             if case .resource? = tree.nodes[$0].element { return true }

@@ -20,6 +20,7 @@ public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible
         case crossEnvironmentReference = "cross-environment-reference"
         case invalidStack = "invalid-stack"
         case invalidOverride = "invalid-override"
+        case invalidSetting = "invalid-setting"
         case unknownStack = "unknown-stack"
     }
 

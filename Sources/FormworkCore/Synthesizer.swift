@@ -17,7 +17,10 @@ struct Synthesizer {
             stackNodes.append(node)
             for construct in stack.body { try tree.add(construct, under: node) }
         }
-        try includeReferencedConstructs(in: tree)
+        // Deferred work (edges, then finalizers) may reference or add constructs: include until stable.
+        repeat {
+            try includeReferencedConstructs(in: tree)
+        } while try tree.runDeferredActions()
         var resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
         return try resolver.resolve(validatingWith: validator)
     }
@@ -29,8 +32,8 @@ struct Synthesizer {
         while true {
             var missing = OrderedDictionary<ConstructIdentity, (construct: any IdentifiedConstruct, referencedBy: [Int])>()
             for node in tree.nodes.indices {
-                guard let element = tree.nodes[node].element else { continue }
-                for construct in element.referencedConstructs where tree.node(forIdentity: construct.identity) == nil {
+                let needed = (tree.nodes[node].element?.referencedConstructs ?? []) + tree.nodes[node].requirements
+                for construct in needed where tree.node(forIdentity: construct.identity) == nil {
                     missing[construct.identity, default: (construct, [])].referencedBy.append(tree.owningConstruct(of: node))
                 }
             }

@@ -1,0 +1,23 @@
+import Formwork
+
+/// The pattern stacks, in the order of the reference app.
+enum PatternsApp {
+    static var app: App {
+        let sharedTopic = Topic("SharedTopic")
+        return App {
+            Stack("QueueStack") { QueuePattern() }
+            Stack("FanoutStack") { FanoutPattern() }
+            Stack("WorkerStack") { WorkerPattern() }
+            Stack("SharedStack") { sharedTopic }
+            Stack("ConsumerStack") { ConsumerPattern(topic: sharedTopic) }
+        }
+    }
+
+    /// The reference app's inline handler.
+    static func function(_ id: String, timeout: Duration? = nil, environment: OrderedDictionary<String, Value> = [:],
+                         tracing: Function.Tracing? = nil, reservedConcurrentExecutions: Int? = nil) -> Function {
+        Function(id, runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"),
+                 timeout: timeout, environment: environment, tracing: tracing,
+                 reservedConcurrentExecutions: reservedConcurrentExecutions)
+    }
+}

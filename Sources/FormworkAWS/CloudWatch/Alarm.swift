@@ -1,0 +1,86 @@
+import FormworkCore
+import OrderedCollections
+
+/// A CloudWatch alarm on a metric (CDK's `cloudwatch.Alarm`).
+///
+/// ```swift
+/// Alarm("DLQAlarm", metric: dlq.metric(.approximateNumberOfMessagesVisible), threshold: 1,
+///       description: "Messages in DLQ require attention")
+/// ```
+public struct Alarm: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var metric: Metric
+    public var threshold: Double
+    public var evaluationPeriods: Int
+    public var datapointsToAlarm: Int?
+    public var comparison: Comparison
+    public var missingData: MissingData?
+    public var description: String?
+    public var alarmName: String?
+    /// ARNs notified when the alarm fires (`topic.arn`).
+    public var alarmActions: [Value]
+
+    /// `ComparisonOperator`.
+    public enum Comparison: String, Sendable {
+        case greaterThanOrEqualToThreshold = "GreaterThanOrEqualToThreshold"
+        case greaterThanThreshold = "GreaterThanThreshold"
+        case lessThanThreshold = "LessThanThreshold"
+        case lessThanOrEqualToThreshold = "LessThanOrEqualToThreshold"
+    }
+
+    /// `TreatMissingData`.
+    public enum MissingData: String, Sendable {
+        case breaching
+        case notBreaching
+        case ignore
+        case missing
+    }
+
+    /// An alarm when `metric` compares to `threshold` for `evaluationPeriods` periods.
+    public init(
+        _ id: String,
+        metric: Metric,
+        threshold: Double,
+        evaluationPeriods: Int = 1,
+        datapointsToAlarm: Int? = nil,
+        comparison: Comparison = .greaterThanOrEqualToThreshold,
+        missingData: MissingData? = nil,
+        description: String? = nil,
+        alarmName: String? = nil,
+        alarmActions: [Value] = []
+    ) {
+        self.id = id
+        self.metric = metric
+        self.threshold = threshold
+        self.evaluationPeriods = evaluationPeriods
+        self.datapointsToAlarm = datapointsToAlarm
+        self.comparison = comparison
+        self.missingData = missingData
+        self.description = description
+        self.alarmName = alarmName
+        self.alarmActions = alarmActions
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(evaluationPeriods, in: 1...Int.max, "evaluationPeriods", at: scope)
+        if let datapointsToAlarm, datapointsToAlarm > evaluationPeriods || datapointsToAlarm < 1 {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "datapointsToAlarm must be between 1 and evaluationPeriods (\(evaluationPeriods)); it is \(datapointsToAlarm)")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["AlarmActions"] = alarmActions.isEmpty ? nil : .array(alarmActions)
+        properties["AlarmDescription"] = description.map { .string($0) }
+        properties["AlarmName"] = alarmName.map { .string($0) }
+        properties["ComparisonOperator"] = .string(comparison.rawValue)
+        properties["DatapointsToAlarm"] = datapointsToAlarm.map { .number(Double($0)) }
+        properties["Dimensions"] = metric.dimensions.isEmpty ? nil : .array(metric.dimensions.map { ["Name": .string($0.name), "Value": $0.value] })
+        properties["EvaluationPeriods"] = .number(Double(evaluationPeriods))
+        properties["MetricName"] = .string(metric.name)
+        properties["Namespace"] = .string(metric.namespace)
+        properties["Period"] = .number(Double(metric.period.wholeSeconds))
+        properties["Statistic"] = .string(metric.statistic.rawValue)
+        properties["Threshold"] = .number(threshold)
+        properties["TreatMissingData"] = missingData.map { .string($0.rawValue) }
+        try scope.declare(.resource(ResourceDeclaration(type: "AWS::CloudWatch::Alarm", properties: properties)), at: "Resource")
+    }
+}

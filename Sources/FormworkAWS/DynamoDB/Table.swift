@@ -1,0 +1,117 @@
+import FormworkCore
+import OrderedCollections
+
+/// A DynamoDB table (CDK's `dynamodb.Table`): keys, billing, stream; retained when the stack is deleted, as
+/// in CDK.
+///
+/// ```swift
+/// let orders = Table("Orders", partitionKey: .string("orderId"), billing: .onDemand)
+/// orders.grant(.readWrite, to: worker)
+/// ```
+public struct Table: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var partitionKey: Attribute
+    public var sortKey: Attribute?
+    public var billing: Billing
+    public var stream: StreamView?
+    public var tableName: String?
+    public var timeToLiveAttribute: String?
+    public var pointInTimeRecovery: Bool?
+    public var deletionProtection: Bool?
+    public var removalPolicy: RemovalPolicy
+
+    /// A table keyed by `partitionKey` (and `sortKey`); provisioned at 5 read and 5 write units unless
+    /// `billing` says otherwise, as in CDK.
+    public init(
+        _ id: String,
+        partitionKey: Attribute,
+        sortKey: Attribute? = nil,
+        billing: Billing = .provisioned(read: 5, write: 5),
+        stream: StreamView? = nil,
+        tableName: String? = nil,
+        timeToLiveAttribute: String? = nil,
+        pointInTimeRecovery: Bool? = nil,
+        deletionProtection: Bool? = nil,
+        removalPolicy: RemovalPolicy = .retain
+    ) {
+        self.id = id
+        self.partitionKey = partitionKey
+        self.sortKey = sortKey
+        self.billing = billing
+        self.stream = stream
+        self.tableName = tableName
+        self.timeToLiveAttribute = timeToLiveAttribute
+        self.pointInTimeRecovery = pointInTimeRecovery
+        self.deletionProtection = deletionProtection
+        self.removalPolicy = removalPolicy
+    }
+
+    /// `{"Ref": table}`: the table name.
+    public var name: Value { attribute(nil) }
+    /// The table's ARN.
+    public var arn: Value { attribute("Arn") }
+    /// The ARN of the table's stream.
+    public var streamArn: Value { attribute("StreamArn") }
+
+    private func attribute(_ name: String?) -> Value {
+        .reference(Reference(to: self, element: ["Resource"], form: name.map(Reference.Form.getAtt) ?? .ref))
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
+        var properties = OrderedDictionary<String, Value>()
+        properties["AttributeDefinitions"] = .array(keys.map { ["AttributeName": .string($0.name), "AttributeType": .string($0.type.rawValue)] })
+        if case .onDemand = billing { properties["BillingMode"] = "PAY_PER_REQUEST" }
+        properties["DeletionProtectionEnabled"] = deletionProtection.map { .bool($0) }
+        properties["KeySchema"] = .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
+        properties["PointInTimeRecoverySpecification"] = pointInTimeRecovery.map { ["PointInTimeRecoveryEnabled": .bool($0)] }
+        if case .provisioned(let read, let write) = billing {
+            try PropertyChecks.check(read, in: 1...Int.max, "read capacity", at: scope)
+            try PropertyChecks.check(write, in: 1...Int.max, "write capacity", at: scope)
+            properties["ProvisionedThroughput"] = ["ReadCapacityUnits": .number(Double(read)), "WriteCapacityUnits": .number(Double(write))]
+        }
+        properties["StreamSpecification"] = stream.map { ["StreamViewType": .string($0.rawValue)] }
+        properties["TableName"] = tableName.map { .string($0) }
+        properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { ["AttributeName": .string($0), "Enabled": true] }
+        try scope.declare(.resource(ResourceDeclaration(type: "AWS::DynamoDB::Table", properties: properties, removalPolicy: removalPolicy)), at: "Resource")
+    }
+}
+
+extension Table {
+    /// A key attribute: its name and type.
+    public struct Attribute: Sendable, Hashable {
+        public var name: String
+        public var type: AttributeType
+
+        /// A string key.
+        public static func string(_ name: String) -> Attribute { Attribute(name: name, type: .string) }
+        /// A number key.
+        public static func number(_ name: String) -> Attribute { Attribute(name: name, type: .number) }
+        /// A binary key.
+        public static func binary(_ name: String) -> Attribute { Attribute(name: name, type: .binary) }
+    }
+
+    /// `AttributeType`.
+    public enum AttributeType: String, Sendable {
+        case string = "S"
+        case number = "N"
+        case binary = "B"
+    }
+
+    /// How the table is billed.
+    public enum Billing: Sendable, Hashable {
+        /// `BillingMode: PAY_PER_REQUEST`.
+        case onDemand
+        /// `ProvisionedThroughput` with these read and write capacity units.
+        case provisioned(read: Int, write: Int)
+    }
+
+    /// What the table's stream records.
+    public enum StreamView: String, Sendable {
+        case newImage = "NEW_IMAGE"
+        case oldImage = "OLD_IMAGE"
+        case newAndOldImages = "NEW_AND_OLD_IMAGES"
+        case keysOnly = "KEYS_ONLY"
+    }
+}

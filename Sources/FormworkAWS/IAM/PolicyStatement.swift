@@ -1,0 +1,70 @@
+import FormworkCore
+import FormworkTemplate
+import OrderedCollections
+
+/// One statement of an IAM policy document.
+///
+/// ```swift
+/// PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])
+/// ```
+public struct PolicyStatement: Sendable, Equatable {
+    /// `Allow` or `Deny`.
+    public enum Effect: String, Sendable {
+        case allow = "Allow"
+        case deny = "Deny"
+    }
+
+    public var effect: Effect
+    public var actions: [String]
+    /// Resources; an entry `{"Ref": "AWS::NoValue"}` is left out of the rendered list but keeps it a list,
+    /// as CDK's table grants do.
+    public var resources: [Value]
+    /// `Principal`, for resource policies.
+    public var principal: Value?
+    /// `Condition`.
+    public var condition: Value?
+
+    /// A statement allowing (by default) `actions` on `resources`.
+    public init(effect: Effect = .allow, actions: [String], resources: [Value] = [], principal: Value? = nil, condition: Value? = nil) {
+        self.effect = effect
+        self.actions = actions
+        self.resources = resources
+        self.principal = principal
+        self.condition = condition
+    }
+
+    /// The statement as CDK renders it: keys `Action, Condition, Effect, Principal, Resource`; a list of one
+    /// becomes its element.
+    public var value: Value {
+        var members = OrderedDictionary<String, Value>()
+        members["Action"] = Self.collapsed(actions.map { .string($0) })
+        members["Condition"] = condition
+        members["Effect"] = .string(effect.rawValue)
+        members["Principal"] = principal
+        if !resources.isEmpty {
+            let kept = resources.filter { $0 != Aws.noValue }
+            members["Resource"] = kept.count < resources.count ? .array(kept) : Self.collapsed(kept)
+        }
+        return .object(members)
+    }
+
+    private static func collapsed(_ values: [Value]) -> Value {
+        values.count == 1 ? values[0] : .array(values)
+    }
+}
+
+/// An IAM policy document: `{"Statement": [...], "Version": "2012-10-17"}`.
+public struct PolicyDocument: Sendable, Equatable {
+    public var statements: [PolicyStatement]
+
+    /// A document of `statements`, in order; exact duplicates are kept once.
+    public init(_ statements: [PolicyStatement]) {
+        var unique: [PolicyStatement] = []
+        for statement in statements where !unique.contains(statement) { unique.append(statement) }
+        self.statements = unique
+    }
+
+    public var value: Value {
+        ["Statement": .array(statements.map(\.value)), "Version": "2012-10-17"]
+    }
+}

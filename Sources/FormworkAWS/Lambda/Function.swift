@@ -1,0 +1,134 @@
+import FormworkCore
+import OrderedCollections
+
+/// A Lambda function with the service role CDK creates for it (CDK's `lambda.Function`).
+///
+/// ```swift
+/// let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler",
+///                       code: .inline("exports.handler = async () => ({});"),
+///                       timeout: .seconds(60), environment: ["TABLE_NAME": table.name], tracing: .active)
+/// ```
+///
+/// The role (`<Function>/ServiceRole`) trusts `lambda.amazonaws.com` and has `AWSLambdaBasicExecutionRole`;
+/// grants to the function add statements to its default policy, and the function waits for both.
+public struct Function: GrantPrincipal {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var runtime: Runtime
+    public var handler: String
+    public var code: Code
+    public var memorySize: Int?
+    public var timeout: Duration?
+    public var environment: OrderedDictionary<String, Value>
+    public var tracing: Tracing?
+    public var reservedConcurrentExecutions: Int?
+    public var description: String?
+    public var functionName: String?
+    public var architecture: Architecture?
+    /// The role the function runs with.
+    public let role: Role
+
+    /// A function running `handler` of `code` on `runtime`.
+    public init(
+        _ id: String,
+        runtime: Runtime,
+        handler: String,
+        code: Code,
+        memorySize: Int? = nil,
+        timeout: Duration? = nil,
+        environment: OrderedDictionary<String, Value> = [:],
+        tracing: Tracing? = nil,
+        reservedConcurrentExecutions: Int? = nil,
+        description: String? = nil,
+        functionName: String? = nil,
+        architecture: Architecture? = nil
+    ) {
+        self.id = id
+        self.runtime = runtime
+        self.handler = handler
+        self.code = code
+        self.memorySize = memorySize
+        self.timeout = timeout
+        self.environment = environment
+        self.tracing = tracing
+        self.reservedConcurrentExecutions = reservedConcurrentExecutions
+        self.description = description
+        self.functionName = functionName
+        self.architecture = architecture
+        self.role = Role("ServiceRole", assumedBy: "lambda.amazonaws.com",
+                         managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")])
+    }
+
+    /// `{"Ref": function}`: the function name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The function's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(memorySize, in: 128...10_240, "memorySize", unit: " MB", at: scope)
+        try PropertyChecks.check(timeout?.wholeSeconds, in: 1...900, "timeout", unit: " s", at: scope)
+        try PropertyChecks.check(reservedConcurrentExecutions, in: 0...Int.max, "reservedConcurrentExecutions", at: scope)
+        try scope.add(role)
+        if tracing == .active {
+            scope.contribute(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
+                             to: role, as: Role.defaultPolicyStatements)
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["Architectures"] = architecture.map { [.string($0.rawValue)] }
+        properties["Code"] = code.value
+        properties["Description"] = description.map { .string($0) }
+        properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(environment)]
+        properties["FunctionName"] = functionName.map { .string($0) }
+        properties["Handler"] = .string(handler)
+        properties["MemorySize"] = memorySize.map { .number(Double($0)) }
+        properties["ReservedConcurrentExecutions"] = reservedConcurrentExecutions.map { .number(Double($0)) }
+        properties["Role"] = role.arn
+        properties["Runtime"] = .string(runtime.name)
+        properties["Timeout"] = timeout.map { .number(Double($0.wholeSeconds)) }
+        properties["TracingConfig"] = tracing.map { ["Mode": .string($0.rawValue)] }
+        try scope.declare(.resource(ResourceDeclaration(type: "AWS::Lambda::Function", properties: properties,
+                                                        dependencies: [Dependency(on: role)])), at: "Resource")
+    }
+}
+
+extension Function {
+    /// A Lambda runtime, by its CloudFormation name.
+    public struct Runtime: Sendable, Hashable {
+        public var name: String
+        public init(_ name: String) { self.name = name }
+
+        public static let nodejs20 = Runtime("nodejs20.x")
+        public static let nodejs22 = Runtime("nodejs22.x")
+        public static let python312 = Runtime("python3.12")
+        public static let python313 = Runtime("python3.13")
+        public static let providedAL2023 = Runtime("provided.al2023")
+        public static let java21 = Runtime("java21")
+    }
+
+    /// Where the function's code is.
+    public enum Code: Sendable, Equatable {
+        /// Source written into the template (`Code.ZipFile`), up to 4 KB.
+        case inline(String)
+        /// A zip file in S3.
+        case s3(bucket: String, key: String)
+
+        var value: Value {
+            switch self {
+            case .inline(let source): ["ZipFile": .string(source)]
+            case .s3(let bucket, let key): ["S3Bucket": .string(bucket), "S3Key": .string(key)]
+            }
+        }
+    }
+
+    /// X-Ray tracing mode.
+    public enum Tracing: String, Sendable {
+        case active = "Active"
+        case passThrough = "PassThrough"
+    }
+
+    /// The instruction set the function runs on.
+    public enum Architecture: String, Sendable {
+        case x86_64
+        case arm64
+    }
+}

@@ -1,0 +1,53 @@
+import FormworkCore
+import OrderedCollections
+
+/// A function consuming a queue: an `AWS::Lambda::EventSourceMapping` under the function (CDK's
+/// `SqsEventSource`), and the queue's consume actions granted to the function's role.
+///
+/// ```swift
+/// worker.consumes(queue, batchSize: 10, maxBatchingWindow: .seconds(5), reportBatchItemFailures: true)
+/// ```
+public struct SqsEventSource: Construct {
+    public let function: Function
+    public let queue: Queue
+    public var batchSize: Int?
+    public var maxBatchingWindow: Duration?
+    public var reportBatchItemFailures: Bool
+    public var maxConcurrency: Int?
+    public var enabled: Bool?
+
+    public var id: String { "\(function.id)ConsumesFrom\(queue.id)" }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        let window = maxBatchingWindow?.wholeSeconds
+        try PropertyChecks.check(window, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
+        try PropertyChecks.check(batchSize, in: 1...(window.map { $0 > 0 } == true ? 10_000 : 10), "batchSize", at: scope)
+        try PropertyChecks.check(maxConcurrency, in: 2...1_000, "maxConcurrency", at: scope)
+        scope.require(function)
+        scope.require(queue)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let functionScope = try scope.scope(of: function)
+            let queueScope = try scope.scope(of: queue)
+            var properties = OrderedDictionary<String, Value>()
+            properties["BatchSize"] = batchSize.map { .number(Double($0)) }
+            properties["Enabled"] = enabled.map { .bool($0) }
+            properties["EventSourceArn"] = queue.arn
+            properties["FunctionName"] = function.name
+            properties["FunctionResponseTypes"] = reportBatchItemFailures ? ["ReportBatchItemFailures"] : nil
+            properties["MaximumBatchingWindowInSeconds"] = window.map { .number(Double($0)) }
+            properties["ScalingConfig"] = maxConcurrency.map { ["MaximumConcurrency": .number(Double($0))] }
+            try functionScope.child("SqsEventSource:\(queueScope.uniqueId)")
+                .declare(.resource(ResourceDeclaration(type: "AWS::Lambda::EventSourceMapping", properties: properties)), at: "Resource")
+            scope.contribute(QueueGrant.consume.statement(for: queue), to: function.role, as: Role.defaultPolicyStatements)
+        }
+    }
+}
+
+extension Function {
+    /// This function consuming `queue`; list the result in a body.
+    public func consumes(_ queue: Queue, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
+                         reportBatchItemFailures: Bool = false, maxConcurrency: Int? = nil, enabled: Bool? = nil) -> SqsEventSource {
+        SqsEventSource(function: self, queue: queue, batchSize: batchSize, maxBatchingWindow: maxBatchingWindow,
+                       reportBatchItemFailures: reportBatchItemFailures, maxConcurrency: maxConcurrency, enabled: enabled)
+    }
+}

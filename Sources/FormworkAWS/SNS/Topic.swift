@@ -1,0 +1,75 @@
+import FormworkCore
+import OrderedCollections
+
+/// An SNS topic (CDK's `sns.Topic`).
+///
+/// ```swift
+/// let orders = Topic("OrderTopic", displayName: "Order Events")
+/// orders.subscribe(inventoryQueue)
+/// orders.grant(.publish, to: checkout)
+/// ```
+public struct Topic: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var displayName: String?
+    public var topicName: String?
+    public var fifo: Bool
+    public var contentBasedDeduplication: Bool
+    /// `KmsMasterKeyId`: a key ARN, id or alias (`alias/aws/sns` for the AWS managed key).
+    public var masterKey: String?
+
+    /// A topic; standard unless `fifo`.
+    public init(_ id: String, displayName: String? = nil, topicName: String? = nil, fifo: Bool = false,
+                contentBasedDeduplication: Bool = false, masterKey: String? = nil) {
+        self.id = id
+        self.displayName = displayName
+        self.topicName = topicName
+        self.fifo = fifo
+        self.contentBasedDeduplication = contentBasedDeduplication
+        self.masterKey = masterKey
+    }
+
+    /// `{"Ref": topic}`: the topic's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The topic's name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("TopicName"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if contentBasedDeduplication && !fifo {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "content-based deduplication needs a FIFO topic; set fifo: true")
+        }
+        if let topicName, fifo, !topicName.hasSuffix(".fifo") {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO topic's name must end in '.fifo': '\(topicName).fifo'")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["ContentBasedDeduplication"] = contentBasedDeduplication ? true : nil
+        properties["DisplayName"] = displayName.map { .string($0) }
+        properties["FifoTopic"] = fifo ? true : nil
+        properties["KmsMasterKeyId"] = masterKey.map { .string($0) }
+        properties["TopicName"] = topicName.map { .string($0) }
+        try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: properties)), at: "Resource")
+    }
+}
+
+/// What a grant on a topic allows.
+public enum TopicGrant: Sendable {
+    /// `sns:Publish`.
+    case publish
+    /// `sns:Subscribe`.
+    case subscribe
+
+    var actions: [String] {
+        switch self {
+        case .publish: ["sns:Publish"]
+        case .subscribe: ["sns:Subscribe"]
+        }
+    }
+}
+
+extension Topic {
+    /// A grant of `access` to this topic for `principal`'s role; list the result in a body.
+    public func grant(_ access: TopicGrant, to principal: some GrantPrincipal) -> Grant {
+        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal,
+              statements: [PolicyStatement(actions: access.actions, resources: [arn])])
+    }
+}
