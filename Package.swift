@@ -96,6 +96,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "FormworkAWSTests",
+            dependencies: ["FormworkAWS", "FormworkCore", "FormworkTemplate", "Patterns"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "FormworkCLITests",
             dependencies: ["FormworkCLI", "FormworkCore", "FormworkTemplate"]
         ),

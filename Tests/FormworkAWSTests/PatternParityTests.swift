@@ -1,0 +1,27 @@
+import Foundation
+import FormworkCore
+import FormworkTemplate
+@testable import Patterns
+import Testing
+
+/// The pattern stacks against what the real AWS CDK synthesized for the same app.
+@Suite struct PatternParityTests {
+    static let stacks = ["QueueStack", "FanoutStack", "WorkerStack", "SharedStack", "ConsumerStack"]
+
+    static func reference(_ stack: String) throws -> Template {
+        let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/cdk/\(stack).template.json")
+        return try Template.read(contentsOf: url.path)
+    }
+
+    @Test(arguments: stacks)
+    func patternStackMatchesCDK(stack: String) throws {
+        let assembly = try PatternsApp.app.synthesize()
+        let ours = try #require(assembly.stack(named: stack)).template
+        #expect(ParityCheck.differences(reference: try Self.reference(stack), ours: ours) == [])
+    }
+
+    @Test func theConsumerStackDependsOnTheSharedStack() throws {
+        let assembly = try PatternsApp.app.synthesize()
+        #expect(assembly.stack(named: "ConsumerStack")?.dependencies == ["SharedStack"])
+    }
+}
