@@ -8,6 +8,8 @@ enum PatternsApp {
             Stack("QueueStack") { QueuePattern() }
             Stack("FanoutStack") { FanoutPattern() }
             Stack("WorkerStack") { WorkerPattern() }
+            Stack("TableStack") { TablePattern() }
+            Stack("StreamStack") { StreamPattern() }
             Stack("SharedStack") { sharedTopic }
             Stack("ConsumerStack") { ConsumerPattern(topic: sharedTopic) }
         }

@@ -42,6 +42,14 @@ public struct ConstructScope {
         return ConstructScope(tree: tree, node: node)
     }
 
+    /// The scope of the stack this scope is in: where stack-wide elements go (a condition CDK adds once).
+    public var stack: ConstructScope {
+        ConstructScope(tree: tree, node: tree.nodes[node].stack ?? node)
+    }
+
+    /// Whether a template element is declared at this scope already.
+    public var hasElement: Bool { tree.nodes[node].element != nil }
+
     /// The logical ID CDK derives for an element at this scope from its path below the stack.
     public var logicalIdFromPath: String {
         LogicalId.make(tree.componentsBelowStack(of: node)) ?? ""

@@ -19,6 +19,10 @@ public struct Table: IdentifiedConstruct {
     public var timeToLiveAttribute: String?
     public var pointInTimeRecovery: Bool?
     public var deletionProtection: Bool?
+    /// Auto scaling of the read capacity; provisioned billing only.
+    public var readScaling: Scaling?
+    /// Auto scaling of the write capacity; provisioned billing only.
+    public var writeScaling: Scaling?
     public var removalPolicy: RemovalPolicy
 
     /// A table keyed by `partitionKey` (and `sortKey`); provisioned at 5 read and 5 write units unless
@@ -33,6 +37,8 @@ public struct Table: IdentifiedConstruct {
         timeToLiveAttribute: String? = nil,
         pointInTimeRecovery: Bool? = nil,
         deletionProtection: Bool? = nil,
+        readScaling: Scaling? = nil,
+        writeScaling: Scaling? = nil,
         removalPolicy: RemovalPolicy = .retain
     ) {
         self.id = id
@@ -44,6 +50,8 @@ public struct Table: IdentifiedConstruct {
         self.timeToLiveAttribute = timeToLiveAttribute
         self.pointInTimeRecovery = pointInTimeRecovery
         self.deletionProtection = deletionProtection
+        self.readScaling = readScaling
+        self.writeScaling = writeScaling
         self.removalPolicy = removalPolicy
     }
 
@@ -75,6 +83,11 @@ public struct Table: IdentifiedConstruct {
         properties["TableName"] = tableName.map { .string($0) }
         properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { ["AttributeName": .string($0), "Enabled": true] }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::DynamoDB::Table", properties: properties, removalPolicy: removalPolicy)), at: "Resource")
+        if case .onDemand = billing, readScaling != nil || writeScaling != nil {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "auto scaling needs provisioned billing; an on-demand table scales by itself")
+        }
+        if let readScaling { try declareScaling(readScaling, dimension: "Read", in: scope) }
+        if let writeScaling { try declareScaling(writeScaling, dimension: "Write", in: scope) }
     }
 }
 

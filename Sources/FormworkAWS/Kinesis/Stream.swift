@@ -1,0 +1,117 @@
+import FormworkCore
+import OrderedCollections
+
+/// A Kinesis data stream (CDK's `kinesis.Stream`): encrypted with the AWS managed key where the region
+/// supports it, retained when the stack is deleted.
+///
+/// ```swift
+/// let events = Stream("DataStream", capacity: .shards(2), retention: .days(7))
+/// ```
+public struct Stream: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var capacity: Capacity
+    public var retention: Duration?
+    public var streamName: String?
+    public var encryption: Encryption
+    public var removalPolicy: RemovalPolicy
+
+    /// How the stream's throughput is set.
+    public enum Capacity: Sendable, Hashable {
+        /// A fixed number of shards.
+        case shards(Int)
+        /// On-demand capacity.
+        case onDemand
+    }
+
+    /// Server-side encryption.
+    public enum Encryption: Sendable, Equatable {
+        /// The AWS managed key (`alias/aws/kinesis`), except in the regions without it, as CDK does.
+        case managed
+        /// No encryption.
+        case unencrypted
+        /// A customer key, by ARN, id or alias.
+        case kms(keyId: Value)
+    }
+
+    /// The name of the condition CDK adds for the regions without Kinesis encryption.
+    static let unsupportedRegionsCondition = "AwsCdkKinesisEncryptedStreamsUnsupportedRegions"
+
+    /// A stream of one shard unless `capacity` says otherwise, as in CDK.
+    public init(_ id: String, capacity: Capacity = .shards(1), retention: Duration? = nil, streamName: String? = nil,
+                encryption: Encryption = .managed, removalPolicy: RemovalPolicy = .retain) {
+        self.id = id
+        self.capacity = capacity
+        self.retention = retention
+        self.streamName = streamName
+        self.encryption = encryption
+        self.removalPolicy = removalPolicy
+    }
+
+    /// `{"Ref": stream}`: the stream name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The stream's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        let hours = retention.map { $0.wholeSeconds / 3_600 }
+        try PropertyChecks.check(hours, in: 24...8_760, "retention", unit: " hours", at: scope)
+        var properties = OrderedDictionary<String, Value>()
+        properties["Name"] = streamName.map { .string($0) }
+        properties["RetentionPeriodHours"] = .number(Double(hours ?? 24))
+        switch capacity {
+        case .shards(let count):
+            try PropertyChecks.check(count, in: 1...100_000, "shard count", at: scope)
+            properties["ShardCount"] = .number(Double(count))
+        case .onDemand:
+            properties["StreamModeDetails"] = ["StreamMode": "ON_DEMAND"]
+        }
+        switch encryption {
+        case .managed:
+            try declareUnsupportedRegionsCondition(in: scope.stack)
+            properties["StreamEncryption"] = .if(Self.unsupportedRegionsCondition, Aws.noValue,
+                                                  ["EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"])
+        case .kms(let keyId):
+            properties["StreamEncryption"] = ["EncryptionType": "KMS", "KeyId": keyId]
+        case .unencrypted:
+            break
+        }
+        try scope.declareResource("AWS::Kinesis::Stream", properties: properties, removalPolicy: removalPolicy)
+    }
+
+    /// The stack-level condition, declared once per stack, true in the China regions.
+    private func declareUnsupportedRegionsCondition(in stack: ConstructScope) throws(SynthesisError) {
+        let condition = try stack.child(Self.unsupportedRegionsCondition)
+        guard !condition.hasElement else { return }
+        try condition.declare(.condition(.or([
+            .equals(Aws.region, "cn-north-1"),
+            .equals(Aws.region, "cn-northwest-1"),
+        ])))
+    }
+}
+
+/// What a grant on a stream allows, with CDK's action sets.
+public enum StreamGrant: Sendable {
+    /// Read records.
+    case read
+    /// Put records.
+    case write
+
+    func statements(for stream: Stream) -> [PolicyStatement] {
+        switch self {
+        case .read:
+            [PolicyStatement(actions: ["kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
+                                       "kinesis:ListShards", "kinesis:SubscribeToShard", "kinesis:DescribeStream",
+                                       "kinesis:ListStreams", "kinesis:DescribeStreamConsumer"], resources: [stream.arn])]
+        case .write:
+            [PolicyStatement(actions: ["kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords"], resources: [stream.arn])]
+        }
+    }
+}
+
+extension Stream {
+    /// A grant of `access` to this stream for `principal`'s role; list the result in a body.
+    public func grant(_ access: StreamGrant, to principal: some GrantPrincipal) -> Grant {
+        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
+    }
+}
