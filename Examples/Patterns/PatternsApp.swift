@@ -10,6 +10,7 @@ enum PatternsApp {
             Stack("WorkerStack") { WorkerPattern() }
             Stack("TableStack") { TablePattern() }
             Stack("StreamStack") { StreamPattern() }
+            Stack("UploadStack") { UploadPattern() }
             Stack("SharedStack") { sharedTopic }
             Stack("ConsumerStack") { ConsumerPattern(topic: sharedTopic) }
         }

@@ -47,6 +47,9 @@ public struct ConstructScope {
         ConstructScope(tree: tree, node: tree.nodes[node].stack ?? node)
     }
 
+    /// This scope's id: its last path segment.
+    public var idInParent: String { tree.nodes[node].id }
+
     /// Whether a template element is declared at this scope already.
     public var hasElement: Bool { tree.nodes[node].element != nil }
 

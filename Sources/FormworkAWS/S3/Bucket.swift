@@ -1,0 +1,133 @@
+import FormworkCore
+import OrderedCollections
+
+/// An S3 bucket, secure by default: encrypted, public access blocked, TLS required, retained when the stack
+/// is deleted.
+///
+/// ```swift
+/// let uploads = Bucket("DataBucket", versioned: true)
+/// uploads.notify(processUpload, on: .objectCreated, prefix: "uploads/")
+/// ```
+///
+/// CDK's defaults leave encryption and public access to S3's account defaults and write no policy; Formwork
+/// writes them explicitly, as the Well-Architected guidance asks. Turning them on for a bucket that moved
+/// from CDK updates it in place; nothing is replaced.
+public struct Bucket: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var bucketName: String?
+    public var encryption: Encryption
+    public var blockPublicAccess: Bool
+    public var enforceSSL: Bool
+    public var versioned: Bool
+    public var lifecycleRules: [LifecycleRule]
+    public var removalPolicy: RemovalPolicy
+
+    /// Statements edges add to the bucket's policy.
+    public static let policyStatements = ContributionKey<PolicyStatement>("Bucket.policyStatements")
+    /// Set by notification edges: the bucket sends its events to EventBridge.
+    static let sendsEventsToEventBridge = ContributionKey<Bool>("Bucket.sendsEventsToEventBridge")
+
+    /// Server-side encryption.
+    public enum Encryption: Sendable, Equatable {
+        /// SSE-S3 (`AES256`).
+        case s3Managed
+        /// SSE-KMS with the AWS managed key.
+        case kmsManaged
+        /// SSE-KMS with a customer key.
+        case kms(keyArn: Value)
+    }
+
+    /// A lifecycle rule.
+    public struct LifecycleRule: Sendable, Equatable {
+        public var id: String?
+        public var prefix: String?
+        /// Delete current objects after this many days.
+        public var expirationDays: Int?
+        /// Delete noncurrent versions after this many days.
+        public var noncurrentVersionExpirationDays: Int?
+        /// Abort incomplete multipart uploads after this many days.
+        public var abortIncompleteMultipartUploadDays: Int?
+
+        public init(id: String? = nil, prefix: String? = nil, expirationDays: Int? = nil,
+                    noncurrentVersionExpirationDays: Int? = nil, abortIncompleteMultipartUploadDays: Int? = nil) {
+            self.id = id
+            self.prefix = prefix
+            self.expirationDays = expirationDays
+            self.noncurrentVersionExpirationDays = noncurrentVersionExpirationDays
+            self.abortIncompleteMultipartUploadDays = abortIncompleteMultipartUploadDays
+        }
+
+        var value: Value {
+            var members = OrderedDictionary<String, Value>()
+            members["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUploadDays.map { ["DaysAfterInitiation": .number(Double($0))] }
+            members["ExpirationInDays"] = expirationDays.map { .number(Double($0)) }
+            members["Id"] = id.map { .string($0) }
+            members["NoncurrentVersionExpiration"] = noncurrentVersionExpirationDays.map { ["NoncurrentDays": .number(Double($0))] }
+            members["Prefix"] = prefix.map { .string($0) }
+            members["Status"] = "Enabled"
+            return .object(members)
+        }
+    }
+
+    /// A bucket; every setting optional.
+    public init(_ id: String, bucketName: String? = nil, encryption: Encryption = .s3Managed, blockPublicAccess: Bool = true,
+                enforceSSL: Bool = true, versioned: Bool = false, lifecycleRules: [LifecycleRule] = [],
+                removalPolicy: RemovalPolicy = .retain) {
+        self.id = id
+        self.bucketName = bucketName
+        self.encryption = encryption
+        self.blockPublicAccess = blockPublicAccess
+        self.enforceSSL = enforceSSL
+        self.versioned = versioned
+        self.lifecycleRules = lifecycleRules
+        self.removalPolicy = removalPolicy
+    }
+
+    /// `{"Ref": bucket}`: the bucket name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The bucket's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    /// The ARN of every object: `<arn>/*`.
+    public var objectsArn: Value { "\(arn)/*" }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let bucketName, !(3...63).contains(bucketName.count) || bucketName != bucketName.lowercased() {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a bucket name must be 3 to 63 lowercase characters; '\(bucketName)' is not")
+        }
+        _ = try scope.child("Resource")  // the bucket comes before what edges add below it
+        if enforceSSL {
+            scope.contribute(PolicyStatement(effect: .deny, actions: ["s3:*"], resources: [arn, objectsArn],
+                                             principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
+                             to: self, as: Self.policyStatements)
+        }
+        scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
+            let eventBridge = !scope.contributions(to: self, as: Bucket.sendsEventsToEventBridge).isEmpty
+            try scope.declareResource("AWS::S3::Bucket", properties: properties(eventBridge: eventBridge), removalPolicy: removalPolicy)
+            let statements = scope.contributions(to: self, as: Bucket.policyStatements)
+            guard !statements.isEmpty else { return }
+            try scope.child("Policy").declareResource("AWS::S3::BucketPolicy", properties: [
+                "Bucket": name, "PolicyDocument": PolicyDocument(statements).value,
+            ])
+        }
+    }
+
+    private func properties(eventBridge: Bool) -> OrderedDictionary<String, Value> {
+        var properties = OrderedDictionary<String, Value>()
+        let rule: Value = switch encryption {
+        case .s3Managed: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]
+        case .kmsManaged: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"]]
+        case .kms(let keyArn): ["ServerSideEncryptionByDefault": ["KMSMasterKeyID": keyArn, "SSEAlgorithm": "aws:kms"]]
+        }
+        properties["BucketEncryption"] = ["ServerSideEncryptionConfiguration": [rule]]
+        properties["BucketName"] = bucketName.map { .string($0) }
+        properties["LifecycleConfiguration"] = lifecycleRules.isEmpty ? nil : ["Rules": .array(lifecycleRules.map(\.value))]
+        properties["NotificationConfiguration"] = eventBridge ? ["EventBridgeConfiguration": ["EventBridgeEnabled": true]] : nil
+        if blockPublicAccess {
+            properties["PublicAccessBlockConfiguration"] = ["BlockPublicAcls": true, "BlockPublicPolicy": true,
+                                                           "IgnorePublicAcls": true, "RestrictPublicBuckets": true]
+        }
+        properties["VersioningConfiguration"] = versioned ? ["Status": "Enabled"] : nil
+        return properties
+    }
+}
