@@ -25,6 +25,13 @@ public struct Function: GrantPrincipal {
     public var description: String?
     public var functionName: String?
     public var architecture: Architecture?
+    /// Where failed asynchronous invocations go (`DeadLetterConfig`).
+    public var deadLetterQueue: Queue?
+    /// The retention of a log group `/aws/lambda/<name>` created with the function; without it, Lambda
+    /// creates the group on first use and keeps its logs forever.
+    public var logRetention: LogGroup.Retention?
+    /// Retries and destinations of asynchronous invocations.
+    public var asyncInvocation: AsyncInvocation?
     /// The role the function runs with.
     public let role: Role
 
@@ -41,7 +48,10 @@ public struct Function: GrantPrincipal {
         reservedConcurrentExecutions: Int? = nil,
         description: String? = nil,
         functionName: String? = nil,
-        architecture: Architecture? = nil
+        architecture: Architecture? = nil,
+        deadLetterQueue: Queue? = nil,
+        logRetention: LogGroup.Retention? = nil,
+        asyncInvocation: AsyncInvocation? = nil
     ) {
         self.id = id
         self.runtime = runtime
@@ -55,6 +65,9 @@ public struct Function: GrantPrincipal {
         self.description = description
         self.functionName = functionName
         self.architecture = architecture
+        self.deadLetterQueue = deadLetterQueue
+        self.logRetention = logRetention
+        self.asyncInvocation = asyncInvocation
         self.role = Role("ServiceRole", assumedBy: "lambda.amazonaws.com",
                          managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")])
     }
@@ -76,6 +89,7 @@ public struct Function: GrantPrincipal {
         var properties = OrderedDictionary<String, Value>()
         properties["Architectures"] = architecture.map { [.string($0.rawValue)] }
         properties["Code"] = code.value
+        properties["DeadLetterConfig"] = deadLetterQueue.map { ["TargetArn": $0.arn] }
         properties["Description"] = description.map { .string($0) }
         properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(environment)]
         properties["FunctionName"] = functionName.map { .string($0) }
@@ -88,6 +102,7 @@ public struct Function: GrantPrincipal {
         properties["TracingConfig"] = tracing.map { ["Mode": .string($0.rawValue)] }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::Lambda::Function", properties: properties,
                                                         dependencies: [Dependency(on: role)])), at: "Resource")
+        try declareInvocationSettings(in: scope)
     }
 }
 

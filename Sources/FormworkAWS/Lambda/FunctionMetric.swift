@@ -1,0 +1,25 @@
+import FormworkCore
+
+extension Function {
+    /// Lambda function metrics, with the statistic CDK uses for each.
+    public enum MetricName: String, Sendable {
+        case invocations = "Invocations"
+        case errors = "Errors"
+        case throttles = "Throttles"
+        case duration = "Duration"
+        case concurrentExecutions = "ConcurrentExecutions"
+
+        var statistic: Metric.Statistic {
+            switch self {
+            case .invocations, .errors, .throttles: .sum
+            case .duration: .average
+            case .concurrentExecutions: .maximum
+            }
+        }
+    }
+
+    /// A metric of this function (`AWS/Lambda`, dimension `FunctionName`).
+    public func metric(_ name: MetricName) -> Metric {
+        Metric(namespace: "AWS/Lambda", name: name.rawValue, dimensions: [("FunctionName", self.name)], statistic: name.statistic)
+    }
+}

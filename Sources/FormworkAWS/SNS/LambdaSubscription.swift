@@ -1,0 +1,82 @@
+import FormworkCore
+import OrderedCollections
+
+/// A function subscribed to a topic (CDK's `LambdaSubscription`): the subscription under the function's
+/// scope and the permission that lets SNS invoke it.
+public struct LambdaSubscription: Construct {
+    public let topic: Topic
+    public let function: Function
+    public var filterPolicy: Value?
+
+    public var id: String { "\(function.id)SubscribesTo\(topic.id)" }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        scope.require(topic)
+        scope.require(function)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let functionScope = try scope.scope(of: function)
+            let topicScope = try scope.scope(of: topic)
+            try functionScope.child("AllowInvoke:\(topicScope.uniqueId)").declareResource("AWS::Lambda::Permission", at: "Resource", properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
+                "Principal": "sns.amazonaws.com", "SourceArn": topic.arn,
+            ])
+            var properties: OrderedDictionary<String, Value> = ["Endpoint": function.arn, "Protocol": "lambda", "TopicArn": topic.arn]
+            properties["FilterPolicy"] = filterPolicy
+            try functionScope.child(topic.id).declareResource("AWS::SNS::Subscription", properties: properties)
+        }
+    }
+}
+
+/// An email address or HTTPS endpoint subscribed to a topic: the subscription under the topic's scope.
+public struct EndpointSubscription: Construct {
+    /// What receives the messages.
+    public enum Endpoint: Sendable, Equatable {
+        case email(String)
+        case emailJSON(String)
+        case https(String)
+
+        var protocolName: String {
+            switch self {
+            case .email: "email"
+            case .emailJSON: "email-json"
+            case .https: "https"
+            }
+        }
+
+        var address: String {
+            switch self {
+            case .email(let address), .emailJSON(let address), .https(let address): address
+            }
+        }
+    }
+
+    public let topic: Topic
+    public let endpoint: Endpoint
+
+    /// CDK's id of the subscription: the address, with `/` written as `--` as construct ids are.
+    public var id: String { endpoint.address.replacingOccurrences(of: "/", with: "--") }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if case .https(let url) = endpoint, !url.hasPrefix("https://") {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "an HTTPS subscription needs an https:// URL; '\(url)' is not one")
+        }
+        scope.require(topic)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            try scope.scope(of: topic).child(id).declareResource("AWS::SNS::Subscription", properties: [
+                "Endpoint": .string(endpoint.address), "Protocol": .string(endpoint.protocolName), "TopicArn": topic.arn,
+            ])
+        }
+    }
+}
+
+extension Topic {
+    /// `function` subscribed to this topic; list the result in a body.
+    public func subscribe(_ function: Function, filterPolicy: Value? = nil) -> LambdaSubscription {
+        LambdaSubscription(topic: self, function: function, filterPolicy: filterPolicy)
+    }
+
+    /// An email address or HTTPS endpoint subscribed to this topic; list the result in a body.
+    public func subscribe(_ endpoint: EndpointSubscription.Endpoint) -> EndpointSubscription {
+        EndpointSubscription(topic: self, endpoint: endpoint)
+    }
+}
