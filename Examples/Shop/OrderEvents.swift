@@ -1,15 +1,16 @@
 import Formwork
 
-/// The topic every order event is published to, encrypted with the AWS managed SNS key.
+/// The topic every order event is published to, encrypted with the AWS managed SNS key, and the topic
+/// operators are alerted on.
 struct OrderEvents: Component {
-    let id = "OrderEvents"
-    let topic = Resource("Resource", type: "AWS::SNS::Topic", properties: [
-        "DisplayName": "Order events",
-        "KmsMasterKeyId": "alias/aws/sns",
-    ])
+    let id = "Messaging"
+    let topic = Topic("OrderEvents", displayName: "Order events", masterKey: "alias/aws/sns")
+    let alerts = Topic("Alerts", displayName: "Shop alerts", masterKey: "alias/aws/sns")
 
     var body: [any Construct] {
         topic
-        Output("TopicArn", value: topic.ref, description: "Publish order events here")
+        alerts
+        alerts.subscribe(.email("shop-oncall@example.com"))
+        Output("TopicArn", value: topic.arn, description: "Publish order events here")
     }
 }

@@ -1,68 +1,34 @@
 import Formwork
 
-/// The queue orders arrive on: encrypted, TLS-only, with a dead-letter queue after three failed receives,
-/// subscribed to the order-events topic of the shared stack.
+/// Orders arrive on an encrypted, TLS-only queue subscribed to the order-events topic of the shared stack;
+/// a worker processes them in batches, reports partial failures, and records what it processed in an
+/// idempotency table. After three failed receives a message moves to the dead-letter queue, which alarms.
 struct OrderIntake: Component {
     let id = "OrderIntake"
-    let topic: Resource
+    let topic: Topic
+    let alerts: Topic
 
     var body: [any Construct] {
-        let deadLetters = Resource("Resource", type: "AWS::SQS::Queue", properties: [
-            "MessageRetentionPeriod": 1_209_600,
-            "SqsManagedSseEnabled": true,
-        ]).removalPolicy(.destroy)
-        let queue = Resource("Resource", type: "AWS::SQS::Queue", properties: [
-            "RedrivePolicy": ["deadLetterTargetArn": deadLetters.getAtt("Arn"), "maxReceiveCount": 3],
-            "SqsManagedSseEnabled": true,
-            "VisibilityTimeout": 300,
-        ]).removalPolicy(.destroy)
-        let policy = QueuePolicy(queue: queue, topic: topic)
-
-        Group("DeadLetterQueue") { deadLetters }
-        Group("Queue") {
-            queue
-            Group("Policy") { policy.resource }
-            Group("Subscription") {
-                Resource("Resource", type: "AWS::SNS::Subscription", properties: [
-                    "Endpoint": queue.getAtt("Arn"),
-                    "Protocol": "sqs",
-                    "RawMessageDelivery": true,
-                    "TopicArn": topic.ref,
-                ]).dependsOn(policy.resource)
-            }
-        }
-        Output("QueueUrl", value: queue.ref, description: "Where order messages are received")
-        Output("DeadLetterQueueArn", value: deadLetters.getAtt("Arn"))
-    }
-}
-
-/// The order queue's resource policy: SNS may deliver from the order-events topic only, and every request
-/// must use TLS.
-struct QueuePolicy {
-    let resource: Resource
-
-    init(queue: Resource, topic: Resource) {
-        resource = Resource("Resource", type: "AWS::SQS::QueuePolicy", properties: [
-            "PolicyDocument": [
-                "Statement": [
-                    [
-                        "Action": "sqs:*",
-                        "Condition": ["Bool": ["aws:SecureTransport": "false"]],
-                        "Effect": "Deny",
-                        "Principal": ["AWS": "*"],
-                        "Resource": queue.getAtt("Arn"),
-                    ],
-                    [
-                        "Action": "sqs:SendMessage",
-                        "Condition": ["ArnEquals": ["aws:SourceArn": topic.ref]],
-                        "Effect": "Allow",
-                        "Principal": ["Service": "sns.amazonaws.com"],
-                        "Resource": queue.getAtt("Arn"),
-                    ],
-                ],
-                "Version": "2012-10-17",
-            ],
-            "Queues": [queue.ref],
-        ])
+        let deadLetters = Queue("DeadLetterQueue", retention: .days(14), encryption: .sqsManaged, enforceSSL: true)
+        let queue = Queue("Queue", visibilityTimeout: .seconds(180), deadLetter: .init(queue: deadLetters, maxReceiveCount: 3),
+                          encryption: .sqsManaged, enforceSSL: true)
+        let processed = Table("ProcessedOrders", partitionKey: .string("orderId"), billing: .onDemand,
+                              timeToLiveAttribute: "expiresAt", pointInTimeRecovery: true)
+        let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .inline(Handlers.orderWorker),
+                              timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
+                              logRetention: .oneMonth)
+        deadLetters
+        queue
+        topic.subscribe(queue, rawMessageDelivery: true)
+        processed
+        worker
+        worker.consumes(queue, batchSize: 10, maxBatchingWindow: .seconds(5), reportBatchItemFailures: true)
+        processed.grant(.readWrite, to: worker)
+        Alarm("DeadLetterAlarm", metric: deadLetters.metric(.approximateNumberOfMessagesVisible), threshold: 1,
+              missingData: .notBreaching, description: "Orders failed three times and wait in the dead-letter queue",
+              alarmActions: [alerts.arn])
+        Alarm("WorkerErrors", metric: worker.metric(.errors), threshold: 5, evaluationPeriods: 3, datapointsToAlarm: 2,
+              missingData: .notBreaching, description: "The order worker fails", alarmActions: [alerts.arn])
+        Output("QueueUrl", value: queue.url, description: "Where order messages are received")
     }
 }

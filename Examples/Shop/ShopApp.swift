@@ -2,9 +2,10 @@ import Formwork
 
 /// An order platform on AWS, written with Formwork.
 ///
-/// Two stacks: `ShopShared` owns the order-events topic; `ShopOrders` owns the order queue (with its
-/// dead-letter queue) subscribed to that topic. The subscription references the topic across stacks, so
-/// Formwork exports it from `ShopShared` and imports it in `ShopOrders`, as CDK does.
+/// Two stacks: `ShopShared` owns the order-events and alerts topics; `ShopOrders` owns the order intake
+/// (queue, dead-letter queue, worker, idempotency table, alarms) subscribed to that topic. The subscription
+/// references the topic across stacks, so Formwork exports it from `ShopShared` and imports it in
+/// `ShopOrders`, as CDK does.
 enum ShopApp {
     static var app: App {
         let events = OrderEvents()
@@ -13,7 +14,7 @@ enum ShopApp {
                 events
             }
             Stack("ShopOrders", description: "Shop: order intake", tags: ["app": "shop"]) {
-                OrderIntake(topic: events.topic)
+                OrderIntake(topic: events.topic, alerts: events.alerts)
             }
         }
     }
