@@ -19,6 +19,10 @@ public struct Table: IdentifiedConstruct {
     public var timeToLiveAttribute: String?
     public var pointInTimeRecovery: Bool?
     public var deletionProtection: Bool?
+    /// Secondary indexes.
+    public var indexes: [Index]
+    /// Server-side encryption.
+    public var encryption: Encryption
     /// Auto scaling of the read capacity; provisioned billing only.
     public var readScaling: Scaling?
     /// Auto scaling of the write capacity; provisioned billing only.
@@ -37,6 +41,8 @@ public struct Table: IdentifiedConstruct {
         timeToLiveAttribute: String? = nil,
         pointInTimeRecovery: Bool? = nil,
         deletionProtection: Bool? = nil,
+        indexes: [Index] = [],
+        encryption: Encryption = .awsOwned,
         readScaling: Scaling? = nil,
         writeScaling: Scaling? = nil,
         removalPolicy: RemovalPolicy = .retain
@@ -50,6 +56,8 @@ public struct Table: IdentifiedConstruct {
         self.timeToLiveAttribute = timeToLiveAttribute
         self.pointInTimeRecovery = pointInTimeRecovery
         self.deletionProtection = deletionProtection
+        self.indexes = indexes
+        self.encryption = encryption
         self.readScaling = readScaling
         self.writeScaling = writeScaling
         self.removalPolicy = removalPolicy
@@ -67,17 +75,26 @@ public struct Table: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try validateIndexes(at: scope)
         let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
+        let indexProperties = indexProperties()
         var properties = OrderedDictionary<String, Value>()
-        properties["AttributeDefinitions"] = .array(keys.map { ["AttributeName": .string($0.name), "AttributeType": .string($0.type.rawValue)] })
+        properties["AttributeDefinitions"] = attributeDefinitions
         if case .onDemand = billing { properties["BillingMode"] = "PAY_PER_REQUEST" }
         properties["DeletionProtectionEnabled"] = deletionProtection.map { .bool($0) }
-        properties["KeySchema"] = .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
+        properties["GlobalSecondaryIndexes"] = indexProperties.global
+        properties["KeySchema"] = Self.keySchema(keys)
+        properties["LocalSecondaryIndexes"] = indexProperties.local
         properties["PointInTimeRecoverySpecification"] = pointInTimeRecovery.map { ["PointInTimeRecoveryEnabled": .bool($0)] }
         if case .provisioned(let read, let write) = billing {
             try PropertyChecks.check(read, in: 1...Int.max, "read capacity", at: scope)
             try PropertyChecks.check(write, in: 1...Int.max, "write capacity", at: scope)
             properties["ProvisionedThroughput"] = ["ReadCapacityUnits": .number(Double(read)), "WriteCapacityUnits": .number(Double(write))]
+        }
+        switch encryption {
+        case .awsOwned: break
+        case .awsManaged: properties["SSESpecification"] = ["SSEEnabled": true]
+        case .customerManaged(let keyArn): properties["SSESpecification"] = ["KMSMasterKeyId": keyArn, "SSEEnabled": true, "SSEType": "KMS"]
         }
         properties["StreamSpecification"] = stream.map { ["StreamViewType": .string($0.rawValue)] }
         properties["TableName"] = tableName.map { .string($0) }

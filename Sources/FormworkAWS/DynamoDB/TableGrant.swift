@@ -18,7 +18,7 @@ public enum TableGrant: Sendable {
     func statements(for table: Table) -> [PolicyStatement] {
         // CDK lists the table's index ARNs after the table's, or `AWS::NoValue` when there are none: the
         // resource stays a list.
-        let resources: [Value] = [table.arn, Aws.noValue]
+        let resources: [Value] = [table.arn, table.indexes.isEmpty ? Aws.noValue : "\(table.arn)/index/*"]
         switch self {
         case .read:
             return [PolicyStatement(actions: Self.readActions + ["dynamodb:DescribeTable"], resources: resources),

@@ -1,0 +1,112 @@
+import FormworkCore
+import OrderedCollections
+
+extension Table {
+    /// A secondary index.
+    public struct Index: Sendable, Hashable {
+        /// Global indexes have keys of their own; local ones share the table's partition key.
+        public enum Kind: Sendable, Hashable {
+            case global(partitionKey: Attribute, sortKey: Attribute?)
+            case local(sortKey: Attribute)
+        }
+
+        /// Which attributes the index holds.
+        public enum Projection: Sendable, Hashable {
+            case all
+            case keysOnly
+            case include([String])
+        }
+
+        public var name: String
+        public var kind: Kind
+        public var projection: Projection
+
+        /// A global secondary index.
+        public static func global(_ name: String, partitionKey: Attribute, sortKey: Attribute? = nil, projection: Projection = .all) -> Index {
+            Index(name: name, kind: .global(partitionKey: partitionKey, sortKey: sortKey), projection: projection)
+        }
+
+        /// A local secondary index.
+        public static func local(_ name: String, sortKey: Attribute, projection: Projection = .all) -> Index {
+            Index(name: name, kind: .local(sortKey: sortKey), projection: projection)
+        }
+
+        var keyAttributes: [Attribute] {
+            switch kind {
+            case .global(let partitionKey, let sortKey): [partitionKey] + (sortKey.map { [$0] } ?? [])
+            case .local(let sortKey): [sortKey]
+            }
+        }
+
+        var projectionValue: Value {
+            switch projection {
+            case .all: ["ProjectionType": "ALL"]
+            case .keysOnly: ["ProjectionType": "KEYS_ONLY"]
+            case .include(let attributes): ["NonKeyAttributes": .array(attributes.map { .string($0) }), "ProjectionType": "INCLUDE"]
+            }
+        }
+    }
+
+    /// Server-side encryption of the table.
+    public enum Encryption: Sendable, Equatable {
+        /// Encrypted with a key DynamoDB owns (the default; no setting written).
+        case awsOwned
+        /// Encrypted with the AWS managed key (`SSEEnabled: true`).
+        case awsManaged
+        /// Encrypted with a customer key.
+        case customerManaged(keyArn: Value)
+    }
+
+    /// `KeySchema` entries for `keys`: the first the HASH key, the second the RANGE key.
+    static func keySchema(_ keys: [Attribute]) -> Value {
+        .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
+    }
+
+    /// Every key attribute of the table and its indexes, each once, in order.
+    var attributeDefinitions: Value {
+        var seen = OrderedDictionary<String, AttributeType>()
+        for attribute in [partitionKey] + (sortKey.map { [$0] } ?? []) + indexes.flatMap(\.keyAttributes) where seen[attribute.name] == nil {
+            seen[attribute.name] = attribute.type
+        }
+        return .array(seen.map { ["AttributeName": .string($0.key), "AttributeType": .string($0.value.rawValue)] })
+    }
+
+    /// `GlobalSecondaryIndexes` and `LocalSecondaryIndexes`.
+    func indexProperties() -> (global: Value?, local: Value?) {
+        var global: [Value] = []
+        var local: [Value] = []
+        for index in indexes {
+            var entry = OrderedDictionary<String, Value>()
+            entry["IndexName"] = .string(index.name)
+            switch index.kind {
+            case .global:
+                entry["KeySchema"] = Self.keySchema(index.keyAttributes)
+                entry["Projection"] = index.projectionValue
+                if case .provisioned(let read, let write) = billing {
+                    entry["ProvisionedThroughput"] = ["ReadCapacityUnits": .number(Double(read)), "WriteCapacityUnits": .number(Double(write))]
+                }
+                global.append(.object(entry))
+            case .local(let sortKey):
+                entry["KeySchema"] = Self.keySchema([partitionKey, sortKey])
+                entry["Projection"] = index.projectionValue
+                local.append(.object(entry))
+            }
+        }
+        return (global.isEmpty ? nil : .array(global), local.isEmpty ? nil : .array(local))
+    }
+
+    /// Fails on what DynamoDB rejects: local indexes without a sort key on the table, more than 5 local or
+    /// 20 global indexes, two indexes with one name.
+    func validateIndexes(at scope: ConstructScope) throws(SynthesisError) {
+        let locals = indexes.filter { if case .local = $0.kind { true } else { false } }
+        if !locals.isEmpty, sortKey == nil {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a local secondary index needs a table with a sort key")
+        }
+        try PropertyChecks.check(locals.count, in: 0...5, "the number of local secondary indexes", at: scope)
+        try PropertyChecks.check(indexes.count - locals.count, in: 0...20, "the number of global secondary indexes", at: scope)
+        var names = Set<String>()
+        for index in indexes where !names.insert(index.name).inserted {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "two indexes are named '\(index.name)'")
+        }
+    }
+}
