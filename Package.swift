@@ -68,7 +68,8 @@ let package = Package(
         .executableTarget(
             name: "Shop",
             dependencies: ["Formwork"],
-            path: "Examples/Shop"
+            path: "Examples/Shop",
+            exclude: ["handlers"]
         ),
         .executableTarget(
             name: "Patterns",

@@ -56,10 +56,10 @@ if options.phases.contains("validate") {
     print("validate all templates:       \(measure(options.iterations) { for stack in assembly.stacks { _ = validator.validate(stack.template) } })")
 }
 if options.phases.contains("json") {
-    print("write JSON texts:             \(try measure(options.iterations) { _ = try writer.files(for: assembly) })")
+    print("write JSON texts:             \(try measure(options.iterations) { _ = try writer.contents(for: assembly) })")
 }
 if options.phases.contains("yaml") {
-    print("write YAML texts:             \(try measure(options.iterations) { _ = try CloudAssemblyWriter(format: .yaml).files(for: assembly) })")
+    print("write YAML texts:             \(try measure(options.iterations) { _ = try CloudAssemblyWriter(format: .yaml).contents(for: assembly) })")
 }
 if let output = options.output {
     try writer.write(assembly, to: output)

@@ -14,7 +14,7 @@ struct OrderIntake: Component {
                           encryption: .sqsManaged, enforceSSL: true)
         let processed = Table("ProcessedOrders", partitionKey: .string("orderId"), billing: .onDemand,
                               timeToLiveAttribute: "expiresAt", pointInTimeRecovery: true)
-        let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .inline(Handlers.orderWorker),
+        let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset("Examples/Shop/handlers/order-worker"),
                               timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
                               logRetention: .oneMonth)
         deadLetters

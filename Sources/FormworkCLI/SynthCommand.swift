@@ -2,7 +2,6 @@ import ArgumentParser
 import FormworkCore
 import FormworkSchema
 import FormworkTemplate
-import OrderedCollections
 
 /// `synth [--output DIR] [--format json|yaml] [STACK...]`: writes the cloud assembly.
 struct SynthCommand: FormworkCommand {
@@ -24,15 +23,15 @@ struct SynthCommand: FormworkCommand {
     func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
         let writer = CloudAssemblyWriter(format: format)
-        let files: OrderedDictionary<String, String>
+        let contents: CloudAssemblyWriter.Contents
         do {
-            files = try writer.files(for: assembly)
+            contents = try writer.contents(for: assembly)
         } catch {
             throw CommandFailure(.badInput, "error: cannot write the templates as \(format.rawValue): \(error)")
         }
         var warnings = assembly.warnings
         for stack in assembly.stacks {
-            for issue in TemplateValidator.sizeIssues(textSize: files[writer.templateFileName(for: stack.name)]?.utf8.count ?? 0) {
+            for issue in TemplateValidator.sizeIssues(textSize: contents.files[writer.templateFileName(for: stack.name)]?.utf8.count ?? 0) {
                 let line = "\(issue.severity.rawValue)[\(issue.rule)]: \(stack.name): \(issue.message)"
                 guard issue.severity == .warning else { throw CommandFailure(.badInput, line) }
                 warnings.append(line)
@@ -40,7 +39,7 @@ struct SynthCommand: FormworkCommand {
         }
         for warning in warnings { printed.printError(warning) }
         do {
-            try writer.write(files, to: output)
+            try writer.write(contents, to: output)
         } catch {
             throw CommandFailure(.environment, "error: cannot write the cloud assembly to '\(output)': \(error)")
         }

@@ -17,6 +17,8 @@ public struct CloudAssembly: Sendable {
         public var tags: OrderedDictionary<String, String>
         /// Whether CloudFormation refuses to delete the stack.
         public var terminationProtection: Bool
+        /// The files the stack deploys through the bootstrap bucket (function code).
+        public var assets: [FileAsset] = []
     }
 
     /// The stacks, in the order the app lists them.

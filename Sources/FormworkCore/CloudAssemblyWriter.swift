@@ -3,7 +3,8 @@ import FormworkTemplate
 import OrderedCollections
 
 /// Writes a ``CloudAssembly`` as a folder the AWS CDK CLI reads (`cdk ls`, `cdk diff`,
-/// `cdk deploy --app DIR`): `manifest.json`, `cdk.out`, and one template per stack.
+/// `cdk deploy --app DIR`): `manifest.json`, `cdk.out`, one template per stack, and for a stack with assets
+/// its asset manifest `<Stack>.assets.json` and the staged `asset.<hash>/` folders.
 ///
 /// The folder is written atomically: everything goes to a temporary sibling folder first, which then
 /// replaces the destination in one rename. A failure leaves the previous output as it was.
@@ -28,31 +29,88 @@ public struct CloudAssemblyWriter: Sendable {
         "\(stack).template.\(format.fileExtension)"
     }
 
-    /// The files of the assembly, by file name, in the order they are written.
-    public func files(for assembly: CloudAssembly) throws -> OrderedDictionary<String, String> {
+    /// What a cloud assembly folder holds: text files by name, and asset folders to stage.
+    public struct Contents: Sendable {
+        /// The text files, by file name, in the order they are written.
+        public var files: OrderedDictionary<String, String>
+        /// The asset folders, each once, copied as `asset.<hash>/`.
+        public var assets: [FileAsset]
+    }
+
+    /// The contents of the assembly's folder.
+    public func contents(for assembly: CloudAssembly) throws -> Contents {
         var files = OrderedDictionary<String, String>()
         files["cdk.out"] = JSONWriter(style: .compact).string(from: ["version": .string(Self.schemaVersion)])
         files["manifest.json"] = JSONWriter().string(from: manifest(for: assembly))
+        var assets = OrderedDictionary<String, FileAsset>()
         for stack in assembly.stacks {
             files[templateFileName(for: stack.name)] = try stack.template.text(in: format)
+            if !stack.assets.isEmpty {
+                files[Self.assetManifestFileName(for: stack.name)] = JSONWriter().string(from: Self.assetManifest(for: stack.assets))
+            }
+            for asset in stack.assets where assets[asset.hash] == nil { assets[asset.hash] = asset }
         }
-        return files
+        return Contents(files: files, assets: assets.values.elements)
+    }
+
+    /// `<Stack>.assets.json`.
+    static func assetManifestFileName(for stack: String) -> String { "\(stack).assets.json" }
+
+    /// A stack's asset manifest: each asset zipped from its staged folder into the bootstrap bucket.
+    static func assetManifest(for assets: [FileAsset]) -> JSONValue {
+        let qualifier = FileAsset.bootstrapQualifier
+        var files = OrderedDictionary<String, JSONValue>()
+        for asset in assets {
+            files[asset.hash] = [
+                "displayName": .string(asset.displayName),
+                "source": ["path": .string(asset.stagedName), "packaging": "zip"],
+                "destinations": [
+                    "current_account-current_region": [
+                        "bucketName": .string("cdk-\(qualifier)-assets-${AWS::AccountId}-${AWS::Region}"),
+                        "objectKey": .string(asset.objectKey),
+                        "assumeRoleArn": .string("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-file-publishing-role-${AWS::AccountId}-${AWS::Region}"),
+                    ],
+                ],
+            ]
+        }
+        return ["version": .string(schemaVersion), "files": .object(files), "dockerImages": [:]]
     }
 
     /// The `manifest.json` of `assembly`: one `aws:cloudformation:stack` artifact per stack, dependencies
     /// before the stacks that need them.
     public func manifest(for assembly: CloudAssembly) -> JSONValue {
         var artifacts = OrderedDictionary<String, JSONValue>()
+        let qualifier = FileAsset.bootstrapQualifier
+        let versionParameter: JSONValue = .string("/cdk-bootstrap/\(qualifier)/version")
         for stack in assembly.stacksInDependencyOrder {
             var properties: OrderedDictionary<String, JSONValue> = ["templateFile": .string(templateFileName(for: stack.name))]
             if stack.terminationProtection { properties["terminationProtection"] = true }
             if !stack.tags.isEmpty { properties["tags"] = .object(stack.tags.mapValues(JSONValue.string)) }
+            var dependencies = stack.dependencies
+            if !stack.assets.isEmpty {
+                // Assets go through the bootstrap bucket, so the stack deploys with the bootstrap roles.
+                let assetArtifact = "\(stack.name).assets"
+                artifacts[assetArtifact] = [
+                    "type": "cdk:asset-manifest",
+                    "properties": [
+                        "file": .string(Self.assetManifestFileName(for: stack.name)),
+                        "requiresBootstrapStackVersion": 6,
+                        "bootstrapStackVersionSsmParameter": versionParameter,
+                    ],
+                ]
+                properties["assumeRoleArn"] = .string("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-deploy-role-${AWS::AccountId}-${AWS::Region}")
+                properties["cloudFormationExecutionRoleArn"] = .string("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-cfn-exec-role-${AWS::AccountId}-${AWS::Region}")
+                properties["requiresBootstrapStackVersion"] = 6
+                properties["bootstrapStackVersionSsmParameter"] = versionParameter
+                properties["additionalDependencies"] = [.string(assetArtifact)]
+                dependencies.insert(assetArtifact, at: 0)
+            }
             var artifact: OrderedDictionary<String, JSONValue> = [
                 "type": "aws:cloudformation:stack",
                 "environment": .string(stack.environment),
                 "properties": .object(properties),
             ]
-            if !stack.dependencies.isEmpty { artifact["dependencies"] = .array(stack.dependencies.map(JSONValue.string)) }
+            if !dependencies.isEmpty { artifact["dependencies"] = .array(dependencies.map(JSONValue.string)) }
             artifact["displayName"] = .string(stack.name)
             artifacts[stack.name] = .object(artifact)
         }
@@ -61,12 +119,12 @@ public struct CloudAssemblyWriter: Sendable {
 
     /// Writes the assembly to `directory`, replacing what was there only once everything is written.
     public func write(_ assembly: CloudAssembly, to directory: String) throws {
-        try write(files(for: assembly), to: directory)
+        try write(contents(for: assembly), to: directory)
     }
 
-    /// Writes `files` (from ``files(for:)``) to `directory`, replacing what was there only once everything
-    /// is written.
-    public func write(_ files: OrderedDictionary<String, String>, to directory: String) throws {
+    /// Writes `contents` (from ``contents(for:)``) to `directory`, replacing what was there only once
+    /// everything is written.
+    public func write(_ contents: Contents, to directory: String) throws {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = destination.deletingLastPathComponent()
@@ -75,8 +133,11 @@ public struct CloudAssemblyWriter: Sendable {
         let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(suffix)")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (name, text) in files {
+            for (name, text) in contents.files {
                 try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+            }
+            for asset in contents.assets {
+                try fileManager.copyItem(at: URL(fileURLWithPath: asset.sourcePath), to: staging.appendingPathComponent(asset.stagedName))
             }
             let hadPrevious = fileManager.fileExists(atPath: destination.path)
             if hadPrevious { try fileManager.moveItem(at: destination, to: previous) }

@@ -1,4 +1,5 @@
 import FormworkTemplate
+import OrderedCollections
 
 /// The construct tree of one synthesis: every node with its id, children in insertion order, and the
 /// template element it holds. Internal to the synthesizer; constructs see it through ``ConstructScope``.
@@ -28,6 +29,14 @@ final class ConstructTree {
     }
 
     private(set) var deferredActions: [DeferredAction] = []
+    /// The assets of each stack (by stack node), in the order they were added, each once.
+    private(set) var assets: [Int: OrderedDictionary<String, FileAsset>] = [:]
+
+    func addAsset(_ asset: FileAsset, toStackOf node: Int) {
+        let stack = nodes[node].stack ?? node
+        if assets[stack]?[asset.hash] == nil { assets[stack, default: [:]][asset.hash] = asset }
+    }
+
     /// What edges contributed to constructs, by the receiving construct and the kind of contribution.
     private var contributions: [ContributionSlot: [Any]] = [:]
 

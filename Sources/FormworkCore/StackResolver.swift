@@ -52,7 +52,8 @@ struct StackResolver {
             let dependencies = (stackDependencies[index] ?? [:]).keys.sorted().map { stacks[$0].name }
             return CloudAssembly.StackArtifact(name: stack.name, template: templates[index], environment: stack.environment,
                                                dependencies: dependencies, tags: stack.tags,
-                                               terminationProtection: stack.terminationProtection)
+                                               terminationProtection: stack.terminationProtection,
+                                               assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements)
         }, warnings: warnings)
     }
 

@@ -33,8 +33,8 @@ import Testing
 
     @Test func twoSynthesesAreByteIdentical() throws {
         let writer = CloudAssemblyWriter()
-        let first = try writer.files(for: CrossStackApp.make().synthesize())
-        let second = try writer.files(for: CrossStackApp.make().synthesize())
+        let first = try writer.contents(for: CrossStackApp.make().synthesize()).files
+        let second = try writer.contents(for: CrossStackApp.make().synthesize()).files
         #expect(first == second)
     }
 

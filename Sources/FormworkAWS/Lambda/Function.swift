@@ -88,7 +88,7 @@ public struct Function: GrantPrincipal {
         }
         var properties = OrderedDictionary<String, Value>()
         properties["Architectures"] = architecture.map { [.string($0.rawValue)] }
-        properties["Code"] = code.value
+        properties["Code"] = try code.value(in: scope)
         properties["DeadLetterConfig"] = deadLetterQueue.map { ["TargetArn": $0.arn] }
         properties["Description"] = description.map { .string($0) }
         properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(environment)]
@@ -124,13 +124,24 @@ extension Function {
     public enum Code: Sendable, Equatable {
         /// Source written into the template (`Code.ZipFile`), up to 4 KB.
         case inline(String)
+        /// A folder (relative to the working directory), zipped and uploaded to the bootstrap bucket by
+        /// `cdk deploy`, under a key that is its content hash.
+        case asset(String)
         /// A zip file in S3.
         case s3(bucket: String, key: String)
 
-        var value: Value {
+        func value(in scope: ConstructScope) throws(SynthesisError) -> Value {
             switch self {
-            case .inline(let source): ["ZipFile": .string(source)]
-            case .s3(let bucket, let key): ["S3Bucket": .string(bucket), "S3Key": .string(key)]
+            case .inline(let source):
+                if source.utf8.count > 4_096 {
+                    throw SynthesisError(.invalidSetting, paths: [scope.path], "inline code is at most 4096 bytes; it is \(source.utf8.count); use .asset(folder)")
+                }
+                return ["ZipFile": .string(source)]
+            case .asset(let path):
+                let asset = try scope.directoryAsset(path, role: "Code")
+                return ["S3Bucket": asset.bucketName, "S3Key": .string(asset.objectKey)]
+            case .s3(let bucket, let key):
+                return ["S3Bucket": .string(bucket), "S3Key": .string(key)]
             }
         }
     }

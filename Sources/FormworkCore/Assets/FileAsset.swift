@@ -1,0 +1,55 @@
+import Foundation
+import FormworkTemplate
+
+/// A directory the app deploys as a zip file through the CDK bootstrap bucket, such as a function's code.
+///
+/// Its hash is CDK's content fingerprint, so the S3 key — and so the template — changes exactly when the
+/// content does. `synth` stages the directory as `asset.<hash>/` in the cloud assembly and lists it in
+/// `<Stack>.assets.json`, which `cdk deploy` publishes before deploying the stack.
+public struct FileAsset: Sendable, Hashable {
+    /// The content fingerprint (64 hex digits).
+    public let hash: String
+    /// The absolute path of the directory.
+    public let sourcePath: String
+    /// The construct path of what uses it, for the asset manifest's display name.
+    public let displayName: String
+
+    /// The bootstrap qualifier CDK uses unless told otherwise.
+    public static let bootstrapQualifier = "hnb659fds"
+
+    /// The bootstrap assets bucket: `{"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}`.
+    public var bucketName: Value {
+        .sub("cdk-\(Self.bootstrapQualifier)-assets-${AWS::AccountId}-${AWS::Region}")
+    }
+
+    /// The object key: `<hash>.zip`.
+    public var objectKey: String { "\(hash).zip" }
+
+    /// The staged folder's name in the cloud assembly.
+    public var stagedName: String { "asset.\(hash)" }
+}
+
+extension ConstructScope {
+    /// The directory at `path` (relative to the working directory, as in CDK) as an asset of this scope's
+    /// stack, listed as `<path below the stack>/<role>` in the asset manifest (CDK: `Fn/Code`).
+    ///
+    /// - Throws: ``SynthesisError`` naming this construct when the directory does not exist or cannot be read.
+    public func directoryAsset(_ path: String, role: String) throws(SynthesisError) -> FileAsset {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SynthesisError(.invalidSetting, paths: [self.path],
+                                 "the asset folder '\(path)' does not exist (paths are relative to \(FileManager.default.currentDirectoryPath))")
+        }
+        let hash: String
+        do {
+            hash = try AssetFingerprint.directory(at: url.path)
+        } catch {
+            throw SynthesisError(.invalidSetting, paths: [self.path], "cannot read the asset folder '\(path)': \(error.localizedDescription)")
+        }
+        let displayName = (tree.componentsBelowStack(of: node) + [role]).joined(separator: "/")
+        let asset = FileAsset(hash: hash, sourcePath: url.path, displayName: displayName)
+        tree.addAsset(asset, toStackOf: node)
+        return asset
+    }
+}
