@@ -52,6 +52,14 @@ import Testing
         #expect(synthesisError { queue; function; function.consumes(queue, batchSize: 100, maxBatchingWindow: .seconds(5)) } == nil)
     }
 
+    @Test func aQueueHidingMessagesShorterThanTheConsumerRunsIsAnError() {
+        let queue = Queue("Q", visibilityTimeout: .seconds(30))
+        let function = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"), timeout: .seconds(60))
+        let error = synthesisError { queue; function; function.consumes(queue) }
+        #expect(error?.code == .invalidSetting)
+        #expect(error?.message.hasPrefix("the visibility timeout of 'Q' (30 s) is shorter than the timeout of 'Fn' (60 s)") == true)
+    }
+
     @Test func aGrantToAnUnlistedFunctionIncludesTheFunction() throws {
         let template = try synthesize {
             let topic = Topic("Topic")

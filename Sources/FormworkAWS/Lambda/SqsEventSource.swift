@@ -23,6 +23,13 @@ public struct SqsEventSource: Construct {
         try PropertyChecks.check(window, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
         try PropertyChecks.check(batchSize, in: 1...(window.map { $0 > 0 } == true ? 10_000 : 10), "batchSize", at: scope)
         try PropertyChecks.check(maxConcurrency, in: 2...1_000, "maxConcurrency", at: scope)
+        // Lambda refuses a mapping whose queue hides messages for less time than the function may run.
+        let visibility = queue.visibilityTimeout?.wholeSeconds ?? 30
+        let timeout = function.timeout?.wholeSeconds ?? 3
+        if visibility < timeout {
+            throw SynthesisError(.invalidSetting, paths: [scope.path],
+                                 "the visibility timeout of '\(queue.id)' (\(visibility) s) is shorter than the timeout of '\(function.id)' (\(timeout) s); raise it to at least \(timeout) s (AWS recommends six times the function timeout)")
+        }
         scope.require(function)
         scope.require(queue)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
