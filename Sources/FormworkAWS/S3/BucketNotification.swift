@@ -1,7 +1,7 @@
 import FormworkCore
 import OrderedCollections
 
-/// Objects of a bucket, as they change, delivered to a function or a queue — through EventBridge, without
+/// Objects of a bucket, as they change, delivered to a function, a queue or a topic — through EventBridge, without
 /// CDK's custom-resource handler.
 ///
 /// CDK configures S3 notifications with a custom resource (a Lambda function of its own that calls
@@ -22,6 +22,7 @@ public struct BucketNotification: Construct {
     public enum Destination: Sendable {
         case function(Function)
         case queue(Queue)
+        case topic(Topic)
     }
 
     let bucket: Bucket
@@ -36,6 +37,7 @@ public struct BucketNotification: Construct {
         switch destination {
         case .function(let function): function
         case .queue(let queue): queue
+        case .topic(let topic): topic
         }
     }
 
@@ -56,6 +58,7 @@ public struct BucketNotification: Construct {
             let targetArn: Value = switch destination {
             case .function(let function): function.arn
             case .queue(let queue): queue.arn
+            case .topic(let topic): topic.arn
             }
             try ruleScope.declareResource("AWS::Events::Rule", properties: [
                 "EventPattern": ["source": ["aws.s3"], "detail-type": [.string(event.rawValue)], "detail": .object(detail)],
@@ -73,6 +76,11 @@ public struct BucketNotification: Construct {
                                                  resources: [queue.arn], principal: ["Service": "events.amazonaws.com"],
                                                  condition: ["ArnEquals": ["aws:SourceArn": ruleArn]]),
                                  to: queue, as: Queue.policyStatements)
+            case .topic(let topic):
+                scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn],
+                                                 principal: ["Service": "events.amazonaws.com"],
+                                                 condition: ["ArnEquals": ["aws:SourceArn": ruleArn]]),
+                                 to: topic, as: Topic.policyStatements)
             }
         }
     }
@@ -83,6 +91,11 @@ extension Bucket {
     /// body.
     public func notify(_ function: Function, on event: BucketNotification.Event, prefix: String? = nil, suffix: String? = nil) -> BucketNotification {
         BucketNotification(bucket: self, destination: .function(function), event: event, prefix: prefix, suffix: suffix)
+    }
+
+    /// `topic` sent `event` on objects whose keys match `prefix` and `suffix`; list the result in a body.
+    public func notify(_ topic: Topic, on event: BucketNotification.Event, prefix: String? = nil, suffix: String? = nil) -> BucketNotification {
+        BucketNotification(bucket: self, destination: .topic(topic), event: event, prefix: prefix, suffix: suffix)
     }
 
     /// `queue` sent `event` on objects whose keys match `prefix` and `suffix`; list the result in a body.

@@ -18,6 +18,9 @@ public struct Topic: IdentifiedConstruct {
     /// `KmsMasterKeyId`: a key ARN, id or alias (`alias/aws/sns` for the AWS managed key).
     public var masterKey: String?
 
+    /// Statements edges add to the topic's resource policy (`<Topic>/Policy`).
+    public static let policyStatements = ContributionKey<PolicyStatement>("Topic.policyStatements")
+
     /// A topic; standard unless `fifo`.
     public init(_ id: String, displayName: String? = nil, topicName: String? = nil, fifo: Bool = false,
                 contentBasedDeduplication: Bool = false, masterKey: String? = nil) {
@@ -48,6 +51,13 @@ public struct Topic: IdentifiedConstruct {
         properties["KmsMasterKeyId"] = masterKey.map { .string($0) }
         properties["TopicName"] = topicName.map { .string($0) }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: properties)), at: "Resource")
+        scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
+            let statements = scope.contributions(to: self, as: Topic.policyStatements)
+            guard !statements.isEmpty else { return }
+            try scope.child("Policy").declareResource("AWS::SNS::TopicPolicy", properties: [
+                "PolicyDocument": PolicyDocument(statements).value, "Topics": [arn],
+            ])
+        }
     }
 }
 

@@ -1,0 +1,73 @@
+import FormworkCore
+import OrderedCollections
+
+/// An inline IAM policy attached to roles (CDK's `iam.Policy`), named after its logical ID as CDK names it.
+///
+/// ```swift
+/// Policy("ReadConfig", statements: [PolicyStatement(actions: ["ssm:GetParameter"], resources: [parameterArn])],
+///        roles: [worker.role])
+/// ```
+public struct Policy: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var statements: [PolicyStatement]
+    public var roles: [Role]
+    public var policyName: String?
+
+    public init(_ id: String, statements: [PolicyStatement], roles: [Role], policyName: String? = nil) {
+        self.id = id
+        self.statements = statements
+        self.roles = roles
+        self.policyName = policyName
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard !statements.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a policy needs at least one statement")
+        }
+        guard !roles.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a policy must be attached to at least one role")
+        }
+        for role in roles { scope.require(role) }
+        let resource = try scope.child("Resource")
+        try scope.declareResource("AWS::IAM::Policy", properties: [
+            "PolicyDocument": PolicyDocument(statements).value,
+            "PolicyName": .string(policyName ?? String(resource.logicalIdFromPath.suffix(128))),
+            "Roles": .array(roles.map(\.name)),
+        ])
+    }
+}
+
+/// A customer managed IAM policy (CDK's `iam.ManagedPolicy`), attachable to roles by its ARN.
+///
+/// ```swift
+/// let readOrders = ManagedPolicy("ReadOrders", statements: [...])
+/// Role("Analyst", assumedBy: "ec2.amazonaws.com", managedPolicyArns: [readOrders.arn])
+/// ```
+public struct ManagedPolicy: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var statements: [PolicyStatement]
+    public var managedPolicyName: String?
+    public var description: String?
+
+    public init(_ id: String, statements: [PolicyStatement], managedPolicyName: String? = nil, description: String? = nil) {
+        self.id = id
+        self.statements = statements
+        self.managedPolicyName = managedPolicyName
+        self.description = description
+    }
+
+    /// `{"Ref": policy}`: the policy's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard !statements.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a managed policy needs at least one statement")
+        }
+        var properties: OrderedDictionary<String, Value> = ["Path": "/", "PolicyDocument": PolicyDocument(statements).value]
+        properties["Description"] = description.map { .string($0) }
+        properties["ManagedPolicyName"] = managedPolicyName.map { .string($0) }
+        try scope.declareResource("AWS::IAM::ManagedPolicy", properties: properties)
+    }
+}
