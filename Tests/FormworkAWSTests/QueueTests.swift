@@ -62,3 +62,19 @@ import Testing
         #expect(properties == [["SqsManagedSseEnabled": true], ["KmsMasterKeyId": "alias/aws/sqs"]])
     }
 }
+
+@Suite struct QueueKeyTests {
+    @Test func aQueueWithACustomerKeyGrantsTheKeyActionsWithTheQueueActions() throws {
+        let key = Key("OrdersKey")
+        let queue = Queue("Orders", encryption: .kms(key))
+        let function = inlineFunction("Sender")
+        let template = try synthesize { queue; function; queue.grant(.send, to: function) }
+        let keyArn: JSONValue = .getAtt(logicalId("OrdersKey/Resource"), "Arn")
+        #expect(template.resources[logicalId("Orders/Resource")]?.properties["KmsMasterKeyId"] == keyArn)
+        let statements = template.resources[logicalId("Sender/ServiceRole/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue
+        #expect(statements?.last == ["Action": ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], "Effect": "Allow", "Resource": keyArn])
+        let keyResource = try #require(template.resources[logicalId("OrdersKey/Resource")])
+        #expect(keyResource.properties["EnableKeyRotation"] == true)
+        #expect(keyResource.deletionPolicy == "Retain")
+    }
+}

@@ -25,11 +25,11 @@ extension Function {
         }
 
         /// What the function's role needs to deliver there, as CDK grants it.
-        var statement: PolicyStatement {
+        var statements: [PolicyStatement] {
             switch self {
-            case .queue(let queue): QueueGrant.send.statement(for: queue)
-            case .topic(let topic): PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])
-            case .function(let function): PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])
+            case .queue(let queue): QueueGrant.send.statements(for: queue)
+            case .topic(let topic): [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
+            case .function(let function): [PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])]
             }
         }
     }
@@ -65,7 +65,7 @@ extension Function {
         for (key, destination) in [("OnFailure", asyncInvocation.onFailure), ("OnSuccess", asyncInvocation.onSuccess)] {
             guard let destination else { continue }
             scope.require(destination.construct)
-            scope.contribute(destination.statement, to: role, as: Role.defaultPolicyStatements)
+            for statement in destination.statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
             destinations[key] = ["Destination": destination.arn]
         }
         var properties = OrderedDictionary<String, Value>()

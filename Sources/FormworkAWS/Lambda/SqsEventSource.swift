@@ -45,7 +45,9 @@ public struct SqsEventSource: Construct {
             properties["ScalingConfig"] = maxConcurrency.map { ["MaximumConcurrency": .number(Double($0))] }
             try functionScope.child("SqsEventSource:\(queueScope.uniqueId)")
                 .declare(.resource(ResourceDeclaration(type: "AWS::Lambda::EventSourceMapping", properties: properties)), at: "Resource")
-            scope.contribute(QueueGrant.consume.statement(for: queue), to: function.role, as: Role.defaultPolicyStatements)
+            for statement in QueueGrant.consume.statements(for: queue) {
+                scope.contribute(statement, to: function.role, as: Role.defaultPolicyStatements)
+            }
         }
     }
 }

@@ -65,12 +65,12 @@ public struct StreamReading: Sendable {
         }
     }
 
-    /// The statement that lets the function send failed records to the destination.
-    var failureDestinationStatement: PolicyStatement? {
+    /// The statements that let the function send failed records to the destination.
+    var failureDestinationStatements: [PolicyStatement] {
         switch onFailure {
-        case .queue(let queue)?: QueueGrant.send.statement(for: queue)
-        case .topic(let topic)?: PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])
-        case nil: nil
+        case .queue(let queue)?: QueueGrant.send.statements(for: queue)
+        case .topic(let topic)?: [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
+        case nil: []
         }
     }
 
@@ -137,7 +137,7 @@ public struct StreamEventSource: Construct {
             let sourceScope = try scope.scope(of: sourceConstruct)
             try functionScope.child("\(kind):\(sourceScope.uniqueId)").declareResource(
                 "AWS::Lambda::EventSourceMapping", properties: reading.mappingProperties(streamArn: streamArn, function: function))
-            for statement in (reading.failureDestinationStatement.map { [$0] } ?? []) + readStatements {
+            for statement in reading.failureDestinationStatements + readStatements {
                 scope.contribute(statement, to: function.role, as: Role.defaultPolicyStatements)
             }
         }

@@ -91,7 +91,13 @@ public struct Queue: IdentifiedConstruct {
         properties["DelaySeconds"] = deliveryDelay.map { .number(Double($0.wholeSeconds)) }
         properties["FifoQueue"] = isFifo ? true : nil
         properties["FifoThroughputLimit"] = fifoThroughputLimit.map { .string($0.rawValue) }
-        properties["KmsMasterKeyId"] = encryption == .kmsManaged ? "alias/aws/sqs" : nil
+        switch encryption {
+        case .kmsManaged?: properties["KmsMasterKeyId"] = "alias/aws/sqs"
+        case .kms(let key)?:
+            scope.require(key)
+            properties["KmsMasterKeyId"] = key.arn
+        case .sqsManaged?, .unencrypted?, nil: break
+        }
         properties["MaximumMessageSize"] = maxMessageSizeBytes.map { .number(Double($0)) }
         properties["MessageRetentionPeriod"] = retention.map { .number(Double($0.wholeSeconds)) }
         properties["QueueName"] = queueName.map { .string($0) }
@@ -100,7 +106,7 @@ public struct Queue: IdentifiedConstruct {
         switch encryption {
         case .sqsManaged?: properties["SqsManagedSseEnabled"] = true
         case .unencrypted?: properties["SqsManagedSseEnabled"] = false
-        case .kmsManaged?, nil: break
+        case .kmsManaged?, .kms?, nil: break
         }
         properties["VisibilityTimeout"] = visibilityTimeout.map { .number(Double($0.wholeSeconds)) }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: properties, removalPolicy: removalPolicy)), at: "Resource")
@@ -183,5 +189,21 @@ extension Queue {
         case sqsManaged
         /// `KmsMasterKeyId: alias/aws/sqs`.
         case kmsManaged
+        /// A customer managed key; grants on the queue include the key actions they need.
+        case kms(Key)
+
+        public static func == (lhs: Encryption, rhs: Encryption) -> Bool {
+            switch (lhs, rhs) {
+            case (.unencrypted, .unencrypted), (.sqsManaged, .sqsManaged), (.kmsManaged, .kmsManaged): true
+            case (.kms(let a), .kms(let b)): a.identity == b.identity
+            default: false
+            }
+        }
+    }
+
+    /// The customer managed key, when the queue has one.
+    var customerKey: Key? {
+        if case .kms(let key)? = encryption { return key }
+        return nil
     }
 }

@@ -18,14 +18,29 @@ public enum QueueGrant: Sendable {
         }
     }
 
+    /// What the queue's customer managed key must allow for the same access, as CDK grants it.
+    var keyActions: [String] {
+        switch self {
+        case .consume: ["kms:Decrypt"]
+        case .send: ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"]
+        case .purge: []
+        }
+    }
+
     func statement(for queue: Queue) -> PolicyStatement {
         PolicyStatement(actions: actions, resources: [queue.arn])
+    }
+
+    /// The grant's statements: the queue's, then its key's when it has a customer managed one.
+    func statements(for queue: Queue) -> [PolicyStatement] {
+        guard let key = queue.customerKey, !keyActions.isEmpty else { return [statement(for: queue)] }
+        return [statement(for: queue), PolicyStatement(actions: keyActions, resources: [key.arn])]
     }
 }
 
 extension Queue {
     /// A grant of `access` to this queue for `principal`'s role; list the result in a body.
     public func grant(_ access: QueueGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: [access.statement(for: self)])
+        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
     }
 }
