@@ -27,10 +27,10 @@ public struct App: Sendable {
     ///
     /// Every template is validated against the CloudFormation resource schemas (see `TemplateValidator`):
     /// what CloudFormation would reject stops the synthesis here, in milliseconds, not minutes into a
-    /// deploy.
+    /// deploy. Pass `validator: nil` only to measure what validation costs.
     ///
     /// - Throws: ``SynthesisError`` naming the construct paths of the problems found.
-    public func synthesize(validator: TemplateValidator = TemplateValidator()) throws(SynthesisError) -> CloudAssembly {
+    public func synthesize(validator: TemplateValidator? = TemplateValidator()) throws(SynthesisError) -> CloudAssembly {
         try Synthesizer(stacks: stacks, validator: validator).run()
     }
 }

@@ -1,6 +1,8 @@
+import Dispatch
 import FormworkSchema
 import FormworkTemplate
 import OrderedCollections
+import Synchronization
 
 /// The resolve phase: logical IDs, references, cross-stack exports and imports, `DependsOn`, and the
 /// checks that need them (duplicate logical IDs, cycles between resources and between stacks).
@@ -27,7 +29,7 @@ struct StackResolver {
         tree.nodes[node].stack.flatMap { stackNodes.firstIndex(of: $0) }
     }
 
-    mutating func resolve(validatingWith validator: TemplateValidator) throws(SynthesisError) -> CloudAssembly {
+    mutating func resolve(validatingWith validator: TemplateValidator?) throws(SynthesisError) -> CloudAssembly {
         let elementNodes = stackNodes.map { tree.subtree($0).filter { tree.nodes[$0].element != nil } }
         for nodes in elementNodes { try assignLogicalIds(nodes) }
         var templates: [Template] = []
@@ -44,7 +46,12 @@ struct StackResolver {
                 template.outputs[logicalId] = output
             }
             templates[index] = template
-            warnings += try validate(template, of: index, with: validator)
+        }
+        if let validator {
+            let issues = Self.issues(of: templates, validator: validator)
+            for index in templates.indices {
+                warnings += try report(issues[index], of: index)
+            }
         }
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
         return CloudAssembly(stacks: stacks.indices.map { index in
@@ -59,10 +66,19 @@ struct StackResolver {
 
     // MARK: Validation
 
-    /// Validates a stack's template; errors stop the synthesis, naming construct paths; warnings are
+    /// The issues of each template, validated in parallel: templates are independent values.
+    private static func issues(of templates: [Template], validator: TemplateValidator) -> [[ValidationIssue]] {
+        let results = Mutex<[[ValidationIssue]]>(Array(repeating: [], count: templates.count))
+        DispatchQueue.concurrentPerform(iterations: templates.count) { index in
+            let issues = validator.validate(templates[index])
+            results.withLock { $0[index] = issues }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// Turns a stack's validation issues into a synthesis error naming construct paths, or into warnings
     /// returned as text.
-    private func validate(_ template: Template, of stack: Int, with validator: TemplateValidator) throws(SynthesisError) -> [String] {
-        let issues = validator.validate(template)
+    private func report(_ issues: [ValidationIssue], of stack: Int) throws(SynthesisError) -> [String] {
         guard !issues.isEmpty else { return [] }
         let paths = pathOfLogicalId(in: stack)
         func constructPath(_ issue: ValidationIssue) -> String {
