@@ -9,6 +9,7 @@ enum PatternsApp {
             Stack("FanoutStack") { FanoutPattern() }
             Stack("WorkerStack") { WorkerPattern() }
             Stack("TableStack") { TablePattern() }
+            Stack("EventBusStack") { EventBusPattern() }
             Stack("StreamStack") { StreamPattern() }
             Stack("UploadStack") { UploadPattern() }
             Stack("SharedStack") { sharedTopic }

@@ -37,6 +37,12 @@ extension Value {
         }
     }
 
+    /// The value as JSON, when it holds no reference.
+    public var json: JSONValue? {
+        guard references.isEmpty else { return nil }
+        return try? resolved { (_: Reference) throws(SynthesisError) -> JSONValue in .null }
+    }
+
     /// Every reference in the value, depth first.
     public var references: [Reference] {
         var found: [Reference] = []

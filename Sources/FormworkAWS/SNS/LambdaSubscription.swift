@@ -16,7 +16,7 @@ public struct LambdaSubscription: Construct {
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let functionScope = try scope.scope(of: function)
             let topicScope = try scope.scope(of: topic)
-            try functionScope.child("AllowInvoke:\(topicScope.uniqueId)").declareResource("AWS::Lambda::Permission", at: "Resource", properties: [
+            try functionScope.declareResource("AWS::Lambda::Permission", at: "AllowInvoke:\(topicScope.uniqueId)", properties: [
                 "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
                 "Principal": "sns.amazonaws.com", "SourceArn": topic.arn,
             ])

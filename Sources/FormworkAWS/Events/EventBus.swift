@@ -1,0 +1,54 @@
+import FormworkCore
+import OrderedCollections
+
+/// A custom EventBridge event bus (CDK's `events.EventBus`), named after its unique id unless a name is
+/// given, as in CDK.
+///
+/// ```swift
+/// let bus = EventBus("AppEventBus", name: "application-events", archiveRetention: .days(30))
+/// ```
+public struct EventBus: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var name: String?
+    public var description: String?
+    /// Keep every event in an archive for this long (`<Bus>/Archive`), for replays.
+    public var archiveRetention: Duration?
+
+    public init(_ id: String, name: String? = nil, description: String? = nil, archiveRetention: Duration? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.archiveRetention = archiveRetention
+    }
+
+    /// `{"Ref": bus}`: the bus name.
+    public var busName: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The bus's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let name, name.contains("/") || name == "default" || name.count > 256 {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(name)' cannot name a custom event bus: no '/', not 'default', at most 256 characters")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["Description"] = description.map { .string($0) }
+        properties["Name"] = .string(name ?? scope.uniqueId)
+        try scope.declareResource("AWS::Events::EventBus", properties: properties)
+        if let archiveRetention {
+            try scope.child("Archive").declareResource("AWS::Events::Archive", properties: [
+                "EventPattern": ["account": [Aws.accountId]],
+                "RetentionDays": .number(Double(archiveRetention.wholeSeconds / 86_400)),
+                "SourceArn": arn,
+            ])
+        }
+    }
+}
+
+extension EventBus {
+    /// A grant to put events on this bus for `principal`'s role; list the result in a body.
+    public func grantPutEvents(to principal: some GrantPrincipal) -> Grant {
+        Grant(id: "\(principal.id)CanPutEventsOn\(id)", resource: self, principal: principal,
+              statements: [PolicyStatement(actions: ["events:PutEvents"], resources: [arn])])
+    }
+}

@@ -1,0 +1,128 @@
+import FormworkCore
+import FormworkTemplate
+import OrderedCollections
+
+/// A target of a rule: a function, a queue or a topic, with the permission it needs, and retry and
+/// dead-letter settings (CDK's `aws-events-targets`).
+///
+/// ```swift
+/// rule.target(function, retryAttempts: 2, maxEventAge: .hours(1), deadLetterQueue: dlq)
+/// ```
+public struct RuleTarget: Construct {
+    /// What receives the events.
+    public enum Destination: Sendable {
+        case function(Function)
+        case queue(Queue)
+        case topic(Topic)
+    }
+
+    /// What the target receives.
+    public enum Input: Sendable {
+        /// A fixed JSON document instead of the event.
+        case constant(Value)
+        /// A template filled from paths of the event: `paths: ["id": "$.detail.id"], template: "{\"order\": <id>}"`.
+        case transformed(paths: OrderedDictionary<String, String>, template: String)
+    }
+
+    public let rule: Rule
+    public let destination: Destination
+    public var retryAttempts: Int?
+    public var maxEventAge: Duration?
+    public var deadLetterQueue: Queue?
+    public var input: Input?
+
+    public var id: String { "\(rule.id)Targets\(destinationConstruct.id)" }
+
+    private var destinationConstruct: any IdentifiedConstruct {
+        switch destination {
+        case .function(let function): function
+        case .queue(let queue): queue
+        case .topic(let topic): topic
+        }
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(retryAttempts, in: 0...185, "retryAttempts", at: scope)
+        try PropertyChecks.check(maxEventAge?.wholeSeconds, in: 60...86_400, "maxEventAge", unit: " s", at: scope)
+        scope.require(rule)
+        scope.require(destinationConstruct)
+        if let deadLetterQueue { scope.require(deadLetterQueue) }
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let ruleScope = try scope.scope(of: rule)
+            let destinationScope = try scope.scope(of: destinationConstruct)
+            var target = OrderedDictionary<String, Value>()
+            switch destination {
+            case .function(let function):
+                target["Arn"] = function.arn
+                // CDK's `addPermission` puts the L1 itself at `<Rule>/AllowEventRule<function's unique id>`.
+                try ruleScope.declareResource("AWS::Lambda::Permission", at: "AllowEventRule\(destinationScope.uniqueId)", properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
+                    "Principal": "events.amazonaws.com", "SourceArn": rule.arn,
+                ])
+            case .queue(let queue):
+                target["Arn"] = queue.arn
+                scope.contribute(PolicyStatement(actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+                                                 resources: [queue.arn], principal: ["Service": "events.amazonaws.com"],
+                                                 condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
+                                 to: queue, as: Queue.policyStatements)
+            case .topic(let topic):
+                target["Arn"] = topic.arn
+                scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"]),
+                                 to: topic, as: Topic.policyStatements)
+            }
+            if let deadLetterQueue {
+                target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
+                scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn],
+                                                 principal: ["Service": "events.amazonaws.com"],
+                                                 condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
+                                 to: deadLetterQueue, as: Queue.policyStatements)
+            }
+            switch input {
+            case .constant(let document)?:
+                target["Input"] = .string(try Self.compactJSON(document, at: scope))
+            case .transformed(let paths, let template)?:
+                target["InputTransformer"] = ["InputPathsMap": .object(paths.mapValues { .string($0) }), "InputTemplate": .string(template)]
+            case nil:
+                break
+            }
+            if retryAttempts != nil || maxEventAge != nil {
+                var policy = OrderedDictionary<String, Value>()
+                policy["MaximumEventAgeInSeconds"] = maxEventAge.map { .number(Double($0.wholeSeconds)) }
+                policy["MaximumRetryAttempts"] = retryAttempts.map { .number(Double($0)) }
+                target["RetryPolicy"] = .object(policy)
+            }
+            scope.contribute(target, to: rule, as: Rule.targets)
+        }
+    }
+
+    /// A constant input as the compact JSON text EventBridge takes; it cannot hold references.
+    private static func compactJSON(_ document: Value, at scope: ConstructScope) throws(SynthesisError) -> String {
+        guard let json = document.json else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a constant target input cannot reference other resources; use a transformed input")
+        }
+        return JSONWriter(style: .compact).string(from: json)
+    }
+}
+
+extension Rule {
+    /// `function` invoked by this rule; list the result in a body.
+    public func target(_ function: Function, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
+        RuleTarget(rule: self, destination: .function(function), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+                   deadLetterQueue: deadLetterQueue, input: input)
+    }
+
+    /// `queue` sent this rule's events; list the result in a body.
+    public func target(_ queue: Queue, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
+        RuleTarget(rule: self, destination: .queue(queue), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+                   deadLetterQueue: deadLetterQueue, input: input)
+    }
+
+    /// `topic` sent this rule's events; list the result in a body.
+    public func target(_ topic: Topic, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
+        RuleTarget(rule: self, destination: .topic(topic), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+                   deadLetterQueue: deadLetterQueue, input: input)
+    }
+}
