@@ -119,17 +119,25 @@ final class ConstructTree {
         deferredActions.append(action)
     }
 
-    /// Runs the deferred actions registered so far, stage by stage, each stage in registration order.
-    /// Returns whether there were any.
+    /// Runs the deferred actions, stage by stage: every edge before any finalizer, including the edges that
+    /// edges add (an edge that adds a rule and its target). Returns whether there were any.
     func runDeferredActions() throws(SynthesisError) -> Bool {
         guard !deferredActions.isEmpty else { return false }
-        let actions = deferredActions
-        deferredActions = []
+        var done: [Bool] = []
         for stage in ConstructScope.Stage.allCases {
-            for entry in actions where entry.stage == stage {
-                try entry.action(ConstructScope(tree: self, node: entry.node))
+            var index = 0
+            while index < deferredActions.count {
+                if done.count <= index { done += Array(repeating: false, count: deferredActions.count - done.count) }
+                let entry = deferredActions[index]
+                if !done[index], entry.stage == stage {
+                    done[index] = true
+                    try entry.action(ConstructScope(tree: self, node: entry.node))
+                }
+                index += 1
             }
         }
+        done += Array(repeating: false, count: deferredActions.count - done.count)
+        deferredActions = zip(deferredActions, done).filter { !$0.1 }.map(\.0)
         return true
     }
 

@@ -14,6 +14,14 @@ public struct RuleTarget: Construct {
         case function(Function)
         case queue(Queue)
         case topic(Topic)
+
+        var construct: any IdentifiedConstruct {
+            switch self {
+            case .function(let function): function
+            case .queue(let queue): queue
+            case .topic(let topic): topic
+            }
+        }
     }
 
     /// What the target receives.
@@ -31,25 +39,28 @@ public struct RuleTarget: Construct {
     public var deadLetterQueue: Queue?
     public var input: Input?
 
-    public var id: String { "\(rule.id)Targets\(destinationConstruct.id)" }
+    public var id: String { "\(rule.id)Targets\(destination.construct.id)" }
 
-    private var destinationConstruct: any IdentifiedConstruct {
-        switch destination {
-        case .function(let function): function
-        case .queue(let queue): queue
-        case .topic(let topic): topic
-        }
+    /// A target of `rule`; every option unset.
+    init(rule: Rule, destination: Destination, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+         deadLetterQueue: Queue? = nil, input: Input? = nil) {
+        self.rule = rule
+        self.destination = destination
+        self.retryAttempts = retryAttempts
+        self.maxEventAge = maxEventAge
+        self.deadLetterQueue = deadLetterQueue
+        self.input = input
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(retryAttempts, in: 0...185, "retryAttempts", at: scope)
         try PropertyChecks.check(maxEventAge?.wholeSeconds, in: 60...86_400, "maxEventAge", unit: " s", at: scope)
         scope.require(rule)
-        scope.require(destinationConstruct)
+        scope.require(destination.construct)
         if let deadLetterQueue { scope.require(deadLetterQueue) }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let ruleScope = try scope.scope(of: rule)
-            let destinationScope = try scope.scope(of: destinationConstruct)
+            let destinationScope = try scope.scope(of: destination.construct)
             var target = OrderedDictionary<String, Value>()
             switch destination {
             case .function(let function):
@@ -67,7 +78,9 @@ public struct RuleTarget: Construct {
                                  to: queue, as: Queue.policyStatements)
             case .topic(let topic):
                 target["Arn"] = topic.arn
-                scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"]),
+                // CDK leaves out the condition; Formwork lets only this rule publish.
+                scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"],
+                                                 condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
                                  to: topic, as: Topic.policyStatements)
             }
             if let deadLetterQueue {
