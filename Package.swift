@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "shop", targets: ["Shop"]),
         .executable(name: "patterns", targets: ["Patterns"]),
         .executable(name: "scale", targets: ["Scale"]),
+        .plugin(name: "FormworkPlugin", targets: ["FormworkPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -60,6 +61,13 @@ let package = Package(
                 "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkCLI",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
+        ),
+        .plugin(
+            name: "FormworkPlugin",
+            capability: .command(
+                intent: .custom(verb: "formwork", description: "Synthesize or list the app's stacks: formwork synth|list [--product NAME]"),
+                permissions: [.writeToPackageDirectory(reason: "synth writes the cloud assembly (formwork.out/) into the package")]
+            )
         ),
         .executableTarget(
             name: "formwork",
