@@ -28,18 +28,7 @@ final class ConstructTree {
         let action: (ConstructScope) throws(SynthesisError) -> Void
     }
 
-    private(set) var deferredActions: [DeferredAction] = []
-    /// The assets of each stack (by stack node), in the order they were added, each once.
-    private(set) var assets: [Int: OrderedDictionary<String, FileAsset>] = [:]
-
-    func addAsset(_ asset: FileAsset, toStackOf node: Int) {
-        let stack = nodes[node].stack ?? node
-        if assets[stack]?[asset.hash] == nil { assets[stack, default: [:]][asset.hash] = asset }
-    }
-
-    /// What edges contributed to constructs, by the receiving construct and the kind of contribution.
-    private var contributions: [ContributionSlot: [Any]] = [:]
-
+    /// Which contributions a construct received: the receiving construct and the kind of contribution.
     struct ContributionSlot: Hashable {
         let target: ConstructIdentity
         let key: String
@@ -48,6 +37,12 @@ final class ConstructTree {
     private(set) var nodes: [Node] = [Node(id: "", parent: nil)]
     /// Where each identified construct was added. Looked up, never iterated.
     private(set) var identities: [ConstructIdentity: Int] = [:]
+    /// Deferred work not run yet (`ConstructTree+Deferred.swift`).
+    var deferredActions: [DeferredAction] = []
+    /// What edges contributed, by slot; looked up, never iterated.
+    var contributions: [ContributionSlot: [Any]] = [:]
+    /// The assets of each stack (by stack node), in the order they were added, each once.
+    var assets: [Int: OrderedDictionary<String, FileAsset>] = [:]
 
     static let root = 0
 
@@ -113,40 +108,6 @@ final class ConstructTree {
 
     func require(_ construct: any IdentifiedConstruct, at node: Int) {
         nodes[node].requirements.append(construct)
-    }
-
-    func schedule(_ action: DeferredAction) {
-        deferredActions.append(action)
-    }
-
-    /// Runs the deferred actions, stage by stage: every edge before any finalizer, including the edges that
-    /// edges add (an edge that adds a rule and its target). Returns whether there were any.
-    func runDeferredActions() throws(SynthesisError) -> Bool {
-        guard !deferredActions.isEmpty else { return false }
-        var done: [Bool] = []
-        for stage in ConstructScope.Stage.allCases {
-            var index = 0
-            while index < deferredActions.count {
-                if done.count <= index { done += Array(repeating: false, count: deferredActions.count - done.count) }
-                let entry = deferredActions[index]
-                if !done[index], entry.stage == stage {
-                    done[index] = true
-                    try entry.action(ConstructScope(tree: self, node: entry.node))
-                }
-                index += 1
-            }
-        }
-        done += Array(repeating: false, count: deferredActions.count - done.count)
-        deferredActions = zip(deferredActions, done).filter { !$0.1 }.map(\.0)
-        return true
-    }
-
-    func contribute(_ element: Any, to target: ConstructIdentity, key: String) {
-        contributions[ContributionSlot(target: target, key: key), default: []].append(element)
-    }
-
-    func contributions(to target: ConstructIdentity, key: String) -> [Any] {
-        contributions[ContributionSlot(target: target, key: key)] ?? []
     }
 
     func declare(_ element: TemplateElement, at node: Int, logicalId: String?) throws(SynthesisError) {

@@ -40,7 +40,7 @@ extension Value {
     /// The value as JSON, when it holds no reference.
     public var json: JSONValue? {
         guard references.isEmpty else { return nil }
-        return try? resolved { (_: Reference) throws(SynthesisError) -> JSONValue in .null }
+        return resolved { (_: Reference) -> JSONValue in .null }
     }
 
     /// Every reference in the value, depth first.
