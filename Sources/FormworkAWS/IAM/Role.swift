@@ -13,15 +13,18 @@ public struct Role: IdentifiedConstruct {
     public var assumedBy: String
     /// Managed policies attached to the role.
     public var managedPolicyArns: [Value]
+    /// What happens to the role when the stack is deleted; CloudFormation's default (delete) when `nil`.
+    public var removalPolicy: RemovalPolicy?
 
     /// Statements grants add to the role's default policy.
     public static let defaultPolicyStatements = ContributionKey<PolicyStatement>("Role.defaultPolicyStatements")
 
     /// A role that `service` may assume.
-    public init(_ id: String, assumedBy service: String, managedPolicyArns: [Value] = []) {
+    public init(_ id: String, assumedBy service: String, managedPolicyArns: [Value] = [], removalPolicy: RemovalPolicy? = nil) {
         self.id = id
         self.assumedBy = service
         self.managedPolicyArns = managedPolicyArns
+        self.removalPolicy = removalPolicy
     }
 
     /// `{"Ref": role}`: the role name.
@@ -40,7 +43,8 @@ public struct Role: IdentifiedConstruct {
         ])
         var properties: [(String, Value)] = [("AssumeRolePolicyDocument", trust.value)]
         if !managedPolicyArns.isEmpty { properties.append(("ManagedPolicyArns", .array(managedPolicyArns))) }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::IAM::Role", properties: .init(uniqueKeysWithValues: properties))), at: "Resource")
+        try scope.declare(.resource(ResourceDeclaration(type: "AWS::IAM::Role", properties: .init(uniqueKeysWithValues: properties),
+                                                        removalPolicy: removalPolicy)), at: "Resource")
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Role.defaultPolicyStatements)
             guard !statements.isEmpty else { return }

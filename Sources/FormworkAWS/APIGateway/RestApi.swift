@@ -1,0 +1,215 @@
+import FormworkCore
+import FormworkTemplate
+import OrderedCollections
+
+/// A REST API of API Gateway with Lambda proxy routes (CDK's `apigateway.RestApi` with `LambdaIntegration`s):
+/// the API, its resources and methods at CDK's paths, the deployment (whose logical ID carries a hash of the
+/// API's content, so that every change deploys), the stage, the two invoke permissions per method, the
+/// CloudWatch role CDK creates by default, and the `Endpoint` output.
+///
+/// ```swift
+/// RestApi("Api", name: "orders-api", deploy: .init(throttlingRateLimit: 1000, throttlingBurstLimit: 2000, tracing: true)) {
+///     Route(.get, "/orders", to: listOrders)
+///     Route(.post, "/orders", to: createOrder)
+///     Route(.get, "/orders/{id}", to: getOrder)
+/// }
+/// ```
+public struct RestApi: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var name: String?
+    public var description: String?
+    public var deploy: DeployOptions
+    public var cloudWatchRole: Bool
+    public let routes: [Route]
+
+    /// How the API is deployed: the stage and its method settings.
+    public struct DeployOptions: Sendable {
+        public var stageName: String
+        public var throttlingRateLimit: Double?
+        public var throttlingBurstLimit: Int?
+        public var tracing: Bool?
+        public var loggingLevel: LoggingLevel?
+        public var dataTrace: Bool?
+        public var metrics: Bool?
+
+        /// `ERROR` or `INFO` execution logging.
+        public enum LoggingLevel: String, Sendable {
+            case error = "ERROR"
+            case info = "INFO"
+            case off = "OFF"
+        }
+
+        public init(stageName: String = "prod", throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil,
+                    tracing: Bool? = nil, loggingLevel: LoggingLevel? = nil, dataTrace: Bool? = nil, metrics: Bool? = nil) {
+            self.stageName = stageName
+            self.throttlingRateLimit = throttlingRateLimit
+            self.throttlingBurstLimit = throttlingBurstLimit
+            self.tracing = tracing
+            self.loggingLevel = loggingLevel
+            self.dataTrace = dataTrace
+            self.metrics = metrics
+        }
+
+        /// The stage-wide method settings, when any is set (CDK writes `DataTraceEnabled: false` then).
+        var methodSettings: Value? {
+            guard throttlingRateLimit != nil || throttlingBurstLimit != nil || loggingLevel != nil || metrics != nil || dataTrace != nil else {
+                return nil
+            }
+            var settings = OrderedDictionary<String, Value>()
+            settings["DataTraceEnabled"] = .bool(dataTrace ?? false)
+            settings["HttpMethod"] = "*"
+            settings["LoggingLevel"] = loggingLevel.map { .string($0.rawValue) }
+            settings["MetricsEnabled"] = metrics.map { .bool($0) }
+            settings["ResourcePath"] = "/*"
+            settings["ThrottlingBurstLimit"] = throttlingBurstLimit.map { .number(Double($0)) }
+            settings["ThrottlingRateLimit"] = throttlingRateLimit.map { .number($0) }
+            return [.object(settings)]
+        }
+    }
+
+    /// An API named `name` (its id when `nil`) with the routes `content` builds.
+    public init(_ id: String, name: String? = nil, description: String? = nil, deploy: DeployOptions = DeployOptions(),
+                cloudWatchRole: Bool = true, @RouteBuilder routes content: () -> [Route]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.deploy = deploy
+        self.cloudWatchRole = cloudWatchRole
+        self.routes = content()
+    }
+
+    /// `{"Ref": api}`: the API id.
+    public var apiId: Value { attribute(["Resource"], .ref) }
+    /// The stage name.
+    public var stage: Value { attribute(["DeploymentStage.\(deploy.stageName)", "Resource"], .ref) }
+    /// `https://<api>.execute-api.<region>.<suffix>/<stage>/`.
+    public var url: Value { "https://\(apiId).execute-api.\(Aws.region).\(Aws.urlSuffix)/\(stage)/" }
+
+    private func attribute(_ element: [String], _ form: Reference.Form) -> Value {
+        .reference(Reference(to: self, element: element, form: form))
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try validate(at: scope)
+        var apiProperties = OrderedDictionary<String, Value>()
+        apiProperties["Description"] = description.map { .string($0) }
+        apiProperties["Name"] = .string(name ?? id)
+        try scope.declareResource("AWS::ApiGateway::RestApi", properties: apiProperties)
+        if cloudWatchRole { try declareCloudWatchRole(in: scope) }
+        let deployment = try scope.child("Deployment")
+        _ = try deployment.child("Resource")
+        try declareStage(in: scope)
+        try scope.add(Output("Endpoint", value: url))
+        for route in routes { scope.require(route.function) }
+
+        var hashed: [Value] = []
+        var dependencies: [Dependency] = []
+        let root = try scope.child("Default")
+        var resourcePaths: [[String]: ConstructScope] = [[]: root]
+        for route in routes {
+            var parentPath: [String] = []
+            for segment in route.segments {
+                let path = parentPath + [segment]
+                if resourcePaths[path] == nil {
+                    let resource = try resourcePaths[parentPath]!.child(segment)
+                    let properties: OrderedDictionary<String, Value> = [
+                        "ParentId": parentId(parentPath), "PathPart": .string(segment), "RestApiId": apiId,
+                    ]
+                    try resource.declareResource("AWS::ApiGateway::Resource", properties: properties)
+                    resourcePaths[path] = resource
+                    hashed.append(["resource": .object(properties)])
+                    dependencies.append(Dependency(on: self, element: ["Default"] + path + ["Resource"]))
+                }
+                parentPath = path
+            }
+            let method = try resourcePaths[parentPath]!.child(route.method.rawValue)
+            let properties = try declareMethod(route, at: method, resourcePath: parentPath, in: scope)
+            hashed.append(["method": .object(properties)])
+            dependencies.append(Dependency(on: self, element: ["Default"] + parentPath + [route.method.rawValue, "Resource"]))
+        }
+        // CDK appends a hash of the API's content to the deployment's logical ID, so every change deploys.
+        hashed.append(["restApi": .object(apiProperties)])
+        let deploymentResource = try deployment.child("Resource")
+        let hash = scope.contentHash(of: .array(hashed))
+        try deploymentResource.declare(.resource(ResourceDeclaration(
+            type: "AWS::ApiGateway::Deployment",
+            properties: ["Description": "Automatically created by the RestApi construct", "RestApiId": apiId],
+            dependencies: dependencies)), logicalId: deploymentResource.logicalIdFromPath + hash)
+    }
+
+    private func parentId(_ parentPath: [String]) -> Value {
+        parentPath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId"))
+            : attribute(["Default"] + parentPath + ["Resource"], .ref)
+    }
+
+    /// Declares a method, its two invoke permissions before it (as CDK creates them), and returns its
+    /// properties for the deployment hash.
+    private func declareMethod(_ route: Route, at method: ConstructScope, resourcePath: [String], in scope: ConstructScope) throws(SynthesisError) -> OrderedDictionary<String, Value> {
+        let function = route.function
+        let permissionPath = "/" + resourcePath.map { $0.hasPrefix("{") ? "*" : $0 }.joined(separator: "/")
+        let methodName = route.method == .any ? "*" : route.method.rawValue
+        let cdkPath = "/" + resourcePath.joined(separator: "/")
+        let idSuffix = "\(scope.uniqueId).\(route.method.rawValue).\(cdkPath.replacingOccurrences(of: "/", with: "."))"
+        for (prefix, stageName) in [("ApiPermission.", stage), ("ApiPermission.Test.", "test-invoke-stage")] as [(String, Value)] {
+            let sourceArn: Value = "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/\(stageName)/\(methodName)\(permissionPath)"
+            try method.declareResource("AWS::Lambda::Permission", at: prefix + idSuffix, properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
+                "Principal": "apigateway.amazonaws.com", "SourceArn": sourceArn,
+            ])
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["ApiKeyRequired"] = route.apiKeyRequired ? true : nil
+        properties["AuthorizationType"] = "NONE"
+        properties["HttpMethod"] = .string(route.method.rawValue)
+        properties["Integration"] = [
+            "IntegrationHttpMethod": "POST",
+            "Type": "AWS_PROXY",
+            "Uri": "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(function.arn)/invocations",
+        ]
+        properties["ResourceId"] = resourcePath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId"))
+            : attribute(["Default"] + resourcePath + ["Resource"], .ref)
+        properties["RestApiId"] = apiId
+        try method.declareResource("AWS::ApiGateway::Method", properties: properties)
+        return properties
+    }
+
+    private func declareCloudWatchRole(in scope: ConstructScope) throws(SynthesisError) {
+        let role = Role("CloudWatchRole", assumedBy: "apigateway.amazonaws.com",
+                        managedPolicyArns: [Role.awsManagedPolicy("service-role/AmazonAPIGatewayPushToCloudWatchLogs")],
+                        removalPolicy: .retain)
+        try scope.add(role)
+        try scope.child("Account").declare(.resource(ResourceDeclaration(
+            type: "AWS::ApiGateway::Account", properties: ["CloudWatchRoleArn": role.arn],
+            dependencies: [Dependency(on: self, element: ["Resource"])], removalPolicy: .retain)))
+    }
+
+    private func declareStage(in scope: ConstructScope) throws(SynthesisError) {
+        var properties = OrderedDictionary<String, Value>()
+        properties["DeploymentId"] = attribute(["Deployment", "Resource"], .ref)
+        properties["MethodSettings"] = deploy.methodSettings
+        properties["RestApiId"] = apiId
+        properties["StageName"] = .string(deploy.stageName)
+        properties["TracingEnabled"] = deploy.tracing.map { .bool($0) }
+        try scope.child("DeploymentStage.\(deploy.stageName)").declare(.resource(ResourceDeclaration(
+            type: "AWS::ApiGateway::Stage", properties: properties,
+            dependencies: cloudWatchRole ? [Dependency(on: self, element: ["Account"])] : [])), at: "Resource")
+    }
+
+    private func validate(at scope: ConstructScope) throws(SynthesisError) {
+        if let rate = deploy.throttlingRateLimit, let burst = deploy.throttlingBurstLimit, Double(burst) < rate {
+            throw SynthesisError(.invalidSetting, paths: [scope.path],
+                                 "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
+        }
+        var seen = Set<String>()
+        for route in routes {
+            guard route.path.hasPrefix("/") else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "the route path '\(route.path)' must start with '/'")
+            }
+            let key = "\(route.method.rawValue) /\(route.segments.joined(separator: "/"))"
+            guard seen.insert(key).inserted else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "two routes are '\(key)'; each method and path may have one route")
+            }
+        }
+    }
+}
