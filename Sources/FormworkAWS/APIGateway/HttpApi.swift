@@ -1,0 +1,115 @@
+import FormworkCore
+import FormworkTemplate
+import OrderedCollections
+
+/// An HTTP API of API Gateway v2 with Lambda routes (CDK's `apigatewayv2.HttpApi` with
+/// `HttpLambdaIntegration`s): the API, its `$default` stage with auto-deploy, one route, integration and
+/// invoke permission per route, optional CORS and throttling.
+///
+/// ```swift
+/// HttpApi("Api", cors: .init(allowOrigins: ["https://shop.example.com"])) {
+///     Route(.get, "/orders/{id}", to: getOrder)
+/// }
+/// ```
+public struct HttpApi: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var name: String?
+    public var description: String?
+    public var cors: Cors?
+    public var throttlingRateLimit: Double?
+    public var throttlingBurstLimit: Int?
+    public let routes: [Route]
+
+    /// The API's CORS configuration.
+    public struct Cors: Sendable {
+        public var allowOrigins: [String]
+        public var allowMethods: [String]
+        public var allowHeaders: [String]
+        public var maxAge: Duration?
+
+        public init(allowOrigins: [String], allowMethods: [String] = ["*"], allowHeaders: [String] = [], maxAge: Duration? = nil) {
+            self.allowOrigins = allowOrigins
+            self.allowMethods = allowMethods
+            self.allowHeaders = allowHeaders
+            self.maxAge = maxAge
+        }
+
+        var value: Value {
+            var members = OrderedDictionary<String, Value>()
+            if !allowHeaders.isEmpty { members["AllowHeaders"] = .array(allowHeaders.map { .string($0) }) }
+            members["AllowMethods"] = .array(allowMethods.map { .string($0) })
+            members["AllowOrigins"] = .array(allowOrigins.map { .string($0) })
+            members["MaxAge"] = maxAge.map { .number(Double($0.wholeSeconds)) }
+            return .object(members)
+        }
+    }
+
+    public init(_ id: String, name: String? = nil, description: String? = nil, cors: Cors? = nil,
+                throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil, @RouteBuilder routes content: () -> [Route]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.cors = cors
+        self.throttlingRateLimit = throttlingRateLimit
+        self.throttlingBurstLimit = throttlingBurstLimit
+        self.routes = content()
+    }
+
+    /// `{"Ref": api}`: the API id.
+    public var apiId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The API's endpoint, `https://<id>.execute-api.<region>.<suffix>`.
+    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("ApiEndpoint"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let rate = throttlingRateLimit, let burst = throttlingBurstLimit, Double(burst) < rate {
+            throw SynthesisError(.invalidSetting, paths: [scope.path],
+                                 "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["CorsConfiguration"] = cors?.value
+        properties["Description"] = description.map { .string($0) }
+        properties["Name"] = .string(name ?? id)
+        properties["ProtocolType"] = "HTTP"
+        try scope.declareResource("AWS::ApiGatewayV2::Api", properties: properties)
+
+        var stage: OrderedDictionary<String, Value> = ["ApiId": apiId, "AutoDeploy": true, "StageName": "$default"]
+        if throttlingRateLimit != nil || throttlingBurstLimit != nil {
+            var settings = OrderedDictionary<String, Value>()
+            settings["ThrottlingBurstLimit"] = throttlingBurstLimit.map { .number(Double($0)) }
+            settings["ThrottlingRateLimit"] = throttlingRateLimit.map { .number($0) }
+            stage["DefaultRouteSettings"] = .object(settings)
+        }
+        try scope.child("DefaultStage").declareResource("AWS::ApiGatewayV2::Stage", properties: stage)
+
+        var routeKeys = Set<String>()
+        for route in routes {
+            let routeKey = "\(route.method == .any ? "ANY" : route.method.rawValue) /\(route.segments.joined(separator: "/"))"
+            guard routeKeys.insert(routeKey).inserted else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "two routes are '\(routeKey)'; each method and path may have one route")
+            }
+            try declareRoute(route, key: routeKey, in: scope)
+        }
+        try scope.add(Output("Endpoint", value: url))
+    }
+
+    /// `<Api>/<METHOD>--<path>`: the route, its integration and the permission to invoke the function.
+    private func declareRoute(_ route: Route, key: String, in scope: ConstructScope) throws(SynthesisError) {
+        scope.require(route.function)
+        let routeScope = try scope.child(key.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "/", with: "--"))
+        let integration = try routeScope.child("Integration")
+        try integration.declareResource("AWS::ApiGatewayV2::Integration", properties: [
+            "ApiId": apiId, "IntegrationType": "AWS_PROXY", "IntegrationUri": route.function.arn, "PayloadFormatVersion": "2.0",
+        ])
+        let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Integration", "Resource"], form: .ref))
+        let path = "/" + route.segments.map { $0.hasPrefix("{") ? "*" : $0 }.joined(separator: "/")
+        let method = route.method == .any ? "*" : route.method.rawValue
+        try routeScope.declareResource("AWS::Lambda::Permission", at: "Permission", properties: [
+            "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
+            "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",
+        ])
+        try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: [
+            "ApiId": apiId, "AuthorizationType": "NONE", "RouteKey": .string(key), "Target": "integrations/\(integrationRef)",
+        ])
+    }
+}
