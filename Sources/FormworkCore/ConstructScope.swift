@@ -47,6 +47,11 @@ public struct ConstructScope {
         ConstructScope(tree: tree, node: tree.nodes[node].stack ?? node)
     }
 
+    /// The child scope `id`, when it exists; unlike ``child(_:)``, never creates it.
+    public func existingChild(_ id: String) -> ConstructScope? {
+        tree.child(of: node, named: id).map { ConstructScope(tree: tree, node: $0) }
+    }
+
     /// This scope's id: its last path segment.
     public var idInParent: String { tree.nodes[node].id }
 

@@ -20,8 +20,33 @@ public struct RestApi: IdentifiedConstruct {
     public var name: String?
     public var description: String?
     public var deploy: DeployOptions
+    public var endpointType: EndpointType?
+    /// CORS preflight (`OPTIONS`) on every resource of the API, root included.
+    public var cors: Cors?
     public var cloudWatchRole: Bool
     public let routes: [Route]
+
+    /// Where the API is served from.
+    public enum EndpointType: String, Sendable {
+        case regional = "REGIONAL"
+        case edge = "EDGE"
+        case `private` = "PRIVATE"
+    }
+
+    /// The CORS preflight answer: the allowed origins, methods and headers.
+    public struct Cors: Sendable {
+        public var allowOrigins: [String]
+        public var allowMethods: [String]
+        public var allowHeaders: [String]
+
+        public init(allowOrigins: [String],
+                    allowMethods: [String] = ["OPTIONS", "GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"],
+                    allowHeaders: [String] = ["Content-Type", "X-Amz-Date", "Authorization", "X-Api-Key", "X-Amz-Security-Token", "X-Amz-User-Agent"]) {
+            self.allowOrigins = allowOrigins
+            self.allowMethods = allowMethods
+            self.allowHeaders = allowHeaders
+        }
+    }
 
     /// How the API is deployed: the stage and its method settings.
     public struct DeployOptions: Sendable {
@@ -32,6 +57,8 @@ public struct RestApi: IdentifiedConstruct {
         public var loggingLevel: LoggingLevel?
         public var dataTrace: Bool?
         public var metrics: Bool?
+        /// Where access logs go, and in which format (`$context` variables).
+        public var accessLog: (destination: LogGroup, format: String)?
 
         /// `ERROR` or `INFO` execution logging.
         public enum LoggingLevel: String, Sendable {
@@ -41,7 +68,9 @@ public struct RestApi: IdentifiedConstruct {
         }
 
         public init(stageName: String = "prod", throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil,
-                    tracing: Bool? = nil, loggingLevel: LoggingLevel? = nil, dataTrace: Bool? = nil, metrics: Bool? = nil) {
+                    tracing: Bool? = nil, loggingLevel: LoggingLevel? = nil, dataTrace: Bool? = nil, metrics: Bool? = nil,
+                    accessLog: (destination: LogGroup, format: String)? = nil) {
+            self.accessLog = accessLog
             self.stageName = stageName
             self.throttlingRateLimit = throttlingRateLimit
             self.throttlingBurstLimit = throttlingBurstLimit
@@ -70,11 +99,14 @@ public struct RestApi: IdentifiedConstruct {
 
     /// An API named `name` (its id when `nil`) with the routes `content` builds.
     public init(_ id: String, name: String? = nil, description: String? = nil, deploy: DeployOptions = DeployOptions(),
-                cloudWatchRole: Bool = true, @RouteBuilder routes content: () -> [Route]) {
+                endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool = true,
+                @RouteBuilder routes content: () -> [Route]) {
         self.id = id
         self.name = name
         self.description = description
         self.deploy = deploy
+        self.endpointType = endpointType
+        self.cors = cors
         self.cloudWatchRole = cloudWatchRole
         self.routes = content()
     }
@@ -94,6 +126,7 @@ public struct RestApi: IdentifiedConstruct {
         try validate(at: scope)
         var apiProperties = OrderedDictionary<String, Value>()
         apiProperties["Description"] = description.map { .string($0) }
+        apiProperties["EndpointConfiguration"] = endpointType.map { ["Types": [.string($0.rawValue)]] }
         apiProperties["Name"] = .string(name ?? id)
         try scope.declareResource("AWS::ApiGateway::RestApi", properties: apiProperties)
         if cloudWatchRole { try declareCloudWatchRole(in: scope) }
@@ -102,11 +135,16 @@ public struct RestApi: IdentifiedConstruct {
         try declareStage(in: scope)
         try scope.add(Output("Endpoint", value: url))
         for route in routes { scope.require(route.function) }
+        if let accessLog = deploy.accessLog { scope.require(accessLog.destination) }
 
         var hashed: [Value] = []
         var dependencies: [Dependency] = []
         let root = try scope.child("Default")
         var resourcePaths: [[String]: ConstructScope] = [[]: root]
+        if cors != nil {
+            hashed.append(["method": .object(try declarePreflight(at: root, resourcePath: []))])
+            dependencies.append(Dependency(on: self, element: ["Default", "OPTIONS", "Resource"]))
+        }
         for route in routes {
             var parentPath: [String] = []
             for segment in route.segments {
@@ -120,6 +158,10 @@ public struct RestApi: IdentifiedConstruct {
                     resourcePaths[path] = resource
                     hashed.append(["resource": .object(properties)])
                     dependencies.append(Dependency(on: self, element: ["Default"] + path + ["Resource"]))
+                    if cors != nil {
+                        hashed.append(["method": .object(try declarePreflight(at: resource, resourcePath: path))])
+                        dependencies.append(Dependency(on: self, element: ["Default"] + path + ["OPTIONS", "Resource"]))
+                    }
                 }
                 parentPath = path
             }
@@ -136,6 +178,55 @@ public struct RestApi: IdentifiedConstruct {
             type: "AWS::ApiGateway::Deployment",
             properties: ["Description": "Automatically created by the RestApi construct", "RestApiId": apiId],
             dependencies: dependencies)), logicalId: deploymentResource.logicalIdFromPath + hash)
+    }
+
+    private func resourceId(_ resourcePath: [String]) -> Value {
+        resourcePath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId")) : attribute(["Default"] + resourcePath + ["Resource"], .ref)
+    }
+
+    /// The request validator a route needs, declared once per kind at `<Api>/<Kind>Validator`.
+    private func requestValidator(for route: Route, in scope: ConstructScope) throws(SynthesisError) -> Value? {
+        let parameters = !route.requiredParameters.isEmpty
+        guard parameters || route.validateRequestBody else { return nil }
+        let name = (route.validateRequestBody ? "Body" : "") + (parameters ? "Parameters" : "") + "Validator"
+        let validator = try scope.child(name)
+        if try !validator.child("Resource").hasElement {
+            try validator.declareResource("AWS::ApiGateway::RequestValidator", properties: [
+                "RestApiId": apiId, "ValidateRequestBody": .bool(route.validateRequestBody), "ValidateRequestParameters": .bool(parameters),
+            ])
+        }
+        return attribute([name, "Resource"], .ref)
+    }
+
+    /// The CORS preflight of a resource: an `OPTIONS` method answered by API Gateway itself (a mock
+    /// integration), as CDK's `defaultCorsPreflightOptions` adds it.
+    private func declarePreflight(at resource: ConstructScope, resourcePath: [String]) throws(SynthesisError) -> OrderedDictionary<String, Value> {
+        guard let cors else { return [:] }
+        let header = "method.response.header.Access-Control-Allow-"
+        let origin = cors.allowOrigins.count == 1 ? cors.allowOrigins[0] : cors.allowOrigins.joined(separator: ",")
+        var properties = OrderedDictionary<String, Value>()
+        properties["AuthorizationType"] = "NONE"
+        properties["HttpMethod"] = "OPTIONS"
+        properties["Integration"] = [
+            "IntegrationResponses": [[
+                "ResponseParameters": [
+                    "\(header)Headers": .string("'\(cors.allowHeaders.joined(separator: ","))'"),
+                    "\(header)Origin": .string("'\(origin)'"),
+                    "\(header)Methods": .string("'\(cors.allowMethods.joined(separator: ","))'"),
+                ],
+                "StatusCode": "204",
+            ]],
+            "RequestTemplates": ["application/json": "{ statusCode: 200 }"],
+            "Type": "MOCK",
+        ]
+        properties["MethodResponses"] = [[
+            "ResponseParameters": ["\(header)Headers": true, "\(header)Origin": true, "\(header)Methods": true],
+            "StatusCode": "204",
+        ]]
+        properties["ResourceId"] = resourceId(resourcePath)
+        properties["RestApiId"] = apiId
+        try resource.child("OPTIONS").declareResource("AWS::ApiGateway::Method", properties: properties)
+        return properties
     }
 
     private func parentId(_ parentPath: [String]) -> Value {
@@ -160,15 +251,26 @@ public struct RestApi: IdentifiedConstruct {
         }
         var properties = OrderedDictionary<String, Value>()
         properties["ApiKeyRequired"] = route.apiKeyRequired ? true : nil
-        properties["AuthorizationType"] = "NONE"
+        properties["AuthorizationType"] = .string(route.authorization.rawValue)
         properties["HttpMethod"] = .string(route.method.rawValue)
-        properties["Integration"] = [
-            "IntegrationHttpMethod": "POST",
-            "Type": "AWS_PROXY",
-            "Uri": "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(function.arn)/invocations",
-        ]
-        properties["ResourceId"] = resourcePath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId"))
-            : attribute(["Default"] + resourcePath + ["Resource"], .ref)
+        let uri: Value = "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(function.arn)/invocations"
+        switch route.integration {
+        case .proxy:
+            properties["Integration"] = ["IntegrationHttpMethod": "POST", "Type": "AWS_PROXY", "Uri": uri]
+        case .lambda(let statusCodes):
+            properties["Integration"] = [
+                "IntegrationHttpMethod": "POST",
+                "IntegrationResponses": .array(statusCodes.map { ["StatusCode": .string($0)] }),
+                "Type": "AWS",
+                "Uri": uri,
+            ]
+            properties["MethodResponses"] = .array(statusCodes.map { ["StatusCode": .string($0)] })
+        }
+        if !route.requiredParameters.isEmpty {
+            properties["RequestParameters"] = .object(OrderedDictionary(uniqueKeysWithValues: route.requiredParameters.map { ("method.request.\($0)", Value.bool(true)) }))
+        }
+        if let validator = try requestValidator(for: route, in: scope) { properties["RequestValidatorId"] = validator }
+        properties["ResourceId"] = resourceId(resourcePath)
         properties["RestApiId"] = apiId
         try method.declareResource("AWS::ApiGateway::Method", properties: properties)
         return properties
@@ -187,6 +289,9 @@ public struct RestApi: IdentifiedConstruct {
     private func declareStage(in scope: ConstructScope) throws(SynthesisError) {
         var properties = OrderedDictionary<String, Value>()
         properties["DeploymentId"] = attribute(["Deployment", "Resource"], .ref)
+        if let accessLog = deploy.accessLog {
+            properties["AccessLogSetting"] = ["DestinationArn": accessLog.destination.arn, "Format": .string(accessLog.format)]
+        }
         properties["MethodSettings"] = deploy.methodSettings
         properties["RestApiId"] = apiId
         properties["StageName"] = .string(deploy.stageName)
@@ -207,6 +312,9 @@ public struct RestApi: IdentifiedConstruct {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "the route path '\(route.path)' must start with '/'")
             }
             let key = "\(route.method.rawValue) /\(route.segments.joined(separator: "/"))"
+            if cors != nil, route.method == .options {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(key)' collides with the CORS preflight; remove the route or the cors setting")
+            }
             guard seen.insert(key).inserted else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "two routes are '\(key)'; each method and path may have one route")
             }

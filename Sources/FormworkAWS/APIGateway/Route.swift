@@ -21,18 +21,48 @@ public struct Route: Sendable {
         public static let any = Method(rawValue: "ANY")
     }
 
+    /// Who may call a route.
+    public enum Authorization: String, Sendable {
+        /// Anyone (`NONE`).
+        case none = "NONE"
+        /// Callers signing with IAM credentials allowed `execute-api:Invoke` (`AWS_IAM`).
+        case iam = "AWS_IAM"
+    }
+
+    /// How a REST API passes requests to the function.
+    public enum Integration: Sendable, Equatable {
+        /// Lambda proxy: the function receives the whole request and returns the whole response.
+        case proxy
+        /// A plain Lambda integration: the function receives the body; each listed status code is passed
+        /// back with the function's result as the response.
+        case lambda(statusCodes: [String])
+    }
+
     public var method: Method
     /// The path, `/` separated, with `{parameter}` and `{proxy+}` segments.
     public var path: String
     public var function: Function
+    public var authorization: Authorization
     /// Whether callers need an API key.
     public var apiKeyRequired: Bool
+    public var integration: Integration
+    /// Request parameters API Gateway requires before calling the function, such as `querystring.status`
+    /// or `header.X-Request-Id` (REST APIs).
+    public var requiredParameters: [String]
+    /// Whether API Gateway validates the request body against the method's model (REST APIs).
+    public var validateRequestBody: Bool
 
-    public init(_ method: Method, _ path: String, to function: Function, apiKeyRequired: Bool = false) {
+    public init(_ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
+                apiKeyRequired: Bool = false, integration: Integration = .proxy, requiredParameters: [String] = [],
+                validateRequestBody: Bool = false) {
         self.method = method
         self.path = path
         self.function = function
+        self.authorization = authorization
         self.apiKeyRequired = apiKeyRequired
+        self.integration = integration
+        self.requiredParameters = requiredParameters
+        self.validateRequestBody = validateRequestBody
     }
 
     /// The path's segments, without empty ones.

@@ -14,12 +14,16 @@ public struct EventBus: IdentifiedConstruct {
     public var description: String?
     /// Keep every event in an archive for this long (`<Bus>/Archive`), for replays.
     public var archiveRetention: Duration?
+    /// Other AWS accounts allowed to put events on the bus (`<Bus>/Policy`).
+    public var allowPutEventsFromAccounts: [String]
 
-    public init(_ id: String, name: String? = nil, description: String? = nil, archiveRetention: Duration? = nil) {
+    public init(_ id: String, name: String? = nil, description: String? = nil, archiveRetention: Duration? = nil,
+                allowPutEventsFromAccounts: [String] = []) {
         self.id = id
         self.name = name
         self.description = description
         self.archiveRetention = archiveRetention
+        self.allowPutEventsFromAccounts = allowPutEventsFromAccounts
     }
 
     /// `{"Ref": bus}`: the bus name.
@@ -35,6 +39,18 @@ public struct EventBus: IdentifiedConstruct {
         properties["Description"] = description.map { .string($0) }
         properties["Name"] = .string(name ?? scope.uniqueId)
         try scope.declareResource("AWS::Events::EventBus", properties: properties)
+        for account in allowPutEventsFromAccounts where account.count != 12 || !account.allSatisfy(\.isNumber) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(account)' is not an AWS account id (12 digits)")
+        }
+        if !allowPutEventsFromAccounts.isEmpty {
+            let principals: [Value] = allowPutEventsFromAccounts.map { "arn:\(Aws.partition):iam::\($0):root" }
+            try scope.child("Policy").declareResource("AWS::Events::EventBusPolicy", properties: [
+                "EventBusName": busName,
+                "Statement": PolicyStatement(actions: ["events:PutEvents"], resources: [arn],
+                                             principal: ["AWS": principals.count == 1 ? principals[0] : .array(principals)]).value,
+                "StatementId": "cdk-allow-accounts",
+            ])
+        }
         if let archiveRetention {
             try scope.child("Archive").declareResource("AWS::Events::Archive", properties: [
                 "EventPattern": ["account": [Aws.accountId]],

@@ -14,12 +14,15 @@ public struct RuleTarget: Construct {
         case function(Function)
         case queue(Queue)
         case topic(Topic)
+        /// Another event bus; EventBridge puts the events there with a role (`<Rule>/EventsRole`).
+        case bus(EventBus)
 
         var construct: any IdentifiedConstruct {
             switch self {
             case .function(let function): function
             case .queue(let queue): queue
             case .topic(let topic): topic
+            case .bus(let bus): bus
             }
         }
     }
@@ -82,6 +85,15 @@ public struct RuleTarget: Construct {
                 scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"],
                                                  condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
                                  to: topic, as: Topic.policyStatements)
+            case .bus(let bus):
+                guard ruleScope.existingChild("EventsRole") == nil else {
+                    throw SynthesisError(.invalidSetting, paths: [scope.path], "a rule can send to one event bus; '\(rule.id)' already has one")
+                }
+                let role = Role("EventsRole", assumedBy: "events.amazonaws.com")
+                try ruleScope.add(role)
+                target["Arn"] = bus.arn
+                target["RoleArn"] = role.arn
+                scope.contribute(PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn]), to: role, as: Role.defaultPolicyStatements)
             }
             if let deadLetterQueue {
                 target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
@@ -130,6 +142,14 @@ extension Rule {
                        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
         RuleTarget(rule: self, destination: .queue(queue), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
                    deadLetterQueue: deadLetterQueue, input: input)
+    }
+
+    /// The event bus `bus` sent this rule's events, with a role that may put them there; list the result in
+    /// a body.
+    public func target(_ bus: EventBus, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+                       deadLetterQueue: Queue? = nil) -> RuleTarget {
+        RuleTarget(rule: self, destination: .bus(bus), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+                   deadLetterQueue: deadLetterQueue)
     }
 
     /// `topic` sent this rule's events; list the result in a body.
