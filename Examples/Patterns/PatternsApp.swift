@@ -10,6 +10,8 @@ enum PatternsApp {
             Stack("WorkerStack") { WorkerPattern() }
             Stack("TableStack") { TablePattern() }
             Stack("EventBusStack") { EventBusPattern() }
+            Stack("WorkflowStack") { WorkflowPattern() }
+            Stack("SagaStack") { SagaPattern() }
             Stack("RestApiStack") { RestApiPattern() }
             Stack("WebhookStack") { WebhookPattern() }
             Stack("StreamStack") { StreamPattern() }

@@ -6,7 +6,7 @@ import Testing
 
 /// The pattern stacks against what the real AWS CDK synthesized for the same app.
 @Suite struct PatternParityTests {
-    static let stacks = ["QueueStack", "FanoutStack", "WorkerStack", "TableStack", "EventBusStack", "RestApiStack", "WebhookStack", "StreamStack", "SharedStack", "ConsumerStack"]
+    static let stacks = ["QueueStack", "FanoutStack", "WorkerStack", "TableStack", "EventBusStack", "WorkflowStack", "SagaStack", "RestApiStack", "WebhookStack", "StreamStack", "SharedStack", "ConsumerStack"]
 
     static func reference(_ stack: String) throws -> Template {
         let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/cdk/\(stack).template.json")

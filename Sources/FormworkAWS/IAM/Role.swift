@@ -15,16 +15,21 @@ public struct Role: IdentifiedConstruct {
     public var managedPolicyArns: [Value]
     /// What happens to the role when the stack is deleted; CloudFormation's default (delete) when `nil`.
     public var removalPolicy: RemovalPolicy?
+    /// A condition on who may assume the role, such as the source ARN and account (confused-deputy
+    /// protection).
+    public var trustCondition: Value?
 
     /// Statements grants add to the role's default policy.
     public static let defaultPolicyStatements = ContributionKey<PolicyStatement>("Role.defaultPolicyStatements")
 
     /// A role that `service` may assume.
-    public init(_ id: String, assumedBy service: String, managedPolicyArns: [Value] = [], removalPolicy: RemovalPolicy? = nil) {
+    public init(_ id: String, assumedBy service: String, managedPolicyArns: [Value] = [], removalPolicy: RemovalPolicy? = nil,
+                trustCondition: Value? = nil) {
         self.id = id
         self.assumedBy = service
         self.managedPolicyArns = managedPolicyArns
         self.removalPolicy = removalPolicy
+        self.trustCondition = trustCondition
     }
 
     /// `{"Ref": role}`: the role name.
@@ -39,7 +44,7 @@ public struct Role: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let trust = PolicyDocument([
-            PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": .string(assumedBy)]),
+            PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": .string(assumedBy)], condition: trustCondition),
         ])
         var properties: [(String, Value)] = [("AssumeRolePolicyDocument", trust.value)]
         if !managedPolicyArns.isEmpty { properties.append(("ManagedPolicyArns", .array(managedPolicyArns))) }

@@ -1,0 +1,147 @@
+import FormworkCore
+import OrderedCollections
+
+/// Renders a chain of states as Amazon States Language, in CDK's order (depth first from the start: a
+/// state, what follows it, then its catch handlers), checking the graph on the way.
+struct StateGraph {
+    /// The rendered states of the machine and of every branch, by name, for the duplicate check.
+    private var rendered: [String: Value] = [:]
+    private(set) var statements: [PolicyStatement] = []
+    private(set) var requirements: [any IdentifiedConstruct] = []
+    let path: String
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// `{"StartAt": ..., "States": {...}}` of `chain`.
+    mutating func render(_ chain: Chain) throws(SynthesisError) -> OrderedDictionary<String, Value> {
+        var states = OrderedDictionary<String, Value>()
+        try render(chain, from: 0, into: &states)
+        return ["StartAt": .string(chain.states[0].name), "States": .object(states)]
+    }
+
+    private mutating func render(_ chain: Chain, from index: Int, into states: inout OrderedDictionary<String, Value>) throws(SynthesisError) {
+        guard index < chain.states.count else { return }
+        let state = chain.states[index]
+        let next = index + 1 < chain.states.count ? chain.states[index + 1].name : nil
+        if state.isTerminal, let next {
+            throw SynthesisError(.invalidSetting, paths: [path], "the state '\(state.name)' ends its branch; '\(next)' after it can never run")
+        }
+        let value = try renderState(state, next: next, into: &states)
+        if let existing = rendered[state.name] {
+            guard existing == value else {
+                throw SynthesisError(.invalidSetting, paths: [path], "two different states are named '\(state.name)'; state names must be unique in a state machine")
+            }
+            return  // the same state, reached again
+        }
+        rendered[state.name] = value
+        states[state.name] = value
+        try render(chain, from: index + 1, into: &states)
+        for handler in state.catches { try render(handler.handler, from: 0, into: &states) }
+        if case .choice(let cases, let otherwise) = state.kind {
+            for choiceCase in cases { try render(choiceCase.next, from: 0, into: &states) }
+            if let otherwise { try render(otherwise, from: 0, into: &states) }
+        }
+    }
+
+    private mutating func renderState(_ state: State, next: String?, into states: inout OrderedDictionary<String, Value>) throws(SynthesisError) -> Value {
+        if !state.canRecover, !state.retries.isEmpty || !state.catches.isEmpty {
+            throw SynthesisError(.invalidSetting, paths: [path], "the state '\(state.name)' cannot retry or catch; only Task, Parallel and Map states can")
+        }
+        var members = OrderedDictionary<String, Value>()
+        func transition() {
+            if let next { members["Next"] = .string(next) } else if !state.isTerminal { members["End"] = true }
+        }
+        func recovery() {
+            if !state.retries.isEmpty {
+                let ordered = state.retries.filter { !$0.errors.contains("States.ALL") } + state.retries.filter { $0.errors.contains("States.ALL") }
+                members["Retry"] = .array(ordered.map(\.value))
+            }
+            if !state.catches.isEmpty {
+                let ordered = state.catches.filter { !$0.errors.contains("States.ALL") } + state.catches.filter { $0.errors.contains("States.ALL") }
+                members["Catch"] = .array(ordered.map { handler in
+                    var entry: OrderedDictionary<String, Value> = ["ErrorEquals": .array(handler.errors.map { .string($0) })]
+                    entry["ResultPath"] = handler.resultPath.map { .string($0) }
+                    entry["Next"] = .string(handler.handler.states[0].name)
+                    return .object(entry)
+                })
+            }
+        }
+        func paths() {
+            members["Comment"] = state.comment.map { .string($0) }
+            members["InputPath"] = state.inputPath.map { .string($0) }
+            members["OutputPath"] = state.outputPath.map { .string($0) }
+            members["ResultPath"] = state.resultPath.map { .string($0) }
+        }
+        switch state.kind {
+        case .task(let integration):
+            transition()
+            recovery()
+            members["Type"] = "Task"
+            paths()
+            members["Resource"] = integration.resource
+            members["Parameters"] = integration.parameters
+            statements += integration.statements
+            requirements += integration.requirements
+        case .parallel(let branches):
+            transition()
+            recovery()
+            members["Type"] = "Parallel"
+            paths()
+            var rendered: [Value] = []
+            for branch in branches { rendered.append(.object(try render(branch))) }
+            members["Branches"] = .array(rendered)
+        case .map(let itemsPath, let maxConcurrency, let processor):
+            transition()
+            recovery()
+            members["Type"] = "Map"
+            paths()
+            members["ItemsPath"] = itemsPath.map { .string($0) }
+            var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": ["Mode": "INLINE"]]
+            for (key, value) in try render(processor) { itemProcessor[key] = value }
+            members["ItemProcessor"] = .object(itemProcessor)
+            members["MaxConcurrency"] = maxConcurrency.map { .number(Double($0)) }
+        case .pass(let result, let parameters):
+            members["Type"] = "Pass"
+            paths()
+            members["Result"] = result
+            members["Parameters"] = parameters
+            transition()
+        case .wait(let time):
+            members["Type"] = "Wait"
+            members["Comment"] = state.comment.map { .string($0) }
+            switch time {
+            case .seconds(let seconds): members["Seconds"] = .number(Double(seconds))
+            case .timestamp(let timestamp): members["Timestamp"] = .string(timestamp)
+            case .secondsPath(let path): members["SecondsPath"] = .string(path)
+            case .timestampPath(let path): members["TimestampPath"] = .string(path)
+            }
+            transition()
+        case .choice(let cases, let otherwise):
+            guard !cases.isEmpty else {
+                throw SynthesisError(.invalidSetting, paths: [path], "the choice '\(state.name)' has no case; add at least one")
+            }
+            guard let otherwise else {
+                throw SynthesisError(.invalidSetting, paths: [path], "the choice '\(state.name)' has no otherwise: an input no case matches would fail the execution; add otherwise:")
+            }
+            members["Type"] = "Choice"
+            paths()
+            members["Choices"] = .array(cases.map { choiceCase in
+                guard case .object(var rule) = choiceCase.condition.value else { return choiceCase.condition.value }
+                rule["Next"] = .string(choiceCase.next.states[0].name)
+                return .object(rule)
+            })
+            members["Default"] = .string(otherwise.states[0].name)
+        case .succeed:
+            members["Type"] = "Succeed"
+            members["Comment"] = state.comment.map { .string($0) }
+        case .fail(let error, let cause):
+            members["Type"] = "Fail"
+            members["Comment"] = state.comment.map { .string($0) }
+            members["Error"] = error.map { .string($0) }
+            members["Cause"] = cause.map { .string($0) }
+        }
+        return .object(members)
+    }
+}

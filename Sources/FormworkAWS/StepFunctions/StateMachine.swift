@@ -1,0 +1,135 @@
+import FormworkCore
+import OrderedCollections
+
+/// A Step Functions state machine (CDK's `sfn.StateMachine`): the definition as CDK writes it (compact
+/// JSON with live references), and a role trusting Step Functions that gets the permissions of every task.
+///
+/// ```swift
+/// let booking = reserveFlight.next(reserveHotel).next(
+///     processPayment.catching(cancelHotel.next(cancelFlight), resultPath: "$.error"))
+/// StateMachine("BookingStateMachine", definition: booking, timeout: .minutes(5), tracing: true)
+/// ```
+public struct StateMachine: GrantPrincipal {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var definition: Chain
+    public var stateMachineName: String?
+    public var type: MachineType
+    public var timeout: Duration?
+    public var comment: String?
+    public var tracing: Bool
+    public var logging: Logging?
+    public var removalPolicy: RemovalPolicy
+    /// The role the state machine runs with.
+    public let role: Role
+
+    /// Standard (durable, exactly once) or express (high volume, at least once).
+    public enum MachineType: String, Sendable {
+        case standard = "STANDARD"
+        case express = "EXPRESS"
+    }
+
+    /// Where execution history goes.
+    public struct Logging: Sendable {
+        public enum Level: String, Sendable {
+            case all = "ALL"
+            case error = "ERROR"
+            case fatal = "FATAL"
+        }
+
+        public var destination: LogGroup
+        public var level: Level
+        public var includeExecutionData: Bool
+
+        public init(destination: LogGroup, level: Level = .error, includeExecutionData: Bool = false) {
+            self.destination = destination
+            self.level = level
+            self.includeExecutionData = includeExecutionData
+        }
+    }
+
+    public init(_ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType = .standard,
+                timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
+                removalPolicy: RemovalPolicy = .destroy) {
+        self.id = id
+        self.definition = definition
+        self.stateMachineName = stateMachineName
+        self.type = type
+        self.timeout = timeout
+        self.comment = comment
+        self.tracing = tracing
+        self.logging = logging
+        self.removalPolicy = removalPolicy
+        let sourceArn: Value = "arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):stateMachine:*"
+        self.role = Role("Role", assumedBy: "states.amazonaws.com", trustCondition: [
+            "ArnLike": ["aws:SourceArn": sourceArn],
+            "StringEquals": ["aws:SourceAccount": Aws.accountId],
+        ])
+    }
+
+    /// A state machine running `definition` from its first state.
+    public init(_ id: String, definition: State, stateMachineName: String? = nil, type: MachineType = .standard,
+                timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil) {
+        self.init(id, definition: Chain(definition), stateMachineName: stateMachineName, type: type, timeout: timeout,
+                  comment: comment, tracing: tracing, logging: logging)
+    }
+
+    /// `{"Ref": machine}`: the state machine's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The state machine's name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Name"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(timeout?.wholeSeconds, in: 1...31_536_000, "timeout", unit: " s", at: scope)
+        try scope.add(role)
+        var graph = StateGraph(path: scope.path)
+        var document = try graph.render(definition)
+        document["TimeoutSeconds"] = timeout.map { .number(Double($0.wholeSeconds)) }
+        document["Comment"] = comment.map { .string($0) }
+        var statements = graph.statements
+        if tracing {
+            statements.append(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"]))
+        }
+        if logging != nil {
+            statements.append(PolicyStatement(actions: ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+                                                        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"],
+                                              resources: ["*"]))
+        }
+        for statement in statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
+        for construct in graph.requirements { scope.require(construct) }
+
+        var properties = OrderedDictionary<String, Value>()
+        properties["DefinitionString"] = Value.object(document).jsonText
+        if let logging {
+            scope.require(logging.destination)
+            properties["LoggingConfiguration"] = [
+                "Destinations": [["CloudWatchLogsLogGroup": ["LogGroupArn": logging.destination.arn]]],
+                "IncludeExecutionData": .bool(logging.includeExecutionData),
+                "Level": .string(logging.level.rawValue),
+            ]
+        }
+        properties["RoleArn"] = role.arn
+        properties["StateMachineName"] = stateMachineName.map { .string($0) }
+        properties["StateMachineType"] = type == .express ? "EXPRESS" : nil
+        properties["TracingConfiguration"] = tracing ? ["Enabled": true] : nil
+        try scope.declareResource("AWS::StepFunctions::StateMachine", properties: properties,
+                                  dependencies: [Dependency(on: role)], removalPolicy: removalPolicy)
+    }
+}
+
+extension StateMachine {
+    /// A grant to start executions of this state machine for `principal`'s role; list the result in a body.
+    public func grantStartExecution(to principal: some GrantPrincipal) -> Grant {
+        Grant.statements([PolicyStatement(actions: ["states:StartExecution"], resources: [arn])], on: self, to: principal)
+    }
+
+    /// A grant to read this state machine's executions and history for `principal`'s role.
+    public func grantRead(to principal: some GrantPrincipal) -> Grant {
+        Grant.statements([
+            PolicyStatement(actions: ["states:ListExecutions", "states:ListStateMachines"], resources: [arn]),
+            PolicyStatement(actions: ["states:DescribeExecution", "states:DescribeStateMachineForExecution", "states:GetExecutionHistory"],
+                            resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(name):*"]),
+            PolicyStatement(actions: ["states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity"], resources: ["*"]),
+        ], on: self, to: principal)
+    }
+}
