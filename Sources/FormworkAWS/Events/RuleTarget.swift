@@ -16,6 +16,8 @@ public struct RuleTarget: Construct {
         case topic(Topic)
         /// Another event bus; EventBridge puts the events there with a role (`<Rule>/EventsRole`).
         case bus(EventBus)
+        /// A state machine; EventBridge starts executions with a role (`<Rule>/EventsRole`).
+        case stateMachine(StateMachine)
 
         var construct: any IdentifiedConstruct {
             switch self {
@@ -23,6 +25,7 @@ public struct RuleTarget: Construct {
             case .queue(let queue): queue
             case .topic(let topic): topic
             case .bus(let bus): bus
+            case .stateMachine(let machine): machine
             }
         }
     }
@@ -86,14 +89,11 @@ public struct RuleTarget: Construct {
                                                  condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
                                  to: topic, as: Topic.policyStatements)
             case .bus(let bus):
-                guard ruleScope.existingChild("EventsRole") == nil else {
-                    throw SynthesisError(.invalidSetting, paths: [scope.path], "a rule can send to one event bus; '\(rule.id)' already has one")
-                }
-                let role = Role("EventsRole", assumedBy: "events.amazonaws.com")
-                try ruleScope.add(role)
                 target["Arn"] = bus.arn
-                target["RoleArn"] = role.arn
-                scope.contribute(PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn]), to: role, as: Role.defaultPolicyStatements)
+                target["RoleArn"] = try eventsRole(in: ruleScope, allowing: PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn]), scope: scope)
+            case .stateMachine(let machine):
+                target["Arn"] = machine.arn
+                target["RoleArn"] = try eventsRole(in: ruleScope, allowing: PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn]), scope: scope)
             }
             if let deadLetterQueue {
                 target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
@@ -118,6 +118,18 @@ public struct RuleTarget: Construct {
             }
             scope.contribute(target, to: rule, as: Rule.targets)
         }
+    }
+
+    /// The role EventBridge assumes to deliver to a bus or a state machine: one per rule, at
+    /// `<Rule>/EventsRole`, holding the statements of every such target.
+    private func eventsRole(in ruleScope: ConstructScope, allowing statement: PolicyStatement, scope: ConstructScope) throws(SynthesisError) -> Value {
+        let role = Role("EventsRole", assumedBy: "events.amazonaws.com")
+        if ruleScope.existingChild("EventsRole") != nil {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a rule can deliver to one event bus or state machine; '\(rule.id)' already does")
+        }
+        try ruleScope.add(role)
+        scope.contribute(statement, to: role, as: Role.defaultPolicyStatements)
+        return role.arn
     }
 
     /// A constant input as the compact JSON text EventBridge takes; it cannot hold references.
@@ -150,6 +162,14 @@ extension Rule {
                        deadLetterQueue: Queue? = nil) -> RuleTarget {
         RuleTarget(rule: self, destination: .bus(bus), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
                    deadLetterQueue: deadLetterQueue)
+    }
+
+    /// Executions of `machine` started for this rule's events, with a role that may start them; list the
+    /// result in a body.
+    public func target(_ machine: StateMachine, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
+        RuleTarget(rule: self, destination: .stateMachine(machine), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+                   deadLetterQueue: deadLetterQueue, input: input)
     }
 
     /// `topic` sent this rule's events; list the result in a body.
