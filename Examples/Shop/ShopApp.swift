@@ -2,8 +2,9 @@ import Formwork
 
 /// An order platform on AWS, written with Formwork.
 ///
-/// Two stacks: `ShopShared` owns the order-events and alerts topics; `ShopOrders` owns the order intake
-/// (queue, dead-letter queue, worker, idempotency table, alarms) subscribed to that topic. The subscription
+/// Two stacks: `ShopShared` owns the order-events and alerts topics and the event bus; `ShopOrders` owns the
+/// order intake (queue, dead-letter queue, worker, idempotency table, alarms) subscribed to that topic, and
+/// the booking saga started from the bus. The subscription
 /// references the topic across stacks, so Formwork exports it from `ShopShared` and imports it in
 /// `ShopOrders`, as CDK does.
 enum ShopApp {
@@ -15,6 +16,7 @@ enum ShopApp {
             }
             Stack("ShopOrders", description: "Shop: order intake", tags: ["app": "shop"]) {
                 OrderIntake(topic: events.topic, alerts: events.alerts)
+                Booking(bus: events.bus)
             }
         }
     }
