@@ -101,6 +101,18 @@ enum StatesLanguage {
             .contains("cannot retry or catch") == true)
     }
 
+    @Test func aChainCanBeWrittenAsABuilder() throws {
+        let includeAudit = true
+        let chain = Chain {
+            State.pass("Start")
+            if includeAudit { State.pass("Audit") }
+            State.succeed("Done")
+        }
+        #expect(chain.states.map(\.name) == ["Start", "Audit", "Done"])
+        #expect(StatesLanguage.problems(in: try definition(StateMachine("M", definition: chain))) == [])
+        #expect(synthesisError { StateMachine("M", definition: Chain {}) }?.message == "a chain of states is empty; list at least one state")
+    }
+
     @Test func theRoleGetsEachTasksPermissionsAndTrustsOnlyThisAccountsStateMachines() throws {
         let queue = Queue("Q")
         let template = try synthesize {

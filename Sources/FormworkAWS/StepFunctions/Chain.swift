@@ -13,6 +13,21 @@ public struct Chain: Sendable {
         states = [state]
     }
 
+    /// The states `content` lists, in order:
+    ///
+    /// ```swift
+    /// Chain {
+    ///     validate
+    ///     charge
+    ///     ship
+    /// }
+    /// ```
+    ///
+    /// An empty chain is a programming error in the app, reported when the state machine is synthesized.
+    public init(@ChainBuilder _ content: () -> [State]) {
+        states = content()
+    }
+
     /// The chain followed by `state`.
     public func next(_ state: State) -> Chain {
         var copy = self
@@ -26,4 +41,16 @@ public struct Chain: Sendable {
         copy.states += chain.states
         return copy
     }
+}
+
+/// Builds a ``Chain`` from the states listed in a body.
+@resultBuilder
+public enum ChainBuilder {
+    public static func buildExpression(_ state: State) -> [State] { [state] }
+    public static func buildExpression(_ chain: Chain) -> [State] { chain.states }
+    public static func buildBlock(_ components: [State]...) -> [State] { components.flatMap { $0 } }
+    public static func buildOptional(_ component: [State]?) -> [State] { component ?? [] }
+    public static func buildEither(first component: [State]) -> [State] { component }
+    public static func buildEither(second component: [State]) -> [State] { component }
+    public static func buildArray(_ components: [[State]]) -> [State] { components.flatMap { $0 } }
 }

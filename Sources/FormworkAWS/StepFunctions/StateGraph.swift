@@ -16,13 +16,19 @@ struct StateGraph {
 
     /// `{"StartAt": ..., "States": {...}}` of `chain`.
     mutating func render(_ chain: Chain) throws(SynthesisError) -> OrderedDictionary<String, Value> {
+        guard !chain.states.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [path], "a chain of states is empty; list at least one state")
+        }
         var states = OrderedDictionary<String, Value>()
         try render(chain, from: 0, into: &states)
         return ["StartAt": .string(chain.states[0].name), "States": .object(states)]
     }
 
     private mutating func render(_ chain: Chain, from index: Int, into states: inout OrderedDictionary<String, Value>) throws(SynthesisError) {
-        guard index < chain.states.count else { return }
+        guard index < chain.states.count else {
+            if index == 0 { throw SynthesisError(.invalidSetting, paths: [path], "a chain of states is empty; list at least one state") }
+            return
+        }
         let state = chain.states[index]
         let next = index + 1 < chain.states.count ? chain.states[index + 1].name : nil
         if state.isTerminal, let next {
@@ -63,7 +69,7 @@ struct StateGraph {
                 members["Catch"] = .array(ordered.map { handler in
                     var entry: OrderedDictionary<String, Value> = ["ErrorEquals": .array(handler.errors.map { .string($0) })]
                     entry["ResultPath"] = handler.resultPath.map { .string($0) }
-                    entry["Next"] = .string(handler.handler.states[0].name)
+                    entry["Next"] = .string(handler.handler.states.first?.name ?? "")
                     return .object(entry)
                 })
             }
@@ -129,10 +135,10 @@ struct StateGraph {
             paths()
             members["Choices"] = .array(cases.map { choiceCase in
                 guard case .object(var rule) = choiceCase.condition.value else { return choiceCase.condition.value }
-                rule["Next"] = .string(choiceCase.next.states[0].name)
+                rule["Next"] = .string(choiceCase.next.states.first?.name ?? "")
                 return .object(rule)
             })
-            members["Default"] = .string(otherwise.states[0].name)
+            members["Default"] = .string(otherwise.states.first?.name ?? "")
         case .succeed:
             members["Type"] = "Succeed"
             members["Comment"] = state.comment.map { .string($0) }
