@@ -30,6 +30,14 @@ let package = Package(
             dependencies: ["FormworkTemplate"]
         ),
         .target(
+            name: "FormworkDiff",
+            dependencies: [
+                "FormworkTemplate",
+                "FormworkSchema",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "FormworkCore",
             dependencies: [
                 "FormworkTemplate",
@@ -49,6 +57,7 @@ let package = Package(
             name: "FormworkCLI",
             dependencies: [
                 "FormworkCore",
+                "FormworkDiff",
                 "FormworkSchema",
                 "FormworkTemplate",
                 .product(name: "OrderedCollections", package: "swift-collections"),
@@ -58,7 +67,7 @@ let package = Package(
         .target(
             name: "Formwork",
             dependencies: [
-                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkCLI",
+                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkDiff", "FormworkCLI",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -97,6 +106,11 @@ let package = Package(
         .testTarget(
             name: "FormworkSchemaTests",
             dependencies: ["FormworkSchema", "FormworkTemplate"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormworkDiffTests",
+            dependencies: ["FormworkDiff", "FormworkTemplate"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -2,6 +2,7 @@
 @_exported import FormworkAWS
 @_exported import FormworkCLI
 @_exported import FormworkCore
+@_exported import FormworkDiff
 @_exported import FormworkSchema
 @_exported import FormworkTemplate
 // `OrderedDictionary` appears in the API (environment variables, tags).
