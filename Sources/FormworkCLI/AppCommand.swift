@@ -4,8 +4,8 @@ import ArgumentParser
 public struct AppCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "app",
-        abstract: "Synthesize this app's stacks into a cloud assembly.",
-        subcommands: [SynthCommand.self, ListCommand.self]
+        abstract: "Synthesize this app's stacks into a cloud assembly, list them, diff them with what is deployed.",
+        subcommands: [SynthCommand.self, ListCommand.self, AppDiffCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import FormworkDiff
+import FormworkTemplate
+import OrderedCollections
+
+/// How a diff is printed.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+/// The options `formwork diff` and `<app> diff` share, and the rendering they share.
+struct DiffOptions: ParsableArguments {
+    @Option(help: "The output format: text, markdown or json.")
+    var format: DiffFormat = .text
+
+    @Flag(help: "Exit with status 1 when there are differences.")
+    var fail = false
+
+    /// Diffs `old` against `new` stack by stack (a stack on one side only is added or removed as a whole),
+    /// prints the result, and fails with status 1 when asked to and something differs.
+    func run(old: OrderedDictionary<String, Template>, new: OrderedDictionary<String, Template>, output: inout CommandOutput) throws(CommandFailure) {
+        let differ = TemplateDiffer()
+        var stacks: [(name: String, diff: TemplateDiff, status: String)] = []
+        for name in OrderedSet(new.keys).union(old.keys) {
+            let diff = differ.diff(old: old[name] ?? Template(), new: new[name] ?? Template())
+            let status = old[name] == nil ? "added" : new[name] == nil ? "removed" : diff.isEmpty ? "unchanged" : "changed"
+            stacks.append((name, diff, status))
+        }
+        switch format {
+        case .json:
+            output.print(JSONWriter(style: .pretty(indent: 2)).string(from: DiffJSONRenderer.document(stacks.map { DiffJSONRenderer.stack($0.name, $0.diff, status: $0.status) })))
+        case .markdown:
+            output.standardOutput += DiffMarkdownRenderer.render(stacks.map { ($0.name, $0.diff) })
+        case .text:
+            let colored = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+            for stack in stacks { output.standardOutput += DiffTextRenderer(colored: colored).render(stack.name, stack.diff) }
+        }
+        let changed = stacks.filter { !$0.diff.isEmpty }.count
+        if fail, changed > 0 {
+            throw CommandFailure(.findings, "\(changed) stack\(changed == 1 ? "" : "s") with differences")
+        }
+    }
+
+    /// The templates at `path`, or exit status 2 naming the file and what is wrong.
+    static func templates(at path: String) throws(CommandFailure) -> OrderedDictionary<String, Template> {
+        do {
+            return try StackTemplates.read(path)
+        } catch {
+            throw CommandFailure(.badInput, "error: \(error.description)")
+        }
+    }
+}
