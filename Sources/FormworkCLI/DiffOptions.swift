@@ -14,8 +14,11 @@ struct DiffOptions: ParsableArguments {
     @Option(help: "The output format: text, markdown or json.")
     var format: DiffFormat = .text
 
-    @Flag(help: "Exit with status 1 when there are differences.")
+    @Flag(help: "Exit with status 1 when there are differences (with --security-only: when access widens).")
     var fail = false
+
+    @Flag(help: "Show only the changes that widen access: IAM statements, managed policies, security-group rules.")
+    var securityOnly = false
 
     /// Diffs `old` against `new` stack by stack (a stack on one side only is added or removed as a whole),
     /// prints the result, and fails with status 1 when asked to and something differs.
@@ -26,6 +29,9 @@ struct DiffOptions: ParsableArguments {
             let diff = differ.diff(old: old[name] ?? Template(), new: new[name] ?? Template())
             let status = old[name] == nil ? "added" : new[name] == nil ? "removed" : diff.isEmpty ? "unchanged" : "changed"
             stacks.append((name, diff, status))
+        }
+        if securityOnly {
+            return try runSecurityOnly(stacks.map { ($0.name, $0.diff) }, output: &output)
         }
         switch format {
         case .json:
@@ -39,6 +45,19 @@ struct DiffOptions: ParsableArguments {
         let changed = stacks.filter { !$0.diff.isEmpty }.count
         if fail, changed > 0 {
             throw CommandFailure(.findings, "\(changed) stack\(changed == 1 ? "" : "s") with differences")
+        }
+    }
+
+    private func runSecurityOnly(_ stacks: [(name: String, diff: TemplateDiff)], output: inout CommandOutput) throws(CommandFailure) {
+        let widening = stacks.filter { $0.diff.security.widens }
+        switch format {
+        case .json:
+            output.print(JSONWriter(style: .pretty(indent: 2)).string(from: DiffJSONRenderer.document(widening.map { DiffJSONRenderer.stack($0.name, $0.diff) })))
+        case .text, .markdown:
+            for stack in widening { output.standardOutput += DiffTextRenderer().renderSecurity(stack.name, stack.diff) }
+        }
+        if fail, !widening.isEmpty {
+            throw CommandFailure(.findings, "access widens in \(widening.count) stack\(widening.count == 1 ? "" : "s")")
         }
     }
 

@@ -18,8 +18,14 @@ public enum DiffJSONRenderer {
             "outputs": .array(diff.outputs.map(entry)),
             "parameters": .array(diff.parameters.map(entry)),
             "conditions": .array(diff.conditions.map(entry)),
-            "iam": [],
-            "securityGroups": [],
+            "iam": .array(diff.security.statements.map(statement) + diff.security.managedPolicies.map { change in
+                ["change": .string(change.kind.rawValue), "resource": .string(change.role), "managedPolicyArn": .string(change.arn),
+                 "widens": .bool(change.kind == .added)]
+            }),
+            "securityGroups": .array(diff.security.securityGroupRules.map { rule in
+                ["change": .string(rule.kind.rawValue), "group": .string(rule.group), "direction": .string(rule.direction),
+                 "protocol": .string(rule.protocolName), "peer": .string(rule.peer), "widens": .bool(rule.widens)]
+            }),
         ]
     }
 
@@ -44,6 +50,20 @@ public enum DiffJSONRenderer {
         ]
         if !change.attributeChanges.isEmpty { members["attributes"] = .array(change.attributeChanges.map(JSONValue.string)) }
         if !change.notes.isEmpty { members["notes"] = .array(change.notes.map(JSONValue.string)) }
+        return .object(members)
+    }
+
+    static func statement(_ change: StatementChange) -> JSONValue {
+        var members: OrderedDictionary<String, JSONValue> = [
+            "change": .string(change.kind.rawValue),
+            "effect": .string(change.effect),
+            "actions": .array(change.actions.map(JSONValue.string)),
+            "resources": .array(change.resources.map(JSONValue.string)),
+            "principals": .array(change.principals.map(JSONValue.string)),
+        ]
+        members["condition"] = change.condition.map(JSONValue.string)
+        members["widens"] = .bool(change.widens)
+        members["wildcard"] = .bool(change.hasWildcard)
         return .object(members)
     }
 

@@ -26,6 +26,7 @@ public struct DiffTextRenderer: Sendable {
 
     public func render(_ name: String, _ diff: TemplateDiff) -> String {
         var lines = [paint(Self.summary(name, diff), .bold)]
+        lines += securityLines(diff.security, onlyWidening: false)
         if !diff.resources.isEmpty {
             lines.append(paint("Resources", .bold))
             for change in diff.resources { lines += resourceLines(change) }
@@ -45,6 +46,42 @@ public struct DiffTextRenderer: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Only what widens access: for `--security-only`.
+    public func renderSecurity(_ name: String, _ diff: TemplateDiff) -> String {
+        let lines = securityLines(diff.security, onlyWidening: true)
+        return lines.isEmpty ? "" : ([paint("Stack \(name): access widens", .bold)] + lines).joined(separator: "\n") + "\n"
+    }
+
+    private func securityLines(_ security: SecurityChanges, onlyWidening: Bool) -> [String] {
+        var lines: [String] = []
+        let statements = security.statements.filter { !onlyWidening || $0.widens }
+        if !statements.isEmpty {
+            lines.append(paint("IAM statement changes", .bold))
+            for change in statements {
+                let marker = change.kind == .added ? paint("[+]", .green) : paint("[-]", .red)
+                let principal = change.principals.isEmpty ? "" : " for \(change.principals.joined(separator: ", "))"
+                let condition = change.condition.map { " when \($0)" } ?? ""
+                let flags = (change.widens ? " " + paint("(widens access)", .red) : "") + (change.hasWildcard ? " " + paint("(wildcard)", .yellow) : "")
+                lines.append("\(marker) \(change.effect) \(change.actions.joined(separator: ", ")) on \(change.resources.joined(separator: ", "))\(principal)\(condition)\(flags)")
+            }
+        }
+        let policies = security.managedPolicies.filter { !onlyWidening || $0.kind == .added }
+        if !policies.isEmpty {
+            lines.append(paint("Managed policy changes", .bold))
+            for change in policies {
+                lines.append("\(change.kind == .added ? paint("[+]", .green) : paint("[-]", .red)) \(change.arn) on \(change.role)")
+            }
+        }
+        let rules = security.securityGroupRules.filter { !onlyWidening || $0.widens }
+        if !rules.isEmpty {
+            lines.append(paint("Security group changes", .bold))
+            for rule in rules {
+                lines.append("\(rule.kind == .added ? paint("[+]", .green) : paint("[-]", .red)) \(rule.group) \(rule.direction) \(rule.protocolName) \(rule.peer)")
+            }
+        }
+        return lines
     }
 
     private func resourceLines(_ change: ResourceChange) -> [String] {

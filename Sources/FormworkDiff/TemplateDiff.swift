@@ -14,6 +14,8 @@ public struct TemplateDiff: Sendable, Equatable {
     public var metadata: [EntryChange]
     /// `AWSTemplateFormatVersion`, `Description` and `Transform` changes.
     public var header: [EntryChange]
+    /// IAM statements, managed policies and security-group rules added or removed.
+    public var security: SecurityChanges
 
     /// Whether nothing changed.
     public var isEmpty: Bool {

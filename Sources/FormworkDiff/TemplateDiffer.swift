@@ -40,7 +40,8 @@ public struct TemplateDiffer: Sendable {
             mappings: Self.entries(old.mappings, new.mappings),
             rules: Self.entries(old.rules, new.rules),
             metadata: Self.entries(old.metadata, new.metadata),
-            header: Self.entries(Self.header(of: old), Self.header(of: new)))
+            header: Self.entries(Self.header(of: old), Self.header(of: new)),
+            security: SecurityChanges(old: old, new: new))
     }
 
     // MARK: Resources

@@ -1,0 +1,232 @@
+import FormworkTemplate
+import OrderedCollections
+
+/// One IAM statement added or removed, as a reviewer reads it: references written `${LogicalId}` and
+/// `${LogicalId.Attribute}`, the principal of identity policies as `AWS:${Role}`.
+public struct StatementChange: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case added = "+"
+        case removed = "-"
+    }
+
+    public var kind: Kind
+    public var effect: String
+    public var actions: [String]
+    public var resources: [String]
+    public var principals: [String]
+    public var condition: String?
+    /// Whether the change gives more access: an `Allow` added (or a `Deny` removed).
+    public var widens: Bool
+    /// Whether the statement uses a wildcard action, resource or principal.
+    public var hasWildcard: Bool
+}
+
+/// One security-group rule added or removed.
+public struct SecurityGroupRuleChange: Sendable, Equatable {
+    public var kind: StatementChange.Kind
+    public var group: String
+    public var direction: String
+    public var protocolName: String
+    public var peer: String
+    /// Every added rule widens access.
+    public var widens: Bool { kind == .added }
+
+    public init(kind: StatementChange.Kind, group: String, direction: String, protocolName: String, peer: String) {
+        self.kind = kind
+        self.group = group
+        self.direction = direction
+        self.protocolName = protocolName
+        self.peer = peer
+    }
+}
+
+/// The security-relevant part of a diff: IAM statements (identity policies, role trust and inline policies,
+/// managed policy attachments, queue/topic/bucket/bus policies, Lambda permissions) and security-group rules.
+public struct SecurityChanges: Sendable, Equatable {
+    public var statements: [StatementChange]
+    public var managedPolicies: [(kind: StatementChange.Kind, role: String, arn: String)]
+    public var securityGroupRules: [SecurityGroupRuleChange]
+
+    public static func == (lhs: SecurityChanges, rhs: SecurityChanges) -> Bool {
+        lhs.statements == rhs.statements && lhs.securityGroupRules == rhs.securityGroupRules
+            && lhs.managedPolicies.map { "\($0.kind.rawValue)\($0.role)\($0.arn)" } == rhs.managedPolicies.map { "\($0.kind.rawValue)\($0.role)\($0.arn)" }
+    }
+
+    public var isEmpty: Bool { statements.isEmpty && managedPolicies.isEmpty && securityGroupRules.isEmpty }
+
+    /// Whether any change gives more access.
+    public var widens: Bool {
+        statements.contains(where: \.widens) || managedPolicies.contains { $0.kind == .added } || securityGroupRules.contains(where: \.widens)
+    }
+
+    /// The changes between two templates.
+    public init(old: Template, new: Template) {
+        let before = SecurityInventory(old), after = SecurityInventory(new)
+        statements = Self.difference(before.statements, after.statements) { row, kind in
+            var change = row
+            change.kind = kind
+            change.widens = (kind == .added) == (row.effect == "Allow")
+            return change
+        }
+        managedPolicies = Self.difference(before.managedPolicies, after.managedPolicies) { row, kind in (kind: kind, role: row.role, arn: row.arn) }
+        securityGroupRules = Self.difference(before.rules, after.rules) { row, kind in
+            var change = row
+            change.kind = kind
+            return change
+        }
+    }
+
+    /// The rows only in `old` (removed) and only in `new` (added), each as often as it is missing.
+    private static func difference<Row, Change>(_ old: [Row], _ new: [Row], _ make: (Row, StatementChange.Kind) -> Change) -> [Change] where Row: SecurityRow {
+        var remaining = new.map(\.key)
+        var removed: [Change] = []
+        for row in old {
+            if let index = remaining.firstIndex(of: row.key) { remaining.remove(at: index) } else { removed.append(make(row, .removed)) }
+        }
+        var unmatched = old.map(\.key)
+        var added: [Change] = []
+        for row in new {
+            if let index = unmatched.firstIndex(of: row.key) { unmatched.remove(at: index) } else { added.append(make(row, .added)) }
+        }
+        return removed + added
+    }
+}
+
+/// A row of a security table that compares by its text.
+protocol SecurityRow {
+    var key: String { get }
+}
+
+extension StatementChange: SecurityRow {
+    var key: String { "\(effect)|\(actions)|\(resources)|\(principals)|\(condition ?? "")" }
+}
+
+extension SecurityGroupRuleChange: SecurityRow {
+    var key: String { "\(group)|\(direction)|\(protocolName)|\(peer)" }
+}
+
+struct ManagedPolicyRow: SecurityRow {
+    let role: String
+    let arn: String
+    var key: String { "\(role)|\(arn)" }
+}
+
+/// Every IAM statement and security-group rule of one template, normalized for comparison.
+struct SecurityInventory {
+    var statements: [StatementChange] = []
+    var managedPolicies: [ManagedPolicyRow] = []
+    var rules: [SecurityGroupRuleChange] = []
+
+    init(_ template: Template) {
+        for (logicalId, resource) in template.resources {
+            let properties = resource.properties
+            switch resource.type {
+            case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
+                let principals = (properties["Roles"]?.arrayValue ?? []).map { "AWS:" + Self.text($0) }
+                add(document: properties["PolicyDocument"], principals: principals, defaultResource: nil)
+            case "AWS::IAM::Role":
+                add(document: properties["AssumeRolePolicyDocument"], principals: nil, defaultResource: "${\(logicalId).Arn}")
+                for policy in properties["Policies"]?.arrayValue ?? [] {
+                    add(document: policy["PolicyDocument"], principals: ["AWS:${\(logicalId)}"], defaultResource: nil)
+                }
+                for arn in properties["ManagedPolicyArns"]?.arrayValue ?? [] {
+                    managedPolicies.append(ManagedPolicyRow(role: "${\(logicalId)}", arn: Self.text(arn)))
+                }
+            case "AWS::SQS::QueuePolicy":
+                add(document: properties["PolicyDocument"], principals: nil, defaultResource: (properties["Queues"]?.arrayValue ?? []).map(Self.text).joined(separator: ","))
+            case "AWS::SNS::TopicPolicy":
+                add(document: properties["PolicyDocument"], principals: nil, defaultResource: (properties["Topics"]?.arrayValue ?? []).map(Self.text).joined(separator: ","))
+            case "AWS::S3::BucketPolicy":
+                add(document: properties["PolicyDocument"], principals: nil, defaultResource: properties["Bucket"].map(Self.text))
+            case "AWS::Lambda::Permission":
+                var condition: String?
+                if let source = properties["SourceArn"] { condition = "ArnLike aws:SourceArn " + Self.text(source) }
+                statements.append(StatementChange(kind: .added, effect: "Allow", actions: [properties["Action"].map(Self.text) ?? ""],
+                                                  resources: [properties["FunctionName"].map(Self.text) ?? ""],
+                                                  principals: [properties["Principal"].map(Self.text) ?? ""], condition: condition,
+                                                  widens: false, hasWildcard: properties["Principal"] == "*"))
+            case "AWS::EC2::SecurityGroup":
+                for (key, direction) in [("SecurityGroupIngress", "in"), ("SecurityGroupEgress", "out")] {
+                    for rule in properties[key]?.arrayValue ?? [] { addRule(rule, group: "${\(logicalId).GroupId}", direction: direction) }
+                }
+            case "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress":
+                addRule(.object(properties), group: properties["GroupId"].map(Self.text) ?? "", direction: resource.type.hasSuffix("Ingress") ? "in" : "out")
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func add(document: JSONValue?, principals: [String]?, defaultResource: String?) {
+        for statement in document?["Statement"]?.arrayValue ?? [] {
+            let actions = Self.strings(statement["Action"] ?? statement["NotAction"])
+            var resources = Self.strings(statement["Resource"] ?? statement["NotResource"])
+            if resources.isEmpty || resources == ["*"], let defaultResource { resources = [defaultResource] }
+            let statementPrincipals = Self.principals(statement["Principal"])
+            let rowPrincipals = statementPrincipals.isEmpty ? (principals ?? []) : statementPrincipals
+            let condition = statement["Condition"].map { JSONWriter(style: .compact).string(from: Self.placeholders($0)) }
+            let effect = statement["Effect"]?.stringValue ?? "Allow"
+            let negative = statement["NotAction"] != nil || statement["NotResource"] != nil
+            statements.append(StatementChange(
+                kind: .added, effect: negative ? "\(effect) (Not)" : effect, actions: actions, resources: resources,
+                principals: rowPrincipals, condition: condition, widens: false,
+                hasWildcard: actions.contains { $0.hasSuffix("*") } || resources.contains("*") || rowPrincipals.contains { $0.hasSuffix(":*") || $0 == "*" }))
+        }
+    }
+
+    private mutating func addRule(_ rule: JSONValue, group: String, direction: String) {
+        let protocolValue = rule["IpProtocol"].map(Self.text) ?? "-1"
+        let ports = [rule["FromPort"], rule["ToPort"]].compactMap { $0.map(Self.text) }
+        let protocolName = protocolValue == "-1" ? "Everything" : "\(protocolValue) \(ports.joined(separator: "-"))"
+        let peer = [rule["CidrIp"], rule["CidrIpv6"], rule["SourceSecurityGroupId"], rule["DestinationSecurityGroupId"]]
+            .compactMap { $0.map(Self.text) }.first ?? ""
+        let friendly = peer == "0.0.0.0/0" ? "Everyone (IPv4)" : peer == "::/0" ? "Everyone (IPv6)" : peer
+        rules.append(SecurityGroupRuleChange(kind: .added, group: group, direction: direction, protocolName: protocolName, peer: friendly))
+    }
+
+    private static func principals(_ value: JSONValue?) -> [String] {
+        switch value {
+        case nil: return []
+        case .string(let all)?: return [all]
+        case .object(let members)?:
+            return members.flatMap { kind, entries in strings(entries).map { "\(kind):\($0)" } }.sorted()
+        case let other?: return [text(other)]
+        }
+    }
+
+    /// A string or a list of strings, sorted (order has no effect in IAM).
+    static func strings(_ value: JSONValue?) -> [String] {
+        switch value {
+        case nil: []
+        case .array(let elements)?: elements.map(text).sorted()
+        case let single?: [text(single)]
+        }
+    }
+
+    /// A value as text, references written as placeholders: `${Queue}`, `${Queue.Arn}`.
+    static func text(_ value: JSONValue) -> String {
+        switch placeholders(value) {
+        case .string(let string): string
+        case let other: JSONWriter(style: .compact).string(from: other)
+        }
+    }
+
+    static func placeholders(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members) where members.count == 1:
+            let (name, argument) = (members.keys[0], members.values[0])
+            switch (name, argument) {
+            case ("Ref", .string(let target)): return .string("${\(target)}")
+            case ("Fn::GetAtt", .array(let parts)): return .string("${" + parts.map(text).joined(separator: ".") + "}")
+            case ("Fn::GetAtt", .string(let dotted)): return .string("${\(dotted)}")
+            case ("Fn::Join", .array(let parts)) where parts.count == 2:
+                return .string((parts[1].arrayValue ?? []).map(text).joined(separator: parts[0].stringValue ?? ""))
+            case ("Fn::ImportValue", let name): return .string("${Import:\(text(name))}")
+            default: return .object(members.mapValues(placeholders))
+            }
+        case .object(let members): return .object(members.mapValues(placeholders))
+        case .array(let elements): return .array(elements.map(placeholders))
+        default: return value
+        }
+    }
+}
