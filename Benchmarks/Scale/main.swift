@@ -1,6 +1,6 @@
 // `swift run -c release scale [--stacks S] [--services N] [--iterations K] [--phases LIST] [--output DIR]`:
 // builds the scale app (7 resources per service), times synthesis, validation and writing (the phases in
-// LIST, comma-separated: synth, validate, json, yaml; all by default), and prints the medians.
+// LIST, comma-separated: synth, validate, json, yaml, diff; all by default), and prints the medians.
 import Foundation
 import Formwork
 
@@ -8,7 +8,7 @@ struct Options {
     var stacks = 20
     var services = 50
     var iterations = 5
-    var phases: Set<String> = ["synth", "validate", "json", "yaml"]
+    var phases: Set<String> = ["synth", "validate", "json", "yaml", "diff"]
     var output: String?
 
     init(_ arguments: [String]) {
@@ -61,6 +61,15 @@ if options.phases.contains("json") {
 }
 if options.phases.contains("yaml") {
     print("write YAML texts:             \(try measure(options.iterations) { _ = try CloudAssemblyWriter(format: .yaml).contents(for: assembly) })")
+}
+if options.phases.contains("diff"), let first = assembly.stacks.first?.template {
+    // One stack (350 resources with the default sizes) against a version with every queue changed.
+    var changed = first
+    for (logicalId, resource) in first.resources where resource.type == "AWS::SQS::Queue" {
+        changed.resources[logicalId]?.properties["VisibilityTimeout"] = 600
+    }
+    let differ = TemplateDiffer()
+    print("diff one stack (\(first.resources.count) resources): \(measure(options.iterations) { _ = differ.diff(old: first, new: changed) })")
 }
 if let output = options.output {
     try writer.write(assembly, to: output)

@@ -21,7 +21,7 @@ public struct TemplateDiffer: Sendable {
 
     public func diff(old: Template, new: Template) -> TemplateDiff {
         var resources = resourceChanges(old: old, new: new)
-        propagateReplacements(into: &resources, new: new)
+        propagateReplacements(into: &resources, old: old, new: new)
         let order: (ResourceChange) -> Int = { change in
             switch change.action {
             case .destroy, .orphan: 0
@@ -152,12 +152,13 @@ public struct TemplateDiffer: Sendable {
 
     /// Marks as replaced every resource whose replacing property references a replaced resource, until
     /// nothing changes (CloudFormation gives a replaced resource a new physical id, so `Ref`/`GetAtt` change).
-    private func propagateReplacements(into changes: inout [ResourceChange], new: Template) {
+    private func propagateReplacements(into changes: inout [ResourceChange], old: Template, new: Template) {
         var replaced = Set(changes.filter { $0.action == .replace }.map(\.logicalId))
         var grew = true
         while grew {
             grew = false
-            for (logicalId, resource) in new.resources where !replaced.contains(logicalId) {
+            // Only resources that exist on both sides with the same type can be replaced by propagation.
+            for (logicalId, resource) in new.resources where !replaced.contains(logicalId) && old.resources[logicalId]?.type == resource.type {
                 guard let typeMetadata = metadata[resource.type] else { continue }
                 var propagated: [PropertyChange] = []
                 var causes: [String] = []
