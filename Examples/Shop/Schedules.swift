@@ -1,0 +1,31 @@
+import Formwork
+
+/// Routing on the shop's event bus: customers are notified of placed orders, and the order workflow
+/// (validate → charge → ship, on Step Functions) runs for each; a daily cleanup and a 5-minute reconciliation
+/// run on schedules.
+struct Schedules: Component {
+    let id = "Schedules"
+    let bus: EventBus
+
+    var body: [any Construct] {
+        let placed = EventPattern(source: ["shop.orders"], detailType: ["OrderPlaced"])
+        let notifyRule = Rule("NotifyCustomer", bus: bus, pattern: placed)
+        let workflowRule = Rule("RunOrderWorkflow", bus: bus, pattern: placed)
+        let workflow = Chain {
+            State.lambdaInvoke("Validate", function: Handlers.function("ValidateOrder", "events", "validateOrder"), outputPath: "$.Payload")
+            State.lambdaInvoke("Charge", function: Handlers.function("ChargeOrder", "events", "chargeOrder"), outputPath: "$.Payload")
+            State.lambdaInvoke("Ship", function: Handlers.function("ShipOrder", "events", "shipOrder"), outputPath: "$.Payload")
+        }
+        let machine = StateMachine("OrderWorkflow", definition: workflow, timeout: .minutes(15), tracing: true)
+        let daily = Rule("DailyCleanup", schedule: .cron(minute: "0", hour: "2"))
+        let frequent = Rule("Reconcile", schedule: .rate(.minutes(5)))
+        notifyRule
+        notifyRule.target(Handlers.function("Notify", "events", "notify"), retryAttempts: 2, maxEventAge: .hours(1))
+        workflowRule
+        workflowRule.target(machine)
+        daily
+        daily.target(Handlers.function("Cleanup", "events", "cleanup", timeout: .minutes(5)))
+        frequent
+        frequent.target(Handlers.function("Reconciler", "events", "reconcile"))
+    }
+}

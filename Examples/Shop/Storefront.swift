@@ -1,0 +1,40 @@
+import Formwork
+
+/// The storefront's REST API — users and orders, each route to its own function — and the webhook
+/// endpoint that answers 202 Accepted and leaves the work to a queue and a worker.
+struct Storefront: Component {
+    let id = "Storefront"
+
+    var body: [any Construct] {
+        RestApi("Api", name: "shop-storefront",
+                deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200, tracing: true, metrics: true),
+                cors: .init(allowOrigins: ["https://shop.example.com"])) {
+            Route(.get, "/users", to: Handlers.function("ListUsers", "api", "listUsers"))
+            Route(.post, "/users", to: Handlers.function("CreateUser", "api", "createUser"))
+            Route(.get, "/orders", to: Handlers.function("ListOrders", "api", "listOrders"))
+            Route(.post, "/orders", to: Handlers.function("CreateOrder", "api", "createOrder"))
+        }
+        Webhooks()
+    }
+}
+
+/// Webhooks: API → function → queue (202 Accepted), processed by a worker with a dead-letter queue.
+struct Webhooks: Component {
+    let id = "Webhooks"
+
+    var body: [any Construct] {
+        let dlq = Queue("DeadLetters", retention: .days(14), encryption: .sqsManaged, enforceSSL: true)
+        let queue = Queue("Inbox", visibilityTimeout: .seconds(60), deadLetter: .init(queue: dlq, maxReceiveCount: 3),
+                          encryption: .sqsManaged, enforceSSL: true)
+        let receiver = Handlers.function("Receiver", "api", "webhook", timeout: .seconds(5), environment: ["QUEUE_URL": queue.url])
+        let worker = Handlers.function("Worker", "events", "webhookWorker")
+        queue
+        queue.grant(.send, to: receiver)
+        worker.consumes(queue, batchSize: 10, reportBatchItemFailures: true)
+        RestApi("Api", name: "shop-webhooks") {
+            Route(.post, "/webhook", to: receiver)
+        }
+        Alarm("DeadLetterAlarm", metric: dlq.metric(.approximateNumberOfMessagesVisible), threshold: 1,
+              missingData: .notBreaching, description: "Webhooks failed three times")
+    }
+}
