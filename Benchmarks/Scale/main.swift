@@ -1,6 +1,8 @@
-// `swift run -c release scale [--stacks S] [--services N] [--iterations K] [--phases LIST] [--output DIR]`:
-// builds the scale app (7 resources per service), times synthesis, validation and writing (the phases in
-// LIST, comma-separated: synth, validate, json, yaml, diff; all by default), and prints the medians.
+// The scale app of BENCHMARKS.md (7 resources per service):
+//   scale synth [--stacks S] [--services N] [--output DIR]     synthesize and write the cloud assembly
+//   scale [bench] [--stacks S] [--services N] [--iterations K] [--phases LIST]
+//       time the phases in LIST (comma-separated: synth, validate, json, yaml, yamlread, diff; all by default)
+//       and print the medians.
 import Foundation
 import Formwork
 
@@ -8,11 +10,17 @@ struct Options {
     var stacks = 20
     var services = 50
     var iterations = 5
-    var phases: Set<String> = ["synth", "validate", "json", "yaml", "diff"]
+    var phases: Set<String> = ["synth", "validate", "json", "yaml", "yamlread", "diff"]
     var output: String?
+    /// `synth` writes the assembly and stops; `bench` (the default) measures.
+    var command = "bench"
 
     init(_ arguments: [String]) {
         var remaining = arguments[...]
+        if let first = remaining.first, !first.hasPrefix("--") {
+            command = first
+            remaining = remaining.dropFirst()
+        }
         while let flag = remaining.popFirst() {
             let value = remaining.popFirst() ?? ""
             switch flag {
@@ -43,6 +51,14 @@ func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> String {
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let app = ScaleApp.make(stacks: options.stacks, services: options.services)
+if options.command == "synth" {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let assembly = try app.synthesize()
+    try CloudAssemblyWriter().write(assembly, to: options.output ?? "scale.out")
+    print("synthesized \(assembly.stacks.reduce(0) { $0 + $1.template.resources.count }) resources in \(median([clock.now - start])) to \(options.output ?? "scale.out")")
+    exit(0)
+}
 let assembly = try app.synthesize()
 let resources = assembly.stacks.reduce(0) { $0 + $1.template.resources.count }
 print("scale app: \(options.stacks) stacks × \(options.services) services = \(resources) resources")
@@ -61,6 +77,10 @@ if options.phases.contains("json") {
 }
 if options.phases.contains("yaml") {
     print("write YAML texts:             \(try measure(options.iterations) { _ = try CloudAssemblyWriter(format: .yaml).contents(for: assembly) })")
+}
+if options.phases.contains("yamlread") {
+    let texts = try assembly.stacks.map { try $0.template.text(in: .yaml) }
+    print("read YAML texts back:         \(try measure(options.iterations) { for text in texts { _ = try Template.parse(text, format: .yaml) } })")
 }
 if options.phases.contains("diff"), let first = assembly.stacks.first?.template {
     // One stack (350 resources with the default sizes) against a version with every queue changed.
