@@ -4,8 +4,9 @@ import Formwork
 /// `stacks` stacks `Service{s}`, so that its output can be compared with CDK's.
 ///
 /// Per service `i`: `Dlq{i}` (14 days retention), `Queue{i}` (300 s visibility, redrive to `Dlq{i}` after 3
-/// receives), `Table{i}` (string key `pk`, on demand), and `Worker{i}` consuming the queue and reading and
-/// writing the table. Seven resources per service.
+/// receives), `Table{i}` (string key `pk`, on demand), and `Worker{i}` (Node.js 22, inline code, 60 s timeout,
+/// `TABLE_NAME`) consuming the queue in batches of 10 with partial batch failures, granted read/write on the
+/// table. Seven resources per service.
 enum ScaleApp {
     static func make(stacks: Int, services: Int) -> App {
         App {
@@ -28,12 +29,12 @@ struct Service: Fragment {
         let table = Table("Table\(index)", partitionKey: .string("pk"), billing: .onDemand)
         let worker = Function("Worker\(index)", runtime: .nodejs22, handler: "index.handler",
                               code: .inline("exports.handler = async () => ({});"),
-                              timeout: .seconds(30), environment: ["TABLE_NAME": table.name])
+                              timeout: .seconds(60), environment: ["TABLE_NAME": table.name])
         dlq
         queue
         table
         worker
-        worker.consumes(queue)
+        worker.consumes(queue, batchSize: 10, reportBatchItemFailures: true)
         table.grant(.readWrite, to: worker)
     }
 }
