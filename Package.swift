@@ -38,6 +38,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FormworkChecks",
+            dependencies: ["FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(
             name: "FormworkCore",
             dependencies: [
                 "FormworkTemplate",
@@ -57,6 +61,7 @@ let package = Package(
             name: "FormworkCLI",
             dependencies: [
                 "FormworkCore",
+                "FormworkChecks",
                 "FormworkDiff",
                 "FormworkSchema",
                 "FormworkTemplate",
@@ -67,7 +72,7 @@ let package = Package(
         .target(
             name: "Formwork",
             dependencies: [
-                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkDiff", "FormworkCLI",
+                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkDiff", "FormworkChecks", "FormworkCLI",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -112,6 +117,10 @@ let package = Package(
             name: "FormworkDiffTests",
             dependencies: ["FormworkDiff", "FormworkTemplate"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormworkChecksTests",
+            dependencies: ["FormworkChecks", "FormworkTemplate"]
         ),
         .testTarget(
             name: "FormworkCoreTests",

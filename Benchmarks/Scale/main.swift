@@ -1,7 +1,7 @@
 // The scale app of BENCHMARKS.md (7 resources per service):
 //   scale synth [--stacks S] [--services N] [--output DIR]     synthesize and write the cloud assembly
 //   scale [bench] [--stacks S] [--services N] [--iterations K] [--phases LIST]
-//       time the phases in LIST (comma-separated: synth, validate, json, yaml, yamlread, diff; all by default)
+//       time the phases in LIST (comma-separated: synth, validate, check, json, yaml, yamlread, diff; all by default)
 //       and print the medians.
 import Foundation
 import Formwork
@@ -10,7 +10,7 @@ struct Options {
     var stacks = 20
     var services = 50
     var iterations = 5
-    var phases: Set<String> = ["synth", "validate", "json", "yaml", "yamlread", "diff"]
+    var phases: Set<String> = ["synth", "validate", "check", "json", "yaml", "yamlread", "diff"]
     var output: String?
     /// `synth` writes the assembly and stops; `bench` (the default) measures.
     var command = "bench"
@@ -71,6 +71,10 @@ if options.phases.contains("synth") {
 }
 if options.phases.contains("validate") {
     print("validate templates, serially: \(measure(options.iterations) { for stack in assembly.stacks { _ = validator.validate(stack.template) } })")
+}
+if options.phases.contains("check") {
+    let checker = Checker()
+    print("check templates (rules):      \(measure(options.iterations) { for stack in assembly.stacks { _ = checker.check(stack.template) } })")
 }
 if options.phases.contains("json") {
     print("write JSON texts:             \(try measure(options.iterations) { _ = try writer.contents(for: assembly) })")

@@ -1,6 +1,7 @@
 // The module Formwork users import: the DSL, the template model and the command line.
 @_exported import FormworkAWS
 @_exported import FormworkCLI
+@_exported import FormworkChecks
 @_exported import FormworkCore
 @_exported import FormworkDiff
 @_exported import FormworkSchema

@@ -4,8 +4,8 @@ import ArgumentParser
 public struct FormworkTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "formwork",
-        abstract: "Work with CloudFormation templates: diff, validate, convert between JSON and YAML.",
-        subcommands: [DiffCommand.self, ValidateCommand.self, ConvertCommand.self]
+        abstract: "Work with CloudFormation templates: diff, validate, check, convert between JSON and YAML.",
+        subcommands: [DiffCommand.self, ValidateCommand.self, CheckCommand.self, ConvertCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,30 @@
+/// One finding of a Well-Architected check: which rule, how serious, where, and what to do.
+public struct Finding: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        /// Against the guidance; `check --strict` fails on it.
+        case error
+        /// Usually a mistake; worth a look.
+        case warning
+        /// Good to know.
+        case info
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            let order: [Severity] = [.error, .warning, .info]
+            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        }
+    }
+
+    /// The rule's stable id, such as `sqs-dead-letter-queue`.
+    public var rule: String
+    public var severity: Severity
+    /// The logical ID of the resource the finding is about.
+    public var logicalId: String
+    public var message: String
+    /// What to change.
+    public var fix: String
+
+    public var description: String {
+        "\(severity.rawValue)[\(rule)]: \(logicalId): \(message) \(fix)"
+    }
+}
