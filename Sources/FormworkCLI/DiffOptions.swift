@@ -20,10 +20,13 @@ struct DiffOptions: ParsableArguments {
     @Flag(help: "Show only the changes that widen access: IAM statements, managed policies, security-group rules.")
     var securityOnly = false
 
+    @Flag(help: "Report strings that differ only by non-ASCII characters written '?' (CloudFormation's GetTemplate mangles them).")
+    var strict = false
+
     /// Diffs `old` against `new` stack by stack (a stack on one side only is added or removed as a whole),
     /// prints the result, and fails with status 1 when asked to and something differs.
     func run(old: OrderedDictionary<String, Template>, new: OrderedDictionary<String, Template>, output: inout CommandOutput) throws(CommandFailure) {
-        let differ = TemplateDiffer()
+        let differ = TemplateDiffer(ignoresMangledNonASCII: !strict)
         var stacks: [(name: String, diff: TemplateDiff, status: String)] = []
         for name in OrderedSet(new.keys).union(old.keys) {
             let diff = differ.diff(old: old[name] ?? Template(), new: new[name] ?? Template())

@@ -14,9 +14,13 @@ import OrderedCollections
 /// resource is replaced too, to a fixed point, with `causedBy` naming the cause.
 public struct TemplateDiffer: Sendable {
     public var metadata: ResourceMetadataCatalog
+    /// Whether a deployed string equal to the new one with its non-ASCII characters written `?` counts as
+    /// unchanged (CloudFormation's `GetTemplate` mangles them); on unless a strict comparison is asked for.
+    public var ignoresMangledNonASCII: Bool
 
-    public init(metadata: ResourceMetadataCatalog = .shared) {
+    public init(metadata: ResourceMetadataCatalog = .shared, ignoresMangledNonASCII: Bool = true) {
         self.metadata = metadata
+        self.ignoresMangledNonASCII = ignoresMangledNonASCII
     }
 
     public func diff(old: Template, new: Template) -> TemplateDiff {
@@ -77,7 +81,7 @@ public struct TemplateDiffer: Sendable {
             ("CreationPolicy", old.creationPolicy, new.creationPolicy),
             ("UpdatePolicy", old.updatePolicy, new.updatePolicy),
         ]
-        for (name, before, after) in pairs where !Self.same(before, after) { attributes.append(name) }
+        for (name, before, after) in pairs where !same(before, after) { attributes.append(name) }
 
         if old.type != new.type {
             return ResourceChange(logicalId: logicalId, oldType: old.type, newType: new.type, action: .replace, changes: [],
@@ -123,7 +127,7 @@ public struct TemplateDiffer: Sendable {
     /// The differing leaves between two values: objects are compared key by key and lists of the same
     /// length element by element, so that a replacement verdict can look at the deepest path.
     private func collectChanges(_ old: JSONValue?, _ new: JSONValue?, path: [String], into changes: inout [PropertyChange]) {
-        guard !Self.same(old, new) else { return }
+        guard !same(old, new) else { return }
         switch (old, new) {
         case (.object(let a)?, .object(let b)?) where !Self.isIntrinsic(a) && !Self.isIntrinsic(b):
             for key in OrderedSet(a.keys).union(b.keys).sorted() {
@@ -140,10 +144,10 @@ public struct TemplateDiffer: Sendable {
         members.count == 1 && (members.keys[0] == "Ref" || members.keys[0].hasPrefix("Fn::"))
     }
 
-    static func same(_ old: JSONValue?, _ new: JSONValue?) -> Bool {
+    func same(_ old: JSONValue?, _ new: JSONValue?) -> Bool {
         switch (old, new) {
         case (nil, nil): true
-        case (let a?, let b?): CloudFormationEquality.equal(a, b)
+        case (let a?, let b?): CloudFormationEquality.equal(a, b, mangledNonASCII: ignoresMangledNonASCII)
         default: false
         }
     }

@@ -147,3 +147,12 @@ import Testing
         #expect(changes.widens)
     }
 }
+
+@Suite struct MangledNonASCIITests {
+    @Test func aDeployedStringWithNonASCIIWrittenAsQuestionMarksIsUnchangedUnlessStrict() throws {
+        let deployed = try Template(json: ["Resources": ["T": ["Type": "AWS::SNS::Topic", "Properties": ["DisplayName": "Caf? orders"]]]])
+        let synthesized = try Template(json: ["Resources": ["T": ["Type": "AWS::SNS::Topic", "Properties": ["DisplayName": "Café orders"]]]])
+        #expect(TemplateDiffer().diff(old: deployed, new: synthesized).isEmpty)
+        #expect(TemplateDiffer(ignoresMangledNonASCII: false).diff(old: deployed, new: synthesized).resources.map(\.action) == [.update])
+    }
+}
