@@ -18,22 +18,49 @@ struct Synthesizer {
             for construct in stack.body { try tree.add(construct, under: node) }
         }
         // Deferred work (edges, then finalizers) may reference or add constructs: include until stable.
+        var scanned = ScannedReferences()
         repeat {
-            try includeReferencedConstructs(in: tree)
+            try includeReferencedConstructs(in: tree, skipping: &scanned)
         } while try tree.runDeferredActions()
         var resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
         return try resolver.resolve(validatingWith: validator)
     }
 
+    /// How far the references of the tree's nodes have been looked at. An element is declared once and
+    /// requirements are only appended, and what they referenced was included when they were looked at, so
+    /// each element and requirement needs looking at once.
+    private struct ScannedReferences {
+        /// Per node: whether its element has been looked at.
+        var elements: [Bool] = []
+        /// Per node: how many of its requirements have been looked at.
+        var requirements: [Int] = []
+
+        /// What `node` references that has not been looked at yet, marked as looked at.
+        mutating func unscanned(of node: Int, in tree: ConstructTree) -> [any IdentifiedConstruct] {
+            if elements.count < tree.nodes.count {
+                elements += repeatElement(false, count: tree.nodes.count - elements.count)
+                requirements += repeatElement(0, count: tree.nodes.count - requirements.count)
+            }
+            var needed: [any IdentifiedConstruct] = []
+            if !elements[node], let element = tree.nodes[node].element {
+                needed = element.referencedConstructs
+                elements[node] = true
+            }
+            let nodeRequirements = tree.nodes[node].requirements
+            needed += nodeRequirements[requirements[node]...]
+            requirements[node] = nodeRequirements.count
+            return needed
+        }
+    }
+
     /// Adds each construct that is referenced but listed nowhere to the scope of the construct that
     /// references it, just before that construct — where a `let` declared it. Repeats until every
     /// reference has its node, since an included construct may reference others.
-    private func includeReferencedConstructs(in tree: ConstructTree) throws(SynthesisError) {
+    private func includeReferencedConstructs(in tree: ConstructTree, skipping scanned: inout ScannedReferences) throws(SynthesisError) {
         while true {
             var missing = OrderedDictionary<ConstructIdentity, (construct: any IdentifiedConstruct, referencedBy: [Int])>()
             for node in tree.nodes.indices {
-                let needed = (tree.nodes[node].element?.referencedConstructs ?? []) + tree.nodes[node].requirements
-                for construct in needed where tree.node(forIdentity: construct.identity) == nil {
+                for construct in scanned.unscanned(of: node, in: tree) where tree.node(forIdentity: construct.identity) == nil {
                     missing[construct.identity, default: (construct, [])].referencedBy.append(tree.owningConstruct(of: node))
                 }
             }
