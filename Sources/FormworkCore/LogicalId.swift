@@ -37,13 +37,16 @@ public enum LogicalId {
     }
 
     static func humanPart(_ components: [String]) -> String {
-        var kept: [String] = []
+        var human: [UInt8] = []
+        var previous: String?
         for component in components {
-            if let previous = kept.last, previous.hasSuffix(component) { continue }
-            kept.append(component)
+            if let previous, previous.hasSuffix(component) { continue }
+            previous = component
+            guard component != "Resource" else { continue }
+            human += component.utf8.lazy.filter(\.isASCIIAlphanumeric)
+            if human.count >= maximumHumanLength { break }
         }
-        let human = kept.filter { $0 != "Resource" }.map(alphanumerics).joined()
-        return String(human.prefix(maximumHumanLength))
+        return String(decoding: human.prefix(maximumHumanLength), as: UTF8.self)
     }
 
     static func alphanumerics(_ text: String) -> String {
