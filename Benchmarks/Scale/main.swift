@@ -15,6 +15,11 @@ struct Options {
     /// `synth` writes the assembly and stops; `bench` (the default) measures.
     var command = "bench"
 
+    static let usage = """
+        usage: scale synth [--stacks S] [--services N] [--output DIR]
+               scale [bench] [--stacks S] [--services N] [--iterations K] [--phases synth,validate,check,json,yaml,yamlread,diff]
+        """
+
     init(_ arguments: [String]) {
         var remaining = arguments[...]
         if let first = remaining.first, !first.hasPrefix("--") {
@@ -22,6 +27,10 @@ struct Options {
             remaining = remaining.dropFirst()
         }
         while let flag = remaining.popFirst() {
+            if flag == "--help" || flag == "-h" {
+                print(Self.usage)
+                exit(0)
+            }
             let value = remaining.popFirst() ?? ""
             switch flag {
             case "--stacks": stacks = Int(value) ?? stacks
@@ -29,7 +38,7 @@ struct Options {
             case "--iterations": iterations = Int(value) ?? iterations
             case "--phases": phases = Set(value.split(separator: ",").map(String.init))
             case "--output": output = value
-            default: FileHandle.standardError.write(Data("unknown option \(flag)\n".utf8)); exit(2)
+            default: FileHandle.standardError.write(Data("unknown option \(flag)\n\(Self.usage)\n".utf8)); exit(2)
             }
         }
     }
