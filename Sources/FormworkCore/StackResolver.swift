@@ -187,8 +187,10 @@ struct StackResolver {
         if !declaration.overrides.isEmpty {
             resource = try applying(declaration.overrides, to: resource, at: node, in: stack)
         }
-        let implied = resource.referencedLogicalIds
-        resource.dependsOn = OrderedSet(resource.dependsOn).filter { !implied.contains($0) }
+        if !resource.dependsOn.isEmpty {
+            let implied = resource.referencedLogicalIds
+            resource.dependsOn = OrderedSet(resource.dependsOn).filter { !implied.contains($0) }
+        }
         return resource
     }
 
