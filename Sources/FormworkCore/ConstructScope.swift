@@ -89,9 +89,10 @@ public struct ConstructScope {
     }
 
     /// Adds `element` to what `target` receives under `key` (policy statements for a role, ...), for the
-    /// target to read at the ``Stage/finalize`` stage.
+    /// target to read at the ``Stage/finalize`` stage. A contribution after the target read its
+    /// contributions fails the synthesis with ``SynthesisError/Code-swift.enum/lateContribution``.
     public func contribute<Element>(_ element: Element, to target: some IdentifiedConstruct, as key: ContributionKey<Element>) {
-        tree.contribute(element, to: target.identity, key: key.name)
+        tree.contribute(element, to: target.identity, key: key.name, from: node)
     }
 
     /// What edges contributed to `target` under `key`, in the order they contributed.

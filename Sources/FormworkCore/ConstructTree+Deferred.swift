@@ -17,6 +17,7 @@ extension ConstructTree {
                 if !done[index], entry.stage == stage {
                     done[index] = true
                     try entry.action(ConstructScope(tree: self, node: entry.node))
+                    try checkNoLateContribution()
                 }
                 index += 1
             }
@@ -26,11 +27,26 @@ extension ConstructTree {
         return true
     }
 
-    func contribute(_ element: Any, to target: ConstructIdentity, key: String) {
-        contributions[ContributionSlot(target: target, key: key), default: []].append(element)
+    /// Adds `element` to the slot of `target` and `key`, made by the construct at `node`.
+    func contribute(_ element: Any, to target: ConstructIdentity, key: String, from node: Int) {
+        let slot = ContributionSlot(target: target, key: key)
+        if lateContribution == nil, readContributionSlots.contains(slot) { lateContribution = (node, slot) }
+        contributions[slot, default: []].append(element)
     }
 
+    /// What was contributed to `target` under `key`; later contributions are errors.
     func contributions(to target: ConstructIdentity, key: String) -> [Any] {
-        contributions[ContributionSlot(target: target, key: key)] ?? []
+        let slot = ContributionSlot(target: target, key: key)
+        readContributionSlots.insert(slot)
+        return contributions[slot] ?? []
+    }
+
+    /// Throws when a contribution came after its target read its contributions: the target would silently
+    /// miss it (a policy statement that never reaches the role).
+    func checkNoLateContribution() throws(SynthesisError) {
+        guard let (contributor, slot) = lateContribution else { return }
+        let target = node(forIdentity: slot.target).map(path(of:)) ?? "a construct"
+        throw SynthesisError(.lateContribution, paths: [path(of: contributor)],
+            "contributes '\(slot.key)' to \(target) after \(target) gathered its contributions; contribute from an edge (the `.edges` stage or expansion), not from a finalizer")
     }
 }

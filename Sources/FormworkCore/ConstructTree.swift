@@ -41,6 +41,10 @@ final class ConstructTree {
     var deferredActions: [DeferredAction] = []
     /// What edges contributed, by slot; looked up, never iterated.
     var contributions: [ContributionSlot: [Any]] = [:]
+    /// The slots their targets have read; looked up, never iterated.
+    var readContributionSlots: Set<ContributionSlot> = []
+    /// The first contribution made to a slot its target had already read, which the target never sees.
+    var lateContribution: (node: Int, slot: ContributionSlot)?
     /// The assets of each stack (by stack node), in the order they were added, each once.
     var assets: [Int: OrderedDictionary<String, FileAsset>] = [:]
 

@@ -22,6 +22,7 @@ public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible
         case invalidOverride = "invalid-override"
         case invalidSetting = "invalid-setting"
         case unknownStack = "unknown-stack"
+        case lateContribution = "late-contribution"
     }
 
     /// The kind of error.

@@ -22,6 +22,7 @@ struct Synthesizer {
         repeat {
             try includeReferencedConstructs(in: tree, skipping: &scanned)
         } while try tree.runDeferredActions()
+        try tree.checkNoLateContribution()
         var resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
         return try resolver.resolve(validatingWith: validator)
     }
