@@ -19,13 +19,9 @@ struct DiffCommand: FormworkCommand {
     @OptionGroup var options: DiffOptions
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
-        var oldTemplates = try DiffOptions.templates(at: old)
+        let oldTemplates = try DiffOptions.templates(at: old)
         let newTemplates = try DiffOptions.templates(at: new)
-        // Two single files are one stack, whatever their names.
-        if oldTemplates.count == 1, newTemplates.count == 1, let name = newTemplates.keys.first, oldTemplates[name] == nil {
-            oldTemplates = [name: oldTemplates.values[0]]
-        }
-        try options.run(old: oldTemplates, new: newTemplates, output: &output)
+        try options.run(old: DiffOptions.pairingSingleTemplates(oldTemplates, with: newTemplates), new: newTemplates, output: &output)
     }
 }
 
@@ -48,10 +44,7 @@ struct AppDiffCommand: FormworkCommand {
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
         let synthesized = OrderedDictionary(uniqueKeysWithValues: assembly.stacks.map { ($0.name, $0.template) })
-        var deployedTemplates = try DiffOptions.templates(at: deployed)
-        if deployedTemplates.count == 1, synthesized.count == 1, let name = synthesized.keys.first, deployedTemplates[name] == nil {
-            deployedTemplates = [name: deployedTemplates.values[0]]
-        }
+        let deployedTemplates = DiffOptions.pairingSingleTemplates(try DiffOptions.templates(at: deployed), with: synthesized)
         let selected = deployedTemplates.filter { synthesized[$0.key] != nil || stacks.isEmpty }
         try options.run(old: selected, new: synthesized, output: &output)
     }

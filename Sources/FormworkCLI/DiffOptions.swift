@@ -65,6 +65,13 @@ struct DiffOptions: ParsableArguments {
     }
 
     /// The templates at `path`, or exit status 2 naming the file and what is wrong.
+    /// `old`, with its template named as `new`'s when each side holds one template under different names:
+    /// two single files are one stack, whatever their names.
+    static func pairingSingleTemplates(_ old: OrderedDictionary<String, Template>, with new: OrderedDictionary<String, Template>) -> OrderedDictionary<String, Template> {
+        guard old.count == 1, new.count == 1, let name = new.keys.first, old[name] == nil else { return old }
+        return [name: old.values[0]]
+    }
+
     static func templates(at path: String) throws(CommandFailure) -> OrderedDictionary<String, Template> {
         do {
             return try StackTemplates.read(path)
