@@ -33,7 +33,7 @@ public enum LogicalId {
 
     /// The 8-character uppercase hash CDK appends: MD5 of the path joined by `/`.
     static func hash(_ components: [String]) -> String {
-        MD5.hexDigits(of: MD5.digest(components.joined(separator: "/").utf8).prefix(4), uppercase: true)
+        HexDigits.text(MD5.digest(components.joined(separator: "/").utf8).prefix(4), uppercase: true)
     }
 
     static func humanPart(_ components: [String]) -> String {

@@ -4,32 +4,14 @@
 enum MD5 {
     /// The digest of `bytes` as 32 lowercase hex digits.
     static func hex(_ bytes: some Collection<UInt8>) -> String {
-        hexDigits(of: digest(bytes)[...], uppercase: false)
+        HexDigits.text(digest(bytes))
     }
-
-    /// `bytes` written as two hex digits each.
-    static func hexDigits(of bytes: ArraySlice<UInt8>, uppercase: Bool) -> String {
-        let digits = uppercase ? upperDigits : lowerDigits
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static let lowerDigits = Array("0123456789abcdef".utf8)
-    private static let upperDigits = Array("0123456789ABCDEF".utf8)
 
     static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var message: [UInt8] = []
         message.reserveCapacity(bytes.count + 72)
         message.append(contentsOf: bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 0, to: 64, by: 8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        message += DigestPadding.bytes(forMessageOf: UInt64(message.count), bigEndianLength: false)
 
         let shifts = Self.shifts, constants = Self.constants
         var a0: UInt32 = 0x67452301, b0: UInt32 = 0xefcdab89, c0: UInt32 = 0x98badcfe, d0: UInt32 = 0x10325476

@@ -22,15 +22,11 @@ struct SHA256 {
 
     /// The digest as 64 lowercase hex digits.
     consuming func hexDigest() -> String {
-        let bitLength = length &* 8
-        var tail = pending + [0x80]
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        let tail = pending + DigestPadding.bytes(forMessageOf: length, bigEndianLength: true)
         for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
-        return state.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
+        return HexDigits.text(state.flatMap { word in
+            stride(from: UInt32(24), through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> $0) }
+        })
     }
 
     /// The digest of `bytes` as 64 lowercase hex digits.
