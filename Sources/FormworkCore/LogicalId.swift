@@ -22,31 +22,44 @@ public enum LogicalId {
     /// The logical ID CDK gives the element at `components` (the path below its stack), or `nil` when no
     /// component is left after dropping `Default`.
     public static func make(_ components: [String]) -> String? {
-        let kept = components.filter { $0 != "Default" }
+        var kept = components
+        if kept.contains("Default") { kept.removeAll { $0 == "Default" } }
         guard !kept.isEmpty else { return nil }
         if kept.count == 1 {
             let candidate = alphanumerics(kept[0])
             if candidate.count <= maximumLength { return candidate }
         }
-        return humanPart(kept) + hash(kept)
+        var id = humanPart(kept)
+        id += hash(kept).utf8
+        return String(decoding: id, as: UTF8.self)
     }
 
     /// The 8-character uppercase hash CDK appends: MD5 of the path joined by `/`.
     static func hash(_ components: [String]) -> String {
-        HexDigits.text(MD5.digest(components.joined(separator: "/").utf8).prefix(4), uppercase: true)
+        var path: [UInt8] = []
+        path.reserveCapacity(components.reduce(components.count) { $0 + $1.utf8.count })
+        for component in components {
+            if !path.isEmpty { path.append(UInt8(ascii: "/")) }
+            path += component.utf8
+        }
+        return HexDigits.text(MD5.digest(path).prefix(4), uppercase: true)
     }
 
-    static func humanPart(_ components: [String]) -> String {
+    /// The readable part: the kept components' letters and digits, without a component the previous one
+    /// ends with (compared as code units, like JavaScript's `endsWith`) and without `Resource`.
+    static func humanPart(_ components: [String]) -> [UInt8] {
         var human: [UInt8] = []
-        var previous: String?
+        human.reserveCapacity(maximumHumanLength)
+        var previous: String.UTF8View?
         for component in components {
-            if let previous, previous.hasSuffix(component) { continue }
-            previous = component
+            let bytes = component.utf8
+            if let previous, previous.count >= bytes.count, previous.suffix(bytes.count).elementsEqual(bytes) { continue }
+            previous = bytes
             guard component != "Resource" else { continue }
-            human += component.utf8.lazy.filter(\.isASCIIAlphanumeric)
+            for byte in bytes where byte.isASCIIAlphanumeric { human.append(byte) }
             if human.count >= maximumHumanLength { break }
         }
-        return String(decoding: human.prefix(maximumHumanLength), as: UTF8.self)
+        return Array(human.prefix(maximumHumanLength))
     }
 
     static func alphanumerics(_ text: String) -> String {

@@ -12,40 +12,44 @@ enum MD5 {
         message.reserveCapacity(bytes.count + 72)
         message.append(contentsOf: bytes)
         message += DigestPadding.bytes(forMessageOf: UInt64(message.count), bigEndianLength: false)
-
-        let shifts = Self.shifts, constants = Self.constants
-        var a0: UInt32 = 0x67452301, b0: UInt32 = 0xefcdab89, c0: UInt32 = 0x98badcfe, d0: UInt32 = 0x10325476
-        var words = [UInt32](repeating: 0, count: 16)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                let base = chunk + index * 4
-                words[index] = UInt32(message[base]) | UInt32(message[base + 1]) << 8
-                    | UInt32(message[base + 2]) << 16 | UInt32(message[base + 3]) << 24
-            }
-            var a = a0, b = b0, c = c0, d = d0
-            for round in 0..<64 {
-                var f: UInt32
-                let g: Int
-                switch round {
-                case 0..<16: f = (b & c) | (~b & d); g = round
-                case 16..<32: f = (d & b) | (~d & c); g = (5 &* round &+ 1) % 16
-                case 32..<48: f = b ^ c ^ d; g = (3 &* round &+ 5) % 16
-                default: f = c ^ (b | ~d); g = (7 &* round) % 16
+        var state: (UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
+        message.withUnsafeBytes { message in
+            shifts.withUnsafeBufferPointer { shifts in
+                constants.withUnsafeBufferPointer { constants in
+                    for chunk in stride(from: 0, to: message.count, by: 64) {
+                        compress(UnsafeRawBufferPointer(rebasing: message[chunk..<chunk + 64]), into: &state, shifts: shifts, constants: constants)
+                    }
                 }
-                f = f &+ a &+ constants[round] &+ words[g]
-                a = d
-                d = c
-                c = b
-                b = b &+ ((f << shifts[round]) | (f >> (32 - shifts[round])))
             }
-            a0 = a0 &+ a; b0 = b0 &+ b; c0 = c0 &+ c; d0 = d0 &+ d
         }
         var digest: [UInt8] = []
         digest.reserveCapacity(16)
-        for word in [a0, b0, c0, d0] {
+        for word in [state.0, state.1, state.2, state.3] {
             for shift in stride(from: UInt32(0), to: 32, by: 8) { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
         }
         return digest
+    }
+
+    /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function
+    /// and order of the block's little-endian words.
+    private static func compress(_ block: UnsafeRawBufferPointer, into state: inout (UInt32, UInt32, UInt32, UInt32),
+                                 shifts: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) {
+        @inline(__always) func word(_ index: Int) -> UInt32 {
+            UInt32(littleEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
+        }
+        var (a, b, c, d) = state
+        @inline(__always) func step(_ round: Int, _ f: UInt32, _ g: Int) {
+            let sum = f &+ a &+ constants[round] &+ word(g)
+            a = d
+            d = c
+            c = b
+            b = b &+ ((sum << shifts[round]) | (sum >> (32 &- shifts[round])))
+        }
+        for round in 0..<16 { step(round, (b & c) | (~b & d), round) }
+        for round in 16..<32 { step(round, (d & b) | (~d & c), (5 &* round &+ 1) & 15) }
+        for round in 32..<48 { step(round, b ^ c ^ d, (3 &* round &+ 5) & 15) }
+        for round in 48..<64 { step(round, c ^ (b | ~d), (7 &* round) & 15) }
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d)
     }
 
     private static let shifts: [UInt32] = [

@@ -181,9 +181,10 @@ struct StackResolver {
         for dependency in declaration.dependencies {
             dependsOn += try dependencyNodes(dependency, from: node, in: stack)
         }
-        resource.dependsOn = dependsOn.map { (tree.path(of: $0), $0) }
-            .sorted { LocaleCompare.precedes($0.0, $1.0) }
-            .compactMap { logicalIds[$0.1] }
+        if dependsOn.count > 1 {
+            dependsOn = dependsOn.map { (tree.path(of: $0), $0) }.sorted { LocaleCompare.precedes($0.0, $1.0) }.map(\.1)
+        }
+        resource.dependsOn = dependsOn.compactMap { logicalIds[$0] }
         if !declaration.overrides.isEmpty {
             resource = try applying(declaration.overrides, to: resource, at: node, in: stack)
         }

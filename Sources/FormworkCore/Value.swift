@@ -72,8 +72,14 @@ extension Value {
             for element in elements { resolved.append(try element.resolved(resolve)) }
             return .array(resolved)
         case .object(let members):
-            var resolved = OrderedDictionary<String, JSONValue>(minimumCapacity: members.count)
-            for (key, member) in members { resolved[key] = try member.resolved(resolve) }
+            // `mapValues` shares the key storage instead of rehashing every key; it only rethrows untyped
+            // errors, so the first error is carried out of the closure.
+            var failure: E?
+            let resolved = members.mapValues { member -> JSONValue in
+                guard failure == nil else { return .null }
+                do throws(E) { return try member.resolved(resolve) } catch { failure = error; return .null }
+            }
+            if let failure { throw failure }
             return .object(resolved)
         case .reference(let reference):
             return try resolve(reference)
@@ -109,6 +115,8 @@ extension Value: ExpressibleByArrayLiteral {
 
 extension Value: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, Value)...) {
-        self = .object(OrderedDictionary(elements, uniquingKeysWith: { _, last in last }))
+        var members = OrderedDictionary<String, Value>(minimumCapacity: elements.count)
+        for (key, value) in elements { members[key] = value }
+        self = .object(members)
     }
 }

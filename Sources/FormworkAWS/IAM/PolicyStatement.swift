@@ -36,7 +36,7 @@ public struct PolicyStatement: Sendable, Equatable {
     /// The statement as CDK renders it: keys `Action, Condition, Effect, Principal, Resource`; a list of one
     /// becomes its element.
     public var value: Value {
-        var members = OrderedDictionary<String, Value>()
+        var members = OrderedDictionary<String, Value>(minimumCapacity: 5)
         members["Action"] = Self.collapsed(actions.map { .string($0) })
         members["Condition"] = condition
         members["Effect"] = .string(effect.rawValue)
