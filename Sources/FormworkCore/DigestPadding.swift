@@ -4,12 +4,13 @@ enum DigestPadding {
     /// The padding for a message of `byteCount` bytes, its length written big-endian (SHA-256) or
     /// little-endian (MD5).
     static func bytes(forMessageOf byteCount: UInt64, bigEndianLength: Bool) -> [UInt8] {
+        let zeros = (119 - Int(byteCount % 64)) % 64
+        var padding = [UInt8](repeating: 0, count: 1 + zeros + 8)
+        padding[0] = 0x80
         let bitLength = byteCount &* 8
-        var padding: [UInt8] = [0x80]
-        while (byteCount + UInt64(padding.count)) % 64 != 56 { padding.append(0) }
-        let shifts = stride(from: UInt64(0), to: 64, by: 8)
-        for shift in bigEndianLength ? Array(shifts.reversed()) : Array(shifts) {
-            padding.append(UInt8(truncatingIfNeeded: bitLength >> shift))
+        for index in 0..<8 {
+            let shift = UInt64(bigEndianLength ? 56 - 8 * index : 8 * index)
+            padding[1 + zeros + index] = UInt8(truncatingIfNeeded: bitLength >> shift)
         }
         return padding
     }

@@ -1,22 +1,17 @@
-import Dispatch
 import FormworkSchema
 import FormworkTemplate
 import OrderedCollections
-import Synchronization
 
 /// The resolve phase: logical IDs, references, cross-stack exports and imports, `DependsOn`, and the
 /// checks that need them (duplicate logical IDs, cycles between resources and between stacks).
+///
+/// Stacks are independent once every logical ID is known, so their logical IDs, templates and validation
+/// each run in parallel, one stack per task; results are merged in stack order, so the output and the
+/// first error reported are the same on every run.
 struct StackResolver {
     let tree: ConstructTree
     let stacks: [Stack]
     let stackNodes: [Int]
-
-    /// The logical ID of every node that holds an element. Looked up, never iterated.
-    private var logicalIds: [Int: String] = [:]
-    /// Exports each producer stack gains, by output logical ID, in the order consumers asked for them.
-    private var exports: [Int: OrderedDictionary<String, Template.Output>] = [:]
-    /// For each stack, the stacks it depends on, with the construct path that caused the dependency.
-    private var stackDependencies: [Int: OrderedDictionary<Int, String>] = [:]
 
     init(tree: ConstructTree, stacks: [Stack], stackNodes: [Int]) {
         self.tree = tree
@@ -24,19 +19,32 @@ struct StackResolver {
         self.stackNodes = stackNodes
     }
 
-    /// The index in ``stacks`` of the stack `node` belongs to.
-    private func stackIndex(of node: Int) -> Int? {
-        tree.nodes[node].stack.flatMap { stackNodes.firstIndex(of: $0) }
-    }
-
-    mutating func resolve(validatingWith validator: TemplateValidator?) throws(SynthesisError) -> CloudAssembly {
+    func resolve(validatingWith validator: TemplateValidator?) throws(SynthesisError) -> CloudAssembly {
+        let shared = SharedTree(tree: tree)
         let elementNodes = stackNodes.map { tree.subtree($0).filter { tree.nodes[$0].element != nil } }
-        for nodes in elementNodes { try assignLogicalIds(nodes) }
-        var templates: [Template] = []
-        for (index, nodes) in elementNodes.enumerated() {
-            templates.append(try template(for: index, elements: nodes))
+        var logicalIds = [String?](repeating: nil, count: tree.nodes.count)
+        for result in ConcurrentMap.map(elementNodes, { nodes in Result { () throws(SynthesisError) in try Self.logicalIds(of: nodes, in: shared.tree) } }) {
+            for (node, logicalId) in try result.get() { logicalIds[node] = logicalId }
         }
-        var warnings: [String] = []
+        let stacks = stacks, stackNodes = stackNodes, resolvedIds = logicalIds
+        let builds = ConcurrentMap.map(Array(elementNodes.enumerated()), { entry in
+            Result { () throws(SynthesisError) in
+                var builder = StackTemplateBuilder(tree: shared.tree, stacks: stacks, stackNodes: stackNodes, logicalIds: resolvedIds, stack: entry.offset)
+                let template = try builder.build(elements: entry.element)
+                return (template, builder.exports, builder.stackDependencies)
+            }
+        })
+        var templates: [Template] = []
+        var exports: [Int: OrderedDictionary<String, Template.Output>] = [:]
+        var stackDependencies: [Int: OrderedDictionary<Int, String>] = [:]
+        for (index, result) in builds.enumerated() {
+            let (template, imported, dependencies) = try result.get()
+            templates.append(template)
+            for export in imported where exports[export.producer]?[export.logicalId] == nil {
+                exports[export.producer, default: [:]][export.logicalId] = export.output
+            }
+            if !dependencies.isEmpty { stackDependencies[index] = dependencies }
+        }
         for (index, var template) in templates.enumerated() {
             for (logicalId, output) in exports[index] ?? [:] {
                 guard template.outputs[logicalId] == nil, template.resources[logicalId] == nil else {
@@ -47,10 +55,11 @@ struct StackResolver {
             }
             templates[index] = template
         }
+        var warnings: [String] = []
         if let validator {
-            let issues = Self.issues(of: templates, validator: validator)
+            let issues = ConcurrentMap.map(templates) { validator.validate($0) }
             for index in templates.indices {
-                warnings += try report(issues[index], of: index)
+                warnings += try report(issues[index], of: index, logicalIds: logicalIds, exports: exports[index] ?? [:])
             }
         }
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
@@ -64,23 +73,20 @@ struct StackResolver {
         }, warnings: warnings)
     }
 
-    // MARK: Validation
-
-    /// The issues of each template, validated in parallel: templates are independent values.
-    private static func issues(of templates: [Template], validator: TemplateValidator) -> [[ValidationIssue]] {
-        let results = Mutex<[[ValidationIssue]]>(Array(repeating: [], count: templates.count))
-        DispatchQueue.concurrentPerform(iterations: templates.count) { index in
-            let issues = validator.validate(templates[index])
-            results.withLock { $0[index] = issues }
-        }
-        return results.withLock { $0 }
+    /// The tree, handed to the tasks that read it in parallel. Nothing writes to the tree once resolving
+    /// starts, which is what makes sharing it sound.
+    private struct SharedTree: @unchecked Sendable {
+        let tree: ConstructTree
     }
+
+    // MARK: Validation
 
     /// Turns a stack's validation issues into a synthesis error naming construct paths, or into warnings
     /// returned as text.
-    private func report(_ issues: [ValidationIssue], of stack: Int) throws(SynthesisError) -> [String] {
+    private func report(_ issues: [ValidationIssue], of stack: Int, logicalIds: [String?],
+                        exports: OrderedDictionary<String, Template.Output>) throws(SynthesisError) -> [String] {
         guard !issues.isEmpty else { return [] }
-        let paths = pathOfLogicalId(in: stack)
+        let paths = pathOfLogicalId(in: stack, logicalIds: logicalIds, exports: exports)
         func constructPath(_ issue: ValidationIssue) -> String {
             issue.logicalId.flatMap { paths[$0] } ?? stacks[stack].name
         }
@@ -105,8 +111,11 @@ struct StackResolver {
 
     // MARK: Logical IDs
 
-    private mutating func assignLogicalIds(_ nodes: [Int]) throws(SynthesisError) {
+    /// The logical ID of each of `nodes` (one stack's elements), checked for collisions.
+    private static func logicalIds(of nodes: [Int], in tree: ConstructTree) throws(SynthesisError) -> [(node: Int, logicalId: String)] {
         var owners: [String: Int] = [:]
+        var assigned: [(node: Int, logicalId: String)] = []
+        assigned.reserveCapacity(nodes.count)
         for node in nodes {
             let logicalId: String
             if let explicit = tree.nodes[node].logicalIdOverride {
@@ -127,186 +136,18 @@ struct StackResolver {
                                      "both are assigned the logical ID '\(logicalId)'; rename one of them or give it an explicit logical ID")
             }
             owners[logicalId] = node
-            logicalIds[node] = logicalId
+            assigned.append((node, logicalId))
         }
+        return assigned
     }
 
-    private func pathOfLogicalId(in stack: Int) -> [String: String] {
+    private func pathOfLogicalId(in stack: Int, logicalIds: [String?], exports: OrderedDictionary<String, Template.Output>) -> [String: String] {
         var paths: [String: String] = [:]
         for node in tree.subtree(stackNodes[stack]) {
             if let logicalId = logicalIds[node] { paths[logicalId] = tree.path(of: node) }
         }
-        for logicalId in (exports[stack] ?? [:]).keys { paths[logicalId] = "\(stacks[stack].name)/Exports" }
+        for logicalId in exports.keys { paths[logicalId] = "\(stacks[stack].name)/Exports" }
         return paths
-    }
-
-    // MARK: Templates
-
-    private mutating func template(for stack: Int, elements: [Int]) throws(SynthesisError) -> Template {
-        var template = Template(description: stacks[stack].description)
-        for node in elements {
-            guard let element = tree.nodes[node].element, let logicalId = logicalIds[node] else { continue }
-            switch element {
-            case .resource(let declaration):
-                template.resources[logicalId] = try resource(declaration, at: node, in: stack)
-            case .output(let declaration):
-                template.outputs[logicalId] = Template.Output(
-                    value: try resolve(declaration.value, at: node, in: stack),
-                    description: declaration.description,
-                    exportName: try declaration.exportName.map { v throws(SynthesisError) in try resolve(v, at: node, in: stack) },
-                    condition: try declaration.condition.map { r throws(SynthesisError) in try conditionName(r, at: node, in: stack) })
-            case .parameter(let parameter):
-                template.parameters[logicalId] = parameter
-            case .condition(let expression):
-                template.conditions[logicalId] = try resolve(expression, at: node, in: stack)
-            case .mapping(let table):
-                template.mappings[logicalId] = table
-            }
-        }
-        return template
-    }
-
-    private mutating func resource(_ declaration: ResourceDeclaration, at node: Int, in stack: Int) throws(SynthesisError) -> Template.Resource {
-        var resource = Template.Resource(type: declaration.type)
-        for (key, value) in declaration.properties { resource.properties[key] = try resolve(value, at: node, in: stack) }
-        resource.updatePolicy = try declaration.updatePolicy.map { v throws(SynthesisError) in try resolve(v, at: node, in: stack) }
-        resource.creationPolicy = try declaration.creationPolicy.map { v throws(SynthesisError) in try resolve(v, at: node, in: stack) }
-        resource.metadata = try declaration.metadata.map { v throws(SynthesisError) in try resolve(v, at: node, in: stack) }
-        resource.condition = try declaration.condition.map { r throws(SynthesisError) in try conditionName(r, at: node, in: stack) }
-        if let policies = declaration.removalPolicy?.policies {
-            resource.updateReplacePolicy = policies.updateReplace
-            resource.deletionPolicy = policies.deletion
-        }
-        var dependsOn: [Int] = []
-        for dependency in declaration.dependencies {
-            dependsOn += try dependencyNodes(dependency, from: node, in: stack)
-        }
-        if dependsOn.count > 1 {
-            dependsOn = dependsOn.map { (tree.path(of: $0), $0) }.sorted { LocaleCompare.precedes($0.0, $1.0) }.map(\.1)
-        }
-        resource.dependsOn = dependsOn.compactMap { logicalIds[$0] }
-        if !declaration.overrides.isEmpty {
-            resource = try applying(declaration.overrides, to: resource, at: node, in: stack)
-        }
-        if !resource.dependsOn.isEmpty {
-            let implied = resource.referencedLogicalIds
-            resource.dependsOn = OrderedSet(resource.dependsOn).filter { !implied.contains($0) }
-        }
-        return resource
-    }
-
-    /// The resource nodes in the stack a dependency stands for; a dependency on another stack becomes a
-    /// stack dependency instead.
-    private mutating func dependencyNodes(_ dependency: Dependency, from node: Int, in stack: Int) throws(SynthesisError) -> [Int] {
-        guard var target = tree.node(forIdentity: dependency.construct.identity) else {
-            throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "depends on '\(dependency.construct.id)', which is not in the app")
-        }
-        for id in dependency.element {
-            guard let child = tree.child(of: target, named: id) else { return [] }
-            target = child
-        }
-        let resources = tree.subtree(target).filter {
-            if case .resource? = tree.nodes[$0].element { return true }
-            return false
-        }
-        guard let producer = stackIndex(of: target), producer != stack else { return resources }
-        if stackDependencies[stack]?[producer] == nil {
-            stackDependencies[stack, default: [:]][producer] = tree.path(of: node)
-        }
-        return []
-    }
-
-    private mutating func applying(_ overrides: [ResourceOverride], to resource: Template.Resource, at node: Int, in stack: Int) throws(SynthesisError) -> Template.Resource {
-        var entry = resource.json
-        for override in overrides {
-            let value = try override.value.map { v throws(SynthesisError) in try resolve(v, at: node, in: stack) }
-            entry = entry.setting(value, at: override.path[...])
-        }
-        do {
-            return try Template(json: ["Resources": ["X": entry]]).resources["X"] ?? resource
-        } catch {
-            throw SynthesisError(.invalidOverride, paths: [tree.path(of: node)],
-                                 "an override makes the resource invalid: \(error.message)")
-        }
-    }
-
-    // MARK: References
-
-    private mutating func resolve(_ value: Value, at node: Int, in stack: Int) throws(SynthesisError) -> JSONValue {
-        try value.resolved { reference throws(SynthesisError) in try resolve(reference, at: node, in: stack) }
-    }
-
-    private mutating func conditionName(_ reference: Reference, at node: Int, in stack: Int) throws(SynthesisError) -> String {
-        guard case .string(let name) = try resolve(reference, at: node, in: stack) else {
-            throw SynthesisError(.invalidReference, paths: [tree.path(of: node)], "a condition reference did not resolve to a name")
-        }
-        return name
-    }
-
-    private mutating func resolve(_ reference: Reference, at node: Int, in stack: Int) throws(SynthesisError) -> JSONValue {
-        guard var target = tree.node(forIdentity: reference.target) else {
-            throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "references '\(reference.construct.id)', which is not in the app")
-        }
-        for id in reference.element {
-            guard let child = tree.child(of: target, named: id) else {
-                throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                     "references '\(id)' below '\(tree.path(of: target))', which has no such element")
-            }
-            target = child
-        }
-        guard let element = tree.nodes[target].element, let logicalId = logicalIds[target], let producer = stackIndex(of: target) else {
-            throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)], "references a construct that declares no template element")
-        }
-        guard let local = Self.localValue(of: reference.form, element: element, logicalId: logicalId) else {
-            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "this kind of reference cannot point at a \(element.kindName)")
-        }
-        guard producer != stack else { return local }
-        guard reference.form != .logicalId else {
-            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "conditions and mappings cannot be used across stacks; declare '\(tree.nodes[target].id)' in stack '\(stacks[stack].name)' too")
-        }
-        try checkEnvironments(consumer: stack, producer: producer, node: node, target: target)
-        if stackDependencies[stack]?[producer] == nil {
-            stackDependencies[stack, default: [:]][producer] = tree.path(of: node)
-        }
-        return .importValue(.string(export(local, from: producer)))
-    }
-
-    /// What a reference of `form` to the element resolves to within its own stack; `nil` when the form does
-    /// not fit the element (a `Fn::GetAtt` of a parameter).
-    private static func localValue(of form: Reference.Form, element: TemplateElement, logicalId: String) -> JSONValue? {
-        switch (form, element) {
-        case (.ref, .resource), (.ref, .parameter): .ref(logicalId)
-        case (.getAtt(let attribute), .resource): .getAtt(logicalId, attribute)
-        case (.logicalId, .condition), (.logicalId, .mapping): .string(logicalId)
-        default: nil
-        }
-    }
-
-    /// Exports `value` from `producer` as CDK does, and returns the export name to import.
-    ///
-    /// The output's id is `Output` followed by the compact JSON of the value, below a construct `Exports`;
-    /// the export name is `<stack name>:<output logical ID>`, cut from the left to 255 characters.
-    private mutating func export(_ value: JSONValue, from producer: Int) -> String {
-        let outputId = "Output" + JSONWriter(style: .compact).string(from: value)
-        let logicalId = LogicalId.make(["Exports", outputId]) ?? outputId
-        let fullName = "\(stacks[producer].name):\(logicalId)"
-        let name = String(fullName.suffix(255))
-        if exports[producer]?[logicalId] == nil {
-            exports[producer, default: [:]][logicalId] = Template.Output(value: value, exportName: .string(name))
-        }
-        return name
-    }
-
-    private func checkEnvironments(consumer: Int, producer: Int, node: Int, target: Int) throws(SynthesisError) {
-        let (a, b) = (stacks[consumer], stacks[producer])
-        let accountsDiffer = a.account != nil && b.account != nil && a.account != b.account
-        let regionsDiffer = a.region != nil && b.region != nil && a.region != b.region
-        guard !accountsDiffer, !regionsDiffer else {
-            throw SynthesisError(.crossEnvironmentReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "stack '\(a.name)' (\(a.environment)) references stack '\(b.name)' (\(b.environment)); CloudFormation exports work only within one account and region")
-        }
     }
 }
 

@@ -23,7 +23,7 @@ struct Synthesizer {
             try includeReferencedConstructs(in: tree, skipping: &scanned)
         } while try tree.runDeferredActions()
         try tree.checkNoLateContribution()
-        var resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
+        let resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
         return try resolver.resolve(validatingWith: validator)
     }
 

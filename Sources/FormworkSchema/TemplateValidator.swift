@@ -67,6 +67,27 @@ private struct ValidationRun {
         self.dependencies = Array(repeating: [], count: template.resources.count)
     }
 
+    /// The catalogs' answers so far, by type: the shared catalogs lock on every lookup, and templates are
+    /// validated in parallel.
+    private var metadataByType: [String: ResourceMetadata?] = [:]
+    private var schemaByType: [String: CompiledResourceSchema?] = [:]
+
+    /// The metadata of `type`, from the shared catalog once per run.
+    mutating func metadata(of type: String) -> ResourceMetadata? {
+        if let known = metadataByType[type] { return known }
+        let found = validator.metadata[type]
+        metadataByType[type] = .some(found)
+        return found
+    }
+
+    /// The compiled schema of `type`, from the shared catalog once per run.
+    mutating func schema(of type: String) -> CompiledResourceSchema? {
+        if let known = schemaByType[type] { return known }
+        let found = validator.schemas[type]
+        schemaByType[type] = .some(found)
+        return found
+    }
+
     /// Records that the resource being checked waits for `target`, when `target` is a resource.
     mutating func noteDependency(on target: String) {
         if let currentResource, let index = template.resources.index(forKey: target) {
@@ -103,7 +124,7 @@ private struct ValidationRun {
             let path = ["Resources", logicalId]
             checkAttributes(resource, path: path)
             if Self.isCustom(resource.type) { continue }
-            guard let metadata = validator.metadata[resource.type] else {
+            guard let metadata = metadata(of: resource.type) else {
                 if !resource.type.hasSuffix("::MODULE"), template.transform == nil {
                     let suggestion = Suggestion.phrase(for: resource.type, among: validator.metadata.typeNames)
                     error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
@@ -114,7 +135,7 @@ private struct ValidationRun {
             for name in resource.properties.keys where readOnly.contains(name) {
                 error("read-only-property", path + ["Properties", name], "'\(name)' is set by CloudFormation and cannot be written; remove it")
             }
-            if let schema = validator.schemas[resource.type] {
+            if let schema = schema(of: resource.type) {
                 var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4)
                 var propertiesPath = path + ["Properties"]
                 evaluator.check(.object(resource.properties), against: schema.root, path: &propertiesPath)
@@ -267,7 +288,7 @@ private struct ValidationRun {
         noteDependency(on: target)
         guard case .string(let name) = attribute, !Self.isCustom(resource.type),
               resource.type != "AWS::CloudFormation::Stack" || !name.hasPrefix("Outputs."),
-              let metadata = validator.metadata[resource.type], !metadata.attributes.isEmpty
+              let metadata = metadata(of: resource.type), !metadata.attributes.isEmpty
         else { return }
         if !metadata.attributes.contains(name) {
             error("missing-attribute", path, "\(resource.type) has no attribute '\(name)'; it has \(metadata.attributes.sorted().joined(separator: ", ")).\(Suggestion.phrase(for: name, among: metadata.attributes.sorted()))")

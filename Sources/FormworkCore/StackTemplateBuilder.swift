@@ -1,0 +1,204 @@
+import FormworkTemplate
+import OrderedCollections
+
+/// Builds one stack's template once every logical ID is known: resolves references (`Ref` and `Fn::GetAtt`
+/// within the stack, `Fn::ImportValue` of an export across stacks), `DependsOn`, and overrides.
+///
+/// A builder only reads the tree and the logical IDs, so the stacks of an app build in parallel; what a
+/// stack needs from others (exports, stack dependencies) is collected for the resolver to merge in order.
+struct StackTemplateBuilder {
+    /// An output a producer stack must gain because this stack imports it.
+    struct Export {
+        let producer: Int
+        let logicalId: String
+        let output: Template.Output
+    }
+
+    let tree: ConstructTree
+    let stacks: [Stack]
+    let stackNodes: [Int]
+    /// The logical ID of every node that holds an element, by node index.
+    let logicalIds: [String?]
+    /// The index in ``stacks`` of the stack being built.
+    let stack: Int
+
+    /// The exports this stack imports, in the order its elements asked for them.
+    private(set) var exports: [Export] = []
+    /// The stacks this stack depends on, with the construct path that caused each dependency.
+    private(set) var stackDependencies: OrderedDictionary<Int, String> = [:]
+
+    init(tree: ConstructTree, stacks: [Stack], stackNodes: [Int], logicalIds: [String?], stack: Int) {
+        self.tree = tree
+        self.stacks = stacks
+        self.stackNodes = stackNodes
+        self.logicalIds = logicalIds
+        self.stack = stack
+    }
+
+    /// The index in ``stacks`` of the stack `node` belongs to.
+    private func stackIndex(of node: Int) -> Int? {
+        tree.nodes[node].stack.flatMap { stackNodes.firstIndex(of: $0) }
+    }
+
+    /// The stack's template, from the nodes of its elements in tree order.
+    mutating func build(elements: [Int]) throws(SynthesisError) -> Template {
+        var template = Template(description: stacks[stack].description)
+        for node in elements {
+            guard let element = tree.nodes[node].element, let logicalId = logicalIds[node] else { continue }
+            switch element {
+            case .resource(let declaration):
+                template.resources[logicalId] = try resource(declaration, at: node)
+            case .output(let declaration):
+                template.outputs[logicalId] = Template.Output(
+                    value: try resolve(declaration.value, at: node),
+                    description: declaration.description,
+                    exportName: try declaration.exportName.map { v throws(SynthesisError) in try resolve(v, at: node) },
+                    condition: try declaration.condition.map { r throws(SynthesisError) in try conditionName(r, at: node) })
+            case .parameter(let parameter):
+                template.parameters[logicalId] = parameter
+            case .condition(let expression):
+                template.conditions[logicalId] = try resolve(expression, at: node)
+            case .mapping(let table):
+                template.mappings[logicalId] = table
+            }
+        }
+        return template
+    }
+
+    private mutating func resource(_ declaration: ResourceDeclaration, at node: Int) throws(SynthesisError) -> Template.Resource {
+        var resource = Template.Resource(type: declaration.type)
+        for (key, value) in declaration.properties { resource.properties[key] = try resolve(value, at: node) }
+        resource.updatePolicy = try declaration.updatePolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
+        resource.creationPolicy = try declaration.creationPolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
+        resource.metadata = try declaration.metadata.map { v throws(SynthesisError) in try resolve(v, at: node) }
+        resource.condition = try declaration.condition.map { r throws(SynthesisError) in try conditionName(r, at: node) }
+        if let policies = declaration.removalPolicy?.policies {
+            resource.updateReplacePolicy = policies.updateReplace
+            resource.deletionPolicy = policies.deletion
+        }
+        var dependsOn: [Int] = []
+        for dependency in declaration.dependencies {
+            dependsOn += try dependencyNodes(dependency, from: node)
+        }
+        if dependsOn.count > 1 {
+            dependsOn = dependsOn.map { (tree.path(of: $0), $0) }.sorted { LocaleCompare.precedes($0.0, $1.0) }.map(\.1)
+        }
+        resource.dependsOn = dependsOn.compactMap { logicalIds[$0] }
+        if !declaration.overrides.isEmpty {
+            resource = try applying(declaration.overrides, to: resource, at: node)
+        }
+        if !resource.dependsOn.isEmpty {
+            let implied = resource.referencedLogicalIds
+            resource.dependsOn = OrderedSet(resource.dependsOn).filter { !implied.contains($0) }
+        }
+        return resource
+    }
+
+    /// The resource nodes in the stack a dependency stands for; a dependency on another stack becomes a
+    /// stack dependency instead.
+    private mutating func dependencyNodes(_ dependency: Dependency, from node: Int) throws(SynthesisError) -> [Int] {
+        guard var target = tree.node(forIdentity: dependency.construct.identity) else {
+            throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "depends on '\(dependency.construct.id)', which is not in the app")
+        }
+        for id in dependency.element {
+            guard let child = tree.child(of: target, named: id) else { return [] }
+            target = child
+        }
+        let resources = tree.subtree(target).filter {
+            if case .resource? = tree.nodes[$0].element { return true }
+            return false
+        }
+        guard let producer = stackIndex(of: target), producer != stack else { return resources }
+        if stackDependencies[producer] == nil { stackDependencies[producer] = tree.path(of: node) }
+        return []
+    }
+
+    private mutating func applying(_ overrides: [ResourceOverride], to resource: Template.Resource, at node: Int) throws(SynthesisError) -> Template.Resource {
+        var entry = resource.json
+        for override in overrides {
+            let value = try override.value.map { v throws(SynthesisError) in try resolve(v, at: node) }
+            entry = entry.setting(value, at: override.path[...])
+        }
+        do {
+            return try Template(json: ["Resources": ["X": entry]]).resources["X"] ?? resource
+        } catch {
+            throw SynthesisError(.invalidOverride, paths: [tree.path(of: node)],
+                                 "an override makes the resource invalid: \(error.message)")
+        }
+    }
+
+    // MARK: References
+
+    private mutating func resolve(_ value: Value, at node: Int) throws(SynthesisError) -> JSONValue {
+        try value.resolved { reference throws(SynthesisError) in try resolve(reference, at: node) }
+    }
+
+    private mutating func conditionName(_ reference: Reference, at node: Int) throws(SynthesisError) -> String {
+        guard case .string(let name) = try resolve(reference, at: node) else {
+            throw SynthesisError(.invalidReference, paths: [tree.path(of: node)], "a condition reference did not resolve to a name")
+        }
+        return name
+    }
+
+    private mutating func resolve(_ reference: Reference, at node: Int) throws(SynthesisError) -> JSONValue {
+        guard var target = tree.node(forIdentity: reference.target) else {
+            throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "references '\(reference.construct.id)', which is not in the app")
+        }
+        for id in reference.element {
+            guard let child = tree.child(of: target, named: id) else {
+                throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                     "references '\(id)' below '\(tree.path(of: target))', which has no such element")
+            }
+            target = child
+        }
+        guard let element = tree.nodes[target].element, let logicalId = logicalIds[target], let producer = stackIndex(of: target) else {
+            throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)], "references a construct that declares no template element")
+        }
+        guard let local = Self.localValue(of: reference.form, element: element, logicalId: logicalId) else {
+            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                 "this kind of reference cannot point at a \(element.kindName)")
+        }
+        guard producer != stack else { return local }
+        guard reference.form != .logicalId else {
+            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                 "conditions and mappings cannot be used across stacks; declare '\(tree.nodes[target].id)' in stack '\(stacks[stack].name)' too")
+        }
+        try checkEnvironments(producer: producer, node: node, target: target)
+        if stackDependencies[producer] == nil { stackDependencies[producer] = tree.path(of: node) }
+        return .importValue(.string(export(local, from: producer)))
+    }
+
+    /// What a reference of `form` to the element resolves to within its own stack; `nil` when the form does
+    /// not fit the element (a `Fn::GetAtt` of a parameter).
+    private static func localValue(of form: Reference.Form, element: TemplateElement, logicalId: String) -> JSONValue? {
+        switch (form, element) {
+        case (.ref, .resource), (.ref, .parameter): .ref(logicalId)
+        case (.getAtt(let attribute), .resource): .getAtt(logicalId, attribute)
+        case (.logicalId, .condition), (.logicalId, .mapping): .string(logicalId)
+        default: nil
+        }
+    }
+
+    /// Exports `value` from `producer` as CDK does, and returns the export name to import.
+    ///
+    /// The output's id is `Output` followed by the compact JSON of the value, below a construct `Exports`;
+    /// the export name is `<stack name>:<output logical ID>`, cut from the left to 255 characters.
+    private mutating func export(_ value: JSONValue, from producer: Int) -> String {
+        let outputId = "Output" + JSONWriter(style: .compact).string(from: value)
+        let logicalId = LogicalId.make(["Exports", outputId]) ?? outputId
+        let fullName = "\(stacks[producer].name):\(logicalId)"
+        let name = String(fullName.suffix(255))
+        exports.append(Export(producer: producer, logicalId: logicalId, output: Template.Output(value: value, exportName: .string(name))))
+        return name
+    }
+
+    private func checkEnvironments(producer: Int, node: Int, target: Int) throws(SynthesisError) {
+        let (a, b) = (stacks[stack], stacks[producer])
+        let accountsDiffer = a.account != nil && b.account != nil && a.account != b.account
+        let regionsDiffer = a.region != nil && b.region != nil && a.region != b.region
+        guard !accountsDiffer, !regionsDiffer else {
+            throw SynthesisError(.crossEnvironmentReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                 "stack '\(a.name)' (\(a.environment)) references stack '\(b.name)' (\(b.environment)); CloudFormation exports work only within one account and region")
+        }
+    }
+}
