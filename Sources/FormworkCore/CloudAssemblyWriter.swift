@@ -37,14 +37,16 @@ public struct CloudAssemblyWriter: Sendable {
         public var assets: [FileAsset]
     }
 
-    /// The contents of the assembly's folder.
+    /// The contents of the assembly's folder; the stacks' templates are written in parallel.
     public func contents(for assembly: CloudAssembly) throws -> Contents {
         var files = OrderedDictionary<String, String>()
         files["cdk.out"] = JSONWriter(style: .compact).string(from: ["version": .string(Self.schemaVersion)])
         files["manifest.json"] = JSONWriter().string(from: manifest(for: assembly))
         var assets = OrderedDictionary<String, FileAsset>()
-        for stack in assembly.stacks {
-            files[templateFileName(for: stack.name)] = try stack.template.text(in: format)
+        let format = format
+        let texts = ConcurrentMap.map(assembly.stacks) { stack in Result { try stack.template.text(in: format) } }
+        for (stack, text) in zip(assembly.stacks, texts) {
+            files[templateFileName(for: stack.name)] = try text.get()
             if !stack.assets.isEmpty {
                 files[Self.assetManifestFileName(for: stack.name)] = JSONWriter().string(from: Self.assetManifest(for: stack.assets))
             }

@@ -97,7 +97,7 @@ public struct ConstructScope {
 
     /// What edges contributed to `target` under `key`, in the order they contributed.
     public func contributions<Element>(to target: some IdentifiedConstruct, as key: ContributionKey<Element>) -> [Element] {
-        tree.contributions(to: target.identity, key: key.name).compactMap { $0 as? Element }
+        tree.contributions(to: target.identity, key: key.name, as: Element.self)
     }
 }
 

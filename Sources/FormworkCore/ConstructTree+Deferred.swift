@@ -28,17 +28,21 @@ extension ConstructTree {
     }
 
     /// Adds `element` to the slot of `target` and `key`, made by the construct at `node`.
-    func contribute(_ element: Any, to target: ConstructIdentity, key: String, from node: Int) {
+    func contribute<Element>(_ element: Element, to target: ConstructIdentity, key: String, from node: Int) {
         let slot = ContributionSlot(target: target, key: key)
         if lateContribution == nil, readContributionSlots.contains(slot) { lateContribution = (node, slot) }
-        contributions[slot, default: []].append(element)
+        if let list = contributions[slot] as? ContributionList<Element> {
+            list.elements.append(element)
+        } else {
+            contributions[slot] = ContributionList([element])
+        }
     }
 
     /// What was contributed to `target` under `key`; later contributions are errors.
-    func contributions(to target: ConstructIdentity, key: String) -> [Any] {
+    func contributions<Element>(to target: ConstructIdentity, key: String, as _: Element.Type) -> [Element] {
         let slot = ContributionSlot(target: target, key: key)
         readContributionSlots.insert(slot)
-        return contributions[slot] ?? []
+        return (contributions[slot] as? ContributionList<Element>)?.elements ?? []
     }
 
     /// Throws when a contribution came after its target read its contributions: the target would silently

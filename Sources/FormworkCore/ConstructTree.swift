@@ -8,8 +8,6 @@ final class ConstructTree {
         let id: String
         let parent: Int?
         var children: [Int] = []
-        /// The children by id, for lookups.
-        var childrenById: [String: Int] = [:]
         /// Whether a construct (as opposed to a plain child scope) was added here.
         var holdsConstruct = false
         var element: TemplateElement?
@@ -28,6 +26,22 @@ final class ConstructTree {
         let action: (ConstructScope) throws(SynthesisError) -> Void
     }
 
+    /// A node's place under its parent.
+    struct ChildKey: Hashable {
+        let parent: Int
+        let id: String
+    }
+
+    /// The contributions made to one slot, typed by the element type of its key, so that reading them
+    /// casts the list once rather than each element.
+    final class ContributionList<Element> {
+        var elements: [Element]
+
+        init(_ elements: [Element]) {
+            self.elements = elements
+        }
+    }
+
     /// Which contributions a construct received: the receiving construct and the kind of contribution.
     struct ContributionSlot: Hashable {
         let target: ConstructIdentity
@@ -35,12 +49,14 @@ final class ConstructTree {
     }
 
     private(set) var nodes: [Node] = [Node(id: "", parent: nil)]
+    /// Every node but the root, by its parent and id: one table for the tree rather than one per node.
+    private var childIndex: [ChildKey: Int] = [:]
     /// Where each identified construct was added. Looked up, never iterated.
     private(set) var identities: [ConstructIdentity: Int] = [:]
     /// Deferred work not run yet (`ConstructTree+Deferred.swift`).
     var deferredActions: [DeferredAction] = []
     /// What edges contributed, by slot; looked up, never iterated.
-    var contributions: [ContributionSlot: [Any]] = [:]
+    var contributions: [ContributionSlot: AnyObject] = [:]
     /// The slots their targets have read; looked up, never iterated.
     var readContributionSlots: Set<ContributionSlot> = []
     /// The first contribution made to a slot its target had already read, which the target never sees.
@@ -76,7 +92,7 @@ final class ConstructTree {
     }
 
     func child(of parent: Int, named id: String) -> Int? {
-        nodes[parent].childrenById[id]
+        childIndex[ChildKey(parent: parent, id: id)]
     }
 
     /// Adds a plain child node (no construct) with `id`, or returns the existing one.
@@ -144,7 +160,7 @@ final class ConstructTree {
         let index = nodes.count
         let stack = parent == Self.root ? index : nodes[parent].stack
         nodes.append(Node(id: id, parent: parent, stack: stack))
-        nodes[parent].childrenById[id] = index
+        childIndex[ChildKey(parent: parent, id: id)] = index
         if let position, let offset = nodes[parent].children.firstIndex(of: position) {
             nodes[parent].children.insert(index, at: offset)
         } else {

@@ -36,21 +36,20 @@ struct Synthesizer {
         /// Per node: how many of its requirements have been looked at.
         var requirements: [Int] = []
 
-        /// What `node` references that has not been looked at yet, marked as looked at.
-        mutating func unscanned(of node: Int, in tree: ConstructTree) -> [any IdentifiedConstruct] {
+        /// Calls `body` with each construct `node` references or requires that has not been looked at yet,
+        /// and marks them as looked at.
+        mutating func forEachUnscanned(of node: Int, in tree: ConstructTree, _ body: (ConstructIdentity, any IdentifiedConstruct) -> Void) {
             if elements.count < tree.nodes.count {
                 elements += repeatElement(false, count: tree.nodes.count - elements.count)
                 requirements += repeatElement(0, count: tree.nodes.count - requirements.count)
             }
-            var needed: [any IdentifiedConstruct] = []
             if !elements[node], let element = tree.nodes[node].element {
-                needed = element.referencedConstructs
+                element.forEachReferencedConstruct(body)
                 elements[node] = true
             }
             let nodeRequirements = tree.nodes[node].requirements
-            needed += nodeRequirements[requirements[node]...]
+            for construct in nodeRequirements[requirements[node]...] { body(construct.identity, construct) }
             requirements[node] = nodeRequirements.count
-            return needed
         }
     }
 
@@ -61,8 +60,9 @@ struct Synthesizer {
         while true {
             var missing = OrderedDictionary<ConstructIdentity, (construct: any IdentifiedConstruct, referencedBy: [Int])>()
             for node in tree.nodes.indices {
-                for construct in scanned.unscanned(of: node, in: tree) where tree.node(forIdentity: construct.identity) == nil {
-                    missing[construct.identity, default: (construct, [])].referencedBy.append(tree.owningConstruct(of: node))
+                scanned.forEachUnscanned(of: node, in: tree) { identity, construct in
+                    guard tree.node(forIdentity: identity) == nil else { return }
+                    missing[identity, default: (construct, [])].referencedBy.append(tree.owningConstruct(of: node))
                 }
             }
             guard !missing.isEmpty else { return }

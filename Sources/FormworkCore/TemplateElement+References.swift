@@ -1,30 +1,29 @@
 extension TemplateElement {
-    /// Every construct the element points at: its references and its dependencies.
-    var referencedConstructs: [any IdentifiedConstruct] {
-        var constructs = references.map(\.construct)
-        if case .resource(let resource) = self { constructs += resource.dependencies.map(\.construct) }
-        return constructs
+    /// Calls `body` with every construct the element points at, references first, then dependencies,
+    /// with its identity; the construct itself is only needed when it is not in the tree yet.
+    func forEachReferencedConstruct(_ body: (ConstructIdentity, any IdentifiedConstruct) -> Void) {
+        forEachReference { body($0.target, $0.construct) }
+        if case .resource(let resource) = self {
+            for dependency in resource.dependencies { body(dependency.construct.identity, dependency.construct) }
+        }
     }
 
-    /// Every reference in the element's values.
-    var references: [Reference] {
+    /// Calls `body` with every reference in the element's values, in the order they are written.
+    func forEachReference(_ body: (Reference) -> Void) {
         switch self {
         case .resource(let resource):
-            var found = Value.object(resource.properties).references
-            for value in [resource.updatePolicy, resource.creationPolicy, resource.metadata] {
-                found += value?.references ?? []
-            }
-            for override in resource.overrides { found += override.value?.references ?? [] }
-            if let condition = resource.condition { found.append(condition) }
-            return found
+            for value in resource.properties.values { value.forEachReference(body) }
+            for value in [resource.updatePolicy, resource.creationPolicy, resource.metadata] { value?.forEachReference(body) }
+            for override in resource.overrides { override.value?.forEachReference(body) }
+            if let condition = resource.condition { body(condition) }
         case .output(let output):
-            var found = output.value.references + (output.exportName?.references ?? [])
-            if let condition = output.condition { found.append(condition) }
-            return found
+            output.value.forEachReference(body)
+            output.exportName?.forEachReference(body)
+            if let condition = output.condition { body(condition) }
         case .condition(let expression):
-            return expression.references
+            expression.forEachReference(body)
         case .parameter, .mapping:
-            return []
+            break
         }
     }
 }

@@ -39,22 +39,33 @@ extension Value {
 
     /// The value as JSON, when it holds no reference.
     public var json: JSONValue? {
-        guard references.isEmpty else { return nil }
+        guard !hasReferences else { return nil }
         return resolved { (_: Reference) -> JSONValue in .null }
     }
 
     /// Every reference in the value, depth first.
     public var references: [Reference] {
         var found: [Reference] = []
-        collectReferences(into: &found)
+        forEachReference { found.append($0) }
         return found
     }
 
-    private func collectReferences(into found: inout [Reference]) {
+    /// Whether the value holds a reference anywhere.
+    var hasReferences: Bool {
         switch self {
-        case .reference(let reference): found.append(reference)
-        case .array(let elements): for element in elements { element.collectReferences(into: &found) }
-        case .object(let members): for member in members.values { member.collectReferences(into: &found) }
+        case .reference: true
+        case .array(let elements): elements.contains { $0.hasReferences }
+        case .object(let members): members.values.contains { $0.hasReferences }
+        case .null, .bool, .number, .string: false
+        }
+    }
+
+    /// Calls `body` with every reference in the value, depth first, without collecting them.
+    func forEachReference(_ body: (Reference) -> Void) {
+        switch self {
+        case .reference(let reference): body(reference)
+        case .array(let elements): for element in elements { element.forEachReference(body) }
+        case .object(let members): for member in members.values { member.forEachReference(body) }
         case .null, .bool, .number, .string: break
         }
     }

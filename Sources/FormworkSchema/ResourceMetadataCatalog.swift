@@ -8,21 +8,32 @@ public final class ResourceMetadataCatalog: Sendable {
     /// The catalog of the generated table.
     public static let shared = ResourceMetadataCatalog(table: table)
 
-    /// Each type's line of the table, by type name.
-    private let lines: [String: Substring]
+    /// The generated table.
+    private let table: String
+    /// Where each type's line is in the table (UTF-8 offsets), by type name.
+    private let lines: [String: Range<Int>]
     /// The lines parsed so far.
     private let parsed = Mutex<[String: ResourceMetadata]>([:])
 
     /// A catalog of lines in the generated table's format.
     ///
-    /// Lines are found by scanning bytes: splitting the 700 KB table into `Character`s would cost more than
-    /// a whole synthesis.
+    /// Lines are found by scanning the table's bytes once: splitting the 700 KB table into `Character`s, or
+    /// even through `String` indices, would cost more than a whole synthesis.
     init(table: String) {
-        var lines: [String: Substring] = [:]
-        for line in table.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let end = line.firstIndex(of: UInt8(ascii: "|")) else { continue }
-            lines[String(Substring(line[..<end]))] = Substring(line)
+        var table = table
+        var lines: [String: Range<Int>] = [:]
+        table.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if let bar = bytes[start..<end].firstIndex(of: UInt8(ascii: "|")) {
+                    lines[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bar]), as: UTF8.self)] = start..<end
+                }
+                start = end + 1
+            }
         }
+        self.table = table
         self.lines = lines
     }
 
@@ -32,7 +43,10 @@ public final class ResourceMetadataCatalog: Sendable {
     /// The metadata of `typeName`, if CloudFormation has that type.
     public subscript(typeName: String) -> ResourceMetadata? {
         if let known = parsed.withLock({ $0[typeName] }) { return known }
-        guard let line = lines[typeName], let metadata = Self.parse(line) else { return nil }
+        guard let range = lines[typeName] else { return nil }
+        let utf8 = table.utf8
+        let line = table[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        guard let metadata = Self.parse(line) else { return nil }
         parsed.withLock { $0[typeName] = metadata }
         return metadata
     }

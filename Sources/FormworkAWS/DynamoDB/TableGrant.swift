@@ -1,7 +1,7 @@
 import FormworkCore
 
 /// What a grant on a table allows, with the statements CDK (2.275) writes for each.
-public enum TableGrant: Sendable {
+public enum TableGrant: String, Sendable {
     /// Read items, and read the table's stream records through the data API.
     case read
     /// Write items.
@@ -38,6 +38,6 @@ public enum TableGrant: Sendable {
 extension Table {
     /// A grant of `access` to this table for `principal`'s role; list the result in a body.
     public func grant(_ access: TableGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
+        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
     }
 }

@@ -91,7 +91,7 @@ public struct Stream: IdentifiedConstruct {
 }
 
 /// What a grant on a stream allows, with CDK's action sets.
-public enum StreamGrant: Sendable {
+public enum StreamGrant: String, Sendable {
     /// Read records.
     case read
     /// Put records.
@@ -112,6 +112,6 @@ public enum StreamGrant: Sendable {
 extension Stream {
     /// A grant of `access` to this stream for `principal`'s role; list the result in a body.
     public func grant(_ access: StreamGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
+        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
     }
 }

@@ -1,7 +1,7 @@
 import FormworkCore
 
 /// What a grant on a bucket allows, with CDK's action sets.
-public enum BucketGrant: Sendable {
+public enum BucketGrant: String, Sendable {
     /// `s3:GetObject*, s3:GetBucket*, s3:List*` on the bucket and its objects.
     case read
     /// `s3:DeleteObject*, s3:PutObject, s3:PutObjectLegalHold, s3:PutObjectRetention, s3:PutObjectTagging,
@@ -35,7 +35,7 @@ public enum BucketGrant: Sendable {
 extension Bucket {
     /// A grant of `access` to this bucket for `principal`'s role; list the result in a body.
     public func grant(_ access: BucketGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: [access.statement(for: self)])
+        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal, statements: [access.statement(for: self)])
     }
 }
 

@@ -62,7 +62,7 @@ public struct Topic: IdentifiedConstruct {
 }
 
 /// What a grant on a topic allows.
-public enum TopicGrant: Sendable {
+public enum TopicGrant: String, Sendable {
     /// `sns:Publish`.
     case publish
     /// `sns:Subscribe`.
@@ -79,7 +79,7 @@ public enum TopicGrant: Sendable {
 extension Topic {
     /// A grant of `access` to this topic for `principal`'s role; list the result in a body.
     public func grant(_ access: TopicGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal,
+        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
               statements: [PolicyStatement(actions: access.actions, resources: [arn])])
     }
 }

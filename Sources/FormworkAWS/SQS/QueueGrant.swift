@@ -1,7 +1,7 @@
 import FormworkCore
 
 /// What a grant on a queue allows, with CDK's action sets.
-public enum QueueGrant: Sendable {
+public enum QueueGrant: String, Sendable {
     /// Receive and delete messages: `sqs:ReceiveMessage, ChangeMessageVisibility, GetQueueUrl, DeleteMessage,
     /// GetQueueAttributes`.
     case consume
@@ -41,6 +41,6 @@ public enum QueueGrant: Sendable {
 extension Queue {
     /// A grant of `access` to this queue for `principal`'s role; list the result in a body.
     public func grant(_ access: QueueGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
+        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
     }
 }
