@@ -68,8 +68,10 @@ if options.command == "synth" {
     let clock = ContinuousClock()
     let start = clock.now
     let assembly = try app.synthesize()
+    let synthesized = clock.now
     try CloudAssemblyWriter().write(assembly, to: options.output ?? "scale.out")
-    print("synthesized \(assembly.stacks.reduce(0) { $0 + $1.template.resources.count }) resources in \(milliseconds(clock.now - start)) to \(options.output ?? "scale.out")")
+    let resources = assembly.stacks.reduce(0) { $0 + $1.template.resources.count }
+    print("synthesized \(resources) resources in \(milliseconds(clock.now - start)) to \(options.output ?? "scale.out") (synthesis \(milliseconds(synthesized - start)), writing \(milliseconds(clock.now - synthesized)))")
     exit(0)
 }
 let assembly = try app.synthesize()

@@ -125,7 +125,7 @@ public struct CloudAssemblyWriter: Sendable {
     }
 
     /// Writes `contents` (from ``contents(for:)``) to `directory`, replacing what was there only once
-    /// everything is written.
+    /// everything is written. Files are written in parallel.
     public func write(_ contents: Contents, to directory: String) throws {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
@@ -135,8 +135,9 @@ public struct CloudAssemblyWriter: Sendable {
         let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(suffix)")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (name, text) in contents.files {
-                try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+            let files = contents.files.map { (url: staging.appendingPathComponent($0.key), text: $0.value) }
+            for written in ConcurrentMap.map(files, { file in Result { try Data(file.text.utf8).write(to: file.url) } }) {
+                try written.get()
             }
             for asset in contents.assets {
                 try fileManager.copyItem(at: URL(fileURLWithPath: asset.sourcePath), to: staging.appendingPathComponent(asset.stagedName))
