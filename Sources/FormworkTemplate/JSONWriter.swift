@@ -69,23 +69,25 @@ extension JSONWriter {
             case .array(let elements):
                 guard !elements.isEmpty else { return bytes.append(contentsOf: "[]".utf8) }
                 bytes.append(UInt8(ascii: "["))
-                for (index, element) in elements.enumerated() {
+                // Elements and members are read in place (by index) rather than copied out by an iterator.
+                for index in elements.indices {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     newline(depth: depth + 1)
-                    write(element, depth: depth + 1)
+                    write(elements[index], depth: depth + 1)
                 }
                 newline(depth: depth)
                 bytes.append(UInt8(ascii: "]"))
             case .object(let members):
                 guard !members.isEmpty else { return bytes.append(contentsOf: "{}".utf8) }
                 bytes.append(UInt8(ascii: "{"))
-                for (index, (key, member)) in members.enumerated() {
+                let keys = members.keys.elements, values = members.values.elements
+                for index in keys.indices {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     newline(depth: depth + 1)
-                    writeString(key)
+                    writeString(keys[index])
                     bytes.append(UInt8(ascii: ":"))
                     if indentWidth != nil { bytes.append(UInt8(ascii: " ")) }
-                    write(member, depth: depth + 1)
+                    write(values[index], depth: depth + 1)
                 }
                 newline(depth: depth)
                 bytes.append(UInt8(ascii: "}"))
@@ -94,11 +96,13 @@ extension JSONWriter {
 
         mutating func writeString(_ string: String) {
             bytes.append(UInt8(ascii: "\""))
-            let utf8 = string.utf8
-            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: utf8)
-            } else {
-                for byte in utf8 { writeEscaped(byte) }
+            var string = string
+            string.withUTF8 { utf8 in
+                if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                    bytes.append(contentsOf: utf8)
+                } else {
+                    for byte in utf8 { writeEscaped(byte) }
+                }
             }
             bytes.append(UInt8(ascii: "\""))
         }

@@ -69,6 +69,15 @@ import Testing
         #expect(try folder.contents() == ["out"])
     }
 
+    @Test func synthThatCannotWriteExitsThreeAndNamesTheFolder() throws {
+        let folder = try TemporaryDirectory()
+        let file = try folder.write("not a folder", to: "file")
+        let result = run(["synth", "-o", "\(file)/out"])
+        #expect(result.status == .environment)
+        #expect(result.output.standardError.contains("error: cannot write the cloud assembly to '\(file)/out'"))
+        #expect(try folder.contents() == ["file"])
+    }
+
     @Test func resynthesisReplacesTheFolderWithoutLeftovers() throws {
         let folder = try TemporaryDirectory()
         #expect(run(["synth", "-o", folder.path("out")]).status == .done)
