@@ -6,8 +6,23 @@
 /// }
 /// ```
 public struct ConstructScope {
-    let tree: ConstructTree
-    let node: Int
+    private let originTree: ConstructTree
+    private let originNode: Int
+
+    init(tree: ConstructTree, node: Int) {
+        originTree = tree
+        originNode = node
+    }
+
+    /// The tree the scope is in: the tree it was taken from, or the one that tree was merged into, for a
+    /// scope a construct kept from its expansion.
+    var tree: ConstructTree { originTree.absorbedInto?.tree ?? originTree }
+
+    /// The scope's node in ``tree``.
+    var node: Int {
+        guard let (_, offset) = originTree.absorbedInto, originNode != ConstructTree.root else { return originNode }
+        return originNode + offset
+    }
 
     /// The scope's construct path, e.g. `Orders/Queue`.
     public var path: String { tree.path(of: node) }

@@ -34,11 +34,15 @@ final class ConstructTree {
 
     /// The contributions made to one slot, typed by the element type of its key, so that reading them
     /// casts the list once rather than each element.
-    final class ContributionList<Element> {
+    final class ContributionList<Element>: ContributionStorage {
         var elements: [Element]
 
         init(_ elements: [Element]) {
             self.elements = elements
+        }
+
+        func append(contentsOf other: any ContributionStorage) {
+            if let other = other as? ContributionList<Element> { elements += other.elements }
         }
     }
 
@@ -48,21 +52,27 @@ final class ConstructTree {
         let key: String
     }
 
-    private(set) var nodes: [Node] = [Node(id: "", parent: nil)]
+    var nodes: [Node] = [Node(id: "", parent: nil)]
     /// Every node but the root, by its parent and id: one table for the tree rather than one per node.
-    private var childIndex: [ChildKey: Int] = [:]
+    var childIndex: [ChildKey: Int] = [:]
     /// Where each identified construct was added. Looked up, never iterated.
-    private(set) var identities: [ConstructIdentity: Int] = [:]
+    var identities: [ConstructIdentity: Int] = [:]
     /// Deferred work not run yet (`ConstructTree+Deferred.swift`).
     var deferredActions: [DeferredAction] = []
     /// What edges contributed, by slot; looked up, never iterated.
-    var contributions: [ContributionSlot: AnyObject] = [:]
+    var contributions: [ContributionSlot: any ContributionStorage] = [:]
     /// The slots their targets have read; looked up, never iterated.
     var readContributionSlots: Set<ContributionSlot> = []
     /// The first contribution made to a slot its target had already read, which the target never sees.
     var lateContribution: (node: Int, slot: ContributionSlot)?
     /// The assets of each stack (by stack node), in the order they were added, each once.
     var assets: [Int: OrderedDictionary<String, FileAsset>] = [:]
+
+    /// The constructs looked up by identity and not found, when the tree notes them (``forOneStack()``).
+    var missedIdentities: Set<ConstructIdentity>?
+    /// The tree this one was merged into, and by how much its node indices moved
+    /// (`ConstructTree+Merge.swift`); scopes taken from this tree follow it there.
+    var absorbedInto: (tree: ConstructTree, offset: Int)?
 
     static let root = 0
 
@@ -88,7 +98,9 @@ final class ConstructTree {
     }
 
     func node(forIdentity identity: ConstructIdentity) -> Int? {
-        identities[identity]
+        let node = identities[identity]
+        if node == nil { missedIdentities?.insert(identity) }
+        return node
     }
 
     func child(of parent: Int, named id: String) -> Int? {

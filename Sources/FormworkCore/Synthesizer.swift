@@ -9,14 +9,10 @@ struct Synthesizer {
     let validator: TemplateValidator?
 
     func run() throws(SynthesisError) -> CloudAssembly {
-        let tree = ConstructTree()
-        var stackNodes: [Int] = []
-        for stack in stacks {
-            try Self.validate(stack, among: stacks)
-            let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
-            stackNodes.append(node)
-            for construct in stack.body { try tree.add(construct, under: node) }
-        }
+        for stack in stacks { try Self.validate(stack, among: stacks) }
+        let tree: ConstructTree
+        if let expanded = Self.expandInParallel(stacks) { tree = expanded } else { tree = try Self.expand(stacks) }
+        let stackNodes = stacks.map { tree.child(of: ConstructTree.root, named: $0.name)! }
         // Deferred work (edges, then finalizers) may reference or add constructs: include until stable.
         var scanned = ScannedReferences()
         repeat {
@@ -25,6 +21,35 @@ struct Synthesizer {
         try tree.checkNoLateContribution()
         let resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
         return try resolver.resolve(validatingWith: validator)
+    }
+
+    /// The tree of `stacks`, each stack expanded in turn.
+    private static func expand(_ stacks: [Stack], into tree: ConstructTree = ConstructTree()) throws(SynthesisError) -> ConstructTree {
+        for stack in stacks {
+            let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
+            for construct in stack.body { try tree.add(construct, under: node) }
+        }
+        return tree
+    }
+
+    /// The tree of `stacks`, each stack expanded on its own core and the trees merged in stack order; `nil`
+    /// when that would not give what expanding them in turn gives (a stack fails, or one stack's expansion
+    /// looked at another's constructs), so that the caller expands in turn and reports the same errors.
+    private static func expandInParallel(_ stacks: [Stack]) -> ConstructTree? {
+        guard stacks.count > 1 else { return nil }
+        let parts = ConcurrentMap.map(stacks) { stack in
+            ExpandedStack(tree: try? expand([stack], into: .forOneStack()))
+        }
+        let tree = ConstructTree()
+        for part in parts {
+            guard let expanded = part.tree, tree.absorb(expanded) else { return nil }
+        }
+        return tree
+    }
+
+    /// A stack's tree, handed from the task that expanded it to the one that merges it; never shared.
+    private struct ExpandedStack: @unchecked Sendable {
+        let tree: ConstructTree?
     }
 
     /// How far the references of the tree's nodes have been looked at. An element is declared once and

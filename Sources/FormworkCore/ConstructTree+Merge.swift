@@ -1,0 +1,50 @@
+/// Expanding stacks apart: each stack expands into a tree of its own, in parallel, and the trees are merged
+/// in stack order into the tree the rest of the synthesis works on.
+extension ConstructTree {
+    /// A tree for expanding one stack on its own, which notes the constructs it looks for and lacks.
+    static func forOneStack() -> ConstructTree {
+        let tree = ConstructTree()
+        tree.missedIdentities = []
+        return tree
+    }
+
+    /// Appends the nodes of `part` (a tree from ``forOneStack()`` holding one expanded stack) after this
+    /// tree's nodes, with everything that points at them.
+    ///
+    /// Returns `false`, leaving this tree as it was, when expanding the stack here would have gone
+    /// differently: the stack lists a construct this tree holds, or it looked for one this tree holds, or
+    /// it read contributions (which other stacks may still add to). The caller then expands serially.
+    func absorb(_ part: ConstructTree) -> Bool {
+        guard part.readContributionSlots.isEmpty, part.lateContribution == nil,
+              !part.identities.keys.contains(where: { identities[$0] != nil }),
+              !(part.missedIdentities ?? []).contains(where: { identities[$0] != nil })
+        else { return false }
+        let offset = nodes.count - 1
+        func mapped(_ index: Int) -> Int { index == Self.root ? Self.root : index + offset }
+        nodes.reserveCapacity(nodes.count + part.nodes.count - 1)
+        for node in part.nodes.dropFirst() {
+            nodes.append(Node(id: node.id, parent: node.parent.map(mapped), children: node.children.map(mapped),
+                              holdsConstruct: node.holdsConstruct, element: node.element,
+                              logicalIdOverride: node.logicalIdOverride, stack: node.stack.map(mapped),
+                              requirements: node.requirements))
+        }
+        nodes[Self.root].children += part.nodes[Self.root].children.map(mapped)
+        childIndex.reserveCapacity(childIndex.count + part.childIndex.count)
+        for (key, index) in part.childIndex { childIndex[ChildKey(parent: mapped(key.parent), id: key.id)] = mapped(index) }
+        identities.reserveCapacity(identities.count + part.identities.count)
+        for (identity, index) in part.identities { identities[identity] = mapped(index) }
+        deferredActions += part.deferredActions.map { DeferredAction(stage: $0.stage, node: mapped($0.node), action: $0.action) }
+        for (slot, list) in part.contributions {
+            if let existing = contributions[slot] { existing.append(contentsOf: list) } else { contributions[slot] = list }
+        }
+        for (stack, stackAssets) in part.assets { assets[mapped(stack)] = stackAssets }
+        part.absorbedInto = (self, offset)
+        return true
+    }
+}
+
+/// The contributions of one slot, whatever their element type, so that two trees' lists can be joined.
+protocol ContributionStorage: AnyObject {
+    /// Appends the elements of `other`, a list of the same element type.
+    func append(contentsOf other: any ContributionStorage)
+}

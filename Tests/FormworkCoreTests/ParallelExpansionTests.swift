@@ -1,0 +1,88 @@
+import FormworkCore
+import FormworkTemplate
+import Testing
+
+/// Declares a topic at finalize from a scope it kept while it expanded, rather than the scope it is given.
+private struct KeepsItsScope: Construct {
+    let id: String
+
+    func expand(in scope: ConstructScope) throws(SynthesisError) {
+        let kept = try scope.child("Kept")
+        scope.afterExpansion(.finalize) { _ throws(SynthesisError) in
+            try kept.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic")))
+        }
+    }
+}
+
+/// Declares a queue named after the content hash of a reference to `other`, which counts the path of
+/// `other` when it is in the tree already.
+private struct NamesAfter: Construct {
+    let id: String
+    let other: Resource
+
+    func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: [
+            "QueueName": .string(scope.contentHash(of: other.ref)),
+        ])))
+    }
+}
+
+/// Stacks expand in parallel, each into its own tree; these pin that the result is what expanding them one
+/// after the other gives.
+@Suite struct ParallelExpansionTests {
+    @Test func manyStacksComeOutInStackOrderAsTheyWouldSerially() throws {
+        let app = App {
+            for index in 0..<8 {
+                Stack("S\(index)") {
+                    Resource("Queue", type: "AWS::SQS::Queue")
+                    Group("Inner\(index)") { Resource("Topic", type: "AWS::SNS::Topic") }
+                }
+            }
+        }
+        let assembly = try app.synthesize()
+        #expect(assembly.stacks.map(\.name) == (0..<8).map { "S\($0)" })
+        for (index, stack) in assembly.stacks.enumerated() {
+            #expect(stack.template.resources.keys.elements == ["Queue", LogicalId.make(["Inner\(index)", "Topic"])])
+        }
+        let again = try CloudAssemblyWriter().contents(for: app.synthesize()).files
+        #expect(try CloudAssemblyWriter().contents(for: assembly).files == again)
+    }
+
+    @Test func aScopeKeptFromExpansionStillDeclaresAfterTheTreesAreMerged() throws {
+        let assembly = try App {
+            Stack("First") { KeepsItsScope(id: "A") }
+            Stack("Second") { KeepsItsScope(id: "B") }
+        }.synthesize()
+        #expect(assembly.stacks[1].template.resources.keys.elements == [LogicalId.make(["B", "Kept"])])
+    }
+
+    @Test func theSameConstructListedInTwoStacksIsStillAnError() {
+        let queue = Resource("Queue", type: "AWS::SQS::Queue")
+        #expect {
+            _ = try App {
+                Stack("First") { queue }
+                Stack("Second") { queue }
+            }.synthesize()
+        } throws: { error in
+            (error as? SynthesisError)?.code == .listedTwice && (error as? SynthesisError)?.paths == ["First/Queue", "Second/Queue"]
+        }
+    }
+
+    @Test func aLookupOfAConstructInAnEarlierStackFindsIt() throws {
+        let topic = Resource("Topic", type: "AWS::SNS::Topic")
+        let sameStack = try App {
+            Stack("First") {
+                topic
+                NamesAfter(id: "Queue", other: topic)
+            }
+        }.synthesize()
+        let otherTopic = Resource("Topic", type: "AWS::SNS::Topic")
+        let twoStacks = try App {
+            Stack("First") { otherTopic }
+            Stack("Second") { NamesAfter(id: "Queue", other: otherTopic) }
+        }.synthesize()
+        let name = sameStack.stacks[0].template.resources["Queue"]?.properties["QueueName"]
+        #expect(name != nil)
+        #expect(twoStacks.stacks[1].template.resources["Queue"]?.properties["QueueName"] == name)
+    }
+}
