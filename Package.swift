@@ -57,9 +57,11 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(name: "CFormworkMalloc"),
         .target(
             name: "FormworkCLI",
             dependencies: [
+                "CFormworkMalloc",
                 "FormworkCore",
                 "FormworkChecks",
                 "FormworkDiff",

@@ -62,6 +62,7 @@ func measure(_ iterations: Int, _ body: () throws -> Void) rethrows -> String {
     return summary(durations)
 }
 
+ProcessMemory.keepFreedMemoryForReuse()
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let app = ScaleApp.make(stacks: options.stacks, services: options.services)
 if options.command == "synth" {

@@ -47,6 +47,7 @@ public enum CommandRunner {
 
     /// Runs the process's arguments and exits with the command's status.
     public static func main(root: any ParsableCommand.Type, app: App? = nil) -> Never {
+        ProcessMemory.keepFreedMemoryForReuse()
         let result = run(Array(CommandLine.arguments.dropFirst()), root: root, app: app)
         FileHandle.standardOutput.write(Data(result.output.standardOutput.utf8))
         FileHandle.standardError.write(Data(result.output.standardError.utf8))
