@@ -77,6 +77,19 @@ struct SchemaEvaluator {
 
     // MARK: Types
 
+    /// Whether `value` is of an allowed type as it is written, without coercion: the common case, which
+    /// spares parsing every string as a number.
+    private static func isPlainly(_ value: JSONValue, oneOf allowed: SchemaTypes) -> Bool {
+        switch value {
+        case .string: allowed.contains(.string)
+        case .object: allowed.contains(.object)
+        case .array: allowed.contains(.array)
+        case .bool: allowed.contains(.boolean)
+        case .number: allowed.contains(.number)
+        case .null: false
+        }
+    }
+
     /// The schema types a value can be read as, with CloudFormation's coercions of strings and numbers.
     private static func readableTypes(of value: JSONValue) -> SchemaTypes {
         switch value {
@@ -95,7 +108,8 @@ struct SchemaEvaluator {
     }
 
     private mutating func matchesType(_ value: JSONValue, _ allowed: SchemaTypes, path: [String]) -> Bool {
-        guard !allowed.isEmpty, allowed.isDisjoint(with: Self.readableTypes(of: value)) else { return true }
+        guard !allowed.isEmpty, !Self.isPlainly(value, oneOf: allowed),
+              allowed.isDisjoint(with: Self.readableTypes(of: value)) else { return true }
         let found = switch value {
         case .null: "null"
         case .array: "a list"
