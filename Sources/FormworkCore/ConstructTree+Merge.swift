@@ -8,15 +8,14 @@ extension ConstructTree {
         return tree
     }
 
-    /// Appends the nodes of `part` (a tree from ``forOneStack()`` holding one expanded stack) after this
+    /// Appends the nodes of `part` (a tree from ``forOneStack()`` holding one settled stack) after this
     /// tree's nodes, with everything that points at them.
     ///
-    /// Returns `false`, leaving this tree as it was, when expanding the stack here would have gone
-    /// differently: the stack lists a construct this tree holds, or it looked for one this tree holds, or
-    /// it read contributions (which other stacks may still add to). The caller then expands serially.
+    /// Returns `false`, leaving this tree as it was, when settling the stack here would have gone
+    /// differently: the stack holds a construct this tree holds (listed in two stacks, or included by two),
+    /// or its expansion looked for a construct this tree holds. The caller then settles the app serially.
     func absorb(_ part: ConstructTree) -> Bool {
-        guard part.readContributionSlots.isEmpty, part.lateContribution == nil,
-              !part.identities.keys.contains(where: { identities[$0] != nil }),
+        guard !part.identities.keys.contains(where: { identities[$0] != nil }),
               !(part.missedIdentities ?? []).contains(where: { identities[$0] != nil })
         else { return false }
         let offset = nodes.count - 1
@@ -37,6 +36,7 @@ extension ConstructTree {
         for (slot, list) in part.contributions {
             if let existing = contributions[slot] { existing.append(contentsOf: list) } else { contributions[slot] = list }
         }
+        readContributionSlots.formUnion(part.readContributionSlots)
         for (stack, stackAssets) in part.assets { assets[mapped(stack)] = stackAssets }
         part.absorbedInto = (self, offset)
         return true

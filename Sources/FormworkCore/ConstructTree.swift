@@ -97,6 +97,12 @@ final class ConstructTree {
         Array(components(of: node).dropFirst())
     }
 
+    /// Whether the construct of `identity` is in the tree; unlike ``node(forIdentity:)``, never noted as a
+    /// miss.
+    func holds(_ identity: ConstructIdentity) -> Bool {
+        identities[identity] != nil
+    }
+
     func node(forIdentity identity: ConstructIdentity) -> Int? {
         let node = identities[identity]
         if node == nil { missedIdentities?.insert(identity) }

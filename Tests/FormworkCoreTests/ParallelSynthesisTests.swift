@@ -27,9 +27,41 @@ private struct NamesAfter: Construct {
     }
 }
 
-/// Stacks expand in parallel, each into its own tree; these pin that the result is what expanding them one
-/// after the other gives.
-@Suite struct ParallelExpansionTests {
+/// Notes contributed to a ``NoteCollector``.
+private let notes = ContributionKey<String>("notes")
+
+/// Declares one topic at finalize, named after the notes contributed to it.
+private struct NoteCollector: IdentifiedConstruct {
+    let id: String
+    let identity = ConstructIdentity()
+
+    func expand(in scope: ConstructScope) throws(SynthesisError) {
+        scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
+            let gathered = scope.contributions(to: self, as: notes)
+            try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: [
+                "TopicName": .string(gathered.joined(separator: "-")),
+            ])))
+        }
+    }
+}
+
+/// Contributes `note` to `collector` from an edge.
+private struct NoteEdge: Construct {
+    let id: String
+    let collector: NoteCollector
+    let note: String
+
+    func expand(in scope: ConstructScope) throws(SynthesisError) {
+        scope.require(collector)
+        scope.afterExpansion(.edges) { scope in
+            scope.contribute(note, to: collector, as: notes)
+        }
+    }
+}
+
+/// Stacks are expanded and settled in parallel, each in a tree of its own; these pin that the result is what
+/// settling them in one tree gives, including when a stack reaches into another.
+@Suite struct ParallelSynthesisTests {
     @Test func manyStacksComeOutInStackOrderAsTheyWouldSerially() throws {
         let app = App {
             for index in 0..<8 {
@@ -84,5 +116,29 @@ private struct NamesAfter: Construct {
         let name = sameStack.stacks[0].template.resources["Queue"]?.properties["QueueName"]
         #expect(name != nil)
         #expect(twoStacks.stacks[1].template.resources["Queue"]?.properties["QueueName"] == name)
+    }
+
+    @Test func anEdgeContributingToAnotherStacksConstructIsSeenByIt() throws {
+        let collector = NoteCollector(id: "Collector")
+        let assembly = try App {
+            Stack("First") {
+                collector
+                NoteEdge(id: "Near", collector: collector, note: "a")
+            }
+            Stack("Second") { NoteEdge(id: "Far", collector: collector, note: "b") }
+        }.synthesize()
+        #expect(assembly.stacks[0].template.resources["Collector"]?.properties["TopicName"] == "a-b")
+    }
+
+    @Test func aConstructListedNowhereButReferencedFromTwoStacksIsStillAnError() {
+        let queue = Resource("Queue", type: "AWS::SQS::Queue")
+        #expect {
+            _ = try App {
+                Stack("First") { Output("Url", value: queue.ref) }
+                Stack("Second") { Output("Url", value: queue.ref) }
+            }.synthesize()
+        } throws: { error in
+            (error as? SynthesisError)?.code == .unlistedSharedConstruct
+        }
     }
 }
