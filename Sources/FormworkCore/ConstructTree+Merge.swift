@@ -20,14 +20,20 @@ extension ConstructTree {
         else { return false }
         let offset = nodes.count - 1
         func mapped(_ index: Int) -> Int { index == Self.root ? Self.root : index + offset }
-        nodes.reserveCapacity(nodes.count + part.nodes.count - 1)
-        for node in part.nodes.dropFirst() {
-            nodes.append(Node(id: node.id, parent: node.parent.map(mapped), children: node.children.map(mapped),
-                              holdsConstruct: node.holdsConstruct, element: node.element,
-                              logicalIdOverride: node.logicalIdOverride, stack: node.stack.map(mapped),
-                              requirements: node.requirements))
+        // The part's nodes are moved out (swapped with an empty node), not copied: a copy would retain every
+        // value a node holds, and releasing the part would release them all again.
+        var moved = part.nodes
+        part.nodes = []
+        nodes.reserveCapacity(nodes.count + moved.count - 1)
+        nodes[Self.root].children += moved[Self.root].children.map(mapped)
+        for index in moved.indices.dropFirst() {
+            var node = Node(id: "", parent: nil)
+            swap(&node, &moved[index])
+            node.parent = node.parent.map(mapped)
+            node.stack = node.stack.map(mapped)
+            for child in node.children.indices { node.children[child] = mapped(node.children[child]) }
+            nodes.append(node)
         }
-        nodes[Self.root].children += part.nodes[Self.root].children.map(mapped)
         childIndex.reserveCapacity(childIndex.count + part.childIndex.count)
         for (key, index) in part.childIndex { childIndex[ChildKey(parent: mapped(key.parent), id: key.id)] = mapped(index) }
         identities.reserveCapacity(identities.count + part.identities.count)

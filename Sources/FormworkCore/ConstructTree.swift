@@ -6,7 +6,7 @@ import OrderedCollections
 final class ConstructTree {
     struct Node {
         let id: String
-        let parent: Int?
+        var parent: Int?
         var children: [Int] = []
         /// Whether a construct (as opposed to a plain child scope) was added here.
         var holdsConstruct = false

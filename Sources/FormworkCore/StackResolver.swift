@@ -34,6 +34,9 @@ struct StackResolver {
                 return (template, builder.exports, builder.stackDependencies)
             }
         })
+        // Every template is built: the declarations are not read again, and freeing them stack by stack in
+        // parallel spares the end of the synthesis most of its clean-up.
+        tree.releaseElements(groupedAs: elementNodes)
         var templates: [Template] = []
         var exports: [Int: OrderedDictionary<String, Template.Output>] = [:]
         var stackDependencies: [Int: OrderedDictionary<Int, String>] = [:]
