@@ -21,9 +21,12 @@ extension Synthesizer {
             guard let tree = part.tree, settlesApart(tree, everywhere: shared) else { return StackTree(tree: nil) }
             return part
         }
+        let parts = settled.compactMap(\.tree)
+        guard parts.count == stacks.count else { return nil }
         let tree = ConstructTree()
-        for part in settled {
-            guard let settledTree = part.tree, tree.absorb(settledTree) else { return nil }
+        tree.reserveCapacity(toAbsorb: parts)
+        for part in parts {
+            guard tree.absorb(part) else { return nil }
         }
         return tree
     }
