@@ -11,7 +11,7 @@ enum MD5 {
         var message: [UInt8] = []
         message.reserveCapacity(bytes.count + 72)
         message.append(contentsOf: bytes)
-        message += DigestPadding.bytes(forMessageOf: UInt64(message.count), bigEndianLength: false)
+        DigestPadding.append(forMessageOf: UInt64(message.count), bigEndianLength: false, to: &message)
         var state: (UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
         message.withUnsafeBytes { message in
             shifts.withUnsafeBufferPointer { shifts in
@@ -22,12 +22,8 @@ enum MD5 {
                 }
             }
         }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(16)
-        for word in [state.0, state.1, state.2, state.3] {
-            for shift in stride(from: UInt32(0), to: 32, by: 8) { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
-        }
-        return digest
+        let words = (state.0.littleEndian, state.1.littleEndian, state.2.littleEndian, state.3.littleEndian)
+        return withUnsafeBytes(of: words) { Array($0) }
     }
 
     /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function

@@ -22,7 +22,8 @@ struct SHA256 {
 
     /// The digest as 64 lowercase hex digits.
     consuming func hexDigest() -> String {
-        let tail = pending + DigestPadding.bytes(forMessageOf: length, bigEndianLength: true)
+        var tail = pending
+        DigestPadding.append(forMessageOf: length, bigEndianLength: true, to: &tail)
         for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
         return HexDigits.text(state.flatMap { word in
             stride(from: UInt32(24), through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> $0) }
