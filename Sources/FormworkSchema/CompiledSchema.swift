@@ -54,13 +54,34 @@ struct SchemaTypes: OptionSet, Sendable {
     }
 }
 
-/// A compiled `pattern`. `NSRegularExpression` is immutable and documented as safe to share between threads.
-struct SchemaPattern: @unchecked Sendable {
+/// A `pattern`, compiled into a regular expression the first time a value is matched against it: compiling
+/// is most of the cost of compiling a schema, and most patterns never see a value.
+///
+/// `NSRegularExpression` is immutable and documented as safe to share between threads; the lock guards the
+/// one-time compilation.
+final class SchemaPattern: @unchecked Sendable {
     let source: String
-    let regex: NSRegularExpression
+    private let lock = NSLock()
+    /// `nil` until compiled; then the expression, or `.some(nil)` when the source does not compile.
+    private var compiled: NSRegularExpression??
 
+    init(source: String) {
+        self.source = source
+    }
+
+    /// Whether `string` matches; a pattern that does not compile matches everything (it checks nothing).
     func matches(_ string: String) -> Bool {
-        regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+        guard let regex else { return true }
+        return regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    }
+
+    private var regex: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let regex = try? NSRegularExpression(pattern: source)
+        compiled = .some(regex)
+        return regex
     }
 }
 
@@ -131,8 +152,8 @@ struct SchemaCompiler {
         default: break
         }
         let properties = keywords["properties"]?.objectValue ?? [:]
-        let patternProperties = (keywords["patternProperties"]?.objectValue ?? [:]).compactMap { source, value in
-            Self.pattern(source).map { ($0, compile(value)) }
+        let patternProperties = (keywords["patternProperties"]?.objectValue ?? [:]).map { source, value in
+            (SchemaPattern(source: source), compile(value))
         }
         func int(_ key: String) -> Int? { keywords[key]?.numberValue.map { Int($0) } }
         let alternatives = ["oneOf", "anyOf"].compactMap { key -> [CompiledSchema]? in
@@ -145,7 +166,7 @@ struct SchemaCompiler {
             reference: reference,
             types: types,
             allowedValues: allowed,
-            pattern: keywords["pattern"]?.stringValue.flatMap(Self.pattern),
+            pattern: keywords["pattern"]?.stringValue.map(SchemaPattern.init(source:)),
             minLength: int("minLength"), maxLength: int("maxLength"),
             minimum: keywords["minimum"]?.numberValue, maximum: keywords["maximum"]?.numberValue,
             minItems: int("minItems"), maxItems: int("maxItems"),
@@ -157,9 +178,5 @@ struct SchemaCompiler {
             required: keywords["required"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             allOf: keywords["allOf"]?.arrayValue?.map(compile) ?? [],
             alternatives: alternatives)
-    }
-
-    static func pattern(_ source: String) -> SchemaPattern? {
-        (try? NSRegularExpression(pattern: source)).map { SchemaPattern(source: source, regex: $0) }
     }
 }
