@@ -39,9 +39,13 @@ extension Synthesizer {
         // After expansion every stack's constructs exist, so a lookup that missed here would have found one.
         let missedWhileSettling = tree.missedIdentities ?? []
         tree.missedIdentities = missedWhileExpanding
-        return missedWhileSettling.isDisjoint(with: everywhere)
+        let keptToItself = missedWhileSettling.isDisjoint(with: everywhere)
             && tree.contributions.keys.allSatisfy { tree.holds($0.target) }
             && tree.readContributionSlots.allSatisfy { tree.holds($0.target) }
+        // Every finalizer has read its contributions: free them here, in parallel, not at the merge.
+        tree.contributions = [:]
+        tree.readContributionSlots = []
+        return keptToItself
     }
 
     /// A stack's tree, handed from the task that built it to the next step; never shared between tasks.
