@@ -13,6 +13,29 @@ public protocol Construct: Sendable {
     ///
     /// Called once per synthesis, during the expand phase.
     func expand(in scope: ConstructScope) throws(SynthesisError)
+
+    /// Where the synthesizer puts the construct: a node of its own, or its members in the enclosing scope.
+    ///
+    /// ``Construct``, ``IdentifiedConstruct`` and ``Fragment`` provide it; a construct never implements it.
+    /// (It spares the synthesizer a dynamic cast per construct, which costs a conformance lookup.)
+    var placement: ConstructPlacement { get }
+}
+
+/// Where the synthesizer puts a construct in the tree.
+public enum ConstructPlacement: Sendable {
+    /// A node of its own, with the identity references to it point at (`nil` for a construct that cannot
+    /// be referenced).
+    case node(identity: ConstructIdentity?)
+    /// No node: these members are added to the enclosing scope (a ``Fragment``).
+    case inline([any Construct])
+}
+
+extension Construct {
+    public var placement: ConstructPlacement { .node(identity: nil) }
+}
+
+extension IdentifiedConstruct {
+    public var placement: ConstructPlacement { .node(identity: identity) }
 }
 
 /// A construct other constructs can reference: it carries an ``identity`` that references point at.

@@ -119,12 +119,15 @@ final class ConstructTree {
     /// Adds `construct` under `parent` (before the child at `position`, or last) and expands it.
     @discardableResult
     func add(_ construct: any Construct, under parent: Int, before position: Int? = nil) throws(SynthesisError) -> Int {
-        if let fragment = construct as? any Fragment {
-            for member in fragment.body { try add(member, under: parent, before: position) }
+        let identity: ConstructIdentity?
+        switch construct.placement {
+        case .inline(let members):
+            for member in members { try add(member, under: parent, before: position) }
             return parent
+        case .node(let nodeIdentity):
+            identity = nodeIdentity
         }
         try validate(id: construct.id, under: parent)
-        let identity = (construct as? any IdentifiedConstruct)?.identity
         if let identity, let existing = identities[identity] {
             throw SynthesisError(.listedTwice, paths: [path(of: existing), Self.join(path(of: parent), construct.id)],
                                  "the same construct is listed in two places; list it once and reference it from the other place")

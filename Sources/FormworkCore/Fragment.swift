@@ -21,6 +21,8 @@ extension Fragment {
     /// Fragments have no path segment; the id is never used.
     public var id: String { "" }
 
+    public var placement: ConstructPlacement { .inline(body) }
+
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         for construct in body { try scope.add(construct) }
     }
