@@ -23,6 +23,7 @@ public final class ResourceMetadataCatalog: Sendable {
         var table = table
         var lines: [String: Range<Int>] = [:]
         table.withUTF8 { bytes in
+            lines.reserveCapacity(bytes.count { $0 == UInt8(ascii: "\n") } + 1)
             var start = 0
             while start < bytes.count {
                 var end = start
