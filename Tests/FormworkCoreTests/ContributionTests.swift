@@ -2,39 +2,6 @@ import FormworkCore
 import FormworkTemplate
 import Testing
 
-/// Notes contributed to a ``Collector``: a role's default policy statements in small.
-private let notes = ContributionKey<String>("notes")
-
-/// Declares one topic at finalize, named after the notes contributed to it.
-private struct Collector: IdentifiedConstruct {
-    let id: String
-    let identity = ConstructIdentity()
-
-    func expand(in scope: ConstructScope) throws(SynthesisError) {
-        scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
-            let gathered = scope.contributions(to: self, as: notes)
-            try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: [
-                "TopicName": .string(gathered.joined(separator: "-")),
-            ])))
-        }
-    }
-}
-
-/// Contributes `note` to `collector` at `stage`.
-private struct Contributor: Construct {
-    let id: String
-    let collector: Collector
-    let note: String
-    let stage: ConstructScope.Stage
-
-    func expand(in scope: ConstructScope) throws(SynthesisError) {
-        scope.require(collector)
-        scope.afterExpansion(stage) { scope in
-            scope.contribute(note, to: collector, as: notes)
-        }
-    }
-}
-
 @Suite struct ContributionTests {
     @Test func edgesContributeBeforeTheTargetGathersInTheOrderTheyRan() throws {
         let collector = Collector(id: "Collector")

@@ -27,38 +27,6 @@ private struct NamesAfter: Construct {
     }
 }
 
-/// Notes contributed to a ``NoteCollector``.
-private let notes = ContributionKey<String>("notes")
-
-/// Declares one topic at finalize, named after the notes contributed to it.
-private struct NoteCollector: IdentifiedConstruct {
-    let id: String
-    let identity = ConstructIdentity()
-
-    func expand(in scope: ConstructScope) throws(SynthesisError) {
-        scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
-            let gathered = scope.contributions(to: self, as: notes)
-            try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: [
-                "TopicName": .string(gathered.joined(separator: "-")),
-            ])))
-        }
-    }
-}
-
-/// Contributes `note` to `collector` from an edge.
-private struct NoteEdge: Construct {
-    let id: String
-    let collector: NoteCollector
-    let note: String
-
-    func expand(in scope: ConstructScope) throws(SynthesisError) {
-        scope.require(collector)
-        scope.afterExpansion(.edges) { scope in
-            scope.contribute(note, to: collector, as: notes)
-        }
-    }
-}
-
 /// Stacks are expanded and settled in parallel, each in a tree of its own; these pin that the result is what
 /// settling them in one tree gives, including when a stack reaches into another.
 @Suite struct ParallelSynthesisTests {
@@ -119,13 +87,13 @@ private struct NoteEdge: Construct {
     }
 
     @Test func anEdgeContributingToAnotherStacksConstructIsSeenByIt() throws {
-        let collector = NoteCollector(id: "Collector")
+        let collector = Collector(id: "Collector")
         let assembly = try App {
             Stack("First") {
                 collector
-                NoteEdge(id: "Near", collector: collector, note: "a")
+                Contributor(id: "Near", collector: collector, note: "a", stage: .edges)
             }
-            Stack("Second") { NoteEdge(id: "Far", collector: collector, note: "b") }
+            Stack("Second") { Contributor(id: "Far", collector: collector, note: "b", stage: .edges) }
         }.synthesize()
         #expect(assembly.stacks[0].template.resources["Collector"]?.properties["TopicName"] == "a-b")
     }
