@@ -41,6 +41,7 @@ extension ConstructTree {
             for child in node.children.indices { node.children[child] = mapped(node.children[child]) }
             nodes.append(consume node)
         }
+        if nodes[Self.root].children.count > Self.indexedChildCount { indexChildren(of: Self.root) }
         for (key, index) in part.childIndex { childIndex[ChildKey(parent: mapped(key.parent), id: key.id)] = mapped(index) }
         for (identity, index) in part.identities { identities[identity] = mapped(index) }
         for (stack, stackAssets) in part.assets { assets[mapped(stack)] = stackAssets }

@@ -49,8 +49,12 @@ final class ConstructTree {
     }
 
     var nodes: [Node] = [Node(id: "", parent: nil)]
-    /// Every node but the root, by its parent and id: one table for the tree rather than one per node.
+    /// The children of parents with many children (stacks, large components), by parent and id: one table
+    /// for the tree. A parent with few children is searched directly (``indexedChildCount``).
     var childIndex: [ChildKey: Int] = [:]
+    /// The number of children above which a parent's children are found through ``childIndex``: comparing
+    /// a few ids costs less than hashing one key.
+    static let indexedChildCount = 8
     /// Where each identified construct was added. Looked up, never iterated.
     var identities: [ConstructIdentity: Int] = [:]
     /// Deferred work not run yet (`ConstructTree+Deferred.swift`).
@@ -106,7 +110,9 @@ final class ConstructTree {
     }
 
     func child(of parent: Int, named id: String) -> Int? {
-        childIndex[ChildKey(parent: parent, id: id)]
+        let children = nodes[parent].children
+        guard children.count > Self.indexedChildCount else { return children.first { nodes[$0].id == id } }
+        return childIndex[ChildKey(parent: parent, id: id)]
     }
 
     /// Adds a plain child node (no construct) with `id`, or returns the existing one.
@@ -177,13 +183,22 @@ final class ConstructTree {
         let index = nodes.count
         let stack = parent == Self.root ? index : nodes[parent].stack
         nodes.append(Node(id: id, parent: parent, stack: stack))
-        childIndex[ChildKey(parent: parent, id: id)] = index
         if let position, let offset = nodes[parent].children.firstIndex(of: position) {
             nodes[parent].children.insert(index, at: offset)
         } else {
             nodes[parent].children.append(index)
         }
+        if nodes[parent].children.count == Self.indexedChildCount + 1 {
+            indexChildren(of: parent)
+        } else if nodes[parent].children.count > Self.indexedChildCount {
+            childIndex[ChildKey(parent: parent, id: id)] = index
+        }
         return index
+    }
+
+    /// Enters every child of `parent` in ``childIndex`` (once it has more than ``indexedChildCount``).
+    func indexChildren(of parent: Int) {
+        for child in nodes[parent].children { childIndex[ChildKey(parent: parent, id: nodes[child].id)] = child }
     }
 
     private static func join(_ parent: String, _ id: String) -> String {

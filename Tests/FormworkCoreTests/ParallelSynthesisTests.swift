@@ -32,7 +32,7 @@ private struct NamesAfter: Construct {
 @Suite struct ParallelSynthesisTests {
     @Test func manyStacksComeOutInStackOrderAsTheyWouldSerially() throws {
         let app = App {
-            for index in 0..<8 {
+            for index in 0..<12 {
                 Stack("S\(index)") {
                     Resource("Queue", type: "AWS::SQS::Queue")
                     Group("Inner\(index)") { Resource("Topic", type: "AWS::SNS::Topic") }
@@ -40,7 +40,7 @@ private struct NamesAfter: Construct {
             }
         }
         let assembly = try app.synthesize()
-        #expect(assembly.stacks.map(\.name) == (0..<8).map { "S\($0)" })
+        #expect(assembly.stacks.map(\.name) == (0..<12).map { "S\($0)" })
         for (index, stack) in assembly.stacks.enumerated() {
             #expect(stack.template.resources.keys.elements == ["Queue", LogicalId.make(["Inner\(index)", "Topic"])])
         }

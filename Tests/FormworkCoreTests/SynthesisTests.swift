@@ -81,6 +81,17 @@ import Testing
         #expect(error?.paths == ["S/Queue"])
     }
 
+    @Test func aDuplicateIdAmongManySiblingsIsAnError() {
+        let error = synthesisError(App {
+            Stack("S") {
+                for index in 0..<20 { Resource("Queue\(index)", type: "AWS::SQS::Queue") }
+                Resource("Queue3", type: "AWS::SQS::Queue")
+            }
+        })
+        #expect(error?.code == .duplicateId)
+        #expect(error?.paths == ["S/Queue3"])
+    }
+
     @Test func theSameConstructListedInTwoPlacesIsAnError() {
         let queue = Resource("Queue", type: "AWS::SQS::Queue")
         let error = synthesisError(App {
