@@ -26,6 +26,14 @@ import Testing
         #expect(value == .join("", ["x", list]))
     }
 
+    @Test func referencesAreListedDepthFirstAndAValueHoldingOneHasNoJSON() {
+        let queue = Resource("Queue", type: "AWS::SQS::Queue"), topic = Resource("Topic", type: "AWS::SNS::Topic")
+        let value: Value = ["Queue": queue.ref, "Targets": [topic.getAtt("Arn"), "literal"]]
+        #expect(value.references.map(\.target) == [queue.identity, topic.identity])
+        #expect(value.json == nil)
+        #expect(Value(["Plain": 1]).json == ["Plain": 1])
+    }
+
     @Test func convertsFromJSONUnchanged() {
         let json: JSONValue = ["a": [1, true, nil, "s"]]
         #expect(Value(json) == ["a": [1, true, nil, "s"]])
