@@ -8,6 +8,14 @@ extension ConstructTree {
         return tree
     }
 
+    /// Whether a node requires a construct that is in `everywhere` but not in this tree: an edge to another
+    /// stack's construct, which only settles in a tree holding both stacks.
+    func requiresConstructs(of everywhere: Set<ConstructIdentity>) -> Bool {
+        nodes.contains { node in
+            node.requirements.contains { !holds($0.identity) && everywhere.contains($0.identity) }
+        }
+    }
+
     /// Makes room for the nodes of `parts` at once, rather than growing (and rehashing) part by part.
     func reserveCapacity(toAbsorb parts: [ConstructTree]) {
         nodes.reserveCapacity(parts.reduce(nodes.count) { $0 + $1.nodes.count })
@@ -15,9 +23,9 @@ extension ConstructTree {
         identities.reserveCapacity(parts.reduce(identities.count) { $0 + $1.identities.count })
     }
 
-    /// Appends the nodes of `part` (a tree from ``forOneStack()`` holding one settled stack) after this
-    /// tree's nodes, with everything that points at them. The part's contributions are spent (its
-    /// finalizers have read them, and its deferred work is done), so they are not carried over.
+    /// Appends the nodes of `part` (a tree from ``forOneStack()`` holding one expanded or settled stack)
+    /// after this tree's nodes, with everything that points at them: deferred work not run yet, and the
+    /// contributions made so far (a settled part has spent its contributions and has no work left).
     ///
     /// Returns `false`, leaving this tree as it was, when settling the stack here would have gone
     /// differently: the stack holds a construct this tree holds (listed in two stacks, or included by two),
@@ -45,7 +53,18 @@ extension ConstructTree {
         for (key, index) in part.childIndex { childIndex[ChildKey(parent: mapped(key.parent), id: key.id)] = mapped(index) }
         for (identity, index) in part.identities { identities[identity] = mapped(index) }
         for (stack, stackAssets) in part.assets { assets[mapped(stack)] = stackAssets }
+        deferredActions += part.deferredActions.map { DeferredAction(stage: $0.stage, node: mapped($0.node), action: $0.action) }
+        for (slot, list) in part.contributions {
+            if let existing = contributions[slot] { existing.append(contentsOf: list) } else { contributions[slot] = list }
+        }
+        readContributionSlots.formUnion(part.readContributionSlots)
         part.absorbedInto = (self, offset)
         return true
     }
+}
+
+/// The contributions of one slot, whatever their element type, so that two trees' lists can be joined.
+protocol ContributionStorage: AnyObject {
+    /// Appends the elements of `other`, a list of the same element type.
+    func append(contentsOf other: any ContributionStorage)
 }

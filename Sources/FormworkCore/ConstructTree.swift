@@ -34,11 +34,15 @@ final class ConstructTree {
 
     /// The contributions made to one slot, typed by the element type of its key, so that reading them
     /// casts the list once rather than each element.
-    final class ContributionList<Element> {
+    final class ContributionList<Element>: ContributionStorage {
         var elements: [Element]
 
         init(_ elements: [Element]) {
             self.elements = elements
+        }
+
+        func append(contentsOf other: any ContributionStorage) {
+            if let other = other as? ContributionList<Element> { elements += other.elements }
         }
     }
 
@@ -60,7 +64,7 @@ final class ConstructTree {
     /// Deferred work not run yet (`ConstructTree+Deferred.swift`).
     var deferredActions: [DeferredAction] = []
     /// What edges contributed, by slot; looked up, never iterated.
-    var contributions: [ContributionSlot: AnyObject] = [:]
+    var contributions: [ContributionSlot: any ContributionStorage] = [:]
     /// The slots their targets have read; looked up, never iterated.
     var readContributionSlots: Set<ContributionSlot> = []
     /// The first contribution made to a slot its target had already read, which the target never sees.

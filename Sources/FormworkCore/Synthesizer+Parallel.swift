@@ -1,13 +1,15 @@
-/// Settling stacks apart: each stack is expanded and settled (references included, deferred work run) in a
-/// tree of its own, on a core each, and the trees are merged in stack order.
+/// Stacks apart: each stack is expanded, and settled (references included, deferred work run) when it can
+/// be, in a tree of its own, on a core each; the trees are merged in stack order.
 ///
-/// The result must be what settling the whole app in one tree gives. A stack that keeps to itself settles
-/// the same either way; one that reaches into another stack (an edge on another stack's construct, a
-/// contribution to another stack's role, a lookup that would have found another stack's construct) or
-/// fails in any way sends the whole app through the serial path, which also reports the errors.
+/// The result must be what the whole app in one tree gives. A stack that keeps to itself settles the same
+/// either way. When a stack requires another stack's constructs (an edge between stacks, such as a
+/// subscription to a shared topic), the expanded trees are merged and settled together. A stack that
+/// fails, or reaches into another without saying so (a lookup that would have found another stack's
+/// construct, a contribution to another stack's construct), sends the whole app through the serial path,
+/// which also reports the errors.
 extension Synthesizer {
-    /// The settled tree of `stacks`, or `nil` when they must be settled in one tree.
-    static func settleInParallel(_ stacks: [Stack]) -> ConstructTree? {
+    /// The settled tree of `stacks`, or `nil` when they must go through the serial path.
+    static func settleInParallel(_ stacks: [Stack]) throws(SynthesisError) -> ConstructTree? {
         guard stacks.count > 1 else { return nil }
         let expanded = ConcurrentMap.map(stacks) { stack in
             StackTree(tree: try? expand([stack], into: .forOneStack()))
@@ -16,13 +18,28 @@ extension Synthesizer {
         guard trees.count == stacks.count else { return nil }
         var everywhere = Set<ConstructIdentity>()
         for tree in trees { everywhere.formUnion(tree.identities.keys) }
+        if trees.contains(where: { $0.requiresConstructs(of: everywhere) }) {
+            guard let tree = merged(trees) else { return nil }
+            try settle(tree)
+            return tree
+        }
         let shared = everywhere
         let settled = ConcurrentMap.map(trees.map { StackTree(tree: $0) }) { part in
-            guard let tree = part.tree, settlesApart(tree, everywhere: shared) else { return StackTree(tree: nil) }
-            return part
+            guard let tree = part.tree, let missed = settleApart(tree, everywhere: shared) else { return StackTree(tree: nil) }
+            return StackTree(tree: tree, missedWhileSettling: missed)
         }
         let parts = settled.compactMap(\.tree)
         guard parts.count == stacks.count else { return nil }
+        // After expansion every stack's constructs exist, and a stack settling may include more: a lookup
+        // that missed while settling must not be of a construct any stack now holds.
+        var held = Set<ConstructIdentity>()
+        for part in parts { held.formUnion(part.identities.keys) }
+        guard settled.allSatisfy({ $0.missedWhileSettling.isDisjoint(with: held) }) else { return nil }
+        return merged(parts)
+    }
+
+    /// One tree of `parts`, in order; `nil` when a part conflicts with an earlier one.
+    private static func merged(_ parts: [ConstructTree]) -> ConstructTree? {
         let tree = ConstructTree()
         tree.reserveCapacity(toAbsorb: parts)
         for part in parts {
@@ -31,25 +48,26 @@ extension Synthesizer {
         return tree
     }
 
-    /// Settles one stack's tree, and returns whether it settled as it would have in the app's tree.
-    private static func settlesApart(_ tree: ConstructTree, everywhere: Set<ConstructIdentity>) -> Bool {
+    /// Settles one stack's tree; returns the constructs it looked up and lacked while settling, or `nil` when
+    /// it failed or reached into another stack's contributions.
+    private static func settleApart(_ tree: ConstructTree, everywhere: Set<ConstructIdentity>) -> Set<ConstructIdentity>? {
         let missedWhileExpanding = tree.missedIdentities
         tree.missedIdentities = []
-        guard (try? settle(tree, elsewhere: everywhere)) != nil else { return false }
-        // After expansion every stack's constructs exist, so a lookup that missed here would have found one.
+        guard (try? settle(tree, elsewhere: everywhere)) != nil else { return nil }
         let missedWhileSettling = tree.missedIdentities ?? []
         tree.missedIdentities = missedWhileExpanding
-        let keptToItself = missedWhileSettling.isDisjoint(with: everywhere)
-            && tree.contributions.keys.allSatisfy { tree.holds($0.target) }
+        let keptToItself = tree.contributions.keys.allSatisfy { tree.holds($0.target) }
             && tree.readContributionSlots.allSatisfy { tree.holds($0.target) }
         // Every finalizer has read its contributions: free them here, in parallel, not at the merge.
         tree.contributions = [:]
         tree.readContributionSlots = []
-        return keptToItself
+        return keptToItself ? missedWhileSettling : nil
     }
 
     /// A stack's tree, handed from the task that built it to the next step; never shared between tasks.
     private struct StackTree: @unchecked Sendable {
         let tree: ConstructTree?
+        /// The constructs the stack looked up and lacked while it settled.
+        var missedWhileSettling: Set<ConstructIdentity> = []
     }
 }

@@ -15,7 +15,7 @@ struct Synthesizer {
     func run() throws(SynthesisError) -> CloudAssembly {
         for stack in stacks { try Self.validate(stack, among: stacks) }
         let tree: ConstructTree
-        if let settled = Self.settleInParallel(stacks) {
+        if let settled = try Self.settleInParallel(stacks) {
             tree = settled
         } else {
             tree = try Self.expand(stacks)

@@ -27,6 +27,19 @@ private struct NamesAfter: Construct {
     }
 }
 
+/// Declares a queue named after the path of `other`, found by an edge that does not require it.
+private struct FindsWithoutRequiring: Construct {
+    let id: String
+    let other: Resource
+
+    func expand(in scope: ConstructScope) throws(SynthesisError) {
+        scope.afterExpansion(.edges) { [other] scope throws(SynthesisError) in
+            let path = try scope.scope(of: other).path
+            try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: ["QueueName": .string(path)])))
+        }
+    }
+}
+
 /// Stacks are expanded and settled in parallel, each in a tree of its own; these pin that the result is what
 /// settling them in one tree gives, including when a stack reaches into another.
 @Suite struct ParallelSynthesisTests {
@@ -108,5 +121,14 @@ private struct NamesAfter: Construct {
         } throws: { error in
             (error as? SynthesisError)?.code == .unlistedSharedConstruct
         }
+    }
+
+    @Test func anEdgeThatFindsAnotherStacksConstructWithoutRequiringItStillFindsIt() throws {
+        let topic = Resource("Topic", type: "AWS::SNS::Topic")
+        let assembly = try App {
+            Stack("First") { topic }
+            Stack("Second") { FindsWithoutRequiring(id: "Queue", other: topic) }
+        }.synthesize()
+        #expect(assembly.stacks[1].template.resources["Queue"]?.properties["QueueName"] == "First/Topic")
     }
 }
