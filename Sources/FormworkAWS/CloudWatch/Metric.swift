@@ -52,32 +52,3 @@ public struct Metric: Sendable, Equatable {
             && lhs.dimensions.map(\.value) == rhs.dimensions.map(\.value)
     }
 }
-
-extension Queue {
-    /// SQS queue metrics, with the statistic CDK uses for each.
-    public enum MetricName: String, Sendable {
-        case approximateAgeOfOldestMessage = "ApproximateAgeOfOldestMessage"
-        case approximateNumberOfMessagesDelayed = "ApproximateNumberOfMessagesDelayed"
-        case approximateNumberOfMessagesNotVisible = "ApproximateNumberOfMessagesNotVisible"
-        case approximateNumberOfMessagesVisible = "ApproximateNumberOfMessagesVisible"
-        case numberOfEmptyReceives = "NumberOfEmptyReceives"
-        case numberOfMessagesDeleted = "NumberOfMessagesDeleted"
-        case numberOfMessagesReceived = "NumberOfMessagesReceived"
-        case numberOfMessagesSent = "NumberOfMessagesSent"
-        case sentMessageSize = "SentMessageSize"
-
-        var statistic: Metric.Statistic {
-            switch self {
-            case .approximateAgeOfOldestMessage, .approximateNumberOfMessagesDelayed,
-                 .approximateNumberOfMessagesNotVisible, .approximateNumberOfMessagesVisible: .maximum
-            case .sentMessageSize: .average
-            case .numberOfEmptyReceives, .numberOfMessagesDeleted, .numberOfMessagesReceived, .numberOfMessagesSent: .sum
-            }
-        }
-    }
-
-    /// A metric of this queue (`AWS/SQS`, dimension `QueueName`).
-    public func metric(_ name: MetricName) -> Metric {
-        Metric(namespace: "AWS/SQS", name: name.rawValue, dimensions: [("QueueName", self.name)], statistic: name.statistic)
-    }
-}
