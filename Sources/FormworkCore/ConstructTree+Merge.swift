@@ -40,7 +40,8 @@ extension ConstructTree {
         // value a node holds, and releasing the part would release them all again.
         var moved = part.nodes
         part.nodes = []
-        nodes[Self.root].children += moved[Self.root].children.map(mapped)
+        let stackNodes = moved[Self.root].children.map(mapped)
+        nodes[Self.root].children += stackNodes
         for index in moved.indices.dropFirst() {
             var node = Node(id: "", parent: nil)
             swap(&node, &moved[index])
@@ -49,7 +50,7 @@ extension ConstructTree {
             for child in node.children.indices { node.children[child] = mapped(node.children[child]) }
             nodes.append(consume node)
         }
-        if nodes[Self.root].children.count > Self.indexedChildCount { indexChildren(of: Self.root) }
+        indexChildren(stackNodes, justAddedTo: Self.root)
         for (key, index) in part.childIndex { childIndex[ChildKey(parent: mapped(key.parent), id: key.id)] = mapped(index) }
         for (identity, index) in part.identities { identities[identity] = mapped(index) }
         for (stack, stackAssets) in part.assets { assets[mapped(stack)] = stackAssets }

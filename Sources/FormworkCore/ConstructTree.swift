@@ -192,17 +192,18 @@ final class ConstructTree {
         } else {
             nodes[parent].children.append(index)
         }
-        if nodes[parent].children.count == Self.indexedChildCount + 1 {
-            indexChildren(of: parent)
-        } else if nodes[parent].children.count > Self.indexedChildCount {
-            childIndex[ChildKey(parent: parent, id: id)] = index
-        }
+        indexChildren([index], justAddedTo: parent)
         return index
     }
 
-    /// Enters every child of `parent` in ``childIndex`` (once it has more than ``indexedChildCount``).
-    func indexChildren(of parent: Int) {
-        for child in nodes[parent].children { childIndex[ChildKey(parent: parent, id: nodes[child].id)] = child }
+    /// Keeps ``childIndex`` up to date after `added` became children of `parent` (their nodes exist): a
+    /// parent past ``indexedChildCount`` children has them all in the index, so crossing it enters the
+    /// earlier children too.
+    func indexChildren(_ added: [Int], justAddedTo parent: Int) {
+        let count = nodes[parent].children.count
+        guard count > Self.indexedChildCount else { return }
+        let entered = count - added.count > Self.indexedChildCount ? added : nodes[parent].children
+        for child in entered { childIndex[ChildKey(parent: parent, id: nodes[child].id)] = child }
     }
 
     private static func join(_ parent: String, _ id: String) -> String {
