@@ -24,7 +24,7 @@ extension Synthesizer {
             return tree
         }
         let shared = everywhere
-        let settled = ConcurrentMap.map(trees.map { StackTree(tree: $0) }) { part in
+        let settled = ConcurrentMap.map(expanded) { part in
             guard let tree = part.tree, let missed = settleApart(tree, everywhere: shared) else { return StackTree(tree: nil) }
             return StackTree(tree: tree, missedWhileSettling: missed)
         }
@@ -32,9 +32,8 @@ extension Synthesizer {
         guard parts.count == stacks.count else { return nil }
         // After expansion every stack's constructs exist, and a stack settling may include more: a lookup
         // that missed while settling must not be of a construct any stack now holds.
-        var held = Set<ConstructIdentity>()
-        for part in parts { held.formUnion(part.identities.keys) }
-        guard settled.allSatisfy({ $0.missedWhileSettling.isDisjoint(with: held) }) else { return nil }
+        let missed = settled.reduce(into: Set<ConstructIdentity>()) { $0.formUnion($1.missedWhileSettling) }
+        guard !missed.contains(where: { identity in parts.contains { $0.holds(identity) } }) else { return nil }
         return merged(parts)
     }
 

@@ -15,12 +15,18 @@ private struct KeepsItsScope: Construct {
 }
 
 /// Declares a queue named after the content hash of a reference to `other`, which counts the path of
-/// `other` when it is in the tree already.
+/// `other` when it is in the tree already: while it expands, or at `stage` without requiring `other`.
 private struct NamesAfter: Construct {
     let id: String
     let other: Resource
+    var stage: ConstructScope.Stage?
 
     func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard let stage else { return try declare(in: scope) }
+        scope.afterExpansion(stage) { scope throws(SynthesisError) in try declare(in: scope) }
+    }
+
+    private func declare(in scope: ConstructScope) throws(SynthesisError) {
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: [
             "QueueName": .string(scope.contentHash(of: other.ref)),
         ])))
@@ -130,5 +136,23 @@ private struct FindsWithoutRequiring: Construct {
             Stack("Second") { FindsWithoutRequiring(id: "Queue", other: topic) }
         }.synthesize()
         #expect(assembly.stacks[1].template.resources["Queue"]?.properties["QueueName"] == "First/Topic")
+    }
+
+    @Test func aLookupWhileSettlingFindsAConstructOfAnotherStack() throws {
+        let topic = Resource("Topic", type: "AWS::SNS::Topic")
+        let sameStack = try App {
+            Stack("First") {
+                topic
+                NamesAfter(id: "Queue", other: topic, stage: .finalize)
+            }
+        }.synthesize()
+        let otherTopic = Resource("Topic", type: "AWS::SNS::Topic")
+        let twoStacks = try App {
+            Stack("First") { otherTopic }
+            Stack("Second") { NamesAfter(id: "Queue", other: otherTopic, stage: .finalize) }
+        }.synthesize()
+        let name = sameStack.stacks[0].template.resources["Queue"]?.properties["QueueName"]
+        #expect(name != nil)
+        #expect(twoStacks.stacks[1].template.resources["Queue"]?.properties["QueueName"] == name)
     }
 }
