@@ -21,10 +21,18 @@ struct StackResolver {
 
     func resolve(validatingWith validator: TemplateValidator?) throws(SynthesisError) -> CloudAssembly {
         let shared = SharedTree(tree: tree)
-        let elementNodes = stackNodes.map { tree.subtree($0).filter { tree.nodes[$0].element != nil } }
+        let named = ConcurrentMap.map(stackNodes) { stackNode in
+            Result { () throws(SynthesisError) in
+                let elements = shared.tree.subtree(stackNode).filter { shared.tree.nodes[$0].element != nil }
+                return (elements: elements, logicalIds: try Self.logicalIds(of: elements, in: shared.tree))
+            }
+        }
+        var elementNodes: [[Int]] = []
         var logicalIds = [String?](repeating: nil, count: tree.nodes.count)
-        for result in ConcurrentMap.map(elementNodes, { nodes in Result { () throws(SynthesisError) in try Self.logicalIds(of: nodes, in: shared.tree) } }) {
-            for (node, logicalId) in try result.get() { logicalIds[node] = logicalId }
+        for result in named {
+            let stack = try result.get()
+            elementNodes.append(stack.elements)
+            for (node, logicalId) in stack.logicalIds { logicalIds[node] = logicalId }
         }
         let stacks = stacks, stackNodes = stackNodes, resolvedIds = logicalIds
         let builds = ConcurrentMap.map(Array(elementNodes.enumerated()), { entry in
@@ -76,8 +84,8 @@ struct StackResolver {
         }, warnings: warnings)
     }
 
-    /// The tree, handed to the tasks that read it in parallel. Nothing writes to the tree once resolving
-    /// starts, which is what makes sharing it sound.
+    /// The tree, handed to the tasks that read it in parallel. Nothing writes to the tree while they run,
+    /// which is what makes sharing it sound.
     private struct SharedTree: @unchecked Sendable {
         let tree: ConstructTree
     }
