@@ -98,7 +98,7 @@ struct CheckCommand: FormworkCommand {
             do {
                 parsed = try Template.readWithSourceMap(contentsOf: file)
             } catch {
-                throw CommandFailure(.badInput, "error: \(error.description)")
+                throw CommandFailure(reading: error)
             }
             let map = parsed.sourceMap
             checked.append(.init(source: file, findings: Checker().check(parsed.template)) { map.position(of: ["Resources", $0])?.line })

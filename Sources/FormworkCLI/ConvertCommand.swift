@@ -24,7 +24,7 @@ struct ConvertCommand: FormworkCommand {
         do {
             parsed = try Template.read(contentsOf: template)
         } catch {
-            throw CommandFailure(.badInput, "error: \(error.description)")
+            throw CommandFailure(reading: error)
         }
         let text: String
         do {

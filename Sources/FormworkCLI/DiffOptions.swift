@@ -76,7 +76,7 @@ struct DiffOptions: ParsableArguments {
         do {
             return try StackTemplates.read(path)
         } catch {
-            throw CommandFailure(.badInput, "error: \(error.description)")
+            throw CommandFailure(reading: error)
         }
     }
 }

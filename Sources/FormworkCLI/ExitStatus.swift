@@ -1,3 +1,5 @@
+import FormworkTemplate
+
 /// The exit codes every Formwork command uses (the CLI contract in DESIGN.md).
 public enum ExitStatus: Int32, Sendable {
     /// The command did what was asked.
@@ -39,5 +41,16 @@ public struct CommandOutput: Sendable {
     /// Appends a line to standard error.
     public mutating func printError(_ line: String) {
         standardError += line + "\n"
+    }
+}
+
+extension CommandFailure {
+    /// The failure to read a template: exit status 3 when the file system failed (missing file, no
+    /// permission, not a regular file), 2 when the text is not a valid template.
+    init(reading error: TemplateReadError) {
+        switch error {
+        case .unreadable: self.init(.environment, "error: \(error.description)")
+        case .syntax, .structure: self.init(.badInput, "error: \(error.description)")
+        }
     }
 }

@@ -9,7 +9,7 @@ struct ValidateCommand: FormworkCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check templates against the CloudFormation resource schemas and limits.",
-        discussion: "Exits 0 when no template has errors (warnings are printed), 2 otherwise."
+        discussion: "Exits 0 when no template has errors (warnings are printed), 2 when one has, 3 when a file cannot be read."
     )
 
     @Argument(help: "The templates to check, JSON or YAML.")
@@ -18,19 +18,17 @@ struct ValidateCommand: FormworkCommand {
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
         let validator = TemplateValidator()
         var errorCount = 0
+        var unreadable = 0
         for file in templates {
             let text: String
             let parsed: (template: Template, sourceMap: SourceMap)
             do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
+                text = try TemplateFile.text(at: file)
                 parsed = try Template.parseWithSourceMap(text, file: file)
-            } catch let error as TemplateReadError {
-                output.printError("error: \(error.description)")
-                errorCount += 1
-                continue
             } catch {
-                output.printError("error: \(file): cannot read the file: \(error.localizedDescription)")
-                errorCount += 1
+                let failure = CommandFailure(reading: error)
+                output.printError(failure.message)
+                if failure.status == .environment { unreadable += 1 } else { errorCount += 1 }
                 continue
             }
             let issues = validator.validate(parsed.template) + TemplateValidator.sizeIssues(textSize: text.utf8.count)
@@ -40,6 +38,9 @@ struct ValidateCommand: FormworkCommand {
                 output.printError("\(file):\(position.line):\(position.column): \(issue.severity.rawValue)[\(issue.rule)]: \(location)\(issue.message)")
             }
             errorCount += issues.filter { $0.severity == .error }.count
+        }
+        if unreadable > 0 {
+            throw CommandFailure(.environment, "\(unreadable) of \(templates.count) template\(templates.count == 1 ? "" : "s") could not be read")
         }
         guard errorCount == 0 else {
             throw CommandFailure(.badInput, "\(errorCount) error\(errorCount == 1 ? "" : "s") in \(templates.count) template\(templates.count == 1 ? "" : "s")")

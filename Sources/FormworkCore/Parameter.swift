@@ -30,8 +30,9 @@ public struct Parameter: IdentifiedConstruct {
         self.id = id
         self.definition = Template.Parameter(
             type: type, defaultValue: defaultValue, allowedPattern: allowedPattern, allowedValues: allowedValues,
-            constraintDescription: constraintDescription, description: description, maxLength: maxLength,
-            maxValue: maxValue, minLength: minLength, minValue: minValue, noEcho: noEcho)
+            constraintDescription: constraintDescription, description: description,
+            maxLength: maxLength.map { .number(Double($0)) }, maxValue: maxValue.map(JSONValue.number),
+            minLength: minLength.map { .number(Double($0)) }, minValue: minValue.map(JSONValue.number), noEcho: noEcho)
     }
 
     /// `{"Ref": logicalId}`: the value given at deploy time.

@@ -56,6 +56,8 @@ extension Value: ExpressibleByStringInterpolation {
                 }
             case .number(let number):
                 append(.string(JSONValue.number(number).literalText))
+            case .numberText(let text):
+                append(.string(text))
             default:
                 if let nested = part.emptyDelimiterJoinParts {
                     nested.forEach(append)

@@ -15,7 +15,7 @@ extension Value {
 
     private func appendJSONText(to parts: inout [Value]) {
         switch self {
-        case .null, .bool, .number:
+        case .null, .bool, .number, .numberText:
             parts.append(.string(json.map { JSONWriter(style: .compact).string(from: $0) } ?? "null"))
         case .string(let string):
             parts.append(.string(JSONWriter(style: .compact).string(from: .string(string))))

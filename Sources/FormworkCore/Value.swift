@@ -18,6 +18,8 @@ public indirect enum Value: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number kept as its decimal text (see ``JSONValue/numberText(_:)``).
+    case numberText(String)
     case string(String)
     case array([Value])
     case object(OrderedDictionary<String, Value>)
@@ -31,6 +33,7 @@ extension Value {
         case .null: self = .null
         case .bool(let flag): self = .bool(flag)
         case .number(let number): self = .number(number)
+        case .numberText(let text): self = .numberText(text)
         case .string(let string): self = .string(string)
         case .array(let elements): self = .array(elements.map(Value.init))
         case .object(let members): self = .object(members.mapValues(Value.init))
@@ -56,7 +59,7 @@ extension Value {
         case .reference: true
         case .array(let elements): elements.contains { $0.hasReferences }
         case .object(let members): members.values.contains { $0.hasReferences }
-        case .null, .bool, .number, .string: false
+        case .null, .bool, .number, .numberText, .string: false
         }
     }
 
@@ -66,7 +69,7 @@ extension Value {
         case .reference(let reference): body(reference)
         case .array(let elements): for element in elements { element.forEachReference(body) }
         case .object(let members): for member in members.values { member.forEachReference(body) }
-        case .null, .bool, .number, .string: break
+        case .null, .bool, .number, .numberText, .string: break
         }
     }
 
@@ -76,6 +79,7 @@ extension Value {
         case .null: return .null
         case .bool(let flag): return .bool(flag)
         case .number(let number): return .number(number)
+        case .numberText(let text): return .numberText(text)
         case .string(let string): return .string(string)
         case .array(let elements):
             var resolved: [JSONValue] = []

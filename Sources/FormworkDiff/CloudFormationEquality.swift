@@ -15,6 +15,8 @@ public enum CloudFormationEquality {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
+        case (.numberText(let a), .numberText(let b)): return a == b
+        case (.numberText(let a), .string(let b)), (.string(let b), .numberText(let a)): return a == b
         case (.string(let a), .string(let b)): return a == b || (mangledNonASCII && a == mangled(b))
         case (.number(let number), .string(let text)), (.string(let text), .number(let number)):
             return text == JSONWriter(style: .compact).string(from: .number(number))

@@ -7,11 +7,9 @@ import OrderedCollections
 public enum StackTemplates {
     /// The templates at `path`. A single file is named after itself (`Orders.template.json` → `Orders`).
     public static func read(_ path: String) throws(TemplateReadError) -> OrderedDictionary<String, Template> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file or folder")
-        }
-        guard isDirectory.boolValue else {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .unreadable(file: path, reason: FileSystemError.reason(errno)) }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
             return [stackName(ofFile: path): try Template.read(contentsOf: path)]
         }
         let folder = URL(fileURLWithPath: path)
@@ -20,18 +18,28 @@ public enum StackTemplates {
         if FileManager.default.fileExists(atPath: manifestPath) {
             let manifest: JSONValue
             do {
-                manifest = try JSONReader.parse(String(contentsOfFile: manifestPath, encoding: .utf8))
+                manifest = try JSONReader.parse(TemplateFile.text(at: manifestPath))
             } catch let error as SourceError {
                 throw .syntax(error.inFile(manifestPath))
+            } catch let error as TemplateReadError {
+                throw error
             } catch {
-                throw .unreadable(file: manifestPath, reason: error.localizedDescription)
+                throw .unreadable(file: manifestPath, reason: "\(error)")
             }
             for (name, artifact) in manifest["artifacts"]?.objectValue ?? [:] where artifact["type"] == "aws:cloudformation:stack" {
                 guard let file = artifact["properties"]?["templateFile"]?.stringValue else { continue }
+                guard !file.hasPrefix("/"), !file.split(separator: "/").contains("..") else {
+                    throw .structure(TemplateStructureError(
+                        file: manifestPath, path: "artifacts.\(name).properties.templateFile",
+                        message: "'\(file)' is outside the assembly folder; a template file is named relative to it"))
+                }
                 templates[name] = try Template.read(contentsOf: folder.appendingPathComponent(file).path)
             }
             return templates
         }
+        // Listing is checked with the system's call first, for a reason in plain words.
+        guard let listing = opendir(path) else { throw .unreadable(file: path, reason: FileSystemError.reason(errno)) }
+        closedir(listing)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in names.sorted() where [".template.json", ".template.yaml", ".template.yml"].contains(where: name.hasSuffix) {
             templates[stackName(ofFile: name)] = try Template.read(contentsOf: folder.appendingPathComponent(name).path)

@@ -33,6 +33,9 @@ struct SchemaEvaluator {
         switch value {
         case .string(let string): checkString(string, schema, path: path)
         case .number(let number): checkNumber(number, schema, path: path)
+        case .numberText(let text):
+            checkEnum(value, schema, path: path)
+            if let number = Double(text) { checkBounds(number, schema, path: path) }
         case .array(let elements): checkArray(elements, schema, path: &path)
         case .object(let members): checkObject(members, schema, path: &path)
         case .bool, .null: checkEnum(value, schema, path: path)
@@ -85,7 +88,7 @@ struct SchemaEvaluator {
         case .object: allowed.contains(.object)
         case .array: allowed.contains(.array)
         case .bool: allowed.contains(.boolean)
-        case .number: allowed.contains(.number)
+        case .number, .numberText: allowed.contains(.number)
         case .null: false
         }
     }
@@ -96,6 +99,9 @@ struct SchemaEvaluator {
         case .null: return []
         case .bool: return [.boolean, .string]
         case .number(let number): return number == number.rounded() ? [.number, .integer, .string] : [.number, .string]
+        case .numberText(let text):
+            let integral = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+            return integral ? [.number, .integer, .string] : [.number, .string]
         case .string(let string):
             var types: SchemaTypes = .string
             if Double(string) != nil { types.insert(.number) }

@@ -230,12 +230,15 @@ private struct ValidationRun {
                 checkReferences(in: member, path: &path)
                 path.removeLast()
             }
-        case .null, .bool, .number, .string:
+        case .null, .bool, .number, .numberText, .string:
             break
         }
     }
 
     mutating func checkIntrinsic(_ name: String, _ argument: JSONValue, path: [String]) {
+        if let problem = IntrinsicArguments.problem(of: name, argument) {
+            return error("intrinsic-arguments", path, problem)
+        }
         switch (name, argument) {
         case ("Ref", .string(let target)):
             checkRefTarget(target, path: path)
@@ -322,6 +325,9 @@ private struct ValidationRun {
     mutating func checkOutputs() {
         var exports: [JSONValue: String] = [:]
         for (logicalId, output) in template.outputs {
+            for key in output.export.keys where key != "Name" {
+                error("invalid-attribute", ["Outputs", logicalId, "Export", key], "an Export holds only 'Name'; remove '\(key)'")
+            }
             guard let name = output.exportName else { continue }
             if let other = exports[name] {
                 error("duplicate-export", ["Outputs", logicalId, "Export", "Name"], "the export name \(name.scalarText) is also used by the output '\(other)'")
@@ -331,6 +337,9 @@ private struct ValidationRun {
     }
 
     mutating func checkLimits() {
+        if template.resources.isEmpty {
+            error("no-resources", ["Resources"], "the template declares no resources; CloudFormation requires at least one")
+        }
         let counts: [(String, Int, Int)] = [
             ("Resources", template.resources.count, CloudFormationLimits.resources),
             ("Outputs", template.outputs.count, CloudFormationLimits.outputs),
@@ -356,7 +365,7 @@ private extension JSONValue {
     var containsContainers: Bool {
         switch self {
         case .array, .object: true
-        case .null, .bool, .number, .string: false
+        case .null, .bool, .number, .numberText, .string: false
         }
     }
 }

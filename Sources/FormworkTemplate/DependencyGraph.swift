@@ -25,26 +25,35 @@ extension DependencyGraph where Node == Int {
     /// A cycle in the graph whose nodes are the positions of `successors`, each listing the positions it
     /// points to; the first node repeated at the end. `nil` when there is none.
     public static func cycle(successors: [[Int]]) -> [Int]? {
+        // Depth first without recursion, so that a chain of any length fits: each entry of `stack` is a
+        // node on the current path and how many of its successors have been looked at.
         var marks = Array(repeating: SearchMark.unvisited, count: successors.count)
-        var path: [Int] = []
-
-        func visit(_ node: Int) -> [Int]? {
-            marks[node] = .visiting
-            path.append(node)
-            for next in successors[node] {
-                switch marks[next] {
-                case .visiting: return Array(path[(path.lastIndex(of: next) ?? 0)...]) + [next]
-                case .unvisited: if let cycle = visit(next) { return cycle }
-                case .done: continue
+        var stack: [(node: Int, next: Int)] = []
+        var positionOnPath = Array(repeating: -1, count: successors.count)
+        for start in successors.indices where marks[start] == .unvisited {
+            marks[start] = .visiting
+            positionOnPath[start] = 0
+            stack.append((start, 0))
+            while let top = stack.last {
+                guard top.next < successors[top.node].count else {
+                    marks[top.node] = .done
+                    positionOnPath[top.node] = -1
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let successor = successors[top.node][top.next]
+                switch marks[successor] {
+                case .visiting:
+                    return stack[positionOnPath[successor]...].map(\.node) + [successor]
+                case .unvisited:
+                    marks[successor] = .visiting
+                    positionOnPath[successor] = stack.count
+                    stack.append((successor, 0))
+                case .done:
+                    continue
                 }
             }
-            path.removeLast()
-            marks[node] = .done
-            return nil
-        }
-
-        for node in successors.indices where marks[node] == .unvisited {
-            if let cycle = visit(node) { return cycle }
         }
         return nil
     }

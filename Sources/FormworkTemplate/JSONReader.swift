@@ -30,8 +30,8 @@ public enum JSONReader {
         guard parser.isAtEnd else { throw parser.error("unexpected text after the end of the JSON value") }
         var sourceMap = SourceMap()
         if recordingPositions {
-            let lines = LineTable(parser.bytes)
-            for (path, offset) in parser.offsets { sourceMap.positions[path] = lines.position(ofOffset: offset) }
+            let positions = LineTable(parser.bytes).positions(ofAscendingOffsets: parser.offsets.map(\.offset))
+            for (entry, position) in zip(parser.offsets, positions) { sourceMap.positions[entry.path] = position }
         }
         return (value, sourceMap)
     }
@@ -44,13 +44,13 @@ extension JSONReader {
         var offset = 0
         /// The path of the value being parsed, kept only when recording positions.
         var path: [String] = []
-        /// Where each value's key (or the value, for list elements and the root) starts.
-        var offsets: [[String]: Int] = [:]
+        /// Where each value's key (or the value, for list elements and the root) starts, in document order.
+        var offsets: [(path: [String], offset: Int)] = []
 
         init(bytes: [UInt8], recordsPositions: Bool) {
             self.bytes = bytes
             self.recordsPositions = recordsPositions
-            if recordsPositions { offsets[[]] = 0 }
+            if recordsPositions { offsets.append(([], 0)) }
         }
 
         var isAtEnd: Bool { offset >= bytes.count }
@@ -103,7 +103,7 @@ extension JSONReader {
             case UInt8(ascii: "t"): try parseKeyword("true"); return .bool(true)
             case UInt8(ascii: "f"): try parseKeyword("false"); return .bool(false)
             case UInt8(ascii: "n"): try parseKeyword("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
             default: throw error("expected a value, found \(describeCurrent())")
             }
         }
@@ -139,7 +139,7 @@ extension JSONReader {
                 skipWhitespace()
                 if recordsPositions {
                     path.append(key)
-                    offsets[path] = keyStart
+                    offsets.append((path, keyStart))
                 }
                 members[key] = try parseValue(depth: depth + 1)
                 if recordsPositions { path.removeLast() }
@@ -166,7 +166,7 @@ extension JSONReader {
                 skipWhitespace()
                 if recordsPositions {
                     path.append(String(elements.count))
-                    offsets[path] = offset
+                    offsets.append((path, offset))
                 }
                 elements.append(try parseValue(depth: depth + 1))
                 if recordsPositions { path.removeLast() }
@@ -237,14 +237,27 @@ extension JSONReader {
         }
 
         mutating func parseHex4() throws(SourceError) -> UInt32 {
-            guard offset + 4 <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
-            else { throw error("expected four hex digits after \\u") }
+            var code: UInt32 = 0
+            for index in offset..<offset + 4 {
+                guard index < bytes.count, let digit = Self.hexDigitValue(bytes[index]) else {
+                    throw error("expected four hex digits after \\u", at: index)
+                }
+                code = code << 4 | digit
+            }
             offset += 4
             return code
         }
 
-        mutating func parseNumber() throws(SourceError) -> Double {
+        static func hexDigitValue(_ byte: UInt8) -> UInt32? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+            default: nil
+            }
+        }
+
+        mutating func parseNumber() throws(SourceError) -> JSONValue {
             let start = offset
             func digits() -> Int {
                 let first = offset
@@ -266,7 +279,7 @@ extension JSONReader {
                 if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
                 guard digits() > 0 else { throw error("expected a digit in the exponent, found \(describeCurrent())") }
             }
-            guard let number = Double(String(decoding: bytes[start..<offset], as: UTF8.self)) else {
+            guard let number = JSONNumberText.value(Substring(decoding: bytes[start..<offset], as: UTF8.self)) else {
                 throw error("invalid number", at: start)
             }
             return number

@@ -20,7 +20,7 @@ extension JSONValue {
                 return
             }
             for member in members.values { member.collectReferences(into: &found) }
-        case .null, .bool, .number, .string:
+        case .null, .bool, .number, .numberText, .string:
             break
         }
     }

@@ -9,12 +9,15 @@ import OrderedCollections
 /// let value: JSONValue = ["Type": "AWS::SQS::Queue", "Properties": ["DelaySeconds": 5]]
 /// ```
 ///
-/// Numbers are stored as `Double`, as JavaScript's `JSON.parse` stores them; CloudFormation templates never
-/// need integers beyond 2^53.
+/// Numbers are stored as `Double`, as JavaScript's `JSON.parse` stores them. A number read from a template
+/// whose text a `Double` does not hold exactly (an integer beyond 2^53, `1e999`, more digits than a `Double`
+/// keeps) is kept as its text, ``numberText(_:)``, so that reading and writing a template never changes it.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number kept as the decimal text it was written as, because a `Double` would change it.
+    case numberText(String)
     case string(String)
     case array([JSONValue])
     case object(OrderedDictionary<String, JSONValue>)
@@ -39,10 +42,13 @@ extension JSONValue {
         return nil
     }
 
-    /// The number, if this is a number.
+    /// The number, if this is a number; a number kept as text gives its nearest `Double` (or infinity).
     public var numberValue: Double? {
-        if case .number(let value) = self { return value }
-        return nil
+        switch self {
+        case .number(let value): value
+        case .numberText(let text): Double(text)
+        default: nil
+        }
     }
 
     /// The Boolean, if this is a Boolean.
@@ -56,7 +62,7 @@ extension JSONValue {
         switch self {
         case .null: "null"
         case .bool: "boolean"
-        case .number: "number"
+        case .number, .numberText: "number"
         case .string: "string"
         case .array: "array"
         case .object: "object"

@@ -65,6 +65,7 @@ extension JSONWriter {
             case .null: bytes.append(contentsOf: "null".utf8)
             case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
             case .number(let number): bytes.append(contentsOf: JSONNumberFormat.string(number).utf8)
+            case .numberText(let text): bytes.append(contentsOf: text.utf8)
             case .string(let string): writeString(string)
             case .array(let elements):
                 guard !elements.isEmpty else { return bytes.append(contentsOf: "[]".utf8) }

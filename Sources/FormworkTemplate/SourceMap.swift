@@ -44,6 +44,29 @@ struct LineTable {
         self.bytes = bytes
     }
 
+    /// The positions of `offsets`, which must be in ascending order, in one pass over the text: columns are
+    /// counted from the previous offset on the same line, never from the line's start again.
+    func positions(ofAscendingOffsets offsets: [Int]) -> [SourceMap.Position] {
+        var positions: [SourceMap.Position] = []
+        positions.reserveCapacity(offsets.count)
+        var line = 0, cursor = 0, column = 1
+        for offset in offsets {
+            let target = min(offset, bytes.count)
+            while line + 1 < lineStarts.count, lineStarts[line + 1] <= target {
+                line += 1
+                cursor = lineStarts[line]
+                column = 1
+            }
+            while cursor < target {
+                // Count Unicode scalars: every byte but a UTF-8 continuation byte starts one.
+                if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
+                cursor += 1
+            }
+            positions.append(SourceMap.Position(line: line + 1, column: column))
+        }
+        return positions
+    }
+
     func position(ofOffset offset: Int) -> SourceMap.Position {
         var low = 0, high = lineStarts.count - 1
         while low < high {

@@ -32,13 +32,14 @@ struct StructureReader {
         return string
     }
 
-    func number(_ key: String) throws(TemplateStructureError) -> Double? {
+    /// A number, or a string holding a decimal number (CloudFormation reads both), as written.
+    func number(_ key: String) throws(TemplateStructureError) -> JSONValue? {
         switch members[key] {
         case nil: return nil
-        case .number(let number): return number
-        case .string(let text):
-            guard let number = Double(text) else { throw error(at: key, "expected a number, found '\(text)'") }
-            return number
+        case let value? where value.numberValue != nil: return value
+        case .string(let text)?:
+            guard JSONNumberText.Decimal(Substring(text)) != nil else { throw error(at: key, "expected a number, found '\(text)'") }
+            return .string(text)
         case let value?: throw error(at: key, "expected a number, found \(value.kindName)")
         }
     }

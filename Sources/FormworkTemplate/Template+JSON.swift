@@ -105,7 +105,7 @@ extension Template.Output {
         var entry = OrderedDictionary<String, JSONValue>()
         entry["Description"] = description.map(JSONValue.string)
         entry["Value"] = value
-        entry["Export"] = exportName.map { ["Name": $0] }
+        entry["Export"] = export.nonEmptyJSON
         entry["Condition"] = condition.map(JSONValue.string)
         return .object(entry)
     }
@@ -120,9 +120,9 @@ extension Template.Output {
             case "Description": description = try entry.string(key)
             case "Condition": condition = try entry.string(key)
             case "Export":
-                let export = try StructureReader(entry.value(key) ?? .null, path: "\(path).Export")
-                guard let name = export.value("Name") else { throw export.error("an export needs a 'Name'") }
-                exportName = name
+                let reader = try StructureReader(entry.value(key) ?? .null, path: "\(path).Export")
+                guard reader.value("Name") != nil else { throw reader.error("an export needs a 'Name'") }
+                export = reader.members
             default:
                 throw entry.error(at: key, "unknown output attribute; expected Value, Description, Export or Condition")
             }
@@ -140,10 +140,10 @@ extension Template.Parameter {
         entry["AllowedValues"] = allowedValues.map(JSONValue.array)
         entry["ConstraintDescription"] = constraintDescription.map(JSONValue.string)
         entry["Description"] = description.map(JSONValue.string)
-        entry["MaxLength"] = maxLength.map { .number(Double($0)) }
-        entry["MaxValue"] = maxValue.map(JSONValue.number)
-        entry["MinLength"] = minLength.map { .number(Double($0)) }
-        entry["MinValue"] = minValue.map(JSONValue.number)
+        entry["MaxLength"] = maxLength
+        entry["MaxValue"] = maxValue
+        entry["MinLength"] = minLength
+        entry["MinValue"] = minValue
         entry["NoEcho"] = noEcho.map(JSONValue.bool)
         return .object(entry)
     }
@@ -160,9 +160,9 @@ extension Template.Parameter {
             case "AllowedValues": allowedValues = try entry.array(key)
             case "ConstraintDescription": constraintDescription = try entry.string(key)
             case "Description": description = try entry.string(key)
-            case "MaxLength": maxLength = try entry.number(key).map { Int($0) }
+            case "MaxLength": maxLength = try entry.number(key)
             case "MaxValue": maxValue = try entry.number(key)
-            case "MinLength": minLength = try entry.number(key).map { Int($0) }
+            case "MinLength": minLength = try entry.number(key)
             case "MinValue": minValue = try entry.number(key)
             case "NoEcho": noEcho = try entry.bool(key)
             default:

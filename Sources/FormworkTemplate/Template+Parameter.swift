@@ -1,5 +1,8 @@
 extension Template {
     /// One entry of `Parameters`.
+    ///
+    /// The numeric constraints are kept as they are written (a number, or a number in a string), so that
+    /// reading and writing a template never changes them.
     public struct Parameter: Sendable, Hashable {
         /// `Type`, such as `String`, `Number` or `AWS::SSM::Parameter::Value<String>`.
         public var type: String
@@ -14,13 +17,13 @@ extension Template {
         /// `Description`.
         public var description: String?
         /// `MaxLength`.
-        public var maxLength: Int?
+        public var maxLength: JSONValue?
         /// `MaxValue`.
-        public var maxValue: Double?
+        public var maxValue: JSONValue?
         /// `MinLength`.
-        public var minLength: Int?
+        public var minLength: JSONValue?
         /// `MinValue`.
-        public var minValue: Double?
+        public var minValue: JSONValue?
         /// `NoEcho`.
         public var noEcho: Bool?
 
@@ -32,10 +35,10 @@ extension Template {
             allowedValues: [JSONValue]? = nil,
             constraintDescription: String? = nil,
             description: String? = nil,
-            maxLength: Int? = nil,
-            maxValue: Double? = nil,
-            minLength: Int? = nil,
-            minValue: Double? = nil,
+            maxLength: JSONValue? = nil,
+            maxValue: JSONValue? = nil,
+            minLength: JSONValue? = nil,
+            minValue: JSONValue? = nil,
             noEcho: Bool? = nil
         ) {
             self.type = type

@@ -79,11 +79,7 @@ extension Template {
     }
 
     private static func readText(of path: String) throws(TemplateReadError) -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadable(file: path, reason: error.localizedDescription)
-        }
+        try TemplateFile.text(at: path)
     }
 
     /// The template's text in `format`: CDK's one-space-indented JSON, or long-form YAML.

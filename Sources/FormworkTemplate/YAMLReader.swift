@@ -1,3 +1,4 @@
+import CYaml
 import OrderedCollections
 import Yams
 
@@ -6,13 +7,23 @@ import Yams
 /// Every short-form tag is understood: `!Ref`, `!GetAtt` (`!GetAtt A.B` and `!GetAtt [A, B]`), `!Sub`,
 /// `!Join`, `!Select`, `!Split`, `!If`, `!Equals`, `!And`, `!Or`, `!Not`, `!FindInMap`, `!ImportValue`,
 /// `!Base64`, `!Cidr`, `!GetAZs`, `!Condition`, `!Transform`, and the rule functions (`!Contains`, ...).
-/// A quoted scalar is always a string (`'2012-10-17'`, `!GetAZs ''`). Duplicate keys are an error, and so is
-/// an alias expansion that would grow the tree beyond ``maximumNodesPerByte`` nodes per byte of input
-/// (the "billion laughs" attack).
+/// A quoted scalar is always a string (`'2012-10-17'`, `!GetAZs ''`).
+///
+/// The reader builds the tree straight from libyaml's events, so what a hostile document can make it do
+/// is bounded by its size: an alias costs what its anchor's value costs, and is refused when the expanded
+/// tree would pass ``maximumExpansion`` bytes or ``maximumDepth`` levels (the "billion laughs" attack and its
+/// deep variant); duplicate keys, tags on keys, aliases as keys and tags CloudFormation does not know are
+/// errors, never silently read as something else.
 public enum YAMLReader {
-    /// The expanded tree may hold at most this many nodes per byte of YAML text. A document without
-    /// aliases never comes near it: every node needs at least two bytes.
-    public static let maximumNodesPerByte = 4
+    /// Nesting deeper than this (directly or through aliases) is an error.
+    public static let maximumDepth = JSONReader.maximumDepth
+
+    /// The expanded tree, measured as the bytes of its compact JSON text, may be at most this many times the
+    /// size of the YAML text plus ``expansionAllowance``. A document without aliases never comes near it.
+    public static let maximumExpansion = 8
+
+    /// Bytes of expansion every document may use, however small: small documents may reuse anchors freely.
+    public static let expansionAllowance = 1 << 20
 
     /// The value in `text`, or a ``SourceError`` that says where and why it is not a valid template.
     public static func parse(_ text: String) throws(SourceError) -> JSONValue {
@@ -25,18 +36,17 @@ public enum YAMLReader {
     }
 
     private static func parse(_ text: String, recordingPositions: Bool) throws(SourceError) -> (value: JSONValue, sourceMap: SourceMap) {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw SourceError(yamlError: error)
-        } catch {
-            throw SourceError(line: 1, column: 1, message: "\(error)")
+        var text = text
+        let composed = text.withUTF8 { bytes in
+            var composer = YAMLComposer(
+                bytes: bytes,
+                budget: maximumExpansion * bytes.count + expansionAllowance,
+                recordsPositions: recordingPositions
+            )
+            defer { composer.close() }
+            return Result { () throws(SourceError) in (try composer.document(), composer.sourceMap) }
         }
-        guard let root else { throw SourceError(line: 1, column: 1, message: "the document is empty") }
-        var converter = Converter(nodeBudget: maximumNodesPerByte * text.utf8.count + 1_000, recordsPositions: recordingPositions)
-        let value = try converter.convert(root)
-        return (value, converter.sourceMap)
+        return try composed.get()
     }
 }
 
@@ -52,180 +62,274 @@ extension YAMLReader {
         for function in functions { tags["!\(function)"] = "Fn::\(function)" }
         return tags
     }()
-
-    private struct Converter {
-        var nodeBudget: Int
-        let recordsPositions: Bool
-        var path: [String] = []
-        var sourceMap = SourceMap()
-
-        init(nodeBudget: Int, recordsPositions: Bool) {
-            self.nodeBudget = nodeBudget
-            self.recordsPositions = recordsPositions
-        }
-
-        mutating func record(_ node: Node) {
-            guard recordsPositions, let mark = node.mark, sourceMap.positions[path] == nil else { return }
-            sourceMap.positions[path] = SourceMap.Position(line: mark.line, column: mark.column)
-        }
-
-        mutating func convert(_ node: Node) throws(SourceError) -> JSONValue {
-            nodeBudget -= 1
-            guard nodeBudget >= 0 else {
-                throw error(at: node, "aliases expand to more than \(YAMLReader.maximumNodesPerByte) nodes per byte of input; refusing to expand further")
-            }
-            record(node)
-            let tag = node.tag.description
-            if tag.hasPrefix("!"), tag != "!" {
-                return try convertShortForm(node, tag: tag)
-            }
-            switch node {
-            case .scalar(let scalar): return try convertScalar(scalar, tag: tag, node: node)
-            case .sequence(let sequence):
-                var elements: [JSONValue] = []
-                elements.reserveCapacity(sequence.count)
-                for element in sequence {
-                    if recordsPositions { path.append(String(elements.count)) }
-                    elements.append(try convert(element))
-                    if recordsPositions { path.removeLast() }
-                }
-                return .array(elements)
-            case .mapping(let mapping):
-                var members = OrderedDictionary<String, JSONValue>()
-                for (key, value) in mapping {
-                    guard case .scalar(let keyScalar) = key else {
-                        throw error(at: key, "a mapping key must be a plain string")
-                    }
-                    guard members[keyScalar.string] == nil else {
-                        throw error(at: key, "duplicate key '\(keyScalar.string)'")
-                    }
-                    if recordsPositions {
-                        path.append(keyScalar.string)
-                        record(key)
-                    }
-                    members[keyScalar.string] = try convert(value)
-                    if recordsPositions { path.removeLast() }
-                }
-                return .object(members)
-            case .alias:
-                throw error(at: node, "unresolved alias")
-            }
-        }
-
-        mutating func convertShortForm(_ node: Node, tag: String) throws(SourceError) -> JSONValue {
-            guard let function = YAMLReader.shortFormTags[tag] else {
-                throw error(at: node, "unknown tag '\(tag)'; CloudFormation understands !Ref, !GetAtt, !Sub, !Join and the other Fn:: short forms")
-            }
-            let argument: JSONValue
-            switch node {
-            case .scalar(let scalar):
-                // A tagged scalar is a string argument, whatever it looks like: `!Ref 123`, `!GetAZs ''`.
-                argument = .string(scalar.string)
-            case .sequence, .mapping, .alias:
-                argument = try convert(node.untagged)
-            }
-            if function == "Fn::GetAtt", case .string(let dotted) = argument {
-                guard let dot = dotted.firstIndex(of: ".") else {
-                    throw error(at: node, "!GetAtt needs 'LogicalId.Attribute', found '\(dotted)'")
-                }
-                return .getAtt(String(dotted[..<dot]), String(dotted[dotted.index(after: dot)...]))
-            }
-            return .intrinsic(function, argument)
-        }
-
-        func convertScalar(_ scalar: Node.Scalar, tag: String, node: Node) throws(SourceError) -> JSONValue {
-            let text = scalar.string
-            switch Tag.Name(rawValue: tag) {
-            case .null: return .null
-            case .bool: return .bool(["true", "yes", "on"].contains(text.lowercased()))
-            case .int:
-                guard let number = YAMLNumber.integer(text) else { throw error(at: node, "'\(text)' is not a number") }
-                return .number(number)
-            case .float:
-                guard let number = YAMLNumber.float(text), number.isFinite else {
-                    return .string(text)
-                }
-                return .number(number)
-            default:
-                return .string(text)
-            }
-        }
-
-        func error(at node: Node, _ message: String) -> SourceError {
-            SourceError(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
-        }
-    }
 }
 
-extension Node {
-    /// The same node without its tag, so that it converts as plain data.
-    var untagged: Node {
-        switch self {
-        case .scalar(var scalar):
-            scalar.tag = Tag(.str)
-            return .scalar(scalar)
-        case .sequence(var sequence):
-            sequence.tag = Tag(.seq)
-            return .sequence(sequence)
-        case .mapping(var mapping):
-            mapping.tag = Tag(.map)
-            return .mapping(mapping)
-        case .alias:
-            return self
-        }
+/// Builds a ``JSONValue`` from libyaml's event stream, one document.
+private struct YAMLComposer {
+    /// A value under an anchor, with what expanding it costs.
+    struct Anchored {
+        var value: JSONValue
+        /// The bytes of its compact JSON text, roughly.
+        var size: Int
+        /// Its levels of nesting: 0 for a scalar.
+        var depth: Int
     }
-}
 
-extension SourceError {
-    /// A libyaml error, at the line and column libyaml reported.
-    init(yamlError: YamlError) {
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            self.init(line: mark.line, column: mark.column, message: detail)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            self.init(line: context.mark.line, column: context.mark.column,
-                      message: "duplicate key '\(duplicates.joined(separator: "', '"))' in one mapping")
-        case .reader(let problem, _, _, _):
-            self.init(line: 1, column: 1, message: problem)
+    /// A composed value and its cost.
+    typealias Composed = Anchored
+
+    private var parser = yaml_parser_t()
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var anchors: [String: Anchored] = [:]
+    /// Bytes of expanded tree left before the document is refused.
+    private var budget: Int
+    private let recordsPositions: Bool
+    private var path: [String] = []
+    /// Where each value stands; the values an alias expands to are not recorded: they stand at the anchor.
+    private(set) var sourceMap = SourceMap()
+
+    init(bytes: UnsafeBufferPointer<UInt8>, budget: Int, recordsPositions: Bool) {
+        self.bytes = bytes
+        self.budget = budget
+        self.recordsPositions = recordsPositions
+        yaml_parser_initialize(&parser)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    }
+
+    mutating func close() {
+        yaml_parser_delete(&parser)
+    }
+
+    /// The one document of the stream.
+    mutating func document() throws(SourceError) -> JSONValue {
+        var event = try next()
+        defer { yaml_event_delete(&event) }
+        precondition(event.type == YAML_STREAM_START_EVENT, "libyaml starts every stream with STREAM-START")
+        var start = try next()
+        defer { yaml_event_delete(&start) }
+        guard start.type == YAML_DOCUMENT_START_EVENT else {
+            throw SourceError(line: 1, column: 1, message: "the document is empty")
+        }
+        var first = try next()
+        let root = try value(startingWith: &first, depth: 0)
+        var end = try next()
+        defer { yaml_event_delete(&end) }
+        var after = try next()
+        defer { yaml_event_delete(&after) }
+        guard after.type == YAML_STREAM_END_EVENT else {
+            throw error(at: after.start_mark, "a template is one YAML document; remove the second document (after '---')")
+        }
+        return root.value
+    }
+
+    /// The next event, or the parser's error at its line and column.
+    private mutating func next() throws(SourceError) -> yaml_event_t {
+        var event = yaml_event_t()
+        guard yaml_parser_parse(&parser, &event) == 1 else { throw parserError() }
+        return event
+    }
+
+    /// The value that starts with `event` (deleted here), and its cost.
+    private mutating func value(startingWith event: inout yaml_event_t, depth: Int) throws(SourceError) -> Composed {
+        defer { yaml_event_delete(&event) }
+        if recordsPositions, sourceMap.positions[path] == nil { sourceMap.positions[path] = position(of: event.start_mark) }
+        let composed: Composed
+        let anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_ALIAS_EVENT:
+            return try alias(event, depth: depth)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            anchor = scalar.anchor
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let tag = scalar.tag.map { String(cString: $0) }
+            composed = try self.scalar(text, tag: tag, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, at: event.start_mark)
+        case YAML_SEQUENCE_START_EVENT:
+            anchor = event.data.sequence_start.anchor
+            let tag = event.data.sequence_start.tag.map { String(cString: $0) }
+            composed = try collection(tag: tag, at: event.start_mark, depth: depth) { composer, depth throws(SourceError) in
+                try composer.sequence(depth: depth)
+            }
+        case YAML_MAPPING_START_EVENT:
+            anchor = event.data.mapping_start.anchor
+            let tag = event.data.mapping_start.tag.map { String(cString: $0) }
+            composed = try collection(tag: tag, at: event.start_mark, depth: depth) { composer, depth throws(SourceError) in
+                try composer.mapping(depth: depth)
+            }
         default:
-            self.init(line: 1, column: 1, message: "\(yamlError)")
+            throw error(at: event.start_mark, "expected a value")
+        }
+        if let anchor { anchors[String(cString: anchor)] = composed }
+        return composed
+    }
+
+    /// An alias: its anchor's value, charged at its full expanded size.
+    private mutating func alias(_ event: yaml_event_t, depth: Int) throws(SourceError) -> Composed {
+        let name = String(cString: event.data.alias.anchor)
+        guard let anchored = anchors[name] else {
+            throw error(at: event.start_mark, "the alias '*\(name)' names no anchor before it; define '&\(name)' first")
+        }
+        guard depth + anchored.depth <= YAMLReader.maximumDepth else {
+            throw error(at: event.start_mark, "the alias '*\(name)' nests the document deeper than \(YAMLReader.maximumDepth) levels")
+        }
+        try charge(anchored.size, at: event.start_mark)
+        return anchored
+    }
+
+    /// Takes `size` bytes from the expansion budget, or refuses the document.
+    private mutating func charge(_ size: Int, at mark: yaml_mark_t) throws(SourceError) {
+        budget -= size
+        guard budget >= 0 else {
+            throw error(at: mark, "aliases expand the document to more than \(YAMLReader.maximumExpansion) times its size; refusing to expand further")
         }
     }
-}
 
-/// YAML 1.1 number syntax, as Yams resolves it.
-enum YAMLNumber {
-    static func integer(_ text: String) -> Double? {
-        var digits = text.replacingOccurrences(of: "_", with: "")
-        var sign = 1.0
-        if digits.hasPrefix("-") || digits.hasPrefix("+") {
-            if digits.hasPrefix("-") { sign = -1 }
-            digits.removeFirst()
+    /// A sequence or mapping: a short-form tag makes it an intrinsic function's argument.
+    private mutating func collection(
+        tag: String?, at mark: yaml_mark_t, depth: Int,
+        body: (inout YAMLComposer, Int) throws(SourceError) -> Composed
+    ) throws(SourceError) -> Composed {
+        guard depth < YAMLReader.maximumDepth else {
+            throw error(at: mark, "nesting deeper than \(YAMLReader.maximumDepth) levels")
         }
-        let value: Int?
-        if digits.hasPrefix("0x") {
-            value = Int(digits.dropFirst(2), radix: 16)
-        } else if digits.hasPrefix("0b") {
-            value = Int(digits.dropFirst(2), radix: 2)
-        } else if digits.hasPrefix("0o") {
-            value = Int(digits.dropFirst(2), radix: 8)
-        } else if digits.count > 1, digits.hasPrefix("0") {
-            value = Int(digits.dropFirst(), radix: 8)
-        } else if digits.contains(":") {
-            value = digits.split(separator: ":").reduce(Optional(0)) { total, part in
-                guard let total, let part = Int(part) else { return nil }
-                return total * 60 + part
+        guard let tag, !Self.isPlainCollectionTag(tag) else { return try body(&self, depth + 1) }
+        guard let function = YAMLReader.shortFormTags[tag] else { throw unknownTag(tag, at: mark) }
+        let argument = try body(&self, depth + 2)
+        return try intrinsic(function, argument, at: mark)
+    }
+
+    private static func isPlainCollectionTag(_ tag: String) -> Bool {
+        tag == "!" || tag == "tag:yaml.org,2002:seq" || tag == "tag:yaml.org,2002:map"
+    }
+
+    private mutating func sequence(depth: Int) throws(SourceError) -> Composed {
+        var elements: [JSONValue] = []
+        var size = 2, deepest = 0
+        while true {
+            var event = try next()
+            if event.type == YAML_SEQUENCE_END_EVENT {
+                yaml_event_delete(&event)
+                break
             }
-        } else {
-            value = Int(digits)
+            if recordsPositions { path.append(String(elements.count)) }
+            let element = try value(startingWith: &event, depth: depth)
+            if recordsPositions { path.removeLast() }
+            elements.append(element.value)
+            size += element.size + 1
+            deepest = max(deepest, element.depth)
         }
-        return value.map { sign * Double($0) }
+        return Composed(value: .array(elements), size: size, depth: deepest + 1)
     }
 
-    static func float(_ text: String) -> Double? {
-        Double(text.replacingOccurrences(of: "_", with: ""))
+    private mutating func mapping(depth: Int) throws(SourceError) -> Composed {
+        var members = OrderedDictionary<String, JSONValue>()
+        var size = 2, deepest = 0
+        while true {
+            var keyEvent = try next()
+            if keyEvent.type == YAML_MAPPING_END_EVENT {
+                yaml_event_delete(&keyEvent)
+                break
+            }
+            let key = try self.key(keyEvent)
+            let keyMark = keyEvent.start_mark
+            yaml_event_delete(&keyEvent)
+            guard members[key] == nil else { throw error(at: keyMark, "duplicate key '\(key)' in one mapping") }
+            if recordsPositions {
+                path.append(key)
+                sourceMap.positions[path] = position(of: keyMark)
+            }
+            var valueEvent = try next()
+            let member = try value(startingWith: &valueEvent, depth: depth)
+            if recordsPositions { path.removeLast() }
+            members[key] = member.value
+            size += key.utf8.count + member.size + 4
+            deepest = max(deepest, member.depth)
+        }
+        return Composed(value: .object(members), size: size, depth: deepest + 1)
+    }
+
+    /// A mapping key: a scalar without a tag (or tagged as a string), read as a string.
+    private func key(_ event: yaml_event_t) throws(SourceError) -> String {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            if let tag = scalar.tag.map({ String(cString: $0) }), tag != "!", tag != "tag:yaml.org,2002:str" {
+                throw error(at: event.start_mark, "a mapping key cannot have the tag '\(tag)'; write the key as a plain string")
+            }
+            return String(cString: scalar.value)
+        case YAML_ALIAS_EVENT:
+            throw error(at: event.start_mark, "a mapping key cannot be an alias; write the key as a plain string")
+        default:
+            throw error(at: event.start_mark, "a mapping key must be a plain string, not a list or a mapping")
+        }
+    }
+
+    /// A scalar: a string, number, Boolean or null by its tag, or as YAML resolves a plain scalar.
+    private func scalar(_ text: String, tag: String?, plain: Bool, at mark: yaml_mark_t) throws(SourceError) -> Composed {
+        let size = text.utf8.count + 2
+        let kind: Tag.Name
+        switch tag {
+        case nil:
+            kind = plain ? YAMLScalarResolution.kind(of: text) : .str
+        case "!":
+            kind = .str
+        case let tag? where tag.hasPrefix("tag:yaml.org,2002:"):
+            kind = Tag.Name(rawValue: tag)
+            guard YAMLScalarResolution.supportedKinds.contains(kind) else { throw unknownTag(tag, at: mark) }
+        case let tag?:
+            guard let function = YAMLReader.shortFormTags[tag] else { throw unknownTag(tag, at: mark) }
+            // A tagged scalar is a string argument, whatever it looks like: `!Ref 123`, `!GetAZs ''`.
+            return try intrinsic(function, Composed(value: .string(text), size: size, depth: 0), at: mark)
+        }
+        do {
+            return Composed(value: try YAMLScalarResolution.value(of: text, as: kind), size: size, depth: 0)
+        } catch {
+            throw self.error(at: mark, error.message)
+        }
+    }
+
+    /// `{ function: argument }`, with `!GetAtt A.B` split into `[A, B]`.
+    private func intrinsic(_ function: String, _ argument: Composed, at mark: yaml_mark_t) throws(SourceError) -> Composed {
+        let size = argument.size + function.utf8.count + 6
+        if function == "Fn::GetAtt", case .string(let dotted) = argument.value {
+            guard let dot = dotted.firstIndex(of: ".") else {
+                throw error(at: mark, "!GetAtt needs 'LogicalId.Attribute', found '\(dotted)'")
+            }
+            return Composed(value: .getAtt(String(dotted[..<dot]), String(dotted[dotted.index(after: dot)...])), size: size, depth: 2)
+        }
+        return Composed(value: .intrinsic(function, argument.value), size: size, depth: argument.depth + 1)
+    }
+
+    private func unknownTag(_ tag: String, at mark: yaml_mark_t) -> SourceError {
+        if tag.hasPrefix("!") && !tag.hasPrefix("!!") && !tag.hasPrefix("tag:") {
+            return error(at: mark, "unknown tag '\(tag)'; CloudFormation understands !Ref, !GetAtt, !Sub, !Join and the other Fn:: short forms")
+        }
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+        return error(at: mark, "unsupported tag '\(shown)'; a template holds strings, numbers, Booleans, null, lists and mappings")
+    }
+
+    private func position(of mark: yaml_mark_t) -> SourceMap.Position {
+        SourceMap.Position(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private func error(at mark: yaml_mark_t, _ message: String) -> SourceError {
+        SourceError(line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: message)
+    }
+
+    /// The parser's error, in words a template author understands.
+    private func parserError() -> SourceError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { " " + String(cString: $0) } ?? ""
+        let mark = parser.problem_mark
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return SourceError(line: 1, column: 1, message: "out of memory while reading the YAML")
+        case YAML_READER_ERROR:
+            let position = LineTable(Array(bytes)).position(ofOffset: parser.problem_offset)
+            return SourceError(line: position.line, column: position.column, message: problem)
+        default:
+            let message = problem.hasPrefix("Maximum nesting level") ? "nesting deeper than \(YAMLReader.maximumDepth) levels" : problem + context
+            return error(at: mark, message)
+        }
     }
 }

@@ -29,6 +29,7 @@ public struct YAMLWriter: Sendable {
             case .null: return .scalar(.init("null", null, .plain))
             case .bool(let flag): return .scalar(.init(flag ? "true" : "false", bool, .plain))
             case .number(let number): return .scalar(.init(JSONNumberFormat.string(number), self.number, .plain))
+            case .numberText(let text): return .scalar(.init(text, self.number, .plain))
             case .string(let text): return scalar(text)
             case .array(let elements):
                 return .sequence(.init(elements.map(node(for:)), sequence, elements.isEmpty ? .flow : .block))
