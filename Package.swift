@@ -41,9 +41,11 @@ let package = Package(
             name: "FormworkChecks",
             dependencies: ["FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        .target(name: "CFormworkFileSystem"),
         .target(
             name: "FormworkCore",
             dependencies: [
+                "CFormworkFileSystem",
                 "FormworkTemplate",
                 "FormworkSchema",
                 .product(name: "OrderedCollections", package: "swift-collections"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormworkCore
+import FormworkTemplate
 
 /// A Formwork command: parsed by argument-parser, run against the app when there is one.
 protocol FormworkCommand: ParsableCommand {
@@ -20,9 +21,21 @@ public enum CommandRunner {
     /// Runs `arguments` (without the program name) with `root` as the top command, for `app` if given.
     public static func run(_ arguments: [String], root: any ParsableCommand.Type, app: App? = nil) -> Result {
         var output = CommandOutput()
-        let command: any ParsableCommand
         do {
-            command = try root.parseAsRoot(arguments)
+            var command = try root.parseAsRoot(arguments)
+            guard let runnable = command as? any FormworkCommand else {
+                // argument-parser's own commands (`help validate`) report what to print by throwing.
+                try command.run()
+                output.print(root.helpMessage())
+                return Result(status: .done, output: output)
+            }
+            do {
+                try runnable.run(app: app, output: &output)
+                return Result(status: .done, output: output)
+            } catch {
+                output.printError(error.message)
+                return Result(status: error.status, output: output)
+            }
         } catch {
             let message = root.fullMessage(for: error)
             if root.exitCode(for: error) == .success {
@@ -32,25 +45,19 @@ public enum CommandRunner {
             output.printError(message)
             return Result(status: .badInput, output: output)
         }
-        guard let runnable = command as? any FormworkCommand else {
-            output.print(root.helpMessage())
-            return Result(status: .done, output: output)
-        }
-        do {
-            try runnable.run(app: app, output: &output)
-            return Result(status: .done, output: output)
-        } catch {
-            output.printError(error.message)
-            return Result(status: error.status, output: output)
-        }
     }
 
     /// Runs the process's arguments and exits with the command's status.
     public static func main(root: any ParsableCommand.Type, app: App? = nil) -> Never {
         ProcessMemory.keepFreedMemoryForReuse()
         let result = run(Array(CommandLine.arguments.dropFirst()), root: root, app: app)
-        FileHandle.standardOutput.write(Data(result.output.standardOutput.utf8))
-        FileHandle.standardError.write(Data(result.output.standardError.utf8))
+        let outputFailure = FileDescriptorWriting.writeAll(result.output.standardOutput, to: STDOUT_FILENO)
+        let errorFailure = FileDescriptorWriting.writeAll(result.output.standardError, to: STDERR_FILENO)
+        guard outputFailure == nil, errorFailure == nil else {
+            // The output is lost (a full disk, a closed pipe): say so where possible, and fail.
+            _ = FileDescriptorWriting.writeAll("error: cannot write the output\n", to: STDERR_FILENO)
+            exit(ExitStatus.environment.rawValue)
+        }
         exit(result.status.rawValue)
     }
 }

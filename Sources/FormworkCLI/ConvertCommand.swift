@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import FormworkCore
 import FormworkTemplate
 
@@ -16,7 +15,7 @@ struct ConvertCommand: FormworkCommand {
     @Option(help: "The format to write: json or yaml.")
     var to: TemplateFormat
 
-    @Option(name: .shortAndLong, help: "The file to write; standard output when not given.")
+    @Option(name: .shortAndLong, help: "The file to write (atomically; only a regular file you may write is replaced); standard output when not given.")
     var output: String?
 
     func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
@@ -37,9 +36,11 @@ struct ConvertCommand: FormworkCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try AtomicFile.write(text, to: output)
+        } catch let refusal as OutputRefusal {
+            throw CommandFailure(.environment, "error: \(refusal)")
         } catch {
-            throw CommandFailure(.environment, "error: cannot write '\(output)': \(error.localizedDescription)")
+            throw CommandFailure(.environment, "error: cannot write '\(output)': \(FileSystemError.describe(error))")
         }
     }
 }

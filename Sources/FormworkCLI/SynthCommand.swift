@@ -8,7 +8,10 @@ struct SynthCommand: FormworkCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
         abstract: "Synthesize the app's stacks into a cloud assembly folder.",
-        discussion: "The folder is written atomically: a failed synth leaves the previous output as it was."
+        discussion: """
+            The folder is written atomically: a failed synth leaves the previous output as it was. An existing \
+            folder is replaced only when it is a cloud assembly or empty; anything else is refused (exit 3).
+            """
     )
 
     @Option(name: .shortAndLong, help: "The cloud assembly folder to write.")
@@ -40,8 +43,10 @@ struct SynthCommand: FormworkCommand {
         for warning in warnings { printed.printError(warning) }
         do {
             try writer.write(contents, to: output)
+        } catch let refusal as OutputRefusal {
+            throw CommandFailure(.environment, "error: \(refusal)")
         } catch {
-            throw CommandFailure(.environment, "error: cannot write the cloud assembly to '\(output)': \(error)")
+            throw CommandFailure(.environment, "error: cannot write the cloud assembly to '\(output)': \(FileSystemError.describe(error))")
         }
         for stack in assembly.stacks {
             let count = stack.template.resources.count

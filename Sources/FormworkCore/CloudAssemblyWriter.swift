@@ -1,3 +1,4 @@
+import CFormworkFileSystem
 import Foundation
 import FormworkTemplate
 import OrderedCollections
@@ -6,8 +7,9 @@ import OrderedCollections
 /// `cdk deploy --app DIR`): `manifest.json`, `cdk.out`, one template per stack, and for a stack with assets
 /// its asset manifest `<Stack>.assets.json` and the staged `asset.<hash>/` folders.
 ///
-/// The folder is written atomically: everything goes to a temporary sibling folder first, which then
-/// replaces the destination in one rename. A failure leaves the previous output as it was.
+/// The folder is written atomically: everything goes to a temporary sibling folder first, which then takes
+/// the destination's place in one swap. A failure leaves the previous output as it was, and a folder that
+/// is not a cloud assembly is never replaced.
 ///
 /// ```swift
 /// try CloudAssemblyWriter(format: .json).write(assembly, to: "formwork.out")
@@ -127,44 +129,28 @@ public struct CloudAssemblyWriter: Sendable {
     /// Creates the file at `path` holding `text`.
     ///
     /// Written with plain POSIX calls: `Data.write(to:)` syncs every file to disk, which costs more than
-    /// synthesizing, and the folder's rename is what makes the output appear whole.
+    /// synthesizing, and the folder's swap is what makes the output appear whole.
     private static func writeFile(_ text: String, to path: String) throws(FileWriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         defer { close(descriptor) }
-        var text = text
-        let failure: Int32? = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw FileWriteError(path: path, code: failure) }
-    }
-
-    /// A file of the assembly that could not be written.
-    struct FileWriteError: Error, CustomStringConvertible {
-        let path: String
-        let code: Int32
-
-        var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+        if let failure = FileDescriptorWriting.writeAll(text, to: descriptor) { throw FileWriteError(path: path, code: failure) }
     }
 
     /// Writes `contents` (from ``contents(for:)``) to `directory`, replacing what was there only once
     /// everything is written. Files are written in parallel.
+    ///
+    /// `directory` may be missing, an empty folder or a cloud assembly; anything else is refused with an
+    /// ``OutputRefusal``, and nothing is written. The new folder takes the old one's place in one atomic swap
+    /// where the system has one (Linux, macOS), so that a run killed at any point leaves either the old
+    /// assembly or the new one in place; the hidden folders a killed run leaves are cleaned up (or, for a
+    /// replaced assembly that was not put back, restored) by the next run.
     public func write(_ contents: Contents, to directory: String) throws {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
-        let parent = destination.deletingLastPathComponent()
-        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(suffix)")
-        let previous = parent.appendingPathComponent(".\(destination.lastPathComponent).old-\(suffix)")
+        Self.recoverLeftovers(of: destination)
+        let existing = try OutputPath.assemblyDestination(destination.path)
+        let staging = StagingName.sibling(of: destination, .staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             let files = contents.files.map { (path: staging.appendingPathComponent($0.key).path, text: $0.value) }
@@ -174,18 +160,47 @@ public struct CloudAssemblyWriter: Sendable {
             for asset in contents.assets {
                 try fileManager.copyItem(at: URL(fileURLWithPath: asset.sourcePath), to: staging.appendingPathComponent(asset.stagedName))
             }
-            let hadPrevious = fileManager.fileExists(atPath: destination.path)
-            if hadPrevious { try fileManager.moveItem(at: destination, to: previous) }
-            do {
-                try fileManager.moveItem(at: staging, to: destination)
-            } catch {
-                if hadPrevious { try? fileManager.moveItem(at: previous, to: destination) }
-                throw error
+            switch existing {
+            case .nothing, .emptyFolder:
+                // rename(2) replaces an empty folder in one step, and fails if something appeared meanwhile.
+                guard rename(staging.path, destination.path) == 0 else { throw FileWriteError(path: destination.path, code: errno) }
+            case .assembly:
+                try Self.replace(destination, with: staging)
             }
-            if hadPrevious { try? fileManager.removeItem(at: previous) }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Puts the assembly at `staging` in place of the one at `destination`, then removes the old one.
+    private static func replace(_ destination: URL, with staging: URL) throws {
+        if formwork_exchange_paths(staging.path, destination.path) == 0 {
+            // The old assembly now sits at the staging path.
+            try? FileManager.default.removeItem(at: staging)
+            return
+        }
+        guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else { throw FileWriteError(path: destination.path, code: errno) }
+        // No atomic swap here: two renames, the old folder kept aside until the new one is in place.
+        let previous = StagingName.sibling(of: destination, .previous)
+        guard rename(destination.path, previous.path) == 0 else { throw FileWriteError(path: destination.path, code: errno) }
+        guard rename(staging.path, destination.path) == 0 else {
+            let code = errno
+            _ = rename(previous.path, destination.path)
+            throw FileWriteError(path: destination.path, code: code)
+        }
+        try? FileManager.default.removeItem(at: previous)
+    }
+
+    /// Cleans up after runs that were killed while writing to `destination`: a replaced assembly that was
+    /// not put back is restored when `destination` is missing; every other leftover folder is removed.
+    static func recoverLeftovers(of destination: URL) {
+        for leftover in StagingName.leftovers(of: destination, fileType: S_IFDIR) {
+            if leftover.role == .previous, !FileManager.default.fileExists(atPath: destination.path),
+               OutputPath.isCloudAssembly(leftover.url.path), rename(leftover.url.path, destination.path) == 0 {
+                continue
+            }
+            try? FileManager.default.removeItem(at: leftover.url)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -135,6 +136,24 @@ public enum FileSystemError {
         case EDQUOT: "the disk quota is exceeded"
         case EIO: "an input/output error"
         default: String(cString: strerror(code))
+        }
+    }
+}
+
+extension FileSystemError {
+    /// An error from a file operation in plain words: the system's reason when it carries one, its own
+    /// description otherwise (never a Foundation domain and code).
+    public static func describe(_ error: any Error) -> String {
+        if let posix = error as? POSIXError { return reason(posix.code.rawValue) }
+        guard let cocoa = error as? CocoaError else { return "\(error)" }
+        if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? POSIXError { return reason(underlying.code.rawValue) }
+        switch cocoa.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return reason(ENOENT)
+        case .fileReadNoPermission, .fileWriteNoPermission: return reason(EACCES)
+        case .fileWriteOutOfSpace: return reason(ENOSPC)
+        case .fileWriteVolumeReadOnly: return reason(EROFS)
+        case .fileWriteFileExists: return "something already exists at that path"
+        default: return "the file operation failed (\(cocoa.code.rawValue))"
         }
     }
 }

@@ -59,7 +59,7 @@ enum ParityCheck {
         switch value {
         case .null: return .null
         case .bool(let flag): return .string(flag ? "true" : "false")
-        case .number: return .string(JSONWriter(style: .compact).string(from: value))
+        case .number, .numberText: return .string(JSONWriter(style: .compact).string(from: value))
         case .string: return value
         case .array(let elements):
             var canonicalElements = elements.map { canonical($0) }

@@ -1,0 +1,81 @@
+import Foundation
+import FormworkTemplate
+
+/// Why Formwork will not write to a place: it holds something Formwork did not write.
+public struct OutputRefusal: Error, Sendable, CustomStringConvertible {
+    /// The path given as the output.
+    public var path: String
+    /// What is there and what to do instead.
+    public var reason: String
+
+    public var description: String { "cannot write to '\(path)': \(reason)" }
+}
+
+/// What an output path holds, checked before anything there is replaced: Formwork never removes or replaces
+/// what it did not write. A folder is replaced only when it is a cloud assembly (its `manifest.json` says
+/// so) or empty; a file only when it is a regular file the user may write.
+enum OutputPath {
+    /// What stands at a cloud assembly's output path.
+    enum AssemblyDestination {
+        case nothing
+        case emptyFolder
+        case assembly
+    }
+
+    /// What stands at `path`, or the refusal to replace it.
+    static func assemblyDestination(_ path: String) throws(OutputRefusal) -> AssemblyDestination {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            if errno == ENOENT { return .nothing }
+            throw OutputRefusal(path: path, reason: FileSystemError.reason(errno))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if entries.isEmpty { return .emptyFolder }
+            guard isCloudAssembly(path) else {
+                throw OutputRefusal(path: path, reason: "it is a folder that is not a cloud assembly (it has no manifest.json written by synth); Formwork replaces only the assembly folders it writes. Choose another --output, or remove the folder yourself")
+            }
+            return .assembly
+        case S_IFLNK:
+            throw OutputRefusal(path: path, reason: "it is a symbolic link; give the folder it points to, or another --output")
+        case S_IFREG:
+            throw OutputRefusal(path: path, reason: "it is a file, not a folder; choose another --output")
+        default:
+            throw OutputRefusal(path: path, reason: "it is not a folder (a device, FIFO or socket); choose another --output")
+        }
+    }
+
+    /// Whether the folder at `path` holds a cloud assembly's manifest: a regular `manifest.json` with a
+    /// string `version` and, when present, an object of `artifacts`.
+    static func isCloudAssembly(_ path: String) -> Bool {
+        let manifestPath = (path as NSString).appendingPathComponent("manifest.json")
+        guard let text = try? TemplateFile.text(at: manifestPath), let manifest = try? JSONReader.parse(text),
+              manifest["version"]?.stringValue != nil
+        else { return false }
+        return manifest["artifacts"].map { $0.objectValue != nil } ?? true
+    }
+
+    /// The permission bits of the regular file at `path` to keep when it is replaced, `nil` when there is no
+    /// file yet, or the refusal to replace what is there.
+    static func replaceableFileMode(_ path: String) throws(OutputRefusal) -> mode_t? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            if errno == ENOENT { return nil }
+            throw OutputRefusal(path: path, reason: FileSystemError.reason(errno))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            guard access(path, W_OK) == 0 else {
+                throw OutputRefusal(path: path, reason: "the file is read-only to you; Formwork does not replace a file you cannot write")
+            }
+            return status.st_mode & 0o7777
+        case S_IFLNK:
+            throw OutputRefusal(path: path, reason: "it is a symbolic link; give the file it points to, or another --output")
+        case S_IFDIR:
+            throw OutputRefusal(path: path, reason: "it is a folder; give a file name")
+        default:
+            throw OutputRefusal(path: path, reason: "it is not a regular file (a device, FIFO or socket); Formwork writes only regular files")
+        }
+    }
+}
