@@ -107,14 +107,15 @@ let package = Package(
             dependencies: ["Formwork"],
             path: "Benchmarks/Scale"
         ),
+        .target(name: "FormworkTestSupport", path: "Tests/FormworkTestSupport"),
         .testTarget(
             name: "FormworkTemplateTests",
-            dependencies: ["FormworkTemplate"],
+            dependencies: ["FormworkTemplate", "FormworkTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FormworkSchemaTests",
-            dependencies: ["FormworkSchema", "FormworkTemplate"],
+            dependencies: ["FormworkSchema", "FormworkTemplate", "FormworkTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -138,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormworkCLITests",
-            dependencies: ["FormworkCLI", "FormworkCore", "FormworkTemplate"]
+            dependencies: ["FormworkCLI", "FormworkCore", "FormworkTemplate", "FormworkTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -39,11 +39,8 @@ struct ValidateCommand: FormworkCommand {
             }
             errorCount += issues.filter { $0.severity == .error }.count
         }
-        if unreadable > 0 {
-            throw CommandFailure(.environment, "\(unreadable) of \(templates.count) template\(templates.count == 1 ? "" : "s") could not be read")
-        }
-        guard errorCount == 0 else {
-            throw CommandFailure(.badInput, "\(errorCount) error\(errorCount == 1 ? "" : "s") in \(templates.count) template\(templates.count == 1 ? "" : "s")")
-        }
+        let summary = "\(errorCount) error\(errorCount == 1 ? "" : "s") in \(templates.count) template\(templates.count == 1 ? "" : "s")"
+        if unreadable > 0 { throw CommandFailure(.environment, "\(summary); \(unreadable) could not be read") }
+        if errorCount > 0 { throw CommandFailure(.badInput, summary) }
     }
 }

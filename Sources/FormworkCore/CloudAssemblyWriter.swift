@@ -148,7 +148,7 @@ public struct CloudAssemblyWriter: Sendable {
     public func write(_ contents: Contents, to directory: String) throws {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
-        Self.recoverLeftovers(of: destination)
+        Self.recoverLeftovers(of: destination.path)
         let existing = try OutputPath.assemblyDestination(destination.path)
         let staging = StagingName.sibling(of: destination, .staging)
         do {
@@ -192,9 +192,12 @@ public struct CloudAssemblyWriter: Sendable {
         try? FileManager.default.removeItem(at: previous)
     }
 
-    /// Cleans up after runs that were killed while writing to `destination`: a replaced assembly that was
-    /// not put back is restored when `destination` is missing; every other leftover folder is removed.
-    static func recoverLeftovers(of destination: URL) {
+    /// Cleans up after runs that were killed while writing to `directory`: a replaced assembly that was
+    /// not put back is restored when `directory` is missing; every other leftover folder is removed. Only
+    /// hidden siblings named by Formwork for a process that is gone are touched.
+    /// ``write(_:to:)`` does this first.
+    public static func recoverLeftovers(of directory: String) {
+        let destination = URL(fileURLWithPath: directory).standardizedFileURL
         for leftover in StagingName.leftovers(of: destination, fileType: S_IFDIR) {
             if leftover.role == .previous, !FileManager.default.fileExists(atPath: destination.path),
                OutputPath.isCloudAssembly(leftover.url.path), rename(leftover.url.path, destination.path) == 0 {

@@ -51,7 +51,8 @@ enum YAMLScalarResolution {
 
     /// A number read from YAML, kept as text in JSON's syntax when a `Double` would change it.
     private static func jsonNumber(_ number: JSONValue) -> JSONValue {
-        guard case .numberText(let text) = number, let decimal = JSONNumberText.Decimal(Substring(text)) else { return number }
+        guard case .numberText(let text) = number, !JSONNumberText.isJSONSyntax(text),
+              let decimal = JSONNumberText.Decimal(Substring(text)) else { return number }
         return .numberText(decimal.jsonText)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import FormworkCLI
 import FormworkCore
 import FormworkTemplate
+import FormworkTestSupport
 import Testing
 
 @Suite struct AppCommandTests {
@@ -74,7 +75,7 @@ import Testing
         let file = try folder.write("not a folder", to: "file")
         let result = run(["synth", "-o", "\(file)/out"])
         #expect(result.status == .environment)
-        #expect(result.output.standardError.contains("error: cannot write the cloud assembly to '\(file)/out'"))
+        #expect(result.output.standardError.contains("error: cannot write to '\(file)/out'"))
         #expect(try folder.contents() == ["file"])
     }
 

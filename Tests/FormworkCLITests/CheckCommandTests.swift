@@ -1,5 +1,6 @@
 import FormworkCLI
 import FormworkTemplate
+import FormworkTestSupport
 import Testing
 
 @Suite struct CheckCommandTests {

@@ -1,5 +1,6 @@
 import FormworkCLI
 import FormworkTemplate
+import FormworkTestSupport
 import Testing
 
 @Suite struct ConvertCommandTests {
@@ -53,9 +54,9 @@ import Testing
         #expect(result.output.standardError.hasPrefix("error: \(file):"))
     }
 
-    @Test func aMissingFileIsBadInput() {
+    @Test func aMissingFileIsAnEnvironmentFailure() {
         let result = run(["convert", "/nonexistent/template.json", "--to", "yaml"])
-        #expect(result.status == .badInput)
+        #expect(result.status == .environment)
         #expect(result.output.standardError.contains("/nonexistent/template.json"))
     }
 }

@@ -1,6 +1,7 @@
 import FormworkCLI
 import FormworkCore
 import FormworkTemplate
+import FormworkTestSupport
 import Testing
 
 @Suite struct DiffCommandTests {

@@ -1,4 +1,5 @@
 import FormworkCLI
+import FormworkTestSupport
 import Testing
 
 @Suite struct ValidateCommandTests {
@@ -47,8 +48,18 @@ import Testing
         let folder = try TemporaryDirectory()
         let good = try folder.write(#"{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}"#, to: "good.json")
         let bad = try folder.write(#"{"Resources": {"Topic": {"Type": "AWS::SNS::Topik"}, "Q": {"Type": "AWS::SQS::Queue", "DependsOn": "X"}}}"#, to: "bad.json")
-        let result = run(["validate", good, bad, folder.path("missing.json")])
+        let broken = try folder.write(#"{"Resources": "#, to: "broken.json")
+        let result = run(["validate", good, bad, broken])
         #expect(result.status == .badInput)
         #expect(result.output.standardError.hasSuffix("3 errors in 3 templates\n"))
+    }
+
+    @Test func aFileThatCannotBeReadExitsThreeAfterCheckingTheOthers() throws {
+        let folder = try TemporaryDirectory()
+        let bad = try folder.write(#"{"Resources": {"Topic": {"Type": "AWS::SNS::Topik"}}}"#, to: "bad.json")
+        let result = run(["validate", bad, folder.path("missing.json")])
+        #expect(result.status == .environment)
+        #expect(result.output.standardError.contains("error[unknown-resource-type]"))
+        #expect(result.output.standardError.hasSuffix("1 error in 2 templates; 1 could not be read\n"))
     }
 }

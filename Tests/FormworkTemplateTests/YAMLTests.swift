@@ -87,11 +87,11 @@ import Testing
         #expect(try YAMLReader.parse(YAMLWriter().string(from: value)) == value)
     }
 
-    @Test func rejectsDuplicateKeysWithTheirLine() {
+    @Test func rejectsDuplicateKeysAtTheLineOfTheDuplicate() {
         #expect {
             try YAMLReader.parse("Resources:\n  A: 1\n  A: 2\n")
         } throws: { error in
-            (error as? SourceError)?.line == 2 && (error as? SourceError)?.message.contains("duplicate key 'A'") == true
+            (error as? SourceError)?.line == 3 && (error as? SourceError)?.message.contains("duplicate key 'A'") == true
         }
     }
 
