@@ -10,12 +10,14 @@ let package = Package(
         .executable(name: "shop", targets: ["Shop"]),
         .executable(name: "patterns", targets: ["Patterns"]),
         .executable(name: "scale", targets: ["Scale"]),
+        .executable(name: "formwork-fuzz", targets: ["FormworkFuzz"]),
         .plugin(name: "FormworkPlugin", targets: ["FormworkPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -107,10 +109,27 @@ let package = Package(
             dependencies: ["Formwork"],
             path: "Benchmarks/Scale"
         ),
-        .target(name: "FormworkTestSupport", path: "Tests/FormworkTestSupport"),
+        .target(
+            name: "FormworkFuzzTargets",
+            dependencies: ["FormworkChecks", "FormworkDiff", "FormworkSchema", "FormworkTemplate"],
+            path: "Fuzz/FormworkFuzzTargets"
+        ),
+        .executableTarget(name: "FormworkFuzz", dependencies: ["FormworkFuzzTargets"], path: "Fuzz/FormworkFuzz"),
+        .target(
+            name: "FormworkTestSupport",
+            dependencies: [
+                "FormworkTemplate",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/FormworkTestSupport"
+        ),
         .testTarget(
             name: "FormworkTemplateTests",
-            dependencies: ["FormworkTemplate", "FormworkTestSupport"],
+            dependencies: [
+                "FormworkFuzzTargets", "FormworkTemplate", "FormworkTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -120,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormworkDiffTests",
-            dependencies: ["FormworkDiff", "FormworkTemplate"],
+            dependencies: ["FormworkDiff", "FormworkTemplate", "FormworkTestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -129,7 +148,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FormworkCoreTests",
-            dependencies: ["FormworkCore", "FormworkTemplate"],
+            dependencies: [
+                "FormworkCore", "FormworkTemplate", "FormworkTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

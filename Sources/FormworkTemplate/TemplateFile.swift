@@ -54,7 +54,12 @@ public enum TemplateFile {
         return Array(bytes[..<filled])
     }
 
-    /// The text of `bytes`: UTF-8 with or without its byte order mark, or UTF-16 with one.
+    /// The text of `bytes` as a template file holding them is read: UTF-8 with or without its byte order
+    /// mark, or UTF-16 with one; invalid text is a ``TemplateReadError/syntax(_:)`` at its line and column.
+    public static func text(decoding bytes: [UInt8], file: String? = nil) throws(TemplateReadError) -> String {
+        try decode(bytes, file: file)
+    }
+
     static func decode(_ bytes: [UInt8], file: String?) throws(TemplateReadError) -> String {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return try decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, file: file)

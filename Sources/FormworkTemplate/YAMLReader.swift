@@ -256,7 +256,7 @@ private struct YAMLComposer {
             if let tag = scalar.tag.map({ String(cString: $0) }), tag != "!", tag != "tag:yaml.org,2002:str" {
                 throw error(at: event.start_mark, "a mapping key cannot have the tag '\(tag)'; write the key as a plain string")
             }
-            return String(cString: scalar.value)
+            return String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
         case YAML_ALIAS_EVENT:
             throw error(at: event.start_mark, "a mapping key cannot be an alias; write the key as a plain string")
         default:
