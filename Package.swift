@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "shop", targets: ["Shop"]),
         .executable(name: "patterns", targets: ["Patterns"]),
         .executable(name: "scale", targets: ["Scale"]),
+        .executable(name: "inputs", targets: ["Inputs"]),
         .executable(name: "formwork-fuzz", targets: ["FormworkFuzz"]),
         .plugin(name: "FormworkPlugin", targets: ["FormworkPlugin"]),
     ],
@@ -108,6 +109,11 @@ let package = Package(
             name: "Scale",
             dependencies: ["Formwork"],
             path: "Benchmarks/Scale"
+        ),
+        .executableTarget(
+            name: "Inputs",
+            dependencies: ["Formwork"],
+            path: "Benchmarks/Inputs"
         ),
         .target(
             name: "FormworkFuzzTargets",

@@ -24,11 +24,7 @@ enum OutputPath {
 
     /// What stands at `path`, or the refusal to replace it.
     static func assemblyDestination(_ path: String) throws(OutputRefusal) -> AssemblyDestination {
-        var status = stat()
-        guard lstat(path, &status) == 0 else {
-            if errno == ENOENT { return .nothing }
-            throw OutputRefusal(path: path, reason: FileSystemError.reason(errno))
-        }
+        guard let status = try status(of: path) else { return .nothing }
         switch status.st_mode & S_IFMT {
         case S_IFDIR:
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -59,11 +55,7 @@ enum OutputPath {
     /// The permission bits of the regular file at `path` to keep when it is replaced, `nil` when there is no
     /// file yet, or the refusal to replace what is there.
     static func replaceableFileMode(_ path: String) throws(OutputRefusal) -> mode_t? {
-        var status = stat()
-        guard lstat(path, &status) == 0 else {
-            if errno == ENOENT { return nil }
-            throw OutputRefusal(path: path, reason: FileSystemError.reason(errno))
-        }
+        guard let status = try status(of: path) else { return nil }
         switch status.st_mode & S_IFMT {
         case S_IFREG:
             guard access(path, W_OK) == 0 else {
@@ -77,5 +69,15 @@ enum OutputPath {
         default:
             throw OutputRefusal(path: path, reason: "it is not a regular file (a device, FIFO or socket); Formwork writes only regular files")
         }
+    }
+
+    /// What `lstat` says of `path` (a link itself, not what it points to); `nil` when nothing is there.
+    private static func status(of path: String) throws(OutputRefusal) -> stat? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            if errno == ENOENT { return nil }
+            throw OutputRefusal(path: path, reason: FileSystemError.reason(errno))
+        }
+        return status
     }
 }

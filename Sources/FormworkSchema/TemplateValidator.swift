@@ -95,6 +95,31 @@ private struct ValidationRun {
         }
     }
 
+    /// Candidate names left to compare for did-you-mean in this run. Past it, errors come without a
+    /// suggestion, so that a template with thousands of misspellings still validates in linear time.
+    var suggestionBudget = 200_000
+
+    /// The names a suggestion is picked from.
+    enum SuggestionCandidates {
+        case resourceTypes
+        case resources
+        case resourcesAndParameters
+        case names([String])
+    }
+
+    /// `" Did you mean 'X'?"` for `name`, while the run's budget lasts; nothing after.
+    mutating func suggestion(for name: String, among candidates: SuggestionCandidates) -> String {
+        guard suggestionBudget > 0 else { return "" }
+        let names = switch candidates {
+        case .resourceTypes: validator.metadata.typeNames
+        case .resources: template.resources.keys.elements
+        case .resourcesAndParameters: template.resources.keys.elements + template.parameters.keys.elements
+        case .names(let names): names
+        }
+        suggestionBudget -= names.count
+        return Suggestion.phrase(for: name, among: names)
+    }
+
     mutating func error(_ rule: String, _ path: [String], _ message: String) {
         issues.append(ValidationIssue(.error, rule: rule, path: path, message))
     }
@@ -126,7 +151,7 @@ private struct ValidationRun {
             if Self.isCustom(resource.type) { continue }
             guard let metadata = metadata(of: resource.type) else {
                 if !resource.type.hasSuffix("::MODULE"), template.transform == nil {
-                    let suggestion = Suggestion.phrase(for: resource.type, among: validator.metadata.typeNames)
+                    let suggestion = suggestion(for: resource.type, among: .resourceTypes)
                     error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
                 }
                 continue
@@ -150,7 +175,7 @@ private struct ValidationRun {
     mutating func checkNames(_ properties: OrderedDictionary<String, JSONValue>, of metadata: ResourceMetadata, path: [String]) {
         for name in properties.keys where !metadata.properties.contains(name) {
             error("unknown-property", path + ["Properties", name],
-                  "'\(name)' is not a property of \(metadata.typeName).\(Suggestion.phrase(for: name, among: metadata.properties))")
+                  "'\(name)' is not a property of \(metadata.typeName).\(suggestion(for: name, among: .names(metadata.properties)))")
         }
         for name in metadata.required where properties[name] == nil {
             error("missing-required", path + ["Properties"], "the required property '\(name)' is missing")
@@ -168,7 +193,7 @@ private struct ValidationRun {
         }
         for (index, target) in resource.dependsOn.enumerated() where template.resources[target] == nil {
             error("missing-dependency", path + ["DependsOn", String(index)],
-                  "DependsOn names '\(target)', which is not a resource of this template.\(Suggestion.phrase(for: target, among: template.resources.keys.elements))")
+                  "DependsOn names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
         }
         if let condition = resource.condition, template.conditions[condition] == nil {
             error("missing-condition", path + ["Condition"], "the condition '\(condition)' is not defined in Conditions")
@@ -273,19 +298,19 @@ private struct ValidationRun {
     mutating func checkRefTarget(_ target: String, path: [String]) {
         if target.hasPrefix("AWS::") {
             if PseudoParameter(rawValue: target) == nil {
-                error("missing-reference", path, "'\(target)' is not a pseudo parameter.\(Suggestion.phrase(for: target, among: PseudoParameter.allCases.map(\.rawValue)))")
+                error("missing-reference", path, "'\(target)' is not a pseudo parameter.\(suggestion(for: target, among: .names(PseudoParameter.allCases.map(\.rawValue))))")
             }
             return
         }
         noteDependency(on: target)
         guard template.resources[target] == nil, template.parameters[target] == nil else { return }
-        let candidates = template.resources.keys.elements + template.parameters.keys.elements
-        error("missing-reference", path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(Suggestion.phrase(for: target, among: candidates))")
+        let suggestion = suggestion(for: target, among: .resourcesAndParameters)
+        error("missing-reference", path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(suggestion)")
     }
 
     mutating func checkGetAtt(_ target: String, _ attribute: JSONValue, path: [String]) {
         guard let resource = template.resources[target] else {
-            error("missing-reference", path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(Suggestion.phrase(for: target, among: template.resources.keys.elements))")
+            error("missing-reference", path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
             return
         }
         noteDependency(on: target)
@@ -294,7 +319,7 @@ private struct ValidationRun {
               let metadata = metadata(of: resource.type), !metadata.attributes.isEmpty
         else { return }
         if !metadata.attributes.contains(name) {
-            error("missing-attribute", path, "\(resource.type) has no attribute '\(name)'; it has \(metadata.attributes.sorted().joined(separator: ", ")).\(Suggestion.phrase(for: name, among: metadata.attributes.sorted()))")
+            error("missing-attribute", path, "\(resource.type) has no attribute '\(name)'; it has \(metadata.attributes.sorted().joined(separator: ", ")).\(suggestion(for: name, among: .names(metadata.attributes.sorted())))")
         }
     }
 
