@@ -103,8 +103,7 @@ private struct YAMLComposer {
     /// The one document of the stream.
     mutating func document() throws(SourceError) -> JSONValue {
         var event = try next()
-        defer { yaml_event_delete(&event) }
-        precondition(event.type == YAML_STREAM_START_EVENT, "libyaml starts every stream with STREAM-START")
+        yaml_event_delete(&event)
         var start = try next()
         defer { yaml_event_delete(&start) }
         guard start.type == YAML_DOCUMENT_START_EVENT else {
@@ -211,6 +210,7 @@ private struct YAMLComposer {
                 yaml_event_delete(&event)
                 break
             }
+            // `value(startingWith:)` deletes the event.
             if recordsPositions { path.append(String(elements.count)) }
             let element = try value(startingWith: &event, depth: depth)
             if recordsPositions { path.removeLast() }
@@ -226,13 +226,10 @@ private struct YAMLComposer {
         var size = 2, deepest = 0
         while true {
             var keyEvent = try next()
-            if keyEvent.type == YAML_MAPPING_END_EVENT {
-                yaml_event_delete(&keyEvent)
-                break
-            }
+            defer { yaml_event_delete(&keyEvent) }
+            if keyEvent.type == YAML_MAPPING_END_EVENT { break }
             let key = try self.key(keyEvent)
             let keyMark = keyEvent.start_mark
-            yaml_event_delete(&keyEvent)
             guard members[key] == nil else { throw error(at: keyMark, "duplicate key '\(key)' in one mapping") }
             if recordsPositions {
                 path.append(key)
