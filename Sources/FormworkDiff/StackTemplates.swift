@@ -16,15 +16,12 @@ public enum StackTemplates {
         var templates = OrderedDictionary<String, Template>()
         let manifestPath = folder.appendingPathComponent("manifest.json").path
         if FileManager.default.fileExists(atPath: manifestPath) {
+            let manifestText = try TemplateFile.text(at: manifestPath)
             let manifest: JSONValue
             do {
-                manifest = try JSONReader.parse(TemplateFile.text(at: manifestPath))
-            } catch let error as SourceError {
-                throw .syntax(error.inFile(manifestPath))
-            } catch let error as TemplateReadError {
-                throw error
+                manifest = try JSONReader.parse(manifestText)
             } catch {
-                throw .unreadable(file: manifestPath, reason: "\(error)")
+                throw .syntax(error.inFile(manifestPath))
             }
             for (name, artifact) in manifest["artifacts"]?.objectValue ?? [:] where artifact["type"] == "aws:cloudformation:stack" {
                 guard let file = artifact["properties"]?["templateFile"]?.stringValue else { continue }

@@ -4,10 +4,19 @@ enum JSONNumberText {
     /// The value of `text` (JSON or YAML decimal syntax, without `_`) as a ``JSONValue``: `.number` when a
     /// `Double` writes back the same number, `.numberText` otherwise. `nil` when `text` is not a number.
     static func value(_ text: Substring) -> JSONValue? {
-        guard let number = Double(text), let parsed = Decimal(text) else { return nil }
-        if parsed.significantDigits <= 15, abs(parsed.exponent) < 300 { return .number(number) }
+        guard let number = Double(text) else { return nil }
+        // Every number read goes through here: most have at most 15 digits and no exponent, and a Double
+        // holds each of those exactly, so only the rest are taken apart and compared.
+        // (`Double` also reads `0x1p3`, `inf` and `nan`, which are no decimal numbers.)
+        if text.utf8.count <= 15, text.utf8.allSatisfy(isPlainDecimalByte) { return .number(number) }
+        guard let parsed = Decimal(text) else { return nil }
         guard number.isFinite, let held = Decimal("\(number)"[...]), held == parsed else { return .numberText(String(text)) }
         return .number(number)
+    }
+
+    /// Whether `byte` may stand in a decimal number without an exponent: a digit, a point, a sign.
+    private static func isPlainDecimalByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
     }
 
     /// Whether `text` is a number as JSON writes it: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -40,8 +49,6 @@ enum JSONNumberText {
         var negative: Bool
         var digits: [UInt8]
         var exponent: Int
-
-        var significantDigits: Int { digits.count }
 
         /// The parts of `text`, or `nil` when it is not `[+-]digits[.digits][e[+-]digits]`.
         init?(_ text: Substring) {

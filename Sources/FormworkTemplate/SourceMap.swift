@@ -67,13 +67,8 @@ struct LineTable {
         return positions
     }
 
+    /// The position of one offset.
     func position(ofOffset offset: Int) -> SourceMap.Position {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        let column = String(decoding: bytes[lineStarts[low]..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
-        return SourceMap.Position(line: low + 1, column: column)
+        positions(ofAscendingOffsets: [offset])[0]
     }
 }

@@ -17,7 +17,7 @@ public enum TemplateFile {
 
     /// The text of the file at `path`, without its byte order mark.
     public static func text(at path: String) throws(TemplateReadError) -> String {
-        try decode(bytes(at: path), file: path)
+        try text(decoding: bytes(at: path), file: path)
     }
 
     /// The bytes of the regular file at `path`.
@@ -51,16 +51,14 @@ public enum TemplateFile {
             if count == 0 { break }
             filled += count
         }
-        return Array(bytes[..<filled])
+        // A file that shrank while it was read gives what it held.
+        bytes.removeLast(size - filled)
+        return bytes
     }
 
     /// The text of `bytes` as a template file holding them is read: UTF-8 with or without its byte order
     /// mark, or UTF-16 with one; invalid text is a ``TemplateReadError/syntax(_:)`` at its line and column.
     public static func text(decoding bytes: [UInt8], file: String? = nil) throws(TemplateReadError) -> String {
-        try decode(bytes, file: file)
-    }
-
-    static func decode(_ bytes: [UInt8], file: String?) throws(TemplateReadError) -> String {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return try decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, file: file)
         }
@@ -94,7 +92,8 @@ public enum TemplateFile {
             case .scalarValue(let scalar): text.append(scalar)
             case .emptyInput: break loop
             case .error:
-                let position = TextPosition.of(text)
+                let valid = Array(String(text).utf8)
+                let position = LineTable(valid).position(ofOffset: valid.count)
                 throw .syntax(SourceError(file: file, line: position.line, column: position.column,
                                           message: "the text is not valid UTF-16 (an unpaired surrogate); save the file as UTF-8"))
             }
@@ -106,59 +105,5 @@ public enum TemplateFile {
     private static func invalidText(_ bytes: [UInt8], at offset: Int, file: String?, _ message: String) -> TemplateReadError {
         let position = LineTable(Array(bytes[..<offset])).position(ofOffset: offset)
         return .syntax(SourceError(file: file, line: position.line, column: position.column, message: message))
-    }
-}
-
-/// The line and column just after a text.
-private enum TextPosition {
-    static func of(_ text: String.UnicodeScalarView) -> SourceMap.Position {
-        var line = 1, column = 1
-        for scalar in text {
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return SourceMap.Position(line: line, column: column)
-    }
-}
-
-/// The system's reasons for file errors, in plain words.
-public enum FileSystemError {
-    /// What `code` (an `errno`) means, as a user reads it.
-    public static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: "no such file or folder"
-        case EACCES, EPERM: "permission denied"
-        case ELOOP: "too many levels of symbolic links (a link loop?)"
-        case ENOTDIR: "a part of the path is not a folder"
-        case ENAMETOOLONG: "the path is too long"
-        case EISDIR: "it is a folder"
-        case ENOSPC: "no space left on the device"
-        case EROFS: "the file system is read-only"
-        case EDQUOT: "the disk quota is exceeded"
-        case EIO: "an input/output error"
-        default: String(cString: strerror(code))
-        }
-    }
-}
-
-extension FileSystemError {
-    /// An error from a file operation in plain words: the system's reason when it carries one, its own
-    /// description otherwise (never a Foundation domain and code).
-    public static func describe(_ error: any Error) -> String {
-        if let posix = error as? POSIXError { return reason(posix.code.rawValue) }
-        guard let cocoa = error as? CocoaError else { return "\(error)" }
-        if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? POSIXError { return reason(underlying.code.rawValue) }
-        switch cocoa.code {
-        case .fileNoSuchFile, .fileReadNoSuchFile: return reason(ENOENT)
-        case .fileReadNoPermission, .fileWriteNoPermission: return reason(EACCES)
-        case .fileWriteOutOfSpace: return reason(ENOSPC)
-        case .fileWriteVolumeReadOnly: return reason(EROFS)
-        case .fileWriteFileExists: return "something already exists at that path"
-        default: return "the file operation failed (\(cocoa.code.rawValue))"
-        }
     }
 }

@@ -70,16 +70,12 @@ extension Template {
 
     /// Reads the template file at `path`, JSON or YAML (by content).
     public static func read(contentsOf path: String) throws(TemplateReadError) -> Template {
-        try parse(readText(of: path), file: path)
+        try parse(TemplateFile.text(at: path), file: path)
     }
 
     /// Reads the template file at `path` and records where each value stands in it.
     public static func readWithSourceMap(contentsOf path: String) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
-        try parseWithSourceMap(readText(of: path), file: path)
-    }
-
-    private static func readText(of path: String) throws(TemplateReadError) -> String {
-        try TemplateFile.text(at: path)
+        try parseWithSourceMap(TemplateFile.text(at: path), file: path)
     }
 
     /// The template's text in `format`: CDK's one-space-indented JSON, or long-form YAML.

@@ -66,8 +66,8 @@ extension YAMLReader {
 
 /// Builds a ``JSONValue`` from libyaml's event stream, one document.
 private struct YAMLComposer {
-    /// A value under an anchor, with what expanding it costs.
-    struct Anchored {
+    /// A composed value and what expanding it again (through an alias of its anchor) costs.
+    struct Composed {
         var value: JSONValue
         /// The bytes of its compact JSON text, roughly.
         var size: Int
@@ -75,12 +75,9 @@ private struct YAMLComposer {
         var depth: Int
     }
 
-    /// A composed value and its cost.
-    typealias Composed = Anchored
-
     private var parser = yaml_parser_t()
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var anchors: [String: Anchored] = [:]
+    private var anchors: [String: Composed] = [:]
     /// Bytes of expanded tree left before the document is refused.
     private var budget: Int
     private let recordsPositions: Bool
@@ -310,7 +307,8 @@ private struct YAMLComposer {
     }
 
     private func error(at mark: yaml_mark_t, _ message: String) -> SourceError {
-        SourceError(line: Int(mark.line) + 1, column: Int(mark.column) + 1, message: message)
+        let position = position(of: mark)
+        return SourceError(line: position.line, column: position.column, message: message)
     }
 
     /// The parser's error, in words a template author understands.

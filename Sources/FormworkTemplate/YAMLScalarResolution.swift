@@ -86,7 +86,9 @@ enum YAMLScalarResolution {
         guard let magnitude = radix == 60 ? sexagesimal(digits) : UInt64(digits, radix: radix) else {
             throw Failure(message: "'\(text)' is not an integer that fits in 64 bits")
         }
-        return jsonNumber(JSONNumberText.value(Substring((negative ? "-" : "") + String(magnitude))) ?? .numberText(String(magnitude)))
+        // A Double holds every integer up to 2^53 exactly; past it, the digits are kept.
+        guard magnitude > 1 << 53 else { return .number(negative ? -Double(magnitude) : Double(magnitude)) }
+        return .numberText((negative ? "-" : "") + String(magnitude))
     }
 
     /// `1:30:00` as 5400; `nil` when a part is not a number or the total passes 64 bits.
