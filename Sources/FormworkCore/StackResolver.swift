@@ -34,6 +34,7 @@ struct StackResolver {
             elementNodes.append(stack.elements)
             for (node, logicalId) in stack.logicalIds { logicalIds[node] = logicalId }
         }
+        try appendDigests(to: &logicalIds, elementNodes: elementNodes)
         let stacks = stacks, stackNodes = stackNodes, resolvedIds = logicalIds
         let builds = ConcurrentMap.map(Array(elementNodes.enumerated()), { entry in
             Result { () throws(SynthesisError) in
@@ -151,6 +152,21 @@ struct StackResolver {
             assigned.append((node, logicalId))
         }
         return assigned
+    }
+
+    /// Appends its digest to each logical ID that carries one (API Gateway deployments), once the logical IDs
+    /// the digests read are known.
+    private func appendDigests(to logicalIds: inout [String?], elementNodes: [[Int]]) throws(SynthesisError) {
+        for (stack, nodes) in elementNodes.enumerated() {
+            var builder: StackTemplateBuilder?
+            for node in nodes {
+                guard case .resource(let declaration)? = tree.nodes[node].element, let digest = declaration.logicalIdDigest,
+                      let logicalId = logicalIds[node] else { continue }
+                var reader = builder ?? StackTemplateBuilder(tree: tree, stacks: stacks, stackNodes: stackNodes, logicalIds: logicalIds, stack: stack)
+                logicalIds[node] = logicalId + (try reader.digest(digest, at: node))
+                builder = reader
+            }
+        }
     }
 
     private func pathOfLogicalId(in stack: Int, logicalIds: [String?], exports: OrderedDictionary<String, Template.Output>) -> [String: String] {

@@ -127,6 +127,30 @@ struct StackTemplateBuilder {
         }
     }
 
+    // MARK: Logical ID digests
+
+    /// The 32 lowercase hex digits `digest` adds to the logical ID of the resource at `node`: the MD5 of
+    /// each component's compact JSON, resolved, one after another.
+    mutating func digest(_ digest: LogicalIdDigest, at node: Int) throws(SynthesisError) -> String {
+        let writer = JSONWriter(style: .compact)
+        var text: [UInt8] = []
+        for component in digest.components {
+            switch component {
+            case .value(let value):
+                text += writer.bytes(from: try resolve(value, at: node))
+            case .resourceEntry(let reference):
+                let target = try target(of: reference, from: node)
+                guard case .resource(let declaration)? = tree.nodes[target].element, let logicalId = logicalIds[target] else {
+                    throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                         "a logical ID digest names an element that is not a resource")
+                }
+                let entry = try resource(declaration, at: target).json
+                text += writer.bytes(from: .object(["Resources": .object([logicalId: entry])]))
+            }
+        }
+        return MD5.hex(text)
+    }
+
     // MARK: References
 
     private mutating func resolve(_ value: Value, at node: Int) throws(SynthesisError) -> JSONValue {
@@ -140,7 +164,8 @@ struct StackTemplateBuilder {
         return name
     }
 
-    private mutating func resolve(_ reference: Reference, at node: Int) throws(SynthesisError) -> JSONValue {
+    /// The node a reference made at `node` points at.
+    private func target(of reference: Reference, from node: Int) throws(SynthesisError) -> Int {
         guard var target = tree.node(forIdentity: reference.target) else {
             throw SynthesisError(.danglingReference, paths: [tree.path(of: node)], "references '\(reference.construct.id)', which is not in the app")
         }
@@ -151,6 +176,11 @@ struct StackTemplateBuilder {
             }
             target = child
         }
+        return target
+    }
+
+    private mutating func resolve(_ reference: Reference, at node: Int) throws(SynthesisError) -> JSONValue {
+        let target = try target(of: reference, from: node)
         guard let element = tree.nodes[target].element, let logicalId = logicalIds[target], let producer = stackIndex(of: target) else {
             throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)], "references a construct that declares no template element")
         }

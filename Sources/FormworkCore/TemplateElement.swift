@@ -33,6 +33,8 @@ public struct ResourceDeclaration: Sendable {
     public var metadata: Value?
     /// Raw changes applied last, after everything else, as CDK's `addOverride` does.
     public var overrides: [ResourceOverride]
+    /// Content hashed into the logical ID, appended to the one the path gives (an API Gateway deployment's).
+    public var logicalIdDigest: LogicalIdDigest?
 
     /// A resource of `type` with `properties`.
     public init(
@@ -44,7 +46,8 @@ public struct ResourceDeclaration: Sendable {
         updatePolicy: Value? = nil,
         creationPolicy: Value? = nil,
         metadata: Value? = nil,
-        overrides: [ResourceOverride] = []
+        overrides: [ResourceOverride] = [],
+        logicalIdDigest: LogicalIdDigest? = nil
     ) {
         self.type = type
         self.properties = properties
@@ -55,6 +58,7 @@ public struct ResourceDeclaration: Sendable {
         self.creationPolicy = creationPolicy
         self.metadata = metadata
         self.overrides = overrides
+        self.logicalIdDigest = logicalIdDigest
     }
 }
 

@@ -72,7 +72,10 @@ public struct TemplateDiffer: Sendable {
 
     private func change(of logicalId: String, from old: Template.Resource, to new: Template.Resource) -> ResourceChange? {
         var attributes: [String] = []
-        if Set(old.dependsOn) != Set(new.dependsOn) { attributes.append("DependsOn") }
+        // DependsOn compares as CloudFormation orders resources: with the edges references imply.
+        if Set(old.orderingDependencies) != Set(new.orderingDependencies) {
+            attributes.append("DependsOn")
+        }
         let pairs: [(String, JSONValue?, JSONValue?)] = [
             ("DeletionPolicy", old.deletionPolicy.map(JSONValue.string), new.deletionPolicy.map(JSONValue.string)),
             ("UpdateReplacePolicy", old.updateReplacePolicy.map(JSONValue.string), new.updateReplacePolicy.map(JSONValue.string)),

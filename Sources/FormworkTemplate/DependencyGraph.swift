@@ -68,10 +68,21 @@ extension Template {
     public var resourceDependencies: DependencyGraph<String> {
         var edges = OrderedDictionary<String, [String]>()
         for (logicalId, resource) in resources {
-            var targets = resource.referencedLogicalIds
-            targets.append(contentsOf: resource.dependsOn)
-            edges[logicalId] = targets.filter { resources[$0] != nil }
+            edges[logicalId] = resource.orderingDependencies.filter { resources[$0] != nil }.elements
         }
         return DependencyGraph(edges: edges)
+    }
+}
+
+extension Template.Resource {
+    /// The logical IDs CloudFormation creates before this resource: those the entry references (`Ref`,
+    /// `Fn::GetAtt`, `Fn::Sub`; parameters included) and those in its `DependsOn`, in that order.
+    ///
+    /// This is what `DependsOn` means to CloudFormation: an edge a reference already implies changes
+    /// nothing, so two entries that differ only in such edges are ordered the same way.
+    public var orderingDependencies: OrderedSet<String> {
+        var targets = referencedLogicalIds
+        targets.append(contentsOf: dependsOn)
+        return targets
     }
 }

@@ -14,8 +14,8 @@ private struct KeepsItsScope: Construct {
     }
 }
 
-/// Declares a queue named after the content hash of a reference to `other`, which counts the path of
-/// `other` when it is in the tree already: while it expands, or at `stage` without requiring `other`.
+/// Declares a queue named after the path of `other`, looked up while it expands, or at `stage` without
+/// requiring `other`.
 private struct NamesAfter: Construct {
     let id: String
     let other: Resource
@@ -28,7 +28,7 @@ private struct NamesAfter: Construct {
 
     private func declare(in scope: ConstructScope) throws(SynthesisError) {
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: [
-            "QueueName": .string(scope.contentHash(of: other.ref)),
+            "QueueName": .string(try scope.scope(of: other).path),
         ])))
     }
 }

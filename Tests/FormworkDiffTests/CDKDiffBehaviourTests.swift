@@ -43,6 +43,31 @@ import Testing
         #expect(try diff(["Q": ["Type": "AWS::SQS::Queue", "DependsOn": "T1"], "T1": topic], ["Q": ["Type": "AWS::SQS::Queue", "DependsOn": ["T1"]], "T1": topic]).isEmpty)
     }
 
+    @Test func aDependsOnEdgeThatAReferenceImpliesIsNoChange() throws {
+        let role: JSONValue = ["Type": "AWS::IAM::Role"]
+        let function: JSONValue = ["Type": "AWS::Lambda::Function", "Properties": ["Role": .getAtt("R", "Arn")]]
+        var withEdge = function.objectValue!
+        withEdge["DependsOn"] = ["R"]
+        #expect(try diff(["F": .object(withEdge), "R": role], ["F": function, "R": role]).isEmpty)
+        #expect(try diff(["F": function, "R": role], ["F": .object(withEdge), "R": role]).isEmpty)
+        let subbed: JSONValue = ["Type": "AWS::SQS::Queue", "Properties": ["QueueName": ["Fn::Sub": "${R}-q"]]]
+        var subbedWithEdge = subbed.objectValue!
+        subbedWithEdge["DependsOn"] = "R"
+        #expect(try diff(["Q": .object(subbedWithEdge), "R": role], ["Q": subbed, "R": role]).isEmpty)
+    }
+
+    @Test func aDependsOnEdgeNoReferenceImpliesIsAnUpdateBothWays() throws {
+        let role: JSONValue = ["Type": "AWS::IAM::Role"]
+        let policy: JSONValue = ["Type": "AWS::IAM::Policy"]
+        let function: JSONValue = ["Type": "AWS::Lambda::Function", "Properties": ["Role": .getAtt("R", "Arn")]]
+        var withEdge = function.objectValue!
+        withEdge["DependsOn"] = ["P", "R"]
+        let before: JSONValue = ["F": .object(withEdge), "R": role, "P": policy]
+        let after: JSONValue = ["F": function, "R": role, "P": policy]
+        #expect(try diff(before, after).resources.map(\.attributeChanges) == [["DependsOn"]])
+        #expect(try diff(after, before).resources.map(\.attributeChanges) == [["DependsOn"]])
+    }
+
     @Test func aReplacementIsTrackedThroughReferences() throws {
         let old: JSONValue = [
             "B": Self.bucket,

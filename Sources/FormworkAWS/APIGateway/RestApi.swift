@@ -137,12 +137,12 @@ public struct RestApi: IdentifiedConstruct {
         for route in routes { scope.require(route.function) }
         if let accessLog = deploy.accessLog { scope.require(accessLog.destination) }
 
-        var hashed: [Value] = []
+        var hashed: [LogicalIdDigest.Component] = []
         var dependencies: [Dependency] = []
         let root = try scope.child("Default")
         var resourcePaths: [[String]: ConstructScope] = [[]: root]
         if cors != nil {
-            hashed.append(["method": .object(try declarePreflight(at: root, resourcePath: []))])
+            hashed.append(DeploymentDigest.method(try declarePreflight(at: root, resourcePath: [])))
             dependencies.append(Dependency(on: self, element: ["Default", "OPTIONS", "Resource"]))
         }
         for route in routes {
@@ -156,10 +156,10 @@ public struct RestApi: IdentifiedConstruct {
                     ]
                     try resource.declareResource("AWS::ApiGateway::Resource", properties: properties)
                     resourcePaths[path] = resource
-                    hashed.append(["resource": .object(properties)])
+                    hashed.append(DeploymentDigest.resource(properties))
                     dependencies.append(Dependency(on: self, element: ["Default"] + path + ["Resource"]))
                     if cors != nil {
-                        hashed.append(["method": .object(try declarePreflight(at: resource, resourcePath: path))])
+                        hashed.append(DeploymentDigest.method(try declarePreflight(at: resource, resourcePath: path)))
                         dependencies.append(Dependency(on: self, element: ["Default"] + path + ["OPTIONS", "Resource"]))
                     }
                 }
@@ -167,17 +167,16 @@ public struct RestApi: IdentifiedConstruct {
             }
             let method = try resourcePaths[parentPath]!.child(route.method.rawValue)
             let properties = try declareMethod(route, at: method, resourcePath: parentPath, in: scope)
-            hashed.append(["method": .object(properties)])
+            hashed.append(DeploymentDigest.method(properties))
             dependencies.append(Dependency(on: self, element: ["Default"] + parentPath + [route.method.rawValue, "Resource"]))
         }
         // CDK appends a hash of the API's content to the deployment's logical ID, so every change deploys.
-        hashed.append(["restApi": .object(apiProperties)])
-        let deploymentResource = try deployment.child("Resource")
-        let hash = scope.contentHash(of: .array(hashed))
-        try deploymentResource.declare(.resource(ResourceDeclaration(
+        hashed.append(.resourceEntry(Reference(to: self, element: ["Resource"], form: .ref)))
+        try deployment.child("Resource").declare(.resource(ResourceDeclaration(
             type: "AWS::ApiGateway::Deployment",
             properties: ["Description": "Automatically created by the RestApi construct", "RestApiId": apiId],
-            dependencies: dependencies)), logicalId: deploymentResource.logicalIdFromPath + hash)
+            dependencies: dependencies, metadata: ["aws:cdk:do-not-refactor": true],
+            logicalIdDigest: LogicalIdDigest(hashed))))
     }
 
     private func resourceId(_ resourcePath: [String]) -> Value {
@@ -250,7 +249,7 @@ public struct RestApi: IdentifiedConstruct {
             ])
         }
         var properties = OrderedDictionary<String, Value>()
-        properties["ApiKeyRequired"] = route.apiKeyRequired ? true : nil
+        properties["ApiKeyRequired"] = route.apiKeyRequired.map { .bool($0) }
         properties["AuthorizationType"] = .string(route.authorization.rawValue)
         properties["HttpMethod"] = .string(route.method.rawValue)
         let uri: Value = "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(function.arn)/invocations"

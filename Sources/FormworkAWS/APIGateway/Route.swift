@@ -43,8 +43,8 @@ public struct Route: Sendable {
     public var path: String
     public var function: Function
     public var authorization: Authorization
-    /// Whether callers need an API key.
-    public var apiKeyRequired: Bool
+    /// Whether callers need an API key; `nil` leaves `ApiKeyRequired` out, as CDK does when it is not given.
+    public var apiKeyRequired: Bool?
     public var integration: Integration
     /// Request parameters API Gateway requires before calling the function, such as `querystring.status`
     /// or `header.X-Request-Id` (REST APIs).
@@ -53,7 +53,7 @@ public struct Route: Sendable {
     public var validateRequestBody: Bool
 
     public init(_ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
-                apiKeyRequired: Bool = false, integration: Integration = .proxy, requiredParameters: [String] = [],
+                apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
                 validateRequestBody: Bool = false) {
         self.method = method
         self.path = path
