@@ -1,10 +1,11 @@
 import Formwork
 
-/// The pattern stacks, in the order of the reference app.
+/// The pattern stacks, in the order of the reference app, with CDK's defaults (they are what a CDK app moves
+/// over with).
 enum PatternsApp {
     static var app: App {
         let sharedTopic = Topic("SharedTopic")
-        return App {
+        return App(defaults: .cdk) {
             Stack("QueueStack") { QueuePattern() }
             Stack("FanoutStack") { FanoutPattern() }
             Stack("WorkerStack") { WorkerPattern() }

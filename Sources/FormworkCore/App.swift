@@ -2,6 +2,9 @@ import FormworkSchema
 
 /// A Formwork app: the stacks one program synthesizes.
 ///
+/// An app moved from CDK says `App(defaults: .cdk)`, so that options it does not give get CDK's values
+/// (see ``DefaultsProfile``).
+///
 /// ```swift
 /// let app = App {
 ///     Stack("Shared") { ... }
@@ -10,17 +13,24 @@ import FormworkSchema
 /// let assembly = try app.synthesize()
 /// ```
 public struct App: Sendable {
-    /// The app's stacks, in the order they were written.
+    /// The app's stacks, in the order they were written, each with its defaults profile set.
     public let stacks: [Stack]
+    /// The defaults of the stacks that do not choose their own.
+    public let defaults: DefaultsProfile
 
-    /// An app of the stacks `content` builds.
-    public init(@StackBuilder content: () -> [Stack]) {
-        self.stacks = content()
+    /// An app of the stacks `content` builds, with `defaults` for the stacks that do not choose.
+    public init(defaults: DefaultsProfile = .formwork, @StackBuilder content: () -> [Stack]) {
+        self.init(defaults: defaults, stacks: content())
     }
 
-    /// An app of `stacks`.
-    public init(stacks: [Stack]) {
-        self.stacks = stacks
+    /// An app of `stacks`, with `defaults` for the stacks that do not choose.
+    public init(defaults: DefaultsProfile = .formwork, stacks: [Stack]) {
+        self.defaults = defaults
+        self.stacks = stacks.map { stack in
+            var stack = stack
+            stack.defaults = stack.defaults ?? defaults
+            return stack
+        }
     }
 
     /// Synthesizes every stack: collect, expand, resolve, validate, and the templates of the assembly.

@@ -62,6 +62,11 @@ public struct ConstructScope {
         ConstructScope(tree: tree, node: tree.nodes[node].stack ?? node)
     }
 
+    /// The defaults the constructs of this scope's stack fill in for options not given.
+    public var defaults: DefaultsProfile {
+        tree.nodes[tree.nodes[node].stack ?? node].defaults ?? .formwork
+    }
+
     /// The child scope `id`, when it exists; unlike ``child(_:)``, never creates it.
     public func existingChild(_ id: String) -> ConstructScope? {
         tree.child(of: node, named: id).map { ConstructScope(tree: tree, node: $0) }

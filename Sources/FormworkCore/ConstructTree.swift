@@ -14,6 +14,8 @@ final class ConstructTree {
         var logicalIdOverride: String?
         /// The index of the stack node this node belongs to; `nil` for the root.
         var stack: Int?
+        /// On a stack's node, the defaults its constructs fill in.
+        var defaults: DefaultsProfile?
         /// Constructs this node needs in the app without referencing them from an element yet (an edge
         /// that declares its resources after expansion).
         var requirements: [any IdentifiedConstruct] = []

@@ -24,6 +24,8 @@ public struct Stack: Sendable {
     public var tags: OrderedDictionary<String, String>
     /// Whether CloudFormation refuses to delete the stack.
     public var terminationProtection: Bool
+    /// The defaults the stack's constructs fill in; the app's when `nil`.
+    public var defaults: DefaultsProfile?
     /// The constructs in the stack.
     public let body: [any Construct]
 
@@ -35,6 +37,7 @@ public struct Stack: Sendable {
         description: String? = nil,
         tags: OrderedDictionary<String, String> = [:],
         terminationProtection: Bool = false,
+        defaults: DefaultsProfile? = nil,
         @ConstructBuilder content: () -> [any Construct]
     ) {
         self.name = name
@@ -43,6 +46,7 @@ public struct Stack: Sendable {
         self.description = description
         self.tags = tags
         self.terminationProtection = terminationProtection
+        self.defaults = defaults
         self.body = content()
     }
 

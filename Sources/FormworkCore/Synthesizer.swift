@@ -30,6 +30,7 @@ struct Synthesizer {
     static func expand(_ stacks: [Stack], into tree: ConstructTree = ConstructTree()) throws(SynthesisError) -> ConstructTree {
         for stack in stacks {
             let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
+            tree.nodes[node].defaults = stack.defaults
             for construct in stack.body { try tree.add(construct, under: node) }
         }
         return tree

@@ -84,9 +84,10 @@ public struct RuleTarget: Construct {
                                  to: queue, as: Queue.policyStatements)
             case .topic(let topic):
                 target["Arn"] = topic.arn
-                // CDK leaves out the condition; Formwork lets only this rule publish.
+                // CDK leaves out the condition; Formwork's defaults let only this rule publish.
+                let onlyThisRule: Value? = scope.defaults == .formwork ? ["ArnEquals": ["aws:SourceArn": rule.arn]] : nil
                 scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"],
-                                                 condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
+                                                 condition: onlyThisRule),
                                  to: topic, as: Topic.policyStatements)
             case .bus(let bus):
                 target["Arn"] = bus.arn
@@ -97,7 +98,7 @@ public struct RuleTarget: Construct {
             }
             if let deadLetterQueue {
                 target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
-                scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn],
+                scope.contribute(PolicyStatement(sid: "AllowEventRule\(ruleScope.uniqueId)", actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn],
                                                  principal: ["Service": "events.amazonaws.com"],
                                                  condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
                                  to: deadLetterQueue, as: Queue.policyStatements)

@@ -23,9 +23,13 @@ public struct PolicyStatement: Sendable, Equatable {
     public var principal: Value?
     /// `Condition`.
     public var condition: Value?
+    /// `Sid`, the statement's id within its policy.
+    public var sid: String?
 
     /// A statement allowing (by default) `actions` on `resources`.
-    public init(effect: Effect = .allow, actions: [String], resources: [Value] = [], principal: Value? = nil, condition: Value? = nil) {
+    public init(sid: String? = nil, effect: Effect = .allow, actions: [String], resources: [Value] = [], principal: Value? = nil,
+                condition: Value? = nil) {
+        self.sid = sid
         self.effect = effect
         self.actions = actions
         self.resources = resources
@@ -33,10 +37,10 @@ public struct PolicyStatement: Sendable, Equatable {
         self.condition = condition
     }
 
-    /// The statement as CDK renders it: keys `Action, Condition, Effect, Principal, Resource`; a list of one
-    /// becomes its element.
+    /// The statement as CDK renders it: keys `Action, Condition, Effect, Principal, Resource, Sid`; a list of
+    /// one becomes its element.
     public var value: Value {
-        var members = OrderedDictionary<String, Value>(minimumCapacity: 5)
+        var members = OrderedDictionary<String, Value>(minimumCapacity: 6)
         members["Action"] = Self.collapsed(actions.map { .string($0) })
         members["Condition"] = condition
         members["Effect"] = .string(effect.rawValue)
@@ -45,6 +49,7 @@ public struct PolicyStatement: Sendable, Equatable {
             let kept = resources.filter { $0 != Aws.noValue }
             members["Resource"] = kept.count < resources.count ? .array(kept) : Self.collapsed(kept)
         }
+        members["Sid"] = sid.map { .string($0) }
         return .object(members)
     }
 
@@ -57,10 +62,15 @@ public struct PolicyStatement: Sendable, Equatable {
 public struct PolicyDocument: Sendable, Equatable {
     public var statements: [PolicyStatement]
 
-    /// A document of `statements`, in order; exact duplicates are kept once.
-    public init(_ statements: [PolicyStatement]) {
+    /// A document of `statements`, in order; exact duplicates are kept once. With `numberingStatements`, a
+    /// statement without a `Sid` gets its position (`"0"`, `"1"`, ...), as CDK numbers the statements of a
+    /// topic policy.
+    public init(_ statements: [PolicyStatement], numberingStatements: Bool = false) {
         var unique: [PolicyStatement] = []
         for statement in statements where !unique.contains(statement) { unique.append(statement) }
+        if numberingStatements {
+            for index in unique.indices where unique[index].sid == nil { unique[index].sid = String(index) }
+        }
         self.statements = unique
     }
 

@@ -1,8 +1,8 @@
 import FormworkCore
 import OrderedCollections
 
-/// A customer managed KMS key (CDK's `kms.Key`), with rotation on and the account's root allowed to
-/// administer it, retained when the stack is deleted.
+/// A customer managed KMS key (CDK's `kms.Key`), the account's root allowed to administer it, retained when
+/// the stack is deleted; rotation on under the Formwork defaults profile.
 ///
 /// ```swift
 /// let key = Key("OrdersKey", description: "Orders data")
@@ -12,14 +12,16 @@ public struct Key: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
     public var description: String?
-    public var enableKeyRotation: Bool
+    /// Whether KMS rotates the key yearly; `nil`: not written under the CDK profile (off), on under Formwork's.
+    public var enableKeyRotation: Bool?
     public var removalPolicy: RemovalPolicy
 
     /// Statements edges add to the key policy (services that must use the key).
     public static let policyStatements = ContributionKey<PolicyStatement>("Key.policyStatements")
 
-    /// A key with rotation on; CDK leaves rotation off unless asked, the Well-Architected guidance asks.
-    public init(_ id: String, description: String? = nil, enableKeyRotation: Bool = true, removalPolicy: RemovalPolicy = .retain) {
+    /// A key; CDK leaves rotation off unless asked, Formwork's defaults turn it on, as the Well-Architected
+    /// guidance asks.
+    public init(_ id: String, description: String? = nil, enableKeyRotation: Bool? = nil, removalPolicy: RemovalPolicy = .retain) {
         self.id = id
         self.description = description
         self.enableKeyRotation = enableKeyRotation
@@ -38,7 +40,8 @@ public struct Key: IdentifiedConstruct {
                                        principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
             var properties = OrderedDictionary<String, Value>()
             properties["Description"] = description.map { .string($0) }
-            properties["EnableKeyRotation"] = enableKeyRotation ? true : nil
+            let rotation = enableKeyRotation ?? (scope.defaults == .formwork ? true : nil)
+            properties["EnableKeyRotation"] = rotation.map { .bool($0) }
             properties["KeyPolicy"] = PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements)).value
             try scope.declareResource("AWS::KMS::Key", properties: properties, removalPolicy: removalPolicy)
         }

@@ -1,25 +1,31 @@
 import FormworkCore
 import OrderedCollections
 
-/// An S3 bucket, secure by default: encrypted, public access blocked, TLS required, retained when the stack
-/// is deleted.
+/// An S3 bucket, retained when the stack is deleted; under the Formwork defaults profile also encrypted,
+/// with public access blocked and TLS required.
 ///
 /// ```swift
 /// let uploads = Bucket("DataBucket", versioned: true)
 /// uploads.notify(processUpload, on: .objectCreated, prefix: "uploads/")
 /// ```
 ///
-/// CDK's defaults leave encryption and public access to S3's account defaults and write no policy; Formwork
-/// writes them explicitly, as the Well-Architected guidance asks. Turning them on for a bucket that moved
-/// from CDK updates it in place; nothing is replaced.
+/// Options left `nil` take the app's ``DefaultsProfile``: CDK's defaults leave encryption and public access
+/// to S3's account defaults and write no policy; Formwork's write them explicitly, as the Well-Architected
+/// guidance asks. Turning them on for a bucket that moved from CDK updates it in place; nothing is replaced.
 public struct Bucket: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
     public var bucketName: String?
-    public var encryption: Encryption
-    public var blockPublicAccess: Bool
-    public var enforceSSL: Bool
-    public var versioned: Bool
+    /// Server-side encryption; `nil`: none written under the CDK profile, ``Encryption/s3Managed`` under
+    /// Formwork's.
+    public var encryption: Encryption?
+    /// Whether all four public access blocks are on (`false` writes all four off); `nil`: not written under
+    /// the CDK profile, on under Formwork's.
+    public var blockPublicAccess: Bool?
+    /// Whether the bucket policy denies requests without TLS; `nil`: no under the CDK profile, yes under
+    /// Formwork's.
+    public var enforceSSL: Bool?
+    public var versioned: Bool?
     public var lifecycleRules: [LifecycleRule]
     public var removalPolicy: RemovalPolicy
 
@@ -71,8 +77,8 @@ public struct Bucket: IdentifiedConstruct {
     }
 
     /// A bucket; every setting optional.
-    public init(_ id: String, bucketName: String? = nil, encryption: Encryption = .s3Managed, blockPublicAccess: Bool = true,
-                enforceSSL: Bool = true, versioned: Bool = false, lifecycleRules: [LifecycleRule] = [],
+    public init(_ id: String, bucketName: String? = nil, encryption: Encryption? = nil, blockPublicAccess: Bool? = nil,
+                enforceSSL: Bool? = nil, versioned: Bool? = nil, lifecycleRules: [LifecycleRule] = [],
                 removalPolicy: RemovalPolicy = .retain) {
         self.id = id
         self.bucketName = bucketName
@@ -96,14 +102,16 @@ public struct Bucket: IdentifiedConstruct {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a bucket name must be 3 to 63 lowercase characters; '\(bucketName)' is not")
         }
         _ = try scope.child("Resource")  // the bucket comes before what edges add below it
-        if enforceSSL {
+        let formwork = scope.defaults == .formwork
+        if enforceSSL ?? formwork {
             scope.contribute(PolicyStatement(effect: .deny, actions: ["s3:*"], resources: [arn, objectsArn],
                                              principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
                              to: self, as: Self.policyStatements)
         }
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let eventBridge = !scope.contributions(to: self, as: Bucket.sendsEventsToEventBridge).isEmpty
-            try scope.declareResource("AWS::S3::Bucket", properties: properties(eventBridge: eventBridge), removalPolicy: removalPolicy)
+            try scope.declareResource("AWS::S3::Bucket", properties: properties(eventBridge: eventBridge, formwork: formwork),
+                                      removalPolicy: removalPolicy)
             let statements = scope.contributions(to: self, as: Bucket.policyStatements)
             guard !statements.isEmpty else { return }
             try scope.child("Policy").declareResource("AWS::S3::BucketPolicy", properties: [
@@ -112,22 +120,23 @@ public struct Bucket: IdentifiedConstruct {
         }
     }
 
-    private func properties(eventBridge: Bool) -> OrderedDictionary<String, Value> {
+    private func properties(eventBridge: Bool, formwork: Bool) -> OrderedDictionary<String, Value> {
         var properties = OrderedDictionary<String, Value>()
-        let rule: Value = switch encryption {
-        case .s3Managed: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]
-        case .kmsManaged: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"]]
-        case .kms(let keyArn): ["ServerSideEncryptionByDefault": ["KMSMasterKeyID": keyArn, "SSEAlgorithm": "aws:kms"]]
+        let rule: Value? = switch encryption ?? (formwork ? .s3Managed : nil) {
+        case .s3Managed?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]
+        case .kmsManaged?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"]]
+        case .kms(let keyArn)?: ["ServerSideEncryptionByDefault": ["KMSMasterKeyID": keyArn, "SSEAlgorithm": "aws:kms"]]
+        case nil: nil
         }
-        properties["BucketEncryption"] = ["ServerSideEncryptionConfiguration": [rule]]
+        properties["BucketEncryption"] = rule.map { ["ServerSideEncryptionConfiguration": [$0]] }
         properties["BucketName"] = bucketName.map { .string($0) }
         properties["LifecycleConfiguration"] = lifecycleRules.isEmpty ? nil : ["Rules": .array(lifecycleRules.map(\.value))]
         properties["NotificationConfiguration"] = eventBridge ? ["EventBridgeConfiguration": ["EventBridgeEnabled": true]] : nil
-        if blockPublicAccess {
-            properties["PublicAccessBlockConfiguration"] = ["BlockPublicAcls": true, "BlockPublicPolicy": true,
-                                                           "IgnorePublicAcls": true, "RestrictPublicBuckets": true]
+        if let block = blockPublicAccess ?? (formwork ? true : nil) {
+            properties["PublicAccessBlockConfiguration"] = ["BlockPublicAcls": .bool(block), "BlockPublicPolicy": .bool(block),
+                                                           "IgnorePublicAcls": .bool(block), "RestrictPublicBuckets": .bool(block)]
         }
-        properties["VersioningConfiguration"] = versioned ? ["Status": "Enabled"] : nil
+        properties["VersioningConfiguration"] = versioned == true ? ["Status": "Enabled"] : nil
         return properties
     }
 }

@@ -18,9 +18,10 @@ public struct SqsSubscription: Construct {
     public var id: String { "\(queue.id)SubscribesTo\(topic.id)" }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        if topic.fifo != queue.isFifo {
+        let fifoTopic = topic.fifo ?? false
+        if fifoTopic != queue.isFifo {
             throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "a \(topic.fifo ? "FIFO" : "standard") topic delivers only to \(topic.fifo ? "FIFO" : "standard") queues; '\(queue.id)' is \(queue.isFifo ? "FIFO" : "standard")")
+                                 "a \(fifoTopic ? "FIFO" : "standard") topic delivers only to \(fifoTopic ? "FIFO" : "standard") queues; '\(queue.id)' is \(queue.isFifo ? "FIFO" : "standard")")
         }
         scope.require(topic)
         scope.require(queue)

@@ -13,8 +13,11 @@ public struct Topic: IdentifiedConstruct {
     public let identity = ConstructIdentity()
     public var displayName: String?
     public var topicName: String?
-    public var fifo: Bool
-    public var contentBasedDeduplication: Bool
+    /// Whether the topic is FIFO; `FifoTopic` is written whenever it is given, as CDK writes it. A FIFO
+    /// topic's name gets CDK's `.fifo` suffix, and one without a name gets CDK's generated name.
+    public var fifo: Bool?
+    /// `ContentBasedDeduplication`, written whenever it is given (FIFO topics only).
+    public var contentBasedDeduplication: Bool?
     /// `KmsMasterKeyId`: a key ARN, id or alias (`alias/aws/sns` for the AWS managed key).
     public var masterKey: String?
 
@@ -22,8 +25,8 @@ public struct Topic: IdentifiedConstruct {
     public static let policyStatements = ContributionKey<PolicyStatement>("Topic.policyStatements")
 
     /// A topic; standard unless `fifo`.
-    public init(_ id: String, displayName: String? = nil, topicName: String? = nil, fifo: Bool = false,
-                contentBasedDeduplication: Bool = false, masterKey: String? = nil) {
+    public init(_ id: String, displayName: String? = nil, topicName: String? = nil, fifo: Bool? = nil,
+                contentBasedDeduplication: Bool? = nil, masterKey: String? = nil) {
         self.id = id
         self.displayName = displayName
         self.topicName = topicName
@@ -38,24 +41,27 @@ public struct Topic: IdentifiedConstruct {
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("TopicName"))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        if contentBasedDeduplication && !fifo {
+        let fifo = self.fifo ?? false
+        if contentBasedDeduplication == true && !fifo {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "content-based deduplication needs a FIFO topic; set fifo: true")
         }
-        if let topicName, fifo, !topicName.hasSuffix(".fifo") {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO topic's name must end in '.fifo': '\(topicName).fifo'")
+        var name = topicName
+        if fifo {
+            // CDK completes a FIFO topic's name, or generates one: CloudFormation requires the suffix.
+            name = name.map { $0.hasSuffix(".fifo") ? $0 : $0 + ".fifo" } ?? scope.uniqueResourceName(maxLength: 251, separator: "-") + ".fifo"
         }
         var properties = OrderedDictionary<String, Value>()
-        properties["ContentBasedDeduplication"] = contentBasedDeduplication ? true : nil
+        properties["ContentBasedDeduplication"] = contentBasedDeduplication.map { .bool($0) }
         properties["DisplayName"] = displayName.map { .string($0) }
-        properties["FifoTopic"] = fifo ? true : nil
+        properties["FifoTopic"] = self.fifo.map { .bool($0) }
         properties["KmsMasterKeyId"] = masterKey.map { .string($0) }
-        properties["TopicName"] = topicName.map { .string($0) }
+        properties["TopicName"] = name.map { .string($0) }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: properties)), at: "Resource")
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Topic.policyStatements)
             guard !statements.isEmpty else { return }
             try scope.child("Policy").declareResource("AWS::SNS::TopicPolicy", properties: [
-                "PolicyDocument": PolicyDocument(statements).value, "Topics": [arn],
+                "PolicyDocument": PolicyDocument(statements, numberingStatements: true).value, "Topics": [arn],
             ])
         }
     }
