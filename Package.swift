@@ -166,6 +166,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "FormworkParityTests",
+            dependencies: ["Formwork", "FormworkDiff", "FormworkTemplate", "FormworkTestSupport", "Patterns"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "FormworkCLITests",
             dependencies: ["FormworkCLI", "FormworkCore", "FormworkTemplate", "FormworkTestSupport"]
         ),

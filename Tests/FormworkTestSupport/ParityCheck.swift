@@ -6,13 +6,12 @@ import OrderedCollections
 /// (`shared/tools/parity.py`): same logical IDs and types; properties, removal policies, conditions and
 /// outputs equal as CloudFormation sees them (`10` = `"10"`, key order ignored, IAM statement and action
 /// lists and managed policy ARNs as multisets); every `DependsOn` edge of the reference that no reference
-/// implies is present, and none beyond the reference's.
-enum ParityCheck {
-    static let unorderedKeys: Set<String> = ["Statement", "Action", "NotAction", "ManagedPolicyArns"]
+/// implies is present, and none beyond the reference's. Unlike `parity.py`, API Gateway deployment IDs must
+/// be equal too: Formwork hashes them as CDK does.
+public enum ParityCheck {
+    public static let unorderedKeys: Set<String> = ["Statement", "Action", "NotAction", "ManagedPolicyArns"]
 
-    static func differences(reference: Template, ours: Template) -> [String] {
-        let reference = withoutDeploymentHashes(reference)
-        let ours = withoutDeploymentHashes(ours)
+    public static func differences(reference: Template, ours: Template) -> [String] {
         var found: [String] = []
         let referenceIds = reference.resources.keys.filter { reference.resources[$0]?.type != "AWS::CDK::Metadata" }
         if Set(referenceIds) != Set(ours.resources.keys) {
@@ -39,18 +38,6 @@ enum ParityCheck {
             found.append("outputs differ")
         }
         return found
-    }
-
-    /// The template with each API Gateway deployment's 32-hex content-hash suffix replaced by a placeholder,
-    /// everywhere its logical ID appears: the hash is content-derived and may differ from CDK's.
-    static func withoutDeploymentHashes(_ template: Template) -> Template {
-        var text = JSONWriter(style: .compact).string(from: template.json)
-        for logicalId in template.resources.keys where template.resources[logicalId]?.type == "AWS::ApiGateway::Deployment" && logicalId.count > 32 {
-            let suffix = logicalId.suffix(32)
-            guard suffix.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { continue }
-            text = text.replacingOccurrences(of: "\"\(logicalId)\"", with: "\"\(logicalId.dropLast(32))<content-hash>\"")
-        }
-        return (try? Template.parse(text, format: .json)) ?? template
     }
 
     /// The value as CloudFormation compares it: scalars as text, objects without key order, unordered lists

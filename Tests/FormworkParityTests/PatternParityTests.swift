@@ -1,6 +1,7 @@
 import Foundation
 import FormworkCore
 import FormworkTemplate
+import FormworkTestSupport
 @testable import Patterns
 import Testing
 
@@ -9,8 +10,7 @@ import Testing
     static let stacks = ["QueueStack", "FanoutStack", "WorkerStack", "TableStack", "EventBusStack", "WorkflowStack", "SagaStack", "RestApiStack", "WebhookStack", "StreamStack", "SharedStack", "ConsumerStack"]
 
     static func reference(_ stack: String) throws -> Template {
-        let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/cdk/\(stack).template.json")
-        return try Template.read(contentsOf: url.path)
+        try ParityFixtures.template(stack, in: "cdk")
     }
 
     @Test(arguments: stacks)
