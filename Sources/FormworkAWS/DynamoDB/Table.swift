@@ -21,8 +21,8 @@ public struct Table: IdentifiedConstruct {
     public var deletionProtection: Bool?
     /// Secondary indexes.
     public var indexes: [Index]
-    /// Server-side encryption.
-    public var encryption: Encryption
+    /// Server-side encryption; `nil` writes nothing (an AWS owned key), as CDK does when it is not given.
+    public var encryption: Encryption?
     /// Auto scaling of the read capacity; provisioned billing only.
     public var readScaling: Scaling?
     /// Auto scaling of the write capacity; provisioned billing only.
@@ -42,7 +42,7 @@ public struct Table: IdentifiedConstruct {
         pointInTimeRecovery: Bool? = nil,
         deletionProtection: Bool? = nil,
         indexes: [Index] = [],
-        encryption: Encryption = .awsOwned,
+        encryption: Encryption? = nil,
         readScaling: Scaling? = nil,
         writeScaling: Scaling? = nil,
         removalPolicy: RemovalPolicy = .retain
@@ -92,9 +92,10 @@ public struct Table: IdentifiedConstruct {
             properties["ProvisionedThroughput"] = ["ReadCapacityUnits": .number(Double(read)), "WriteCapacityUnits": .number(Double(write))]
         }
         switch encryption {
-        case .awsOwned: break
-        case .awsManaged: properties["SSESpecification"] = ["SSEEnabled": true]
-        case .customerManaged(let keyArn): properties["SSESpecification"] = ["KMSMasterKeyId": keyArn, "SSEEnabled": true, "SSEType": "KMS"]
+        case nil: break
+        case .awsOwned?: properties["SSESpecification"] = ["SSEEnabled": false]
+        case .awsManaged?: properties["SSESpecification"] = ["SSEEnabled": true]
+        case .customerManaged(let keyArn)?: properties["SSESpecification"] = ["KMSMasterKeyId": keyArn, "SSEEnabled": true, "SSEType": "KMS"]
         }
         properties["StreamSpecification"] = stream.map { ["StreamViewType": .string($0.rawValue)] }
         properties["TableName"] = tableName.map { .string($0) }

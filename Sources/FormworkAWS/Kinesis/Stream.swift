@@ -13,7 +13,9 @@ public struct Stream: IdentifiedConstruct {
     public var capacity: Capacity
     public var retention: Duration?
     public var streamName: String?
-    public var encryption: Encryption
+    /// Server-side encryption; `nil` is CDK's default: the AWS managed key, except in the regions without
+    /// Kinesis encryption (a condition CDK adds). Given as ``Encryption/managed``, the key is used everywhere.
+    public var encryption: Encryption?
     public var removalPolicy: RemovalPolicy
 
     /// How the stream's throughput is set.
@@ -39,7 +41,7 @@ public struct Stream: IdentifiedConstruct {
 
     /// A stream of one shard unless `capacity` says otherwise, as in CDK.
     public init(_ id: String, capacity: Capacity = .shards(1), retention: Duration? = nil, streamName: String? = nil,
-                encryption: Encryption = .managed, removalPolicy: RemovalPolicy = .retain) {
+                encryption: Encryption? = nil, removalPolicy: RemovalPolicy = .retain) {
         self.id = id
         self.capacity = capacity
         self.retention = retention
@@ -66,14 +68,16 @@ public struct Stream: IdentifiedConstruct {
         case .onDemand:
             properties["StreamModeDetails"] = ["StreamMode": "ON_DEMAND"]
         }
+        let managed: Value = ["EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"]
         switch encryption {
-        case .managed:
+        case nil:
             try declareUnsupportedRegionsCondition(in: scope.stack)
-            properties["StreamEncryption"] = .if(Self.unsupportedRegionsCondition, Aws.noValue,
-                                                  ["EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"])
-        case .kms(let keyId):
+            properties["StreamEncryption"] = .if(Self.unsupportedRegionsCondition, Aws.noValue, managed)
+        case .managed?:
+            properties["StreamEncryption"] = managed
+        case .kms(let keyId)?:
             properties["StreamEncryption"] = ["EncryptionType": "KMS", "KeyId": keyId]
-        case .unencrypted:
+        case .unencrypted?:
             break
         }
         try scope.declareResource("AWS::Kinesis::Stream", properties: properties, removalPolicy: removalPolicy)

@@ -82,7 +82,8 @@ public struct Function: GrantPrincipal {
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...900, "timeout", unit: " s", at: scope)
         try PropertyChecks.check(reservedConcurrentExecutions, in: 0...Int.max, "reservedConcurrentExecutions", at: scope)
         try scope.add(role)
-        if tracing == .active {
+        if tracing != nil {
+            // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments.
             scope.contribute(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
                              to: role, as: Role.defaultPolicyStatements)
         }

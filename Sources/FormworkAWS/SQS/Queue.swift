@@ -22,7 +22,8 @@ public struct Queue: IdentifiedConstruct {
     public var maxMessageSizeBytes: Int?
     public var deadLetter: DeadLetterQueue?
     public var fifo: Bool?
-    public var contentBasedDeduplication: Bool
+    /// `ContentBasedDeduplication`, written whenever it is given (FIFO queues only).
+    public var contentBasedDeduplication: Bool?
     public var deduplicationScope: DeduplicationScope?
     public var fifoThroughputLimit: FifoThroughputLimit?
     public var encryption: Encryption?
@@ -43,7 +44,7 @@ public struct Queue: IdentifiedConstruct {
         maxMessageSizeBytes: Int? = nil,
         deadLetter: DeadLetterQueue? = nil,
         fifo: Bool? = nil,
-        contentBasedDeduplication: Bool = false,
+        contentBasedDeduplication: Bool? = nil,
         deduplicationScope: DeduplicationScope? = nil,
         fifoThroughputLimit: FifoThroughputLimit? = nil,
         encryption: Encryption? = nil,
@@ -80,13 +81,13 @@ public struct Queue: IdentifiedConstruct {
 
     /// Whether the queue is FIFO: set, or implied by a `.fifo` name or a FIFO-only setting, as CDK decides.
     public var isFifo: Bool {
-        fifo ?? (queueName?.hasSuffix(".fifo") == true || contentBasedDeduplication || deduplicationScope != nil || fifoThroughputLimit != nil)
+        fifo ?? (queueName?.hasSuffix(".fifo") == true || contentBasedDeduplication == true || deduplicationScope != nil || fifoThroughputLimit != nil)
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try validate(at: scope)
         var properties = OrderedDictionary<String, Value>()
-        properties["ContentBasedDeduplication"] = contentBasedDeduplication ? true : nil
+        properties["ContentBasedDeduplication"] = contentBasedDeduplication.map { .bool($0) }
         properties["DeduplicationScope"] = deduplicationScope.map { .string($0.rawValue) }
         properties["DelaySeconds"] = deliveryDelay.map { .number(Double($0.wholeSeconds)) }
         properties["FifoQueue"] = isFifo ? true : nil
