@@ -8,7 +8,7 @@ import aws_cdk as cdk
 from aws_cdk import (Duration, RemovalPolicy, Stack, aws_sqs as sqs, aws_sns as sns, aws_sns_subscriptions as subs,
     aws_lambda as lambda_, aws_lambda_event_sources as les, aws_dynamodb as dynamodb, aws_events as events,
     aws_events_targets as targets, aws_kinesis as kinesis, aws_s3 as s3, aws_logs as logs, aws_kms as kms,
-    aws_cloudwatch as cloudwatch)
+    aws_cloudwatch as cloudwatch, aws_stepfunctions as sfn, aws_stepfunctions_tasks as tasks, aws_apigateway as apigw)
 
 
 def synth():
@@ -930,7 +930,333 @@ def AlarmName(app):
     alarm = cloudwatch.Alarm(s, "Alarm", metric=queue.metric_approximate_number_of_messages_visible(), threshold=1, evaluation_periods=1, alarm_name="orders-backlog")
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName]
+def MachinePass(app):
+    s = Stack(app, "MachinePass", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))))
+
+
+def MachinePassResult(app):
+    s = Stack(app, "MachinePassResult", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start", result=sfn.Result.from_object({"ok": True}), result_path="$.r")))
+
+
+def MachineFail(app):
+    s = Stack(app, "MachineFail", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Fail(s, "Failed", error="Bad", cause="Broken")))
+
+
+def MachineComment(app):
+    s = Stack(app, "MachineComment", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start", comment="First")))
+
+
+def MachineWaitSeconds(app):
+    s = Stack(app, "MachineWaitSeconds", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Wait(s, "Pause", time=sfn.WaitTime.duration(Duration.seconds(10))).next(sfn.Succeed(s, "Done"))))
+
+
+def MachineWaitSecondsPath(app):
+    s = Stack(app, "MachineWaitSecondsPath", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Wait(s, "Pause", time=sfn.WaitTime.seconds_path("$.delay")).next(sfn.Succeed(s, "Done"))))
+
+
+def MachineWaitTimestamp(app):
+    s = Stack(app, "MachineWaitTimestamp", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Wait(s, "Pause", time=sfn.WaitTime.timestamp("2026-01-01T00:00:00Z")).next(sfn.Succeed(s, "Done"))))
+
+
+def MachineWaitTimestampPath(app):
+    s = Stack(app, "MachineWaitTimestampPath", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Wait(s, "Pause", time=sfn.WaitTime.timestamp_path("$.when")).next(sfn.Succeed(s, "Done"))))
+
+
+def MachineChoice(app):
+    s = Stack(app, "MachineChoice", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Choice(s, "Route").when(sfn.Condition.string_equals("$.kind", "a"), sfn.Pass(s, "A")).when(sfn.Condition.number_greater_than("$.n", 3), sfn.Pass(s, "Big"))))
+
+
+def MachineChoiceOtherwise(app):
+    s = Stack(app, "MachineChoiceOtherwise", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Choice(s, "Route").when(sfn.Condition.string_equals("$.kind", "a"), sfn.Pass(s, "A")).when(sfn.Condition.number_greater_than("$.n", 3), sfn.Pass(s, "Big")).otherwise(sfn.Fail(s, "Unknown"))))
+
+
+def MachineChoiceBoolean(app):
+    s = Stack(app, "MachineChoiceBoolean", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Choice(s, "Check").when(sfn.Condition.boolean_equals("$.ok", True), sfn.Succeed(s, "Yes")).otherwise(sfn.Fail(s, "No"))))
+
+
+def MachineParallel(app):
+    s = Stack(app, "MachineParallel", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Parallel(s, "Both").branch(sfn.Pass(s, "A")).branch(sfn.Pass(s, "B")).next(sfn.Succeed(s, "Done"))))
+
+
+def MachineParallelResultPath(app):
+    s = Stack(app, "MachineParallelResultPath", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Parallel(s, "Both", result_path="$.both").branch(sfn.Pass(s, "A")).branch(sfn.Pass(s, "B"))))
+
+
+def MachineMap(app):
+    s = Stack(app, "MachineMap", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Map(s, "Each", items_path="$.items", max_concurrency=2).item_processor(sfn.Pass(s, "Handle"))))
+
+
+def MachineMapThenDone(app):
+    s = Stack(app, "MachineMapThenDone", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Map(s, "Each", items_path="$.items").item_processor(sfn.Pass(s, "Handle")).next(sfn.Succeed(s, "Done"))))
+
+
+def MachineParallelWithChoice(app):
+    s = Stack(app, "MachineParallelWithChoice", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Parallel(s, "Both").branch(sfn.Choice(s, "Route").when(sfn.Condition.string_equals("$.kind", "a"), sfn.Pass(s, "A")).when(sfn.Condition.number_greater_than("$.n", 3), sfn.Pass(s, "Big")).otherwise(sfn.Pass(s, "Other"))).branch(sfn.Pass(s, "B"))))
+
+
+def MachineMapWithParallel(app):
+    s = Stack(app, "MachineMapWithParallel", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Map(s, "Each", items_path="$.items").item_processor(sfn.Parallel(s, "Both").branch(sfn.Pass(s, "A")).branch(sfn.Pass(s, "B")))))
+
+
+def MachineLambdaInvoke(app):
+    s = Stack(app, "MachineLambdaInvoke", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.LambdaInvoke(s, "Invoke", lambda_function=fn)))
+
+
+def MachineLambdaInvokeOutputPath(app):
+    s = Stack(app, "MachineLambdaInvokeOutputPath", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.LambdaInvoke(s, "Invoke", lambda_function=fn, output_path="$.Payload")))
+
+
+def MachineLambdaInvokeNoRetry(app):
+    s = Stack(app, "MachineLambdaInvokeNoRetry", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.LambdaInvoke(s, "Invoke", lambda_function=fn, retry_on_service_exceptions=False)))
+
+
+def MachineLambdaCatch(app):
+    s = Stack(app, "MachineLambdaCatch", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.LambdaInvoke(s, "Invoke", lambda_function=fn).add_catch(sfn.Fail(s, "Failed"), result_path="$.error")))
+
+
+def MachineLambdaRetry(app):
+    s = Stack(app, "MachineLambdaRetry", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.LambdaInvoke(s, "Invoke", lambda_function=fn, retry_on_service_exceptions=False).add_retry(errors=["States.Timeout"], interval=Duration.seconds(5), max_attempts=4, backoff_rate=3)))
+
+
+def MachineTwoLambdas(app):
+    s = Stack(app, "MachineTwoLambdas", synthesizer=synth())
+    first = lambda_.Function(s, "First", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    second = lambda_.Function(s, "Second", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.LambdaInvoke(s, "One", lambda_function=first).next(tasks.LambdaInvoke(s, "Two", lambda_function=second))))
+
+
+def MachineName(app):
+    s = Stack(app, "MachineName", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))), state_machine_name="orders")
+
+
+def MachineTimeout(app):
+    s = Stack(app, "MachineTimeout", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))), timeout=Duration.minutes(5))
+
+
+def MachineExpress(app):
+    s = Stack(app, "MachineExpress", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))), state_machine_type=sfn.StateMachineType.EXPRESS)
+
+
+def MachineStandard(app):
+    s = Stack(app, "MachineStandard", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))), state_machine_type=sfn.StateMachineType.STANDARD)
+
+
+def MachineTracing(app):
+    s = Stack(app, "MachineTracing", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))), tracing_enabled=True)
+
+
+def MachineComment2(app):
+    s = Stack(app, "MachineComment2", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))), comment="Orders")
+
+
+def MachineRuleTarget(app):
+    s = Stack(app, "MachineRuleTarget", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))))
+    rule = events.Rule(s, "Rule", event_pattern=events.EventPattern(source=["orders"]))
+    rule.add_target(targets.SfnStateMachine(machine))
+
+
+def MachineGrantStart(app):
+    s = Stack(app, "MachineGrantStart", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start").next(sfn.Succeed(s, "Done"))))
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine.grant_start_execution(fn)
+
+
+def RestApiOneRoute(app):
+    s = Stack(app, "RestApiOneRoute", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiRootMethod(app):
+    s = Stack(app, "RestApiRootMethod", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    api.root.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiNested(app):
+    s = Stack(app, "RestApiNested", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+    r0.add_method("POST", apigw.LambdaIntegration(fn))
+    r1 = r0.add_resource("{id}")
+    r1.add_method("GET", apigw.LambdaIntegration(fn))
+    r1.add_method("DELETE", apigw.LambdaIntegration(fn))
+
+
+def RestApiAnyProxy(app):
+    s = Stack(app, "RestApiAnyProxy", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("{proxy+}")
+    r0.add_method("ANY", apigw.LambdaIntegration(fn))
+
+
+def RestApiTwoFunctions(app):
+    s = Stack(app, "RestApiTwoFunctions", synthesizer=synth())
+    one = lambda_.Function(s, "One", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    two = lambda_.Function(s, "Two", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("a")
+    r0.add_method("GET", apigw.LambdaIntegration(one))
+    r1 = api.root.add_resource("b")
+    r1.add_method("GET", apigw.LambdaIntegration(two))
+
+
+def RestApiName(app):
+    s = Stack(app, "RestApiName", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", rest_api_name="orders")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiDescription(app):
+    s = Stack(app, "RestApiDescription", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", description="Orders")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiRegional(app):
+    s = Stack(app, "RestApiRegional", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", endpoint_types=[apigw.EndpointType.REGIONAL])
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiNoCloudWatchRole(app):
+    s = Stack(app, "RestApiNoCloudWatchRole", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", cloud_watch_role=False)
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiCloudWatchRole(app):
+    s = Stack(app, "RestApiCloudWatchRole", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", cloud_watch_role=True)
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiStageName(app):
+    s = Stack(app, "RestApiStageName", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", deploy_options=apigw.StageOptions(stage_name="v1"))
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiTracing(app):
+    s = Stack(app, "RestApiTracing", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", deploy_options=apigw.StageOptions(tracing_enabled=True))
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiThrottling(app):
+    s = Stack(app, "RestApiThrottling", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", deploy_options=apigw.StageOptions(throttling_rate_limit=100, throttling_burst_limit=200))
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiLogging(app):
+    s = Stack(app, "RestApiLogging", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", deploy_options=apigw.StageOptions(logging_level=apigw.MethodLoggingLevel.INFO, metrics_enabled=True))
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiCors(app):
+    s = Stack(app, "RestApiCors", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", default_cors_preflight_options=apigw.CorsOptions(allow_origins=["https://example.com"]))
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiCorsNested(app):
+    s = Stack(app, "RestApiCorsNested", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", default_cors_preflight_options=apigw.CorsOptions(allow_origins=["https://example.com"]))
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn))
+    r1 = r0.add_resource("{id}")
+    r1.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def RestApiApiKeyRequired(app):
+    s = Stack(app, "RestApiApiKeyRequired", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn), api_key_required=True)
+
+
+def RestApiApiKeyNotRequired(app):
+    s = Stack(app, "RestApiApiKeyNotRequired", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn), api_key_required=False)
+
+
+def RestApiIamAuthorization(app):
+    s = Stack(app, "RestApiIamAuthorization", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    r0 = api.root.add_resource("orders")
+    r0.add_method("GET", apigw.LambdaIntegration(fn), authorization_type=apigw.AuthorizationType.IAM)
+
+
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

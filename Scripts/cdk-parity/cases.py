@@ -381,8 +381,139 @@ def alarm_cases():
     return cases
 
 
+# MARK: Step Functions
+
+def construct(py, swift, var):
+    """A construct written out by hand on both sides (builders, chains)."""
+    return (py, swift, var)
+
+
+def machine(py_chain, swift_chain, py_options="", swift_options=""):
+    return construct(f"machine = sfn.StateMachine(s, \"Machine\", definition_body=sfn.DefinitionBody.from_chainable({py_chain}){py_options})",
+                     f"let machine = StateMachine(\"Machine\", definition: {swift_chain}{swift_options})", "machine")
+
+
+def state_machine_cases():
+    done = ('sfn.Succeed(s, "Done")', 'State.succeed("Done")')
+    pass_then_done = (f'sfn.Pass(s, "Start").next({done[0]})', f'Chain(State.pass("Start")).next({done[1]})')
+    cases = [
+        Case("MachinePass", [machine(*pass_then_done)]),
+        Case("MachinePassResult", [machine('sfn.Pass(s, "Start", result=sfn.Result.from_object({"ok": True}), result_path="$.r")',
+                                           'Chain(State.pass("Start", result: ["ok": true], resultPath: "$.r"))')]),
+        Case("MachineFail", [machine('sfn.Fail(s, "Failed", error="Bad", cause="Broken")', 'Chain(State.fail("Failed", error: "Bad", cause: "Broken"))')]),
+        Case("MachineComment", [machine('sfn.Pass(s, "Start", comment="First")', 'Chain(State.pass("Start", comment: "First"))')]),
+    ]
+    for name, py_time, swift_time in [
+        ("Seconds", "sfn.WaitTime.duration(Duration.seconds(10))", ".seconds(10)"),
+        ("SecondsPath", 'sfn.WaitTime.seconds_path("$.delay")', '.secondsPath("$.delay")'),
+        ("Timestamp", 'sfn.WaitTime.timestamp("2026-01-01T00:00:00Z")', '.timestamp("2026-01-01T00:00:00Z")'),
+        ("TimestampPath", 'sfn.WaitTime.timestamp_path("$.when")', '.timestampPath("$.when")'),
+    ]:
+        cases.append(Case(f"MachineWait{name}", [machine(f'sfn.Wait(s, "Pause", time={py_time}).next({done[0]})',
+                                                         f'Chain(State.wait("Pause", {swift_time})).next({done[1]})')]))
+    choice_py = ('sfn.Choice(s, "Route").when(sfn.Condition.string_equals("$.kind", "a"), sfn.Pass(s, "A"))'
+                 '.when(sfn.Condition.number_greater_than("$.n", 3), sfn.Pass(s, "Big"))')
+    choice_swift = ('State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), '
+                    'ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))]')
+    cases += [
+        Case("MachineChoice", [machine(choice_py, f"Chain({choice_swift}))")]),
+        Case("MachineChoiceOtherwise", [machine(f'{choice_py}.otherwise(sfn.Fail(s, "Unknown"))',
+                                                f'Chain({choice_swift}, otherwise: Chain(State.fail("Unknown"))))')]),
+        Case("MachineChoiceBoolean", [machine('sfn.Choice(s, "Check").when(sfn.Condition.boolean_equals("$.ok", True), sfn.Succeed(s, "Yes")).otherwise(sfn.Fail(s, "No"))',
+                                              'Chain(State.choice("Check", [ChoiceCase(.booleanEquals("$.ok", true), State.succeed("Yes"))], otherwise: Chain(State.fail("No"))))')]),
+        Case("MachineParallel", [machine(f'sfn.Parallel(s, "Both").branch(sfn.Pass(s, "A")).branch(sfn.Pass(s, "B")).next({done[0]})',
+                                         f'Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))])).next({done[1]})')]),
+        Case("MachineParallelResultPath", [machine('sfn.Parallel(s, "Both", result_path="$.both").branch(sfn.Pass(s, "A")).branch(sfn.Pass(s, "B"))',
+                                                   'Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))], resultPath: "$.both"))')]),
+        Case("MachineMap", [machine('sfn.Map(s, "Each", items_path="$.items", max_concurrency=2).item_processor(sfn.Pass(s, "Handle"))',
+                                    'Chain(State.map("Each", itemsPath: "$.items", maxConcurrency: 2, processor: Chain(State.pass("Handle"))))')]),
+        Case("MachineMapThenDone", [machine(f'sfn.Map(s, "Each", items_path="$.items").item_processor(sfn.Pass(s, "Handle")).next({done[0]})',
+                                            f'Chain(State.map("Each", itemsPath: "$.items", processor: Chain(State.pass("Handle")))).next({done[1]})')]),
+        Case("MachineParallelWithChoice", [machine(f'sfn.Parallel(s, "Both").branch({choice_py}.otherwise(sfn.Pass(s, "Other"))).branch(sfn.Pass(s, "B"))',
+                                                   f'Chain(State.parallel("Both", branches: [Chain({choice_swift}, otherwise: Chain(State.pass("Other")))), Chain(State.pass("B"))]))')]),
+        Case("MachineMapWithParallel", [machine('sfn.Map(s, "Each", items_path="$.items").item_processor(sfn.Parallel(s, "Both").branch(sfn.Pass(s, "A")).branch(sfn.Pass(s, "B")))',
+                                                'Chain(State.map("Each", itemsPath: "$.items", processor: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))]))))')]),
+        Case("MachineLambdaInvoke", [fn(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=fn)', 'Chain(State.lambdaInvoke("Invoke", function: fn))')]),
+        Case("MachineLambdaInvokeOutputPath", [fn(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=fn, output_path="$.Payload")',
+                                                             'Chain(State.lambdaInvoke("Invoke", function: fn, outputPath: "$.Payload"))')]),
+        Case("MachineLambdaInvokeNoRetry", [fn(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=fn, retry_on_service_exceptions=False)',
+                                                          'Chain(State.lambdaInvoke("Invoke", function: fn, retryOnServiceExceptions: false))')]),
+        Case("MachineLambdaCatch", [fn(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=fn).add_catch(sfn.Fail(s, "Failed"), result_path="$.error")',
+                                                  'Chain(State.lambdaInvoke("Invoke", function: fn).catching(State.fail("Failed"), resultPath: "$.error"))')]),
+        Case("MachineLambdaRetry", [fn(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=fn, retry_on_service_exceptions=False).add_retry(errors=["States.Timeout"], interval=Duration.seconds(5), max_attempts=4, backoff_rate=3)',
+                                                  'Chain(State.lambdaInvoke("Invoke", function: fn, retryOnServiceExceptions: false).retrying(.init(errors: ["States.Timeout"], interval: .seconds(5), maxAttempts: 4, backoffRate: 3)))')]),
+        Case("MachineTwoLambdas", [fn("First"), fn("Second"), machine('tasks.LambdaInvoke(s, "One", lambda_function=first).next(tasks.LambdaInvoke(s, "Two", lambda_function=second))',
+                                                                      'Chain(State.lambdaInvoke("One", function: first)).next(State.lambdaInvoke("Two", function: second))')]),
+        Case("MachineName", [machine(*pass_then_done, ', state_machine_name="orders"', ', stateMachineName: "orders"')]),
+        Case("MachineTimeout", [machine(*pass_then_done, ", timeout=Duration.minutes(5)", ", timeout: .minutes(5)")]),
+        Case("MachineExpress", [machine(*pass_then_done, ", state_machine_type=sfn.StateMachineType.EXPRESS", ", type: .express")]),
+        Case("MachineStandard", [machine(*pass_then_done, ", state_machine_type=sfn.StateMachineType.STANDARD", ", type: .standard")]),
+        Case("MachineTracing", [machine(*pass_then_done, ", tracing_enabled=True", ", tracing: true")]),
+        Case("MachineComment2", [machine(*pass_then_done, ', comment="Orders"', ', comment: "Orders"')]),
+        Case("MachineRuleTarget", [machine(*pass_then_done), call("events.Rule", "Rule", "Rule", [o("event_pattern", 'events.EventPattern(source=["orders"])', "pattern", 'EventPattern(source: ["orders"])')]),
+                                   stmt("rule.add_target(targets.SfnStateMachine(machine))", "rule.target(machine)")]),
+        Case("MachineGrantStart", [machine(*pass_then_done), fn(), stmt("machine.grant_start_execution(fn)", "machine.grantStartExecution(to: fn)")]),
+    ]
+    return cases
+
+
+# MARK: API Gateway
+
+def rest_api(routes, py_options="", swift_options="", functions=("Fn",)):
+    """An API with `routes`: (method, path, function variable, python method options, swift route options)."""
+    py = [f'api = apigw.RestApi(s, "Api"{py_options})']
+    resources = {}
+    for method, path, function, py_method, _ in routes:
+        parent = "api.root"
+        built = ""
+        for segment in [x for x in path.split("/") if x]:
+            built += "/" + segment
+            if built not in resources:
+                var = "r" + str(len(resources))
+                py.append(f'{var} = {parent}.add_resource("{segment}")')
+                resources[built] = var
+            parent = resources[built]
+        py.append(f'{parent}.add_method("{method}", apigw.LambdaIntegration({function}{py_method[0]}){py_method[1]})')
+    swift_routes = "; ".join(f'Route(.{method.lower()}, "{path}", to: {function}{swift_route})' for method, path, function, _, swift_route in routes)
+    swift = f"let api = RestApi(\"Api\"{swift_options}) {{ {swift_routes} }}"
+    return [fn(name) for name in functions] + [construct("; ".join(py), swift, "api")]
+
+
+def rest_api_cases():
+    get = ("GET", "/orders", "fn", ("", ""), "")
+    cases = [
+        Case("RestApiOneRoute", rest_api([get])),
+        Case("RestApiRootMethod", rest_api([("GET", "/", "fn", ("", ""), "")])),
+        Case("RestApiNested", rest_api([get, ("POST", "/orders", "fn", ("", ""), ""), ("GET", "/orders/{id}", "fn", ("", ""), ""),
+                                        ("DELETE", "/orders/{id}", "fn", ("", ""), "")])),
+        Case("RestApiAnyProxy", rest_api([("ANY", "/{proxy+}", "fn", ("", ""), "")])),
+        Case("RestApiTwoFunctions", rest_api([("GET", "/a", "one", ("", ""), ""), ("GET", "/b", "two", ("", ""), "")], functions=("One", "Two"))),
+        Case("RestApiName", rest_api([get], ', rest_api_name="orders"', ', name: "orders"')),
+        Case("RestApiDescription", rest_api([get], ', description="Orders"', ', description: "Orders"')),
+        Case("RestApiRegional", rest_api([get], ", endpoint_types=[apigw.EndpointType.REGIONAL]", ", endpointType: .regional")),
+        Case("RestApiNoCloudWatchRole", rest_api([get], ", cloud_watch_role=False", ", cloudWatchRole: false")),
+        Case("RestApiCloudWatchRole", rest_api([get], ", cloud_watch_role=True", ", cloudWatchRole: true")),
+        Case("RestApiStageName", rest_api([get], ', deploy_options=apigw.StageOptions(stage_name="v1")', ', deploy: .init(stageName: "v1")')),
+        Case("RestApiTracing", rest_api([get], ", deploy_options=apigw.StageOptions(tracing_enabled=True)", ", deploy: .init(tracing: true)")),
+        Case("RestApiThrottling", rest_api([get], ", deploy_options=apigw.StageOptions(throttling_rate_limit=100, throttling_burst_limit=200)",
+                                           ", deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200)")),
+        Case("RestApiLogging", rest_api([get], ", deploy_options=apigw.StageOptions(logging_level=apigw.MethodLoggingLevel.INFO, metrics_enabled=True)",
+                                        ", deploy: .init(loggingLevel: .info, metrics: true)")),
+        Case("RestApiCors", rest_api([get], ', default_cors_preflight_options=apigw.CorsOptions(allow_origins=["https://example.com"])',
+                                     ', cors: .init(allowOrigins: ["https://example.com"])')),
+        Case("RestApiCorsNested", rest_api([get, ("GET", "/orders/{id}", "fn", ("", ""), "")],
+                                           ', default_cors_preflight_options=apigw.CorsOptions(allow_origins=["https://example.com"])',
+                                           ', cors: .init(allowOrigins: ["https://example.com"])')),
+        Case("RestApiApiKeyRequired", rest_api([("GET", "/orders", "fn", ("", ", api_key_required=True"), ", apiKeyRequired: true")])),
+        Case("RestApiApiKeyNotRequired", rest_api([("GET", "/orders", "fn", ("", ", api_key_required=False"), ", apiKeyRequired: false")])),
+        Case("RestApiIamAuthorization", rest_api([("GET", "/orders", "fn", ("", ", authorization_type=apigw.AuthorizationType.IAM"), ", authorization: .iam")])),
+    ]
+    return cases
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
             "Bucket": bucket_cases(), "Function": function_cases(), "EventBus": bus_cases(), "Rule": rule_cases(),
-            "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases()}
+            "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
+            "StateMachine": state_machine_cases(), "RestApi": rest_api_cases()}

@@ -88,6 +88,14 @@ enum StatesLanguage {
         #expect(asl["States"]?["EachItem"]?["Retry"]?.arrayValue?.first?["JitterStrategy"] == "FULL")
     }
 
+    /// Valid States Language, as CDK allows it: an input no case matches fails with `States.NoChoiceMatched`.
+    @Test func aChoiceWithoutOtherwiseHasNoDefault() throws {
+        let machine = StateMachine("M", definition: State.choice("C", [ChoiceCase(.isPresent("$.x"), State.pass("P"))]))
+        let asl = try definition(machine)
+        #expect(asl["States"]?["C"]?["Default"] == nil)
+        #expect(asl["States"]?["P"]?["End"] == true)
+    }
+
     @Test func graphMistakesAreErrorsNamingTheStates() {
         let function = inlineFunction("Fn")
         let a = State.lambdaInvoke("Same", function: function)
@@ -95,8 +103,7 @@ enum StatesLanguage {
         #expect(synthesisError { StateMachine("M", definition: a.next(b)) }?.message.contains("two different states are named 'Same'") == true)
         #expect(synthesisError { StateMachine("M", definition: State.succeed("End").next(State.pass("After"))) }?.message
             == "the state 'End' ends its branch; 'After' after it can never run")
-        #expect(synthesisError { StateMachine("M", definition: State.choice("C", [ChoiceCase(.isPresent("$.x"), State.pass("P"))])) }?.message
-            .contains("has no otherwise") == true)
+        #expect(synthesisError { StateMachine("M", definition: State.choice("C", [])) }?.message.contains("has no case") == true)
         #expect(synthesisError { StateMachine("M", definition: State.pass("P").retrying(State.Retry())) }?.message
             .contains("cannot retry or catch") == true)
     }

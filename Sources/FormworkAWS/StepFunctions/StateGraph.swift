@@ -46,8 +46,9 @@ struct StateGraph {
         try render(chain, from: index + 1, into: &states)
         for handler in state.catches { try render(handler.handler, from: 0, into: &states) }
         if case .choice(let cases, let otherwise) = state.kind {
-            for choiceCase in cases { try render(choiceCase.next, from: 0, into: &states) }
+            // CDK reaches a choice's otherwise branch before its cases' branches.
             if let otherwise { try render(otherwise, from: 0, into: &states) }
+            for choiceCase in cases { try render(choiceCase.next, from: 0, into: &states) }
         }
     }
 
@@ -74,35 +75,46 @@ struct StateGraph {
                 })
             }
         }
-        func paths() {
+        func comment() {
             members["Comment"] = state.comment.map { .string($0) }
+        }
+        func inputOutput() {
             members["InputPath"] = state.inputPath.map { .string($0) }
             members["OutputPath"] = state.outputPath.map { .string($0) }
+        }
+        func resultPath() {
             members["ResultPath"] = state.resultPath.map { .string($0) }
         }
+        // Each state's keys in the order CDK's `toStateJson` writes them: the definition is compared as text.
         switch state.kind {
         case .task(let integration):
             transition()
             recovery()
             members["Type"] = "Task"
-            paths()
+            comment()
+            inputOutput()
+            resultPath()
             members["Resource"] = integration.resource
             members["Parameters"] = integration.parameters
             statements += integration.statements
             requirements += integration.requirements
         case .parallel(let branches):
-            transition()
-            recovery()
             members["Type"] = "Parallel"
-            paths()
+            comment()
+            resultPath()
+            transition()
+            inputOutput()
+            recovery()
             var rendered: [Value] = []
             for branch in branches { rendered.append(.object(try render(branch))) }
             members["Branches"] = .array(rendered)
         case .map(let itemsPath, let maxConcurrency, let processor):
-            transition()
-            recovery()
             members["Type"] = "Map"
-            paths()
+            comment()
+            resultPath()
+            transition()
+            inputOutput()
+            recovery()
             members["ItemsPath"] = itemsPath.map { .string($0) }
             var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": ["Mode": "INLINE"]]
             for (key, value) in try render(processor) { itemProcessor[key] = value }
@@ -110,41 +122,44 @@ struct StateGraph {
             members["MaxConcurrency"] = maxConcurrency.map { .number(Double($0)) }
         case .pass(let result, let parameters):
             members["Type"] = "Pass"
-            paths()
+            comment()
             members["Result"] = result
+            resultPath()
+            members["InputPath"] = state.inputPath.map { .string($0) }
             members["Parameters"] = parameters
+            members["OutputPath"] = state.outputPath.map { .string($0) }
             transition()
         case .wait(let time):
             members["Type"] = "Wait"
-            members["Comment"] = state.comment.map { .string($0) }
+            comment()
             switch time {
             case .seconds(let seconds): members["Seconds"] = .number(Double(seconds))
             case .timestamp(let timestamp): members["Timestamp"] = .string(timestamp)
             case .secondsPath(let path): members["SecondsPath"] = .string(path)
             case .timestampPath(let path): members["TimestampPath"] = .string(path)
             }
+            inputOutput()
             transition()
         case .choice(let cases, let otherwise):
             guard !cases.isEmpty else {
                 throw SynthesisError(.invalidSetting, paths: [path], "the choice '\(state.name)' has no case; add at least one")
             }
-            guard let otherwise else {
-                throw SynthesisError(.invalidSetting, paths: [path], "the choice '\(state.name)' has no otherwise: an input no case matches would fail the execution; add otherwise:")
-            }
             members["Type"] = "Choice"
-            paths()
+            comment()
+            inputOutput()
             members["Choices"] = .array(cases.map { choiceCase in
                 guard case .object(var rule) = choiceCase.condition.value else { return choiceCase.condition.value }
                 rule["Next"] = .string(choiceCase.next.states.first?.name ?? "")
                 return .object(rule)
             })
-            members["Default"] = .string(otherwise.states.first?.name ?? "")
+            members["Default"] = otherwise.map { .string($0.states.first?.name ?? "") }
         case .succeed:
             members["Type"] = "Succeed"
-            members["Comment"] = state.comment.map { .string($0) }
+            comment()
+            inputOutput()
         case .fail(let error, let cause):
             members["Type"] = "Fail"
-            members["Comment"] = state.comment.map { .string($0) }
+            comment()
             members["Error"] = error.map { .string($0) }
             members["Cause"] = cause.map { .string($0) }
         }

@@ -14,7 +14,8 @@ public struct StateMachine: GrantPrincipal {
     public let identity = ConstructIdentity()
     public var definition: Chain
     public var stateMachineName: String?
-    public var type: MachineType
+    /// Standard or express; `StateMachineType` is written whenever it is given, as CDK writes it.
+    public var type: MachineType?
     public var timeout: Duration?
     public var comment: String?
     public var tracing: Bool
@@ -48,7 +49,7 @@ public struct StateMachine: GrantPrincipal {
         }
     }
 
-    public init(_ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType = .standard,
+    public init(_ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType? = nil,
                 timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
                 removalPolicy: RemovalPolicy = .destroy) {
         self.id = id
@@ -68,7 +69,7 @@ public struct StateMachine: GrantPrincipal {
     }
 
     /// A state machine running `definition` from its first state.
-    public init(_ id: String, definition: State, stateMachineName: String? = nil, type: MachineType = .standard,
+    public init(_ id: String, definition: State, stateMachineName: String? = nil, type: MachineType? = nil,
                 timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil) {
         self.init(id, definition: Chain(definition), stateMachineName: stateMachineName, type: type, timeout: timeout,
                   comment: comment, tracing: tracing, logging: logging)
@@ -110,7 +111,7 @@ public struct StateMachine: GrantPrincipal {
         }
         properties["RoleArn"] = role.arn
         properties["StateMachineName"] = stateMachineName.map { .string($0) }
-        properties["StateMachineType"] = type == .express ? "EXPRESS" : nil
+        properties["StateMachineType"] = type.map { .string($0.rawValue) }
         properties["TracingConfiguration"] = tracing ? ["Enabled": true] : nil
         try scope.declareResource("AWS::StepFunctions::StateMachine", properties: properties,
                                   dependencies: [Dependency(on: role)], removalPolicy: removalPolicy)

@@ -15,4 +15,6 @@ enum GeneratedCases {
             + LogGroupCases.all
             + KeyCases.all
             + AlarmCases.all
+            + StateMachineCases.all
+            + RestApiCases.all
 }
