@@ -132,12 +132,17 @@ enum StatesLanguage {
         #expect(template.resources[logicalId("M/Resource")]?.properties["TracingConfiguration"] == ["Enabled": true])
     }
 
-    @Test func aRuleStartsExecutionsWithARole() throws {
+    @Test func rulesStartExecutionsWithOneRoleOfTheMachine() throws {
         let machine = StateMachine("M", definition: State.pass("P"))
-        let rule = Rule("Nightly", schedule: .cron(minute: "0", hour: "3"))
-        let template = try synthesize { machine; rule; rule.target(machine) }
-        let target = template.resources[logicalId("Nightly/Resource")]?.properties["Targets"]?.arrayValue?.first
-        #expect(target?["Arn"] == .ref(logicalId("M/Resource")))
-        #expect(target?["RoleArn"] == .getAtt(logicalId("Nightly/EventsRole/Resource"), "Arn"))
+        let nightly = Rule("Nightly", schedule: .cron(minute: "0", hour: "3"))
+        let hourly = Rule("Hourly", schedule: .rate(.hours(1)))
+        let template = try synthesize { machine; nightly; hourly; nightly.target(machine); hourly.target(machine) }
+        for rule in ["Nightly", "Hourly"] {
+            let target = template.resources[logicalId("\(rule)/Resource")]?.properties["Targets"]?.arrayValue?.first
+            #expect(target?["Arn"] == .ref(logicalId("M/Resource")))
+            #expect(target?["RoleArn"] == .getAtt(logicalId("M/EventsRole/Resource"), "Arn"))
+        }
+        let statements = template.resources[logicalId("M/EventsRole/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue
+        #expect(statements?.count == 1)
     }
 }

@@ -174,7 +174,7 @@ public struct RestApi: IdentifiedConstruct {
         hashed.append(.resourceEntry(Reference(to: self, element: ["Resource"], form: .ref)))
         try deployment.child("Resource").declare(.resource(ResourceDeclaration(
             type: "AWS::ApiGateway::Deployment",
-            properties: ["Description": "Automatically created by the RestApi construct", "RestApiId": apiId],
+            properties: ["Description": .string(description ?? "Automatically created by the RestApi construct"), "RestApiId": apiId],
             dependencies: dependencies, metadata: ["aws:cdk:do-not-refactor": true],
             logicalIdDigest: LogicalIdDigest(hashed))))
     }
@@ -203,25 +203,29 @@ public struct RestApi: IdentifiedConstruct {
         guard let cors else { return [:] }
         let header = "method.response.header.Access-Control-Allow-"
         let origin = cors.allowOrigins.count == 1 ? cors.allowOrigins[0] : cors.allowOrigins.joined(separator: ",")
+        // CDK adds `Vary: Origin` when the answer depends on the caller's origin.
+        let vary = origin != "*"
+        var responseParameters: OrderedDictionary<String, Value> = [
+            "\(header)Headers": .string("'\(cors.allowHeaders.joined(separator: ","))'"),
+            "\(header)Origin": .string("'\(origin)'"),
+        ]
+        var declaredParameters: OrderedDictionary<String, Value> = ["\(header)Headers": true, "\(header)Origin": true]
+        if vary {
+            responseParameters["method.response.header.Vary"] = "'Origin'"
+            declaredParameters["method.response.header.Vary"] = true
+        }
+        responseParameters["\(header)Methods"] = .string("'\(cors.allowMethods.joined(separator: ","))'")
+        declaredParameters["\(header)Methods"] = true
         var properties = OrderedDictionary<String, Value>()
+        properties["ApiKeyRequired"] = false
         properties["AuthorizationType"] = "NONE"
         properties["HttpMethod"] = "OPTIONS"
         properties["Integration"] = [
-            "IntegrationResponses": [[
-                "ResponseParameters": [
-                    "\(header)Headers": .string("'\(cors.allowHeaders.joined(separator: ","))'"),
-                    "\(header)Origin": .string("'\(origin)'"),
-                    "\(header)Methods": .string("'\(cors.allowMethods.joined(separator: ","))'"),
-                ],
-                "StatusCode": "204",
-            ]],
+            "IntegrationResponses": [["ResponseParameters": .object(responseParameters), "StatusCode": "204"]],
             "RequestTemplates": ["application/json": "{ statusCode: 200 }"],
             "Type": "MOCK",
         ]
-        properties["MethodResponses"] = [[
-            "ResponseParameters": ["\(header)Headers": true, "\(header)Origin": true, "\(header)Methods": true],
-            "StatusCode": "204",
-        ]]
+        properties["MethodResponses"] = [["ResponseParameters": .object(declaredParameters), "StatusCode": "204"]]
         properties["ResourceId"] = resourceId(resourcePath)
         properties["RestApiId"] = apiId
         try resource.child("OPTIONS").declareResource("AWS::ApiGateway::Method", properties: properties)

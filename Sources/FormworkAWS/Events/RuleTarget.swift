@@ -16,7 +16,7 @@ public struct RuleTarget: Construct {
         case topic(Topic)
         /// Another event bus; EventBridge puts the events there with a role (`<Rule>/EventsRole`).
         case bus(EventBus)
-        /// A state machine; EventBridge starts executions with a role (`<Rule>/EventsRole`).
+        /// A state machine; EventBridge starts executions with the machine's role (`<Machine>/EventsRole`).
         case stateMachine(StateMachine)
 
         var construct: any IdentifiedConstruct {
@@ -94,7 +94,11 @@ public struct RuleTarget: Construct {
                 target["RoleArn"] = try eventsRole(in: ruleScope, allowing: PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn]), scope: scope)
             case .stateMachine(let machine):
                 target["Arn"] = machine.arn
-                target["RoleArn"] = try eventsRole(in: ruleScope, allowing: PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn]), scope: scope)
+                let machineScope = try scope.scope(of: machine)
+                if machineScope.existingChild("EventsRole") == nil { try machineScope.add(machine.eventsRole) }
+                scope.contribute(PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn]),
+                                 to: machine.eventsRole, as: Role.defaultPolicyStatements)
+                target["RoleArn"] = machine.eventsRole.arn
             }
             if let deadLetterQueue {
                 target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
@@ -121,12 +125,11 @@ public struct RuleTarget: Construct {
         }
     }
 
-    /// The role EventBridge assumes to deliver to a bus or a state machine: one per rule, at
-    /// `<Rule>/EventsRole`, holding the statements of every such target.
+    /// The role EventBridge assumes to deliver to another bus: one per rule, at `<Rule>/EventsRole`.
     private func eventsRole(in ruleScope: ConstructScope, allowing statement: PolicyStatement, scope: ConstructScope) throws(SynthesisError) -> Value {
         let role = Role("EventsRole", assumedBy: "events.amazonaws.com")
         if ruleScope.existingChild("EventsRole") != nil {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a rule can deliver to one event bus or state machine; '\(rule.id)' already does")
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a rule can deliver to one other event bus; '\(rule.id)' already does")
         }
         try ruleScope.add(role)
         scope.contribute(statement, to: role, as: Role.defaultPolicyStatements)

@@ -23,6 +23,9 @@ public struct StateMachine: GrantPrincipal {
     public var removalPolicy: RemovalPolicy
     /// The role the state machine runs with.
     public let role: Role
+    /// The role EventBridge assumes to start executions (`<Machine>/EventsRole`), added with the first rule
+    /// that targets the machine and shared by every such rule, as CDK's `singletonEventRole` is.
+    let eventsRole = Role("EventsRole", assumedBy: "events.amazonaws.com")
 
     /// Standard (durable, exactly once) or express (high volume, at least once).
     public enum MachineType: String, Sendable {
