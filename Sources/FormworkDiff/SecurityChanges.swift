@@ -15,7 +15,11 @@ public struct StatementChange: Sendable, Equatable {
     public var resources: [String]
     public var principals: [String]
     public var condition: String?
-    /// Whether the change gives more access: an `Allow` added (or a `Deny` removed).
+    /// The condition as written, to compare what it asks.
+    var conditionValue: JSONValue?
+    /// Whether the change gives more access: an `Allow` added that no removed `Allow` already granted (the
+    /// same or broader actions, resources and principals, no stricter condition), or a `Deny` removed that no
+    /// added `Deny` still covers.
     public var widens: Bool
     /// Whether the statement uses a wildcard action, resource or principal.
     public var hasWildcard: Bool
@@ -62,12 +66,22 @@ public struct SecurityChanges: Sendable, Equatable {
     /// The changes between two templates.
     public init(old: Template, new: Template) {
         let before = SecurityInventory(old), after = SecurityInventory(new)
-        statements = Self.difference(before.statements, after.statements) { row, kind in
+        var changes = Self.difference(before.statements, after.statements) { row, kind in
             var change = row
             change.kind = kind
-            change.widens = (kind == .added) == (row.effect == "Allow")
             return change
         }
+        let removed = changes.filter { $0.kind == .removed }, added = changes.filter { $0.kind == .added }
+        for index in changes.indices {
+            let change = changes[index]
+            switch (change.kind, change.effect) {
+            case (.added, "Allow"): changes[index].widens = !removed.contains { StatementCoverage.covers($0, change) }
+            case (.removed, "Deny"): changes[index].widens = !added.contains { StatementCoverage.covers($0, change) }
+            case (.added, "Allow (Not)"), (.removed, "Deny (Not)"): changes[index].widens = true
+            default: changes[index].widens = false
+            }
+        }
+        statements = changes
         managedPolicies = Self.difference(before.managedPolicies, after.managedPolicies) { row, kind in (kind: kind, role: row.role, arn: row.arn) }
         securityGroupRules = Self.difference(before.rules, after.rules) { row, kind in
             var change = row
@@ -140,11 +154,15 @@ struct SecurityInventory {
                 add(document: properties["PolicyDocument"], principals: nil, defaultResource: properties["Bucket"].map(Self.text))
             case "AWS::Lambda::Permission":
                 var condition: String?
-                if let source = properties["SourceArn"] { condition = "ArnLike aws:SourceArn " + Self.text(source) }
+                var conditionValue: JSONValue?
+                if let source = properties["SourceArn"].map(Self.text) {
+                    condition = "ArnLike aws:SourceArn " + source
+                    conditionValue = ["ArnLike": ["aws:SourceArn": .string(source)]]
+                }
                 statements.append(StatementChange(kind: .added, effect: "Allow", actions: [properties["Action"].map(Self.text) ?? ""],
                                                   resources: [properties["FunctionName"].map(Self.text) ?? ""],
                                                   principals: [properties["Principal"].map(Self.text) ?? ""], condition: condition,
-                                                  widens: false, hasWildcard: properties["Principal"] == "*"))
+                                                  conditionValue: conditionValue, widens: false, hasWildcard: properties["Principal"] == "*"))
             case "AWS::EC2::SecurityGroup":
                 for (key, direction) in [("SecurityGroupIngress", "in"), ("SecurityGroupEgress", "out")] {
                     for rule in properties[key]?.arrayValue ?? [] { addRule(rule, group: "${\(logicalId).GroupId}", direction: direction) }
@@ -164,12 +182,13 @@ struct SecurityInventory {
             if resources.isEmpty || resources == ["*"], let defaultResource { resources = [defaultResource] }
             let statementPrincipals = Self.principals(statement["Principal"])
             let rowPrincipals = statementPrincipals.isEmpty ? (principals ?? []) : statementPrincipals
-            let condition = statement["Condition"].map { JSONWriter(style: .compact).string(from: Self.placeholders($0)) }
+            let conditionValue = statement["Condition"].map(Self.placeholders)
+            let condition = conditionValue.map { JSONWriter(style: .compact).string(from: $0) }
             let effect = statement["Effect"]?.stringValue ?? "Allow"
             let negative = statement["NotAction"] != nil || statement["NotResource"] != nil
             statements.append(StatementChange(
                 kind: .added, effect: negative ? "\(effect) (Not)" : effect, actions: actions, resources: resources,
-                principals: rowPrincipals, condition: condition, widens: false,
+                principals: rowPrincipals, condition: condition, conditionValue: conditionValue, widens: false,
                 hasWildcard: actions.contains { $0.hasSuffix("*") } || resources.contains("*") || rowPrincipals.contains { $0.hasSuffix(":*") || $0 == "*" }))
         }
     }
