@@ -62,6 +62,17 @@ public struct ConstructScope {
         ConstructScope(tree: tree, node: tree.nodes[node].stack ?? node)
     }
 
+    /// Appends `override` to the resource declared at this scope, to apply after everything else.
+    ///
+    /// - Throws: ``SynthesisError`` when no resource is declared here.
+    public func appendOverride(_ override: ResourceOverride) throws(SynthesisError) {
+        guard case .resource(var declaration)? = tree.nodes[node].element else {
+            throw SynthesisError(.invalidOverride, paths: [path], "no resource is declared here to override; name the path of a resource the construct declares (usually 'Resource')")
+        }
+        declaration.overrides.append(override)
+        tree.nodes[node].element = .resource(declaration)
+    }
+
     /// The defaults the constructs of this scope's stack fill in for options not given.
     public var defaults: DefaultsProfile {
         tree.nodes[tree.nodes[node].stack ?? node].defaults ?? .formwork
@@ -101,6 +112,8 @@ public struct ConstructScope {
         case edges
         /// Constructs that gather what edges contributed declare it (a role's default policy).
         case finalize
+        /// Escape hatches change what the constructs declared (``Override``).
+        case overrides
     }
 
     /// Runs `action` after expansion, at `stage`, with this scope.
