@@ -511,9 +511,55 @@ def rest_api_cases():
     return cases
 
 
+# MARK: Tags
+
+def tag(key, value, on=None, py_options="", swift_options=""):
+    py_scope = on or "s"
+    swift_target = f", on: {on}" if on else ""
+    return stmt(f'Tags.of({py_scope}).add("{key}", "{value}"{py_options})', f'Tag("{key}", "{value}"{swift_target}{swift_options})')
+
+
+def untag(key, on=None, py_options="", swift_options=""):
+    py_scope = on or "s"
+    swift_target = f", from: {on}" if on else ""
+    return stmt(f'Tags.of({py_scope}).remove("{key}"{py_options})', f'Tag.remove("{key}"{swift_target}{swift_options})')
+
+
+PARAMETER = construct('parameter = ssm.CfnParameter(s, "Parameter", type="String", value="v")',
+                      'let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])', "parameter")
+
+
+def tag_cases():
+    many = lambda: [queue(), fn(), table(), bucket(), topic(), PARAMETER]
+    return [
+        Case("TagsStackWide", many() + [tag("team", "orders")]),
+        Case("TagsOnOneConstruct", many() + [tag("team", "orders", on="queue")]),
+        Case("TagsInnerScopeWins", many() + [tag("team", "orders"), tag("team", "queue-team", on="queue")]),
+        Case("TagsInnerScopeWinsListedFirst", many() + [tag("team", "queue-team", on="queue"), tag("team", "orders")]),
+        Case("TagsLaterWinsInOneScope", many() + [tag("team", "a"), tag("team", "b")]),
+        Case("TagsRemoved", many() + [tag("team", "orders"), untag("team", on="fn")]),
+        Case("TagsRemovedBeforeAdded", many() + [untag("team", on="fn"), tag("team", "orders")]),
+        Case("TagsRemoveLowPriority", many() + [tag("team", "orders"), untag("team", on="fn", py_options=", priority=50", swift_options=", priority: 50")]),
+        Case("TagsHighPriority", many() + [tag("team", "high", on="queue", py_options=", priority=300", swift_options=", priority: 300"),
+                                           tag("team", "orders", on="queue")]),
+        Case("TagsIncludeTypes", many() + [tag("team", "orders", py_options=', include_resource_types=["AWS::SQS::Queue"]',
+                                               swift_options=', includeResourceTypes: ["AWS::SQS::Queue"]')]),
+        Case("TagsExcludeTypes", many() + [tag("team", "orders", py_options=', exclude_resource_types=["AWS::IAM::Role"]',
+                                               swift_options=', excludeResourceTypes: ["AWS::IAM::Role"]')]),
+        Case("TagsSortedByKey", many() + [tag("b", "1"), tag("A", "2"), tag("a", "3"), tag("_x", "4"), tag("B2", "5"), tag("aws-x", "6")]),
+        Case("TagsOnEverything", [queue("DLQ"), queue("Queue", [o("dead_letter_queue", "sqs.DeadLetterQueue(queue=dLQ, max_receive_count=3)", "deadLetter", ".init(queue: dLQ, maxReceiveCount: 3)")]),
+                                  fn(), stream(), call("logs.LogGroup", "LogGroup", "Group", []), call("kms.Key", "Key", "Key", []),
+                                  call("events.EventBus", "EventBus", "Bus", []),
+                                  stmt("fn.add_event_source(les.SqsEventSource(queue))", "fn.consumes(queue)"),
+                                  tag("team", "orders")]),
+        Case("TagsOnApiAndMachine", rest_api([("GET", "/orders", "fn", ("", ""), "")])
+             + [machine('sfn.Pass(s, "Start")', 'Chain(State.pass("Start"))'), tag("team", "orders")]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
             "Bucket": bucket_cases(), "Function": function_cases(), "EventBus": bus_cases(), "Rule": rule_cases(),
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
-            "StateMachine": state_machine_cases(), "RestApi": rest_api_cases()}
+            "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases()}

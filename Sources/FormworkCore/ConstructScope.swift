@@ -112,6 +112,8 @@ public struct ConstructScope {
         case edges
         /// Constructs that gather what edges contributed declare it (a role's default policy).
         case finalize
+        /// Aspects visit what the constructs declared (``Aspect``, ``Tag``).
+        case aspects
         /// Escape hatches change what the constructs declared (``Override``).
         case overrides
     }

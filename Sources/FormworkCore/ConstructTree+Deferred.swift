@@ -21,6 +21,7 @@ extension ConstructTree {
                 }
                 index += 1
             }
+            if stage == .aspects { try runPendingAspects() }
         }
         done += Array(repeating: false, count: deferredActions.count - done.count)
         deferredActions = zip(deferredActions, done).filter { !$0.1 }.map(\.0)

@@ -16,6 +16,8 @@ final class ConstructTree {
         var stack: Int?
         /// On a stack's node, the defaults its constructs fill in.
         var defaults: DefaultsProfile?
+        /// On a stack's node, the ``Tag``s applied to the whole stack, in order: stack tags of the assembly too.
+        var stackTagAspects: [TagAspect] = []
         /// Constructs this node needs in the app without referencing them from an element yet (an edge
         /// that declares its resources after expansion).
         var requirements: [any IdentifiedConstruct] = []
@@ -65,6 +67,8 @@ final class ConstructTree {
     var identities: [ConstructIdentity: Int] = [:]
     /// Deferred work not run yet (`ConstructTree+Deferred.swift`).
     var deferredActions: [DeferredAction] = []
+    /// Aspects applied during the current aspects stage, run together at its end.
+    var pendingAspects: [PendingAspect] = []
     /// What edges contributed, by slot; looked up, never iterated.
     var contributions: [ContributionSlot: any ContributionStorage] = [:]
     /// The slots their targets have read; looked up, never iterated.

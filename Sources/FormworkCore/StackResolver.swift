@@ -79,7 +79,7 @@ struct StackResolver {
             let stack = stacks[index]
             let dependencies = (stackDependencies[index] ?? [:]).keys.sorted().map { stacks[$0].name }
             return CloudAssembly.StackArtifact(name: stack.name, template: templates[index], environment: stack.environment,
-                                               dependencies: dependencies, tags: stack.tags,
+                                               dependencies: dependencies, tags: stackTags(of: index),
                                                terminationProtection: stack.terminationProtection,
                                                assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements)
         }, warnings: warnings)
@@ -152,6 +152,17 @@ struct StackResolver {
             assigned.append((node, logicalId))
         }
         return assigned
+    }
+
+    /// The stack's tags: those it was given, changed by the ``Tag``s on the whole stack by CDK's rules (and
+    /// then sorted by key, as CDK writes them).
+    private func stackTags(of index: Int) -> OrderedDictionary<String, String> {
+        let aspects = tree.nodes[stackNodes[index]].stackTagAspects
+        guard !aspects.isEmpty else { return stacks[index].tags }
+        var state = TagState()
+        for (key, value) in stacks[index].tags { state.set(key, value, priority: TagState.declaredPriority, propagateAtLaunch: true) }
+        for aspect in aspects { aspect.apply(to: &state) }
+        return state.stackTags
     }
 
     /// Appends its digest to each logical ID that carries one (API Gateway deployments), once the logical IDs

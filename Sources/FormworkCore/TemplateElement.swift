@@ -35,6 +35,8 @@ public struct ResourceDeclaration: Sendable {
     public var overrides: [ResourceOverride]
     /// Content hashed into the logical ID, appended to the one the path gives (an API Gateway deployment's).
     public var logicalIdDigest: LogicalIdDigest?
+    /// The tags ``Tag``s set, with their priorities; `nil` until a tag touches the resource.
+    var tagState: TagState?
 
     /// A resource of `type` with `properties`.
     public init(

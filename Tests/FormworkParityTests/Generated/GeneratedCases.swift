@@ -17,4 +17,5 @@ enum GeneratedCases {
             + AlarmCases.all
             + StateMachineCases.all
             + RestApiCases.all
+            + TagsCases.all
 }
