@@ -245,6 +245,64 @@ def TopicLambdaSubscription(app):
     topic.add_subscription(subs.LambdaSubscription(fn))
 
 
+def TopicSqsSubscriptionDeadLetter(app):
+    s = Stack(app, "TopicSqsSubscriptionDeadLetter", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    queue = sqs.Queue(s, "Queue")
+    dLQ = sqs.Queue(s, "DLQ")
+    topic.add_subscription(subs.SqsSubscription(queue, dead_letter_queue=dLQ))
+
+
+def TopicFilterString(app):
+    s = Stack(app, "TopicFilterString", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    queue = sqs.Queue(s, "Queue")
+    topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"color": sns.SubscriptionFilter.string_filter(allowlist=["red", "green"], match_prefixes=["bl"], match_suffixes=["ish"])}))
+
+
+def TopicFilterDenylist(app):
+    s = Stack(app, "TopicFilterDenylist", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    queue = sqs.Queue(s, "Queue")
+    topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"color": sns.SubscriptionFilter.string_filter(denylist=["red"])}))
+
+
+def TopicFilterNumeric(app):
+    s = Stack(app, "TopicFilterNumeric", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    queue = sqs.Queue(s, "Queue")
+    topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"size": sns.SubscriptionFilter.numeric_filter(allowlist=[1, 2.5], greater_than=10, less_than_or_equal_to=100, between=sns.BetweenCondition(start=3, stop=5), between_strict=sns.BetweenCondition(start=6, stop=8))}))
+
+
+def TopicFilterExists(app):
+    s = Stack(app, "TopicFilterExists", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    queue = sqs.Queue(s, "Queue")
+    topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"store": sns.SubscriptionFilter.exists_filter(), "test": sns.SubscriptionFilter.not_exists_filter()}))
+
+
+def TopicFilterMessageBody(app):
+    s = Stack(app, "TopicFilterMessageBody", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    queue = sqs.Queue(s, "Queue")
+    topic.add_subscription(subs.SqsSubscription(queue, filter_policy_with_message_body={"color": sns.FilterOrPolicy.filter(sns.SubscriptionFilter.string_filter(allowlist=["red"])), "order": sns.FilterOrPolicy.policy({"total": sns.FilterOrPolicy.filter(sns.SubscriptionFilter.numeric_filter(greater_than=100))})}))
+
+
+def TopicLambdaFilter(app):
+    s = Stack(app, "TopicLambdaFilter", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    topic.add_subscription(subs.LambdaSubscription(fn, filter_policy={"color": sns.SubscriptionFilter.string_filter(allowlist=["red"])}))
+
+
+def TopicLambdaSubscriptionDeadLetter(app):
+    s = Stack(app, "TopicLambdaSubscriptionDeadLetter", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    dLQ = sqs.Queue(s, "DLQ")
+    topic.add_subscription(subs.LambdaSubscription(fn, dead_letter_queue=dLQ))
+
+
 def TopicGrantPublish(app):
     s = Stack(app, "TopicGrantPublish", synthesizer=synth())
     topic = sns.Topic(s, "Topic")
@@ -1423,7 +1481,7 @@ def TagsOnApiAndMachine(app):
     Tags.of(s).add("team", "orders")
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine]
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

@@ -154,6 +154,30 @@ def topic_cases():
         Case("TopicFifoSqsSubscription", [topic((fifo,)), queue("Queue", (fifo,)),
                                           stmt("topic.add_subscription(subs.SqsSubscription(queue))", "topic.subscribe(queue)")]),
         Case("TopicLambdaSubscription", [topic(), fn(), stmt("topic.add_subscription(subs.LambdaSubscription(fn))", "topic.subscribe(fn)")]),
+        Case("TopicSqsSubscriptionDeadLetter", [topic(), queue(), queue("DLQ"),
+                                                stmt("topic.add_subscription(subs.SqsSubscription(queue, dead_letter_queue=dLQ))",
+                                                     "topic.subscribe(queue, deadLetterQueue: dLQ)")]),
+        Case("TopicFilterString", [topic(), queue(), stmt(
+            'topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"color": sns.SubscriptionFilter.string_filter(allowlist=["red", "green"], match_prefixes=["bl"], match_suffixes=["ish"])}))',
+            'topic.subscribe(queue, filterPolicy: .attributes(["color": .string(allowlist: ["red", "green"], matchPrefixes: ["bl"], matchSuffixes: ["ish"])]))')]),
+        Case("TopicFilterDenylist", [topic(), queue(), stmt(
+            'topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"color": sns.SubscriptionFilter.string_filter(denylist=["red"])}))',
+            'topic.subscribe(queue, filterPolicy: .attributes(["color": .string(denylist: ["red"])]))')]),
+        Case("TopicFilterNumeric", [topic(), queue(), stmt(
+            'topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"size": sns.SubscriptionFilter.numeric_filter(allowlist=[1, 2.5], greater_than=10, less_than_or_equal_to=100, between=sns.BetweenCondition(start=3, stop=5), between_strict=sns.BetweenCondition(start=6, stop=8))}))',
+            'topic.subscribe(queue, filterPolicy: .attributes(["size": .numeric(allowlist: [1, 2.5], greaterThan: 10, lessThanOrEqualTo: 100, between: 3...5, betweenStrict: (6, 8))]))')]),
+        Case("TopicFilterExists", [topic(), queue(), stmt(
+            'topic.add_subscription(subs.SqsSubscription(queue, filter_policy={"store": sns.SubscriptionFilter.exists_filter(), "test": sns.SubscriptionFilter.not_exists_filter()}))',
+            'topic.subscribe(queue, filterPolicy: .attributes(["store": .exists, "test": .notExists]))')]),
+        Case("TopicFilterMessageBody", [topic(), queue(), stmt(
+            'topic.add_subscription(subs.SqsSubscription(queue, filter_policy_with_message_body={"color": sns.FilterOrPolicy.filter(sns.SubscriptionFilter.string_filter(allowlist=["red"])), "order": sns.FilterOrPolicy.policy({"total": sns.FilterOrPolicy.filter(sns.SubscriptionFilter.numeric_filter(greater_than=100))})}))',
+            'topic.subscribe(queue, filterPolicy: .messageBody(["color": .filter(.string(allowlist: ["red"])), "order": .policy(["total": .filter(.numeric(greaterThan: 100))])]))')]),
+        Case("TopicLambdaFilter", [topic(), fn(), stmt(
+            'topic.add_subscription(subs.LambdaSubscription(fn, filter_policy={"color": sns.SubscriptionFilter.string_filter(allowlist=["red"])}))',
+            'topic.subscribe(fn, filterPolicy: .attributes(["color": .string(allowlist: ["red"])]))')]),
+        Case("TopicLambdaSubscriptionDeadLetter", [topic(), fn(), queue("DLQ"),
+                                                   stmt("topic.add_subscription(subs.LambdaSubscription(fn, dead_letter_queue=dLQ))",
+                                                        "topic.subscribe(fn, deadLetterQueue: dLQ)")]),
         Case("TopicGrantPublish", [topic(), fn(), stmt("topic.grant_publish(fn)", "topic.grant(.publish, to: fn)")]),
         Case("TopicGrantSubscribe", [topic(), fn(), stmt("topic.grant_subscribe(fn)", "topic.grant(.subscribe, to: fn)")]),
     ]

@@ -6,14 +6,20 @@ import OrderedCollections
 public struct LambdaSubscription: Construct {
     public let topic: Topic
     public let function: Function
-    public var filterPolicy: Value?
+    /// Which messages the subscription delivers; all when `nil`.
+    public var filterPolicy: FilterPolicy?
+    /// Where SNS puts messages it cannot deliver; its policy lets the topic send to it.
+    public var deadLetterQueue: Queue?
 
     public var id: String { "\(function.id)SubscribesTo\(topic.id)" }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         scope.require(topic)
         scope.require(function)
+        if let deadLetterQueue { scope.require(deadLetterQueue) }
+        try filterPolicy?.validate(at: scope)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
             let functionScope = try scope.scope(of: function)
             let topicScope = try scope.scope(of: topic)
             try functionScope.declareResource("AWS::Lambda::Permission", at: "AllowInvoke:\(topicScope.uniqueId)", properties: [
@@ -21,7 +27,9 @@ public struct LambdaSubscription: Construct {
                 "Principal": "sns.amazonaws.com", "SourceArn": topic.arn,
             ])
             var properties: OrderedDictionary<String, Value> = ["Endpoint": function.arn, "Protocol": "lambda", "TopicArn": topic.arn]
-            properties["FilterPolicy"] = filterPolicy
+            properties["FilterPolicy"] = filterPolicy?.document
+            properties["FilterPolicyScope"] = filterPolicy?.scope
+            properties["RedrivePolicy"] = deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] }
             try functionScope.child(topic.id).declareResource("AWS::SNS::Subscription", properties: properties)
         }
     }
@@ -71,8 +79,8 @@ public struct EndpointSubscription: Construct {
 
 extension Topic {
     /// `function` subscribed to this topic; list the result in a body.
-    public func subscribe(_ function: Function, filterPolicy: Value? = nil) -> LambdaSubscription {
-        LambdaSubscription(topic: self, function: function, filterPolicy: filterPolicy)
+    public func subscribe(_ function: Function, filterPolicy: FilterPolicy? = nil, deadLetterQueue: Queue? = nil) -> LambdaSubscription {
+        LambdaSubscription(topic: self, function: function, filterPolicy: filterPolicy, deadLetterQueue: deadLetterQueue)
     }
 
     /// An email address or HTTPS endpoint subscribed to this topic; list the result in a body.

@@ -5,14 +5,15 @@ import OrderedCollections
 /// scope, and the statement in the queue's policy that lets the topic deliver.
 ///
 /// ```swift
-/// topic.subscribe(queue, rawMessageDelivery: true, filterPolicy: ["type": [["prefix": "order."]]])
+/// topic.subscribe(queue, rawMessageDelivery: true, filterPolicy: .attributes(["type": .string(matchPrefixes: ["order."])]))
 /// ```
 public struct SqsSubscription: Construct {
     public let topic: Topic
     public let queue: Queue
     public var rawMessageDelivery: Bool
-    public var filterPolicy: Value?
-    /// Where SNS puts messages it cannot deliver.
+    /// Which messages the subscription delivers; all when `nil`.
+    public var filterPolicy: FilterPolicy?
+    /// Where SNS puts messages it cannot deliver; its policy lets the topic send to it.
     public var deadLetterQueue: Queue?
 
     public var id: String { "\(queue.id)SubscribesTo\(topic.id)" }
@@ -26,17 +27,17 @@ public struct SqsSubscription: Construct {
         scope.require(topic)
         scope.require(queue)
         if let deadLetterQueue { scope.require(deadLetterQueue) }
+        try filterPolicy?.validate(at: scope)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let queueScope = try scope.scope(of: queue)
             let topicScope = try scope.scope(of: topic)
             _ = try queueScope.child("Policy")  // CDK creates the policy before the subscription
-            scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn],
-                                             principal: ["Service": "sns.amazonaws.com"],
-                                             condition: ["ArnEquals": ["aws:SourceArn": topic.arn]]),
-                             to: queue, as: Queue.policyStatements)
+            topic.allowDelivery(to: queue, in: scope)
+            if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
             var properties = OrderedDictionary<String, Value>()
             properties["Endpoint"] = queue.arn
-            properties["FilterPolicy"] = filterPolicy
+            properties["FilterPolicy"] = filterPolicy?.document
+            properties["FilterPolicyScope"] = filterPolicy?.scope
             properties["Protocol"] = "sqs"
             properties["RawMessageDelivery"] = rawMessageDelivery ? true : nil
             properties["RedrivePolicy"] = deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] }
@@ -49,8 +50,17 @@ public struct SqsSubscription: Construct {
 }
 
 extension Topic {
+    /// Lets this topic send to `queue` (a subscribed queue, or a subscription's dead-letter queue): the
+    /// statement CDK adds to the queue's policy.
+    func allowDelivery(to queue: Queue, in scope: ConstructScope) {
+        scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn],
+                                         principal: ["Service": "sns.amazonaws.com"],
+                                         condition: ["ArnEquals": ["aws:SourceArn": arn]]),
+                         to: queue, as: Queue.policyStatements)
+    }
+
     /// `queue` subscribed to this topic; list the result in a body.
-    public func subscribe(_ queue: Queue, rawMessageDelivery: Bool = false, filterPolicy: Value? = nil,
+    public func subscribe(_ queue: Queue, rawMessageDelivery: Bool = false, filterPolicy: FilterPolicy? = nil,
                           deadLetterQueue: Queue? = nil) -> SqsSubscription {
         SqsSubscription(topic: self, queue: queue, rawMessageDelivery: rawMessageDelivery, filterPolicy: filterPolicy,
                         deadLetterQueue: deadLetterQueue)

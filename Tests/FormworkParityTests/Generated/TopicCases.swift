@@ -19,6 +19,14 @@ enum TopicCases {
         ("TopicSqsSubscriptionTwoQueues", topicSqsSubscriptionTwoQueues),
         ("TopicFifoSqsSubscription", topicFifoSqsSubscription),
         ("TopicLambdaSubscription", topicLambdaSubscription),
+        ("TopicSqsSubscriptionDeadLetter", topicSqsSubscriptionDeadLetter),
+        ("TopicFilterString", topicFilterString),
+        ("TopicFilterDenylist", topicFilterDenylist),
+        ("TopicFilterNumeric", topicFilterNumeric),
+        ("TopicFilterExists", topicFilterExists),
+        ("TopicFilterMessageBody", topicFilterMessageBody),
+        ("TopicLambdaFilter", topicLambdaFilter),
+        ("TopicLambdaSubscriptionDeadLetter", topicLambdaSubscriptionDeadLetter),
         ("TopicGrantPublish", topicGrantPublish),
         ("TopicGrantSubscribe", topicGrantSubscribe),
     ]
@@ -150,6 +158,98 @@ enum TopicCases {
             topic
             fn
             topic.subscribe(fn)
+        }
+    }
+
+    /// `TopicSqsSubscriptionDeadLetter`
+    static func topicSqsSubscriptionDeadLetter() -> Stack {
+        Stack("TopicSqsSubscriptionDeadLetter") {
+            let topic = Topic("Topic")
+            let queue = Queue("Queue")
+            let dLQ = Queue("DLQ")
+            topic
+            queue
+            dLQ
+            topic.subscribe(queue, deadLetterQueue: dLQ)
+        }
+    }
+
+    /// `TopicFilterString`
+    static func topicFilterString() -> Stack {
+        Stack("TopicFilterString") {
+            let topic = Topic("Topic")
+            let queue = Queue("Queue")
+            topic
+            queue
+            topic.subscribe(queue, filterPolicy: .attributes(["color": .string(allowlist: ["red", "green"], matchPrefixes: ["bl"], matchSuffixes: ["ish"])]))
+        }
+    }
+
+    /// `TopicFilterDenylist`
+    static func topicFilterDenylist() -> Stack {
+        Stack("TopicFilterDenylist") {
+            let topic = Topic("Topic")
+            let queue = Queue("Queue")
+            topic
+            queue
+            topic.subscribe(queue, filterPolicy: .attributes(["color": .string(denylist: ["red"])]))
+        }
+    }
+
+    /// `TopicFilterNumeric`
+    static func topicFilterNumeric() -> Stack {
+        Stack("TopicFilterNumeric") {
+            let topic = Topic("Topic")
+            let queue = Queue("Queue")
+            topic
+            queue
+            topic.subscribe(queue, filterPolicy: .attributes(["size": .numeric(allowlist: [1, 2.5], greaterThan: 10, lessThanOrEqualTo: 100, between: 3...5, betweenStrict: (6, 8))]))
+        }
+    }
+
+    /// `TopicFilterExists`
+    static func topicFilterExists() -> Stack {
+        Stack("TopicFilterExists") {
+            let topic = Topic("Topic")
+            let queue = Queue("Queue")
+            topic
+            queue
+            topic.subscribe(queue, filterPolicy: .attributes(["store": .exists, "test": .notExists]))
+        }
+    }
+
+    /// `TopicFilterMessageBody`
+    static func topicFilterMessageBody() -> Stack {
+        Stack("TopicFilterMessageBody") {
+            let topic = Topic("Topic")
+            let queue = Queue("Queue")
+            topic
+            queue
+            topic.subscribe(queue, filterPolicy: .messageBody(["color": .filter(.string(allowlist: ["red"])), "order": .policy(["total": .filter(.numeric(greaterThan: 100))])]))
+        }
+    }
+
+    /// `TopicLambdaFilter`
+    static func topicLambdaFilter() -> Stack {
+        Stack("TopicLambdaFilter") {
+            let topic = Topic("Topic")
+            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+            topic
+            fn
+            topic.subscribe(fn, filterPolicy: .attributes(["color": .string(allowlist: ["red"])]))
+        }
+    }
+
+    /// `TopicLambdaSubscriptionDeadLetter`
+    static func topicLambdaSubscriptionDeadLetter() -> Stack {
+        Stack("TopicLambdaSubscriptionDeadLetter") {
+            let topic = Topic("Topic")
+            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+            let dLQ = Queue("DLQ")
+            topic
+            fn
+            dLQ
+            topic.subscribe(fn, deadLetterQueue: dLQ)
         }
     }
 
