@@ -429,6 +429,7 @@ def state_machine_cases():
     ]
     for name, py_time, swift_time in [
         ("Seconds", "sfn.WaitTime.duration(Duration.seconds(10))", ".seconds(10)"),
+        ("Minutes", "sfn.WaitTime.duration(Duration.minutes(5))", ".duration(.minutes(5))"),
         ("SecondsPath", 'sfn.WaitTime.seconds_path("$.delay")', '.secondsPath("$.delay")'),
         ("Timestamp", 'sfn.WaitTime.timestamp("2026-01-01T00:00:00Z")', '.timestamp("2026-01-01T00:00:00Z")'),
         ("TimestampPath", 'sfn.WaitTime.timestamp_path("$.when")', '.timestampPath("$.when")'),
@@ -581,9 +582,38 @@ def tag_cases():
     ]
 
 
+def metric_cases():
+    """Alarms on each metric factory, with the statistic and period options."""
+    def alarm(subject, py_metric, swift_metric):
+        return [subject, call("cloudwatch.Alarm", "Alarm", "Alarm", [o("metric", py_metric, "metric", swift_metric),
+                                                                     o("threshold", "1", "threshold", "1"),
+                                                                     o("evaluation_periods", "1", "evaluationPeriods", "1")])]
+    machine_subject = machine('sfn.Pass(s, "Start")', 'Chain(State.pass("Start"))')
+    return [
+        Case("MetricFunctionErrors", alarm(fn(), "fn.metric_errors()", "fn.metric(.errors)")),
+        Case("MetricFunctionDuration", alarm(fn(), "fn.metric_duration()", "fn.metric(.duration)")),
+        Case("MetricFunctionThrottles", alarm(fn(), "fn.metric_throttles()", "fn.metric(.throttles)")),
+        Case("MetricFunctionInvocations", alarm(fn(), "fn.metric_invocations()", "fn.metric(.invocations)")),
+        Case("MetricFunctionPercentile", alarm(fn(), 'fn.metric_duration(statistic="p99")', "fn.metric(.duration, statistic: .percentile(99))")),
+        Case("MetricFunctionPercentileFraction", alarm(fn(), 'fn.metric_duration(statistic="p99.9")', "fn.metric(.duration, statistic: .percentile(99.9))")),
+        Case("MetricFunctionPeriod", alarm(fn(), "fn.metric_errors(period=Duration.minutes(1))", "fn.metric(.errors, period: .minutes(1))")),
+        Case("MetricFunctionStatistic", alarm(fn(), 'fn.metric_errors(statistic="Maximum")', "fn.metric(.errors, statistic: .maximum)")),
+        Case("MetricQueueAge", alarm(queue(), "queue.metric_approximate_age_of_oldest_message()", "queue.metric(.approximateAgeOfOldestMessage)")),
+        Case("MetricQueueSent", alarm(queue(), 'queue.metric_number_of_messages_sent(period=Duration.minutes(1), statistic="Average")',
+                                      "queue.metric(.numberOfMessagesSent, statistic: .average, period: .minutes(1))")),
+        Case("MetricTopicFailed", alarm(topic(), "topic.metric_number_of_notifications_failed()", "topic.metric(.numberOfNotificationsFailed)")),
+        Case("MetricTopicPublished", alarm(topic(), "topic.metric_number_of_messages_published()", "topic.metric(.numberOfMessagesPublished)")),
+        Case("MetricTopicPublishSize", alarm(topic(), "topic.metric_publish_size()", "topic.metric(.publishSize)")),
+        Case("MetricMachineFailed", alarm(machine_subject, "machine.metric_failed()", "machine.metric(.executionsFailed)")),
+        Case("MetricMachineTime", alarm(machine_subject, "machine.metric_time()", "machine.metric(.executionTime)")),
+        Case("MetricMachineThrottled", alarm(machine_subject, "machine.metric_throttled()", "machine.metric(.executionThrottled)")),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
             "Bucket": bucket_cases(), "Function": function_cases(), "EventBus": bus_cases(), "Rule": rule_cases(),
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
-            "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases()}
+            "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
+            "Metric": metric_cases()}

@@ -75,10 +75,11 @@ public struct Alarm: IdentifiedConstruct {
         properties["DatapointsToAlarm"] = datapointsToAlarm.map { .number(Double($0)) }
         properties["Dimensions"] = metric.dimensions.isEmpty ? nil : .array(metric.dimensions.map { ["Name": .string($0.name), "Value": $0.value] })
         properties["EvaluationPeriods"] = .number(Double(evaluationPeriods))
+        properties["ExtendedStatistic"] = metric.statistic.isExtended ? .string(metric.statistic.rawValue) : nil
         properties["MetricName"] = .string(metric.name)
         properties["Namespace"] = .string(metric.namespace)
         properties["Period"] = .number(Double(metric.period.wholeSeconds))
-        properties["Statistic"] = .string(metric.statistic.rawValue)
+        properties["Statistic"] = metric.statistic.isExtended ? nil : .string(metric.statistic.rawValue)
         properties["Threshold"] = .number(threshold)
         properties["TreatMissingData"] = missingData.map { .string($0.rawValue) }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::CloudWatch::Alarm", properties: properties)), at: "Resource")

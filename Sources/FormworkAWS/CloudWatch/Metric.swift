@@ -13,13 +13,27 @@ public struct Metric: Sendable, Equatable {
     public var statistic: Statistic
     public var period: Duration
 
-    /// How data points are aggregated over a period.
-    public enum Statistic: String, Sendable {
-        case average = "Average"
-        case maximum = "Maximum"
-        case minimum = "Minimum"
-        case sum = "Sum"
-        case sampleCount = "SampleCount"
+    /// How data points are aggregated over a period: a standard statistic or a percentile.
+    public struct Statistic: RawRepresentable, Sendable, Hashable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public static let average = Statistic(rawValue: "Average")
+        public static let maximum = Statistic(rawValue: "Maximum")
+        public static let minimum = Statistic(rawValue: "Minimum")
+        public static let sum = Statistic(rawValue: "Sum")
+        public static let sampleCount = Statistic(rawValue: "SampleCount")
+
+        /// A percentile, `p99` or `p99.9` (an alarm's `ExtendedStatistic`).
+        public static func percentile(_ percent: Double) -> Statistic {
+            let text = percent == percent.rounded() ? String(Int(percent)) : String(percent)
+            return Statistic(rawValue: "p" + text)
+        }
+
+        /// Whether CloudWatch takes this as an extended statistic (a percentile).
+        public var isExtended: Bool {
+            ![Self.average, .maximum, .minimum, .sum, .sampleCount].contains(self)
+        }
     }
 
     /// A metric; five minutes of `Average` by default, as in CDK.

@@ -19,7 +19,12 @@ extension Function {
     }
 
     /// A metric of this function (`AWS/Lambda`, dimension `FunctionName`).
-    public func metric(_ name: MetricName) -> Metric {
-        Metric(namespace: "AWS/Lambda", name: name.rawValue, dimensions: [("FunctionName", self.name)], statistic: name.statistic)
+    ///
+    /// - Parameters:
+    ///   - statistic: instead of CDK's statistic for the metric.
+    ///   - period: instead of five minutes.
+    public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
+        Metric(namespace: "AWS/Lambda", name: name.rawValue, dimensions: [("FunctionName", self.name)], statistic: statistic ?? name.statistic,
+               period: period ?? .minutes(5))
     }
 }

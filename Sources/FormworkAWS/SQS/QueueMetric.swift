@@ -24,7 +24,12 @@ extension Queue {
     }
 
     /// A metric of this queue (`AWS/SQS`, dimension `QueueName`).
-    public func metric(_ name: MetricName) -> Metric {
-        Metric(namespace: "AWS/SQS", name: name.rawValue, dimensions: [("QueueName", self.name)], statistic: name.statistic)
+    ///
+    /// - Parameters:
+    ///   - statistic: instead of CDK's statistic for the metric.
+    ///   - period: instead of five minutes.
+    public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
+        Metric(namespace: "AWS/SQS", name: name.rawValue, dimensions: [("QueueName", self.name)], statistic: statistic ?? name.statistic,
+               period: period ?? .minutes(5))
     }
 }

@@ -23,12 +23,21 @@ public struct State: Sendable {
         case fail(error: String?, cause: String?)
     }
 
-    /// How long a `Wait` state waits.
+    /// How long a `Wait` state waits (CDK's `WaitTime`).
     public enum WaitTime: Sendable {
+        /// A number of seconds (`Seconds`).
         case seconds(Int)
+        /// Until an ISO 8601 time (`Timestamp`).
         case timestamp(String)
+        /// The number of seconds at a path of the input (`SecondsPath`).
         case secondsPath(String)
+        /// Until the time at a path of the input (`TimestampPath`).
         case timestampPath(String)
+
+        /// A duration, in whole seconds (CDK's `WaitTime.duration`).
+        public static func duration(_ duration: Duration) -> WaitTime {
+            .seconds(Int(duration.components.seconds))
+        }
     }
 
     /// A retry policy of a state.

@@ -18,4 +18,5 @@ enum GeneratedCases {
             + StateMachineCases.all
             + RestApiCases.all
             + TagsCases.all
+            + MetricCases.all
 }

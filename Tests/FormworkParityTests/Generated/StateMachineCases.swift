@@ -10,6 +10,7 @@ enum StateMachineCases {
         ("MachineFail", machineFail),
         ("MachineComment", machineComment),
         ("MachineWaitSeconds", machineWaitSeconds),
+        ("MachineWaitMinutes", machineWaitMinutes),
         ("MachineWaitSecondsPath", machineWaitSecondsPath),
         ("MachineWaitTimestamp", machineWaitTimestamp),
         ("MachineWaitTimestampPath", machineWaitTimestampPath),
@@ -74,6 +75,14 @@ enum StateMachineCases {
     static func machineWaitSeconds() -> Stack {
         Stack("MachineWaitSeconds") {
             let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .seconds(10))).next(State.succeed("Done")))
+            machine
+        }
+    }
+
+    /// `MachineWaitMinutes`
+    static func machineWaitMinutes() -> Stack {
+        Stack("MachineWaitMinutes") {
+            let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .duration(.minutes(5)))).next(State.succeed("Done")))
             machine
         }
     }
