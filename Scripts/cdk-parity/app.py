@@ -1582,7 +1582,148 @@ def MetricMachineThrottled(app):
     alarm = cloudwatch.Alarm(s, "Alarm", metric=machine.metric_throttled(), threshold=1, evaluation_periods=1)
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled]
+def CrossTopicSubscription(app):
+    s = Stack(app, "CrossTopicSubscriptionProducer", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    s = Stack(app, "CrossTopicSubscription", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue")
+    topic.add_subscription(subs.SqsSubscription(queue))
+
+
+def CrossTableGrant(app):
+    s = Stack(app, "CrossTableGrantProducer", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    s = Stack(app, "CrossTableGrant", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    table.grant_read_write_data(fn)
+
+
+def CrossBucketGrant(app):
+    s = Stack(app, "CrossBucketGrantProducer", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket")
+    s = Stack(app, "CrossBucketGrant", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    bucket.grant_read(fn)
+
+
+def CrossQueueUrlInEnvironment(app):
+    s = Stack(app, "CrossQueueUrlInEnvironmentProducer", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue")
+    s = Stack(app, "CrossQueueUrlInEnvironment", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), environment={"QUEUE_URL": queue.queue_url, "QUEUE_ARN": queue.queue_arn})
+
+
+def CrossSqsSource(app):
+    s = Stack(app, "CrossSqsSourceProducer", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue")
+    s = Stack(app, "CrossSqsSource", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.SqsEventSource(queue))
+
+
+def CrossTopicGrant(app):
+    s = Stack(app, "CrossTopicGrantProducer", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+    s = Stack(app, "CrossTopicGrant", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    topic.grant_publish(fn)
+
+
+def SourceKinesis(app):
+    s = Stack(app, "SourceKinesis", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST))
+
+
+def SourceKinesisBatchDefault(app):
+    s = Stack(app, "SourceKinesisBatchDefault", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, batch_size=100))
+
+
+def SourceKinesisBatchOther(app):
+    s = Stack(app, "SourceKinesisBatchOther", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, batch_size=50))
+
+
+def SourceKinesisRetry(app):
+    s = Stack(app, "SourceKinesisRetry", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, retry_attempts=3, bisect_batch_on_error=True, max_record_age=Duration.hours(1)))
+
+
+def SourceKinesisParallel(app):
+    s = Stack(app, "SourceKinesisParallel", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, parallelization_factor=2, max_batching_window=Duration.seconds(10)))
+
+
+def SourceKinesisReportFailures(app):
+    s = Stack(app, "SourceKinesisReportFailures", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, report_batch_item_failures=True))
+
+
+def SourceKinesisTumbling(app):
+    s = Stack(app, "SourceKinesisTumbling", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, tumbling_window=Duration.seconds(30)))
+
+
+def SourceKinesisOnFailureQueue(app):
+    s = Stack(app, "SourceKinesisOnFailureQueue", synthesizer=synth())
+    failures = sqs.Queue(s, "Failures")
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, on_failure=les.SqsDlq(failures)))
+
+
+def SourceKinesisOnFailureTopic(app):
+    s = Stack(app, "SourceKinesisOnFailureTopic", synthesizer=synth())
+    failures = sns.Topic(s, "Failures")
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, on_failure=les.SnsDlq(failures)))
+
+
+def SourceKinesisDisabled(app):
+    s = Stack(app, "SourceKinesisDisabled", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST, enabled=False))
+
+
+def SourceTableStream(app):
+    s = Stack(app, "SourceTableStream", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.DynamoEventSource(table, starting_position=lambda_.StartingPosition.TRIM_HORIZON))
+
+
+def SourceTableStreamRetry(app):
+    s = Stack(app, "SourceTableStreamRetry", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.DynamoEventSource(table, starting_position=lambda_.StartingPosition.TRIM_HORIZON, retry_attempts=2, bisect_batch_on_error=True))
+
+
+def SourceTableStreamOnFailure(app):
+    s = Stack(app, "SourceTableStreamOnFailure", synthesizer=synth())
+    failures = sqs.Queue(s, "Failures")
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    fn.add_event_source(les.DynamoEventSource(table, starting_position=lambda_.StartingPosition.TRIM_HORIZON, on_failure=les.SqsDlq(failures)))
+
+
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

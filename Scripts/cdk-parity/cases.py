@@ -10,9 +10,13 @@ INLINE = "exports.handler = async () => ({});"
 
 
 class Case:
-    def __init__(self, name, statements):
+    """One case: the stack `name` with `statements`, after the stacks of `before` (name suffix → statements),
+    which it may reference across stacks."""
+
+    def __init__(self, name, statements, before=None):
         self.name = name
         self.statements = statements
+        self.stacks = [(f"{name}{suffix}", body) for suffix, body in (before or {}).items()] + [(name, statements)]
 
 
 # The order of each Swift initializer's labels, which Swift requires.
@@ -610,10 +614,56 @@ def metric_cases():
     ]
 
 
+def cross_stack_cases():
+    """References across stacks: exports, imports and the consumer's dependency on the producer."""
+    return [
+        Case("CrossTopicSubscription", [queue(), stmt("topic.add_subscription(subs.SqsSubscription(queue))", "topic.subscribe(queue)")],
+             before={"Producer": [topic()]}),
+        Case("CrossTableGrant", [fn(), stmt("table.grant_read_write_data(fn)", "table.grant(.readWrite, to: fn)")],
+             before={"Producer": [table()]}),
+        Case("CrossBucketGrant", [fn(), stmt("bucket.grant_read(fn)", "bucket.grant(.read, to: fn)")],
+             before={"Producer": [bucket()]}),
+        Case("CrossQueueUrlInEnvironment", [fn("Fn", [o("environment", '{"QUEUE_URL": queue.queue_url, "QUEUE_ARN": queue.queue_arn}',
+                                                       "environment", '["QUEUE_URL": queue.url, "QUEUE_ARN": queue.arn]')])],
+             before={"Producer": [queue()]}),
+        Case("CrossSqsSource", [fn(), stmt("fn.add_event_source(les.SqsEventSource(queue))", "fn.consumes(queue)")],
+             before={"Producer": [queue()]}),
+        Case("CrossTopicGrant", [fn(), stmt("topic.grant_publish(fn)", "topic.grant(.publish, to: fn)")],
+             before={"Producer": [topic()]}),
+    ]
+
+
+def event_source_cases():
+    reading = lambda py, swift: (py, swift)
+    kinesis = lambda py_options, swift_options: [stream(), fn(), stmt(
+        f"fn.add_event_source(les.KinesisEventSource(stream, starting_position=lambda_.StartingPosition.LATEST{py_options}))",
+        f"fn.consumes(stream, .init(startingPosition: .latest{swift_options}))")]
+    table_stream = lambda py_options, swift_options: [table([o("stream", "dynamodb.StreamViewType.NEW_IMAGE", "stream", ".newImage")]), fn(), stmt(
+        f"fn.add_event_source(les.DynamoEventSource(table, starting_position=lambda_.StartingPosition.TRIM_HORIZON{py_options}))",
+        f"fn.consumesStream(of: table, .init(startingPosition: .trimHorizon{swift_options}))")]
+    return [
+        Case("SourceKinesis", kinesis("", "")),
+        Case("SourceKinesisBatchDefault", kinesis(", batch_size=100", ", batchSize: 100")),
+        Case("SourceKinesisBatchOther", kinesis(", batch_size=50", ", batchSize: 50")),
+        Case("SourceKinesisRetry", kinesis(", retry_attempts=3, bisect_batch_on_error=True, max_record_age=Duration.hours(1)",
+                                           ", bisectBatchOnError: true, retryAttempts: 3, maxRecordAge: .hours(1)")),
+        Case("SourceKinesisParallel", kinesis(", parallelization_factor=2, max_batching_window=Duration.seconds(10)",
+                                              ", maxBatchingWindow: .seconds(10), parallelizationFactor: 2")),
+        Case("SourceKinesisReportFailures", kinesis(", report_batch_item_failures=True", ", reportBatchItemFailures: true")),
+        Case("SourceKinesisTumbling", kinesis(", tumbling_window=Duration.seconds(30)", ", tumblingWindow: .seconds(30)")),
+        Case("SourceKinesisOnFailureQueue", [queue("Failures")] + kinesis(", on_failure=les.SqsDlq(failures)", ", onFailure: .queue(failures)")),
+        Case("SourceKinesisOnFailureTopic", [topic(ident="Failures")] + kinesis(", on_failure=les.SnsDlq(failures)", ", onFailure: .topic(failures)")),
+        Case("SourceKinesisDisabled", kinesis(", enabled=False", ", enabled: false")),
+        Case("SourceTableStream", table_stream("", "")),
+        Case("SourceTableStreamRetry", table_stream(", retry_attempts=2, bisect_batch_on_error=True", ", bisectBatchOnError: true, retryAttempts: 2")),
+        Case("SourceTableStreamOnFailure", [queue("Failures")] + table_stream(", on_failure=les.SqsDlq(failures)", ", onFailure: .queue(failures)")),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
             "Bucket": bucket_cases(), "Function": function_cases(), "EventBus": bus_cases(), "Rule": rule_cases(),
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
-            "Metric": metric_cases()}
+            "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases()}

@@ -4,7 +4,7 @@ import Formwork
 /// The Alarm cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum AlarmCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("AlarmPlain", alarmPlain),
         ("AlarmDatapointsToAlarm", alarmDatapointsToAlarm),
         ("AlarmComparisonGreater", alarmComparisonGreater),
@@ -16,82 +16,98 @@ enum AlarmCases {
     ]
 
     /// `AlarmPlain`
-    static func alarmPlain() -> Stack {
-        Stack("AlarmPlain") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1)
-            queue
-            alarm
-        }
+    static func alarmPlain() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("AlarmPlain") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmDatapointsToAlarm`
-    static func alarmDatapointsToAlarm() -> Stack {
-        Stack("AlarmDatapointsToAlarm") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, datapointsToAlarm: 1)
-            queue
-            alarm
-        }
+    static func alarmDatapointsToAlarm() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, datapointsToAlarm: 1)
+        return [
+            Stack("AlarmDatapointsToAlarm") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmComparisonGreater`
-    static func alarmComparisonGreater() -> Stack {
-        Stack("AlarmComparisonGreater") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, comparison: .greaterThanThreshold)
-            queue
-            alarm
-        }
+    static func alarmComparisonGreater() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, comparison: .greaterThanThreshold)
+        return [
+            Stack("AlarmComparisonGreater") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmComparisonDefault`
-    static func alarmComparisonDefault() -> Stack {
-        Stack("AlarmComparisonDefault") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, comparison: .greaterThanOrEqualToThreshold)
-            queue
-            alarm
-        }
+    static func alarmComparisonDefault() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, comparison: .greaterThanOrEqualToThreshold)
+        return [
+            Stack("AlarmComparisonDefault") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmMissingDataNotBreaching`
-    static func alarmMissingDataNotBreaching() -> Stack {
-        Stack("AlarmMissingDataNotBreaching") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, missingData: .notBreaching)
-            queue
-            alarm
-        }
+    static func alarmMissingDataNotBreaching() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, missingData: .notBreaching)
+        return [
+            Stack("AlarmMissingDataNotBreaching") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmMissingDataDefault`
-    static func alarmMissingDataDefault() -> Stack {
-        Stack("AlarmMissingDataDefault") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, missingData: .missing)
-            queue
-            alarm
-        }
+    static func alarmMissingDataDefault() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, missingData: .missing)
+        return [
+            Stack("AlarmMissingDataDefault") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmDescription`
-    static func alarmDescription() -> Stack {
-        Stack("AlarmDescription") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, description: "Too many messages")
-            queue
-            alarm
-        }
+    static func alarmDescription() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, description: "Too many messages")
+        return [
+            Stack("AlarmDescription") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `AlarmName`
-    static func alarmName() -> Stack {
-        Stack("AlarmName") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, alarmName: "orders-backlog")
-            queue
-            alarm
-        }
+    static func alarmName() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, evaluationPeriods: 1, alarmName: "orders-backlog")
+        return [
+            Stack("AlarmName") {
+                queue
+                alarm
+            }
+        ]
     }
 }

@@ -4,7 +4,7 @@ import Formwork
 /// The Bucket cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum BucketCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("BucketPlain", bucketPlain),
         ("BucketNameGiven", bucketNameGiven),
         ("BucketEncryptionS3Managed", bucketEncryptionS3Managed),
@@ -23,137 +23,167 @@ enum BucketCases {
     ]
 
     /// `BucketPlain`
-    static func bucketPlain() -> Stack {
-        Stack("BucketPlain") {
-            let bucket = Bucket("Bucket")
-            bucket
-        }
+    static func bucketPlain() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        return [
+            Stack("BucketPlain") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketNameGiven`
-    static func bucketNameGiven() -> Stack {
-        Stack("BucketNameGiven") {
-            let bucket = Bucket("Bucket", bucketName: "orders-data")
-            bucket
-        }
+    static func bucketNameGiven() -> [Stack] {
+        let bucket = Bucket("Bucket", bucketName: "orders-data")
+        return [
+            Stack("BucketNameGiven") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketEncryptionS3Managed`
-    static func bucketEncryptionS3Managed() -> Stack {
-        Stack("BucketEncryptionS3Managed") {
-            let bucket = Bucket("Bucket", encryption: .s3Managed)
-            bucket
-        }
+    static func bucketEncryptionS3Managed() -> [Stack] {
+        let bucket = Bucket("Bucket", encryption: .s3Managed)
+        return [
+            Stack("BucketEncryptionS3Managed") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketEncryptionKmsManaged`
-    static func bucketEncryptionKmsManaged() -> Stack {
-        Stack("BucketEncryptionKmsManaged") {
-            let bucket = Bucket("Bucket", encryption: .kmsManaged)
-            bucket
-        }
+    static func bucketEncryptionKmsManaged() -> [Stack] {
+        let bucket = Bucket("Bucket", encryption: .kmsManaged)
+        return [
+            Stack("BucketEncryptionKmsManaged") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketBlockPublicAccessAll`
-    static func bucketBlockPublicAccessAll() -> Stack {
-        Stack("BucketBlockPublicAccessAll") {
-            let bucket = Bucket("Bucket", blockPublicAccess: true)
-            bucket
-        }
+    static func bucketBlockPublicAccessAll() -> [Stack] {
+        let bucket = Bucket("Bucket", blockPublicAccess: true)
+        return [
+            Stack("BucketBlockPublicAccessAll") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketEnforceSSLTrue`
-    static func bucketEnforceSSLTrue() -> Stack {
-        Stack("BucketEnforceSSLTrue") {
-            let bucket = Bucket("Bucket", enforceSSL: true)
-            bucket
-        }
+    static func bucketEnforceSSLTrue() -> [Stack] {
+        let bucket = Bucket("Bucket", enforceSSL: true)
+        return [
+            Stack("BucketEnforceSSLTrue") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketEnforceSSLFalse`
-    static func bucketEnforceSSLFalse() -> Stack {
-        Stack("BucketEnforceSSLFalse") {
-            let bucket = Bucket("Bucket", enforceSSL: false)
-            bucket
-        }
+    static func bucketEnforceSSLFalse() -> [Stack] {
+        let bucket = Bucket("Bucket", enforceSSL: false)
+        return [
+            Stack("BucketEnforceSSLFalse") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketVersionedTrue`
-    static func bucketVersionedTrue() -> Stack {
-        Stack("BucketVersionedTrue") {
-            let bucket = Bucket("Bucket", versioned: true)
-            bucket
-        }
+    static func bucketVersionedTrue() -> [Stack] {
+        let bucket = Bucket("Bucket", versioned: true)
+        return [
+            Stack("BucketVersionedTrue") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketVersionedFalse`
-    static func bucketVersionedFalse() -> Stack {
-        Stack("BucketVersionedFalse") {
-            let bucket = Bucket("Bucket", versioned: false)
-            bucket
-        }
+    static func bucketVersionedFalse() -> [Stack] {
+        let bucket = Bucket("Bucket", versioned: false)
+        return [
+            Stack("BucketVersionedFalse") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketRemovalPolicyDestroy`
-    static func bucketRemovalPolicyDestroy() -> Stack {
-        Stack("BucketRemovalPolicyDestroy") {
-            let bucket = Bucket("Bucket", removalPolicy: .destroy)
-            bucket
-        }
+    static func bucketRemovalPolicyDestroy() -> [Stack] {
+        let bucket = Bucket("Bucket", removalPolicy: .destroy)
+        return [
+            Stack("BucketRemovalPolicyDestroy") {
+                bucket
+            }
+        ]
     }
 
     /// `BucketGrantRead`
-    static func bucketGrantRead() -> Stack {
-        Stack("BucketGrantRead") {
-            let bucket = Bucket("Bucket")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            bucket
-            fn
-            bucket.grant(.read, to: fn)
-        }
+    static func bucketGrantRead() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketGrantRead") {
+                bucket
+                fn
+                bucket.grant(.read, to: fn)
+            }
+        ]
     }
 
     /// `BucketGrantWrite`
-    static func bucketGrantWrite() -> Stack {
-        Stack("BucketGrantWrite") {
-            let bucket = Bucket("Bucket")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            bucket
-            fn
-            bucket.grant(.write, to: fn)
-        }
+    static func bucketGrantWrite() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketGrantWrite") {
+                bucket
+                fn
+                bucket.grant(.write, to: fn)
+            }
+        ]
     }
 
     /// `BucketGrantReadWrite`
-    static func bucketGrantReadWrite() -> Stack {
-        Stack("BucketGrantReadWrite") {
-            let bucket = Bucket("Bucket")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            bucket
-            fn
-            bucket.grant(.readWrite, to: fn)
-        }
+    static func bucketGrantReadWrite() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketGrantReadWrite") {
+                bucket
+                fn
+                bucket.grant(.readWrite, to: fn)
+            }
+        ]
     }
 
     /// `BucketGrantPut`
-    static func bucketGrantPut() -> Stack {
-        Stack("BucketGrantPut") {
-            let bucket = Bucket("Bucket")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            bucket
-            fn
-            bucket.grant(.put, to: fn)
-        }
+    static func bucketGrantPut() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketGrantPut") {
+                bucket
+                fn
+                bucket.grant(.put, to: fn)
+            }
+        ]
     }
 
     /// `BucketGrantDelete`
-    static func bucketGrantDelete() -> Stack {
-        Stack("BucketGrantDelete") {
-            let bucket = Bucket("Bucket")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            bucket
-            fn
-            bucket.grant(.delete, to: fn)
-        }
+    static func bucketGrantDelete() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketGrantDelete") {
+                bucket
+                fn
+                bucket.grant(.delete, to: fn)
+            }
+        ]
     }
 }

@@ -4,33 +4,39 @@ import Formwork
 /// The EventBus cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum EventBusCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("EventBusPlain", eventBusPlain),
         ("EventBusNameGiven", eventBusNameGiven),
         ("EventBusDescriptionGiven", eventBusDescriptionGiven),
     ]
 
     /// `EventBusPlain`
-    static func eventBusPlain() -> Stack {
-        Stack("EventBusPlain") {
-            let bus = EventBus("Bus")
-            bus
-        }
+    static func eventBusPlain() -> [Stack] {
+        let bus = EventBus("Bus")
+        return [
+            Stack("EventBusPlain") {
+                bus
+            }
+        ]
     }
 
     /// `EventBusNameGiven`
-    static func eventBusNameGiven() -> Stack {
-        Stack("EventBusNameGiven") {
-            let bus = EventBus("Bus", name: "orders")
-            bus
-        }
+    static func eventBusNameGiven() -> [Stack] {
+        let bus = EventBus("Bus", name: "orders")
+        return [
+            Stack("EventBusNameGiven") {
+                bus
+            }
+        ]
     }
 
     /// `EventBusDescriptionGiven`
-    static func eventBusDescriptionGiven() -> Stack {
-        Stack("EventBusDescriptionGiven") {
-            let bus = EventBus("Bus", description: "Order events")
-            bus
-        }
+    static func eventBusDescriptionGiven() -> [Stack] {
+        let bus = EventBus("Bus", description: "Order events")
+        return [
+            Stack("EventBusDescriptionGiven") {
+                bus
+            }
+        ]
     }
 }

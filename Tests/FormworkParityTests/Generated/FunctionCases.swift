@@ -4,7 +4,7 @@ import Formwork
 /// The Function cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum FunctionCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("FunctionPlain", functionPlain),
         ("FunctionMemoryDefault", functionMemoryDefault),
         ("FunctionMemoryOther", functionMemoryOther),
@@ -36,270 +36,326 @@ enum FunctionCases {
     ]
 
     /// `FunctionPlain`
-    static func functionPlain() -> Stack {
-        Stack("FunctionPlain") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            fn
-        }
+    static func functionPlain() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionPlain") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionMemoryDefault`
-    static func functionMemoryDefault() -> Stack {
-        Stack("FunctionMemoryDefault") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), memorySize: 128)
-            fn
-        }
+    static func functionMemoryDefault() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), memorySize: 128)
+        return [
+            Stack("FunctionMemoryDefault") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionMemoryOther`
-    static func functionMemoryOther() -> Stack {
-        Stack("FunctionMemoryOther") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), memorySize: 512)
-            fn
-        }
+    static func functionMemoryOther() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), memorySize: 512)
+        return [
+            Stack("FunctionMemoryOther") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionTimeoutDefault`
-    static func functionTimeoutDefault() -> Stack {
-        Stack("FunctionTimeoutDefault") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), timeout: .seconds(3))
-            fn
-        }
+    static func functionTimeoutDefault() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), timeout: .seconds(3))
+        return [
+            Stack("FunctionTimeoutDefault") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionTimeoutOther`
-    static func functionTimeoutOther() -> Stack {
-        Stack("FunctionTimeoutOther") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), timeout: .seconds(30))
-            fn
-        }
+    static func functionTimeoutOther() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), timeout: .seconds(30))
+        return [
+            Stack("FunctionTimeoutOther") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionEnvironmentGiven`
-    static func functionEnvironmentGiven() -> Stack {
-        Stack("FunctionEnvironmentGiven") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), environment: ["STAGE": "prod"])
-            fn
-        }
+    static func functionEnvironmentGiven() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), environment: ["STAGE": "prod"])
+        return [
+            Stack("FunctionEnvironmentGiven") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionTracingActive`
-    static func functionTracingActive() -> Stack {
-        Stack("FunctionTracingActive") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), tracing: .active)
-            fn
-        }
+    static func functionTracingActive() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), tracing: .active)
+        return [
+            Stack("FunctionTracingActive") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionTracingPassThrough`
-    static func functionTracingPassThrough() -> Stack {
-        Stack("FunctionTracingPassThrough") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), tracing: .passThrough)
-            fn
-        }
+    static func functionTracingPassThrough() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), tracing: .passThrough)
+        return [
+            Stack("FunctionTracingPassThrough") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionReservedGiven`
-    static func functionReservedGiven() -> Stack {
-        Stack("FunctionReservedGiven") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), reservedConcurrentExecutions: 5)
-            fn
-        }
+    static func functionReservedGiven() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), reservedConcurrentExecutions: 5)
+        return [
+            Stack("FunctionReservedGiven") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionDescriptionGiven`
-    static func functionDescriptionGiven() -> Stack {
-        Stack("FunctionDescriptionGiven") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), description: "Handles orders")
-            fn
-        }
+    static func functionDescriptionGiven() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), description: "Handles orders")
+        return [
+            Stack("FunctionDescriptionGiven") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionNameGiven`
-    static func functionNameGiven() -> Stack {
-        Stack("FunctionNameGiven") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), functionName: "orders-handler")
-            fn
-        }
+    static func functionNameGiven() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), functionName: "orders-handler")
+        return [
+            Stack("FunctionNameGiven") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionArchitectureX86`
-    static func functionArchitectureX86() -> Stack {
-        Stack("FunctionArchitectureX86") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), architecture: .x86_64)
-            fn
-        }
+    static func functionArchitectureX86() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), architecture: .x86_64)
+        return [
+            Stack("FunctionArchitectureX86") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionArchitectureArm`
-    static func functionArchitectureArm() -> Stack {
-        Stack("FunctionArchitectureArm") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), architecture: .arm64)
-            fn
-        }
+    static func functionArchitectureArm() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), architecture: .arm64)
+        return [
+            Stack("FunctionArchitectureArm") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionPython`
-    static func functionPython() -> Stack {
-        Stack("FunctionPython") {
-            let fn = Function("Fn", runtime: .python312, handler: "index.handler", code: .inline("def handler(e, c): return {}"))
-            fn
-        }
+    static func functionPython() -> [Stack] {
+        let fn = Function("Fn", runtime: .python312, handler: "index.handler", code: .inline("def handler(e, c): return {}"))
+        return [
+            Stack("FunctionPython") {
+                fn
+            }
+        ]
     }
 
     /// `FunctionDeadLetterQueue`
-    static func functionDeadLetterQueue() -> Stack {
-        Stack("FunctionDeadLetterQueue") {
-            let dLQ = Queue("DLQ")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), deadLetterQueue: dLQ)
-            dLQ
-            fn
-        }
+    static func functionDeadLetterQueue() -> [Stack] {
+        let dLQ = Queue("DLQ")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), deadLetterQueue: dLQ)
+        return [
+            Stack("FunctionDeadLetterQueue") {
+                dLQ
+                fn
+            }
+        ]
     }
 
     /// `FunctionSqsSource`
-    static func functionSqsSource() -> Stack {
-        Stack("FunctionSqsSource") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue)
-        }
+    static func functionSqsSource() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSource") {
+                queue
+                fn
+                fn.consumes(queue)
+            }
+        ]
     }
 
     /// `FunctionSqsSourceBatchDefault`
-    static func functionSqsSourceBatchDefault() -> Stack {
-        Stack("FunctionSqsSourceBatchDefault") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue, batchSize: 10)
-        }
+    static func functionSqsSourceBatchDefault() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceBatchDefault") {
+                queue
+                fn
+                fn.consumes(queue, batchSize: 10)
+            }
+        ]
     }
 
     /// `FunctionSqsSourceBatchOther`
-    static func functionSqsSourceBatchOther() -> Stack {
-        Stack("FunctionSqsSourceBatchOther") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue, batchSize: 5)
-        }
+    static func functionSqsSourceBatchOther() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceBatchOther") {
+                queue
+                fn
+                fn.consumes(queue, batchSize: 5)
+            }
+        ]
     }
 
     /// `FunctionSqsSourceWindow`
-    static func functionSqsSourceWindow() -> Stack {
-        Stack("FunctionSqsSourceWindow") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue, maxBatchingWindow: .minutes(1))
-        }
+    static func functionSqsSourceWindow() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceWindow") {
+                queue
+                fn
+                fn.consumes(queue, maxBatchingWindow: .minutes(1))
+            }
+        ]
     }
 
     /// `FunctionSqsSourceReportFailures`
-    static func functionSqsSourceReportFailures() -> Stack {
-        Stack("FunctionSqsSourceReportFailures") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue, reportBatchItemFailures: true)
-        }
+    static func functionSqsSourceReportFailures() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceReportFailures") {
+                queue
+                fn
+                fn.consumes(queue, reportBatchItemFailures: true)
+            }
+        ]
     }
 
     /// `FunctionSqsSourceMaxConcurrency`
-    static func functionSqsSourceMaxConcurrency() -> Stack {
-        Stack("FunctionSqsSourceMaxConcurrency") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue, maxConcurrency: 5)
-        }
+    static func functionSqsSourceMaxConcurrency() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceMaxConcurrency") {
+                queue
+                fn
+                fn.consumes(queue, maxConcurrency: 5)
+            }
+        ]
     }
 
     /// `FunctionSqsSourceDisabled`
-    static func functionSqsSourceDisabled() -> Stack {
-        Stack("FunctionSqsSourceDisabled") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue, enabled: false)
-        }
+    static func functionSqsSourceDisabled() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceDisabled") {
+                queue
+                fn
+                fn.consumes(queue, enabled: false)
+            }
+        ]
     }
 
     /// `FunctionSqsSourceFifo`
-    static func functionSqsSourceFifo() -> Stack {
-        Stack("FunctionSqsSourceFifo") {
-            let queue = Queue("Queue", fifo: true)
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            fn.consumes(queue)
-        }
+    static func functionSqsSourceFifo() -> [Stack] {
+        let queue = Queue("Queue", fifo: true)
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionSqsSourceFifo") {
+                queue
+                fn
+                fn.consumes(queue)
+            }
+        ]
     }
 
     /// `FunctionQueueGrantSend`
-    static func functionQueueGrantSend() -> Stack {
-        Stack("FunctionQueueGrantSend") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            queue.grant(.send, to: fn)
-        }
+    static func functionQueueGrantSend() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionQueueGrantSend") {
+                queue
+                fn
+                queue.grant(.send, to: fn)
+            }
+        ]
     }
 
     /// `FunctionQueueGrantConsume`
-    static func functionQueueGrantConsume() -> Stack {
-        Stack("FunctionQueueGrantConsume") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            queue.grant(.consume, to: fn)
-        }
+    static func functionQueueGrantConsume() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionQueueGrantConsume") {
+                queue
+                fn
+                queue.grant(.consume, to: fn)
+            }
+        ]
     }
 
     /// `FunctionQueueGrantPurge`
-    static func functionQueueGrantPurge() -> Stack {
-        Stack("FunctionQueueGrantPurge") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            queue.grant(.purge, to: fn)
-        }
+    static func functionQueueGrantPurge() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionQueueGrantPurge") {
+                queue
+                fn
+                queue.grant(.purge, to: fn)
+            }
+        ]
     }
 
     /// `FunctionKmsQueueGrantSend`
-    static func functionKmsQueueGrantSend() -> Stack {
-        Stack("FunctionKmsQueueGrantSend") {
-            let queue = Queue("Queue", encryption: .kmsManaged)
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            fn
-            queue.grant(.send, to: fn)
-        }
+    static func functionKmsQueueGrantSend() -> [Stack] {
+        let queue = Queue("Queue", encryption: .kmsManaged)
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionKmsQueueGrantSend") {
+                queue
+                fn
+                queue.grant(.send, to: fn)
+            }
+        ]
     }
 
     /// `FunctionTwoGrants`
-    static func functionTwoGrants() -> Stack {
-        Stack("FunctionTwoGrants") {
-            let queue = Queue("Queue")
-            let table = Table("Table", partitionKey: .string("pk"))
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            queue
-            table
-            fn
-            queue.grant(.send, to: fn)
-            table.grant(.read, to: fn)
-        }
+    static func functionTwoGrants() -> [Stack] {
+        let queue = Queue("Queue")
+        let table = Table("Table", partitionKey: .string("pk"))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("FunctionTwoGrants") {
+                queue
+                table
+                fn
+                queue.grant(.send, to: fn)
+                table.grant(.read, to: fn)
+            }
+        ]
     }
 }

@@ -3,7 +3,7 @@ import Formwork
 
 /// Every case of the differential parity harness, by group.
 enum GeneratedCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] =
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] =
         QueueCases.all
             + TopicCases.all
             + TableCases.all
@@ -19,4 +19,6 @@ enum GeneratedCases {
             + RestApiCases.all
             + TagsCases.all
             + MetricCases.all
+            + CrossStackCases.all
+            + EventSourceCases.all
 }

@@ -4,7 +4,7 @@ import Formwork
 /// The Key cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum KeyCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("KeyPlain", keyPlain),
         ("KeyDescriptionGiven", keyDescriptionGiven),
         ("KeyRotationTrue", keyRotationTrue),
@@ -13,42 +13,52 @@ enum KeyCases {
     ]
 
     /// `KeyPlain`
-    static func keyPlain() -> Stack {
-        Stack("KeyPlain") {
-            let key = Key("Key")
-            key
-        }
+    static func keyPlain() -> [Stack] {
+        let key = Key("Key")
+        return [
+            Stack("KeyPlain") {
+                key
+            }
+        ]
     }
 
     /// `KeyDescriptionGiven`
-    static func keyDescriptionGiven() -> Stack {
-        Stack("KeyDescriptionGiven") {
-            let key = Key("Key", description: "Orders data")
-            key
-        }
+    static func keyDescriptionGiven() -> [Stack] {
+        let key = Key("Key", description: "Orders data")
+        return [
+            Stack("KeyDescriptionGiven") {
+                key
+            }
+        ]
     }
 
     /// `KeyRotationTrue`
-    static func keyRotationTrue() -> Stack {
-        Stack("KeyRotationTrue") {
-            let key = Key("Key", enableKeyRotation: true)
-            key
-        }
+    static func keyRotationTrue() -> [Stack] {
+        let key = Key("Key", enableKeyRotation: true)
+        return [
+            Stack("KeyRotationTrue") {
+                key
+            }
+        ]
     }
 
     /// `KeyRotationFalse`
-    static func keyRotationFalse() -> Stack {
-        Stack("KeyRotationFalse") {
-            let key = Key("Key", enableKeyRotation: false)
-            key
-        }
+    static func keyRotationFalse() -> [Stack] {
+        let key = Key("Key", enableKeyRotation: false)
+        return [
+            Stack("KeyRotationFalse") {
+                key
+            }
+        ]
     }
 
     /// `KeyRemovalPolicyDestroy`
-    static func keyRemovalPolicyDestroy() -> Stack {
-        Stack("KeyRemovalPolicyDestroy") {
-            let key = Key("Key", removalPolicy: .destroy)
-            key
-        }
+    static func keyRemovalPolicyDestroy() -> [Stack] {
+        let key = Key("Key", removalPolicy: .destroy)
+        return [
+            Stack("KeyRemovalPolicyDestroy") {
+                key
+            }
+        ]
     }
 }

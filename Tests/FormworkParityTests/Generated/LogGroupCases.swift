@@ -4,7 +4,7 @@ import Formwork
 /// The LogGroup cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum LogGroupCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("LogGroupPlain", logGroupPlain),
         ("LogGroupNameGiven", logGroupNameGiven),
         ("LogGroupRetentionDefault", logGroupRetentionDefault),
@@ -14,50 +14,62 @@ enum LogGroupCases {
     ]
 
     /// `LogGroupPlain`
-    static func logGroupPlain() -> Stack {
-        Stack("LogGroupPlain") {
-            let group = LogGroup("Group")
-            group
-        }
+    static func logGroupPlain() -> [Stack] {
+        let group = LogGroup("Group")
+        return [
+            Stack("LogGroupPlain") {
+                group
+            }
+        ]
     }
 
     /// `LogGroupNameGiven`
-    static func logGroupNameGiven() -> Stack {
-        Stack("LogGroupNameGiven") {
-            let group = LogGroup("Group", logGroupName: "/orders/app")
-            group
-        }
+    static func logGroupNameGiven() -> [Stack] {
+        let group = LogGroup("Group", logGroupName: "/orders/app")
+        return [
+            Stack("LogGroupNameGiven") {
+                group
+            }
+        ]
     }
 
     /// `LogGroupRetentionDefault`
-    static func logGroupRetentionDefault() -> Stack {
-        Stack("LogGroupRetentionDefault") {
-            let group = LogGroup("Group", retention: .twoYears)
-            group
-        }
+    static func logGroupRetentionDefault() -> [Stack] {
+        let group = LogGroup("Group", retention: .twoYears)
+        return [
+            Stack("LogGroupRetentionDefault") {
+                group
+            }
+        ]
     }
 
     /// `LogGroupRetentionOneWeek`
-    static func logGroupRetentionOneWeek() -> Stack {
-        Stack("LogGroupRetentionOneWeek") {
-            let group = LogGroup("Group", retention: .oneWeek)
-            group
-        }
+    static func logGroupRetentionOneWeek() -> [Stack] {
+        let group = LogGroup("Group", retention: .oneWeek)
+        return [
+            Stack("LogGroupRetentionOneWeek") {
+                group
+            }
+        ]
     }
 
     /// `LogGroupRetentionInfinite`
-    static func logGroupRetentionInfinite() -> Stack {
-        Stack("LogGroupRetentionInfinite") {
-            let group = LogGroup("Group", retention: nil)
-            group
-        }
+    static func logGroupRetentionInfinite() -> [Stack] {
+        let group = LogGroup("Group", retention: nil)
+        return [
+            Stack("LogGroupRetentionInfinite") {
+                group
+            }
+        ]
     }
 
     /// `LogGroupRemovalPolicyDestroy`
-    static func logGroupRemovalPolicyDestroy() -> Stack {
-        Stack("LogGroupRemovalPolicyDestroy") {
-            let group = LogGroup("Group", removalPolicy: .destroy)
-            group
-        }
+    static func logGroupRemovalPolicyDestroy() -> [Stack] {
+        let group = LogGroup("Group", removalPolicy: .destroy)
+        return [
+            Stack("LogGroupRemovalPolicyDestroy") {
+                group
+            }
+        ]
     }
 }

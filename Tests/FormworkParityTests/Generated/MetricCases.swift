@@ -4,7 +4,7 @@ import Formwork
 /// The Metric cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum MetricCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("MetricFunctionErrors", metricFunctionErrors),
         ("MetricFunctionDuration", metricFunctionDuration),
         ("MetricFunctionThrottles", metricFunctionThrottles),
@@ -24,162 +24,194 @@ enum MetricCases {
     ]
 
     /// `MetricFunctionErrors`
-    static func metricFunctionErrors() -> Stack {
-        Stack("MetricFunctionErrors") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.errors), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionErrors() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.errors), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionErrors") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionDuration`
-    static func metricFunctionDuration() -> Stack {
-        Stack("MetricFunctionDuration") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.duration), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionDuration() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.duration), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionDuration") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionThrottles`
-    static func metricFunctionThrottles() -> Stack {
-        Stack("MetricFunctionThrottles") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.throttles), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionThrottles() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.throttles), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionThrottles") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionInvocations`
-    static func metricFunctionInvocations() -> Stack {
-        Stack("MetricFunctionInvocations") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.invocations), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionInvocations() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.invocations), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionInvocations") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionPercentile`
-    static func metricFunctionPercentile() -> Stack {
-        Stack("MetricFunctionPercentile") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.duration, statistic: .percentile(99)), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionPercentile() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.duration, statistic: .percentile(99)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionPercentile") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionPercentileFraction`
-    static func metricFunctionPercentileFraction() -> Stack {
-        Stack("MetricFunctionPercentileFraction") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.duration, statistic: .percentile(99.9)), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionPercentileFraction() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.duration, statistic: .percentile(99.9)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionPercentileFraction") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionPeriod`
-    static func metricFunctionPeriod() -> Stack {
-        Stack("MetricFunctionPeriod") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.errors, period: .minutes(1)), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionPeriod() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.errors, period: .minutes(1)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionPeriod") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricFunctionStatistic`
-    static func metricFunctionStatistic() -> Stack {
-        Stack("MetricFunctionStatistic") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let alarm = Alarm("Alarm", metric: fn.metric(.errors, statistic: .maximum), threshold: 1, evaluationPeriods: 1)
-            fn
-            alarm
-        }
+    static func metricFunctionStatistic() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let alarm = Alarm("Alarm", metric: fn.metric(.errors, statistic: .maximum), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricFunctionStatistic") {
+                fn
+                alarm
+            }
+        ]
     }
 
     /// `MetricQueueAge`
-    static func metricQueueAge() -> Stack {
-        Stack("MetricQueueAge") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.approximateAgeOfOldestMessage), threshold: 1, evaluationPeriods: 1)
-            queue
-            alarm
-        }
+    static func metricQueueAge() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.approximateAgeOfOldestMessage), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricQueueAge") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `MetricQueueSent`
-    static func metricQueueSent() -> Stack {
-        Stack("MetricQueueSent") {
-            let queue = Queue("Queue")
-            let alarm = Alarm("Alarm", metric: queue.metric(.numberOfMessagesSent, statistic: .average, period: .minutes(1)), threshold: 1, evaluationPeriods: 1)
-            queue
-            alarm
-        }
+    static func metricQueueSent() -> [Stack] {
+        let queue = Queue("Queue")
+        let alarm = Alarm("Alarm", metric: queue.metric(.numberOfMessagesSent, statistic: .average, period: .minutes(1)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricQueueSent") {
+                queue
+                alarm
+            }
+        ]
     }
 
     /// `MetricTopicFailed`
-    static func metricTopicFailed() -> Stack {
-        Stack("MetricTopicFailed") {
-            let topic = Topic("Topic")
-            let alarm = Alarm("Alarm", metric: topic.metric(.numberOfNotificationsFailed), threshold: 1, evaluationPeriods: 1)
-            topic
-            alarm
-        }
+    static func metricTopicFailed() -> [Stack] {
+        let topic = Topic("Topic")
+        let alarm = Alarm("Alarm", metric: topic.metric(.numberOfNotificationsFailed), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTopicFailed") {
+                topic
+                alarm
+            }
+        ]
     }
 
     /// `MetricTopicPublished`
-    static func metricTopicPublished() -> Stack {
-        Stack("MetricTopicPublished") {
-            let topic = Topic("Topic")
-            let alarm = Alarm("Alarm", metric: topic.metric(.numberOfMessagesPublished), threshold: 1, evaluationPeriods: 1)
-            topic
-            alarm
-        }
+    static func metricTopicPublished() -> [Stack] {
+        let topic = Topic("Topic")
+        let alarm = Alarm("Alarm", metric: topic.metric(.numberOfMessagesPublished), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTopicPublished") {
+                topic
+                alarm
+            }
+        ]
     }
 
     /// `MetricTopicPublishSize`
-    static func metricTopicPublishSize() -> Stack {
-        Stack("MetricTopicPublishSize") {
-            let topic = Topic("Topic")
-            let alarm = Alarm("Alarm", metric: topic.metric(.publishSize), threshold: 1, evaluationPeriods: 1)
-            topic
-            alarm
-        }
+    static func metricTopicPublishSize() -> [Stack] {
+        let topic = Topic("Topic")
+        let alarm = Alarm("Alarm", metric: topic.metric(.publishSize), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTopicPublishSize") {
+                topic
+                alarm
+            }
+        ]
     }
 
     /// `MetricMachineFailed`
-    static func metricMachineFailed() -> Stack {
-        Stack("MetricMachineFailed") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
-            let alarm = Alarm("Alarm", metric: machine.metric(.executionsFailed), threshold: 1, evaluationPeriods: 1)
-            machine
-            alarm
-        }
+    static func metricMachineFailed() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
+        let alarm = Alarm("Alarm", metric: machine.metric(.executionsFailed), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricMachineFailed") {
+                machine
+                alarm
+            }
+        ]
     }
 
     /// `MetricMachineTime`
-    static func metricMachineTime() -> Stack {
-        Stack("MetricMachineTime") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
-            let alarm = Alarm("Alarm", metric: machine.metric(.executionTime), threshold: 1, evaluationPeriods: 1)
-            machine
-            alarm
-        }
+    static func metricMachineTime() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
+        let alarm = Alarm("Alarm", metric: machine.metric(.executionTime), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricMachineTime") {
+                machine
+                alarm
+            }
+        ]
     }
 
     /// `MetricMachineThrottled`
-    static func metricMachineThrottled() -> Stack {
-        Stack("MetricMachineThrottled") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
-            let alarm = Alarm("Alarm", metric: machine.metric(.executionThrottled), threshold: 1, evaluationPeriods: 1)
-            machine
-            alarm
-        }
+    static func metricMachineThrottled() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
+        let alarm = Alarm("Alarm", metric: machine.metric(.executionThrottled), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricMachineThrottled") {
+                machine
+                alarm
+            }
+        ]
     }
 }

@@ -4,7 +4,7 @@ import Formwork
 /// The Queue cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum QueueCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("QueuePlain", queuePlain),
         ("QueueNameGiven", queueNameGiven),
         ("QueueVisibilityTimeoutDefault", queueVisibilityTimeoutDefault),
@@ -37,240 +37,298 @@ enum QueueCases {
     ]
 
     /// `QueuePlain`
-    static func queuePlain() -> Stack {
-        Stack("QueuePlain") {
-            let queue = Queue("Queue")
-            queue
-        }
+    static func queuePlain() -> [Stack] {
+        let queue = Queue("Queue")
+        return [
+            Stack("QueuePlain") {
+                queue
+            }
+        ]
     }
 
     /// `QueueNameGiven`
-    static func queueNameGiven() -> Stack {
-        Stack("QueueNameGiven") {
-            let queue = Queue("Queue", queueName: "orders")
-            queue
-        }
+    static func queueNameGiven() -> [Stack] {
+        let queue = Queue("Queue", queueName: "orders")
+        return [
+            Stack("QueueNameGiven") {
+                queue
+            }
+        ]
     }
 
     /// `QueueVisibilityTimeoutDefault`
-    static func queueVisibilityTimeoutDefault() -> Stack {
-        Stack("QueueVisibilityTimeoutDefault") {
-            let queue = Queue("Queue", visibilityTimeout: .seconds(30))
-            queue
-        }
+    static func queueVisibilityTimeoutDefault() -> [Stack] {
+        let queue = Queue("Queue", visibilityTimeout: .seconds(30))
+        return [
+            Stack("QueueVisibilityTimeoutDefault") {
+                queue
+            }
+        ]
     }
 
     /// `QueueVisibilityTimeoutOther`
-    static func queueVisibilityTimeoutOther() -> Stack {
-        Stack("QueueVisibilityTimeoutOther") {
-            let queue = Queue("Queue", visibilityTimeout: .seconds(300))
-            queue
-        }
+    static func queueVisibilityTimeoutOther() -> [Stack] {
+        let queue = Queue("Queue", visibilityTimeout: .seconds(300))
+        return [
+            Stack("QueueVisibilityTimeoutOther") {
+                queue
+            }
+        ]
     }
 
     /// `QueueRetentionDefault`
-    static func queueRetentionDefault() -> Stack {
-        Stack("QueueRetentionDefault") {
-            let queue = Queue("Queue", retention: .days(4))
-            queue
-        }
+    static func queueRetentionDefault() -> [Stack] {
+        let queue = Queue("Queue", retention: .days(4))
+        return [
+            Stack("QueueRetentionDefault") {
+                queue
+            }
+        ]
     }
 
     /// `QueueRetentionOther`
-    static func queueRetentionOther() -> Stack {
-        Stack("QueueRetentionOther") {
-            let queue = Queue("Queue", retention: .days(14))
-            queue
-        }
+    static func queueRetentionOther() -> [Stack] {
+        let queue = Queue("Queue", retention: .days(14))
+        return [
+            Stack("QueueRetentionOther") {
+                queue
+            }
+        ]
     }
 
     /// `QueueDeliveryDelayDefault`
-    static func queueDeliveryDelayDefault() -> Stack {
-        Stack("QueueDeliveryDelayDefault") {
-            let queue = Queue("Queue", deliveryDelay: .seconds(0))
-            queue
-        }
+    static func queueDeliveryDelayDefault() -> [Stack] {
+        let queue = Queue("Queue", deliveryDelay: .seconds(0))
+        return [
+            Stack("QueueDeliveryDelayDefault") {
+                queue
+            }
+        ]
     }
 
     /// `QueueDeliveryDelayOther`
-    static func queueDeliveryDelayOther() -> Stack {
-        Stack("QueueDeliveryDelayOther") {
-            let queue = Queue("Queue", deliveryDelay: .seconds(10))
-            queue
-        }
+    static func queueDeliveryDelayOther() -> [Stack] {
+        let queue = Queue("Queue", deliveryDelay: .seconds(10))
+        return [
+            Stack("QueueDeliveryDelayOther") {
+                queue
+            }
+        ]
     }
 
     /// `QueueReceiveWaitDefault`
-    static func queueReceiveWaitDefault() -> Stack {
-        Stack("QueueReceiveWaitDefault") {
-            let queue = Queue("Queue", receiveWaitTime: .seconds(0))
-            queue
-        }
+    static func queueReceiveWaitDefault() -> [Stack] {
+        let queue = Queue("Queue", receiveWaitTime: .seconds(0))
+        return [
+            Stack("QueueReceiveWaitDefault") {
+                queue
+            }
+        ]
     }
 
     /// `QueueReceiveWaitOther`
-    static func queueReceiveWaitOther() -> Stack {
-        Stack("QueueReceiveWaitOther") {
-            let queue = Queue("Queue", receiveWaitTime: .seconds(20))
-            queue
-        }
+    static func queueReceiveWaitOther() -> [Stack] {
+        let queue = Queue("Queue", receiveWaitTime: .seconds(20))
+        return [
+            Stack("QueueReceiveWaitOther") {
+                queue
+            }
+        ]
     }
 
     /// `QueueMaxMessageSizeDefault`
-    static func queueMaxMessageSizeDefault() -> Stack {
-        Stack("QueueMaxMessageSizeDefault") {
-            let queue = Queue("Queue", maxMessageSizeBytes: 262144)
-            queue
-        }
+    static func queueMaxMessageSizeDefault() -> [Stack] {
+        let queue = Queue("Queue", maxMessageSizeBytes: 262144)
+        return [
+            Stack("QueueMaxMessageSizeDefault") {
+                queue
+            }
+        ]
     }
 
     /// `QueueMaxMessageSizeOther`
-    static func queueMaxMessageSizeOther() -> Stack {
-        Stack("QueueMaxMessageSizeOther") {
-            let queue = Queue("Queue", maxMessageSizeBytes: 1024)
-            queue
-        }
+    static func queueMaxMessageSizeOther() -> [Stack] {
+        let queue = Queue("Queue", maxMessageSizeBytes: 1024)
+        return [
+            Stack("QueueMaxMessageSizeOther") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoFalse`
-    static func queueFifoFalse() -> Stack {
-        Stack("QueueFifoFalse") {
-            let queue = Queue("Queue", fifo: false)
-            queue
-        }
+    static func queueFifoFalse() -> [Stack] {
+        let queue = Queue("Queue", fifo: false)
+        return [
+            Stack("QueueFifoFalse") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoTrue`
-    static func queueFifoTrue() -> Stack {
-        Stack("QueueFifoTrue") {
-            let queue = Queue("Queue", fifo: true)
-            queue
-        }
+    static func queueFifoTrue() -> [Stack] {
+        let queue = Queue("Queue", fifo: true)
+        return [
+            Stack("QueueFifoTrue") {
+                queue
+            }
+        ]
     }
 
     /// `QueueEncryptionUnencrypted`
-    static func queueEncryptionUnencrypted() -> Stack {
-        Stack("QueueEncryptionUnencrypted") {
-            let queue = Queue("Queue", encryption: .unencrypted)
-            queue
-        }
+    static func queueEncryptionUnencrypted() -> [Stack] {
+        let queue = Queue("Queue", encryption: .unencrypted)
+        return [
+            Stack("QueueEncryptionUnencrypted") {
+                queue
+            }
+        ]
     }
 
     /// `QueueEncryptionSqsManaged`
-    static func queueEncryptionSqsManaged() -> Stack {
-        Stack("QueueEncryptionSqsManaged") {
-            let queue = Queue("Queue", encryption: .sqsManaged)
-            queue
-        }
+    static func queueEncryptionSqsManaged() -> [Stack] {
+        let queue = Queue("Queue", encryption: .sqsManaged)
+        return [
+            Stack("QueueEncryptionSqsManaged") {
+                queue
+            }
+        ]
     }
 
     /// `QueueEncryptionKmsManaged`
-    static func queueEncryptionKmsManaged() -> Stack {
-        Stack("QueueEncryptionKmsManaged") {
-            let queue = Queue("Queue", encryption: .kmsManaged)
-            queue
-        }
+    static func queueEncryptionKmsManaged() -> [Stack] {
+        let queue = Queue("Queue", encryption: .kmsManaged)
+        return [
+            Stack("QueueEncryptionKmsManaged") {
+                queue
+            }
+        ]
     }
 
     /// `QueueEnforceSSLFalse`
-    static func queueEnforceSSLFalse() -> Stack {
-        Stack("QueueEnforceSSLFalse") {
-            let queue = Queue("Queue", enforceSSL: false)
-            queue
-        }
+    static func queueEnforceSSLFalse() -> [Stack] {
+        let queue = Queue("Queue", enforceSSL: false)
+        return [
+            Stack("QueueEnforceSSLFalse") {
+                queue
+            }
+        ]
     }
 
     /// `QueueEnforceSSLTrue`
-    static func queueEnforceSSLTrue() -> Stack {
-        Stack("QueueEnforceSSLTrue") {
-            let queue = Queue("Queue", enforceSSL: true)
-            queue
-        }
+    static func queueEnforceSSLTrue() -> [Stack] {
+        let queue = Queue("Queue", enforceSSL: true)
+        return [
+            Stack("QueueEnforceSSLTrue") {
+                queue
+            }
+        ]
     }
 
     /// `QueueRemovalPolicyDestroy`
-    static func queueRemovalPolicyDestroy() -> Stack {
-        Stack("QueueRemovalPolicyDestroy") {
-            let queue = Queue("Queue", removalPolicy: .destroy)
-            queue
-        }
+    static func queueRemovalPolicyDestroy() -> [Stack] {
+        let queue = Queue("Queue", removalPolicy: .destroy)
+        return [
+            Stack("QueueRemovalPolicyDestroy") {
+                queue
+            }
+        ]
     }
 
     /// `QueueRemovalPolicyRetain`
-    static func queueRemovalPolicyRetain() -> Stack {
-        Stack("QueueRemovalPolicyRetain") {
-            let queue = Queue("Queue", removalPolicy: .retain)
-            queue
-        }
+    static func queueRemovalPolicyRetain() -> [Stack] {
+        let queue = Queue("Queue", removalPolicy: .retain)
+        return [
+            Stack("QueueRemovalPolicyRetain") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoContentBasedDeduplication`
-    static func queueFifoContentBasedDeduplication() -> Stack {
-        Stack("QueueFifoContentBasedDeduplication") {
-            let queue = Queue("Queue", fifo: true, contentBasedDeduplication: true)
-            queue
-        }
+    static func queueFifoContentBasedDeduplication() -> [Stack] {
+        let queue = Queue("Queue", fifo: true, contentBasedDeduplication: true)
+        return [
+            Stack("QueueFifoContentBasedDeduplication") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoDeduplicationFalse`
-    static func queueFifoDeduplicationFalse() -> Stack {
-        Stack("QueueFifoDeduplicationFalse") {
-            let queue = Queue("Queue", fifo: true, contentBasedDeduplication: false)
-            queue
-        }
+    static func queueFifoDeduplicationFalse() -> [Stack] {
+        let queue = Queue("Queue", fifo: true, contentBasedDeduplication: false)
+        return [
+            Stack("QueueFifoDeduplicationFalse") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoHighThroughput`
-    static func queueFifoHighThroughput() -> Stack {
-        Stack("QueueFifoHighThroughput") {
-            let queue = Queue("Queue", fifo: true, deduplicationScope: .messageGroup, fifoThroughputLimit: .perMessageGroupId)
-            queue
-        }
+    static func queueFifoHighThroughput() -> [Stack] {
+        let queue = Queue("Queue", fifo: true, deduplicationScope: .messageGroup, fifoThroughputLimit: .perMessageGroupId)
+        return [
+            Stack("QueueFifoHighThroughput") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoQueueScope`
-    static func queueFifoQueueScope() -> Stack {
-        Stack("QueueFifoQueueScope") {
-            let queue = Queue("Queue", fifo: true, deduplicationScope: .queue, fifoThroughputLimit: .perQueue)
-            queue
-        }
+    static func queueFifoQueueScope() -> [Stack] {
+        let queue = Queue("Queue", fifo: true, deduplicationScope: .queue, fifoThroughputLimit: .perQueue)
+        return [
+            Stack("QueueFifoQueueScope") {
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoNamed`
-    static func queueFifoNamed() -> Stack {
-        Stack("QueueFifoNamed") {
-            let queue = Queue("Queue", queueName: "orders.fifo", fifo: true)
-            queue
-        }
+    static func queueFifoNamed() -> [Stack] {
+        let queue = Queue("Queue", queueName: "orders.fifo", fifo: true)
+        return [
+            Stack("QueueFifoNamed") {
+                queue
+            }
+        ]
     }
 
     /// `QueueWithDeadLetterQueue`
-    static func queueWithDeadLetterQueue() -> Stack {
-        Stack("QueueWithDeadLetterQueue") {
-            let dLQ = Queue("DLQ", retention: .days(14))
-            let queue = Queue("Queue", deadLetter: .init(queue: dLQ, maxReceiveCount: 3))
-            dLQ
-            queue
-        }
+    static func queueWithDeadLetterQueue() -> [Stack] {
+        let dLQ = Queue("DLQ", retention: .days(14))
+        let queue = Queue("Queue", deadLetter: .init(queue: dLQ, maxReceiveCount: 3))
+        return [
+            Stack("QueueWithDeadLetterQueue") {
+                dLQ
+                queue
+            }
+        ]
     }
 
     /// `QueueFifoWithFifoDeadLetterQueue`
-    static func queueFifoWithFifoDeadLetterQueue() -> Stack {
-        Stack("QueueFifoWithFifoDeadLetterQueue") {
-            let dLQ = Queue("DLQ", fifo: true)
-            let queue = Queue("Queue", deadLetter: .init(queue: dLQ, maxReceiveCount: 5), fifo: true)
-            dLQ
-            queue
-        }
+    static func queueFifoWithFifoDeadLetterQueue() -> [Stack] {
+        let dLQ = Queue("DLQ", fifo: true)
+        let queue = Queue("Queue", deadLetter: .init(queue: dLQ, maxReceiveCount: 5), fifo: true)
+        return [
+            Stack("QueueFifoWithFifoDeadLetterQueue") {
+                dLQ
+                queue
+            }
+        ]
     }
 
     /// `QueueKmsKey`
-    static func queueKmsKey() -> Stack {
-        Stack("QueueKmsKey") {
-            let key = Key("Key")
-            let queue = Queue("Queue", encryption: .kms(key))
-            key
-            queue
-        }
+    static func queueKmsKey() -> [Stack] {
+        let key = Key("Key")
+        let queue = Queue("Queue", encryption: .kms(key))
+        return [
+            Stack("QueueKmsKey") {
+                key
+                queue
+            }
+        ]
     }
 }

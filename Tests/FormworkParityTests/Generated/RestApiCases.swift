@@ -4,7 +4,7 @@ import Formwork
 /// The RestApi cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum RestApiCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("RestApiOneRoute", restApiOneRoute),
         ("RestApiRootMethod", restApiRootMethod),
         ("RestApiNested", restApiNested),
@@ -27,194 +27,232 @@ enum RestApiCases {
     ]
 
     /// `RestApiOneRoute`
-    static func restApiOneRoute() -> Stack {
-        Stack("RestApiOneRoute") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiOneRoute() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiOneRoute") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiRootMethod`
-    static func restApiRootMethod() -> Stack {
-        Stack("RestApiRootMethod") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/", to: fn) }
-            fn
-            api
-        }
+    static func restApiRootMethod() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/", to: fn) }
+        return [
+            Stack("RestApiRootMethod") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiNested`
-    static func restApiNested() -> Stack {
-        Stack("RestApiNested") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn); Route(.get, "/orders/{id}", to: fn); Route(.delete, "/orders/{id}", to: fn) }
-            fn
-            api
-        }
+    static func restApiNested() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn); Route(.get, "/orders/{id}", to: fn); Route(.delete, "/orders/{id}", to: fn) }
+        return [
+            Stack("RestApiNested") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiAnyProxy`
-    static func restApiAnyProxy() -> Stack {
-        Stack("RestApiAnyProxy") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.any, "/{proxy+}", to: fn) }
-            fn
-            api
-        }
+    static func restApiAnyProxy() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.any, "/{proxy+}", to: fn) }
+        return [
+            Stack("RestApiAnyProxy") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiTwoFunctions`
-    static func restApiTwoFunctions() -> Stack {
-        Stack("RestApiTwoFunctions") {
-            let one = Function("One", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let two = Function("Two", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/a", to: one); Route(.get, "/b", to: two) }
-            one
-            two
-            api
-        }
+    static func restApiTwoFunctions() -> [Stack] {
+        let one = Function("One", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let two = Function("Two", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/a", to: one); Route(.get, "/b", to: two) }
+        return [
+            Stack("RestApiTwoFunctions") {
+                one
+                two
+                api
+            }
+        ]
     }
 
     /// `RestApiName`
-    static func restApiName() -> Stack {
-        Stack("RestApiName") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", name: "orders") { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiName() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", name: "orders") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiName") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiDescription`
-    static func restApiDescription() -> Stack {
-        Stack("RestApiDescription") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", description: "Orders") { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiDescription() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", description: "Orders") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiDescription") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiRegional`
-    static func restApiRegional() -> Stack {
-        Stack("RestApiRegional") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", endpointType: .regional) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiRegional() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", endpointType: .regional) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiRegional") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiNoCloudWatchRole`
-    static func restApiNoCloudWatchRole() -> Stack {
-        Stack("RestApiNoCloudWatchRole") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", cloudWatchRole: false) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiNoCloudWatchRole() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", cloudWatchRole: false) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiNoCloudWatchRole") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiCloudWatchRole`
-    static func restApiCloudWatchRole() -> Stack {
-        Stack("RestApiCloudWatchRole") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", cloudWatchRole: true) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiCloudWatchRole() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", cloudWatchRole: true) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiCloudWatchRole") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiStageName`
-    static func restApiStageName() -> Stack {
-        Stack("RestApiStageName") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", deploy: .init(stageName: "v1")) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiStageName() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", deploy: .init(stageName: "v1")) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiStageName") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiTracing`
-    static func restApiTracing() -> Stack {
-        Stack("RestApiTracing") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", deploy: .init(tracing: true)) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiTracing() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", deploy: .init(tracing: true)) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiTracing") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiThrottling`
-    static func restApiThrottling() -> Stack {
-        Stack("RestApiThrottling") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200)) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiThrottling() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200)) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiThrottling") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiLogging`
-    static func restApiLogging() -> Stack {
-        Stack("RestApiLogging") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", deploy: .init(loggingLevel: .info, metrics: true)) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiLogging() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", deploy: .init(loggingLevel: .info, metrics: true)) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiLogging") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiCors`
-    static func restApiCors() -> Stack {
-        Stack("RestApiCors") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", cors: .init(allowOrigins: ["https://example.com"])) { Route(.get, "/orders", to: fn) }
-            fn
-            api
-        }
+    static func restApiCors() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", cors: .init(allowOrigins: ["https://example.com"])) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiCors") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiCorsNested`
-    static func restApiCorsNested() -> Stack {
-        Stack("RestApiCorsNested") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api", cors: .init(allowOrigins: ["https://example.com"])) { Route(.get, "/orders", to: fn); Route(.get, "/orders/{id}", to: fn) }
-            fn
-            api
-        }
+    static func restApiCorsNested() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", cors: .init(allowOrigins: ["https://example.com"])) { Route(.get, "/orders", to: fn); Route(.get, "/orders/{id}", to: fn) }
+        return [
+            Stack("RestApiCorsNested") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiApiKeyRequired`
-    static func restApiApiKeyRequired() -> Stack {
-        Stack("RestApiApiKeyRequired") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/orders", to: fn, apiKeyRequired: true) }
-            fn
-            api
-        }
+    static func restApiApiKeyRequired() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn, apiKeyRequired: true) }
+        return [
+            Stack("RestApiApiKeyRequired") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiApiKeyNotRequired`
-    static func restApiApiKeyNotRequired() -> Stack {
-        Stack("RestApiApiKeyNotRequired") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/orders", to: fn, apiKeyRequired: false) }
-            fn
-            api
-        }
+    static func restApiApiKeyNotRequired() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn, apiKeyRequired: false) }
+        return [
+            Stack("RestApiApiKeyNotRequired") {
+                fn
+                api
+            }
+        ]
     }
 
     /// `RestApiIamAuthorization`
-    static func restApiIamAuthorization() -> Stack {
-        Stack("RestApiIamAuthorization") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/orders", to: fn, authorization: .iam) }
-            fn
-            api
-        }
+    static func restApiIamAuthorization() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn, authorization: .iam) }
+        return [
+            Stack("RestApiIamAuthorization") {
+                fn
+                api
+            }
+        ]
     }
 }

@@ -4,7 +4,7 @@ import Formwork
 /// The Rule cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum RuleCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("RulePlain", rulePlain),
         ("RuleEnabledTrue", ruleEnabledTrue),
         ("RuleEnabledFalse", ruleEnabledFalse),
@@ -25,175 +25,209 @@ enum RuleCases {
     ]
 
     /// `RulePlain`
-    static func rulePlain() -> Stack {
-        Stack("RulePlain") {
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            rule
-        }
+    static func rulePlain() -> [Stack] {
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RulePlain") {
+                rule
+            }
+        ]
     }
 
     /// `RuleEnabledTrue`
-    static func ruleEnabledTrue() -> Stack {
-        Stack("RuleEnabledTrue") {
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), enabled: true)
-            rule
-        }
+    static func ruleEnabledTrue() -> [Stack] {
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), enabled: true)
+        return [
+            Stack("RuleEnabledTrue") {
+                rule
+            }
+        ]
     }
 
     /// `RuleEnabledFalse`
-    static func ruleEnabledFalse() -> Stack {
-        Stack("RuleEnabledFalse") {
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), enabled: false)
-            rule
-        }
+    static func ruleEnabledFalse() -> [Stack] {
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), enabled: false)
+        return [
+            Stack("RuleEnabledFalse") {
+                rule
+            }
+        ]
     }
 
     /// `RuleDescriptionGiven`
-    static func ruleDescriptionGiven() -> Stack {
-        Stack("RuleDescriptionGiven") {
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), description: "Routes orders")
-            rule
-        }
+    static func ruleDescriptionGiven() -> [Stack] {
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), description: "Routes orders")
+        return [
+            Stack("RuleDescriptionGiven") {
+                rule
+            }
+        ]
     }
 
     /// `RuleNameGiven`
-    static func ruleNameGiven() -> Stack {
-        Stack("RuleNameGiven") {
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), ruleName: "orders-rule")
-            rule
-        }
+    static func ruleNameGiven() -> [Stack] {
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]), ruleName: "orders-rule")
+        return [
+            Stack("RuleNameGiven") {
+                rule
+            }
+        ]
     }
 
     /// `RuleScheduleRate`
-    static func ruleScheduleRate() -> Stack {
-        Stack("RuleScheduleRate") {
-            let rule = Rule("Rule", schedule: .rate(.minutes(5)))
-            rule
-        }
+    static func ruleScheduleRate() -> [Stack] {
+        let rule = Rule("Rule", schedule: .rate(.minutes(5)))
+        return [
+            Stack("RuleScheduleRate") {
+                rule
+            }
+        ]
     }
 
     /// `RuleScheduleHours`
-    static func ruleScheduleHours() -> Stack {
-        Stack("RuleScheduleHours") {
-            let rule = Rule("Rule", schedule: .rate(.hours(1)))
-            rule
-        }
+    static func ruleScheduleHours() -> [Stack] {
+        let rule = Rule("Rule", schedule: .rate(.hours(1)))
+        return [
+            Stack("RuleScheduleHours") {
+                rule
+            }
+        ]
     }
 
     /// `RuleScheduleExpression`
-    static func ruleScheduleExpression() -> Stack {
-        Stack("RuleScheduleExpression") {
-            let rule = Rule("Rule", schedule: .expression("cron(0 12 * * ? *)"))
-            rule
-        }
+    static func ruleScheduleExpression() -> [Stack] {
+        let rule = Rule("Rule", schedule: .expression("cron(0 12 * * ? *)"))
+        return [
+            Stack("RuleScheduleExpression") {
+                rule
+            }
+        ]
     }
 
     /// `RuleOnBus`
-    static func ruleOnBus() -> Stack {
-        Stack("RuleOnBus") {
-            let bus = EventBus("Bus")
-            let rule = Rule("Rule", bus: bus, pattern: EventPattern(source: ["orders"]))
-            bus
-            rule
-        }
+    static func ruleOnBus() -> [Stack] {
+        let bus = EventBus("Bus")
+        let rule = Rule("Rule", bus: bus, pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleOnBus") {
+                bus
+                rule
+            }
+        ]
     }
 
     /// `RuleFunctionTarget`
-    static func ruleFunctionTarget() -> Stack {
-        Stack("RuleFunctionTarget") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            fn
-            rule
-            rule.target(fn)
-        }
+    static func ruleFunctionTarget() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleFunctionTarget") {
+                fn
+                rule
+                rule.target(fn)
+            }
+        ]
     }
 
     /// `RuleFunctionTargetRetry`
-    static func ruleFunctionTargetRetry() -> Stack {
-        Stack("RuleFunctionTargetRetry") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            fn
-            rule
-            rule.target(fn, retryAttempts: 2, maxEventAge: .hours(1))
-        }
+    static func ruleFunctionTargetRetry() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleFunctionTargetRetry") {
+                fn
+                rule
+                rule.target(fn, retryAttempts: 2, maxEventAge: .hours(1))
+            }
+        ]
     }
 
     /// `RuleFunctionTargetDeadLetter`
-    static func ruleFunctionTargetDeadLetter() -> Stack {
-        Stack("RuleFunctionTargetDeadLetter") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let dLQ = Queue("DLQ")
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            fn
-            dLQ
-            rule
-            rule.target(fn, deadLetterQueue: dLQ)
-        }
+    static func ruleFunctionTargetDeadLetter() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dLQ = Queue("DLQ")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleFunctionTargetDeadLetter") {
+                fn
+                dLQ
+                rule
+                rule.target(fn, deadLetterQueue: dLQ)
+            }
+        ]
     }
 
     /// `RuleQueueTarget`
-    static func ruleQueueTarget() -> Stack {
-        Stack("RuleQueueTarget") {
-            let queue = Queue("Queue")
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            queue
-            rule
-            rule.target(queue)
-        }
+    static func ruleQueueTarget() -> [Stack] {
+        let queue = Queue("Queue")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleQueueTarget") {
+                queue
+                rule
+                rule.target(queue)
+            }
+        ]
     }
 
     /// `RuleTopicTarget`
-    static func ruleTopicTarget() -> Stack {
-        Stack("RuleTopicTarget") {
-            let topic = Topic("Topic")
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            topic
-            rule
-            rule.target(topic)
-        }
+    static func ruleTopicTarget() -> [Stack] {
+        let topic = Topic("Topic")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleTopicTarget") {
+                topic
+                rule
+                rule.target(topic)
+            }
+        ]
     }
 
     /// `RuleTwoTopicTargets`
-    static func ruleTwoTopicTargets() -> Stack {
-        Stack("RuleTwoTopicTargets") {
-            let topic = Topic("Topic")
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            let other = Rule("Other", pattern: EventPattern(source: ["orders"]))
-            topic
-            rule
-            other
-            rule.target(topic)
-            other.target(topic)
-        }
+    static func ruleTwoTopicTargets() -> [Stack] {
+        let topic = Topic("Topic")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        let other = Rule("Other", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleTwoTopicTargets") {
+                topic
+                rule
+                other
+                rule.target(topic)
+                other.target(topic)
+            }
+        ]
     }
 
     /// `RuleBusTarget`
-    static func ruleBusTarget() -> Stack {
-        Stack("RuleBusTarget") {
-            let bus = EventBus("Bus")
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            bus
-            rule
-            rule.target(bus)
-        }
+    static func ruleBusTarget() -> [Stack] {
+        let bus = EventBus("Bus")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleBusTarget") {
+                bus
+                rule
+                rule.target(bus)
+            }
+        ]
     }
 
     /// `RuleSeveralTargets`
-    static func ruleSeveralTargets() -> Stack {
-        Stack("RuleSeveralTargets") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let queue = Queue("Queue")
-            let topic = Topic("Topic")
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            fn
-            queue
-            topic
-            rule
-            rule.target(fn)
-            rule.target(queue)
-            rule.target(topic)
-        }
+    static func ruleSeveralTargets() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let queue = Queue("Queue")
+        let topic = Topic("Topic")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleSeveralTargets") {
+                fn
+                queue
+                topic
+                rule
+                rule.target(fn)
+                rule.target(queue)
+                rule.target(topic)
+            }
+        ]
     }
 }

@@ -4,7 +4,7 @@ import Formwork
 /// The StateMachine cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum StateMachineCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("MachinePass", machinePass),
         ("MachinePassResult", machinePassResult),
         ("MachineFail", machineFail),
@@ -40,278 +40,342 @@ enum StateMachineCases {
     ]
 
     /// `MachinePass`
-    static func machinePass() -> Stack {
-        Stack("MachinePass") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")))
-            machine
-        }
+    static func machinePass() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")))
+        return [
+            Stack("MachinePass") {
+                machine
+            }
+        ]
     }
 
     /// `MachinePassResult`
-    static func machinePassResult() -> Stack {
-        Stack("MachinePassResult") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start", result: ["ok": true], resultPath: "$.r")))
-            machine
-        }
+    static func machinePassResult() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start", result: ["ok": true], resultPath: "$.r")))
+        return [
+            Stack("MachinePassResult") {
+                machine
+            }
+        ]
     }
 
     /// `MachineFail`
-    static func machineFail() -> Stack {
-        Stack("MachineFail") {
-            let machine = StateMachine("Machine", definition: Chain(State.fail("Failed", error: "Bad", cause: "Broken")))
-            machine
-        }
+    static func machineFail() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.fail("Failed", error: "Bad", cause: "Broken")))
+        return [
+            Stack("MachineFail") {
+                machine
+            }
+        ]
     }
 
     /// `MachineComment`
-    static func machineComment() -> Stack {
-        Stack("MachineComment") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start", comment: "First")))
-            machine
-        }
+    static func machineComment() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start", comment: "First")))
+        return [
+            Stack("MachineComment") {
+                machine
+            }
+        ]
     }
 
     /// `MachineWaitSeconds`
-    static func machineWaitSeconds() -> Stack {
-        Stack("MachineWaitSeconds") {
-            let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .seconds(10))).next(State.succeed("Done")))
-            machine
-        }
+    static func machineWaitSeconds() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .seconds(10))).next(State.succeed("Done")))
+        return [
+            Stack("MachineWaitSeconds") {
+                machine
+            }
+        ]
     }
 
     /// `MachineWaitMinutes`
-    static func machineWaitMinutes() -> Stack {
-        Stack("MachineWaitMinutes") {
-            let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .duration(.minutes(5)))).next(State.succeed("Done")))
-            machine
-        }
+    static func machineWaitMinutes() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .duration(.minutes(5)))).next(State.succeed("Done")))
+        return [
+            Stack("MachineWaitMinutes") {
+                machine
+            }
+        ]
     }
 
     /// `MachineWaitSecondsPath`
-    static func machineWaitSecondsPath() -> Stack {
-        Stack("MachineWaitSecondsPath") {
-            let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .secondsPath("$.delay"))).next(State.succeed("Done")))
-            machine
-        }
+    static func machineWaitSecondsPath() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .secondsPath("$.delay"))).next(State.succeed("Done")))
+        return [
+            Stack("MachineWaitSecondsPath") {
+                machine
+            }
+        ]
     }
 
     /// `MachineWaitTimestamp`
-    static func machineWaitTimestamp() -> Stack {
-        Stack("MachineWaitTimestamp") {
-            let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .timestamp("2026-01-01T00:00:00Z"))).next(State.succeed("Done")))
-            machine
-        }
+    static func machineWaitTimestamp() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .timestamp("2026-01-01T00:00:00Z"))).next(State.succeed("Done")))
+        return [
+            Stack("MachineWaitTimestamp") {
+                machine
+            }
+        ]
     }
 
     /// `MachineWaitTimestampPath`
-    static func machineWaitTimestampPath() -> Stack {
-        Stack("MachineWaitTimestampPath") {
-            let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .timestampPath("$.when"))).next(State.succeed("Done")))
-            machine
-        }
+    static func machineWaitTimestampPath() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.wait("Pause", .timestampPath("$.when"))).next(State.succeed("Done")))
+        return [
+            Stack("MachineWaitTimestampPath") {
+                machine
+            }
+        ]
     }
 
     /// `MachineChoice`
-    static func machineChoice() -> Stack {
-        Stack("MachineChoice") {
-            let machine = StateMachine("Machine", definition: Chain(State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))])))
-            machine
-        }
+    static func machineChoice() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))])))
+        return [
+            Stack("MachineChoice") {
+                machine
+            }
+        ]
     }
 
     /// `MachineChoiceOtherwise`
-    static func machineChoiceOtherwise() -> Stack {
-        Stack("MachineChoiceOtherwise") {
-            let machine = StateMachine("Machine", definition: Chain(State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))], otherwise: Chain(State.fail("Unknown")))))
-            machine
-        }
+    static func machineChoiceOtherwise() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))], otherwise: Chain(State.fail("Unknown")))))
+        return [
+            Stack("MachineChoiceOtherwise") {
+                machine
+            }
+        ]
     }
 
     /// `MachineChoiceBoolean`
-    static func machineChoiceBoolean() -> Stack {
-        Stack("MachineChoiceBoolean") {
-            let machine = StateMachine("Machine", definition: Chain(State.choice("Check", [ChoiceCase(.booleanEquals("$.ok", true), State.succeed("Yes"))], otherwise: Chain(State.fail("No")))))
-            machine
-        }
+    static func machineChoiceBoolean() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.choice("Check", [ChoiceCase(.booleanEquals("$.ok", true), State.succeed("Yes"))], otherwise: Chain(State.fail("No")))))
+        return [
+            Stack("MachineChoiceBoolean") {
+                machine
+            }
+        ]
     }
 
     /// `MachineParallel`
-    static func machineParallel() -> Stack {
-        Stack("MachineParallel") {
-            let machine = StateMachine("Machine", definition: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))])).next(State.succeed("Done")))
-            machine
-        }
+    static func machineParallel() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))])).next(State.succeed("Done")))
+        return [
+            Stack("MachineParallel") {
+                machine
+            }
+        ]
     }
 
     /// `MachineParallelResultPath`
-    static func machineParallelResultPath() -> Stack {
-        Stack("MachineParallelResultPath") {
-            let machine = StateMachine("Machine", definition: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))], resultPath: "$.both")))
-            machine
-        }
+    static func machineParallelResultPath() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))], resultPath: "$.both")))
+        return [
+            Stack("MachineParallelResultPath") {
+                machine
+            }
+        ]
     }
 
     /// `MachineMap`
-    static func machineMap() -> Stack {
-        Stack("MachineMap") {
-            let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", maxConcurrency: 2, processor: Chain(State.pass("Handle")))))
-            machine
-        }
+    static func machineMap() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", maxConcurrency: 2, processor: Chain(State.pass("Handle")))))
+        return [
+            Stack("MachineMap") {
+                machine
+            }
+        ]
     }
 
     /// `MachineMapThenDone`
-    static func machineMapThenDone() -> Stack {
-        Stack("MachineMapThenDone") {
-            let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", processor: Chain(State.pass("Handle")))).next(State.succeed("Done")))
-            machine
-        }
+    static func machineMapThenDone() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", processor: Chain(State.pass("Handle")))).next(State.succeed("Done")))
+        return [
+            Stack("MachineMapThenDone") {
+                machine
+            }
+        ]
     }
 
     /// `MachineParallelWithChoice`
-    static func machineParallelWithChoice() -> Stack {
-        Stack("MachineParallelWithChoice") {
-            let machine = StateMachine("Machine", definition: Chain(State.parallel("Both", branches: [Chain(State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))], otherwise: Chain(State.pass("Other")))), Chain(State.pass("B"))])))
-            machine
-        }
+    static func machineParallelWithChoice() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.parallel("Both", branches: [Chain(State.choice("Route", [ChoiceCase(.stringEquals("$.kind", "a"), State.pass("A")), ChoiceCase(.numberGreaterThan("$.n", 3), State.pass("Big"))], otherwise: Chain(State.pass("Other")))), Chain(State.pass("B"))])))
+        return [
+            Stack("MachineParallelWithChoice") {
+                machine
+            }
+        ]
     }
 
     /// `MachineMapWithParallel`
-    static func machineMapWithParallel() -> Stack {
-        Stack("MachineMapWithParallel") {
-            let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", processor: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))])))))
-            machine
-        }
+    static func machineMapWithParallel() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", processor: Chain(State.parallel("Both", branches: [Chain(State.pass("A")), Chain(State.pass("B"))])))))
+        return [
+            Stack("MachineMapWithParallel") {
+                machine
+            }
+        ]
     }
 
     /// `MachineLambdaInvoke`
-    static func machineLambdaInvoke() -> Stack {
-        Stack("MachineLambdaInvoke") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn)))
-            fn
-            machine
-        }
+    static func machineLambdaInvoke() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn)))
+        return [
+            Stack("MachineLambdaInvoke") {
+                fn
+                machine
+            }
+        ]
     }
 
     /// `MachineLambdaInvokeOutputPath`
-    static func machineLambdaInvokeOutputPath() -> Stack {
-        Stack("MachineLambdaInvokeOutputPath") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, outputPath: "$.Payload")))
-            fn
-            machine
-        }
+    static func machineLambdaInvokeOutputPath() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, outputPath: "$.Payload")))
+        return [
+            Stack("MachineLambdaInvokeOutputPath") {
+                fn
+                machine
+            }
+        ]
     }
 
     /// `MachineLambdaInvokeNoRetry`
-    static func machineLambdaInvokeNoRetry() -> Stack {
-        Stack("MachineLambdaInvokeNoRetry") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, retryOnServiceExceptions: false)))
-            fn
-            machine
-        }
+    static func machineLambdaInvokeNoRetry() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, retryOnServiceExceptions: false)))
+        return [
+            Stack("MachineLambdaInvokeNoRetry") {
+                fn
+                machine
+            }
+        ]
     }
 
     /// `MachineLambdaCatch`
-    static func machineLambdaCatch() -> Stack {
-        Stack("MachineLambdaCatch") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn).catching(State.fail("Failed"), resultPath: "$.error")))
-            fn
-            machine
-        }
+    static func machineLambdaCatch() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn).catching(State.fail("Failed"), resultPath: "$.error")))
+        return [
+            Stack("MachineLambdaCatch") {
+                fn
+                machine
+            }
+        ]
     }
 
     /// `MachineLambdaRetry`
-    static func machineLambdaRetry() -> Stack {
-        Stack("MachineLambdaRetry") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, retryOnServiceExceptions: false).retrying(.init(errors: ["States.Timeout"], interval: .seconds(5), maxAttempts: 4, backoffRate: 3))))
-            fn
-            machine
-        }
+    static func machineLambdaRetry() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, retryOnServiceExceptions: false).retrying(.init(errors: ["States.Timeout"], interval: .seconds(5), maxAttempts: 4, backoffRate: 3))))
+        return [
+            Stack("MachineLambdaRetry") {
+                fn
+                machine
+            }
+        ]
     }
 
     /// `MachineTwoLambdas`
-    static func machineTwoLambdas() -> Stack {
-        Stack("MachineTwoLambdas") {
-            let first = Function("First", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let second = Function("Second", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("One", function: first)).next(State.lambdaInvoke("Two", function: second)))
-            first
-            second
-            machine
-        }
+    static func machineTwoLambdas() -> [Stack] {
+        let first = Function("First", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let second = Function("Second", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("One", function: first)).next(State.lambdaInvoke("Two", function: second)))
+        return [
+            Stack("MachineTwoLambdas") {
+                first
+                second
+                machine
+            }
+        ]
     }
 
     /// `MachineName`
-    static func machineName() -> Stack {
-        Stack("MachineName") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), stateMachineName: "orders")
-            machine
-        }
+    static func machineName() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), stateMachineName: "orders")
+        return [
+            Stack("MachineName") {
+                machine
+            }
+        ]
     }
 
     /// `MachineTimeout`
-    static func machineTimeout() -> Stack {
-        Stack("MachineTimeout") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), timeout: .minutes(5))
-            machine
-        }
+    static func machineTimeout() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), timeout: .minutes(5))
+        return [
+            Stack("MachineTimeout") {
+                machine
+            }
+        ]
     }
 
     /// `MachineExpress`
-    static func machineExpress() -> Stack {
-        Stack("MachineExpress") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), type: .express)
-            machine
-        }
+    static func machineExpress() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), type: .express)
+        return [
+            Stack("MachineExpress") {
+                machine
+            }
+        ]
     }
 
     /// `MachineStandard`
-    static func machineStandard() -> Stack {
-        Stack("MachineStandard") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), type: .standard)
-            machine
-        }
+    static func machineStandard() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), type: .standard)
+        return [
+            Stack("MachineStandard") {
+                machine
+            }
+        ]
     }
 
     /// `MachineTracing`
-    static func machineTracing() -> Stack {
-        Stack("MachineTracing") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), tracing: true)
-            machine
-        }
+    static func machineTracing() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), tracing: true)
+        return [
+            Stack("MachineTracing") {
+                machine
+            }
+        ]
     }
 
     /// `MachineComment2`
-    static func machineComment2() -> Stack {
-        Stack("MachineComment2") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), comment: "Orders")
-            machine
-        }
+    static func machineComment2() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")), comment: "Orders")
+        return [
+            Stack("MachineComment2") {
+                machine
+            }
+        ]
     }
 
     /// `MachineRuleTarget`
-    static func machineRuleTarget() -> Stack {
-        Stack("MachineRuleTarget") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")))
-            let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
-            machine
-            rule
-            rule.target(machine)
-        }
+    static func machineRuleTarget() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")))
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("MachineRuleTarget") {
+                machine
+                rule
+                rule.target(machine)
+            }
+        ]
     }
 
     /// `MachineGrantStart`
-    static func machineGrantStart() -> Stack {
-        Stack("MachineGrantStart") {
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")))
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            machine
-            fn
-            machine.grantStartExecution(to: fn)
-        }
+    static func machineGrantStart() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")).next(State.succeed("Done")))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("MachineGrantStart") {
+                machine
+                fn
+                machine.grantStartExecution(to: fn)
+            }
+        ]
     }
 }

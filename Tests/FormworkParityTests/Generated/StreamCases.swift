@@ -4,7 +4,7 @@ import Formwork
 /// The Stream cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum StreamCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("StreamPlain", streamPlain),
         ("StreamShardsOne", streamShardsOne),
         ("StreamShardsTwo", streamShardsTwo),
@@ -18,82 +18,102 @@ enum StreamCases {
     ]
 
     /// `StreamPlain`
-    static func streamPlain() -> Stack {
-        Stack("StreamPlain") {
-            let stream = Stream("Stream")
-            stream
-        }
+    static func streamPlain() -> [Stack] {
+        let stream = Stream("Stream")
+        return [
+            Stack("StreamPlain") {
+                stream
+            }
+        ]
     }
 
     /// `StreamShardsOne`
-    static func streamShardsOne() -> Stack {
-        Stack("StreamShardsOne") {
-            let stream = Stream("Stream", capacity: .shards(1))
-            stream
-        }
+    static func streamShardsOne() -> [Stack] {
+        let stream = Stream("Stream", capacity: .shards(1))
+        return [
+            Stack("StreamShardsOne") {
+                stream
+            }
+        ]
     }
 
     /// `StreamShardsTwo`
-    static func streamShardsTwo() -> Stack {
-        Stack("StreamShardsTwo") {
-            let stream = Stream("Stream", capacity: .shards(2))
-            stream
-        }
+    static func streamShardsTwo() -> [Stack] {
+        let stream = Stream("Stream", capacity: .shards(2))
+        return [
+            Stack("StreamShardsTwo") {
+                stream
+            }
+        ]
     }
 
     /// `StreamOnDemandGiven`
-    static func streamOnDemandGiven() -> Stack {
-        Stack("StreamOnDemandGiven") {
-            let stream = Stream("Stream", capacity: .onDemand)
-            stream
-        }
+    static func streamOnDemandGiven() -> [Stack] {
+        let stream = Stream("Stream", capacity: .onDemand)
+        return [
+            Stack("StreamOnDemandGiven") {
+                stream
+            }
+        ]
     }
 
     /// `StreamRetentionDefault`
-    static func streamRetentionDefault() -> Stack {
-        Stack("StreamRetentionDefault") {
-            let stream = Stream("Stream", retention: .hours(24))
-            stream
-        }
+    static func streamRetentionDefault() -> [Stack] {
+        let stream = Stream("Stream", retention: .hours(24))
+        return [
+            Stack("StreamRetentionDefault") {
+                stream
+            }
+        ]
     }
 
     /// `StreamRetentionOther`
-    static func streamRetentionOther() -> Stack {
-        Stack("StreamRetentionOther") {
-            let stream = Stream("Stream", retention: .hours(48))
-            stream
-        }
+    static func streamRetentionOther() -> [Stack] {
+        let stream = Stream("Stream", retention: .hours(48))
+        return [
+            Stack("StreamRetentionOther") {
+                stream
+            }
+        ]
     }
 
     /// `StreamNameGiven`
-    static func streamNameGiven() -> Stack {
-        Stack("StreamNameGiven") {
-            let stream = Stream("Stream", streamName: "orders")
-            stream
-        }
+    static func streamNameGiven() -> [Stack] {
+        let stream = Stream("Stream", streamName: "orders")
+        return [
+            Stack("StreamNameGiven") {
+                stream
+            }
+        ]
     }
 
     /// `StreamEncryptionManaged`
-    static func streamEncryptionManaged() -> Stack {
-        Stack("StreamEncryptionManaged") {
-            let stream = Stream("Stream", encryption: .managed)
-            stream
-        }
+    static func streamEncryptionManaged() -> [Stack] {
+        let stream = Stream("Stream", encryption: .managed)
+        return [
+            Stack("StreamEncryptionManaged") {
+                stream
+            }
+        ]
     }
 
     /// `StreamEncryptionUnencrypted`
-    static func streamEncryptionUnencrypted() -> Stack {
-        Stack("StreamEncryptionUnencrypted") {
-            let stream = Stream("Stream", encryption: .unencrypted)
-            stream
-        }
+    static func streamEncryptionUnencrypted() -> [Stack] {
+        let stream = Stream("Stream", encryption: .unencrypted)
+        return [
+            Stack("StreamEncryptionUnencrypted") {
+                stream
+            }
+        ]
     }
 
     /// `StreamRemovalPolicyDestroy`
-    static func streamRemovalPolicyDestroy() -> Stack {
-        Stack("StreamRemovalPolicyDestroy") {
-            let stream = Stream("Stream", removalPolicy: .destroy)
-            stream
-        }
+    static func streamRemovalPolicyDestroy() -> [Stack] {
+        let stream = Stream("Stream", removalPolicy: .destroy)
+        return [
+            Stack("StreamRemovalPolicyDestroy") {
+                stream
+            }
+        ]
     }
 }

@@ -4,7 +4,7 @@ import Formwork
 /// The Table cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum TableCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("TablePlain", tablePlain),
         ("TableSortKeyString", tableSortKeyString),
         ("TableSortKeyNumber", tableSortKeyNumber),
@@ -34,219 +34,271 @@ enum TableCases {
     ]
 
     /// `TablePlain`
-    static func tablePlain() -> Stack {
-        Stack("TablePlain") {
-            let table = Table("Table", partitionKey: .string("pk"))
-            table
-        }
+    static func tablePlain() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        return [
+            Stack("TablePlain") {
+                table
+            }
+        ]
     }
 
     /// `TableSortKeyString`
-    static func tableSortKeyString() -> Stack {
-        Stack("TableSortKeyString") {
-            let table = Table("Table", partitionKey: .string("pk"), sortKey: .string("sk"))
-            table
-        }
+    static func tableSortKeyString() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), sortKey: .string("sk"))
+        return [
+            Stack("TableSortKeyString") {
+                table
+            }
+        ]
     }
 
     /// `TableSortKeyNumber`
-    static func tableSortKeyNumber() -> Stack {
-        Stack("TableSortKeyNumber") {
-            let table = Table("Table", partitionKey: .string("pk"), sortKey: .number("sk"))
-            table
-        }
+    static func tableSortKeyNumber() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), sortKey: .number("sk"))
+        return [
+            Stack("TableSortKeyNumber") {
+                table
+            }
+        ]
     }
 
     /// `TableBillingOnDemand`
-    static func tableBillingOnDemand() -> Stack {
-        Stack("TableBillingOnDemand") {
-            let table = Table("Table", partitionKey: .string("pk"), billing: .onDemand)
-            table
-        }
+    static func tableBillingOnDemand() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), billing: .onDemand)
+        return [
+            Stack("TableBillingOnDemand") {
+                table
+            }
+        ]
     }
 
     /// `TableStreamNewImage`
-    static func tableStreamNewImage() -> Stack {
-        Stack("TableStreamNewImage") {
-            let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
-            table
-        }
+    static func tableStreamNewImage() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        return [
+            Stack("TableStreamNewImage") {
+                table
+            }
+        ]
     }
 
     /// `TableStreamNewAndOld`
-    static func tableStreamNewAndOld() -> Stack {
-        Stack("TableStreamNewAndOld") {
-            let table = Table("Table", partitionKey: .string("pk"), stream: .newAndOldImages)
-            table
-        }
+    static func tableStreamNewAndOld() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newAndOldImages)
+        return [
+            Stack("TableStreamNewAndOld") {
+                table
+            }
+        ]
     }
 
     /// `TableStreamKeysOnly`
-    static func tableStreamKeysOnly() -> Stack {
-        Stack("TableStreamKeysOnly") {
-            let table = Table("Table", partitionKey: .string("pk"), stream: .keysOnly)
-            table
-        }
+    static func tableStreamKeysOnly() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .keysOnly)
+        return [
+            Stack("TableStreamKeysOnly") {
+                table
+            }
+        ]
     }
 
     /// `TableNameGiven`
-    static func tableNameGiven() -> Stack {
-        Stack("TableNameGiven") {
-            let table = Table("Table", partitionKey: .string("pk"), tableName: "orders")
-            table
-        }
+    static func tableNameGiven() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), tableName: "orders")
+        return [
+            Stack("TableNameGiven") {
+                table
+            }
+        ]
     }
 
     /// `TableTimeToLiveGiven`
-    static func tableTimeToLiveGiven() -> Stack {
-        Stack("TableTimeToLiveGiven") {
-            let table = Table("Table", partitionKey: .string("pk"), timeToLiveAttribute: "expires")
-            table
-        }
+    static func tableTimeToLiveGiven() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), timeToLiveAttribute: "expires")
+        return [
+            Stack("TableTimeToLiveGiven") {
+                table
+            }
+        ]
     }
 
     /// `TablePointInTimeRecoveryTrue`
-    static func tablePointInTimeRecoveryTrue() -> Stack {
-        Stack("TablePointInTimeRecoveryTrue") {
-            let table = Table("Table", partitionKey: .string("pk"), pointInTimeRecovery: true)
-            table
-        }
+    static func tablePointInTimeRecoveryTrue() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), pointInTimeRecovery: true)
+        return [
+            Stack("TablePointInTimeRecoveryTrue") {
+                table
+            }
+        ]
     }
 
     /// `TablePointInTimeRecoveryFalse`
-    static func tablePointInTimeRecoveryFalse() -> Stack {
-        Stack("TablePointInTimeRecoveryFalse") {
-            let table = Table("Table", partitionKey: .string("pk"), pointInTimeRecovery: false)
-            table
-        }
+    static func tablePointInTimeRecoveryFalse() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), pointInTimeRecovery: false)
+        return [
+            Stack("TablePointInTimeRecoveryFalse") {
+                table
+            }
+        ]
     }
 
     /// `TableDeletionProtectionTrue`
-    static func tableDeletionProtectionTrue() -> Stack {
-        Stack("TableDeletionProtectionTrue") {
-            let table = Table("Table", partitionKey: .string("pk"), deletionProtection: true)
-            table
-        }
+    static func tableDeletionProtectionTrue() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), deletionProtection: true)
+        return [
+            Stack("TableDeletionProtectionTrue") {
+                table
+            }
+        ]
     }
 
     /// `TableDeletionProtectionFalse`
-    static func tableDeletionProtectionFalse() -> Stack {
-        Stack("TableDeletionProtectionFalse") {
-            let table = Table("Table", partitionKey: .string("pk"), deletionProtection: false)
-            table
-        }
+    static func tableDeletionProtectionFalse() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), deletionProtection: false)
+        return [
+            Stack("TableDeletionProtectionFalse") {
+                table
+            }
+        ]
     }
 
     /// `TableEncryptionAwsManaged`
-    static func tableEncryptionAwsManaged() -> Stack {
-        Stack("TableEncryptionAwsManaged") {
-            let table = Table("Table", partitionKey: .string("pk"), encryption: .awsManaged)
-            table
-        }
+    static func tableEncryptionAwsManaged() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), encryption: .awsManaged)
+        return [
+            Stack("TableEncryptionAwsManaged") {
+                table
+            }
+        ]
     }
 
     /// `TableEncryptionDefault`
-    static func tableEncryptionDefault() -> Stack {
-        Stack("TableEncryptionDefault") {
-            let table = Table("Table", partitionKey: .string("pk"), encryption: .awsOwned)
-            table
-        }
+    static func tableEncryptionDefault() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), encryption: .awsOwned)
+        return [
+            Stack("TableEncryptionDefault") {
+                table
+            }
+        ]
     }
 
     /// `TableRemovalPolicyDestroy`
-    static func tableRemovalPolicyDestroy() -> Stack {
-        Stack("TableRemovalPolicyDestroy") {
-            let table = Table("Table", partitionKey: .string("pk"), removalPolicy: .destroy)
-            table
-        }
+    static func tableRemovalPolicyDestroy() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), removalPolicy: .destroy)
+        return [
+            Stack("TableRemovalPolicyDestroy") {
+                table
+            }
+        ]
     }
 
     /// `TableRemovalPolicyRetain`
-    static func tableRemovalPolicyRetain() -> Stack {
-        Stack("TableRemovalPolicyRetain") {
-            let table = Table("Table", partitionKey: .string("pk"), removalPolicy: .retain)
-            table
-        }
+    static func tableRemovalPolicyRetain() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), removalPolicy: .retain)
+        return [
+            Stack("TableRemovalPolicyRetain") {
+                table
+            }
+        ]
     }
 
     /// `TableProvisionedDefault`
-    static func tableProvisionedDefault() -> Stack {
-        Stack("TableProvisionedDefault") {
-            let table = Table("Table", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5))
-            table
-        }
+    static func tableProvisionedDefault() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5))
+        return [
+            Stack("TableProvisionedDefault") {
+                table
+            }
+        ]
     }
 
     /// `TableProvisionedOther`
-    static func tableProvisionedOther() -> Stack {
-        Stack("TableProvisionedOther") {
-            let table = Table("Table", partitionKey: .string("pk"), billing: .provisioned(read: 10, write: 20))
-            table
-        }
+    static func tableProvisionedOther() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), billing: .provisioned(read: 10, write: 20))
+        return [
+            Stack("TableProvisionedOther") {
+                table
+            }
+        ]
     }
 
     /// `TableGlobalIndex`
-    static func tableGlobalIndex() -> Stack {
-        Stack("TableGlobalIndex") {
-            let table = Table("Table", partitionKey: .string("pk"), indexes: [.global("byStatus", partitionKey: .string("status"))])
-            table
-        }
+    static func tableGlobalIndex() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), indexes: [.global("byStatus", partitionKey: .string("status"))])
+        return [
+            Stack("TableGlobalIndex") {
+                table
+            }
+        ]
     }
 
     /// `TableGlobalIndexOnDemand`
-    static func tableGlobalIndexOnDemand() -> Stack {
-        Stack("TableGlobalIndexOnDemand") {
-            let table = Table("Table", partitionKey: .string("pk"), billing: .onDemand, indexes: [.global("byStatus", partitionKey: .string("status"))])
-            table
-        }
+    static func tableGlobalIndexOnDemand() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), billing: .onDemand, indexes: [.global("byStatus", partitionKey: .string("status"))])
+        return [
+            Stack("TableGlobalIndexOnDemand") {
+                table
+            }
+        ]
     }
 
     /// `TableLocalIndex`
-    static func tableLocalIndex() -> Stack {
-        Stack("TableLocalIndex") {
-            let table = Table("Table", partitionKey: .string("pk"), sortKey: .string("sk"), indexes: [.local("byDate", sortKey: .string("date"))])
-            table
-        }
+    static func tableLocalIndex() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), sortKey: .string("sk"), indexes: [.local("byDate", sortKey: .string("date"))])
+        return [
+            Stack("TableLocalIndex") {
+                table
+            }
+        ]
     }
 
     /// `TableStreamAndIndexes`
-    static func tableStreamAndIndexes() -> Stack {
-        Stack("TableStreamAndIndexes") {
-            let table = Table("Table", partitionKey: .string("pk"), stream: .newAndOldImages, indexes: [.global("byStatus", partitionKey: .string("status"))])
-            table
-        }
+    static func tableStreamAndIndexes() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newAndOldImages, indexes: [.global("byStatus", partitionKey: .string("status"))])
+        return [
+            Stack("TableStreamAndIndexes") {
+                table
+            }
+        ]
     }
 
     /// `TableGrantRead`
-    static func tableGrantRead() -> Stack {
-        Stack("TableGrantRead") {
-            let table = Table("Table", partitionKey: .string("pk"))
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            table
-            fn
-            table.grant(.read, to: fn)
-        }
+    static func tableGrantRead() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TableGrantRead") {
+                table
+                fn
+                table.grant(.read, to: fn)
+            }
+        ]
     }
 
     /// `TableGrantWrite`
-    static func tableGrantWrite() -> Stack {
-        Stack("TableGrantWrite") {
-            let table = Table("Table", partitionKey: .string("pk"))
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            table
-            fn
-            table.grant(.write, to: fn)
-        }
+    static func tableGrantWrite() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TableGrantWrite") {
+                table
+                fn
+                table.grant(.write, to: fn)
+            }
+        ]
     }
 
     /// `TableGrantReadWrite`
-    static func tableGrantReadWrite() -> Stack {
-        Stack("TableGrantReadWrite") {
-            let table = Table("Table", partitionKey: .string("pk"))
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            table
-            fn
-            table.grant(.readWrite, to: fn)
-        }
+    static func tableGrantReadWrite() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TableGrantReadWrite") {
+                table
+                fn
+                table.grant(.readWrite, to: fn)
+            }
+        ]
     }
 }

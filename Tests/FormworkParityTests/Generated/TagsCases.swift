@@ -4,7 +4,7 @@ import Formwork
 /// The Tags cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum TagsCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("TagsStackWide", tagsStackWide),
         ("TagsOnOneConstruct", tagsOnOneConstruct),
         ("TagsInnerScopeWins", tagsInnerScopeWins),
@@ -22,277 +22,305 @@ enum TagsCases {
     ]
 
     /// `TagsStackWide`
-    static func tagsStackWide() -> Stack {
-        Stack("TagsStackWide") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders")
-        }
+    static func tagsStackWide() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsStackWide") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders")
+            }
+        ]
     }
 
     /// `TagsOnOneConstruct`
-    static func tagsOnOneConstruct() -> Stack {
-        Stack("TagsOnOneConstruct") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders", on: queue)
-        }
+    static func tagsOnOneConstruct() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsOnOneConstruct") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders", on: queue)
+            }
+        ]
     }
 
     /// `TagsInnerScopeWins`
-    static func tagsInnerScopeWins() -> Stack {
-        Stack("TagsInnerScopeWins") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders")
-            Tag("team", "queue-team", on: queue)
-        }
+    static func tagsInnerScopeWins() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsInnerScopeWins") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders")
+                Tag("team", "queue-team", on: queue)
+            }
+        ]
     }
 
     /// `TagsInnerScopeWinsListedFirst`
-    static func tagsInnerScopeWinsListedFirst() -> Stack {
-        Stack("TagsInnerScopeWinsListedFirst") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "queue-team", on: queue)
-            Tag("team", "orders")
-        }
+    static func tagsInnerScopeWinsListedFirst() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsInnerScopeWinsListedFirst") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "queue-team", on: queue)
+                Tag("team", "orders")
+            }
+        ]
     }
 
     /// `TagsLaterWinsInOneScope`
-    static func tagsLaterWinsInOneScope() -> Stack {
-        Stack("TagsLaterWinsInOneScope") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "a")
-            Tag("team", "b")
-        }
+    static func tagsLaterWinsInOneScope() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsLaterWinsInOneScope") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "a")
+                Tag("team", "b")
+            }
+        ]
     }
 
     /// `TagsRemoved`
-    static func tagsRemoved() -> Stack {
-        Stack("TagsRemoved") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders")
-            Tag.remove("team", from: fn)
-        }
+    static func tagsRemoved() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsRemoved") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders")
+                Tag.remove("team", from: fn)
+            }
+        ]
     }
 
     /// `TagsRemovedBeforeAdded`
-    static func tagsRemovedBeforeAdded() -> Stack {
-        Stack("TagsRemovedBeforeAdded") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag.remove("team", from: fn)
-            Tag("team", "orders")
-        }
+    static func tagsRemovedBeforeAdded() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsRemovedBeforeAdded") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag.remove("team", from: fn)
+                Tag("team", "orders")
+            }
+        ]
     }
 
     /// `TagsRemoveLowPriority`
-    static func tagsRemoveLowPriority() -> Stack {
-        Stack("TagsRemoveLowPriority") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders")
-            Tag.remove("team", from: fn, priority: 50)
-        }
+    static func tagsRemoveLowPriority() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsRemoveLowPriority") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders")
+                Tag.remove("team", from: fn, priority: 50)
+            }
+        ]
     }
 
     /// `TagsHighPriority`
-    static func tagsHighPriority() -> Stack {
-        Stack("TagsHighPriority") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "high", on: queue, priority: 300)
-            Tag("team", "orders", on: queue)
-        }
+    static func tagsHighPriority() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsHighPriority") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "high", on: queue, priority: 300)
+                Tag("team", "orders", on: queue)
+            }
+        ]
     }
 
     /// `TagsIncludeTypes`
-    static func tagsIncludeTypes() -> Stack {
-        Stack("TagsIncludeTypes") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders", includeResourceTypes: ["AWS::SQS::Queue"])
-        }
+    static func tagsIncludeTypes() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsIncludeTypes") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders", includeResourceTypes: ["AWS::SQS::Queue"])
+            }
+        ]
     }
 
     /// `TagsExcludeTypes`
-    static func tagsExcludeTypes() -> Stack {
-        Stack("TagsExcludeTypes") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("team", "orders", excludeResourceTypes: ["AWS::IAM::Role"])
-        }
+    static func tagsExcludeTypes() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsExcludeTypes") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("team", "orders", excludeResourceTypes: ["AWS::IAM::Role"])
+            }
+        ]
     }
 
     /// `TagsSortedByKey`
-    static func tagsSortedByKey() -> Stack {
-        Stack("TagsSortedByKey") {
-            let queue = Queue("Queue")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let table = Table("Table", partitionKey: .string("pk"))
-            let bucket = Bucket("Bucket")
-            let topic = Topic("Topic")
-            let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
-            queue
-            fn
-            table
-            bucket
-            topic
-            parameter
-            Tag("b", "1")
-            Tag("A", "2")
-            Tag("a", "3")
-            Tag("_x", "4")
-            Tag("B2", "5")
-            Tag("aws-x", "6")
-        }
+    static func tagsSortedByKey() -> [Stack] {
+        let queue = Queue("Queue")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        let parameter = Resource("Parameter", type: "AWS::SSM::Parameter", properties: ["Type": "String", "Value": "v"])
+        return [
+            Stack("TagsSortedByKey") {
+                queue
+                fn
+                table
+                bucket
+                topic
+                parameter
+                Tag("b", "1")
+                Tag("A", "2")
+                Tag("a", "3")
+                Tag("_x", "4")
+                Tag("B2", "5")
+                Tag("aws-x", "6")
+            }
+        ]
     }
 
     /// `TagsOnEverything`
-    static func tagsOnEverything() -> Stack {
-        Stack("TagsOnEverything") {
-            let dLQ = Queue("DLQ")
-            let queue = Queue("Queue", deadLetter: .init(queue: dLQ, maxReceiveCount: 3))
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let stream = Stream("Stream")
-            let group = LogGroup("Group")
-            let key = Key("Key")
-            let bus = EventBus("Bus")
-            dLQ
-            queue
-            fn
-            stream
-            group
-            key
-            bus
-            fn.consumes(queue)
-            Tag("team", "orders")
-        }
+    static func tagsOnEverything() -> [Stack] {
+        let dLQ = Queue("DLQ")
+        let queue = Queue("Queue", deadLetter: .init(queue: dLQ, maxReceiveCount: 3))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let stream = Stream("Stream")
+        let group = LogGroup("Group")
+        let key = Key("Key")
+        let bus = EventBus("Bus")
+        return [
+            Stack("TagsOnEverything") {
+                dLQ
+                queue
+                fn
+                stream
+                group
+                key
+                bus
+                fn.consumes(queue)
+                Tag("team", "orders")
+            }
+        ]
     }
 
     /// `TagsOnApiAndMachine`
-    static func tagsOnApiAndMachine() -> Stack {
-        Stack("TagsOnApiAndMachine") {
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
-            let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
-            fn
-            api
-            machine
-            Tag("team", "orders")
-        }
+    static func tagsOnApiAndMachine() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
+        let machine = StateMachine("Machine", definition: Chain(State.pass("Start")))
+        return [
+            Stack("TagsOnApiAndMachine") {
+                fn
+                api
+                machine
+                Tag("team", "orders")
+            }
+        ]
     }
 }

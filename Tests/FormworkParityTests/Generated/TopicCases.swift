@@ -4,7 +4,7 @@ import Formwork
 /// The Topic cases of the differential parity harness: each stack also exists as a CDK app
 /// (Scripts/cdk-parity/app.py), whose template is in Fixtures/generated.
 enum TopicCases {
-    static let all: [(name: String, stack: @Sendable () -> Stack)] = [
+    static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("TopicPlain", topicPlain),
         ("TopicDisplayNameGiven", topicDisplayNameGiven),
         ("TopicNameGiven", topicNameGiven),
@@ -32,246 +32,294 @@ enum TopicCases {
     ]
 
     /// `TopicPlain`
-    static func topicPlain() -> Stack {
-        Stack("TopicPlain") {
-            let topic = Topic("Topic")
-            topic
-        }
+    static func topicPlain() -> [Stack] {
+        let topic = Topic("Topic")
+        return [
+            Stack("TopicPlain") {
+                topic
+            }
+        ]
     }
 
     /// `TopicDisplayNameGiven`
-    static func topicDisplayNameGiven() -> Stack {
-        Stack("TopicDisplayNameGiven") {
-            let topic = Topic("Topic", displayName: "Orders")
-            topic
-        }
+    static func topicDisplayNameGiven() -> [Stack] {
+        let topic = Topic("Topic", displayName: "Orders")
+        return [
+            Stack("TopicDisplayNameGiven") {
+                topic
+            }
+        ]
     }
 
     /// `TopicNameGiven`
-    static func topicNameGiven() -> Stack {
-        Stack("TopicNameGiven") {
-            let topic = Topic("Topic", topicName: "orders")
-            topic
-        }
+    static func topicNameGiven() -> [Stack] {
+        let topic = Topic("Topic", topicName: "orders")
+        return [
+            Stack("TopicNameGiven") {
+                topic
+            }
+        ]
     }
 
     /// `TopicFifoFalse`
-    static func topicFifoFalse() -> Stack {
-        Stack("TopicFifoFalse") {
-            let topic = Topic("Topic", fifo: false)
-            topic
-        }
+    static func topicFifoFalse() -> [Stack] {
+        let topic = Topic("Topic", fifo: false)
+        return [
+            Stack("TopicFifoFalse") {
+                topic
+            }
+        ]
     }
 
     /// `TopicFifoTrue`
-    static func topicFifoTrue() -> Stack {
-        Stack("TopicFifoTrue") {
-            let topic = Topic("Topic", fifo: true)
-            topic
-        }
+    static func topicFifoTrue() -> [Stack] {
+        let topic = Topic("Topic", fifo: true)
+        return [
+            Stack("TopicFifoTrue") {
+                topic
+            }
+        ]
     }
 
     /// `TopicFifoNamedWithoutSuffix`
-    static func topicFifoNamedWithoutSuffix() -> Stack {
-        Stack("TopicFifoNamedWithoutSuffix") {
-            let topic = Topic("Topic", topicName: "orders", fifo: true)
-            topic
-        }
+    static func topicFifoNamedWithoutSuffix() -> [Stack] {
+        let topic = Topic("Topic", topicName: "orders", fifo: true)
+        return [
+            Stack("TopicFifoNamedWithoutSuffix") {
+                topic
+            }
+        ]
     }
 
     /// `TopicFifoNamedWithSuffix`
-    static func topicFifoNamedWithSuffix() -> Stack {
-        Stack("TopicFifoNamedWithSuffix") {
-            let topic = Topic("Topic", topicName: "orders.fifo", fifo: true)
-            topic
-        }
+    static func topicFifoNamedWithSuffix() -> [Stack] {
+        let topic = Topic("Topic", topicName: "orders.fifo", fifo: true)
+        return [
+            Stack("TopicFifoNamedWithSuffix") {
+                topic
+            }
+        ]
     }
 
     /// `TopicFifoContentBasedDeduplication`
-    static func topicFifoContentBasedDeduplication() -> Stack {
-        Stack("TopicFifoContentBasedDeduplication") {
-            let topic = Topic("Topic", fifo: true, contentBasedDeduplication: true)
-            topic
-        }
+    static func topicFifoContentBasedDeduplication() -> [Stack] {
+        let topic = Topic("Topic", fifo: true, contentBasedDeduplication: true)
+        return [
+            Stack("TopicFifoContentBasedDeduplication") {
+                topic
+            }
+        ]
     }
 
     /// `TopicFifoDeduplicationFalse`
-    static func topicFifoDeduplicationFalse() -> Stack {
-        Stack("TopicFifoDeduplicationFalse") {
-            let topic = Topic("Topic", fifo: true, contentBasedDeduplication: false)
-            topic
-        }
+    static func topicFifoDeduplicationFalse() -> [Stack] {
+        let topic = Topic("Topic", fifo: true, contentBasedDeduplication: false)
+        return [
+            Stack("TopicFifoDeduplicationFalse") {
+                topic
+            }
+        ]
     }
 
     /// `TopicSqsSubscription`
-    static func topicSqsSubscription() -> Stack {
-        Stack("TopicSqsSubscription") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue)
-        }
+    static func topicSqsSubscription() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicSqsSubscription") {
+                topic
+                queue
+                topic.subscribe(queue)
+            }
+        ]
     }
 
     /// `TopicSqsSubscriptionRaw`
-    static func topicSqsSubscriptionRaw() -> Stack {
-        Stack("TopicSqsSubscriptionRaw") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue, rawMessageDelivery: true)
-        }
+    static func topicSqsSubscriptionRaw() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicSqsSubscriptionRaw") {
+                topic
+                queue
+                topic.subscribe(queue, rawMessageDelivery: true)
+            }
+        ]
     }
 
     /// `TopicSqsSubscriptionTwoQueues`
-    static func topicSqsSubscriptionTwoQueues() -> Stack {
-        Stack("TopicSqsSubscriptionTwoQueues") {
-            let topic = Topic("Topic")
-            let a = Queue("A")
-            let b = Queue("B")
-            topic
-            a
-            b
-            topic.subscribe(a)
-            topic.subscribe(b)
-        }
+    static func topicSqsSubscriptionTwoQueues() -> [Stack] {
+        let topic = Topic("Topic")
+        let a = Queue("A")
+        let b = Queue("B")
+        return [
+            Stack("TopicSqsSubscriptionTwoQueues") {
+                topic
+                a
+                b
+                topic.subscribe(a)
+                topic.subscribe(b)
+            }
+        ]
     }
 
     /// `TopicFifoSqsSubscription`
-    static func topicFifoSqsSubscription() -> Stack {
-        Stack("TopicFifoSqsSubscription") {
-            let topic = Topic("Topic", fifo: true)
-            let queue = Queue("Queue", fifo: true)
-            topic
-            queue
-            topic.subscribe(queue)
-        }
+    static func topicFifoSqsSubscription() -> [Stack] {
+        let topic = Topic("Topic", fifo: true)
+        let queue = Queue("Queue", fifo: true)
+        return [
+            Stack("TopicFifoSqsSubscription") {
+                topic
+                queue
+                topic.subscribe(queue)
+            }
+        ]
     }
 
     /// `TopicLambdaSubscription`
-    static func topicLambdaSubscription() -> Stack {
-        Stack("TopicLambdaSubscription") {
-            let topic = Topic("Topic")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            topic
-            fn
-            topic.subscribe(fn)
-        }
+    static func topicLambdaSubscription() -> [Stack] {
+        let topic = Topic("Topic")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TopicLambdaSubscription") {
+                topic
+                fn
+                topic.subscribe(fn)
+            }
+        ]
     }
 
     /// `TopicSqsSubscriptionDeadLetter`
-    static func topicSqsSubscriptionDeadLetter() -> Stack {
-        Stack("TopicSqsSubscriptionDeadLetter") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            let dLQ = Queue("DLQ")
-            topic
-            queue
-            dLQ
-            topic.subscribe(queue, deadLetterQueue: dLQ)
-        }
+    static func topicSqsSubscriptionDeadLetter() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        let dLQ = Queue("DLQ")
+        return [
+            Stack("TopicSqsSubscriptionDeadLetter") {
+                topic
+                queue
+                dLQ
+                topic.subscribe(queue, deadLetterQueue: dLQ)
+            }
+        ]
     }
 
     /// `TopicFilterString`
-    static func topicFilterString() -> Stack {
-        Stack("TopicFilterString") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue, filterPolicy: .attributes(["color": .string(allowlist: ["red", "green"], matchPrefixes: ["bl"], matchSuffixes: ["ish"])]))
-        }
+    static func topicFilterString() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicFilterString") {
+                topic
+                queue
+                topic.subscribe(queue, filterPolicy: .attributes(["color": .string(allowlist: ["red", "green"], matchPrefixes: ["bl"], matchSuffixes: ["ish"])]))
+            }
+        ]
     }
 
     /// `TopicFilterDenylist`
-    static func topicFilterDenylist() -> Stack {
-        Stack("TopicFilterDenylist") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue, filterPolicy: .attributes(["color": .string(denylist: ["red"])]))
-        }
+    static func topicFilterDenylist() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicFilterDenylist") {
+                topic
+                queue
+                topic.subscribe(queue, filterPolicy: .attributes(["color": .string(denylist: ["red"])]))
+            }
+        ]
     }
 
     /// `TopicFilterNumeric`
-    static func topicFilterNumeric() -> Stack {
-        Stack("TopicFilterNumeric") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue, filterPolicy: .attributes(["size": .numeric(allowlist: [1, 2.5], greaterThan: 10, lessThanOrEqualTo: 100, between: 3...5, betweenStrict: (6, 8))]))
-        }
+    static func topicFilterNumeric() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicFilterNumeric") {
+                topic
+                queue
+                topic.subscribe(queue, filterPolicy: .attributes(["size": .numeric(allowlist: [1, 2.5], greaterThan: 10, lessThanOrEqualTo: 100, between: 3...5, betweenStrict: (6, 8))]))
+            }
+        ]
     }
 
     /// `TopicFilterExists`
-    static func topicFilterExists() -> Stack {
-        Stack("TopicFilterExists") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue, filterPolicy: .attributes(["store": .exists, "test": .notExists]))
-        }
+    static func topicFilterExists() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicFilterExists") {
+                topic
+                queue
+                topic.subscribe(queue, filterPolicy: .attributes(["store": .exists, "test": .notExists]))
+            }
+        ]
     }
 
     /// `TopicFilterMessageBody`
-    static func topicFilterMessageBody() -> Stack {
-        Stack("TopicFilterMessageBody") {
-            let topic = Topic("Topic")
-            let queue = Queue("Queue")
-            topic
-            queue
-            topic.subscribe(queue, filterPolicy: .messageBody(["color": .filter(.string(allowlist: ["red"])), "order": .policy(["total": .filter(.numeric(greaterThan: 100))])]))
-        }
+    static func topicFilterMessageBody() -> [Stack] {
+        let topic = Topic("Topic")
+        let queue = Queue("Queue")
+        return [
+            Stack("TopicFilterMessageBody") {
+                topic
+                queue
+                topic.subscribe(queue, filterPolicy: .messageBody(["color": .filter(.string(allowlist: ["red"])), "order": .policy(["total": .filter(.numeric(greaterThan: 100))])]))
+            }
+        ]
     }
 
     /// `TopicLambdaFilter`
-    static func topicLambdaFilter() -> Stack {
-        Stack("TopicLambdaFilter") {
-            let topic = Topic("Topic")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            topic
-            fn
-            topic.subscribe(fn, filterPolicy: .attributes(["color": .string(allowlist: ["red"])]))
-        }
+    static func topicLambdaFilter() -> [Stack] {
+        let topic = Topic("Topic")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TopicLambdaFilter") {
+                topic
+                fn
+                topic.subscribe(fn, filterPolicy: .attributes(["color": .string(allowlist: ["red"])]))
+            }
+        ]
     }
 
     /// `TopicLambdaSubscriptionDeadLetter`
-    static func topicLambdaSubscriptionDeadLetter() -> Stack {
-        Stack("TopicLambdaSubscriptionDeadLetter") {
-            let topic = Topic("Topic")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            let dLQ = Queue("DLQ")
-            topic
-            fn
-            dLQ
-            topic.subscribe(fn, deadLetterQueue: dLQ)
-        }
+    static func topicLambdaSubscriptionDeadLetter() -> [Stack] {
+        let topic = Topic("Topic")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dLQ = Queue("DLQ")
+        return [
+            Stack("TopicLambdaSubscriptionDeadLetter") {
+                topic
+                fn
+                dLQ
+                topic.subscribe(fn, deadLetterQueue: dLQ)
+            }
+        ]
     }
 
     /// `TopicGrantPublish`
-    static func topicGrantPublish() -> Stack {
-        Stack("TopicGrantPublish") {
-            let topic = Topic("Topic")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            topic
-            fn
-            topic.grant(.publish, to: fn)
-        }
+    static func topicGrantPublish() -> [Stack] {
+        let topic = Topic("Topic")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TopicGrantPublish") {
+                topic
+                fn
+                topic.grant(.publish, to: fn)
+            }
+        ]
     }
 
     /// `TopicGrantSubscribe`
-    static func topicGrantSubscribe() -> Stack {
-        Stack("TopicGrantSubscribe") {
-            let topic = Topic("Topic")
-            let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-            topic
-            fn
-            topic.grant(.subscribe, to: fn)
-        }
+    static func topicGrantSubscribe() -> [Stack] {
+        let topic = Topic("Topic")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("TopicGrantSubscribe") {
+                topic
+                fn
+                topic.grant(.subscribe, to: fn)
+            }
+        ]
     }
 }
