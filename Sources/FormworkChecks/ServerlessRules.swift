@@ -7,7 +7,7 @@ public enum ServerlessRules {
     public static let all: [CheckRule] = [
         queueDeadLetterQueue, queueEncryption, topicEncryption, functionTracing, functionLogRetention,
         wildcardActions, wildcardResources, tablePointInTimeRecovery, bucketPublicAccess, bucketEncryption,
-        bucketTLS, streamEncryption, stageTracing,
+        bucketTLS, streamEncryption, stageTracing, keyRotation, servicePrincipalScope,
     ]
 
     // MARK: Reliability
@@ -85,7 +85,7 @@ public enum ServerlessRules {
             let all = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"].allSatisfy { block?[$0] == .bool(true) }
             guard !all else { return nil }
             return Finding(rule: "s3-public-access", severity: .error, logicalId: logicalId, message: "the bucket does not block all public access.",
-                           fix: "Keep blockPublicAccess: true (the default of Bucket).")
+                           fix: "Set blockPublicAccess: true (the default under the Formwork defaults profile).")
         }
     }
 
@@ -94,7 +94,7 @@ public enum ServerlessRules {
             guard bucket.properties["BucketEncryption"] == nil else { return nil }
             return Finding(rule: "s3-encryption", severity: .info, logicalId: logicalId,
                            message: "the bucket relies on S3's default encryption instead of setting one.",
-                           fix: "Set an encryption (Bucket writes SSE-S3 by default; choose .kms for a customer key).")
+                           fix: "Set an encryption (.s3Managed, the default under the Formwork defaults profile, or .kms for a customer key).")
         }
     }
 
@@ -108,7 +108,7 @@ public enum ServerlessRules {
         return resources(of: "AWS::S3::Bucket", in: template).compactMap { logicalId, _ in
             enforced.contains(logicalId) ? nil : Finding(rule: "s3-tls", severity: .warning, logicalId: logicalId,
                                                          message: "the bucket accepts requests without TLS.",
-                                                         fix: "Keep enforceSSL: true (the default of Bucket).")
+                                                         fix: "Set enforceSSL: true (the default under the Formwork defaults profile).")
         }
     }
 

@@ -8,13 +8,13 @@
 /// - ``formwork``: safer defaults for a new app. Where they differ from CDK's, the construct's
 ///   documentation says so, and `check` reports what the CDK profile leaves weaker.
 ///
-/// | option not given | ``cdk`` | ``formwork`` |
-/// |---|---|---|
-/// | `Bucket` encryption | none written (S3 encrypts with its own keys) | `AES256` written |
-/// | `Bucket` public access | not blocked in the template | all four blocks on |
-/// | `Bucket` TLS | not enforced | a bucket policy denies requests without TLS |
-/// | `Key` rotation | off | on, yearly |
-/// | topic policy for a rule target | any rule of the account's EventBridge | only the rule (`aws:SourceArn`) |
+/// | option not given | ``cdk`` | ``formwork`` | `check` rule under ``cdk`` |
+/// |---|---|---|---|
+/// | `Bucket` encryption | none written (S3 encrypts with its own keys) | `AES256` written | `s3-encryption` |
+/// | `Bucket` public access | not blocked in the template | all four blocks on | `s3-public-access` |
+/// | `Bucket` TLS | not enforced | a bucket policy denies requests without TLS | `s3-tls` |
+/// | `Key` rotation | off | on, yearly | `kms-key-rotation` |
+/// | topic policy for a rule target | any rule of the account's EventBridge | only the rule (`aws:SourceArn`) | `service-principal-source` |
 ///
 /// ```swift
 /// let app = App(defaults: .cdk) {
