@@ -660,10 +660,35 @@ def event_source_cases():
     ]
 
 
+def http_api_cases():
+    def api(routes, py_options="", swift_options="", functions=("Fn",)):
+        py = [f'api = apigwv2.HttpApi(s, "Api"{py_options})']
+        for method, path, function in routes:
+            py_method = "ANY" if method == "ANY" else method
+            py.append(f'api.add_routes(path="{path}", methods=[apigwv2.HttpMethod.{py_method}], '
+                      f'integration=integrations.HttpLambdaIntegration("Integration", {function}))')
+        swift_routes = "; ".join(f'Route(.{method.lower()}, "{path}", to: {function})' for method, path, function in routes)
+        return [fn(name) for name in functions] + [construct("; ".join(py), f"let api = HttpApi(\"Api\"{swift_options}) {{ {swift_routes} }}", "api")]
+    get = ("GET", "/orders", "fn")
+    return [
+        Case("HttpApiOneRoute", api([get])),
+        Case("HttpApiPathParameter", api([get, ("GET", "/orders/{id}", "fn"), ("DELETE", "/orders/{id}", "fn")])),
+        Case("HttpApiAny", api([("ANY", "/{proxy+}", "fn")])),
+        Case("HttpApiTwoFunctions", api([("GET", "/a", "one"), ("POST", "/b", "two")], functions=("One", "Two"))),
+        Case("HttpApiName", api([get], ', api_name="orders"', ', name: "orders"')),
+        Case("HttpApiDescription", api([get], ', description="Orders"', ', description: "Orders"')),
+        Case("HttpApiCors", api([get], ', cors_preflight=apigwv2.CorsPreflightOptions(allow_origins=["https://example.com"], allow_methods=[apigwv2.CorsHttpMethod.GET])',
+                                ', cors: .init(allowOrigins: ["https://example.com"], allowMethods: ["GET"])')),
+        Case("HttpApiCorsFull", api([get], ', cors_preflight=apigwv2.CorsPreflightOptions(allow_origins=["*"], allow_methods=[apigwv2.CorsHttpMethod.ANY], allow_headers=["Content-Type"], max_age=Duration.hours(1))',
+                                    ', cors: .init(allowOrigins: ["*"], allowMethods: ["*"], allowHeaders: ["Content-Type"], maxAge: .hours(1))')),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
             "Bucket": bucket_cases(), "Function": function_cases(), "EventBus": bus_cases(), "Rule": rule_cases(),
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
-            "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases()}
+            "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
+            "HttpApi": http_api_cases()}

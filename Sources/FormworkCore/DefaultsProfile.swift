@@ -15,6 +15,8 @@
 /// | `Bucket` TLS | not enforced | a bucket policy denies requests without TLS | `s3-tls` |
 /// | `Key` rotation | off | on, yearly | `kms-key-rotation` |
 /// | topic policy for a rule target | any rule of the account's EventBridge | only the rule (`aws:SourceArn`) | `service-principal-source` |
+/// | `HttpApi` route permission | any method of the path may invoke | only the route's method | — |
+/// | `HttpApi` endpoint | no output | an `Endpoint` output, as `RestApi` writes | — |
 ///
 /// ```swift
 /// let app = App(defaults: .cdk) {

@@ -90,10 +90,12 @@ public struct HttpApi: IdentifiedConstruct {
             }
             try declareRoute(route, key: routeKey, in: scope)
         }
-        try scope.add(Output("Endpoint", value: url))
+        // CDK's HttpApi has no output; Formwork's defaults add the endpoint, as its RestApi does.
+        if scope.defaults == .formwork { try scope.add(Output("Endpoint", value: url)) }
     }
 
-    /// `<Api>/<METHOD>--<path>`: the route, its integration and the permission to invoke the function.
+    /// `<Api>/<METHOD>--<path>`: the route, its integration (`Integration`, the id CDK users give their
+    /// `HttpLambdaIntegration`) and the permission to invoke the function (`Integration-Permission`).
     private func declareRoute(_ route: Route, key: String, in scope: ConstructScope) throws(SynthesisError) {
         scope.require(route.function)
         let routeScope = try scope.child(key.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "/", with: "--"))
@@ -102,9 +104,10 @@ public struct HttpApi: IdentifiedConstruct {
             "ApiId": apiId, "IntegrationType": "AWS_PROXY", "IntegrationUri": route.function.arn, "PayloadFormatVersion": "2.0",
         ])
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Integration", "Resource"], form: .ref))
-        let path = "/" + route.segments.map { $0.hasPrefix("{") ? "*" : $0 }.joined(separator: "/")
-        let method = route.method == .any ? "*" : route.method.rawValue
-        try routeScope.declareResource("AWS::Lambda::Permission", at: "Permission", properties: [
+        // CDK lets every stage and method of the path invoke; Formwork's defaults name the method.
+        let path = "/" + route.segments.joined(separator: "/")
+        let method = scope.defaults == .cdk || route.method == .any ? "*" : route.method.rawValue
+        try routeScope.declareResource("AWS::Lambda::Permission", at: "Integration-Permission", properties: [
             "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
             "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",
         ])

@@ -21,4 +21,5 @@ enum GeneratedCases {
             + MetricCases.all
             + CrossStackCases.all
             + EventSourceCases.all
+            + HttpApiCases.all
 }
