@@ -82,6 +82,8 @@ public struct StateMachine: GrantPrincipal {
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The state machine's name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Name"))) }
+    /// The name cut from the ARN (`Fn::Select` 6 of the ARN split at `:`), as CDK's policies name it.
+    var nameFromArn: Value { .intrinsic("Fn::Select", [6, .intrinsic("Fn::Split", [":", arn])]) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...31_536_000, "timeout", unit: " s", at: scope)

@@ -45,7 +45,7 @@ extension State {
     /// Sends `messageBody` to `queue`.
     public static func sqsSendMessage(_ name: String, queue: Queue, messageBody: Value, resultPath: String? = nil) -> State {
         task(name, TaskIntegration(resource: TaskIntegration.serviceResource("sqs:sendMessage"),
-                                   parameters: ["MessageBody": messageBody, "QueueUrl": queue.url],
+                                   parameters: ["QueueUrl": queue.url, "MessageBody": messageBody],
                                    statements: [PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])],
                                    requirements: [queue]), resultPath: resultPath)
     }
@@ -53,45 +53,53 @@ extension State {
     /// Publishes `message` to `topic`.
     public static func snsPublish(_ name: String, topic: Topic, message: Value, resultPath: String? = nil) -> State {
         task(name, TaskIntegration(resource: TaskIntegration.serviceResource("sns:publish"),
-                                   parameters: ["Message": message, "TopicArn": topic.arn],
+                                   parameters: ["TopicArn": topic.arn, "Message": message],
                                    statements: [PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn])],
                                    requirements: [topic]), resultPath: resultPath)
     }
 
-    /// Reads the item with `key` from `table`.
-    public static func dynamoGetItem(_ name: String, table: Table, key: Value, resultPath: String? = nil) -> State {
-        dynamo(name, "getItem", table: table, parameters: ["Key": key], resultPath: resultPath)
+    /// Reads the item with `key` from `table` (`ConsistentRead` false, as CDK writes it).
+    public static func dynamoGetItem(_ name: String, table: Table, key: Value, consistentRead: Bool = false, resultPath: String? = nil) -> State {
+        dynamo(name, "getItem", table: table, key: "Key", key, after: ["ConsistentRead": .bool(consistentRead)], resultPath: resultPath)
     }
 
     /// Writes `item` to `table`.
     public static func dynamoPutItem(_ name: String, table: Table, item: Value, resultPath: String? = nil) -> State {
-        dynamo(name, "putItem", table: table, parameters: ["Item": item], resultPath: resultPath)
+        dynamo(name, "putItem", table: table, key: "Item", item, after: [:], resultPath: resultPath)
     }
 
     /// Updates the item with `key` in `table` with `updateExpression`.
     public static func dynamoUpdateItem(_ name: String, table: Table, key: Value, updateExpression: String,
                                         expressionAttributeValues: Value? = nil, resultPath: String? = nil) -> State {
-        var parameters: OrderedDictionary<String, Value> = ["Key": key, "UpdateExpression": .string(updateExpression)]
-        parameters["ExpressionAttributeValues"] = expressionAttributeValues
-        return dynamo(name, "updateItem", table: table, parameters: parameters, resultPath: resultPath)
+        var after = OrderedDictionary<String, Value>()
+        after["ExpressionAttributeValues"] = expressionAttributeValues
+        after["UpdateExpression"] = .string(updateExpression)
+        return dynamo(name, "updateItem", table: table, key: "Key", key, after: after, resultPath: resultPath)
     }
 
-    private static func dynamo(_ name: String, _ action: String, table: Table, parameters: OrderedDictionary<String, Value>, resultPath: String?) -> State {
-        var parameters = parameters
-        parameters["TableName"] = table.name
+    /// A DynamoDB task as CDK renders it: the key or item, `TableName`, then the action's own parameters;
+    /// the role may act on the table by its name's ARN.
+    private static func dynamo(_ name: String, _ action: String, table: Table, key: String, _ value: Value,
+                               after: OrderedDictionary<String, Value>, resultPath: String?) -> State {
+        var parameters: OrderedDictionary<String, Value> = [key: value, "TableName": table.name]
+        for (name, value) in after { parameters[name] = value }
         let iamAction = "dynamodb:" + action.prefix(1).uppercased() + action.dropFirst()
+        let tableArn: Value = "arn:\(Aws.partition):dynamodb:\(Aws.region):\(Aws.accountId):table/\(table.name)"
         return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("dynamodb:\(action)"),
                                           parameters: .object(parameters),
-                                          statements: [PolicyStatement(actions: [iamAction], resources: [table.arn])],
+                                          statements: [PolicyStatement(actions: [iamAction], resources: [tableArn])],
                                           requirements: [table]), resultPath: resultPath)
     }
 
     /// Puts `entries` (each with `Detail`, `DetailType`, `Source`) on `bus`.
     public static func eventBridgePutEvents(_ name: String, bus: EventBus, entries: [Value], resultPath: String? = nil) -> State {
+        // CDK writes each entry's keys in order: Detail, DetailType, EventBusName, Source.
         let withBus = entries.map { entry -> Value in
             guard case .object(var members) = entry else { return entry }
             members["EventBusName"] = bus.arn
-            return .object(members)
+            let order = ["Detail", "DetailType", "EventBusName", "Source"]
+            let keys = order.filter { members[$0] != nil } + members.keys.filter { !order.contains($0) }
+            return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, members[$0]!) }))
         }
         return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("events:putEvents"),
                                           parameters: ["Entries": .array(withBus)],
@@ -102,12 +110,13 @@ extension State {
     /// Starts an execution of `stateMachine` and, by default, waits for it to finish (`.sync`).
     public static func startExecution(_ name: String, stateMachine: StateMachine, input: Value? = nil,
                                       waitForCompletion: Bool = true, resultPath: String? = nil) -> State {
-        var parameters: OrderedDictionary<String, Value> = ["StateMachineArn": stateMachine.arn]
-        parameters["Input"] = input
+        // CDK passes the state's input on when none is given.
+        var parameters: OrderedDictionary<String, Value> = input.map { ["Input": $0] } ?? ["Input.$": "$"]
+        parameters["StateMachineArn"] = stateMachine.arn
         var statements = [PolicyStatement(actions: ["states:StartExecution"], resources: [stateMachine.arn])]
         if waitForCompletion {
             statements.append(PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"],
-                                              resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(stateMachine.name):*"]))
+                                              resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(stateMachine.nameFromArn)*"]))
             statements.append(PolicyStatement(actions: ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
                                               resources: ["arn:\(Aws.partition):events:\(Aws.region):\(Aws.accountId):rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"]))
         }

@@ -29,6 +29,14 @@ enum StateMachineCases {
         ("MachineLambdaCatch", machineLambdaCatch),
         ("MachineLambdaRetry", machineLambdaRetry),
         ("MachineTwoLambdas", machineTwoLambdas),
+        ("MachineSqsSend", machineSqsSend),
+        ("MachineSnsPublish", machineSnsPublish),
+        ("MachineDynamoGet", machineDynamoGet),
+        ("MachineDynamoPut", machineDynamoPut),
+        ("MachineDynamoUpdate", machineDynamoUpdate),
+        ("MachinePutEvents", machinePutEvents),
+        ("MachineStartExecutionSync", machineStartExecutionSync),
+        ("MachineStartExecutionAsync", machineStartExecutionAsync),
         ("MachineName", machineName),
         ("MachineTimeout", machineTimeout),
         ("MachineExpress", machineExpress),
@@ -288,6 +296,102 @@ enum StateMachineCases {
             Stack("MachineTwoLambdas") {
                 first
                 second
+                machine
+            }
+        ]
+    }
+
+    /// `MachineSqsSend`
+    static func machineSqsSend() -> [Stack] {
+        let queue = Queue("Queue")
+        let machine = StateMachine("Machine", definition: Chain(State.sqsSendMessage("Send", queue: queue, messageBody: "hello")))
+        return [
+            Stack("MachineSqsSend") {
+                queue
+                machine
+            }
+        ]
+    }
+
+    /// `MachineSnsPublish`
+    static func machineSnsPublish() -> [Stack] {
+        let topic = Topic("Topic")
+        let machine = StateMachine("Machine", definition: Chain(State.snsPublish("Publish", topic: topic, message: "hello")))
+        return [
+            Stack("MachineSnsPublish") {
+                topic
+                machine
+            }
+        ]
+    }
+
+    /// `MachineDynamoGet`
+    static func machineDynamoGet() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let machine = StateMachine("Machine", definition: Chain(State.dynamoGetItem("Get", table: table, key: ["pk": ["S": "a"]])))
+        return [
+            Stack("MachineDynamoGet") {
+                table
+                machine
+            }
+        ]
+    }
+
+    /// `MachineDynamoPut`
+    static func machineDynamoPut() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let machine = StateMachine("Machine", definition: Chain(State.dynamoPutItem("Put", table: table, item: ["pk": ["S": "a"]])))
+        return [
+            Stack("MachineDynamoPut") {
+                table
+                machine
+            }
+        ]
+    }
+
+    /// `MachineDynamoUpdate`
+    static func machineDynamoUpdate() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let machine = StateMachine("Machine", definition: Chain(State.dynamoUpdateItem("Update", table: table, key: ["pk": ["S": "a"]], updateExpression: "SET done = :d", expressionAttributeValues: [":d": ["BOOL": true]])))
+        return [
+            Stack("MachineDynamoUpdate") {
+                table
+                machine
+            }
+        ]
+    }
+
+    /// `MachinePutEvents`
+    static func machinePutEvents() -> [Stack] {
+        let bus = EventBus("Bus")
+        let machine = StateMachine("Machine", definition: Chain(State.eventBridgePutEvents("Emit", bus: bus, entries: [["Detail": ["a": 1], "DetailType": "Placed", "Source": "orders"]])))
+        return [
+            Stack("MachinePutEvents") {
+                bus
+                machine
+            }
+        ]
+    }
+
+    /// `MachineStartExecutionSync`
+    static func machineStartExecutionSync() -> [Stack] {
+        let child = StateMachine("Child", definition: Chain(State.pass("Inner")))
+        let machine = StateMachine("Machine", definition: Chain(State.startExecution("Start", stateMachine: child)))
+        return [
+            Stack("MachineStartExecutionSync") {
+                child
+                machine
+            }
+        ]
+    }
+
+    /// `MachineStartExecutionAsync`
+    static func machineStartExecutionAsync() -> [Stack] {
+        let child = StateMachine("Child", definition: Chain(State.pass("Inner")))
+        let machine = StateMachine("Machine", definition: Chain(State.startExecution("Start", stateMachine: child, waitForCompletion: false)))
+        return [
+            Stack("MachineStartExecutionAsync") {
+                child
                 machine
             }
         ]
