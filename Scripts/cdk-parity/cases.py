@@ -705,6 +705,38 @@ def http_api_cases():
     ]
 
 
+def breadth_cases():
+    """Grants between every pair that has one, rule inputs, asynchronous invocation, table scaling, lifecycle."""
+    pattern = o("event_pattern", 'events.EventPattern(source=["orders"])', "pattern", 'EventPattern(source: ["orders"])')
+    rule = call("events.Rule", "Rule", "Rule", [pattern])
+    bus = call("events.EventBus", "EventBus", "Bus", [])
+    provisioned = [o("billing_mode", "dynamodb.BillingMode.PROVISIONED", "billing", ".provisioned(read: 5, write: 5)"),
+                   o("read_capacity", "5", None, None), o("write_capacity", "5", None, None)]
+    return [
+        Case("GrantStreamRead", [stream(), fn(), stmt("stream.grant_read(fn)", "stream.grant(.read, to: fn)")]),
+        Case("GrantStreamWrite", [stream(), fn(), stmt("stream.grant_write(fn)", "stream.grant(.write, to: fn)")]),
+        Case("GrantBusPutEvents", [bus, fn(), stmt("bus.grant_put_events_to(fn)", "bus.grantPutEvents(to: fn)")]),
+        Case("GrantMachineRead", [machine('sfn.Pass(s, "Start")', 'Chain(State.pass("Start"))'), fn(),
+                                  stmt("machine.grant_read(fn)", "machine.grantRead(to: fn)")]),
+        Case("GrantTableStreamRead", [table([o("stream", "dynamodb.StreamViewType.NEW_IMAGE", "stream", ".newImage")]), fn(),
+                                      stmt("table.grant_stream_read(fn)", "table.grant(.streamRead, to: fn)")]),
+        Case("RuleInputConstant", [fn(), rule, stmt('rule.add_target(targets.LambdaFunction(fn, event=events.RuleTargetInput.from_object({"kind": "nightly"})))',
+                                                    'rule.target(fn, input: .constant(["kind": "nightly"]))')]),
+        Case("FunctionAsyncFailureQueue", [queue("Failures"), fn("Fn", [
+            o("on_failure", "destinations.SqsDestination(failures)", "asyncInvocation", ".init(onFailure: .queue(failures))")])]),
+        Case("FunctionAsyncRetry", [fn("Fn", [o("retry_attempts", "0", "asyncInvocation", ".init(retryAttempts: 0, maxEventAge: .hours(1))"),
+                                              o("max_event_age", "Duration.hours(1)", None, None)])]),
+        Case("FunctionAsyncSuccessTopic", [topic(ident="Done"), fn("Fn", [
+            o("on_success", "destinations.SnsDestination(done)", "asyncInvocation", ".init(onSuccess: .topic(done))")])]),
+        Case("TableScaling", [table(provisioned + [o(None, None, "readScaling", ".init(minCapacity: 5, maxCapacity: 50, targetUtilizationPercent: 70)"),
+                                                   o(None, None, "writeScaling", ".init(minCapacity: 5, maxCapacity: 20, targetUtilizationPercent: 60)")]),
+                              stmt("table.auto_scale_read_capacity(min_capacity=5, max_capacity=50).scale_on_utilization(target_utilization_percent=70)", None),
+                              stmt("table.auto_scale_write_capacity(min_capacity=5, max_capacity=20).scale_on_utilization(target_utilization_percent=60)", None)]),
+        Case("BucketLifecycle", [bucket([o("lifecycle_rules", "[s3.LifecycleRule(id=\"expire\", prefix=\"tmp/\", expiration=Duration.days(7), abort_incomplete_multipart_upload_after=Duration.days(1))]",
+                                           "lifecycleRules", '[.init(id: "expire", prefix: "tmp/", expirationDays: 7, abortIncompleteMultipartUploadDays: 1)]')])]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -712,4 +744,4 @@ def all_groups():
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
-            "HttpApi": http_api_cases()}
+            "HttpApi": http_api_cases(), "Breadth": breadth_cases()}

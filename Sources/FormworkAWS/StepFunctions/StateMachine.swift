@@ -134,7 +134,7 @@ extension StateMachine {
         Grant.statements([
             PolicyStatement(actions: ["states:ListExecutions", "states:ListStateMachines"], resources: [arn]),
             PolicyStatement(actions: ["states:DescribeExecution", "states:DescribeStateMachineForExecution", "states:GetExecutionHistory"],
-                            resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(name):*"]),
+                            resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(nameFromArn):*"]),
             PolicyStatement(actions: ["states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity"], resources: ["*"]),
         ], on: self, to: principal)
     }

@@ -22,4 +22,5 @@ enum GeneratedCases {
             + CrossStackCases.all
             + EventSourceCases.all
             + HttpApiCases.all
+            + BreadthCases.all
 }
