@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "FormworkChecks",
-            dependencies: ["FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["FormworkCore", "FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(name: "CFormworkFileSystem"),
         .target(
@@ -150,7 +150,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormworkChecksTests",
-            dependencies: ["FormworkChecks", "FormworkTemplate"]
+            dependencies: ["FormworkChecks", "FormworkCore", "FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FormworkCoreTests",

@@ -4,18 +4,54 @@ import FormworkCore
 import FormworkTemplate
 import OrderedCollections
 
-/// How check findings are printed.
+/// How check findings (and the rule list) are printed.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif
+    case text, json, sarif, markdown
 }
 
 /// The options `formwork check` and `<app> check` share, and the rendering they share.
 struct CheckOptions: ParsableArguments {
-    @Option(help: "The output format: text, json or sarif.")
+    @Option(help: "The output format: text, json, sarif or markdown.")
     var format: CheckFormat = .text
 
     @Flag(help: "Exit with status 1 when there are errors.")
     var strict = false
+
+    @Flag(help: "List the rules (their ids, what they ask, severity, pillar and equivalents) instead of checking.")
+    var list = false
+
+    @Option(help: "Print the documentation of a rule (a Formwork id, or a cfn-lint or cdk-nag id it covers).")
+    var explain: String?
+
+    /// Handles `--list` and `--explain`; `true` when one of them was asked for and nothing is to be checked.
+    func answeredQuestion(output: inout CommandOutput) throws(CommandFailure) -> Bool {
+        if let explain {
+            let rules = ServerlessRules.rules(named: explain)
+            guard !rules.isEmpty else {
+                throw CommandFailure(.badInput, "error: no rule is named '\(explain)'; formwork check --list shows them")
+            }
+            output.print(rules.map(\.documentation).joined(separator: "\n"))
+            return true
+        }
+        guard list else { return false }
+        switch format {
+        case .markdown:
+            output.print(String(ServerlessRules.documentationIndex.dropLast()))
+        case .json, .sarif:
+            let rules: [JSONValue] = ServerlessRules.all.map { rule in
+                ["id": .string(rule.id), "summary": .string(rule.summary), "severity": .string(rule.severity.rawValue),
+                 "pillar": .string(rule.pillar), "equivalents": .array(rule.equivalents.map { .string($0) })]
+            }
+            output.print(JSONWriter(style: .pretty(indent: 2)).string(from: ["rules": .array(rules)]))
+        case .text:
+            let width = ServerlessRules.all.map(\.id.count).max() ?? 0
+            for rule in ServerlessRules.all {
+                let equivalents = rule.equivalents.isEmpty ? "" : "  (\(rule.equivalents.joined(separator: ", ")))"
+                output.print("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\(equivalents)")
+            }
+        }
+        return true
+    }
 
     /// One checked template: where it came from, its findings, and the line of each resource when known.
     struct Checked {
@@ -37,10 +73,20 @@ struct CheckOptions: ParsableArguments {
             let findings: [JSONValue] = checked.flatMap { template in
                 template.findings.map { finding in
                     ["source": .string(template.source), "rule": .string(finding.rule), "severity": .string(finding.severity.rawValue),
-                     "logicalId": .string(finding.logicalId), "message": .string(finding.message), "fix": .string(finding.fix)]
+                     "logicalId": .string(finding.logicalId), "message": .string(finding.message), "fix": .string(finding.fix),
+                     "equivalents": .array(finding.equivalents.map { .string($0) })]
                 }
             }
             output.print(JSONWriter(style: .pretty(indent: 2)).string(from: ["findings": .array(findings)]))
+        case .markdown:
+            output.print("| source | severity | rule | resource | finding |")
+            output.print("|---|---|---|---|---|")
+            for template in checked {
+                for finding in template.findings {
+                    let text = "\(finding.message) \(finding.fix)".replacingOccurrences(of: "|", with: "\\|")
+                    output.print("| \(template.source) | \(finding.severity.rawValue) | `\(finding.rule)` | `\(finding.logicalId)` | \(text) |")
+                }
+            }
         case .sarif:
             output.print(JSONWriter(style: .pretty(indent: 2)).string(from: sarif(checked)))
         }
@@ -53,7 +99,9 @@ struct CheckOptions: ParsableArguments {
     /// SARIF 2.1.0, for code-scanning tools.
     private func sarif(_ checked: [Checked]) -> JSONValue {
         let rules: [JSONValue] = ServerlessRules.all.map { rule in
-            ["id": .string(rule.id), "shortDescription": ["text": .string(rule.summary)], "properties": ["pillar": .string(rule.pillar)]]
+            ["id": .string(rule.id), "shortDescription": ["text": .string(rule.summary)],
+             "fullDescription": ["text": .string(rule.rationale)], "help": ["text": .string(rule.remedy)],
+             "properties": ["pillar": .string(rule.pillar), "equivalents": .array(rule.equivalents.map { .string($0) })]]
         }
         let results: [JSONValue] = checked.flatMap { template in
             template.findings.map { finding in
@@ -68,6 +116,7 @@ struct CheckOptions: ParsableArguments {
                     "ruleId": .string(finding.rule), "level": .string(level),
                     "message": ["text": .string("\(finding.logicalId): \(finding.message) \(finding.fix)")],
                     "locations": [["physicalLocation": .object(location)]],
+                    "properties": ["equivalents": .array(finding.equivalents.map { .string($0) })],
                 ]
             }
         }
@@ -87,11 +136,13 @@ struct CheckCommand: FormworkCommand {
     )
 
     @Argument(help: "The templates to check, JSON or YAML.")
-    var templates: [String]
+    var templates: [String] = []
 
     @OptionGroup var options: CheckOptions
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
+        if try options.answeredQuestion(output: &output) { return }
+        guard !templates.isEmpty else { throw CommandFailure(.badInput, "error: name the templates to check, or pass --list") }
         var checked: [CheckOptions.Checked] = []
         for file in templates {
             let parsed: (template: Template, sourceMap: SourceMap)
@@ -120,6 +171,7 @@ struct AppCheckCommand: FormworkCommand {
     var stacks: [String] = []
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
+        if try options.answeredQuestion(output: &output) { return }
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
         let checked = assembly.stacks.map { stack in
             CheckOptions.Checked(source: stack.name, findings: Checker().check(stack.template)) { _ in nil }

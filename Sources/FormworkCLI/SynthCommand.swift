@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormworkChecks
 import FormworkCore
 import FormworkSchema
 import FormworkTemplate
@@ -10,7 +11,9 @@ struct SynthCommand: FormworkCommand {
         abstract: "Synthesize the app's stacks into a cloud assembly folder.",
         discussion: """
             The folder is written atomically: a failed synth leaves the previous output as it was. An existing \
-            folder is replaced only when it is a cloud assembly or empty; anything else is refused (exit 3).
+            folder is replaced only when it is a cloud assembly or empty; anything else is refused (exit 3). \
+            The Well-Architected checks run on every stack and print their findings to standard error, as \
+            `check` does; with --strict an error among them fails the synth (exit 1) after the output is written.
             """
     )
 
@@ -19,6 +22,9 @@ struct SynthCommand: FormworkCommand {
 
     @Option(help: "The template format: json or yaml.")
     var format: TemplateFormat = .json
+
+    @Flag(help: "Exit with status 1 when the checks find errors.")
+    var strict = false
 
     @Argument(help: "The stacks to synthesize (with the stacks they depend on); all when none are named.")
     var stacks: [String] = []
@@ -51,6 +57,16 @@ struct SynthCommand: FormworkCommand {
         for stack in assembly.stacks {
             let count = stack.template.resources.count
             printed.print("\(stack.name): \(output)/\(writer.templateFileName(for: stack.name)) (\(count) resource\(count == 1 ? "" : "s"))")
+        }
+        var errors = 0
+        for stack in assembly.stacks {
+            for finding in Checker().check(stack.template) {
+                printed.printError("\(stack.name): \(finding)")
+                if finding.severity == .error { errors += 1 }
+            }
+        }
+        if strict, errors > 0 {
+            throw CommandFailure(.findings, "\(errors) error\(errors == 1 ? "" : "s") against the Well-Architected rules (formwork check --explain RULE tells why and how to fix)")
         }
     }
 }

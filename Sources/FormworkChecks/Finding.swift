@@ -1,7 +1,7 @@
 /// One finding of a Well-Architected check: which rule, how serious, where, and what to do.
 public struct Finding: Sendable, Hashable, CustomStringConvertible {
     /// How serious a finding is.
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
         /// Against the guidance; `check --strict` fails on it.
         case error
         /// Usually a mistake; worth a look.
@@ -23,6 +23,19 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What to change.
     public var fix: String
+
+    public init(rule: String, severity: Severity, logicalId: String, message: String, fix: String) {
+        self.rule = rule
+        self.severity = severity
+        self.logicalId = logicalId
+        self.message = message
+        self.fix = fix
+    }
+
+    /// The same rule in other tools (serverless-rules, cdk-nag), from the rule's definition.
+    public var equivalents: [String] {
+        ServerlessRules.rule(withID: rule)?.equivalents ?? []
+    }
 
     public var description: String {
         "\(severity.rawValue)[\(rule)]: \(logicalId): \(message) \(fix)"

@@ -47,8 +47,8 @@ public struct ApplyAspect: Construct {
 
 extension ConstructScope {
     /// Schedules `aspect` to visit the resources below `target`, or below the parent of this scope (the scope
-    /// the applying construct is listed in).
-    func schedule(_ aspect: any Aspect, on target: (any IdentifiedConstruct)?) {
+    /// the applying construct is listed in). Constructs that apply an aspect call it from `expand(in:)`.
+    public func schedule(_ aspect: any Aspect, on target: (any IdentifiedConstruct)?) {
         if let target { require(target) }
         let parent = tree.nodes[node].parent ?? node
         afterExpansion(.aspects) { scope throws(SynthesisError) in

@@ -32,7 +32,9 @@ import Testing
         let function: JSONValue = ["Type": "AWS::Lambda::Function", "Properties": ["Role": "r", "Code": ["ZipFile": "x"]]]
         let traced: JSONValue = ["Type": "AWS::Lambda::Function", "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"]]]
         let logs: JSONValue = ["Type": "AWS::Logs::LogGroup", "Properties": ["LogGroupName": .join("", ["/aws/lambda/", .ref("Traced")]), "RetentionInDays": 30]]
-        #expect(try rules(["Plain": function, "Traced": traced, "Logs": logs]) == ["lambda-log-retention Plain", "lambda-tracing Plain"])
+        let checker = Checker(rules: [.functionTracing, .functionLogRetention])
+        let findings = checker.check(try Template(json: ["Resources": ["Plain": function, "Traced": traced, "Logs": logs]])).map { "\($0.rule) \($0.logicalId)" }
+        #expect(findings == ["lambda-log-retention Plain", "lambda-tracing Plain"])
     }
 
     @Test func bucketsMustBlockPublicAccessAndRequireTLS() throws {
