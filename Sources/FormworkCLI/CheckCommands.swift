@@ -30,7 +30,7 @@ struct CheckOptions: ParsableArguments {
             guard !rules.isEmpty else {
                 throw CommandFailure(.badInput, "error: no rule is named '\(explain)'; formwork check --list shows them")
             }
-            output.print(rules.map(\.documentation).joined(separator: "\n"))
+            output.print(String(rules.map(\.documentation).joined(separator: "\n").dropLast()))
             return true
         }
         guard list else { return false }
