@@ -21,11 +21,11 @@ public struct CheckRule: Sendable, Identifiable {
     public let rationale: String
     /// How to meet it with Formwork's constructs.
     public let remedy: String
-    /// The findings of the rule in `template`.
-    public let evaluate: @Sendable (Template) -> [Finding]
+    /// The findings of the rule in a template.
+    public let evaluate: @Sendable (CheckedTemplate) -> [Finding]
 
     public init(id: String, summary: String, pillar: String, severity: Finding.Severity, equivalents: [String] = [],
-                rationale: String, remedy: String, evaluate: @escaping @Sendable (Template) -> [Finding]) {
+                rationale: String, remedy: String, evaluate: @escaping @Sendable (CheckedTemplate) -> [Finding]) {
         self.id = id
         self.summary = summary
         self.pillar = pillar
@@ -55,7 +55,8 @@ public struct Checker: Sendable {
     /// covered nothing; errors first, then by logical ID.
     public func check(_ template: Template) -> [Finding] {
         let suppressions = Suppressions(template)
-        var findings = rules.flatMap { $0.evaluate(template) }
+        let checked = CheckedTemplate(template)
+        var findings = rules.flatMap { $0.evaluate(checked) }
         findings = suppressions.applied(to: findings, rules: rules)
         return findings.sorted { ($0.severity, $0.logicalId, $0.rule) < ($1.severity, $1.logicalId, $1.rule) }
     }

@@ -1,11 +1,36 @@
 import FormworkTemplate
+import OrderedCollections
 
-/// What rules ask of a template: resources by type, policy statements, and what CloudFormation will see
-/// across resources (a function's log group, the queues that are dead-letter queues).
-extension Template {
+/// A template as the rules read it: indexed once by resource type and by function name, with what
+/// CloudFormation will see across resources (a function's log group, the queues that are dead-letter
+/// queues). Built once per template, so that every rule finds its resources without scanning them all.
+public struct CheckedTemplate: Sendable {
+    /// The template.
+    public let template: Template
+    private let byType: [String: [(logicalId: String, resource: Template.Resource)]]
+    private let functionsByName: [String: [String]]
+
+    /// The index of `template`.
+    public init(_ template: Template) {
+        self.template = template
+        var byType: [String: [(logicalId: String, resource: Template.Resource)]] = [:]
+        var functionsByName: [String: [String]] = [:]
+        for (logicalId, resource) in template.resources {
+            byType[resource.type, default: []].append((logicalId, resource))
+            if resource.type == "AWS::Lambda::Function", let name = resource.properties["FunctionName"]?.stringValue {
+                functionsByName[name, default: []].append(logicalId)
+            }
+        }
+        self.byType = byType
+        self.functionsByName = functionsByName
+    }
+
+    /// Every resource, by logical ID.
+    public var resources: OrderedDictionary<String, Template.Resource> { template.resources }
+
     /// The resources of `type`, in template order, with their logical IDs.
-    func resources(ofType type: String) -> [(logicalId: String, resource: Resource)] {
-        resources.filter { $0.value.type == type }.map { ($0.key, $0.value) }
+    func resources(ofType type: String) -> [(logicalId: String, resource: Template.Resource)] {
+        byType[type] ?? []
     }
 
     /// The statements of identity policies and inline role policies, with the logical ID holding them.
@@ -72,8 +97,9 @@ extension Template {
         let references = Set(value.referencedLogicalIds).filter { resources[$0]?.type == "AWS::Lambda::Function" }
         if !references.isEmpty { return references }
         guard let text = value.stringValue else { return [] }
-        let name = text.split(separator: ":").count >= 7 ? String(text.split(separator: ":")[6]) : text
-        return Set(resources(ofType: "AWS::Lambda::Function").filter { $0.resource.properties["FunctionName"]?.stringValue == name }.map(\.logicalId))
+        let parts = text.split(separator: ":")
+        let name = parts.count >= 7 ? String(parts[6]) : text
+        return Set(functionsByName[name] ?? [])
     }
 }
 
