@@ -37,6 +37,23 @@ import Testing
         #expect(manifest["artifacts"]?["Shared"]?["environment"] == "aws://unknown-account/unknown-region")
     }
 
+    @Test func synthPrintsTheCheckFindingsAndFailsOnErrorsOnlyWhenStrict() throws {
+        let folder = try TemporaryDirectory()
+        let open = App {
+            Stack("Open") {
+                Resource("Policy", type: "AWS::IAM::Policy", properties: [
+                    "PolicyName": "p", "Roles": ["r"], "PolicyDocument": ["Statement": [["Action": "*", "Effect": "Allow", "Resource": "*"]]],
+                ])
+            }
+        }
+        let result = run(["synth", "--output", folder.path("out")], app: open)
+        #expect(result.status == .done)
+        #expect(result.output.standardError.contains("Open: error[iam-wildcard-action]: Policy:"))
+        let strict = run(["synth", "--strict", "--output", folder.path("out")], app: open)
+        #expect(strict.status == .findings)
+        #expect(FileManager.default.fileExists(atPath: folder.path("out/Open.template.json")))
+    }
+
     @Test func synthInYAMLWritesYAMLTemplates() throws {
         let folder = try TemporaryDirectory()
         #expect(run(["synth", "--format", "yaml", "-o", folder.path("out")]).status == .done)
