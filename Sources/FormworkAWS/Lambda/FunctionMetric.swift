@@ -24,7 +24,6 @@ extension Function {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        Metric(namespace: "AWS/Lambda", name: name.rawValue, dimensions: [("FunctionName", self.name)], statistic: statistic ?? name.statistic,
-               period: period ?? .minutes(5))
+        .of("AWS/Lambda", name.rawValue, dimension: ("FunctionName", self.name), usual: name.statistic, statistic: statistic, period: period)
     }
 }

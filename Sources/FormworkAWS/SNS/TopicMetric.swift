@@ -20,7 +20,6 @@ extension Topic {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        Metric(namespace: "AWS/SNS", name: name.rawValue, dimensions: [("TopicName", self.name)], statistic: statistic ?? name.statistic,
-               period: period ?? .minutes(5))
+        .of("AWS/SNS", name.rawValue, dimension: ("TopicName", self.name), usual: name.statistic, statistic: statistic, period: period)
     }
 }

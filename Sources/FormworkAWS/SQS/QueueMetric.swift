@@ -29,7 +29,6 @@ extension Queue {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        Metric(namespace: "AWS/SQS", name: name.rawValue, dimensions: [("QueueName", self.name)], statistic: statistic ?? name.statistic,
-               period: period ?? .minutes(5))
+        .of("AWS/SQS", name.rawValue, dimension: ("QueueName", self.name), usual: name.statistic, statistic: statistic, period: period)
     }
 }

@@ -22,7 +22,6 @@ extension StateMachine {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        Metric(namespace: "AWS/States", name: name.rawValue, dimensions: [("StateMachineArn", arn)], statistic: statistic ?? name.statistic,
-               period: period ?? .minutes(5))
+        .of("AWS/States", name.rawValue, dimension: ("StateMachineArn", arn), usual: name.statistic, statistic: statistic, period: period)
     }
 }
