@@ -85,6 +85,10 @@ public struct TemplateDiffer: Sendable {
             ("UpdatePolicy", old.updatePolicy, new.updatePolicy),
         ]
         for (name, before, after) in pairs where !same(before, after) { attributes.append(name) }
+        // Attributes kept as written: Version, Description, and policies given as intrinsic functions.
+        for name in OrderedSet(old.otherAttributes.keys).union(new.otherAttributes.keys) where !same(old.otherAttributes[name], new.otherAttributes[name]) {
+            attributes.append(name)
+        }
 
         if old.type != new.type {
             return ResourceChange(logicalId: logicalId, oldType: old.type, newType: new.type, action: .replace, changes: [],

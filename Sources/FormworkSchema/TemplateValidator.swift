@@ -134,7 +134,11 @@ private struct ValidationRun {
         ]
         for (section, names) in sections {
             for name in names where !Template.isValidLogicalId(name) {
-                error("logical-id", [section, name], "'\(name)' is not a valid logical ID; use 1 to 255 ASCII letters and digits")
+                // CloudFormation enforces letters and digits for parameters, resources and outputs; widely
+                // deployed templates name conditions (and mappings) otherwise, so those only warn.
+                let lenient = section == "Conditions" || section == "Mappings"
+                issues.append(ValidationIssue(lenient ? .warning : .error, rule: "logical-id", path: [section, name],
+                    "'\(name)' is not a valid logical ID; use 1 to 255 ASCII letters and digits"))
             }
         }
         for name in template.parameters.keys where template.resources[name] != nil {
@@ -160,15 +164,43 @@ private struct ValidationRun {
             for name in resource.properties.keys where readOnly.contains(name) {
                 error("read-only-property", path + ["Properties", name], "'\(name)' is set by CloudFormation and cannot be written; remove it")
             }
+            let properties = withoutPackagePaths(resource, path: path)
             if let schema = schema(of: resource.type) {
                 var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4)
                 var propertiesPath = path + ["Properties"]
-                evaluator.check(.object(resource.properties), against: schema.root, path: &propertiesPath)
+                evaluator.check(.object(properties), against: schema.root, path: &propertiesPath)
                 issues += evaluator.issues
             } else {
-                checkNames(resource.properties, of: metadata, path: path)
+                checkNames(properties, of: metadata, path: path)
             }
         }
+    }
+
+    /// The properties `aws cloudformation package` (and `sam package`) replaces: a local path or an S3 URI
+    /// written as a plain string, uploaded and rewritten into the shape the type takes before deploying.
+    static let packagePaths: [String: Set<String>] = [
+        "AWS::ApiGateway::RestApi": ["BodyS3Location"], "AWS::Lambda::Function": ["Code"], "AWS::Lambda::LayerVersion": ["Content"],
+        "AWS::AppSync::GraphQLSchema": ["DefinitionS3Location"],
+        "AWS::AppSync::Resolver": ["RequestMappingTemplateS3Location", "ResponseMappingTemplateS3Location"],
+        "AWS::AppSync::FunctionConfiguration": ["RequestMappingTemplateS3Location", "ResponseMappingTemplateS3Location"],
+        "AWS::ElasticBeanstalk::ApplicationVersion": ["SourceBundle"], "AWS::CloudFormation::Stack": ["TemplateURL"],
+        "AWS::StepFunctions::StateMachine": ["DefinitionS3Location"], "AWS::CodeCommit::Repository": ["Code"],
+        "AWS::ApiGatewayV2::Api": ["BodyS3Location"],
+    ]
+
+    /// The resource's properties with those left for `aws cloudformation package` to fill in standing as a
+    /// value the schema accepts anywhere (an import, as it will be a value of another shape), with a warning
+    /// for each: the template is valid once packaged, and only then.
+    mutating func withoutPackagePaths(_ resource: Template.Resource, path: [String]) -> OrderedDictionary<String, JSONValue> {
+        guard let names = Self.packagePaths[resource.type] else { return resource.properties }
+        var properties = resource.properties
+        for name in names {
+            guard case .string(let location)? = properties[name], !location.hasPrefix("https://") else { continue }
+            properties[name] = .intrinsic("Fn::ImportValue", .string(location))
+            issues.append(ValidationIssue(.warning, rule: "package-path", path: path + ["Properties", name],
+                "'\(location)' is a local path or S3 URI for `aws cloudformation package` (or `sam package`) to upload and replace; deploy the packaged template"))
+        }
+        return properties
     }
 
     /// Property names and required properties of a type without a vendored schema.
@@ -295,6 +327,17 @@ private struct ValidationRun {
         }
     }
 
+    /// Whether the template gets resources this validation cannot see: from a transform (SAM, macros) or
+    /// from CloudFormation modules (`...::MODULE` types), which name their resources by prefixing their own id.
+    private(set) lazy var expandsAtDeploy: Bool = template.transform != nil || template.resources.values.contains { $0.type.hasSuffix("::MODULE") }
+
+    /// A reference to something the template does not declare: an error, or a warning when a transform or a
+    /// module may declare it.
+    mutating func missingReference(_ path: [String], _ message: String) {
+        issues.append(ValidationIssue(expandsAtDeploy ? .warning : .error, rule: "missing-reference", path: path,
+                                      expandsAtDeploy ? message + " (a transform or module of the template may declare it)" : message))
+    }
+
     mutating func checkRefTarget(_ target: String, path: [String]) {
         if target.hasPrefix("AWS::") {
             if PseudoParameter(rawValue: target) == nil {
@@ -305,12 +348,12 @@ private struct ValidationRun {
         noteDependency(on: target)
         guard template.resources[target] == nil, template.parameters[target] == nil else { return }
         let suggestion = suggestion(for: target, among: .resourcesAndParameters)
-        error("missing-reference", path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(suggestion)")
+        missingReference(path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(suggestion)")
     }
 
     mutating func checkGetAtt(_ target: String, _ attribute: JSONValue, path: [String]) {
         guard let resource = template.resources[target] else {
-            error("missing-reference", path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
+            missingReference(path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
             return
         }
         noteDependency(on: target)
@@ -328,7 +371,7 @@ private struct ValidationRun {
             let name = String(variable.prefix { $0 != "." })
             noteDependency(on: name)
             if template.resources[name] == nil, template.parameters[name] == nil {
-                error("missing-reference", path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub")
+                missingReference(path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub")
             } else if variable.contains(".") {
                 checkGetAtt(name, .string(String(variable.dropFirst(name.count + 1))), path: path)
             }

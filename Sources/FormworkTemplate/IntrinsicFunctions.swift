@@ -100,3 +100,11 @@ extension IntrinsicFunctionValue {
         .intrinsic("Fn::Transform", ["Name": .string(macro), "Parameters": parameters])
     }
 }
+
+extension JSONValue {
+    /// Whether the value is a one-key object naming an intrinsic function: `Ref`, `Condition` or `Fn::…`.
+    public var isIntrinsicFunction: Bool {
+        guard case .object(let members) = self, members.count == 1, let name = members.keys.first else { return false }
+        return name == "Ref" || name == "Condition" || name.hasPrefix("Fn::")
+    }
+}

@@ -54,16 +54,17 @@ extension JSONValue {
     }
 
     /// The variables of an `Fn::Sub` template: `Name` of `${Name}`, `Id.Attribute` of `${Id.Attribute}`, without
-    /// pseudo parameters (`${AWS::Region}`) and escaped literals (`${!Literal}`).
+    /// pseudo parameters (`${AWS::Region}`) and escaped literals (`${!Literal}`). Spaces around a name, as in
+    /// `${ AWS::Region }`, are CloudFormation's to ignore, and so they are here.
     public static func subVariables(_ template: String) -> [String] {
         var names: [String] = []
         var remainder = template[...]
         while let start = remainder.range(of: "${") {
             let afterOpen = remainder[start.upperBound...]
             guard let close = afterOpen.firstIndex(of: "}") else { break }
-            let variable = afterOpen[..<close]
+            let variable = afterOpen[..<close].drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
             remainder = afterOpen[afterOpen.index(after: close)...]
-            guard !variable.hasPrefix("!"), !variable.hasPrefix("AWS::"), !variable.isEmpty else { continue }
+            guard !afterOpen.hasPrefix("!"), !variable.starts(with: "AWS::"), !variable.isEmpty else { continue }
             names.append(String(variable))
         }
         return names

@@ -87,8 +87,16 @@ extension Template.Resource {
             case "DependsOn": dependsOn = try entry.stringOrStrings(key)
             case "CreationPolicy": creationPolicy = entry.value(key)
             case "UpdatePolicy": updatePolicy = entry.value(key)
-            case "UpdateReplacePolicy": updateReplacePolicy = try entry.string(key)
-            case "DeletionPolicy": deletionPolicy = try entry.string(key)
+            case "UpdateReplacePolicy", "DeletionPolicy":
+                // CloudFormation takes an intrinsic function here too (`Fn::If`, a `Ref` to a parameter); kept
+                // as written with the other attributes.
+                if case .string(let policy)? = entry.value(key) {
+                    if key == "DeletionPolicy" { deletionPolicy = policy } else { updateReplacePolicy = policy }
+                } else if let value = entry.value(key), value.isIntrinsicFunction {
+                    otherAttributes[key] = value
+                } else {
+                    throw entry.error(at: key, "expected a policy name (or an intrinsic function such as Fn::If)")
+                }
             case "Metadata": metadata = entry.value(key)
             case "Condition": condition = try entry.string(key)
             case "Version", "Description": otherAttributes[key] = entry.value(key)

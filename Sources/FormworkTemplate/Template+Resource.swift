@@ -21,8 +21,9 @@ extension Template {
         public var metadata: JSONValue?
         /// `Condition`: the name of the condition that decides whether the resource is created.
         public var condition: String?
-        /// Attributes CloudFormation accepts that have no field of their own (`Version`, `Description`),
-        /// kept so that reading and writing a template loses nothing.
+        /// Attributes CloudFormation accepts that have no field of their own (`Version`, `Description`), and
+        /// `DeletionPolicy` or `UpdateReplacePolicy` given as an intrinsic function (`Fn::If`, a `Ref` to a
+        /// parameter), kept so that reading and writing a template loses nothing.
         public var otherAttributes: OrderedDictionary<String, JSONValue>
 
         /// A resource of `type` with the given properties and attributes.
