@@ -27,6 +27,7 @@ public struct TemplateValidator: Sendable {
     /// where the text is at hand.
     public func validate(_ template: Template) -> [ValidationIssue] {
         var run = ValidationRun(template: template, validator: self)
+        run.checkSections()
         run.checkLogicalIds()
         run.checkResources()
         run.checkReferences()
@@ -122,6 +123,17 @@ private struct ValidationRun {
 
     mutating func error(_ rule: String, _ path: [String], _ message: String) {
         issues.append(ValidationIssue(.error, rule: rule, path: path, message))
+    }
+
+    // MARK: Sections
+
+    /// `Globals` is SAM's: CloudFormation refuses it unless the SAM transform expands it.
+    mutating func checkSections() {
+        guard !template.globals.isEmpty else { return }
+        let transforms: [JSONValue] = template.transform.map { $0.arrayValue ?? [$0] } ?? []
+        if !transforms.contains(where: { $0.stringValue?.hasPrefix("AWS::Serverless") == true }) {
+            error("unknown-section", ["Globals"], "Globals is a section of SAM templates; add Transform: AWS::Serverless-2016-10-31, or remove it")
+        }
     }
 
     // MARK: Logical IDs

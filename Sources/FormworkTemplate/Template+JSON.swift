@@ -10,6 +10,7 @@ extension Template {
             switch section {
             case .description: root[section.rawValue] = description.map(JSONValue.string)
             case .transform: root[section.rawValue] = transform
+            case .globals: root[section.rawValue] = globals.nonEmptyJSON
             case .formatVersion: root[section.rawValue] = formatVersion.map(JSONValue.string)
             case .metadata: root[section.rawValue] = metadata.nonEmptyJSON
             case .parameters: root[section.rawValue] = parameters.mapValues(\.json).nonEmptyJSON
@@ -37,6 +38,7 @@ extension Template {
             switch section {
             case .description: description = try root.string(key)
             case .transform: transform = root.value(key)
+            case .globals: globals = try root.object(key)
             case .formatVersion: formatVersion = try root.string(key)
             case .metadata: metadata = try root.object(key)
             case .parameters:

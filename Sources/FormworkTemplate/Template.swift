@@ -25,6 +25,8 @@ public struct Template: Sendable, Hashable {
     public var conditions: OrderedDictionary<String, JSONValue>
     /// `Transform`: a macro name or a list of them.
     public var transform: JSONValue?
+    /// `Globals`: SAM's shared properties, which its transform expands.
+    public var globals: OrderedDictionary<String, JSONValue> = [:]
     /// `Rules`, by rule name.
     public var rules: OrderedDictionary<String, JSONValue>
     /// `Resources`, by logical ID.
@@ -67,6 +69,8 @@ extension Template {
     public enum Section: String, Sendable, CaseIterable {
         case description = "Description"
         case transform = "Transform"
+        /// SAM's section of properties every function, API or table shares; legal with the SAM transform.
+        case globals = "Globals"
         case formatVersion = "AWSTemplateFormatVersion"
         case metadata = "Metadata"
         case resources = "Resources"
