@@ -29,6 +29,7 @@ public struct TemplateValidator: Sendable {
         var run = ValidationRun(template: template, validator: self)
         run.checkSections()
         run.checkLogicalIds()
+        run.checkParameters()
         run.checkResources()
         run.checkReferences()
         run.checkCycles()
@@ -53,7 +54,7 @@ public struct TemplateValidator: Sendable {
 }
 
 /// One validation of one template.
-private struct ValidationRun {
+struct ValidationRun {
     let template: Template
     let validator: TemplateValidator
     var issues: [ValidationIssue] = []
