@@ -332,11 +332,33 @@ struct ValidationRun {
                 error("missing-condition", path, "the condition '\(condition)' is not defined in Conditions")
             }
         case ("Fn::FindInMap", .array(let parts)):
-            if case .string(let map)? = parts.first, template.mappings[map] == nil {
-                error("missing-mapping", path, "Fn::FindInMap reads the mapping '\(map)', which is not defined in Mappings")
+            checkFindInMap(parts, path: path)
+        case ("Fn::Select", .array(let parts)):
+            // A literal index past the end of a literal list fails the deploy.
+            if parts.count == 2, let index = parts[0].numberValue ?? parts[0].stringValue.flatMap(Double.init), case .array(let list) = parts[1],
+               index < 0 || Int(index) >= list.count {
+                error("intrinsic-arguments", path, "Fn::Select picks index \(Int(index)) of a list of \(list.count)")
             }
         default:
             break
+        }
+    }
+
+    /// The mapping, and its keys when they are written out, exist; a fourth argument (a default value,
+    /// with the AWS::LanguageExtensions transform) answers for a missing key.
+    mutating func checkFindInMap(_ parts: [JSONValue], path: [String]) {
+        guard case .string(let map)? = parts.first else { return }
+        guard let mapping = template.mappings[map] else {
+            return error("missing-mapping", path, "Fn::FindInMap reads the mapping '\(map)', which is not defined in Mappings")
+        }
+        guard parts.count == 3, case .string(let top) = parts[1] else { return }
+        guard let level = mapping[top] else {
+            let keys = mapping.objectValue?.keys.elements ?? []
+            return error("missing-mapping", path, "the mapping '\(map)' has no key '\(top)'.\(suggestion(for: top, among: .names(keys)))")
+        }
+        if case .string(let second) = parts[2], level[second] == nil {
+            let keys = level.objectValue?.keys.elements ?? []
+            error("missing-mapping", path, "the mapping '\(map)' has no key '\(second)' under '\(top)'.\(suggestion(for: second, among: .names(keys)))")
         }
     }
 
