@@ -130,6 +130,10 @@ struct ValidationRun {
 
     /// `Globals` is SAM's: CloudFormation refuses it unless the SAM transform expands it.
     mutating func checkSections() {
+        for loop in template.unexpandedLoops {
+            issues.append(ValidationIssue(.warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
+                "the loop's collection is known only at deploy; what it declares is not validated"))
+        }
         guard !template.globals.isEmpty else { return }
         let transforms: [JSONValue] = template.transform.map { $0.arrayValue ?? [$0] } ?? []
         if !transforms.contains(where: { $0.stringValue?.hasPrefix("AWS::Serverless") == true }) {

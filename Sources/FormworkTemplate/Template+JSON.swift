@@ -31,6 +31,21 @@ extension Template {
     public init(json: JSONValue) throws(TemplateStructureError) {
         let root = try StructureReader(json, path: "")
         self.init()
+        // With AWS::LanguageExtensions, Fn::ForEach loops are expanded before anything reads the sections.
+        let transforms = root.value("Transform").map { $0.arrayValue ?? [$0] } ?? []
+        var loops: ForEachExpansion?
+        if transforms.contains("AWS::LanguageExtensions") {
+            let parameters = root.value("Parameters")?.objectValue ?? [:]
+            loops = ForEachExpansion(parameterDefaults: parameters.compactMapValues { $0["Default"] }.reduce(into: [:]) { $0[$1.key] = $1.value })
+        }
+        func expandedSection(_ key: String) throws(TemplateStructureError) -> OrderedDictionary<String, JSONValue> {
+            let entries = try root.object(key)
+            guard var expansion = loops else { return entries }
+            let expanded = try expansion.expand(entries, path: key)
+            loops = expansion
+            return expanded
+        }
+        defer { unexpandedLoops = loops?.unexpanded ?? [] }
         for key in root.keys {
             guard let section = Section(rawValue: key) else {
                 throw root.error(at: key, "unknown template section; expected one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -46,14 +61,14 @@ extension Template {
                     try Parameter(json: value, path: "Parameters.\(name)")
                 }
             case .mappings: mappings = try root.object(key)
-            case .conditions: conditions = try root.object(key)
+            case .conditions: conditions = try expandedSection(key)
             case .rules: rules = try root.object(key)
             case .resources:
-                resources = try root.object(key).mapKeyedValues { name, value throws(TemplateStructureError) in
+                resources = try expandedSection(key).mapKeyedValues { name, value throws(TemplateStructureError) in
                     try Resource(json: value, path: "Resources.\(name)")
                 }
             case .outputs:
-                outputs = try root.object(key).mapKeyedValues { name, value throws(TemplateStructureError) in
+                outputs = try expandedSection(key).mapKeyedValues { name, value throws(TemplateStructureError) in
                     try Output(json: value, path: "Outputs.\(name)")
                 }
             }

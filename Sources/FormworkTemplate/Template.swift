@@ -27,6 +27,9 @@ public struct Template: Sendable, Hashable {
     public var transform: JSONValue?
     /// `Globals`: SAM's shared properties, which its transform expands.
     public var globals: OrderedDictionary<String, JSONValue> = [:]
+    /// The `Fn::ForEach` loops (of the `AWS::LanguageExtensions` transform) whose collection is known only
+    /// at deploy, by path: left out of the sections, so not validated.
+    public var unexpandedLoops: [String] = []
     /// `Rules`, by rule name.
     public var rules: OrderedDictionary<String, JSONValue>
     /// `Resources`, by logical ID.

@@ -84,3 +84,51 @@ import Testing
         #expect(try issues(yaml) == ["warning package-path Resources.Fn.Properties.Code"])
     }
 }
+
+/// `Fn::ForEach` of the AWS::LanguageExtensions transform.
+@Suite struct ForEachTests {
+    static let yaml = """
+    Transform: AWS::LanguageExtensions
+    Parameters:
+      Names: {Type: CommaDelimitedList, Default: "Orders,Payments"}
+      Later: {Type: CommaDelimitedList}
+    Resources:
+      Fn::ForEach::Topics:
+        - Name
+        - !Ref Names
+        - Topic${Name}:
+            Type: AWS::SNS::Topic
+            Properties:
+              TopicName: !Ref Name
+              DisplayName: "&{Name} events"
+      Fn::ForEach::Queues:
+        - Kind
+        - [high-priority, low]
+        - Queue&{Kind}:
+            Type: AWS::SQS::Queue
+            Properties: {QueueName: !Sub "${Kind}-${AWS::StackName}"}
+      Fn::ForEach::Unknown:
+        - Item
+        - !Ref Later
+        - Bucket${Item}: {Type: AWS::S3::Bucket}
+    """
+
+    @Test func loopsExpandIntoTheResourcesTheyDeclare() throws {
+        let template = try Template.parse(Self.yaml, format: .yaml)
+        #expect(template.resources.keys.elements == ["TopicOrders", "TopicPayments", "Queuehighpriority", "Queuelow"])
+        #expect(template.resources["TopicOrders"]?.properties["TopicName"] == "Orders")
+        #expect(template.resources["Queuehighpriority"]?.properties["QueueName"] == ["Fn::Sub": "high-priority-${AWS::StackName}"])
+        #expect(template.unexpandedLoops == ["Resources.Fn::ForEach::Unknown"])
+    }
+
+    @Test func aLoopOverAValueKnownOnlyAtDeployWarnsAndNothingErs() throws {
+        let issues = TemplateValidator().validate(try Template.parse(Self.yaml, format: .yaml))
+        #expect(issues.map { "\($0.severity.rawValue) \($0.rule)" } == ["warning for-each"])
+    }
+
+    @Test func withoutTheTransformALoopIsNotCloudFormation() {
+        #expect(throws: TemplateReadError.self) {
+            try Template.parse(Self.yaml.replacingOccurrences(of: "Transform: AWS::LanguageExtensions\n", with: ""), format: .yaml)
+        }
+    }
+}
