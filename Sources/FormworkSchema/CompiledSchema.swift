@@ -108,12 +108,29 @@ final class CompiledSchema: Sendable {
     let allOf: [CompiledSchema]
     /// `oneOf` and `anyOf`: the value must match one of them.
     let alternatives: [[CompiledSchema]]
+    /// `if`/`then`/`else`: the checks that apply when the value surely matches `if`, or surely does not.
+    let condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)?
+    /// The Boolean schema `false`: nothing is allowed (a property that must not be set).
+    let isFalse: Bool
+    /// `dependentRequired`: a property that, when set, requires others.
+    let dependentRequired: [String: [String]]
+    /// `dependentExcluded`: a property that, when set, excludes others.
+    let dependentExcluded: [String: [String]]
+    /// `description`, which cfn-lint's extension schemas use to say what their rule asks.
+    let summary: String?
 
     init(reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
          minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
          items: CompiledSchema?, properties: [String: CompiledSchema], propertyNames: [String],
          patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
-         allOf: [CompiledSchema], alternatives: [[CompiledSchema]]) {
+         allOf: [CompiledSchema], alternatives: [[CompiledSchema]],
+         condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
+         dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil) {
+        self.condition = condition
+        self.isFalse = isFalse
+        self.dependentRequired = dependentRequired
+        self.dependentExcluded = dependentExcluded
+        self.summary = summary
         self.reference = reference
         self.types = types
         self.allowedValues = allowedValues
@@ -140,6 +157,11 @@ struct SchemaCompiler {
     let definitionIndices: [String: Int]
 
     func compile(_ schema: JSONValue) -> CompiledSchema {
+        if schema == .bool(false) {
+            return CompiledSchema(reference: nil, types: [], allowedValues: nil, pattern: nil, minLength: nil, maxLength: nil,
+                                  minimum: nil, maximum: nil, minItems: nil, maxItems: nil, items: nil, properties: [:], propertyNames: [],
+                                  patternProperties: [], isClosed: false, required: [], allOf: [], alternatives: [], isFalse: true)
+        }
         let keywords = schema.objectValue ?? [:]
         var reference: Int?
         if case .string(let ref)? = keywords["$ref"], ref.hasPrefix("#/definitions/") {
@@ -177,6 +199,15 @@ struct SchemaCompiler {
             isClosed: keywords["additionalProperties"] == .bool(false),
             required: keywords["required"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             allOf: keywords["allOf"]?.arrayValue?.map(compile) ?? [],
-            alternatives: alternatives)
+            alternatives: alternatives,
+            condition: keywords["if"].map { (compile($0), keywords["then"].map(compile), keywords["else"].map(compile)) },
+            dependentRequired: Self.dependencies(keywords["dependentRequired"]),
+            dependentExcluded: Self.dependencies(keywords["dependentExcluded"]),
+            summary: keywords["description"]?.stringValue)
+    }
+
+    /// `{"A": ["B", "C"]}` of `dependentRequired` and `dependentExcluded`.
+    private static func dependencies(_ value: JSONValue?) -> [String: [String]] {
+        (value?.objectValue ?? [:]).reduce(into: [:]) { result, entry in result[entry.key] = entry.value.arrayValue?.compactMap(\.stringValue) ?? [] }
     }
 }

@@ -13,6 +13,8 @@ struct SchemaEvaluator {
     /// The depth of `path` at which a resource's own properties are (`Resources.X.Properties.Y`).
     let propertyDepth: Int
     private(set) var issues: [ValidationIssue] = []
+    /// Set when an intrinsic function stood where a value was checked: the value is known only at deploy.
+    private(set) var metUnknown = false
 
     init(resource: CompiledResourceSchema, propertyDepth: Int) {
         self.resource = resource
@@ -25,9 +27,11 @@ struct SchemaEvaluator {
             check(value, against: resource.definitions[reference], path: &path)
         }
         if let intrinsic = IntrinsicFunction(value) {
+            metUnknown = true
             return checkIntrinsic(intrinsic, against: schema, path: &path)
         }
         for member in schema.allOf { check(value, against: member, path: &path) }
+        if let condition = schema.condition { checkCondition(value, condition, summary: schema.summary, path: &path) }
         for branches in schema.alternatives { checkAlternatives(value, branches, path: &path) }
         guard matchesType(value, schema.types, path: path) else { return }
         switch value {
@@ -64,6 +68,21 @@ struct SchemaEvaluator {
         }
         if allowed.isDisjoint(with: yields) {
             report("wrong-type", path, "\(intrinsic.name) yields \(intrinsic.yield == .list ? "a list" : "a \(intrinsic.yield)"), but this property needs \(allowed.phrase)")
+        }
+    }
+
+    /// `if`/`then`/`else`, applied only when the value surely matches `if` or surely does not: a value an
+    /// intrinsic function decides at deploy applies neither branch, so that no false error comes of it.
+    private mutating func checkCondition(_ value: JSONValue, _ condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?),
+                                         summary: String?, path: inout [String]) {
+        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+        trial.check(value, against: condition.when, path: &path)
+        guard !trial.metUnknown else { return }
+        guard let branch = trial.issues.isEmpty ? condition.then : condition.otherwise else { return }
+        let before = issues.count
+        check(value, against: branch, path: &path)
+        if let summary, issues.count > before {
+            for index in before..<issues.count { issues[index].message += " (\(summary))" }
         }
     }
 
@@ -194,6 +213,10 @@ struct SchemaEvaluator {
             path.append(name)
             defer { path.removeLast() }
             if let property = schema.properties[name] {
+                if property.isFalse {
+                    report("excluded-property", path, "'\(name)' cannot be set here")
+                    continue
+                }
                 check(value, against: property, path: &path)
             } else if let (_, property) = schema.patternProperties.first(where: { pattern, _ in pattern.matches(name) }) {
                 check(value, against: property, path: &path)
@@ -206,10 +229,18 @@ struct SchemaEvaluator {
                 }
             }
         }
-        for required in schema.required {
-            let present = members[required].map { !IntrinsicFunction.isNoValue($0) } ?? false
-            if !present {
-                report("missing-required", path, "the required property '\(required)' is missing")
+        func isSet(_ name: String) -> Bool { members[name].map { !IntrinsicFunction.isNoValue($0) } ?? false }
+        for required in schema.required where !isSet(required) {
+            report("missing-required", path, "the required property '\(required)' is missing")
+        }
+        for (name, needed) in schema.dependentRequired.sorted(by: { $0.key < $1.key }) where isSet(name) {
+            for other in needed where !isSet(other) {
+                report("missing-required", path, "'\(name)' is set, so '\(other)' is required too")
+            }
+        }
+        for (name, excluded) in schema.dependentExcluded.sorted(by: { $0.key < $1.key }) where isSet(name) {
+            for other in excluded where isSet(other) {
+                report("excluded-property", path + [other], "'\(other)' cannot be set together with '\(name)'")
             }
         }
     }
