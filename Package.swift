@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "FormworkChecks",
-            dependencies: ["FormworkCore", "FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["FormworkCore", "FormworkSchema", "FormworkTemplate", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(name: "CFormworkFileSystem"),
         .target(

@@ -30,6 +30,7 @@ public struct TemplateValidator: Sendable {
         run.checkSections()
         run.checkLogicalIds()
         run.checkParameters()
+        run.checkRuntimes()
         run.checkResources()
         run.checkReferences()
         run.checkCycles()

@@ -1,3 +1,4 @@
+import Foundation
 import FormworkSchema
 import FormworkTemplate
 import Testing
@@ -16,5 +17,24 @@ import Testing
         let template = try Template(json: ["Resources": ["Vpc": ["Type": "AWS::EC2::VPC", "Properties": [
             "CidrBlock": "10.0.0.0/16", "EnableDnsSupport": "maybe", "InstanceTenancy": "shared"]]]])
         #expect(TemplateValidator().validate(template).map(\.rule) == ["wrong-type", "enum"])
+    }
+}
+
+/// The runtime lifecycle, on fixed days.
+@Suite struct LambdaRuntimeTests {
+    static func day(_ text: String) -> Date {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
+                              year: parts[0], month: parts[1], day: parts[2]).date!
+    }
+
+    @Test(arguments: [("2025-01-01", LambdaRuntimes.Status.superseded(by: "nodejs24.x")), ("2026-05-01", .deprecated),
+                      ("2026-06-15", .creationBlocked), ("2026-07-01", .updateBlocked)])
+    func nodejs20MovesThroughItsLifeOnItsDates(day: String, status: LambdaRuntimes.Status) {
+        #expect(LambdaRuntimes.status(of: "nodejs20.x", on: Self.day(day)) == status)
+    }
+
+    @Test func anUnknownRuntimeHasNoStatus() {
+        #expect(LambdaRuntimes.status(of: "nodejs99.x") == nil)
     }
 }

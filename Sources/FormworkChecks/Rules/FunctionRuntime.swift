@@ -1,3 +1,4 @@
+import FormworkSchema
 import FormworkTemplate
 
 extension CheckRule {
@@ -11,7 +12,7 @@ extension CheckRule {
         template.resources(ofType: "AWS::Lambda::Function").compactMap { logicalId, function in
             guard let runtime = function.properties["Runtime"]?.stringValue, let status = LambdaRuntimes.status(of: runtime) else { return nil }
             switch status {
-            case .deprecated:
+            case .deprecated, .creationBlocked, .updateBlocked:
                 return Finding(rule: functionRuntime.id, severity: .error, logicalId: logicalId,
                                message: "the runtime \(runtime) is deprecated: Lambda no longer patches it and will refuse creating functions with it.",
                                fix: functionRuntime.remedy)
