@@ -135,9 +135,14 @@ struct ValidationRun {
             issues.append(ValidationIssue(.warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
                 "the loop's collection is known only at deploy; what it declares is not validated"))
         }
-        guard !template.globals.isEmpty else { return }
         let transforms: [JSONValue] = template.transform.map { $0.arrayValue ?? [$0] } ?? []
-        if !transforms.contains(where: { $0.stringValue?.hasPrefix("AWS::Serverless") == true }) {
+        let isSAM = transforms.contains { $0.stringValue?.hasPrefix("AWS::Serverless") == true }
+        if isSAM, template.resources.values.contains(where: { $0.type.hasPrefix("AWS::Serverless::") }) {
+            issues.append(ValidationIssue(.warning, rule: "transform", path: ["Transform"],
+                "the SAM transform expands the AWS::Serverless resources and Globals at deploy; Formwork checks only their references"))
+        }
+        guard !template.globals.isEmpty else { return }
+        if !isSAM {
             error("unknown-section", ["Globals"], "Globals is a section of SAM templates; add Transform: AWS::Serverless-2016-10-31, or remove it")
         }
     }
