@@ -118,6 +118,12 @@ final class CompiledSchema: Sendable {
     let dependentExcluded: [String: [String]]
     /// `description`, which cfn-lint's extension schemas use to say what their rule asks.
     let summary: String?
+    /// cfn-lint's `requiredXor`: exactly one of these properties is set.
+    let requiredExactlyOne: [String]
+    /// cfn-lint's `requiredOr`: at least one of these properties is set.
+    let requiredAtLeastOne: [String]
+    /// cfn-lint's `enumCaseInsensitive`: the allowed values, in any case.
+    let caseInsensitiveValues: [String]?
 
     init(reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
          minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
@@ -125,7 +131,11 @@ final class CompiledSchema: Sendable {
          patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
          allOf: [CompiledSchema], alternatives: [[CompiledSchema]],
          condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
-         dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil) {
+         dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil,
+         requiredExactlyOne: [String] = [], requiredAtLeastOne: [String] = [], caseInsensitiveValues: [String]? = nil) {
+        self.requiredExactlyOne = requiredExactlyOne
+        self.requiredAtLeastOne = requiredAtLeastOne
+        self.caseInsensitiveValues = caseInsensitiveValues
         self.condition = condition
         self.isFalse = isFalse
         self.dependentRequired = dependentRequired
@@ -203,7 +213,10 @@ struct SchemaCompiler {
             condition: keywords["if"].map { (compile($0), keywords["then"].map(compile), keywords["else"].map(compile)) },
             dependentRequired: Self.dependencies(keywords["dependentRequired"]),
             dependentExcluded: Self.dependencies(keywords["dependentExcluded"]),
-            summary: keywords["description"]?.stringValue)
+            summary: keywords["description"]?.stringValue,
+            requiredExactlyOne: keywords["requiredXor"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            requiredAtLeastOne: keywords["requiredOr"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+            caseInsensitiveValues: keywords["enumCaseInsensitive"]?.arrayValue?.compactMap(\.stringValue))
     }
 
     /// `{"A": ["B", "C"]}` of `dependentRequired` and `dependentExcluded`.

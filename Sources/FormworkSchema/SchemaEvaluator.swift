@@ -158,6 +158,10 @@ struct SchemaEvaluator {
 
     private mutating func checkString(_ string: String, _ schema: CompiledSchema, path: [String]) {
         checkEnum(.string(string), schema, path: path)
+        if let allowed = schema.caseInsensitiveValues, !allowed.contains(where: { $0.lowercased() == string.lowercased() }) {
+            let listed = allowed.count <= 12 ? ": \(allowed.joined(separator: ", "))" : " (\(allowed.count) values, such as \(allowed.prefix(5).joined(separator: ", ")))"
+            report("enum", path, "'\(string)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: string, among: allowed))")
+        }
         if schema.minLength != nil || schema.maxLength != nil {
             let length = string.unicodeScalars.count
             if let minimum = schema.minLength, length < minimum {
@@ -232,6 +236,17 @@ struct SchemaEvaluator {
         func isSet(_ name: String) -> Bool { members[name].map { !IntrinsicFunction.isNoValue($0) } ?? false }
         for required in schema.required where !isSet(required) {
             report("missing-required", path, "the required property '\(required)' is missing")
+        }
+        if !schema.requiredExactlyOne.isEmpty {
+            let set = schema.requiredExactlyOne.filter(isSet)
+            if set.isEmpty {
+                report("missing-required", path, "one of \(schema.requiredExactlyOne.joined(separator: ", ")) is required")
+            } else if set.count > 1 {
+                report("excluded-property", path + [set[1]], "only one of \(schema.requiredExactlyOne.joined(separator: ", ")) may be set; \(set.joined(separator: " and ")) are")
+            }
+        }
+        if !schema.requiredAtLeastOne.isEmpty, !schema.requiredAtLeastOne.contains(where: isSet) {
+            report("missing-required", path, "at least one of \(schema.requiredAtLeastOne.joined(separator: ", ")) is required")
         }
         for (name, needed) in schema.dependentRequired.sorted(by: { $0.key < $1.key }) where isSet(name) {
             for other in needed where !isSet(other) {
