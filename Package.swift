@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -31,6 +32,10 @@ let package = Package(
         .target(
             name: "FormworkSchema",
             dependencies: ["FormworkTemplate"]
+        ),
+        .target(
+            name: "FormworkCloud",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "FormworkDiff",
@@ -169,6 +174,11 @@ let package = Package(
         .testTarget(
             name: "FormworkParityTests",
             dependencies: ["Formwork", "FormworkDiff", "FormworkTemplate", "FormworkTestSupport", "Patterns"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FormworkCloudTests",
+            dependencies: ["FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkTemplate", "FormworkTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
