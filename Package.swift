@@ -72,6 +72,7 @@ let package = Package(
             name: "FormworkCLI",
             dependencies: [
                 "CFormworkMalloc",
+                "FormworkCloud",
                 "FormworkCore",
                 "FormworkChecks",
                 "FormworkDiff",

@@ -18,8 +18,15 @@ public enum CommandRunner {
         public var output: CommandOutput
     }
 
-    /// Runs `arguments` (without the program name) with `root` as the top command, for `app` if given.
-    public static func run(_ arguments: [String], root: any ParsableCommand.Type, app: App? = nil) -> Result {
+    /// Runs `arguments` (without the program name) with `root` as the top command, for `app` if given, with
+    /// `environment` as the environment variables (the process's when not given).
+    public static func run(_ arguments: [String], root: any ParsableCommand.Type, app: App? = nil,
+                           environment: [String: String]? = nil) -> Result {
+        guard let environment else { return runParsed(arguments, root: root, app: app) }
+        return CommandEnvironment.$variables.withValue(environment) { runParsed(arguments, root: root, app: app) }
+    }
+
+    private static func runParsed(_ arguments: [String], root: any ParsableCommand.Type, app: App?) -> Result {
         var output = CommandOutput()
         do {
             var command = try root.parseAsRoot(arguments)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormworkCore
+import FormworkTemplate
 import OrderedCollections
 
 /// `formwork diff OLD NEW [--format text|markdown|json] [--fail]`.
@@ -25,18 +26,31 @@ struct DiffCommand: FormworkCommand {
     }
 }
 
-/// `<app> diff --deployed PATH [--format ...] [--fail] [STACK...]`: the app's synth against deployed templates.
+/// `<app> diff [--deployed PATH] [--change-set] [--format ...] [--fail] [STACK...]`: the app's synth against
+/// the deployed templates, from files or from the account.
 struct AppDiffCommand: FormworkCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare what the app synthesizes with the deployed templates.",
-        discussion: "PATH is a folder of <Stack>.template.json|yaml files (aws cloudformation get-template output) or a cloud assembly."
+        abstract: "Compare what the app synthesizes with what is deployed.",
+        discussion: """
+            Without --deployed, each stack is compared with the template CloudFormation holds under its name \
+            (a stack not deployed yet is all new). With --deployed PATH, with the templates there: a folder of \
+            <Stack>.template.json|yaml files (`formwork fetch` writes them), a cloud assembly, or one template.
+            """
     )
 
-    @Option(help: "The deployed templates: a folder, an assembly, or one template file (with one stack).")
-    var deployed: String
+    @Option(help: "The deployed templates: a folder, an assembly, or one template file (with one stack). Default: the account.")
+    var deployed: String?
+
+    @Flag(help: "Also create a change set per deployed stack, report where CloudFormation's verdict and this diff disagree, and delete it.")
+    var changeSet = false
+
+    @Option(help: "The S3 bucket for templates over 51,200 bytes with --change-set (default: the CDK bootstrap bucket).")
+    var templateBucket: String?
 
     @OptionGroup var options: DiffOptions
+
+    @OptionGroup var live: LiveOptions
 
     @Argument(help: "The stacks to compare; all when none are named.")
     var stacks: [String] = []
@@ -44,8 +58,29 @@ struct AppDiffCommand: FormworkCommand {
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
         let synthesized = OrderedDictionary(uniqueKeysWithValues: assembly.stacks.map { ($0.name, $0.template) })
+        guard let deployed else {
+            return try runLive(assembly, synthesized: synthesized, output: &output)
+        }
+        if changeSet {
+            throw CommandFailure(.badInput, "error: --change-set asks CloudFormation about the deployed stacks; leave out --deployed")
+        }
         let deployedTemplates = DiffOptions.pairingSingleTemplates(try DiffOptions.templates(at: deployed), with: synthesized)
         let selected = deployedTemplates.filter { synthesized[$0.key] != nil || stacks.isEmpty }
         try options.run(old: selected, new: synthesized, output: &output)
+    }
+
+    private func runLive(_ assembly: CloudAssembly, synthesized: OrderedDictionary<String, Template>, output: inout CommandOutput) throws(CommandFailure) {
+        let account = DeployedStacks(session: live.session())
+        let fetched = try account.fetch(assembly.stacks)
+        let diffs = options.diffs(old: fetched.compactMapValues(\.template), new: synthesized)
+        var annotations = fetched.mapValues(\.annotation)
+        if changeSet {
+            for (stack, diff) in zip(assembly.stacks, diffs) {
+                let review = try account.review(stack, over: fetched[stack.name]?.template, diff: diff.diff, templateBucket: templateBucket)
+                annotations[stack.name]?.changeSet = review.changeSet
+                annotations[stack.name]?.changeSetFailure = review.changeSetFailure
+            }
+        }
+        try options.render(diffs, annotations: Dictionary(uniqueKeysWithValues: annotations.map { ($0.key, $0.value) }), output: &output)
     }
 }

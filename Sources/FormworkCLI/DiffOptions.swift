@@ -23,27 +23,48 @@ struct DiffOptions: ParsableArguments {
     @Flag(help: "Report strings that differ only by non-ASCII characters written '?' (CloudFormation's GetTemplate mangles them).")
     var strict = false
 
-    /// Diffs `old` against `new` stack by stack (a stack on one side only is added or removed as a whole),
-    /// prints the result, and fails with status 1 when asked to and something differs.
-    func run(old: OrderedDictionary<String, Template>, new: OrderedDictionary<String, Template>, output: inout CommandOutput) throws(CommandFailure) {
+    /// Diffs `old` against `new` stack by stack (a stack on one side only is added or removed as a whole).
+    func diffs(old: OrderedDictionary<String, Template>, new: OrderedDictionary<String, Template>) -> [(name: String, diff: TemplateDiff, status: String)] {
         let differ = TemplateDiffer(ignoresMangledNonASCII: !strict)
-        var stacks: [(name: String, diff: TemplateDiff, status: String)] = []
-        for name in OrderedSet(new.keys).union(old.keys) {
+        return OrderedSet(new.keys).union(old.keys).map { name in
             let diff = differ.diff(old: old[name] ?? Template(), new: new[name] ?? Template())
-            let status = old[name] == nil ? "added" : new[name] == nil ? "removed" : diff.isEmpty ? "unchanged" : "changed"
-            stacks.append((name, diff, status))
+            return (name, diff, old[name] == nil ? "added" : new[name] == nil ? "removed" : diff.isEmpty ? "unchanged" : "changed")
         }
+    }
+
+    /// Diffs `old` against `new`, prints the result, and fails with status 1 when asked to and something differs.
+    func run(old: OrderedDictionary<String, Template>, new: OrderedDictionary<String, Template>, output: inout CommandOutput) throws(CommandFailure) {
+        try render(diffs(old: old, new: new), annotations: [:], output: &output)
+    }
+
+    /// Prints `stacks`' diffs with what a live diff adds to each (`annotations`, by stack name), and fails with
+    /// status 1 when asked to and something differs.
+    func render(_ stacks: [(name: String, diff: TemplateDiff, status: String)], annotations: [String: StackAnnotation],
+                output: inout CommandOutput) throws(CommandFailure) {
         if securityOnly {
             return try runSecurityOnly(stacks.map { ($0.name, $0.diff) }, output: &output)
         }
         switch format {
         case .json:
-            output.print(JSONWriter(style: .pretty(indent: 2)).string(from: DiffJSONRenderer.document(stacks.map { DiffJSONRenderer.stack($0.name, $0.diff, status: $0.status) })))
+            let documents = stacks.map { stack -> JSONValue in
+                let document = DiffJSONRenderer.stack(stack.name, stack.diff, status: stack.status)
+                guard var members = document.objectValue, let annotation = annotations[stack.name] else { return document }
+                for (key, value) in annotation.jsonMembers { members[key] = value }
+                return .object(members)
+            }
+            output.print(JSONWriter(style: .pretty(indent: 2)).string(from: DiffJSONRenderer.document(documents)))
         case .markdown:
             output.standardOutput += DiffMarkdownRenderer.render(stacks.map { ($0.name, $0.diff) })
+            for stack in stacks {
+                guard let lines = annotations[stack.name]?.lines, !lines.isEmpty else { continue }
+                output.standardOutput += "\n**`\(stack.name)` in the account:**\n\n" + lines.map { "- " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n") + "\n"
+            }
         case .text:
-            let colored = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
-            for stack in stacks { output.standardOutput += DiffTextRenderer(colored: colored).render(stack.name, stack.diff) }
+            let colored = CommandEnvironment.variables["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+            for stack in stacks {
+                output.standardOutput += DiffTextRenderer(colored: colored).render(stack.name, stack.diff)
+                for line in annotations[stack.name]?.lines ?? [] { output.print(line) }
+            }
         }
         let changed = stacks.filter { !$0.diff.isEmpty }.count
         if fail, changed > 0 {

@@ -5,7 +5,7 @@ public struct FormworkTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "formwork",
         abstract: "Work with CloudFormation templates: diff, validate, check, convert between JSON and YAML.",
-        subcommands: [DiffCommand.self, ValidateCommand.self, CheckCommand.self, ConvertCommand.self]
+        subcommands: [DiffCommand.self, ValidateCommand.self, CheckCommand.self, ConvertCommand.self, FetchCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,7 @@
+import Foundation
+
+/// The environment variables a command sees: the process's, or the ones a test runs it with
+/// (`CommandRunner.run(_:root:app:environment:)`), so that tests never change the process's own.
+enum CommandEnvironment {
+    @TaskLocal static var variables: [String: String] = ProcessInfo.processInfo.environment
+}

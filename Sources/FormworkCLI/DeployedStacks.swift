@@ -1,0 +1,115 @@
+import FormworkCloud
+import FormworkCore
+import FormworkDiff
+import FormworkTemplate
+import Foundation
+import OrderedCollections
+
+/// The deployed side of a live diff: for each synthesized stack, the template CloudFormation holds under its
+/// name (none for a stack not deployed yet), with a note for a stack that is failed or still changing, and
+/// on request CloudFormation's own verdict from a change set.
+struct DeployedStacks {
+    let session: CloudSession
+
+    /// One stack as deployed.
+    struct Deployed: Sendable {
+        var template: Template?
+        var annotation: StackAnnotation
+    }
+
+    /// The deployed templates and annotations of `stacks`, keyed by stack name.
+    func fetch(_ stacks: [CloudAssembly.StackArtifact]) throws(CommandFailure) -> OrderedDictionary<String, Deployed> {
+        var result = OrderedDictionary<String, Deployed>()
+        for stack in stacks {
+            let client = try session.cloudFormation(stackEnvironment: stack.environment)
+            let name = stack.name
+            let (deployedStack, body) = try session.run { () async throws(CloudError) -> (CloudFormationClient.Stack?, String?) in
+                guard let deployed = try await client.stack(named: name), !deployed.hasNoTemplate else { return (nil, nil) }
+                return (deployed, try await client.template(ofStack: deployed.id))
+            }
+            var annotation = StackAnnotation(deployedStatus: deployedStack?.status)
+            var template: Template?
+            if let body {
+                do {
+                    template = try Template.parse(body, file: "\(name) (deployed in \(client.region))")
+                } catch {
+                    throw CommandFailure(.environment, "error: the deployed template of \(name) cannot be read: \(error.description)")
+                }
+            }
+            if let deployedStack, deployedStack.isUnsettled {
+                let because = deployedStack.statusReason.map { " (\($0))" } ?? ""
+                annotation.notes.append("\(name) is \(deployedStack.status)\(because); this diff is against the template it holds now")
+            } else if deployedStack == nil {
+                annotation.notes.append("\(name) is not deployed in \(client.region): every resource is new")
+            }
+            result[name] = Deployed(template: template, annotation: annotation)
+        }
+        return result
+    }
+
+    /// CloudFormation's verdict on deploying `stack` over `deployed`: a change set is created, read and
+    /// deleted (also when reading it fails). Stacks not deployed get no change set: every resource is added.
+    func review(_ stack: CloudAssembly.StackArtifact, over deployed: Template?, diff: TemplateDiff, templateBucket: String?) throws(CommandFailure) -> StackAnnotation {
+        var annotation = StackAnnotation()
+        guard let deployed else { return annotation }
+        let client = try session.cloudFormation(stackEnvironment: stack.environment)
+        let body: String
+        do {
+            body = try stack.template.text(in: .json)
+        } catch {
+            throw CommandFailure(.badInput, "error: cannot write the template of \(stack.name): \(error)")
+        }
+        let source = try templateSource(body, stack: stack, templateBucket: templateBucket)
+        let parameters = stack.template.parameters.keys.filter { deployed.parameters[$0] != nil && stack.template.parameters[$0]?.defaultValue == nil }
+        let name = stack.name
+        let changeSetName = "formwork-diff-\(Int(Date().timeIntervalSince1970))"
+        let outcome = try session.run { () async throws(CloudError) -> ChangeSet in
+            _ = try await client.createChangeSet(stack: name, name: changeSetName, template: source, type: "UPDATE",
+                                                 parameters: parameters.map { ($0, nil) }, description: "Formwork diff; deleted after reading")
+            do throws(CloudError) {
+                let changeSet = try await client.settledChangeSet(stack: name, name: changeSetName)
+                try await client.deleteChangeSet(stack: name, name: changeSetName)
+                return changeSet
+            } catch {
+                try? await client.deleteChangeSet(stack: name, name: changeSetName)
+                throw error
+            }
+        }
+        if outcome.hasNoChanges {
+            annotation.changeSet = (ChangeSetVerdicts.disagreements(diff, []), 0)
+        } else if outcome.status == "FAILED" {
+            annotation.changeSetFailure = "CloudFormation could not create it: \(outcome.statusReason ?? "no reason given")"
+        } else {
+            let verdicts = outcome.changes.compactMap(Self.verdict)
+            annotation.changeSet = (ChangeSetVerdicts.disagreements(diff, verdicts), outcome.changes.count)
+        }
+        return annotation
+    }
+
+    /// The template as the change set request carries it: its text, or above 51,200 bytes an S3 URL.
+    private func templateSource(_ body: String, stack: CloudAssembly.StackArtifact, templateBucket: String?) throws(CommandFailure) -> CloudFormationClient.TemplateSource {
+        guard body.utf8.count > CloudFormationClient.maximumTemplateBodyBytes else { return .body(body) }
+        let uploader = TemplateUploader(session: session)
+        return .url(try uploader.upload(body, stack: stack, bucket: templateBucket))
+    }
+
+    /// A change set's resource change in the diff's words; `nil` for what the diff has no counterpart of.
+    static func verdict(_ change: ChangeSet.ResourceChange) -> CloudFormationVerdict? {
+        let action: String
+        switch change.action {
+        case "Add": action = ResourceChange.Action.add.rawValue
+        case "Remove": action = ResourceChange.Action.destroy.rawValue
+        case "Modify":
+            switch change.replacement {
+            case "True": action = ResourceChange.Action.replace.rawValue
+            case "Conditional": action = ResourceChange.Action.mayReplace.rawValue
+            default: action = ResourceChange.Action.update.rawValue
+            }
+        default: return nil
+        }
+        let causes = change.details.filter { $0.attribute == "Properties" && ($0.requiresRecreation == "Always" || $0.requiresRecreation == "Conditionally") }
+            .compactMap(\.name)
+        return CloudFormationVerdict(logicalId: change.logicalId, resourceType: change.resourceType, action: action,
+                                     recreatingProperties: Array(OrderedSet(causes)))
+    }
+}

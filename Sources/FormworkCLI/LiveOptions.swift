@@ -1,0 +1,58 @@
+import ArgumentParser
+import FormworkCloud
+
+/// The options of every command that talks to AWS.
+struct LiveOptions: ParsableArguments {
+    @Option(help: "The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, the stack's environment).")
+    var region: String?
+
+    @Option(help: "The profile of the AWS config and credentials files to use (instead of credentials in the environment).")
+    var profile: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Reach every AWS service at this URL (a local endpoint such as moto).")
+    var endpointURL: String?
+
+    /// A connection to AWS as these options and the command's environment say.
+    func session() -> CloudSession {
+        CloudSession(environment: AWSEnvironment(variables: CommandEnvironment.variables, profile: profile, region: region, endpointURL: endpointURL))
+    }
+}
+
+/// One command's connection to AWS: the environment, credentials resolved once and refreshed, and a
+/// CloudFormation client per region.
+struct CloudSession: Sendable {
+    let environment: AWSEnvironment
+    let credentials: RefreshingCredentials
+
+    init(environment: AWSEnvironment) {
+        self.environment = environment
+        credentials = CredentialChain.credentials(environment)
+    }
+
+    /// CloudFormation in the region the options and environment name, else the one of `environment`
+    /// (`aws://ACCOUNT/REGION`, a stack's).
+    func cloudFormation(stackEnvironment: String? = nil) throws(CommandFailure) -> CloudFormationClient {
+        let stackRegion = stackEnvironment?.split(separator: "/").last.map(String.init).flatMap { $0 == "unknown-region" ? nil : $0 }
+        do {
+            return try CloudFormationClient(environment: environment, region: try environment.region(fallback: stackRegion), credentials: credentials)
+        } catch {
+            throw CommandFailure(cloud: error)
+        }
+    }
+
+    /// Runs `operation` against AWS and waits for it; AWS, network and credential errors exit with status 3.
+    func run<T: Sendable>(_ operation: @escaping @Sendable () async throws(CloudError) -> T) throws(CommandFailure) -> T {
+        do {
+            return try AsyncBridge.wait(operation)
+        } catch {
+            throw CommandFailure(cloud: error)
+        }
+    }
+}
+
+extension CommandFailure {
+    /// An error from AWS, the network or the credentials: exit status 3.
+    init(cloud error: CloudError) {
+        self.init(.environment, "error: \(error)")
+    }
+}

@@ -1,0 +1,34 @@
+import FormworkCloud
+import FormworkCore
+import Foundation
+
+/// Puts a template too large for a CloudFormation request (over 51,200 bytes) in S3, as `cdk diff` does: in
+/// the CDK bootstrap bucket of the stack's account and region (`cdk-hnb659fds-assets-ACCOUNT-REGION`), or the
+/// bucket given with `--template-bucket`, under a key named by the template's hash.
+struct TemplateUploader {
+    let session: CloudSession
+
+    /// The template's S3 URL after the upload.
+    func upload(_ body: String, stack: CloudAssembly.StackArtifact, bucket: String?) throws(CommandFailure) -> String {
+        let cloudFormation = try session.cloudFormation(stackEnvironment: stack.environment)
+        let region = cloudFormation.region
+        let environment = session.environment
+        let credentials = session.credentials
+        let data = Data(body.utf8)
+        let key = "formwork-diff/" + ContentHash.sha256(data) + ".json"
+        return try session.run { () async throws(CloudError) -> String in
+            let s3 = try S3Client(environment: environment, region: region, credentials: credentials)
+            var target = bucket
+            if target == nil {
+                let account = try await STSClient(environment: environment, region: region, credentials: credentials).callerIdentity().account
+                target = "cdk-hnb659fds-assets-\(account)-\(region)"
+            }
+            do throws(CloudError) {
+                try await s3.putObject(bucket: target!, key: key, body: data, contentType: "application/json")
+            } catch .service(let error) where error.code == "NoSuchBucket" {
+                throw .configuration("the template of \(stack.name) is \(data.count) bytes, over CloudFormation's 51,200 for a request, and the bucket \(target!) to put it in does not exist; bootstrap the account or pass --template-bucket")
+            }
+            return s3.url(bucket: target!, key: key).absoluteString
+        }
+    }
+}

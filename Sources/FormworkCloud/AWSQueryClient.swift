@@ -1,0 +1,67 @@
+import Foundation
+
+/// A client for AWS's Query protocol (CloudFormation, STS, IAM): `Action=...&Version=...` posted as a form,
+/// signed with SigV4, answered in XML. Retries per its ``RetryPolicy``; errors become ``CloudError``.
+public struct AWSQueryClient: Sendable {
+    /// The signing name (`cloudformation`, `sts`, `iam`).
+    public var service: String
+    /// The API version (`2010-05-15` for CloudFormation).
+    public var version: String
+    public var endpoint: URL
+    public var region: String
+    /// The credentials to sign with; `nil` sends the request unsigned (`AssumeRoleWithWebIdentity`).
+    public var credentials: RefreshingCredentials?
+    public var transport: any HTTPTransport
+    public var retry: RetryPolicy
+
+    public init(service: String, version: String, endpoint: URL, region: String, credentials: RefreshingCredentials?,
+                transport: any HTTPTransport, retry: RetryPolicy) {
+        self.service = service
+        self.version = version
+        self.endpoint = endpoint
+        self.region = region
+        self.credentials = credentials
+        self.transport = transport
+        self.retry = retry
+    }
+
+    /// Calls `action` with `parameters` (in order; lists flattened as `Name.member.N`) and returns the
+    /// `<ActionResult>` element of the answer.
+    public func call(_ action: String, _ parameters: [(String, String)] = []) async throws(CloudError) -> XMLTree {
+        let body = Data(Self.formEncoded([("Action", action), ("Version", version)] + parameters).utf8)
+        return try await retry.run { () async throws(CloudError) -> XMLTree in
+            var request = HTTPRequest(method: "POST", url: endpoint, headers: [
+                "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+                "Host": SigV4Signer.host(of: endpoint),
+            ], body: body)
+            if let credentials {
+                let signer = SigV4Signer(credentials: try await credentials.current(), service: service, region: region)
+                request.headers.merge(signer.signedHeaders(method: request.method, url: request.url, headers: request.headers, body: body)) { $1 }
+            }
+            let response = try await transport.send(request, timeout: retry.timeout)
+            return try result(of: response, action: action)
+        }
+    }
+
+    private func result(of response: HTTPResponse, action: String) throws(CloudError) -> XMLTree {
+        let tree = XMLTree.parse(response.body)
+        guard (200..<300).contains(response.status) else {
+            let error = tree.flatMap { $0.name == "Error" ? $0 : $0["Error"] }
+            throw .service(AWSServiceError(
+                service: service, action: action, status: response.status,
+                code: error?.string("Code") ?? "HTTP\(response.status)",
+                message: error?.string("Message") ?? "the service answered with status \(response.status)",
+                requestId: tree?.string("RequestId") ?? tree?["ResponseMetadata"]?.string("RequestId") ?? response.headers["x-amzn-requestid"]
+            ))
+        }
+        guard let tree else {
+            throw .invalidResponse(service: service, action: action, reason: "the answer is not XML")
+        }
+        return tree["\(action)Result"] ?? tree
+    }
+
+    /// `pairs` as `application/x-www-form-urlencoded`, every byte but unreserved ones percent-encoded.
+    static func formEncoded(_ pairs: [(String, String)]) -> String {
+        pairs.map { "\(SigV4Signer.encode($0.0, keeping: ""))=\(SigV4Signer.encode($0.1, keeping: ""))" }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// The CloudFormation calls Formwork makes: read stacks and their templates, and create, read and delete
+/// change sets.
+public struct CloudFormationClient: Sendable {
+    let query: AWSQueryClient
+
+    /// A client for CloudFormation in `region` as `environment` reaches it.
+    public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
+        query = AWSQueryClient(service: "cloudformation", version: "2010-05-15",
+                               endpoint: try environment.endpoint(for: "cloudformation", region: region), region: region,
+                               credentials: credentials, transport: environment.transport, retry: environment.retry)
+    }
+
+    /// The region the client talks to.
+    public var region: String { query.region }
+
+    /// A deployed stack as `DescribeStacks` describes it.
+    public struct Stack: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var status: String
+        public var statusReason: String?
+        public var outputs: [String: String]
+
+        /// Settled in a failed state or still changing: a diff against it says so.
+        public var isUnsettled: Bool {
+            status.hasSuffix("_IN_PROGRESS") || status.hasSuffix("_FAILED") || status == "ROLLBACK_COMPLETE"
+        }
+
+        /// Created for a change set and never deployed (`REVIEW_IN_PROGRESS`), or deleted: it has no template yet.
+        public var hasNoTemplate: Bool {
+            status == "REVIEW_IN_PROGRESS" || status == "DELETE_COMPLETE"
+        }
+    }
+
+    /// The stack named `name`; `nil` when there is none.
+    public func stack(named name: String) async throws(CloudError) -> Stack? {
+        let result: XMLTree
+        do {
+            result = try await query.call("DescribeStacks", [("StackName", name)])
+        } catch .service(let error) where error.code == "ValidationError" && error.message.contains("does not exist") {
+            return nil
+        }
+        guard let member = result.members("Stacks").first else { return nil }
+        var outputs: [String: String] = [:]
+        for output in member.members("Outputs") {
+            if let key = output.string("OutputKey") { outputs[key] = output.string("OutputValue") ?? "" }
+        }
+        return Stack(id: member.string("StackId") ?? name, name: member.string("StackName") ?? name, status: member.string("StackStatus") ?? "",
+                     statusReason: member.string("StackStatusReason"), outputs: outputs)
+    }
+
+    /// The template of stack `name` as it was submitted (stage `Original`), character for character.
+    public func template(ofStack name: String) async throws(CloudError) -> String {
+        let result = try await query.call("GetTemplate", [("StackName", name), ("TemplateStage", "Original")])
+        guard let body = result.string("TemplateBody") else {
+            throw .invalidResponse(service: "cloudformation", action: "GetTemplate", reason: "the answer has no TemplateBody")
+        }
+        return body
+    }
+
+    /// A stack's name and status as `ListStacks` lists it.
+    public struct StackSummary: Sendable, Equatable {
+        public var name: String
+        public var status: String
+    }
+
+    /// Every stack not deleted, across all pages.
+    public func stacks() async throws(CloudError) -> [StackSummary] {
+        var summaries: [StackSummary] = []
+        var nextToken: String?
+        repeat {
+            var parameters: [(String, String)] = []
+            if let nextToken { parameters.append(("NextToken", nextToken)) }
+            let result = try await query.call("ListStacks", parameters)
+            for member in result.members("StackSummaries") where member.string("StackStatus") != "DELETE_COMPLETE" {
+                summaries.append(StackSummary(name: member.string("StackName") ?? "", status: member.string("StackStatus") ?? ""))
+            }
+            nextToken = result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
+        } while nextToken != nil
+        return summaries
+    }
+
+    /// Where a template comes from: its text, or an S3 URL for templates over 51,200 bytes.
+    public enum TemplateSource: Sendable {
+        case body(String)
+        case url(String)
+
+        var parameter: (String, String) {
+            switch self {
+            case .body(let text): ("TemplateBody", text)
+            case .url(let url): ("TemplateURL", url)
+            }
+        }
+    }
+
+    /// The most template text a request may carry; larger templates go through S3.
+    public static let maximumTemplateBodyBytes = 51_200
+
+    /// Creates change set `name` for stack `stack` (`CREATE` for a stack that does not exist yet), with the
+    /// capabilities CDK passes; a parameter without a value keeps its previous one. Returns the change set's id.
+    public func createChangeSet(stack: String, name: String, template: TemplateSource, type: String,
+                                parameters: [(key: String, value: String?)] = [], description: String? = nil) async throws(CloudError) -> String {
+        var request: [(String, String)] = [("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter]
+        for (index, capability) in ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"].enumerated() {
+            request.append(("Capabilities.member.\(index + 1)", capability))
+        }
+        for (index, parameter) in parameters.enumerated() {
+            request.append(("Parameters.member.\(index + 1).ParameterKey", parameter.key))
+            if let value = parameter.value {
+                request.append(("Parameters.member.\(index + 1).ParameterValue", value))
+            } else {
+                request.append(("Parameters.member.\(index + 1).UsePreviousValue", "true"))
+            }
+        }
+        if let description { request.append(("Description", description)) }
+        let result = try await query.call("CreateChangeSet", request)
+        return result.string("Id") ?? name
+    }
+
+    /// Waits until change set `name` of `stack` is created (or failed), then reads all its pages.
+    public func settledChangeSet(stack: String, name: String, timeout: TimeInterval = 600) async throws(CloudError) -> ChangeSet {
+        let start = Date()
+        var pause: TimeInterval = 0.5
+        while true {
+            let changeSet = try await changeSet(stack: stack, name: name)
+            if !changeSet.isPending { return changeSet }
+            guard Date().timeIntervalSince(start) < timeout else {
+                throw .timeout(host: "cloudformation (change set \(name))", seconds: timeout)
+            }
+            try? await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
+            pause = min(pause * 1.5, 5)
+        }
+    }
+
+    /// Change set `name` of `stack` with the changes of every page.
+    public func changeSet(stack: String, name: String) async throws(CloudError) -> ChangeSet {
+        var changeSet: ChangeSet?
+        var nextToken: String?
+        repeat {
+            var parameters = [("StackName", stack), ("ChangeSetName", name)]
+            if let nextToken { parameters.append(("NextToken", nextToken)) }
+            let page = ChangeSet(try await query.call("DescribeChangeSet", parameters))
+            if changeSet == nil { changeSet = page } else { changeSet!.changes += page.changes }
+            nextToken = page.nextToken
+        } while nextToken != nil
+        return changeSet!
+    }
+
+    /// Deletes change set `name` of `stack`.
+    public func deleteChangeSet(stack: String, name: String) async throws(CloudError) {
+        _ = try await query.call("DeleteChangeSet", [("StackName", stack), ("ChangeSetName", name)])
+    }
+
+    /// Creates stack `name` from `template` (for tests and bootstrap; deploys go through change sets).
+    @discardableResult
+    public func createStack(name: String, template: TemplateSource) async throws(CloudError) -> String {
+        let result = try await query.call("CreateStack", [("StackName", name), template.parameter,
+                                                          ("Capabilities.member.1", "CAPABILITY_IAM"), ("Capabilities.member.2", "CAPABILITY_NAMED_IAM")])
+        return result.string("StackId") ?? name
+    }
+}

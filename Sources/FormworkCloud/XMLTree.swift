@@ -1,0 +1,74 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An XML document read into a tree of elements: the shape of every AWS Query-protocol answer.
+/// Namespaces are dropped from names; text is the element's own character data, entities decoded.
+public struct XMLTree: Sendable, Equatable {
+    public var name: String
+    public var text: String
+    public var children: [XMLTree]
+
+    public init(name: String, text: String = "", children: [XMLTree] = []) {
+        self.name = name
+        self.text = text
+        self.children = children
+    }
+
+    /// The first child named `name`.
+    public subscript(_ name: String) -> XMLTree? {
+        children.first { $0.name == name }
+    }
+
+    /// The element at `path` below this one (`tree["A", "B"]`).
+    public subscript(_ first: String, _ rest: String...) -> XMLTree? {
+        rest.reduce(self[first]) { $0?[$1] }
+    }
+
+    /// The text of the child named `name`, `nil` when there is no such child.
+    public func string(_ name: String) -> String? {
+        self[name]?.text
+    }
+
+    /// The `member` elements of the list child named `name` (AWS Query lists).
+    public func members(_ name: String) -> [XMLTree] {
+        self[name]?.children.filter { $0.name == "member" } ?? []
+    }
+
+    /// Parses `data`; `nil` when it is not well-formed XML.
+    public static func parse(_ data: Data) -> XMLTree? {
+        let builder = Builder()
+        let parser = XMLParser(data: data)
+        parser.delegate = builder
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        guard parser.parse(), let root = builder.root else { return nil }
+        return root
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var stack: [XMLTree] = []
+        var root: XMLTree?
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+            stack.append(XMLTree(name: local))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].text += string
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            guard let element = stack.popLast() else { return }
+            if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+        }
+    }
+}
