@@ -179,7 +179,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FormworkCloudTests",
-            dependencies: ["FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkTemplate", "FormworkTestSupport"],
+            dependencies: [
+                "FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkTemplate", "FormworkTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -43,7 +43,7 @@ struct CloudSession: Sendable {
     /// Runs `operation` against AWS and waits for it; AWS, network and credential errors exit with status 3.
     func run<T: Sendable>(_ operation: @escaping @Sendable () async throws(CloudError) -> T) throws(CommandFailure) -> T {
         do {
-            return try AsyncBridge.wait(operation)
+            return try SynchronousWait.run(operation)
         } catch {
             throw CommandFailure(cloud: error)
         }

@@ -46,7 +46,7 @@ public struct AWSQueryClient: Sendable {
     private func result(of response: HTTPResponse, action: String) throws(CloudError) -> XMLTree {
         let tree = XMLTree.parse(response.body)
         guard (200..<300).contains(response.status) else {
-            let error = tree.flatMap { $0.name == "Error" ? $0 : $0["Error"] }
+            let error = tree.flatMap { $0.name == "Error" ? $0 : $0["Error"] ?? $0["Errors", "Error"] }
             throw .service(AWSServiceError(
                 service: service, action: action, status: response.status,
                 code: error?.string("Code") ?? "HTTP\(response.status)",
@@ -60,8 +60,12 @@ public struct AWSQueryClient: Sendable {
         return tree["\(action)Result"] ?? tree
     }
 
-    /// `pairs` as `application/x-www-form-urlencoded`, every byte but unreserved ones percent-encoded.
+    /// `pairs` as `application/x-www-form-urlencoded` the way botocore writes it (and moto re-encodes it to
+    /// check the signature): a space as `+`, every other byte but unreserved ones percent-encoded.
     static func formEncoded(_ pairs: [(String, String)]) -> String {
-        pairs.map { "\(SigV4Signer.encode($0.0, keeping: ""))=\(SigV4Signer.encode($0.1, keeping: ""))" }.joined(separator: "&")
+        func encode(_ text: String) -> String {
+            SigV4Signer.encode(text, keeping: " ").replacingOccurrences(of: " ", with: "+")
+        }
+        return pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }
 }

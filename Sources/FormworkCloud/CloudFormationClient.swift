@@ -148,6 +148,20 @@ public struct CloudFormationClient: Sendable {
         return changeSet!
     }
 
+    /// The names of the change sets `stack` has, across all pages.
+    public func changeSetNames(stack: String) async throws(CloudError) -> [String] {
+        var names: [String] = []
+        var nextToken: String?
+        repeat {
+            var parameters = [("StackName", stack)]
+            if let nextToken { parameters.append(("NextToken", nextToken)) }
+            let result = try await query.call("ListChangeSets", parameters)
+            names += result.members("Summaries").compactMap { $0.string("ChangeSetName") }
+            nextToken = result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
+        } while nextToken != nil
+        return names
+    }
+
     /// Deletes change set `name` of `stack`.
     public func deleteChangeSet(stack: String, name: String) async throws(CloudError) {
         _ = try await query.call("DeleteChangeSet", [("StackName", stack), ("ChangeSetName", name)])

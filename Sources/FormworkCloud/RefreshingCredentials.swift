@@ -7,7 +7,8 @@ public actor RefreshingCredentials {
 
     private let resolve: Resolve
     private var cached: AWSCredentials?
-    private var inFlight: Task<AWSCredentials, any Error>?
+    /// Callers waiting for a resolution under way; `nil` when none is.
+    private var waiting: [CheckedContinuation<Result<AWSCredentials, CloudError>, Never>]?
     private let margin: TimeInterval
 
     /// Credentials from `resolve`, called again when the last ones expire within `margin` seconds.
@@ -16,20 +17,23 @@ public actor RefreshingCredentials {
         self.resolve = resolve
     }
 
-    /// Credentials that stay valid for at least the margin.
+    /// Credentials that stay valid for at least the margin. The resolution runs in the caller's task (no
+    /// task of its own), so it keeps the caller's executor.
     public func current() async throws(CloudError) -> AWSCredentials {
         if let cached, !cached.expire(within: margin) { return cached }
-        let task = inFlight ?? Task { [resolve] in try await resolve() }
-        inFlight = task
-        defer { inFlight = nil }
-        do {
-            let fresh = try await task.value
-            cached = fresh
-            return fresh
-        } catch let error as CloudError {
-            throw error
-        } catch {
-            throw .invalidCredentials(source: "the credential chain", reason: "\(error)")
+        if waiting != nil {
+            return try await withCheckedContinuation { waiting?.append($0) }.get()
         }
+        waiting = []
+        let outcome: Result<AWSCredentials, CloudError>
+        do throws(CloudError) {
+            outcome = .success(try await resolve())
+        } catch {
+            outcome = .failure(error)
+        }
+        if case .success(let fresh) = outcome { cached = fresh }
+        for waiter in waiting ?? [] { waiter.resume(returning: outcome) }
+        waiting = nil
+        return try outcome.get()
     }
 }
