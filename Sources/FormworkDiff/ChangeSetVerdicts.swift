@@ -29,6 +29,14 @@ public struct VerdictDisagreement: Sendable, Equatable {
     public var cloudFormation: String
     /// What CloudFormation names as the cause of its replacement.
     public var recreatingProperties: [String]
+
+    public init(logicalId: String, resourceType: String, formwork: String, cloudFormation: String, recreatingProperties: [String]) {
+        self.logicalId = logicalId
+        self.resourceType = resourceType
+        self.formwork = formwork
+        self.cloudFormation = cloudFormation
+        self.recreatingProperties = recreatingProperties
+    }
 }
 
 /// Where the static diff and a change set disagree, resource by resource.
