@@ -19,13 +19,17 @@ public struct S3Client: Sendable {
         endpoint = configured.host?.hasSuffix(".amazonaws.com") == true || configured.host?.hasSuffix(".amazonaws.com.cn") == true ? nil : configured
     }
 
-    /// The URL of `key` in `bucket`, as S3 and CloudFormation's `TemplateURL` take it.
-    public func url(bucket: String, key: String) -> URL {
-        if let endpoint {
-            return endpoint.appendingPathComponent(bucket).appendingPathComponent(key)
-        }
+    /// The URL of `key` in `bucket` as CloudFormation reads it (`TemplateURL`): always S3's own address, also
+    /// when requests go to a configured endpoint (the service behind it reads its own S3).
+    public func objectURL(bucket: String, key: String) -> URL {
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
         return URL(string: "https://\(bucket).s3.\(region).\(suffix)/\(key)")!
+    }
+
+    /// Where requests for `key` in `bucket` go: path-style at a configured endpoint, else S3's own address.
+    func requestURL(bucket: String, key: String) -> URL {
+        guard let endpoint else { return objectURL(bucket: bucket, key: key) }
+        return endpoint.appendingPathComponent(bucket).appendingPathComponent(key)
     }
 
     /// Stores `body` as `key` in `bucket`.
@@ -43,7 +47,7 @@ public struct S3Client: Sendable {
     }
 
     private func send(_ method: String, bucket: String, key: String, body: Data, headers: [String: String], action: String) async throws(CloudError) -> HTTPResponse {
-        let url = url(bucket: bucket, key: key)
+        let url = requestURL(bucket: bucket, key: key)
         let payloadHash = ContentHash.sha256(body)
         return try await environment.retry.run { () async throws(CloudError) -> HTTPResponse in
             var request = HTTPRequest(method: method, url: url, headers: headers.merging([

@@ -120,4 +120,25 @@ import Testing
         let left = try SynchronousWait.run { () async throws(CloudError) -> [String] in try await client.changeSetNames(stack: "LiveReview") }
         #expect(left.isEmpty)
     }
+
+    @Test func aTemplateOverTheRequestLimitGoesThroughTheTemplateBucket() throws {
+        try deploy("LiveBuckets", #"{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "formwork-live-templates"}}}}"#)
+        try deploy("LiveLarge", #"{"Resources": {"Queue0": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "formwork-large-template-queue-0"}}}}"#)
+        let large = App {
+            Stack("LiveLarge") {
+                for index in 0..<500 {
+                    Resource("Queue\(index)", type: "AWS::SQS::Queue", properties: ["QueueName": .string("formwork-large-template-queue-\(index)")])
+                }
+            }
+        }
+        let body = try #require(try large.synthesize().stacks.first?.template.text(in: .json))
+        #expect(body.utf8.count > CloudFormationClient.maximumTemplateBodyBytes)
+        let folder = try TemporaryDirectory()
+        let result = run(["diff", "--change-set", "--template-bucket", "formwork-live-templates", "--format", "json"], root: AppCommand.self, app: large,
+                         environment: moto.environment(home: folder.url.path))
+        #expect(result.status == .done, "\(result.output.standardError)")
+        let stack = try #require(try JSONReader.parse(result.output.standardOutput)["stacks"]?.arrayValue?.first)
+        // Queue0 is deployed as it is: the other 499 are added, on which the diff and CloudFormation agree.
+        #expect(stack["changeSet"] == ["changes": 499, "agrees": true, "disagreements": []])
+    }
 }
