@@ -35,12 +35,6 @@ struct ConvertCommand: FormworkCommand {
             printed.standardOutput += text.hasSuffix("\n") ? text : text + "\n"
             return
         }
-        do {
-            try AtomicFile.write(text, to: output)
-        } catch let refusal as OutputRefusal {
-            throw CommandFailure(.environment, "error: \(refusal)")
-        } catch {
-            throw CommandFailure(.environment, "error: cannot write '\(output)': \(FileSystemError.describe(error))")
-        }
+        try CommandFailure.writing("'\(output)'") { try AtomicFile.write(text, to: output) }
     }
 }

@@ -1,3 +1,4 @@
+import FormworkCore
 import FormworkTemplate
 
 /// The exit codes every Formwork command uses (the CLI contract in DESIGN.md).
@@ -51,6 +52,20 @@ extension CommandFailure {
         switch error {
         case .unreadable: self.init(.environment, "error: \(error.description)")
         case .syntax, .structure: self.init(.badInput, "error: \(error.description)")
+        }
+    }
+}
+
+extension CommandFailure {
+    /// Runs `write`; a refusal to replace what is there, or a file-system error, becomes exit status 3 saying
+    /// what could not be written (`target`: `'out.json'`, `the cloud assembly to 'formwork.out'`).
+    static func writing(_ target: String, _ write: () throws -> Void) throws(CommandFailure) {
+        do {
+            try write()
+        } catch let refusal as OutputRefusal {
+            throw CommandFailure(.environment, "error: \(refusal)")
+        } catch {
+            throw CommandFailure(.environment, "error: cannot write \(target): \(FileSystemError.describe(error))")
         }
     }
 }

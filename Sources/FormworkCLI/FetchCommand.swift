@@ -43,21 +43,11 @@ struct FetchCommand: FormworkCommand {
         guard missing.isEmpty else {
             throw CommandFailure(.environment, "error: no stack named \(missing.map { "'\($0)'" }.joined(separator: ", ")) is deployed in \(client.region); check the name, --region and the account")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure(.environment, "error: cannot create the folder '\(output)': \(FileSystemError.describe(error))")
-        }
+        try CommandFailure.writing("the folder '\(output)'") { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         for case let (name, body)? in fetched {
             let isJSON = body.first { !$0.isWhitespace } == "{"
             let path = (output as NSString).appendingPathComponent("\(name).template.\(isJSON ? "json" : "yaml")")
-            do {
-                try AtomicFile.write(body, to: path)
-            } catch let refusal as OutputRefusal {
-                throw CommandFailure(.environment, "error: \(refusal)")
-            } catch {
-                throw CommandFailure(.environment, "error: cannot write '\(path)': \(FileSystemError.describe(error))")
-            }
+            try CommandFailure.writing("'\(path)'") { try AtomicFile.write(body, to: path) }
             printed.print("\(name) → \(path) (\(body.utf8.count) bytes)")
         }
     }

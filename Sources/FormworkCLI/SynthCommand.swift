@@ -47,13 +47,7 @@ struct SynthCommand: FormworkCommand {
             }
         }
         for warning in warnings { printed.printError(warning) }
-        do {
-            try writer.write(contents, to: output)
-        } catch let refusal as OutputRefusal {
-            throw CommandFailure(.environment, "error: \(refusal)")
-        } catch {
-            throw CommandFailure(.environment, "error: cannot write the cloud assembly to '\(output)': \(FileSystemError.describe(error))")
-        }
+        try CommandFailure.writing("the cloud assembly to '\(output)'") { try writer.write(contents, to: output) }
         for stack in assembly.stacks {
             let count = stack.template.resources.count
             printed.print("\(stack.name): \(output)/\(writer.templateFileName(for: stack.name)) (\(count) resource\(count == 1 ? "" : "s"))")
