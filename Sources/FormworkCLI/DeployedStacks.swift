@@ -24,8 +24,8 @@ struct DeployedStacks {
             let client = try session.cloudFormation(stackEnvironment: stack.environment)
             let name = stack.name
             let (deployedStack, body) = try session.run { () async throws(CloudError) -> (CloudFormationClient.Stack?, String?) in
-                guard let deployed = try await client.stack(named: name), !deployed.hasNoTemplate else { return (nil, nil) }
-                return (deployed, try await client.template(ofStack: deployed.id))
+                guard let deployed = try await client.stack(named: name) else { return (nil, nil) }
+                return (deployed, deployed.hasNoTemplate ? nil : try await client.template(ofStack: deployed.id))
             }
             var annotation = StackAnnotation(deployedStatus: deployedStack?.status)
             var template: Template?
@@ -36,10 +36,14 @@ struct DeployedStacks {
                     throw CommandFailure(.environment, "error: the deployed template of \(name) cannot be read: \(error.description)")
                 }
             }
-            if let deployedStack, deployedStack.isUnsettled {
-                let because = deployedStack.statusReason.map { " (\($0))" } ?? ""
-                annotation.notes.append("\(name) is \(deployedStack.status)\(because); this diff is against the template it holds now")
-            } else if deployedStack == nil {
+            if let deployedStack {
+                if template == nil {
+                    annotation.notes.append("\(name) is \(deployedStack.status) in \(client.region) with no template yet: every resource is new")
+                } else if deployedStack.isUnsettled {
+                    let because = deployedStack.statusReason.map { " (\($0))" } ?? ""
+                    annotation.notes.append("\(name) is \(deployedStack.status)\(because); this diff is against the template it holds now")
+                }
+            } else {
                 annotation.notes.append("\(name) is not deployed in \(client.region): every resource is new")
             }
             result[name] = Deployed(template: template, annotation: annotation)
