@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -36,6 +37,14 @@ let package = Package(
         .target(
             name: "FormworkCloud",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "FormworkDeploy",
+            dependencies: [
+                "FormworkCloud", "FormworkCore", "FormworkDiff", "FormworkTemplate",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "FormworkDiff",
@@ -73,6 +82,7 @@ let package = Package(
             dependencies: [
                 "CFormworkMalloc",
                 "FormworkCloud",
+                "FormworkDeploy",
                 "FormworkCore",
                 "FormworkChecks",
                 "FormworkDiff",
@@ -180,8 +190,9 @@ let package = Package(
         .testTarget(
             name: "FormworkCloudTests",
             dependencies: [
-                "FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkTemplate", "FormworkTestSupport",
+                "Formwork", "FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkDeploy", "FormworkDiff", "FormworkTemplate", "FormworkTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]
         ),

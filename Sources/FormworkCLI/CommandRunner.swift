@@ -57,7 +57,7 @@ public enum CommandRunner {
     /// Runs the process's arguments and exits with the command's status.
     public static func main(root: any ParsableCommand.Type, app: App? = nil) -> Never {
         ProcessMemory.keepFreedMemoryForReuse()
-        let result = run(Array(CommandLine.arguments.dropFirst()), root: root, app: app)
+        let result = CommandEnvironment.$streamsProgress.withValue(true) { run(Array(CommandLine.arguments.dropFirst()), root: root, app: app) }
         let outputFailure = FileDescriptorWriting.writeAll(result.output.standardOutput, to: STDOUT_FILENO)
         let errorFailure = FileDescriptorWriting.writeAll(result.output.standardError, to: STDERR_FILENO)
         guard outputFailure == nil, errorFailure == nil else {

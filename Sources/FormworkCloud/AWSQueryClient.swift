@@ -50,7 +50,7 @@ public struct AWSQueryClient: Sendable {
             throw .service(AWSServiceError(
                 service: service, action: action, status: response.status,
                 code: error?.string("Code") ?? "HTTP\(response.status)",
-                message: error?.string("Message") ?? "the service answered with status \(response.status)",
+                message: error?.string("Message") ?? Self.describe(body: response.body, status: response.status),
                 requestId: tree?.string("RequestId") ?? tree?["ResponseMetadata"]?.string("RequestId") ?? response.headers["x-amzn-requestid"]
             ))
         }
@@ -58,6 +58,12 @@ public struct AWSQueryClient: Sendable {
             throw .invalidResponse(service: service, action: action, reason: "the answer is not XML")
         }
         return tree["\(action)Result"] ?? tree
+    }
+
+    /// An error answer that is not AWS's XML, in a line: its status and the start of its text.
+    static func describe(body: Data, status: Int) -> String {
+        let text = String(decoding: body.prefix(300), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return text.isEmpty ? "the service answered with status \(status)" : "the service answered with status \(status): \(text)"
     }
 
     /// `pairs` as `application/x-www-form-urlencoded` the way botocore writes it (and moto re-encodes it to

@@ -22,6 +22,8 @@ public struct CloudFormationClient: Sendable {
         public var status: String
         public var statusReason: String?
         public var outputs: [String: String]
+        /// Whether termination protection is on.
+        public var terminationProtection: Bool = false
 
         /// Settled in a failed state or still changing: a diff against it says so.
         public var isUnsettled: Bool {
@@ -48,7 +50,8 @@ public struct CloudFormationClient: Sendable {
             if let key = output.string("OutputKey") { outputs[key] = output.string("OutputValue") ?? "" }
         }
         return Stack(id: member.string("StackId") ?? name, name: member.string("StackName") ?? name, status: member.string("StackStatus") ?? "",
-                     statusReason: member.string("StackStatusReason"), outputs: outputs)
+                     statusReason: member.string("StackStatusReason"), outputs: outputs,
+                     terminationProtection: member.string("EnableTerminationProtection") == "true")
     }
 
     /// The template of stack `name` as it was submitted (stage `Original`), character for character.
@@ -101,7 +104,8 @@ public struct CloudFormationClient: Sendable {
     /// Creates change set `name` for stack `stack` (`CREATE` for a stack that does not exist yet), with the
     /// capabilities CDK passes; a parameter without a value keeps its previous one. Returns the change set's id.
     public func createChangeSet(stack: String, name: String, template: TemplateSource, type: String,
-                                parameters: [(key: String, value: String?)] = [], description: String? = nil) async throws(CloudError) -> String {
+                                parameters: [(key: String, value: String?)] = [], tags: [(key: String, value: String)] = [],
+                                description: String? = nil) async throws(CloudError) -> String {
         var request: [(String, String)] = [("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter]
         for (index, capability) in ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"].enumerated() {
             request.append(("Capabilities.member.\(index + 1)", capability))
@@ -113,6 +117,10 @@ public struct CloudFormationClient: Sendable {
             } else {
                 request.append(("Parameters.member.\(index + 1).UsePreviousValue", "true"))
             }
+        }
+        for (index, tag) in tags.enumerated() {
+            request.append(("Tags.member.\(index + 1).Key", tag.key))
+            request.append(("Tags.member.\(index + 1).Value", tag.value))
         }
         if let description { request.append(("Description", description)) }
         let result = try await query.call("CreateChangeSet", request)
@@ -165,6 +173,52 @@ public struct CloudFormationClient: Sendable {
     /// Deletes change set `name` of `stack`.
     public func deleteChangeSet(stack: String, name: String) async throws(CloudError) {
         _ = try await query.call("DeleteChangeSet", [("StackName", stack), ("ChangeSetName", name)])
+    }
+
+    /// Starts the update or creation change set `name` describes.
+    public func executeChangeSet(stack: String, name: String) async throws(CloudError) {
+        _ = try await query.call("ExecuteChangeSet", [("StackName", stack), ("ChangeSetName", name)])
+    }
+
+    /// Deletes stack `name` (its resources, but those whose deletion policy keeps them).
+    public func deleteStack(_ name: String) async throws(CloudError) {
+        _ = try await query.call("DeleteStack", [("StackName", name)])
+    }
+
+    /// Turns termination protection of stack `name` on or off.
+    public func setTerminationProtection(stack name: String, enabled: Bool) async throws(CloudError) {
+        _ = try await query.call("UpdateTerminationProtection", [("StackName", name), ("EnableTerminationProtection", enabled ? "true" : "false")])
+    }
+
+    /// One event of a stack's history.
+    public struct StackEvent: Sendable, Equatable {
+        public var id: String
+        public var logicalId: String
+        public var resourceType: String
+        public var status: String
+        public var reason: String?
+        public var timestamp: Date?
+    }
+
+    /// The events of stack `name` newer than `after` (an event id), oldest first. Without `after`, the newest
+    /// page only.
+    public func events(ofStack name: String, after: String?) async throws(CloudError) -> [StackEvent] {
+        var events: [StackEvent] = []
+        var nextToken: String?
+        pages: repeat {
+            var parameters = [("StackName", name)]
+            if let nextToken { parameters.append(("NextToken", nextToken)) }
+            let result = try await query.call("DescribeStackEvents", parameters)
+            for member in result.members("StackEvents") {
+                let event = StackEvent(id: member.string("EventId") ?? "", logicalId: member.string("LogicalResourceId") ?? "",
+                                       resourceType: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? "",
+                                       reason: member.string("ResourceStatusReason"), timestamp: member.string("Timestamp").flatMap(ISO8601Timestamp.parse))
+                if event.id == after { break pages }
+                events.append(event)
+            }
+            nextToken = after == nil ? nil : result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
+        } while nextToken != nil
+        return events.reversed()
     }
 
     /// Creates stack `name` from `template` (for tests and bootstrap; deploys go through change sets).

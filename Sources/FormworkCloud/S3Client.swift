@@ -29,7 +29,8 @@ public struct S3Client: Sendable {
     /// Where requests for `key` in `bucket` go: path-style at a configured endpoint, else S3's own address.
     func requestURL(bucket: String, key: String) -> URL {
         guard let endpoint else { return objectURL(bucket: bucket, key: key) }
-        return endpoint.appendingPathComponent(bucket).appendingPathComponent(key)
+        let bucketURL = endpoint.appendingPathComponent(bucket)
+        return key.isEmpty ? bucketURL : bucketURL.appendingPathComponent(key)
     }
 
     /// Stores `body` as `key` in `bucket`.
@@ -38,7 +39,51 @@ public struct S3Client: Sendable {
         guard (200..<300).contains(response.status) else { throw error(response, action: "PutObject") }
     }
 
-    /// Whether `key` exists in `bucket`.
+    /// Objects larger than this go up in parts.
+    public static let multipartThreshold = 16 * 1024 * 1024
+    /// The size of each part but the last (S3's minimum is 5 MiB).
+    public static let partSize = 8 * 1024 * 1024
+
+    /// Stores `body` as `key` in `bucket`: in one request, or above ``multipartThreshold`` in parts (an upload
+    /// that fails half-way is aborted, leaving no parts behind).
+    public func upload(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream") async throws(CloudError) {
+        guard body.count > Self.multipartThreshold else {
+            return try await putObject(bucket: bucket, key: key, body: body, contentType: contentType)
+        }
+        let created = try await send("POST", bucket: bucket, key: key, query: "uploads=", body: Data(), headers: ["Content-Type": contentType], action: "CreateMultipartUpload")
+        guard (200..<300).contains(created.status), let uploadId = XMLTree.parse(created.body)?.string("UploadId") else {
+            throw error(created, action: "CreateMultipartUpload")
+        }
+        let uploadQuery = "uploadId=" + SigV4Signer.encode(uploadId, keeping: "")
+        do throws(CloudError) {
+            var parts: [String] = []
+            for (index, start) in stride(from: 0, to: body.count, by: Self.partSize).enumerated() {
+                let part = body.subdata(in: start..<min(start + Self.partSize, body.count))
+                let response = try await send("PUT", bucket: bucket, key: key, query: "partNumber=\(index + 1)&\(uploadQuery)", body: part, headers: [:], action: "UploadPart")
+                guard (200..<300).contains(response.status), let etag = response.headers["etag"] else { throw error(response, action: "UploadPart") }
+                parts.append("<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(etag)</ETag></Part>")
+            }
+            let manifest = Data("<CompleteMultipartUpload>\(parts.joined())</CompleteMultipartUpload>".utf8)
+            let completed = try await send("POST", bucket: bucket, key: key, query: uploadQuery, body: manifest, headers: ["Content-Type": "application/xml"], action: "CompleteMultipartUpload")
+            // S3 may answer 200 with an error in the body.
+            guard (200..<300).contains(completed.status), XMLTree.parse(completed.body)?.name != "Error" else {
+                throw error(completed, action: "CompleteMultipartUpload")
+            }
+        } catch {
+            _ = try? await send("DELETE", bucket: bucket, key: key, query: uploadQuery, body: Data(), headers: [:], action: "AbortMultipartUpload")
+            throw error
+        }
+    }
+
+    /// Whether `bucket` exists (and the credentials may see it: a bucket of another account answers 403).
+    public func bucketExists(_ bucket: String) async throws(CloudError) -> Bool {
+        let response = try await send("HEAD", bucket: bucket, key: "", body: Data(), headers: [:], action: "HeadBucket")
+        if response.status == 404 { return false }
+        guard (200..<300).contains(response.status) else { throw error(response, action: "HeadBucket") }
+        return true
+    }
+
+    /// Whether `key` exists in `bucket` (`false` also when the bucket does not).
     public func objectExists(bucket: String, key: String) async throws(CloudError) -> Bool {
         let response = try await send("HEAD", bucket: bucket, key: key, body: Data(), headers: [:], action: "HeadObject")
         if response.status == 404 { return false }
@@ -46,8 +91,10 @@ public struct S3Client: Sendable {
         return true
     }
 
-    private func send(_ method: String, bucket: String, key: String, body: Data, headers: [String: String], action: String) async throws(CloudError) -> HTTPResponse {
-        let url = requestURL(bucket: bucket, key: key)
+    private func send(_ method: String, bucket: String, key: String, query: String? = nil, body: Data, headers: [String: String],
+                      action: String) async throws(CloudError) -> HTTPResponse {
+        let base = requestURL(bucket: bucket, key: key)
+        let url = query.map { URL(string: base.absoluteString + "?" + $0)! } ?? base
         let payloadHash = ContentHash.sha256(body)
         return try await environment.retry.run { () async throws(CloudError) -> HTTPResponse in
             var request = HTTPRequest(method: method, url: url, headers: headers.merging([

@@ -7,11 +7,11 @@ import Dispatch
 /// while the work needs one of them would never end. Task-local values carry over.
 public enum SynchronousWait {
     /// The result of `operation`, waited for.
-    public static func run<T: Sendable>(_ operation: @escaping @Sendable () async throws(CloudError) -> T) throws(CloudError) -> T {
-        let outcome = Outcome<T>()
+    public static func run<T: Sendable, Failure: Error>(_ operation: @escaping @Sendable () async throws(Failure) -> T) throws(Failure) -> T {
+        let outcome = Outcome<T, Failure>()
         let done = DispatchSemaphore(value: 0)
         Task(executorPreference: DispatchTaskExecutor.shared) {
-            do throws(CloudError) {
+            do throws(Failure) {
                 outcome.result = .success(try await operation())
             } catch {
                 outcome.result = .failure(error)
@@ -22,8 +22,8 @@ public enum SynchronousWait {
         return try outcome.result!.get()
     }
 
-    private final class Outcome<T: Sendable>: @unchecked Sendable {
-        var result: Result<T, CloudError>?
+    private final class Outcome<T: Sendable, Failure: Error>: @unchecked Sendable {
+        var result: Result<T, Failure>?
     }
 }
 

@@ -62,4 +62,20 @@ import Testing
         let error = AWSServiceError(service: "cloudformation", action: "GetTemplate", status: 403, code: code, message: "m")
         #expect(error.description.contains(advice))
     }
+
+    @Test func stackOutputsAreReadFromDescribeStacks() throws {
+        let transport = ScriptedTransport { _ in
+            HTTPResponse(status: 200, body: Data("""
+                <DescribeStacksResponse><DescribeStacksResult><Stacks><member><StackId>id</StackId><StackName>Orders</StackName>
+                <StackStatus>UPDATE_COMPLETE</StackStatus><EnableTerminationProtection>true</EnableTerminationProtection>
+                <Outputs><member><OutputKey>QueueUrl</OutputKey><OutputValue>https://sqs/1/jobs</OutputValue></member></Outputs>
+                </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
+                """.utf8))
+        }
+        let environment = AWSEnvironment(variables: ["HOME": "/nowhere"], transport: transport)
+        let client = try CloudFormationClient(environment: environment, region: "eu-west-1",
+                                              credentials: RefreshingCredentials { AWSCredentials(accessKeyId: "AKID", secretAccessKey: "s", source: "t") })
+        let stack = try #require(try SynchronousWait.run { () async throws(CloudError) in try await client.stack(named: "Orders") })
+        #expect(stack.outputs == ["QueueUrl": "https://sqs/1/jobs"] && stack.terminationProtection)
+    }
 }

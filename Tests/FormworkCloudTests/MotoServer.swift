@@ -48,7 +48,10 @@ final class MotoServer: Sendable {
             kill -9 $server 2>/dev/null
             """]
         process.environment = ProcessInfo.processInfo.environment.merging(checksSignatures ? ["INITIAL_NO_AUTH_ACTION_COUNT": "3"] : [:]) { $1 }
-        let log = FileHandle(forWritingAtPath: "/dev/null")
+        // The server's log, for when a test fails: `<temporary folder>/formwork-moto-<port>.log`.
+        let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-moto-\(port).log").path
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = FileHandle(forWritingAtPath: logPath)
         process.standardOutput = log
         process.standardError = log
         do {

@@ -1,0 +1,89 @@
+import ArgumentParser
+import FormworkCloud
+import FormworkCore
+import FormworkDeploy
+import FormworkDiff
+import FormworkTemplate
+import Foundation
+import OrderedCollections
+
+extension ApprovalLevel: ExpressibleByArgument {}
+
+/// `<app> deploy [STACK...]`: assets, change sets, approval, execution and progress, without the CDK CLI.
+struct DeployCommand: FormworkCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy the app's stacks (and the stacks they depend on) through CloudFormation change sets.",
+        discussion: """
+            Function code folders are zipped (the same bytes every time) and uploaded to the bootstrap bucket \
+            unless already there. Each stack gets a change set; one with no changes is deleted and reported as \
+            such. Stacks deploy in dependency order, independent ones side by side (--concurrency).
+            """
+    )
+
+    @Argument(help: "The stacks to deploy (with their dependencies); all when none are named.")
+    var stacks: [String] = []
+
+    @Option(help: "When to ask before executing: never, broadening (access widens) or any-change. Without a terminal, asking fails the deploy.")
+    var requireApproval: ApprovalLevel = .broadening
+
+    @Option(help: "How many independent stacks deploy at once.")
+    var concurrency = 1
+
+    @Option(help: "Write the stacks' outputs to this JSON file ({\"Stack\": {\"Key\": \"Value\"}}).")
+    var outputsFile: String?
+
+    @Option(name: .customLong("parameters"), help: "A parameter value, as Stack:Key=Value (or Key=Value for every stack). Repeatable.")
+    var parameterValues: [String] = []
+
+    @Option(help: "The bucket for assets and large templates (default: the CDK bootstrap bucket of the account and region).")
+    var assetBucket: String?
+
+    @OptionGroup var live: LiveOptions
+
+    func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
+        guard concurrency >= 1 else { throw CommandFailure(.badInput, "error: --concurrency must be 1 or more") }
+        let parameters = try parsedParameters()
+        let assembly = try AppCommand.synthesize(app, selecting: stacks)
+        let session = live.session()
+        let progress = ProgressLines()
+        let interruption = Interruption()
+        let signals = CommandEnvironment.streamsProgress ? InterruptSignal(interruption) : nil
+        defer { signals?.cancel() }
+        let deployer = StackDeployers(session: session, approval: requireApproval, assetBucket: assetBucket, progress: progress, interruption: interruption)
+        let ordered = assembly.stacksInDependencyOrder
+        let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
+        let result = try deployer.run(ordered, concurrency: concurrency) { stack, target async throws(DeployError) -> StackDeployer.Outcome in
+            try await target.deploy(stack, parameters: perStack[stack.name] ?? [:])
+        }
+        for line in progress.unwritten { output.printError(line) }
+        var outputs = OrderedDictionary<String, JSONValue>()
+        for stack in ordered {
+            guard let outcome = result.outcomes[stack.name] else { continue }
+            output.print("\(stack.name): \(outcome == .noChanges(outputs: outcome.outputs) ? "no changes" : "deployed")")
+            for (key, value) in outcome.outputs { output.print("  \(stack.name).\(key) = \(value)") }
+            outputs[stack.name] = .object(outcome.outputs.mapValues(JSONValue.string))
+        }
+        if let outputsFile {
+            let text = JSONWriter(style: .pretty(indent: 2)).string(from: .object(outputs)) + "\n"
+            try CommandFailure.writing("'\(outputsFile)'") { try AtomicFile.write(text, to: outputsFile) }
+        }
+        if let failure = result.failure { throw failure }
+    }
+
+    /// `Stack:Key=Value` and `Key=Value` options, by stack (`*` for every stack).
+    private func parsedParameters() throws(CommandFailure) -> [String: [String: String]] {
+        var byStack: [String: [String: String]] = [:]
+        for text in parameterValues {
+            guard let equals = text.firstIndex(of: "=") else {
+                throw CommandFailure(.badInput, "error: --parameters '\(text)' is not Stack:Key=Value or Key=Value")
+            }
+            let target = text[..<equals]
+            let value = String(text[text.index(after: equals)...])
+            let parts = target.split(separator: ":", maxSplits: 1)
+            let (stack, key) = parts.count == 2 ? (String(parts[0]), String(parts[1])) : ("*", String(target))
+            byStack[stack, default: [:]][key] = value
+        }
+        return byStack
+    }
+}

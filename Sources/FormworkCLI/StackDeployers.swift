@@ -1,0 +1,134 @@
+import FormworkCloud
+import FormworkCore
+import FormworkDeploy
+import FormworkDiff
+import FormworkTemplate
+import Foundation
+import Synchronization
+
+/// Runs one operation (deploy, destroy) over several stacks: a deployer per region, stacks in dependency
+/// order (or its reverse), independent ones side by side up to a limit. After a failure no new stack starts;
+/// the ones running finish.
+struct StackDeployers {
+    let session: CloudSession
+    let approval: ApprovalLevel
+    let assetBucket: String?
+    let progress: ProgressLines
+    let interruption: Interruption
+
+    /// What each stack's operation returned, and the failure that stopped the run.
+    struct Result<Value: Sendable>: Sendable {
+        var outcomes: [String: Value] = [:]
+        var failure: CommandFailure?
+    }
+
+    func run<Value: Sendable>(_ stacks: [CloudAssembly.StackArtifact], concurrency: Int, reversed: Bool = false,
+                              _ operation: @escaping @Sendable (CloudAssembly.StackArtifact, StackDeployer) async throws(DeployError) -> Value) throws(CommandFailure) -> Result<Value> {
+        let deployers = try self.deployers(for: stacks)
+        let names = Set(stacks.map(\.name))
+        // What must be done before each stack: its dependencies, or for a destroy the stacks that depend on it.
+        var prerequisites: [String: Set<String>] = [:]
+        for stack in stacks {
+            for dependency in stack.dependencies where names.contains(dependency) {
+                if reversed { prerequisites[dependency, default: []].insert(stack.name) } else { prerequisites[stack.name, default: []].insert(dependency) }
+            }
+        }
+        let order = reversed ? stacks.reversed() : stacks
+        let waiting = prerequisites
+        return SynchronousWait.run { () async -> Result<Value> in
+            var result = Result<Value>()
+            var pending = order
+            var done = Set<String>()
+            await withTaskGroup(of: (String, Swift.Result<Value, DeployError>).self) { group in
+                var running = 0
+                while true {
+                    while result.failure == nil, running < concurrency,
+                          let index = pending.firstIndex(where: { (waiting[$0.name] ?? []).isSubset(of: done) }) {
+                        let stack = pending.remove(at: index)
+                        let deployer = deployers[stack.name]!
+                        running += 1
+                        group.addTask {
+                            do throws(DeployError) {
+                                return (stack.name, .success(try await operation(stack, deployer)))
+                            } catch {
+                                return (stack.name, .failure(error))
+                            }
+                        }
+                    }
+                    guard let (name, outcome) = await group.next() else { break }
+                    running -= 1
+                    switch outcome {
+                    case .success(let value):
+                        result.outcomes[name] = value
+                        done.insert(name)
+                    case .failure(let error):
+                        if result.failure == nil {
+                            result.failure = CommandFailure(error.isEnvironmental ? .environment : .findings, "error: \(error)")
+                        }
+                    }
+                }
+            }
+            return result
+        }
+    }
+
+    /// A deployer per stack, sharing one per region (the account read once per region).
+    private func deployers(for stacks: [CloudAssembly.StackArtifact]) throws(CommandFailure) -> [String: StackDeployer] {
+        var stackRegions: [String: String] = [:]
+        for stack in stacks {
+            stackRegions[stack.name] = try session.cloudFormation(stackEnvironment: stack.environment).region
+        }
+        let regions = stackRegions
+        let environment = session.environment
+        let credentials = session.credentials
+        let bucket = assetBucket
+        let targets = try session.run { () async throws(CloudError) -> [String: DeployTarget] in
+            var targets: [String: DeployTarget] = [:]
+            for region in Set(regions.values).sorted() {
+                targets[region] = try await DeployTarget.resolve(environment: environment, region: region, credentials: credentials, assetBucket: bucket)
+            }
+            return targets
+        }
+        let progress = progress
+        let approvals = TerminalApproval()
+        return regions.mapValues { region in
+            StackDeployer(target: targets[region]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
+                          interruption: interruption)
+        }
+    }
+}
+
+/// Asks on the terminal whether to go on with a change that needs approval; without a terminal (CI, a
+/// test) the answer is no. One question at a time.
+final class TerminalApproval: Sendable {
+    private let asking = Mutex(())
+
+    func ask(_ stack: String, _ diff: TemplateDiff) -> Bool {
+        guard CommandEnvironment.streamsProgress, isatty(STDIN_FILENO) != 0, isatty(STDERR_FILENO) != 0 else { return false }
+        return asking.withLock { _ in
+            let changes = DiffTextRenderer().render(stack, diff) + DiffTextRenderer().renderSecurity(stack, diff)
+            _ = FileDescriptorWriting.writeAll(changes + "Deploy \(stack)? (y/N) ", to: STDERR_FILENO)
+            return ["y", "yes"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
+        }
+    }
+}
+
+/// Turns Ctrl-C into an ``Interruption`` while a deploy or destroy runs (the default action comes back after).
+final class InterruptSignal {
+    private let source: any DispatchSourceSignal
+
+    init(_ interruption: Interruption) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            interruption.interrupt()
+            _ = FileDescriptorWriting.writeAll("\ninterrupted: finishing the current step (no change set is left half-made); Ctrl-C is not needed again\n", to: STDERR_FILENO)
+        }
+        source.resume()
+    }
+
+    func cancel() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}

@@ -1,0 +1,57 @@
+import FormworkCloud
+import FormworkCore
+import Foundation
+
+/// Puts a stack's file assets in the bootstrap bucket under the keys its template names (`<hash>.zip`),
+/// skipping the ones already there: the key is the content's fingerprint, so an object that exists is the
+/// same code.
+public struct AssetPublisher: Sendable {
+    public let target: DeployTarget
+
+    public init(target: DeployTarget) {
+        self.target = target
+    }
+
+    /// What publishing did.
+    public struct Report: Sendable, Equatable {
+        public var uploaded: [String] = []
+        public var alreadyThere: [String] = []
+    }
+
+    /// Publishes `assets`, each once.
+    public func publish(_ assets: [FileAsset]) async throws(DeployError) -> Report {
+        var report = Report()
+        guard !assets.isEmpty else { return report }
+        let bootstrapped: Bool
+        do {
+            bootstrapped = try await target.s3.bucketExists(target.assetBucket)
+        } catch {
+            throw .cloud(error)
+        }
+        guard bootstrapped else { throw .notBootstrapped(bucket: target.assetBucket, region: target.region) }
+        var seen = Set<String>()
+        for asset in assets where seen.insert(asset.objectKey).inserted {
+            do {
+                if try await target.s3.objectExists(bucket: target.assetBucket, key: asset.objectKey) {
+                    report.alreadyThere.append(asset.objectKey)
+                    continue
+                }
+            } catch {
+                throw .cloud(error)
+            }
+            let archive: Data
+            do {
+                archive = try AssetArchive.data(ofFolder: asset.sourcePath)
+            } catch {
+                throw .asset(path: asset.sourcePath, reason: "\(error)")
+            }
+            do {
+                try await target.s3.upload(bucket: target.assetBucket, key: asset.objectKey, body: archive, contentType: "application/zip")
+            } catch {
+                throw .cloud(error)
+            }
+            report.uploaded.append(asset.objectKey)
+        }
+        return report
+    }
+}

@@ -1,0 +1,252 @@
+import FormworkCloud
+import FormworkCore
+import FormworkDiff
+import FormworkTemplate
+import Foundation
+import OrderedCollections
+
+/// When a deployment waits for a human: never, when access widens, or on any change (`cdk deploy`'s
+/// `--require-approval`).
+public enum ApprovalLevel: String, Sendable, CaseIterable {
+    case never
+    case broadening
+    case anyChange = "any-change"
+}
+
+/// Deploys and destroys one stack through CloudFormation: assets first, then a change set, approval when
+/// asked for, execution, and the stack's events followed until it settles.
+public struct StackDeployer: Sendable {
+    public let target: DeployTarget
+    public var approval: ApprovalLevel
+    /// Asked when approval is needed, with the stack's name and its diff; `false` refuses. Non-interactive
+    /// runs refuse.
+    public var approve: @Sendable (String, TemplateDiff) -> Bool
+    /// Each progress line.
+    public var report: @Sendable (String) -> Void
+    public var interruption: Interruption
+    /// The pause between polls of a change set or a stack.
+    public var pollInterval: TimeInterval = 1
+
+    public init(target: DeployTarget, approval: ApprovalLevel, approve: @escaping @Sendable (String, TemplateDiff) -> Bool,
+                report: @escaping @Sendable (String) -> Void, interruption: Interruption = Interruption()) {
+        self.target = target
+        self.approval = approval
+        self.approve = approve
+        self.report = report
+        self.interruption = interruption
+    }
+
+    /// How a deployment ended.
+    public enum Outcome: Sendable, Equatable {
+        /// The deployed template already matched: the change set was empty and is deleted.
+        case noChanges(outputs: OrderedDictionary<String, String>)
+        case deployed(outputs: OrderedDictionary<String, String>)
+
+        public var outputs: OrderedDictionary<String, String> {
+            switch self {
+            case .noChanges(let outputs), .deployed(let outputs): outputs
+            }
+        }
+    }
+
+    private var cloudFormation: CloudFormationClient { target.cloudFormation }
+
+    /// Deploys `stack` with `parameters` (given values; the others keep their previous or default values).
+    public func deploy(_ stack: CloudAssembly.StackArtifact, parameters: [String: String] = [:]) async throws(DeployError) -> Outcome {
+        try await deploy(StackRequest(name: stack.name, template: stack.template, assets: stack.assets, tags: stack.tags,
+                                      terminationProtection: stack.terminationProtection), parameters: parameters)
+    }
+
+    /// Deploys the template `body` as stack `name` (the bootstrap stack).
+    public func deployTemplate(_ name: String, body: String) async throws(DeployError) -> Outcome {
+        let template: Template
+        do {
+            template = try Template.parse(body, file: name)
+        } catch {
+            throw .refused(stack: name, reason: "the template cannot be read: \(error.description)")
+        }
+        return try await deploy(StackRequest(name: name, template: template), parameters: [:])
+    }
+
+    /// What a deployment puts in place.
+    struct StackRequest: Sendable {
+        var name: String
+        var template: Template
+        var assets: [FileAsset] = []
+        var tags: OrderedDictionary<String, String> = [:]
+        var terminationProtection = false
+    }
+
+    private func deploy(_ stack: StackRequest, parameters: [String: String]) async throws(DeployError) -> Outcome {
+        let name = stack.name
+        var existing = try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: name) }
+        if let current = existing, current.status == "ROLLBACK_COMPLETE" {
+            report("\(name) is ROLLBACK_COMPLETE (its creation failed): deleting it before creating it again")
+            let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
+            try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(current.id) }
+            _ = try await follower.follow(current.id, after: lastEvent, total: 0)
+            existing = nil
+        }
+        if let current = existing, current.status.hasSuffix("_IN_PROGRESS"), current.status != "REVIEW_IN_PROGRESS" {
+            throw .refused(stack: name, reason: "it is \(current.status); wait until it settles, then deploy again")
+        }
+        let isNew = existing == nil || existing?.status == "REVIEW_IN_PROGRESS"
+        let deployed: Template? = isNew ? nil : try await deployedTemplate(name)
+        let diff = TemplateDiffer().diff(old: deployed ?? Template(), new: stack.template)
+
+        let published = try await AssetPublisher(target: target).publish(stack.assets)
+        if !published.uploaded.isEmpty || !published.alreadyThere.isEmpty {
+            report("\(name): assets \(published.uploaded.count) uploaded, \(published.alreadyThere.count) already in \(target.assetBucket)")
+        }
+        let source = try await templateSource(stack)
+        let changeSetName = "formwork-deploy-\(Int(Date().timeIntervalSince1970))"
+        let stackParameters = parameterValues(stack.template, deployed: deployed, given: parameters)
+        let tags = stack.tags.map { (key: $0.key, value: $0.value) }
+        let changeSet = try await refusable(name) { () async throws(CloudError) -> ChangeSet in
+            _ = try await cloudFormation.createChangeSet(stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
+                                                         parameters: stackParameters, tags: tags, description: "Formwork deploy")
+            return try await cloudFormation.settledChangeSet(stack: name, name: changeSetName)
+        }
+        if changeSet.hasNoChanges {
+            try await discard(changeSetName, of: name, isNew: isNew)
+            report("\(name): no changes")
+            return .noChanges(outputs: try await outputs(name))
+        }
+        guard changeSet.status == "CREATE_COMPLETE" else {
+            try await discard(changeSetName, of: name, isNew: isNew)
+            throw .changeSetFailed(stack: name, reason: changeSet.statusReason ?? changeSet.status)
+        }
+        if needsApproval(diff), !approve(name, diff) {
+            try await discard(changeSetName, of: name, isNew: isNew)
+            let why = approval == .anyChange ? "every change needs approval (--require-approval any-change)"
+                : "access widens (\(diff.security.statements.filter(\.widens).count) IAM statement(s), \(diff.security.managedPolicies.filter { $0.kind == .added }.count) managed policy(ies), \(diff.security.securityGroupRules.filter(\.widens).count) security-group rule(s))"
+            throw .approvalRefused(stack: name, reason: "\(why) and it was not approved; approve it in a terminal, or pass --require-approval never")
+        }
+        if interruption.happened {
+            try await discard(changeSetName, of: name, isNew: isNew)
+            throw .refused(stack: name, reason: "interrupted before the change set was executed; nothing changed")
+        }
+        let lastEvent = try await cloud { () async throws(CloudError) -> String? in
+            try await cloudFormation.events(ofStack: name, after: nil).last?.id
+        }
+        do {
+            try await refusable(name) { () async throws(CloudError) in try await cloudFormation.executeChangeSet(stack: name, name: changeSetName) }
+        } catch {
+            try? await discard(changeSetName, of: name, isNew: isNew)
+            throw error
+        }
+        report("\(name): deploying \(changeSet.changes.count) change\(changeSet.changes.count == 1 ? "" : "s")")
+        let outcome = try await follower.follow(name, after: lastEvent, total: changeSet.changes.count)
+        guard ["CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE"].contains(outcome.status) else {
+            throw .deploymentFailed(stack: name, reason: outcome.firstFailure ?? "CloudFormation gave no reason", finalStatus: outcome.status)
+        }
+        if stack.terminationProtection || existing?.terminationProtection == true {
+            try await cloud { () async throws(CloudError) in
+                try await cloudFormation.setTerminationProtection(stack: name, enabled: stack.terminationProtection)
+            }
+        }
+        return .deployed(outputs: try await outputs(name))
+    }
+
+    /// Deletes stack `name`; returns the resources its deletion policies keep (logical id and type).
+    public func destroy(_ name: String) async throws(DeployError) -> [(logicalId: String, type: String)] {
+        guard let existing = try await cloud({ () async throws(CloudError) in try await cloudFormation.stack(named: name) }) else {
+            report("\(name): not deployed")
+            return []
+        }
+        if existing.terminationProtection {
+            throw .refused(stack: name, reason: "termination protection is on; turn it off in the app (terminationProtection: false) and deploy, then destroy")
+        }
+        let template = existing.hasNoTemplate ? nil : try await deployedTemplate(existing.id)
+        let retained = (template?.resources ?? [:]).filter { ["Retain", "RetainExceptOnCreate"].contains($0.value.deletionPolicy ?? "") }
+            .map { (logicalId: $0.key, type: $0.value.type) }
+        let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: existing.id, after: nil).last?.id }
+        try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(existing.id) }
+        let outcome = try await follower.follow(existing.id, after: lastEvent, total: template?.resources.count ?? 0)
+        guard outcome.status == "DELETE_COMPLETE" else {
+            throw .deploymentFailed(stack: name, reason: outcome.firstFailure ?? "CloudFormation gave no reason", finalStatus: outcome.status)
+        }
+        return retained
+    }
+
+    private var follower: StackFollower {
+        StackFollower(cloudFormation: cloudFormation, report: report, interruption: interruption, pause: pollInterval)
+    }
+
+    private func needsApproval(_ diff: TemplateDiff) -> Bool {
+        switch approval {
+        case .never: false
+        case .broadening: diff.security.widens
+        case .anyChange: !diff.isEmpty
+        }
+    }
+
+    /// The given values, and for an update the previous value of each parameter without a default.
+    private func parameterValues(_ template: Template, deployed: Template?, given: [String: String]) -> [(key: String, value: String?)] {
+        template.parameters.compactMap { key, parameter -> (key: String, value: String?)? in
+            if let value = given[key] { return (key, value) }
+            if parameter.defaultValue == nil, deployed?.parameters[key] != nil { return (key, nil) }
+            return nil
+        }
+    }
+
+    private func deployedTemplate(_ name: String) async throws(DeployError) -> Template {
+        let body = try await cloud { () async throws(CloudError) -> String in try await cloudFormation.template(ofStack: name) }
+        do {
+            return try Template.parse(body, file: "\(name) (deployed)")
+        } catch {
+            throw .refused(stack: name, reason: "the deployed template cannot be read: \(error.description)")
+        }
+    }
+
+    /// The template's text, or above 51,200 bytes its S3 URL in the asset bucket.
+    private func templateSource(_ stack: StackRequest) async throws(DeployError) -> CloudFormationClient.TemplateSource {
+        let body: String
+        do {
+            body = try stack.template.text(in: .json)
+        } catch {
+            throw .refused(stack: stack.name, reason: "the template cannot be written: \(error)")
+        }
+        guard body.utf8.count > CloudFormationClient.maximumTemplateBodyBytes else { return .body(body) }
+        let data = Data(body.utf8)
+        let key = ContentHash.sha256(data) + ".json"
+        try await cloud { () async throws(CloudError) in try await target.s3.upload(bucket: target.assetBucket, key: key, body: data, contentType: "application/json") }
+        return .url(target.s3.objectURL(bucket: target.assetBucket, key: key).absoluteString)
+    }
+
+    /// Deletes an unexecuted change set, and the empty stack a first change set created.
+    private func discard(_ changeSet: String, of stack: String, isNew: Bool) async throws(DeployError) {
+        try await cloud { () async throws(CloudError) in
+            try await cloudFormation.deleteChangeSet(stack: stack, name: changeSet)
+            if isNew, let review = try await cloudFormation.stack(named: stack), review.status == "REVIEW_IN_PROGRESS" {
+                try await cloudFormation.deleteStack(review.id)
+            }
+        }
+    }
+
+    private func outputs(_ name: String) async throws(DeployError) -> OrderedDictionary<String, String> {
+        let stack = try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: name) }
+        return OrderedDictionary(uniqueKeysWithValues: (stack?.outputs ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// `operation`, with CloudFormation's refusal of the request itself (a 400 that is not about the
+    /// credentials: an invalid template, an unsupported type) a failed deployment of `stack`, not the
+    /// environment's failure.
+    private func refusable<T>(_ stack: String, _ operation: () async throws(CloudError) -> T) async throws(DeployError) -> T {
+        do {
+            return try await operation()
+        } catch .service(let error) where error.status == 400 && error.advice == nil && !error.isRetryable {
+            throw .changeSetFailed(stack: stack, reason: "\(error.code): \(error.message)")
+        } catch {
+            throw .cloud(error)
+        }
+    }
+
+    private func cloud<T>(_ operation: () async throws(CloudError) -> T) async throws(DeployError) -> T {
+        do {
+            return try await operation()
+        } catch {
+            throw .cloud(error)
+        }
+    }
+}

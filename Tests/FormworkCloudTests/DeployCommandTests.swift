@@ -1,0 +1,121 @@
+import ArgumentParser
+import Formwork
+import FormworkCLI
+import FormworkTemplate
+import FormworkCloud
+import Foundation
+import FormworkTestSupport
+import Testing
+
+/// `<app> bootstrap`, `deploy` and `destroy` against moto with signature checking on. moto's CloudFormation
+/// does not implement every type (`AWS::SNS::Subscription` is refused), so the apps here use types it
+/// implements, and a refused type serves the failure path. The suite runs its steps in order on one account.
+@Suite(.serialized) struct DeployCommandTests {
+    let moto: MotoServer
+
+    init() throws {
+        moto = try MotoServer.shared.get()
+    }
+
+    func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
+        CommandRunner.run(arguments + ["--endpoint-url", moto.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
+    }
+
+    static func app(stack: String, code: String, extra: Bool = false, widening: Bool = false) -> App {
+        App {
+            Stack(stack) {
+                let jobs = Queue("Jobs")
+                let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code))
+                jobs
+                worker
+                if widening { jobs.grant(.send, to: worker) }
+                if extra { Topic("Events") }
+                Table("Records", partitionKey: .string("id"))
+                Output("QueueUrl", value: jobs.url)
+            }
+        }
+    }
+
+    @Test func bootstrapDeployUpdateAndDestroyAnAppWithFunctionCode() throws {
+        let folder = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
+        try folder.write("exports.handler = async () => 'v1';\n", to: "code/index.js")
+        let app = Self.app(stack: "DeployOrders", code: folder.path("code"))
+
+        let bootstrap = run(["bootstrap"], app: app, folder: folder)
+        #expect(bootstrap.status == .done, "\(bootstrap.output.standardError)")
+        let again = run(["bootstrap"], app: app, folder: folder)
+        #expect(again.output.standardOutput.contains("is bootstrapped"))
+
+        // A new function's role is new access: `--require-approval never`, as in CI.
+        let first = run(["deploy", "--require-approval", "never"], app: app, folder: folder)
+        #expect(first.status == .done, "\(first.output.standardError)")
+        #expect(first.output.standardOutput.contains("DeployOrders: deployed"))
+        #expect(first.output.standardError.contains("assets 1 uploaded, 0 already in cdk-hnb659fds-assets-123456789012-us-east-1"))
+
+        let second = run(["deploy", "--require-approval", "never"], app: app, folder: folder)
+        #expect(second.status == .done, "\(second.output.standardError)")
+        #expect(second.output.standardOutput.contains("DeployOrders: no changes"))
+        #expect(second.output.standardError.contains("assets 0 uploaded, 1 already"))
+
+        try folder.write("exports.handler = async () => 'v2';\n", to: "code/index.js")
+        let updated = run(["deploy", "--require-approval", "never", "--outputs-file", folder.path("outputs.json")], app: Self.app(stack: "DeployOrders", code: folder.path("code")), folder: folder)
+        #expect(updated.status == .done, "\(updated.output.standardError)")
+        #expect(updated.output.standardOutput.contains("DeployOrders: deployed"))
+        #expect(updated.output.standardError.contains("assets 1 uploaded, 0 already"))
+        // moto gives stacks made by change sets no outputs; `stackOutputsAreReadFromDescribeStacks` pins the reading.
+        #expect(try JSONReader.parse(try folder.read("outputs.json"))["DeployOrders"]?.objectValue != nil)
+
+        let refused = run(["destroy"], app: app, folder: folder)
+        #expect(refused.status == .findings)
+        #expect(refused.output.standardError == "error: not destroyed: DeployOrders; confirm on a terminal, or pass --force\n")
+        let destroyed = run(["destroy", "--force"], app: app, folder: folder)
+        #expect(destroyed.status == .done, "\(destroyed.output.standardError)")
+        #expect(destroyed.output.standardOutput.contains("DeployOrders: destroyed"))
+        #expect(destroyed.output.standardOutput.contains("kept by their deletion policy: Records091F6ECA (AWS::DynamoDB::Table)"))
+    }
+
+    @Test func widenedAccessIsRefusedWithoutATerminalAndNothingChanges() throws {
+        let folder = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
+        try folder.write("exports.handler = async () => 'ok';\n", to: "code/index.js")
+        _ = run(["bootstrap"], app: Self.app(stack: "DeployGrants", code: folder.path("code")), folder: folder)
+        let base = run(["deploy", "--require-approval", "never"], app: Self.app(stack: "DeployGrants", code: folder.path("code")), folder: folder)
+        #expect(base.status == .done, "\(base.output.standardError)")
+
+        let environment = moto.awsEnvironment(home: folder.url.path)
+        let client = try CloudFormationClient(environment: environment, region: "us-east-1", credentials: CredentialChain.credentials(environment))
+        let changeSets = { () throws -> [String] in try SynchronousWait.run { () async throws(CloudError) -> [String] in try await client.changeSetNames(stack: "DeployGrants") } }
+        let before = try changeSets()
+
+        let widening = Self.app(stack: "DeployGrants", code: folder.path("code"), widening: true)
+        let refused = run(["deploy"], app: widening, folder: folder)
+        #expect(refused.status == .findings)
+        #expect(refused.output.standardError.contains("DeployGrants was not deployed: access widens"))
+        #expect(refused.output.standardError.contains("pass --require-approval never"))
+        let diff = run(["diff", "--security-only", "--fail"], app: widening, folder: folder)
+        #expect(diff.status == .findings, "the grant is still not deployed")
+        #expect(try changeSets() == before, "the refused change set is deleted")
+
+        let approved = run(["deploy", "--require-approval", "never"], app: widening, folder: folder)
+        #expect(approved.status == .done, "\(approved.output.standardError)")
+    }
+
+    @Test func aDeployCloudFormationRefusesSaysWhyAndExitsOne() throws {
+        let folder = try TemporaryDirectory()
+        // Valid, but its code is in no bucket: moto refuses the function when the change set executes,
+        // CloudFormation would fail the resource. Either way the deploy says why and exits 1.
+        let app = App {
+            Stack("DeployRefused") {
+                Resource("Worker", type: "AWS::Lambda::Function", properties: [
+                    "Runtime": "nodejs22.x", "Handler": "index.handler", "Role": "arn:aws:iam::123456789012:role/worker",
+                    "Code": ["S3Bucket": "formwork-tests-no-such-bucket", "S3Key": "code.zip"],
+                ])
+            }
+        }
+        let result = run(["deploy", "--require-approval", "never"], app: app, folder: folder)
+        #expect(result.status == .findings, "\(result.output.standardError)")
+        #expect(result.output.standardError.hasPrefix("error: CloudFormation refused the change set of DeployRefused: "))
+        #expect(result.output.standardError.contains("NoSuchBucket"))
+    }
+}
