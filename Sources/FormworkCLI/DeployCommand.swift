@@ -60,7 +60,7 @@ struct DeployCommand: FormworkCommand {
         var outputs = OrderedDictionary<String, JSONValue>()
         for stack in ordered {
             guard let outcome = result.outcomes[stack.name] else { continue }
-            output.print("\(stack.name): \(outcome == .noChanges(outputs: outcome.outputs) ? "no changes" : "deployed")")
+            output.print("\(stack.name): \(outcome.summary)")
             for (key, value) in outcome.outputs { output.print("  \(stack.name).\(key) = \(value)") }
             outputs[stack.name] = .object(outcome.outputs.mapValues(JSONValue.string))
         }

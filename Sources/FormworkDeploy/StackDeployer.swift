@@ -41,10 +41,22 @@ public struct StackDeployer: Sendable {
         /// The deployed template already matched: the change set was empty and is deleted.
         case noChanges(outputs: OrderedDictionary<String, String>)
         case deployed(outputs: OrderedDictionary<String, String>)
+        /// The stack has no resources, which CloudFormation refuses: not deployed (a deployed one is left as it is).
+        case skipped
 
         public var outputs: OrderedDictionary<String, String> {
             switch self {
             case .noChanges(let outputs), .deployed(let outputs): outputs
+            case .skipped: [:]
+            }
+        }
+
+        /// In a word, for the command's summary.
+        public var summary: String {
+            switch self {
+            case .noChanges: "no changes"
+            case .deployed: "deployed"
+            case .skipped: "skipped (no resources)"
             }
         }
     }
@@ -79,6 +91,10 @@ public struct StackDeployer: Sendable {
 
     private func deploy(_ stack: StackRequest, parameters: [String: String]) async throws(DeployError) -> Outcome {
         let name = stack.name
+        guard !stack.template.resources.isEmpty else {
+            report("\(name) has no resources, which CloudFormation refuses: not deployed (a deployed \(name) is left as it is; `destroy` removes it)")
+            return .skipped
+        }
         var existing = try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: name) }
         if let current = existing, current.status == "ROLLBACK_COMPLETE" {
             report("\(name) is ROLLBACK_COMPLETE (its creation failed): deleting it before creating it again")

@@ -118,4 +118,40 @@ import Testing
         #expect(result.output.standardError.hasPrefix("error: CloudFormation refused the change set of DeployRefused: "))
         #expect(result.output.standardError.contains("NoSuchBucket"))
     }
+
+    @Test func stacksDeployInDependencyOrderWithTheirParametersAndTagsAndDestroyInReverse() throws {
+        let folder = try TemporaryDirectory()
+        let topic = Topic("Events")
+        let stage = Parameter("Stage")
+        let app = App {
+            Stack("DeployProducer", tags: ["team": "orders"]) {
+                topic
+                stage
+                Resource("Jobs", type: "AWS::SQS::Queue", properties: ["QueueName": .sub("deploy-jobs-${Stage}")])
+            }
+            Stack("DeployConsumer") {
+                Queue("Inbox")
+                Output("EventsTopic", value: topic.arn)
+            }
+            Stack("DeployEmpty") {
+                Output("Nothing", value: "here")
+            }
+        }
+        let result = run(["deploy", "--require-approval", "never", "--concurrency", "2", "--parameters", "DeployProducer:Stage=prod"], app: app, folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        #expect(result.output.standardOutput.hasPrefix("DeployProducer: deployed\nDeployConsumer: deployed\nDeployEmpty: skipped (no resources)\n"))
+        let producerDone = result.output.standardError.range(of: "CREATE_COMPLETE AWS::CloudFormation::Stack DeployProducer")
+        let consumerStart = result.output.standardError.range(of: "DeployConsumer: deploying")
+        #expect(producerDone != nil && consumerStart != nil && producerDone!.lowerBound < consumerStart!.lowerBound, "the consumer waits for its producer: \(result.output.standardError)")
+
+        let environment = moto.awsEnvironment(home: folder.url.path)
+        let sqs = AWSQueryClient(service: "sqs", version: "2012-11-05", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
+                                 credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
+        let queues = try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await sqs.call("ListQueues", [("QueueNamePrefix", "deploy-jobs-")]) }
+        #expect(queues.children.map(\.text).contains { $0.hasSuffix("/deploy-jobs-prod") }, "the parameter's value was used: \(queues)")
+
+        let destroyed = run(["destroy", "DeployProducer", "--force"], app: app, folder: folder)
+        #expect(destroyed.status == .done, "\(destroyed.output.standardError)")
+        #expect(destroyed.output.standardOutput == "DeployConsumer: destroyed\nDeployProducer: destroyed\n")
+    }
 }

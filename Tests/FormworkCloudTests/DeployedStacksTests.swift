@@ -1,6 +1,7 @@
 import Foundation
 @testable import FormworkCLI
 @testable import FormworkCloud
+@testable import FormworkDeploy
 import FormworkCore
 import Testing
 
@@ -77,5 +78,27 @@ import Testing
                                               credentials: RefreshingCredentials { AWSCredentials(accessKeyId: "AKID", secretAccessKey: "s", source: "t") })
         let stack = try #require(try SynchronousWait.run { () async throws(CloudError) in try await client.stack(named: "Orders") })
         #expect(stack.outputs == ["QueueUrl": "https://sqs/1/jobs"] && stack.terminationProtection)
+    }
+
+    @Test func aStackWithTerminationProtectionIsNotDestroyed() throws {
+        let transport = ScriptedTransport { request in
+            let body = String(decoding: request.body, as: UTF8.self)
+            guard body.hasPrefix("Action=DescribeStacks") else { return HTTPResponse(status: 500) }
+            return HTTPResponse(status: 200, body: Data("""
+                <DescribeStacksResponse><DescribeStacksResult><Stacks><member><StackId>id</StackId><StackName>Orders</StackName>
+                <StackStatus>CREATE_COMPLETE</StackStatus><EnableTerminationProtection>true</EnableTerminationProtection>
+                </member></Stacks></DescribeStacksResult></DescribeStacksResponse>
+                """.utf8))
+        }
+        let environment = AWSEnvironment(variables: ["HOME": "/nowhere"], transport: transport, retry: RetryPolicy(maxAttempts: 1))
+        let credentials = RefreshingCredentials { AWSCredentials(accessKeyId: "AKID", secretAccessKey: "s", source: "t") }
+        let target = DeployTarget(cloudFormation: try CloudFormationClient(environment: environment, region: "eu-west-1", credentials: credentials),
+                                  s3: try S3Client(environment: environment, region: "eu-west-1", credentials: credentials),
+                                  account: "1", assetBucket: "b")
+        let deployer = StackDeployer(target: target, approval: .never, approve: { _, _ in true }, report: { _ in })
+        #expect(throws: DeployError.refused(stack: "Orders", reason: "termination protection is on; turn it off in the app (terminationProtection: false) and deploy, then destroy")) {
+            try SynchronousWait.run { () async throws(DeployError) in try await deployer.destroy("Orders") }
+        }
+        #expect(transport.requests.count == 1, "nothing is deleted")
     }
 }

@@ -118,7 +118,8 @@ import Testing
         #expect(!disagreeing.contains("Events"))
         let client = try cloudFormation()
         let left = try SynchronousWait.run { () async throws(CloudError) -> [String] in try await client.changeSetNames(stack: "LiveReview") }
-        #expect(left.isEmpty)
+        // moto lists every stack's change sets here (deploys of other tests too): none of the diff's is left.
+        #expect(!left.contains { $0.hasPrefix("formwork-diff-") }, "\(left)")
     }
 
     @Test func aTemplateOverTheRequestLimitGoesThroughTheTemplateBucket() throws {
