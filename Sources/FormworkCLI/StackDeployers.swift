@@ -68,6 +68,7 @@ struct StackDeployers {
                     }
                 }
             }
+            progress.finish()
             return result
         }
     }
@@ -92,8 +93,10 @@ struct StackDeployers {
         let progress = progress
         let approvals = TerminalApproval()
         return regions.mapValues { region in
-            StackDeployer(target: targets[region]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
-                          interruption: interruption)
+            var deployer = StackDeployer(target: targets[region]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
+                                         interruption: interruption)
+            deployer.status = { progress.status($0) }
+            return deployer
         }
     }
 }

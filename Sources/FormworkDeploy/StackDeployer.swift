@@ -23,6 +23,8 @@ public struct StackDeployer: Sendable {
     public var approve: @Sendable (String, TemplateDiff) -> Bool
     /// Each progress line.
     public var report: @Sendable (String) -> Void
+    /// A stack's progress while CloudFormation works, in a line replaced by the next (a terminal's status line).
+    public var status: @Sendable (String) -> Void = { _ in }
     public var interruption: Interruption
     /// The pause between polls of a change set or a stack.
     public var pollInterval: TimeInterval = 1
@@ -132,6 +134,10 @@ public struct StackDeployer: Sendable {
             try await discard(changeSetName, of: name, isNew: isNew)
             throw .changeSetFailed(stack: name, reason: changeSet.statusReason ?? changeSet.status)
         }
+        report(DiffTextRenderer().render(name, diff).split(separator: "\n").first.map(String.init) ?? name)
+        if diff.security.widens {
+            for line in DiffTextRenderer().renderSecurity(name, diff).split(separator: "\n") { report(String(line)) }
+        }
         if needsApproval(diff), !approve(name, diff) {
             try await discard(changeSetName, of: name, isNew: isNew)
             let why = approval == .anyChange ? "every change needs approval (--require-approval any-change)"
@@ -186,7 +192,7 @@ public struct StackDeployer: Sendable {
     }
 
     private var follower: StackFollower {
-        StackFollower(cloudFormation: cloudFormation, report: report, interruption: interruption, pause: pollInterval)
+        StackFollower(cloudFormation: cloudFormation, report: report, status: status, interruption: interruption, pause: pollInterval)
     }
 
     private func needsApproval(_ diff: TemplateDiff) -> Bool {

@@ -7,6 +7,8 @@ import Synchronization
 struct StackFollower: Sendable {
     let cloudFormation: CloudFormationClient
     let report: @Sendable (String) -> Void
+    /// The stack's progress in a line, after every poll (for a status line that a terminal redraws).
+    let status: @Sendable (String) -> Void
     let interruption: Interruption
     /// The pause between polls.
     var pause: TimeInterval = 1
@@ -50,6 +52,7 @@ struct StackFollower: Sendable {
             }
             seen += events
             last = events.last?.id ?? last
+            status("\(stack): \(min(done.count, total))/\(total) resources, \(Int(Date().timeIntervalSince(start))) s, \(current?.status ?? "DELETE_COMPLETE")")
             guard let current, current.status.hasSuffix("_IN_PROGRESS"), current.status != "REVIEW_IN_PROGRESS" else {
                 return Outcome(status: current?.status ?? "DELETE_COMPLETE", events: seen)
             }

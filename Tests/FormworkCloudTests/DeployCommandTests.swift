@@ -115,7 +115,7 @@ import Testing
         }
         let result = run(["deploy", "--require-approval", "never"], app: app, folder: folder)
         #expect(result.status == .findings, "\(result.output.standardError)")
-        #expect(result.output.standardError.hasPrefix("error: CloudFormation refused the change set of DeployRefused: "))
+        #expect(result.output.standardError.contains("error: CloudFormation refused the change set of DeployRefused: "))
         #expect(result.output.standardError.contains("NoSuchBucket"))
     }
 
@@ -153,5 +153,23 @@ import Testing
         let destroyed = run(["destroy", "DeployProducer", "--force"], app: app, folder: folder)
         #expect(destroyed.status == .done, "\(destroyed.output.standardError)")
         #expect(destroyed.output.standardOutput == "DeployConsumer: destroyed\nDeployProducer: destroyed\n")
+    }
+
+    @Test func aTemplateOverTheRequestLimitIsDeployedThroughTheAssetBucket() throws {
+        let folder = try TemporaryDirectory()
+        let large = App {
+            Stack("DeployLarge") {
+                for index in 0..<400 {
+                    Resource("Queue\(index)", type: "AWS::SQS::Queue", properties: ["QueueName": .string("formwork-deploy-large-template-queue-\(index)")])
+                }
+            }
+        }
+        #expect(try large.synthesize().stacks[0].template.text(in: .json).utf8.count > CloudFormationClient.maximumTemplateBodyBytes)
+        _ = run(["bootstrap"], app: large, folder: folder)
+        let result = run(["deploy", "--require-approval", "never"], app: large, folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        #expect(result.output.standardError.contains("Stack DeployLarge: 400 to add"))
+        let again = run(["deploy", "--require-approval", "never"], app: large, folder: folder)
+        #expect(again.output.standardOutput == "DeployLarge: no changes\n", "\(again.output.standardError)")
     }
 }
