@@ -3,6 +3,7 @@ import Formwork
 import FormworkCLI
 import FormworkTemplate
 import FormworkCloud
+import FormworkDeploy
 import Foundation
 import FormworkTestSupport
 import Testing
@@ -171,5 +172,26 @@ import Testing
         #expect(result.output.standardError.contains("Stack DeployLarge: 400 to add"))
         let again = run(["deploy", "--require-approval", "never"], app: large, folder: folder)
         #expect(again.output.standardOutput == "DeployLarge: no changes\n", "\(again.output.standardError)")
+    }
+
+    @Test func anInterruptionBeforeExecutingLeavesNoChangeSetAndNoStack() throws {
+        let environment = moto.awsEnvironment()
+        let credentials = CredentialChain.credentials(environment)
+        let interruption = Interruption()
+        interruption.interrupt()
+        let stack = try App { Stack("DeployInterrupted") { Queue("Jobs") } }.synthesize().stacks[0]
+        let target = try SynchronousWait.run { () async throws(CloudError) -> DeployTarget in
+            try await DeployTarget.resolve(environment: environment, region: "us-east-1", credentials: credentials)
+        }
+        let outcome = Result { () throws(DeployError) -> StackDeployer.Outcome in
+            try SynchronousWait.run { () async throws(DeployError) -> StackDeployer.Outcome in
+                let deployer = StackDeployer(target: target, approval: .never, approve: { _, _ in true }, report: { _ in }, interruption: interruption)
+                return try await deployer.deploy(stack)
+            }
+        }
+        #expect(throws: DeployError.refused(stack: "DeployInterrupted", reason: "interrupted before the change set was executed; nothing changed")) { try outcome.get() }
+        let client = try CloudFormationClient(environment: environment, region: "us-east-1", credentials: credentials)
+        let left = try SynchronousWait.run { () async throws(CloudError) in try await client.stack(named: "DeployInterrupted") }
+        #expect(left == nil || left?.status == "DELETE_COMPLETE", "the stack the change set made is deleted")
     }
 }
