@@ -26,6 +26,7 @@ SWIFT_LABELS = {
               "enforceSSL", "removalPolicy"],
     "Topic": ["displayName", "topicName", "fifo", "contentBasedDeduplication", "masterKey"],
     "Rule": ["bus", "pattern", "schedule", "enabled", "description", "ruleName"],
+    "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
 
@@ -737,6 +738,32 @@ def breadth_cases():
     ]
 
 
+def string_parameter(options=(), ident="Param"):
+    return call("ssm.StringParameter", "StringParameter", ident, [o("string_value", '"v1"', "value", '"v1"')] + list(options))
+
+
+def ssm_cases():
+    slash_name = o("parameter_name", '"/shop/config/endpoint"', "parameterName", '"/shop/config/endpoint"')
+    cases = variants("SsmParameter", string_parameter, [
+        ("Name", [("Path", slash_name), ("Simple", o("parameter_name", '"shop-endpoint"', "parameterName", '"shop-endpoint"'))]),
+        ("Description", [("Given", o("description", '"Where payments go"', "description", '"Where payments go"'))]),
+        ("AllowedPattern", [("Given", o("allowed_pattern", '"^v[0-9]+$"', "allowedPattern", '"^v[0-9]+$"'))]),
+        ("Tier", [("Standard", o("tier", "ssm.ParameterTier.STANDARD", "tier", ".standard")),
+                  ("Advanced", o("tier", "ssm.ParameterTier.ADVANCED", "tier", ".advanced")),
+                  ("IntelligentTiering", o("tier", "ssm.ParameterTier.INTELLIGENT_TIERING", "tier", ".intelligentTiering"))]),
+        ("DataType", [("Text", o("data_type", "ssm.ParameterDataType.TEXT", "dataType", ".text")),
+                      ("Ec2Image", o("data_type", "ssm.ParameterDataType.AWS_EC2_IMAGE", "dataType", ".awsEC2Image"))]),
+    ])
+    for grant, swift in [("grant_read", ".read"), ("grant_write", ".write")]:
+        name = grant.split("_")[1].title()
+        cases.append(Case(f"SsmParameterGrant{name}", [string_parameter(), fn(), stmt(f"param.{grant}(fn)", f"param.grant({swift}, to: fn)")]))
+        cases.append(Case(f"SsmParameterGrant{name}PathName", [string_parameter([slash_name]), fn(), stmt(f"param.{grant}(fn)", f"param.grant({swift}, to: fn)")]))
+    cases.append(Case("SsmParameterInEnvironment", [
+        string_parameter(),
+        fn(options=[o("environment", '{"PARAM": param.parameter_name, "VALUE": param.string_value}', "environment", '["PARAM": param.name, "VALUE": param.stringValue]')])]))
+    return cases
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -744,4 +771,4 @@ def all_groups():
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
-            "HttpApi": http_api_cases(), "Breadth": breadth_cases()}
+            "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases()}

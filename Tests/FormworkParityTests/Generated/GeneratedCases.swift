@@ -23,4 +23,5 @@ enum GeneratedCases {
             + EventSourceCases.all
             + HttpApiCases.all
             + BreadthCases.all
+            + SSMCases.all
 }

@@ -1,0 +1,86 @@
+import FormworkCore
+import OrderedCollections
+
+/// A Systems Manager parameter holding a string (CDK's `ssm.StringParameter`): configuration kept outside the
+/// code, read by functions at run time or resolved into templates.
+///
+/// ```swift
+/// let endpoint = StringParameter("PaymentsEndpoint", value: "https://payments.example.com", parameterName: "/shop/payments/endpoint")
+/// let checkout = Function("Checkout", ..., environment: ["PAYMENTS_PARAMETER": endpoint.name])
+/// endpoint
+/// endpoint.grant(.read, to: checkout)
+/// ```
+public struct StringParameter: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    /// The parameter's value.
+    public var value: Value
+    /// The parameter's name; CloudFormation generates one when not given.
+    public var parameterName: String?
+    public var description: String?
+    /// A regular expression the value must match.
+    public var allowedPattern: String?
+    public var tier: Tier?
+    public var dataType: DataType?
+
+    /// Systems Manager's parameter tiers.
+    public enum Tier: String, Sendable {
+        case standard = "Standard"
+        case advanced = "Advanced"
+        case intelligentTiering = "Intelligent-Tiering"
+    }
+
+    /// What the value is: text, or an EC2 image id Systems Manager checks.
+    public enum DataType: String, Sendable {
+        case text
+        case awsEC2Image = "aws:ec2:image"
+    }
+
+    /// A string parameter holding `value`.
+    public init(_ id: String, value: Value, parameterName: String? = nil, description: String? = nil, allowedPattern: String? = nil,
+                tier: Tier? = nil, dataType: DataType? = nil) {
+        self.id = id
+        self.value = value
+        self.parameterName = parameterName
+        self.description = description
+        self.allowedPattern = allowedPattern
+        self.tier = tier
+        self.dataType = dataType
+    }
+
+    /// `{"Ref": parameter}`: the parameter's name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The value as CloudFormation reads it back (`Fn::GetAtt [Parameter, Value]`).
+    public var stringValue: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Value"))) }
+    /// The parameter's ARN, as CDK writes it: a name given with a leading `/` joins `parameter` directly,
+    /// any other `parameter/`.
+    public var arn: Value {
+        if parameterName?.hasPrefix("/") == true {
+            return "arn:\(Aws.partition):ssm:\(Aws.region):\(Aws.accountId):parameter\(name)"
+        }
+        return "arn:\(Aws.partition):ssm:\(Aws.region):\(Aws.accountId):parameter/\(name)"
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let parameterName, !Self.isValidName(parameterName) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path],
+                "the parameter name '\(parameterName)' is not valid: use letters, digits and . - _ / (at most 1,011 characters, no 'aws' or 'ssm' prefix)")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["AllowedPattern"] = allowedPattern.map { .string($0) }
+        properties["DataType"] = dataType.map { .string($0.rawValue) }
+        properties["Description"] = description.map { .string($0) }
+        properties["Name"] = parameterName.map { .string($0) }
+        properties["Tier"] = tier.map { .string($0.rawValue) }
+        properties["Type"] = "String"
+        properties["Value"] = value
+        try scope.declareResource("AWS::SSM::Parameter", properties: properties)
+    }
+
+    /// Systems Manager's rule for names: `[a-zA-Z0-9_.\-/]`, at most 1,011 characters, no reserved prefix.
+    static func isValidName(_ name: String) -> Bool {
+        let lowered = name.lowercased().drop { $0 == "/" }
+        return !name.isEmpty && name.count <= 1_011 && !lowered.hasPrefix("aws") && !lowered.hasPrefix("ssm")
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-/".contains($0)) }
+    }
+}
