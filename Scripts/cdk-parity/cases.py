@@ -764,6 +764,29 @@ def ssm_cases():
     return cases
 
 
+def function_url_cases():
+    def url(py_options, swift_options):
+        return (f"url = fn.add_function_url({py_options})", f"let url = fn.url({swift_options})", "url")
+    iam, none = "auth_type=lambda_.FunctionUrlAuthType.AWS_IAM", "auth_type=lambda_.FunctionUrlAuthType.NONE"
+    output = stmt('cdk.CfnOutput(s, "Url", value=url.url)', 'Output("Url", value: url.url)')
+    cors = ("cors=lambda_.FunctionUrlCorsOptions(allowed_origins=[\"https://shop.example.com\"], allowed_methods=[lambda_.HttpMethod.GET, lambda_.HttpMethod.POST], "
+            "allowed_headers=[\"content-type\"], exposed_headers=[\"x-request-id\"], allow_credentials=True, max_age=Duration.seconds(300))",
+            'cors: .init(allowedOrigins: ["https://shop.example.com"], allowedMethods: [.get, .post], allowedHeaders: ["content-type"], '
+            'exposedHeaders: ["x-request-id"], allowCredentials: true, maxAge: .seconds(300))')
+    return [
+        Case("FunctionUrlIam", [fn(), url(iam, "authType: .awsIAM")]),
+        Case("FunctionUrlDefaultAuth", [fn(), url("", "")]),
+        Case("FunctionUrlNone", [fn(), url(none, "authType: .none")]),
+        Case("FunctionUrlOutput", [fn(), url(none, "authType: .none"), output]),
+        Case("FunctionUrlStreaming", [fn(), url(f"{iam}, invoke_mode=lambda_.InvokeMode.RESPONSE_STREAM", "authType: .awsIAM, invokeMode: .responseStream")]),
+        Case("FunctionUrlBuffered", [fn(), url(f"{iam}, invoke_mode=lambda_.InvokeMode.BUFFERED", "authType: .awsIAM, invokeMode: .buffered")]),
+        Case("FunctionUrlCors", [fn(), url(f"{iam}, {cors[0]}", f"authType: .awsIAM, {cors[1]}")]),
+        Case("FunctionUrlCorsOriginsOnly", [fn(), url(f'{none}, cors=lambda_.FunctionUrlCorsOptions(allowed_origins=["*"])', 'authType: .none, cors: .init(allowedOrigins: ["*"])')]),
+        Case("FunctionUrlCorsAllMethods", [fn(), url(f'{iam}, cors=lambda_.FunctionUrlCorsOptions(allowed_origins=["https://a.example"], allowed_methods=[lambda_.HttpMethod.ALL])',
+                                                    'authType: .awsIAM, cors: .init(allowedOrigins: ["https://a.example"], allowedMethods: [.all])')]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -771,4 +794,5 @@ def all_groups():
             "LogGroup": log_group_cases(), "Key": key_cases(), "Alarm": alarm_cases(),
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
-            "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases()}
+            "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
+            "FunctionUrl": function_url_cases()}

@@ -24,4 +24,5 @@ enum GeneratedCases {
             + HttpApiCases.all
             + BreadthCases.all
             + SSMCases.all
+            + FunctionUrlCases.all
 }

@@ -1,0 +1,104 @@
+import FormworkCore
+import OrderedCollections
+
+/// An HTTPS endpoint of its own for a function (CDK's `addFunctionUrl`): the `AWS::Lambda::Url` under the
+/// function's scope, and for an unauthenticated URL the permissions that let anyone call it through the URL.
+///
+/// ```swift
+/// let webhook = Function("Webhook", ...)
+/// webhook
+/// let url = webhook.url(authType: .awsIAM, cors: .init(allowedOrigins: ["https://shop.example.com"]))
+/// url
+/// Output("WebhookUrl", value: url.url)
+/// ```
+public struct FunctionUrl: Construct {
+    public let function: Function
+    public var authType: AuthType
+    public var cors: Cors?
+    public var invokeMode: InvokeMode?
+
+    /// Who may call the URL.
+    public enum AuthType: String, Sendable {
+        /// Callers sign their requests (SigV4) and need `lambda:InvokeFunctionUrl`.
+        case awsIAM = "AWS_IAM"
+        /// Anyone: the function authenticates callers itself.
+        case none = "NONE"
+    }
+
+    /// How the response is returned.
+    public enum InvokeMode: String, Sendable {
+        case buffered = "BUFFERED"
+        case responseStream = "RESPONSE_STREAM"
+    }
+
+    /// The HTTP methods a CORS rule allows.
+    public enum Method: String, Sendable {
+        case get = "GET", put = "PUT", head = "HEAD", post = "POST", delete = "DELETE", patch = "PATCH", options = "OPTIONS"
+        case all = "*"
+    }
+
+    /// Cross-origin rules for browsers calling the URL.
+    public struct Cors: Sendable {
+        public var allowedOrigins: [String]
+        /// All methods unless given, as CDK.
+        public var allowedMethods: [Method]
+        public var allowedHeaders: [String]?
+        public var exposedHeaders: [String]?
+        public var allowCredentials: Bool?
+        public var maxAge: Duration?
+
+        public init(allowedOrigins: [String] = ["*"], allowedMethods: [Method] = [.all], allowedHeaders: [String]? = nil, exposedHeaders: [String]? = nil,
+                    allowCredentials: Bool? = nil, maxAge: Duration? = nil) {
+            self.allowedOrigins = allowedOrigins
+            self.allowedMethods = allowedMethods
+            self.allowedHeaders = allowedHeaders
+            self.exposedHeaders = exposedHeaders
+            self.allowCredentials = allowCredentials
+            self.maxAge = maxAge
+        }
+
+        var value: Value {
+            var properties = OrderedDictionary<String, Value>()
+            properties["AllowCredentials"] = allowCredentials.map { .bool($0) }
+            properties["AllowHeaders"] = allowedHeaders.map { .array($0.map { .string($0) }) }
+            properties["AllowMethods"] = .array(allowedMethods.map { .string($0.rawValue) })
+            properties["AllowOrigins"] = .array(allowedOrigins.map { .string($0) })
+            properties["ExposeHeaders"] = exposedHeaders.map { .array($0.map { .string($0) }) }
+            properties["MaxAge"] = maxAge.map { .number(Double($0.wholeSeconds)) }
+            return .object(properties)
+        }
+    }
+
+    public var id: String { "\(function.id)FunctionUrl" }
+
+    /// The URL (`https://<id>.lambda-url.<region>.on.aws/`).
+    public var url: Value { .reference(Reference(to: function, element: ["FunctionUrl", "Resource"], form: .getAtt("FunctionUrl"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(cors?.maxAge?.wholeSeconds, in: 0...86_400, "cors.maxAge", unit: " s", at: scope)
+        scope.require(function)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let functionScope = try scope.scope(of: function)
+            var properties = OrderedDictionary<String, Value>()
+            properties["AuthType"] = .string(authType.rawValue)
+            properties["Cors"] = cors?.value
+            properties["InvokeMode"] = invokeMode.map { .string($0.rawValue) }
+            properties["TargetFunctionArn"] = function.arn
+            try functionScope.child("FunctionUrl").declareResource("AWS::Lambda::Url", properties: properties)
+            guard authType == .none else { return }
+            try functionScope.declareResource("AWS::Lambda::Permission", at: "invoke-function-url", properties: [
+                "Action": "lambda:InvokeFunctionUrl", "FunctionName": function.arn, "FunctionUrlAuthType": "NONE", "Principal": "*",
+            ])
+            try functionScope.declareResource("AWS::Lambda::Permission", at: "invoke-function", properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "InvokedViaFunctionUrl": true, "Principal": "*",
+            ])
+        }
+    }
+}
+
+extension Function {
+    /// An HTTPS URL for this function (CDK's `addFunctionUrl`); list the result in a body.
+    public func url(authType: FunctionUrl.AuthType = .awsIAM, cors: FunctionUrl.Cors? = nil, invokeMode: FunctionUrl.InvokeMode? = nil) -> FunctionUrl {
+        FunctionUrl(function: self, authType: authType, cors: cors, invokeMode: invokeMode)
+    }
+}
