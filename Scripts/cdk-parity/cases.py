@@ -26,6 +26,7 @@ SWIFT_LABELS = {
               "enforceSSL", "removalPolicy"],
     "Topic": ["displayName", "topicName", "fifo", "contentBasedDeduplication", "masterKey"],
     "Rule": ["bus", "pattern", "schedule", "enabled", "description", "ruleName"],
+    "LayerVersion": ["code", "compatibleRuntimes", "compatibleArchitectures", "description", "license", "layerVersionName", "removalPolicy"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -787,6 +788,28 @@ def function_url_cases():
     ]
 
 
+def layer_cases():
+    def s3_code(ident):
+        return o("code", f'lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "{ident}Bucket", "shop-layers"), "layer.zip")',
+                 "code", '.s3(bucket: "shop-layers", key: "layer.zip")')
+    layer = lambda options, ident="Layer": call("lambda_.LayerVersion", "LayerVersion", ident, [s3_code(ident)] + list(options))
+    cases = variants("Layer", layer, [
+        ("Runtimes", [("One", o("compatible_runtimes", "[lambda_.Runtime.NODEJS_22_X]", "compatibleRuntimes", "[.nodejs22]")),
+                      ("Two", o("compatible_runtimes", "[lambda_.Runtime.NODEJS_22_X, lambda_.Runtime.PYTHON_3_13]", "compatibleRuntimes", "[.nodejs22, .python313]"))]),
+        ("Architectures", [("Arm", o("compatible_architectures", "[lambda_.Architecture.ARM_64]", "compatibleArchitectures", "[.arm64]")),
+                           ("Both", o("compatible_architectures", "[lambda_.Architecture.X86_64, lambda_.Architecture.ARM_64]", "compatibleArchitectures", "[.x86_64, .arm64]"))]),
+        ("Description", [("Given", o("description", '"Shared utilities"', "description", '"Shared utilities"'))]),
+        ("License", [("Given", o("license", '"MIT"', "license", '"MIT"'))]),
+        ("Name", [("Given", o("layer_version_name", '"shop-utils"', "layerVersionName", '"shop-utils"'))]),
+        ("RemovalPolicy", [("Retain", o("removal_policy", "RemovalPolicy.RETAIN", "removalPolicy", ".retain")),
+                           ("Destroy", o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy"))]),
+    ])
+    cases.append(Case("LayerOnFunction", [layer(()), fn(options=[o("layers", "[layer]", "layers", "[layer]")])]))
+    cases.append(Case("LayersOnFunctionInOrder", [layer((), "Layer"), layer((), "Second"),
+                                                  fn(options=[o("layers", "[second, layer]", "layers", "[second, layer]")])]))
+    return cases
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -795,4 +818,4 @@ def all_groups():
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
             "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
-            "FunctionUrl": function_url_cases()}
+            "FunctionUrl": function_url_cases(), "Layer": layer_cases()}

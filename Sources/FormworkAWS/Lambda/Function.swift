@@ -32,6 +32,8 @@ public struct Function: GrantPrincipal {
     public var logRetention: LogGroup.Retention?
     /// Retries and destinations of asynchronous invocations.
     public var asyncInvocation: AsyncInvocation?
+    /// Layers whose content the function sees under `/opt`, in order (at most 5).
+    public var layers: [LayerVersion]
     /// The role the function runs with.
     public let role: Role
 
@@ -51,7 +53,8 @@ public struct Function: GrantPrincipal {
         architecture: Architecture? = nil,
         deadLetterQueue: Queue? = nil,
         logRetention: LogGroup.Retention? = nil,
-        asyncInvocation: AsyncInvocation? = nil
+        asyncInvocation: AsyncInvocation? = nil,
+        layers: [LayerVersion] = []
     ) {
         self.id = id
         self.runtime = runtime
@@ -68,6 +71,7 @@ public struct Function: GrantPrincipal {
         self.deadLetterQueue = deadLetterQueue
         self.logRetention = logRetention
         self.asyncInvocation = asyncInvocation
+        self.layers = layers
         self.role = Role("ServiceRole", assumedBy: "lambda.amazonaws.com",
                          managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")])
     }
@@ -81,6 +85,7 @@ public struct Function: GrantPrincipal {
         try PropertyChecks.check(memorySize, in: 128...10_240, "memorySize", unit: " MB", at: scope)
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...900, "timeout", unit: " s", at: scope)
         try PropertyChecks.check(reservedConcurrentExecutions, in: 0...Int.max, "reservedConcurrentExecutions", at: scope)
+        try PropertyChecks.check(layers.count, in: 0...5, "layers (count)", at: scope)
         try scope.add(role)
         if tracing != nil {
             // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments.
@@ -95,6 +100,7 @@ public struct Function: GrantPrincipal {
         properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(environment)]
         properties["FunctionName"] = functionName.map { .string($0) }
         properties["Handler"] = .string(handler)
+        properties["Layers"] = layers.isEmpty ? nil : .array(layers.map(\.arn))
         properties["MemorySize"] = memorySize.map { .number(Double($0)) }
         properties["ReservedConcurrentExecutions"] = reservedConcurrentExecutions.map { .number(Double($0)) }
         properties["Role"] = role.arn

@@ -25,4 +25,5 @@ enum GeneratedCases {
             + BreadthCases.all
             + SSMCases.all
             + FunctionUrlCases.all
+            + LayerCases.all
 }

@@ -1,0 +1,55 @@
+import FormworkCore
+import OrderedCollections
+
+/// A Lambda layer version (CDK's `lambda.LayerVersion`): code shared by functions, from a folder asset or a
+/// zip in S3, for the runtimes and architectures it names. Give it to functions with `layers:`.
+///
+/// ```swift
+/// let utilities = LayerVersion("Utilities", code: .asset("layers/utilities"), compatibleRuntimes: [.nodejs22])
+/// utilities
+/// Function("Checkout", runtime: .nodejs22, handler: "index.handler", code: .asset("handlers/checkout"), layers: [utilities])
+/// ```
+public struct LayerVersion: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    /// The layer's content: `.asset` or `.s3` (a layer cannot be inline).
+    public var code: Function.Code
+    public var compatibleRuntimes: [Function.Runtime]
+    public var compatibleArchitectures: [Function.Architecture]
+    public var description: String?
+    /// The license, as an SPDX identifier, a URL or its text.
+    public var license: String?
+    public var layerVersionName: String?
+    /// `nil`: none written (CloudFormation deletes a replaced or removed version), as CDK.
+    public var removalPolicy: RemovalPolicy?
+
+    public init(_ id: String, code: Function.Code, compatibleRuntimes: [Function.Runtime] = [], compatibleArchitectures: [Function.Architecture] = [],
+                description: String? = nil, license: String? = nil, layerVersionName: String? = nil, removalPolicy: RemovalPolicy? = nil) {
+        self.id = id
+        self.code = code
+        self.compatibleRuntimes = compatibleRuntimes
+        self.compatibleArchitectures = compatibleArchitectures
+        self.description = description
+        self.license = license
+        self.layerVersionName = layerVersionName
+        self.removalPolicy = removalPolicy
+    }
+
+    /// `{"Ref": layer}`: the layer version's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if case .inline = code {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a layer cannot have inline code; use .asset(folder) or .s3(bucket:key:)")
+        }
+        try PropertyChecks.check(compatibleRuntimes.count, in: 0...15, "compatibleRuntimes (count)", at: scope)
+        var properties = OrderedDictionary<String, Value>()
+        properties["CompatibleArchitectures"] = compatibleArchitectures.isEmpty ? nil : .array(compatibleArchitectures.map { .string($0.rawValue) })
+        properties["CompatibleRuntimes"] = compatibleRuntimes.isEmpty ? nil : .array(compatibleRuntimes.map { .string($0.name) })
+        properties["Content"] = try code.value(in: scope)
+        properties["Description"] = description.map { .string($0) }
+        properties["LayerName"] = layerVersionName.map { .string($0) }
+        properties["LicenseInfo"] = license.map { .string($0) }
+        try scope.declareResource("AWS::Lambda::LayerVersion", properties: properties, removalPolicy: removalPolicy)
+    }
+}
