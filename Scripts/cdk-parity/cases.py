@@ -27,6 +27,7 @@ SWIFT_LABELS = {
     "Topic": ["displayName", "topicName", "fifo", "contentBasedDeduplication", "masterKey"],
     "Rule": ["bus", "pattern", "schedule", "enabled", "description", "ruleName"],
     "LayerVersion": ["code", "compatibleRuntimes", "compatibleArchitectures", "description", "license", "layerVersionName", "removalPolicy"],
+    "Secret": ["description", "secretName", "generate", "removalPolicy"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -810,6 +811,29 @@ def layer_cases():
     return cases
 
 
+def secret_cases():
+    secret = lambda options: call("secretsmanager.Secret", "Secret", "Secret", list(options))
+    gen = lambda py, swift: o("generate_secret_string", f"secretsmanager.SecretStringGenerator({py})", "generate", f".init({swift})")
+    cases = variants("Secret", secret, [
+        ("Description", [("Given", o("description", '"Database credentials"', "description", '"Database credentials"'))]),
+        ("Name", [("Given", o("secret_name", '"shop/database"', "secretName", '"shop/database"'))]),
+        ("RemovalPolicy", [("Retain", o("removal_policy", "RemovalPolicy.RETAIN", "removalPolicy", ".retain"))]),
+        ("Generate", [("Template", gen('secret_string_template="{\\"username\\": \\"shop\\"}", generate_string_key="password"',
+                                       'template: #"{"username": "shop"}"#, key: "password"')),
+                      ("Length", gen("password_length=40", "length: 40")),
+                      ("Excludes", gen('exclude_characters="/@", exclude_lowercase=True, exclude_numbers=False, exclude_punctuation=True, exclude_uppercase=False',
+                                       'excludeCharacters: "/@", excludeLowercase: true, excludeNumbers: false, excludePunctuation: true, excludeUppercase: false')),
+                      ("Space", gen("include_space=True, require_each_included_type=True", "includeSpace: true, requireEachIncludedType: true"))]),
+    ])
+    for grant, swift in [("grant_read", ".read"), ("grant_write", ".write")]:
+        name = grant.split("_")[1].title()
+        cases.append(Case(f"SecretGrant{name}", [secret(()), fn(), stmt(f"secret.{grant}(fn)", f"secret.grant({swift}, to: fn)")]))
+    cases.append(Case("SecretInEnvironment", [secret(()), fn(options=[o(
+        "environment", '{"ARN": secret.secret_arn, "WHOLE": secret.secret_value.unsafe_unwrap(), "FIELD": secret.secret_value_from_json("password").unsafe_unwrap()}',
+        "environment", '["ARN": secret.arn, "WHOLE": secret.secretValue(), "FIELD": secret.secretValue(field: "password")]')])]))
+    return cases
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -818,4 +842,5 @@ def all_groups():
             "StateMachine": state_machine_cases(), "RestApi": rest_api_cases(), "Tags": tag_cases(),
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
             "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
-            "FunctionUrl": function_url_cases(), "Layer": layer_cases()}
+            "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
+            "Secret": secret_cases()}

@@ -26,4 +26,5 @@ enum GeneratedCases {
             + SSMCases.all
             + FunctionUrlCases.all
             + LayerCases.all
+            + SecretCases.all
 }
