@@ -28,6 +28,7 @@ SWIFT_LABELS = {
     "Rule": ["bus", "pattern", "schedule", "enabled", "description", "ruleName"],
     "LayerVersion": ["code", "compatibleRuntimes", "compatibleArchitectures", "description", "license", "layerVersionName", "removalPolicy"],
     "Secret": ["description", "secretName", "generate", "removalPolicy"],
+    "EventBridgeSchedule": ["schedule", "target", "group", "description", "enabled", "flexibleWindow", "scheduleName", "timeZone"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -834,6 +835,47 @@ def secret_cases():
     return cases
 
 
+def scheduler_cases():
+    cron = o("schedule", 'scheduler.ScheduleExpression.cron(minute="0", hour="3")', "schedule", '.cron(minute: "0", hour: "3")')
+    rate = lambda py, swift: o("schedule", f"scheduler.ScheduleExpression.rate({py})", "schedule", f".rate({swift})")
+    invoke = o("target", "scheduler_targets.LambdaInvoke(fn)", "target", ".init(.function(fn))")
+    sched = lambda options, ident="Schedule": call("scheduler.Schedule", "EventBridgeSchedule", ident, list(options))
+    group = lambda options=(): call("scheduler.ScheduleGroup", "ScheduleGroup", "Group", list(options))
+    done = ('sfn.Succeed(s, "Done")', 'State.succeed("Done")')
+    return [
+        Case("ScheduleLambdaCron", [fn(), sched([cron, invoke])]),
+        Case("ScheduleLambdaRateMinutes", [fn(), sched([rate("Duration.minutes(5)", ".minutes(5)"), invoke])]),
+        Case("ScheduleLambdaRateHours", [fn(), sched([rate("Duration.hours(2)", ".hours(2)"), invoke])]),
+        Case("ScheduleLambdaRateDay", [fn(), sched([rate("Duration.days(1)", ".days(1)"), invoke])]),
+        Case("ScheduleCronWeekDay", [fn(), sched([o("schedule", 'scheduler.ScheduleExpression.cron(minute="30", hour="8", week_day="MON-FRI")', "schedule", '.cron(minute: "30", hour: "8", weekDay: "MON-FRI")'), invoke])]),
+        Case("ScheduleTimeZone", [fn(), sched([o("schedule", 'scheduler.ScheduleExpression.cron(minute="0", hour="9", time_zone=cdk.TimeZone.EUROPE_BERLIN)', "schedule", '.cron(minute: "0", hour: "9")'),
+                                              invoke, o(None, None, "timeZone", '"Europe/Berlin"')])]),
+        Case("ScheduleDescribedNamedDisabled", [fn(), sched([cron, invoke, o("description", '"Nightly report"', "description", '"Nightly report"'),
+                                                            o("enabled", "False", "enabled", "false"), o("schedule_name", '"nightly-report"', "scheduleName", '"nightly-report"')])]),
+        Case("ScheduleEnabled", [fn(), sched([cron, invoke, o("enabled", "True", "enabled", "true")])]),
+        Case("ScheduleFlexibleWindow", [fn(), sched([cron, invoke, o("time_window", "scheduler.TimeWindow.flexible(Duration.minutes(15))", "flexibleWindow", ".minutes(15)")])]),
+        Case("ScheduleWindowOff", [fn(), sched([cron, invoke, o("time_window", "scheduler.TimeWindow.off()", None, None)])]),
+        Case("ScheduleRetryAndDeadLetter", [fn(), queue("Dlq"), sched([cron, o(
+            "target", "scheduler_targets.LambdaInvoke(fn, dead_letter_queue=dlq, retry_attempts=3, max_event_age=Duration.hours(2))",
+            "target", ".init(.function(fn), deadLetterQueue: dlq, retryAttempts: 3, maxEventAge: .hours(2))")])]),
+        Case("ScheduleQueueWithInput", [queue(), sched([cron, o("target", 'scheduler_targets.SqsSendMessage(queue, input=scheduler.ScheduleTargetInput.from_text("tick"))',
+                                                               "target", '.init(.queue(queue), input: "tick")')])]),
+        Case("ScheduleFifoQueue", [queue(options=[o("fifo", "True", "fifo", "true"), o("content_based_deduplication", "True", "contentBasedDeduplication", "true")]),
+                                   sched([cron, o("target", 'scheduler_targets.SqsSendMessage(queue, message_group_id="reports")',
+                                                  "target", '.init(.queue(queue, messageGroupId: "reports"))')])]),
+        Case("ScheduleTopic", [topic(), sched([cron, o("target", "scheduler_targets.SnsPublish(topic)", "target", ".init(.topic(topic))")])]),
+        Case("ScheduleStateMachine", [machine(done[0], done[1]),
+                                      sched([cron, o("target", "scheduler_targets.StepFunctionsStartExecution(machine)", "target", ".init(.stateMachine(machine))")])]),
+        Case("ScheduleGroupNamed", [fn(), group([o("schedule_group_name", '"reports"', "scheduleGroupName", '"reports"')]),
+                                    sched([cron, invoke, o("schedule_group", "group", "group", "group")])]),
+        Case("ScheduleGroupGeneratedName", [fn(), group(), sched([cron, invoke, o("schedule_group", "group", "group", "group")])]),
+        Case("ScheduleGroupDestroy", [group([o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy")])]),
+        Case("ScheduleTwoOnOneTarget", [fn(), sched([cron, invoke], "Nightly"), sched([rate("Duration.hours(1)", ".hours(1)"), invoke], "Hourly")]),
+        Case("ScheduleTwoTargets", [fn(), fn("Other"), sched([cron, invoke], "First"),
+                                    sched([cron, o("target", "scheduler_targets.LambdaInvoke(other)", "target", ".init(.function(other))")], "Second")]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -843,4 +885,4 @@ def all_groups():
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
             "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
             "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
-            "Secret": secret_cases()}
+            "Secret": secret_cases(), "Scheduler": scheduler_cases()}

@@ -78,6 +78,25 @@ public struct ConstructScope {
         tree.nodes[tree.nodes[node].stack ?? node].defaults ?? .formwork
     }
 
+    /// The construct with `id` at the root of this scope's stack, shared by everything in the stack: made by
+    /// `make` and added the first time it is asked for, the same value after (CDK's stack-wide singletons, such
+    /// as the role a schedule's target is reached with).
+    ///
+    /// - Throws: ``SynthesisError`` when another kind of construct already has `id` there.
+    public func stackSingleton<C: IdentifiedConstruct>(_ id: String, make: () -> C) throws(SynthesisError) -> C {
+        let stackNode = tree.nodes[node].stack ?? node
+        if let existing = tree.nodes[stackNode].singletons[id] {
+            guard let shared = existing as? C else {
+                throw SynthesisError(.duplicateId, paths: ["\(stack.path)/\(id)"], "'\(id)' is already a construct of another kind in this stack")
+            }
+            return shared
+        }
+        let made = make()
+        try stack.add(made)
+        tree.nodes[stackNode].singletons[id] = made
+        return made
+    }
+
     /// The child scope `id`, when it exists; unlike ``child(_:)``, never creates it.
     public func existingChild(_ id: String) -> ConstructScope? {
         tree.child(of: node, named: id).map { ConstructScope(tree: tree, node: $0) }

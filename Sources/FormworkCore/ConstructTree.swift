@@ -21,6 +21,8 @@ final class ConstructTree {
         /// Constructs this node needs in the app without referencing them from an element yet (an edge
         /// that declares its resources after expansion).
         var requirements: [any IdentifiedConstruct] = []
+        /// On a stack's node, the constructs shared stack-wide, by their id (``ConstructScope/stackSingleton(_:make:)``).
+        var singletons: [String: any IdentifiedConstruct] = [:]
     }
 
     /// Work a construct registered to run once every construct is expanded and included, in this order.

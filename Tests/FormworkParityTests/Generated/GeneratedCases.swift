@@ -27,4 +27,5 @@ enum GeneratedCases {
             + FunctionUrlCases.all
             + LayerCases.all
             + SecretCases.all
+            + SchedulerCases.all
 }

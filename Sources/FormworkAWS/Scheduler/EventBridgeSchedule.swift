@@ -1,0 +1,92 @@
+import FormworkCore
+import OrderedCollections
+
+/// An EventBridge Scheduler schedule (CDK's `scheduler.Schedule`): invokes a function, queue, topic or state
+/// machine on a rate or cron expression, with a flexible time window, retries and a dead-letter queue.
+///
+/// ```swift
+/// let report = Function("NightlyReport", ...)
+/// report
+/// EventBridgeSchedule("Nightly", schedule: .cron(minute: "0", hour: "3"), target: .init(.function(report)))
+/// ```
+public struct EventBridgeSchedule: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var schedule: Schedule
+    public var target: SchedulerTarget
+    public var group: ScheduleGroup?
+    public var description: String?
+    public var enabled: Bool
+    /// The window the invocation may fall anywhere in; exactly on time when `nil`.
+    public var flexibleWindow: Duration?
+    public var scheduleName: String?
+    /// The IANA time zone cron expressions are read in.
+    public var timeZone: String
+
+    public init(_ id: String, schedule: Schedule, target: SchedulerTarget, group: ScheduleGroup? = nil, description: String? = nil,
+                enabled: Bool = true, flexibleWindow: Duration? = nil, scheduleName: String? = nil, timeZone: String = "Etc/UTC") {
+        self.id = id
+        self.schedule = schedule
+        self.target = target
+        self.group = group
+        self.description = description
+        self.enabled = enabled
+        self.flexibleWindow = flexibleWindow
+        self.scheduleName = scheduleName
+        self.timeZone = timeZone
+    }
+
+    /// The schedule's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try target.validate(at: scope)
+        try PropertyChecks.check(flexibleWindow.map { $0.wholeSeconds / 60 }, in: 1...1_440, "flexibleWindow", unit: " min", at: scope)
+        let expression: String
+        switch schedule.expressionString() {
+        case .success(let text): expression = text
+        case .failure(let error): throw SynthesisError(.invalidSetting, paths: [scope.path], error.message)
+        }
+        let invoked = target.invoked
+        scope.require(invoked.construct)
+        if let group { scope.require(group) }
+        if let deadLetterQueue = target.deadLetterQueue { scope.require(deadLetterQueue) }
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let role = try targetRole(in: scope)
+            scope.contribute(target.statement, to: role, as: Role.defaultPolicyStatements)
+            if let deadLetterQueue = target.deadLetterQueue {
+                scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), to: role, as: Role.defaultPolicyStatements)
+            }
+            var properties = OrderedDictionary<String, Value>()
+            properties["Description"] = description.map { .string($0) }
+            properties["FlexibleTimeWindow"] = flexibleWindow.map { ["MaximumWindowInMinutes": .number(Double($0.wholeSeconds / 60)), "Mode": "FLEXIBLE"] } ?? ["Mode": "OFF"]
+            properties["GroupName"] = try group.map { group throws(SynthesisError) in .string(group.name(in: try scope.scope(of: group))) }
+            properties["Name"] = scheduleName.map { .string($0) }
+            properties["ScheduleExpression"] = .string(expression)
+            properties["ScheduleExpressionTimezone"] = .string(timeZone)
+            properties["State"] = enabled ? "ENABLED" : "DISABLED"
+            properties["Target"] = target.value(role: role)
+            try scope.declareResource("AWS::Scheduler::Schedule", properties: properties)
+        }
+    }
+
+    /// The role Scheduler invokes the target with: one per target in the stack,
+    /// `SchedulerRoleForTarget-<md5 of the target's ARN as CDK resolves it, 6 digits>`, trusted by Scheduler
+    /// for schedules of this account and group.
+    private func targetRole(in scope: ConstructScope) throws(SynthesisError) -> Role {
+        let invoked = target.invoked
+        let targetScope = try scope.scope(of: invoked.construct)
+        guard targetScope.stack.path == scope.stack.path, let resource = targetScope.existingChild("Resource") else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a schedule's target must be in the schedule's stack")
+        }
+        let resolvedArn = invoked.isRef ? #"{"Ref":"\#(resource.logicalIdFromPath)"}"# : #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","Arn"]}"#
+        let id = "SchedulerRoleForTarget-" + CDKHash.md5Hex(resolvedArn).prefix(6)
+        let groupArn: Value = group?.arn ?? "arn:\(Aws.partition):scheduler:\(Aws.region):\(Aws.accountId):schedule-group/default"
+        let trust: Value = ["StringEquals": ["aws:SourceAccount": Aws.accountId, "aws:SourceArn": groupArn]]
+        let role = try scope.stackSingleton(id) { Role(id, assumedBy: "scheduler.amazonaws.com", trustCondition: trust) }
+        guard role.trustCondition == trust else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "schedules in different groups invoke the same target; Formwork shares one role per target and trusts one group with it")
+        }
+        return role
+    }
+}

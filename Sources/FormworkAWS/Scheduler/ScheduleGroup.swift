@@ -1,0 +1,29 @@
+import FormworkCore
+import OrderedCollections
+
+/// A group of EventBridge Scheduler schedules (CDK's `scheduler.ScheduleGroup`), named as CDK names it when
+/// no name is given, retained when the stack is deleted.
+public struct ScheduleGroup: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var scheduleGroupName: String?
+    public var removalPolicy: RemovalPolicy
+
+    public init(_ id: String, scheduleGroupName: String? = nil, removalPolicy: RemovalPolicy = .retain) {
+        self.id = id
+        self.scheduleGroupName = scheduleGroupName
+        self.removalPolicy = removalPolicy
+    }
+
+    /// The group's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
+    /// The name the group is written with: the one given, or CDK's generated one.
+    func name(in scope: ConstructScope) -> String {
+        scheduleGroupName ?? scope.uniqueResourceName(maxLength: 64, separator: "-")
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try scope.declareResource("AWS::Scheduler::ScheduleGroup", properties: ["Name": .string(name(in: scope))], removalPolicy: removalPolicy)
+    }
+}
