@@ -29,6 +29,8 @@ SWIFT_LABELS = {
     "LayerVersion": ["code", "compatibleRuntimes", "compatibleArchitectures", "description", "license", "layerVersionName", "removalPolicy"],
     "Secret": ["description", "secretName", "generate", "removalPolicy"],
     "EventBridgeSchedule": ["schedule", "target", "group", "description", "enabled", "flexibleWindow", "scheduleName", "timeZone"],
+    "Version": ["function", "description", "provisionedConcurrentExecutions", "removalPolicy"],
+    "Alias": ["aliasName", "version", "description", "provisionedConcurrentExecutions", "additionalVersions"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -876,6 +878,26 @@ def scheduler_cases():
     ]
 
 
+def version_cases():
+    version = lambda options=(), ident="V1": call("lambda_.Version", "Version", ident, [o("lambda_", "fn", "function", "fn")] + list(options))
+    alias = lambda options, ident="Live": call("lambda_.Alias", "Alias", ident, list(options))
+    live = o("alias_name", '"live"', "aliasName", '"live"')
+    return [
+        Case("VersionPlain", [fn(), version()]),
+        Case("VersionDescribed", [fn(), version([o("description", '"First"', "description", '"First"')])]),
+        Case("VersionProvisioned", [fn(), version([o("provisioned_concurrent_executions", "2", "provisionedConcurrentExecutions", "2")])]),
+        Case("VersionRetain", [fn(), version([o("removal_policy", "RemovalPolicy.RETAIN", "removalPolicy", ".retain")])]),
+        Case("VersionDestroy", [fn(), version([o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy")])]),
+        Case("AliasPlain", [fn(), version(), alias([live, o("version", "v1", "version", "v1")])]),
+        Case("AliasDescribedProvisioned", [fn(), version(), alias([live, o("version", "v1", "version", "v1"), o("description", '"Live traffic"', "description", '"Live traffic"'),
+                                                                  o("provisioned_concurrent_executions", "5", "provisionedConcurrentExecutions", "5")])]),
+        Case("AliasWeighted", [fn(), version(), version((), "V2"), alias([live, o("version", "v2", "version", "v2"),
+                               o("additional_versions", "[lambda_.VersionWeight(version=v1, weight=0.1)]", "additionalVersions", "[(v1, 0.1)]")])]),
+        Case("AliasArnOutput", [fn(), version(), alias([live, o("version", "v1", "version", "v1")]),
+                                stmt('cdk.CfnOutput(s, "AliasArn", value=live.function_arn)', 'Output("AliasArn", value: live.arn)')]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -885,4 +907,5 @@ def all_groups():
             "Metric": metric_cases(), "CrossStack": cross_stack_cases(), "EventSource": event_source_cases(),
             "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
             "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
-            "Secret": secret_cases(), "Scheduler": scheduler_cases()}
+            "Secret": secret_cases(), "Scheduler": scheduler_cases(),
+            "Version": version_cases()}

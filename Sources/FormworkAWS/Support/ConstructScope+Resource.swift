@@ -5,10 +5,10 @@ extension ConstructScope {
     /// Declares a resource of `type` at the child `id` (`Resource` by default), its top-level properties in
     /// alphabetical order, as CDK's generated L1 classes write them.
     func declareResource(_ type: String, at id: String = "Resource", properties: OrderedDictionary<String, Value>,
-                         dependencies: [Dependency] = [], removalPolicy: RemovalPolicy? = nil) throws(SynthesisError) {
+                         dependencies: [Dependency] = [], removalPolicy: RemovalPolicy? = nil, metadata: Value? = nil) throws(SynthesisError) {
         var sorted = properties
         sorted.sort { $0.key < $1.key }
         try declare(.resource(ResourceDeclaration(type: type, properties: sorted, dependencies: dependencies,
-                                                  removalPolicy: removalPolicy)), at: id)
+                                                  removalPolicy: removalPolicy, metadata: metadata)), at: id)
     }
 }

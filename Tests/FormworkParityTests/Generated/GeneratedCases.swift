@@ -28,4 +28,5 @@ enum GeneratedCases {
             + LayerCases.all
             + SecretCases.all
             + SchedulerCases.all
+            + VersionCases.all
 }

@@ -1,0 +1,49 @@
+import FormworkCore
+import OrderedCollections
+
+/// A named pointer to a function version (CDK's `lambda.Alias`): what callers invoke, moved from version to
+/// version for safe deployments, with provisioned concurrency and weighted routing to a second version.
+public struct Alias: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var aliasName: String
+    public let version: Version
+    public var description: String?
+    public var provisionedConcurrentExecutions: Int?
+    /// Other versions that get a share of the invocations (weights between 0 and 1).
+    public var additionalVersions: [(version: Version, weight: Double)]
+
+    public init(_ id: String, aliasName: String, version: Version, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
+                additionalVersions: [(version: Version, weight: Double)] = []) {
+        self.id = id
+        self.aliasName = aliasName
+        self.version = version
+        self.description = description
+        self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
+        self.additionalVersions = additionalVersions
+    }
+
+    /// The alias's ARN (`{"Ref": alias}`): invoke this rather than the function.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        let allowed = aliasName.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard allowed, !aliasName.isEmpty, !aliasName.allSatisfy(\.isNumber), aliasName.count <= 128 else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the alias name '\(aliasName)' is not valid: letters, digits, - and _, not only digits, at most 128")
+        }
+        try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
+        for (_, weight) in additionalVersions where !(0...1).contains(weight) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a version weight is between 0 and 1; it is \(weight)")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["Description"] = description.map { .string($0) }
+        properties["FunctionName"] = version.function.name
+        properties["FunctionVersion"] = version.version
+        properties["Name"] = .string(aliasName)
+        properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
+        if !additionalVersions.isEmpty {
+            properties["RoutingConfig"] = ["AdditionalVersionWeights": .array(additionalVersions.map { ["FunctionVersion": $0.version.version, "FunctionWeight": .number($0.weight)] })]
+        }
+        try scope.declareResource("AWS::Lambda::Alias", properties: properties)
+    }
+}

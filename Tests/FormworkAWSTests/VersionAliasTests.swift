@@ -1,0 +1,33 @@
+import FormworkAWS
+import FormworkCore
+import FormworkTemplate
+import Testing
+
+@Suite struct VersionAliasTests {
+    static func function() -> Function {
+        Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+    }
+
+    @Test(arguments: ["123", "has space", "", String(repeating: "a", count: 129)])
+    func anAliasNameLambdaRefusesIsASynthesisError(name: String) {
+        #expect {
+            try synthesize {
+                let version = Version("V1", function: Self.function())
+                version
+                Alias("Live", aliasName: name, version: version)
+            }
+        } throws: { "\($0)".contains("is not valid") }
+    }
+
+    @Test func aWeightOutsideZeroToOneIsRefused() {
+        #expect {
+            try synthesize {
+                let first = Version("V1", function: Self.function())
+                let second = Version("V2", function: first.function)
+                first
+                second
+                Alias("Live", aliasName: "live", version: second, additionalVersions: [(first, 1.5)])
+            }
+        } throws: { "\($0)".contains("between 0 and 1") }
+    }
+}
