@@ -17,6 +17,14 @@ public struct LogicalIdDigest: Sendable {
         /// The whole template entry of the resource a reference points at, as
         /// `{"Resources": {"<logical ID>": <entry>}}`.
         case resourceEntry(Reference)
+        /// The `Properties` of the resource a reference points at, resolved: the keys of `order` first in that
+        /// order, the others after in alphabetical order, only those in `keeping` when it is given (CDK's
+        /// function hash of a version).
+        case resourceProperties(Reference, order: [String], keeping: Set<String>? = nil)
+        /// Text written as it is.
+        case text(String)
+        /// The 32 hex digits of the MD5 of the components' text (a hash inside the hashed text).
+        case digest([Component])
     }
 
     /// The parts, hashed in this order.

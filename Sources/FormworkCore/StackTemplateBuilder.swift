@@ -132,23 +132,45 @@ struct StackTemplateBuilder {
     /// The 32 lowercase hex digits `digest` adds to the logical ID of the resource at `node`: the MD5 of
     /// each component's compact JSON, resolved, one after another.
     mutating func digest(_ digest: LogicalIdDigest, at node: Int) throws(SynthesisError) -> String {
+        MD5.hex(try digestText(digest.components, at: node))
+    }
+
+    /// The text `components` stand for, one after another.
+    private mutating func digestText(_ components: [LogicalIdDigest.Component], at node: Int) throws(SynthesisError) -> [UInt8] {
         let writer = JSONWriter(style: .compact)
         var text: [UInt8] = []
-        for component in digest.components {
+        for component in components {
             switch component {
             case .value(let value):
                 text += writer.bytes(from: try resolve(value, at: node))
             case .resourceEntry(let reference):
-                let target = try target(of: reference, from: node)
-                guard case .resource(let declaration)? = tree.nodes[target].element, let logicalId = logicalIds[target] else {
-                    throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                         "a logical ID digest names an element that is not a resource")
-                }
-                let entry = try resource(declaration, at: target).json
+                let (logicalId, entry) = try resourceJSON(reference, from: node)
                 text += writer.bytes(from: .object(["Resources": .object([logicalId: entry])]))
+            case .resourceProperties(let reference, let order, let keeping):
+                let properties = try resourceJSON(reference, from: node).entry["Properties"]?.objectValue ?? [:]
+                var sorted = OrderedDictionary<String, JSONValue>()
+                for key in order + properties.keys.filter({ !order.contains($0) }).sorted() {
+                    guard let value = properties[key], keeping.map({ $0.contains(key) }) ?? true else { continue }
+                    sorted[key] = value
+                }
+                text += writer.bytes(from: .object(sorted))
+            case .text(let raw):
+                text += Array(raw.utf8)
+            case .digest(let inner):
+                text += Array(MD5.hex(try digestText(inner, at: node)).utf8)
             }
         }
-        return MD5.hex(text)
+        return text
+    }
+
+    /// The logical ID and template entry of the resource `reference` points at.
+    private mutating func resourceJSON(_ reference: Reference, from node: Int) throws(SynthesisError) -> (logicalId: String, entry: JSONValue) {
+        let target = try target(of: reference, from: node)
+        guard case .resource(let declaration)? = tree.nodes[target].element, let logicalId = logicalIds[target] else {
+            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                                 "a logical ID digest names an element that is not a resource")
+        }
+        return (logicalId, try resource(declaration, at: target).json)
     }
 
     // MARK: References

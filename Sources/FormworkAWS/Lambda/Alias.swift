@@ -7,14 +7,14 @@ public struct Alias: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
     public var aliasName: String
-    public let version: Version
+    public let version: any PublishedVersion
     public var description: String?
     public var provisionedConcurrentExecutions: Int?
     /// Other versions that get a share of the invocations (weights between 0 and 1).
-    public var additionalVersions: [(version: Version, weight: Double)]
+    public var additionalVersions: [(version: any PublishedVersion, weight: Double)]
 
-    public init(_ id: String, aliasName: String, version: Version, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
-                additionalVersions: [(version: Version, weight: Double)] = []) {
+    public init(_ id: String, aliasName: String, version: any PublishedVersion, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
+                additionalVersions: [(version: any PublishedVersion, weight: Double)] = []) {
         self.id = id
         self.aliasName = aliasName
         self.version = version

@@ -97,7 +97,8 @@ public struct Function: GrantPrincipal {
         properties["Code"] = try code.value(in: scope)
         properties["DeadLetterConfig"] = deadLetterQueue.map { ["TargetArn": $0.arn] }
         properties["Description"] = description.map { .string($0) }
-        properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(environment)]
+        // CDK writes the variables sorted by name (its function hash of `currentVersion` depends on it).
+        properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(OrderedDictionary(uniqueKeysWithValues: environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))]
         properties["FunctionName"] = functionName.map { .string($0) }
         properties["Handler"] = .string(handler)
         properties["Layers"] = layers.isEmpty ? nil : .array(layers.map(\.arn))

@@ -14,6 +14,14 @@ enum VersionCases {
         ("AliasDescribedProvisioned", aliasDescribedProvisioned),
         ("AliasWeighted", aliasWeighted),
         ("AliasArnOutput", aliasArnOutput),
+        ("CurrentVersionPlain", currentVersionPlain),
+        ("CurrentVersionOptions", currentVersionOptions),
+        ("CurrentVersionConfigured", currentVersionConfigured),
+        ("CurrentVersionReservedConcurrency", currentVersionReservedConcurrency),
+        ("CurrentVersionAlias", currentVersionAlias),
+        ("CurrentVersionLayers", currentVersionLayers),
+        ("CurrentVersionLayersRecognized", currentVersionLayersRecognized),
+        ("CurrentVersionRecognizedNoLayers", currentVersionRecognizedNoLayers),
     ]
 
     /// `VersionPlain`
@@ -131,6 +139,102 @@ enum VersionCases {
                 v1
                 live
                 Output("AliasArn", value: live.arn)
+            }
+        ]
+    }
+
+    /// `CurrentVersionPlain`
+    static func currentVersionPlain() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("CurrentVersionPlain") {
+                fn
+                fn.currentVersion
+            }
+        ]
+    }
+
+    /// `CurrentVersionOptions`
+    static func currentVersionOptions() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("CurrentVersionOptions") {
+                fn
+                fn.currentVersion(description: "Release", provisionedConcurrentExecutions: 3, removalPolicy: .retain)
+            }
+        ]
+    }
+
+    /// `CurrentVersionConfigured`
+    static func currentVersionConfigured() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), memorySize: 256, timeout: .seconds(10), environment: ["STAGE": "prod", "MODE": "fast"], tracing: .active, description: "Checkout")
+        return [
+            Stack("CurrentVersionConfigured") {
+                fn
+                fn.currentVersion
+            }
+        ]
+    }
+
+    /// `CurrentVersionReservedConcurrency`
+    static func currentVersionReservedConcurrency() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), reservedConcurrentExecutions: 10)
+        return [
+            Stack("CurrentVersionReservedConcurrency") {
+                fn
+                fn.currentVersion
+            }
+        ]
+    }
+
+    /// `CurrentVersionAlias`
+    static func currentVersionAlias() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let live = Alias("Live", aliasName: "live", version: fn.currentVersion, provisionedConcurrentExecutions: 2)
+        return [
+            Stack("CurrentVersionAlias") {
+                fn
+                live
+                fn.currentVersion
+            }
+        ]
+    }
+
+    /// `CurrentVersionLayers`
+    static func currentVersionLayers() -> [Stack] {
+        let layer = LayerVersion("Layer", code: .s3(bucket: "shop-layers", key: "layer.zip"), compatibleRuntimes: [.nodejs22])
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), layers: [layer])
+        return [
+            Stack("CurrentVersionLayers") {
+                layer
+                fn
+                fn.currentVersion
+            }
+        ]
+    }
+
+    /// `CurrentVersionLayersRecognized`
+    static func currentVersionLayersRecognized() -> [Stack] {
+        let layer = LayerVersion("Layer", code: .s3(bucket: "shop-layers", key: "layer.zip"), compatibleRuntimes: [.nodejs22])
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), layers: [layer])
+        return [
+            Stack("CurrentVersionLayersRecognized") {
+                layer
+                fn
+                fn.currentVersion(recognizeLayerVersion: true)
+            }
+        ]
+    }
+
+    /// `CurrentVersionRecognizedNoLayers`
+    static func currentVersionRecognizedNoLayers() -> [Stack] {
+        let layer = LayerVersion("Layer", code: .s3(bucket: "shop-layers", key: "layer.zip"), compatibleRuntimes: [.nodejs22])
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("CurrentVersionRecognizedNoLayers") {
+                layer
+                fn
+                fn.currentVersion(recognizeLayerVersion: true)
             }
         ]
     }

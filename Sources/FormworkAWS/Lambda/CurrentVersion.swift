@@ -1,0 +1,94 @@
+import FormworkCore
+import OrderedCollections
+
+/// A version a function's alias points at: a ``Version``, or the function's ``CurrentVersion``.
+public protocol PublishedVersion: Sendable {
+    /// The function the version belongs to.
+    var function: Function { get }
+    /// The version number (`Fn::GetAtt [Version, Version]`).
+    var version: Value { get }
+}
+
+extension Version: PublishedVersion {}
+
+/// The version of a function's code and configuration as they are now (CDK's `fn.currentVersion`): at
+/// `<Function>/CurrentVersion`, its logical ID ending in CDK's hash of the function's version-locked
+/// properties (and layers), so that a change to the function publishes a new version and an unchanged one
+/// keeps it. List it in the body with the function.
+///
+/// ```swift
+/// let checkout = Function("Checkout", ...)
+/// checkout
+/// checkout.currentVersion
+/// Alias("Live", aliasName: "live", version: checkout.currentVersion, provisionedConcurrentExecutions: 5)
+/// ```
+public struct CurrentVersion: Construct, PublishedVersion {
+    public let function: Function
+    public var description: String?
+    public var provisionedConcurrentExecutions: Int?
+    public var removalPolicy: RemovalPolicy?
+    /// Whether the hash covers the layers too, as CDK does with the feature flag
+    /// `@aws-cdk/aws-lambda:recognizeLayerVersion` on (projects made by `cdk init` set it in `cdk.json`); off
+    /// as in CDK's library defaults. A migrated app gives the value its `cdk.json` has.
+    public var recognizeLayerVersion = false
+
+    public var id: String { "\(function.id)CurrentVersion" }
+
+    /// The version's ARN.
+    public var arn: Value { .reference(Reference(to: function, element: ["CurrentVersion", "Resource"], form: .ref)) }
+    public var version: Value { .reference(Reference(to: function, element: ["CurrentVersion", "Resource"], form: .getAtt("Version"))) }
+
+    /// The properties a change of which makes a new version (CDK's `VERSION_LOCKED`), in CDK's hash order.
+    static let hashOrder = ["Code", "Handler", "Role", "Runtime", "Architectures", "CodeSigningConfigArn", "DeadLetterConfig", "Description",
+                            "Environment", "EphemeralStorage", "FileSystemConfigs", "FunctionName", "ImageConfig", "KmsKeyArn", "Layers",
+                            "MemorySize", "PackageType", "ReservedConcurrentExecutions", "RuntimeManagementConfig", "SnapStart", "Tags",
+                            "Timeout", "TracingConfig", "VpcConfig"]
+    static let versionLocked: Set<String> = [
+        "Architectures", "Code", "DeadLetterConfig", "Description", "Environment", "EphemeralStorage", "FileSystemConfigs", "FunctionName",
+        "Handler", "ImageConfig", "KmsKeyArn", "Layers", "MemorySize", "PackageType", "RecursiveLoop", "Role", "Runtime",
+        "RuntimeManagementConfig", "SnapStart", "Timeout", "TracingConfig", "VpcConfig", "LoggingConfig",
+    ]
+    static let layerHashOrder = ["Content", "CompatibleArchitectures", "CompatibleRuntimes", "Description", "LayerName", "LicenseInfo"]
+
+    /// CDK's hash: the function's version-locked properties, then (with ``recognizeLayerVersion``) the hash of
+    /// its layers' properties by id.
+    var digest: LogicalIdDigest {
+        let functionResource = Reference(to: function, element: ["Resource"], form: .ref)
+        let properties = LogicalIdDigest.Component.resourceProperties(functionResource, order: Self.hashOrder, keeping: Self.versionLocked)
+        guard recognizeLayerVersion else { return LogicalIdDigest([properties]) }
+        var layers: [LogicalIdDigest.Component] = [.text("{")]
+        // CDK sorts the layers by their construct path; one stack's layers sort by id.
+        for (index, layer) in function.layers.sorted(by: { $0.id < $1.id }).enumerated() {
+            layers.append(.text((index == 0 ? "" : ",") + "\"\(layer.id)\":"))
+            layers.append(.resourceProperties(Reference(to: layer, element: ["Resource"], form: .ref), order: Self.layerHashOrder))
+        }
+        layers.append(.text("}"))
+        return LogicalIdDigest([properties, .digest(layers)])
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
+        scope.require(function)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            var properties = OrderedDictionary<String, Value>()
+            properties["Description"] = description.map { .string($0) }
+            properties["FunctionName"] = function.name
+            properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
+            try scope.scope(of: function).child("CurrentVersion").declare(.resource(ResourceDeclaration(
+                type: "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
+                metadata: ["aws:cdk:do-not-refactor": true], logicalIdDigest: digest)), at: "Resource")
+        }
+    }
+}
+
+extension Function {
+    /// The function's current version (CDK's `currentVersion`); list it in the body.
+    public var currentVersion: CurrentVersion { CurrentVersion(function: self) }
+
+    /// The current version with options (CDK's `currentVersionOptions`); list it in the body.
+    public func currentVersion(description: String? = nil, provisionedConcurrentExecutions: Int? = nil, removalPolicy: RemovalPolicy? = nil,
+                               recognizeLayerVersion: Bool = false) -> CurrentVersion {
+        CurrentVersion(function: self, description: description, provisionedConcurrentExecutions: provisionedConcurrentExecutions, removalPolicy: removalPolicy,
+                       recognizeLayerVersion: recognizeLayerVersion)
+    }
+}
