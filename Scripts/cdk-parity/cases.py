@@ -922,6 +922,23 @@ def version_cases():
     ]
 
 
+def function_runtime_cases():
+    key = call("kms.Key", "Key", "Key", [])
+    java = [o("runtime", "lambda_.Runtime.JAVA_21", "runtime", ".java21"), o("handler", '"shop.Handler::handleRequest"', "handler", '"shop.Handler::handleRequest"'),
+            o("code", 'lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "CodeBucket", "shop-code"), "app.jar")', "code", '.s3(bucket: "shop-code", key: "app.jar")')]
+    return [
+        Case("FunctionEphemeralStorage", [fn(options=[o("ephemeral_storage_size", "Size.mebibytes(2048)", "ephemeralStorageSize", "2048")])]),
+        Case("FunctionEnvironmentEncryption", [key, fn(options=[o("environment", '{"STAGE": "prod"}', "environment", '["STAGE": "prod"]'),
+                                                                o("environment_encryption", "key", "environmentEncryption", "key")])]),
+        Case("FunctionSnapStart", [call("lambda_.Function", "Function", "Fn", java + [o("snap_start", "lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS", "snapStart", "true")])]),
+        Case("FunctionSnapStartPython", [call("lambda_.Function", "Function", "Fn", [
+            o("runtime", "lambda_.Runtime.PYTHON_3_13", "runtime", ".python313"), o("handler", '"index.handler"', "handler", '"index.handler"'),
+            o("code", 'lambda_.Code.from_inline("def handler(e, c): return {}")', "code", '.inline("def handler(e, c): return {}")'),
+            o("snap_start", "lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS", "snapStart", "true")])]),
+        Case("FunctionSnsEventSource", [topic(), fn(), stmt("fn.add_event_source(les.SnsEventSource(topic))", "fn.consumes(topic)")]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -932,4 +949,4 @@ def all_groups():
             "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
             "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
             "Secret": secret_cases(), "Scheduler": scheduler_cases(),
-            "Version": version_cases()}
+            "Version": version_cases(), "FunctionRuntime": function_runtime_cases()}

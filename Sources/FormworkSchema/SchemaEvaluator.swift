@@ -228,6 +228,9 @@ struct SchemaEvaluator {
                 let suggestion = Suggestion.phrase(for: name, among: schema.propertyNames)
                 if isResourceLevel {
                     report("unknown-property", path, "'\(name)' is not a property of this resource type.\(suggestion)")
+                } else if schema.propertyNames.isEmpty, !schema.patternProperties.isEmpty {
+                    let patterns = schema.patternProperties.map(\.0.source).joined(separator: " or ")
+                    report("additional-property", path, "the name '\(name)' is not allowed here: names must match \(patterns)")
                 } else {
                     report("additional-property", path, "'\(name)' is not allowed here; expected one of \(schema.propertyNames.joined(separator: ", ")).\(suggestion)")
                 }

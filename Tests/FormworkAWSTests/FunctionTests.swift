@@ -76,3 +76,22 @@ import Testing
         #expect(error?.message == "timeout must be between 1 and 900 s; it is 1200 s")
     }
 }
+
+@Suite struct FunctionRuntimeOptionTests {
+    @Test(arguments: [("java21", true), ("java11", true), ("java8.al2", false), ("python3.12", true), ("python3.11", false), ("dotnet8", true), ("nodejs22.x", false)])
+    func snapStartIsOfferedForTheRuntimesLambdaOffersItFor(runtime: String, supported: Bool) {
+        #expect(Function.Runtime(runtime).supportsSnapStart == supported)
+    }
+
+    @Test func snapStartOnANodeFunctionIsRefused() {
+        #expect {
+            try synthesize { Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"), snapStart: true) }
+        } throws: { "\($0)".contains("SnapStart is for Java") }
+    }
+
+    @Test func ephemeralStorageOutsideLambdasRangeIsRefused() {
+        #expect {
+            try synthesize { Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"), ephemeralStorageSize: 256) }
+        } throws: { "\($0)".contains("ephemeralStorageSize") }
+    }
+}

@@ -34,6 +34,12 @@ public struct Function: GrantPrincipal {
     public var asyncInvocation: AsyncInvocation?
     /// Layers whose content the function sees under `/opt`, in order (at most 5).
     public var layers: [LayerVersion]
+    /// The size of `/tmp` in MB (512–10,240); Lambda's 512 when not given.
+    public var ephemeralStorageSize: Int?
+    /// The customer managed key the environment variables are encrypted with at rest.
+    public var environmentEncryption: Key?
+    /// Whether published versions start from a snapshot (SnapStart: Java, Python 3.12+, .NET 8).
+    public var snapStart: Bool
     /// The role the function runs with.
     public let role: Role
 
@@ -54,7 +60,10 @@ public struct Function: GrantPrincipal {
         deadLetterQueue: Queue? = nil,
         logRetention: LogGroup.Retention? = nil,
         asyncInvocation: AsyncInvocation? = nil,
-        layers: [LayerVersion] = []
+        layers: [LayerVersion] = [],
+        ephemeralStorageSize: Int? = nil,
+        environmentEncryption: Key? = nil,
+        snapStart: Bool = false
     ) {
         self.id = id
         self.runtime = runtime
@@ -72,6 +81,9 @@ public struct Function: GrantPrincipal {
         self.logRetention = logRetention
         self.asyncInvocation = asyncInvocation
         self.layers = layers
+        self.ephemeralStorageSize = ephemeralStorageSize
+        self.environmentEncryption = environmentEncryption
+        self.snapStart = snapStart
         self.role = Role("ServiceRole", assumedBy: "lambda.amazonaws.com",
                          managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")])
     }
@@ -86,6 +98,10 @@ public struct Function: GrantPrincipal {
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...900, "timeout", unit: " s", at: scope)
         try PropertyChecks.check(reservedConcurrentExecutions, in: 0...Int.max, "reservedConcurrentExecutions", at: scope)
         try PropertyChecks.check(layers.count, in: 0...5, "layers (count)", at: scope)
+        try PropertyChecks.check(ephemeralStorageSize, in: 512...10_240, "ephemeralStorageSize", unit: " MB", at: scope)
+        if snapStart, !runtime.supportsSnapStart {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "SnapStart is for Java, Python 3.12 and later, and .NET 8 runtimes; \(runtime.name) has none")
+        }
         try scope.add(role)
         if tracing != nil {
             // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments.
@@ -99,13 +115,16 @@ public struct Function: GrantPrincipal {
         properties["Description"] = description.map { .string($0) }
         // CDK writes the variables sorted by name (its function hash of `currentVersion` depends on it).
         properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(OrderedDictionary(uniqueKeysWithValues: environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))]
+        properties["EphemeralStorage"] = ephemeralStorageSize.map { ["Size": .number(Double($0))] }
         properties["FunctionName"] = functionName.map { .string($0) }
         properties["Handler"] = .string(handler)
+        properties["KmsKeyArn"] = environmentEncryption?.arn
         properties["Layers"] = layers.isEmpty ? nil : .array(layers.map(\.arn))
         properties["MemorySize"] = memorySize.map { .number(Double($0)) }
         properties["ReservedConcurrentExecutions"] = reservedConcurrentExecutions.map { .number(Double($0)) }
         properties["Role"] = role.arn
         properties["Runtime"] = .string(runtime.name)
+        properties["SnapStart"] = snapStart ? ["ApplyOn": "PublishedVersions"] : nil
         properties["Timeout"] = timeout.map { .number(Double($0.wholeSeconds)) }
         properties["TracingConfig"] = tracing.map { ["Mode": .string($0.rawValue)] }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::Lambda::Function", properties: properties,
@@ -126,6 +145,13 @@ extension Function {
         public static let python313 = Runtime("python3.13")
         public static let providedAL2023 = Runtime("provided.al2023")
         public static let java21 = Runtime("java21")
+
+        /// Whether Lambda offers SnapStart for the runtime: Java 11 and later, Python 3.12 and later, .NET 8.
+        public var supportsSnapStart: Bool {
+            if name.hasPrefix("java"), let version = Int(name.dropFirst(4).prefix { $0.isNumber }) { return version >= 11 }
+            if name.hasPrefix("python3."), let minor = Int(name.dropFirst(8)) { return minor >= 12 }
+            return name == "dotnet8"
+        }
     }
 
     /// Where the function's code is.

@@ -88,3 +88,11 @@ extension Topic {
         EndpointSubscription(topic: self, endpoint: endpoint)
     }
 }
+
+extension Function {
+    /// The function subscribed to `topic` (CDK's `SnsEventSource`, the same subscription as
+    /// `topic.subscribe(function)`); list the result in a body.
+    public func consumes(_ topic: Topic, filterPolicy: FilterPolicy? = nil, deadLetterQueue: Queue? = nil) -> LambdaSubscription {
+        topic.subscribe(self, filterPolicy: filterPolicy, deadLetterQueue: deadLetterQueue)
+    }
+}

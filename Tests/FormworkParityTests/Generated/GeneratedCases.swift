@@ -29,4 +29,5 @@ enum GeneratedCases {
             + SecretCases.all
             + SchedulerCases.all
             + VersionCases.all
+            + FunctionRuntimeCases.all
 }
