@@ -10,7 +10,7 @@ from aws_cdk import (Duration, RemovalPolicy, Size, Stack, Tags, aws_ssm as ssm,
     aws_events_targets as targets, aws_kinesis as kinesis, aws_s3 as s3, aws_logs as logs, aws_kms as kms,
     aws_cloudwatch as cloudwatch, aws_stepfunctions as sfn, aws_stepfunctions_tasks as tasks, aws_apigateway as apigw,
     aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_lambda_destinations as destinations, aws_secretsmanager as secretsmanager,
-    aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets)
+    aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito)
 
 
 def synth():
@@ -2433,7 +2433,150 @@ def FunctionSnsEventSource(app):
     fn.add_event_source(les.SnsEventSource(topic))
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource]
+def UserPoolPlain(app):
+    s = Stack(app, "UserPoolPlain", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+
+
+def UserPoolNameGiven(app):
+    s = Stack(app, "UserPoolNameGiven", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", user_pool_name="customers")
+
+
+def UserPoolSelfSignUpOn(app):
+    s = Stack(app, "UserPoolSelfSignUpOn", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", self_sign_up_enabled=True)
+
+
+def UserPoolSelfSignUpOff(app):
+    s = Stack(app, "UserPoolSelfSignUpOff", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", self_sign_up_enabled=False)
+
+
+def UserPoolSignInEmail(app):
+    s = Stack(app, "UserPoolSignInEmail", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", sign_in_aliases=cognito.SignInAliases(email=True))
+
+
+def UserPoolSignInUsernameAndEmail(app):
+    s = Stack(app, "UserPoolSignInUsernameAndEmail", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", sign_in_aliases=cognito.SignInAliases(username=True, email=True))
+
+
+def UserPoolSignInUsernamePreferred(app):
+    s = Stack(app, "UserPoolSignInUsernamePreferred", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", sign_in_aliases=cognito.SignInAliases(username=True, preferred_username=True))
+
+
+def UserPoolAutoVerifyEmail(app):
+    s = Stack(app, "UserPoolAutoVerifyEmail", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", auto_verify=cognito.AutoVerifiedAttrs(email=True))
+
+
+def UserPoolPasswordLength(app):
+    s = Stack(app, "UserPoolPasswordLength", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", password_policy=cognito.PasswordPolicy(min_length=12))
+
+
+def UserPoolPasswordFull(app):
+    s = Stack(app, "UserPoolPasswordFull", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", password_policy=cognito.PasswordPolicy(min_length=10, require_lowercase=True, require_uppercase=False, require_digits=True, require_symbols=False, temp_password_validity=Duration.days(3)))
+
+
+def UserPoolMfaOff(app):
+    s = Stack(app, "UserPoolMfaOff", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", mfa=cognito.Mfa.OFF)
+
+
+def UserPoolMfaOptionalOtp(app):
+    s = Stack(app, "UserPoolMfaOptionalOtp", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", mfa=cognito.Mfa.OPTIONAL, mfa_second_factor=cognito.MfaSecondFactor(otp=True, sms=False))
+
+
+def UserPoolMfaRequiredOtp(app):
+    s = Stack(app, "UserPoolMfaRequiredOtp", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", mfa=cognito.Mfa.REQUIRED, mfa_second_factor=cognito.MfaSecondFactor(otp=True, sms=False))
+
+
+def UserPoolRecoveryEmailOnly(app):
+    s = Stack(app, "UserPoolRecoveryEmailOnly", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", account_recovery=cognito.AccountRecovery.EMAIL_ONLY)
+
+
+def UserPoolRecoveryEmailAndPhone(app):
+    s = Stack(app, "UserPoolRecoveryEmailAndPhone", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", account_recovery=cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA)
+
+
+def UserPoolRecoveryPhoneOnly(app):
+    s = Stack(app, "UserPoolRecoveryPhoneOnly", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", account_recovery=cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA)
+
+
+def UserPoolRecoveryNone(app):
+    s = Stack(app, "UserPoolRecoveryNone", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", account_recovery=cognito.AccountRecovery.NONE)
+
+
+def UserPoolDeletionProtectionOn(app):
+    s = Stack(app, "UserPoolDeletionProtectionOn", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", deletion_protection=True)
+
+
+def UserPoolDeletionProtectionOff(app):
+    s = Stack(app, "UserPoolDeletionProtectionOff", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", deletion_protection=False)
+
+
+def UserPoolRemovalPolicyDestroy(app):
+    s = Stack(app, "UserPoolRemovalPolicyDestroy", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool", removal_policy=RemovalPolicy.DESTROY)
+
+
+def UserPoolClientDefault(app):
+    s = Stack(app, "UserPoolClientDefault", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    pool.add_client("Web")
+
+
+def UserPoolClientNoOAuth(app):
+    s = Stack(app, "UserPoolClientNoOAuth", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    pool.add_client("Web", disable_o_auth=True, auth_flows=cognito.AuthFlow(user_srp=True))
+
+
+def UserPoolClientAllFlows(app):
+    s = Stack(app, "UserPoolClientAllFlows", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    pool.add_client("Web", auth_flows=cognito.AuthFlow(user_srp=True, user_password=True, admin_user_password=True, custom=True))
+
+
+def UserPoolClientSecretNamed(app):
+    s = Stack(app, "UserPoolClientSecretNamed", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    pool.add_client("Web", generate_secret=True, user_pool_client_name="web", prevent_user_existence_errors=True)
+
+
+def UserPoolClientOAuth(app):
+    s = Stack(app, "UserPoolClientOAuth", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    pool.add_client("Web", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True), scopes=[cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL], callback_urls=["https://shop.example.com/cb"], logout_urls=["https://shop.example.com"]))
+
+
+def UserPoolClientTokens(app):
+    s = Stack(app, "UserPoolClientTokens", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    pool.add_client("Web", access_token_validity=Duration.minutes(30), id_token_validity=Duration.hours(1), refresh_token_validity=Duration.days(7))
+
+
+def UserPoolOutputs(app):
+    s = Stack(app, "UserPoolOutputs", synthesizer=synth())
+    pool = cognito.UserPool(s, "Pool")
+    cdk.CfnOutput(s, "PoolId", value=pool.user_pool_id)
+    cdk.CfnOutput(s, "PoolArn", value=pool.user_pool_arn)
+
+
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

@@ -31,6 +31,8 @@ SWIFT_LABELS = {
     "EventBridgeSchedule": ["schedule", "target", "group", "description", "enabled", "flexibleWindow", "scheduleName", "timeZone"],
     "Version": ["function", "description", "provisionedConcurrentExecutions", "removalPolicy"],
     "Alias": ["aliasName", "version", "description", "provisionedConcurrentExecutions", "additionalVersions"],
+    "UserPool": ["userPoolName", "selfSignUpEnabled", "signInAliases", "autoVerify", "passwordPolicy", "mfa", "accountRecovery",
+                 "deletionProtection", "removalPolicy"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -939,6 +941,48 @@ def function_runtime_cases():
     ]
 
 
+def cognito_cases():
+    pool = lambda options=(): call("cognito.UserPool", "UserPool", "Pool", list(options))
+    cases = variants("UserPool", pool, [
+        ("Name", [("Given", o("user_pool_name", '"customers"', "userPoolName", '"customers"'))]),
+        ("SelfSignUp", [("On", o("self_sign_up_enabled", "True", "selfSignUpEnabled", "true")), ("Off", o("self_sign_up_enabled", "False", "selfSignUpEnabled", "false"))]),
+        ("SignIn", [("Email", o("sign_in_aliases", "cognito.SignInAliases(email=True)", "signInAliases", "[.email]")),
+                    ("UsernameAndEmail", o("sign_in_aliases", "cognito.SignInAliases(username=True, email=True)", "signInAliases", "[.username, .email]")),
+                    ("UsernamePreferred", o("sign_in_aliases", "cognito.SignInAliases(username=True, preferred_username=True)", "signInAliases", "[.username, .preferredUsername]"))]),
+        ("AutoVerify", [("Email", o("auto_verify", "cognito.AutoVerifiedAttrs(email=True)", "autoVerify", "[.email]"))]),
+        ("Password", [("Length", o("password_policy", "cognito.PasswordPolicy(min_length=12)", "passwordPolicy", ".init(minLength: 12)")),
+                      ("Full", o("password_policy", "cognito.PasswordPolicy(min_length=10, require_lowercase=True, require_uppercase=False, require_digits=True, require_symbols=False, temp_password_validity=Duration.days(3))",
+                                 "passwordPolicy", ".init(minLength: 10, requireLowercase: true, requireUppercase: false, requireDigits: true, requireSymbols: false, temporaryPasswordValidityDays: 3)"))]),
+        ("Mfa", [("Off", o("mfa", "cognito.Mfa.OFF", "mfa", ".off")),
+                 ("OptionalOtp", o("mfa", "cognito.Mfa.OPTIONAL, mfa_second_factor=cognito.MfaSecondFactor(otp=True, sms=False)", "mfa", ".optional(otp: true)")),
+                 ("RequiredOtp", o("mfa", "cognito.Mfa.REQUIRED, mfa_second_factor=cognito.MfaSecondFactor(otp=True, sms=False)", "mfa", ".required(otp: true)"))]),
+        ("Recovery", [("EmailOnly", o("account_recovery", "cognito.AccountRecovery.EMAIL_ONLY", "accountRecovery", ".emailOnly")),
+                      ("EmailAndPhone", o("account_recovery", "cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA", "accountRecovery", ".emailAndPhoneWithoutMFA")),
+                      ("PhoneOnly", o("account_recovery", "cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA", "accountRecovery", ".phoneOnlyWithoutMFA")),
+                      ("None", o("account_recovery", "cognito.AccountRecovery.NONE", "accountRecovery", ".none"))]),
+        ("DeletionProtection", [("On", o("deletion_protection", "True", "deletionProtection", "true")), ("Off", o("deletion_protection", "False", "deletionProtection", "false"))]),
+        ("RemovalPolicy", [("Destroy", o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy"))]),
+    ])
+    def client(py, swift):
+        return [pool(), stmt(f'pool.add_client("Web"{py})', f'pool.client("Web"{swift})')]
+    cases += [
+        Case("UserPoolClientDefault", client("", "")),
+        Case("UserPoolClientNoOAuth", client(', disable_o_auth=True, auth_flows=cognito.AuthFlow(user_srp=True)', ", authFlows: [.userSrp], oAuth: nil")),
+        Case("UserPoolClientAllFlows", client(", auth_flows=cognito.AuthFlow(user_srp=True, user_password=True, admin_user_password=True, custom=True)",
+                                              ", authFlows: [.userSrp, .userPassword, .adminUserPassword, .custom]")),
+        Case("UserPoolClientSecretNamed", client(', generate_secret=True, user_pool_client_name="web", prevent_user_existence_errors=True',
+                                                 ', clientName: "web", generateSecret: true, preventUserExistenceErrors: true')),
+        Case("UserPoolClientOAuth", client(', o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True), scopes=[cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL], '
+                                           'callback_urls=["https://shop.example.com/cb"], logout_urls=["https://shop.example.com"])',
+                                           ', oAuth: .init(flows: [.authorizationCodeGrant], scopes: ["openid", "email"], callbackURLs: ["https://shop.example.com/cb"], logoutURLs: ["https://shop.example.com"])')),
+        Case("UserPoolClientTokens", client(", access_token_validity=Duration.minutes(30), id_token_validity=Duration.hours(1), refresh_token_validity=Duration.days(7)",
+                                            ", accessTokenValidity: .minutes(30), idTokenValidity: .hours(1), refreshTokenValidity: .days(7)")),
+        Case("UserPoolOutputs", [pool(), stmt('cdk.CfnOutput(s, "PoolId", value=pool.user_pool_id)', 'Output("PoolId", value: pool.userPoolId)'),
+                                 stmt('cdk.CfnOutput(s, "PoolArn", value=pool.user_pool_arn)', 'Output("PoolArn", value: pool.arn)')]),
+    ]
+    return cases
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -949,4 +993,5 @@ def all_groups():
             "HttpApi": http_api_cases(), "Breadth": breadth_cases(), "SSM": ssm_cases(),
             "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
             "Secret": secret_cases(), "Scheduler": scheduler_cases(),
-            "Version": version_cases(), "FunctionRuntime": function_runtime_cases()}
+            "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
+            "Cognito": cognito_cases()}

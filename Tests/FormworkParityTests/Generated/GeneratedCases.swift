@@ -30,4 +30,5 @@ enum GeneratedCases {
             + SchedulerCases.all
             + VersionCases.all
             + FunctionRuntimeCases.all
+            + CognitoCases.all
 }
