@@ -983,6 +983,37 @@ def cognito_cases():
     return cases
 
 
+def authorizer_cases():
+    token = construct('auth = apigw.TokenAuthorizer(s, "Auth", handler=authFn)', 'let auth = LambdaAuthorizer("Auth", handler: authFn)', "auth")
+    def with_auth(auth, py_method, swift_route, more=()):
+        return [fn("AuthFn"), auth] + list(more) + rest_api([("GET", "/orders", "fn", ("", py_method), swift_route)])
+    pool = call("cognito.UserPool", "UserPool", "Pool", [])
+    cognito_auth = construct('auth = apigw.CognitoUserPoolsAuthorizer(s, "Auth", cognito_user_pools=[pool])', 'let auth = CognitoAuthorizer("Auth", userPools: [pool])', "auth")
+    return [
+        Case("AuthorizerToken", with_auth(token, ", authorizer=auth", ", authorization: .lambda(auth)")),
+        Case("AuthorizerTokenOptions", with_auth(construct(
+            'auth = apigw.TokenAuthorizer(s, "Auth", handler=authFn, identity_source="method.request.header.X-Token", validation_regex="^Bearer .+$", results_cache_ttl=Duration.minutes(10), authorizer_name="shop-token")',
+            'let auth = LambdaAuthorizer("Auth", handler: authFn, kind: .token(identitySource: "method.request.header.X-Token", validationRegex: "^Bearer .+$"), resultsCacheTtl: .minutes(10), authorizerName: "shop-token")', "auth"),
+            ", authorizer=auth", ", authorization: .lambda(auth)")),
+        Case("AuthorizerTokenNoCache", with_auth(construct('auth = apigw.TokenAuthorizer(s, "Auth", handler=authFn, results_cache_ttl=Duration.seconds(0))',
+                                                           'let auth = LambdaAuthorizer("Auth", handler: authFn, resultsCacheTtl: .seconds(0))', "auth"),
+                                                 ", authorizer=auth", ", authorization: .lambda(auth)")),
+        Case("AuthorizerRequest", with_auth(construct(
+            'auth = apigw.RequestAuthorizer(s, "Auth", handler=authFn, identity_sources=[apigw.IdentitySource.header("Authorization"), apigw.IdentitySource.query_string("tenant")])',
+            'let auth = LambdaAuthorizer("Auth", handler: authFn, kind: .request(identitySources: ["method.request.header.Authorization", "method.request.querystring.tenant"]))', "auth"),
+            ", authorizer=auth", ", authorization: .lambda(auth)")),
+        Case("AuthorizerCognito", [pool, cognito_auth] + rest_api([("GET", "/orders", "fn", ("", ", authorizer=auth"), ", authorization: .cognito(auth)")])),
+        Case("AuthorizerCognitoScopes", [pool, cognito_auth] + rest_api([("GET", "/orders", "fn", ("", ', authorizer=auth, authorization_scopes=["shop/orders.read"]'),
+                                                                           ', authorization: .cognito(auth, scopes: ["shop/orders.read"])')])),
+        Case("AuthorizerCognitoCached", [pool, construct('auth = apigw.CognitoUserPoolsAuthorizer(s, "Auth", cognito_user_pools=[pool], results_cache_ttl=Duration.minutes(5))',
+                                                         'let auth = CognitoAuthorizer("Auth", userPools: [pool], resultsCacheTtl: .minutes(5))', "auth")]
+                                        + rest_api([("GET", "/orders", "fn", ("", ", authorizer=auth"), ", authorization: .cognito(auth)")])),
+        Case("AuthorizerTwoRoutes", [fn("AuthFn"), token] + rest_api([("GET", "/orders", "fn", ("", ", authorizer=auth"), ", authorization: .lambda(auth)"),
+                                                                     ("POST", "/orders", "fn", ("", ", authorizer=auth"), ", authorization: .lambda(auth)"),
+                                                                     ("GET", "/health", "fn", ("", ""), "")])),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -994,4 +1025,4 @@ def all_groups():
             "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
             "Secret": secret_cases(), "Scheduler": scheduler_cases(),
             "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
-            "Cognito": cognito_cases()}
+            "Cognito": cognito_cases(), "Authorizer": authorizer_cases()}

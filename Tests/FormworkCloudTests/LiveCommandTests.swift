@@ -8,7 +8,8 @@ import FormworkTestSupport
 import Testing
 
 /// `formwork fetch` and the live `<app> diff` against a local moto server with signature checking on.
-@Suite struct LiveCommandTests {
+/// Serialized: moto lists every stack's change sets together, and one test checks that none of the diff's is left.
+@Suite(.serialized) struct LiveCommandTests {
     let moto: MotoServer
 
     init() throws {

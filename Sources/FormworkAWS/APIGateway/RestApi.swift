@@ -254,7 +254,20 @@ public struct RestApi: IdentifiedConstruct {
         }
         var properties = OrderedDictionary<String, Value>()
         properties["ApiKeyRequired"] = route.apiKeyRequired.map { .bool($0) }
-        properties["AuthorizationType"] = .string(route.authorization.rawValue)
+        properties["AuthorizationType"] = .string(route.authorization.typeName)
+        switch route.authorization {
+        case .lambda(let authorizer):
+            properties["AuthorizerId"] = authorizer.authorizerId
+            scope.require(authorizer)
+            scope.contribute(apiId, to: authorizer, as: AuthorizerBinding.restApis)
+        case .cognito(let authorizer, let scopes):
+            properties["AuthorizerId"] = authorizer.authorizerId
+            properties["AuthorizationScopes"] = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
+            scope.require(authorizer)
+            scope.contribute(apiId, to: authorizer, as: AuthorizerBinding.restApis)
+        case .none, .iam:
+            break
+        }
         properties["HttpMethod"] = .string(route.method.rawValue)
         let uri: Value = "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(function.arn)/invocations"
         switch route.integration {

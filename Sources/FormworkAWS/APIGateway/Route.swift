@@ -22,11 +22,25 @@ public struct Route: Sendable {
     }
 
     /// Who may call a route.
-    public enum Authorization: String, Sendable {
+    public enum Authorization: Sendable {
         /// Anyone (`NONE`).
-        case none = "NONE"
+        case none
         /// Callers signing with IAM credentials allowed `execute-api:Invoke` (`AWS_IAM`).
-        case iam = "AWS_IAM"
+        case iam
+        /// Callers a function authorizes (`CUSTOM`).
+        case lambda(LambdaAuthorizer)
+        /// Users of Cognito user pools (`COGNITO_USER_POOLS`), with the OAuth scopes their access token needs.
+        case cognito(CognitoAuthorizer, scopes: [String] = [])
+
+        /// The method's `AuthorizationType`.
+        var typeName: String {
+            switch self {
+            case .none: "NONE"
+            case .iam: "AWS_IAM"
+            case .lambda: "CUSTOM"
+            case .cognito: "COGNITO_USER_POOLS"
+            }
+        }
     }
 
     /// How a REST API passes requests to the function.

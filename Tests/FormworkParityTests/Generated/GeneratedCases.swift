@@ -31,4 +31,5 @@ enum GeneratedCases {
             + VersionCases.all
             + FunctionRuntimeCases.all
             + CognitoCases.all
+            + AuthorizerCases.all
 }

@@ -1,0 +1,128 @@
+import FormworkCore
+import OrderedCollections
+
+/// A REST API authorizer backed by a function (CDK's `TokenAuthorizer` and `RequestAuthorizer`): API Gateway
+/// calls the function with the caller's token or request and caches its policy. It belongs to the one API
+/// whose routes use it.
+///
+/// ```swift
+/// let authorizer = LambdaAuthorizer("Auth", handler: checkToken)
+/// RestApi("Shop") { Route(.get, "/orders", to: listOrders, authorization: .lambda(authorizer)) }
+/// ```
+public struct LambdaAuthorizer: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public let handler: Function
+    public var kind: Kind
+    /// How long API Gateway caches the function's answer; 5 minutes unless given (0 turns caching off).
+    public var resultsCacheTtl: Duration
+    public var authorizerName: String?
+
+    /// What API Gateway passes to the function.
+    public enum Kind: Sendable {
+        /// A token from a header (`TOKEN`), optionally checked against a regular expression first.
+        case token(identitySource: String = "method.request.header.Authorization", validationRegex: String? = nil)
+        /// The request's parameters and headers (`REQUEST`), the listed ones making the cache key.
+        case request(identitySources: [String])
+    }
+
+    public init(_ id: String, handler: Function, kind: Kind = .token(), resultsCacheTtl: Duration = .seconds(300), authorizerName: String? = nil) {
+        self.id = id
+        self.handler = handler
+        self.kind = kind
+        self.resultsCacheTtl = resultsCacheTtl
+        self.authorizerName = authorizerName
+    }
+
+    /// `{"Ref": authorizer}`: the authorizer id.
+    public var authorizerId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(resultsCacheTtl.wholeSeconds, in: 0...3_600, "resultsCacheTtl", unit: " s", at: scope)
+        if case .request(let sources) = kind, sources.isEmpty, resultsCacheTtl.wholeSeconds > 0 {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a request authorizer that caches needs identity sources: they make the cache key")
+        }
+        scope.require(handler)
+        scope.afterExpansion(.finalize) { [self] scope throws(SynthesisError) in
+            let apiId = try AuthorizerBinding.api(of: self, contributions: scope.contributions(to: self, as: AuthorizerBinding.restApis), at: scope)
+            var properties = OrderedDictionary<String, Value>()
+            properties["AuthorizerResultTtlInSeconds"] = .number(Double(resultsCacheTtl.wholeSeconds))
+            let arnParts: (Int) -> Value = { .intrinsic("Fn::Select", [.number(Double($0)), .intrinsic("Fn::Split", [":", handler.arn])]) }
+            properties["AuthorizerUri"] = "arn:\(arnParts(1)):apigateway:\(arnParts(3)):lambda:path/2015-03-31/functions/\(handler.arn)/invocations"
+            switch kind {
+            case .token(let source, let regex):
+                properties["IdentitySource"] = .string(source)
+                properties["IdentityValidationExpression"] = regex.map { .string($0) }
+                properties["Type"] = "TOKEN"
+            case .request(let sources):
+                properties["IdentitySource"] = sources.isEmpty ? nil : .string(sources.joined(separator: ","))
+                properties["Type"] = "REQUEST"
+            }
+            properties["Name"] = .string(authorizerName ?? scope.uniqueId)
+            properties["RestApiId"] = apiId
+            try scope.declareResource("AWS::ApiGateway::Authorizer", properties: properties)
+            try scope.scope(of: handler).declareResource("AWS::Lambda::Permission", at: "\(scope.uniqueId):Permissions", properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
+                "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)",
+            ])
+        }
+    }
+}
+
+/// A REST API authorizer for the users of Cognito user pools (CDK's `CognitoUserPoolsAuthorizer`): callers
+/// send an id or access token the pools issued.
+public struct CognitoAuthorizer: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var userPools: [UserPool]
+    public var identitySource: String
+    /// How long API Gateway caches a token's verdict; not written (API Gateway's default) when `nil`.
+    public var resultsCacheTtl: Duration?
+    public var authorizerName: String?
+
+    public init(_ id: String, userPools: [UserPool], identitySource: String = "method.request.header.Authorization", resultsCacheTtl: Duration? = nil,
+                authorizerName: String? = nil) {
+        self.id = id
+        self.userPools = userPools
+        self.identitySource = identitySource
+        self.resultsCacheTtl = resultsCacheTtl
+        self.authorizerName = authorizerName
+    }
+
+    /// `{"Ref": authorizer}`: the authorizer id.
+    public var authorizerId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard !userPools.isEmpty else { throw SynthesisError(.invalidSetting, paths: [scope.path], "a Cognito authorizer needs at least one user pool") }
+        try PropertyChecks.check(resultsCacheTtl?.wholeSeconds, in: 0...3_600, "resultsCacheTtl", unit: " s", at: scope)
+        for pool in userPools { scope.require(pool) }
+        scope.afterExpansion(.finalize) { [self] scope throws(SynthesisError) in
+            let apiId = try AuthorizerBinding.api(of: self, contributions: scope.contributions(to: self, as: AuthorizerBinding.restApis), at: scope)
+            var properties = OrderedDictionary<String, Value>()
+            properties["AuthorizerResultTtlInSeconds"] = resultsCacheTtl.map { .number(Double($0.wholeSeconds)) }
+            properties["IdentitySource"] = .string(identitySource)
+            properties["Name"] = .string(authorizerName ?? scope.uniqueId)
+            properties["ProviderARNs"] = .array(userPools.map(\.arn))
+            properties["RestApiId"] = apiId
+            properties["Type"] = "COGNITO_USER_POOLS"
+            try scope.declareResource("AWS::ApiGateway::Authorizer", properties: properties)
+        }
+    }
+}
+
+/// The one API an authorizer belongs to.
+enum AuthorizerBinding {
+    /// The ids of the REST APIs whose routes use an authorizer.
+    static let restApis = ContributionKey<Value>("Authorizer.restApis")
+
+    static func api(of authorizer: some IdentifiedConstruct, contributions: [Value], at scope: ConstructScope) throws(SynthesisError) -> Value {
+        var apis: [Value] = []
+        for api in contributions where !apis.contains(api) { apis.append(api) }
+        guard apis.count == 1 else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], apis.isEmpty
+                ? "the authorizer '\(authorizer.id)' is used by no route; give it to a route, or leave it out"
+                : "the authorizer '\(authorizer.id)' is used by routes of \(apis.count) APIs; an authorizer belongs to one API")
+        }
+        return apis[0]
+    }
+}
