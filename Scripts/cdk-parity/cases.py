@@ -1014,6 +1014,30 @@ def authorizer_cases():
     ]
 
 
+def http_authorizer_cases():
+    def api(py_authorizer, swift_authorizer, py_route, swift_route, functions=("Fn",), path="/orders", method="GET"):
+        py = ([py_authorizer] if py_authorizer else []) + ['api = apigwv2.HttpApi(s, "Api")',
+              f'api.add_routes(path="{path}", methods=[apigwv2.HttpMethod.{method}], integration=integrations.HttpLambdaIntegration("Integration", fn){py_route})']
+        swift = f'{swift_authorizer}; let api = HttpApi("Api") {{ Route(.{method.lower()}, "{path}", to: fn{swift_route}) }}' if swift_authorizer else \
+            f'let api = HttpApi("Api") {{ Route(.{method.lower()}, "{path}", to: fn{swift_route}) }}'
+        return [fn(name) for name in functions] + [construct("; ".join(py), swift, "api")]
+    jwt_py = 'jwt = authorizers.HttpJwtAuthorizer("Jwt", "https://issuer.example.com", jwt_audience=["shop"])'
+    jwt_swift = 'let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"])'
+    lam_py = 'lam = authorizers.HttpLambdaAuthorizer("Lam", authFn{})'
+    lam_swift = 'let lam = HttpAuthorizer.lambda("Lam", handler: authFn{})'
+    return [
+        Case("HttpAuthorizerJwt", api(jwt_py, jwt_swift, ", authorizer=jwt", ", authorization: .http(jwt)")),
+        Case("HttpAuthorizerJwtScopes", api(jwt_py, jwt_swift, ', authorizer=jwt, authorization_scopes=["orders:read"]', ', authorization: .http(jwt, scopes: ["orders:read"])')),
+        Case("HttpAuthorizerJwtNamed", api('jwt = authorizers.HttpJwtAuthorizer("Jwt", "https://issuer.example.com", jwt_audience=["shop", "admin"], authorizer_name="shop-jwt", identity_source=["$request.header.X-Token"])',
+                                           'let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop", "admin"], identitySource: ["$request.header.X-Token"], name: "shop-jwt")',
+                                           ", authorizer=jwt", ", authorization: .http(jwt)")),
+        Case("HttpAuthorizerLambda", api(lam_py.format(""), lam_swift.format(""), ", authorizer=lam", ", authorization: .http(lam)", functions=("Fn", "AuthFn"))),
+        Case("HttpAuthorizerLambdaSimple", api(lam_py.format(", response_types=[authorizers.HttpLambdaResponseType.SIMPLE], results_cache_ttl=Duration.minutes(1)"),
+                                               lam_swift.format(", simpleResponses: true, resultsCacheTtl: .minutes(1)"), ", authorizer=lam", ", authorization: .http(lam)", functions=("Fn", "AuthFn"))),
+        Case("HttpAuthorizerIam", api(None, None, ", authorizer=authorizers.HttpIamAuthorizer()", ", authorization: .iam")),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1025,4 +1049,5 @@ def all_groups():
             "FunctionUrl": function_url_cases(), "Layer": layer_cases(),
             "Secret": secret_cases(), "Scheduler": scheduler_cases(),
             "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
-            "Cognito": cognito_cases(), "Authorizer": authorizer_cases()}
+            "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
+            "HttpAuthorizer": http_authorizer_cases()}

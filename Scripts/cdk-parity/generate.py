@@ -28,7 +28,8 @@ from aws_cdk import (Duration, RemovalPolicy, Size, Stack, Tags, aws_ssm as ssm,
     aws_events_targets as targets, aws_kinesis as kinesis, aws_s3 as s3, aws_logs as logs, aws_kms as kms,
     aws_cloudwatch as cloudwatch, aws_stepfunctions as sfn, aws_stepfunctions_tasks as tasks, aws_apigateway as apigw,
     aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_lambda_destinations as destinations, aws_secretsmanager as secretsmanager,
-    aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito)
+    aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito,
+    aws_apigatewayv2_authorizers as authorizers)
 
 
 def synth():

@@ -41,3 +41,33 @@ import Testing
         #expect(method.properties["AuthorizerId"] == .ref(logicalId("Auth/Resource")))
     }
 }
+
+@Suite struct HttpAuthorizerTests {
+    @Test func anAuthorizerOfTheOtherKindOfAPIIsRefused() {
+        let handler = AuthorizerTests.function("Handler")
+        #expect {
+            try synthesize {
+                let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"])
+                RestApi("Api") { Route(.get, "/a", to: handler, authorization: .http(jwt)) }
+            }
+        } throws: { "\($0)".contains("cannot authorize a REST API route") }
+        #expect {
+            try synthesize {
+                let auth = LambdaAuthorizer("Auth", handler: AuthorizerTests.function("Check"))
+                HttpApi("Api") { Route(.get, "/a", to: handler, authorization: .lambda(auth)) }
+            }
+        } throws: { "\($0)".contains("cannot authorize an HTTP API route") }
+    }
+
+    @Test func routesSharingAnAuthorizerDeclareItOnce() throws {
+        let template = try synthesize {
+            let handler = AuthorizerTests.function("Handler")
+            let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"])
+            HttpApi("Api") {
+                Route(.get, "/a", to: handler, authorization: .http(jwt))
+                Route(.post, "/b", to: handler, authorization: .http(jwt, scopes: ["b:write"]))
+            }
+        }
+        #expect(template.resources.values.filter { $0.type == "AWS::ApiGatewayV2::Authorizer" }.count == 1)
+    }
+}

@@ -111,8 +111,18 @@ public struct HttpApi: IdentifiedConstruct {
             "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
             "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",
         ])
-        try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: [
-            "ApiId": apiId, "AuthorizationType": "NONE", "RouteKey": .string(key), "Target": "integrations/\(integrationRef)",
-        ])
+        var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": .string(route.authorization.typeName)]
+        switch route.authorization {
+        case .http(let authorizer, let scopes):
+            properties["AuthorizationScopes"] = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
+            properties["AuthorizerId"] = try authorizer.declare(in: scope, api: self)
+        case .lambda, .cognito:
+            throw SynthesisError(.invalidSetting, paths: [routeScope.path], "a REST API authorizer cannot authorize an HTTP API route; use .http(...)")
+        case .none, .iam:
+            break
+        }
+        properties["RouteKey"] = .string(key)
+        properties["Target"] = "integrations/\(integrationRef)"
+        try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: properties)
     }
 }

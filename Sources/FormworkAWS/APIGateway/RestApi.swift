@@ -265,6 +265,8 @@ public struct RestApi: IdentifiedConstruct {
             properties["AuthorizationScopes"] = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
             scope.require(authorizer)
             scope.contribute(apiId, to: authorizer, as: AuthorizerBinding.restApis)
+        case .http:
+            throw SynthesisError(.invalidSetting, paths: [method.path], "an HTTP API authorizer cannot authorize a REST API route; use .lambda or .cognito")
         case .none, .iam:
             break
         }

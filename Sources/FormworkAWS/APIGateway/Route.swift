@@ -31,6 +31,8 @@ public struct Route: Sendable {
         case lambda(LambdaAuthorizer)
         /// Users of Cognito user pools (`COGNITO_USER_POOLS`), with the OAuth scopes their access token needs.
         case cognito(CognitoAuthorizer, scopes: [String] = [])
+        /// An HTTP API authorizer (`JWT` or `CUSTOM`), with the scopes a JWT needs (HTTP APIs).
+        case http(HttpAuthorizer, scopes: [String] = [])
 
         /// The method's `AuthorizationType`.
         var typeName: String {
@@ -39,6 +41,7 @@ public struct Route: Sendable {
             case .iam: "AWS_IAM"
             case .lambda: "CUSTOM"
             case .cognito: "COGNITO_USER_POOLS"
+            case .http(let authorizer, _): authorizer.typeName
             }
         }
     }

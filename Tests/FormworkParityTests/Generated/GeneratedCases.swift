@@ -32,4 +32,5 @@ enum GeneratedCases {
             + FunctionRuntimeCases.all
             + CognitoCases.all
             + AuthorizerCases.all
+            + HttpAuthorizerCases.all
 }

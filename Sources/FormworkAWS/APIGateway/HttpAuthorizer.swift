@@ -1,0 +1,82 @@
+import FormworkCore
+import OrderedCollections
+
+/// An HTTP API authorizer (CDK's `HttpJwtAuthorizer` and `HttpLambdaAuthorizer`), declared in the API that
+/// uses it at `<Api>/<id>`: JSON Web Tokens from an issuer (Cognito, Auth0, any OIDC provider), or a
+/// function's verdict.
+///
+/// ```swift
+/// let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", audience: ["shop"])
+/// HttpApi("Api") { Route(.get, "/orders", to: listOrders, authorization: .http(jwt, scopes: ["orders:read"])) }
+/// ```
+public struct HttpAuthorizer: Sendable {
+    /// The authorizer's id in its API.
+    public let id: String
+    public var kind: Kind
+    /// Where the token or identity is read; `$request.header.Authorization` unless given.
+    public var identitySource: [String]
+    /// The authorizer's name; its id unless given, as CDK.
+    public var name: String?
+
+    /// What decides.
+    public enum Kind: Sendable {
+        /// A JSON Web Token from `issuer` for one of `audience` (`JWT`).
+        case jwt(issuer: String, audience: [String])
+        /// A function (`REQUEST`) answering with a simple `isAuthorized` (`simpleResponses`, payload 2.0) or an
+        /// IAM policy (payload 1.0), cached for `resultsCacheTtl`.
+        case lambda(handler: Function, simpleResponses: Bool, resultsCacheTtl: Duration)
+    }
+
+    /// A JWT authorizer.
+    public static func jwt(_ id: String, issuer: String, audience: [String], identitySource: [String] = ["$request.header.Authorization"],
+                           name: String? = nil) -> HttpAuthorizer {
+        HttpAuthorizer(id: id, kind: .jwt(issuer: issuer, audience: audience), identitySource: identitySource, name: name)
+    }
+
+    /// A Lambda authorizer; answers are IAM policies unless `simpleResponses`, cached five minutes unless told.
+    public static func lambda(_ id: String, handler: Function, simpleResponses: Bool = false, resultsCacheTtl: Duration = .seconds(300),
+                              identitySource: [String] = ["$request.header.Authorization"], name: String? = nil) -> HttpAuthorizer {
+        HttpAuthorizer(id: id, kind: .lambda(handler: handler, simpleResponses: simpleResponses, resultsCacheTtl: resultsCacheTtl),
+                       identitySource: identitySource, name: name)
+    }
+
+    /// The route's `AuthorizationType`.
+    var typeName: String {
+        switch kind {
+        case .jwt: "JWT"
+        case .lambda: "CUSTOM"
+        }
+    }
+
+    /// Declares the authorizer (and a Lambda one's invoke permission) in `api`'s scope, once; its id.
+    func declare(in scope: ConstructScope, api: HttpApi) throws(SynthesisError) -> Value {
+        let reference = Value.reference(Reference(to: api, element: [id, "Resource"], form: .ref))
+        let authorizerScope = try scope.child(id)
+        guard try !authorizerScope.child("Resource").hasElement else { return reference }
+        var properties = OrderedDictionary<String, Value>()
+        properties["ApiId"] = api.apiId
+        switch kind {
+        case .jwt(let issuer, let audience):
+            properties["AuthorizerType"] = "JWT"
+            properties["IdentitySource"] = .array(identitySource.map { .string($0) })
+            properties["JwtConfiguration"] = ["Audience": .array(audience.map { .string($0) }), "Issuer": .string(issuer)]
+        case .lambda(let handler, let simpleResponses, let ttl):
+            try PropertyChecks.check(ttl.wholeSeconds, in: 0...3_600, "resultsCacheTtl", unit: " s", at: scope)
+            scope.require(handler)
+            // CDK: payload 2.0 for simple responses, 1.0 for IAM policies.
+            properties["AuthorizerPayloadFormatVersion"] = simpleResponses ? "2.0" : "1.0"
+            properties["AuthorizerResultTtlInSeconds"] = .number(Double(ttl.wholeSeconds))
+            properties["AuthorizerType"] = "REQUEST"
+            properties["AuthorizerUri"] = "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(handler.arn)/invocations"
+            properties["EnableSimpleResponses"] = simpleResponses ? true : nil
+            properties["IdentitySource"] = .array(identitySource.map { .string($0) })
+            try scope.declareResource("AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission", properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
+                "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)",
+            ])
+        }
+        properties["Name"] = .string(name ?? id)
+        try authorizerScope.declareResource("AWS::ApiGatewayV2::Authorizer", properties: properties)
+        return reference
+    }
+}
