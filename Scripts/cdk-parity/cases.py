@@ -33,6 +33,7 @@ SWIFT_LABELS = {
     "Alias": ["aliasName", "version", "description", "provisionedConcurrentExecutions", "additionalVersions"],
     "UserPool": ["userPoolName", "selfSignUpEnabled", "signInAliases", "autoVerify", "passwordPolicy", "mfa", "accountRecovery",
                  "deletionProtection", "removalPolicy"],
+    "SecurityGroup": ["vpcId", "description", "allowAllOutbound", "ingress", "egress"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -1038,6 +1039,32 @@ def http_authorizer_cases():
     ]
 
 
+def vpc_cases():
+    vpc = stmt('vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])', None)
+    placement = lambda swift_extra="": o("vpc", "vpc", "vpc", f'.init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"]{swift_extra})')
+    group = lambda options, ident="Db": call("ec2.SecurityGroup", "SecurityGroup", ident, [o("vpc", "vpc", "vpcId", '"vpc-0abc"')] + list(options))
+    return [
+        Case("VpcFunction", [vpc, fn(options=[placement()])]),
+        Case("VpcFunctionClosedGroup", [vpc, fn(options=[placement(", allowAllOutbound: false"), o("allow_all_outbound", "False", None, None)])]),
+        Case("VpcFunctionOwnGroup", [vpc, group([o("description", '"functions"', "description", '"functions"')], "Group"),
+                                     fn(options=[o("vpc", "vpc", "vpc", '.init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"], securityGroups: [group])'),
+                                                 o("security_groups", "[group]", None, None)])]),
+        Case("VpcFunctionOneSubnet", [vpc, fn(options=[o("vpc", "vpc", "vpc", '.init(vpcId: "vpc-0abc", subnetIds: ["subnet-1"])'),
+                                                       o("vpc_subnets", "ec2.SubnetSelection(subnets=vpc.private_subnets[:1])", None, None)])]),
+        Case("SecurityGroupPlain", [vpc, group([])]),
+        Case("SecurityGroupClosed", [vpc, group([o("allow_all_outbound", "False", "allowAllOutbound", "false")])]),
+        Case("SecurityGroupIngress", [vpc, group([o("description", '"database"', "description", '"database"'), o("allow_all_outbound", "False", "allowAllOutbound", "false"),
+                                                  o(None, None, "ingress", '[.init(.securityGroupId("sg-0123456789abcdef0"), .tcp(5432), description: "from functions"), .init(.ipv4("10.0.0.0/16"), .tcpRange(8000, 8080)), .init(.anyIPv4, .allTraffic)]')]),
+                                      stmt('db.add_ingress_rule(ec2.Peer.security_group_id("sg-0123456789abcdef0"), ec2.Port.tcp(5432), "from functions")', None),
+                                      stmt('db.add_ingress_rule(ec2.Peer.ipv4("10.0.0.0/16"), ec2.Port.tcp_range(8000, 8080))', None),
+                                      stmt('db.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.all_traffic())', None)]),
+        Case("SecurityGroupEgress", [vpc, group([o("allow_all_outbound", "False", "allowAllOutbound", "false"),
+                                                 o(None, None, "egress", '[.init(.ipv4("10.0.0.0/8"), .tcp(443)), .init(.ipv6("::/0"), .udp(53))]')]),
+                                     stmt('db.add_egress_rule(ec2.Peer.ipv4("10.0.0.0/8"), ec2.Port.tcp(443))', None),
+                                     stmt('db.add_egress_rule(ec2.Peer.ipv6("::/0"), ec2.Port.udp(53))', None)]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1050,4 +1077,4 @@ def all_groups():
             "Secret": secret_cases(), "Scheduler": scheduler_cases(),
             "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
             "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
-            "HttpAuthorizer": http_authorizer_cases()}
+            "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases()}

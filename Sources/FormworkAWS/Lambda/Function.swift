@@ -40,6 +40,26 @@ public struct Function: GrantPrincipal {
     public var environmentEncryption: Key?
     /// Whether published versions start from a snapshot (SnapStart: Java, Python 3.12+, .NET 8).
     public var snapStart: Bool
+    /// The VPC subnets the function runs in, with its security groups.
+    public var vpc: VpcPlacement?
+
+    /// Where in a VPC a function runs: an existing VPC and subnets by id, and its security groups (an
+    /// automatic one at `<Function>/SecurityGroup` when none is given, as CDK). The role gets
+    /// `AWSLambdaVPCAccessExecutionRole`.
+    public struct VpcPlacement: Sendable {
+        public var vpcId: String
+        public var subnetIds: [String]
+        public var securityGroups: [SecurityGroup]
+        /// Whether the automatic group lets all traffic out.
+        public var allowAllOutbound: Bool
+
+        public init(vpcId: String, subnetIds: [String], securityGroups: [SecurityGroup] = [], allowAllOutbound: Bool = true) {
+            self.vpcId = vpcId
+            self.subnetIds = subnetIds
+            self.securityGroups = securityGroups
+            self.allowAllOutbound = allowAllOutbound
+        }
+    }
     /// The role the function runs with.
     public let role: Role
 
@@ -63,7 +83,8 @@ public struct Function: GrantPrincipal {
         layers: [LayerVersion] = [],
         ephemeralStorageSize: Int? = nil,
         environmentEncryption: Key? = nil,
-        snapStart: Bool = false
+        snapStart: Bool = false,
+        vpc: VpcPlacement? = nil
     ) {
         self.id = id
         self.runtime = runtime
@@ -84,8 +105,10 @@ public struct Function: GrantPrincipal {
         self.ephemeralStorageSize = ephemeralStorageSize
         self.environmentEncryption = environmentEncryption
         self.snapStart = snapStart
+        self.vpc = vpc
         self.role = Role("ServiceRole", assumedBy: "lambda.amazonaws.com",
-                         managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")])
+                         managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")]
+                            + (vpc == nil ? [] : [Role.awsManagedPolicy("service-role/AWSLambdaVPCAccessExecutionRole")]))
     }
 
     /// `{"Ref": function}`: the function name.
@@ -127,9 +150,25 @@ public struct Function: GrantPrincipal {
         properties["SnapStart"] = snapStart ? ["ApplyOn": "PublishedVersions"] : nil
         properties["Timeout"] = timeout.map { .number(Double($0.wholeSeconds)) }
         properties["TracingConfig"] = tracing.map { ["Mode": .string($0.rawValue)] }
+        properties["VpcConfig"] = try vpc.map { placement throws(SynthesisError) in try vpcConfig(placement, in: scope) }
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::Lambda::Function", properties: properties,
                                                         dependencies: [Dependency(on: role)])), at: "Resource")
         try declareInvocationSettings(in: scope)
+    }
+
+    /// `VpcConfig`: the subnets, and the given groups or the automatic one (declared here).
+    private func vpcConfig(_ placement: VpcPlacement, in scope: ConstructScope) throws(SynthesisError) -> Value {
+        guard !placement.subnetIds.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a function in a VPC needs at least one subnet")
+        }
+        let subnets = Value.array(placement.subnetIds.map { .string($0) })
+        guard placement.securityGroups.isEmpty else {
+            for group in placement.securityGroups { scope.require(group) }
+            return ["SecurityGroupIds": .array(placement.securityGroups.map(\.groupId)), "SubnetIds": subnets]
+        }
+        let automatic = SecurityGroup("SecurityGroup", vpcId: placement.vpcId, allowAllOutbound: placement.allowAllOutbound)
+        try automatic.declare(in: try scope.child("SecurityGroup"), description: "Automatic security group for Lambda Function \(scope.uniqueId)")
+        return ["SecurityGroupIds": [.reference(Reference(to: self, element: ["SecurityGroup", "Resource"], form: .getAtt("GroupId")))], "SubnetIds": subnets]
     }
 }
 

@@ -33,4 +33,5 @@ enum GeneratedCases {
             + CognitoCases.all
             + AuthorizerCases.all
             + HttpAuthorizerCases.all
+            + VpcCases.all
 }

@@ -1,0 +1,134 @@
+import FormworkCore
+import OrderedCollections
+
+/// A VPC security group (CDK's `ec2.SecurityGroup`) in an existing VPC, with inline ingress and egress
+/// rules to CIDR ranges or other groups by id. All outbound traffic is allowed unless `allowAllOutbound` is
+/// off; with it off and no egress rule, CDK's rule that matches nothing keeps the group closed.
+///
+/// ```swift
+/// let database = SecurityGroup("Database", vpcId: "vpc-0abc", allowAllOutbound: false,
+///                              ingress: [.init(.ipv4("10.0.0.0/16"), .tcp(5432), description: "from the VPC")])
+/// ```
+public struct SecurityGroup: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var vpcId: String
+    /// The group's description; its construct path unless given, as CDK.
+    public var description: String?
+    public var allowAllOutbound: Bool
+    public var ingress: [Rule]
+    public var egress: [Rule]
+
+    /// Who a rule lets in or out.
+    public enum Peer: Sendable, Hashable, CustomStringConvertible {
+        case ipv4(String)
+        case ipv6(String)
+        case anyIPv4
+        /// Another security group, by id (`sg-...`).
+        case securityGroupId(String)
+
+        public var description: String {
+            switch self {
+            case .ipv4(let cidr), .ipv6(let cidr): cidr
+            case .anyIPv4: "0.0.0.0/0"
+            case .securityGroupId(let id): id
+            }
+        }
+    }
+
+    /// Which traffic a rule covers.
+    public enum Port: Sendable, Hashable, CustomStringConvertible {
+        case tcp(Int)
+        case tcpRange(Int, Int)
+        case udp(Int)
+        case allTCP
+        case allTraffic
+
+        /// CDK's text of the port in generated rule descriptions.
+        public var description: String {
+            switch self {
+            case .tcp(let port): "\(port)"
+            case .tcpRange(let from, let to): "\(from)-\(to)"
+            case .udp(let port): "UDP \(port)"
+            case .allTCP: "ALL PORTS"
+            case .allTraffic: "ALL TRAFFIC"
+            }
+        }
+
+        var fields: OrderedDictionary<String, Value> {
+            switch self {
+            case .tcp(let port): ["FromPort": .number(Double(port)), "IpProtocol": "tcp", "ToPort": .number(Double(port))]
+            case .tcpRange(let from, let to): ["FromPort": .number(Double(from)), "IpProtocol": "tcp", "ToPort": .number(Double(to))]
+            case .udp(let port): ["FromPort": .number(Double(port)), "IpProtocol": "udp", "ToPort": .number(Double(port))]
+            case .allTCP: ["FromPort": 0, "IpProtocol": "tcp", "ToPort": 65_535]
+            case .allTraffic: ["IpProtocol": "-1"]
+            }
+        }
+    }
+
+    /// One rule; its description `from <peer>:<port>` unless given (for egress rules too), as CDK.
+    public struct Rule: Sendable, Hashable {
+        public var peer: Peer
+        public var port: Port
+        public var description: String?
+
+        public init(_ peer: Peer, _ port: Port, description: String? = nil) {
+            self.peer = peer
+            self.port = port
+            self.description = description
+        }
+
+        func value(ingress: Bool) -> Value {
+            var fields = port.fields
+            switch peer {
+            case .ipv4(let cidr): fields["CidrIp"] = .string(cidr)
+            case .anyIPv4: fields["CidrIp"] = "0.0.0.0/0"
+            case .ipv6(let cidr): fields["CidrIpv6"] = .string(cidr)
+            case .securityGroupId(let group): fields[ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"] = .string(group)
+            }
+            // CDK writes "from" for egress rules too.
+            fields["Description"] = .string(description ?? "from \(peer):\(port)")
+            fields.sort { $0.key < $1.key }
+            return .object(fields)
+        }
+    }
+
+    public init(_ id: String, vpcId: String, description: String? = nil, allowAllOutbound: Bool = true, ingress: [Rule] = [], egress: [Rule] = []) {
+        self.id = id
+        self.vpcId = vpcId
+        self.description = description
+        self.allowAllOutbound = allowAllOutbound
+        self.ingress = ingress
+        self.egress = egress
+    }
+
+    /// The group's id (`Fn::GetAtt [Group, GroupId]`).
+    public var groupId: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("GroupId"))) }
+
+    /// The egress CDK writes when everything may go out.
+    static let allowAll: Value = ["CidrIp": "0.0.0.0/0", "Description": "Allow all outbound traffic by default", "IpProtocol": "-1"]
+    /// The egress CDK writes to keep a group without egress rules closed: a rule no traffic matches.
+    static let matchNothing: Value = ["CidrIp": "255.255.255.255/32", "Description": "Disallow all traffic", "FromPort": 252, "IpProtocol": "icmp", "ToPort": 86]
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if allowAllOutbound, !egress.isEmpty {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "egress rules on a group that allows all outbound traffic change nothing; set allowAllOutbound: false")
+        }
+        for rule in ingress + egress {
+            if case .tcpRange(let from, let to) = rule.port, !(0...65_535).contains(from) || !(from...65_535).contains(to) {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "the port range \(from)-\(to) is not within 0-65535, low to high")
+            }
+        }
+        try declare(in: scope, description: description ?? scope.path)
+    }
+
+    /// Declares the group with `description` (an automatic group gets CDK's text for its function).
+    func declare(in scope: ConstructScope, description: String) throws(SynthesisError) {
+        var properties = OrderedDictionary<String, Value>()
+        properties["GroupDescription"] = .string(description)
+        properties["SecurityGroupEgress"] = allowAllOutbound ? [Self.allowAll] : egress.isEmpty ? [Self.matchNothing] : .array(egress.map { $0.value(ingress: false) })
+        properties["SecurityGroupIngress"] = ingress.isEmpty ? nil : .array(ingress.map { $0.value(ingress: true) })
+        properties["VpcId"] = .string(vpcId)
+        try scope.declareResource("AWS::EC2::SecurityGroup", properties: properties)
+    }
+}
