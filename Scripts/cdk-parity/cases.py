@@ -1065,6 +1065,27 @@ def vpc_cases():
     ]
 
 
+def usage_plan_cases():
+    routes = [("GET", "/orders", "fn", ("", ", api_key_required=True"), ", apiKeyRequired: true")]
+    def plan(py_options, swift_options, keys=()):
+        py = [f'plan = api.add_usage_plan("Plan"{py_options})', "plan.add_api_stage(stage=api.deployment_stage)"]
+        swift_keys = []
+        for ident, py_key, swift_key in keys:
+            py += [f'{ident.lower()} = api.add_api_key("{ident}"{py_key})', f"plan.add_api_key({ident.lower()})"]
+            swift_keys.append(f'ApiKey("{ident}"{swift_key})')
+        swift_key_list = f", apiKeys: [{', '.join(swift_keys)}]" if swift_keys else ""
+        return rest_api(routes) + [stmt("; ".join(py), f'api.usagePlan("Plan"{swift_options}{swift_key_list})')]
+    return [
+        Case("UsagePlanPlain", plan("", "")),
+        Case("UsagePlanThrottleQuota", plan(', name="basic", description="Basic tier", throttle=apigw.ThrottleSettings(rate_limit=10, burst_limit=2), quota=apigw.QuotaSettings(limit=1000, period=apigw.Period.DAY)',
+                                            ', name: "basic", description: "Basic tier", throttle: .init(rateLimit: 10, burstLimit: 2), quota: .init(limit: 1000, period: .day)')),
+        Case("UsagePlanQuotaOffset", plan(", quota=apigw.QuotaSettings(limit=50000, period=apigw.Period.MONTH, offset=2)", ", quota: .init(limit: 50000, period: .month, offset: 2)")),
+        Case("UsagePlanKey", plan("", "", keys=[("Key", "", "")])),
+        Case("UsagePlanNamedKeys", plan("", "", keys=[("Partner", ', api_key_name="partner", description="Partner key"', ', name: "partner", description: "Partner key"'),
+                                                     ("Internal", "", "")])),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1077,4 +1098,5 @@ def all_groups():
             "Secret": secret_cases(), "Scheduler": scheduler_cases(),
             "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
             "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
-            "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases()}
+            "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
+            "UsagePlan": usage_plan_cases()}

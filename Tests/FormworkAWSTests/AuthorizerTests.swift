@@ -71,3 +71,27 @@ import Testing
         #expect(template.resources.values.filter { $0.type == "AWS::ApiGatewayV2::Authorizer" }.count == 1)
     }
 }
+
+@Suite struct UsagePlanTests {
+    @Test func aKeyInTwoPlansIsDeclaredOnce() throws {
+        let template = try synthesize {
+            let api = RestApi("Api") { Route(.get, "/a", to: AuthorizerTests.function("Handler"), apiKeyRequired: true) }
+            let key = ApiKey("Key")
+            api
+            api.usagePlan("Basic", apiKeys: [key])
+            api.usagePlan("Premium", throttle: .init(rateLimit: 100), apiKeys: [key])
+        }
+        #expect(template.resources.values.filter { $0.type == "AWS::ApiGateway::ApiKey" }.count == 1)
+        #expect(template.resources.values.filter { $0.type == "AWS::ApiGateway::UsagePlanKey" }.count == 2)
+    }
+
+    @Test func aNegativeQuotaIsRefused() {
+        #expect {
+            try synthesize {
+                let api = RestApi("Api") { Route(.get, "/a", to: AuthorizerTests.function("Handler")) }
+                api
+                api.usagePlan("Basic", quota: .init(limit: -1, period: .day))
+            }
+        } throws: { "\($0)".contains("quota limit cannot be negative") }
+    }
+}

@@ -34,4 +34,5 @@ enum GeneratedCases {
             + AuthorizerCases.all
             + HttpAuthorizerCases.all
             + VpcCases.all
+            + UsagePlanCases.all
 }

@@ -1,0 +1,113 @@
+import FormworkCore
+import OrderedCollections
+
+/// An API key of a REST API (CDK's `api.addApiKey`), at `<Api>/<id>`, valid on the API's deployment stage.
+public struct ApiKey: Sendable {
+    public let id: String
+    /// The key's name; CloudFormation generates one when not given.
+    public var name: String?
+    public var description: String?
+    public var enabled: Bool
+
+    public init(_ id: String, name: String? = nil, description: String? = nil, enabled: Bool = true) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.enabled = enabled
+    }
+}
+
+/// A usage plan of a REST API (CDK's `api.addUsagePlan` with `addApiStage` and `addApiKey`), at
+/// `<Api>/<id>`: throttling and a quota for callers with its API keys, on the API's deployment stage.
+///
+/// ```swift
+/// let api = RestApi("Shop") { Route(.get, "/orders", to: listOrders, apiKeyRequired: true) }
+/// api
+/// api.usagePlan("Partners", throttle: .init(rateLimit: 10, burstLimit: 2), quota: .init(limit: 1000, period: .day),
+///               apiKeys: [ApiKey("PartnerKey", name: "partner")])
+/// ```
+public struct UsagePlan: Construct {
+    public let api: RestApi
+    /// The plan's id under its API.
+    public let idInApi: String
+    public var name: String?
+    public var description: String?
+    public var throttle: Throttle?
+    public var quota: Quota?
+    public var apiKeys: [ApiKey]
+
+    /// Requests per second and burst.
+    public struct Throttle: Sendable {
+        public var rateLimit: Double?
+        public var burstLimit: Int?
+        public init(rateLimit: Double? = nil, burstLimit: Int? = nil) {
+            self.rateLimit = rateLimit
+            self.burstLimit = burstLimit
+        }
+    }
+
+    /// Requests per day, week or month.
+    public struct Quota: Sendable {
+        public enum Period: String, Sendable { case day = "DAY", week = "WEEK", month = "MONTH" }
+        public var limit: Int
+        public var period: Period
+        public var offset: Int?
+        public init(limit: Int, period: Period, offset: Int? = nil) {
+            self.limit = limit
+            self.period = period
+            self.offset = offset
+        }
+    }
+
+    public var id: String { "\(api.id)\(idInApi)" }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let rate = throttle?.rateLimit, rate < 0 { throw SynthesisError(.invalidSetting, paths: [scope.path], "the throttling rate limit cannot be negative") }
+        if let quota, quota.limit < 0 { throw SynthesisError(.invalidSetting, paths: [scope.path], "the quota limit cannot be negative") }
+        scope.require(api)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let apiScope = try scope.scope(of: api)
+            let planScope = try apiScope.child(idInApi)
+            var properties = OrderedDictionary<String, Value>()
+            properties["ApiStages"] = [["ApiId": api.apiId, "Stage": api.stage, "Throttle": [:]]]
+            properties["Description"] = description.map { .string($0) }
+            properties["Quota"] = quota.map { quota in
+                var members: OrderedDictionary<String, Value> = ["Limit": .number(Double(quota.limit))]
+                members["Offset"] = quota.offset.map { .number(Double($0)) }
+                members["Period"] = .string(quota.period.rawValue)
+                return .object(members)
+            }
+            properties["Throttle"] = throttle.map { throttle in
+                var members = OrderedDictionary<String, Value>()
+                members["BurstLimit"] = throttle.burstLimit.map { .number(Double($0)) }
+                members["RateLimit"] = throttle.rateLimit.map { .number($0) }
+                return .object(members)
+            }
+            properties["UsagePlanName"] = name.map { .string($0) }
+            try planScope.declareResource("AWS::ApiGateway::UsagePlan", properties: properties)
+            let planId = Value.reference(Reference(to: api, element: [idInApi, "Resource"], form: .ref))
+            for key in apiKeys {
+                let keyScope = try apiScope.child(key.id)
+                if try !keyScope.child("Resource").hasElement {
+                    var keyProperties = OrderedDictionary<String, Value>()
+                    keyProperties["Description"] = key.description.map { .string($0) }
+                    keyProperties["Enabled"] = .bool(key.enabled)
+                    keyProperties["Name"] = key.name.map { .string($0) }
+                    keyProperties["StageKeys"] = [["RestApiId": api.apiId, "StageName": api.stage]]
+                    try keyScope.declareResource("AWS::ApiGateway::ApiKey", properties: keyProperties)
+                }
+                try planScope.declareResource("AWS::ApiGateway::UsagePlanKey", at: "UsagePlanKeyResource:\(keyScope.uniqueId)", properties: [
+                    "KeyId": .reference(Reference(to: api, element: [key.id, "Resource"], form: .ref)), "KeyType": "API_KEY", "UsagePlanId": planId,
+                ])
+            }
+        }
+    }
+}
+
+extension RestApi {
+    /// A usage plan on this API's deployment stage, with `apiKeys`; list the result in a body.
+    public func usagePlan(_ id: String, name: String? = nil, description: String? = nil, throttle: UsagePlan.Throttle? = nil,
+                          quota: UsagePlan.Quota? = nil, apiKeys: [ApiKey] = []) -> UsagePlan {
+        UsagePlan(api: self, idInApi: id, name: name, description: description, throttle: throttle, quota: quota, apiKeys: apiKeys)
+    }
+}
