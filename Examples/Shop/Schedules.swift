@@ -2,7 +2,7 @@ import Formwork
 
 /// Routing on the shop's event bus: customers are notified of placed orders, and the order workflow
 /// (validate → charge → ship, on Step Functions) runs for each; a daily cleanup and a 5-minute reconciliation
-/// run on schedules.
+/// run on schedules, and a weekly report runs on EventBridge Scheduler in the shop's time zone.
 struct Schedules: Component {
     let id = "Schedules"
     let bus: EventBus
@@ -27,5 +27,8 @@ struct Schedules: Component {
         daily.target(Handlers.function("Cleanup", "events", "cleanup", timeout: .minutes(5)))
         frequent
         frequent.target(Handlers.function("Reconciler", "events", "reconcile"))
+        EventBridgeSchedule("WeeklyReport", schedule: .cron(minute: "0", hour: "7", weekDay: "MON"),
+                            target: .init(.function(Handlers.function("Reporter", "events", "weeklyReport", timeout: .minutes(5))), retryAttempts: 3),
+                            flexibleWindow: .minutes(30), timeZone: "Europe/Berlin")
     }
 }

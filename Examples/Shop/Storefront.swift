@@ -1,18 +1,33 @@
 import Formwork
 
-/// The storefront's REST API — users and orders, each route to its own function — and the webhook
-/// endpoint that answers 202 Accepted and leaves the work to a queue and a worker.
+/// The storefront's REST API — users and orders, each route to its own function, orders for signed-in
+/// customers only (a Cognito user pool and authorizer) — the checkout function's configuration in SSM and its
+/// published version behind a warm alias, and the webhook endpoint that answers 202 Accepted and leaves the
+/// work to a queue and a worker.
 struct Storefront: Component {
     let id = "Storefront"
 
     var body: [any Construct] {
+        let customers = UserPool("Customers", selfSignUpEnabled: true, signInAliases: [.email], mfa: .optional(otp: true),
+                                 accountRecovery: .emailOnly, deletionProtection: true)
+        let signedIn = CognitoAuthorizer("SignedIn", userPools: [customers])
+        let paymentsEndpoint = StringParameter("PaymentsEndpoint", value: "https://payments.example.com/v1", parameterName: "/shop/payments/endpoint",
+                                               description: "Where checkout sends payments")
+        let checkout = Handlers.function("CreateOrder", "api", "createOrder", environment: ["PAYMENTS_PARAMETER": paymentsEndpoint.name])
+        customers
+        customers.client("Web", authFlows: [.userSrp], oAuth: .init(flows: [.authorizationCodeGrant], scopes: ["openid", "email"],
+                                                                      callbackURLs: ["https://shop.example.com/signed-in"]))
+        paymentsEndpoint
+        paymentsEndpoint.grant(.read, to: checkout)
+        checkout.currentVersion
+        Alias("Live", aliasName: "live", version: checkout.currentVersion, provisionedConcurrentExecutions: 2)
         RestApi("Api", name: "shop-storefront",
                 deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200, tracing: true, metrics: true),
                 cors: .init(allowOrigins: ["https://shop.example.com"])) {
             Route(.get, "/users", to: Handlers.function("ListUsers", "api", "listUsers"))
             Route(.post, "/users", to: Handlers.function("CreateUser", "api", "createUser"))
-            Route(.get, "/orders", to: Handlers.function("ListOrders", "api", "listOrders"))
-            Route(.post, "/orders", to: Handlers.function("CreateOrder", "api", "createOrder"))
+            Route(.get, "/orders", to: Handlers.function("ListOrders", "api", "listOrders"), authorization: .cognito(signedIn))
+            Route(.post, "/orders", to: checkout, authorization: .cognito(signedIn))
         }
         Webhooks()
     }

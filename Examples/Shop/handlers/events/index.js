@@ -12,6 +12,7 @@ exports.analytics = log("analytics");
 exports.notify = log("notify");
 exports.cleanup = log("cleanup");
 exports.reconcile = log("reconcile");
+exports.weeklyReport = log("weeklyReport");
 exports.projection = log("projection");
 exports.clickstream = log("clickstream");
 exports.upload = log("upload");
