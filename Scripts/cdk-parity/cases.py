@@ -1086,6 +1086,31 @@ def usage_plan_cases():
     ]
 
 
+def dashboard_cases():
+    def dash(py_rows, swift_rows, py_options="", swift_options=""):
+        py = [f'dash = cloudwatch.Dashboard(s, "Dash"{py_options})'] + [f"dash.add_widgets({row})" for row in py_rows]
+        return construct("; ".join(py), f'let dash = Dashboard("Dash"{swift_options}, rows: [{", ".join("[" + row + "]" for row in swift_rows)}])', "dash")
+    errors = ("fn.metric_errors()", "fn.metric(.errors)")
+    invocations = ("fn.metric_invocations()", "fn.metric(.invocations)")
+    graph = lambda title, left, right=(): (f'cloudwatch.GraphWidget(title="{title}", left=[{", ".join(m[0] for m in left)}]' + (f', right=[{", ".join(m[0] for m in right)}]' if right else "") + ")",
+                                           f'.graph(title: "{title}", left: [{", ".join(m[1] for m in left)}]' + (f', right: [{", ".join(m[1] for m in right)}]' if right else "") + ")")
+    depth = ('cloudwatch.SingleValueWidget(title="Depth", metrics=[queue.metric_approximate_number_of_messages_visible()])',
+             '.singleValue(title: "Depth", metrics: [queue.metric(.approximateNumberOfMessagesVisible)])')
+    text = ('cloudwatch.TextWidget(markdown="# Shop\\n*orders* \\"live\\"", width=24, height=2)', '.text(markdown: "# Shop\\n*orders* \\"live\\"", width: 24, height: 2)')
+    g = graph("Errors", [errors], [invocations])
+    return [
+        Case("DashboardGraph", [fn(), dash([g[0]], [g[1]], ', dashboard_name="shop"', ', dashboardName: "shop"')]),
+        Case("DashboardSingleValue", [queue(), dash([depth[0]], [depth[1]])]),
+        Case("DashboardText", [dash([text[0]], [text[1]])]),
+        Case("DashboardRows", [fn(), queue(), dash([f"{g[0]}, {depth[0]}", text[0]], [f"{g[1]}, {depth[1]}", text[1]])]),
+        Case("DashboardWrap", [fn(), dash([", ".join(graph(f"G{i}", [errors])[0] for i in range(5))], [", ".join(graph(f"G{i}", [errors])[1] for i in range(5))])]),
+        Case("DashboardAverageAndPeriod", [fn(), dash([graph("Duration", [("fn.metric_duration()", "fn.metric(.duration)"),
+                                                                          ("fn.metric_errors(period=Duration.minutes(1))", "fn.metric(.errors, period: .minutes(1))")])[0]],
+                                                      [graph("Duration", [("fn.metric_duration()", "fn.metric(.duration)"),
+                                                                          ("fn.metric_errors(period=Duration.minutes(1))", "fn.metric(.errors, period: .minutes(1))")])[1]])]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1099,4 +1124,4 @@ def all_groups():
             "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
             "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
             "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
-            "UsagePlan": usage_plan_cases()}
+            "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases()}

@@ -35,4 +35,5 @@ enum GeneratedCases {
             + HttpAuthorizerCases.all
             + VpcCases.all
             + UsagePlanCases.all
+            + DashboardCases.all
 }

@@ -1,0 +1,171 @@
+import FormworkCore
+import OrderedCollections
+
+/// A CloudWatch dashboard (CDK's `cloudwatch.Dashboard`): rows of graph, single-value and text widgets over
+/// construct metrics, laid out and written as CDK writes them (each row below the one before, widgets left
+/// to right, wrapping at the grid's 24 columns).
+///
+/// ```swift
+/// Dashboard("Orders", dashboardName: "orders", rows: [
+///     [.graph(title: "Errors", left: [worker.metric(.errors)]), .singleValue(title: "Backlog", metrics: [queue.metric(.approximateNumberOfMessagesVisible)])],
+/// ])
+/// ```
+public struct Dashboard: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var dashboardName: String?
+    public var rows: [[Widget]]
+
+    /// One widget.
+    public enum Widget: Sendable {
+        /// Metrics over time, on the left and right axes (6 × 6 unless given).
+        case graph(title: String? = nil, left: [Metric], right: [Metric] = [], width: Int = 6, height: Int = 6)
+        /// The latest values (6 × 3 unless given).
+        case singleValue(title: String? = nil, metrics: [Metric], width: Int = 6, height: Int = 3)
+        /// Markdown text (6 × 2 unless given).
+        case text(markdown: String, width: Int = 6, height: Int = 2)
+
+        var size: (width: Int, height: Int) {
+            switch self {
+            case .graph(_, _, _, let width, let height), .singleValue(_, _, let width, let height), .text(_, let width, let height): (width, height)
+            }
+        }
+    }
+
+    public init(_ id: String, dashboardName: String? = nil, rows: [[Widget]]) {
+        self.id = id
+        self.dashboardName = dashboardName
+        self.rows = rows
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let dashboardName, dashboardName.isEmpty || dashboardName.count > 255
+            || !dashboardName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the dashboard name '\(dashboardName)' is not valid: letters, digits, - and _, at most 255")
+        }
+        for widget in rows.joined() where !(1...24).contains(widget.size.width) || widget.size.height < 1 {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a widget is 1 to 24 columns wide and at least 1 high")
+        }
+        var body = DashboardBody()
+        body.text("{\"widgets\":[")
+        var y = 0
+        var first = true
+        for row in rows {
+            var x = 0
+            var lineHeight = 0
+            for widget in row {
+                let (width, height) = widget.size
+                if x + width > 24 {
+                    y += lineHeight
+                    x = 0
+                    lineHeight = 0
+                }
+                if !first { body.text(",") }
+                first = false
+                body.widget(widget, x: x, y: y)
+                x += width
+                lineHeight = max(lineHeight, height)
+            }
+            y += lineHeight
+        }
+        body.text("]}")
+        var properties = OrderedDictionary<String, Value>()
+        properties["DashboardBody"] = body.value
+        properties["DashboardName"] = dashboardName.map { .string($0) }
+        try scope.declareResource("AWS::CloudWatch::Dashboard", properties: properties)
+    }
+}
+
+/// The dashboard's JSON text, with the references in it kept apart: `Fn::Join` of text and references.
+struct DashboardBody {
+    private var parts: [Value] = []
+    private var pending = ""
+
+    mutating func text(_ text: String) { pending += text }
+
+    mutating func reference(_ value: Value) {
+        if !pending.isEmpty { parts.append(.string(pending)) }
+        pending = ""
+        parts.append(value)
+    }
+
+    var value: Value {
+        var all = parts
+        if !pending.isEmpty { all.append(.string(pending)) }
+        if all.count == 1, case .string = all[0] { return all[0] }
+        return .intrinsic("Fn::Join", ["", .array(all)])
+    }
+
+    /// A string as JSON text, or the reference inside quotes.
+    mutating func string(_ value: Value) {
+        if case .string(let text) = value {
+            self.text(Self.quoted(text))
+        } else {
+            self.text("\"")
+            reference(value)
+            self.text("\"")
+        }
+    }
+
+    mutating func widget(_ widget: Dashboard.Widget, x: Int, y: Int) {
+        let (width, height) = widget.size
+        switch widget {
+        case .graph(let title, let left, let right, _, _):
+            text("{\"type\":\"metric\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"view\":\"timeSeries\"")
+            if let title { text(",\"title\":\(Self.quoted(title))") }
+            text(",\"region\":")
+            string(Aws.region)
+            text(",\"metrics\":[")
+            metrics(left.map { ($0, false) } + right.map { ($0, true) })
+            text("],\"yAxis\":{}}}")
+        case .singleValue(let title, let list, _, _):
+            text("{\"type\":\"metric\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"view\":\"singleValue\"")
+            if let title { text(",\"title\":\(Self.quoted(title))") }
+            text(",\"region\":")
+            string(Aws.region)
+            text(",\"metrics\":[")
+            metrics(list.map { ($0, false) })
+            text("]}}")
+        case .text(let markdown, _, _):
+            text("{\"type\":\"text\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"markdown\":\(Self.quoted(markdown))}}")
+        }
+    }
+
+    /// `[namespace, name, dimension, value, ..., {period, stat, yAxis}]` per metric, as CDK renders them.
+    private mutating func metrics(_ list: [(metric: Metric, right: Bool)]) {
+        for (index, item) in list.enumerated() {
+            if index > 0 { text(",") }
+            text("[\(Self.quoted(item.metric.namespace)),\(Self.quoted(item.metric.name))")
+            for dimension in item.metric.dimensions {
+                text(",\(Self.quoted(dimension.name)),")
+                string(dimension.value)
+            }
+            // CDK leaves out what is the default: a five-minute period, the Average statistic, the left axis.
+            var options: [String] = []
+            if item.metric.period.wholeSeconds != 300 { options.append("\"period\":\(item.metric.period.wholeSeconds)") }
+            if item.metric.statistic != .average { options.append("\"stat\":\(Self.quoted(item.metric.statistic.rawValue))") }
+            if item.right { options.append("\"yAxis\":\"right\"") }
+            text(options.isEmpty ? "]" : ",{\(options.joined(separator: ","))}]")
+        }
+    }
+
+    /// `text` as a JSON string, escaped as JavaScript's `JSON.stringify` escapes it.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case let control where control.value < 0x20:
+                result += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count) + String(control.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
