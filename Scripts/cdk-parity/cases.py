@@ -1111,6 +1111,26 @@ def dashboard_cases():
     ]
 
 
+def composite_alarm_cases():
+    alarms = [queue(), call("cloudwatch.Alarm", "Alarm", "A1", [o("metric", "queue.metric_approximate_number_of_messages_visible()", "metric", "queue.metric(.approximateNumberOfMessagesVisible)"),
+                                                               o("threshold", "1", "threshold", "1"), o("evaluation_periods", "1", None, None)]),
+              call("cloudwatch.Alarm", "Alarm", "A2", [o("metric", "queue.metric_approximate_age_of_oldest_message()", "metric", "queue.metric(.approximateAgeOfOldestMessage)"),
+                                                       o("threshold", "300", "threshold", "300"), o("evaluation_periods", "1", None, None)])]
+    composite = lambda py_rule, swift_rule, py="", swift="": construct(f'cloudwatch.CompositeAlarm(s, "Both", alarm_rule={py_rule}{py})',
+                                                                       f'let both = CompositeAlarm("Both", rule: {swift_rule}{swift})', "both")
+    return [
+        Case("CompositeAnyOf", alarms + [composite("cloudwatch.AlarmRule.any_of(a1, a2)", ".anyOf([.alarm(a1), .alarm(a2)])")]),
+        Case("CompositeAllOf", alarms + [composite("cloudwatch.AlarmRule.all_of(a1, a2)", ".allOf([.alarm(a1), .alarm(a2)])")]),
+        Case("CompositeNested", alarms + [composite("cloudwatch.AlarmRule.all_of(cloudwatch.AlarmRule.from_alarm(a1, cloudwatch.AlarmState.ALARM), cloudwatch.AlarmRule.any_of(a2, cloudwatch.AlarmRule.not_(a1)))",
+                                                    ".allOf([.alarm(a1, state: .alarm), .anyOf([.alarm(a2), .not(.alarm(a1))])])")]),
+        Case("CompositeStates", alarms + [composite("cloudwatch.AlarmRule.any_of(cloudwatch.AlarmRule.from_alarm(a1, cloudwatch.AlarmState.OK), cloudwatch.AlarmRule.from_alarm(a2, cloudwatch.AlarmState.INSUFFICIENT_DATA))",
+                                                    ".anyOf([.alarm(a1, state: .ok), .alarm(a2, state: .insufficientData)])")]),
+        Case("CompositeOptions", alarms + [composite("cloudwatch.AlarmRule.any_of(a1, a2)", ".anyOf([.alarm(a1), .alarm(a2)])",
+                                                     ', alarm_description="Orders are stuck", composite_alarm_name="orders-stuck", actions_enabled=True',
+                                                     ', description: "Orders are stuck", alarmName: "orders-stuck", actionsEnabled: true')]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1124,4 +1144,5 @@ def all_groups():
             "Version": version_cases(), "FunctionRuntime": function_runtime_cases(),
             "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
             "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
-            "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases()}
+            "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
+            "CompositeAlarm": composite_alarm_cases()}

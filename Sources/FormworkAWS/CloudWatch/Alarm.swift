@@ -62,6 +62,9 @@ public struct Alarm: IdentifiedConstruct {
         self.alarmActions = alarmActions
     }
 
+    /// The alarm's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(evaluationPeriods, in: 1...Int.max, "evaluationPeriods", at: scope)
         if let datapointsToAlarm, datapointsToAlarm > evaluationPeriods || datapointsToAlarm < 1 {

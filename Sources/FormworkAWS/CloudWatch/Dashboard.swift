@@ -78,23 +78,13 @@ public struct Dashboard: IdentifiedConstruct {
 
 /// The dashboard's JSON text, with the references in it kept apart: `Fn::Join` of text and references.
 struct DashboardBody {
-    private var parts: [Value] = []
-    private var pending = ""
+    private var joined = JoinedText()
 
-    mutating func text(_ text: String) { pending += text }
+    mutating func text(_ text: String) { joined.text(text) }
 
-    mutating func reference(_ value: Value) {
-        if !pending.isEmpty { parts.append(.string(pending)) }
-        pending = ""
-        parts.append(value)
-    }
+    mutating func reference(_ value: Value) { joined.reference(value) }
 
-    var value: Value {
-        var all = parts
-        if !pending.isEmpty { all.append(.string(pending)) }
-        if all.count == 1, case .string = all[0] { return all[0] }
-        return .intrinsic("Fn::Join", ["", .array(all)])
-    }
+    var value: Value { joined.value }
 
     /// A string as JSON text, or the reference inside quotes.
     mutating func string(_ value: Value) {

@@ -36,4 +36,5 @@ enum GeneratedCases {
             + VpcCases.all
             + UsagePlanCases.all
             + DashboardCases.all
+            + CompositeAlarmCases.all
 }
