@@ -34,6 +34,7 @@ SWIFT_LABELS = {
     "UserPool": ["userPoolName", "selfSignUpEnabled", "signInAliases", "autoVerify", "passwordPolicy", "mfa", "accountRecovery",
                  "deletionProtection", "removalPolicy"],
     "SecurityGroup": ["vpcId", "description", "allowAllOutbound", "ingress", "egress"],
+    "TableV2": ["partitionKey", "sortKey", "tableName", "replicaRegions", "pointInTimeRecovery", "stream", "timeToLiveAttribute", "removalPolicy"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -1131,6 +1132,20 @@ def composite_alarm_cases():
     ]
 
 
+def table_v2_cases():
+    pk = o("partition_key", 'dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING)', "partitionKey", '.string("pk")')
+    table = lambda options: call("dynamodb.TableV2", "TableV2", "Table", [pk] + list(options))
+    return variants("TableV2", table, [
+        ("SortKey", [("Number", o("sort_key", 'dynamodb.Attribute(name="sk", type=dynamodb.AttributeType.NUMBER)', "sortKey", '.number("sk")'))]),
+        ("Name", [("Given", o("table_name", '"carts"', "tableName", '"carts"'))]),
+        ("PointInTimeRecovery", [("On", o("point_in_time_recovery", "True", "pointInTimeRecovery", "true")),
+                                 ("Off", o("point_in_time_recovery", "False", "pointInTimeRecovery", "false"))]),
+        ("Stream", [("NewAndOld", o("dynamo_stream", "dynamodb.StreamViewType.NEW_AND_OLD_IMAGES", "stream", ".newAndOldImages"))]),
+        ("Ttl", [("Given", o("time_to_live_attribute", '"expiresAt"', "timeToLiveAttribute", '"expiresAt"'))]),
+        ("RemovalPolicy", [("Destroy", o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy"))]),
+    ])
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1145,4 +1160,4 @@ def all_groups():
             "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
             "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
             "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
-            "CompositeAlarm": composite_alarm_cases()}
+            "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases()}

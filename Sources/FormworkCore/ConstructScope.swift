@@ -97,6 +97,11 @@ public struct ConstructScope {
         return made
     }
 
+    /// The region this scope's stack names; `nil` for an environment-agnostic stack.
+    public var stackRegion: String? {
+        tree.nodes[tree.nodes[node].stack ?? node].region
+    }
+
     /// The child scope `id`, when it exists; unlike ``child(_:)``, never creates it.
     public func existingChild(_ id: String) -> ConstructScope? {
         tree.child(of: node, named: id).map { ConstructScope(tree: tree, node: $0) }

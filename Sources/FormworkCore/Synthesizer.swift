@@ -31,6 +31,7 @@ struct Synthesizer {
         for stack in stacks {
             let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
             tree.nodes[node].defaults = stack.defaults
+            tree.nodes[node].region = stack.region
             for construct in stack.body { try tree.add(construct, under: node) }
         }
         return tree

@@ -37,4 +37,5 @@ enum GeneratedCases {
             + UsagePlanCases.all
             + DashboardCases.all
             + CompositeAlarmCases.all
+            + TableV2Cases.all
 }
