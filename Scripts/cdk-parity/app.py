@@ -12,6 +12,10 @@ from aws_cdk import (Duration, RemovalPolicy, Size, Stack, Tags, aws_ssm as ssm,
     aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_lambda_destinations as destinations, aws_secretsmanager as secretsmanager,
     aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito,
     aws_apigatewayv2_authorizers as authorizers, aws_ec2 as ec2)
+import aws_cdk.aws_pipes_alpha as pipes
+import aws_cdk.aws_pipes_sources_alpha as sources
+import aws_cdk.aws_pipes_targets_alpha as ptargets
+import aws_cdk.aws_pipes_enrichments_alpha as penrich
 
 
 def synth():
@@ -2942,7 +2946,147 @@ def TableV2RemovalPolicyDestroy(app):
     table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.DESTROY)
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy]
+def PipeQueueToQueue(app):
+    s = Stack(app, "PipeQueueToQueue", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    target = sqs.Queue(s, "Target")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(target))
+
+
+def PipeQueueBatch(app):
+    s = Stack(app, "PipeQueueBatch", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source, batch_size=5, maximum_batching_window=Duration.seconds(20)), target=ptargets.SfnStateMachine(machine))
+
+
+def PipeNamedStopped(app):
+    s = Stack(app, "PipeNamedStopped", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    target = sqs.Queue(s, "Target")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(target), pipe_name="orders", description="Orders to fulfilment", desired_state=pipes.DesiredState.STOPPED)
+
+
+def PipeRunning(app):
+    s = Stack(app, "PipeRunning", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    target = sqs.Queue(s, "Target")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(target), desired_state=pipes.DesiredState.RUNNING)
+
+
+def PipeStreamFilterEnrichMachine(app):
+    s = Stack(app, "PipeStreamFilterEnrichMachine", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.LATEST, batch_size=10), target=ptargets.SfnStateMachine(machine, invocation_type=ptargets.StateMachineInvocationType.FIRE_AND_FORGET), filter=pipes.Filter([pipes.FilterPattern.from_object({"eventName": ["INSERT"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeStreamToFunction(app):
+    s = Stack(app, "PipeStreamToFunction", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.LambdaFunction(fn))
+
+
+def PipeStreamToBus(app):
+    s = Stack(app, "PipeStreamToBus", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.LATEST), target=ptargets.EventBridgeTarget(bus, detail_type="OrderPlaced", source="shop"))
+
+
+def PipeBusDefaults(app):
+    s = Stack(app, "PipeBusDefaults", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.EventBridgeTarget(bus))
+
+
+def PipeStreamOptions(app):
+    s = Stack(app, "PipeStreamOptions", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    dlq = sqs.Queue(s, "Dlq")
+    stream = kinesis.Stream(s, "Stream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.LATEST, dead_letter_target=dlq, maximum_retry_attempts=3, maximum_record_age=Duration.hours(1), parallelization_factor=2, on_partial_batch_item_failure=sources.OnPartialBatchItemFailure.AUTOMATIC_BISECT, maximum_batching_window=Duration.seconds(5), batch_size=50), target=ptargets.KinesisTarget(stream, partition_key="$.dynamodb.Keys.pk.S"))
+
+
+def PipeStreamTopicDeadLetter(app):
+    s = Stack(app, "PipeStreamTopicDeadLetter", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    dead = sns.Topic(s, "Dead")
+    target = sqs.Queue(s, "Target")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.LATEST, dead_letter_target=dead), target=ptargets.SqsTarget(target))
+
+
+def PipeKinesisToTopic(app):
+    s = Stack(app, "PipeKinesisToTopic", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    topic = sns.Topic(s, "Topic")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SnsTarget(topic))
+
+
+def PipeKinesisOptions(app):
+    s = Stack(app, "PipeKinesisOptions", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    topic = sns.Topic(s, "Topic")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.TRIM_HORIZON, batch_size=200, parallelization_factor=4), target=ptargets.SnsTarget(topic))
+
+
+def PipeTwoFiltersAsyncFunction(app):
+    s = Stack(app, "PipeTwoFiltersAsyncFunction", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.LambdaFunction(fn, invocation_type=ptargets.LambdaFunctionInvocationType.FIRE_AND_FORGET), filter=pipes.Filter([pipes.FilterPattern.from_object({"body": {"kind": ["order"]}}), pipes.FilterPattern.from_object({"body": {"kind": ["refund"]}})]))
+
+
+def PipeInputText(app):
+    s = Stack(app, "PipeInputText", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    target = sqs.Queue(s, "Target")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(target, input_transformation=pipes.InputTransformation.from_text("hello")))
+
+
+def PipeInputObject(app):
+    s = Stack(app, "PipeInputObject", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    topic = sns.Topic(s, "Topic")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(topic, input_transformation=pipes.InputTransformation.from_object({"id": pipes.DynamicInput.from_event_path("$.body"), "kind": "order", "n": 3})), enrichment=penrich.LambdaEnrichment(enricher, input_transformation=pipes.InputTransformation.from_event_path("$.body")))
+
+
+def PipeExpressEnrichFifo(app):
+    s = Stack(app, "PipeExpressEnrichFifo", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    target = sqs.Queue(s, "Target", fifo=True)
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(target, message_group_id="orders", message_deduplication_id="$.messageId"), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeExpressWaited(app):
+    s = Stack(app, "PipeExpressWaited", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SfnStateMachine(express, invocation_type=ptargets.StateMachineInvocationType.REQUEST_RESPONSE))
+
+
+def PipeLogs(app):
+    s = Stack(app, "PipeLogs", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    topic = sns.Topic(s, "Topic")
+    pipeLogs = logs.LogGroup(s, "PipeLogs")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(topic), log_destinations=[pipes.CloudwatchLogsLogDestination(pipeLogs)], log_level=pipes.LogLevel.ERROR)
+
+
+def PipeLogsTrace(app):
+    s = Stack(app, "PipeLogsTrace", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    topic = sns.Topic(s, "Topic")
+    pipeLogs = logs.LogGroup(s, "PipeLogs")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(topic), log_destinations=[pipes.CloudwatchLogsLogDestination(pipeLogs)], log_level=pipes.LogLevel.TRACE, log_include_execution_data=[pipes.IncludeExecutionData.ALL])
+
+
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

@@ -1146,6 +1146,82 @@ def table_v2_cases():
     ])
 
 
+def pipe_cases():
+    """Pipes: CDK's L2 is alpha (aws-cdk.aws-pipes-alpha, -sources-, -targets-, -enrichments-alpha 2.275.0a0)."""
+    source_queue = queue("Source")
+    stream_table = table([o("stream", "dynamodb.StreamViewType.NEW_IMAGE", "stream", ".newImage")])
+    express = construct('express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))',
+                        'let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)', "express")
+    standard = construct('machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))',
+                         'let machine = StateMachine("Machine", definition: Chain(State.pass("P")))', "machine")
+    bus = call("events.EventBus", "EventBus", "Bus", [])
+    kinesis_stream = stream()
+    log_group = call("logs.LogGroup", "LogGroup", "PipeLogs", [])
+
+    def pipe(py_source, swift_source, py_target, swift_target, py="", swift="", swift_before_target=""):
+        """A pipe; Swift takes `filters:` and `enrichment:` (swift_before_target) before `target:`."""
+        return construct(f'pipe = pipes.Pipe(s, "Pipe", source={py_source}, target={py_target}{py})',
+                         f'let pipe = Pipe("Pipe", source: {swift_source}{swift_before_target}, target: {swift_target}{swift})', "pipe")
+
+    sqs_source = ("sources.SqsSource(source)", ".queue(source)")
+    ddb = lambda py_options="", swift_options="", position="LATEST": (
+        f"sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.{position}{py_options})",
+        f".dynamoDBStream(table, .init(startingPosition: .{'latest' if position == 'LATEST' else 'trimHorizon'}{swift_options}))")
+    return [
+        Case("PipeQueueToQueue", [source_queue, queue("Target"), pipe(*sqs_source, "ptargets.SqsTarget(target)", ".queue(target)")]),
+        Case("PipeQueueBatch", [source_queue, standard, pipe("sources.SqsSource(source, batch_size=5, maximum_batching_window=Duration.seconds(20))",
+                                                             ".queue(source, batchSize: 5, maxBatchingWindow: .seconds(20))",
+                                                             "ptargets.SfnStateMachine(machine)", ".stateMachine(machine)")]),
+        Case("PipeNamedStopped", [source_queue, queue("Target"), pipe(*sqs_source, "ptargets.SqsTarget(target)", ".queue(target)",
+                                                                      ', pipe_name="orders", description="Orders to fulfilment", desired_state=pipes.DesiredState.STOPPED',
+                                                                      ', pipeName: "orders", description: "Orders to fulfilment", enabled: false')]),
+        Case("PipeRunning", [source_queue, queue("Target"), pipe(*sqs_source, "ptargets.SqsTarget(target)", ".queue(target)",
+                                                                 ", desired_state=pipes.DesiredState.RUNNING", ", enabled: true")]),
+        Case("PipeStreamFilterEnrichMachine", [stream_table, fn("Enricher"), standard,
+                                               pipe(*ddb(", batch_size=10", ", batchSize: 10"), "ptargets.SfnStateMachine(machine, invocation_type=ptargets.StateMachineInvocationType.FIRE_AND_FORGET)",
+                                                    ".stateMachine(machine, invocation: .fireAndForget)",
+                                                    ', filter=pipes.Filter([pipes.FilterPattern.from_object({"eventName": ["INSERT"]})]), enrichment=penrich.LambdaEnrichment(enricher)',
+                                                    swift_before_target=', filters: [["eventName": ["INSERT"]]], enrichment: .function(enricher)')]),
+        Case("PipeStreamToFunction", [stream_table, fn(), pipe(*ddb(position="TRIM_HORIZON"), "ptargets.LambdaFunction(fn)", ".function(fn)")]),
+        Case("PipeStreamToBus", [stream_table, bus, pipe(*ddb(), 'ptargets.EventBridgeTarget(bus, detail_type="OrderPlaced", source="shop")',
+                                                         '.eventBus(bus, detailType: "OrderPlaced", source: "shop")')]),
+        Case("PipeBusDefaults", [source_queue, bus, pipe(*sqs_source, "ptargets.EventBridgeTarget(bus)", ".eventBus(bus)")]),
+        Case("PipeStreamOptions", [stream_table, queue("Dlq"), kinesis_stream,
+                                   pipe(*ddb(", dead_letter_target=dlq, maximum_retry_attempts=3, maximum_record_age=Duration.hours(1), parallelization_factor=2, on_partial_batch_item_failure=sources.OnPartialBatchItemFailure.AUTOMATIC_BISECT, maximum_batching_window=Duration.seconds(5), batch_size=50",
+                                             ", batchSize: 50, maxBatchingWindow: .seconds(5), maxRecordAge: .hours(1), retryAttempts: 3, parallelizationFactor: 2, bisectBatchOnError: true, deadLetter: .queue(dlq)"),
+                                        'ptargets.KinesisTarget(stream, partition_key="$.dynamodb.Keys.pk.S")', '.stream(stream, partitionKey: "$.dynamodb.Keys.pk.S")')]),
+        Case("PipeStreamTopicDeadLetter", [stream_table, topic(ident="Dead"), queue("Target"),
+                                           pipe(*ddb(", dead_letter_target=dead", ", deadLetter: .topic(dead)"), "ptargets.SqsTarget(target)", ".queue(target)")]),
+        Case("PipeKinesisToTopic", [kinesis_stream, topic(), pipe("sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST)",
+                                                                  ".kinesisStream(stream, .init(startingPosition: .latest))", "ptargets.SnsTarget(topic)", ".topic(topic)")]),
+        Case("PipeKinesisOptions", [kinesis_stream, topic(), pipe("sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.TRIM_HORIZON, batch_size=200, parallelization_factor=4)",
+                                                                  ".kinesisStream(stream, .init(startingPosition: .trimHorizon, batchSize: 200, parallelizationFactor: 4))", "ptargets.SnsTarget(topic)", ".topic(topic)")]),
+        Case("PipeTwoFiltersAsyncFunction", [source_queue, fn(), pipe(*sqs_source, "ptargets.LambdaFunction(fn, invocation_type=ptargets.LambdaFunctionInvocationType.FIRE_AND_FORGET)",
+                                                                     ".function(fn, invocation: .fireAndForget)",
+                                                                     ', filter=pipes.Filter([pipes.FilterPattern.from_object({"body": {"kind": ["order"]}}), pipes.FilterPattern.from_object({"body": {"kind": ["refund"]}})])',
+                                                                     swift_before_target=', filters: [["body": ["kind": ["order"]]], ["body": ["kind": ["refund"]]]]')]),
+        Case("PipeInputText", [source_queue, queue("Target"), pipe(*sqs_source, 'ptargets.SqsTarget(target, input_transformation=pipes.InputTransformation.from_text("hello"))',
+                                                                   '.queue(target, input: .text("hello"))')]),
+        Case("PipeInputObject", [source_queue, topic(), fn("Enricher"),
+                                 pipe(*sqs_source, 'ptargets.SnsTarget(topic, input_transformation=pipes.InputTransformation.from_object({"id": pipes.DynamicInput.from_event_path("$.body"), "kind": "order", "n": 3}))',
+                                      '.topic(topic, input: .object(["id": .path("$.body"), "kind": .value("order"), "n": .value(3)]))',
+                                      ', enrichment=penrich.LambdaEnrichment(enricher, input_transformation=pipes.InputTransformation.from_event_path("$.body"))',
+                                      swift_before_target=', enrichment: .function(enricher, input: .path("$.body"))')]),
+        Case("PipeExpressEnrichFifo", [source_queue, express, queue("Target", [o("fifo", "True", "fifo", "true")]),
+                                       pipe(*sqs_source, 'ptargets.SqsTarget(target, message_group_id="orders", message_deduplication_id="$.messageId")',
+                                            '.queue(target, messageGroupId: "orders", messageDeduplicationId: "$.messageId")',
+                                            ", enrichment=penrich.StepFunctionsEnrichment(express)", swift_before_target=", enrichment: .stateMachine(express)")]),
+        Case("PipeExpressWaited", [source_queue, express, pipe(*sqs_source, "ptargets.SfnStateMachine(express, invocation_type=ptargets.StateMachineInvocationType.REQUEST_RESPONSE)",
+                                                              ".stateMachine(express, invocation: .requestResponse)")]),
+        Case("PipeLogs", [source_queue, topic(), log_group, pipe(*sqs_source, "ptargets.SnsTarget(topic)", ".topic(topic)",
+                                                                 ", log_destinations=[pipes.CloudwatchLogsLogDestination(pipeLogs)], log_level=pipes.LogLevel.ERROR",
+                                                                 ", logging: .init(destination: pipeLogs, level: .error)")]),
+        Case("PipeLogsTrace", [source_queue, topic(), log_group, pipe(*sqs_source, "ptargets.SnsTarget(topic)", ".topic(topic)",
+                                                                      ", log_destinations=[pipes.CloudwatchLogsLogDestination(pipeLogs)], log_level=pipes.LogLevel.TRACE, log_include_execution_data=[pipes.IncludeExecutionData.ALL]",
+                                                                      ", logging: .init(destination: pipeLogs, level: .trace, includeExecutionData: true)")]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1160,4 +1236,5 @@ def all_groups():
             "Cognito": cognito_cases(), "Authorizer": authorizer_cases(),
             "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
             "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
-            "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases()}
+            "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
+            "Pipe": pipe_cases()}

@@ -4,7 +4,8 @@ Swift code of the same stacks (Tests/FormworkParityTests/Generated/), and, with 
 real CDK writes for them (Tests/FormworkParityTests/Fixtures/generated/).
 
 usage: generate.py [--synth]
---synth runs the CDK app (aws-cdk-lib from pip, Node 20): about a minute; the tests only read its output.
+--synth runs the CDK app (aws-cdk-lib 2.275.0 and, for pipes, aws-cdk.aws-pipes-alpha, -sources-alpha, -targets-alpha and
+-enrichments-alpha 2.275.0a0 from pip; Node 20): about a minute; the tests only read its output.
 """
 import json, os, shutil, subprocess, sys, tempfile
 
@@ -30,6 +31,10 @@ from aws_cdk import (Duration, RemovalPolicy, Size, Stack, Tags, aws_ssm as ssm,
     aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_lambda_destinations as destinations, aws_secretsmanager as secretsmanager,
     aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito,
     aws_apigatewayv2_authorizers as authorizers, aws_ec2 as ec2)
+import aws_cdk.aws_pipes_alpha as pipes
+import aws_cdk.aws_pipes_sources_alpha as sources
+import aws_cdk.aws_pipes_targets_alpha as ptargets
+import aws_cdk.aws_pipes_enrichments_alpha as penrich
 
 
 def synth():

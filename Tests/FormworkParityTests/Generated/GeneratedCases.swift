@@ -38,4 +38,5 @@ enum GeneratedCases {
             + DashboardCases.all
             + CompositeAlarmCases.all
             + TableV2Cases.all
+            + PipeCases.all
 }

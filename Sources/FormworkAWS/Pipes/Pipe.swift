@@ -1,0 +1,131 @@
+import FormworkCore
+import FormworkTemplate
+import OrderedCollections
+
+/// An EventBridge pipe (CDK's `pipes.Pipe`, alpha in aws-cdk 2.275): reads a queue or stream, keeps the
+/// events its filters match, optionally enriches them, and delivers them to a target — an integration with
+/// no function of your own in between. It acts through a role of its own, granted what the source, the
+/// enrichment, the target and the log group need.
+///
+/// ```swift
+/// Pipe("OrderPlaced",
+///      source: .dynamoDBStream(orders, .init(startingPosition: .latest)),
+///      filters: [["eventName": ["INSERT"]]],
+///      target: .eventBus(bus, detailType: "OrderPlaced", source: "shop.orders"))
+/// ```
+public struct Pipe: GrantPrincipal {
+    /// How much a pipe logs.
+    public enum LogLevel: String, Sendable {
+        case error = "ERROR"
+        case info = "INFO"
+        case trace = "TRACE"
+    }
+
+    /// Where and how much a pipe logs.
+    public struct Logging: Sendable {
+        public var destination: LogGroup
+        public var level: LogLevel
+        /// Whether log records carry the event, its transformation and the target's answer.
+        public var includeExecutionData: Bool
+
+        public init(destination: LogGroup, level: LogLevel, includeExecutionData: Bool = false) {
+            self.destination = destination
+            self.level = level
+            self.includeExecutionData = includeExecutionData
+        }
+    }
+
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var source: PipeSource
+    /// Event patterns (as for an EventBridge rule, matched against each record); a record passes when any
+    /// matches. Every record passes when empty.
+    public var filters: [Value]
+    public var enrichment: PipeEnrichment?
+    public var target: PipeTarget
+    public var pipeName: String?
+    public var description: String?
+    /// Whether the pipe runs once created; CloudFormation's default (running) when `nil`.
+    public var enabled: Bool?
+    public var logging: Logging?
+    /// The role the pipe acts through, at `<Pipe>/Role`.
+    public let role = Role("Role", assumedBy: "pipes.amazonaws.com")
+
+    public init(_ id: String, source: PipeSource, filters: [Value] = [], enrichment: PipeEnrichment? = nil, target: PipeTarget,
+                pipeName: String? = nil, description: String? = nil, enabled: Bool? = nil, logging: Logging? = nil) {
+        self.id = id
+        self.source = source
+        self.filters = filters
+        self.enrichment = enrichment
+        self.target = target
+        self.pipeName = pipeName
+        self.description = description
+        self.enabled = enabled
+        self.logging = logging
+    }
+
+    /// `{"Ref": pipe}`: the pipe's name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The pipe's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try source.validate(at: scope)
+        try enrichment?.validate(at: scope)
+        try target.validate(at: scope)
+        try validateNames(at: scope)
+        let patterns = try filterPatterns(at: scope)
+        for construct in source.requiredConstructs + [enrichment?.construct, target.construct, logging?.destination].compactMap({ $0 }) {
+            scope.require(construct)
+        }
+        try scope.add(role)
+        var statements = source.statements
+        if let enrichment { statements.append(enrichment.statement) }
+        statements += target.statements
+        if let logging {
+            statements.append(PolicyStatement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [logging.destination.arn]))
+        }
+        for statement in statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
+
+        var properties = OrderedDictionary<String, Value>()
+        properties["Description"] = description.map { .string($0) }
+        properties["DesiredState"] = enabled.map { $0 ? "RUNNING" : "STOPPED" }
+        properties["Enrichment"] = enrichment?.arn
+        properties["EnrichmentParameters"] = try enrichment?.parameters(at: scope)
+        if let logging {
+            var configuration: OrderedDictionary<String, Value> = ["CloudwatchLogsLogDestination": ["LogGroupArn": logging.destination.arn]]
+            configuration["IncludeExecutionData"] = logging.includeExecutionData ? ["ALL"] : nil
+            configuration["Level"] = .string(logging.level.rawValue)
+            properties["LogConfiguration"] = .object(configuration)
+        }
+        properties["Name"] = pipeName.map { .string($0) }
+        properties["RoleArn"] = role.arn
+        properties["Source"] = source.arn
+        properties["SourceParameters"] = source.parameters(filters: patterns)
+        properties["Target"] = target.arn
+        properties["TargetParameters"] = try target.parameters(at: scope)
+        try scope.declareResource("AWS::Pipes::Pipe", properties: properties, dependencies: [Dependency(on: role)])
+    }
+
+    private func validateNames(at scope: ConstructScope) throws(SynthesisError) {
+        if let pipeName, pipeName.isEmpty || pipeName.count > 64 || !pipeName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "pipeName '\(pipeName)' must be 1 to 64 letters, digits, '.', '-' or '_'")
+        }
+        try PropertyChecks.check(description?.count, in: 0...512, "description", unit: " characters", at: scope)
+        if filters.count > 5 {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe takes at most 5 filters; it has \(filters.count)")
+        }
+    }
+
+    /// The filters as the JSON texts Pipes takes; a pattern cannot reference other resources.
+    private func filterPatterns(at scope: ConstructScope) throws(SynthesisError) -> [String] {
+        var patterns: [String] = []
+        for (index, filter) in filters.enumerated() {
+            guard case .object = filter, let json = filter.json else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "filter \(index + 1) of the pipe must be a JSON object of fixed values, such as [\"eventName\": [\"INSERT\"]]")
+            }
+            patterns.append(JSONWriter(style: .compact).string(from: json))
+        }
+        return patterns
+    }
+}

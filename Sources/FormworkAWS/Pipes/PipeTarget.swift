@@ -1,0 +1,142 @@
+import FormworkCore
+import OrderedCollections
+
+/// Whether a pipe waits for a function or state machine it invokes.
+public enum PipeInvocation: String, Sendable {
+    /// Wait for the result (synchronous; a state machine must be `EXPRESS`).
+    case requestResponse = "REQUEST_RESPONSE"
+    /// Start it and go on (asynchronous).
+    case fireAndForget = "FIRE_AND_FORGET"
+}
+
+/// Where a pipe delivers events, with CDK's `aws_pipes_targets` grants and parameters.
+public struct PipeTarget: Sendable {
+    enum Kind: Sendable {
+        case function(Function, PipeInvocation)
+        case queue(Queue, messageGroupId: String?, messageDeduplicationId: String?)
+        case topic(Topic)
+        case stateMachine(StateMachine, PipeInvocation)
+        case eventBus(EventBus, detailType: String?, source: String?)
+        case stream(Stream, partitionKey: String)
+    }
+
+    let kind: Kind
+    let input: PipeInput?
+
+    /// Invoke `function`: synchronously unless `invocation` says otherwise, as CDK does.
+    public static func function(_ function: Function, invocation: PipeInvocation = .requestResponse, input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .function(function, invocation), input: input)
+    }
+
+    /// Send to `queue`; a FIFO queue needs a `messageGroupId` (a fixed text or a JSON path).
+    public static func queue(_ queue: Queue, messageGroupId: String? = nil, messageDeduplicationId: String? = nil, input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .queue(queue, messageGroupId: messageGroupId, messageDeduplicationId: messageDeduplicationId), input: input)
+    }
+
+    /// Publish to `topic`.
+    public static func topic(_ topic: Topic, input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .topic(topic), input: input)
+    }
+
+    /// Start an execution of `machine`: asynchronously unless `invocation` says otherwise, as CDK does.
+    public static func stateMachine(_ machine: StateMachine, invocation: PipeInvocation = .fireAndForget, input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .stateMachine(machine, invocation), input: input)
+    }
+
+    /// Put events on `bus`, with the detail type and source given (or EventBridge's defaults).
+    public static func eventBus(_ bus: EventBus, detailType: String? = nil, source: String? = nil, input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .eventBus(bus, detailType: detailType, source: source), input: input)
+    }
+
+    /// Put records on a Kinesis `stream`, sharded by `partitionKey` (a fixed text or a JSON path).
+    public static func stream(_ stream: Stream, partitionKey: String, input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .stream(stream, partitionKey: partitionKey), input: input)
+    }
+
+    var construct: any IdentifiedConstruct {
+        switch kind {
+        case .function(let function, _): function
+        case .queue(let queue, _, _): queue
+        case .topic(let topic): topic
+        case .stateMachine(let machine, _): machine
+        case .eventBus(let bus, _, _): bus
+        case .stream(let stream, _): stream
+        }
+    }
+
+    var arn: Value {
+        switch kind {
+        case .function(let function, _): function.arn
+        case .queue(let queue, _, _): queue.arn
+        case .topic(let topic): topic.arn
+        case .stateMachine(let machine, _): machine.arn
+        case .eventBus(let bus, _, _): bus.arn
+        case .stream(let stream, _): stream.arn
+        }
+    }
+
+    func validate(at scope: ConstructScope) throws(SynthesisError) {
+        switch kind {
+        case .queue(let queue, let messageGroupId, _) where queue.isFifo && messageGroupId == nil:
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue a pipe sends to needs a messageGroupId")
+        case .stateMachine(let machine, .requestResponse) where machine.type != .express:
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe can wait only for an EXPRESS state machine; make '\(machine.id)' EXPRESS or use invocation: .fireAndForget")
+        case .stream(_, let partitionKey) where partitionKey.isEmpty || partitionKey.count > 256:
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe's partitionKey must be 1 to 256 characters")
+        default:
+            break
+        }
+    }
+
+    /// What the pipe's role needs to deliver, as CDK grants it.
+    var statements: [PolicyStatement] {
+        switch kind {
+        case .function(let function, _): [PolicyStatement.invoke(function)]
+        case .queue(let queue, _, _): QueueGrant.send.statements(for: queue)
+        case .topic(let topic): [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
+        case .stateMachine(let machine, let invocation): [PolicyStatement.startExecution(machine, waiting: invocation == .requestResponse)]
+        case .eventBus(let bus, _, _): [PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn])]
+        case .stream(let stream, _): StreamGrant.write.statements(for: stream)
+        }
+    }
+
+    /// The `TargetParameters` property.
+    func parameters(at scope: ConstructScope) throws(SynthesisError) -> Value {
+        var parameters = OrderedDictionary<String, Value>()
+        switch kind {
+        case .function(_, let invocation):
+            parameters["LambdaFunctionParameters"] = ["InvocationType": .string(invocation.rawValue)]
+        case .queue(_, let messageGroupId, let messageDeduplicationId):
+            var queueParameters = OrderedDictionary<String, Value>()
+            queueParameters["MessageDeduplicationId"] = messageDeduplicationId.map { .string($0) }
+            queueParameters["MessageGroupId"] = messageGroupId.map { .string($0) }
+            parameters["SqsQueueParameters"] = .object(queueParameters)
+        case .topic:
+            break
+        case .stateMachine(_, let invocation):
+            parameters["StepFunctionStateMachineParameters"] = ["InvocationType": .string(invocation.rawValue)]
+        case .eventBus(_, let detailType, let source):
+            var busParameters = OrderedDictionary<String, Value>()
+            busParameters["DetailType"] = detailType.map { .string($0) }
+            busParameters["Source"] = source.map { .string($0) }
+            parameters["EventBridgeEventBusParameters"] = .object(busParameters)
+        case .stream(_, let partitionKey):
+            parameters["KinesisStreamParameters"] = ["PartitionKey": .string(partitionKey)]
+        }
+        if let input { parameters["InputTemplate"] = .string(try input.template(at: scope)) }
+        parameters.sort { $0.key < $1.key }
+        return .object(parameters)
+    }
+}
+
+extension PolicyStatement {
+    /// `lambda:InvokeFunction` on `function` and its versions and aliases, as CDK's `grantInvoke` writes it.
+    static func invoke(_ function: Function) -> PolicyStatement {
+        PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])
+    }
+
+    /// Starting executions of `machine`: `states:StartSyncExecution` when the caller waits for the result.
+    static func startExecution(_ machine: StateMachine, waiting: Bool) -> PolicyStatement {
+        PolicyStatement(actions: [waiting ? "states:StartSyncExecution" : "states:StartExecution"], resources: [machine.arn])
+    }
+}
