@@ -17,7 +17,7 @@ enum ShopApp {
                 events
             }
             Stack("ShopOrders", description: "Shop: order intake", tags: ["app": "shop"]) {
-                OrderIntake(topic: events.topic, alerts: events.alerts)
+                OrderIntake(topic: events.topic, alerts: events.alerts, bus: events.bus)
                 Fulfilment(topic: events.topic, alerts: events.alerts)
                 Booking(bus: events.bus)
                 Schedules(bus: events.bus)

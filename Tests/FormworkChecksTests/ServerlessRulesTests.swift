@@ -24,6 +24,8 @@ import Testing
             "All": policy(["Action": "s3:*", "Effect": "Allow", "Resource": "arn:aws:s3:::b/*"]),
             "Star": policy(["Action": "s3:GetObject", "Effect": "Allow", "Resource": "*"]),
             "Xray": policy(["Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Effect": "Allow", "Resource": "*"]),
+            "StreamList": policy(["Action": "dynamodb:ListStreams", "Effect": "Allow", "Resource": "*"]),
+            "LogDelivery": policy(["Action": ["logs:CreateLogDelivery", "logs:DescribeLogGroups"], "Effect": "Allow", "Resource": "*"]),
         ]]))
         #expect(findings.map { "\($0.severity.rawValue) \($0.rule) \($0.logicalId)" } == ["error iam-wildcard-action All", "warning iam-wildcard-resource Star"])
     }

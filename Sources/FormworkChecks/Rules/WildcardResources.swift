@@ -16,10 +16,15 @@ extension CheckRule {
         }
     }
 
-    /// Actions that take no resource but `*`.
+    /// Actions that take no resource but `*` (the Service Authorization Reference lists no resource type for
+    /// them), among those the constructs grant.
     static let actionsWithoutResources: Set<String> = [
-        "xray:PutTraceSegments", "xray:PutTelemetryRecords", "logs:CreateLogGroup", "cloudwatch:PutMetricData",
+        "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+        "logs:CreateLogGroup", "cloudwatch:PutMetricData",
         "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
         "states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity", "events:PutEvents",
+        "dynamodb:ListStreams",
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
     ]
 }
