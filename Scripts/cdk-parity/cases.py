@@ -1222,6 +1222,37 @@ def pipe_cases():
     ]
 
 
+def websocket_cases():
+    lam = lambda ident, fn_var: f'integrations.WebSocketLambdaIntegration("{ident}", {fn_var})'
+    def api(py_options, swift_routes, py_more=(), swift_options="", functions=("Fn",)):
+        py = [f'api = apigwv2.WebSocketApi(s, "Api"{py_options})'] + list(py_more)
+        routes = " ".join(swift_routes)
+        return [fn(name) for name in functions] + [construct("; ".join(py), f'let api = WebSocketApi("Api"{swift_options}) {{ {routes} }}', "api")]
+    route_options = lambda ident, fn_var: f"apigwv2.WebSocketRouteOptions(integration={lam(ident, fn_var)})"
+    stage = lambda py="", swift="": construct(f'stage = apigwv2.WebSocketStage(s, "Stage", web_socket_api=api, stage_name="prod"{py})',
+                                               f'let stage = WebSocketStage("Stage", api: api, stageName: "prod"{swift})', "stage")
+    lifecycle = api(f', connect_route_options={route_options("ConnectIntegration", "onConnect")}, disconnect_route_options={route_options("DisconnectIntegration", "onDisconnect")}, default_route_options={route_options("DefaultIntegration", "fallback")}',
+                    ['WebSocketRoute.connect(to: onConnect, integrationId: "ConnectIntegration");', 'WebSocketRoute.disconnect(to: onDisconnect, integrationId: "DisconnectIntegration");',
+                     'WebSocketRoute.default(to: fallback, integrationId: "DefaultIntegration")'],
+                    functions=("OnConnect", "OnDisconnect", "Fallback"))
+    return [
+        Case("WebSocketLifecycle", lifecycle + [stage(", auto_deploy=True", ", autoDeploy: true")]),
+        Case("WebSocketCustomRoute", api("", ['WebSocketRoute("sendMessage", to: fn, integrationId: "Send")'], [f'api.add_route("sendMessage", integration={lam("Send", "fn")})']) + [stage()]),
+        Case("WebSocketIntegrationDefaultName", api("", ['WebSocketRoute("sendMessage", to: fn)'], [f'api.add_route("sendMessage", integration={lam("Integration", "fn")})'])),
+        Case("WebSocketOptions", api(', api_name="chat", description="Live orders", route_selection_expression="$request.body.type"',
+                                     ['WebSocketRoute.connect(to: fn, integrationId: "C", returnResponse: true)'],
+                                     [f'api.add_route("$connect", integration={lam("C", "fn")}, return_response=True)'],
+                                     ', name: "chat", description: "Live orders", routeSelectionExpression: "$request.body.type"')
+                                 + [stage(", throttle=apigwv2.ThrottleSettings(rate_limit=10, burst_limit=5), description=\"prod stage\"",
+                                          ', description: "prod stage", throttlingRateLimit: 10, throttlingBurstLimit: 5')]),
+        Case("WebSocketManageConnections", api("", ['WebSocketRoute("sendMessage", to: fn, integrationId: "Send")'], [f'api.add_route("sendMessage", integration={lam("Send", "fn")})'])
+                                           + [fn("Pusher"), stmt("api.grant_manage_connections(pusher)", "api.grantManageConnections(to: pusher)")]),
+        Case("WebSocketStageOutputs", api("", ['WebSocketRoute("sendMessage", to: fn, integrationId: "Send")'], [f'api.add_route("sendMessage", integration={lam("Send", "fn")})'])
+                                      + [stage(), stmt('cdk.CfnOutput(s, "Url", value=stage.url); cdk.CfnOutput(s, "Callback", value=stage.callback_url)',
+                                                       'Output("Url", value: stage.url); Output("Callback", value: stage.callbackUrl)')]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1237,4 +1268,4 @@ def all_groups():
             "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
             "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
             "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
-            "Pipe": pipe_cases()}
+            "Pipe": pipe_cases(), "WebSocket": websocket_cases()}

@@ -74,12 +74,7 @@ public struct HttpApi: IdentifiedConstruct {
         try scope.declareResource("AWS::ApiGatewayV2::Api", properties: properties)
 
         var stage: OrderedDictionary<String, Value> = ["ApiId": apiId, "AutoDeploy": true, "StageName": "$default"]
-        if throttlingRateLimit != nil || throttlingBurstLimit != nil {
-            var settings = OrderedDictionary<String, Value>()
-            settings["ThrottlingBurstLimit"] = throttlingBurstLimit.map { .number(Double($0)) }
-            settings["ThrottlingRateLimit"] = throttlingRateLimit.map { .number($0) }
-            stage["DefaultRouteSettings"] = .object(settings)
-        }
+        stage["DefaultRouteSettings"] = defaultRouteSettings(throttlingRateLimit: throttlingRateLimit, throttlingBurstLimit: throttlingBurstLimit)
         try scope.child("DefaultStage").declareResource("AWS::ApiGatewayV2::Stage", properties: stage)
 
         var routeKeys = Set<String>()

@@ -39,4 +39,5 @@ enum GeneratedCases {
             + CompositeAlarmCases.all
             + TableV2Cases.all
             + PipeCases.all
+            + WebSocketCases.all
 }

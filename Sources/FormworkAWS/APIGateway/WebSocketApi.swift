@@ -1,0 +1,100 @@
+import FormworkCore
+import OrderedCollections
+
+/// A WebSocket API of API Gateway v2 with Lambda routes (CDK's `apigatewayv2.WebSocketApi` with
+/// `WebSocketLambdaIntegration`s), for pushing events to connected clients. Deploy it with a
+/// ``WebSocketStage``; functions that post to connections need ``grantManageConnections(to:)``.
+///
+/// ```swift
+/// let api = WebSocketApi("Live") {
+///     WebSocketRoute.connect(to: onConnect)
+///     WebSocketRoute.disconnect(to: onDisconnect)
+///     WebSocketRoute("subscribe", to: onSubscribe)
+/// }
+/// api
+/// WebSocketStage("Prod", api: api, stageName: "prod", autoDeploy: true)
+/// ```
+public struct WebSocketApi: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    /// The API's name; the construct id when `nil`, as CDK names it.
+    public var name: String?
+    public var description: String?
+    /// Where in a message the route key is; `$request.body.action` when `nil`, as CDK sets it.
+    public var routeSelectionExpression: String?
+    public let routes: [WebSocketRoute]
+
+    public init(_ id: String, name: String? = nil, description: String? = nil, routeSelectionExpression: String? = nil,
+                @WebSocketRouteBuilder routes content: () -> [WebSocketRoute] = { [] }) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.routeSelectionExpression = routeSelectionExpression
+        self.routes = content()
+    }
+
+    /// `{"Ref": api}`: the API id.
+    public var apiId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The API's endpoint, `wss://<id>.execute-api.<region>.<suffix>`.
+    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("ApiEndpoint"))) }
+
+    /// `arn:<partition>:execute-api:<region>:<account>:<api id>/<path>`.
+    func executeApiArn(_ path: String) -> Value {
+        "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/\(path)"
+    }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        var properties = OrderedDictionary<String, Value>()
+        properties["Description"] = description.map { .string($0) }
+        properties["Name"] = .string(name ?? id)
+        properties["ProtocolType"] = "WEBSOCKET"
+        properties["RouteSelectionExpression"] = .string(routeSelectionExpression ?? "$request.body.action")
+        try scope.declareResource("AWS::ApiGatewayV2::Api", properties: properties)
+
+        var routeKeys = Set<String>()
+        for route in routes {
+            guard !route.routeKey.isEmpty, route.routeKey.count <= 128 else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "a route key must be 1 to 128 characters")
+            }
+            guard routeKeys.insert(route.routeKey).inserted else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "two routes are '\(route.routeKey)'; each key may have one route")
+            }
+            try declareRoute(route, in: scope)
+        }
+    }
+
+    /// `<Api>/<key>-Route`: the route, its integration and the permission to invoke the function
+    /// (`<integration id>-Permission`), and the route response when the function answers the client.
+    private func declareRoute(_ route: WebSocketRoute, in scope: ConstructScope) throws(SynthesisError) {
+        scope.require(route.function)
+        let routeScope = try scope.child("\(route.routeKey)-Route")
+        try routeScope.child(route.integrationId).declareResource("AWS::ApiGatewayV2::Integration", properties: [
+            "ApiId": apiId, "IntegrationType": "AWS_PROXY",
+            "IntegrationUri": "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(route.function.arn)/invocations",
+        ])
+        try routeScope.declareResource("AWS::Lambda::Permission", at: "\(route.integrationId)-Permission", properties: [
+            "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
+            "SourceArn": executeApiArn("*\(route.routeKey)"),
+        ])
+        let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, route.integrationId, "Resource"], form: .ref))
+        var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": "NONE", "RouteKey": .string(route.routeKey)]
+        properties["RouteResponseSelectionExpression"] = route.returnResponse ? "$default" : nil
+        properties["Target"] = "integrations/\(integrationRef)"
+        try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: properties)
+        if route.returnResponse {
+            let routeRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Resource"], form: .ref))
+            try routeScope.declareResource("AWS::ApiGatewayV2::RouteResponse", at: "Response", properties: [
+                "ApiId": apiId, "RouteId": routeRef, "RouteResponseKey": "$default",
+            ])
+        }
+    }
+}
+
+extension WebSocketApi {
+    /// A grant to post to, read and close the API's connections (`execute-api:ManageConnections` on every
+    /// stage's `@connections`), for `principal`'s role; list the result in a body.
+    public func grantManageConnections(to principal: some GrantPrincipal) -> Grant {
+        Grant.statements([PolicyStatement(actions: ["execute-api:ManageConnections"], resources: [executeApiArn("*/*/@connections/*")])],
+                         on: self, to: principal)
+    }
+}

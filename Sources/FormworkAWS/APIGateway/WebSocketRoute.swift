@@ -1,0 +1,46 @@
+import FormworkCore
+
+/// A route of a ``WebSocketApi`` to a function (CDK's `addRoute` with a `WebSocketLambdaIntegration`):
+/// `$connect`, `$disconnect`, `$default`, or a custom key matched by the API's route selection expression.
+public struct WebSocketRoute: Sendable {
+    /// The route key, such as `$connect` or `sendMessage`.
+    public var routeKey: String
+    public var function: Function
+    /// The id of the integration, as CDK users name their `WebSocketLambdaIntegration`.
+    public var integrationId: String
+    /// Whether the function's answer is sent back to the client (a `$default` route response).
+    public var returnResponse: Bool
+
+    public init(_ routeKey: String, to function: Function, integrationId: String = "Integration", returnResponse: Bool = false) {
+        self.routeKey = routeKey
+        self.function = function
+        self.integrationId = integrationId
+        self.returnResponse = returnResponse
+    }
+
+    /// The client opened a connection.
+    public static func connect(to function: Function, integrationId: String = "Integration", returnResponse: Bool = false) -> WebSocketRoute {
+        WebSocketRoute("$connect", to: function, integrationId: integrationId, returnResponse: returnResponse)
+    }
+
+    /// The connection was closed.
+    public static func disconnect(to function: Function, integrationId: String = "Integration") -> WebSocketRoute {
+        WebSocketRoute("$disconnect", to: function, integrationId: integrationId)
+    }
+
+    /// A message no other route matched.
+    public static func `default`(to function: Function, integrationId: String = "Integration", returnResponse: Bool = false) -> WebSocketRoute {
+        WebSocketRoute("$default", to: function, integrationId: integrationId, returnResponse: returnResponse)
+    }
+}
+
+/// Collects the routes of a ``WebSocketApi``.
+@resultBuilder
+public enum WebSocketRouteBuilder {
+    public static func buildExpression(_ route: WebSocketRoute) -> [WebSocketRoute] { [route] }
+    public static func buildBlock(_ components: [WebSocketRoute]...) -> [WebSocketRoute] { components.flatMap { $0 } }
+    public static func buildOptional(_ component: [WebSocketRoute]?) -> [WebSocketRoute] { component ?? [] }
+    public static func buildEither(first component: [WebSocketRoute]) -> [WebSocketRoute] { component }
+    public static func buildEither(second component: [WebSocketRoute]) -> [WebSocketRoute] { component }
+    public static func buildArray(_ components: [[WebSocketRoute]]) -> [WebSocketRoute] { components.flatMap { $0 } }
+}

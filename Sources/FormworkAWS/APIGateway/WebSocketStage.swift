@@ -1,0 +1,45 @@
+import FormworkCore
+import OrderedCollections
+
+/// A stage of a ``WebSocketApi`` (CDK's `apigatewayv2.WebSocketStage`): where clients connect, with
+/// optional auto-deploy and throttling.
+public struct WebSocketStage: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var api: WebSocketApi
+    public var stageName: String
+    /// Whether changes to the API deploy by themselves; CloudFormation's default (no) when `nil`.
+    public var autoDeploy: Bool?
+    public var description: String?
+    public var throttlingRateLimit: Double?
+    public var throttlingBurstLimit: Int?
+
+    public init(_ id: String, api: WebSocketApi, stageName: String, autoDeploy: Bool? = nil, description: String? = nil,
+                throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil) {
+        self.id = id
+        self.api = api
+        self.stageName = stageName
+        self.autoDeploy = autoDeploy
+        self.description = description
+        self.throttlingRateLimit = throttlingRateLimit
+        self.throttlingBurstLimit = throttlingBurstLimit
+    }
+
+    /// Where clients connect: `wss://<api id>.execute-api.<region>.<suffix>/<stage>`.
+    public var url: Value { "wss://\(api.apiId).execute-api.\(Aws.region).\(Aws.urlSuffix)/\(stageName)" }
+    /// Where functions post to connections: `https://<api id>.execute-api.<region>.<suffix>/<stage>`.
+    public var callbackUrl: Value { "https://\(api.apiId).execute-api.\(Aws.region).\(Aws.urlSuffix)/\(stageName)" }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard !stageName.isEmpty, stageName.count <= 128, stageName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_$".contains($0)) }) else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "stageName '\(stageName)' must be 1 to 128 letters, digits, '-', '_' or '$'")
+        }
+        scope.require(api)
+        var properties: OrderedDictionary<String, Value> = ["ApiId": api.apiId]
+        properties["AutoDeploy"] = autoDeploy.map { .bool($0) }
+        properties["DefaultRouteSettings"] = defaultRouteSettings(throttlingRateLimit: throttlingRateLimit, throttlingBurstLimit: throttlingBurstLimit)
+        properties["Description"] = description.map { .string($0) }
+        properties["StageName"] = .string(stageName)
+        try scope.declareResource("AWS::ApiGatewayV2::Stage", properties: properties)
+    }
+}
