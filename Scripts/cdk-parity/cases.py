@@ -1253,6 +1253,31 @@ def websocket_cases():
     ]
 
 
+def metric_math_cases():
+    rate = ('cloudwatch.MathExpression(expression="100 * errors / invocations", using_metrics={"errors": fn.metric_errors(), "invocations": fn.metric_invocations()}@)',
+            'MathExpression("100 * errors / invocations", using: ["errors": fn.metric(.errors), "invocations": fn.metric(.invocations)]@)')
+    expr = lambda py="", swift="": (rate[0].replace("@", py), rate[1].replace("@", swift))
+    alarm = lambda e, py_options="", swift_options="": call("cloudwatch.Alarm", "Alarm", "Rate", [o("metric", e[0], "metric", e[1]), o("threshold", "5", "threshold", "5"),
+                                                                                             o("evaluation_periods", "1", None, None)] + list(py_options and [py_options] or []))
+    dash = lambda py_widget, swift_widget: construct(f'dash = cloudwatch.Dashboard(s, "Dash"); dash.add_widgets({py_widget})', f'let dash = Dashboard("Dash", rows: [[{swift_widget}]])', "dash")
+    labelled = expr(', label="Error rate"', ', label: "Error rate"')
+    minute = ('cloudwatch.MathExpression(expression="errors + throttles", using_metrics={"errors": fn.metric_errors(), "throttles": fn.metric_throttles(statistic="Maximum")}, period=Duration.minutes(1))',
+              'MathExpression("errors + throttles", using: ["errors": fn.metric(.errors), "throttles": fn.metric(.throttles, statistic: .maximum)], period: .minutes(1))')
+    p99 = ('cloudwatch.MathExpression(expression="slow * 2", using_metrics={"slow": fn.metric_duration(statistic="p99")})',
+           'MathExpression("slow * 2", using: ["slow": fn.metric(.duration, statistic: .percentile(99))])')
+    return [
+        Case("MathAlarm", [fn(), alarm(expr())]),
+        Case("MathAlarmLabel", [fn(), alarm(labelled)]),
+        Case("MathAlarmPeriod", [fn(), alarm(minute)]),
+        Case("MathAlarmPercentile", [fn(), alarm(p99)]),
+        Case("MathGraph", [fn(), dash(f'cloudwatch.GraphWidget(title="Rate", left=[{labelled[0]}], right=[fn.metric_duration()])',
+                                      f'.graph(title: "Rate", left: [{labelled[1]}], right: [fn.metric(.duration)])')]),
+        Case("MathGraphRight", [fn(), dash(f'cloudwatch.GraphWidget(left=[fn.metric_errors()], right=[{minute[0]}])',
+                                           f'.graph(left: [fn.metric(.errors)], right: [{minute[1]}])')]),
+        Case("MathSingleValue", [fn(), dash(f'cloudwatch.SingleValueWidget(metrics=[{minute[0]}, {p99[0]}])', f'.singleValue(metrics: [{minute[1]}, {p99[1]}])')]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1268,4 +1293,5 @@ def all_groups():
             "HttpAuthorizer": http_authorizer_cases(), "Vpc": vpc_cases(),
             "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
             "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
-            "Pipe": pipe_cases(), "WebSocket": websocket_cases()}
+            "Pipe": pipe_cases(), "WebSocket": websocket_cases(),
+            "MetricMath": metric_math_cases()}

@@ -1,7 +1,7 @@
 import FormworkCore
 import OrderedCollections
 
-/// A CloudWatch alarm on a metric (CDK's `cloudwatch.Alarm`).
+/// A CloudWatch alarm on a metric or a math expression (CDK's `cloudwatch.Alarm`).
 ///
 /// ```swift
 /// Alarm("DLQAlarm", metric: dlq.metric(.approximateNumberOfMessagesVisible), threshold: 1,
@@ -10,7 +10,8 @@ import OrderedCollections
 public struct Alarm: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
-    public var metric: Metric
+    /// What the alarm watches: a ``Metric`` or a ``MathExpression``.
+    public var metric: any MetricSeries
     public var threshold: Double
     public var evaluationPeriods: Int
     public var datapointsToAlarm: Int?
@@ -40,7 +41,7 @@ public struct Alarm: IdentifiedConstruct {
     /// An alarm when `metric` compares to `threshold` for `evaluationPeriods` periods.
     public init(
         _ id: String,
-        metric: Metric,
+        metric: some MetricSeries,
         threshold: Double,
         evaluationPeriods: Int = 1,
         datapointsToAlarm: Int? = nil,
@@ -76,15 +77,50 @@ public struct Alarm: IdentifiedConstruct {
         properties["AlarmName"] = alarmName.map { .string($0) }
         properties["ComparisonOperator"] = .string(comparison.rawValue)
         properties["DatapointsToAlarm"] = datapointsToAlarm.map { .number(Double($0)) }
-        properties["Dimensions"] = metric.dimensions.isEmpty ? nil : .array(metric.dimensions.map { ["Name": .string($0.name), "Value": $0.value] })
         properties["EvaluationPeriods"] = .number(Double(evaluationPeriods))
-        properties["ExtendedStatistic"] = metric.statistic.isExtended ? .string(metric.statistic.rawValue) : nil
-        properties["MetricName"] = .string(metric.name)
-        properties["Namespace"] = .string(metric.namespace)
-        properties["Period"] = .number(Double(metric.period.wholeSeconds))
-        properties["Statistic"] = metric.statistic.isExtended ? nil : .string(metric.statistic.rawValue)
+        switch metric.series {
+        case .metric(let metric):
+            properties["Dimensions"] = metric.dimensionsValue
+            properties["ExtendedStatistic"] = metric.statistic.isExtended ? .string(metric.statistic.rawValue) : nil
+            properties["MetricName"] = .string(metric.name)
+            properties["Namespace"] = .string(metric.namespace)
+            properties["Period"] = .number(Double(metric.period.wholeSeconds))
+            properties["Statistic"] = metric.statistic.isExtended ? nil : .string(metric.statistic.rawValue)
+        case .math(let expression):
+            try expression.validate(at: scope)
+            properties["Metrics"] = expression.alarmMetrics
+        }
         properties["Threshold"] = .number(threshold)
         properties["TreatMissingData"] = missingData.map { .string($0.rawValue) }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::CloudWatch::Alarm", properties: properties)), at: "Resource")
+        try scope.declareResource("AWS::CloudWatch::Alarm", properties: properties)
+    }
+}
+
+extension Metric {
+    /// `[{Name, Value}, ...]`, or `nil` without dimensions.
+    var dimensionsValue: Value? {
+        dimensions.isEmpty ? nil : .array(dimensions.map { ["Name": .string($0.name), "Value": $0.value] })
+    }
+}
+
+extension MathExpression {
+    /// The alarm's `Metrics`: the expression (`expr_1`, the one returned), then each metric it uses under its id.
+    var alarmMetrics: Value {
+        var expressionQuery: OrderedDictionary<String, Value> = ["Expression": .string(expression), "Id": "expr_1"]
+        expressionQuery["Label"] = label.map { .string($0) }
+        expressionQuery["ReturnData"] = true
+        var queries: [Value] = [.object(expressionQuery)]
+        for (id, metric) in usingMetrics {
+            var described: OrderedDictionary<String, Value> = [:]
+            described["Dimensions"] = metric.dimensionsValue
+            described["MetricName"] = .string(metric.name)
+            described["Namespace"] = .string(metric.namespace)
+            queries.append([
+                "Id": .string(id),
+                "MetricStat": ["Metric": .object(described), "Period": .number(Double(metric.period.wholeSeconds)), "Stat": .string(metric.statistic.rawValue)],
+                "ReturnData": false,
+            ])
+        }
+        return .array(queries)
     }
 }

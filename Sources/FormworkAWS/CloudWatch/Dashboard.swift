@@ -18,16 +18,24 @@ public struct Dashboard: IdentifiedConstruct {
 
     /// One widget.
     public enum Widget: Sendable {
-        /// Metrics over time, on the left and right axes (6 × 6 unless given).
-        case graph(title: String? = nil, left: [Metric], right: [Metric] = [], width: Int = 6, height: Int = 6)
+        /// Metrics or math expressions over time, on the left and right axes (6 × 6 unless given).
+        case graph(title: String? = nil, left: [any MetricSeries], right: [any MetricSeries] = [], width: Int = 6, height: Int = 6)
         /// The latest values (6 × 3 unless given).
-        case singleValue(title: String? = nil, metrics: [Metric], width: Int = 6, height: Int = 3)
+        case singleValue(title: String? = nil, metrics: [any MetricSeries], width: Int = 6, height: Int = 3)
         /// Markdown text (6 × 2 unless given).
         case text(markdown: String, width: Int = 6, height: Int = 2)
 
         var size: (width: Int, height: Int) {
             switch self {
             case .graph(_, _, _, let width, let height), .singleValue(_, _, let width, let height), .text(_, let width, let height): (width, height)
+            }
+        }
+
+        var series: [any MetricSeries] {
+            switch self {
+            case .graph(_, let left, let right, _, _): left + right
+            case .singleValue(_, let metrics, _, _): metrics
+            case .text: []
             }
         }
     }
@@ -45,6 +53,9 @@ public struct Dashboard: IdentifiedConstruct {
         }
         for widget in rows.joined() where !(1...24).contains(widget.size.width) || widget.size.height < 1 {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a widget is 1 to 24 columns wide and at least 1 high")
+        }
+        for series in rows.joined().flatMap(\.series) {
+            if case .math(let expression) = series.series { try expression.validate(at: scope) }
         }
         var body = DashboardBody()
         body.text("{\"widgets\":[")
@@ -121,22 +132,40 @@ struct DashboardBody {
         }
     }
 
-    /// `[namespace, name, dimension, value, ..., {period, stat, yAxis}]` per metric, as CDK renders them.
-    private mutating func metrics(_ list: [(metric: Metric, right: Bool)]) {
+    /// `[namespace, name, dimension, value, ..., {period, stat, yAxis}]` per metric, and for an expression
+    /// `[{label, expression, period, yAxis}]` followed by its metrics, hidden and on no axis, as CDK renders them.
+    private mutating func metrics(_ list: [(series: any MetricSeries, right: Bool)]) {
         for (index, item) in list.enumerated() {
             if index > 0 { text(",") }
-            text("[\(Self.quoted(item.metric.namespace)),\(Self.quoted(item.metric.name))")
-            for dimension in item.metric.dimensions {
-                text(",\(Self.quoted(dimension.name)),")
-                string(dimension.value)
+            switch item.series.series {
+            case .metric(let plain):
+                metricRow(plain, options: [], right: item.right)
+            case .math(let expression):
+                var options = ["\"label\":\(Self.quoted(expression.label ?? expression.expression))", "\"expression\":\(Self.quoted(expression.expression))"]
+                if expression.period.wholeSeconds != 300 { options.append("\"period\":\(expression.period.wholeSeconds)") }
+                if item.right { options.append("\"yAxis\":\"right\"") }
+                text("[{\(options.joined(separator: ","))}]")
+                for (id, used) in expression.usingMetrics {
+                    text(",")
+                    metricRow(used, options: ["\"id\":\(Self.quoted(id))", "\"visible\":false"], right: false)
+                }
             }
-            // CDK leaves out what is the default: a five-minute period, the Average statistic, the left axis.
-            var options: [String] = []
-            if item.metric.period.wholeSeconds != 300 { options.append("\"period\":\(item.metric.period.wholeSeconds)") }
-            if item.metric.statistic != .average { options.append("\"stat\":\(Self.quoted(item.metric.statistic.rawValue))") }
-            if item.right { options.append("\"yAxis\":\"right\"") }
-            text(options.isEmpty ? "]" : ",{\(options.joined(separator: ","))}]")
         }
+    }
+
+    /// One metric's row, with `options` before those CDK writes when they are not the default.
+    private mutating func metricRow(_ metric: Metric, options: [String], right: Bool) {
+        text("[\(Self.quoted(metric.namespace)),\(Self.quoted(metric.name))")
+        for dimension in metric.dimensions {
+            text(",\(Self.quoted(dimension.name)),")
+            string(dimension.value)
+        }
+        // CDK leaves out what is the default: a five-minute period, the Average statistic, the left axis.
+        var options = options
+        if metric.period.wholeSeconds != 300 { options.append("\"period\":\(metric.period.wholeSeconds)") }
+        if metric.statistic != .average { options.append("\"stat\":\(Self.quoted(metric.statistic.rawValue))") }
+        if right { options.append("\"yAxis\":\"right\"") }
+        text(options.isEmpty ? "]" : ",{\(options.joined(separator: ","))}]")
     }
 
     /// `text` as a JSON string, escaped as JavaScript's `JSON.stringify` escapes it.

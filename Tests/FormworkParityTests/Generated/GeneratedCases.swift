@@ -40,4 +40,5 @@ enum GeneratedCases {
             + TableV2Cases.all
             + PipeCases.all
             + WebSocketCases.all
+            + MetricMathCases.all
 }
