@@ -838,6 +838,16 @@ def secret_cases():
     cases.append(Case("SecretInEnvironment", [secret(()), fn(options=[o(
         "environment", '{"ARN": secret.secret_arn, "WHOLE": secret.secret_value.unsafe_unwrap(), "FIELD": secret.secret_value_from_json("password").unsafe_unwrap()}',
         "environment", '["ARN": secret.arn, "WHOLE": secret.secretValue(), "FIELD": secret.secretValue(field: "password")]')])]))
+    rotation = lambda py="", swift="", ident="Rotation": stmt(f'secret.add_rotation_schedule("{ident}", rotation_lambda=fn{py})',
+                                                             f'secret.rotation(by: fn{swift}' + (f', id: "{ident}")' if ident != "Rotation" else ")"))
+    cases += [
+        Case("SecretRotation", [secret(()), fn(), rotation()]),
+        Case("SecretRotationWeekly", [secret(()), fn(), rotation(", automatically_after=Duration.days(7), rotate_immediately_on_update=False",
+                                                                 ", every: .days(7), rotateImmediatelyOnUpdate: false")]),
+        Case("SecretRotationHours", [secret(()), fn(), rotation(", automatically_after=Duration.hours(6)", ", every: .hours(6)", "Frequent")]),
+        Case("SecretRotationTwoSecretsOneFunction", [secret(()), call("secretsmanager.Secret", "Secret", "Other", []), fn(), rotation(),
+                                                     stmt('other.add_rotation_schedule("Rotation", rotation_lambda=fn)', "other.rotation(by: fn)")]),
+    ]
     return cases
 
 

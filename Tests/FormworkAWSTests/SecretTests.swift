@@ -18,4 +18,22 @@ import Testing
         #expect(secret.properties == ["GenerateSecretString": [:]])
         #expect(secret.deletionPolicy == "Delete")
     }
+
+    @Test(arguments: [3, 25_000, 7 * 24 + 0.5] as [Double])
+    func aRotationIntervalSecretsManagerRefusesIsRefused(hours: Double) {
+        let secret = Secret("Secret")
+        let fn = inlineFunction("Rotator")
+        #expect {
+            try synthesize {
+                secret
+                fn
+                secret.rotation(by: fn, every: .seconds(Int64(hours * 3_600)))
+            }
+        } throws: { "\($0)".contains("4 hours to 1,000 days") }
+    }
+
+    @Test func theRotationPermissionIsNamedAsCDKsGrantInvokeNamesIt() {
+        #expect(CDKHash.sha256Base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
+    }
 }
+

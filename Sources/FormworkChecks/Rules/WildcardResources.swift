@@ -23,7 +23,7 @@ extension CheckRule {
         "logs:CreateLogGroup", "cloudwatch:PutMetricData",
         "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
         "states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity", "events:PutEvents",
-        "dynamodb:ListStreams",
+        "dynamodb:ListStreams", "secretsmanager:GetRandomPassword",
         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
         "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
     ]

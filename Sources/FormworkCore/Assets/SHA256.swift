@@ -20,14 +20,19 @@ struct SHA256 {
         pending.removeFirst(offset)
     }
 
-    /// The digest as 64 lowercase hex digits.
-    consuming func hexDigest() -> String {
+    /// The 32 bytes of the digest.
+    consuming func digest() -> [UInt8] {
         var tail = pending
         DigestPadding.append(forMessageOf: length, bigEndianLength: true, to: &tail)
         for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
-        return HexDigits.text(state.flatMap { word in
+        return state.flatMap { word in
             stride(from: UInt32(24), through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> $0) }
-        })
+        }
+    }
+
+    /// The digest as 64 lowercase hex digits.
+    consuming func hexDigest() -> String {
+        HexDigits.text(digest())
     }
 
     /// The digest of `bytes` as 64 lowercase hex digits.

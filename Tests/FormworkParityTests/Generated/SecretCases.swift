@@ -16,6 +16,10 @@ enum SecretCases {
         ("SecretGrantRead", secretGrantRead),
         ("SecretGrantWrite", secretGrantWrite),
         ("SecretInEnvironment", secretInEnvironment),
+        ("SecretRotation", secretRotation),
+        ("SecretRotationWeekly", secretRotationWeekly),
+        ("SecretRotationHours", secretRotationHours),
+        ("SecretRotationTwoSecretsOneFunction", secretRotationTwoSecretsOneFunction),
     ]
 
     /// `SecretPlain`
@@ -132,6 +136,61 @@ enum SecretCases {
             Stack("SecretInEnvironment") {
                 secret
                 fn
+            }
+        ]
+    }
+
+    /// `SecretRotation`
+    static func secretRotation() -> [Stack] {
+        let secret = Secret("Secret")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("SecretRotation") {
+                secret
+                fn
+                secret.rotation(by: fn)
+            }
+        ]
+    }
+
+    /// `SecretRotationWeekly`
+    static func secretRotationWeekly() -> [Stack] {
+        let secret = Secret("Secret")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("SecretRotationWeekly") {
+                secret
+                fn
+                secret.rotation(by: fn, every: .days(7), rotateImmediatelyOnUpdate: false)
+            }
+        ]
+    }
+
+    /// `SecretRotationHours`
+    static func secretRotationHours() -> [Stack] {
+        let secret = Secret("Secret")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("SecretRotationHours") {
+                secret
+                fn
+                secret.rotation(by: fn, every: .hours(6), id: "Frequent")
+            }
+        ]
+    }
+
+    /// `SecretRotationTwoSecretsOneFunction`
+    static func secretRotationTwoSecretsOneFunction() -> [Stack] {
+        let secret = Secret("Secret")
+        let other = Secret("Other")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("SecretRotationTwoSecretsOneFunction") {
+                secret
+                other
+                fn
+                secret.rotation(by: fn)
+                other.rotation(by: fn)
             }
         ]
     }
