@@ -519,9 +519,10 @@ def state_machine_cases():
 
 # MARK: API Gateway
 
-def rest_api(routes, py_options="", swift_options="", functions=("Fn",)):
-    """An API with `routes`: (method, path, function variable, python method options, swift route options)."""
-    py = [f'api = apigw.RestApi(s, "Api"{py_options})']
+def rest_api(routes, py_options="", swift_options="", functions=("Fn",), py_setup=()):
+    """An API with `routes`: (method, path, function variable, python method options, swift route options);
+    `py_setup` runs after the API is made, before its resources (models, validators)."""
+    py = [f'api = apigw.RestApi(s, "Api"{py_options})'] + list(py_setup)
     resources = {}
     for method, path, function, py_method, _ in routes:
         parent = "api.root"
@@ -1288,6 +1289,36 @@ def metric_math_cases():
     ]
 
 
+def request_model_cases():
+    py_schema = ('apigw.JsonSchema(schema=apigw.JsonSchemaVersion.DRAFT4, title="Order", type=apigw.JsonSchemaType.OBJECT, required=["sku"], '
+                 'properties={"sku": apigw.JsonSchema(type=apigw.JsonSchemaType.STRING), "qty": apigw.JsonSchema(type=apigw.JsonSchemaType.INTEGER, minimum=1)})')
+    swift_schema = ('["properties": ["sku": ["type": "string"], "qty": ["minimum": 1, "type": "integer"]], "required": ["sku"], '
+                    '"$schema": "http://json-schema.org/draft-04/schema#", "title": "Order", "type": "object"]')
+    model = lambda py="", swift="": (f'model = api.add_model("OrderModel", schema={py_schema}{py})', f'ApiModel("OrderModel", schema: {swift_schema}{swift})')
+    body_validator = 'validator = api.add_request_validator("BodyValidator", validate_request_body=True, validate_request_parameters=False)'
+    def post(py_model, swift_model, py_method, swift_route, setup=()):
+        return rest_api([("POST", "/orders", "fn", ("", py_method), f", {swift_route}")], py_setup=[py_model] + list(setup))
+    plain = model()
+    named = model(', content_type="application/json", model_name="Order", description="An order"', ', modelName: "Order", description: "An order"')
+    cert = "arn:aws:acm:us-east-1:123456789012:certificate/abc"
+    domain = lambda py="", swift="": construct(f'domain = apigw.DomainName(s, "Domain", domain_name="api.shop.example.com", certificate=acm.Certificate.from_certificate_arn(s, "Cert", "{cert}"){py})',
+                                                f'let domain = ApiDomainName("Domain", domainName: "api.shop.example.com", certificateArn: "{cert}"{swift})', "domain")
+    return [
+        Case("RestApiModel", post(plain[0], plain[1], ', request_models={"application/json": model}', f"requestModel: {plain[1]}")),
+        Case("RestApiModelNamed", post(named[0], named[1], ', request_models={"application/json": model}', f"requestModel: {named[1]}")),
+        Case("RestApiModelValidated", post(plain[0], plain[1], ', request_models={"application/json": model}, request_validator=validator',
+                                           f"validateRequestBody: true, requestModel: {plain[1]}", setup=[body_validator])),
+        Case("RestApiParametersValidated", rest_api([("GET", "/orders", "fn", ("", ', request_parameters={"method.request.querystring.status": True}, request_validator=validator'),
+                                                      ', requiredParameters: ["querystring.status"]')],
+                                                    py_setup=['validator = api.add_request_validator("ParametersValidator", validate_request_body=False, validate_request_parameters=True)'])),
+        Case("RestApiDomain", rest_api([("GET", "/orders", "fn", ("", ""), "")]) + [domain(), stmt('domain.add_base_path_mapping(api, base_path="v1")', 'domain.mapping(api, basePath: "v1")')]),
+        Case("RestApiDomainRoot", rest_api([("GET", "/orders", "fn", ("", ""), "")]) + [domain(), stmt("domain.add_base_path_mapping(api)", "domain.mapping(api)")]),
+        Case("RestApiDomainEdge", rest_api([("GET", "/orders", "fn", ("", ""), "")]) + [domain(", endpoint_type=apigw.EndpointType.EDGE, security_policy=apigw.SecurityPolicy.TLS_1_2",
+                                                                                             ", endpointType: .edge, securityPolicy: .tls12"),
+                                                                                      stmt('domain.add_base_path_mapping(api, base_path="v2")', 'domain.mapping(api, basePath: "v2")')]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1304,4 +1335,4 @@ def all_groups():
             "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
             "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
             "Pipe": pipe_cases(), "WebSocket": websocket_cases(),
-            "MetricMath": metric_math_cases()}
+            "MetricMath": metric_math_cases(), "RequestModel": request_model_cases()}

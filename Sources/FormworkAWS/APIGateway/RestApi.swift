@@ -145,6 +145,10 @@ public struct RestApi: IdentifiedConstruct {
             hashed.append(DeploymentDigest.method(try declarePreflight(at: root, resourcePath: [])))
             dependencies.append(Dependency(on: self, element: ["Default", "OPTIONS", "Resource"]))
         }
+        for input in try declareRequestChecks(in: scope) {
+            hashed.append(input.component)
+            dependencies.append(Dependency(on: self, element: input.element))
+        }
         for route in routes {
             var parentPath: [String] = []
             for segment in route.segments {
@@ -181,20 +185,6 @@ public struct RestApi: IdentifiedConstruct {
 
     private func resourceId(_ resourcePath: [String]) -> Value {
         resourcePath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId")) : attribute(["Default"] + resourcePath + ["Resource"], .ref)
-    }
-
-    /// The request validator a route needs, declared once per kind at `<Api>/<Kind>Validator`.
-    private func requestValidator(for route: Route, in scope: ConstructScope) throws(SynthesisError) -> Value? {
-        let parameters = !route.requiredParameters.isEmpty
-        guard parameters || route.validateRequestBody else { return nil }
-        let name = (route.validateRequestBody ? "Body" : "") + (parameters ? "Parameters" : "") + "Validator"
-        let validator = try scope.child(name)
-        if try !validator.child("Resource").hasElement {
-            try validator.declareResource("AWS::ApiGateway::RequestValidator", properties: [
-                "RestApiId": apiId, "ValidateRequestBody": .bool(route.validateRequestBody), "ValidateRequestParameters": .bool(parameters),
-            ])
-        }
-        return attribute([name, "Resource"], .ref)
     }
 
     /// The CORS preflight of a resource: an `OPTIONS` method answered by API Gateway itself (a mock
@@ -287,7 +277,7 @@ public struct RestApi: IdentifiedConstruct {
         if !route.requiredParameters.isEmpty {
             properties["RequestParameters"] = .object(OrderedDictionary(uniqueKeysWithValues: route.requiredParameters.map { ("method.request.\($0)", Value.bool(true)) }))
         }
-        if let validator = try requestValidator(for: route, in: scope) { properties["RequestValidatorId"] = validator }
+        properties.merge(requestCheckProperties(for: route)) { _, new in new }
         properties["ResourceId"] = resourceId(resourcePath)
         properties["RestApiId"] = apiId
         try method.declareResource("AWS::ApiGateway::Method", properties: properties)

@@ -68,10 +68,12 @@ public struct Route: Sendable {
     public var requiredParameters: [String]
     /// Whether API Gateway validates the request body against the method's model (REST APIs).
     public var validateRequestBody: Bool
+    /// The schema of the request body, for its content type (REST APIs).
+    public var requestModel: ApiModel?
 
     public init(_ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
                 apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
-                validateRequestBody: Bool = false) {
+                validateRequestBody: Bool = false, requestModel: ApiModel? = nil) {
         self.method = method
         self.path = path
         self.function = function
@@ -80,6 +82,7 @@ public struct Route: Sendable {
         self.integration = integration
         self.requiredParameters = requiredParameters
         self.validateRequestBody = validateRequestBody
+        self.requestModel = requestModel
     }
 
     /// The path's segments, without empty ones.

@@ -41,4 +41,5 @@ enum GeneratedCases {
             + PipeCases.all
             + WebSocketCases.all
             + MetricMathCases.all
+            + RequestModelCases.all
 }

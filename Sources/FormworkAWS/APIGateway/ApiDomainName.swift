@@ -1,0 +1,93 @@
+import FormworkCore
+import OrderedCollections
+
+/// A custom domain name for REST APIs (CDK's `apigateway.DomainName`), with a certificate from ACM; map
+/// APIs to base paths of it with ``mapping(_:basePath:)``. Point the domain's DNS record at
+/// ``regionalDomainName`` (regional) or ``distributionDomainName`` (edge).
+///
+/// ```swift
+/// let domain = ApiDomainName("Domain", domainName: "api.shop.example.com", certificateArn: certificate)
+/// domain
+/// domain.mapping(storefront, basePath: "v1")
+/// ```
+public struct ApiDomainName: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var domainName: String
+    /// The ACM certificate's ARN; for an edge domain it must be in us-east-1.
+    public var certificateArn: Value
+    /// Regional unless given, as CDK sets it.
+    public var endpointType: RestApi.EndpointType
+    public var securityPolicy: SecurityPolicy?
+
+    /// The TLS versions the domain accepts.
+    public enum SecurityPolicy: String, Sendable {
+        case tls10 = "TLS_1_0"
+        case tls12 = "TLS_1_2"
+    }
+
+    public init(_ id: String, domainName: String, certificateArn: Value, endpointType: RestApi.EndpointType = .regional,
+                securityPolicy: SecurityPolicy? = nil) {
+        self.id = id
+        self.domainName = domainName
+        self.certificateArn = certificateArn
+        self.endpointType = endpointType
+        self.securityPolicy = securityPolicy
+    }
+
+    /// `{"Ref": domain}`: the domain name.
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The regional host name to alias a regional domain to.
+    public var regionalDomainName: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("RegionalDomainName"))) }
+    /// The CloudFront host name to alias an edge domain to.
+    public var distributionDomainName: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("DistributionDomainName"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard endpointType != .private else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a private API cannot have a custom domain name here; use a regional or edge endpoint")
+        }
+        guard !domainName.isEmpty, domainName.count <= 253, !domainName.contains(where: \.isUppercase) else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the domain name '\(domainName)' must be 1 to 253 lowercase characters")
+        }
+        var properties = OrderedDictionary<String, Value>()
+        properties["CertificateArn"] = endpointType == .edge ? Optional(certificateArn) : nil
+        properties["DomainName"] = .string(domainName)
+        properties["EndpointConfiguration"] = ["Types": [.string(endpointType.rawValue)]]
+        properties["RegionalCertificateArn"] = endpointType == .regional ? Optional(certificateArn) : nil
+        properties["SecurityPolicy"] = securityPolicy.map { .string($0.rawValue) }
+        try scope.declareResource("AWS::ApiGateway::DomainName", properties: properties)
+    }
+
+    /// `api`'s stage served at `basePath` of this domain (the root when `nil`); list the result in a body.
+    public func mapping(_ api: RestApi, basePath: String? = nil) -> BasePathMapping {
+        BasePathMapping(domain: self, api: api, basePath: basePath)
+    }
+}
+
+/// An API's stage served under a path of a custom domain (CDK's `addBasePathMapping`), at
+/// `<Domain>/Map:<path>=><api's unique id>` as CDK names it.
+public struct BasePathMapping: Construct {
+    public let domain: ApiDomainName
+    public let api: RestApi
+    public let basePath: String?
+
+    public var id: String { "\(domain.id)Maps\(api.id)\(basePath.map { "At" + $0.replacingOccurrences(of: "/", with: "--") } ?? "")" }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let basePath, basePath.isEmpty || basePath.contains("/") {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the base path '\(basePath)' must be one non-empty path segment, without '/' (as in CDK's BasePathMapping)")
+        }
+        scope.require(domain)
+        scope.require(api)
+        scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
+            let apiId = try scope.scope(of: api).uniqueId
+            var properties = OrderedDictionary<String, Value>()
+            properties["BasePath"] = basePath.map { .string($0) }
+            properties["DomainName"] = domain.name
+            properties["RestApiId"] = api.apiId
+            properties["Stage"] = api.stage
+            // The construct library writes the `/` of an id as `--`.
+            try scope.scope(of: domain).child("Map:\(basePath ?? "--")=>\(apiId)").declareResource("AWS::ApiGateway::BasePathMapping", properties: properties)
+        }
+    }
+}
