@@ -1319,6 +1319,26 @@ def request_model_cases():
     ]
 
 
+def distributed_map_cases():
+    bucket_ = bucket()
+    def dmap(py_options, swift_options, py_processor='sfn.Pass(s, "P")', swift_processor='Chain(State.pass("P"))', more=()):
+        py = f'm = sfn.DistributedMap(s, "Each"{py_options}); m.item_processor({py_processor}); machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(m))'
+        swift = f'let machine = StateMachine("Machine", definition: Chain(State.distributedMap("Each"{swift_options}, processor: {swift_processor})))'
+        return [bucket_] + list(more) + [construct(py, swift, "machine")]
+    json_reader = (', item_reader=sfn.S3JsonItemReader(bucket=bucket, key="orders.json")', ', itemReader: .json(bucket: bucket, key: "orders.json")')
+    return [
+        Case("DistributedMapJson", dmap(*json_reader)),
+        Case("DistributedMapOptions", dmap(json_reader[0] + ', result_writer=sfn.ResultWriter(bucket=bucket, prefix="results"), max_concurrency=100, tolerated_failure_percentage=5, tolerated_failure_count=10, label="orders"',
+                                           ', itemReader: .json(bucket: bucket, key: "orders.json"), resultWriter: (bucket, "results"), maxConcurrency: 100, toleratedFailurePercentage: 5, toleratedFailureCount: 10, label: "orders"')),
+        Case("DistributedMapCsv", dmap(', item_reader=sfn.S3CsvItemReader(bucket=bucket, key="orders.csv", max_items=500, csv_delimiter=sfn.CsvDelimiter.SEMICOLON), map_execution_type=sfn.StateMachineType.EXPRESS',
+                                       ', itemReader: .csv(bucket: bucket, key: "orders.csv", maxItems: 500, delimiter: .semicolon), executionType: .express')),
+        Case("DistributedMapObjects", dmap(', item_reader=sfn.S3ObjectsItemReader(bucket=bucket, prefix="in/")', ', itemReader: .objects(bucket: bucket, prefix: "in/")')),
+        Case("DistributedMapItemsPath", dmap(', items_path="$.orders"', ', itemsPath: "$.orders"')),
+        Case("DistributedMapLambda", dmap(json_reader[0] + ', result_writer=sfn.ResultWriter(bucket=bucket, prefix="out")', ', itemReader: .json(bucket: bucket, key: "orders.json"), resultWriter: (bucket, "out")',
+                                          'tasks.LambdaInvoke(s, "Work", lambda_function=fn)', 'Chain(State.lambdaInvoke("Work", function: fn))', more=[fn()])),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1335,4 +1355,5 @@ def all_groups():
             "UsagePlan": usage_plan_cases(), "Dashboard": dashboard_cases(),
             "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
             "Pipe": pipe_cases(), "WebSocket": websocket_cases(),
-            "MetricMath": metric_math_cases(), "RequestModel": request_model_cases()}
+            "MetricMath": metric_math_cases(), "RequestModel": request_model_cases(),
+            "DistributedMap": distributed_map_cases()}

@@ -19,6 +19,7 @@ public struct State: Sendable {
         case choice(cases: [ChoiceCase], otherwise: Chain?)
         case parallel(branches: [Chain])
         case map(itemsPath: String?, maxConcurrency: Int?, processor: Chain)
+        case distributedMap(DistributedMap)
         case succeed
         case fail(error: String?, cause: String?)
     }
@@ -112,7 +113,7 @@ public struct State: Sendable {
     /// Whether the state can have `Retry` and `Catch`.
     var canRecover: Bool {
         switch kind {
-        case .task, .parallel, .map: true
+        case .task, .parallel, .map, .distributedMap: true
         default: false
         }
     }

@@ -8,6 +8,8 @@ struct StateGraph {
     private var rendered: [String: Value] = [:]
     private(set) var statements: [PolicyStatement] = []
     private(set) var requirements: [any IdentifiedConstruct] = []
+    /// The label of every distributed map (`nil` for one without), for the child executions' permissions.
+    private(set) var distributedMapLabels: [String?] = []
     let path: String
 
     init(path: String) {
@@ -120,6 +122,23 @@ struct StateGraph {
             for (key, value) in try render(processor) { itemProcessor[key] = value }
             members["ItemProcessor"] = .object(itemProcessor)
             members["MaxConcurrency"] = maxConcurrency.map { .number(Double($0)) }
+        case .distributedMap(let map):
+            try map.validate(state: state.name, path: path)
+            members["Type"] = "Map"
+            comment()
+            resultPath()
+            transition()
+            inputOutput()
+            recovery()
+            members["ItemsPath"] = map.itemsPath.map { .string($0) }
+            var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)]]
+            statements += map.statements
+            requirements += map.requirements
+            for (key, value) in try render(map.processor) { itemProcessor[key] = value }
+            members["ItemProcessor"] = .object(itemProcessor)
+            members["MaxConcurrency"] = map.maxConcurrency.map { .number(Double($0)) }
+            members.merge(map.trailingMembers) { _, new in new }
+            distributedMapLabels.append(map.label)
         case .pass(let result, let parameters):
             members["Type"] = "Pass"
             comment()

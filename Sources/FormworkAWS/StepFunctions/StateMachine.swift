@@ -103,6 +103,7 @@ public struct StateMachine: GrantPrincipal {
         }
         for statement in statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
         for construct in graph.requirements { scope.require(construct) }
+        if !graph.distributedMapLabels.isEmpty { try scope.add(distributedMapPolicy(labels: graph.distributedMapLabels)) }
 
         var properties = OrderedDictionary<String, Value>()
         properties["DefinitionString"] = Value.object(document).jsonText
@@ -124,6 +125,19 @@ public struct StateMachine: GrantPrincipal {
 }
 
 extension StateMachine {
+    /// What distributed maps need to run their child executions (CDK's `DistributedMapPolicy` on the role):
+    /// start the machine, describe and stop its executions, redrive the map runs (all of them when a map has
+    /// no label, else those of the labels).
+    func distributedMapPolicy(labels: [String?]) -> Policy {
+        let executions: Value = "arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(nameFromArn)"
+        let runs: [String] = labels.contains(where: { $0 == nil }) ? ["*"] : labels.compactMap { $0 }
+        return Policy("DistributedMapPolicy", statements: [
+            PolicyStatement(actions: ["states:StartExecution"], resources: [arn]),
+            PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"], resources: ["\(executions):*"]),
+            PolicyStatement(actions: ["states:RedriveExecution"], resources: runs.map { "\(executions)/\($0):*" }),
+        ], roles: [role])
+    }
+
     /// A grant to start executions of this state machine for `principal`'s role; list the result in a body.
     public func grantStartExecution(to principal: some GrantPrincipal) -> Grant {
         Grant.statements([PolicyStatement(actions: ["states:StartExecution"], resources: [arn])], on: self, to: principal)

@@ -42,4 +42,5 @@ enum GeneratedCases {
             + WebSocketCases.all
             + MetricMathCases.all
             + RequestModelCases.all
+            + DistributedMapCases.all
 }
