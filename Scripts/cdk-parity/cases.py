@@ -1319,6 +1319,9 @@ def request_model_cases():
     ]
 
 
+ASL_PUT_TEXT = '{"StartAt":"Put","States":{"Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${TableName}","Item":{"pk":{"S.$":"$.id"}}},"End":true}}}'
+
+
 def distributed_map_cases():
     bucket_ = bucket()
     def dmap(py_options, swift_options, py_processor='sfn.Pass(s, "P")', swift_processor='Chain(State.pass("P"))', more=()):
@@ -1334,6 +1337,10 @@ def distributed_map_cases():
                                        ', itemReader: .csv(bucket: bucket, key: "orders.csv", maxItems: 500, delimiter: .semicolon), executionType: .express')),
         Case("DistributedMapObjects", dmap(', item_reader=sfn.S3ObjectsItemReader(bucket=bucket, prefix="in/")', ', itemReader: .objects(bucket: bucket, prefix: "in/")')),
         Case("DistributedMapItemsPath", dmap(', items_path="$.orders"', ', itemsPath: "$.orders"')),
+        Case("MachineDefinitionText", [table(), construct(
+            "machine = sfn.StateMachine(s, \"Machine\", definition_body=sfn.DefinitionBody.from_string(ASL_PUT), definition_substitutions={\"TableName\": table.table_name}); table.grant_write_data(machine)",
+            'let machine = StateMachine("Machine", definition: .text(#"""\n' + ASL_PUT_TEXT + '\n"""#), substitutions: ["TableName": table.name])', "machine"),
+            stmt(None, "table.grant(.write, to: machine)")]),
         Case("DistributedMapLambda", dmap(json_reader[0] + ', result_writer=sfn.ResultWriter(bucket=bucket, prefix="out")', ', itemReader: .json(bucket: bucket, key: "orders.json"), resultWriter: (bucket, "out")',
                                           'tasks.LambdaInvoke(s, "Work", lambda_function=fn)', 'Chain(State.lambdaInvoke("Work", function: fn))', more=[fn()])),
     ]

@@ -37,6 +37,9 @@ import aws_cdk.aws_pipes_targets_alpha as ptargets
 import aws_cdk.aws_pipes_enrichments_alpha as penrich
 
 
+ASL_PUT = '{"StartAt":"Put","States":{"Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${TableName}","Item":{"pk":{"S.$":"$.id"}}},"End":true}}}'
+
+
 def synth():
     return cdk.DefaultStackSynthesizer(generate_bootstrap_version_rule=False)
 '''

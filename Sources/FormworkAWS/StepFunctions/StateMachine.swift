@@ -12,7 +12,9 @@ import OrderedCollections
 public struct StateMachine: GrantPrincipal {
     public let id: String
     public let identity = ConstructIdentity()
-    public var definition: Chain
+    public var definition: DefinitionBody
+    /// Values for the `${Name}` placeholders of a definition given as text (`DefinitionSubstitutions`).
+    public var substitutions: OrderedDictionary<String, Value>
     public var stateMachineName: String?
     /// Standard or express; `StateMachineType` is written whenever it is given, as CDK writes it.
     public var type: MachineType?
@@ -52,11 +54,14 @@ public struct StateMachine: GrantPrincipal {
         }
     }
 
-    public init(_ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType? = nil,
+    /// A state machine running `definition`, its `${Name}` placeholders (text definitions only) replaced by
+    /// `substitutions` when CloudFormation creates it.
+    public init(_ id: String, definition: DefinitionBody, substitutions: OrderedDictionary<String, Value> = [:], stateMachineName: String? = nil, type: MachineType? = nil,
                 timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
                 removalPolicy: RemovalPolicy = .destroy) {
         self.id = id
         self.definition = definition
+        self.substitutions = substitutions
         self.stateMachineName = stateMachineName
         self.type = type
         self.timeout = timeout
@@ -71,10 +76,18 @@ public struct StateMachine: GrantPrincipal {
         ])
     }
 
+    /// A state machine running the chain `definition`.
+    public init(_ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType? = nil,
+                timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
+                removalPolicy: RemovalPolicy = .destroy) {
+        self.init(id, definition: .chain(definition), stateMachineName: stateMachineName, type: type, timeout: timeout, comment: comment,
+                  tracing: tracing, logging: logging, removalPolicy: removalPolicy)
+    }
+
     /// A state machine running `definition` from its first state.
     public init(_ id: String, definition: State, stateMachineName: String? = nil, type: MachineType? = nil,
                 timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil) {
-        self.init(id, definition: Chain(definition), stateMachineName: stateMachineName, type: type, timeout: timeout,
+        self.init(id, definition: .chain(Chain(definition)), stateMachineName: stateMachineName, type: type, timeout: timeout,
                   comment: comment, tracing: tracing, logging: logging)
     }
 
@@ -89,9 +102,20 @@ public struct StateMachine: GrantPrincipal {
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...31_536_000, "timeout", unit: " s", at: scope)
         try scope.add(role)
         var graph = StateGraph(path: scope.path)
-        var document = try graph.render(definition)
-        document["TimeoutSeconds"] = timeout.map { .number(Double($0.wholeSeconds)) }
-        document["Comment"] = comment.map { .string($0) }
+        let definitionString: Value
+        switch definition {
+        case .chain(let chain):
+            var document = try graph.render(chain)
+            document["TimeoutSeconds"] = timeout.map { .number(Double($0.wholeSeconds)) }
+            document["Comment"] = comment.map { .string($0) }
+            definitionString = Value.object(document).jsonText
+        case .text(let text):
+            definitionString = .string(try DefinitionBody.check(text, source: "the definition", substitutions: substitutions,
+                                                                timeout: timeout, comment: comment, at: scope))
+        case .file(let path):
+            definitionString = .string(try DefinitionBody.check(try DefinitionBody.read(path, at: scope), source: "'\(path)'",
+                                                                substitutions: substitutions, timeout: timeout, comment: comment, at: scope))
+        }
         var statements = graph.statements
         if tracing {
             statements.append(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"]))
@@ -106,7 +130,8 @@ public struct StateMachine: GrantPrincipal {
         if !graph.distributedMapLabels.isEmpty { try scope.add(distributedMapPolicy(labels: graph.distributedMapLabels)) }
 
         var properties = OrderedDictionary<String, Value>()
-        properties["DefinitionString"] = Value.object(document).jsonText
+        properties["DefinitionString"] = definitionString
+        properties["DefinitionSubstitutions"] = substitutions.isEmpty ? nil : .object(substitutions)
         if let logging {
             scope.require(logging.destination)
             properties["LoggingConfiguration"] = [

@@ -10,6 +10,7 @@ enum DistributedMapCases {
         ("DistributedMapCsv", distributedMapCsv),
         ("DistributedMapObjects", distributedMapObjects),
         ("DistributedMapItemsPath", distributedMapItemsPath),
+        ("MachineDefinitionText", machineDefinitionText),
         ("DistributedMapLambda", distributedMapLambda),
     ]
 
@@ -69,6 +70,21 @@ enum DistributedMapCases {
             Stack("DistributedMapItemsPath") {
                 bucket
                 machine
+            }
+        ]
+    }
+
+    /// `MachineDefinitionText`
+    static func machineDefinitionText() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let machine = StateMachine("Machine", definition: .text(#"""
+{"StartAt":"Put","States":{"Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${TableName}","Item":{"pk":{"S.$":"$.id"}}},"End":true}}}
+"""#), substitutions: ["TableName": table.name])
+        return [
+            Stack("MachineDefinitionText") {
+                table
+                machine
+                table.grant(.write, to: machine)
             }
         ]
     }
