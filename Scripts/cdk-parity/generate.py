@@ -30,7 +30,8 @@ from aws_cdk import (Duration, RemovalPolicy, Size, Stack, Tags, aws_ssm as ssm,
     aws_cloudwatch as cloudwatch, aws_stepfunctions as sfn, aws_stepfunctions_tasks as tasks, aws_apigateway as apigw,
     aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_lambda_destinations as destinations, aws_secretsmanager as secretsmanager,
     aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito,
-    aws_apigatewayv2_authorizers as authorizers, aws_ec2 as ec2, aws_certificatemanager as acm)
+    aws_apigatewayv2_authorizers as authorizers, aws_ec2 as ec2, aws_certificatemanager as acm,
+    aws_applicationautoscaling as appscaling)
 import aws_cdk.aws_pipes_alpha as pipes
 import aws_cdk.aws_pipes_sources_alpha as sources
 import aws_cdk.aws_pipes_targets_alpha as ptargets

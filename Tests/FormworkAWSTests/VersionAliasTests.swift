@@ -30,4 +30,27 @@ import Testing
             }
         } throws: { "\($0)".contains("between 0 and 1") }
     }
+
+    @Test(arguments: [0.05, 0.95])
+    func aUtilizationTargetOutsideWhatLambdaScalesOnIsRefused(target: Double) {
+        let fn = inlineFunction("Fn")
+        #expect {
+            try synthesize {
+                fn
+                Alias("Live", aliasName: "live", version: fn.currentVersion, autoScaling: .init(maxCapacity: 10, utilizationTarget: target))
+            }
+        } throws: { "\($0)".contains("between 0.1 and 0.9") }
+    }
+
+    @Test func aScheduledCapacityMustSetABound() {
+        let fn = inlineFunction("Fn")
+        #expect {
+            try synthesize {
+                fn
+                Alias("Live", aliasName: "live", version: fn.currentVersion,
+                      autoScaling: .init(maxCapacity: 10, scheduled: [.init("Noon", schedule: .cron(minute: "0", hour: "12"))]))
+            }
+        } throws: { "\($0)".contains("'Noon' sets neither") }
+    }
 }
+

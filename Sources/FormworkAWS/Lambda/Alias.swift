@@ -2,7 +2,8 @@ import FormworkCore
 import OrderedCollections
 
 /// A named pointer to a function version (CDK's `lambda.Alias`): what callers invoke, moved from version to
-/// version for safe deployments, with provisioned concurrency and weighted routing to a second version.
+/// version for safe deployments, with provisioned concurrency (auto-scaled if asked) and weighted routing to a
+/// second version.
 public struct Alias: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
@@ -12,15 +13,18 @@ public struct Alias: IdentifiedConstruct {
     public var provisionedConcurrentExecutions: Int?
     /// Other versions that get a share of the invocations (weights between 0 and 1).
     public var additionalVersions: [(version: any PublishedVersion, weight: Double)]
+    /// Auto scaling of the provisioned concurrency.
+    public var autoScaling: AutoScaling?
 
     public init(_ id: String, aliasName: String, version: any PublishedVersion, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
-                additionalVersions: [(version: any PublishedVersion, weight: Double)] = []) {
+                additionalVersions: [(version: any PublishedVersion, weight: Double)] = [], autoScaling: AutoScaling? = nil) {
         self.id = id
         self.aliasName = aliasName
         self.version = version
         self.description = description
         self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
         self.additionalVersions = additionalVersions
+        self.autoScaling = autoScaling
     }
 
     /// The alias's ARN (`{"Ref": alias}`): invoke this rather than the function.
@@ -45,5 +49,6 @@ public struct Alias: IdentifiedConstruct {
             properties["RoutingConfig"] = ["AdditionalVersionWeights": .array(additionalVersions.map { ["FunctionVersion": $0.version.version, "FunctionWeight": .number($0.weight)] })]
         }
         try scope.declareResource("AWS::Lambda::Alias", properties: properties)
+        if let autoScaling { try declareAutoScaling(autoScaling, in: scope) }
     }
 }

@@ -13,6 +13,8 @@ enum VersionCases {
         ("AliasPlain", aliasPlain),
         ("AliasDescribedProvisioned", aliasDescribedProvisioned),
         ("AliasWeighted", aliasWeighted),
+        ("AliasAutoScaling", aliasAutoScaling),
+        ("AliasScheduledScaling", aliasScheduledScaling),
         ("AliasArnOutput", aliasArnOutput),
         ("CurrentVersionPlain", currentVersionPlain),
         ("CurrentVersionOptions", currentVersionOptions),
@@ -123,6 +125,34 @@ enum VersionCases {
                 fn
                 v1
                 v2
+                live
+            }
+        ]
+    }
+
+    /// `AliasAutoScaling`
+    static func aliasAutoScaling() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let v1 = Version("V1", function: fn)
+        let live = Alias("Live", aliasName: "live", version: v1, provisionedConcurrentExecutions: 2, autoScaling: .init(minCapacity: 2, maxCapacity: 20, utilizationTarget: 0.7))
+        return [
+            Stack("AliasAutoScaling") {
+                fn
+                v1
+                live
+            }
+        ]
+    }
+
+    /// `AliasScheduledScaling`
+    static func aliasScheduledScaling() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let v1 = Version("V1", function: fn)
+        let live = Alias("Live", aliasName: "live", version: v1, autoScaling: .init(maxCapacity: 50, scheduled: [.init("Morning", schedule: .cron(minute: "0", hour: "8"), minCapacity: 10), .init("Night", schedule: .cron(minute: "0", hour: "22"), minCapacity: 1, maxCapacity: 5)]))
+        return [
+            Stack("AliasScheduledScaling") {
+                fn
+                v1
                 live
             }
         ]
