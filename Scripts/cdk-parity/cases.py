@@ -11,11 +11,12 @@ INLINE = "exports.handler = async () => ({});"
 
 class Case:
     """One case: the stack `name` with `statements`, after the stacks of `before` (name suffix → statements),
-    which it may reference across stacks."""
+    which it may reference across stacks; every stack in `region` when given."""
 
-    def __init__(self, name, statements, before=None):
+    def __init__(self, name, statements, before=None, region=None):
         self.name = name
         self.statements = statements
+        self.region = region
         self.stacks = [(f"{name}{suffix}", body) for suffix, body in (before or {}).items()] + [(name, statements)]
 
 
@@ -34,7 +35,8 @@ SWIFT_LABELS = {
     "UserPool": ["userPoolName", "selfSignUpEnabled", "signInAliases", "autoVerify", "passwordPolicy", "mfa", "accountRecovery",
                  "deletionProtection", "removalPolicy"],
     "SecurityGroup": ["vpcId", "description", "allowAllOutbound", "ingress", "egress"],
-    "TableV2": ["partitionKey", "sortKey", "tableName", "replicaRegions", "pointInTimeRecovery", "stream", "timeToLiveAttribute", "removalPolicy"],
+    "TableV2": ["partitionKey", "sortKey", "tableName", "billing", "replicas", "pointInTimeRecovery", "deletionProtection", "contributorInsights",
+                "tableClass", "stream", "timeToLiveAttribute", "removalPolicy"],
     "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
 }
 
@@ -1152,7 +1154,7 @@ def composite_alarm_cases():
 def table_v2_cases():
     pk = o("partition_key", 'dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING)', "partitionKey", '.string("pk")')
     table = lambda options: call("dynamodb.TableV2", "TableV2", "Table", [pk] + list(options))
-    return variants("TableV2", table, [
+    cases = variants("TableV2", table, [
         ("SortKey", [("Number", o("sort_key", 'dynamodb.Attribute(name="sk", type=dynamodb.AttributeType.NUMBER)', "sortKey", '.number("sk")'))]),
         ("Name", [("Given", o("table_name", '"carts"', "tableName", '"carts"'))]),
         ("PointInTimeRecovery", [("On", o("point_in_time_recovery", "True", "pointInTimeRecovery", "true")),
@@ -1160,7 +1162,35 @@ def table_v2_cases():
         ("Stream", [("NewAndOld", o("dynamo_stream", "dynamodb.StreamViewType.NEW_AND_OLD_IMAGES", "stream", ".newAndOldImages"))]),
         ("Ttl", [("Given", o("time_to_live_attribute", '"expiresAt"', "timeToLiveAttribute", '"expiresAt"'))]),
         ("RemovalPolicy", [("Destroy", o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy"))]),
+        ("DeletionProtection", [("On", o("deletion_protection", "True", "deletionProtection", "true"))]),
+        ("ContributorInsights", [("On", o("contributor_insights_specification", "dynamodb.ContributorInsightsSpecification(enabled=True)", "contributorInsights", "true"))]),
+        ("TableClass", [("InfrequentAccess", o("table_class", "dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS", "tableClass", ".standardInfrequentAccess"))]),
+        ("Provisioned", [("FixedReads", o("billing", "dynamodb.Billing.provisioned(read_capacity=dynamodb.Capacity.fixed(10), write_capacity=dynamodb.Capacity.autoscaled(max_capacity=20))",
+                                          "billing", ".provisioned(read: .fixed(10), write: .autoscaled(max: 20))")),
+                         ("Autoscaled", o("billing", "dynamodb.Billing.provisioned(read_capacity=dynamodb.Capacity.autoscaled(min_capacity=2, max_capacity=40, target_utilization_percent=50), write_capacity=dynamodb.Capacity.autoscaled(max_capacity=20, target_utilization_percent=80))",
+                                          "billing", ".provisioned(read: .autoscaled(min: 2, max: 40, targetUtilization: 50), write: .autoscaled(max: 20, targetUtilization: 80))"))]),
     ])
+    replica = lambda py, swift: o("replicas", f"[{py}]", "replicas", f"[{swift}]")
+    cases += [
+        Case("TableV2Replica", [table([replica('dynamodb.ReplicaTableProps(region="us-east-1")', '"us-east-1"')])], region="eu-west-1"),
+        Case("TableV2Replicas", [table([replica('dynamodb.ReplicaTableProps(region="us-east-1"), dynamodb.ReplicaTableProps(region="ap-southeast-2")', '"us-east-1", "ap-southeast-2"'),
+                                        o("point_in_time_recovery_specification", "dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True)", "pointInTimeRecovery", "true")])],
+             region="eu-west-1"),
+        Case("TableV2ReplicaSettings", [table([replica('dynamodb.ReplicaTableProps(region="us-east-1", deletion_protection=True, contributor_insights_specification=dynamodb.ContributorInsightsSpecification(enabled=True), table_class=dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS, point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=False)), dynamodb.ReplicaTableProps(region="us-west-2")',
+                                                       '.init("us-east-1", deletionProtection: true, contributorInsights: true, pointInTimeRecovery: false, tableClass: .standardInfrequentAccess), "us-west-2"'),
+                                               o("point_in_time_recovery_specification", "dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True)", "pointInTimeRecovery", "true"),
+                                               o("deletion_protection", "False", "deletionProtection", "false"),
+                                               o("contributor_insights_specification", "dynamodb.ContributorInsightsSpecification(enabled=False)", "contributorInsights", "false")])],
+             region="eu-west-1"),
+        Case("TableV2ReplicaReadCapacity", [table([o("billing", "dynamodb.Billing.provisioned(read_capacity=dynamodb.Capacity.fixed(10), write_capacity=dynamodb.Capacity.autoscaled(max_capacity=20))",
+                                                     "billing", ".provisioned(read: .fixed(10), write: .autoscaled(max: 20))"),
+                                                   replica('dynamodb.ReplicaTableProps(region="us-east-1", read_capacity=dynamodb.Capacity.autoscaled(max_capacity=30, min_capacity=2, target_utilization_percent=60))',
+                                                           '.init("us-east-1", readCapacity: .autoscaled(min: 2, max: 30, targetUtilization: 60))')])],
+             region="eu-west-1"),
+        Case("TableV2ReplicaOldAndNewStream", [table([replica('dynamodb.ReplicaTableProps(region="us-east-1")', '"us-east-1"'),
+                                                      o("dynamo_stream", "dynamodb.StreamViewType.NEW_AND_OLD_IMAGES", "stream", ".newAndOldImages")])], region="eu-west-1"),
+    ]
+    return cases
 
 
 def pipe_cases():

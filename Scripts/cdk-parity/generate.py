@@ -53,7 +53,8 @@ def lower_first(name):
 def python_case(case):
     lines = [f"def {case.name}(app):"]
     for stack, statements in case.stacks:
-        lines.append(f'    s = Stack(app, "{stack}", synthesizer=synth())')
+        env = f', env=cdk.Environment(region="{case.region}")' if case.region else ""
+        lines.append(f'    s = Stack(app, "{stack}"{env}, synthesizer=synth())')
         for py, _, _ in statements:
             if py is not None:
                 lines += ["    " + line for line in py.split("; ")]
@@ -74,7 +75,8 @@ def swift_case(case):
             else:
                 edges.append(swift)
         inner = "\n".join(" " * 16 + line for line in listed + edges)
-        stacks.append(f"            Stack(\"{stack}\") {{\n{inner}\n            }}")
+        region = f', region: "{case.region}"' if case.region else ""
+        stacks.append(f"            Stack(\"{stack}\"{region}) {{\n{inner}\n            }}")
     lines = "\n".join(" " * 8 + line for line in declarations)
     return (f"    /// `{case.name}`\n"
             f"    static func {lower_first(case.name)}() -> [Stack] {{\n{lines}\n"

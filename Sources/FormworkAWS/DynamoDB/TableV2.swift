@@ -1,12 +1,14 @@
 import FormworkCore
 import OrderedCollections
 
-/// A DynamoDB global table (CDK's `dynamodb.TableV2`): on-demand, with a replica in the stack's region and
-/// one per region in `replicaRegions`, each with point-in-time recovery when asked. Retained when the stack
-/// is deleted, as CDK. Replicas elsewhere need the stack's region to be known (`Stack(region:)`).
+/// A DynamoDB global table (CDK's `dynamodb.TableV2`): on-demand or provisioned, with a replica in the
+/// stack's region and one per entry of `replicas`, each with the table's settings unless it gives its own.
+/// Retained when the stack is deleted, as CDK. Replicas elsewhere need the stack's region to be known
+/// (`Stack(region:)`) and a `NEW_AND_OLD_IMAGES` stream, which is what they get when `stream` is `nil`.
 ///
 /// ```swift
-/// TableV2("Carts", partitionKey: .string("cartId"), replicaRegions: ["us-east-1"], pointInTimeRecovery: true)
+/// TableV2("Carts", partitionKey: .string("cartId"), replicas: ["us-east-1", .init("ap-southeast-2", tableClass: .standardInfrequentAccess)],
+///         pointInTimeRecovery: true)
 /// ```
 public struct TableV2: IdentifiedConstruct {
     public let id: String
@@ -14,20 +16,30 @@ public struct TableV2: IdentifiedConstruct {
     public var partitionKey: Table.Attribute
     public var sortKey: Table.Attribute?
     public var tableName: String?
-    public var replicaRegions: [String]
+    public var billing: Billing
+    /// The replicas in regions other than the stack's.
+    public var replicas: [Replica]
     public var pointInTimeRecovery: Bool?
+    public var deletionProtection: Bool?
+    public var contributorInsights: Bool?
+    public var tableClass: TableClass?
     public var stream: Table.StreamView?
     public var timeToLiveAttribute: String?
     public var removalPolicy: RemovalPolicy
 
-    public init(_ id: String, partitionKey: Table.Attribute, sortKey: Table.Attribute? = nil, tableName: String? = nil, replicaRegions: [String] = [],
-                pointInTimeRecovery: Bool? = nil, stream: Table.StreamView? = nil, timeToLiveAttribute: String? = nil, removalPolicy: RemovalPolicy = .retain) {
+    public init(_ id: String, partitionKey: Table.Attribute, sortKey: Table.Attribute? = nil, tableName: String? = nil, billing: Billing = .onDemand,
+                replicas: [Replica] = [], pointInTimeRecovery: Bool? = nil, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil,
+                tableClass: TableClass? = nil, stream: Table.StreamView? = nil, timeToLiveAttribute: String? = nil, removalPolicy: RemovalPolicy = .retain) {
         self.id = id
         self.partitionKey = partitionKey
         self.sortKey = sortKey
         self.tableName = tableName
-        self.replicaRegions = replicaRegions
+        self.billing = billing
+        self.replicas = replicas
         self.pointInTimeRecovery = pointInTimeRecovery
+        self.deletionProtection = deletionProtection
+        self.contributorInsights = contributorInsights
+        self.tableClass = tableClass
         self.stream = stream
         self.timeToLiveAttribute = timeToLiveAttribute
         self.removalPolicy = removalPolicy
@@ -40,31 +52,45 @@ public struct TableV2: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let stackRegion = scope.stackRegion
-        if !replicaRegions.isEmpty, stackRegion == nil {
+        let replicaRegions = replicas.map(\.region)
+        if !replicas.isEmpty, stackRegion == nil {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "replicas in other regions need the stack's region; give the stack one (Stack(_:region:))")
         }
         if let stackRegion, replicaRegions.contains(stackRegion) {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "\(stackRegion) is the stack's region, which has a replica already; list only the other regions")
         }
         if Set(replicaRegions).count != replicaRegions.count {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a region is listed twice in replicaRegions")
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a region is listed twice in replicas")
         }
+        if !replicas.isEmpty, let stream, stream != .newAndOldImages {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "replicas are kept in step through a NEW_AND_OLD_IMAGES stream; leave stream unset or make it .newAndOldImages")
+        }
+        try validateBilling(at: scope)
         let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
         var properties = OrderedDictionary<String, Value>()
         properties["AttributeDefinitions"] = .array(keys.map { ["AttributeName": .string($0.name), "AttributeType": .string($0.type.rawValue)] })
-        properties["BillingMode"] = "PAY_PER_REQUEST"
+        properties["BillingMode"] = if case .provisioned = billing { "PROVISIONED" } else { "PAY_PER_REQUEST" }
         properties["KeySchema"] = .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
         // CDK lists the other regions' replicas first, then the stack's.
-        let regions: [Value] = replicaRegions.map { .string($0) } + [stackRegion.map { .string($0) } ?? Aws.region]
-        properties["Replicas"] = .array(regions.map { region in
-            var replica = OrderedDictionary<String, Value>()
-            replica["PointInTimeRecoverySpecification"] = pointInTimeRecovery.map { ["PointInTimeRecoveryEnabled": .bool($0)] }
-            replica["Region"] = region
-            return .object(replica)
-        })
-        properties["StreamSpecification"] = stream.map { ["StreamViewType": .string($0.rawValue)] }
+        let entries: [(Replica, Value)] = replicas.map { ($0, .string($0.region)) } + [(Replica(stackRegion ?? ""), stackRegion.map { .string($0) } ?? Aws.region)]
+        properties["Replicas"] = .array(entries.map { replicaValue($0, region: $1) })
+        properties["StreamSpecification"] = (stream ?? (replicas.isEmpty ? nil : .newAndOldImages)).map { ["StreamViewType": .string($0.rawValue)] }
         properties["TableName"] = tableName.map { .string($0) }
         properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { ["AttributeName": .string($0), "Enabled": true] }
+        if case .provisioned(_, let write) = billing { properties["WriteProvisionedThroughputSettings"] = write.value("Write") }
         try scope.declareResource("AWS::DynamoDB::GlobalTable", properties: properties, removalPolicy: removalPolicy)
+    }
+
+    private func validateBilling(at scope: ConstructScope) throws(SynthesisError) {
+        if case .provisioned(let read, let write) = billing {
+            guard case .autoscaled = write else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "a provisioned global table's write capacity must be auto-scaled (.autoscaled(max:)), as DynamoDB requires")
+            }
+            try read.validate("readCapacity", at: scope)
+            try write.validate("writeCapacity", at: scope)
+        } else if replicas.contains(where: { $0.readCapacity != nil }) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a replica's readCapacity needs a provisioned table; set billing: .provisioned(...)")
+        }
+        for replica in replicas { try replica.readCapacity?.validate("readCapacity of \(replica.region)", at: scope) }
     }
 }

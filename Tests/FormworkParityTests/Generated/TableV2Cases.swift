@@ -13,6 +13,16 @@ enum TableV2Cases {
         ("TableV2StreamNewAndOld", tableV2StreamNewAndOld),
         ("TableV2TtlGiven", tableV2TtlGiven),
         ("TableV2RemovalPolicyDestroy", tableV2RemovalPolicyDestroy),
+        ("TableV2DeletionProtectionOn", tableV2DeletionProtectionOn),
+        ("TableV2ContributorInsightsOn", tableV2ContributorInsightsOn),
+        ("TableV2TableClassInfrequentAccess", tableV2TableClassInfrequentAccess),
+        ("TableV2ProvisionedFixedReads", tableV2ProvisionedFixedReads),
+        ("TableV2ProvisionedAutoscaled", tableV2ProvisionedAutoscaled),
+        ("TableV2Replica", tableV2Replica),
+        ("TableV2Replicas", tableV2Replicas),
+        ("TableV2ReplicaSettings", tableV2ReplicaSettings),
+        ("TableV2ReplicaReadCapacity", tableV2ReplicaReadCapacity),
+        ("TableV2ReplicaOldAndNewStream", tableV2ReplicaOldAndNewStream),
     ]
 
     /// `TableV2Plain`
@@ -90,6 +100,106 @@ enum TableV2Cases {
         let table = TableV2("Table", partitionKey: .string("pk"), removalPolicy: .destroy)
         return [
             Stack("TableV2RemovalPolicyDestroy") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2DeletionProtectionOn`
+    static func tableV2DeletionProtectionOn() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), deletionProtection: true)
+        return [
+            Stack("TableV2DeletionProtectionOn") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2ContributorInsightsOn`
+    static func tableV2ContributorInsightsOn() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), contributorInsights: true)
+        return [
+            Stack("TableV2ContributorInsightsOn") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2TableClassInfrequentAccess`
+    static func tableV2TableClassInfrequentAccess() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2TableClassInfrequentAccess") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2ProvisionedFixedReads`
+    static func tableV2ProvisionedFixedReads() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(10), write: .autoscaled(max: 20)))
+        return [
+            Stack("TableV2ProvisionedFixedReads") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2ProvisionedAutoscaled`
+    static func tableV2ProvisionedAutoscaled() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(min: 2, max: 40, targetUtilization: 50), write: .autoscaled(max: 20, targetUtilization: 80)))
+        return [
+            Stack("TableV2ProvisionedAutoscaled") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2Replica`
+    static func tableV2Replica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1"])
+        return [
+            Stack("TableV2Replica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2Replicas`
+    static func tableV2Replicas() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1", "ap-southeast-2"], pointInTimeRecovery: true)
+        return [
+            Stack("TableV2Replicas", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2ReplicaSettings`
+    static func tableV2ReplicaSettings() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: [.init("us-east-1", deletionProtection: true, contributorInsights: true, pointInTimeRecovery: false, tableClass: .standardInfrequentAccess), "us-west-2"], pointInTimeRecovery: true, deletionProtection: false, contributorInsights: false)
+        return [
+            Stack("TableV2ReplicaSettings", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2ReplicaReadCapacity`
+    static func tableV2ReplicaReadCapacity() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(10), write: .autoscaled(max: 20)), replicas: [.init("us-east-1", readCapacity: .autoscaled(min: 2, max: 30, targetUtilization: 60))])
+        return [
+            Stack("TableV2ReplicaReadCapacity", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2ReplicaOldAndNewStream`
+    static func tableV2ReplicaOldAndNewStream() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1"], stream: .newAndOldImages)
+        return [
+            Stack("TableV2ReplicaOldAndNewStream", region: "eu-west-1") {
                 table
             }
         ]

@@ -1,0 +1,86 @@
+import FormworkCore
+import OrderedCollections
+
+extension TableV2 {
+    /// A replica of a global table in another region, with the settings that may differ from the table's
+    /// (CDK's `ReplicaTableProps`); a region name alone (`"us-east-1"`) is a replica with the table's settings.
+    public struct Replica: Sendable, ExpressibleByStringLiteral {
+        public var region: String
+        public var deletionProtection: Bool?
+        public var contributorInsights: Bool?
+        public var pointInTimeRecovery: Bool?
+        public var tableClass: TableClass?
+        /// The replica's read capacity, for a provisioned table; the table's when `nil`.
+        public var readCapacity: Capacity?
+
+        public init(_ region: String, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil, pointInTimeRecovery: Bool? = nil,
+                    tableClass: TableClass? = nil, readCapacity: Capacity? = nil) {
+            self.region = region
+            self.deletionProtection = deletionProtection
+            self.contributorInsights = contributorInsights
+            self.pointInTimeRecovery = pointInTimeRecovery
+            self.tableClass = tableClass
+            self.readCapacity = readCapacity
+        }
+
+        public init(stringLiteral region: String) {
+            self.init(region)
+        }
+    }
+
+    /// The storage class of a table's replicas.
+    public enum TableClass: String, Sendable {
+        case standard = "STANDARD"
+        case standardInfrequentAccess = "STANDARD_INFREQUENT_ACCESS"
+    }
+
+    /// How a global table is billed (CDK's `Billing`).
+    public enum Billing: Sendable {
+        /// Per request.
+        case onDemand
+        /// Provisioned capacity; the write capacity of a global table must be auto-scaled.
+        case provisioned(read: Capacity, write: Capacity)
+    }
+
+    /// Provisioned capacity units, fixed or auto-scaled (CDK's `Capacity`).
+    public enum Capacity: Sendable {
+        case fixed(Int)
+        /// Kept between `min` and `max` at `targetUtilization` percent (70 unless given, as in CDK).
+        case autoscaled(min: Int = 1, max: Int, targetUtilization: Int = 70)
+
+        /// `{<Kind>CapacityUnits}` or `{<Kind>CapacityAutoScalingSettings}`, as the global table writes them.
+        func value(_ kind: String) -> Value {
+            switch self {
+            case .fixed(let units):
+                return ["\(kind)CapacityUnits": .number(Double(units))]
+            case .autoscaled(let min, let max, let target):
+                return ["\(kind)CapacityAutoScalingSettings": [
+                    "MaxCapacity": .number(Double(max)), "MinCapacity": .number(Double(min)),
+                    "TargetTrackingScalingPolicyConfiguration": ["TargetValue": .number(Double(target))],
+                ]]
+            }
+        }
+
+        func validate(_ setting: String, at scope: ConstructScope) throws(SynthesisError) {
+            switch self {
+            case .fixed(let units):
+                try PropertyChecks.check(units, in: 1...Int.max, setting, at: scope)
+            case .autoscaled(let min, let max, let target):
+                try PropertyChecks.check(min, in: 1...Swift.max(1, max), "\(setting) minimum", at: scope)
+                try PropertyChecks.check(target, in: 20...90, "\(setting) target utilization", unit: " %", at: scope)
+            }
+        }
+    }
+
+    /// A replica's entry in `Replicas`: its own settings, else the table's.
+    func replicaValue(_ replica: Replica, region: Value) -> Value {
+        var value = OrderedDictionary<String, Value>()
+        value["ContributorInsightsSpecification"] = (replica.contributorInsights ?? contributorInsights).map { ["Enabled": .bool($0)] }
+        value["DeletionProtectionEnabled"] = (replica.deletionProtection ?? deletionProtection).map { .bool($0) }
+        value["PointInTimeRecoverySpecification"] = (replica.pointInTimeRecovery ?? pointInTimeRecovery).map { ["PointInTimeRecoveryEnabled": .bool($0)] }
+        if case .provisioned(let read, _) = billing { value["ReadProvisionedThroughputSettings"] = (replica.readCapacity ?? read).value("Read") }
+        value["Region"] = region
+        value["TableClass"] = (replica.tableClass ?? tableClass).map { .string($0.rawValue) }
+        return .object(value)
+    }
+}
