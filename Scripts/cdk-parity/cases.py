@@ -33,7 +33,7 @@ SWIFT_LABELS = {
     "Version": ["function", "description", "provisionedConcurrentExecutions", "removalPolicy"],
     "Alias": ["aliasName", "version", "description", "provisionedConcurrentExecutions", "additionalVersions", "autoScaling"],
     "UserPool": ["userPoolName", "selfSignUpEnabled", "signInAliases", "autoVerify", "passwordPolicy", "mfa", "accountRecovery",
-                 "deletionProtection", "removalPolicy"],
+                 "deletionProtection", "triggers", "removalPolicy"],
     "SecurityGroup": ["vpcId", "description", "allowAllOutbound", "ingress", "egress"],
     "TableV2": ["partitionKey", "sortKey", "tableName", "billing", "replicas", "pointInTimeRecovery", "deletionProtection", "contributorInsights",
                 "tableClass", "stream", "timeToLiveAttribute", "removalPolicy"],
@@ -987,6 +987,10 @@ def cognito_cases():
     def client(py, swift):
         return [pool(), stmt(f'pool.add_client("Web"{py})', f'pool.client("Web"{swift})')]
     cases += [
+        Case("UserPoolTrigger", [fn(), pool([o("lambda_triggers", "cognito.UserPoolTriggers(pre_sign_up=fn)", "triggers", "[.preSignUp: fn]")])]),
+        Case("UserPoolTriggers", [fn(), fn("Confirm"), pool([o("lambda_triggers", "cognito.UserPoolTriggers(pre_sign_up=fn, post_confirmation=confirm, pre_token_generation=confirm, custom_message=fn)",
+                                                             "triggers", "[.preSignUp: fn, .postConfirmation: confirm, .preTokenGeneration: confirm, .customMessage: fn]")])]),
+        Case("UserPoolDomain", [pool(), stmt('pool.add_domain("Domain", cognito_domain=cognito.CognitoDomainOptions(domain_prefix="shop-sign-in"))', 'pool.domain("Domain", prefix: "shop-sign-in")')]),
         Case("UserPoolClientDefault", client("", "")),
         Case("UserPoolClientNoOAuth", client(', disable_o_auth=True, auth_flows=cognito.AuthFlow(user_srp=True)', ", authFlows: [.userSrp], oAuth: nil")),
         Case("UserPoolClientAllFlows", client(", auth_flows=cognito.AuthFlow(user_srp=True, user_password=True, admin_user_password=True, custom=True)",

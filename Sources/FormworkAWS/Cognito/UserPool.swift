@@ -23,6 +23,8 @@ public struct UserPool: IdentifiedConstruct {
     public var mfa: MFA?
     public var accountRecovery: AccountRecovery
     public var deletionProtection: Bool?
+    /// The functions Cognito calls at each step of signing up and in.
+    public var triggers: [Trigger: Function]
     public var removalPolicy: RemovalPolicy
 
     /// What a user may sign in with.
@@ -91,7 +93,8 @@ public struct UserPool: IdentifiedConstruct {
 
     public init(_ id: String, userPoolName: String? = nil, selfSignUpEnabled: Bool = false, signInAliases: Set<SignInAlias> = [],
                 autoVerify: Set<VerifiedAttribute>? = nil, passwordPolicy: PasswordPolicy? = nil, mfa: MFA? = nil,
-                accountRecovery: AccountRecovery = .phoneWithoutMFAAndEmail, deletionProtection: Bool? = nil, removalPolicy: RemovalPolicy = .retain) {
+                accountRecovery: AccountRecovery = .phoneWithoutMFAAndEmail, deletionProtection: Bool? = nil, triggers: [Trigger: Function] = [:],
+                removalPolicy: RemovalPolicy = .retain) {
         self.id = id
         self.userPoolName = userPoolName
         self.selfSignUpEnabled = selfSignUpEnabled
@@ -101,6 +104,7 @@ public struct UserPool: IdentifiedConstruct {
         self.mfa = mfa
         self.accountRecovery = accountRecovery
         self.deletionProtection = deletionProtection
+        self.triggers = triggers
         self.removalPolicy = removalPolicy
     }
 
@@ -135,6 +139,7 @@ public struct UserPool: IdentifiedConstruct {
         properties["DeletionProtection"] = deletionProtection.map { $0 ? "ACTIVE" : "INACTIVE" }
         properties["EmailVerificationMessage"] = Self.verificationMessage
         properties["EmailVerificationSubject"] = Self.verificationSubject
+        properties["LambdaConfig"] = try declareTriggers(in: scope)
         switch mfa {
         case .optional(let otp), .required(let otp):
             guard otp else {

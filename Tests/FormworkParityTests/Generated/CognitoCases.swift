@@ -25,6 +25,9 @@ enum CognitoCases {
         ("UserPoolDeletionProtectionOn", userPoolDeletionProtectionOn),
         ("UserPoolDeletionProtectionOff", userPoolDeletionProtectionOff),
         ("UserPoolRemovalPolicyDestroy", userPoolRemovalPolicyDestroy),
+        ("UserPoolTrigger", userPoolTrigger),
+        ("UserPoolTriggers", userPoolTriggers),
+        ("UserPoolDomain", userPoolDomain),
         ("UserPoolClientDefault", userPoolClientDefault),
         ("UserPoolClientNoOAuth", userPoolClientNoOAuth),
         ("UserPoolClientAllFlows", userPoolClientAllFlows),
@@ -230,6 +233,43 @@ enum CognitoCases {
         return [
             Stack("UserPoolRemovalPolicyDestroy") {
                 pool
+            }
+        ]
+    }
+
+    /// `UserPoolTrigger`
+    static func userPoolTrigger() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pool = UserPool("Pool", triggers: [.preSignUp: fn])
+        return [
+            Stack("UserPoolTrigger") {
+                fn
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolTriggers`
+    static func userPoolTriggers() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let confirm = Function("Confirm", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pool = UserPool("Pool", triggers: [.preSignUp: fn, .postConfirmation: confirm, .preTokenGeneration: confirm, .customMessage: fn])
+        return [
+            Stack("UserPoolTriggers") {
+                fn
+                confirm
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolDomain`
+    static func userPoolDomain() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolDomain") {
+                pool
+                pool.domain("Domain", prefix: "shop-sign-in")
             }
         ]
     }
