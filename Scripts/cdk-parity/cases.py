@@ -1362,6 +1362,14 @@ def request_model_cases():
 ASL_PUT_TEXT = '{"StartAt":"Put","States":{"Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${TableName}","Item":{"pk":{"S.$":"$.id"}}},"End":true}}}'
 
 
+def http_invoke(py_auth, swift_auth, py_options, swift_options, py_connection="", swift_connection=""):
+    connection = construct(f'conn = events.Connection(s, "Conn", authorization={py_auth}{py_connection})',
+                           f'let conn = Connection("Conn", authorization: {swift_auth}{swift_connection})', "conn")
+    machine = construct(f'machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(tasks.HttpInvoke(s, "Call", api_root="https://api.example.com", connection=conn, {py_options})))',
+                        f'let machine = StateMachine("Machine", definition: Chain(State.httpInvoke("Call", connection: conn, apiRoot: "https://api.example.com", {swift_options})))', "machine")
+    return [connection, machine]
+
+
 def distributed_map_cases():
     bucket_ = bucket()
     def dmap(py_options, swift_options, py_processor='sfn.Pass(s, "P")', swift_processor='Chain(State.pass("P"))', more=()):
@@ -1377,6 +1385,13 @@ def distributed_map_cases():
                                        ', itemReader: .csv(bucket: bucket, key: "orders.csv", maxItems: 500, delimiter: .semicolon), executionType: .express')),
         Case("DistributedMapObjects", dmap(', item_reader=sfn.S3ObjectsItemReader(bucket=bucket, prefix="in/")', ', itemReader: .objects(bucket: bucket, prefix: "in/")')),
         Case("DistributedMapItemsPath", dmap(', items_path="$.orders"', ', itemsPath: "$.orders"')),
+        Case("HttpInvokeApiKey", http_invoke('events.Authorization.api_key("x-api-key", SecretValue.unsafe_plain_text("k"))', '.apiKey(name: "x-api-key", value: "k")',
+                                             'api_endpoint=sfn.TaskInput.from_text("orders"), method=sfn.TaskInput.from_text("POST"), body=sfn.TaskInput.from_object({"a": 1})',
+                                             'apiEndpoint: "orders", method: "POST", body: ["a": 1]')),
+        Case("HttpInvokeBasicPath", http_invoke('events.Authorization.basic("shop", SecretValue.unsafe_plain_text("p"))', '.basic(username: "shop", password: "p")',
+                                                'api_endpoint=sfn.TaskInput.from_json_path_at("$.path"), method=sfn.TaskInput.from_text("GET"), headers=sfn.TaskInput.from_object({"Accept": "application/json"}), query_string_parameters=sfn.TaskInput.from_object({"page": "1"})',
+                                                'apiEndpoint: "$.path", method: "GET", headers: ["Accept": "application/json"], queryParameters: ["page": "1"]',
+                                                ', description="Partner API", connection_name="partner"', ', description: "Partner API", connectionName: "partner"')),
         Case("MachineDefinitionText", [table(), construct(
             "machine = sfn.StateMachine(s, \"Machine\", definition_body=sfn.DefinitionBody.from_string(ASL_PUT), definition_substitutions={\"TableName\": table.table_name}); table.grant_write_data(machine)",
             'let machine = StateMachine("Machine", definition: .text(#"""\n' + ASL_PUT_TEXT + '\n"""#), substitutions: ["TableName": table.name])', "machine"),

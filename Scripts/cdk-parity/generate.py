@@ -24,7 +24,7 @@ no path metadata, no version reporting and no bootstrap rule, as the reference p
 """
 import os
 import aws_cdk as cdk
-from aws_cdk import (Duration, RemovalPolicy, Size, Stack, Tags, aws_ssm as ssm, aws_sqs as sqs, aws_sns as sns, aws_sns_subscriptions as subs,
+from aws_cdk import (Duration, RemovalPolicy, SecretValue, Size, Stack, Tags, aws_ssm as ssm, aws_sqs as sqs, aws_sns as sns, aws_sns_subscriptions as subs,
     aws_lambda as lambda_, aws_lambda_event_sources as les, aws_dynamodb as dynamodb, aws_events as events,
     aws_events_targets as targets, aws_kinesis as kinesis, aws_s3 as s3, aws_logs as logs, aws_kms as kms,
     aws_cloudwatch as cloudwatch, aws_stepfunctions as sfn, aws_stepfunctions_tasks as tasks, aws_apigateway as apigw,

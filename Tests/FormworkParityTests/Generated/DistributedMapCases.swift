@@ -10,6 +10,8 @@ enum DistributedMapCases {
         ("DistributedMapCsv", distributedMapCsv),
         ("DistributedMapObjects", distributedMapObjects),
         ("DistributedMapItemsPath", distributedMapItemsPath),
+        ("HttpInvokeApiKey", httpInvokeApiKey),
+        ("HttpInvokeBasicPath", httpInvokeBasicPath),
         ("MachineDefinitionText", machineDefinitionText),
         ("DistributedMapLambda", distributedMapLambda),
     ]
@@ -69,6 +71,30 @@ enum DistributedMapCases {
         return [
             Stack("DistributedMapItemsPath") {
                 bucket
+                machine
+            }
+        ]
+    }
+
+    /// `HttpInvokeApiKey`
+    static func httpInvokeApiKey() -> [Stack] {
+        let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))
+        let machine = StateMachine("Machine", definition: Chain(State.httpInvoke("Call", connection: conn, apiRoot: "https://api.example.com", apiEndpoint: "orders", method: "POST", body: ["a": 1])))
+        return [
+            Stack("HttpInvokeApiKey") {
+                conn
+                machine
+            }
+        ]
+    }
+
+    /// `HttpInvokeBasicPath`
+    static func httpInvokeBasicPath() -> [Stack] {
+        let conn = Connection("Conn", authorization: .basic(username: "shop", password: "p"), description: "Partner API", connectionName: "partner")
+        let machine = StateMachine("Machine", definition: Chain(State.httpInvoke("Call", connection: conn, apiRoot: "https://api.example.com", apiEndpoint: "$.path", method: "GET", headers: ["Accept": "application/json"], queryParameters: ["page": "1"])))
+        return [
+            Stack("HttpInvokeBasicPath") {
+                conn
                 machine
             }
         ]

@@ -1,0 +1,52 @@
+import FormworkCore
+import OrderedCollections
+
+/// An EventBridge connection (CDK's `events.Connection`): how to authorize calls to an HTTP API, kept by
+/// EventBridge in a Secrets Manager secret of its own. Step Functions' HTTP task and API destinations use it.
+///
+/// ```swift
+/// let payments = Connection("Payments", authorization: .apiKey(name: "x-api-key", value: paymentsKey.secretValue()))
+/// ```
+public struct Connection: IdentifiedConstruct {
+    /// How calls are authorized. Pass secret values as dynamic references (`secret.secretValue()`), not as
+    /// text: the template holds what is given here.
+    public enum Authorization: Sendable {
+        /// An API key sent in the header `name`.
+        case apiKey(name: String, value: Value)
+        /// HTTP basic authentication.
+        case basic(username: String, password: Value)
+    }
+
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var authorization: Authorization
+    public var description: String?
+    public var connectionName: String?
+
+    public init(_ id: String, authorization: Authorization, description: String? = nil, connectionName: String? = nil) {
+        self.id = id
+        self.authorization = authorization
+        self.description = description
+        self.connectionName = connectionName
+    }
+
+    /// The connection's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt("Arn"))) }
+    /// The ARN of the secret EventBridge keeps the credentials in.
+    public var secretArn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt("SecretArn"))) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        var properties = OrderedDictionary<String, Value>()
+        switch authorization {
+        case .apiKey(let name, let value):
+            properties["AuthParameters"] = ["ApiKeyAuthParameters": ["ApiKeyName": .string(name), "ApiKeyValue": value]]
+            properties["AuthorizationType"] = "API_KEY"
+        case .basic(let username, let password):
+            properties["AuthParameters"] = ["BasicAuthParameters": ["Password": password, "Username": .string(username)]]
+            properties["AuthorizationType"] = "BASIC"
+        }
+        properties["Description"] = description.map { .string($0) }
+        properties["Name"] = connectionName.map { .string($0) }
+        try scope.declareResource("AWS::Events::Connection", at: "Connection", properties: properties)
+    }
+}
