@@ -1105,6 +1105,11 @@ def usage_plan_cases():
                                             ', name: "basic", description: "Basic tier", throttle: .init(rateLimit: 10, burstLimit: 2), quota: .init(limit: 1000, period: .day)')),
         Case("UsagePlanQuotaOffset", plan(", quota=apigw.QuotaSettings(limit=50000, period=apigw.Period.MONTH, offset=2)", ", quota: .init(limit: 50000, period: .month, offset: 2)")),
         Case("UsagePlanKey", plan("", "", keys=[("Key", "", "")])),
+        Case("UsagePlanMethodThrottles", [fn(), construct(
+            'api = apigw.RestApi(s, "Api"); getOrders = api.root.add_resource("orders").add_method("GET", apigw.LambdaIntegration(fn)); postRoot = api.root.add_method("POST", apigw.LambdaIntegration(fn))',
+            'let api = RestApi("Api") { Route(.get, "/orders", to: fn); Route(.post, "/", to: fn) }', "api"),
+            stmt('plan = api.add_usage_plan("Plan"); plan.add_api_stage(stage=api.deployment_stage, throttle=[apigw.ThrottlingPerMethod(method=getOrders, throttle=apigw.ThrottleSettings(rate_limit=5, burst_limit=2)), apigw.ThrottlingPerMethod(method=postRoot, throttle=apigw.ThrottleSettings(rate_limit=1))])',
+                 'api.usagePlan("Plan", methodThrottles: [.init(.get, "/orders", .init(rateLimit: 5, burstLimit: 2)), .init(.post, "/", .init(rateLimit: 1))])')]),
         Case("UsagePlanNamedKeys", plan("", "", keys=[("Partner", ', api_key_name="partner", description="Partner key"', ', name: "partner", description: "Partner key"'),
                                                      ("Internal", "", "")])),
     ]

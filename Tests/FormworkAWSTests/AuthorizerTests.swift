@@ -94,4 +94,15 @@ import Testing
             }
         } throws: { "\($0)".contains("quota limit cannot be negative") }
     }
+
+    @Test func aMethodThrottleNeedsTheRoute() {
+        #expect {
+            try synthesize {
+                let api = RestApi("Api") { Route(.get, "/orders", to: AuthorizerTests.function("Handler")) }
+                api
+                api.usagePlan("Basic", methodThrottles: [.init(.post, "/orders", .init(rateLimit: 1))])
+            }
+        } throws: { "\($0)".contains("no route POST /orders") }
+    }
 }
+

@@ -35,11 +35,40 @@ public struct UsagePlan: Construct {
     public var throttle: Throttle?
     public var quota: Quota?
     public var apiKeys: [ApiKey]
+    /// Limits for single methods of the API, tighter than the plan's.
+    public var methodThrottles: [MethodThrottle]
+
+    /// The throttle of one method (CDK's `ThrottlingPerMethod`).
+    public struct MethodThrottle: Sendable {
+        public var method: Route.Method
+        /// The route's path, as given to the API (`/orders/{id}`).
+        public var path: String
+        public var throttle: Throttle
+
+        public init(_ method: Route.Method, _ path: String, _ throttle: Throttle) {
+            self.method = method
+            self.path = path
+            self.throttle = throttle
+        }
+
+        /// `<path>/<METHOD>`, as API Gateway keys a method's throttle (`//GET` for the root).
+        var key: String {
+            let segments = path.split(separator: "/").joined(separator: "/")
+            return "/\(segments)/\(method.rawValue)"
+        }
+    }
 
     /// Requests per second and burst.
     public struct Throttle: Sendable {
         public var rateLimit: Double?
         public var burstLimit: Int?
+        var value: Value {
+            var members = OrderedDictionary<String, Value>()
+            members["BurstLimit"] = burstLimit.map { .number(Double($0)) }
+            members["RateLimit"] = rateLimit.map { .number($0) }
+            return .object(members)
+        }
+
         public init(rateLimit: Double? = nil, burstLimit: Int? = nil) {
             self.rateLimit = rateLimit
             self.burstLimit = burstLimit
@@ -64,12 +93,17 @@ public struct UsagePlan: Construct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let rate = throttle?.rateLimit, rate < 0 { throw SynthesisError(.invalidSetting, paths: [scope.path], "the throttling rate limit cannot be negative") }
         if let quota, quota.limit < 0 { throw SynthesisError(.invalidSetting, paths: [scope.path], "the quota limit cannot be negative") }
+        let routeKeys = Set(api.routes.map { MethodThrottle($0.method, $0.path, Throttle()).key })
+        for method in methodThrottles where !routeKeys.contains(method.key) {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the API has no route \(method.method.rawValue) \(method.path) to throttle")
+        }
         scope.require(api)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let apiScope = try scope.scope(of: api)
             let planScope = try apiScope.child(idInApi)
             var properties = OrderedDictionary<String, Value>()
-            properties["ApiStages"] = [["ApiId": api.apiId, "Stage": api.stage, "Throttle": [:]]]
+            let methods = OrderedDictionary(methodThrottles.map { ($0.key, $0.throttle.value) }, uniquingKeysWith: { _, last in last })
+            properties["ApiStages"] = [["ApiId": api.apiId, "Stage": api.stage, "Throttle": .object(methods)]]
             properties["Description"] = description.map { .string($0) }
             properties["Quota"] = quota.map { quota in
                 var members: OrderedDictionary<String, Value> = ["Limit": .number(Double(quota.limit))]
@@ -77,12 +111,7 @@ public struct UsagePlan: Construct {
                 members["Period"] = .string(quota.period.rawValue)
                 return .object(members)
             }
-            properties["Throttle"] = throttle.map { throttle in
-                var members = OrderedDictionary<String, Value>()
-                members["BurstLimit"] = throttle.burstLimit.map { .number(Double($0)) }
-                members["RateLimit"] = throttle.rateLimit.map { .number($0) }
-                return .object(members)
-            }
+            properties["Throttle"] = throttle?.value
             properties["UsagePlanName"] = name.map { .string($0) }
             try planScope.declareResource("AWS::ApiGateway::UsagePlan", properties: properties)
             let planId = Value.reference(Reference(to: api, element: [idInApi, "Resource"], form: .ref))
@@ -107,7 +136,8 @@ public struct UsagePlan: Construct {
 extension RestApi {
     /// A usage plan on this API's deployment stage, with `apiKeys`; list the result in a body.
     public func usagePlan(_ id: String, name: String? = nil, description: String? = nil, throttle: UsagePlan.Throttle? = nil,
-                          quota: UsagePlan.Quota? = nil, apiKeys: [ApiKey] = []) -> UsagePlan {
-        UsagePlan(api: self, idInApi: id, name: name, description: description, throttle: throttle, quota: quota, apiKeys: apiKeys)
+                          quota: UsagePlan.Quota? = nil, apiKeys: [ApiKey] = [], methodThrottles: [UsagePlan.MethodThrottle] = []) -> UsagePlan {
+        UsagePlan(api: self, idInApi: id, name: name, description: description, throttle: throttle, quota: quota, apiKeys: apiKeys,
+                  methodThrottles: methodThrottles)
     }
 }

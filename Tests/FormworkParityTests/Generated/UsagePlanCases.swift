@@ -9,6 +9,7 @@ enum UsagePlanCases {
         ("UsagePlanThrottleQuota", usagePlanThrottleQuota),
         ("UsagePlanQuotaOffset", usagePlanQuotaOffset),
         ("UsagePlanKey", usagePlanKey),
+        ("UsagePlanMethodThrottles", usagePlanMethodThrottles),
         ("UsagePlanNamedKeys", usagePlanNamedKeys),
     ]
 
@@ -60,6 +61,19 @@ enum UsagePlanCases {
                 fn
                 api
                 api.usagePlan("Plan", apiKeys: [ApiKey("Key")])
+            }
+        ]
+    }
+
+    /// `UsagePlanMethodThrottles`
+    static func usagePlanMethodThrottles() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn); Route(.post, "/", to: fn) }
+        return [
+            Stack("UsagePlanMethodThrottles") {
+                fn
+                api
+                api.usagePlan("Plan", methodThrottles: [.init(.get, "/orders", .init(rateLimit: 5, burstLimit: 2)), .init(.post, "/", .init(rateLimit: 1))])
             }
         ]
     }
