@@ -4,8 +4,8 @@ import FormworkTemplate
 import Testing
 
 @Suite struct UserPoolTests {
-    @Test func mfaWithoutAnAppFactorIsRefusedRatherThanWithoutItsSMSRole() {
-        #expect { try synthesize { UserPool("Pool", mfa: .required(otp: false)) } } throws: { "\($0)".contains("otp: true") }
+    @Test func mfaWithoutASecondFactorIsRefused() {
+        #expect { try synthesize { UserPool("Pool", mfa: .required(otp: false)) } } throws: { "\($0)".contains("otp: true, sms: true") }
     }
 
     @Test func preferredUsernameAloneIsRefused() {

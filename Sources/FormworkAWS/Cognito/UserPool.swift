@@ -37,12 +37,13 @@ public struct UserPool: IdentifiedConstruct {
         case email
     }
 
-    /// Multi-factor authentication: off, optional or required, with one-time passwords from an app (SMS
-    /// factors need an SMS role Formwork does not create yet).
+    /// Multi-factor authentication: off, optional or required, with one-time passwords from an app, codes by
+    /// SMS, or both. SMS needs a role Cognito sends through SNS with: the pool makes it at `<Pool>/smsRole`,
+    /// as CDK does.
     public enum MFA: Sendable, Hashable {
         case off
-        case optional(otp: Bool)
-        case required(otp: Bool)
+        case optional(otp: Bool, sms: Bool = false)
+        case required(otp: Bool, sms: Bool = false)
     }
 
     /// How a user gets back into an account.
@@ -141,12 +142,13 @@ public struct UserPool: IdentifiedConstruct {
         properties["EmailVerificationSubject"] = Self.verificationSubject
         properties["LambdaConfig"] = try declareTriggers(in: scope)
         switch mfa {
-        case .optional(let otp), .required(let otp):
-            guard otp else {
-                throw SynthesisError(.invalidSetting, paths: [scope.path], "MFA needs a second factor: otp: true (SMS factors need an SMS role Formwork does not create yet)")
+        case .optional(let otp, let sms), .required(let otp, let sms):
+            guard otp || sms else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "MFA needs a second factor: otp: true, sms: true or both")
             }
-            properties["EnabledMfas"] = ["SOFTWARE_TOKEN_MFA"]
-            properties["MfaConfiguration"] = mfa == .required(otp: otp) ? "ON" : "OPTIONAL"
+            properties["EnabledMfas"] = .array((sms ? ["SMS_MFA"] : []) + (otp ? ["SOFTWARE_TOKEN_MFA"] : []))
+            properties["MfaConfiguration"] = if case .required = mfa { "ON" } else { "OPTIONAL" }
+            if sms { properties["SmsConfiguration"] = try declareSmsRole(in: scope) }
         case .off:
             properties["MfaConfiguration"] = "OFF"
         case nil:
@@ -162,3 +164,21 @@ public struct UserPool: IdentifiedConstruct {
         try scope.declareResource("AWS::Cognito::UserPool", properties: properties, removalPolicy: removalPolicy)
     }
 }
+
+extension UserPool {
+    /// The role Cognito publishes SMS messages with (`<Pool>/smsRole`), trusted only with the pool's unique
+    /// id as external id, and the pool's `SmsConfiguration`, as CDK writes them.
+    func declareSmsRole(in scope: ConstructScope) throws(SynthesisError) -> Value {
+        let externalId = Value.string(scope.uniqueId)
+        let trust = PolicyDocument([PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": "cognito-idp.amazonaws.com"],
+                                                    condition: ["StringEquals": ["sts:ExternalId": externalId]])])
+        let publish = PolicyDocument([PolicyStatement(actions: ["sns:Publish"], resources: ["*"])])
+        let role = try scope.child("smsRole")
+        try role.declareResource("AWS::IAM::Role", properties: [
+            "AssumeRolePolicyDocument": trust.value,
+            "Policies": [["PolicyDocument": publish.value, "PolicyName": "sns-publish"]],
+        ])
+        return ["ExternalId": externalId, "SnsCallerArn": .reference(Reference(to: self, element: ["smsRole", "Resource"], form: .getAtt("Arn")))]
+    }
+}
+

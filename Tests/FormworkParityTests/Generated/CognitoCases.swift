@@ -18,6 +18,8 @@ enum CognitoCases {
         ("UserPoolMfaOff", userPoolMfaOff),
         ("UserPoolMfaOptionalOtp", userPoolMfaOptionalOtp),
         ("UserPoolMfaRequiredOtp", userPoolMfaRequiredOtp),
+        ("UserPoolMfaOptionalOtpAndSms", userPoolMfaOptionalOtpAndSms),
+        ("UserPoolMfaRequiredSms", userPoolMfaRequiredSms),
         ("UserPoolRecoveryEmailOnly", userPoolRecoveryEmailOnly),
         ("UserPoolRecoveryEmailAndPhone", userPoolRecoveryEmailAndPhone),
         ("UserPoolRecoveryPhoneOnly", userPoolRecoveryPhoneOnly),
@@ -162,6 +164,26 @@ enum CognitoCases {
         let pool = UserPool("Pool", mfa: .required(otp: true))
         return [
             Stack("UserPoolMfaRequiredOtp") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolMfaOptionalOtpAndSms`
+    static func userPoolMfaOptionalOtpAndSms() -> [Stack] {
+        let pool = UserPool("Pool", mfa: .optional(otp: true, sms: true))
+        return [
+            Stack("UserPoolMfaOptionalOtpAndSms") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolMfaRequiredSms`
+    static func userPoolMfaRequiredSms() -> [Stack] {
+        let pool = UserPool("Pool", mfa: .required(otp: false, sms: true))
+        return [
+            Stack("UserPoolMfaRequiredSms") {
                 pool
             }
         ]
