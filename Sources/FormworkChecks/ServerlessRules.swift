@@ -22,6 +22,7 @@ public enum ServerlessRules {
         ("topicEncryption", .topicEncryption),
         ("subscriptionRedrive", .subscriptionRedrive),
         ("ruleTargetDeadLetter", .ruleTargetDeadLetter), ("openEventBus", .openEventBus),
+        ("connectionPlaintextCredential", .connectionPlaintextCredential),
         // APIs and workflows
         ("apiAccessLogging", .apiAccessLogging),
         ("apiStructuredLogging", .apiStructuredLogging),

@@ -38,6 +38,18 @@ import Testing
         #expect(try flagged(.plaintextSecret, ["Fn": Self.function(environment: ["TABLE": "orders-table-prod"])]) == [])
     }
 
+    @Test func connectionCredentialsWrittenInTheTemplateAreErrorsAndDynamicReferencesAreNot() throws {
+        let connection = { (parameters: JSONValue, type: String) -> JSONValue in
+            ["Type": "AWS::Events::Connection", "Properties": ["AuthParameters": parameters, "AuthorizationType": .string(type)]]
+        }
+        #expect(try flagged(.connectionPlaintextCredential, [
+            "Key": connection(["ApiKeyAuthParameters": ["ApiKeyName": "x-api-key", "ApiKeyValue": "k-123"]], "API_KEY"),
+            "Basic": connection(["BasicAuthParameters": ["Username": "shop", "Password": "hunter2"]], "BASIC"),
+            "Resolved": connection(["ApiKeyAuthParameters": ["ApiKeyName": "x-api-key", "ApiKeyValue": "{{resolve:secretsmanager:partner:SecretString:key::}}"]], "API_KEY"),
+            "Joined": connection(["BasicAuthParameters": ["Username": "shop", "Password": .join("", ["{{resolve:secretsmanager:", .ref("S"), ":SecretString:::}}"])]], "BASIC"),
+        ]).sorted() == ["Basic", "Key"])
+    }
+
     @Test func provisionedTablesScaleOrBillOnDemand() throws {
         let provisioned: JSONValue = ["Type": "AWS::DynamoDB::Table", "Properties": ["ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5]]]
         let onDemand: JSONValue = ["Type": "AWS::DynamoDB::Table", "Properties": ["BillingMode": "PAY_PER_REQUEST"]]
