@@ -87,6 +87,19 @@ struct StateGraph {
         func resultPath() {
             members["ResultPath"] = state.resultPath.map { .string($0) }
         }
+        func mapState(itemsPath: String?, processorConfig: Value, processor: Chain, maxConcurrency: Int?) throws(SynthesisError) {
+            members["Type"] = "Map"
+            comment()
+            resultPath()
+            transition()
+            inputOutput()
+            recovery()
+            members["ItemsPath"] = itemsPath.map { .string($0) }
+            var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": processorConfig]
+            for (key, value) in try render(processor) { itemProcessor[key] = value }
+            members["ItemProcessor"] = .object(itemProcessor)
+            members["MaxConcurrency"] = maxConcurrency.map { .number(Double($0)) }
+        }
         // Each state's keys in the order CDK's `toStateJson` writes them: the definition is compared as text.
         switch state.kind {
         case .task(let integration):
@@ -111,32 +124,13 @@ struct StateGraph {
             for branch in branches { rendered.append(.object(try render(branch))) }
             members["Branches"] = .array(rendered)
         case .map(let itemsPath, let maxConcurrency, let processor):
-            members["Type"] = "Map"
-            comment()
-            resultPath()
-            transition()
-            inputOutput()
-            recovery()
-            members["ItemsPath"] = itemsPath.map { .string($0) }
-            var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": ["Mode": "INLINE"]]
-            for (key, value) in try render(processor) { itemProcessor[key] = value }
-            members["ItemProcessor"] = .object(itemProcessor)
-            members["MaxConcurrency"] = maxConcurrency.map { .number(Double($0)) }
+            try mapState(itemsPath: itemsPath, processorConfig: ["Mode": "INLINE"], processor: processor, maxConcurrency: maxConcurrency)
         case .distributedMap(let map):
             try map.validate(state: state.name, path: path)
-            members["Type"] = "Map"
-            comment()
-            resultPath()
-            transition()
-            inputOutput()
-            recovery()
-            members["ItemsPath"] = map.itemsPath.map { .string($0) }
-            var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)]]
             statements += map.statements
             requirements += map.requirements
-            for (key, value) in try render(map.processor) { itemProcessor[key] = value }
-            members["ItemProcessor"] = .object(itemProcessor)
-            members["MaxConcurrency"] = map.maxConcurrency.map { .number(Double($0)) }
+            try mapState(itemsPath: map.itemsPath, processorConfig: ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)],
+                         processor: map.processor, maxConcurrency: map.maxConcurrency)
             members.merge(map.trailingMembers) { _, new in new }
             distributedMapLabels.append(map.label)
         case .pass(let result, let parameters):
