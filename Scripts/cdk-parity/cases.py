@@ -741,6 +741,9 @@ def breadth_cases():
                                               o("max_event_age", "Duration.hours(1)", None, None)])]),
         Case("FunctionAsyncSuccessTopic", [topic(ident="Done"), fn("Fn", [
             o("on_success", "destinations.SnsDestination(done)", "asyncInvocation", ".init(onSuccess: .topic(done))")])]),
+        Case("FunctionAsyncBusAndFunction", [call("events.EventBus", "EventBus", "Bus", []), fn("Next"), fn("Fn", [
+            o("on_success", "destinations.EventBridgeDestination(bus)", "asyncInvocation", ".init(onSuccess: .eventBus(bus), onFailure: .function(next))"),
+            o("on_failure", "destinations.LambdaDestination(next)", None, None)])]),
         Case("TableScaling", [table(provisioned + [o(None, None, "readScaling", ".init(minCapacity: 5, maxCapacity: 50, targetUtilizationPercent: 70)"),
                                                    o(None, None, "writeScaling", ".init(minCapacity: 5, maxCapacity: 20, targetUtilizationPercent: 60)")]),
                               stmt("table.auto_scale_read_capacity(min_capacity=5, max_capacity=50).scale_on_utilization(target_utilization_percent=70)", None),

@@ -7,12 +7,15 @@ extension Function {
         case queue(Queue)
         case topic(Topic)
         case function(Function)
+        /// Put on an event bus: an event with the request, the response and the invocation's details.
+        case eventBus(EventBus)
 
         var arn: Value {
             switch self {
             case .queue(let queue): queue.arn
             case .topic(let topic): topic.arn
             case .function(let function): function.arn
+            case .eventBus(let bus): bus.arn
             }
         }
 
@@ -21,6 +24,7 @@ extension Function {
             case .queue(let queue): queue
             case .topic(let topic): topic
             case .function(let function): function
+            case .eventBus(let bus): bus
             }
         }
 
@@ -30,6 +34,7 @@ extension Function {
             case .queue(let queue): QueueGrant.send.statements(for: queue)
             case .topic(let topic): [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
             case .function(let function): [PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])]
+            case .eventBus(let bus): [PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn])]
             }
         }
     }

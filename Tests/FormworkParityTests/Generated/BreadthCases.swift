@@ -14,6 +14,7 @@ enum BreadthCases {
         ("FunctionAsyncFailureQueue", functionAsyncFailureQueue),
         ("FunctionAsyncRetry", functionAsyncRetry),
         ("FunctionAsyncSuccessTopic", functionAsyncSuccessTopic),
+        ("FunctionAsyncBusAndFunction", functionAsyncBusAndFunction),
         ("TableScaling", tableScaling),
         ("BucketLifecycle", bucketLifecycle),
     ]
@@ -125,6 +126,20 @@ enum BreadthCases {
         return [
             Stack("FunctionAsyncSuccessTopic") {
                 done
+                fn
+            }
+        ]
+    }
+
+    /// `FunctionAsyncBusAndFunction`
+    static func functionAsyncBusAndFunction() -> [Stack] {
+        let bus = EventBus("Bus")
+        let next = Function("Next", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), asyncInvocation: .init(onSuccess: .eventBus(bus), onFailure: .function(next)))
+        return [
+            Stack("FunctionAsyncBusAndFunction") {
+                bus
+                next
                 fn
             }
         ]
