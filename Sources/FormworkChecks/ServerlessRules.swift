@@ -22,7 +22,7 @@ public enum ServerlessRules {
         ("topicEncryption", .topicEncryption),
         ("subscriptionRedrive", .subscriptionRedrive),
         ("ruleTargetDeadLetter", .ruleTargetDeadLetter), ("openEventBus", .openEventBus),
-        ("connectionPlaintextCredential", .connectionPlaintextCredential),
+        ("connectionPlaintextCredential", .connectionPlaintextCredential), ("pipeStreamDeadLetter", .pipeStreamDeadLetter),
         // APIs and workflows
         ("apiAccessLogging", .apiAccessLogging),
         ("apiStructuredLogging", .apiStructuredLogging),

@@ -38,6 +38,18 @@ import Testing
         #expect(try flagged(.plaintextSecret, ["Fn": Self.function(environment: ["TABLE": "orders-table-prod"])]) == [])
     }
 
+    @Test func pipesReadingAStreamWithoutADeadLetterTargetAreFlaggedAndQueueSourcesAreNot() throws {
+        let pipe = { (parameters: JSONValue) -> JSONValue in
+            ["Type": "AWS::Pipes::Pipe", "Properties": ["RoleArn": "r", "Source": "s", "Target": "t", "SourceParameters": parameters]]
+        }
+        #expect(try flagged(.pipeStreamDeadLetter, [
+            "Lossy": pipe(["DynamoDBStreamParameters": ["StartingPosition": "LATEST"]]),
+            "LossyKinesis": pipe(["KinesisStreamParameters": ["StartingPosition": "LATEST"]]),
+            "Kept": pipe(["DynamoDBStreamParameters": ["StartingPosition": "LATEST", "DeadLetterConfig": ["Arn": .getAtt("Dlq", "Arn")]]]),
+            "Queue": pipe(["SqsQueueParameters": [:]]),
+        ]).sorted() == ["Lossy", "LossyKinesis"])
+    }
+
     @Test func connectionCredentialsWrittenInTheTemplateAreErrorsAndDynamicReferencesAreNot() throws {
         let connection = { (parameters: JSONValue, type: String) -> JSONValue in
             ["Type": "AWS::Events::Connection", "Properties": ["AuthParameters": parameters, "AuthorizationType": .string(type)]]
