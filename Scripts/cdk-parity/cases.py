@@ -664,6 +664,14 @@ def cross_stack_cases():
              before={"Producer": [queue()]}),
         Case("CrossTopicGrant", [fn(), stmt("topic.grant_publish(fn)", "topic.grant(.publish, to: fn)")],
              before={"Producer": [topic()]}),
+        Case("CrossScheduleTarget", [call("scheduler.Schedule", "EventBridgeSchedule", "Schedule",
+                                          [o("schedule", 'scheduler.ScheduleExpression.rate(Duration.hours(1))', "schedule", ".rate(.hours(1))"),
+                                           o("target", "scheduler_targets.LambdaInvoke(fn)", "target", ".init(.function(fn))")])],
+             before={"Producer": [fn()]}),
+        Case("CrossScheduleQueueTarget", [call("scheduler.Schedule", "EventBridgeSchedule", "Schedule",
+                                               [o("schedule", 'scheduler.ScheduleExpression.rate(Duration.hours(1))', "schedule", ".rate(.hours(1))"),
+                                                o("target", "scheduler_targets.SqsSendMessage(queue)", "target", ".init(.queue(queue))")])],
+             before={"Producer": [queue()]}),
     ]
 
 

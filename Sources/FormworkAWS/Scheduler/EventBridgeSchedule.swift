@@ -70,15 +70,18 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
         }
     }
 
-    /// The role Scheduler invokes the target with: one per target in the stack,
+    /// The role Scheduler invokes the target with: one per target in the schedule's stack (the target may be in
+    /// another),
     /// `SchedulerRoleForTarget-<md5 of the target's ARN as CDK resolves it, 6 digits>`, trusted by Scheduler
     /// for schedules of this account and group.
     private func targetRole(in scope: ConstructScope) throws(SynthesisError) -> Role {
         let invoked = target.invoked
         let targetScope = try scope.scope(of: invoked.construct)
-        guard targetScope.stack.path == scope.stack.path, let resource = targetScope.existingChild("Resource") else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a schedule's target must be in the schedule's stack")
+        guard let resource = targetScope.existingChild("Resource") else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the schedule's target '\(invoked.construct.id)' declares no resource to invoke")
         }
+        // CDK hashes the target's ARN as it resolves before cross-stack references are made: the target's own
+        // logical ID, whichever stack it is in.
         let resolvedArn = invoked.isRef ? #"{"Ref":"\#(resource.logicalIdFromPath)"}"# : #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","Arn"]}"#
         let id = "SchedulerRoleForTarget-" + CDKHash.md5Hex(resolvedArn).prefix(6)
         let groupArn: Value = group?.arn ?? "arn:\(Aws.partition):scheduler:\(Aws.region):\(Aws.accountId):schedule-group/default"

@@ -11,6 +11,8 @@ enum CrossStackCases {
         ("CrossQueueUrlInEnvironment", crossQueueUrlInEnvironment),
         ("CrossSqsSource", crossSqsSource),
         ("CrossTopicGrant", crossTopicGrant),
+        ("CrossScheduleTarget", crossScheduleTarget),
+        ("CrossScheduleQueueTarget", crossScheduleQueueTarget),
     ]
 
     /// `CrossTopicSubscription`
@@ -98,6 +100,34 @@ enum CrossStackCases {
             Stack("CrossTopicGrant") {
                 fn
                 topic.grant(.publish, to: fn)
+            }
+        ]
+    }
+
+    /// `CrossScheduleTarget`
+    static func crossScheduleTarget() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let schedule = EventBridgeSchedule("Schedule", schedule: .rate(.hours(1)), target: .init(.function(fn)))
+        return [
+            Stack("CrossScheduleTargetProducer") {
+                fn
+            },
+            Stack("CrossScheduleTarget") {
+                schedule
+            }
+        ]
+    }
+
+    /// `CrossScheduleQueueTarget`
+    static func crossScheduleQueueTarget() -> [Stack] {
+        let queue = Queue("Queue")
+        let schedule = EventBridgeSchedule("Schedule", schedule: .rate(.hours(1)), target: .init(.queue(queue)))
+        return [
+            Stack("CrossScheduleQueueTargetProducer") {
+                queue
+            },
+            Stack("CrossScheduleQueueTarget") {
+                schedule
             }
         ]
     }
