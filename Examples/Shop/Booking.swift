@@ -25,7 +25,7 @@ struct Booking: Component {
 
     /// One step of the saga: a function of the booking handlers, invoked with its result as the output.
     private func step(_ name: String, handler: String) -> State {
-        let function = Function("\(name)Fn", runtime: .nodejs22, handler: "index.\(handler)",
+        let function = Function("\(name)Fn", runtime: .nodejs24, handler: "index.\(handler)",
                                 code: .asset("Examples/Shop/handlers/booking"), timeout: .seconds(10), tracing: .active,
                                 logRetention: .oneMonth)
         return .lambdaInvoke(name, function: function, outputPath: "$.Payload")

@@ -17,7 +17,7 @@ struct OrderIntake: Component {
                           encryption: .sqsManaged, enforceSSL: true)
         let processed = Table("ProcessedOrders", partitionKey: .string("orderId"), billing: .onDemand, stream: .newImage,
                               timeToLiveAttribute: "expiresAt", pointInTimeRecovery: true)
-        let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset("Examples/Shop/handlers/order-worker"),
+        let worker = Function("Worker", runtime: .nodejs24, handler: "index.handler", code: .asset("Examples/Shop/handlers/order-worker"),
                               timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
                               logRetention: .oneMonth)
         deadLetters

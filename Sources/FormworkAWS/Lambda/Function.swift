@@ -178,12 +178,17 @@ extension Function {
         public var name: String
         public init(_ name: String) { self.name = name }
 
+        /// Deprecated by Lambda since 2026-04-30; `check` reports it as an error.
         public static let nodejs20 = Runtime("nodejs20.x")
         public static let nodejs22 = Runtime("nodejs22.x")
+        public static let nodejs24 = Runtime("nodejs24.x")
         public static let python312 = Runtime("python3.12")
         public static let python313 = Runtime("python3.13")
+        public static let python314 = Runtime("python3.14")
         public static let providedAL2023 = Runtime("provided.al2023")
         public static let java21 = Runtime("java21")
+        public static let java25 = Runtime("java25")
+        public static let ruby34 = Runtime("ruby3.4")
 
         /// Whether Lambda offers SnapStart for the runtime: Java 11 and later, Python 3.12 and later, .NET 8.
         public var supportsSnapStart: Bool {

@@ -7,7 +7,7 @@ extension CheckRule {
         id: "lambda-runtime", summary: "Functions run a current runtime.", pillar: "Security", severity: .warning,
         equivalents: ["Serverless-LambdaLatestVersion", "AwsSolutions-L1"],
         rationale: "A deprecated runtime gets no security patches and, after its deprecation date, no updates; the latest version of a family is patched longest.",
-        remedy: "Set runtime to the latest version of its family (for example .nodejs22 or .python313)."
+        remedy: "Set runtime to the latest version of its family (for example .nodejs24 or .python314)."
     ) { template in
         template.resources(ofType: "AWS::Lambda::Function").compactMap { logicalId, function in
             guard let runtime = function.properties["Runtime"]?.stringValue, let status = LambdaRuntimes.status(of: runtime) else { return nil }
