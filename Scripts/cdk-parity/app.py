@@ -3248,6 +3248,397 @@ def PipeLogsTrace(app):
     pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(topic), log_destinations=[pipes.CloudwatchLogsLogDestination(pipeLogs)], log_level=pipes.LogLevel.TRACE, log_include_execution_data=[pipes.IncludeExecutionData.ALL])
 
 
+def PipeMatrixQueueFunction(app):
+    s = Stack(app, "PipeMatrixQueueFunction", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.LambdaFunction(target))
+
+
+def PipeMatrixQueueEnrichedFunction(app):
+    s = Stack(app, "PipeMatrixQueueEnrichedFunction", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.LambdaFunction(target), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixQueueExpressEnrichedFunction(app):
+    s = Stack(app, "PipeMatrixQueueExpressEnrichedFunction", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.LambdaFunction(target), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixQueueQueue(app):
+    s = Stack(app, "PipeMatrixQueueQueue", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixQueueEnrichedQueue(app):
+    s = Stack(app, "PipeMatrixQueueEnrichedQueue", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(out), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixQueueExpressEnrichedQueue(app):
+    s = Stack(app, "PipeMatrixQueueExpressEnrichedQueue", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SqsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixQueueTopic(app):
+    s = Stack(app, "PipeMatrixQueueTopic", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(out))
+
+
+def PipeMatrixQueueEnrichedTopic(app):
+    s = Stack(app, "PipeMatrixQueueEnrichedTopic", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixQueueExpressEnrichedTopic(app):
+    s = Stack(app, "PipeMatrixQueueExpressEnrichedTopic", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SnsTarget(out), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixQueueMachine(app):
+    s = Stack(app, "PipeMatrixQueueMachine", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SfnStateMachine(machine), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixQueueEnrichedMachine(app):
+    s = Stack(app, "PipeMatrixQueueEnrichedMachine", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SfnStateMachine(machine), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixQueueExpressEnrichedMachine(app):
+    s = Stack(app, "PipeMatrixQueueExpressEnrichedMachine", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.SfnStateMachine(machine), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixQueueBus(app):
+    s = Stack(app, "PipeMatrixQueueBus", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.EventBridgeTarget(bus, source="shop"))
+
+
+def PipeMatrixQueueEnrichedBus(app):
+    s = Stack(app, "PipeMatrixQueueEnrichedBus", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.EventBridgeTarget(bus, source="shop"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixQueueExpressEnrichedBus(app):
+    s = Stack(app, "PipeMatrixQueueExpressEnrichedBus", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.EventBridgeTarget(bus, source="shop"), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixQueueStream(app):
+    s = Stack(app, "PipeMatrixQueueStream", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    outStream = kinesis.Stream(s, "OutStream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.KinesisTarget(outStream, partition_key="k"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixQueueEnrichedStream(app):
+    s = Stack(app, "PipeMatrixQueueEnrichedStream", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    outStream = kinesis.Stream(s, "OutStream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.KinesisTarget(outStream, partition_key="k"), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixQueueExpressEnrichedStream(app):
+    s = Stack(app, "PipeMatrixQueueExpressEnrichedStream", synthesizer=synth())
+    source = sqs.Queue(s, "Source")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    outStream = kinesis.Stream(s, "OutStream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.KinesisTarget(outStream, partition_key="k"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixTableFunction(app):
+    s = Stack(app, "PipeMatrixTableFunction", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.LambdaFunction(target))
+
+
+def PipeMatrixTableEnrichedFunction(app):
+    s = Stack(app, "PipeMatrixTableEnrichedFunction", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.LambdaFunction(target), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixTableExpressEnrichedFunction(app):
+    s = Stack(app, "PipeMatrixTableExpressEnrichedFunction", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.LambdaFunction(target), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixTableQueue(app):
+    s = Stack(app, "PipeMatrixTableQueue", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SqsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixTableEnrichedQueue(app):
+    s = Stack(app, "PipeMatrixTableEnrichedQueue", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SqsTarget(out), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixTableExpressEnrichedQueue(app):
+    s = Stack(app, "PipeMatrixTableExpressEnrichedQueue", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SqsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixTableTopic(app):
+    s = Stack(app, "PipeMatrixTableTopic", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SnsTarget(out))
+
+
+def PipeMatrixTableEnrichedTopic(app):
+    s = Stack(app, "PipeMatrixTableEnrichedTopic", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SnsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixTableExpressEnrichedTopic(app):
+    s = Stack(app, "PipeMatrixTableExpressEnrichedTopic", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SnsTarget(out), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixTableMachine(app):
+    s = Stack(app, "PipeMatrixTableMachine", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SfnStateMachine(machine), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixTableEnrichedMachine(app):
+    s = Stack(app, "PipeMatrixTableEnrichedMachine", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SfnStateMachine(machine), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixTableExpressEnrichedMachine(app):
+    s = Stack(app, "PipeMatrixTableExpressEnrichedMachine", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.SfnStateMachine(machine), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixTableBus(app):
+    s = Stack(app, "PipeMatrixTableBus", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.EventBridgeTarget(bus, source="shop"))
+
+
+def PipeMatrixTableEnrichedBus(app):
+    s = Stack(app, "PipeMatrixTableEnrichedBus", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.EventBridgeTarget(bus, source="shop"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixTableExpressEnrichedBus(app):
+    s = Stack(app, "PipeMatrixTableExpressEnrichedBus", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.EventBridgeTarget(bus, source="shop"), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixTableStream(app):
+    s = Stack(app, "PipeMatrixTableStream", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    outStream = kinesis.Stream(s, "OutStream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.KinesisTarget(outStream, partition_key="k"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixTableEnrichedStream(app):
+    s = Stack(app, "PipeMatrixTableEnrichedStream", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    outStream = kinesis.Stream(s, "OutStream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.KinesisTarget(outStream, partition_key="k"), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixTableExpressEnrichedStream(app):
+    s = Stack(app, "PipeMatrixTableExpressEnrichedStream", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    outStream = kinesis.Stream(s, "OutStream")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.TRIM_HORIZON), target=ptargets.KinesisTarget(outStream, partition_key="k"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixKinesisFunction(app):
+    s = Stack(app, "PipeMatrixKinesisFunction", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.LambdaFunction(target))
+
+
+def PipeMatrixKinesisEnrichedFunction(app):
+    s = Stack(app, "PipeMatrixKinesisEnrichedFunction", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.LambdaFunction(target), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixKinesisExpressEnrichedFunction(app):
+    s = Stack(app, "PipeMatrixKinesisExpressEnrichedFunction", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    target = lambda_.Function(s, "Target", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.LambdaFunction(target), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixKinesisQueue(app):
+    s = Stack(app, "PipeMatrixKinesisQueue", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SqsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixKinesisEnrichedQueue(app):
+    s = Stack(app, "PipeMatrixKinesisEnrichedQueue", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SqsTarget(out), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixKinesisExpressEnrichedQueue(app):
+    s = Stack(app, "PipeMatrixKinesisExpressEnrichedQueue", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    out = sqs.Queue(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SqsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixKinesisTopic(app):
+    s = Stack(app, "PipeMatrixKinesisTopic", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SnsTarget(out))
+
+
+def PipeMatrixKinesisEnrichedTopic(app):
+    s = Stack(app, "PipeMatrixKinesisEnrichedTopic", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SnsTarget(out), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixKinesisExpressEnrichedTopic(app):
+    s = Stack(app, "PipeMatrixKinesisExpressEnrichedTopic", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    out = sns.Topic(s, "Out")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SnsTarget(out), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixKinesisMachine(app):
+    s = Stack(app, "PipeMatrixKinesisMachine", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SfnStateMachine(machine), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]))
+
+
+def PipeMatrixKinesisEnrichedMachine(app):
+    s = Stack(app, "PipeMatrixKinesisEnrichedMachine", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SfnStateMachine(machine), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixKinesisExpressEnrichedMachine(app):
+    s = Stack(app, "PipeMatrixKinesisExpressEnrichedMachine", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "P")))
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.SfnStateMachine(machine), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
+def PipeMatrixKinesisBus(app):
+    s = Stack(app, "PipeMatrixKinesisBus", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.EventBridgeTarget(bus, source="shop"))
+
+
+def PipeMatrixKinesisEnrichedBus(app):
+    s = Stack(app, "PipeMatrixKinesisEnrichedBus", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    enricher = lambda_.Function(s, "Enricher", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.EventBridgeTarget(bus, source="shop"), filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})]), enrichment=penrich.LambdaEnrichment(enricher))
+
+
+def PipeMatrixKinesisExpressEnrichedBus(app):
+    s = Stack(app, "PipeMatrixKinesisExpressEnrichedBus", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    express = sfn.StateMachine(s, "Express", state_machine_type=sfn.StateMachineType.EXPRESS, definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Q")))
+    bus = events.EventBus(s, "Bus")
+    pipe = pipes.Pipe(s, "Pipe", source=sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST), target=ptargets.EventBridgeTarget(bus, source="shop"), enrichment=penrich.StepFunctionsEnrichment(express))
+
+
 def WebSocketLifecycle(app):
     s = Stack(app, "WebSocketLifecycle", synthesizer=synth())
     onConnect = lambda_.Function(s, "OnConnect", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
@@ -3479,7 +3870,7 @@ def DistributedMapLambda(app):
     machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(m))
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, CrossScheduleTarget, CrossScheduleQueueTarget, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, FunctionAsyncBusAndFunction, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, SecretRotation, SecretRotationWeekly, SecretRotationHours, SecretRotationTwoSecretsOneFunction, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasAutoScaling, AliasScheduledScaling, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolMfaOptionalOtpAndSms, UserPoolMfaRequiredSms, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolTrigger, UserPoolTriggers, UserPoolDomain, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanMethodThrottles, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, TableV2DeletionProtectionOn, TableV2ContributorInsightsOn, TableV2TableClassInfrequentAccess, TableV2ProvisionedFixedReads, TableV2ProvisionedAutoscaled, TableV2Replica, TableV2Replicas, TableV2ReplicaSettings, TableV2ReplicaReadCapacity, TableV2ReplicaOldAndNewStream, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace, WebSocketLifecycle, WebSocketCustomRoute, WebSocketIntegrationDefaultName, WebSocketOptions, WebSocketManageConnections, WebSocketStageOutputs, MathAlarm, MathAlarmLabel, MathAlarmPeriod, MathAlarmPercentile, MathGraph, MathGraphRight, MathSingleValue, RestApiModel, RestApiModelNamed, RestApiModelValidated, RestApiParametersValidated, RestApiDomain, RestApiDomainRoot, RestApiDomainEdge, DistributedMapJson, DistributedMapOptions, DistributedMapCsv, DistributedMapObjects, DistributedMapItemsPath, HttpInvokeApiKey, HttpInvokeBasicPath, MachineDefinitionText, DistributedMapLambda]
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, CrossScheduleTarget, CrossScheduleQueueTarget, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, FunctionAsyncBusAndFunction, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, SecretRotation, SecretRotationWeekly, SecretRotationHours, SecretRotationTwoSecretsOneFunction, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasAutoScaling, AliasScheduledScaling, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolMfaOptionalOtpAndSms, UserPoolMfaRequiredSms, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolTrigger, UserPoolTriggers, UserPoolDomain, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanMethodThrottles, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, TableV2DeletionProtectionOn, TableV2ContributorInsightsOn, TableV2TableClassInfrequentAccess, TableV2ProvisionedFixedReads, TableV2ProvisionedAutoscaled, TableV2Replica, TableV2Replicas, TableV2ReplicaSettings, TableV2ReplicaReadCapacity, TableV2ReplicaOldAndNewStream, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace, PipeMatrixQueueFunction, PipeMatrixQueueEnrichedFunction, PipeMatrixQueueExpressEnrichedFunction, PipeMatrixQueueQueue, PipeMatrixQueueEnrichedQueue, PipeMatrixQueueExpressEnrichedQueue, PipeMatrixQueueTopic, PipeMatrixQueueEnrichedTopic, PipeMatrixQueueExpressEnrichedTopic, PipeMatrixQueueMachine, PipeMatrixQueueEnrichedMachine, PipeMatrixQueueExpressEnrichedMachine, PipeMatrixQueueBus, PipeMatrixQueueEnrichedBus, PipeMatrixQueueExpressEnrichedBus, PipeMatrixQueueStream, PipeMatrixQueueEnrichedStream, PipeMatrixQueueExpressEnrichedStream, PipeMatrixTableFunction, PipeMatrixTableEnrichedFunction, PipeMatrixTableExpressEnrichedFunction, PipeMatrixTableQueue, PipeMatrixTableEnrichedQueue, PipeMatrixTableExpressEnrichedQueue, PipeMatrixTableTopic, PipeMatrixTableEnrichedTopic, PipeMatrixTableExpressEnrichedTopic, PipeMatrixTableMachine, PipeMatrixTableEnrichedMachine, PipeMatrixTableExpressEnrichedMachine, PipeMatrixTableBus, PipeMatrixTableEnrichedBus, PipeMatrixTableExpressEnrichedBus, PipeMatrixTableStream, PipeMatrixTableEnrichedStream, PipeMatrixTableExpressEnrichedStream, PipeMatrixKinesisFunction, PipeMatrixKinesisEnrichedFunction, PipeMatrixKinesisExpressEnrichedFunction, PipeMatrixKinesisQueue, PipeMatrixKinesisEnrichedQueue, PipeMatrixKinesisExpressEnrichedQueue, PipeMatrixKinesisTopic, PipeMatrixKinesisEnrichedTopic, PipeMatrixKinesisExpressEnrichedTopic, PipeMatrixKinesisMachine, PipeMatrixKinesisEnrichedMachine, PipeMatrixKinesisExpressEnrichedMachine, PipeMatrixKinesisBus, PipeMatrixKinesisEnrichedBus, PipeMatrixKinesisExpressEnrichedBus, WebSocketLifecycle, WebSocketCustomRoute, WebSocketIntegrationDefaultName, WebSocketOptions, WebSocketManageConnections, WebSocketStageOutputs, MathAlarm, MathAlarmLabel, MathAlarmPeriod, MathAlarmPercentile, MathGraph, MathGraphRight, MathSingleValue, RestApiModel, RestApiModelNamed, RestApiModelValidated, RestApiParametersValidated, RestApiDomain, RestApiDomainRoot, RestApiDomainEdge, DistributedMapJson, DistributedMapOptions, DistributedMapCsv, DistributedMapObjects, DistributedMapItemsPath, HttpInvokeApiKey, HttpInvokeBasicPath, MachineDefinitionText, DistributedMapLambda]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

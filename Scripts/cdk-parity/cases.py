@@ -1236,7 +1236,7 @@ def pipe_cases():
     ddb = lambda py_options="", swift_options="", position="LATEST": (
         f"sources.DynamoDBSource(table, starting_position=sources.DynamoDBStartingPosition.{position}{py_options})",
         f".dynamoDBStream(table, .init(startingPosition: .{'latest' if position == 'LATEST' else 'trimHorizon'}{swift_options}))")
-    return [
+    cases = [
         Case("PipeQueueToQueue", [source_queue, queue("Target"), pipe(*sqs_source, "ptargets.SqsTarget(target)", ".queue(target)")]),
         Case("PipeQueueBatch", [source_queue, standard, pipe("sources.SqsSource(source, batch_size=5, maximum_batching_window=Duration.seconds(20))",
                                                              ".queue(source, batchSize: 5, maxBatchingWindow: .seconds(20))",
@@ -1289,6 +1289,31 @@ def pipe_cases():
                                                                       ", log_destinations=[pipes.CloudwatchLogsLogDestination(pipeLogs)], log_level=pipes.LogLevel.TRACE, log_include_execution_data=[pipes.IncludeExecutionData.ALL]",
                                                                       ", logging: .init(destination: pipeLogs, level: .trace, includeExecutionData: true)")]),
     ]
+    # Every source with every target, with and without enrichment (function, express machine) and a filter:
+    # generated, not picked.
+    sources_ = {"Queue": (source_queue, ("sources.SqsSource(source)", ".queue(source)")),
+                "Table": (stream_table, ddb(position="TRIM_HORIZON")),
+                "Kinesis": (kinesis_stream, ("sources.KinesisSource(stream, starting_position=sources.KinesisStartingPosition.LATEST)",
+                                             ".kinesisStream(stream, .init(startingPosition: .latest))"))}
+    targets_ = {"Function": ([fn("Target")], "ptargets.LambdaFunction(target)", ".function(target)"),
+                "Queue": ([queue("Out")], "ptargets.SqsTarget(out)", ".queue(out)"),
+                "Topic": ([topic(ident="Out")], "ptargets.SnsTarget(out)", ".topic(out)"),
+                "Machine": ([standard], "ptargets.SfnStateMachine(machine)", ".stateMachine(machine)"),
+                "Bus": ([bus], 'ptargets.EventBridgeTarget(bus, source="shop")', '.eventBus(bus, source: "shop")'),
+                "Stream": ([call("kinesis.Stream", "Stream", "OutStream", [])], 'ptargets.KinesisTarget(outStream, partition_key="k")', '.stream(outStream, partitionKey: "k")')}
+    enrichments_ = {"": ([], "", ""),
+                    "Enriched": ([fn("Enricher")], ", enrichment=penrich.LambdaEnrichment(enricher)", ", enrichment: .function(enricher)"),
+                    "ExpressEnriched": ([express], ", enrichment=penrich.StepFunctionsEnrichment(express)", ", enrichment: .stateMachine(express)")}
+    for index, ((source_name, (source_construct, source)), (target_name, (target_constructs, py_target, swift_target)), (enrich_name, (enrich_constructs, py_enrich, swift_enrich))) in \
+            enumerate((s_, t_, e_) for s_ in sources_.items() for t_ in targets_.items() for e_ in enrichments_.items()):
+        if source_name == "Kinesis" and target_name == "Stream":
+            continue  # one stream construct per case
+        py_filter, swift_filter = ((', filter=pipes.Filter([pipes.FilterPattern.from_object({"kind": ["order"]})])', ', filters: [["kind": ["order"]]]')
+                                   if index % 2 else ("", ""))
+        cases.append(Case(f"PipeMatrix{source_name}{enrich_name}{target_name}",
+                          [source_construct] + enrich_constructs + target_constructs +
+                          [pipe(source[0], source[1], py_target, swift_target, py_filter + py_enrich, swift_before_target=swift_filter + swift_enrich)]))
+    return cases
 
 
 def websocket_cases():

@@ -24,6 +24,57 @@ enum PipeCases {
         ("PipeExpressWaited", pipeExpressWaited),
         ("PipeLogs", pipeLogs),
         ("PipeLogsTrace", pipeLogsTrace),
+        ("PipeMatrixQueueFunction", pipeMatrixQueueFunction),
+        ("PipeMatrixQueueEnrichedFunction", pipeMatrixQueueEnrichedFunction),
+        ("PipeMatrixQueueExpressEnrichedFunction", pipeMatrixQueueExpressEnrichedFunction),
+        ("PipeMatrixQueueQueue", pipeMatrixQueueQueue),
+        ("PipeMatrixQueueEnrichedQueue", pipeMatrixQueueEnrichedQueue),
+        ("PipeMatrixQueueExpressEnrichedQueue", pipeMatrixQueueExpressEnrichedQueue),
+        ("PipeMatrixQueueTopic", pipeMatrixQueueTopic),
+        ("PipeMatrixQueueEnrichedTopic", pipeMatrixQueueEnrichedTopic),
+        ("PipeMatrixQueueExpressEnrichedTopic", pipeMatrixQueueExpressEnrichedTopic),
+        ("PipeMatrixQueueMachine", pipeMatrixQueueMachine),
+        ("PipeMatrixQueueEnrichedMachine", pipeMatrixQueueEnrichedMachine),
+        ("PipeMatrixQueueExpressEnrichedMachine", pipeMatrixQueueExpressEnrichedMachine),
+        ("PipeMatrixQueueBus", pipeMatrixQueueBus),
+        ("PipeMatrixQueueEnrichedBus", pipeMatrixQueueEnrichedBus),
+        ("PipeMatrixQueueExpressEnrichedBus", pipeMatrixQueueExpressEnrichedBus),
+        ("PipeMatrixQueueStream", pipeMatrixQueueStream),
+        ("PipeMatrixQueueEnrichedStream", pipeMatrixQueueEnrichedStream),
+        ("PipeMatrixQueueExpressEnrichedStream", pipeMatrixQueueExpressEnrichedStream),
+        ("PipeMatrixTableFunction", pipeMatrixTableFunction),
+        ("PipeMatrixTableEnrichedFunction", pipeMatrixTableEnrichedFunction),
+        ("PipeMatrixTableExpressEnrichedFunction", pipeMatrixTableExpressEnrichedFunction),
+        ("PipeMatrixTableQueue", pipeMatrixTableQueue),
+        ("PipeMatrixTableEnrichedQueue", pipeMatrixTableEnrichedQueue),
+        ("PipeMatrixTableExpressEnrichedQueue", pipeMatrixTableExpressEnrichedQueue),
+        ("PipeMatrixTableTopic", pipeMatrixTableTopic),
+        ("PipeMatrixTableEnrichedTopic", pipeMatrixTableEnrichedTopic),
+        ("PipeMatrixTableExpressEnrichedTopic", pipeMatrixTableExpressEnrichedTopic),
+        ("PipeMatrixTableMachine", pipeMatrixTableMachine),
+        ("PipeMatrixTableEnrichedMachine", pipeMatrixTableEnrichedMachine),
+        ("PipeMatrixTableExpressEnrichedMachine", pipeMatrixTableExpressEnrichedMachine),
+        ("PipeMatrixTableBus", pipeMatrixTableBus),
+        ("PipeMatrixTableEnrichedBus", pipeMatrixTableEnrichedBus),
+        ("PipeMatrixTableExpressEnrichedBus", pipeMatrixTableExpressEnrichedBus),
+        ("PipeMatrixTableStream", pipeMatrixTableStream),
+        ("PipeMatrixTableEnrichedStream", pipeMatrixTableEnrichedStream),
+        ("PipeMatrixTableExpressEnrichedStream", pipeMatrixTableExpressEnrichedStream),
+        ("PipeMatrixKinesisFunction", pipeMatrixKinesisFunction),
+        ("PipeMatrixKinesisEnrichedFunction", pipeMatrixKinesisEnrichedFunction),
+        ("PipeMatrixKinesisExpressEnrichedFunction", pipeMatrixKinesisExpressEnrichedFunction),
+        ("PipeMatrixKinesisQueue", pipeMatrixKinesisQueue),
+        ("PipeMatrixKinesisEnrichedQueue", pipeMatrixKinesisEnrichedQueue),
+        ("PipeMatrixKinesisExpressEnrichedQueue", pipeMatrixKinesisExpressEnrichedQueue),
+        ("PipeMatrixKinesisTopic", pipeMatrixKinesisTopic),
+        ("PipeMatrixKinesisEnrichedTopic", pipeMatrixKinesisEnrichedTopic),
+        ("PipeMatrixKinesisExpressEnrichedTopic", pipeMatrixKinesisExpressEnrichedTopic),
+        ("PipeMatrixKinesisMachine", pipeMatrixKinesisMachine),
+        ("PipeMatrixKinesisEnrichedMachine", pipeMatrixKinesisEnrichedMachine),
+        ("PipeMatrixKinesisExpressEnrichedMachine", pipeMatrixKinesisExpressEnrichedMachine),
+        ("PipeMatrixKinesisBus", pipeMatrixKinesisBus),
+        ("PipeMatrixKinesisEnrichedBus", pipeMatrixKinesisEnrichedBus),
+        ("PipeMatrixKinesisExpressEnrichedBus", pipeMatrixKinesisExpressEnrichedBus),
     ]
 
     /// `PipeQueueToQueue`
@@ -301,6 +352,788 @@ enum PipeCases {
                 source
                 topic
                 pipeLogs
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueFunction`
+    static func pipeMatrixQueueFunction() -> [Stack] {
+        let source = Queue("Source")
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .queue(source), target: .function(target))
+        return [
+            Stack("PipeMatrixQueueFunction") {
+                source
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueEnrichedFunction`
+    static func pipeMatrixQueueEnrichedFunction() -> [Stack] {
+        let source = Queue("Source")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .function(target))
+        return [
+            Stack("PipeMatrixQueueEnrichedFunction") {
+                source
+                enricher
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueExpressEnrichedFunction`
+    static func pipeMatrixQueueExpressEnrichedFunction() -> [Stack] {
+        let source = Queue("Source")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .queue(source), enrichment: .stateMachine(express), target: .function(target))
+        return [
+            Stack("PipeMatrixQueueExpressEnrichedFunction") {
+                source
+                express
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueQueue`
+    static func pipeMatrixQueueQueue() -> [Stack] {
+        let source = Queue("Source")
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], target: .queue(out))
+        return [
+            Stack("PipeMatrixQueueQueue") {
+                source
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueEnrichedQueue`
+    static func pipeMatrixQueueEnrichedQueue() -> [Stack] {
+        let source = Queue("Source")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .queue(source), enrichment: .function(enricher), target: .queue(out))
+        return [
+            Stack("PipeMatrixQueueEnrichedQueue") {
+                source
+                enricher
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueExpressEnrichedQueue`
+    static func pipeMatrixQueueExpressEnrichedQueue() -> [Stack] {
+        let source = Queue("Source")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .queue(out))
+        return [
+            Stack("PipeMatrixQueueExpressEnrichedQueue") {
+                source
+                express
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueTopic`
+    static func pipeMatrixQueueTopic() -> [Stack] {
+        let source = Queue("Source")
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .queue(source), target: .topic(out))
+        return [
+            Stack("PipeMatrixQueueTopic") {
+                source
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueEnrichedTopic`
+    static func pipeMatrixQueueEnrichedTopic() -> [Stack] {
+        let source = Queue("Source")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .topic(out))
+        return [
+            Stack("PipeMatrixQueueEnrichedTopic") {
+                source
+                enricher
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueExpressEnrichedTopic`
+    static func pipeMatrixQueueExpressEnrichedTopic() -> [Stack] {
+        let source = Queue("Source")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .queue(source), enrichment: .stateMachine(express), target: .topic(out))
+        return [
+            Stack("PipeMatrixQueueExpressEnrichedTopic") {
+                source
+                express
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueMachine`
+    static func pipeMatrixQueueMachine() -> [Stack] {
+        let source = Queue("Source")
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixQueueMachine") {
+                source
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueEnrichedMachine`
+    static func pipeMatrixQueueEnrichedMachine() -> [Stack] {
+        let source = Queue("Source")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .queue(source), enrichment: .function(enricher), target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixQueueEnrichedMachine") {
+                source
+                enricher
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueExpressEnrichedMachine`
+    static func pipeMatrixQueueExpressEnrichedMachine() -> [Stack] {
+        let source = Queue("Source")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixQueueExpressEnrichedMachine") {
+                source
+                express
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueBus`
+    static func pipeMatrixQueueBus() -> [Stack] {
+        let source = Queue("Source")
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .queue(source), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixQueueBus") {
+                source
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueEnrichedBus`
+    static func pipeMatrixQueueEnrichedBus() -> [Stack] {
+        let source = Queue("Source")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixQueueEnrichedBus") {
+                source
+                enricher
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueExpressEnrichedBus`
+    static func pipeMatrixQueueExpressEnrichedBus() -> [Stack] {
+        let source = Queue("Source")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .queue(source), enrichment: .stateMachine(express), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixQueueExpressEnrichedBus") {
+                source
+                express
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueStream`
+    static func pipeMatrixQueueStream() -> [Stack] {
+        let source = Queue("Source")
+        let outStream = Stream("OutStream")
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], target: .stream(outStream, partitionKey: "k"))
+        return [
+            Stack("PipeMatrixQueueStream") {
+                source
+                outStream
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueEnrichedStream`
+    static func pipeMatrixQueueEnrichedStream() -> [Stack] {
+        let source = Queue("Source")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let outStream = Stream("OutStream")
+        let pipe = Pipe("Pipe", source: .queue(source), enrichment: .function(enricher), target: .stream(outStream, partitionKey: "k"))
+        return [
+            Stack("PipeMatrixQueueEnrichedStream") {
+                source
+                enricher
+                outStream
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixQueueExpressEnrichedStream`
+    static func pipeMatrixQueueExpressEnrichedStream() -> [Stack] {
+        let source = Queue("Source")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let outStream = Stream("OutStream")
+        let pipe = Pipe("Pipe", source: .queue(source), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .stream(outStream, partitionKey: "k"))
+        return [
+            Stack("PipeMatrixQueueExpressEnrichedStream") {
+                source
+                express
+                outStream
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableFunction`
+    static func pipeMatrixTableFunction() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), target: .function(target))
+        return [
+            Stack("PipeMatrixTableFunction") {
+                table
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableEnrichedFunction`
+    static func pipeMatrixTableEnrichedFunction() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .function(target))
+        return [
+            Stack("PipeMatrixTableEnrichedFunction") {
+                table
+                enricher
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableExpressEnrichedFunction`
+    static func pipeMatrixTableExpressEnrichedFunction() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), enrichment: .stateMachine(express), target: .function(target))
+        return [
+            Stack("PipeMatrixTableExpressEnrichedFunction") {
+                table
+                express
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableQueue`
+    static func pipeMatrixTableQueue() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], target: .queue(out))
+        return [
+            Stack("PipeMatrixTableQueue") {
+                table
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableEnrichedQueue`
+    static func pipeMatrixTableEnrichedQueue() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), enrichment: .function(enricher), target: .queue(out))
+        return [
+            Stack("PipeMatrixTableEnrichedQueue") {
+                table
+                enricher
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableExpressEnrichedQueue`
+    static func pipeMatrixTableExpressEnrichedQueue() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .queue(out))
+        return [
+            Stack("PipeMatrixTableExpressEnrichedQueue") {
+                table
+                express
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableTopic`
+    static func pipeMatrixTableTopic() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), target: .topic(out))
+        return [
+            Stack("PipeMatrixTableTopic") {
+                table
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableEnrichedTopic`
+    static func pipeMatrixTableEnrichedTopic() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .topic(out))
+        return [
+            Stack("PipeMatrixTableEnrichedTopic") {
+                table
+                enricher
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableExpressEnrichedTopic`
+    static func pipeMatrixTableExpressEnrichedTopic() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), enrichment: .stateMachine(express), target: .topic(out))
+        return [
+            Stack("PipeMatrixTableExpressEnrichedTopic") {
+                table
+                express
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableMachine`
+    static func pipeMatrixTableMachine() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixTableMachine") {
+                table
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableEnrichedMachine`
+    static func pipeMatrixTableEnrichedMachine() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), enrichment: .function(enricher), target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixTableEnrichedMachine") {
+                table
+                enricher
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableExpressEnrichedMachine`
+    static func pipeMatrixTableExpressEnrichedMachine() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixTableExpressEnrichedMachine") {
+                table
+                express
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableBus`
+    static func pipeMatrixTableBus() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixTableBus") {
+                table
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableEnrichedBus`
+    static func pipeMatrixTableEnrichedBus() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixTableEnrichedBus") {
+                table
+                enricher
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableExpressEnrichedBus`
+    static func pipeMatrixTableExpressEnrichedBus() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), enrichment: .stateMachine(express), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixTableExpressEnrichedBus") {
+                table
+                express
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableStream`
+    static func pipeMatrixTableStream() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let outStream = Stream("OutStream")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], target: .stream(outStream, partitionKey: "k"))
+        return [
+            Stack("PipeMatrixTableStream") {
+                table
+                outStream
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableEnrichedStream`
+    static func pipeMatrixTableEnrichedStream() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let outStream = Stream("OutStream")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), enrichment: .function(enricher), target: .stream(outStream, partitionKey: "k"))
+        return [
+            Stack("PipeMatrixTableEnrichedStream") {
+                table
+                enricher
+                outStream
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixTableExpressEnrichedStream`
+    static func pipeMatrixTableExpressEnrichedStream() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"), stream: .newImage)
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let outStream = Stream("OutStream")
+        let pipe = Pipe("Pipe", source: .dynamoDBStream(table, .init(startingPosition: .trimHorizon)), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .stream(outStream, partitionKey: "k"))
+        return [
+            Stack("PipeMatrixTableExpressEnrichedStream") {
+                table
+                express
+                outStream
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisFunction`
+    static func pipeMatrixKinesisFunction() -> [Stack] {
+        let stream = Stream("Stream")
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), target: .function(target))
+        return [
+            Stack("PipeMatrixKinesisFunction") {
+                stream
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisEnrichedFunction`
+    static func pipeMatrixKinesisEnrichedFunction() -> [Stack] {
+        let stream = Stream("Stream")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .function(target))
+        return [
+            Stack("PipeMatrixKinesisEnrichedFunction") {
+                stream
+                enricher
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisExpressEnrichedFunction`
+    static func pipeMatrixKinesisExpressEnrichedFunction() -> [Stack] {
+        let stream = Stream("Stream")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let target = Function("Target", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), enrichment: .stateMachine(express), target: .function(target))
+        return [
+            Stack("PipeMatrixKinesisExpressEnrichedFunction") {
+                stream
+                express
+                target
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisQueue`
+    static func pipeMatrixKinesisQueue() -> [Stack] {
+        let stream = Stream("Stream")
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], target: .queue(out))
+        return [
+            Stack("PipeMatrixKinesisQueue") {
+                stream
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisEnrichedQueue`
+    static func pipeMatrixKinesisEnrichedQueue() -> [Stack] {
+        let stream = Stream("Stream")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), enrichment: .function(enricher), target: .queue(out))
+        return [
+            Stack("PipeMatrixKinesisEnrichedQueue") {
+                stream
+                enricher
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisExpressEnrichedQueue`
+    static func pipeMatrixKinesisExpressEnrichedQueue() -> [Stack] {
+        let stream = Stream("Stream")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let out = Queue("Out")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .queue(out))
+        return [
+            Stack("PipeMatrixKinesisExpressEnrichedQueue") {
+                stream
+                express
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisTopic`
+    static func pipeMatrixKinesisTopic() -> [Stack] {
+        let stream = Stream("Stream")
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), target: .topic(out))
+        return [
+            Stack("PipeMatrixKinesisTopic") {
+                stream
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisEnrichedTopic`
+    static func pipeMatrixKinesisEnrichedTopic() -> [Stack] {
+        let stream = Stream("Stream")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .topic(out))
+        return [
+            Stack("PipeMatrixKinesisEnrichedTopic") {
+                stream
+                enricher
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisExpressEnrichedTopic`
+    static func pipeMatrixKinesisExpressEnrichedTopic() -> [Stack] {
+        let stream = Stream("Stream")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let out = Topic("Out")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), enrichment: .stateMachine(express), target: .topic(out))
+        return [
+            Stack("PipeMatrixKinesisExpressEnrichedTopic") {
+                stream
+                express
+                out
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisMachine`
+    static func pipeMatrixKinesisMachine() -> [Stack] {
+        let stream = Stream("Stream")
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixKinesisMachine") {
+                stream
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisEnrichedMachine`
+    static func pipeMatrixKinesisEnrichedMachine() -> [Stack] {
+        let stream = Stream("Stream")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), enrichment: .function(enricher), target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixKinesisEnrichedMachine") {
+                stream
+                enricher
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisExpressEnrichedMachine`
+    static func pipeMatrixKinesisExpressEnrichedMachine() -> [Stack] {
+        let stream = Stream("Stream")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let machine = StateMachine("Machine", definition: Chain(State.pass("P")))
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], enrichment: .stateMachine(express), target: .stateMachine(machine))
+        return [
+            Stack("PipeMatrixKinesisExpressEnrichedMachine") {
+                stream
+                express
+                machine
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisBus`
+    static func pipeMatrixKinesisBus() -> [Stack] {
+        let stream = Stream("Stream")
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixKinesisBus") {
+                stream
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisEnrichedBus`
+    static func pipeMatrixKinesisEnrichedBus() -> [Stack] {
+        let stream = Stream("Stream")
+        let enricher = Function("Enricher", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), filters: [["kind": ["order"]]], enrichment: .function(enricher), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixKinesisEnrichedBus") {
+                stream
+                enricher
+                bus
+                pipe
+            }
+        ]
+    }
+
+    /// `PipeMatrixKinesisExpressEnrichedBus`
+    static func pipeMatrixKinesisExpressEnrichedBus() -> [Stack] {
+        let stream = Stream("Stream")
+        let express = StateMachine("Express", definition: Chain(State.pass("Q")), type: .express)
+        let bus = EventBus("Bus")
+        let pipe = Pipe("Pipe", source: .kinesisStream(stream, .init(startingPosition: .latest)), enrichment: .stateMachine(express), target: .eventBus(bus, source: "shop"))
+        return [
+            Stack("PipeMatrixKinesisExpressEnrichedBus") {
+                stream
+                express
+                bus
                 pipe
             }
         ]
