@@ -1212,6 +1212,26 @@ def table_v2_cases():
         Case("TableV2ReplicaOldAndNewStream", [table([replica('dynamodb.ReplicaTableProps(region="us-east-1")', '"us-east-1"'),
                                                       o("dynamo_stream", "dynamodb.StreamViewType.NEW_AND_OLD_IMAGES", "stream", ".newAndOldImages")])], region="eu-west-1"),
     ]
+    # Billing × replicas × table-wide settings: generated, not picked.
+    billings = {"OnDemand": None,
+                "Fixed": o("billing", "dynamodb.Billing.provisioned(read_capacity=dynamodb.Capacity.fixed(5), write_capacity=dynamodb.Capacity.autoscaled(max_capacity=10))",
+                           "billing", ".provisioned(read: .fixed(5), write: .autoscaled(max: 10))"),
+                "Scaled": o("billing", "dynamodb.Billing.provisioned(read_capacity=dynamodb.Capacity.autoscaled(max_capacity=50), write_capacity=dynamodb.Capacity.autoscaled(min_capacity=2, max_capacity=10, target_utilization_percent=60))",
+                            "billing", ".provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60))")}
+    replica_sets = {"NoReplica": None,
+                    "OneReplica": replica('dynamodb.ReplicaTableProps(region="us-east-1")', '"us-east-1"'),
+                    "TunedReplica": replica('dynamodb.ReplicaTableProps(region="us-east-1", table_class=dynamodb.TableClass.STANDARD, deletion_protection=False)',
+                                            '.init("us-east-1", deletionProtection: false, tableClass: .standard)'),
+                    "TwoReplicas": replica('dynamodb.ReplicaTableProps(region="us-east-1"), dynamodb.ReplicaTableProps(region="us-west-2", point_in_time_recovery_specification=dynamodb.PointInTimeRecoverySpecification(point_in_time_recovery_enabled=True))',
+                                           '"us-east-1", .init("us-west-2", pointInTimeRecovery: true)')}
+    table_wide = {"": [], "Hardened": [o("deletion_protection", "True", "deletionProtection", "true"),
+                                       o("contributor_insights_specification", "dynamodb.ContributorInsightsSpecification(enabled=True)", "contributorInsights", "true"),
+                                       o("table_class", "dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS", "tableClass", ".standardInfrequentAccess")]}
+    for billing_name, billing in billings.items():
+        for replicas_name, replicas in replica_sets.items():
+            for wide_name, wide in table_wide.items():
+                options = [x for x in [billing, replicas] if x is not None] + wide
+                cases.append(Case(f"TableV2Matrix{billing_name}{replicas_name}{wide_name}", [table(options)], region="eu-west-1"))
     return cases
 
 

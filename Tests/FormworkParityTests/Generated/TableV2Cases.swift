@@ -23,6 +23,30 @@ enum TableV2Cases {
         ("TableV2ReplicaSettings", tableV2ReplicaSettings),
         ("TableV2ReplicaReadCapacity", tableV2ReplicaReadCapacity),
         ("TableV2ReplicaOldAndNewStream", tableV2ReplicaOldAndNewStream),
+        ("TableV2MatrixOnDemandNoReplica", tableV2MatrixOnDemandNoReplica),
+        ("TableV2MatrixOnDemandNoReplicaHardened", tableV2MatrixOnDemandNoReplicaHardened),
+        ("TableV2MatrixOnDemandOneReplica", tableV2MatrixOnDemandOneReplica),
+        ("TableV2MatrixOnDemandOneReplicaHardened", tableV2MatrixOnDemandOneReplicaHardened),
+        ("TableV2MatrixOnDemandTunedReplica", tableV2MatrixOnDemandTunedReplica),
+        ("TableV2MatrixOnDemandTunedReplicaHardened", tableV2MatrixOnDemandTunedReplicaHardened),
+        ("TableV2MatrixOnDemandTwoReplicas", tableV2MatrixOnDemandTwoReplicas),
+        ("TableV2MatrixOnDemandTwoReplicasHardened", tableV2MatrixOnDemandTwoReplicasHardened),
+        ("TableV2MatrixFixedNoReplica", tableV2MatrixFixedNoReplica),
+        ("TableV2MatrixFixedNoReplicaHardened", tableV2MatrixFixedNoReplicaHardened),
+        ("TableV2MatrixFixedOneReplica", tableV2MatrixFixedOneReplica),
+        ("TableV2MatrixFixedOneReplicaHardened", tableV2MatrixFixedOneReplicaHardened),
+        ("TableV2MatrixFixedTunedReplica", tableV2MatrixFixedTunedReplica),
+        ("TableV2MatrixFixedTunedReplicaHardened", tableV2MatrixFixedTunedReplicaHardened),
+        ("TableV2MatrixFixedTwoReplicas", tableV2MatrixFixedTwoReplicas),
+        ("TableV2MatrixFixedTwoReplicasHardened", tableV2MatrixFixedTwoReplicasHardened),
+        ("TableV2MatrixScaledNoReplica", tableV2MatrixScaledNoReplica),
+        ("TableV2MatrixScaledNoReplicaHardened", tableV2MatrixScaledNoReplicaHardened),
+        ("TableV2MatrixScaledOneReplica", tableV2MatrixScaledOneReplica),
+        ("TableV2MatrixScaledOneReplicaHardened", tableV2MatrixScaledOneReplicaHardened),
+        ("TableV2MatrixScaledTunedReplica", tableV2MatrixScaledTunedReplica),
+        ("TableV2MatrixScaledTunedReplicaHardened", tableV2MatrixScaledTunedReplicaHardened),
+        ("TableV2MatrixScaledTwoReplicas", tableV2MatrixScaledTwoReplicas),
+        ("TableV2MatrixScaledTwoReplicasHardened", tableV2MatrixScaledTwoReplicasHardened),
     ]
 
     /// `TableV2Plain`
@@ -200,6 +224,246 @@ enum TableV2Cases {
         let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1"], stream: .newAndOldImages)
         return [
             Stack("TableV2ReplicaOldAndNewStream", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandNoReplica`
+    static func tableV2MatrixOnDemandNoReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        return [
+            Stack("TableV2MatrixOnDemandNoReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandNoReplicaHardened`
+    static func tableV2MatrixOnDemandNoReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixOnDemandNoReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandOneReplica`
+    static func tableV2MatrixOnDemandOneReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1"])
+        return [
+            Stack("TableV2MatrixOnDemandOneReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandOneReplicaHardened`
+    static func tableV2MatrixOnDemandOneReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1"], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixOnDemandOneReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandTunedReplica`
+    static func tableV2MatrixOnDemandTunedReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: [.init("us-east-1", deletionProtection: false, tableClass: .standard)])
+        return [
+            Stack("TableV2MatrixOnDemandTunedReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandTunedReplicaHardened`
+    static func tableV2MatrixOnDemandTunedReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: [.init("us-east-1", deletionProtection: false, tableClass: .standard)], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixOnDemandTunedReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandTwoReplicas`
+    static func tableV2MatrixOnDemandTwoReplicas() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1", .init("us-west-2", pointInTimeRecovery: true)])
+        return [
+            Stack("TableV2MatrixOnDemandTwoReplicas", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixOnDemandTwoReplicasHardened`
+    static func tableV2MatrixOnDemandTwoReplicasHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), replicas: ["us-east-1", .init("us-west-2", pointInTimeRecovery: true)], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixOnDemandTwoReplicasHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedNoReplica`
+    static func tableV2MatrixFixedNoReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)))
+        return [
+            Stack("TableV2MatrixFixedNoReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedNoReplicaHardened`
+    static func tableV2MatrixFixedNoReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixFixedNoReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedOneReplica`
+    static func tableV2MatrixFixedOneReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), replicas: ["us-east-1"])
+        return [
+            Stack("TableV2MatrixFixedOneReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedOneReplicaHardened`
+    static func tableV2MatrixFixedOneReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), replicas: ["us-east-1"], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixFixedOneReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedTunedReplica`
+    static func tableV2MatrixFixedTunedReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), replicas: [.init("us-east-1", deletionProtection: false, tableClass: .standard)])
+        return [
+            Stack("TableV2MatrixFixedTunedReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedTunedReplicaHardened`
+    static func tableV2MatrixFixedTunedReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), replicas: [.init("us-east-1", deletionProtection: false, tableClass: .standard)], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixFixedTunedReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedTwoReplicas`
+    static func tableV2MatrixFixedTwoReplicas() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), replicas: ["us-east-1", .init("us-west-2", pointInTimeRecovery: true)])
+        return [
+            Stack("TableV2MatrixFixedTwoReplicas", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixFixedTwoReplicasHardened`
+    static func tableV2MatrixFixedTwoReplicasHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .fixed(5), write: .autoscaled(max: 10)), replicas: ["us-east-1", .init("us-west-2", pointInTimeRecovery: true)], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixFixedTwoReplicasHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledNoReplica`
+    static func tableV2MatrixScaledNoReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)))
+        return [
+            Stack("TableV2MatrixScaledNoReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledNoReplicaHardened`
+    static func tableV2MatrixScaledNoReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixScaledNoReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledOneReplica`
+    static func tableV2MatrixScaledOneReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), replicas: ["us-east-1"])
+        return [
+            Stack("TableV2MatrixScaledOneReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledOneReplicaHardened`
+    static func tableV2MatrixScaledOneReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), replicas: ["us-east-1"], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixScaledOneReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledTunedReplica`
+    static func tableV2MatrixScaledTunedReplica() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), replicas: [.init("us-east-1", deletionProtection: false, tableClass: .standard)])
+        return [
+            Stack("TableV2MatrixScaledTunedReplica", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledTunedReplicaHardened`
+    static func tableV2MatrixScaledTunedReplicaHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), replicas: [.init("us-east-1", deletionProtection: false, tableClass: .standard)], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixScaledTunedReplicaHardened", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledTwoReplicas`
+    static func tableV2MatrixScaledTwoReplicas() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), replicas: ["us-east-1", .init("us-west-2", pointInTimeRecovery: true)])
+        return [
+            Stack("TableV2MatrixScaledTwoReplicas", region: "eu-west-1") {
+                table
+            }
+        ]
+    }
+
+    /// `TableV2MatrixScaledTwoReplicasHardened`
+    static func tableV2MatrixScaledTwoReplicasHardened() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"), billing: .provisioned(read: .autoscaled(max: 50), write: .autoscaled(min: 2, max: 10, targetUtilization: 60)), replicas: ["us-east-1", .init("us-west-2", pointInTimeRecovery: true)], deletionProtection: true, contributorInsights: true, tableClass: .standardInfrequentAccess)
+        return [
+            Stack("TableV2MatrixScaledTwoReplicasHardened", region: "eu-west-1") {
                 table
             }
         ]
