@@ -24,7 +24,28 @@ public struct RestApi: IdentifiedConstruct {
     /// CORS preflight (`OPTIONS`) on every resource of the API, root included.
     public var cors: Cors?
     public var cloudWatchRole: Bool
+    /// A custom domain for the API's stage (CDK's `domainName` option): the domain at `<Api>/CustomDomain`, the
+    /// stage mapped at its root or at `basePath`.
+    public var customDomain: CustomDomain?
     public let routes: [Route]
+
+    /// The options of ``customDomain``.
+    public struct CustomDomain: Sendable {
+        public var domainName: String
+        public var certificateArn: Value
+        public var endpointType: EndpointType
+        public var securityPolicy: ApiDomainName.SecurityPolicy?
+        public var basePath: String?
+
+        public init(domainName: String, certificateArn: Value, endpointType: EndpointType = .regional,
+                    securityPolicy: ApiDomainName.SecurityPolicy? = nil, basePath: String? = nil) {
+            self.domainName = domainName
+            self.certificateArn = certificateArn
+            self.endpointType = endpointType
+            self.securityPolicy = securityPolicy
+            self.basePath = basePath
+        }
+    }
 
     /// Where the API is served from.
     public enum EndpointType: String, Sendable {
@@ -99,7 +120,7 @@ public struct RestApi: IdentifiedConstruct {
 
     /// An API named `name` (its id when `nil`) with the routes `content` builds.
     public init(_ id: String, name: String? = nil, description: String? = nil, deploy: DeployOptions = DeployOptions(),
-                endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool = true,
+                endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool = true, customDomain: CustomDomain? = nil,
                 @RouteBuilder routes content: () -> [Route]) {
         self.id = id
         self.name = name
@@ -108,6 +129,7 @@ public struct RestApi: IdentifiedConstruct {
         self.endpointType = endpointType
         self.cors = cors
         self.cloudWatchRole = cloudWatchRole
+        self.customDomain = customDomain
         self.routes = content()
     }
 
@@ -134,6 +156,12 @@ public struct RestApi: IdentifiedConstruct {
         _ = try deployment.child("Resource")
         try declareStage(in: scope)
         try scope.add(Output("Endpoint", value: url))
+        if let customDomain {
+            let domain = ApiDomainName("CustomDomain", domainName: customDomain.domainName, certificateArn: customDomain.certificateArn,
+                                       endpointType: customDomain.endpointType, securityPolicy: customDomain.securityPolicy)
+            try scope.add(domain)
+            try scope.add(domain.mapping(self, basePath: customDomain.basePath))
+        }
         for route in routes { scope.require(route.function) }
         if let accessLog = deploy.accessLog { scope.require(accessLog.destination) }
 

@@ -10,6 +10,8 @@ enum RequestModelCases {
         ("RestApiModelValidated", restApiModelValidated),
         ("RestApiParametersValidated", restApiParametersValidated),
         ("RestApiDomain", restApiDomain),
+        ("RestApiCustomDomain", restApiCustomDomain),
+        ("RestApiCustomDomainOptions", restApiCustomDomainOptions),
         ("RestApiDomainRoot", restApiDomainRoot),
         ("RestApiDomainEdge", restApiDomainEdge),
     ]
@@ -73,6 +75,30 @@ enum RequestModelCases {
                 api
                 domain
                 domain.mapping(api, basePath: "v1")
+            }
+        ]
+    }
+
+    /// `RestApiCustomDomain`
+    static func restApiCustomDomain() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", customDomain: .init(domainName: "api.shop.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc")) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiCustomDomain") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `RestApiCustomDomainOptions`
+    static func restApiCustomDomainOptions() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", customDomain: .init(domainName: "api.shop.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", endpointType: .edge, securityPolicy: .tls12, basePath: "v1")) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiCustomDomainOptions") {
+                fn
+                api
             }
         ]
     }
