@@ -1338,10 +1338,10 @@ def pipe_cases():
 
 def websocket_cases():
     lam = lambda ident, fn_var: f'integrations.WebSocketLambdaIntegration("{ident}", {fn_var})'
-    def api(py_options, swift_routes, py_more=(), swift_options="", functions=("Fn",)):
+    def api(py_options, swift_routes, py_more=(), swift_options="", functions=("Fn",), swift_setup=""):
         py = [f'api = apigwv2.WebSocketApi(s, "Api"{py_options})'] + list(py_more)
         routes = " ".join(swift_routes)
-        return [fn(name) for name in functions] + [construct("; ".join(py), f'let api = WebSocketApi("Api"{swift_options}) {{ {routes} }}', "api")]
+        return [fn(name) for name in functions] + [construct("; ".join(py), f'{swift_setup}let api = WebSocketApi("Api"{swift_options}) {{ {routes} }}', "api")]
     route_options = lambda ident, fn_var: f"apigwv2.WebSocketRouteOptions(integration={lam(ident, fn_var)})"
     stage = lambda py="", swift="": construct(f'stage = apigwv2.WebSocketStage(s, "Stage", web_socket_api=api, stage_name="prod"{py})',
                                                f'let stage = WebSocketStage("Stage", api: api, stageName: "prod"{swift})', "stage")
@@ -1359,6 +1359,15 @@ def websocket_cases():
                                      ', name: "chat", description: "Live orders", routeSelectionExpression: "$request.body.type"')
                                  + [stage(", throttle=apigwv2.ThrottleSettings(rate_limit=10, burst_limit=5), description=\"prod stage\"",
                                           ', description: "prod stage", throttlingRateLimit: 10, throttlingBurstLimit: 5')]),
+        Case("WebSocketLambdaAuthorizer", api(f', connect_route_options=apigwv2.WebSocketRouteOptions(integration={lam("C", "fn")}, authorizer=authorizers.WebSocketLambdaAuthorizer("Auth", authFn, identity_source=["route.request.querystring.token"]))',
+                                              ['WebSocketRoute.connect(to: fn, integrationId: "C", authorization: .lambda(auth))'],
+                                              swift_setup='let auth = WebSocketAuthorizer("Auth", handler: authFn, identitySource: ["route.request.querystring.token"]); ',
+                                              functions=("Fn", "AuthFn"))),
+        Case("WebSocketLambdaAuthorizerDefaults", api(f', connect_route_options=apigwv2.WebSocketRouteOptions(integration={lam("C", "fn")}, authorizer=authorizers.WebSocketLambdaAuthorizer("Auth", authFn))',
+                                                      ['WebSocketRoute.connect(to: fn, integrationId: "C", authorization: .lambda(auth))'],
+                                                      swift_setup='let auth = WebSocketAuthorizer("Auth", handler: authFn); ', functions=("Fn", "AuthFn"))),
+        Case("WebSocketIamAuthorizer", api(f', connect_route_options=apigwv2.WebSocketRouteOptions(integration={lam("C", "fn")}, authorizer=authorizers.WebSocketIamAuthorizer())',
+                                           ['WebSocketRoute.connect(to: fn, integrationId: "C", authorization: .iam)'])),
         Case("WebSocketManageConnections", api("", ['WebSocketRoute("sendMessage", to: fn, integrationId: "Send")'], [f'api.add_route("sendMessage", integration={lam("Send", "fn")})'])
                                            + [fn("Pusher"), stmt("api.grant_manage_connections(pusher)", "api.grantManageConnections(to: pusher)")]),
         Case("WebSocketStageOutputs", api("", ['WebSocketRoute("sendMessage", to: fn, integrationId: "Send")'], [f'api.add_route("sendMessage", integration={lam("Send", "fn")})'])

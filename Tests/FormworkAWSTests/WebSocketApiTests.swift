@@ -31,4 +31,12 @@ import Testing
         let sourceArn = permission?.properties["SourceArn"]?["Fn::Join"]?.arrayValue?.last?.arrayValue?.last
         #expect(sourceArn == "/*$connect")
     }
+
+    @Test func onlyTheConnectRouteCanBeAuthorized() {
+        let fn = inlineFunction("Fn")
+        #expect {
+            try synthesize { WebSocketApi("Live") { WebSocketRoute("send", to: fn, authorization: .iam) } }
+        } throws: { "\($0)".contains("only the $connect route can be authorized") }
+    }
 }
+

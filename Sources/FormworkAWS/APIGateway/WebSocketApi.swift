@@ -39,7 +39,7 @@ public struct WebSocketApi: IdentifiedConstruct {
     public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("ApiEndpoint"))) }
 
     /// `arn:<partition>:execute-api:<region>:<account>:<api id>/<path>`.
-    func executeApiArn(_ path: String) -> Value {
+    func executeApiArn(_ path: Value) -> Value {
         "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/\(path)"
     }
 
@@ -77,7 +77,14 @@ public struct WebSocketApi: IdentifiedConstruct {
             "SourceArn": executeApiArn("*\(route.routeKey)"),
         ])
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, route.integrationId, "Resource"], form: .ref))
-        var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": "NONE", "RouteKey": .string(route.routeKey)]
+        var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": .string(route.authorization.typeName)]
+        if case .none = route.authorization {} else if route.routeKey != "$connect" {
+            throw SynthesisError(.invalidSetting, paths: [routeScope.path], "only the $connect route can be authorized; '\(route.routeKey)' cannot")
+        }
+        if case .lambda(let authorizer) = route.authorization {
+            properties["AuthorizerId"] = try authorizer.declare(in: scope, api: self)
+        }
+        properties["RouteKey"] = .string(route.routeKey)
         properties["RouteResponseSelectionExpression"] = route.returnResponse ? "$default" : nil
         properties["Target"] = "integrations/\(integrationRef)"
         try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: properties)

@@ -10,17 +10,39 @@ public struct WebSocketRoute: Sendable {
     public var integrationId: String
     /// Whether the function's answer is sent back to the client (a `$default` route response).
     public var returnResponse: Bool
+    /// Who may connect; only the `$connect` route can be authorized.
+    public var authorization: Authorization
 
-    public init(_ routeKey: String, to function: Function, integrationId: String = "Integration", returnResponse: Bool = false) {
+    /// Who may use a route.
+    public enum Authorization: Sendable {
+        case none
+        /// Callers sign the connection request with IAM credentials (`AWS_IAM`).
+        case iam
+        /// A function decides (`CUSTOM`).
+        case lambda(WebSocketAuthorizer)
+
+        var typeName: String {
+            switch self {
+            case .none: "NONE"
+            case .iam: "AWS_IAM"
+            case .lambda: "CUSTOM"
+            }
+        }
+    }
+
+    public init(_ routeKey: String, to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
+                authorization: Authorization = .none) {
         self.routeKey = routeKey
         self.function = function
         self.integrationId = integrationId
         self.returnResponse = returnResponse
+        self.authorization = authorization
     }
 
-    /// The client opened a connection.
-    public static func connect(to function: Function, integrationId: String = "Integration", returnResponse: Bool = false) -> WebSocketRoute {
-        WebSocketRoute("$connect", to: function, integrationId: integrationId, returnResponse: returnResponse)
+    /// The client opened a connection; the one route that can be authorized.
+    public static func connect(to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
+                               authorization: Authorization = .none) -> WebSocketRoute {
+        WebSocketRoute("$connect", to: function, integrationId: integrationId, returnResponse: returnResponse, authorization: authorization)
     }
 
     /// The connection was closed.

@@ -9,6 +9,9 @@ enum WebSocketCases {
         ("WebSocketCustomRoute", webSocketCustomRoute),
         ("WebSocketIntegrationDefaultName", webSocketIntegrationDefaultName),
         ("WebSocketOptions", webSocketOptions),
+        ("WebSocketLambdaAuthorizer", webSocketLambdaAuthorizer),
+        ("WebSocketLambdaAuthorizerDefaults", webSocketLambdaAuthorizerDefaults),
+        ("WebSocketIamAuthorizer", webSocketIamAuthorizer),
         ("WebSocketManageConnections", webSocketManageConnections),
         ("WebSocketStageOutputs", webSocketStageOutputs),
     ]
@@ -67,6 +70,46 @@ enum WebSocketCases {
                 fn
                 api
                 stage
+            }
+        ]
+    }
+
+    /// `WebSocketLambdaAuthorizer`
+    static func webSocketLambdaAuthorizer() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let authFn = Function("AuthFn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let auth = WebSocketAuthorizer("Auth", handler: authFn, identitySource: ["route.request.querystring.token"]); let api = WebSocketApi("Api") { WebSocketRoute.connect(to: fn, integrationId: "C", authorization: .lambda(auth)) }
+        return [
+            Stack("WebSocketLambdaAuthorizer") {
+                fn
+                authFn
+                api
+            }
+        ]
+    }
+
+    /// `WebSocketLambdaAuthorizerDefaults`
+    static func webSocketLambdaAuthorizerDefaults() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let authFn = Function("AuthFn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let auth = WebSocketAuthorizer("Auth", handler: authFn); let api = WebSocketApi("Api") { WebSocketRoute.connect(to: fn, integrationId: "C", authorization: .lambda(auth)) }
+        return [
+            Stack("WebSocketLambdaAuthorizerDefaults") {
+                fn
+                authFn
+                api
+            }
+        ]
+    }
+
+    /// `WebSocketIamAuthorizer`
+    static func webSocketIamAuthorizer() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = WebSocketApi("Api") { WebSocketRoute.connect(to: fn, integrationId: "C", authorization: .iam) }
+        return [
+            Stack("WebSocketIamAuthorizer") {
+                fn
+                api
             }
         ]
     }

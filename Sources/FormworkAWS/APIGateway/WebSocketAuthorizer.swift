@@ -1,0 +1,47 @@
+import FormworkCore
+import OrderedCollections
+
+/// A Lambda authorizer of a WebSocket API's `$connect` route (CDK's `WebSocketLambdaAuthorizer`), declared
+/// in the API at `<Api>/<id>`: the function sees the connection request and answers with an IAM policy.
+///
+/// ```swift
+/// let signedIn = WebSocketAuthorizer("SignedIn", handler: checkToken, identitySource: ["route.request.querystring.token"])
+/// WebSocketApi("Live") { WebSocketRoute.connect(to: onConnect, authorization: .lambda(signedIn)) }
+/// ```
+public struct WebSocketAuthorizer: Sendable {
+    /// The authorizer's id in its API.
+    public let id: String
+    public var handler: Function
+    /// Where the identity is read; the `Authorization` header unless given, as CDK.
+    public var identitySource: [String]
+    /// The authorizer's name; its id unless given.
+    public var name: String?
+
+    public init(_ id: String, handler: Function, identitySource: [String] = ["route.request.header.Authorization"], name: String? = nil) {
+        self.id = id
+        self.handler = handler
+        self.identitySource = identitySource
+        self.name = name
+    }
+
+    /// Declares the authorizer and its invoke permission in `api`'s scope, once; its id.
+    func declare(in scope: ConstructScope, api: WebSocketApi) throws(SynthesisError) -> Value {
+        let reference = Value.reference(Reference(to: api, element: [id, "Resource"], form: .ref))
+        let authorizerScope = try scope.child(id)
+        guard try !authorizerScope.child("Resource").hasElement else { return reference }
+        guard !identitySource.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the authorizer '\(id)' needs at least one identity source")
+        }
+        scope.require(handler)
+        try authorizerScope.declareResource("AWS::ApiGatewayV2::Authorizer", properties: [
+            "ApiId": api.apiId, "AuthorizerType": "REQUEST",
+            "AuthorizerUri": "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(handler.arn)/invocations",
+            "IdentitySource": .array(identitySource.map { .string($0) }), "Name": .string(name ?? id),
+        ])
+        try scope.declareResource("AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission", properties: [
+            "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
+            "SourceArn": api.executeApiArn("authorizers/\(reference)"),
+        ])
+        return reference
+    }
+}
