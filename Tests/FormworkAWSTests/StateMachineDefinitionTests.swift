@@ -59,4 +59,13 @@ import Testing
         let redrive = policy.properties["PolicyDocument"]?["Statement"]?.arrayValue?.last?["Resource"]
         #expect("\(String(describing: redrive))".contains("/orders:*"))
     }
+
+    @Test func anItemBatcherThatSetsNothingIsRefused() {
+        #expect {
+            try synthesize {
+                StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemsPath: "$.items", itemBatcher: .init(), processor: Chain(State.pass("P")))))
+            }
+        } throws: { "\($0)".contains("sets nothing") }
+    }
 }
+

@@ -31,10 +31,34 @@ public struct DistributedMap: Sendable {
         case express = "EXPRESS"
     }
 
+    /// How items are grouped into batches, each child execution processing one batch.
+    public struct ItemBatcher: Sendable {
+        public var maxItemsPerBatch: Int?
+        public var maxInputBytesPerBatch: Int?
+        /// A fixed JSON object every batch carries as `BatchInput`.
+        public var batchInput: Value?
+
+        public init(maxItemsPerBatch: Int? = nil, maxInputBytesPerBatch: Int? = nil, batchInput: Value? = nil) {
+            self.maxItemsPerBatch = maxItemsPerBatch
+            self.maxInputBytesPerBatch = maxInputBytesPerBatch
+            self.batchInput = batchInput
+        }
+
+        var value: Value {
+            var members = OrderedDictionary<String, Value>()
+            members["MaxItemsPerBatch"] = maxItemsPerBatch.map { .number(Double($0)) }
+            members["MaxInputBytesPerBatch"] = maxInputBytesPerBatch.map { .number(Double($0)) }
+            members["BatchInput"] = batchInput
+            return .object(members)
+        }
+    }
+
     public var itemReader: ItemReader?
     /// Where the results go: `<prefix>/<map run id>/` in the bucket, instead of the state's output.
     public var resultWriter: (bucket: Bucket, prefix: String?)?
     public var itemsPath: String?
+    public var itemSelector: Value?
+    public var itemBatcher: ItemBatcher?
     public var maxConcurrency: Int?
     public var toleratedFailurePercentage: Double?
     public var toleratedFailureCount: Int?
@@ -79,6 +103,12 @@ public struct DistributedMap: Sendable {
         if let percentage = toleratedFailurePercentage, !(0...100).contains(percentage) {
             throw SynthesisError(.invalidSetting, paths: [path], "toleratedFailurePercentage of '\(state)' must be between 0 and 100")
         }
+        if let itemBatcher, itemBatcher.maxItemsPerBatch == nil, itemBatcher.maxInputBytesPerBatch == nil, itemBatcher.batchInput == nil {
+            throw SynthesisError(.invalidSetting, paths: [path], "the item batcher of '\(state)' sets nothing; give maxItemsPerBatch, maxInputBytesPerBatch or batchInput")
+        }
+        if let bytes = itemBatcher?.maxInputBytesPerBatch, !(1...262_144).contains(bytes) {
+            throw SynthesisError(.invalidSetting, paths: [path], "maxInputBytesPerBatch of '\(state)' must be 1 to 262,144 (256 KiB)")
+        }
         if let maxConcurrency, !(1...10_000).contains(maxConcurrency) {
             throw SynthesisError(.invalidSetting, paths: [path], "maxConcurrency of the distributed map '\(state)' must be 1 to 10,000")
         }
@@ -91,6 +121,7 @@ public struct DistributedMap: Sendable {
     var trailingMembers: OrderedDictionary<String, Value> {
         var members = OrderedDictionary<String, Value>()
         members["ItemReader"] = itemReader.map(Self.render)
+        members["ItemBatcher"] = itemBatcher?.value
         members["ToleratedFailurePercentage"] = toleratedFailurePercentage.map { .number($0) }
         members["ToleratedFailureCount"] = toleratedFailureCount.map { .number(Double($0)) }
         members["Label"] = label.map { .string($0) }
@@ -135,11 +166,13 @@ extension State {
     /// A distributed `Map` state running `processor` as a child execution per item, the items read by
     /// `itemReader` (or found at `itemsPath`), the results written to `resultWriter`'s bucket.
     public static func distributedMap(_ name: String, itemReader: DistributedMap.ItemReader? = nil, itemsPath: String? = nil,
+                                      itemSelector: Value? = nil, itemBatcher: DistributedMap.ItemBatcher? = nil,
                                       resultWriter: (bucket: Bucket, prefix: String?)? = nil, maxConcurrency: Int? = nil,
                                       toleratedFailurePercentage: Double? = nil, toleratedFailureCount: Int? = nil, label: String? = nil,
                                       executionType: DistributedMap.ExecutionType = .standard, processor: Chain,
                                       resultPath: String? = nil, comment: String? = nil) -> State {
-        State(name, .distributedMap(DistributedMap(itemReader: itemReader, resultWriter: resultWriter, itemsPath: itemsPath, maxConcurrency: maxConcurrency,
+        State(name, .distributedMap(DistributedMap(itemReader: itemReader, resultWriter: resultWriter, itemsPath: itemsPath, itemSelector: itemSelector,
+                                                   itemBatcher: itemBatcher, maxConcurrency: maxConcurrency,
                                                    toleratedFailurePercentage: toleratedFailurePercentage, toleratedFailureCount: toleratedFailureCount,
                                                    label: label, executionType: executionType, processor: processor)),
               comment: comment, resultPath: resultPath)

@@ -18,7 +18,7 @@ public struct State: Sendable {
         case wait(WaitTime)
         case choice(cases: [ChoiceCase], otherwise: Chain?)
         case parallel(branches: [Chain])
-        case map(itemsPath: String?, maxConcurrency: Int?, processor: Chain)
+        case map(itemsPath: String?, itemSelector: Value?, maxConcurrency: Int?, processor: Chain)
         case distributedMap(DistributedMap)
         case succeed
         case fail(error: String?, cause: String?)
@@ -166,10 +166,12 @@ extension State {
         State(name, .parallel(branches: branches), comment: comment, resultPath: resultPath)
     }
 
-    /// A `Map` state running `processor` for each item at `itemsPath`.
-    public static func map(_ name: String, itemsPath: String? = nil, maxConcurrency: Int? = nil, processor: Chain,
+    /// A `Map` state running `processor` for each item at `itemsPath`, the item reshaped by `itemSelector`
+    /// (keys ending in `.$` take JSON paths, such as `"orderId.$": "$$.Map.Item.Value.id"`).
+    public static func map(_ name: String, itemsPath: String? = nil, itemSelector: Value? = nil, maxConcurrency: Int? = nil, processor: Chain,
                            resultPath: String? = nil, comment: String? = nil) -> State {
-        State(name, .map(itemsPath: itemsPath, maxConcurrency: maxConcurrency, processor: processor), comment: comment, resultPath: resultPath)
+        State(name, .map(itemsPath: itemsPath, itemSelector: itemSelector, maxConcurrency: maxConcurrency, processor: processor),
+              comment: comment, resultPath: resultPath)
     }
 
     /// A `Succeed` state.

@@ -87,7 +87,7 @@ struct StateGraph {
         func resultPath() {
             members["ResultPath"] = state.resultPath.map { .string($0) }
         }
-        func mapState(itemsPath: String?, processorConfig: Value, processor: Chain, maxConcurrency: Int?) throws(SynthesisError) {
+        func mapState(itemsPath: String?, itemSelector: Value?, processorConfig: Value, processor: Chain, maxConcurrency: Int?) throws(SynthesisError) {
             members["Type"] = "Map"
             comment()
             resultPath()
@@ -95,6 +95,7 @@ struct StateGraph {
             inputOutput()
             recovery()
             members["ItemsPath"] = itemsPath.map { .string($0) }
+            members["ItemSelector"] = itemSelector
             var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": processorConfig]
             for (key, value) in try render(processor) { itemProcessor[key] = value }
             members["ItemProcessor"] = .object(itemProcessor)
@@ -123,13 +124,13 @@ struct StateGraph {
             var rendered: [Value] = []
             for branch in branches { rendered.append(.object(try render(branch))) }
             members["Branches"] = .array(rendered)
-        case .map(let itemsPath, let maxConcurrency, let processor):
-            try mapState(itemsPath: itemsPath, processorConfig: ["Mode": "INLINE"], processor: processor, maxConcurrency: maxConcurrency)
+        case .map(let itemsPath, let itemSelector, let maxConcurrency, let processor):
+            try mapState(itemsPath: itemsPath, itemSelector: itemSelector, processorConfig: ["Mode": "INLINE"], processor: processor, maxConcurrency: maxConcurrency)
         case .distributedMap(let map):
             try map.validate(state: state.name, path: path)
             statements += map.statements
             requirements += map.requirements
-            try mapState(itemsPath: map.itemsPath, processorConfig: ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)],
+            try mapState(itemsPath: map.itemsPath, itemSelector: map.itemSelector, processorConfig: ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)],
                          processor: map.processor, maxConcurrency: map.maxConcurrency)
             members.merge(map.trailingMembers) { _, new in new }
             distributedMapLabels.append(map.label)

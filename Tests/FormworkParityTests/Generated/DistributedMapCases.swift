@@ -8,6 +8,7 @@ enum DistributedMapCases {
         ("DistributedMapJson", distributedMapJson),
         ("DistributedMapOptions", distributedMapOptions),
         ("DistributedMapCsv", distributedMapCsv),
+        ("DistributedMapBatched", distributedMapBatched),
         ("DistributedMapObjects", distributedMapObjects),
         ("DistributedMapItemsPath", distributedMapItemsPath),
         ("HttpInvokeApiKey", httpInvokeApiKey),
@@ -46,6 +47,18 @@ enum DistributedMapCases {
         let machine = StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemReader: .csv(bucket: bucket, key: "orders.csv", maxItems: 500, delimiter: .semicolon), executionType: .express, processor: Chain(State.pass("P")))))
         return [
             Stack("DistributedMapCsv") {
+                bucket
+                machine
+            }
+        ]
+    }
+
+    /// `DistributedMapBatched`
+    static func distributedMapBatched() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let machine = StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemReader: .json(bucket: bucket, key: "orders.json"), itemSelector: ["order.$": "$$.Map.Item.Value"], itemBatcher: .init(maxItemsPerBatch: 10, maxInputBytesPerBatch: 1024, batchInput: ["run": "nightly"]), processor: Chain(State.pass("P")))))
+        return [
+            Stack("DistributedMapBatched") {
                 bucket
                 machine
             }

@@ -20,6 +20,7 @@ enum StateMachineCases {
         ("MachineParallel", machineParallel),
         ("MachineParallelResultPath", machineParallelResultPath),
         ("MachineMap", machineMap),
+        ("MachineMapItemSelector", machineMapItemSelector),
         ("MachineMapThenDone", machineMapThenDone),
         ("MachineParallelWithChoice", machineParallelWithChoice),
         ("MachineMapWithParallel", machineMapWithParallel),
@@ -192,6 +193,16 @@ enum StateMachineCases {
         let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", maxConcurrency: 2, processor: Chain(State.pass("Handle")))))
         return [
             Stack("MachineMap") {
+                machine
+            }
+        ]
+    }
+
+    /// `MachineMapItemSelector`
+    static func machineMapItemSelector() -> [Stack] {
+        let machine = StateMachine("Machine", definition: Chain(State.map("Each", itemsPath: "$.items", itemSelector: ["id.$": "$$.Map.Item.Value.id", "source": "shop"], processor: Chain(State.pass("Handle")))))
+        return [
+            Stack("MachineMapItemSelector") {
                 machine
             }
         ]
