@@ -48,11 +48,8 @@ public struct StreamReading: Sendable {
 
     /// Fails on a setting outside what Lambda accepts.
     func validate(at scope: ConstructScope) throws(SynthesisError) {
-        try PropertyChecks.check(batchSize, in: 1...10_000, "batchSize", at: scope)
-        try PropertyChecks.check(maxBatchingWindow?.wholeSeconds, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
-        try PropertyChecks.check(parallelizationFactor, in: 1...10, "parallelizationFactor", at: scope)
-        try PropertyChecks.check(retryAttempts, in: -1...10_000, "retryAttempts", at: scope)
-        try PropertyChecks.check(maxRecordAge?.wholeSeconds, in: 60...604_800, "maxRecordAge", unit: " s", at: scope)
+        try StreamReadingLimits.check(batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, parallelizationFactor: parallelizationFactor,
+                                      retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
         try PropertyChecks.check(tumblingWindow?.wholeSeconds, in: 0...900, "tumblingWindow", unit: " s", at: scope)
     }
 

@@ -16,6 +16,7 @@ public struct PipeSource: Sendable {
         public var batchSize: Int?
         public var maxBatchingWindow: Duration?
         public var maxRecordAge: Duration?
+        /// Retries of a failing batch; -1 retries until the record expires.
         public var retryAttempts: Int?
         public var parallelizationFactor: Int?
         /// Split a failing batch in two and retry each half (`AUTOMATIC_BISECT`).
@@ -37,11 +38,8 @@ public struct PipeSource: Sendable {
         }
 
         func validate(at scope: ConstructScope) throws(SynthesisError) {
-            try PropertyChecks.check(batchSize, in: 1...10_000, "batchSize", at: scope)
-            try PropertyChecks.check(maxBatchingWindow?.wholeSeconds, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
-            try PropertyChecks.check(maxRecordAge?.wholeSeconds, in: 60...604_800, "maxRecordAge", unit: " s", at: scope)
-            try PropertyChecks.check(retryAttempts, in: 0...10_000, "retryAttempts", at: scope)
-            try PropertyChecks.check(parallelizationFactor, in: 1...10, "parallelizationFactor", at: scope)
+            try StreamReadingLimits.check(batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, parallelizationFactor: parallelizationFactor,
+                                          retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
         }
 
         var parameters: OrderedDictionary<String, Value> {
