@@ -1450,7 +1450,8 @@ def http_invoke(py_auth, swift_auth, py_options, swift_options, py_connection=""
     return [connection, machine]
 
 
-def distributed_map_cases():
+def step_functions_integration_cases():
+    """Distributed maps, the HTTP task and definitions given as text."""
     bucket_ = bucket()
     def dmap(py_options, swift_options, py_processor='sfn.Pass(s, "P")', swift_processor='Chain(State.pass("P"))', more=()):
         py = f'm = sfn.DistributedMap(s, "Each"{py_options}); m.item_processor({py_processor}); machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(m))'
@@ -1500,4 +1501,4 @@ def all_groups():
             "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
             "Pipe": pipe_cases(), "WebSocket": websocket_cases(),
             "MetricMath": metric_math_cases(), "RequestModel": request_model_cases(),
-            "DistributedMap": distributed_map_cases()}
+            "StepFunctionsIntegration": step_functions_integration_cases()}

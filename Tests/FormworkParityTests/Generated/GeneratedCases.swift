@@ -42,5 +42,5 @@ enum GeneratedCases {
             + WebSocketCases.all
             + MetricMathCases.all
             + RequestModelCases.all
-            + DistributedMapCases.all
+            + StepFunctionsIntegrationCases.all
 }
