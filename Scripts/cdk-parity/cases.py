@@ -1475,6 +1475,13 @@ def step_functions_integration_cases():
                                                 'api_endpoint=sfn.TaskInput.from_json_path_at("$.path"), method=sfn.TaskInput.from_text("GET"), headers=sfn.TaskInput.from_object({"Accept": "application/json"}), query_string_parameters=sfn.TaskInput.from_object({"page": "1"})',
                                                 'apiEndpoint: "$.path", method: "GET", headers: ["Accept": "application/json"], queryParameters: ["page": "1"]',
                                                 ', description="Partner API", connection_name="partner"', ', description: "Partner API", connectionName: "partner"')),
+        Case("HttpInvokeOAuthForm", http_invoke('events.Authorization.oauth(authorization_endpoint="https://auth.example.com/token", client_id="shop", client_secret=SecretValue.unsafe_plain_text("s"), http_method=events.HttpMethod.POST)',
+                                                '.oauth(endpoint: "https://auth.example.com/token", clientId: "shop", clientSecret: "s", httpMethod: "POST")',
+                                                'api_endpoint=sfn.TaskInput.from_text("orders"), method=sfn.TaskInput.from_text("POST"), body=sfn.TaskInput.from_object({"a": [1, 2]}), url_encoding_format=tasks.URLEncodingFormat.BRACKETS',
+                                                'apiEndpoint: "orders", method: "POST", body: ["a": [1, 2]], urlEncoding: .brackets')),
+        Case("HttpInvokeFormHeaders", http_invoke('events.Authorization.api_key("x-api-key", SecretValue.unsafe_plain_text("k"))', '.apiKey(name: "x-api-key", value: "k")',
+                                                  'api_endpoint=sfn.TaskInput.from_text("orders"), method=sfn.TaskInput.from_text("POST"), headers=sfn.TaskInput.from_object({"X": "1"}), url_encoding_format=tasks.URLEncodingFormat.DEFAULT',
+                                                  'apiEndpoint: "orders", method: "POST", headers: ["X": "1"], urlEncoding: .default')),
         Case("MachineDefinitionText", [table(), construct(
             "machine = sfn.StateMachine(s, \"Machine\", definition_body=sfn.DefinitionBody.from_string(ASL_PUT), definition_substitutions={\"TableName\": table.table_name}); table.grant_write_data(machine)",
             'let machine = StateMachine("Machine", definition: .text(#"""\n' + ASL_PUT_TEXT + '\n"""#), substitutions: ["TableName": table.name])', "machine"),

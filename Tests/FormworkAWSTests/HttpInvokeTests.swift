@@ -16,4 +16,14 @@ import Testing
         let text = parts.compactMap(\.stringValue).joined()
         #expect(text.contains(#"States.Format('{}/{}', 'https://api.example.com/o\\'brien', $.path)"#))
     }
+
+    @Test func anOAuthEndpointMustBeHTTPSAndCalledWithAMethodEventBridgeUses() {
+        #expect {
+            try synthesize { Connection("Conn", authorization: .oauth(endpoint: "http://auth.example.com", clientId: "c", clientSecret: "s", httpMethod: "POST")) }
+        } throws: { "\($0)".contains("https://") }
+        #expect {
+            try synthesize { Connection("Conn", authorization: .oauth(endpoint: "https://auth.example.com", clientId: "c", clientSecret: "s", httpMethod: "DELETE")) }
+        } throws: { "\($0)".contains("GET, POST or PUT") }
+    }
 }
+

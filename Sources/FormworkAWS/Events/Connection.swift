@@ -15,6 +15,8 @@ public struct Connection: IdentifiedConstruct {
         case apiKey(name: String, value: Value)
         /// HTTP basic authentication.
         case basic(username: String, password: Value)
+        /// OAuth client credentials, exchanged at `endpoint` (with `httpMethod`) for a token.
+        case oauth(endpoint: String, clientId: String, clientSecret: Value, httpMethod: String)
     }
 
     public let id: String
@@ -36,6 +38,14 @@ public struct Connection: IdentifiedConstruct {
     public var secretArn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt("SecretArn"))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if case .oauth(let endpoint, _, _, let httpMethod) = authorization {
+            guard endpoint.hasPrefix("https://") else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "the OAuth endpoint '\(endpoint)' must be an https:// URL")
+            }
+            guard ["GET", "POST", "PUT"].contains(httpMethod) else {
+                throw SynthesisError(.invalidSetting, paths: [scope.path], "the OAuth endpoint is called with GET, POST or PUT; '\(httpMethod)' is none of them")
+            }
+        }
         var properties = OrderedDictionary<String, Value>()
         switch authorization {
         case .apiKey(let name, let value):
@@ -44,6 +54,12 @@ public struct Connection: IdentifiedConstruct {
         case .basic(let username, let password):
             properties["AuthParameters"] = ["BasicAuthParameters": ["Password": password, "Username": .string(username)]]
             properties["AuthorizationType"] = "BASIC"
+        case .oauth(let endpoint, let clientId, let clientSecret, let httpMethod):
+            properties["AuthParameters"] = ["OAuthParameters": [
+                "AuthorizationEndpoint": .string(endpoint), "ClientParameters": ["ClientID": .string(clientId), "ClientSecret": clientSecret],
+                "HttpMethod": .string(httpMethod), "OAuthHttpParameters": [:],
+            ]]
+            properties["AuthorizationType"] = "OAUTH_CLIENT_CREDENTIALS"
         }
         properties["Description"] = description.map { .string($0) }
         properties["Name"] = connectionName.map { .string($0) }

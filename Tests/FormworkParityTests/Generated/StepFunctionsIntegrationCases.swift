@@ -13,6 +13,8 @@ enum StepFunctionsIntegrationCases {
         ("DistributedMapItemsPath", distributedMapItemsPath),
         ("HttpInvokeApiKey", httpInvokeApiKey),
         ("HttpInvokeBasicPath", httpInvokeBasicPath),
+        ("HttpInvokeOAuthForm", httpInvokeOAuthForm),
+        ("HttpInvokeFormHeaders", httpInvokeFormHeaders),
         ("MachineDefinitionText", machineDefinitionText),
         ("DistributedMapLambda", distributedMapLambda),
     ]
@@ -107,6 +109,30 @@ enum StepFunctionsIntegrationCases {
         let machine = StateMachine("Machine", definition: Chain(State.httpInvoke("Call", connection: conn, apiRoot: "https://api.example.com", apiEndpoint: "$.path", method: "GET", headers: ["Accept": "application/json"], queryParameters: ["page": "1"])))
         return [
             Stack("HttpInvokeBasicPath") {
+                conn
+                machine
+            }
+        ]
+    }
+
+    /// `HttpInvokeOAuthForm`
+    static func httpInvokeOAuthForm() -> [Stack] {
+        let conn = Connection("Conn", authorization: .oauth(endpoint: "https://auth.example.com/token", clientId: "shop", clientSecret: "s", httpMethod: "POST"))
+        let machine = StateMachine("Machine", definition: Chain(State.httpInvoke("Call", connection: conn, apiRoot: "https://api.example.com", apiEndpoint: "orders", method: "POST", body: ["a": [1, 2]], urlEncoding: .brackets)))
+        return [
+            Stack("HttpInvokeOAuthForm") {
+                conn
+                machine
+            }
+        ]
+    }
+
+    /// `HttpInvokeFormHeaders`
+    static func httpInvokeFormHeaders() -> [Stack] {
+        let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))
+        let machine = StateMachine("Machine", definition: Chain(State.httpInvoke("Call", connection: conn, apiRoot: "https://api.example.com", apiEndpoint: "orders", method: "POST", headers: ["X": "1"], urlEncoding: .default)))
+        return [
+            Stack("HttpInvokeFormHeaders") {
                 conn
                 machine
             }
