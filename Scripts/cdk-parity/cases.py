@@ -1450,6 +1450,14 @@ def http_invoke(py_auth, swift_auth, py_options, swift_options, py_connection=""
     return [connection, machine]
 
 
+def api_destination(py="", swift="", method="POST"):
+    connection = construct('conn = events.Connection(s, "Conn", authorization=events.Authorization.api_key("x-api-key", SecretValue.unsafe_plain_text("k")))',
+                           'let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))', "conn")
+    destination = construct(f'dest = events.ApiDestination(s, "Dest", connection=conn, endpoint="https://api.example.com/*", http_method=events.HttpMethod.{method}{py})',
+                            f'let dest = ApiDestination("Dest", connection: conn, endpoint: "https://api.example.com/*", httpMethod: "{method}"{swift})', "dest")
+    return [connection, destination]
+
+
 def step_functions_integration_cases():
     """Distributed maps, the HTTP task and definitions given as text."""
     bucket_ = bucket()
@@ -1482,6 +1490,18 @@ def step_functions_integration_cases():
         Case("HttpInvokeFormHeaders", http_invoke('events.Authorization.api_key("x-api-key", SecretValue.unsafe_plain_text("k"))', '.apiKey(name: "x-api-key", value: "k")',
                                                   'api_endpoint=sfn.TaskInput.from_text("orders"), method=sfn.TaskInput.from_text("POST"), headers=sfn.TaskInput.from_object({"X": "1"}), url_encoding_format=tasks.URLEncodingFormat.DEFAULT',
                                                   'apiEndpoint: "orders", method: "POST", headers: ["X": "1"], urlEncoding: .default')),
+        Case("ApiDestinationRule", api_destination() + [call("events.Rule", "Rule", "Rule", [o("event_pattern", 'events.EventPattern(source=["shop"])', "pattern", 'EventPattern(source: ["shop"])')]),
+                                                        stmt("rule.add_target(targets.ApiDestination(dest))", "rule.target(dest)")]),
+        Case("ApiDestinationTwoRules", api_destination(', rate_limit_per_second=10, description="partner", api_destination_name="partner-orders"',
+                                                       ', rateLimitPerSecond: 10, description: "partner", apiDestinationName: "partner-orders"', method="PUT")
+             + [call("events.Rule", "Rule", ident, [o("event_pattern", f'events.EventPattern(source=["{ident.lower()}"])', "pattern", f'EventPattern(source: ["{ident.lower()}"])')]) for ident in ("Placed", "Paid")]
+             + [stmt("placed.add_target(targets.ApiDestination(dest))", "placed.target(dest)"), stmt("paid.add_target(targets.ApiDestination(dest))", "paid.target(dest)")]),
+        Case("ApiDestinationPipe", api_destination() + [queue("Source"), construct(
+            'pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.ApiDestinationTarget(dest, header_parameters={"X-Shop": "1"}, query_string_parameters={"q": "a"}, path_parameter_values=["orders"]))',
+            'let pipe = Pipe("Pipe", source: .queue(source), target: .apiDestination(dest, http: .init(headers: ["X-Shop": "1"], pathParameters: ["orders"], queryParameters: ["q": "a"])))', "pipe")]),
+        Case("ApiDestinationPipePlain", api_destination() + [queue("Source"), construct(
+            'pipe = pipes.Pipe(s, "Pipe", source=sources.SqsSource(source), target=ptargets.ApiDestinationTarget(dest))',
+            'let pipe = Pipe("Pipe", source: .queue(source), target: .apiDestination(dest))', "pipe")]),
         Case("MachineDefinitionText", [table(), construct(
             "machine = sfn.StateMachine(s, \"Machine\", definition_body=sfn.DefinitionBody.from_string(ASL_PUT), definition_substitutions={\"TableName\": table.table_name}); table.grant_write_data(machine)",
             'let machine = StateMachine("Machine", definition: .text(#"""\n' + ASL_PUT_TEXT + '\n"""#), substitutions: ["TableName": table.name])', "machine"),

@@ -18,6 +18,8 @@ public struct RuleTarget: Construct {
         case bus(EventBus)
         /// A state machine; EventBridge starts executions with the machine's role (`<Machine>/EventsRole`).
         case stateMachine(StateMachine)
+        /// An HTTP endpoint; EventBridge calls it with the destination's role (`<Destination>/EventsRole`).
+        case apiDestination(ApiDestination)
 
         var construct: any IdentifiedConstruct {
             switch self {
@@ -26,6 +28,7 @@ public struct RuleTarget: Construct {
             case .topic(let topic): topic
             case .bus(let bus): bus
             case .stateMachine(let machine): machine
+            case .apiDestination(let destination): destination
             }
         }
     }
@@ -94,11 +97,10 @@ public struct RuleTarget: Construct {
                 target["RoleArn"] = try eventsRole(in: ruleScope, allowing: PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn]), scope: scope)
             case .stateMachine(let machine):
                 target["Arn"] = machine.arn
-                let machineScope = try scope.scope(of: machine)
-                if machineScope.existingChild("EventsRole") == nil { try machineScope.add(machine.eventsRole) }
-                scope.contribute(PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn]),
-                                 to: machine.eventsRole, as: Role.defaultPolicyStatements)
-                target["RoleArn"] = machine.eventsRole.arn
+                target["RoleArn"] = try sharedRole(machine.eventsRole, of: machine, allowing: PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn]), scope: scope)
+            case .apiDestination(let destination):
+                target["Arn"] = destination.arn
+                target["RoleArn"] = try sharedRole(destination.eventsRole, of: destination, allowing: destination.invokeStatement, scope: scope)
             }
             if let deadLetterQueue {
                 target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
@@ -123,6 +125,15 @@ public struct RuleTarget: Construct {
             }
             scope.contribute(target, to: rule, as: Rule.targets)
         }
+    }
+
+    /// `role`, the events role of `owner` shared by every rule that targets it, added with the first, allowed
+    /// `statement`; its ARN.
+    private func sharedRole(_ role: Role, of owner: some IdentifiedConstruct, allowing statement: PolicyStatement, scope: ConstructScope) throws(SynthesisError) -> Value {
+        let ownerScope = try scope.scope(of: owner)
+        if ownerScope.existingChild(role.id) == nil { try ownerScope.add(role) }
+        scope.contribute(statement, to: role, as: Role.defaultPolicyStatements)
+        return role.arn
     }
 
     /// The role EventBridge assumes to deliver to another bus: one per rule, at `<Rule>/EventsRole`.
@@ -173,6 +184,13 @@ extension Rule {
     public func target(_ machine: StateMachine, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
                        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
         RuleTarget(rule: self, destination: .stateMachine(machine), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+                   deadLetterQueue: deadLetterQueue, input: input)
+    }
+
+    /// `destination` called with this rule's events, with the destination's role; list the result in a body.
+    public func target(_ destination: ApiDestination, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
+        RuleTarget(rule: self, destination: .apiDestination(destination), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
                    deadLetterQueue: deadLetterQueue, input: input)
     }
 

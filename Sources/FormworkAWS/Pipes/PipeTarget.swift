@@ -18,6 +18,30 @@ public struct PipeTarget: Sendable {
         case stateMachine(StateMachine, PipeInvocation)
         case eventBus(EventBus, detailType: String?, source: String?)
         case stream(Stream, partitionKey: String)
+        case apiDestination(ApiDestination, http: HttpParameters)
+    }
+
+    /// What a pipe adds to the HTTP request of an API destination.
+    public struct HttpParameters: Sendable {
+        public var headers: OrderedDictionary<String, String>
+        /// Values for the `*` of the destination's endpoint, in order.
+        public var pathParameters: [String]
+        public var queryParameters: OrderedDictionary<String, String>
+
+        public init(headers: OrderedDictionary<String, String> = [:], pathParameters: [String] = [], queryParameters: OrderedDictionary<String, String> = [:]) {
+            self.headers = headers
+            self.pathParameters = pathParameters
+            self.queryParameters = queryParameters
+        }
+
+        /// `HttpParameters`, written even when empty, as CDK writes it.
+        var value: Value {
+            var members = OrderedDictionary<String, Value>()
+            members["HeaderParameters"] = headers.isEmpty ? nil : .object(headers.mapValues { .string($0) })
+            members["PathParameterValues"] = pathParameters.isEmpty ? nil : .array(pathParameters.map { .string($0) })
+            members["QueryStringParameters"] = queryParameters.isEmpty ? nil : .object(queryParameters.mapValues { .string($0) })
+            return .object(members)
+        }
     }
 
     let kind: Kind
@@ -53,6 +77,11 @@ public struct PipeTarget: Sendable {
         PipeTarget(kind: .stream(stream, partitionKey: partitionKey), input: input)
     }
 
+    /// Call an HTTP endpoint through `destination`, adding `http`'s headers, path and query parameters.
+    public static func apiDestination(_ destination: ApiDestination, http: HttpParameters = HttpParameters(), input: PipeInput? = nil) -> PipeTarget {
+        PipeTarget(kind: .apiDestination(destination, http: http), input: input)
+    }
+
     var construct: any IdentifiedConstruct {
         switch kind {
         case .function(let function, _): function
@@ -61,6 +90,7 @@ public struct PipeTarget: Sendable {
         case .stateMachine(let machine, _): machine
         case .eventBus(let bus, _, _): bus
         case .stream(let stream, _): stream
+        case .apiDestination(let destination, _): destination
         }
     }
 
@@ -72,6 +102,7 @@ public struct PipeTarget: Sendable {
         case .stateMachine(let machine, _): machine.arn
         case .eventBus(let bus, _, _): bus.arn
         case .stream(let stream, _): stream.arn
+        case .apiDestination(let destination, _): destination.arn
         }
     }
 
@@ -97,6 +128,7 @@ public struct PipeTarget: Sendable {
         case .stateMachine(let machine, let invocation): [PolicyStatement.startExecution(machine, waiting: invocation == .requestResponse)]
         case .eventBus(let bus, _, _): [PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn])]
         case .stream(let stream, _): StreamGrant.write.statements(for: stream)
+        case .apiDestination(let destination, _): [destination.invokeStatement]
         }
     }
 
@@ -122,6 +154,8 @@ public struct PipeTarget: Sendable {
             parameters["EventBridgeEventBusParameters"] = .object(busParameters)
         case .stream(_, let partitionKey):
             parameters["KinesisStreamParameters"] = ["PartitionKey": .string(partitionKey)]
+        case .apiDestination(_, let http):
+            parameters["HttpParameters"] = http.value
         }
         if let input { parameters["InputTemplate"] = .string(try input.template(at: scope)) }
         parameters.sort { $0.key < $1.key }

@@ -15,6 +15,10 @@ enum StepFunctionsIntegrationCases {
         ("HttpInvokeBasicPath", httpInvokeBasicPath),
         ("HttpInvokeOAuthForm", httpInvokeOAuthForm),
         ("HttpInvokeFormHeaders", httpInvokeFormHeaders),
+        ("ApiDestinationRule", apiDestinationRule),
+        ("ApiDestinationTwoRules", apiDestinationTwoRules),
+        ("ApiDestinationPipe", apiDestinationPipe),
+        ("ApiDestinationPipePlain", apiDestinationPipePlain),
         ("MachineDefinitionText", machineDefinitionText),
         ("DistributedMapLambda", distributedMapLambda),
     ]
@@ -135,6 +139,71 @@ enum StepFunctionsIntegrationCases {
             Stack("HttpInvokeFormHeaders") {
                 conn
                 machine
+            }
+        ]
+    }
+
+    /// `ApiDestinationRule`
+    static func apiDestinationRule() -> [Stack] {
+        let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))
+        let dest = ApiDestination("Dest", connection: conn, endpoint: "https://api.example.com/*", httpMethod: "POST")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["shop"]))
+        return [
+            Stack("ApiDestinationRule") {
+                conn
+                dest
+                rule
+                rule.target(dest)
+            }
+        ]
+    }
+
+    /// `ApiDestinationTwoRules`
+    static func apiDestinationTwoRules() -> [Stack] {
+        let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))
+        let dest = ApiDestination("Dest", connection: conn, endpoint: "https://api.example.com/*", httpMethod: "PUT", rateLimitPerSecond: 10, description: "partner", apiDestinationName: "partner-orders")
+        let placed = Rule("Placed", pattern: EventPattern(source: ["placed"]))
+        let paid = Rule("Paid", pattern: EventPattern(source: ["paid"]))
+        return [
+            Stack("ApiDestinationTwoRules") {
+                conn
+                dest
+                placed
+                paid
+                placed.target(dest)
+                paid.target(dest)
+            }
+        ]
+    }
+
+    /// `ApiDestinationPipe`
+    static func apiDestinationPipe() -> [Stack] {
+        let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))
+        let dest = ApiDestination("Dest", connection: conn, endpoint: "https://api.example.com/*", httpMethod: "POST")
+        let source = Queue("Source")
+        let pipe = Pipe("Pipe", source: .queue(source), target: .apiDestination(dest, http: .init(headers: ["X-Shop": "1"], pathParameters: ["orders"], queryParameters: ["q": "a"])))
+        return [
+            Stack("ApiDestinationPipe") {
+                conn
+                dest
+                source
+                pipe
+            }
+        ]
+    }
+
+    /// `ApiDestinationPipePlain`
+    static func apiDestinationPipePlain() -> [Stack] {
+        let conn = Connection("Conn", authorization: .apiKey(name: "x-api-key", value: "k"))
+        let dest = ApiDestination("Dest", connection: conn, endpoint: "https://api.example.com/*", httpMethod: "POST")
+        let source = Queue("Source")
+        let pipe = Pipe("Pipe", source: .queue(source), target: .apiDestination(dest))
+        return [
+            Stack("ApiDestinationPipePlain") {
+                conn
+                dest
+                source
+                pipe
             }
         ]
     }

@@ -1,0 +1,63 @@
+import FormworkCore
+import OrderedCollections
+
+/// An HTTP endpoint EventBridge rules and pipes deliver to (CDK's `events.ApiDestination`), authorized by a
+/// ``Connection`` and rate-limited. Rules deliver with a role of the destination's (`<Destination>/EventsRole`),
+/// shared by every rule that targets it, as CDK's.
+///
+/// ```swift
+/// let partner = ApiDestination("Partner", connection: partnerConnection, endpoint: "https://partner.example.com/orders",
+///                              httpMethod: "POST", rateLimitPerSecond: 10)
+/// rule.target(partner)
+/// ```
+public struct ApiDestination: IdentifiedConstruct {
+    public let id: String
+    public let identity = ConstructIdentity()
+    public var connection: Connection
+    /// The URL called; `*` in it stands for a path parameter.
+    public var endpoint: String
+    public var httpMethod: String
+    /// Calls per second at most; 300 when `nil` (EventBridge's default).
+    public var rateLimitPerSecond: Int?
+    public var description: String?
+    public var apiDestinationName: String?
+    /// The role rules deliver with, added with the first rule that targets the destination.
+    let eventsRole = Role("EventsRole", assumedBy: "events.amazonaws.com")
+
+    public init(_ id: String, connection: Connection, endpoint: String, httpMethod: String = "POST", rateLimitPerSecond: Int? = nil,
+                description: String? = nil, apiDestinationName: String? = nil) {
+        self.id = id
+        self.connection = connection
+        self.endpoint = endpoint
+        self.httpMethod = httpMethod
+        self.rateLimitPerSecond = rateLimitPerSecond
+        self.description = description
+        self.apiDestinationName = apiDestinationName
+    }
+
+    /// The destination's ARN.
+    public var arn: Value { .reference(Reference(to: self, element: ["ApiDestination"], form: .getAtt("Arn"))) }
+
+    /// `events:InvokeApiDestination` on this destination.
+    var invokeStatement: PolicyStatement { PolicyStatement(actions: ["events:InvokeApiDestination"], resources: [arn]) }
+
+    public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        guard endpoint.hasPrefix("https://") else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the endpoint '\(endpoint)' must be an https:// URL")
+        }
+        let methods = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
+        guard methods.contains(httpMethod) else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(httpMethod)' is not an HTTP method EventBridge calls with: \(methods.joined(separator: ", "))")
+        }
+        try PropertyChecks.check(rateLimitPerSecond, in: 1...300, "rateLimitPerSecond", at: scope)
+        scope.require(connection)
+        var properties = OrderedDictionary<String, Value>()
+        properties["ConnectionArn"] = connection.arn
+        properties["Description"] = description.map { .string($0) }
+        properties["HttpMethod"] = .string(httpMethod)
+        properties["InvocationEndpoint"] = .string(endpoint)
+        properties["InvocationRateLimitPerSecond"] = rateLimitPerSecond.map { .number(Double($0)) }
+        properties["Name"] = apiDestinationName.map { .string($0) }
+        try scope.declareResource("AWS::Events::ApiDestination", at: "ApiDestination", properties: properties)
+    }
+}
