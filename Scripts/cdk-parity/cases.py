@@ -786,6 +786,8 @@ def ssm_cases():
     cases.append(Case("SsmParameterInEnvironment", [
         string_parameter(),
         fn(options=[o("environment", '{"PARAM": param.parameter_name, "VALUE": param.string_value}', "environment", '["PARAM": param.name, "VALUE": param.stringValue]')])]))
+    cases.append(Case("SsmDynamicReference", [fn(options=[o("environment", '{"ENDPOINT": ssm.StringParameter.value_for_string_parameter(s, "/shop/endpoint", 3)}',
+                                                       "environment", '["ENDPOINT": StringParameter.resolve("/shop/endpoint", version: 3)]')])]))
     return cases
 
 

@@ -31,6 +31,7 @@ public struct TemplateValidator: Sendable {
         run.checkLogicalIds()
         run.checkParameters()
         run.checkRuntimes()
+        run.checkSecureStringReferences()
         run.checkRules()
         run.checkResources()
         run.checkReferences()

@@ -20,6 +20,7 @@ enum SSMCases {
         ("SsmParameterGrantWrite", ssmParameterGrantWrite),
         ("SsmParameterGrantWritePathName", ssmParameterGrantWritePathName),
         ("SsmParameterInEnvironment", ssmParameterInEnvironment),
+        ("SsmDynamicReference", ssmDynamicReference),
     ]
 
     /// `SsmParameterPlain`
@@ -181,6 +182,16 @@ enum SSMCases {
         return [
             Stack("SsmParameterInEnvironment") {
                 param
+                fn
+            }
+        ]
+    }
+
+    /// `SsmDynamicReference`
+    static func ssmDynamicReference() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), environment: ["ENDPOINT": StringParameter.resolve("/shop/endpoint", version: 3)])
+        return [
+            Stack("SsmDynamicReference") {
                 fn
             }
         ]
