@@ -22,7 +22,7 @@ extension CheckRule {
         "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
         "logs:CreateLogGroup", "cloudwatch:PutMetricData",
         "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
-        "states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity", "events:PutEvents",
+        "states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity",
         "dynamodb:ListStreams", "secretsmanager:GetRandomPassword",
         "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
         "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
