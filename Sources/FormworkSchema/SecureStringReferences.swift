@@ -19,33 +19,58 @@ extension ValidationRun {
     ]
 
     mutating func checkSecureStringReferences() {
+        var propertyPath: [String] = []
+        var path: [String] = []
         for (logicalId, resource) in template.resources {
+            // Almost no resource holds one: a walk that builds no path finds those that do.
+            guard resource.properties.values.contains(where: Self.holdsSecureReference) else { continue }
             for (name, value) in resource.properties {
-                findSecureStringReferences(in: value, type: resource.type, propertyPath: [name], path: ["Resources", logicalId, "Properties", name])
+                propertyPath = [resource.type, name]
+                path = ["Resources", logicalId, "Properties", name]
+                findSecureStringReferences(in: value, propertyPath: &propertyPath, path: &path, insideFunction: false)
             }
         }
     }
 
-    /// `propertyPath` stops growing inside an intrinsic function: its arguments are the property's value.
-    private mutating func findSecureStringReferences(in value: JSONValue, type: String, propertyPath: [String], path: [String],
-                                                     insideFunction: Bool = false) {
+    /// Walks `value` with the two paths as stacks, joined only for a reference found. `propertyPath` (type,
+    /// property, key, ..., `*` for list items) stops growing inside an intrinsic function, whose arguments are
+    /// the property's value.
+    private mutating func findSecureStringReferences(in value: JSONValue, propertyPath: inout [String], path: inout [String], insideFunction: Bool) {
         switch value {
-        case .string(let text) where text.contains("{{resolve:ssm-secure:"):
-            guard !Self.secureStringProperties.contains(([type] + propertyPath).joined(separator: "/")) else { return }
+        case .string(let text):
+            guard text.contains("{{resolve:ssm-secure:"),
+                  !Self.secureStringProperties.contains(propertyPath.joined(separator: "/")) else { return }
             error("dynamic-reference", path, "CloudFormation resolves ssm-secure references only in a few password properties (RDS, Redshift, ElastiCache, IAM users, Directory Service, ...); read the parameter at run time instead")
         case .array(let elements):
+            if !insideFunction { propertyPath.append("*") }
             for (index, element) in elements.enumerated() {
-                findSecureStringReferences(in: element, type: type, propertyPath: insideFunction ? propertyPath : propertyPath + ["*"],
-                                           path: path + [String(index)], insideFunction: insideFunction)
+                path.append(String(index))
+                findSecureStringReferences(in: element, propertyPath: &propertyPath, path: &path, insideFunction: insideFunction)
+                path.removeLast()
             }
+            if !insideFunction { propertyPath.removeLast() }
         case .object(let members):
             for (key, member) in members {
                 let isFunction = insideFunction || key.hasPrefix("Fn::") || key == "Ref"
-                findSecureStringReferences(in: member, type: type, propertyPath: isFunction ? propertyPath : propertyPath + [key],
-                                           path: path + [key], insideFunction: isFunction)
+                if !isFunction { propertyPath.append(key) }
+                path.append(key)
+                findSecureStringReferences(in: member, propertyPath: &propertyPath, path: &path, insideFunction: isFunction)
+                path.removeLast()
+                if !isFunction { propertyPath.removeLast() }
             }
         default:
             break
         }
     }
+
+    /// Whether `value` holds an ssm-secure reference anywhere.
+    private static func holdsSecureReference(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): text.utf8.contains(UInt8(ascii: "{")) && text.contains("{{resolve:ssm-secure:")
+        case .array(let elements): elements.contains(where: holdsSecureReference)
+        case .object(let members): members.values.contains(where: holdsSecureReference)
+        case .null, .bool, .number, .numberText: false
+        }
+    }
 }
+
