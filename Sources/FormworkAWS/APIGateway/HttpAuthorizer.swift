@@ -67,7 +67,7 @@ public struct HttpAuthorizer: Sendable {
             properties["AuthorizerPayloadFormatVersion"] = simpleResponses ? "2.0" : "1.0"
             properties["AuthorizerResultTtlInSeconds"] = .number(Double(ttl.wholeSeconds))
             properties["AuthorizerType"] = "REQUEST"
-            properties["AuthorizerUri"] = "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(handler.arn)/invocations"
+            properties["AuthorizerUri"] = handler.apiGatewayInvocationUri
             properties["EnableSimpleResponses"] = simpleResponses ? true : nil
             properties["IdentitySource"] = .array(identitySource.map { .string($0) })
             try scope.declareResource("AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission", properties: [

@@ -289,7 +289,7 @@ public struct RestApi: IdentifiedConstruct {
             break
         }
         properties["HttpMethod"] = .string(route.method.rawValue)
-        let uri: Value = "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(function.arn)/invocations"
+        let uri = function.apiGatewayInvocationUri
         switch route.integration {
         case .proxy:
             properties["Integration"] = ["IntegrationHttpMethod": "POST", "Type": "AWS_PROXY", "Uri": uri]

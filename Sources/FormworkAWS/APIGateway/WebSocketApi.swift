@@ -70,7 +70,7 @@ public struct WebSocketApi: IdentifiedConstruct {
         let routeScope = try scope.child("\(route.routeKey)-Route")
         try routeScope.child(route.integrationId).declareResource("AWS::ApiGatewayV2::Integration", properties: [
             "ApiId": apiId, "IntegrationType": "AWS_PROXY",
-            "IntegrationUri": "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(route.function.arn)/invocations",
+            "IntegrationUri": route.function.apiGatewayInvocationUri,
         ])
         try routeScope.declareResource("AWS::Lambda::Permission", at: "\(route.integrationId)-Permission", properties: [
             "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",

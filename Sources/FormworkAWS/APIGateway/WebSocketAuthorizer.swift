@@ -35,7 +35,7 @@ public struct WebSocketAuthorizer: Sendable {
         scope.require(handler)
         try authorizerScope.declareResource("AWS::ApiGatewayV2::Authorizer", properties: [
             "ApiId": api.apiId, "AuthorizerType": "REQUEST",
-            "AuthorizerUri": "arn:\(Aws.partition):apigateway:\(Aws.region):lambda:path/2015-03-31/functions/\(handler.arn)/invocations",
+            "AuthorizerUri": handler.apiGatewayInvocationUri,
             "IdentitySource": .array(identitySource.map { .string($0) }), "Name": .string(name ?? id),
         ])
         try scope.declareResource("AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission", properties: [

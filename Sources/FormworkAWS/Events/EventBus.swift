@@ -64,7 +64,9 @@ public struct EventBus: IdentifiedConstruct {
 extension EventBus {
     /// A grant to put events on this bus for `principal`'s role; list the result in a body.
     public func grantPutEvents(to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)CanPutEventsOn\(id)", resource: self, principal: principal,
-              statements: [PolicyStatement(actions: ["events:PutEvents"], resources: [arn])])
+        Grant(id: "\(principal.id)CanPutEventsOn\(id)", resource: self, principal: principal, statements: [putEventsStatement])
     }
+
+    /// `events:PutEvents` on this bus.
+    var putEventsStatement: PolicyStatement { PolicyStatement(actions: ["events:PutEvents"], resources: [arn]) }
 }

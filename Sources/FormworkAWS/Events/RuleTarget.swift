@@ -94,10 +94,10 @@ public struct RuleTarget: Construct {
                                  to: topic, as: Topic.policyStatements)
             case .bus(let bus):
                 target["Arn"] = bus.arn
-                target["RoleArn"] = try eventsRole(in: ruleScope, allowing: PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn]), scope: scope)
+                target["RoleArn"] = try eventsRole(in: ruleScope, allowing: bus.putEventsStatement, scope: scope)
             case .stateMachine(let machine):
                 target["Arn"] = machine.arn
-                target["RoleArn"] = try sharedRole(machine.eventsRole, of: machine, allowing: PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn]), scope: scope)
+                target["RoleArn"] = try sharedRole(machine.eventsRole, of: machine, allowing: .startExecution(machine), scope: scope)
             case .apiDestination(let destination):
                 target["Arn"] = destination.arn
                 target["RoleArn"] = try sharedRole(destination.eventsRole, of: destination, allowing: destination.invokeStatement, scope: scope)

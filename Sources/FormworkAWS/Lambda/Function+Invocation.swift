@@ -32,9 +32,9 @@ extension Function {
         var statements: [PolicyStatement] {
             switch self {
             case .queue(let queue): QueueGrant.send.statements(for: queue)
-            case .topic(let topic): [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
-            case .function(let function): [PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])]
-            case .eventBus(let bus): [PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn])]
+            case .topic(let topic): [TopicGrant.publish.statement(for: topic)]
+            case .function(let function): [.invoke(function)]
+            case .eventBus(let bus): [bus.putEventsStatement]
             }
         }
     }

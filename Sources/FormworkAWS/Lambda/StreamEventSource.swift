@@ -66,7 +66,7 @@ public struct StreamReading: Sendable {
     var failureDestinationStatements: [PolicyStatement] {
         switch onFailure {
         case .queue(let queue)?: QueueGrant.send.statements(for: queue)
-        case .topic(let topic)?: [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
+        case .topic(let topic)?: [TopicGrant.publish.statement(for: topic)]
         case nil: []
         }
     }

@@ -123,7 +123,7 @@ public struct PipeSource: Sendable {
         }
         switch reading?.deadLetter {
         case .queue(let queue)?: return read + QueueGrant.send.statements(for: queue)
-        case .topic(let topic)?: return read + [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
+        case .topic(let topic)?: return read + [TopicGrant.publish.statement(for: topic)]
         case nil: return read
         }
     }

@@ -124,9 +124,9 @@ public struct PipeTarget: Sendable {
         switch kind {
         case .function(let function, _): [PolicyStatement.invoke(function)]
         case .queue(let queue, _, _): QueueGrant.send.statements(for: queue)
-        case .topic(let topic): [PolicyStatement(actions: TopicGrant.publish.actions, resources: [topic.arn])]
+        case .topic(let topic): [TopicGrant.publish.statement(for: topic)]
         case .stateMachine(let machine, let invocation): [PolicyStatement.startExecution(machine, waiting: invocation == .requestResponse)]
-        case .eventBus(let bus, _, _): [PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn])]
+        case .eventBus(let bus, _, _): [bus.putEventsStatement]
         case .stream(let stream, _): StreamGrant.write.statements(for: stream)
         case .apiDestination(let destination, _): [destination.invokeStatement]
         }
@@ -160,17 +160,5 @@ public struct PipeTarget: Sendable {
         if let input { parameters["InputTemplate"] = .string(try input.template(at: scope)) }
         parameters.sort { $0.key < $1.key }
         return .object(parameters)
-    }
-}
-
-extension PolicyStatement {
-    /// `lambda:InvokeFunction` on `function` and its versions and aliases, as CDK's `grantInvoke` writes it.
-    static func invoke(_ function: Function) -> PolicyStatement {
-        PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])
-    }
-
-    /// Starting executions of `machine`: `states:StartSyncExecution` when the caller waits for the result.
-    static func startExecution(_ machine: StateMachine, waiting: Bool) -> PolicyStatement {
-        PolicyStatement(actions: [waiting ? "states:StartSyncExecution" : "states:StartExecution"], resources: [machine.arn])
     }
 }

@@ -39,15 +39,6 @@ extension Bucket {
     }
 }
 
-extension Function {
-    /// A grant to invoke this function (`lambda:InvokeFunction` on it and its versions) for `principal`'s
-    /// role; list the result in a body.
-    public func grantInvoke(to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)CanInvoke\(id)", resource: self, principal: principal,
-              statements: [PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [arn, "\(arn):*"])])
-    }
-}
-
 extension Grant {
     /// A grant of custom `statements` for `principal`'s role, on `resource`; list the result in a body.
     ///

@@ -80,12 +80,17 @@ public enum TopicGrant: String, Sendable {
         case .subscribe: ["sns:Subscribe"]
         }
     }
+
+    /// The grant's statement on `topic`.
+    func statement(for topic: Topic) -> PolicyStatement {
+        PolicyStatement(actions: actions, resources: [topic.arn])
+    }
 }
 
 extension Topic {
     /// A grant of `access` to this topic for `principal`'s role; list the result in a body.
     public func grant(_ access: TopicGrant, to principal: some GrantPrincipal) -> Grant {
         Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
-              statements: [PolicyStatement(actions: access.actions, resources: [arn])])
+              statements: [access.statement(for: self)])
     }
 }

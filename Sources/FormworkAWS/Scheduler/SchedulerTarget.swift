@@ -47,10 +47,10 @@ public struct SchedulerTarget: Sendable {
     /// The statement the role needs to invoke the target, as CDK writes it.
     var statement: PolicyStatement {
         switch destination {
-        case .function(let function): PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])
+        case .function(let function): .invoke(function)
         case .queue(let queue, _): PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])
-        case .topic(let topic): PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn])
-        case .stateMachine(let machine): PolicyStatement(actions: ["states:StartExecution"], resources: [machine.arn])
+        case .topic(let topic): TopicGrant.publish.statement(for: topic)
+        case .stateMachine(let machine): .startExecution(machine)
         }
     }
 

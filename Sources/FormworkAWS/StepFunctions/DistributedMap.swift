@@ -79,17 +79,23 @@ public struct DistributedMap: Sendable {
         var statements: [PolicyStatement] = []
         if let resultWriter {
             statements.append(PolicyStatement(actions: ["s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"],
-                                              resources: ["arn:\(Aws.partition):s3:::\(resultWriter.bucket.name)/*"]))
+                                              resources: [Self.objects(of: resultWriter.bucket)]))
         }
         switch itemReader {
         case .json(let bucket, _, _)?, .csv(let bucket, _, _, _)?:
-            statements.append(PolicyStatement(actions: ["s3:GetObject"], resources: ["arn:\(Aws.partition):s3:::\(bucket.name)/*"]))
+            statements.append(PolicyStatement(actions: ["s3:GetObject"], resources: [Self.objects(of: bucket)]))
         case .objects(let bucket, _, _)?:
             statements.append(PolicyStatement(actions: ["s3:ListBucket"], resources: [bucket.arn]))
         case nil:
             break
         }
         return statements
+    }
+
+    /// The bucket's objects by the bucket's name (`arn:<partition>:s3:::<name>/*`), as CDK's readers and writers
+    /// name them.
+    private static func objects(of bucket: Bucket) -> Value {
+        "arn:\(Aws.partition):s3:::\(bucket.name)/*"
     }
 
     var requirements: [any IdentifiedConstruct] {

@@ -149,6 +149,13 @@ public struct StateMachine: GrantPrincipal {
     }
 }
 
+extension PolicyStatement {
+    /// Starting executions of `machine`: `states:StartSyncExecution` when the caller waits for the result.
+    static func startExecution(_ machine: StateMachine, waiting: Bool = false) -> PolicyStatement {
+        PolicyStatement(actions: [waiting ? "states:StartSyncExecution" : "states:StartExecution"], resources: [machine.arn])
+    }
+}
+
 extension StateMachine {
     /// What distributed maps need to run their child executions (CDK's `DistributedMapPolicy` on the role):
     /// start the machine, describe and stop its executions, redrive the map runs (all of them when a map has
@@ -157,7 +164,7 @@ extension StateMachine {
         let executions: Value = "arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(nameFromArn)"
         let runs: [String] = labels.contains(where: { $0 == nil }) ? ["*"] : labels.compactMap { $0 }
         return Policy("DistributedMapPolicy", statements: [
-            PolicyStatement(actions: ["states:StartExecution"], resources: [arn]),
+            .startExecution(self),
             PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"], resources: ["\(executions):*"]),
             PolicyStatement(actions: ["states:RedriveExecution"], resources: runs.map { "\(executions)/\($0):*" }),
         ], roles: [role])
@@ -165,7 +172,7 @@ extension StateMachine {
 
     /// A grant to start executions of this state machine for `principal`'s role; list the result in a body.
     public func grantStartExecution(to principal: some GrantPrincipal) -> Grant {
-        Grant.statements([PolicyStatement(actions: ["states:StartExecution"], resources: [arn])], on: self, to: principal)
+        Grant.statements([.startExecution(self)], on: self, to: principal)
     }
 
     /// A grant to read this state machine's executions and history for `principal`'s role.

@@ -35,7 +35,7 @@ extension State {
         let integration = TaskIntegration(
             resource: TaskIntegration.serviceResource("lambda:invoke" + (waitForTaskToken ? ".waitForTaskToken" : "")),
             parameters: .object(parameters),
-            statements: [PolicyStatement(actions: ["lambda:InvokeFunction"], resources: [function.arn, "\(function.arn):*"])],
+            statements: [.invoke(function)],
             requirements: [function])
         var state = task(name, integration, outputPath: outputPath, resultPath: resultPath, comment: comment)
         if retryOnServiceExceptions { state.retries = [lambdaServiceRetry] }
@@ -54,7 +54,7 @@ extension State {
     public static func snsPublish(_ name: String, topic: Topic, message: Value, resultPath: String? = nil) -> State {
         task(name, TaskIntegration(resource: TaskIntegration.serviceResource("sns:publish"),
                                    parameters: ["TopicArn": topic.arn, "Message": message],
-                                   statements: [PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn])],
+                                   statements: [TopicGrant.publish.statement(for: topic)],
                                    requirements: [topic]), resultPath: resultPath)
     }
 
@@ -103,7 +103,7 @@ extension State {
         }
         return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("events:putEvents"),
                                           parameters: ["Entries": .array(withBus)],
-                                          statements: [PolicyStatement(actions: ["events:PutEvents"], resources: [bus.arn])],
+                                          statements: [bus.putEventsStatement],
                                           requirements: [bus]), resultPath: resultPath)
     }
 
@@ -113,7 +113,7 @@ extension State {
         // CDK passes the state's input on when none is given.
         var parameters: OrderedDictionary<String, Value> = input.map { ["Input": $0] } ?? ["Input.$": "$"]
         parameters["StateMachineArn"] = stateMachine.arn
-        var statements = [PolicyStatement(actions: ["states:StartExecution"], resources: [stateMachine.arn])]
+        var statements: [PolicyStatement] = [.startExecution(stateMachine)]
         if waitForCompletion {
             statements.append(PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"],
                                               resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(stateMachine.nameFromArn)*"]))
