@@ -72,8 +72,8 @@ public struct TableV2: IdentifiedConstruct {
         properties["BillingMode"] = if case .provisioned = billing { "PROVISIONED" } else { "PAY_PER_REQUEST" }
         properties["KeySchema"] = .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
         // CDK lists the other regions' replicas first, then the stack's.
-        let entries: [(Replica, Value)] = replicas.map { ($0, .string($0.region)) } + [(Replica(stackRegion ?? ""), stackRegion.map { .string($0) } ?? Aws.region)]
-        properties["Replicas"] = .array(entries.map { replicaValue($0, region: $1) })
+        let others = replicas.map { replicaValue($0, region: .string($0.region)) }
+        properties["Replicas"] = .array(others + [replicaValue(nil, region: stackRegion.map { .string($0) } ?? Aws.region)])
         properties["StreamSpecification"] = (stream ?? (replicas.isEmpty ? nil : .newAndOldImages)).map { ["StreamViewType": .string($0.rawValue)] }
         properties["TableName"] = tableName.map { .string($0) }
         properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { ["AttributeName": .string($0), "Enabled": true] }

@@ -72,15 +72,16 @@ extension TableV2 {
         }
     }
 
-    /// A replica's entry in `Replicas`: its own settings, else the table's.
-    func replicaValue(_ replica: Replica, region: Value) -> Value {
+    /// A replica's entry in `Replicas`: its own settings, else the table's (the stack's own replica, `nil`,
+    /// has only the table's).
+    func replicaValue(_ replica: Replica?, region: Value) -> Value {
         var value = OrderedDictionary<String, Value>()
-        value["ContributorInsightsSpecification"] = (replica.contributorInsights ?? contributorInsights).map { ["Enabled": .bool($0)] }
-        value["DeletionProtectionEnabled"] = (replica.deletionProtection ?? deletionProtection).map { .bool($0) }
-        value["PointInTimeRecoverySpecification"] = (replica.pointInTimeRecovery ?? pointInTimeRecovery).map { ["PointInTimeRecoveryEnabled": .bool($0)] }
-        if case .provisioned(let read, _) = billing { value["ReadProvisionedThroughputSettings"] = (replica.readCapacity ?? read).value("Read") }
+        value["ContributorInsightsSpecification"] = (replica?.contributorInsights ?? contributorInsights).map { ["Enabled": .bool($0)] }
+        value["DeletionProtectionEnabled"] = (replica?.deletionProtection ?? deletionProtection).map { .bool($0) }
+        value["PointInTimeRecoverySpecification"] = (replica?.pointInTimeRecovery ?? pointInTimeRecovery).map { ["PointInTimeRecoveryEnabled": .bool($0)] }
+        if case .provisioned(let read, _) = billing { value["ReadProvisionedThroughputSettings"] = (replica?.readCapacity ?? read).value("Read") }
         value["Region"] = region
-        value["TableClass"] = (replica.tableClass ?? tableClass).map { .string($0.rawValue) }
+        value["TableClass"] = (replica?.tableClass ?? tableClass).map { .string($0.rawValue) }
         return .object(value)
     }
 }
