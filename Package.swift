@@ -194,6 +194,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["HostileEndpoint"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -116,7 +116,8 @@ final class TerminalApproval: Sendable {
     }
 }
 
-/// Turns Ctrl-C into an ``Interruption`` while a deploy or destroy runs (the default action comes back after).
+/// Turns the first Ctrl-C into an ``Interruption`` while a deploy or destroy runs; a second one stops the
+/// process (the default action comes back after the first, and when the work ends).
 final class InterruptSignal {
     private let source: any DispatchSourceSignal
 
@@ -125,7 +126,9 @@ final class InterruptSignal {
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             interruption.interrupt()
-            _ = FileDescriptorWriting.writeAll("\ninterrupted: finishing the current step (no change set is left half-made); Ctrl-C is not needed again\n", to: STDERR_FILENO)
+            // A second Ctrl-C stops the process at once: the step in progress may be waiting on AWS.
+            signal(SIGINT, SIG_DFL)
+            _ = FileDescriptorWriting.writeAll("\ninterrupted: finishing the current step (no change set is left half-made); press Ctrl-C again to stop at once\n", to: STDERR_FILENO)
         }
         source.resume()
     }

@@ -50,7 +50,7 @@ public struct AWSQueryClient: Sendable {
             throw .service(AWSServiceError(
                 service: service, action: action, status: response.status,
                 code: error?.string("Code") ?? "HTTP\(response.status)",
-                message: error?.string("Message") ?? Self.describe(body: response.body, status: response.status),
+                message: error?.string("Message") ?? Self.describe(response),
                 requestId: tree?.string("RequestId") ?? tree?["ResponseMetadata"]?.string("RequestId") ?? response.headers["x-amzn-requestid"]
             ))
         }
@@ -60,9 +60,15 @@ public struct AWSQueryClient: Sendable {
         return tree["\(action)Result"] ?? tree
     }
 
-    /// An error answer that is not AWS's XML, in a line: its status and the start of its text.
-    static func describe(body: Data, status: Int) -> String {
-        let text = String(decoding: body.prefix(300), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
+    /// An error answer that is not AWS's XML, in a line: its status and the start of its text, or for a
+    /// redirect where it pointed (redirects are never followed: they would carry the signed request away).
+    static func describe(_ response: HTTPResponse) -> String {
+        let status = response.status
+        if (300..<400).contains(status) {
+            let target = response.headers["location"].flatMap { URL(string: $0)?.host }.map { " to \($0)" } ?? ""
+            return "the endpoint redirected the request (status \(status))\(target); Formwork does not follow redirects, which would send the signed request to another host. Check --endpoint-url and the region"
+        }
+        let text = String(decoding: response.body.prefix(300), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.isEmpty ? "the service answered with status \(status)" : "the service answered with status \(status): \(text)"
     }
 

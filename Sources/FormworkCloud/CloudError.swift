@@ -15,6 +15,10 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
     case network(host: String, reason: String)
     /// No response within the time allowed.
     case timeout(host: String, seconds: TimeInterval)
+    /// The answer's body is longer than the transport reads (``URLSessionTransport/maximumBodyBytes``).
+    case responseTooLarge(host: String, limit: Int)
+    /// The work was interrupted (Ctrl-C) before it finished.
+    case cancelled
     /// AWS answered with an error.
     case service(AWSServiceError)
     /// AWS answered with something Formwork cannot read.
@@ -34,6 +38,10 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot reach \(host): \(reason); check the network, the region and --endpoint-url"
         case .timeout(let host, let seconds):
             "no answer from \(host) within \(Int(seconds)) seconds; check the network, the region and --endpoint-url"
+        case .responseTooLarge(let host, let limit):
+            "\(host) sent an answer longer than \(limit) bytes; Formwork stops reading there. Check --endpoint-url: AWS's answers are far smaller"
+        case .cancelled:
+            "interrupted before the work with AWS finished"
         case .service(let error):
             error.description
         case .invalidResponse(let service, let action, let reason):

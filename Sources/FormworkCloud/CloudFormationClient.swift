@@ -72,16 +72,12 @@ public struct CloudFormationClient: Sendable {
     /// Every stack not deleted, across all pages.
     public func stacks() async throws(CloudError) -> [StackSummary] {
         var summaries: [StackSummary] = []
-        var nextToken: String?
-        repeat {
-            var parameters: [(String, String)] = []
-            if let nextToken { parameters.append(("NextToken", nextToken)) }
-            let result = try await query.call("ListStacks", parameters)
+        try await query.paginate("ListStacks") { result in
             for member in result.members("StackSummaries") where member.string("StackStatus") != "DELETE_COMPLETE" {
                 summaries.append(StackSummary(name: member.string("StackName") ?? "", status: member.string("StackStatus") ?? ""))
             }
-            nextToken = result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
-        } while nextToken != nil
+            return true
+        }
         return summaries
     }
 
@@ -145,28 +141,24 @@ public struct CloudFormationClient: Sendable {
     /// Change set `name` of `stack` with the changes of every page.
     public func changeSet(stack: String, name: String) async throws(CloudError) -> ChangeSet {
         var changeSet: ChangeSet?
-        var nextToken: String?
-        repeat {
-            var parameters = [("StackName", stack), ("ChangeSetName", name)]
-            if let nextToken { parameters.append(("NextToken", nextToken)) }
-            let page = ChangeSet(try await query.call("DescribeChangeSet", parameters))
-            if changeSet == nil { changeSet = page } else { changeSet!.changes += page.changes }
-            nextToken = page.nextToken
-        } while nextToken != nil
-        return changeSet!
+        try await query.paginate("DescribeChangeSet", [("StackName", stack), ("ChangeSetName", name)]) { result in
+            let page = ChangeSet(result)
+            if changeSet == nil { changeSet = page } else { changeSet?.changes += page.changes }
+            return true
+        }
+        guard let changeSet else {
+            throw .invalidResponse(service: "cloudformation", action: "DescribeChangeSet", reason: "the answer has no change set")
+        }
+        return changeSet
     }
 
     /// The names of the change sets `stack` has, across all pages.
     public func changeSetNames(stack: String) async throws(CloudError) -> [String] {
         var names: [String] = []
-        var nextToken: String?
-        repeat {
-            var parameters = [("StackName", stack)]
-            if let nextToken { parameters.append(("NextToken", nextToken)) }
-            let result = try await query.call("ListChangeSets", parameters)
+        try await query.paginate("ListChangeSets", [("StackName", stack)]) { result in
             names += result.members("Summaries").compactMap { $0.string("ChangeSetName") }
-            nextToken = result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
-        } while nextToken != nil
+            return true
+        }
         return names
     }
 
@@ -204,20 +196,16 @@ public struct CloudFormationClient: Sendable {
     /// page only.
     public func events(ofStack name: String, after: String?) async throws(CloudError) -> [StackEvent] {
         var events: [StackEvent] = []
-        var nextToken: String?
-        pages: repeat {
-            var parameters = [("StackName", name)]
-            if let nextToken { parameters.append(("NextToken", nextToken)) }
-            let result = try await query.call("DescribeStackEvents", parameters)
+        try await query.paginate("DescribeStackEvents", [("StackName", name)]) { result in
             for member in result.members("StackEvents") {
                 let event = StackEvent(id: member.string("EventId") ?? "", logicalId: member.string("LogicalResourceId") ?? "",
                                        resourceType: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? "",
                                        reason: member.string("ResourceStatusReason"), timestamp: member.string("Timestamp").flatMap(ISO8601Timestamp.parse))
-                if event.id == after { break pages }
+                if event.id == after { return false }
                 events.append(event)
             }
-            nextToken = after == nil ? nil : result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
-        } while nextToken != nil
+            return after != nil
+        }
         return events.reversed()
     }
 

@@ -45,7 +45,7 @@ public struct RetryPolicy: Sendable {
                 return try await operation()
             } catch {
                 attempt += 1
-                guard attempt < maxAttempts, Self.isRetryable(error) else { throw error }
+                guard attempt < maxAttempts, Self.isRetryable(error), !Task.isCancelled else { throw error }
                 let pause = delay(afterAttempt: attempt - 1, random: Double.random(in: 0..<1))
                 try? await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
             }

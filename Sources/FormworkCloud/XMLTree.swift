@@ -36,7 +36,11 @@ public struct XMLTree: Sendable, Equatable {
         self[name]?.children.filter { $0.name == "member" } ?? []
     }
 
-    /// Parses `data`; `nil` when it is not well-formed XML.
+    /// The deepest nesting of elements read: 64. AWS's answers nest a dozen levels at most; a deeper
+    /// document is refused before it is built, so that no tree is too deep to walk or to free.
+    public static let maximumDepth = 64
+
+    /// Parses `data`; `nil` when it is not well-formed XML or nests deeper than ``maximumDepth``.
     public static func parse(_ data: Data) -> XMLTree? {
         let builder = Builder()
         let parser = XMLParser(data: data)
@@ -52,6 +56,10 @@ public struct XMLTree: Sendable, Equatable {
         var root: XMLTree?
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            guard stack.count < XMLTree.maximumDepth else {
+                parser.abortParsing()
+                return
+            }
             let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
             stack.append(XMLTree(name: local))
         }
