@@ -20,11 +20,32 @@ enum ContainerCredentials {
         guard let url = URL(string: full), let host = url.host else {
             throw .invalidCredentials(source: "container", reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL")
         }
-        let allowedHosts: Set<String> = ["127.0.0.1", "localhost", "::1", "[::1]", "169.254.170.2", "169.254.170.23", "fd00:ec2::23"]
-        guard url.scheme == "https" || (url.scheme == "http" && (allowedHosts.contains(host) || host.hasPrefix("127."))) else {
+        guard url.scheme == "https" || (url.scheme == "http" && isAllowedPlainHTTPHost(host)) else {
             throw .invalidCredentials(source: "container", reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI must use HTTPS, or HTTP to a loopback or container host")
         }
         return url
+    }
+
+    /// The container hosts the SDKs reach over plain HTTP: ECS's and EKS Pod Identity's link-local
+    /// addresses, and `localhost`.
+    static let containerHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost"]
+
+    /// Whether `host` may be reached over plain HTTP, as the SDKs decide: a container host, or a loopback
+    /// address written as an IP literal (`127.0.0.0/8`, `::1`). A name that merely looks like one
+    /// (`127.example.com`) is not: it resolves wherever its owner wants.
+    static func isAllowedPlainHTTPHost(_ host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if containerHosts.contains(bare.lowercased()) { return true }
+        var ipv4 = in_addr()
+        if inet_pton(AF_INET, bare, &ipv4) == 1 {
+            return UInt32(bigEndian: ipv4.s_addr) >> 24 == 127
+        }
+        var ipv6 = in6_addr()
+        if inet_pton(AF_INET6, bare, &ipv6) == 1 {
+            let loopback: [UInt8] = Array(repeating: 0, count: 15) + [1]
+            return withUnsafeBytes(of: &ipv6) { Array($0) } == loopback
+        }
+        return false
     }
 
     static func fetch(from url: URL, environment: AWSEnvironment) async throws(CloudError) -> AWSCredentials {
