@@ -12,6 +12,11 @@ enum ProcessCredentials {
         var Expiration: String?
     }
 
+    /// The most a command may print: 64 KiB. The credential JSON is well under 4 KiB.
+    static let maximumOutputBytes = 64 << 10
+
+    /// Runs `command` with `/bin/sh -c` and reads the credentials it prints; the command has `timeout`
+    /// seconds (default 60) to print them and exit, and may print at most ``maximumOutputBytes``.
     static func run(_ command: String, profile: String, timeout: TimeInterval = 60) async throws(CloudError) -> AWSCredentials {
         let source = "credential_process of profile \(profile)"
         let process = Process()
@@ -26,14 +31,24 @@ enum ProcessCredentials {
             throw .invalidCredentials(source: source, reason: "the command cannot be started")
         }
         let deadline = DispatchTime.now() + timeout
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: deadline, execute: watchdog)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        guard process.terminationReason == .exit else {
+        let outcome = BoundedPipeRead.read(output.fileHandleForReading.fileDescriptor, limit: maximumOutputBytes, deadline: deadline)
+        // Once its output is complete the command has until the deadline to exit; otherwise it is stopped now.
+        if case .complete = outcome {
+            while process.isRunning, DispatchTime.now() < deadline { usleep(10_000) }
+        }
+        let finished = !process.isRunning
+        if !finished { process.terminate() }
+        try? output.fileHandleForReading.close()
+        let data: Data
+        switch outcome {
+        case .complete(let printed) where finished:
+            data = printed
+        case .tooLarge:
+            throw .invalidCredentials(source: source, reason: "the command printed more than \(maximumOutputBytes / 1024) KiB; the credential JSON is far smaller")
+        case .complete, .timedOut:
             throw .invalidCredentials(source: source, reason: "the command did not finish within \(Int(timeout)) seconds")
         }
+        process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw .invalidCredentials(source: source, reason: "the command exited with status \(process.terminationStatus)")
         }
