@@ -3,8 +3,15 @@ import Foundation
 /// Credentials a named profile of the shared files gives: a role to assume (`role_arn` with `source_profile`,
 /// `credential_source` or `web_identity_token_file`), static keys, or a `credential_process`.
 enum ProfileCredentials {
+    /// The longest chain of profiles naming each other as `source_profile`: 16. Real chains are two or
+    /// three roles long; a longer one is a mistake, and would take as many role assumptions.
+    static let maximumChainLength = 16
+
     /// The profile's credentials; `nil` when the profile gives none (the chain goes on).
     static func resolve(_ name: String, environment: AWSEnvironment, visited: [String] = []) async throws(CloudError) -> AWSCredentials? {
+        guard visited.count < maximumChainLength else {
+            throw .configuration("the profiles \(visited.prefix(3).joined(separator: " → ")) → … name each other as source_profile more than \(maximumChainLength) deep; shorten the chain")
+        }
         guard let settings = environment.files.profiles[name] else {
             throw .configuration("the profile '\(name)' is not in the AWS config or credentials file; check --profile, AWS_PROFILE, AWS_CONFIG_FILE")
         }
