@@ -42,6 +42,7 @@ public struct AWSEnvironment: Sendable {
     /// The region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`, then `fallback`
     /// (the stack's environment).
     public func region(fallback: String? = nil) throws(CloudError) -> String {
+        try files.checkReadable()
         guard let region = regionOption ?? nonEmpty("AWS_REGION") ?? nonEmpty("AWS_DEFAULT_REGION") ?? profile["region"] ?? fallback,
               !region.isEmpty
         else { throw .noRegion }

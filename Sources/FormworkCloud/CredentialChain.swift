@@ -22,6 +22,7 @@ public enum CredentialChain {
 
     /// The first credentials the chain finds.
     public static func resolve(_ environment: AWSEnvironment) async throws(CloudError) -> AWSCredentials {
+        try environment.files.checkReadable()
         if environment.profileOption == nil, let credentials = try EnvironmentCredentials.read(environment) {
             return credentials
         }

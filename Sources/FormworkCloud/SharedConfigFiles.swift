@@ -6,9 +6,21 @@ import Foundation
 public struct SharedConfigFiles: Sendable {
     /// Each profile's settings, keys lowercased.
     public var profiles: [String: [String: String]]
+    /// Why a file that is there could not be read (not UTF-8, too large, not a regular file); the first
+    /// one stops credential and region resolution with its message.
+    public var problems: [String] = []
 
-    public init(profiles: [String: [String: String]]) {
+    /// The most a config or credentials file may hold: 4 MiB (thousands of profiles).
+    public static let maximumFileBytes = 4 << 20
+
+    public init(profiles: [String: [String: String]], problems: [String] = []) {
         self.profiles = profiles
+        self.problems = problems
+    }
+
+    /// Throws the first problem reading the files, if any.
+    public func checkReadable() throws(CloudError) {
+        if let problem = problems.first { throw .configuration(problem) }
     }
 
     /// Reads both files as `environment` places them; a missing file is an empty one.
@@ -17,7 +29,16 @@ public struct SharedConfigFiles: Sendable {
         let configPath = environment.variables["AWS_CONFIG_FILE"].map { expandingTilde($0, home: home) } ?? "\(home)/.aws/config"
         let credentialsPath = environment.variables["AWS_SHARED_CREDENTIALS_FILE"].map { expandingTilde($0, home: home) } ?? "\(home)/.aws/credentials"
         var profiles: [String: [String: String]] = [:]
-        for (section, settings) in sections(of: read(configPath)) {
+        var problems: [String] = []
+        func text(_ path: String, _ variable: String) -> String {
+            switch read(path) {
+            case .success(let text): return text
+            case .failure(let problem):
+                problems.append("the AWS \(variable == "AWS_CONFIG_FILE" ? "config" : "credentials") file '\(path)' \(problem.reason) (its place: \(variable) or ~/.aws)")
+                return ""
+            }
+        }
+        for (section, settings) in sections(of: text(configPath, "AWS_CONFIG_FILE")) {
             let name: String
             if section == "default" {
                 name = "default"
@@ -28,10 +49,10 @@ public struct SharedConfigFiles: Sendable {
             }
             profiles[name, default: [:]].merge(settings) { $1 }
         }
-        for (section, settings) in sections(of: read(credentialsPath)) {
+        for (section, settings) in sections(of: text(credentialsPath, "AWS_SHARED_CREDENTIALS_FILE")) {
             profiles[section, default: [:]].merge(settings) { $1 }
         }
-        return SharedConfigFiles(profiles: profiles)
+        return SharedConfigFiles(profiles: profiles, problems: problems)
     }
 
     /// The sections of an INI text with their `key = value` settings. Comment lines (`#`, `;`) and the
@@ -53,8 +74,30 @@ public struct SharedConfigFiles: Sendable {
         return result
     }
 
-    private static func read(_ path: String) -> String {
-        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    /// Why a file cannot be read.
+    struct ReadProblem: Error {
+        var reason: String
+    }
+
+    /// The text of the file at `path`: empty when there is none; a problem when it is not a regular file,
+    /// is larger than ``maximumFileBytes``, cannot be opened, or is not UTF-8.
+    static func read(_ path: String) -> Result<String, ReadProblem> {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .success("") : .failure(ReadProblem(reason: "cannot be read: \(String(cString: strerror(errno)))"))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(ReadProblem(reason: "is not a regular file")) }
+        guard Int(status.st_size) <= maximumFileBytes else {
+            return .failure(ReadProblem(reason: "is larger than \(maximumFileBytes >> 20) MiB"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(ReadProblem(reason: "cannot be opened")) }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumFileBytes + 1)) ?? Data()
+        guard data.count <= maximumFileBytes else { return .failure(ReadProblem(reason: "is larger than \(maximumFileBytes >> 20) MiB")) }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failure(ReadProblem(reason: "is not UTF-8 text; save it as UTF-8"))
+        }
+        return .success(text)
     }
 
     static func expandingTilde(_ path: String, home: String) -> String {
