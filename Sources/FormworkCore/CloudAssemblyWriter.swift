@@ -44,6 +44,7 @@ public struct CloudAssemblyWriter: Sendable {
         var files = OrderedDictionary<String, String>()
         files["cdk.out"] = JSONWriter(style: .compact).string(from: ["version": .string(Self.schemaVersion)])
         files["manifest.json"] = JSONWriter().string(from: manifest(for: assembly))
+        files[OutputPath.assemblyMarkerName] = OutputPath.assemblyMarkerText
         var assets = OrderedDictionary<String, FileAsset>()
         let format = format
         let texts = ConcurrentMap.map(assembly.stacks) { stack in Result { try stack.template.text(in: format) } }
@@ -200,7 +201,7 @@ public struct CloudAssemblyWriter: Sendable {
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         for leftover in StagingName.leftovers(of: destination, fileType: S_IFDIR) {
             if leftover.role == .previous, !FileManager.default.fileExists(atPath: destination.path),
-               OutputPath.isCloudAssembly(leftover.url.path), rename(leftover.url.path, destination.path) == 0 {
+               OutputPath.isFormworkAssembly(leftover.url.path), rename(leftover.url.path, destination.path) == 0 {
                 continue
             }
             try? FileManager.default.removeItem(at: leftover.url)

@@ -12,8 +12,8 @@ public struct OutputRefusal: Error, Sendable, CustomStringConvertible {
 }
 
 /// What an output path holds, checked before anything there is replaced: Formwork never removes or replaces
-/// what it did not write. A folder is replaced only when it is a cloud assembly (its `manifest.json` says
-/// so) or empty; a file only when it is a regular file the user may write.
+/// what it did not write. A folder is replaced only when it is a cloud assembly Formwork wrote (its marker
+/// file says so) or empty; a file only when it is a regular file the user may write.
 enum OutputPath {
     /// What stands at a cloud assembly's output path.
     enum AssemblyDestination {
@@ -29,8 +29,8 @@ enum OutputPath {
         case S_IFDIR:
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if entries.isEmpty { return .emptyFolder }
-            guard isCloudAssembly(path) else {
-                throw OutputRefusal(path: path, reason: "it is a folder that is not a cloud assembly (it has no manifest.json written by synth); Formwork replaces only the assembly folders it writes. Choose another --output, or remove the folder yourself")
+            guard isFormworkAssembly(path) else {
+                throw OutputRefusal(path: path, reason: "it is a folder that is not a cloud assembly Formwork wrote (it has no \(assemblyMarkerName) marker); Formwork replaces only the assembly folders it writes. Choose another --output, or remove the folder yourself")
             }
             return .assembly
         case S_IFLNK:
@@ -42,14 +42,18 @@ enum OutputPath {
         }
     }
 
-    /// Whether the folder at `path` holds a cloud assembly's manifest: a regular `manifest.json` with a
-    /// string `version` and, when present, an object of `artifacts`.
-    static func isCloudAssembly(_ path: String) -> Bool {
-        let manifestPath = (path as NSString).appendingPathComponent("manifest.json")
-        guard let text = try? TemplateFile.text(at: manifestPath), let manifest = try? JSONReader.parse(text),
-              manifest["version"]?.stringValue != nil
-        else { return false }
-        return manifest["artifacts"].map { $0.objectValue != nil } ?? true
+    /// The file in every assembly folder Formwork writes, which marks the folder as Formwork's to replace.
+    static let assemblyMarkerName = ".formwork-assembly"
+    /// What the marker says, to anyone who opens it.
+    static let assemblyMarkerText = "Formwork's synth wrote this cloud assembly and replaces the whole folder at the next synth.\n"
+
+    /// Whether the folder at `path` is a cloud assembly Formwork wrote: it holds Formwork's marker file, as a
+    /// regular file. A `manifest.json` alone is not enough: any folder may have one (a browser extension, a
+    /// web app, an assembly the CDK wrote).
+    static func isFormworkAssembly(_ path: String) -> Bool {
+        var status = stat()
+        let marker = (path as NSString).appendingPathComponent(assemblyMarkerName)
+        return lstat(marker, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// The permission bits of the regular file at `path` to keep when it is replaced, `nil` when there is no

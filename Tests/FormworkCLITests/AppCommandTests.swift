@@ -30,7 +30,7 @@ import Testing
         let result = run(["synth", "--output", folder.path("out")])
         #expect(result.status == .done)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
-            == ["Orders.template.json", "Shared.template.json", "Standalone.template.json", "cdk.out", "manifest.json"])
+            == [".formwork-assembly", "Orders.template.json", "Shared.template.json", "Standalone.template.json", "cdk.out", "manifest.json"])
         let manifest = try JSONReader.parse(try folder.read("out/manifest.json"))
         #expect(manifest["artifacts"]?["Orders"]?["dependencies"] == ["Shared"])
         #expect(manifest["artifacts"]?["Orders"]?["properties"]?["templateFile"] == "Orders.template.json")
@@ -65,7 +65,7 @@ import Testing
         let folder = try TemporaryDirectory()
         #expect(run(["synth", "-o", folder.path("out"), "Orders"]).status == .done)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
-            == ["Orders.template.json", "Shared.template.json", "cdk.out", "manifest.json"])
+            == [".formwork-assembly", "Orders.template.json", "Shared.template.json", "cdk.out", "manifest.json"])
     }
 
     @Test func synthOfAnUnknownStackIsBadInput() throws {
@@ -102,7 +102,7 @@ import Testing
         #expect(run(["synth", "-o", folder.path("out"), "Standalone"]).status == .done)
         #expect(try folder.contents() == ["out"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
-            == ["Standalone.template.json", "cdk.out", "manifest.json"])
+            == [".formwork-assembly", "Standalone.template.json", "cdk.out", "manifest.json"])
     }
 
     @Test func listPrintsStacksDependenciesFirst() {

@@ -32,6 +32,18 @@ import Testing
         #expect(try folder.read("README.md") == "# my project")
     }
 
+    @Test func synthIntoAFolderWithAManifestFormworkDidNotWriteRefuses() throws {
+        let folder = try TemporaryDirectory()
+        // A browser extension's folder: a manifest.json with a string version, like a cloud assembly's.
+        try folder.write(#"{"version": "1.0.0", "manifest_version": 3, "name": "extension"}"#, to: "manifest.json")
+        try folder.write("console.log(1)", to: "background.js")
+        let result = synth(folder.url.path)
+        #expect(result.status == .environment)
+        #expect(result.output.standardError.contains("not a cloud assembly Formwork wrote"))
+        #expect(try folder.contents() == ["background.js", "manifest.json"])
+        #expect(try folder.read("background.js") == "console.log(1)")
+    }
+
     @Test func synthOverAFileOrASymbolicLinkRefuses() throws {
         let folder = try TemporaryDirectory()
         try folder.write("keep", to: "file")
