@@ -11,8 +11,9 @@ struct FetchCommand: FormworkCommand {
         abstract: "Write the templates of deployed stacks, exactly as CloudFormation returns them.",
         discussion: """
             Each stack's template (stage Original: as submitted) is written to DIR/<Stack>.template.json, or \
-            .template.yaml when its body is YAML, ready for `diff --deployed DIR`. A file already there is \
-            replaced only when it is a regular file you may write.
+            .template.yaml when its body is YAML, ready for `diff --deployed DIR`. Templates are replaced \
+            only in a folder fetch made (it leaves a .formwork-fetch marker); in any other folder an \
+            existing file is left alone and the command fails.
             """
     )
 
@@ -43,11 +44,18 @@ struct FetchCommand: FormworkCommand {
         guard missing.isEmpty else {
             throw CommandFailure(.environment, "error: no stack named \(missing.map { "'\($0)'" }.joined(separator: ", ")) is deployed in \(client.region); check the name, --region and the account")
         }
-        try CommandFailure.writing("the folder '\(output)'") { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
+        // A name from the answer becomes a file name: it must be a stack name, which cannot leave the folder.
+        for case let (name, _)? in fetched where !StackName.isValid(name) {
+            throw CommandFailure(.environment, "error: the endpoint answered with the stack name '\(name.prefix(200))', which is not a CloudFormation stack name (a letter, then letters, digits and hyphens, at most 128); check --endpoint-url")
+        }
+        var folder: FetchFolder?
+        try CommandFailure.writing("the folder '\(output)'") { folder = try FetchFolder(output) }
+        guard let folder else { return }
         for case let (name, body)? in fetched {
             let isJSON = body.first { !$0.isWhitespace } == "{"
-            let path = (output as NSString).appendingPathComponent("\(name).template.\(isJSON ? "json" : "yaml")")
-            try CommandFailure.writing("'\(path)'") { try AtomicFile.write(body, to: path) }
+            let fileName = "\(name).template.\(isJSON ? "json" : "yaml")"
+            var path = fileName
+            try CommandFailure.writing("'\(fileName)'") { path = try folder.write(body, named: fileName) }
             printed.print("\(name) → \(path) (\(body.utf8.count) bytes)")
         }
     }
