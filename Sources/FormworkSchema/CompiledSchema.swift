@@ -187,7 +187,7 @@ struct SchemaCompiler {
         let patternProperties = (keywords["patternProperties"]?.objectValue ?? [:]).map { source, value in
             (SchemaPattern(source: source), compile(value))
         }
-        func int(_ key: String) -> Int? { keywords[key]?.numberValue.map { Int($0) } }
+        func int(_ key: String) -> Int? { keywords[key]?.numberValue.flatMap { Int(exactly: $0) } }
         let alternatives = ["oneOf", "anyOf"].compactMap { key -> [CompiledSchema]? in
             guard let branches = keywords[key]?.arrayValue, !branches.isEmpty else { return nil }
             return branches.map(compile)

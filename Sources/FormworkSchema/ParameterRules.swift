@@ -43,16 +43,17 @@ extension ValidationRun {
                 error("parameter-default", path, "the default '\(item)' is not one of the allowed values \(options.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }
-        if let pattern = parameter.allowedPattern, let regex = try? Regex(pattern) {
-            for item in items where (try? regex.wholeMatch(in: item)) == nil {
+        // Matched in linear time: a pattern the bounded engine does not cover is not checked.
+        if let pattern = parameter.allowedPattern, let regex = BoundedRegex(pattern) {
+            for item in items where !regex.wholeMatch(item) {
                 error("parameter-default", path, "the default '\(item)' does not match the allowed pattern \(pattern)")
             }
         }
         if let minimum = parameter.minLength?.numberValue, Double(text.count) < minimum {
-            error("parameter-default", path, "the default is \(text.count) characters, fewer than the minimum length \(Int(minimum))")
+            error("parameter-default", path, "the default is \(text.count) characters, fewer than the minimum length \(minimum.messageText)")
         }
         if let maximum = parameter.maxLength?.numberValue, Double(text.count) > maximum {
-            error("parameter-default", path, "the default is \(text.count) characters, more than the maximum length \(Int(maximum))")
+            error("parameter-default", path, "the default is \(text.count) characters, more than the maximum length \(maximum.messageText)")
         }
         for item in items {
             guard let number = Double(item.trimmed) else { continue }

@@ -348,8 +348,8 @@ struct ValidationRun {
         case ("Fn::Select", .array(let parts)):
             // A literal index past the end of a literal list fails the deploy.
             if parts.count == 2, let index = parts[0].numberValue ?? parts[0].stringValue.flatMap(Double.init), case .array(let list) = parts[1],
-               index < 0 || Int(index) >= list.count {
-                error("intrinsic-arguments", path, "Fn::Select picks index \(Int(index)) of a list of \(list.count)")
+               index < 0 || index >= Double(list.count) {
+                error("intrinsic-arguments", path, "Fn::Select picks index \(index.messageText) of a list of \(list.count)")
             }
         default:
             break

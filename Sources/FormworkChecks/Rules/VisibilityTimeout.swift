@@ -17,7 +17,7 @@ extension CheckRule {
             let visibility = queue.properties["VisibilityTimeout"]?.numberValue ?? 30
             let timeout = function.properties["Timeout"]?.numberValue ?? 3
             guard visibility < 6 * timeout else { return nil }
-            return visibilityTimeout.finding(queueId, "the queue hides a message for \(Int(visibility)) s, less than six times the \(Int(timeout)) s timeout of \(functionId), which reads it.")
+            return visibilityTimeout.finding(queueId, "the queue hides a message for \(visibility.messageText) s, less than six times the \(timeout.messageText) s timeout of \(functionId), which reads it.")
         }
     }
 }
