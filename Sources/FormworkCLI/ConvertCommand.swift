@@ -21,7 +21,8 @@ struct ConvertCommand: FormworkCommand {
     func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
         let parsed: Template
         do {
-            parsed = try Template.read(contentsOf: template)
+            // Loops are kept as written: expanding one over a parameter would fix its value to the default.
+            parsed = try Template.read(contentsOf: template, expandingLoops: false)
         } catch {
             throw CommandFailure(reading: error)
         }

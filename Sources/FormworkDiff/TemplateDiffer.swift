@@ -26,6 +26,7 @@ public struct TemplateDiffer: Sendable {
     public func diff(old: Template, new: Template) -> TemplateDiff {
         var resources = resourceChanges(old: old, new: new)
         propagateReplacements(into: &resources, old: old, new: new)
+        resources += Self.loopChanges(old: old.unexpandedLoops(in: .resources), new: new.unexpandedLoops(in: .resources))
         let order: (ResourceChange) -> Int = { change in
             switch change.action {
             case .destroy, .orphan: 0
@@ -38,9 +39,11 @@ public struct TemplateDiffer: Sendable {
         }.map(\.element)
         return TemplateDiff(
             resources: sorted,
-            outputs: Self.entries(old.outputs.mapValues(\.json), new.outputs.mapValues(\.json)),
+            outputs: Self.entries(old.outputs.mapValues(\.json).merging(old.unexpandedLoops(in: .outputs)) { $1 },
+                                  new.outputs.mapValues(\.json).merging(new.unexpandedLoops(in: .outputs)) { $1 }),
             parameters: Self.entries(old.parameters.mapValues(\.json), new.parameters.mapValues(\.json)),
-            conditions: Self.entries(old.conditions, new.conditions),
+            conditions: Self.entries(old.conditions.merging(old.unexpandedLoops(in: .conditions)) { $1 },
+                                     new.conditions.merging(new.unexpandedLoops(in: .conditions)) { $1 }),
             mappings: Self.entries(old.mappings, new.mappings),
             rules: Self.entries(old.rules, new.rules),
             metadata: Self.entries(old.metadata, new.metadata),
@@ -49,6 +52,30 @@ public struct TemplateDiffer: Sendable {
     }
 
     // MARK: Resources
+
+    /// The resource loops kept as written (their collection is known only at deploy), compared as written:
+    /// what they declare cannot be told, so a removed loop may delete resources and a changed one may
+    /// replace them.
+    static func loopChanges(old: OrderedDictionary<String, JSONValue>, new: OrderedDictionary<String, JSONValue>) -> [ResourceChange] {
+        let unknown = "an Fn::ForEach loop whose collection is known only at deploy"
+        var changes: [ResourceChange] = []
+        for (key, _) in old where new[key] == nil {
+            changes.append(ResourceChange(logicalId: key, oldType: "Fn::ForEach", newType: nil, action: .destroy, changes: [], attributeChanges: [],
+                                          causedBy: [], notes: ["\(unknown) is removed: every resource it declares is deleted, data included"]))
+        }
+        for (key, loop) in new {
+            guard let before = old[key] else {
+                changes.append(ResourceChange(logicalId: key, oldType: nil, newType: "Fn::ForEach", action: .add, changes: [], attributeChanges: [],
+                                              causedBy: [], notes: ["\(unknown) is added"]))
+                continue
+            }
+            guard before != loop else { continue }
+            changes.append(ResourceChange(logicalId: key, oldType: "Fn::ForEach", newType: "Fn::ForEach", action: .mayReplace,
+                                          changes: [PropertyChange(path: [], old: before, new: loop, replacement: .conditional)], attributeChanges: [],
+                                          causedBy: [], notes: ["\(unknown) changes: which resources it adds, replaces or deletes is known only at deploy"]))
+        }
+        return changes
+    }
 
     private func resourceChanges(old: Template, new: Template) -> [ResourceChange] {
         var changes: [ResourceChange] = []

@@ -133,7 +133,7 @@ struct ValidationRun {
 
     /// `Globals` is SAM's: CloudFormation refuses it unless the SAM transform expands it.
     mutating func checkSections() {
-        for loop in template.unexpandedLoops {
+        for loop in template.unexpandedLoops.keys {
             issues.append(ValidationIssue(.warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
                 "the loop's collection is known only at deploy; what it declares is not validated"))
         }

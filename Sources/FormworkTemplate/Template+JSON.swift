@@ -15,20 +15,30 @@ extension Template {
             case .metadata: root[section.rawValue] = metadata.nonEmptyJSON
             case .parameters: root[section.rawValue] = parameters.mapValues(\.json).nonEmptyJSON
             case .mappings: root[section.rawValue] = mappings.nonEmptyJSON
-            case .conditions: root[section.rawValue] = conditions.nonEmptyJSON
+            case .conditions: root[section.rawValue] = withLoops(conditions, in: section).nonEmptyJSON
             case .rules: root[section.rawValue] = rules.nonEmptyJSON
-            case .resources: root[section.rawValue] = resources.mapValues(\.json).nonEmptyJSON
-            case .outputs: root[section.rawValue] = outputs.mapValues(\.json).nonEmptyJSON
+            case .resources: root[section.rawValue] = withLoops(resources.mapValues(\.json), in: section).nonEmptyJSON
+            case .outputs: root[section.rawValue] = withLoops(outputs.mapValues(\.json), in: section).nonEmptyJSON
             }
         }
         return .object(root)
     }
 
+    /// `entries` of `section` followed by the loops kept as written in it.
+    private func withLoops(_ entries: OrderedDictionary<String, JSONValue>, in section: Section) -> OrderedDictionary<String, JSONValue> {
+        entries.merging(unexpandedLoops(in: section)) { $1 }
+    }
+
     /// The template a JSON tree describes.
     ///
+    /// With the `AWS::LanguageExtensions` transform, `Fn::ForEach` loops are expanded as CloudFormation
+    /// expands them (a collection that is a parameter taken as its default) when `expandingLoops` is `true`
+    /// (the default), for validation, checks and the diff; with `false` every loop is kept as written in
+    /// ``unexpandedLoops`` (to convert a template without changing what it means).
+    ///
     /// - Throws: ``TemplateStructureError`` naming the path of the first part that is not shaped like a
-    ///   CloudFormation template.
-    public init(json: JSONValue) throws(TemplateStructureError) {
+    ///   CloudFormation template, or of a loop that expands past CloudFormation's limits.
+    public init(json: JSONValue, expandingLoops: Bool = true) throws(TemplateStructureError) {
         let root = try StructureReader(json, path: "")
         self.init()
         // With AWS::LanguageExtensions, Fn::ForEach loops are expanded before anything reads the sections.
@@ -36,7 +46,7 @@ extension Template {
         var loops: ForEachExpansion?
         if transforms.contains("AWS::LanguageExtensions") {
             let parameters = root.value("Parameters")?.objectValue ?? [:]
-            loops = ForEachExpansion(parameterDefaults: parameters.compactMapValues { $0["Default"] }.reduce(into: [:]) { $0[$1.key] = $1.value })
+            loops = ForEachExpansion(parameterDefaults: expandingLoops ? parameters.compactMapValues { $0["Default"] }.reduce(into: [:]) { $0[$1.key] = $1.value } : nil)
         }
         func expandedSection(_ key: String) throws(TemplateStructureError) -> OrderedDictionary<String, JSONValue> {
             let entries = try root.object(key)
@@ -45,7 +55,7 @@ extension Template {
             loops = expansion
             return expanded
         }
-        defer { unexpandedLoops = loops?.unexpanded ?? [] }
+        defer { unexpandedLoops = loops?.unexpanded ?? [:] }
         for key in root.keys {
             guard let section = Section(rawValue: key) else {
                 throw root.error(at: key, "unknown template section; expected one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -27,9 +27,11 @@ public struct Template: Sendable, Hashable {
     public var transform: JSONValue?
     /// `Globals`: SAM's shared properties, which its transform expands.
     public var globals: OrderedDictionary<String, JSONValue> = [:]
-    /// The `Fn::ForEach` loops (of the `AWS::LanguageExtensions` transform) whose collection is known only
-    /// at deploy, by path: left out of the sections, so not validated.
-    public var unexpandedLoops: [String] = []
+    /// The `Fn::ForEach` loops (of the `AWS::LanguageExtensions` transform) kept as written, by path
+    /// (`Resources.Fn::ForEach::Topics`): those whose collection is known only at deploy, or every loop of a
+    /// template read without expansion (``Template/init(json:expandingLoops:)``). Not validated; written
+    /// back into their sections, and compared by the diff as written.
+    public var unexpandedLoops: OrderedDictionary<String, JSONValue> = [:]
     /// `Rules`, by rule name.
     public var rules: OrderedDictionary<String, JSONValue>
     /// `Resources`, by logical ID.
@@ -69,6 +71,14 @@ extension Template {
     /// The header sections come first, as CDK writes them; then the order in which a CDK app's sections
     /// usually appear (`Resources, Outputs, Mappings, Conditions, Parameters, Rules`), so that templates CDK
     /// wrote are written back unchanged.
+    /// The loops of `section` kept as written, by their key in the section (`Fn::ForEach::Topics`).
+    public func unexpandedLoops(in section: Section) -> OrderedDictionary<String, JSONValue> {
+        let prefix = section.rawValue + "."
+        var loops = OrderedDictionary<String, JSONValue>()
+        for (path, loop) in unexpandedLoops where path.hasPrefix(prefix) { loops[String(path.dropFirst(prefix.count))] = loop }
+        return loops
+    }
+
     public enum Section: String, Sendable, CaseIterable {
         case description = "Description"
         case transform = "Transform"

@@ -37,20 +37,23 @@ public enum TemplateReadError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Template {
-    /// Parses template text in either format; `format` is sniffed from the text when not given.
-    public static func parse(_ text: String, format: TemplateFormat? = nil, file: String? = nil) throws(TemplateReadError) -> Template {
-        try parse(text, format: format, file: file, recordingPositions: false).template
+    /// Parses template text in either format; `format` is sniffed from the text when not given. With
+    /// `expandingLoops` off, `Fn::ForEach` loops are kept as written (see ``Template/init(json:expandingLoops:)``).
+    public static func parse(_ text: String, format: TemplateFormat? = nil, file: String? = nil, expandingLoops: Bool = true) throws(TemplateReadError) -> Template {
+        try parse(text, format: format, file: file, recordingPositions: false, expandingLoops: expandingLoops).template
     }
 
     /// Parses template text and records where each value stands in it, for messages with line numbers.
     public static func parseWithSourceMap(_ text: String, format: TemplateFormat? = nil, file: String? = nil) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
-        try parse(text, format: format, file: file, recordingPositions: true)
+        try parse(text, format: format, file: file, recordingPositions: true, expandingLoops: true)
     }
 
-    private static func parse(_ text: String, format: TemplateFormat?, file: String?, recordingPositions: Bool) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+    private static func parse(_ text: String, format: TemplateFormat?, file: String?, recordingPositions: Bool,
+                              expandingLoops: Bool) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+        let format = format ?? TemplateFormat(sniffing: text)
         let parsed: (value: JSONValue, sourceMap: SourceMap)
         do {
-            switch (format ?? TemplateFormat(sniffing: text), recordingPositions) {
+            switch (format, recordingPositions) {
             case (.json, false): parsed = (try JSONReader.parse(text), SourceMap())
             case (.json, true): parsed = try JSONReader.parseWithSourceMap(text)
             case (.yaml, false): parsed = (try YAMLReader.parse(text), SourceMap())
@@ -60,17 +63,21 @@ extension Template {
             throw .syntax(file.map(error.inFile) ?? error)
         }
         do {
-            return (try Template(json: parsed.value), parsed.sourceMap)
+            return (try Template(json: parsed.value, expandingLoops: expandingLoops), parsed.sourceMap)
         } catch {
             var located = error
             located.file = file
+            // Positions are recorded only when asked; an error is rare enough to read the text again for its place.
+            let sourceMap = recordingPositions ? parsed.sourceMap
+                : (try? format == .json ? JSONReader.parseWithSourceMap(text).sourceMap : YAMLReader.parseWithSourceMap(text).sourceMap)
+            located.position = sourceMap?.position(of: error.path.split(separator: ".").map(String.init))
             throw .structure(located)
         }
     }
 
     /// Reads the template file at `path`, JSON or YAML (by content).
-    public static func read(contentsOf path: String) throws(TemplateReadError) -> Template {
-        try parse(TemplateFile.text(at: path), file: path)
+    public static func read(contentsOf path: String, expandingLoops: Bool = true) throws(TemplateReadError) -> Template {
+        try parse(TemplateFile.text(at: path), file: path, expandingLoops: expandingLoops)
     }
 
     /// Reads the template file at `path` and records where each value stands in it.

@@ -5,6 +5,9 @@ public struct TemplateStructureError: Error, Sendable, Hashable, CustomStringCon
     public var file: String?
     /// Where in the template, as dotted keys: `Resources.Queue.DependsOn`.
     public var path: String
+    /// Where in the file, when the template was read from text: the position of `path` or of its nearest
+    /// ancestor.
+    public var position: SourceMap.Position?
     /// What is wrong and what was expected.
     public var message: String
 
@@ -16,6 +19,7 @@ public struct TemplateStructureError: Error, Sendable, Hashable, CustomStringCon
     }
 
     public var description: String {
-        "\(file ?? "<input>"): \(path): \(message)"
+        let place = position.map { ":\($0.line):\($0.column)" } ?? ""
+        return "\(file ?? "<input>")\(place): \(path): \(message)"
     }
 }
