@@ -28,7 +28,7 @@ struct TemplateUploader {
             } catch .service(let error) where error.code == "NoSuchBucket" {
                 throw .configuration("the template of \(stack.name) is \(data.count) bytes, over CloudFormation's 51,200 for a request, and the bucket \(target!) to put it in does not exist; bootstrap the account or pass --template-bucket")
             }
-            return s3.objectURL(bucket: target!, key: key).absoluteString
+            return try s3.objectURL(bucket: target!, key: key).absoluteString
         }
     }
 }

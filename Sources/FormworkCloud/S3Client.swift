@@ -21,16 +21,36 @@ public struct S3Client: Sendable {
 
     /// The URL of `key` in `bucket` as CloudFormation reads it (`TemplateURL`): always S3's own address, also
     /// when requests go to a configured endpoint (the service behind it reads its own S3).
-    public func objectURL(bucket: String, key: String) -> URL {
+    ///
+    /// - Throws: ``CloudError/configuration(_:)`` when `bucket` is not a bucket name or `key` holds more
+    ///   than unreserved characters and `/`.
+    public func objectURL(bucket: String, key: String) throws(CloudError) -> URL {
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        return URL(string: "https://\(bucket).s3.\(region).\(suffix)/\(key)")!
+        try Self.check(bucket: bucket, key: key)
+        guard let url = URL(string: "https://\(bucket).s3.\(region).\(suffix)/\(key)") else {
+            throw .configuration("no S3 URL can be made of the bucket '\(bucket)' in region \(region)")
+        }
+        return url
     }
 
     /// Where requests for `key` in `bucket` go: path-style at a configured endpoint, else S3's own address.
-    func requestURL(bucket: String, key: String) -> URL {
-        guard let endpoint else { return objectURL(bucket: bucket, key: key) }
+    func requestURL(bucket: String, key: String) throws(CloudError) -> URL {
+        guard let endpoint else { return try objectURL(bucket: bucket, key: key) }
+        try Self.check(bucket: bucket, key: key)
         let bucketURL = endpoint.appendingPathComponent(bucket)
         return key.isEmpty ? bucketURL : bucketURL.appendingPathComponent(key)
+    }
+
+    /// Refuses a bucket name S3 would refuse, and a key Formwork does not write (its keys are hashes).
+    private static func check(bucket: String, key: String) throws(CloudError) {
+        guard S3BucketName.isValid(bucket) else {
+            throw .configuration("'\(bucket)' is not an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens); check --asset-bucket, --template-bucket, or the account id AWS answered with")
+        }
+        let allowed = key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._~/".unicodeScalars.contains($0)) }
+        let segments = key.split(separator: "/", omittingEmptySubsequences: false)
+        guard allowed, !segments.contains(where: { $0 == "." || $0 == ".." }) else {
+            throw .configuration("'\(key)' is not an object key Formwork writes (letters, digits, - . _ ~ /, no . or .. segment)")
+        }
     }
 
     /// Stores `body` as `key` in `bucket`.
@@ -93,8 +113,14 @@ public struct S3Client: Sendable {
 
     private func send(_ method: String, bucket: String, key: String, query: String? = nil, body: Data, headers: [String: String],
                       action: String) async throws(CloudError) -> HTTPResponse {
-        let base = requestURL(bucket: bucket, key: key)
-        let url = query.map { URL(string: base.absoluteString + "?" + $0)! } ?? base
+        let base = try requestURL(bucket: bucket, key: key)
+        var url = base
+        if let query {
+            guard let withQuery = URL(string: base.absoluteString + "?" + query) else {
+                throw .configuration("no S3 URL can be made of '\(base.absoluteString)' with the query '\(query)'")
+            }
+            url = withQuery
+        }
         let payloadHash = ContentHash.sha256(body)
         return try await environment.retry.run { () async throws(CloudError) -> HTTPResponse in
             var request = HTTPRequest(method: method, url: url, headers: headers.merging([

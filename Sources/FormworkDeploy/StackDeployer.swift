@@ -233,7 +233,7 @@ public struct StackDeployer: Sendable {
         let data = Data(body.utf8)
         let key = ContentHash.sha256(data) + ".json"
         try await cloud { () async throws(CloudError) in try await target.s3.upload(bucket: target.assetBucket, key: key, body: data, contentType: "application/json") }
-        return .url(target.s3.objectURL(bucket: target.assetBucket, key: key).absoluteString)
+        return .url(try await cloud { () throws(CloudError) -> String in try target.s3.objectURL(bucket: target.assetBucket, key: key).absoluteString })
     }
 
     /// Deletes an unexecuted change set, and the empty stack a first change set created.

@@ -28,7 +28,7 @@ import Testing
         }
         #expect(exists && small && !missing)
         // Read it back with a signed GET: the parts were joined in order.
-        let url = s3.requestURL(bucket: "formwork-tests-uploads", key: "large/object.bin")
+        let url = try s3.requestURL(bucket: "formwork-tests-uploads", key: "large/object.bin")
         let signer = SigV4Signer(credentials: moto.credentials, service: "s3", region: "us-east-1")
         let unsigned = ["Host": SigV4Signer.host(of: url), "x-amz-content-sha256": ContentHash.sha256(Data())]
         let headers = unsigned.merging(signer.signedHeaders(method: "GET", url: url, headers: unsigned, body: Data())) { $1 }
