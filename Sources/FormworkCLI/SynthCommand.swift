@@ -68,13 +68,15 @@ struct SynthCommand: FormworkCommand {
 extension TemplateFormat: ExpressibleByArgument {}
 
 extension AppCommand {
-    /// The app's assembly, reduced to `names` when given; a synthesis error becomes exit status 2.
+    /// The app's assembly, reduced to `names` when given; a synthesis error becomes exit status 2, or 3 when
+    /// every error is the file system's (an asset folder synth may not read).
     static func synthesize(_ app: App?, selecting names: [String]) throws(CommandFailure) -> CloudAssembly {
         guard let app else { throw CommandFailure(.badInput, "error: this command needs an app") }
         do {
             return try app.synthesize().selecting(names)
         } catch {
-            throw CommandFailure(.badInput, error.description)
+            let all = [error] + error.additionalErrors
+            throw CommandFailure(all.allSatisfy { $0.code == .unreadableAsset } ? .environment : .badInput, error.description)
         }
     }
 }

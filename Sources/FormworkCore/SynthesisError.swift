@@ -21,6 +21,8 @@ public struct SynthesisError: Error, Sendable, Hashable, CustomStringConvertible
         case invalidStack = "invalid-stack"
         case invalidOverride = "invalid-override"
         case invalidSetting = "invalid-setting"
+        /// An asset folder the file system will not let synth read (permissions, a vanished file).
+        case unreadableAsset = "unreadable-asset"
         case unknownStack = "unknown-stack"
         case lateContribution = "late-contribution"
     }

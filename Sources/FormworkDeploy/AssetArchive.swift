@@ -1,4 +1,5 @@
 import Foundation
+import FormworkCore
 import ZIPFoundation
 
 /// The zip of a function's code folder, the same bytes on every run and machine: entries in CDK's
@@ -28,26 +29,22 @@ public enum AssetArchive {
     }
 
     private static func add(_ folder: URL, prefix: String, to archive: Archive) throws {
-        let fileManager = FileManager.default
-        let names = try fileManager.contentsOfDirectory(atPath: folder.path).sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        for name in names {
+        for name in try AssetEntry.names(inFolder: folder.path, relative: prefix) {
             let url = folder.appendingPathComponent(name)
             let entryPath = prefix + name
-            let attributes = try fileManager.attributesOfItem(atPath: url.path)
-            switch attributes[.type] as? FileAttributeType {
-            case .typeSymbolicLink?:
-                let target = Data(try fileManager.destinationOfSymbolicLink(atPath: url.path).utf8)
+            switch try AssetEntry.kind(at: url.path, relative: entryPath) {
+            case .symbolicLink:
+                let target = Data(try FileManager.default.destinationOfSymbolicLink(atPath: url.path).utf8)
                 try archive.addEntry(with: entryPath, type: .symlink, uncompressedSize: Int64(target.count), modificationDate: epoch,
                                      permissions: 0o777, provider: { position, size in target.subdata(in: Int(position)..<Int(position) + size) })
-            case .typeDirectory?:
+            case .folder:
                 try archive.addEntry(with: entryPath + "/", type: .directory, uncompressedSize: Int64(0), modificationDate: epoch, permissions: 0o755,
                                      provider: { _, _ in Data() })
                 try add(url, prefix: entryPath + "/", to: archive)
-            default:
-                let content = try Data(contentsOf: url)
-                let mode = ((attributes[.posixPermissions] as? Int ?? 0) & 0o100) != 0 ? 0o755 : 0o644
+            case .file(let executable):
+                let content = try AssetEntry.contents(at: url.path, relative: entryPath)
                 try archive.addEntry(with: entryPath, type: .file, uncompressedSize: Int64(content.count), modificationDate: epoch,
-                                     permissions: UInt16(mode), compressionMethod: .none,
+                                     permissions: executable ? 0o755 : 0o644, compressionMethod: .none,
                                      provider: { position, size in content.subdata(in: Int(position)..<Int(position) + size) })
             }
         }

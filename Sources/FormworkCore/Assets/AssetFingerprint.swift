@@ -9,7 +9,7 @@ import Foundation
 /// have CRLF turned into LF first. Symbolic links are hashed as `link:<relative path>` → target.
 enum AssetFingerprint {
     /// The fingerprint of the directory at `path`.
-    static func directory(at path: String) throws -> String {
+    static func directory(at path: String) throws(AssetFolderError) -> String {
         var hasher = SHA256()
         addField(&hasher, "options.extra", "")
         addField(&hasher, "options.follow", "external")
@@ -25,28 +25,26 @@ enum AssetFingerprint {
         hasher.update([0x03])
     }
 
-    private static func addEntries(of directory: URL, relativeTo prefix: String, into hasher: inout SHA256) throws {
-        let fileManager = FileManager.default
-        let names = try fileManager.contentsOfDirectory(atPath: directory.path)
-            .sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        for name in names {
+    private static func addEntries(of directory: URL, relativeTo prefix: String, into hasher: inout SHA256) throws(AssetFolderError) {
+        for name in try AssetEntry.names(inFolder: directory.path, relative: prefix) {
             let url = directory.appendingPathComponent(name)
             let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
-            let attributes = try fileManager.attributesOfItem(atPath: url.path)
-            switch attributes[.type] as? FileAttributeType {
-            case .typeSymbolicLink?:
-                addField(&hasher, "link:\(relative)", try fileManager.destinationOfSymbolicLink(atPath: url.path))
-            case .typeDirectory?:
+            switch try AssetEntry.kind(at: url.path, relative: relative) {
+            case .symbolicLink:
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else {
+                    throw AssetFolderError(entry: relative, reason: "the symbolic link cannot be read", isEnvironment: true)
+                }
+                addField(&hasher, "link:\(relative)", target)
+            case .folder:
                 try addEntries(of: url, relativeTo: relative, into: &hasher)
-            default:
-                var content = [UInt8](try Data(contentsOf: url))
+            case .file:
+                var content = [UInt8](try AssetEntry.contents(at: url.path, relative: relative))
                 if !content.prefix(8_192).contains(0) { content = normalizingLineEndings(content) }
                 addField(&hasher, "file:\(relative)", "\(content.count):\(SHA256.hex(content))")
             }
         }
     }
 
-    /// The bytes with every CR LF pair turned into LF.
     private static func normalizingLineEndings(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

@@ -42,10 +42,10 @@ extension ConstructScope {
                                  "the asset folder '\(path)' does not exist (paths are relative to \(FileManager.default.currentDirectoryPath))")
         }
         let hash: String
-        do {
+        do throws(AssetFolderError) {
             hash = try AssetFingerprint.directory(at: url.path)
         } catch {
-            throw SynthesisError(.invalidSetting, paths: [self.path], "cannot read the asset folder '\(path)': \(error.localizedDescription)")
+            throw SynthesisError(error.isEnvironment ? .unreadableAsset : .invalidSetting, paths: [self.path], "cannot use the asset folder '\(path)': \(error)")
         }
         let displayName = (tree.componentsBelowStack(of: node) + [role]).joined(separator: "/")
         let asset = FileAsset(hash: hash, sourcePath: url.path, displayName: displayName)
