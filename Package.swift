@@ -133,7 +133,7 @@ let package = Package(
         ),
         .target(
             name: "FormworkFuzzTargets",
-            dependencies: ["FormworkChecks", "FormworkDiff", "FormworkSchema", "FormworkTemplate"],
+            dependencies: ["FormworkChecks", "FormworkCloud", "FormworkDiff", "FormworkSchema", "FormworkTemplate"],
             path: "Fuzz/FormworkFuzzTargets"
         ),
         .executableTarget(name: "FormworkFuzz", dependencies: ["FormworkFuzzTargets"], path: "Fuzz/FormworkFuzz"),

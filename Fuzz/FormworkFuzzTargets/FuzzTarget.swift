@@ -1,4 +1,6 @@
+import Foundation
 import FormworkChecks
+import FormworkCloud
 import FormworkDiff
 import FormworkSchema
 import FormworkTemplate
@@ -15,6 +17,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case validate
     case check
     case diff
+    /// An AWS query-protocol answer, as the AWS client reads it.
+    case xml
+    /// An AWS config or credentials file.
+    case ini
+    /// A template with `Fn::ForEach` loops, expanded and kept as written.
+    case forEach = "for-each"
 
     /// Runs the target on `bytes`.
     public func run(_ bytes: [UInt8]) {
@@ -37,7 +45,30 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             _ = DiffMarkdownRenderer.render([("Stack", diff)])
             _ = DiffJSONRenderer.document([DiffJSONRenderer.stack("Stack", diff)])
             precondition(TemplateDiffer().diff(old: new, new: new).isEmpty, "a template differs from itself")
+        case .xml:
+            guard let tree = XMLTree.parse(Data(bytes)) else { return }
+            _ = tree["DescribeStacksResult"]?.members("Stacks").map { $0.string("StackName") }
+        case .ini:
+            _ = SharedConfigFiles.sections(of: String(decoding: bytes, as: UTF8.self))
+        case .forEach:
+            Self.expandLoops(bytes)
         }
+    }
+
+    /// Reads `bytes` as a template under the language extensions, expanded and kept as written; a template
+    /// read with its loops kept must write and read back unchanged.
+    static func expandLoops(_ bytes: [UInt8]) {
+        guard let text = try? TemplateFile.text(decoding: bytes), case .object(var root)? = try? YAMLReader.parse(text) else { return }
+        root["Transform"] = "AWS::LanguageExtensions"
+        if let expanded = try? Template(json: .object(root)) { _ = TemplateValidator().validate(expanded) }
+        guard let kept = try? Template(json: .object(root), expandingLoops: false) else { return }
+        let reread: Template
+        do {
+            reread = try Template(json: kept.json, expandingLoops: false)
+        } catch {
+            preconditionFailure("a template with its loops kept cannot be read back: \(error)")
+        }
+        precondition(reread == kept, "a round trip with loops kept changed the template")
     }
 
     /// The template in `bytes`, when they hold one.

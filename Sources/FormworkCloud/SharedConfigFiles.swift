@@ -57,7 +57,7 @@ public struct SharedConfigFiles: Sendable {
 
     /// The sections of an INI text with their `key = value` settings. Comment lines (`#`, `;`) and the
     /// indented lines of nested settings (`s3 =` followed by `  key = value`) are skipped.
-    static func sections(of text: String) -> [(String, [String: String])] {
+    public static func sections(of text: String) -> [(String, [String: String])] {
         var result: [(String, [String: String])] = []
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
