@@ -1,7 +1,7 @@
 import FormworkCore
 import FormworkTemplate
 
-/// The exit codes every Formwork command uses (the CLI contract in DESIGN.md).
+/// The exit codes every Formwork command uses (the command-line contract in ARCHITECTURE.md, "Exit codes").
 public enum ExitStatus: Int32, Sendable {
     /// The command did what was asked.
     case done = 0

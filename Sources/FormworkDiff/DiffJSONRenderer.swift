@@ -1,7 +1,7 @@
 import FormworkTemplate
 import OrderedCollections
 
-/// The `diff --format json` contract (DESIGN.md): per stack its status, a summary of actions, and every
+/// The `diff --format json` contract (ARCHITECTURE.md): per stack its status, a summary of actions, and every
 /// changed resource with its property changes and replacement verdicts. Unchanged resources are not listed.
 public enum DiffJSONRenderer {
     /// One stack's diff; `status` is `changed`, `unchanged`, `added` or `removed`.

@@ -2,8 +2,8 @@ import FormworkDiff
 import FormworkTemplate
 import Testing
 
-/// The behaviours of CDK's own diff tests (research/diff-and-schemas.md A11), and where Formwork is
-/// deliberately stricter (A6).
+/// The behaviours of CDK's own diff tests, and where Formwork is deliberately stricter in comparing values
+/// (ARCHITECTURE.md, "Diff").
 @Suite struct CDKDiffBehaviourTests {
     func template(_ resources: JSONValue) throws -> Template {
         try Template(json: ["Resources": resources])

@@ -3,7 +3,7 @@ import FormworkDiff
 import FormworkTemplate
 import Testing
 
-/// The template pairs the real `cdk diff` classified (`shared/reference/diff-cases`, copied to Fixtures).
+/// The template pairs the real `cdk diff` classified, in Fixtures (ARCHITECTURE.md, "Tests and reference data").
 @Suite struct ReferenceDiffCaseTests {
     static var fixtures: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
 

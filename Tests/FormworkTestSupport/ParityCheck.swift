@@ -2,12 +2,12 @@ import Foundation
 import FormworkTemplate
 import OrderedCollections
 
-/// Compares a synthesized template with the one CDK wrote, by the project's parity rules
-/// (`shared/tools/parity.py`): same logical IDs and types; properties, removal policies, conditions and
+/// Compares a synthesized template with the one CDK wrote, by the project's parity rules (ARCHITECTURE.md,
+/// "Tests and reference data"): same logical IDs and types; properties, removal policies, conditions and
 /// outputs equal as CloudFormation sees them (`10` = `"10"`, key order ignored, IAM statement and action
 /// lists and managed policy ARNs as multisets); every `DependsOn` edge of the reference that no reference
-/// implies is present, and none beyond the reference's. Unlike `parity.py`, API Gateway deployment IDs must
-/// be equal too: Formwork hashes them as CDK does.
+/// implies is present, and none beyond the reference's. API Gateway deployment IDs must be equal too, hash
+/// included: Formwork hashes them as CDK does.
 public enum ParityCheck {
     public static let unorderedKeys: Set<String> = ["Statement", "Action", "NotAction", "ManagedPolicyArns"]
 
