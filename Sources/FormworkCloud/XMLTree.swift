@@ -40,8 +40,11 @@ public struct XMLTree: Sendable, Equatable {
     /// document is refused before it is built, so that no tree is too deep to walk or to free.
     public static let maximumDepth = 64
 
-    /// Parses `data`; `nil` when it is not well-formed XML or nests deeper than ``maximumDepth``.
+    /// Parses `data`; `nil` when it is not UTF-8, not well-formed XML, or nests deeper than ``maximumDepth``.
     public static func parse(_ data: Data) -> XMLTree? {
+        // FoundationXML traps on an element name that is not UTF-8 (found by the fuzzer): AWS answers in
+        // UTF-8, so anything else is refused before the parser sees it.
+        guard String(validating: data, as: UTF8.self) != nil else { return nil }
         let builder = Builder()
         let parser = XMLParser(data: data)
         parser.delegate = builder
