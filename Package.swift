@@ -194,7 +194,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["HostileEndpoint"],
+            exclude: ["HostileEndpoint", "FaultProxy"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -4,7 +4,7 @@ import FormworkTestSupport
 import Testing
 
 /// The credential chain's role assumptions against moto's STS, with signature checking on.
-@Suite struct CredentialChainLiveTests {
+@Suite(.needsMoto) struct CredentialChainLiveTests {
     let moto: MotoServer
 
     init() throws {

@@ -11,7 +11,7 @@ import Testing
 /// `<app> bootstrap`, `deploy` and `destroy` against moto with signature checking on. moto's CloudFormation
 /// does not implement every type (`AWS::SNS::Subscription` is refused), so the apps here use types it
 /// implements, and a refused type serves the failure path. The suite runs its steps in order on one account.
-@Suite(.serialized) struct DeployCommandTests {
+@Suite(.serialized, .needsMoto) struct DeployCommandTests {
     let moto: MotoServer
 
     init() throws {

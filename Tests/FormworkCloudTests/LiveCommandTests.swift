@@ -9,7 +9,7 @@ import Testing
 
 /// `formwork fetch` and the live `<app> diff` against a local moto server with signature checking on.
 /// Serialized: moto lists every stack's change sets together, and one test checks that none of the diff's is left.
-@Suite(.serialized) struct LiveCommandTests {
+@Suite(.serialized, .needsMoto) struct LiveCommandTests {
     let moto: MotoServer
 
     init() throws {

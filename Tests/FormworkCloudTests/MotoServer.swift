@@ -1,5 +1,6 @@
 import Foundation
 import FormworkCloud
+import Testing
 
 /// A local moto server (`pip install 'moto[server]'`) on 127.0.0.1 and a free port, with signature checking
 /// on: the first three actions (free while `INITIAL_NO_AUTH_ACTION_COUNT=3`) create an IAM user, its access
@@ -12,8 +13,18 @@ final class MotoServer: Sendable {
     let accessKeyId: String
     let secretAccessKey: String
 
-    /// Started on first use; a failure to start (moto missing) fails each test that needs it, saying why.
+    /// Started on first use; when it cannot start, the suites that need it are skipped (``needsMoto``)
+    /// and the reason is printed once.
     static let shared: Result<MotoServer, MotoServerError> = Result { () throws(MotoServerError) -> MotoServer in try MotoServer(checksSignatures: true) }
+
+    /// Whether the shared server runs; the reason it does not is printed to standard error, once.
+    static let isAvailable: Bool = {
+        if case .failure(let error) = shared {
+            FileHandle.standardError.write(Data("note: the tests that need a local AWS are skipped: \(error)\n".utf8))
+            return false
+        }
+        return true
+    }()
 
     /// A server without signature checking, for the one call AWS takes unsigned: moto with signature checking
     /// on answers an unsigned `AssumeRoleWithWebIdentity` with status 500 (botocore's request too).
@@ -41,8 +52,9 @@ final class MotoServer: Sendable {
         let process = Process()
         // A shell watches this process and stops the server when it is gone, even when the tests are killed.
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let python = try MotoPython.executable.get()
         process.arguments = ["-c", """
-            python3 -m moto.server -H 127.0.0.1 -p \(port) & server=$!
+            '\(python)' -m moto.server -H 127.0.0.1 -p \(port) & server=$!
             trap 'kill -9 $server 2>/dev/null; exit 0' TERM INT
             while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done
             kill -9 $server 2>/dev/null
@@ -57,9 +69,9 @@ final class MotoServer: Sendable {
         do {
             try process.run()
         } catch {
-            throw MotoServerError(reason: "cannot start python3 -m moto.server: \(error)")
+            throw MotoServerError(reason: "cannot start \(python) -m moto.server: \(error)")
         }
-        try Self.waitUntilListening(port: port, process: process)
+        try Self.waitUntilListening(port: port, process: process, python: python, logPath: logPath)
         (accessKeyId, secretAccessKey) = checksSignatures ? try Self.createUser(endpoint: endpoint) : ("AKIDUNCHECKED", "unchecked")
     }
 
@@ -78,11 +90,11 @@ final class MotoServer: Sendable {
         return UInt16(bigEndian: address.sin_port)
     }
 
-    private static func waitUntilListening(port: UInt16, process: Process) throws(MotoServerError) {
+    private static func waitUntilListening(port: UInt16, process: Process, python: String, logPath: String) throws(MotoServerError) {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             guard process.isRunning else {
-                throw MotoServerError(reason: "python3 -m moto.server exited with status \(process.terminationStatus); install it with pip install 'moto[server]'")
+                throw MotoServerError(reason: "\(python) -m moto.server exited with status \(process.terminationStatus); see \(logPath)")
             }
             let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
@@ -122,5 +134,14 @@ final class MotoServer: Sendable {
 /// Why the moto server is not there.
 struct MotoServerError: Error, CustomStringConvertible {
     var reason: String
-    var description: String { "the local moto server is not available: \(reason) (pip install 'moto[server]')" }
+    var description: String { "the local moto server is not available: \(reason)" }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs a suite only when the local moto server runs (see ``MotoServer/isAvailable``).
+    static var needsMoto: Self {
+        .enabled("needs the local moto server (python3 with moto, or one installed in .build/moto-venv); the reason it cannot start is printed above") {
+            MotoServer.isAvailable
+        }
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// S3 uploads against moto with signature checking on: one request below the threshold, parts above it.
-@Suite struct S3ClientTests {
+@Suite(.needsMoto) struct S3ClientTests {
     let moto: MotoServer
 
     init() throws {
