@@ -3,7 +3,7 @@ import FormworkCloud
 
 /// The options of every command that talks to AWS.
 struct LiveOptions: ParsableArguments {
-    @Option(help: "The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, the stack's environment).")
+    @Option(help: "The AWS region for stacks that name none (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region); a stack's own region always wins.")
     var region: String?
 
     @Option(help: "The profile of the AWS config and credentials files to use (instead of credentials in the environment).")
@@ -29,12 +29,12 @@ struct CloudSession: Sendable {
         credentials = CredentialChain.credentials(environment)
     }
 
-    /// CloudFormation in the region the options and environment name, else the one of `environment`
-    /// (`aws://ACCOUNT/REGION`, a stack's).
+    /// CloudFormation in the region of `stackEnvironment` (`aws://ACCOUNT/REGION`, a stack's) when it names
+    /// one, which binds; otherwise in the region the options and environment name.
     func cloudFormation(stackEnvironment: String? = nil) throws(CommandFailure) -> CloudFormationClient {
-        let stackRegion = stackEnvironment?.split(separator: "/").last.map(String.init).flatMap { $0 == "unknown-region" ? nil : $0 }
+        let stack = StackEnvironment(uri: stackEnvironment ?? "")
         do {
-            return try CloudFormationClient(environment: environment, region: try environment.region(fallback: stackRegion), credentials: credentials)
+            return try CloudFormationClient(environment: environment, region: try environment.region(for: stack), credentials: credentials)
         } catch {
             throw CommandFailure(cloud: error)
         }

@@ -73,27 +73,35 @@ struct StackDeployers {
         }
     }
 
-    /// A deployer per stack, sharing one per region (the account read once per region).
+    /// A deployer per stack, sharing one per environment (account and region): a stack's own region binds,
+    /// and a stack bound to an account is refused before anything changes when the credentials are of another.
     private func deployers(for stacks: [CloudAssembly.StackArtifact]) throws(CommandFailure) -> [String: StackDeployer] {
-        var stackRegions: [String: String] = [:]
+        var stackTargets: [String: StackEnvironment] = [:]
         for stack in stacks {
-            stackRegions[stack.name] = try session.cloudFormation(stackEnvironment: stack.environment).region
+            let bound = StackEnvironment(uri: stack.environment)
+            stackTargets[stack.name] = StackEnvironment(account: bound.account, region: try session.cloudFormation(stackEnvironment: stack.environment).region)
         }
-        let regions = stackRegions
+        let wanted = stackTargets
         let environment = session.environment
         let credentials = session.credentials
         let bucket = assetBucket
-        let targets = try session.run { () async throws(CloudError) -> [String: DeployTarget] in
-            var targets: [String: DeployTarget] = [:]
-            for region in Set(regions.values).sorted() {
-                targets[region] = try await DeployTarget.resolve(environment: environment, region: region, credentials: credentials, assetBucket: bucket)
+        let targets = try session.run { () async throws(CloudError) -> [StackEnvironment: DeployTarget] in
+            var targets: [StackEnvironment: DeployTarget] = [:]
+            for target in Set(wanted.values).sorted(by: { $0.description < $1.description }) {
+                let names = wanted.filter { $0.value == target }.keys.sorted()
+                do throws(CloudError) {
+                    targets[target] = try await DeployTarget.resolve(environment: environment, region: target.region ?? "", credentials: credentials,
+                                                                     assetBucket: bucket, requiredAccount: target.account)
+                } catch .configuration(let message) {
+                    throw .configuration("\(names.joined(separator: ", ")): \(message)")
+                }
             }
             return targets
         }
         let progress = progress
         let approvals = TerminalApproval()
-        return regions.mapValues { region in
-            var deployer = StackDeployer(target: targets[region]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
+        return wanted.mapValues { target in
+            var deployer = StackDeployer(target: targets[target]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
                                          interruption: interruption)
             deployer.status = { progress.status($0) }
             return deployer

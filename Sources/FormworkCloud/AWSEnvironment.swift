@@ -34,6 +34,12 @@ public struct AWSEnvironment: Sendable {
         profileOption ?? nonEmpty("AWS_PROFILE") ?? nonEmpty("AWS_DEFAULT_PROFILE") ?? "default"
     }
 
+    /// Where credentials come from, for messages: the profile named, or the environment.
+    public var credentialsSource: String {
+        if let named = profileOption ?? nonEmpty("AWS_PROFILE") { return "profile \(named)" }
+        return nonEmpty("AWS_ACCESS_KEY_ID") != nil ? "AWS_ACCESS_KEY_ID of the environment" : "profile \(profileName)"
+    }
+
     /// The settings of the profile in use (empty when the files do not have it).
     public var profile: [String: String] {
         files.profiles[profileName] ?? [:]

@@ -13,9 +13,15 @@ public struct DeployTarget: Sendable {
 
     /// The target in `region`: the account from STS, and CDK's bootstrap bucket
     /// (`cdk-hnb659fds-assets-ACCOUNT-REGION`) unless `assetBucket` names another.
+    ///
+    /// - Parameter requiredAccount: the account the stacks are bound to; credentials of another account are
+    ///   refused here, before anything is changed.
     public static func resolve(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials,
-                               assetBucket: String? = nil) async throws(CloudError) -> DeployTarget {
+                               assetBucket: String? = nil, requiredAccount: String? = nil) async throws(CloudError) -> DeployTarget {
         let account = try await STSClient(environment: environment, region: region, credentials: credentials).callerIdentity().account
+        if let requiredAccount, requiredAccount != account {
+            throw .configuration("the stack is bound to account \(requiredAccount), but the credentials (\(environment.credentialsSource)) are of account \(account); nothing was changed. Use credentials of \(requiredAccount) (--profile, AWS_PROFILE), or leave the stack's account open to deploy it anywhere")
+        }
         return DeployTarget(cloudFormation: try CloudFormationClient(environment: environment, region: region, credentials: credentials),
                             s3: try S3Client(environment: environment, region: region, credentials: credentials), account: account,
                             assetBucket: assetBucket ?? "cdk-\(BootstrapStack.qualifier)-assets-\(account)-\(region)")
