@@ -102,7 +102,9 @@ public struct CloudFormationClient: Sendable {
     public func createChangeSet(stack: String, name: String, template: TemplateSource, type: String,
                                 parameters: [(key: String, value: String?)] = [], tags: [(key: String, value: String)] = [],
                                 description: String? = nil) async throws(CloudError) -> String {
-        var request: [(String, String)] = [("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter]
+        // One token for every attempt of this call: a retry after a lost answer does not make a second change set.
+        var request: [(String, String)] = [("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter,
+                                           ("ClientToken", Self.requestToken())]
         for (index, capability) in ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"].enumerated() {
             request.append(("Capabilities.member.\(index + 1)", capability))
         }
@@ -167,14 +169,27 @@ public struct CloudFormationClient: Sendable {
         _ = try await query.call("DeleteChangeSet", [("StackName", stack), ("ChangeSetName", name)])
     }
 
-    /// Starts the update or creation change set `name` describes.
-    public func executeChangeSet(stack: String, name: String) async throws(CloudError) {
-        _ = try await query.call("ExecuteChangeSet", [("StackName", stack), ("ChangeSetName", name)])
+    /// Starts the update or creation change set `name` describes, with `disableRollback` keeping what a
+    /// failed change created or changed (for `--no-rollback`).
+    ///
+    /// Idempotent across retries: every attempt carries the same `ClientRequestToken`, so CloudFormation
+    /// takes a retry after a lost answer for the call it already ran.
+    public func executeChangeSet(stack: String, name: String, disableRollback: Bool = false) async throws(CloudError) {
+        var request = [("StackName", stack), ("ChangeSetName", name), ("ClientRequestToken", Self.requestToken())]
+        if disableRollback { request.append(("DisableRollback", "true")) }
+        _ = try await query.call("ExecuteChangeSet", request)
     }
 
-    /// Deletes stack `name` (its resources, but those whose deletion policy keeps them).
+    /// Deletes stack `name` (its resources, but those whose deletion policy keeps them); idempotent across
+    /// retries (one `ClientRequestToken`).
     public func deleteStack(_ name: String) async throws(CloudError) {
-        _ = try await query.call("DeleteStack", [("StackName", name)])
+        _ = try await query.call("DeleteStack", [("StackName", name), ("ClientRequestToken", Self.requestToken())])
+    }
+
+    /// A fresh token for one call's attempts: `formwork-` and a random UUID (CloudFormation takes up to 128
+    /// characters of `[a-zA-Z0-9][-a-zA-Z0-9]*`).
+    static func requestToken() -> String {
+        "formwork-" + UUID().uuidString.lowercased()
     }
 
     /// Turns termination protection of stack `name` on or off.
@@ -213,7 +228,8 @@ public struct CloudFormationClient: Sendable {
     @discardableResult
     public func createStack(name: String, template: TemplateSource) async throws(CloudError) -> String {
         let result = try await query.call("CreateStack", [("StackName", name), template.parameter,
-                                                          ("Capabilities.member.1", "CAPABILITY_IAM"), ("Capabilities.member.2", "CAPABILITY_NAMED_IAM")])
+                                                          ("Capabilities.member.1", "CAPABILITY_IAM"), ("Capabilities.member.2", "CAPABILITY_NAMED_IAM"),
+                                                          ("ClientRequestToken", Self.requestToken())])
         return result.string("StackId") ?? name
     }
 }
