@@ -11,7 +11,11 @@ public struct RetryPolicy: Sendable {
     /// The time allowed for one attempt.
     public var timeout: TimeInterval
 
-    public init(maxAttempts: Int = 5, baseDelay: TimeInterval = 0.2, maxDelay: TimeInterval = 8, timeout: TimeInterval = 30) {
+    /// A policy of `maxAttempts` attempts (default 8, at least 1), pauses from `baseDelay` (default 0.3 s)
+    /// doubling up to `maxDelay` (default 20 s), and `timeout` seconds per attempt (default 30). The default
+    /// waits about 19 s in all before its last attempt, on average: a throttling burst of several seconds is
+    /// ridden out, as the CDK CLI's clients do.
+    public init(maxAttempts: Int = 8, baseDelay: TimeInterval = 0.3, maxDelay: TimeInterval = 20, timeout: TimeInterval = 30) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
