@@ -25,13 +25,26 @@ struct StackFollower: Sendable {
         }
     }
 
-    /// Follows `stack` from the event after `lastEventId` until its status no longer ends in `_IN_PROGRESS`;
-    /// `total` is the number of resources the change touches, for the progress count.
-    func follow(_ stack: String, after lastEventId: String?, total: Int) async throws(DeployError) -> Outcome {
+    /// How long polling rides out throttling and transient errors in a row before it gives up: 5 minutes.
+    static let maximumOutage: TimeInterval = 300
+    /// How long a status equal to the one before the operation is taken for a stale read: 5 minutes.
+    static let maximumStaleness: TimeInterval = 300
+
+    /// Follows `stack` from the event after `lastEventId` until it settles; `total` is the number of
+    /// resources the change touches, for the progress count.
+    ///
+    /// CloudFormation's reads are eventually consistent: right after an operation starts, `DescribeStacks`
+    /// may still show the status from `before` (`REVIEW_IN_PROGRESS` for a new stack, the old
+    /// `UPDATE_COMPLETE`), or no stack at all. Such a read is not taken as the end: the stack has settled
+    /// when its status is final and differs from `before`, or when the operation's own events have been
+    /// seen. Throttling and transient errors are waited out for up to ``maximumOutage``.
+    func follow(_ stack: String, after lastEventId: String?, total: Int, before: String?, deleting: Bool = false) async throws(DeployError) -> Outcome {
         let start = Date()
         var last = lastEventId
         var seen: [CloudFormationClient.StackEvent] = []
         var done = Set<String>()
+        var failingSince: Date?
+        var wait = pause
         while true {
             if interruption.happened {
                 throw .refused(stack: stack, reason: "interrupted; CloudFormation goes on with the change. Watch it in the console, or run the command again when the stack has settled")
@@ -41,8 +54,17 @@ struct StackFollower: Sendable {
             do {
                 events = try await cloudFormation.events(ofStack: stack, after: last)
                 current = try await cloudFormation.stack(named: stack)
+                failingSince = nil
+                wait = pause
             } catch {
-                throw .cloud(error)
+                guard RetryPolicy.isRetryable(error) else { throw .cloud(error) }
+                let since = failingSince ?? Date()
+                failingSince = since
+                guard Date().timeIntervalSince(since) < Self.maximumOutage else { throw .cloud(error) }
+                status("\(stack): waiting out \(error)")
+                try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+                wait = min(wait * 2, 20)
+                continue
             }
             for event in events {
                 if event.status.hasSuffix("_COMPLETE"), event.resourceType != "AWS::CloudFormation::Stack" { done.insert(event.logicalId) }
@@ -52,12 +74,21 @@ struct StackFollower: Sendable {
             }
             seen += events
             last = events.last?.id ?? last
-            status("\(stack): \(min(done.count, total))/\(total) resources, \(Int(Date().timeIntervalSince(start))) s, \(current?.status ?? "DELETE_COMPLETE")")
-            guard let current, current.status.hasSuffix("_IN_PROGRESS"), current.status != "REVIEW_IN_PROGRESS" else {
-                return Outcome(status: current?.status ?? "DELETE_COMPLETE", events: seen)
+            status("\(stack): \(min(done.count, total))/\(total) resources, \(Int(Date().timeIntervalSince(start))) s, \(current?.status ?? (deleting ? "DELETE_COMPLETE" : "not visible yet"))")
+            guard let current else {
+                if deleting { return Outcome(status: "DELETE_COMPLETE", events: seen) }
+                await pauseBeforeNextPoll()
+                continue
             }
-            try? await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
+            let isFinal = !current.status.hasSuffix("_IN_PROGRESS")
+            let isStale = current.status == before && seen.isEmpty && Date().timeIntervalSince(start) < Self.maximumStaleness
+            if isFinal, !isStale { return Outcome(status: current.status, events: seen) }
+            await pauseBeforeNextPoll()
         }
+    }
+
+    private func pauseBeforeNextPoll() async {
+        try? await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
     }
 }
 
