@@ -102,7 +102,7 @@ public struct StackDeployer: Sendable {
             report("\(name) is ROLLBACK_COMPLETE (its creation failed): deleting it before creating it again")
             let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
             try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(current.id) }
-            _ = try await follower.follow(current.id, after: lastEvent, total: 0)
+            _ = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status, deleting: true)
             existing = nil
         }
         if let current = existing, current.status.hasSuffix("_IN_PROGRESS"), current.status != "REVIEW_IN_PROGRESS" {
@@ -120,15 +120,20 @@ public struct StackDeployer: Sendable {
         let changeSetName = "formwork-deploy-\(Int(Date().timeIntervalSince1970))"
         let stackParameters = parameterValues(stack.template, deployed: deployed, given: parameters)
         let tags = stack.tags.map { (key: $0.key, value: $0.value) }
-        let changeSet = try await refusable(name) { () async throws(CloudError) -> ChangeSet in
-            _ = try await cloudFormation.createChangeSet(stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
-                                                         parameters: stackParameters, tags: tags, description: "Formwork deploy")
-            return try await cloudFormation.settledChangeSet(stack: name, name: changeSetName)
+        let changeSet: ChangeSet
+        do {
+            changeSet = try await refusable(name) { () async throws(CloudError) -> ChangeSet in
+                _ = try await cloudFormation.createChangeSet(stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
+                                                             parameters: stackParameters, tags: tags, description: "Formwork deploy")
+                return try await cloudFormation.settledChangeSet(stack: name, name: changeSetName)
+            }
+        } catch .changeSetFailed(_, let reason) where reason.contains("No updates are to be performed") {
+            // Some endpoints refuse the request itself rather than making a change set that failed for no changes.
+            return try await noChanges(stack, existing: existing)
         }
         if changeSet.hasNoChanges {
             try await discard(changeSetName, of: name, isNew: isNew)
-            report("\(name): no changes")
-            return .noChanges(outputs: try await outputs(name))
+            return try await noChanges(stack, existing: existing)
         }
         guard changeSet.status == "CREATE_COMPLETE" else {
             try await discard(changeSetName, of: name, isNew: isNew)
@@ -154,20 +159,43 @@ public struct StackDeployer: Sendable {
         do {
             try await refusable(name) { () async throws(CloudError) in try await cloudFormation.executeChangeSet(stack: name, name: changeSetName) }
         } catch {
-            try? await discard(changeSetName, of: name, isNew: isNew)
-            throw error
+            // An answer lost after CloudFormation started the change set, then refused on a retry: the change set
+            // runs, and must be followed, never discarded.
+            guard await isExecuting(changeSetName, of: name) else {
+                try? await discard(changeSetName, of: name, isNew: isNew)
+                throw error
+            }
         }
         report("\(name): deploying \(changeSet.changes.count) change\(changeSet.changes.count == 1 ? "" : "s")")
-        let outcome = try await follower.follow(name, after: lastEvent, total: changeSet.changes.count)
+        let outcome = try await follower.follow(name, after: lastEvent, total: changeSet.changes.count, before: existing?.status)
         guard ["CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE"].contains(outcome.status) else {
             throw .deploymentFailed(stack: name, reason: outcome.firstFailure ?? "CloudFormation gave no reason", finalStatus: outcome.status)
         }
-        if stack.terminationProtection || existing?.terminationProtection == true {
-            try await cloud { () async throws(CloudError) in
-                try await cloudFormation.setTerminationProtection(stack: name, enabled: stack.terminationProtection)
-            }
-        }
+        try await applyTerminationProtection(stack, existing: existing)
         return .deployed(outputs: try await outputs(name))
+    }
+
+    /// Whether change set `name` of `stack` has been executed (or is being), whatever the call that asked said.
+    private func isExecuting(_ name: String, of stack: String) async -> Bool {
+        let changeSet = try? await cloudFormation.changeSet(stack: stack, name: name)
+        return ["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"].contains(changeSet?.executionStatus ?? "")
+    }
+
+    /// The end of a deployment whose template changes nothing: the stack's own settings still apply.
+    private func noChanges(_ stack: StackRequest, existing: CloudFormationClient.Stack?) async throws(DeployError) -> Outcome {
+        try await applyTerminationProtection(stack, existing: existing)
+        report("\(stack.name): no changes")
+        return .noChanges(outputs: try await outputs(stack.name))
+    }
+
+    /// Turns termination protection on or off as the app says, when the deployed stack differs; also when
+    /// the template has no changes (the setting is the stack's, not the template's).
+    private func applyTerminationProtection(_ stack: StackRequest, existing: CloudFormationClient.Stack?) async throws(DeployError) {
+        let current = existing?.terminationProtection ?? false
+        guard stack.terminationProtection != current else { return }
+        try await cloud { () async throws(CloudError) in
+            try await cloudFormation.setTerminationProtection(stack: stack.name, enabled: stack.terminationProtection)
+        }
     }
 
     /// Deletes stack `name`; returns the resources its deletion policies keep (logical id and type).
@@ -184,7 +212,7 @@ public struct StackDeployer: Sendable {
             .map { (logicalId: $0.key, type: $0.value.type) }
         let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: existing.id, after: nil).last?.id }
         try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(existing.id) }
-        let outcome = try await follower.follow(existing.id, after: lastEvent, total: template?.resources.count ?? 0)
+        let outcome = try await follower.follow(existing.id, after: lastEvent, total: template?.resources.count ?? 0, before: existing.status, deleting: true)
         guard outcome.status == "DELETE_COMPLETE" else {
             throw .deploymentFailed(stack: name, reason: outcome.firstFailure ?? "CloudFormation gave no reason", finalStatus: outcome.status)
         }
@@ -203,11 +231,12 @@ public struct StackDeployer: Sendable {
         }
     }
 
-    /// The given values, and for an update the previous value of each parameter without a default.
+    /// The given values, and for an update the previous value of every parameter the deployed stack has
+    /// (as CloudFormation and CDK keep it: a default in the template does not win over it).
     private func parameterValues(_ template: Template, deployed: Template?, given: [String: String]) -> [(key: String, value: String?)] {
-        template.parameters.compactMap { key, parameter -> (key: String, value: String?)? in
+        template.parameters.keys.compactMap { key -> (key: String, value: String?)? in
             if let value = given[key] { return (key, value) }
-            if parameter.defaultValue == nil, deployed?.parameters[key] != nil { return (key, nil) }
+            if deployed?.parameters[key] != nil { return (key, nil) }
             return nil
         }
     }
