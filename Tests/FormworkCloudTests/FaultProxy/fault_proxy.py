@@ -374,6 +374,20 @@ class Model:
         return now_iso(moment)
 
 
+def stack_parameters(params):
+    """The Parameters.member.N of a request: key → value, or "(previous)" for UsePreviousValue."""
+    values = {}
+    index = 1
+    while f"Parameters.member.{index}.ParameterKey" in params:
+        prefix = f"Parameters.member.{index}."
+        if params.get(prefix + "UsePreviousValue", "").lower() == "true":
+            values[params[prefix + "ParameterKey"]] = "(previous)"
+        else:
+            values[params[prefix + "ParameterKey"]] = params.get(prefix + "ParameterValue")
+        index += 1
+    return values
+
+
 def event(model, logical_id, resource_type, status, reason=None, physical=None):
     return {"logical_id": logical_id, "type": resource_type, "status": status, "reason": reason,
             "physical": physical}
@@ -1208,6 +1222,8 @@ class FaultProxy:
         if request.action in MUTATING_ACTIONS:
             entry["client_request_token"] = token
             entry["has_client_request_token"] = bool(token)
+        if request.action in ("CreateChangeSet", "CreateStack", "UpdateStack"):
+            entry["parameters"] = stack_parameters(request.params)
         with self.log_lock:
             self.sequence += 1
             entry["seq"] = self.sequence

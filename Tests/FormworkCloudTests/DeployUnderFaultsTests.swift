@@ -1,0 +1,81 @@
+import Foundation
+import Formwork
+import FormworkCLI
+import FormworkCloud
+import FormworkTestSupport
+import Testing
+
+/// Deploys and destroys through a proxy that behaves as real CloudFormation does: answers lost after the call
+/// took effect, throttling bursts, stale reads, asynchronous execution. Each outcome is judged by the stack's
+/// real end state at moto, not by the exit status alone.
+@Suite(.serialized, .needsMoto) struct DeployUnderFaultsTests {
+    let moto: MotoServer
+    let proxy: FaultProxy
+
+    init() throws {
+        moto = try MotoServer.shared.get()
+        proxy = try FaultProxy(frontOf: moto)
+    }
+
+    static func app(_ stack: String, terminationProtection: Bool = false) -> App {
+        App { Stack(stack, terminationProtection: terminationProtection) { Queue("Jobs") } }
+    }
+
+    func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
+        CommandRunner.run(arguments + ["--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
+    }
+
+    /// The stack's status as moto holds it, read past the proxy.
+    func statusAtMoto(_ stack: String) throws -> String? {
+        let environment = moto.awsEnvironment()
+        let client = try CloudFormationClient(environment: environment, region: "us-east-1", credentials: CredentialChain.credentials(environment))
+        return try SynchronousWait.run { () async throws(CloudError) -> String? in try await client.stack(named: stack)?.status }
+    }
+
+    /// CloudFormation runs the change set, and the answer is lost (a 500 in its place): the retry carries the
+    /// same token, so it is taken for the call already made instead of refused as a second execution.
+    @Test func aLostExecuteAnswerIsRetriedWithItsTokenAndTheDeployCarriesOn() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"rules": [{"action": "ExecuteChangeSet", "fault": "error_after", "count": 1}], "stacks": {"FaultLostExecute": {"stale_reads": 1, "in_progress_polls": 2}}}"#)
+        let result = run(["deploy", "--require-approval", "never"], app: Self.app("FaultLostExecute"), folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        #expect(try statusAtMoto("FaultLostExecute") == "CREATE_COMPLETE")
+        let executes = try proxy.log(stack: "FaultLostExecute").filter { $0["action"] as? String == "ExecuteChangeSet" }
+        #expect(executes.count == 2)
+        #expect(executes.allSatisfy { $0["has_client_request_token"] as? Bool == true })
+        #expect(Set(executes.compactMap { $0["client_request_token"] as? String }).count == 1, "a retry carries the same token")
+    }
+
+    @Test func staleReadsOfANewStackDoNotEndASucceedingDeploy() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"stacks": {"FaultStaleCreate": {"stale_reads": 3, "in_progress_polls": 2}}}"#)
+        let result = run(["deploy", "--require-approval", "never"], app: Self.app("FaultStaleCreate"), folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        #expect(result.output.standardOutput.contains("FaultStaleCreate: deployed"))
+        #expect(try statusAtMoto("FaultStaleCreate") == "CREATE_COMPLETE")
+    }
+
+    @Test func aThrottlingBurstIsRiddenOut() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"""
+            {"rules": [{"action": ["DescribeStacks", "DescribeStackEvents", "CreateChangeSet", "DescribeChangeSet"], "fault": "throttle", "count": 4}],
+             "stacks": {"FaultThrottled": {"in_progress_polls": 2}}}
+            """#)
+        let result = run(["deploy", "--require-approval", "never"], app: Self.app("FaultThrottled"), folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        #expect(try statusAtMoto("FaultThrottled") == "CREATE_COMPLETE")
+    }
+
+    @Test func terminationProtectionIsTurnedOffEvenWhenTheTemplateHasNoChanges() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"stacks": {}}"#)
+        let protected = run(["deploy", "--require-approval", "never"], app: Self.app("FaultProtected", terminationProtection: true), folder: folder)
+        #expect(protected.status == .done, "\(protected.output.standardError)")
+        let unprotected = run(["deploy", "--require-approval", "never"], app: Self.app("FaultProtected"), folder: folder)
+        #expect(unprotected.status == .done, "\(unprotected.output.standardError)")
+        #expect(unprotected.output.standardOutput.contains("FaultProtected: no changes"))
+        let destroyed = run(["destroy", "--force"], app: Self.app("FaultProtected"), folder: folder)
+        #expect(destroyed.status == .done, "\(destroyed.output.standardError)")
+        #expect(try statusAtMoto("FaultProtected") == nil)
+    }
+}
