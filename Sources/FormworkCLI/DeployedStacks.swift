@@ -66,7 +66,7 @@ struct DeployedStacks {
         let source = try templateSource(body, stack: stack, templateBucket: templateBucket)
         let parameters = stack.template.parameters.keys.filter { deployed.parameters[$0] != nil && stack.template.parameters[$0]?.defaultValue == nil }
         let name = stack.name
-        let changeSetName = "formwork-diff-\(Int(Date().timeIntervalSince1970))"
+        let changeSetName = CloudFormationClient.uniqueChangeSetName(prefix: "formwork-diff")
         let outcome = try session.run { () async throws(CloudError) -> ChangeSet in
             _ = try await client.createChangeSet(stack: name, name: changeSetName, template: source, type: "UPDATE",
                                                  parameters: parameters.map { ($0, nil) }, description: "Formwork diff; deleted after reading")

@@ -186,6 +186,13 @@ public struct CloudFormationClient: Sendable {
         _ = try await query.call("DeleteStack", [("StackName", name), ("ClientRequestToken", Self.requestToken())])
     }
 
+    /// A change set name of its own for one operation: `<prefix>-<seconds since 1970>-<8 hex digits>`. The
+    /// random part keeps two operations of the same second apart (some endpoints look change sets up by name
+    /// alone, whatever the stack).
+    public static func uniqueChangeSetName(prefix: String) -> String {
+        "\(prefix)-\(Int(Date().timeIntervalSince1970))-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+    }
+
     /// A fresh token for one call's attempts: `formwork-` and a random UUID (CloudFormation takes up to 128
     /// characters of `[a-zA-Z0-9][-a-zA-Z0-9]*`).
     static func requestToken() -> String {

@@ -117,7 +117,7 @@ public struct StackDeployer: Sendable {
             report("\(name): assets \(published.uploaded.count) uploaded, \(published.alreadyThere.count) already in \(target.assetBucket)")
         }
         let source = try await templateSource(stack)
-        let changeSetName = "formwork-deploy-\(Int(Date().timeIntervalSince1970))"
+        let changeSetName = CloudFormationClient.uniqueChangeSetName(prefix: "formwork-deploy")
         let stackParameters = parameterValues(stack.template, deployed: deployed, given: parameters)
         let tags = stack.tags.map { (key: $0.key, value: $0.value) }
         let changeSet: ChangeSet

@@ -75,14 +75,17 @@ struct StackFollower: Sendable {
             seen += events
             last = events.last?.id ?? last
             status("\(stack): \(min(done.count, total))/\(total) resources, \(Int(Date().timeIntervalSince(start))) s, \(current?.status ?? (deleting ? "DELETE_COMPLETE" : "not visible yet"))")
+            // A read that may be stale is waited out for a while, never for ever.
+            let mayBeStale = Date().timeIntervalSince(start) < Self.maximumStaleness
             guard let current else {
                 if deleting { return Outcome(status: "DELETE_COMPLETE", events: seen) }
+                if !mayBeStale { return Outcome(status: "NOT_FOUND", events: seen) }
                 await pauseBeforeNextPoll()
                 continue
             }
-            let isFinal = !current.status.hasSuffix("_IN_PROGRESS")
-            let isStale = current.status == before && seen.isEmpty && Date().timeIntervalSince(start) < Self.maximumStaleness
-            if isFinal, !isStale { return Outcome(status: current.status, events: seen) }
+            let isStale = current.status == "REVIEW_IN_PROGRESS" || (current.status == before && seen.isEmpty)
+            let isUnderWay = current.status.hasSuffix("_IN_PROGRESS") && current.status != "REVIEW_IN_PROGRESS"
+            if !isUnderWay, !(isStale && mayBeStale) { return Outcome(status: current.status, events: seen) }
             await pauseBeforeNextPoll()
         }
     }
