@@ -186,6 +186,14 @@ public struct CloudFormationClient: Sendable {
         _ = try await query.call("DeleteStack", [("StackName", name), ("ClientRequestToken", Self.requestToken())])
     }
 
+    /// Continues the rollback of stack `name`, stuck in `UPDATE_ROLLBACK_FAILED`, leaving the resources
+    /// `resourcesToSkip` (logical ids) as they are; idempotent across retries (one `ClientRequestToken`).
+    public func continueUpdateRollback(stack name: String, resourcesToSkip: [String] = []) async throws(CloudError) {
+        var request = [("StackName", name), ("ClientRequestToken", Self.requestToken())]
+        for (index, logicalId) in resourcesToSkip.enumerated() { request.append(("ResourcesToSkip.member.\(index + 1)", logicalId)) }
+        _ = try await query.call("ContinueUpdateRollback", request)
+    }
+
     /// A change set name of its own for one operation: `<prefix>-<seconds since 1970>-<8 hex digits>`. The
     /// random part keeps two operations of the same second apart (some endpoints look change sets up by name
     /// alone, whatever the stack).
@@ -216,8 +224,18 @@ public struct CloudFormationClient: Sendable {
 
     /// The events of stack `name` newer than `after` (an event id), oldest first. Without `after`, the newest
     /// page only.
+    /// A stack that does not exist (yet, to an eventually consistent read) has no events.
     public func events(ofStack name: String, after: String?) async throws(CloudError) -> [StackEvent] {
         var events: [StackEvent] = []
+        do {
+            try await pageEvents(ofStack: name, after: after, into: &events)
+        } catch .service(let error) where error.code == "ValidationError" && error.message.contains("does not exist") {
+            return []
+        }
+        return events.reversed()
+    }
+
+    private func pageEvents(ofStack name: String, after: String?, into events: inout [StackEvent]) async throws(CloudError) {
         try await query.paginate("DescribeStackEvents", [("StackName", name)]) { result in
             for member in result.members("StackEvents") {
                 let event = StackEvent(id: member.string("EventId") ?? "", logicalId: member.string("LogicalResourceId") ?? "",
@@ -228,7 +246,6 @@ public struct CloudFormationClient: Sendable {
             }
             return after != nil
         }
-        return events.reversed()
     }
 
     /// Creates stack `name` from `template` (for tests and bootstrap; deploys go through change sets).

@@ -83,7 +83,10 @@ struct StackFollower: Sendable {
                 await pauseBeforeNextPoll()
                 continue
             }
-            let isStale = current.status == "REVIEW_IN_PROGRESS" || (current.status == before && seen.isEmpty)
+            // The status from before the operation is stale until the stack's own event for it has been seen
+            // (events may arrive before DescribeStacks catches up).
+            let confirmed = seen.contains { $0.resourceType == "AWS::CloudFormation::Stack" && $0.status == current.status }
+            let isStale = current.status == "REVIEW_IN_PROGRESS" || (current.status == before && !confirmed)
             let isUnderWay = current.status.hasSuffix("_IN_PROGRESS") && current.status != "REVIEW_IN_PROGRESS"
             if !isUnderWay, !(isStale && mayBeStale) { return Outcome(status: current.status, events: seen) }
             await pauseBeforeNextPoll()
