@@ -39,6 +39,9 @@ struct DeployCommand: FormworkCommand {
     @Option(help: "The bucket for assets and large templates (default: the CDK bootstrap bucket of the account and region).")
     var assetBucket: String?
 
+    @Option(name: .customLong("skip-resource"), help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) its continued rollback leaves as it is. Repeatable.")
+    var skipResources: [String] = []
+
     @OptionGroup var live: LiveOptions
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
@@ -53,8 +56,11 @@ struct DeployCommand: FormworkCommand {
         let deployer = StackDeployers(session: session, approval: requireApproval, assetBucket: assetBucket, progress: progress, interruption: interruption)
         let ordered = assembly.stacksInDependencyOrder
         let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
+        let skipped = skipResources
         let result = try deployer.run(ordered, concurrency: concurrency) { stack, target async throws(DeployError) -> StackDeployer.Outcome in
-            try await target.deploy(stack, parameters: perStack[stack.name] ?? [:])
+            var deployer = target
+            deployer.resourcesToSkip = skipped
+            return try await deployer.deploy(stack, parameters: perStack[stack.name] ?? [:])
         }
         for line in progress.unwritten { output.printError(line) }
         var outputs = OrderedDictionary<String, JSONValue>()

@@ -28,6 +28,9 @@ public struct StackDeployer: Sendable {
     public var interruption: Interruption
     /// The pause between polls of a change set or a stack.
     public var pollInterval: TimeInterval = 1
+    /// The logical ids a continued rollback leaves as they are (`ContinueUpdateRollback`'s
+    /// `ResourcesToSkip`), for a stack stuck in `UPDATE_ROLLBACK_FAILED`; none by default.
+    public var resourcesToSkip: [String] = []
 
     public init(target: DeployTarget, approval: ApprovalLevel, approve: @escaping @Sendable (String, TemplateDiff) -> Bool,
                 report: @escaping @Sendable (String) -> Void, interruption: Interruption = Interruption()) {
@@ -98,12 +101,18 @@ public struct StackDeployer: Sendable {
             return .skipped
         }
         var existing = try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: name) }
-        if let current = existing, current.status == "ROLLBACK_COMPLETE" {
-            report("\(name) is ROLLBACK_COMPLETE (its creation failed): deleting it before creating it again")
+        if let current = existing, ["ROLLBACK_COMPLETE", "ROLLBACK_FAILED"].contains(current.status) {
+            report("\(name) is \(current.status) (its creation failed): deleting it before creating it again")
             let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
             try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(current.id) }
-            _ = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status, deleting: true)
+            let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status, deleting: true)
+            guard outcome.status == "DELETE_COMPLETE" else {
+                throw .deploymentFailed(stack: name, reason: "the failed stack could not be deleted: \(outcome.firstFailure ?? outcome.status); delete it in the console, keeping the resource that fails, then deploy again", finalStatus: outcome.status)
+            }
             existing = nil
+        }
+        if let current = existing, current.status == "UPDATE_ROLLBACK_FAILED" {
+            existing = try await continueRollback(of: current)
         }
         if let current = existing, current.status.hasSuffix("_IN_PROGRESS"), current.status != "REVIEW_IN_PROGRESS" {
             throw .refused(stack: name, reason: "it is \(current.status); wait until it settles, then deploy again")
@@ -161,8 +170,13 @@ public struct StackDeployer: Sendable {
         } catch {
             // An answer lost after CloudFormation started the change set, then refused on a retry: the change set
             // runs, and must be followed, never discarded.
-            guard await isExecuting(changeSetName, of: name) else {
+            switch await isExecuting(changeSetName, of: name) {
+            case true?: break
+            case false?:
                 try? await discard(changeSetName, of: name, isNew: isNew)
+                throw error
+            case nil:
+                // Whether it runs cannot be read: leave the change set alone, never discard one that may run.
                 throw error
             }
         }
@@ -175,10 +189,28 @@ public struct StackDeployer: Sendable {
         return .deployed(outputs: try await outputs(name))
     }
 
-    /// Whether change set `name` of `stack` has been executed (or is being), whatever the call that asked said.
-    private func isExecuting(_ name: String, of stack: String) async -> Bool {
-        let changeSet = try? await cloudFormation.changeSet(stack: stack, name: name)
-        return ["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"].contains(changeSet?.executionStatus ?? "")
+    /// Finishes the rollback of a stack stuck in `UPDATE_ROLLBACK_FAILED` (CloudFormation refuses any update
+    /// until then), skipping ``resourcesToSkip``; returns the stack as it is afterwards.
+    private func continueRollback(of current: CloudFormationClient.Stack) async throws(DeployError) -> CloudFormationClient.Stack? {
+        let skipped = resourcesToSkip.isEmpty ? "" : ", leaving \(resourcesToSkip.joined(separator: ", ")) as they are"
+        report("\(current.name) is UPDATE_ROLLBACK_FAILED: continuing its rollback\(skipped) before deploying")
+        let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
+        let skip = resourcesToSkip
+        try await cloud { () async throws(CloudError) in try await cloudFormation.continueUpdateRollback(stack: current.id, resourcesToSkip: skip) }
+        let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status)
+        guard outcome.status == "UPDATE_ROLLBACK_COMPLETE" else {
+            let failed = outcome.events.first { $0.status.hasSuffix("_FAILED") }?.logicalId
+            let advice = failed.map { "; if \($0) cannot be rolled back, deploy again with --skip-resource \($0) (it keeps its current state)" } ?? ""
+            throw .deploymentFailed(stack: current.name, reason: "its rollback could not be completed: \(outcome.firstFailure ?? outcome.status)\(advice)", finalStatus: outcome.status)
+        }
+        return try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: current.id) }
+    }
+
+    /// Whether change set `name` of `stack` has been executed (or is being), whatever the call that asked
+    /// said; `nil` when the change set cannot be read.
+    private func isExecuting(_ name: String, of stack: String) async -> Bool? {
+        guard let changeSet = try? await cloudFormation.changeSet(stack: stack, name: name) else { return nil }
+        return ["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"].contains(changeSet.executionStatus ?? "")
     }
 
     /// The end of a deployment whose template changes nothing: the stack's own settings still apply.
