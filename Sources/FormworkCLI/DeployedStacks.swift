@@ -64,7 +64,8 @@ struct DeployedStacks {
             throw CommandFailure(.badInput, "error: cannot write the template of \(stack.name): \(error)")
         }
         let source = try templateSource(body, stack: stack, templateBucket: templateBucket)
-        let parameters = stack.template.parameters.keys.filter { deployed.parameters[$0] != nil && stack.template.parameters[$0]?.defaultValue == nil }
+        // As deploy asks: every parameter the deployed stack has keeps its value.
+        let parameters = stack.template.parameters.keys.filter { deployed.parameters[$0] != nil }
         let name = stack.name
         let changeSetName = CloudFormationClient.uniqueChangeSetName(prefix: "formwork-diff")
         let outcome = try session.run { () async throws(CloudError) -> ChangeSet in
