@@ -35,9 +35,11 @@ public struct AWSEnvironment: Sendable {
     }
 
     /// Where credentials come from, for messages: the profile named, or the environment.
+    /// In the chain's order: `--profile`, then keys in the environment, then the profile the environment names.
     public var credentialsSource: String {
-        if let named = profileOption ?? nonEmpty("AWS_PROFILE") { return "profile \(named)" }
-        return nonEmpty("AWS_ACCESS_KEY_ID") != nil ? "AWS_ACCESS_KEY_ID of the environment" : "profile \(profileName)"
+        if let named = profileOption { return "profile \(named)" }
+        if nonEmpty("AWS_ACCESS_KEY_ID") != nil { return "AWS_ACCESS_KEY_ID of the environment" }
+        return "profile \(profileName)"
     }
 
     /// The settings of the profile in use (empty when the files do not have it).
