@@ -17,7 +17,7 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
     case timeout(host: String, seconds: TimeInterval)
     /// The answer's body is longer than the transport reads (``URLSessionTransport/maximumBodyBytes``).
     case responseTooLarge(host: String, limit: Int)
-    /// The work was interrupted (Ctrl-C) before it finished.
+    /// The task doing the work was cancelled before it finished.
     case cancelled
     /// AWS answered with an error.
     case service(AWSServiceError)

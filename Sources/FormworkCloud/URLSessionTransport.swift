@@ -51,12 +51,14 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         let limit = maximumBodyBytes
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<ExchangeDelegate.Outcome, Never>) in
-                exchanges.begin(task, limit: limit, continuation: continuation)
-                DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout)) { exchanges.expire(task) }
+                guard exchanges.begin(task, limit: limit, continuation: continuation) else { return }
+                DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout)) { [weak task] in
+                    if let task { exchanges.expire(task) }
+                }
                 task.resume()
             }
         } onCancel: {
-            task.cancel()
+            exchanges.cancel(task)
         }
         switch outcome {
         case .answered(let response, let body):
@@ -69,6 +71,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             throw .network(host: host, reason: "the response is not HTTP")
         case .tooLarge:
             throw .responseTooLarge(host: host, limit: limit)
+        case .cancelled:
+            throw .cancelled
         case .timedOut:
             throw .timeout(host: host, seconds: timeout)
         case .failed(let error as URLError) where error.code == .timedOut:
@@ -103,6 +107,8 @@ final class ExchangeDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
         case notHTTP
         case tooLarge
         case timedOut
+        /// The caller's task was cancelled.
+        case cancelled
         case failed(Error?)
     }
 
@@ -116,9 +122,31 @@ final class ExchangeDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     private let lock = NSLock()
     private var exchanges: [Int: Exchange] = [:]
+    /// Tasks whose caller was cancelled before their exchange began: they are never started.
+    private var cancelledBeforeBegin: Set<Int> = []
 
-    func begin(_ task: URLSessionTask, limit: Int, continuation: CheckedContinuation<Outcome, Never>) {
-        lock.withLock { exchanges[task.taskIdentifier] = Exchange(continuation: continuation, limit: limit) }
+    /// Registers `task`'s exchange; `false` (and the continuation resumed as cancelled) when the caller was
+    /// cancelled first, in which case the task must not be started.
+    func begin(_ task: URLSessionTask, limit: Int, continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+        let cancelled = lock.withLock { () -> Bool in
+            if cancelledBeforeBegin.remove(task.taskIdentifier) != nil { return true }
+            exchanges[task.taskIdentifier] = Exchange(continuation: continuation, limit: limit)
+            return false
+        }
+        if cancelled { continuation.resume(returning: .cancelled) }
+        return !cancelled
+    }
+
+    /// Ends `task` because its caller was cancelled: at once when it runs, before it starts otherwise.
+    func cancel(_ task: URLSessionTask) {
+        let registered = lock.withLock { () -> Bool in
+            guard exchanges[task.taskIdentifier] != nil else {
+                cancelledBeforeBegin.insert(task.taskIdentifier)
+                return false
+            }
+            return true
+        }
+        if registered { cutShort(task, as: .cancelled) }
     }
 
     /// Ends `task` as timed out, if it is still running.
@@ -153,9 +181,14 @@ final class ExchangeDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overflowed = lock.withLock { () -> Bool in
-            guard let exchange = exchanges[dataTask.taskIdentifier], exchange.cutShort == nil else { return false }
-            guard exchange.body.count + data.count <= exchange.limit else { return true }
-            exchanges[dataTask.taskIdentifier]?.body.append(data)
+            // Read through the dictionary, never into a copy: a second reference to the body would make each
+            // append copy it whole.
+            let id = dataTask.taskIdentifier
+            guard exchanges[id] != nil, exchanges[id]?.cutShort == nil, let count = exchanges[id]?.body.count, let limit = exchanges[id]?.limit else {
+                return false
+            }
+            guard count + data.count <= limit else { return true }
+            exchanges[id]?.body.append(data)
             return false
         }
         if overflowed { cutShort(dataTask, as: .tooLarge) }
