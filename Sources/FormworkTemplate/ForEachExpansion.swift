@@ -24,6 +24,10 @@ struct ForEachExpansion {
     /// CloudFormation refuses a processed template over 1 MB, and the smallest value with its separator
     /// takes 4 bytes of it.
     static let maximumExpandedValues = 250_000
+    /// The most bytes of text (strings and keys) the loops of one template may produce: 32 MiB, the most
+    /// template text Formwork reads. One string with many `${X}` times a long item could otherwise grow
+    /// without the value count noticing.
+    static let maximumExpandedBytes = 32 << 20
 
     /// The defaults of the template's parameters, by name: what a `Ref` collection stands for; `nil` when
     /// every loop is kept as written.
@@ -32,6 +36,8 @@ struct ForEachExpansion {
     private(set) var unexpanded: OrderedDictionary<String, JSONValue> = [:]
     /// The values produced so far.
     private var produced = 0
+    /// The bytes of text produced so far.
+    private var producedBytes = 0
 
     /// An expansion that reads a `Ref` collection as its parameter's default; with `nil`, one that keeps
     /// every loop as written.
@@ -93,19 +99,26 @@ struct ForEachExpansion {
         let alphanumeric = String(item.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
         let plain = "${\(identifier)}"
         let stripped = "&{\(identifier)}"
-        func text(_ string: String) -> String {
-            guard string.contains("{") else { return string }
+        let tooLarge = TemplateStructureError(path: loopPath, message: "Fn::ForEach expands to more than \(Self.maximumExpandedValues) values or \(Self.maximumExpandedBytes) bytes; CloudFormation refuses a processed template over 1 MB. Loop over fewer items or nest fewer loops")
+        // The text a string becomes, its size counted before it is made.
+        func text(_ string: String) throws(TemplateStructureError) -> String {
+            guard string.contains("{") else {
+                producedBytes += string.utf8.count
+                guard producedBytes <= Self.maximumExpandedBytes else { throw tooLarge }
+                return string
+            }
+            let occurrences = string.components(separatedBy: plain).count - 1 + string.components(separatedBy: stripped).count - 1
+            producedBytes += string.utf8.count + occurrences * item.utf8.count
+            guard producedBytes <= Self.maximumExpandedBytes else { throw tooLarge }
             return string.replacingOccurrences(of: plain, with: item).replacingOccurrences(of: stripped, with: alphanumeric)
         }
-        // An explicit stack of the values still to visit: nested fragments of any depth, no recursion.
+        // Recursive: the readers bound nesting to 512 levels, so the depth here is bounded too.
         func walk(_ value: JSONValue) throws(TemplateStructureError) -> JSONValue {
             produced += 1
-            guard produced <= Self.maximumExpandedValues else {
-                throw TemplateStructureError(path: loopPath, message: "Fn::ForEach expands to more than \(Self.maximumExpandedValues) values; CloudFormation refuses a processed template over 1 MB. Loop over fewer items or nest fewer loops")
-            }
+            guard produced <= Self.maximumExpandedValues else { throw tooLarge }
             switch value {
             case .string(let string):
-                return .string(text(string))
+                return .string(try text(string))
             case .array(let elements):
                 var result: [JSONValue] = []
                 result.reserveCapacity(elements.count)
@@ -114,7 +127,7 @@ struct ForEachExpansion {
             case .object(let members):
                 if members.count == 1, members["Ref"] == .string(identifier) { return .string(item) }
                 var result = OrderedDictionary<String, JSONValue>(minimumCapacity: members.count)
-                for (key, member) in members { result[text(key)] = try walk(member) }
+                for (key, member) in members { result[try text(key)] = try walk(member) }
                 return .object(result)
             default:
                 return value

@@ -47,6 +47,16 @@ import Testing
                 "\(result.output.standardError)")
     }
 
+    @Test func aStringThatWouldGrowPastTheByteBoundIsRefusedBeforeItIsMade() throws {
+        // 20,000 × ${X} with a 10,000-character item: 200 MB of text from a 100 KB template.
+        let item = String(repeating: "a", count: 10_000)
+        let text = String(repeating: "${X}", count: 20_000)
+        let json = #"{"Transform": "AWS::LanguageExtensions", "Resources": {"Fn::ForEach::Big": ["X", ["\#(item)"], {"T&{X}": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "\#(text)"}}}]}}"#
+        let started = Date()
+        #expect(throws: TemplateReadError.self) { try Template.parse(json, format: .json) }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test func loopsWithinTheBoundStillExpand() throws {
         let template = try Template.parse(Self.nestedLoops(depth: 3, width: 10), format: .json)
         #expect(template.resources.count == 1_000)
