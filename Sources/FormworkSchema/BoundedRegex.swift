@@ -33,6 +33,15 @@ public struct BoundedRegex: Sendable {
         program = compiler.program
     }
 
+    /// The most steps (instructions × characters) a match is given: 10⁸, a fraction of a second.
+    public static let maximumSteps = 100_000_000
+
+    /// Whether matching `text` stays within ``maximumSteps``; a longer match is not made.
+    public func fitsBudget(_ text: String) -> Bool {
+        let (steps, overflow) = program.count.multipliedReportingOverflow(by: text.unicodeScalars.count)
+        return !overflow && steps <= Self.maximumSteps
+    }
+
     /// Whether the whole of `text` matches.
     public func wholeMatch(_ text: String) -> Bool {
         run(Array(text.unicodeScalars), anchored: true)

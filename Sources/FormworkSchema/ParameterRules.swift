@@ -43,9 +43,10 @@ extension ValidationRun {
                 error("parameter-default", path, "the default '\(item)' is not one of the allowed values \(options.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }
-        // Matched in linear time: a pattern the bounded engine does not cover is not checked.
+        // Matched in linear time: a pattern the bounded engine does not cover, or a match that would take more
+        // than its budget of steps, is not checked.
         if let pattern = parameter.allowedPattern, let regex = BoundedRegex(pattern) {
-            for item in items where !regex.wholeMatch(item) {
+            for item in items where regex.fitsBudget(item) && !regex.wholeMatch(item) {
                 error("parameter-default", path, "the default '\(item)' does not match the allowed pattern \(pattern)")
             }
         }

@@ -117,7 +117,7 @@ struct RegexParser {
         case ".": return .character(CharacterMatcher(items: [], any: true))
         case "^": return .lineStart
         case "$": return .lineEnd
-        case "\\": return escape(inClass: false).map { .character(CharacterMatcher(items: [$0])) }
+        case "\\": return escape().map { .character(CharacterMatcher(items: [$0])) }
         case "*", "+", "?", "{", ")", "|": return nil
         default: return .character(CharacterMatcher(items: [.range(scalar.value, scalar.value)]))
         }
@@ -136,7 +136,7 @@ struct RegexParser {
             if scalar == "[" { return nil } // unions and intersections are not covered
             let low: CharacterMatcher.Item
             if scalar == "\\" {
-                guard let escaped = escape(inClass: true) else { return nil }
+                guard let escaped = escape() else { return nil }
                 low = escaped
             } else {
                 low = .range(scalar.value, scalar.value)
@@ -146,7 +146,7 @@ struct RegexParser {
                 guard let endScalar = next() else { return nil }
                 var end = endScalar.value
                 if endScalar == "\\" {
-                    guard case .range(let escapedEnd, _)? = escape(inClass: true) else { return nil }
+                    guard case .range(let escapedEnd, _)? = escape() else { return nil }
                     end = escapedEnd
                 }
                 guard start <= end else { return nil }
@@ -158,7 +158,7 @@ struct RegexParser {
         return nil
     }
 
-    private mutating func escape(inClass: Bool) -> CharacterMatcher.Item? {
+    private mutating func escape() -> CharacterMatcher.Item? {
         guard let scalar = next() else { return nil }
         switch scalar {
         case "d": return .digit(true)

@@ -31,6 +31,12 @@ import Testing
         #expect(BoundedRegex(pattern) == nil)
     }
 
+    @Test func aMatchOverTheStepBudgetIsNotMade() throws {
+        let large = try #require(BoundedRegex("(a|b|c|d){1,1000}"))
+        #expect(large.fitsBudget(String(repeating: "a", count: 1_000)))
+        #expect(!large.fitsBudget(String(repeating: "a", count: 1_000_000)))
+    }
+
     @Test func aCatastrophicAllowedPatternIsDecidedInLinearTime() throws {
         // 157 bytes that make a backtracking engine run for ever on a default of 60 characters.
         let pattern = "^(" + Array(repeating: "(a|aa)+", count: 20).joined() + ")+$"
