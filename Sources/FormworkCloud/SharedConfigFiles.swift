@@ -13,6 +13,7 @@ public struct SharedConfigFiles: Sendable {
     /// The most a config or credentials file may hold: 4 MiB (thousands of profiles).
     public static let maximumFileBytes = 4 << 20
 
+    /// Files read as `profiles` (name → settings), with the `problems` found reading them (none by default).
     public init(profiles: [String: [String: String]], problems: [String] = []) {
         self.profiles = profiles
         self.problems = problems

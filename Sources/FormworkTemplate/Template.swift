@@ -66,11 +66,6 @@ public struct Template: Sendable, Hashable {
 }
 
 extension Template {
-    /// The top-level keys of a template, in the order Formwork writes them.
-    ///
-    /// The header sections come first, as CDK writes them; then the order in which a CDK app's sections
-    /// usually appear (`Resources, Outputs, Mappings, Conditions, Parameters, Rules`), so that templates CDK
-    /// wrote are written back unchanged.
     /// The loops of `section` kept as written, by their key in the section (`Fn::ForEach::Topics`).
     public func unexpandedLoops(in section: Section) -> OrderedDictionary<String, JSONValue> {
         let prefix = section.rawValue + "."
@@ -79,6 +74,11 @@ extension Template {
         return loops
     }
 
+    /// The top-level keys of a template, in the order Formwork writes them.
+    ///
+    /// The header sections come first, as CDK writes them; then the order in which a CDK app's sections
+    /// usually appear (`Resources, Outputs, Mappings, Conditions, Parameters, Rules`), so that templates CDK
+    /// wrote are written back unchanged.
     public enum Section: String, Sendable, CaseIterable {
         case description = "Description"
         case transform = "Transform"

@@ -9,7 +9,9 @@ public enum AssetEntry {
     public enum Kind: Sendable, Equatable {
         /// A regular file, with whether its owner may execute it.
         case file(executable: Bool)
+        /// A folder, read entry by entry.
         case folder
+        /// A symbolic link, kept as a link (never followed).
         case symbolicLink
     }
 
@@ -74,6 +76,8 @@ public struct AssetFolderError: Error, Sendable, CustomStringConvertible {
     /// contents (a FIFO, a file too large: exit 2).
     public var isEnvironment: Bool
 
+    /// An error for `entry` (relative to the asset folder) saying `reason`; `isEnvironment` when the file
+    /// system is at fault.
     public init(entry: String, reason: String, isEnvironment: Bool) {
         self.entry = entry
         self.reason = reason
