@@ -34,9 +34,9 @@ final class FaultProxy: Sendable {
         guard answer.status == 200 else { throw HostileEndpointError(reason: "the fault proxy refused the configuration: \(String(decoding: answer.body, as: UTF8.self))") }
     }
 
-    /// The requests the proxy saw for `stack`, oldest first, as JSON objects.
-    func log(stack: String) throws -> [[String: Any]] {
-        let answer = try call("GET", "log?stack=\(stack)")
+    /// The requests the proxy saw for `stack` (by name; all of them when `nil`), oldest first, as JSON objects.
+    func log(stack: String? = nil) throws -> [[String: Any]] {
+        let answer = try call("GET", stack.map { "log?stack=\($0)" } ?? "log")
         let parsed = try JSONSerialization.jsonObject(with: answer.body)
         return ((parsed as? [String: Any])?["log"] as? [[String: Any]]) ?? []
     }
