@@ -12,6 +12,8 @@ enum BoundedPipeRead {
         case tooLarge
         /// The deadline passed before the end.
         case timedOut
+        /// Reading failed, with the system's error number.
+        case failed(Int32)
     }
 
     /// Reads `descriptor` until its end, more than `limit` bytes, or `deadline`.
@@ -26,13 +28,13 @@ enum BoundedPipeRead {
             let ready = poll(&poller, 1, Int32(min(remaining + 1, 1_000)))
             if ready < 0 {
                 if errno == EINTR { continue }
-                return .complete(data)
+                return .failed(errno)
             }
             if ready == 0 { continue }
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return .complete(data)
+                return .failed(errno)
             }
             if count == 0 { return .complete(data) }
             guard data.count + count <= limit else { return .tooLarge }

@@ -47,6 +47,8 @@ enum ProcessCredentials {
             throw .invalidCredentials(source: source, reason: "the command printed more than \(maximumOutputBytes / 1024) KiB; the credential JSON is far smaller")
         case .complete, .timedOut:
             throw .invalidCredentials(source: source, reason: "the command did not finish within \(Int(timeout)) seconds")
+        case .failed(let code):
+            throw .invalidCredentials(source: source, reason: "the command's output cannot be read: \(String(cString: strerror(code)))")
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

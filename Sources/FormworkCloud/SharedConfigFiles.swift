@@ -93,7 +93,12 @@ public struct SharedConfigFiles: Sendable {
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(ReadProblem(reason: "cannot be opened")) }
         defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maximumFileBytes + 1)) ?? Data()
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+        } catch {
+            return .failure(ReadProblem(reason: "cannot be read: \(error.localizedDescription)"))
+        }
         guard data.count <= maximumFileBytes else { return .failure(ReadProblem(reason: "is larger than \(maximumFileBytes >> 20) MiB")) }
         guard let text = String(validating: data, as: UTF8.self) else {
             return .failure(ReadProblem(reason: "is not UTF-8 text; save it as UTF-8"))
