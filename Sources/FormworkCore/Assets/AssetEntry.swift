@@ -48,10 +48,17 @@ public enum AssetEntry {
         return names.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
-    /// The bytes of the regular file at `path`.
+    /// The bytes of the regular file at `path`, opened without following a link and without waiting on a
+    /// FIFO, and checked again once open (the entry may have been swapped since ``kind(at:relative:)``).
     public static func contents(at path: String, relative: String) throws(AssetFolderError) -> Data {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw AssetFolderError(entry: relative, code: errno) }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw AssetFolderError(entry: relative, code: errno) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw AssetFolderError(entry: relative, reason: "it is no longer a regular file", isEnvironment: false)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             let data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
             guard data.count <= maximumFileBytes else {
