@@ -125,7 +125,8 @@ struct SchemaEvaluator {
             var types: SchemaTypes = .string
             if Double(string) != nil { types.insert(.number) }
             if Int(string) != nil { types.insert(.integer) }
-            if string == "true" || string == "false" { types.insert(.boolean) }
+            // CloudFormation reads "True", "FALSE" and the like as booleans (cfn-lint does too).
+            if ["true", "false"].contains(string.lowercased()) { types.insert(.boolean) }
             return types
         case .array: return .array
         case .object: return .object
