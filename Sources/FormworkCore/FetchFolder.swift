@@ -21,19 +21,16 @@ public struct FetchFolder: Sendable {
     /// Checks `path` and creates it (with the marker) when it is missing or empty.
     public init(_ path: String) throws {
         self.path = path
-        var status = stat()
-        if lstat(path, &status) != 0 {
-            guard errno == ENOENT else { throw OutputRefusal(path: path, reason: FileSystemError.reason(errno)) }
+        let marker = (path as NSString).appendingPathComponent(Self.markerName)
+        guard let status = try OutputPath.status(of: path) else {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            try AtomicFile.write(Self.markerText, to: (path as NSString).appendingPathComponent(Self.markerName))
+            try AtomicFile.write(Self.markerText, to: marker)
             isFetchFolder = true
             return
         }
         switch status.st_mode & S_IFMT {
         case S_IFDIR:
-            let marker = (path as NSString).appendingPathComponent(Self.markerName)
-            var markerStatus = stat()
-            if lstat(marker, &markerStatus) == 0, markerStatus.st_mode & S_IFMT == S_IFREG {
+            if OutputPath.hasMarker(Self.markerName, in: path) {
                 isFetchFolder = true
             } else if (try FileManager.default.contentsOfDirectory(atPath: path)).isEmpty {
                 try AtomicFile.write(Self.markerText, to: marker)
@@ -53,8 +50,7 @@ public struct FetchFolder: Sendable {
     @discardableResult
     public func write(_ text: String, named name: String) throws -> String {
         let file = (path as NSString).appendingPathComponent(name)
-        var status = stat()
-        if !isFetchFolder, lstat(file, &status) == 0 {
+        if !isFetchFolder, try OutputPath.status(of: file) != nil {
             throw OutputRefusal(path: file, reason: "the folder was not made by fetch and the file is already there; Formwork does not replace a file it did not write. Give --output a new folder")
         }
         try AtomicFile.write(text, to: file)

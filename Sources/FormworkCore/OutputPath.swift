@@ -51,8 +51,14 @@ enum OutputPath {
     /// regular file. A `manifest.json` alone is not enough: any folder may have one (a browser extension, a
     /// web app, an assembly the CDK wrote).
     static func isFormworkAssembly(_ path: String) -> Bool {
+        hasMarker(assemblyMarkerName, in: path)
+    }
+
+    /// Whether the folder at `path` holds the marker file `name` as a regular file (not a link): how
+    /// Formwork recognises the folders it wrote.
+    static func hasMarker(_ name: String, in path: String) -> Bool {
         var status = stat()
-        let marker = (path as NSString).appendingPathComponent(assemblyMarkerName)
+        let marker = (path as NSString).appendingPathComponent(name)
         return lstat(marker, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
@@ -76,7 +82,7 @@ enum OutputPath {
     }
 
     /// What `lstat` says of `path` (a link itself, not what it points to); `nil` when nothing is there.
-    private static func status(of path: String) throws(OutputRefusal) -> stat? {
+    static func status(of path: String) throws(OutputRefusal) -> stat? {
         var status = stat()
         guard lstat(path, &status) == 0 else {
             if errno == ENOENT { return nil }
