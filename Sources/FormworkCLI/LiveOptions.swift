@@ -32,9 +32,18 @@ struct CloudSession: Sendable {
     /// CloudFormation in the region of `stackEnvironment` (`aws://ACCOUNT/REGION`, a stack's) when it names
     /// one, which binds; otherwise in the region the options and environment name.
     func cloudFormation(stackEnvironment: String? = nil) throws(CommandFailure) -> CloudFormationClient {
-        let stack = StackEnvironment(uri: stackEnvironment ?? "")
+        let region = try self.region(for: StackEnvironment(uri: stackEnvironment ?? ""))
         do {
-            return try CloudFormationClient(environment: environment, region: try environment.region(for: stack), credentials: credentials)
+            return try CloudFormationClient(environment: environment, region: region, credentials: credentials)
+        } catch {
+            throw CommandFailure(cloud: error)
+        }
+    }
+
+    /// The region a stack in `stack` is reached in: its own, else the one the options and environment name.
+    func region(for stack: StackEnvironment) throws(CommandFailure) -> String {
+        do {
+            return try environment.region(for: stack)
         } catch {
             throw CommandFailure(cloud: error)
         }

@@ -79,7 +79,7 @@ struct StackDeployers {
         var stackTargets: [String: StackEnvironment] = [:]
         for stack in stacks {
             let bound = StackEnvironment(uri: stack.environment)
-            stackTargets[stack.name] = StackEnvironment(account: bound.account, region: try session.cloudFormation(stackEnvironment: stack.environment).region)
+            stackTargets[stack.name] = StackEnvironment(account: bound.account, region: try session.region(for: bound))
         }
         let wanted = stackTargets
         let environment = session.environment

@@ -34,8 +34,7 @@ public struct AWSEnvironment: Sendable {
         profileOption ?? nonEmpty("AWS_PROFILE") ?? nonEmpty("AWS_DEFAULT_PROFILE") ?? "default"
     }
 
-    /// Where credentials come from, for messages: the profile named, or the environment.
-    /// In the chain's order: `--profile`, then keys in the environment, then the profile the environment names.
+    /// Where credentials come from, for messages, in the chain's order: `--profile`, then keys in the environment, then the profile the environment names.
     public var credentialsSource: String {
         if let named = profileOption { return "profile \(named)" }
         if nonEmpty("AWS_ACCESS_KEY_ID") != nil { return "AWS_ACCESS_KEY_ID of the environment" }
@@ -54,6 +53,11 @@ public struct AWSEnvironment: Sendable {
         guard let region = regionOption ?? nonEmpty("AWS_REGION") ?? nonEmpty("AWS_DEFAULT_REGION") ?? profile["region"] ?? fallback,
               !region.isEmpty
         else { throw .noRegion }
+        return try Self.checkedRegion(region)
+    }
+
+    /// `region` when it is shaped like a region name (letters, digits, hyphens): it becomes part of a host name.
+    static func checkedRegion(_ region: String) throws(CloudError) -> String {
         guard region.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw .configuration("'\(region)' is not an AWS region name (such as eu-west-1)")
         }

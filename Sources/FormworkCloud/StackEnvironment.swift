@@ -38,9 +38,6 @@ extension AWSEnvironment {
     public func region(for stack: StackEnvironment) throws(CloudError) -> String {
         guard let bound = stack.region else { return try region() }
         try files.checkReadable()
-        guard bound.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-            throw .configuration("'\(bound)' is not an AWS region name (such as eu-west-1)")
-        }
-        return bound
+        return try Self.checkedRegion(bound)
     }
 }
