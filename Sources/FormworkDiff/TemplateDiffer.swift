@@ -39,11 +39,9 @@ public struct TemplateDiffer: Sendable {
         }.map(\.element)
         return TemplateDiff(
             resources: sorted,
-            outputs: Self.entries(old.outputs.mapValues(\.json).merging(old.unexpandedLoops(in: .outputs)) { $1 },
-                                  new.outputs.mapValues(\.json).merging(new.unexpandedLoops(in: .outputs)) { $1 }),
+            outputs: Self.entries(old.withLoops(old.outputs.mapValues(\.json), in: .outputs), new.withLoops(new.outputs.mapValues(\.json), in: .outputs)),
             parameters: Self.entries(old.parameters.mapValues(\.json), new.parameters.mapValues(\.json)),
-            conditions: Self.entries(old.conditions.merging(old.unexpandedLoops(in: .conditions)) { $1 },
-                                     new.conditions.merging(new.unexpandedLoops(in: .conditions)) { $1 }),
+            conditions: Self.entries(old.withLoops(old.conditions, in: .conditions), new.withLoops(new.conditions, in: .conditions)),
             mappings: Self.entries(old.mappings, new.mappings),
             rules: Self.entries(old.rules, new.rules),
             metadata: Self.entries(old.metadata, new.metadata),

@@ -24,8 +24,9 @@ extension Template {
         return .object(root)
     }
 
-    /// `entries` of `section` followed by the loops kept as written in it.
-    private func withLoops(_ entries: OrderedDictionary<String, JSONValue>, in section: Section) -> OrderedDictionary<String, JSONValue> {
+    /// `entries` of `section` followed by the loops kept as written in it: the section as written out, and
+    /// as the diff compares it.
+    public func withLoops(_ entries: OrderedDictionary<String, JSONValue>, in section: Section) -> OrderedDictionary<String, JSONValue> {
         entries.merging(unexpandedLoops(in: section)) { $1 }
     }
 
