@@ -17,12 +17,22 @@ import Testing
         proxy = try FaultProxy(frontOf: moto)
     }
 
-    static func app(_ stack: String, terminationProtection: Bool = false) -> App {
-        App { Stack(stack, terminationProtection: terminationProtection) { Queue("Jobs") } }
+    static func app(_ stack: String, terminationProtection: Bool = false, topic: Bool = false) -> App {
+        App { Stack(stack, terminationProtection: terminationProtection) {
+            Queue("Jobs")
+            if topic { Topic("Events") }
+        } }
     }
 
     func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
         CommandRunner.run(arguments + ["--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
+    }
+
+    /// The stack's status as the proxy answers it (its model of CloudFormation's states).
+    func status(_ stack: String) throws -> String? {
+        let environment = AWSEnvironment(variables: moto.environment(home: NSTemporaryDirectory()), endpointURL: proxy.endpoint)
+        let client = try CloudFormationClient(environment: environment, region: "us-east-1", credentials: CredentialChain.credentials(environment))
+        return try SynchronousWait.run { () async throws(CloudError) -> String? in try await client.stack(named: stack)?.status }
     }
 
     /// The stack's status as moto holds it, read past the proxy.
@@ -78,43 +88,13 @@ import Testing
         #expect(destroyed.status == .done, "\(destroyed.output.standardError)")
         #expect(try statusAtMoto("FaultProtected") == nil)
     }
-}
-
-/// A stack already deployed, under the same proxy: stale reads of an update, and a rollback that failed.
-@Suite(.serialized, .needsMoto) struct UpdateUnderFaultsTests {
-    let moto: MotoServer
-    let proxy: FaultProxy
-
-    init() throws {
-        moto = try MotoServer.shared.get()
-        proxy = try FaultProxy(frontOf: moto)
-    }
-
-    static func app(_ stack: String, topic: Bool) -> App {
-        App { Stack(stack) {
-            Queue("Jobs")
-            if topic { Topic("Events") }
-        } }
-    }
-
-    func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(arguments + ["--require-approval", "never", "--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app,
-                          environment: moto.environment(home: folder.url.path))
-    }
-
-    /// The stack's status as the proxy answers it (its model of CloudFormation's states).
-    func status(_ stack: String) throws -> String? {
-        let environment = AWSEnvironment(variables: moto.environment(home: NSTemporaryDirectory()), endpointURL: proxy.endpoint)
-        let client = try CloudFormationClient(environment: environment, region: "us-east-1", credentials: CredentialChain.credentials(environment))
-        return try SynchronousWait.run { () async throws(CloudError) -> String? in try await client.stack(named: stack)?.status }
-    }
 
     @Test func staleReadsOfAnUpdateAreWaitedOutUntilTheUpdateEnds() throws {
         let folder = try TemporaryDirectory()
         try proxy.configure(#"{"stacks": {}}"#)
-        #expect(run(["deploy"], app: Self.app("FaultStaleUpdate", topic: false), folder: folder).status == .done)
+        #expect(run(["deploy", "--require-approval", "never"], app: Self.app("FaultStaleUpdate", topic: false), folder: folder).status == .done)
         try proxy.configure(#"{"stacks": {"FaultStaleUpdate": {"stale_reads": 3, "in_progress_polls": 2}}}"#)
-        let updated = run(["deploy"], app: Self.app("FaultStaleUpdate", topic: true), folder: folder)
+        let updated = run(["deploy", "--require-approval", "never"], app: Self.app("FaultStaleUpdate", topic: true), folder: folder)
         #expect(updated.status == .done, "\(updated.output.standardError)")
         // The follower polled through the stale reads and the progress, not stopping at the first old status.
         let log = try proxy.log(stack: "FaultStaleUpdate")
@@ -127,16 +107,16 @@ import Testing
     @Test func aStackStuckInUpdateRollbackFailedIsRolledBackThenDeployed() throws {
         let folder = try TemporaryDirectory()
         try proxy.configure(#"{"stacks": {}}"#)
-        #expect(run(["deploy"], app: Self.app("FaultRollbackFailed", topic: false), folder: folder).status == .done)
+        #expect(run(["deploy", "--require-approval", "never"], app: Self.app("FaultRollbackFailed", topic: false), folder: folder).status == .done)
         // The new topic fails to create, and the rollback fails on the queue.
         let resources = try Self.app("FaultRollbackFailed", topic: true).synthesize().stacks[0].template.resources
         let topic = try #require(resources.first { $0.value.type == "AWS::SNS::Topic" }?.key)
         let queue = try #require(resources.first { $0.value.type == "AWS::SQS::Queue" }?.key)
         try proxy.configure(#"{"stacks": {"FaultRollbackFailed": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "rollback_fails": true, "rollback_fail_logical_id": "\#(queue)", "times": 1}}}}"#)
-        let failed = run(["deploy"], app: Self.app("FaultRollbackFailed", topic: true), folder: folder)
+        let failed = run(["deploy", "--require-approval", "never"], app: Self.app("FaultRollbackFailed", topic: true), folder: folder)
         #expect(failed.status == .findings)
         #expect(try status("FaultRollbackFailed") == "UPDATE_ROLLBACK_FAILED")
-        let recovered = run(["deploy"], app: Self.app("FaultRollbackFailed", topic: true), folder: folder)
+        let recovered = run(["deploy", "--require-approval", "never"], app: Self.app("FaultRollbackFailed", topic: true), folder: folder)
         #expect(recovered.status == .done, "\(recovered.output.standardError)")
         #expect(recovered.output.standardError.contains("FaultRollbackFailed is UPDATE_ROLLBACK_FAILED: continuing its rollback before deploying"))
         // moto applied the failed update anyway (the proxy only models the failure), so the deploy after the
