@@ -529,8 +529,7 @@ def plan_delete(model, fail, retained, nothing_left=False):
         if logical_id in retained:
             events.append(event(model, logical_id, resource_type, "DELETE_SKIPPED"))
         elif logical_id == failing:
-            events.append(event(model, logical_id, resource_type, "DELETE_IN_PROGRESS"))
-            events.append(event(model, logical_id, resource_type, "DELETE_FAILED", failure_reason(fail, logical_id)))
+            events += resource_events(model, logical_id, resource_type, "DELETE", "FAILED", failure_reason(fail, logical_id))
             reason = "The following resource(s) failed to delete: [%s]. " % logical_id
             events.append(stack_event(model, "DELETE_FAILED", reason))
             return events, ("DELETE_FAILED", reason)
@@ -548,8 +547,7 @@ def plan_continue(model, skipped, fail):
                                 "Resource skipped during UpdateRollback"))
         elif fail and fail.get("continue_fails_unless_skipped"):
             reason = fail.get("rollback_fail_reason") or "Injected rollback failure of %s" % logical_id
-            events.append(event(model, logical_id, resource_type, "UPDATE_IN_PROGRESS"))
-            events.append(event(model, logical_id, resource_type, "UPDATE_FAILED", reason))
+            events += resource_events(model, logical_id, resource_type, "UPDATE", "FAILED", reason)
             final = "The following resource(s) failed to update: [%s]. " % logical_id
             events.append(stack_event(model, "UPDATE_ROLLBACK_FAILED", final))
             return events, ("UPDATE_ROLLBACK_FAILED", final)
