@@ -21,7 +21,8 @@ struct TemplateUploader {
             var target = bucket
             if target == nil {
                 let account = try await STSClient(environment: environment, region: region, credentials: credentials).callerIdentity().account
-                target = "cdk-hnb659fds-assets-\(account)-\(region)"
+                target = BootstrapNames.resolved(BootstrapNames.default.assetBucket, account: account, region: region,
+                                                 partition: BootstrapNames.partition(ofRegion: region))
             }
             do throws(CloudError) {
                 try await s3.putObject(bucket: target!, key: key, body: data, contentType: "application/json")

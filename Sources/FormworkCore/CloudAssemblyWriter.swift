@@ -63,7 +63,7 @@ public struct CloudAssemblyWriter: Sendable {
 
     /// A stack's asset manifest: each asset zipped from its staged folder into the bootstrap bucket.
     static func assetManifest(for assets: [FileAsset]) -> JSONValue {
-        let qualifier = FileAsset.bootstrapQualifier
+        let names = BootstrapNames.default
         var files = OrderedDictionary<String, JSONValue>()
         for asset in assets {
             files[asset.hash] = [
@@ -71,9 +71,9 @@ public struct CloudAssemblyWriter: Sendable {
                 "source": ["path": .string(asset.stagedName), "packaging": "zip"],
                 "destinations": [
                     "current_account-current_region": [
-                        "bucketName": .string("cdk-\(qualifier)-assets-${AWS::AccountId}-${AWS::Region}"),
+                        "bucketName": .string(names.assetBucket),
                         "objectKey": .string(asset.objectKey),
-                        "assumeRoleArn": .string("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-file-publishing-role-${AWS::AccountId}-${AWS::Region}"),
+                        "assumeRoleArn": .string(names.filePublishingRole),
                     ],
                 ],
             ]
@@ -85,8 +85,8 @@ public struct CloudAssemblyWriter: Sendable {
     /// before the stacks that need them.
     public func manifest(for assembly: CloudAssembly) -> JSONValue {
         var artifacts = OrderedDictionary<String, JSONValue>()
-        let qualifier = FileAsset.bootstrapQualifier
-        let versionParameter: JSONValue = .string("/cdk-bootstrap/\(qualifier)/version")
+        let names = BootstrapNames.default
+        let versionParameter: JSONValue = .string(names.versionParameter)
         for stack in assembly.stacksInDependencyOrder {
             var properties: OrderedDictionary<String, JSONValue> = ["templateFile": .string(templateFileName(for: stack.name))]
             if stack.terminationProtection { properties["terminationProtection"] = true }
@@ -99,13 +99,13 @@ public struct CloudAssemblyWriter: Sendable {
                     "type": "cdk:asset-manifest",
                     "properties": [
                         "file": .string(Self.assetManifestFileName(for: stack.name)),
-                        "requiresBootstrapStackVersion": 6,
+                        "requiresBootstrapStackVersion": .number(Double(BootstrapNames.minimumVersionForAssets)),
                         "bootstrapStackVersionSsmParameter": versionParameter,
                     ],
                 ]
-                properties["assumeRoleArn"] = .string("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-deploy-role-${AWS::AccountId}-${AWS::Region}")
-                properties["cloudFormationExecutionRoleArn"] = .string("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-cfn-exec-role-${AWS::AccountId}-${AWS::Region}")
-                properties["requiresBootstrapStackVersion"] = 6
+                properties["assumeRoleArn"] = .string(names.deployRole)
+                properties["cloudFormationExecutionRoleArn"] = .string(names.cloudFormationExecutionRole)
+                properties["requiresBootstrapStackVersion"] = .number(Double(BootstrapNames.minimumVersionForAssets))
                 properties["bootstrapStackVersionSsmParameter"] = versionParameter
                 properties["additionalDependencies"] = [.string(assetArtifact)]
                 dependencies.insert(assetArtifact, at: 0)

@@ -14,13 +14,9 @@ public struct FileAsset: Sendable, Hashable {
     /// The construct path of what uses it, for the asset manifest's display name.
     public let displayName: String
 
-    /// The bootstrap qualifier CDK uses unless told otherwise.
-    public static let bootstrapQualifier = "hnb659fds"
-
-    /// The bootstrap assets bucket: `{"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}`.
-    public var bucketName: Value {
-        .sub("cdk-\(Self.bootstrapQualifier)-assets-${AWS::AccountId}-${AWS::Region}")
-    }
+    /// The bootstrap assets bucket: `{"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}`
+    /// (``BootstrapNames/assetBucket``).
+    public var bucketName: Value { .sub(BootstrapNames.default.assetBucket) }
 
     /// The object key: `<hash>.zip`.
     public var objectKey: String { "\(hash).zip" }

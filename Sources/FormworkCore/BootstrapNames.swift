@@ -1,0 +1,60 @@
+import Foundation
+
+/// The names CDK's bootstrap gives an environment's resources, for one qualifier: the assets bucket, the
+/// deploy, file-publishing and CloudFormation execution roles, and the version parameter.
+///
+/// The one source of these names: the templates (a function's code bucket), the cloud assembly's
+/// manifests, `deploy` and `bootstrap` all read them here. Each name is a pattern holding
+/// `${AWS::AccountId}`, `${AWS::Region}` and `${AWS::Partition}` as CDK writes it; ``resolved(_:account:region:partition:)``
+/// fills them in for one environment.
+public struct BootstrapNames: Sendable, Hashable {
+    /// CDK's default qualifier, `hnb659fds` (the `@aws-cdk/core:bootstrapQualifier` context when unset).
+    public static let defaultQualifier = "hnb659fds"
+
+    /// The names CDK uses unless told otherwise (qualifier `hnb659fds`).
+    public static let `default` = BootstrapNames(qualifier: defaultQualifier)
+
+    /// The qualifier: up to 10 lowercase letters and digits distinguishing several bootstraps of one environment.
+    public let qualifier: String
+
+    /// The names for `qualifier`.
+    public init(qualifier: String) {
+        self.qualifier = qualifier
+    }
+
+    /// The assets bucket: `cdk-<qualifier>-assets-${AWS::AccountId}-${AWS::Region}`.
+    public var assetBucket: String { "cdk-\(qualifier)-assets-${AWS::AccountId}-${AWS::Region}" }
+
+    /// The role `cdk deploy` assumes for CloudFormation calls.
+    public var deployRole: String { roleArn("deploy-role") }
+
+    /// The role asset uploads assume.
+    public var filePublishingRole: String { roleArn("file-publishing-role") }
+
+    /// The role CloudFormation itself acts with, passed to change sets.
+    public var cloudFormationExecutionRole: String { roleArn("cfn-exec-role") }
+
+    /// The SSM parameter holding the bootstrap stack's version: `/cdk-bootstrap/<qualifier>/version`.
+    public var versionParameter: String { "/cdk-bootstrap/\(qualifier)/version" }
+
+    /// The lowest bootstrap version a stack with assets needs (CDK's `requiresBootstrapStackVersion`).
+    public static let minimumVersionForAssets = 6
+
+    /// `pattern` with `${AWS::AccountId}`, `${AWS::Region}` and `${AWS::Partition}` filled in.
+    public static func resolved(_ pattern: String, account: String, region: String, partition: String) -> String {
+        pattern.replacingOccurrences(of: "${AWS::AccountId}", with: account)
+            .replacingOccurrences(of: "${AWS::Region}", with: region)
+            .replacingOccurrences(of: "${AWS::Partition}", with: partition)
+    }
+
+    /// The partition of `region`: `aws-cn` for China's regions, `aws-us-gov` for GovCloud, else `aws`.
+    public static func partition(ofRegion region: String) -> String {
+        if region.hasPrefix("cn-") { return "aws-cn" }
+        if region.hasPrefix("us-gov-") { return "aws-us-gov" }
+        return "aws"
+    }
+
+    private func roleArn(_ role: String) -> String {
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-\(qualifier)-\(role)-${AWS::AccountId}-${AWS::Region}"
+    }
+}
