@@ -3,11 +3,11 @@ import FormworkCloud
 import FormworkCore
 import FormworkDeploy
 
-/// `<app> bootstrap`: the assets bucket and bootstrap version, in a small stack of Formwork's own.
+/// `<app> bootstrap`: the assets bucket, in a small stack of Formwork's own.
 struct BootstrapCommand: FormworkCommand {
     static let configuration = CommandConfiguration(
         commandName: "bootstrap",
-        abstract: "Create the bootstrap stack (FormworkToolkit): the assets bucket CDK's conventions name, and the bootstrap version.",
+        abstract: "Create the bootstrap stack (FormworkToolkit): the assets bucket CDK's conventions name.",
         discussion: "An account and region already bootstrapped by CDK or Formwork (the bucket is there) is left as it is."
     )
 

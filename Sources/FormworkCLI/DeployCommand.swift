@@ -36,8 +36,8 @@ struct DeployCommand: FormworkCommand {
     @Option(name: .customLong("parameters"), help: "A parameter value, as Stack:Key=Value (or Key=Value for every stack). Repeatable.")
     var parameterValues: [String] = []
 
-    @Option(help: "The bucket for assets and large templates (default: the CDK bootstrap bucket of the account and region).")
-    var assetBucket: String?
+    @Option(help: "The bucket for templates over 51,200 bytes (default: the bootstrap bucket of the account and region, where assets always go).")
+    var templateBucket: String?
 
     @Option(name: .customLong("skip-resource"), help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) its continued rollback leaves as it is. Repeatable.")
     var skipResources: [String] = []
@@ -53,7 +53,7 @@ struct DeployCommand: FormworkCommand {
         let interruption = Interruption()
         let signals = CommandEnvironment.streamsProgress ? InterruptSignal(interruption) : nil
         defer { signals?.cancel() }
-        let deployer = StackDeployers(session: session, approval: requireApproval, assetBucket: assetBucket, progress: progress, interruption: interruption)
+        let deployer = StackDeployers(session: session, approval: requireApproval, templateBucket: templateBucket, progress: progress, interruption: interruption)
         let ordered = assembly.stacksInDependencyOrder
         let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
         let skipped = skipResources

@@ -34,7 +34,7 @@ struct DestroyCommand: FormworkCommand {
         let interruption = Interruption()
         let signals = CommandEnvironment.streamsProgress ? InterruptSignal(interruption) : nil
         defer { signals?.cancel() }
-        let deployers = StackDeployers(session: live.session(), approval: .never, assetBucket: nil, progress: progress, interruption: interruption)
+        let deployers = StackDeployers(session: live.session(), approval: .never, templateBucket: nil, progress: progress, interruption: interruption)
         let ordered = assembly.stacksInDependencyOrder.filter { names.contains($0.name) }
         let result = try deployers.run(ordered, concurrency: max(1, concurrency), reversed: true) { stack, deployer async throws(DeployError) in
             try await deployer.destroy(stack.name).map { "\($0.logicalId) (\($0.type))" }

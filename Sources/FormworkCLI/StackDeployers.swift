@@ -12,7 +12,8 @@ import Synchronization
 struct StackDeployers {
     let session: CloudSession
     let approval: ApprovalLevel
-    let assetBucket: String?
+    /// Where templates over 51,200 bytes go; the bootstrap bucket when `nil`.
+    let templateBucket: String?
     let progress: ProgressLines
     let interruption: Interruption
 
@@ -84,21 +85,22 @@ struct StackDeployers {
         let wanted = stackTargets
         let environment = session.environment
         let credentials = session.credentials
-        let bucket = assetBucket
+        let bucket = templateBucket
+        let progress = progress
         let targets = try session.run { () async throws(CloudError) -> [StackEnvironment: DeployTarget] in
             var targets: [StackEnvironment: DeployTarget] = [:]
             for target in Set(wanted.values).sorted(by: { $0.description < $1.description }) {
                 let names = wanted.filter { $0.value == target }.keys.sorted()
                 do throws(CloudError) {
                     targets[target] = try await DeployTarget.resolve(environment: environment, region: target.region ?? "", credentials: credentials,
-                                                                     assetBucket: bucket, requiredAccount: target.account)
+                                                                     templateBucket: bucket, requiredAccount: target.account,
+                                                                     report: { progress.add("\(names.joined(separator: ", ")): \($0)") })
                 } catch .configuration(let message) {
                     throw .configuration("\(names.joined(separator: ", ")): \(message)")
                 }
             }
             return targets
         }
-        let progress = progress
         let approvals = TerminalApproval()
         return wanted.mapValues { target in
             var deployer = StackDeployer(target: targets[target]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },

@@ -24,6 +24,8 @@ public struct CloudFormationClient: Sendable {
         public var outputs: [String: String]
         /// Whether termination protection is on.
         public var terminationProtection: Bool = false
+        /// The role CloudFormation acts with for this stack (`RoleARN`); `nil` when it acts as each caller.
+        public var roleArn: String?
 
         /// Settled in a failed state or still changing: a diff against it says so.
         public var isUnsettled: Bool {
@@ -51,7 +53,7 @@ public struct CloudFormationClient: Sendable {
         }
         return Stack(id: member.string("StackId") ?? name, name: member.string("StackName") ?? name, status: member.string("StackStatus") ?? "",
                      statusReason: member.string("StackStatusReason"), outputs: outputs,
-                     terminationProtection: member.string("EnableTerminationProtection") == "true")
+                     terminationProtection: member.string("EnableTerminationProtection") == "true", roleArn: member.string("RoleARN"))
     }
 
     /// The template of stack `name` as it was submitted (stage `Original`), character for character.
@@ -99,9 +101,13 @@ public struct CloudFormationClient: Sendable {
 
     /// Creates change set `name` for stack `stack` (`CREATE` for a stack that does not exist yet), with the
     /// capabilities CDK passes; a parameter without a value keeps its previous one. Returns the change set's id.
+    ///
+    /// - Parameters:
+    ///   - roleArn: the role CloudFormation acts with (`RoleARN`); the caller's own permissions when `nil` (the default).
+    ///   - notificationArns: SNS topics CloudFormation sends the stack's events to (at most 5); none by default.
     public func createChangeSet(stack: String, name: String, template: TemplateSource, type: String,
                                 parameters: [(key: String, value: String?)] = [], tags: [(key: String, value: String)] = [],
-                                description: String? = nil) async throws(CloudError) -> String {
+                                roleArn: String? = nil, notificationArns: [String] = [], description: String? = nil) async throws(CloudError) -> String {
         // One token for every attempt of this call: a retry after a lost answer does not make a second change set.
         var request: [(String, String)] = [("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter,
                                            ("ClientToken", Self.requestToken())]
@@ -120,6 +126,8 @@ public struct CloudFormationClient: Sendable {
             request.append(("Tags.member.\(index + 1).Key", tag.key))
             request.append(("Tags.member.\(index + 1).Value", tag.value))
         }
+        if let roleArn { request.append(("RoleARN", roleArn)) }
+        for (index, topic) in notificationArns.enumerated() { request.append(("NotificationARNs.member.\(index + 1)", topic)) }
         if let description { request.append(("Description", description)) }
         let result = try await query.call("CreateChangeSet", request)
         return result.string("Id") ?? name

@@ -10,11 +10,18 @@ public struct S3Client: Sendable {
     public let region: String
     let credentials: RefreshingCredentials
     let endpoint: URL?
+    /// The account every bucket this client reaches must belong to (`x-amz-expected-bucket-owner` on each
+    /// request; S3 answers 403 for another account's bucket); `nil` sends no such header.
+    public let expectedBucketOwner: String?
 
-    public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
+    /// A client for S3 in `region` as `environment` reaches it, signing with `credentials`.
+    ///
+    /// - Parameter expectedBucketOwner: the account the buckets must belong to; any account when `nil` (the default).
+    public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials, expectedBucketOwner: String? = nil) throws(CloudError) {
         self.environment = environment
         self.region = region
         self.credentials = credentials
+        self.expectedBucketOwner = expectedBucketOwner
         let configured = try environment.endpoint(for: "s3", region: region)
         endpoint = configured.host?.hasSuffix(".amazonaws.com") == true || configured.host?.hasSuffix(".amazonaws.com.cn") == true ? nil : configured
     }
@@ -53,9 +60,10 @@ public struct S3Client: Sendable {
         }
     }
 
-    /// Stores `body` as `key` in `bucket`.
-    public func putObject(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream") async throws(CloudError) {
-        let response = try await send("PUT", bucket: bucket, key: key, body: body, headers: ["Content-Type": contentType], action: "PutObject")
+    /// Stores `body` as `key` in `bucket`, encrypted as `encryption` says.
+    public func putObject(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream",
+                          encryption: ServerSideEncryption = .none) async throws(CloudError) {
+        let response = try await send("PUT", bucket: bucket, key: key, body: body, headers: encryption.headers.merging(["Content-Type": contentType]) { $1 }, action: "PutObject")
         guard (200..<300).contains(response.status) else { throw error(response, action: "PutObject") }
     }
 
@@ -64,13 +72,15 @@ public struct S3Client: Sendable {
     /// The size of each part but the last (S3's minimum is 5 MiB).
     public static let partSize = 8 * 1024 * 1024
 
-    /// Stores `body` as `key` in `bucket`: in one request, or above ``multipartThreshold`` in parts (an upload
-    /// that fails half-way is aborted, leaving no parts behind).
-    public func upload(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream") async throws(CloudError) {
+    /// Stores `body` as `key` in `bucket`, encrypted as `encryption` says: in one request, or above
+    /// ``multipartThreshold`` in parts (an upload that fails half-way is aborted, leaving no parts behind).
+    public func upload(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream",
+                       encryption: ServerSideEncryption = .none) async throws(CloudError) {
         guard body.count > Self.multipartThreshold else {
-            return try await putObject(bucket: bucket, key: key, body: body, contentType: contentType)
+            return try await putObject(bucket: bucket, key: key, body: body, contentType: contentType, encryption: encryption)
         }
-        let created = try await send("POST", bucket: bucket, key: key, query: "uploads=", body: Data(), headers: ["Content-Type": contentType], action: "CreateMultipartUpload")
+        let created = try await send("POST", bucket: bucket, key: key, query: "uploads=", body: Data(),
+                                     headers: encryption.headers.merging(["Content-Type": contentType]) { $1 }, action: "CreateMultipartUpload")
         guard (200..<300).contains(created.status), let uploadId = XMLTree.parse(created.body)?.string("UploadId") else {
             throw error(created, action: "CreateMultipartUpload")
         }
@@ -99,6 +109,9 @@ public struct S3Client: Sendable {
     public func bucketExists(_ bucket: String) async throws(CloudError) -> Bool {
         let response = try await send("HEAD", bucket: bucket, key: "", body: Data(), headers: [:], action: "HeadBucket")
         if response.status == 404 { return false }
+        if response.status == 403 {
+            throw forbidden(response, action: "HeadBucket", "the bucket \(bucket) exists but may not be used\(ownerClause): it belongs to another account, or the credentials lack s3:ListBucket on it")
+        }
         guard (200..<300).contains(response.status) else { throw error(response, action: "HeadBucket") }
         return true
     }
@@ -107,8 +120,31 @@ public struct S3Client: Sendable {
     public func objectExists(bucket: String, key: String) async throws(CloudError) -> Bool {
         let response = try await send("HEAD", bucket: bucket, key: key, body: Data(), headers: [:], action: "HeadObject")
         if response.status == 404 { return false }
+        if response.status == 403 {
+            throw forbidden(response, action: "HeadObject", "S3 refused to say whether s3://\(bucket)/\(key) exists\(ownerClause): the credentials need s3:GetObject and s3:ListBucket on the bucket (without s3:ListBucket, S3 answers 403 for an object that is not there)")
+        }
         guard (200..<300).contains(response.status) else { throw error(response, action: "HeadObject") }
         return true
+    }
+
+    /// How `bucket` encrypts new objects by default (`GetBucketEncryption`), so uploads can ask for the same
+    /// in their own headers, as policies requiring encryption headers demand; ``ServerSideEncryption/none``
+    /// when the bucket has no default or the credentials may not read it.
+    public func defaultEncryption(of bucket: String) async throws(CloudError) -> ServerSideEncryption {
+        let response = try await send("GET", bucket: bucket, key: "", query: "encryption=", body: Data(), headers: [:], action: "GetBucketEncryption")
+        // No configuration (404) or no permission to read it (403): upload without headers, as `cdk deploy` does.
+        if [403, 404].contains(response.status) { return .none }
+        guard (200..<300).contains(response.status) else { throw error(response, action: "GetBucketEncryption") }
+        let rule = XMLTree.parse(response.body)?["Rule"]?["ApplyServerSideEncryptionByDefault"]
+        switch rule?.string("SSEAlgorithm") {
+        case "aws:kms", "aws:kms:dsse": return .kms(keyId: rule?.string("KMSMasterKeyID"))
+        case "AES256": return .s3
+        default: return .none
+        }
+    }
+
+    private var ownerClause: String {
+        expectedBucketOwner.map { " (expected to belong to account \($0))" } ?? ""
     }
 
     private func send(_ method: String, bucket: String, key: String, query: String? = nil, body: Data, headers: [String: String],
@@ -122,18 +158,37 @@ public struct S3Client: Sendable {
             url = withQuery
         }
         let payloadHash = ContentHash.sha256(body)
+        var headers = headers
+        if let expectedBucketOwner { headers["x-amz-expected-bucket-owner"] = expectedBucketOwner }
+        let timeout = Self.timeout(forBytes: body.count, base: environment.retry.timeout)
         return try await environment.retry.run { () async throws(CloudError) -> HTTPResponse in
             var request = HTTPRequest(method: method, url: url, headers: headers.merging([
                 "Host": SigV4Signer.host(of: url), "x-amz-content-sha256": payloadHash,
             ]) { $1 }, body: body)
             let signer = SigV4Signer(credentials: try await credentials.current(), service: "s3", region: region)
             request.headers.merge(signer.signedHeaders(method: method, url: url, headers: request.headers, body: body)) { $1 }
-            let response = try await environment.transport.send(request, timeout: environment.retry.timeout)
+            let response = try await environment.transport.send(request, timeout: timeout)
             if response.status >= 500 || response.status == 429 || response.status == 503 {
                 throw self.error(response, action: action)
             }
             return response
         }
+    }
+
+    /// The slowest upload a request waits for, in bytes a second: a request carrying a body gets `base`
+    /// seconds plus one for every 256 KiB (a 16 MiB object: 64 s more).
+    public static let slowestUploadBytesPerSecond = 256 * 1024
+
+    /// How long a request carrying `bytes` may take: `base`, plus the time the body takes at
+    /// ``slowestUploadBytesPerSecond``.
+    static func timeout(forBytes bytes: Int, base: TimeInterval) -> TimeInterval {
+        base + TimeInterval(bytes) / TimeInterval(slowestUploadBytesPerSecond)
+    }
+
+    /// A 403 to a `HEAD` request, which has no body to say why: `message` says what it likely means.
+    private func forbidden(_ response: HTTPResponse, action: String, _ message: String) -> CloudError {
+        .service(AWSServiceError(service: "s3", action: action, status: 403, code: "Forbidden", message: message,
+                                 requestId: response.headers["x-amz-request-id"]))
     }
 
     private func error(_ response: HTTPResponse, action: String) -> CloudError {

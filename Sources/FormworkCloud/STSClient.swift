@@ -48,7 +48,7 @@ public struct STSClient: Sendable {
     }
 
     /// A session name for an assumed role: `formwork-<seconds since 1970>`.
-    static func defaultSessionName(now: Date = Date()) -> String {
+    public static func defaultSessionName(now: Date = Date()) -> String {
         "formwork-\(Int(now.timeIntervalSince1970))"
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// Puts a stack's file assets in the bootstrap bucket under the keys its template names (`<hash>.zip`),
 /// skipping the ones already there: the key is the content's fingerprint, so an object that exists is the
-/// same code.
+/// same code. Each request names the bucket's expected owner (the target account) and asks for the
+/// bucket's own default encryption, as `cdk deploy` does.
 public struct AssetPublisher: Sendable {
     public let target: DeployTarget
 
@@ -22,9 +23,14 @@ public struct AssetPublisher: Sendable {
     public func publish(_ assets: [FileAsset]) async throws(DeployError) -> Report {
         var report = Report()
         guard !assets.isEmpty else { return report }
+        if let version = target.cdkBootstrapVersion, version < BootstrapNames.minimumVersionForAssets {
+            throw .outdatedBootstrap(version: version, region: target.region)
+        }
         let bootstrapped: Bool
+        let encryption: ServerSideEncryption
         do {
             bootstrapped = try await target.s3.bucketExists(target.assetBucket)
+            encryption = bootstrapped ? try await target.s3.defaultEncryption(of: target.assetBucket) : .none
         } catch {
             throw .cloud(error)
         }
@@ -46,7 +52,7 @@ public struct AssetPublisher: Sendable {
                 throw .asset(path: asset.sourcePath, reason: "\(error)")
             }
             do {
-                try await target.s3.upload(bucket: target.assetBucket, key: asset.objectKey, body: archive, contentType: "application/zip")
+                try await target.s3.upload(bucket: target.assetBucket, key: asset.objectKey, body: archive, contentType: "application/zip", encryption: encryption)
             } catch {
                 throw .cloud(error)
             }

@@ -1,23 +1,23 @@
+import FormworkCore
 import FormworkTemplate
 import OrderedCollections
 
 /// The stack `<app> bootstrap` deploys (`FormworkToolkit`): the assets bucket named as CDK names it
-/// (`cdk-hnb659fds-assets-ACCOUNT-REGION`, so an account bootstrapped by either tool serves both), encrypted,
-/// versioned, closed to the public, TLS only, old versions expiring after 30 days, and the bootstrap version
-/// parameter CDK reads (`/cdk-bootstrap/hnb659fds/version`).
+/// (`cdk-hnb659fds-assets-ACCOUNT-REGION`, where the templates' function code points), encrypted, versioned,
+/// closed to the public, TLS only, old versions expiring after 30 days.
+///
+/// It claims no CDK bootstrap version and creates none of CDK's roles: `cdk deploy` needs `cdk bootstrap`.
+/// An environment CDK bootstrapped already needs no `FormworkToolkit`: `deploy` uses CDK's bucket and roles.
 public enum BootstrapStack {
+    /// The stack's name.
     public static let name = "FormworkToolkit"
-    /// CDK's default bootstrap qualifier.
-    public static let qualifier = "hnb659fds"
-    /// The bootstrap version written to the SSM parameter and the output.
-    public static let version = 21
 
     /// The template, as JSON text.
     public static var template: String {
-        let bucketName: JSONValue = ["Fn::Sub": .string("cdk-\(qualifier)-assets-${AWS::AccountId}-${AWS::Region}")]
+        let bucketName: JSONValue = ["Fn::Sub": .string(BootstrapNames.default.assetBucket)]
         let bucketArn: JSONValue = ["Fn::GetAtt": ["StagingBucket", "Arn"]]
         let document: JSONValue = [
-            "Description": "Formwork bootstrap: the assets bucket CDK's conventions name, and the bootstrap version.",
+            "Description": "Formwork bootstrap: the assets bucket CDK's conventions name.",
             "Resources": [
                 "StagingBucket": [
                     "Type": "AWS::S3::Bucket",
@@ -51,14 +51,9 @@ public enum BootstrapStack {
                         ],
                     ],
                 ],
-                "CdkBootstrapVersion": [
-                    "Type": "AWS::SSM::Parameter",
-                    "Properties": ["Type": "String", "Name": .string("/cdk-bootstrap/\(qualifier)/version"), "Value": .string(String(version))],
-                ],
             ],
             "Outputs": [
                 "BucketName": ["Value": ["Ref": "StagingBucket"]],
-                "BootstrapVersion": ["Value": ["Fn::GetAtt": ["CdkBootstrapVersion", "Value"]]],
             ],
         ]
         return JSONWriter(style: .pretty(indent: 1)).string(from: document)

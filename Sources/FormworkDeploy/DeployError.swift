@@ -1,4 +1,5 @@
 import FormworkCloud
+import FormworkCore
 
 /// Why a deployment or destruction did not happen or did not succeed.
 public enum DeployError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -6,6 +7,8 @@ public enum DeployError: Error, Sendable, Equatable, CustomStringConvertible {
     case cloud(CloudError)
     /// The account and region have no bootstrap bucket.
     case notBootstrapped(bucket: String, region: String)
+    /// CDK bootstrapped the account and region with a version older than assets need.
+    case outdatedBootstrap(version: Int, region: String)
     /// An asset folder could not be read or zipped.
     case asset(path: String, reason: String)
     /// CloudFormation refused the change set.
@@ -20,7 +23,7 @@ public enum DeployError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the failure is the environment's (exit status 3) rather than the deployment's (1).
     public var isEnvironmental: Bool {
         switch self {
-        case .cloud, .notBootstrapped, .asset: true
+        case .cloud, .notBootstrapped, .outdatedBootstrap, .asset: true
         default: false
         }
     }
@@ -29,7 +32,9 @@ public enum DeployError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cloud(let error): "\(error)"
         case .notBootstrapped(let bucket, let region):
-            "the bootstrap bucket \(bucket) is not there (or not yours) in \(region); run `<app> bootstrap` (or `cdk bootstrap`) first, or pass --asset-bucket"
+            "the bootstrap bucket \(bucket) is not there in \(region); run `<app> bootstrap` (or `cdk bootstrap`) first"
+        case .outdatedBootstrap(let version, let region):
+            "\(region) was bootstrapped by CDK with version \(version); assets need version \(BootstrapNames.minimumVersionForAssets) or later: run `cdk bootstrap` again to update it"
         case .asset(let path, let reason): "cannot zip the asset folder '\(path)': \(reason)"
         case .changeSetFailed(let stack, let reason): "CloudFormation refused the change set of \(stack): \(reason)"
         case .deploymentFailed(let stack, let reason, let status): "\(stack) failed to deploy: \(reason); the stack is now \(status)"

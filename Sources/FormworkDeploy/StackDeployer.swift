@@ -133,7 +133,8 @@ public struct StackDeployer: Sendable {
         do {
             changeSet = try await refusable(name) { () async throws(CloudError) -> ChangeSet in
                 _ = try await cloudFormation.createChangeSet(stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
-                                                             parameters: stackParameters, tags: tags, description: "Formwork deploy")
+                                                             parameters: stackParameters, tags: tags, roleArn: target.executionRole,
+                                                             description: "Formwork deploy")
                 return try await cloudFormation.settledChangeSet(stack: name, name: changeSetName)
             }
         } catch .changeSetFailed(_, let reason) where reason.contains("No updates are to be performed") {
@@ -282,7 +283,7 @@ public struct StackDeployer: Sendable {
         }
     }
 
-    /// The template's text, or above 51,200 bytes its S3 URL in the asset bucket.
+    /// The template's text, or above 51,200 bytes its S3 URL in the template bucket.
     private func templateSource(_ stack: StackRequest) async throws(DeployError) -> CloudFormationClient.TemplateSource {
         let body: String
         do {
@@ -293,8 +294,11 @@ public struct StackDeployer: Sendable {
         guard body.utf8.count > CloudFormationClient.maximumTemplateBodyBytes else { return .body(body) }
         let data = Data(body.utf8)
         let key = ContentHash.sha256(data) + ".json"
-        try await cloud { () async throws(CloudError) in try await target.s3.upload(bucket: target.assetBucket, key: key, body: data, contentType: "application/json") }
-        return .url(try await cloud { () throws(CloudError) -> String in try target.s3.objectURL(bucket: target.assetBucket, key: key).absoluteString })
+        let bucket = target.templateBucket
+        try await cloud { () async throws(CloudError) in
+            try await target.s3.upload(bucket: bucket, key: key, body: data, contentType: "application/json", encryption: try await target.s3.defaultEncryption(of: bucket))
+        }
+        return .url(try await cloud { () throws(CloudError) -> String in try target.s3.objectURL(bucket: bucket, key: key).absoluteString })
     }
 
     /// Deletes an unexecuted change set, and the empty stack a first change set created.

@@ -1222,6 +1222,17 @@ class FaultProxy:
             entry["has_client_request_token"] = bool(token)
         if request.action in ("CreateChangeSet", "CreateStack", "UpdateStack"):
             entry["parameters"] = stack_parameters(request.params)
+            entry["role_arn"] = request.params.get("RoleARN")
+            entry["notification_arns"] = request.list_param("NotificationARNs")
+        if request.action == "AssumeRole":
+            entry["role_arn"] = request.params.get("RoleArn")
+        # Who signed the request, and the S3 headers a deploy must send (owner check, encryption).
+        authorization = dict((key.lower(), value) for key, value in request.headers).get("authorization", "")
+        credential = re.search(r"Credential=([^/]+)/", authorization)
+        entry["access_key"] = credential.group(1) if credential else None
+        if request.service == "s3":
+            entry["headers"] = dict((key.lower(), value) for key, value in request.headers
+                                    if key.lower() == "x-amz-expected-bucket-owner" or key.lower().startswith("x-amz-server-side-encryption"))
         with self.log_lock:
             self.sequence += 1
             entry["seq"] = self.sequence
