@@ -42,11 +42,21 @@ struct DeployCommand: FormworkCommand {
     @Option(name: .customLong("skip-resource"), help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) its continued rollback leaves as it is. Repeatable.")
     var skipResources: [String] = []
 
+    @Flag(inversion: .prefixedNo, help: "Roll back a deployment that fails (the default). With --no-rollback the stack stops where it failed, keeping what was deployed, for a fix and another deploy (or `rollback`).")
+    var rollback = true
+
+    @Flag(name: [.customShort("e"), .long], help: "Deploy only the named stacks, not the stacks they depend on.")
+    var exclusively = false
+
+    @Option(name: .customLong("notification-arns"), help: "An SNS topic ARN CloudFormation sends each stack's events to (at most 5). Repeatable.")
+    var notificationArns: [String] = []
+
     @OptionGroup var live: LiveOptions
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
         guard concurrency >= 1 else { throw CommandFailure(.badInput, "error: --concurrency must be 1 or more") }
         let parameters = try parsedParameters()
+        try checkNotificationArns()
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
         let session = live.session()
         let progress = ProgressLines()
@@ -54,12 +64,15 @@ struct DeployCommand: FormworkCommand {
         let signals = CommandEnvironment.streamsProgress ? InterruptSignal(interruption) : nil
         defer { signals?.cancel() }
         let deployer = StackDeployers(session: session, approval: requireApproval, templateBucket: templateBucket, progress: progress, interruption: interruption)
-        let ordered = assembly.stacksInDependencyOrder
+        // Only the named stacks with --exclusively; their dependencies are then taken as deployed.
+        let ordered = exclusively && !stacks.isEmpty ? assembly.stacksInDependencyOrder.filter { stacks.contains($0.name) } : assembly.stacksInDependencyOrder
         let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
-        let skipped = skipResources
+        let (skipped, rollback, topics) = (skipResources, rollback, notificationArns)
         let result = try deployer.run(ordered, concurrency: concurrency) { stack, target async throws(DeployError) -> StackDeployer.Outcome in
             var deployer = target
             deployer.resourcesToSkip = skipped
+            deployer.rollback = rollback
+            deployer.notificationArns = topics
             return try await deployer.deploy(stack, parameters: perStack[stack.name] ?? [:])
         }
         for line in progress.unwritten { output.printError(line) }
@@ -75,6 +88,19 @@ struct DeployCommand: FormworkCommand {
             try CommandFailure.writing("'\(outputsFile)'") { try AtomicFile.write(text, to: outputsFile) }
         }
         if let failure = result.failure { throw failure }
+    }
+
+    /// At most 5 topics, each an SNS topic ARN, as CloudFormation takes them.
+    private func checkNotificationArns() throws(CommandFailure) {
+        guard notificationArns.count <= 5 else {
+            throw CommandFailure(.badInput, "error: --notification-arns names \(notificationArns.count) topics; CloudFormation takes at most 5")
+        }
+        for arn in notificationArns {
+            let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 6, parts[0] == "arn", parts[2] == "sns", !parts[5].isEmpty else {
+                throw CommandFailure(.badInput, "error: --notification-arns '\(arn)' is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:TOPIC)")
+            }
+        }
     }
 
     /// `Stack:Key=Value` and `Key=Value` options, by stack (`*` for every stack).

@@ -194,6 +194,16 @@ public struct CloudFormationClient: Sendable {
         _ = try await query.call("DeleteStack", [("StackName", name), ("ClientRequestToken", Self.requestToken())])
     }
 
+    /// Rolls back stack `name`, paused in `CREATE_FAILED` or `UPDATE_FAILED` after a deployment with rollback
+    /// disabled, to its last stable state; idempotent across retries (one `ClientRequestToken`).
+    ///
+    /// - Parameter roleArn: the role CloudFormation acts with; the stack's own when `nil` (the default).
+    public func rollbackStack(_ name: String, roleArn: String? = nil) async throws(CloudError) {
+        var request = [("StackName", name), ("ClientRequestToken", Self.requestToken())]
+        if let roleArn { request.append(("RoleARN", roleArn)) }
+        _ = try await query.call("RollbackStack", request)
+    }
+
     /// Continues the rollback of stack `name`, stuck in `UPDATE_ROLLBACK_FAILED`, leaving the resources
     /// `resourcesToSkip` (logical ids) as they are; idempotent across retries (one `ClientRequestToken`).
     public func continueUpdateRollback(stack name: String, resourcesToSkip: [String] = []) async throws(CloudError) {

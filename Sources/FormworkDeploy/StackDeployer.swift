@@ -31,6 +31,12 @@ public struct StackDeployer: Sendable {
     /// The logical ids a continued rollback leaves as they are (`ContinueUpdateRollback`'s
     /// `ResourcesToSkip`), for a stack stuck in `UPDATE_ROLLBACK_FAILED`; none by default.
     public var resourcesToSkip: [String] = []
+    /// Whether a failed deployment rolls back (`true`, the default) or stops where it failed, keeping what it
+    /// made so far for a retry (`cdk deploy --no-rollback`): the stack is then paused in `CREATE_FAILED` or
+    /// `UPDATE_FAILED` until the next deployment or ``rollBack(_:)``.
+    public var rollback = true
+    /// SNS topics CloudFormation sends the stack's events to (`NotificationARNs`, at most 5); none by default.
+    public var notificationArns: [String] = []
 
     public init(target: DeployTarget, approval: ApprovalLevel, approve: @escaping @Sendable (String, TemplateDiff) -> Bool,
                 report: @escaping @Sendable (String) -> Void, interruption: Interruption = Interruption()) {
@@ -101,15 +107,14 @@ public struct StackDeployer: Sendable {
             return .skipped
         }
         var existing = try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: name) }
-        if let current = existing, ["ROLLBACK_COMPLETE", "ROLLBACK_FAILED"].contains(current.status) {
-            report("\(name) is \(current.status) (its creation failed): deleting it before creating it again")
-            let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
-            try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(current.id) }
-            let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status, deleting: true)
-            guard outcome.status == "DELETE_COMPLETE" else {
-                throw .deploymentFailed(stack: name, reason: "the failed stack could not be deleted: \(outcome.firstFailure ?? outcome.status); delete it in the console, keeping the resource that fails, then deploy again", finalStatus: outcome.status)
-            }
-            existing = nil
+        if let current = existing, current.status == "ROLLBACK_FAILED" {
+            existing = try await deleteFailedCreation(current)
+        }
+        if let current = existing, Self.pausedStatuses.contains(current.status), rollback || current.status == "CREATE_FAILED" {
+            existing = try await rollBackPaused(current)
+        }
+        if let current = existing, current.status == "ROLLBACK_COMPLETE" {
+            existing = try await deleteFailedCreation(current)
         }
         if let current = existing, current.status == "UPDATE_ROLLBACK_FAILED" {
             existing = try await continueRollback(of: current)
@@ -133,13 +138,17 @@ public struct StackDeployer: Sendable {
         do {
             changeSet = try await refusable(name) { () async throws(CloudError) -> ChangeSet in
                 _ = try await cloudFormation.createChangeSet(stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
-                                                             parameters: stackParameters, tags: tags, roleArn: target.executionRole,
+                                                             parameters: stackParameters, tags: tags, roleArn: target.executionRole, notificationArns: notificationArns,
                                                              description: "Formwork deploy")
                 return try await cloudFormation.settledChangeSet(stack: name, name: changeSetName)
             }
         } catch .changeSetFailed(_, let reason) where reason.contains("No updates are to be performed") {
             // Some endpoints refuse the request itself rather than making a change set that failed for no changes.
             return try await noChanges(stack, existing: existing)
+        }
+        if !rollback, let replaced = changeSet.changes.first(where: \.replaces) {
+            try await discard(changeSetName, of: name, isNew: isNew)
+            throw .refused(stack: name, reason: "the change replaces \(replaced.logicalId) (\(replaced.resourceType)), which CloudFormation cannot do with rollback disabled; deploy without --no-rollback")
         }
         if changeSet.hasNoChanges {
             try await discard(changeSetName, of: name, isNew: isNew)
@@ -167,7 +176,10 @@ public struct StackDeployer: Sendable {
             try await cloudFormation.events(ofStack: name, after: nil).last?.id
         }
         do {
-            try await refusable(name) { () async throws(CloudError) in try await cloudFormation.executeChangeSet(stack: name, name: changeSetName) }
+            let disableRollback = !rollback
+            try await refusable(name) { () async throws(CloudError) in
+                try await cloudFormation.executeChangeSet(stack: name, name: changeSetName, disableRollback: disableRollback)
+            }
         } catch {
             // An answer lost after CloudFormation started the change set, then refused on a retry: the change set
             // runs, and must be followed, never discarded.
@@ -184,17 +196,69 @@ public struct StackDeployer: Sendable {
         report("\(name): deploying \(changeSet.changes.count) change\(changeSet.changes.count == 1 ? "" : "s")")
         let outcome = try await follower.follow(name, after: lastEvent, total: changeSet.changes.count, before: existing?.status)
         guard ["CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE"].contains(outcome.status) else {
-            throw .deploymentFailed(stack: name, reason: outcome.firstFailure ?? "CloudFormation gave no reason", finalStatus: outcome.status)
+            let paused = Self.pausedStatuses.contains(outcome.status)
+                ? " (rollback is off: the stack keeps what was deployed so far; fix the cause and deploy again, or run `rollback \(name)`)" : ""
+            throw .deploymentFailed(stack: name, reason: (outcome.firstFailure ?? "CloudFormation gave no reason") + paused, finalStatus: outcome.status)
         }
         try await applyTerminationProtection(stack, existing: existing)
         return .deployed(outputs: try await outputs(name))
+    }
+
+    /// The statuses of a stack a deployment with rollback disabled left where it failed.
+    static let pausedStatuses: Set<String> = ["CREATE_FAILED", "UPDATE_FAILED"]
+
+    /// Rolls back stack `name` as `<app> rollback` does: a stack paused after a failure with rollback disabled
+    /// goes back to its last stable state (`RollbackStack`); one stuck in `UPDATE_ROLLBACK_FAILED` finishes
+    /// its rollback, skipping ``resourcesToSkip``. Returns the stack's status afterwards; a stack with
+    /// nothing to roll back is left as it is.
+    public func rollBack(_ name: String) async throws(DeployError) -> String {
+        guard let current = try await cloud({ () async throws(CloudError) in try await cloudFormation.stack(named: name) }) else {
+            throw .refused(stack: name, reason: "it is not deployed; there is nothing to roll back")
+        }
+        if Self.pausedStatuses.contains(current.status) {
+            return try await rollBackPaused(current)?.status ?? "DELETE_COMPLETE"
+        }
+        if current.status == "UPDATE_ROLLBACK_FAILED" {
+            return try await continueRollback(of: current)?.status ?? "DELETE_COMPLETE"
+        }
+        if current.status.hasSuffix("_IN_PROGRESS") {
+            throw .refused(stack: name, reason: "it is \(current.status); wait until it settles, then roll it back if it stops in a failed state")
+        }
+        report("\(name) is \(current.status): nothing to roll back")
+        return current.status
+    }
+
+    /// Rolls back a stack paused in `CREATE_FAILED` or `UPDATE_FAILED`; returns the stack as it is afterwards.
+    private func rollBackPaused(_ current: CloudFormationClient.Stack) async throws(DeployError) -> CloudFormationClient.Stack? {
+        report("\(current.name) is \(current.status), paused where a deployment without rollback failed: rolling it back")
+        let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
+        let role = target.executionRole
+        try await cloud { () async throws(CloudError) in try await cloudFormation.rollbackStack(current.id, roleArn: role) }
+        let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status)
+        guard ["ROLLBACK_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"].contains(outcome.status) else {
+            throw .deploymentFailed(stack: current.name, reason: "its rollback could not be completed: \(outcome.firstFailure ?? outcome.status)", finalStatus: outcome.status)
+        }
+        return try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: current.id) }
+    }
+
+    /// Deletes a stack whose creation failed and rolled back (`ROLLBACK_COMPLETE`, `ROLLBACK_FAILED`), which
+    /// CloudFormation cannot update, so that it can be created again; returns `nil`, the stack being gone.
+    private func deleteFailedCreation(_ current: CloudFormationClient.Stack) async throws(DeployError) -> CloudFormationClient.Stack? {
+        report("\(current.name) is \(current.status) (its creation failed): deleting it before creating it again")
+        let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
+        try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(current.id) }
+        let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status, deleting: true)
+        guard outcome.status == "DELETE_COMPLETE" else {
+            throw .deploymentFailed(stack: current.name, reason: "the failed stack could not be deleted: \(outcome.firstFailure ?? outcome.status); delete it in the console, keeping the resource that fails, then deploy again", finalStatus: outcome.status)
+        }
+        return nil
     }
 
     /// Finishes the rollback of a stack stuck in `UPDATE_ROLLBACK_FAILED` (CloudFormation refuses any update
     /// until then), skipping ``resourcesToSkip``; returns the stack as it is afterwards.
     private func continueRollback(of current: CloudFormationClient.Stack) async throws(DeployError) -> CloudFormationClient.Stack? {
         let skipped = resourcesToSkip.isEmpty ? "" : ", leaving \(resourcesToSkip.joined(separator: ", ")) as they are"
-        report("\(current.name) is UPDATE_ROLLBACK_FAILED: continuing its rollback\(skipped) before deploying")
+        report("\(current.name) is UPDATE_ROLLBACK_FAILED: continuing its rollback\(skipped)")
         let lastEvent = try await cloud { () async throws(CloudError) -> String? in try await cloudFormation.events(ofStack: current.id, after: nil).last?.id }
         let skip = resourcesToSkip
         try await cloud { () async throws(CloudError) in try await cloudFormation.continueUpdateRollback(stack: current.id, resourcesToSkip: skip) }

@@ -118,7 +118,7 @@ import Testing
         #expect(try status("FaultRollbackFailed") == "UPDATE_ROLLBACK_FAILED")
         let recovered = run(["deploy", "--require-approval", "never"], app: Self.app("FaultRollbackFailed", topic: true), folder: folder)
         #expect(recovered.status == .done, "\(recovered.output.standardError)")
-        #expect(recovered.output.standardError.contains("FaultRollbackFailed is UPDATE_ROLLBACK_FAILED: continuing its rollback before deploying"))
+        #expect(recovered.output.standardError.contains("FaultRollbackFailed is UPDATE_ROLLBACK_FAILED: continuing its rollback"))
         // moto applied the failed update anyway (the proxy only models the failure), so the deploy after the
         // rollback may find nothing to change: either way the stack is out of UPDATE_ROLLBACK_FAILED.
         #expect(["UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"].contains(try status("FaultRollbackFailed") ?? ""))
@@ -126,5 +126,76 @@ import Testing
         let continued = try proxy.log().filter { $0["action"] as? String == "ContinueUpdateRollback" }
         #expect(continued.count == 1)
         #expect(continued.allSatisfy { $0["has_client_request_token"] as? Bool == true })
+    }
+
+    /// The logical ids of the app's queue and topic.
+    static func queueAndTopic(_ stack: String) throws -> (queue: String, topic: String) {
+        let resources = try app(stack, topic: true).synthesize().stacks[0].template.resources
+        return (try #require(resources.first { $0.value.type == "AWS::SQS::Queue" }?.key), try #require(resources.first { $0.value.type == "AWS::SNS::Topic" }?.key))
+    }
+
+    @Test func aFailedDeployWithoutRollbackStaysPausedAndRollbackReturnsItToItsLastState() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"stacks": {}}"#)
+        #expect(run(["deploy", "--require-approval", "never"], app: Self.app("FaultNoRollback"), folder: folder).status == .done)
+        let topic = try Self.queueAndTopic("FaultNoRollback").topic
+        try proxy.configure(#"{"stacks": {"FaultNoRollback": {"in_progress_polls": 1, "fail": {"logical_id": "\#(topic)", "operations": ["update"], "times": 1}}}}"#)
+        let failed = run(["deploy", "--require-approval", "never", "--no-rollback"], app: Self.app("FaultNoRollback", topic: true), folder: folder)
+        #expect(failed.status == .findings)
+        #expect(failed.output.standardError.contains("rollback is off: the stack keeps what was deployed so far; fix the cause and deploy again, or run `rollback FaultNoRollback`"))
+        #expect(try status("FaultNoRollback") == "UPDATE_FAILED")
+        let execute = try proxy.log().last { $0["action"] as? String == "ExecuteChangeSet" }
+        #expect(execute?["status"] as? Int == 200)
+
+        let rolledBack = run(["rollback"], app: Self.app("FaultNoRollback", topic: true), folder: folder)
+        #expect(rolledBack.status == .done, "\(rolledBack.output.standardError)")
+        #expect(rolledBack.output.standardOutput.contains("FaultNoRollback: UPDATE_ROLLBACK_COMPLETE"))
+        #expect(try status("FaultNoRollback") == "UPDATE_ROLLBACK_COMPLETE")
+        let rollbacks = try proxy.log().filter { $0["action"] as? String == "RollbackStack" }
+        #expect(rollbacks.count == 1)
+        #expect(rollbacks.allSatisfy { $0["has_client_request_token"] as? Bool == true })
+        // A stack with nothing to roll back is left as it is.
+        let again = run(["rollback"], app: Self.app("FaultNoRollback", topic: true), folder: folder)
+        #expect(again.status == .done)
+        #expect(again.output.standardError.contains("FaultNoRollback is UPDATE_ROLLBACK_COMPLETE: nothing to roll back"))
+    }
+
+    @Test func aDeployOfAStackPausedInUpdateFailedRollsItBackFirst() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"stacks": {}}"#)
+        #expect(run(["deploy", "--require-approval", "never"], app: Self.app("FaultPausedRedeploy"), folder: folder).status == .done)
+        let topic = try Self.queueAndTopic("FaultPausedRedeploy").topic
+        try proxy.configure(#"{"stacks": {"FaultPausedRedeploy": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "times": 1}}}}"#)
+        #expect(run(["deploy", "--require-approval", "never", "--no-rollback"], app: Self.app("FaultPausedRedeploy", topic: true), folder: folder).status == .findings)
+        #expect(try status("FaultPausedRedeploy") == "UPDATE_FAILED")
+        let redeployed = run(["deploy", "--require-approval", "never"], app: Self.app("FaultPausedRedeploy", topic: true), folder: folder)
+        #expect(redeployed.status == .done, "\(redeployed.output.standardError)")
+        #expect(redeployed.output.standardError.contains("FaultPausedRedeploy is UPDATE_FAILED, paused where a deployment without rollback failed: rolling it back"))
+        // RollbackStack is called with the stack's id, which the log files under the id.
+        let log = try proxy.log()
+        let rollback = try #require(log.last { $0["action"] as? String == "RollbackStack" }?["seq"] as? Int)
+        let changeSet = try #require(log.last { $0["action"] as? String == "CreateChangeSet" && $0["stack"] as? String == "FaultPausedRedeploy" }?["seq"] as? Int)
+        #expect(rollback < changeSet, "the deploy comes after the rollback")
+        #expect(["UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"].contains(try status("FaultPausedRedeploy") ?? ""))
+    }
+
+    @Test func notificationTopicsGoToTheChangeSet() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"stacks": {}}"#)
+        let topics = ["arn:aws:sns:us-east-1:123456789012:deploys", "arn:aws:sns:us-east-1:123456789012:audit"]
+        // CloudFormation (and moto) sends to the topics, so they must exist.
+        let environment = moto.awsEnvironment()
+        let sns = AWSQueryClient(service: "sns", version: "2010-03-31", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
+                                 credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
+        try SynchronousWait.run { () async throws(CloudError) in
+            for name in ["deploys", "audit"] { _ = try await sns.call("CreateTopic", [("Name", name)]) }
+        }
+        let result = run(["deploy", "--require-approval", "never"] + topics.flatMap { ["--notification-arns", $0] }, app: Self.app("FaultNotified"), folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        let changeSet = try proxy.log(stack: "FaultNotified").first { $0["action"] as? String == "CreateChangeSet" }
+        #expect(changeSet?["notification_arns"] as? [String] == topics)
+        let refused = run(["deploy", "--notification-arns", "deploys"], app: Self.app("FaultNotified"), folder: folder)
+        #expect(refused.status == .badInput)
+        #expect(refused.output.standardError.contains("'deploys' is not an SNS topic ARN"))
     }
 }

@@ -49,9 +49,10 @@ NAMESPACES = {
 # Calls that change a stack; the log says whether each carried a ClientRequestToken (ClientToken for
 # CreateChangeSet, which has no ClientRequestToken).
 MUTATING_ACTIONS = {"CreateChangeSet", "ExecuteChangeSet", "CreateStack", "UpdateStack", "DeleteStack",
-                    "ContinueUpdateRollback"}
+                    "ContinueUpdateRollback", "RollbackStack"}
 # Calls answered again, without forwarding, when they repeat the token of an earlier successful call.
-IDEMPOTENT_ACTIONS = {"ExecuteChangeSet", "DeleteStack", "CreateStack", "UpdateStack", "ContinueUpdateRollback"}
+IDEMPOTENT_ACTIONS = {"ExecuteChangeSet", "DeleteStack", "CreateStack", "UpdateStack", "ContinueUpdateRollback",
+                      "RollbackStack"}
 
 # Statuses from which only DeleteStack (or ContinueUpdateRollback) helps: an update is refused.
 NOT_UPDATABLE = {"ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "UPDATE_ROLLBACK_FAILED", "DELETE_FAILED"}
@@ -283,7 +284,7 @@ class Operation:
     """One stack operation the proxy plays out: events revealed poll by poll, then a final status."""
 
     def __init__(self, kind, events, previous_status, stale_reads, in_progress_polls, final_override):
-        self.kind = kind                      # create | update | delete | continue
+        self.kind = kind                      # create | update | delete | continue | rollback
         self.events = events                  # event dicts, oldest first, without timestamps
         self.revealed = 0
         self.previous_status = previous_status  # None: the stack did not exist before
@@ -309,6 +310,7 @@ class StackModel:
         self.ghost = False                 # deleted at moto, but DELETE_FAILED here
         self.deleted = False
         self.failed_resources = []         # resources whose rollback failed (ContinueUpdateRollback)
+        self.paused = None                 # what RollbackStack undoes after a failure with rollback disabled
         self.added_in_failed_update = []
 
     def busy(self):
@@ -419,7 +421,7 @@ def failure_reason(fail, logical_id):
                                   "(HandlerErrorCode: GeneralServiceException)" % logical_id)
 
 
-def plan_create(model, resources, fail):
+def plan_create(model, resources, fail, disable_rollback=False):
     events = [stack_event(model, "CREATE_IN_PROGRESS", "User Initiated")]
     failing = fail.get("logical_id") if fail else None
     created = []
@@ -427,6 +429,12 @@ def plan_create(model, resources, fail):
         if logical_id == failing:
             events += resource_events(model, logical_id, resource_type, "CREATE", "FAILED",
                                       failure_reason(fail, logical_id))
+            if disable_rollback:
+                # Rollback disabled: the stack stops where it failed, keeping what was created.
+                reason = "The following resource(s) failed to create: [%s]. " % logical_id
+                events.append(stack_event(model, "CREATE_FAILED", reason))
+                model.paused = {"kind": "create", "undo": [], "created": created + [(logical_id, resource_type)]}
+                return events, ("CREATE_FAILED", reason)
             events.append(stack_event(model, "ROLLBACK_IN_PROGRESS",
                                       "The following resource(s) failed to create: [%s]. Rollback requested by user."
                                       % logical_id))
@@ -471,7 +479,7 @@ def diff_templates(old_body, new_body):
     return added, modified, removed
 
 
-def plan_update(model, old_body, new_body, fail):
+def plan_update(model, old_body, new_body, fail, disable_rollback=False):
     added, modified, removed = diff_templates(old_body, new_body)
     events = [stack_event(model, "UPDATE_IN_PROGRESS", "User Initiated")]
     failing = fail.get("logical_id") if fail else None
@@ -482,6 +490,15 @@ def plan_update(model, old_body, new_body, fail):
     for (logical_id, resource_type), verb in changed:
         if logical_id == failing:
             events += resource_events(model, logical_id, resource_type, verb, "FAILED", failure_reason(fail, logical_id))
+            if disable_rollback:
+                # Rollback disabled: the stack stops in UPDATE_FAILED with its resources as they are.
+                reason = "The following resource(s) failed to %s: [%s]. " % (
+                    "create" if verb == "CREATE" else "update", logical_id)
+                events.append(stack_event(model, "UPDATE_FAILED", reason))
+                everything = done + [((logical_id, resource_type), verb)]
+                model.paused = {"kind": "update", "undo": [item for item, v in reversed(everything) if v == "UPDATE"],
+                                "created": [item for item, v in everything if v == "CREATE"], "old_body": old_body}
+                return events, ("UPDATE_FAILED", reason)
             events.append(stack_event(model, "UPDATE_ROLLBACK_IN_PROGRESS",
                                       "The following resource(s) failed to %s: [%s]. "
                                       % ("create" if verb == "CREATE" else "update", logical_id)))
@@ -537,6 +554,26 @@ def plan_delete(model, fail, retained, nothing_left=False):
             events += resource_events(model, logical_id, resource_type, "DELETE")
     events.append(stack_event(model, "DELETE_COMPLETE"))
     return events, None
+
+
+def plan_rollback(model):
+    """RollbackStack of a stack paused in CREATE_FAILED or UPDATE_FAILED: undo the updates, delete what the
+    failed operation created."""
+    paused = model.paused or {"kind": "update", "undo": [], "created": []}
+    if paused["kind"] == "create":
+        events = [stack_event(model, "ROLLBACK_IN_PROGRESS", "User Initiated")]
+        for logical_id, resource_type in reversed(paused["created"]):
+            events += resource_events(model, logical_id, resource_type, "DELETE")
+        events.append(stack_event(model, "ROLLBACK_COMPLETE"))
+        return events, ("ROLLBACK_COMPLETE", None)
+    events = [stack_event(model, "UPDATE_ROLLBACK_IN_PROGRESS", "User Initiated")]
+    for logical_id, resource_type in paused["undo"]:
+        events += resource_events(model, logical_id, resource_type, "UPDATE")
+    events.append(stack_event(model, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS"))
+    for logical_id, resource_type in reversed(paused["created"]):
+        events += resource_events(model, logical_id, resource_type, "DELETE")
+    events.append(stack_event(model, "UPDATE_ROLLBACK_COMPLETE"))
+    return events, ("UPDATE_ROLLBACK_COMPLETE", None)
 
 
 def plan_continue(model, skipped, fail):
@@ -970,15 +1007,16 @@ class FaultProxy:
             model.last_status = "CREATE_COMPLETE" if record["type"] == "CREATE" else "UPDATE_COMPLETE"
             return answer
         fail = self.failure(model, "create" if record["type"] == "CREATE" else "update")
+        disable_rollback = request.params.get("DisableRollback") == "true"
         if record["type"] == "CREATE":
-            plan = plan_create(model, template_resources(new_body), fail)
+            plan = plan_create(model, template_resources(new_body), fail, disable_rollback)
             self.start(model, "create", plan, "REVIEW_IN_PROGRESS", note)
         else:
             previous = model.current_status() or "CREATE_COMPLETE"
             old_body = model.template_body
-            plan = plan_update(model, old_body, new_body, fail)
+            plan = plan_update(model, old_body, new_body, fail, disable_rollback)
             self.start(model, "update", plan, previous, note)
-            if plan[1] is not None:
+            if plan[1] is not None and plan[1][0] != "UPDATE_FAILED":
                 model.rolled_back_template = old_body
                 return answer
         model.template_body = new_body
@@ -1086,6 +1124,22 @@ class FaultProxy:
         if plan[1] and plan[1][0] == "UPDATE_ROLLBACK_COMPLETE":
             model.failed_resources = []
         return self.cfn_local(request, "ContinueUpdateRollback")
+
+    def cfn_RollbackStack(self, request, note):
+        model = self.model.stack(request.params.get("StackName"))
+        if model is None or model.deleted:
+            return cfn_error("ValidationError", "Stack [%s] does not exist" % request.params.get("StackName"))
+        status = model.current_status()
+        if status not in ("CREATE_FAILED", "UPDATE_FAILED") or model.busy():
+            note.append("rejected: stack in %s" % status)
+            return cfn_error("ValidationError", "Stack [%s] is in %s state and can not be rolled back."
+                             % (model.stack_id, status))
+        plan = plan_rollback(model)
+        if model.paused and model.paused["kind"] == "update":
+            model.rolled_back_template = model.template_body = model.paused.get("old_body")
+        self.start(model, "rollback", plan, status, note)
+        model.paused = None
+        return self.cfn_local(request, "RollbackStack", "<StackId>%s</StackId>" % escape(model.stack_id or model.name))
 
     def stack_member(self, model, status, reason):
         """A DescribeStacks member for `model` when moto has none: its last one from moto, or a minimal one."""

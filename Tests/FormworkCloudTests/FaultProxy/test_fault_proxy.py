@@ -549,6 +549,39 @@ class FaultProxyTests(unittest.TestCase):
         # UPDATE_ROLLBACK_COMPLETE can be updated again.
         self.update_via_change_set(template("Queue"), name="again")
 
+    def test_an_update_without_rollback_pauses_and_rollback_stack_returns_it(self):
+        self.configure(stacks={self.stack: {"fail": {"logical_id": "Queue", "operations": ["update"], "times": 1}}})
+        first = template("Queue")
+        self.create_via_change_set(first)
+        self.assertEqual(self.status(), "CREATE_COMPLETE")
+        queue = json.loads(first)["Resources"]["Queue"]
+        queue["Properties"]["VisibilityTimeout"] = 99
+        second = json.dumps({"Resources": {"Extra": {"Type": "AWS::SQS::Queue", "Properties": {}}, "Queue": queue}})
+        self.cfn.create_change_set(StackName=self.stack, ChangeSetName="paused", ChangeSetType="UPDATE", TemplateBody=second)
+        self.cfn.execute_change_set(StackName=self.stack, ChangeSetName="paused", DisableRollback=True)
+        self.assertEqual(self.status(), "UPDATE_FAILED")
+        self.assertEqual(self.events()[-1], (self.stack, "UPDATE_FAILED", "The following resource(s) failed to update: [Queue]. "))
+        self.assertNotIn(("Extra", "DELETE_COMPLETE", None), self.events(), "what was created stays")
+        self.cfn.rollback_stack(StackName=self.stack, ClientRequestToken="rollback-1")
+        self.assertEqual(self.status(), "UPDATE_ROLLBACK_COMPLETE")
+        self.assertEqual(self.events()[-3:], [("Extra", "DELETE_IN_PROGRESS", None), ("Extra", "DELETE_COMPLETE", None),
+                                              (self.stack, "UPDATE_ROLLBACK_COMPLETE", None)])
+        body = self.cfn.get_template(StackName=self.stack)["TemplateBody"]
+        self.assertEqual(json.loads(body) if isinstance(body, str) else dict(body), json.loads(first))
+        error = self.error_of(self.cfn.rollback_stack, StackName=self.stack)
+        self.assertIn("UPDATE_ROLLBACK_COMPLETE state and can not be rolled back", error["Error"]["Message"])
+
+    def test_a_creation_without_rollback_pauses_and_rolls_back_to_rollback_complete(self):
+        self.configure(stacks={self.stack: {"fail": {"logical_id": "Second"}}})
+        self.cfn.create_change_set(StackName=self.stack, ChangeSetName="cs-create", ChangeSetType="CREATE",
+                                   TemplateBody=template("First", "Second"))
+        self.cfn.execute_change_set(StackName=self.stack, ChangeSetName="cs-create", DisableRollback=True)
+        self.assertEqual(self.status(), "CREATE_FAILED")
+        self.cfn.rollback_stack(StackName=self.stack)
+        self.assertEqual(self.status(), "ROLLBACK_COMPLETE")
+        self.assertEqual(self.events()[-1], (self.stack, "ROLLBACK_COMPLETE", None))
+        self.assertIn(("First", "DELETE_COMPLETE", None), self.events())
+
     def test_a_failed_update_rollback_and_continue_update_rollback(self):
         self.configure(stacks={self.stack: {"fail": {"logical_id": "Queue", "operations": ["update"],
                                                      "rollback_fails": True, "continue_fails_unless_skipped": True}}})
