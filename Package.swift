@@ -190,11 +190,11 @@ let package = Package(
         .testTarget(
             name: "FormworkCloudTests",
             dependencies: [
-                "Formwork", "FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkDeploy", "FormworkDiff", "FormworkTemplate", "FormworkTestSupport",
+                "Formwork", "FormworkCloud", "FormworkCLI", "FormworkCore", "FormworkDeploy", "FormworkDiff", "FormworkTemplate", "FormworkTestSupport", "Shop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["HostileEndpoint", "FaultProxy"],
+            exclude: ["HostileEndpoint", "FaultProxy", "LocalAWS"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -53,8 +53,10 @@ final class MotoServer: Sendable {
         // A shell watches this process and stops the server when it is gone, even when the tests are killed.
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let python = try MotoPython.executable.get()
+        // moto's own server, with exports registered for change sets too (LocalAWS/moto_server.py says why).
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LocalAWS/moto_server.py").path
         process.arguments = ["-c", """
-            '\(python)' -m moto.server -H 127.0.0.1 -p \(port) & server=$!
+            '\(python)' '\(script)' -H 127.0.0.1 -p \(port) & server=$!
             trap 'kill -9 $server 2>/dev/null; exit 0' TERM INT
             while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done
             kill -9 $server 2>/dev/null
@@ -69,7 +71,7 @@ final class MotoServer: Sendable {
         do {
             try process.run()
         } catch {
-            throw MotoServerError(reason: "cannot start \(python) -m moto.server: \(error)")
+            throw MotoServerError(reason: "cannot start \(python) \(script): \(error)")
         }
         try Self.waitUntilListening(port: port, process: process, python: python, logPath: logPath)
         (accessKeyId, secretAccessKey) = checksSignatures ? try Self.createUser(endpoint: endpoint) : ("AKIDUNCHECKED", "unchecked")

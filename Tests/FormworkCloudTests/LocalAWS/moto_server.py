@@ -1,0 +1,56 @@
+"""moto's server, as the cloud tests run it, with two gaps in its CloudFormation closed.
+
+moto computes a stack's outputs and registers its exports only for CreateStack and UpdateStack, not when a
+change set is executed, and a stack it makes for a change set cannot import: a stack deployed through change
+sets has no outputs, and `Fn::ImportValue` of its exports fails with "No export named ...". Real
+CloudFormation does all of it either way; so does this server. And the name moto makes up for an
+`AWS::Events::Archive` without one (`<stack>-<logical id>-<suffix>`) can exceed the 48 characters EventBridge
+takes, which moto then refuses; CloudFormation's generated names fit, and so do this server's. Everything else
+is moto's own server: the arguments are `moto.server`'s.
+
+usage: python3 moto_server.py -H 127.0.0.1 -p PORT
+"""
+import sys
+
+from moto.cloudformation.models import CloudFormationBackend, Stack, cloudformation_backends
+from moto.events.models import Archive
+from moto.server import main
+
+_stack_init = Stack.__init__
+_execute_change_set = CloudFormationBackend.execute_change_set
+
+
+def stack_init_seeing_exports(self, *args, **kwargs):
+    """Every stack may import the exports of its account and region, also one made for a change set."""
+    if kwargs.get("cross_stack_resources") is None and "account_id" in kwargs and "region_name" in kwargs:
+        kwargs["cross_stack_resources"] = cloudformation_backends[kwargs["account_id"]][kwargs["region_name"]].exports
+    _stack_init(self, *args, **kwargs)
+
+
+def execute_change_set_with_outputs(self, change_set_name, stack_name=None):
+    """moto's execution, then the stack's outputs computed and its exports registered."""
+    _execute_change_set(self, change_set_name, stack_name)
+    change_set = self.change_sets.get(change_set_name) or next(
+        (item for item in self.change_sets.values() if item.change_set_name == change_set_name), None)
+    if change_set is None:
+        return
+    stack = self.stacks[change_set.stack_id]
+    stack._parse_template()
+    stack.output_map = stack._create_output_map()
+    for export in stack.exports:
+        self.exports[export.name] = export
+
+
+_create_archive = Archive.create_from_cloudformation_json.__func__
+
+
+def create_archive_with_a_name_that_fits(cls, resource_name, *args, **kwargs):
+    return _create_archive(cls, resource_name[-48:], *args, **kwargs)
+
+
+Stack.__init__ = stack_init_seeing_exports
+Archive.create_from_cloudformation_json = classmethod(create_archive_with_a_name_that_fits)
+CloudFormationBackend.execute_change_set = execute_change_set_with_outputs
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
