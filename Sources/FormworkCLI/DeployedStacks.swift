@@ -1,13 +1,15 @@
 import FormworkCloud
 import FormworkCore
+import FormworkDeploy
 import FormworkDiff
 import FormworkTemplate
 import Foundation
 import OrderedCollections
 
 /// The deployed side of a live diff: for each synthesized stack, the template CloudFormation holds under its
-/// name (none for a stack not deployed yet), with a note for a stack that is failed or still changing, and
-/// on request CloudFormation's own verdict from a change set.
+/// name in the stack's own account and region (none for a stack not deployed yet), with a note for a stack
+/// that is failed or still changing, and on request CloudFormation's own verdict from a change set. A stack
+/// that cannot be read is reported as such; the others are still compared.
 struct DeployedStacks {
     let session: CloudSession
 
@@ -15,47 +17,96 @@ struct DeployedStacks {
     struct Deployed: Sendable {
         var template: Template?
         var annotation: StackAnnotation
+        /// Why the deployed stack could not be read; `nil` when it was.
+        var failure: String?
+        /// Whether a change set can be asked for it: deployed and settled in a state CloudFormation updates.
+        var isReviewable = false
     }
 
-    /// The deployed templates and annotations of `stacks`, keyed by stack name.
-    func fetch(_ stacks: [CloudAssembly.StackArtifact]) throws(CommandFailure) -> OrderedDictionary<String, Deployed> {
+    /// The deployed templates and annotations of `stacks`, keyed by stack name; a stack that cannot be read
+    /// (AWS refuses, its account is not the credentials', its template is unreadable) has a ``Deployed/failure``.
+    func fetch(_ stacks: [CloudAssembly.StackArtifact]) -> OrderedDictionary<String, Deployed> {
+        var readers: [StackEnvironment: Result<CloudFormationClient, CommandFailure>] = [:]
         var result = OrderedDictionary<String, Deployed>()
         for stack in stacks {
-            let client = try session.cloudFormation(stackEnvironment: stack.environment)
-            let name = stack.name
-            let (deployedStack, body) = try session.run { () async throws(CloudError) -> (CloudFormationClient.Stack?, String?) in
-                guard let deployed = try await client.stack(named: name) else { return (nil, nil) }
-                return (deployed, deployed.hasNoTemplate ? nil : try await client.template(ofStack: deployed.id))
+            let environment = StackEnvironment(uri: stack.environment)
+            let reader = readers[environment] ?? Result { () throws(CommandFailure) in try self.reader(for: environment) }
+            readers[environment] = reader
+            do throws(CommandFailure) {
+                result[stack.name] = try fetch(stack.name, with: try reader.get())
+            } catch {
+                let reason = error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message
+                result[stack.name] = Deployed(template: nil, annotation: StackAnnotation(notes: ["\(stack.name) could not be read, so it is not compared: \(reason)"]),
+                                              failure: reason)
             }
-            var annotation = StackAnnotation(deployedStatus: deployedStack?.status)
-            var template: Template?
-            if let body {
-                do {
-                    template = try Template.parse(body, file: "\(name) (deployed in \(client.region))")
-                } catch {
-                    throw CommandFailure(.environment, "error: the deployed template of \(name) cannot be read: \(error.description)")
-                }
-            }
-            if let deployedStack {
-                if template == nil {
-                    annotation.notes.append("\(name) is \(deployedStack.status) in \(client.region) with no template yet: every resource is new")
-                } else if deployedStack.isUnsettled {
-                    let because = deployedStack.statusReason.map { " (\($0))" } ?? ""
-                    annotation.notes.append("\(name) is \(deployedStack.status)\(because); this diff is against the template it holds now")
-                }
-            } else {
-                annotation.notes.append("\(name) is not deployed in \(client.region): every resource is new")
-            }
-            result[name] = Deployed(template: template, annotation: annotation)
         }
         return result
     }
 
+    /// A CloudFormation client for stacks of `environment`: in its region, and as its account when it names one
+    /// (through that account's CDK deploy role when the credentials are of another, as `cdk diff` does).
+    private func reader(for environment: StackEnvironment) throws(CommandFailure) -> CloudFormationClient {
+        let region = try session.region(for: environment)
+        guard let account = environment.account else { return try session.cloudFormation(stackEnvironment: environment.description) }
+        let (awsEnvironment, credentials) = (session.environment, session.credentials)
+        return try session.run { () async throws(CloudError) -> CloudFormationClient in
+            try await DeployTarget.resolve(environment: awsEnvironment, region: region, credentials: credentials, requiredAccount: account).cloudFormation
+        }
+    }
+
+    /// The deployed template and annotation of stack `name`, read with `client`.
+    private func fetch(_ name: String, with client: CloudFormationClient) throws(CommandFailure) -> Deployed {
+        let (deployedStack, body) = try session.run { () async throws(CloudError) -> (CloudFormationClient.Stack?, String?) in
+            guard let deployed = try await client.stack(named: name) else { return (nil, nil) }
+            return (deployed, deployed.hasNoTemplate ? nil : try await client.template(ofStack: deployed.id))
+        }
+        var annotation = StackAnnotation(deployedStatus: deployedStack?.status)
+        var template: Template?
+        if let body {
+            do {
+                template = try Template.parse(body, file: "\(name) (deployed in \(client.region))")
+            } catch {
+                throw CommandFailure(.environment, "error: its deployed template cannot be read: \(error.description)")
+            }
+        }
+        if let deployedStack {
+            if template == nil {
+                annotation.notes.append("\(name) is \(deployedStack.status) in \(client.region) with no template yet: every resource is new")
+            } else if deployedStack.isUnsettled {
+                let because = deployedStack.statusReason.map { " (\($0))" } ?? ""
+                annotation.notes.append("\(name) is \(deployedStack.status)\(because); this diff is against the template it holds now")
+            }
+        } else {
+            annotation.notes.append("\(name) is not deployed in \(client.region): every resource is new")
+        }
+        let reviewable = template != nil && deployedStack.map { !$0.status.hasSuffix("_IN_PROGRESS") && !Self.notUpdatable.contains($0.status) } == true
+        return Deployed(template: template, annotation: annotation, isReviewable: reviewable)
+    }
+
+    /// The settled states CloudFormation refuses to update (and so to make a change set for).
+    static let notUpdatable: Set<String> = ["ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "UPDATE_ROLLBACK_FAILED", "DELETE_FAILED", "CREATE_FAILED"]
+
     /// CloudFormation's verdict on deploying `stack` over `deployed`: a change set is created, read and
     /// deleted (also when reading it fails). Stacks not deployed get no change set: every resource is added.
-    func review(_ stack: CloudAssembly.StackArtifact, over deployed: Template?, diff: TemplateDiff, templateBucket: String?) throws(CommandFailure) -> StackAnnotation {
+    ///
+    /// A failure to make or read the change set is the stack's annotation, not the command's failure.
+    func review(_ stack: CloudAssembly.StackArtifact, over deployed: Deployed?, diff: TemplateDiff, templateBucket: String?) -> StackAnnotation {
         var annotation = StackAnnotation()
-        guard let deployed else { return annotation }
+        guard let deployed, let template = deployed.template else { return annotation }
+        guard deployed.isReviewable else {
+            annotation.changeSetFailure = "not asked for: the stack is \(deployed.annotation.deployedStatus ?? "not settled"), which CloudFormation does not update"
+            return annotation
+        }
+        do throws(CommandFailure) {
+            return try review(stack, over: template, diff: diff, templateBucket: templateBucket)
+        } catch {
+            annotation.changeSetFailure = error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message
+            return annotation
+        }
+    }
+
+    private func review(_ stack: CloudAssembly.StackArtifact, over deployed: Template, diff: TemplateDiff, templateBucket: String?) throws(CommandFailure) -> StackAnnotation {
+        var annotation = StackAnnotation()
         let client = try session.cloudFormation(stackEnvironment: stack.environment)
         let body: String
         do {

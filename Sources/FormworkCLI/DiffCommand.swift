@@ -71,16 +71,29 @@ struct AppDiffCommand: FormworkCommand {
 
     private func runLive(_ assembly: CloudAssembly, synthesized: OrderedDictionary<String, Template>, output: inout CommandOutput) throws(CommandFailure) {
         let account = DeployedStacks(session: live.session())
-        let fetched = try account.fetch(assembly.stacks)
-        let diffs = options.diffs(old: fetched.compactMapValues(\.template), new: synthesized)
+        let fetched = account.fetch(assembly.stacks)
+        // A stack that could not be read is reported, not compared: against nothing it would read as all new.
+        let unread = fetched.filter { $0.value.failure != nil }
+        let compared = assembly.stacks.filter { unread[$0.name] == nil }
+        let diffs = options.diffs(old: fetched.compactMapValues(\.template), new: synthesized.filter { unread[$0.key] == nil })
         var annotations = fetched.mapValues(\.annotation)
         if changeSet {
-            for (stack, diff) in zip(assembly.stacks, diffs) {
-                let review = try account.review(stack, over: fetched[stack.name]?.template, diff: diff.diff, templateBucket: templateBucket)
+            for (stack, diff) in zip(compared, diffs) {
+                let review = account.review(stack, over: fetched[stack.name], diff: diff.diff, templateBucket: templateBucket)
                 annotations[stack.name]?.changeSet = review.changeSet
                 annotations[stack.name]?.changeSetFailure = review.changeSetFailure
             }
         }
-        try options.render(diffs, annotations: Dictionary(uniqueKeysWithValues: annotations.map { ($0.key, $0.value) }), output: &output)
+        for (name, stack) in unread {
+            for line in stack.annotation.lines { output.printError("\(name): \(line)") }
+        }
+        let rendered = Result { () throws(CommandFailure) in
+            try options.render(diffs, annotations: Dictionary(uniqueKeysWithValues: annotations.map { ($0.key, $0.value) }), output: &output)
+        }
+        guard unread.isEmpty else {
+            let names = unread.keys.joined(separator: ", ")
+            throw CommandFailure(.environment, "error: \(unread.count) of \(assembly.stacks.count) stacks could not be read from the account and are not compared: \(names)")
+        }
+        try rendered.get()
     }
 }
