@@ -65,8 +65,12 @@ public struct AWSEnvironment: Sendable {
     }
 
     /// Where `service` (its endpoint id, `cloudformation`, `sts`, `s3`) is reached in `region`: `--endpoint-url`,
-    /// `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`, then the public endpoint.
-    public func endpoint(for service: String, region: String) throws(CloudError) -> URL {
+    /// `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`, then the public endpoint
+    /// `https://<host>.<region>.amazonaws.com`.
+    ///
+    /// - Parameter host: the public endpoint's first labels when they are not the service id (`portal.sso` for
+    ///   `sso`); the service id when `nil` (the default).
+    public func endpoint(for service: String, region: String, host: String? = nil) throws(CloudError) -> URL {
         let ignoresConfigured = nonEmpty("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.lowercased() == "true"
         let configured = ignoresConfigured ? nil
             : nonEmpty("AWS_ENDPOINT_URL_\(service.uppercased().replacingOccurrences(of: " ", with: "_"))")
@@ -78,7 +82,7 @@ public struct AWSEnvironment: Sendable {
             return url
         }
         let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        return URL(string: "https://\(service).\(region).\(suffix)")!
+        return URL(string: "https://\(host ?? service).\(region).\(suffix)")!
     }
 
     func nonEmpty(_ name: String) -> String? {

@@ -1,8 +1,17 @@
 import Foundation
 
 /// Timestamps as AWS writes them (`2026-11-30T12:48:52Z`, `2026-11-30T12:48:52.783832+00:00`): read to the
-/// second, any fraction dropped, any offset applied.
+/// second, any fraction dropped, any offset applied; written as `2026-11-30T12:48:52Z`.
 enum ISO8601Timestamp {
+    /// `date` in UTC to the second: `2026-11-30T12:48:52Z`.
+    static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// The date `text` names; `nil` when it is not such a timestamp.
     static func parse(_ text: String) -> Date? {
         let scalars = Array(text.utf8)
         guard scalars.count >= 19 else { return nil }

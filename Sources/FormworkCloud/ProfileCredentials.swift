@@ -1,7 +1,8 @@
 import Foundation
 
 /// Credentials a named profile of the shared files gives: a role to assume (`role_arn` with `source_profile`,
-/// `credential_source` or `web_identity_token_file`), static keys, or a `credential_process`.
+/// `credential_source` or `web_identity_token_file`), static keys, a `credential_process`, or an IAM
+/// Identity Center sign-in (`sso_session` or `sso_start_url`).
 enum ProfileCredentials {
     /// The longest chain of profiles naming each other as `source_profile`: 16. Real chains are two or
     /// three roles long; a longer one is a mistake, and would take as many role assumptions.
@@ -23,7 +24,7 @@ enum ProfileCredentials {
             return try await ProcessCredentials.run(command, profile: name)
         }
         if settings["sso_start_url"] != nil || settings["sso_session"] != nil {
-            throw .invalidCredentials(source: "profile \(name)", reason: "IAM Identity Center (SSO) profiles are not read by Formwork; run `aws configure export-credentials --profile \(name) --format env` and use the environment")
+            return try await SSOCredentials.resolve(profile: name, settings: settings, environment: environment)
         }
         return nil
     }

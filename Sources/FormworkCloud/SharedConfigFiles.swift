@@ -6,6 +6,8 @@ import Foundation
 public struct SharedConfigFiles: Sendable {
     /// Each profile's settings, keys lowercased.
     public var profiles: [String: [String: String]]
+    /// The settings of each `[sso-session NAME]` section of the config file (IAM Identity Center sign-ins).
+    public var ssoSessions: [String: [String: String]] = [:]
     /// Why a file that is there could not be read (not UTF-8, too large, not a regular file); the first
     /// one stops credential and region resolution with its message.
     public var problems: [String] = []
@@ -14,8 +16,9 @@ public struct SharedConfigFiles: Sendable {
     public static let maximumFileBytes = 4 << 20
 
     /// Files read as `profiles` (name → settings), with the `problems` found reading them (none by default).
-    public init(profiles: [String: [String: String]], problems: [String] = []) {
+    public init(profiles: [String: [String: String]], ssoSessions: [String: [String: String]] = [:], problems: [String] = []) {
         self.profiles = profiles
+        self.ssoSessions = ssoSessions
         self.problems = problems
     }
 
@@ -30,6 +33,7 @@ public struct SharedConfigFiles: Sendable {
         let configPath = environment.variables["AWS_CONFIG_FILE"].map { expandingTilde($0, home: home) } ?? "\(home)/.aws/config"
         let credentialsPath = environment.variables["AWS_SHARED_CREDENTIALS_FILE"].map { expandingTilde($0, home: home) } ?? "\(home)/.aws/credentials"
         var profiles: [String: [String: String]] = [:]
+        var ssoSessions: [String: [String: String]] = [:]
         var problems: [String] = []
         func text(_ path: String, _ variable: String) -> String {
             switch read(path) {
@@ -45,15 +49,18 @@ public struct SharedConfigFiles: Sendable {
                 name = "default"
             } else if section.hasPrefix("profile ") {
                 name = section.dropFirst("profile ".count).trimmingCharacters(in: .whitespaces)
+            } else if section.hasPrefix("sso-session ") {
+                ssoSessions[section.dropFirst("sso-session ".count).trimmingCharacters(in: .whitespaces), default: [:]].merge(settings) { $1 }
+                continue
             } else {
-                continue // sso-session and services sections are not profiles
+                continue // services sections are not profiles
             }
             profiles[name, default: [:]].merge(settings) { $1 }
         }
         for (section, settings) in sections(of: text(credentialsPath, "AWS_SHARED_CREDENTIALS_FILE")) {
             profiles[section, default: [:]].merge(settings) { $1 }
         }
-        return SharedConfigFiles(profiles: profiles, problems: problems)
+        return SharedConfigFiles(profiles: profiles, ssoSessions: ssoSessions, problems: problems)
     }
 
     /// The sections of an INI text with their `key = value` settings. Comment lines (`#`, `;`) and the
