@@ -19,8 +19,9 @@ struct BootstrapCommand: FormworkCommand {
         let environment = session.environment
         let credentials = session.credentials
         let progress = ProgressLines()
+        let names = app?.bootstrap ?? .default
         let outcome = try session.run { () async throws(CloudError) -> (DeployTarget, Bool) in
-            let target = try await DeployTarget.resolve(environment: environment, region: region, credentials: credentials)
+            let target = try await DeployTarget.resolve(environment: environment, region: region, credentials: credentials, names: names)
             return (target, try await target.s3.bucketExists(target.assetBucket))
         }
         let (target, bootstrapped) = outcome
@@ -29,14 +30,14 @@ struct BootstrapCommand: FormworkCommand {
             return
         }
         let deployer = StackDeployer(target: target, approval: .never, approve: { _, _ in true }, report: { progress.add($0) })
-        let template = BootstrapStack.template
+        let (stackName, template) = (BootstrapStack.name(for: names), BootstrapStack.template(for: names))
         let result = Result { () throws(DeployError) -> StackDeployer.Outcome in
-            try SynchronousWait.run { () async throws(DeployError) -> StackDeployer.Outcome in try await deployer.deployTemplate(BootstrapStack.name, body: template) }
+            try SynchronousWait.run { () async throws(DeployError) -> StackDeployer.Outcome in try await deployer.deployTemplate(stackName, body: template) }
         }
         for line in progress.unwritten { output.printError(line) }
         switch result {
         case .success:
-            output.print("\(BootstrapStack.name) deployed: \(target.assetBucket) in \(region) of account \(target.account)")
+            output.print("\(stackName) deployed: \(target.assetBucket) in \(region) of account \(target.account)")
         case .failure(let error):
             throw CommandFailure(error.isEnvironmental ? .environment : .findings, "error: \(error)")
         }

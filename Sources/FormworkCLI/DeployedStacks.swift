@@ -26,12 +26,13 @@ struct DeployedStacks {
     /// The deployed templates and annotations of `stacks`, keyed by stack name; a stack that cannot be read
     /// (AWS refuses, its account is not the credentials', its template is unreadable) has a ``Deployed/failure``.
     func fetch(_ stacks: [CloudAssembly.StackArtifact]) -> OrderedDictionary<String, Deployed> {
-        var readers: [StackEnvironment: Result<CloudFormationClient, CommandFailure>] = [:]
+        var readers: [String: Result<CloudFormationClient, CommandFailure>] = [:]
         var result = OrderedDictionary<String, Deployed>()
         for stack in stacks {
             let environment = StackEnvironment(uri: stack.environment)
-            let reader = readers[environment] ?? Result { () throws(CommandFailure) in try self.reader(for: environment) }
-            readers[environment] = reader
+            let key = "\(environment) \(stack.bootstrap.qualifier)"
+            let reader = readers[key] ?? Result { () throws(CommandFailure) in try self.reader(for: environment, bootstrap: stack.bootstrap) }
+            readers[key] = reader
             do throws(CommandFailure) {
                 result[stack.name] = try fetch(stack.name, with: try reader.get())
             } catch {
@@ -45,12 +46,13 @@ struct DeployedStacks {
 
     /// A CloudFormation client for stacks of `environment`: in its region, and as its account when it names one
     /// (through that account's CDK deploy role when the credentials are of another, as `cdk diff` does).
-    private func reader(for environment: StackEnvironment) throws(CommandFailure) -> CloudFormationClient {
+    private func reader(for environment: StackEnvironment, bootstrap: BootstrapNames) throws(CommandFailure) -> CloudFormationClient {
         let region = try session.region(for: environment)
         guard let account = environment.account else { return try session.cloudFormation(stackEnvironment: environment.description) }
         let (awsEnvironment, credentials) = (session.environment, session.credentials)
         return try session.run { () async throws(CloudError) -> CloudFormationClient in
-            try await DeployTarget.resolve(environment: awsEnvironment, region: region, credentials: credentials, requiredAccount: account).cloudFormation
+            try await DeployTarget.resolve(environment: awsEnvironment, region: region, credentials: credentials, requiredAccount: account,
+                                           names: bootstrap).cloudFormation
         }
     }
 

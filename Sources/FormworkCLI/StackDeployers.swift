@@ -74,26 +74,34 @@ struct StackDeployers {
         }
     }
 
-    /// A deployer per stack, sharing one per environment (account and region): a stack's own region binds,
-    /// and a stack bound to an account is refused before anything changes when the credentials are of another.
+    /// Where a stack deploys: its environment (account and region) and the bootstrap it goes through.
+    private struct Destination: Hashable, Sendable {
+        var environment: StackEnvironment
+        var bootstrap: BootstrapNames
+    }
+
+    /// A deployer per stack, sharing one per environment (account and region) and bootstrap: a stack's own
+    /// region binds, and a stack bound to an account is refused before anything changes when that account
+    /// cannot be reached.
     private func deployers(for stacks: [CloudAssembly.StackArtifact]) throws(CommandFailure) -> [String: StackDeployer] {
-        var stackTargets: [String: StackEnvironment] = [:]
+        var stackTargets: [String: Destination] = [:]
         for stack in stacks {
             let bound = StackEnvironment(uri: stack.environment)
-            stackTargets[stack.name] = StackEnvironment(account: bound.account, region: try session.region(for: bound))
+            stackTargets[stack.name] = Destination(environment: StackEnvironment(account: bound.account, region: try session.region(for: bound)),
+                                                   bootstrap: stack.bootstrap)
         }
         let wanted = stackTargets
         let environment = session.environment
         let credentials = session.credentials
         let bucket = templateBucket
         let progress = progress
-        let targets = try session.run { () async throws(CloudError) -> [StackEnvironment: DeployTarget] in
-            var targets: [StackEnvironment: DeployTarget] = [:]
-            for target in Set(wanted.values).sorted(by: { $0.description < $1.description }) {
+        let targets = try session.run { () async throws(CloudError) -> [Destination: DeployTarget] in
+            var targets: [Destination: DeployTarget] = [:]
+            for target in Set(wanted.values).sorted(by: { ($0.environment.description, $0.bootstrap.qualifier) < ($1.environment.description, $1.bootstrap.qualifier) }) {
                 let names = wanted.filter { $0.value == target }.keys.sorted()
                 do throws(CloudError) {
-                    targets[target] = try await DeployTarget.resolve(environment: environment, region: target.region ?? "", credentials: credentials,
-                                                                     templateBucket: bucket, requiredAccount: target.account,
+                    targets[target] = try await DeployTarget.resolve(environment: environment, region: target.environment.region ?? "", credentials: credentials,
+                                                                     templateBucket: bucket, requiredAccount: target.environment.account, names: target.bootstrap,
                                                                      report: { progress.add("\(names.joined(separator: ", ")): \($0)") })
                 } catch .configuration(let message) {
                     throw .configuration("\(names.joined(separator: ", ")): \(message)")

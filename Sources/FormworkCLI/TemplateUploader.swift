@@ -3,7 +3,7 @@ import FormworkCore
 import Foundation
 
 /// Puts a template too large for a CloudFormation request (over 51,200 bytes) in S3, as `cdk diff` does: in
-/// the CDK bootstrap bucket of the stack's account and region (`cdk-hnb659fds-assets-ACCOUNT-REGION`), or the
+/// the bootstrap bucket of the stack's account and region (`cdk-QUALIFIER-assets-ACCOUNT-REGION`), or the
 /// bucket given with `--template-bucket`, under a key named by the template's hash.
 struct TemplateUploader {
     let session: CloudSession
@@ -21,7 +21,7 @@ struct TemplateUploader {
             var target = bucket
             if target == nil {
                 let account = try await STSClient(environment: environment, region: region, credentials: credentials).callerIdentity().account
-                target = BootstrapNames.resolved(BootstrapNames.default.assetBucket, account: account, region: region,
+                target = BootstrapNames.resolved(stack.bootstrap.assetBucket, account: account, region: region,
                                                  partition: BootstrapNames.partition(ofRegion: region))
             }
             do throws(CloudError) {

@@ -17,18 +17,23 @@ public struct App: Sendable {
     public let stacks: [Stack]
     /// The defaults of the stacks that do not choose their own.
     public let defaults: DefaultsProfile
+    /// The bootstrap of the stacks that do not choose their own: CDK's default qualifier `hnb659fds` unless
+    /// given (CDK's `@aws-cdk/core:bootstrapQualifier`, `cdk bootstrap --qualifier`).
+    public let bootstrap: BootstrapNames
 
-    /// An app of the stacks `content` builds, with `defaults` for the stacks that do not choose.
-    public init(defaults: DefaultsProfile = .formwork, @StackBuilder content: () -> [Stack]) {
-        self.init(defaults: defaults, stacks: content())
+    /// An app of the stacks `content` builds, with `defaults` and `bootstrap` for the stacks that do not choose.
+    public init(defaults: DefaultsProfile = .formwork, bootstrap: BootstrapNames = .default, @StackBuilder content: () -> [Stack]) {
+        self.init(defaults: defaults, bootstrap: bootstrap, stacks: content())
     }
 
-    /// An app of `stacks`, with `defaults` for the stacks that do not choose.
-    public init(defaults: DefaultsProfile = .formwork, stacks: [Stack]) {
+    /// An app of `stacks`, with `defaults` and `bootstrap` for the stacks that do not choose.
+    public init(defaults: DefaultsProfile = .formwork, bootstrap: BootstrapNames = .default, stacks: [Stack]) {
         self.defaults = defaults
+        self.bootstrap = bootstrap
         self.stacks = stacks.map { stack in
             var stack = stack
             stack.defaults = stack.defaults ?? defaults
+            stack.bootstrap = stack.bootstrap ?? bootstrap
             return stack
         }
     }

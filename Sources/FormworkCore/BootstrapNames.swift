@@ -17,9 +17,15 @@ public struct BootstrapNames: Sendable, Hashable {
     /// The qualifier: up to 10 lowercase letters and digits distinguishing several bootstraps of one environment.
     public let qualifier: String
 
-    /// The names for `qualifier`.
+    /// The names for `qualifier` (1 to 10 lowercase letters and digits; synthesis refuses another).
     public init(qualifier: String) {
         self.qualifier = qualifier
+    }
+
+    /// Whether `qualifier` is one `cdk bootstrap --qualifier` takes: 1 to 10 lowercase letters and digits
+    /// (it becomes part of a bucket name).
+    public static func isValidQualifier(_ qualifier: String) -> Bool {
+        (1...10).contains(qualifier.count) && qualifier.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     /// The assets bucket: `cdk-<qualifier>-assets-${AWS::AccountId}-${AWS::Region}`.

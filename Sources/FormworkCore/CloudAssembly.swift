@@ -19,6 +19,8 @@ public struct CloudAssembly: Sendable {
         public var terminationProtection: Bool
         /// The files the stack deploys through the bootstrap bucket (function code).
         public var assets: [FileAsset] = []
+        /// The bootstrap the stack deploys through: its assets bucket and roles.
+        public var bootstrap: BootstrapNames = .default
     }
 
     /// The stacks, in the order the app lists them.

@@ -51,7 +51,7 @@ public struct CloudAssemblyWriter: Sendable {
         for (stack, text) in zip(assembly.stacks, texts) {
             files[templateFileName(for: stack.name)] = try text.get()
             if !stack.assets.isEmpty {
-                files[Self.assetManifestFileName(for: stack.name)] = JSONWriter().string(from: Self.assetManifest(for: stack.assets))
+                files[Self.assetManifestFileName(for: stack.name)] = JSONWriter().string(from: Self.assetManifest(for: stack.assets, bootstrap: stack.bootstrap))
             }
             for asset in stack.assets where assets[asset.hash] == nil { assets[asset.hash] = asset }
         }
@@ -62,8 +62,7 @@ public struct CloudAssemblyWriter: Sendable {
     static func assetManifestFileName(for stack: String) -> String { "\(stack).assets.json" }
 
     /// A stack's asset manifest: each asset zipped from its staged folder into the bootstrap bucket.
-    static func assetManifest(for assets: [FileAsset]) -> JSONValue {
-        let names = BootstrapNames.default
+    static func assetManifest(for assets: [FileAsset], bootstrap names: BootstrapNames) -> JSONValue {
         var files = OrderedDictionary<String, JSONValue>()
         for asset in assets {
             files[asset.hash] = [
@@ -85,9 +84,9 @@ public struct CloudAssemblyWriter: Sendable {
     /// before the stacks that need them.
     public func manifest(for assembly: CloudAssembly) -> JSONValue {
         var artifacts = OrderedDictionary<String, JSONValue>()
-        let names = BootstrapNames.default
-        let versionParameter: JSONValue = .string(names.versionParameter)
         for stack in assembly.stacksInDependencyOrder {
+            let names = stack.bootstrap
+            let versionParameter: JSONValue = .string(names.versionParameter)
             var properties: OrderedDictionary<String, JSONValue> = ["templateFile": .string(templateFileName(for: stack.name))]
             if stack.terminationProtection { properties["terminationProtection"] = true }
             if !stack.tags.isEmpty { properties["tags"] = .object(stack.tags.mapValues(JSONValue.string)) }

@@ -73,6 +73,11 @@ public struct ConstructScope {
         tree.nodes[node].element = .resource(declaration)
     }
 
+    /// The bootstrap this scope's stack deploys through (its assets bucket and roles).
+    public var bootstrap: BootstrapNames {
+        tree.nodes[tree.nodes[node].stack ?? node].bootstrap ?? .default
+    }
+
     /// The defaults the constructs of this scope's stack fill in for options not given.
     public var defaults: DefaultsProfile {
         tree.nodes[tree.nodes[node].stack ?? node].defaults ?? .formwork

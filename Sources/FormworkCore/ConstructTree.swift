@@ -16,6 +16,8 @@ final class ConstructTree {
         var stack: Int?
         /// On a stack's node, the defaults its constructs fill in.
         var defaults: DefaultsProfile?
+        /// On a stack's node, the bootstrap its assets go through.
+        var bootstrap: BootstrapNames?
         /// On a stack's node, the region the stack names (`nil`: environment-agnostic).
         var region: String?
         /// On a stack's node, the ``Tag``s applied to the whole stack, in order: stack tags of the assembly too.

@@ -26,6 +26,9 @@ public struct Stack: Sendable {
     public var terminationProtection: Bool
     /// The defaults the stack's constructs fill in; the app's when `nil`.
     public var defaults: DefaultsProfile?
+    /// The bootstrap the stack deploys through (its qualifier names the assets bucket and the roles); the
+    /// app's when `nil`.
+    public var bootstrap: BootstrapNames?
     /// The constructs in the stack.
     public let body: [any Construct]
 
@@ -38,6 +41,7 @@ public struct Stack: Sendable {
         tags: OrderedDictionary<String, String> = [:],
         terminationProtection: Bool = false,
         defaults: DefaultsProfile? = nil,
+        bootstrap: BootstrapNames? = nil,
         @ConstructBuilder content: () -> [any Construct]
     ) {
         self.name = name
@@ -47,6 +51,7 @@ public struct Stack: Sendable {
         self.tags = tags
         self.terminationProtection = terminationProtection
         self.defaults = defaults
+        self.bootstrap = bootstrap
         self.body = content()
     }
 

@@ -81,7 +81,8 @@ struct StackResolver {
             return CloudAssembly.StackArtifact(name: stack.name, template: templates[index], environment: stack.environment,
                                                dependencies: dependencies, tags: stackTags(of: index),
                                                terminationProtection: stack.terminationProtection,
-                                               assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements)
+                                               assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements,
+                                               bootstrap: stack.bootstrap ?? .default)
         }, warnings: warnings)
     }
 

@@ -30,7 +30,12 @@ struct Synthesizer {
     static func expand(_ stacks: [Stack], into tree: ConstructTree = ConstructTree()) throws(SynthesisError) -> ConstructTree {
         for stack in stacks {
             let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
+            if let bootstrap = stack.bootstrap, !BootstrapNames.isValidQualifier(bootstrap.qualifier) {
+                throw SynthesisError(.invalidSetting, paths: [stack.name],
+                                     "the bootstrap qualifier '\(bootstrap.qualifier)' is not 1 to 10 lowercase letters and digits, as `cdk bootstrap --qualifier` takes")
+            }
             tree.nodes[node].defaults = stack.defaults
+            tree.nodes[node].bootstrap = stack.bootstrap
             tree.nodes[node].region = stack.region
             for construct in stack.body { try tree.add(construct, under: node) }
         }

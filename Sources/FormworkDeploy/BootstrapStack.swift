@@ -9,12 +9,14 @@ import OrderedCollections
 /// It claims no CDK bootstrap version and creates none of CDK's roles: `cdk deploy` needs `cdk bootstrap`.
 /// An environment CDK bootstrapped already needs no `FormworkToolkit`: `deploy` uses CDK's bucket and roles.
 public enum BootstrapStack {
-    /// The stack's name.
-    public static let name = "FormworkToolkit"
+    /// The stack's name: `FormworkToolkit`, and `FormworkToolkit-QUALIFIER` for another qualifier than CDK's default.
+    public static func name(for names: BootstrapNames) -> String {
+        names == .default ? "FormworkToolkit" : "FormworkToolkit-\(names.qualifier)"
+    }
 
-    /// The template, as JSON text.
-    public static var template: String {
-        let bucketName: JSONValue = ["Fn::Sub": .string(BootstrapNames.default.assetBucket)]
+    /// The template for `names`' bucket, as JSON text.
+    public static func template(for names: BootstrapNames) -> String {
+        let bucketName: JSONValue = ["Fn::Sub": .string(names.assetBucket)]
         let bucketArn: JSONValue = ["Fn::GetAtt": ["StagingBucket", "Arn"]]
         let document: JSONValue = [
             "Description": "Formwork bootstrap: the assets bucket CDK's conventions name.",

@@ -34,6 +34,29 @@ import Testing
         #expect(assets["files"]?[Self.cdkHash]?["displayName"] == "Fn/Code")
     }
 
+    @Test func aCustomBootstrapQualifierNamesTheBucketRolesAndVersionParameter() throws {
+        let assembly = try App(bootstrap: BootstrapNames(qualifier: "team1")) { Stack("AssetStack") { assetFunction() } }.synthesize()
+        let template = try #require(assembly.stacks.first?.template)
+        #expect(template.resources[logicalId("Fn/Resource")]?.properties["Code"]?["S3Bucket"] == .sub("cdk-team1-assets-${AWS::AccountId}-${AWS::Region}"))
+        let contents = try CloudAssemblyWriter().contents(for: assembly)
+        let manifest = try JSONReader.parse(try #require(contents.files["manifest.json"]))
+        let properties = manifest["artifacts"]?["AssetStack"]?["properties"]
+        #expect(properties?["assumeRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-deploy-role-${AWS::AccountId}-${AWS::Region}")
+        #expect(properties?["cloudFormationExecutionRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-cfn-exec-role-${AWS::AccountId}-${AWS::Region}")
+        #expect(properties?["bootstrapStackVersionSsmParameter"] == "/cdk-bootstrap/team1/version")
+        let assets = try JSONReader.parse(try #require(contents.files["AssetStack.assets.json"]))
+        let destination = assets["files"]?[Self.cdkHash]?["destinations"]?["current_account-current_region"]
+        #expect(destination?["bucketName"] == "cdk-team1-assets-${AWS::AccountId}-${AWS::Region}")
+        #expect(destination?["assumeRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-file-publishing-role-${AWS::AccountId}-${AWS::Region}")
+    }
+
+    @Test(arguments: ["", "Team1", "team_1", "elevenchars"])
+    func aQualifierCDKBootstrapWouldRefuseIsASynthesisError(qualifier: String) {
+        #expect(throws: SynthesisError.self) {
+            try App(bootstrap: BootstrapNames(qualifier: qualifier)) { Stack("AssetStack") { assetFunction() } }.synthesize()
+        }
+    }
+
     @Test func aMissingAssetFolderNamesTheFunction() {
         let error = synthesisError { Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .asset("/nonexistent/handler")) }
         #expect(error?.paths == ["Test/Fn"])

@@ -102,4 +102,22 @@ import Testing
         #expect(result.output.standardError.contains("ca-central-1 was bootstrapped by CDK with version 5; assets need version 6 or later: run `cdk bootstrap` again"))
         #expect(try proxy.log().allSatisfy { !($0["service"] as? String == "s3" && $0["method"] as? String == "PUT") })
     }
+
+    @Test func aCustomQualifierDeploysThroughThatBootstrapsRolesAndBucket() throws {
+        let folder = try TemporaryDirectory()
+        try proxy.configure(#"{"rules": []}"#)
+        try MotoAccount(moto: moto, account: "123456789012").bootstrapLikeCDK(region: "sa-east-1", qualifier: "team1")
+        try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
+        let code = try folder.write("exports.handler = async () => 'ok';\n", to: "code/index.js")
+        let app = App(bootstrap: BootstrapNames(qualifier: "team1")) { Stack("RolesQualified", region: "sa-east-1") {
+            Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
+        } }
+        let result = deploy(app, folder: folder)
+        #expect(result.status == .done, "\(result.output.standardError)")
+        let log = try proxy.log()
+        let assumed = Set(log.filter { $0["action"] as? String == "AssumeRole" }.compactMap { $0["role_arn"] as? String })
+        #expect(assumed.contains("arn:aws:iam::123456789012:role/cdk-team1-deploy-role-123456789012-sa-east-1"))
+        let upload = log.first { $0["service"] as? String == "s3" && $0["method"] as? String == "PUT" }
+        #expect((upload?["path"] as? String)?.hasPrefix("/cdk-team1-assets-123456789012-sa-east-1/") == true)
+    }
 }

@@ -42,15 +42,15 @@ struct MotoAccount {
 
     /// What `cdk bootstrap` leaves in `region`: the deploy, file-publishing and execution roles, and a
     /// `CDKToolkit` stack with the assets bucket (KMS-encrypted by default) and its `BootstrapVersion` output.
-    func bootstrapLikeCDK(region: String, version: Int = 21) throws {
+    func bootstrapLikeCDK(region: String, version: Int = 21, qualifier: String = "hnb659fds") throws {
         for role in ["deploy-role", "file-publishing-role", "cfn-exec-role"] {
-            try createRole("cdk-hnb659fds-\(role)-\(account)-\(region)")
+            try createRole("cdk-\(qualifier)-\(role)-\(account)-\(region)")
         }
         let template = """
             {"Resources": {
-              "StagingBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "cdk-hnb659fds-assets-\(account)-\(region)",
+              "StagingBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "cdk-\(qualifier)-assets-\(account)-\(region)",
                 "BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]}}},
-              "CdkBootstrapVersion": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Name": "/cdk-bootstrap/hnb659fds/version", "Value": "\(version)"}}},
+              "CdkBootstrapVersion": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Name": "/cdk-bootstrap/\(qualifier)/version", "Value": "\(version)"}}},
              "Outputs": {"BootstrapVersion": {"Value": "\(version)"},
                          "BucketName": {"Value": {"Ref": "StagingBucket"}}}}
             """

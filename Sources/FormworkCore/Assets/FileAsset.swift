@@ -13,10 +13,12 @@ public struct FileAsset: Sendable, Hashable {
     public let sourcePath: String
     /// The construct path of what uses it, for the asset manifest's display name.
     public let displayName: String
+    /// The bootstrap whose bucket it goes to.
+    public var bootstrap: BootstrapNames = .default
 
-    /// The bootstrap assets bucket: `{"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}`
-    /// (``BootstrapNames/assetBucket``).
-    public var bucketName: Value { .sub(BootstrapNames.default.assetBucket) }
+    /// The bootstrap assets bucket: `{"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}` for
+    /// the default qualifier (``BootstrapNames/assetBucket``).
+    public var bucketName: Value { .sub(bootstrap.assetBucket) }
 
     /// The object key: `<hash>.zip`.
     public var objectKey: String { "\(hash).zip" }
@@ -44,7 +46,7 @@ extension ConstructScope {
             throw SynthesisError(error.isEnvironment ? .unreadableAsset : .invalidSetting, paths: [self.path], "cannot use the asset folder '\(path)': \(error)")
         }
         let displayName = (tree.componentsBelowStack(of: node) + [role]).joined(separator: "/")
-        let asset = FileAsset(hash: hash, sourcePath: url.path, displayName: displayName)
+        let asset = FileAsset(hash: hash, sourcePath: url.path, displayName: displayName, bootstrap: bootstrap)
         tree.addAsset(asset, toStackOf: node)
         return asset
     }
