@@ -4,7 +4,8 @@
 ///
 /// - ``cdk``: CDK's defaults (aws-cdk-lib 2.x with no feature flags set, as a `cdk.json` without
 ///   `context` gives). The templates equal CDK's, so an app moved from CDK deploys with no resource
-///   replaced or changed.
+///   replaced or changed. ``cdk(flags:)`` and ``cdk(cdkJSON:)``: CDK's defaults under feature flags, as an
+///   app's `cdk.json` sets them (see ``FeatureFlags``).
 /// - ``formwork``: safer defaults for a new app. Where they differ from CDK's, the construct's
 ///   documentation says so, and `check` reports what the CDK profile leaves weaker.
 ///
@@ -19,13 +20,62 @@
 /// | `HttpApi` endpoint | no output | an `Endpoint` output, as `RestApi` writes | — |
 ///
 /// ```swift
-/// let app = App(defaults: .cdk) {
+/// let app = App(defaults: .cdk(cdkJSON: "cdk.json")) {
 ///     Stack("Orders") { ... }
 /// }
 /// ```
-public enum DefaultsProfile: String, Sendable, CaseIterable {
-    /// CDK's defaults: output equal to CDK's, for an app being moved.
-    case cdk
+public struct DefaultsProfile: Sendable, Hashable {
+    /// Whose defaults: CDK's or Formwork's.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// CDK's defaults: output equal to CDK's, for an app being moved.
+        case cdk
+        /// Formwork's safer defaults, for a new app.
+        case formwork
+    }
+
+    /// Whose defaults.
+    public let kind: Kind
+    /// The feature flags CDK's constructs follow; none set unless given.
+    public let flags: FeatureFlags
+    /// A `cdk.json` whose flags are read at synthesis, over ``flags``; `nil` when there is none.
+    public let cdkJSON: String?
+
+    private init(kind: Kind, flags: FeatureFlags = FeatureFlags(), cdkJSON: String? = nil) {
+        self.kind = kind
+        self.flags = flags
+        self.cdkJSON = cdkJSON
+    }
+
+    /// CDK's defaults with no feature flag set: output equal to CDK's, for an app being moved.
+    public static let cdk = DefaultsProfile(kind: .cdk)
     /// Formwork's safer defaults, for a new app.
-    case formwork
+    public static let formwork = DefaultsProfile(kind: .formwork)
+
+    /// CDK's defaults under `flags` (``FeatureFlags/recommended`` for what `cdk init` writes).
+    public static func cdk(flags: FeatureFlags) -> DefaultsProfile {
+        DefaultsProfile(kind: .cdk, flags: flags)
+    }
+
+    /// CDK's defaults under the flags of the `cdk.json` at `path` (relative to the working directory), read
+    /// when the app is synthesized; a file that cannot be read stops the synthesis, naming it.
+    public static func cdk(cdkJSON path: String) -> DefaultsProfile {
+        DefaultsProfile(kind: .cdk, cdkJSON: path)
+    }
+
+    /// Whether these are Formwork's defaults.
+    public var isFormwork: Bool { kind == .formwork }
+
+    /// Whether the boolean `flag` is on.
+    public func isEnabled(_ flag: FeatureFlag) -> Bool {
+        flags.isEnabled(flag)
+    }
+
+    /// The profile with its `cdk.json` read into ``flags``.
+    ///
+    /// - Throws: the file's error (``SourceError`` at its line and column, or ``TemplateReadError``).
+    func resolved() throws -> DefaultsProfile {
+        guard let cdkJSON else { return self }
+        let read = try FeatureFlags.contents(ofCDKJSON: cdkJSON)
+        return DefaultsProfile(kind: kind, flags: FeatureFlags(flags.values.merging(read.values) { $1 }))
+    }
 }

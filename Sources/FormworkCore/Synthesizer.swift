@@ -14,6 +14,7 @@ struct Synthesizer {
 
     func run() throws(SynthesisError) -> CloudAssembly {
         for stack in stacks { try Self.validate(stack, among: stacks) }
+        let stacks = try Self.readingFeatureFlags(of: self.stacks)
         let tree: ConstructTree
         if let settled = try Self.settleInParallel(stacks) {
             tree = settled
@@ -23,7 +24,42 @@ struct Synthesizer {
         }
         let stackNodes = stacks.map { tree.child(of: ConstructTree.root, named: $0.name)! }
         let resolver = StackResolver(tree: tree, stacks: stacks, stackNodes: stackNodes)
-        return try resolver.resolve(validatingWith: validator)
+        var assembly = try resolver.resolve(validatingWith: validator)
+        assembly.warnings += Self.unimplementedFlagWarnings(stacks)
+        return assembly
+    }
+
+    /// `stacks` with the `cdk.json` of their defaults profile read (each file once).
+    static func readingFeatureFlags(of stacks: [Stack]) throws(SynthesisError) -> [Stack] {
+        var read: [DefaultsProfile: DefaultsProfile] = [:]
+        return try stacks.map { (stack: Stack) throws(SynthesisError) -> Stack in
+            guard let profile = stack.defaults, profile.cdkJSON != nil else { return stack }
+            var stack = stack
+            if let resolved = read[profile] {
+                stack.defaults = resolved
+                return stack
+            }
+            do {
+                let resolved = try profile.resolved()
+                read[profile] = resolved
+                stack.defaults = resolved
+            } catch {
+                throw SynthesisError(.invalidSetting, paths: [stack.name], "cannot read the feature flags of \(profile.cdkJSON ?? ""): \(error)")
+            }
+            return stack
+        }
+    }
+
+    /// A warning for each profile that sets flags Formwork does not implement: their output may differ from CDK's.
+    static func unimplementedFlagWarnings(_ stacks: [Stack]) -> [String] {
+        var seen = Set<FeatureFlags>()
+        var warnings: [String] = []
+        for stack in stacks {
+            guard let flags = stack.defaults?.flags, seen.insert(flags).inserted, !flags.unimplemented.isEmpty else { continue }
+            let names = flags.unimplemented
+            warnings.append("\(stack.name): \(names.count) feature flag(s) set that Formwork does not implement, for constructs it does not have or output it does not match yet; where they apply, the templates may differ from CDK's: \(names.joined(separator: ", "))")
+        }
+        return warnings
     }
 
     /// The tree of `stacks`, each stack expanded in turn.

@@ -86,7 +86,7 @@ public struct HttpApi: IdentifiedConstruct {
             try declareRoute(route, key: routeKey, in: scope)
         }
         // CDK's HttpApi has no output; Formwork's defaults add the endpoint, as its RestApi does.
-        if scope.defaults == .formwork { try scope.add(Output("Endpoint", value: url)) }
+        if scope.defaults.isFormwork { try scope.add(Output("Endpoint", value: url)) }
     }
 
     /// `<Api>/<METHOD>--<path>`: the route, its integration (`Integration`, the id CDK users give their
@@ -101,7 +101,7 @@ public struct HttpApi: IdentifiedConstruct {
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Integration", "Resource"], form: .ref))
         // CDK lets every stage and method of the path invoke; Formwork's defaults name the method.
         let path = "/" + route.segments.joined(separator: "/")
-        let method = scope.defaults == .cdk || route.method == .any ? "*" : route.method.rawValue
+        let method = !scope.defaults.isFormwork || route.method == .any ? "*" : route.method.rawValue
         try routeScope.declareResource("AWS::Lambda::Permission", at: "Integration-Permission", properties: [
             "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
             "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",

@@ -23,7 +23,10 @@ public struct RestApi: IdentifiedConstruct {
     public var endpointType: EndpointType?
     /// CORS preflight (`OPTIONS`) on every resource of the API, root included.
     public var cors: Cors?
-    public var cloudWatchRole: Bool
+    /// Whether the API gets a role for pushing logs to CloudWatch and the account setting naming it (CDK's
+    /// `cloudWatchRole`); `nil` (the default) makes them unless the stack's profile has CDK's
+    /// `@aws-cdk/aws-apigateway:disableCloudWatchRole` flag on, as `cdk init` sets it.
+    public var cloudWatchRole: Bool?
     /// A custom domain for the API's stage (CDK's `domainName` option): the domain at `<Api>/CustomDomain`, the
     /// stage mapped at its root or at `basePath`.
     public var customDomain: CustomDomain?
@@ -120,7 +123,7 @@ public struct RestApi: IdentifiedConstruct {
 
     /// An API named `name` (its id when `nil`) with the routes `content` builds.
     public init(_ id: String, name: String? = nil, description: String? = nil, deploy: DeployOptions = DeployOptions(),
-                endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool = true, customDomain: CustomDomain? = nil,
+                endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool? = nil, customDomain: CustomDomain? = nil,
                 @RouteBuilder routes content: () -> [Route]) {
         self.id = id
         self.name = name
@@ -151,7 +154,7 @@ public struct RestApi: IdentifiedConstruct {
         apiProperties["EndpointConfiguration"] = endpointType.map { ["Types": [.string($0.rawValue)]] }
         apiProperties["Name"] = .string(name ?? id)
         try scope.declareResource("AWS::ApiGateway::RestApi", properties: apiProperties)
-        if cloudWatchRole { try declareCloudWatchRole(in: scope) }
+        if makesCloudWatchRole(in: scope) { try declareCloudWatchRole(in: scope) }
         let deployment = try scope.child("Deployment")
         _ = try deployment.child("Resource")
         try declareStage(in: scope)
@@ -334,7 +337,12 @@ public struct RestApi: IdentifiedConstruct {
         properties["TracingEnabled"] = deploy.tracing.map { .bool($0) }
         try scope.child("DeploymentStage.\(deploy.stageName)").declare(.resource(ResourceDeclaration(
             type: "AWS::ApiGateway::Stage", properties: properties,
-            dependencies: cloudWatchRole ? [Dependency(on: self, element: ["Account"])] : [])), at: "Resource")
+            dependencies: makesCloudWatchRole(in: scope) ? [Dependency(on: self, element: ["Account"])] : [])), at: "Resource")
+    }
+
+    /// Whether the API makes its CloudWatch role: as asked, else as the profile's flag says.
+    private func makesCloudWatchRole(in scope: ConstructScope) -> Bool {
+        cloudWatchRole ?? !scope.defaults.isEnabled(.apiGatewayDisableCloudWatchRole)
     }
 
     private func validate(at scope: ConstructScope) throws(SynthesisError) {

@@ -88,7 +88,7 @@ public struct RuleTarget: Construct {
             case .topic(let topic):
                 target["Arn"] = topic.arn
                 // CDK leaves out the condition; Formwork's defaults let only this rule publish.
-                let onlyThisRule: Value? = scope.defaults == .formwork ? ["ArnEquals": ["aws:SourceArn": rule.arn]] : nil
+                let onlyThisRule: Value? = scope.defaults.isFormwork ? ["ArnEquals": ["aws:SourceArn": rule.arn]] : nil
                 scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"],
                                                  condition: onlyThisRule),
                                  to: topic, as: Topic.policyStatements)

@@ -40,7 +40,7 @@ public struct Key: IdentifiedConstruct {
                                        principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
             var properties = OrderedDictionary<String, Value>()
             properties["Description"] = description.map { .string($0) }
-            let rotation = enableKeyRotation ?? (scope.defaults == .formwork ? true : nil)
+            let rotation = enableKeyRotation ?? (scope.defaults.isFormwork ? true : nil)
             properties["EnableKeyRotation"] = rotation.map { .bool($0) }
             properties["KeyPolicy"] = PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements)).value
             try scope.declareResource("AWS::KMS::Key", properties: properties, removalPolicy: removalPolicy)

@@ -28,9 +28,9 @@ public struct CurrentVersion: Construct, PublishedVersion {
     public var provisionedConcurrentExecutions: Int?
     public var removalPolicy: RemovalPolicy?
     /// Whether the hash covers the layers too, as CDK does with the feature flag
-    /// `@aws-cdk/aws-lambda:recognizeLayerVersion` on (projects made by `cdk init` set it in `cdk.json`); off
-    /// as in CDK's library defaults. A migrated app gives the value its `cdk.json` has.
-    public var recognizeLayerVersion = false
+    /// `@aws-cdk/aws-lambda:recognizeLayerVersion` on (projects made by `cdk init` set it in `cdk.json`);
+    /// `nil` (the default) follows the flag in the stack's ``DefaultsProfile``, off without it as in CDK.
+    public var recognizeLayerVersion: Bool?
 
     public var id: String { "\(function.id)CurrentVersion" }
 
@@ -50,12 +50,12 @@ public struct CurrentVersion: Construct, PublishedVersion {
     ]
     static let layerHashOrder = ["Content", "CompatibleArchitectures", "CompatibleRuntimes", "Description", "LayerName", "LicenseInfo"]
 
-    /// CDK's hash: the function's version-locked properties, then (with ``recognizeLayerVersion``) the hash of
-    /// its layers' properties by id.
-    var digest: LogicalIdDigest {
+    /// CDK's hash: the function's version-locked properties, then (when `recognizingLayers`) the hash of its
+    /// layers' properties by id.
+    func digest(recognizingLayers: Bool) -> LogicalIdDigest {
         let functionResource = Reference(to: function, element: ["Resource"], form: .ref)
         let properties = LogicalIdDigest.Component.resourceProperties(functionResource, order: Self.hashOrder, keeping: Self.versionLocked)
-        guard recognizeLayerVersion else { return LogicalIdDigest([properties]) }
+        guard recognizingLayers else { return LogicalIdDigest([properties]) }
         var layers: [LogicalIdDigest.Component] = [.text("{")]
         // CDK sorts the layers by their construct path; one stack's layers sort by id.
         for (index, layer) in function.layers.sorted(by: { $0.id < $1.id }).enumerated() {
@@ -69,6 +69,7 @@ public struct CurrentVersion: Construct, PublishedVersion {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
         scope.require(function)
+        let recognizingLayers = recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             var properties = OrderedDictionary<String, Value>()
             properties["Description"] = description.map { .string($0) }
@@ -76,7 +77,7 @@ public struct CurrentVersion: Construct, PublishedVersion {
             properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
             try scope.scope(of: function).child("CurrentVersion").declare(.resource(ResourceDeclaration(
                 type: "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
-                metadata: ["aws:cdk:do-not-refactor": true], logicalIdDigest: digest)), at: "Resource")
+                metadata: ["aws:cdk:do-not-refactor": true], logicalIdDigest: digest(recognizingLayers: recognizingLayers))), at: "Resource")
         }
     }
 }
@@ -87,7 +88,7 @@ extension Function {
 
     /// The current version with options (CDK's `currentVersionOptions`); list it in the body.
     public func currentVersion(description: String? = nil, provisionedConcurrentExecutions: Int? = nil, removalPolicy: RemovalPolicy? = nil,
-                               recognizeLayerVersion: Bool = false) -> CurrentVersion {
+                               recognizeLayerVersion: Bool? = nil) -> CurrentVersion {
         CurrentVersion(function: self, description: description, provisionedConcurrentExecutions: provisionedConcurrentExecutions, removalPolicy: removalPolicy,
                        recognizeLayerVersion: recognizeLayerVersion)
     }

@@ -62,6 +62,9 @@ extension Function {
         }
         if let logRetention {
             try scope.add(LogGroup("LogGroup", logGroupName: "/aws/lambda/\(name)", retention: logRetention))
+        } else if scope.defaults.isEnabled(.lambdaUseCdkManagedLogGroup) {
+            // CDK's managed log group: the function's own, retained, with CDK's default two years.
+            try scope.add(LogGroup("LogGroup", logGroupName: "/aws/lambda/\(name)"))
         }
         guard let asyncInvocation else { return }
         try PropertyChecks.check(asyncInvocation.retryAttempts, in: 0...2, "retryAttempts", at: scope)

@@ -142,7 +142,9 @@ public struct Function: GrantPrincipal {
         properties["FunctionName"] = functionName.map { .string($0) }
         properties["Handler"] = .string(handler)
         properties["KmsKeyArn"] = environmentEncryption?.arn
-        properties["Layers"] = layers.isEmpty ? nil : .array(layers.map(\.arn))
+        // With `recognizeLayerVersion`, CDK lists the layers by construct path; one stack's layers sort by id.
+        let listed = scope.defaults.isEnabled(.lambdaRecognizeLayerVersion) ? layers.sorted { $0.id < $1.id } : layers
+        properties["Layers"] = listed.isEmpty ? nil : .array(listed.map(\.arn))
         properties["MemorySize"] = memorySize.map { .number(Double($0)) }
         properties["ReservedConcurrentExecutions"] = reservedConcurrentExecutions.map { .number(Double($0)) }
         properties["Role"] = role.arn

@@ -102,7 +102,7 @@ public struct Bucket: IdentifiedConstruct {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a bucket name must be 3 to 63 lowercase characters; '\(bucketName)' is not")
         }
         _ = try scope.child("Resource")  // the bucket comes before what edges add below it
-        let formwork = scope.defaults == .formwork
+        let formwork = scope.defaults.isFormwork
         if enforceSSL ?? formwork {
             scope.contribute(PolicyStatement(effect: .deny, actions: ["s3:*"], resources: [arn, objectsArn],
                                              principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),

@@ -1,0 +1,30 @@
+/// One of CDK's feature flags Formwork implements, by its context key.
+public struct FeatureFlag: Sendable, Hashable {
+    /// The context key, as `cdk.json` writes it.
+    public let name: String
+
+    /// A flag named `name`.
+    public init(_ name: String) {
+        self.name = name
+    }
+
+    /// A log group per function, managed by CDK (`/aws/lambda/<function>`, retained, two years).
+    public static let lambdaUseCdkManagedLogGroup = FeatureFlag("@aws-cdk/aws-lambda:useCdkManagedLogGroup")
+    /// `currentVersion`'s hash covers the layers, and layers are sorted by construct path.
+    public static let lambdaRecognizeLayerVersion = FeatureFlag("@aws-cdk/aws-lambda:recognizeLayerVersion")
+    /// A REST API makes no CloudWatch role and account unless asked.
+    public static let apiGatewayDisableCloudWatchRole = FeatureFlag("@aws-cdk/aws-apigateway:disableCloudWatchRole")
+    /// A REST API deployment's logical id also hashes the authorizers.
+    public static let apiGatewayAuthorizerChangeDeploymentLogicalId = FeatureFlag("@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId")
+    /// Policy documents are minimized: actions sorted, statements merged.
+    public static let iamMinimizePolicies = FeatureFlag("@aws-cdk/aws-iam:minimizePolicies")
+    /// A distributed map writes only `resultWriterV2`.
+    public static let stepFunctionsUseDistributedMapResultWriterV2 = FeatureFlag("@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2")
+
+    /// The flags Formwork implements: those that change what its constructs write in CDK's parity cases.
+    public static let implemented: [FeatureFlag] = [
+        lambdaRecognizeLayerVersion,
+        lambdaUseCdkManagedLogGroup,
+        apiGatewayDisableCloudWatchRole,
+    ]
+}
