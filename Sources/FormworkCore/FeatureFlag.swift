@@ -26,5 +26,6 @@ public struct FeatureFlag: Sendable, Hashable {
         lambdaRecognizeLayerVersion,
         lambdaUseCdkManagedLogGroup,
         apiGatewayDisableCloudWatchRole,
+        iamMinimizePolicies,
     ]
 }

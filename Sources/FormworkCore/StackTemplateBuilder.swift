@@ -68,6 +68,7 @@ struct StackTemplateBuilder {
     private mutating func resource(_ declaration: ResourceDeclaration, at node: Int) throws(SynthesisError) -> Template.Resource {
         var resource = Template.Resource(type: declaration.type)
         for (key, value) in declaration.properties { resource.properties[key] = try resolve(value, at: node) }
+        for transform in declaration.resolvedTransforms { resource.properties = transform.transform(resource.properties) }
         resource.updatePolicy = try declaration.updatePolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
         resource.creationPolicy = try declaration.creationPolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
         resource.metadata = try declaration.metadata.map { v throws(SynthesisError) in try resolve(v, at: node) }

@@ -35,6 +35,9 @@ public struct ResourceDeclaration: Sendable {
     public var overrides: [ResourceOverride]
     /// Content hashed into the logical ID, appended to the one the path gives (an API Gateway deployment's).
     public var logicalIdDigest: LogicalIdDigest?
+    /// Changes to the resolved `Properties`, applied in order once every reference is resolved and before
+    /// ``overrides`` (CDK's post-processing of resolved values, such as an IAM policy sorted by its text).
+    public var resolvedTransforms: [any ResolvedPropertiesTransform] = []
     /// The tags ``Tag``s set, with their priorities; `nil` until a tag touches the resource.
     var tagState: TagState?
 
@@ -121,4 +124,11 @@ public struct ResourceOverride: Sendable {
         self.path = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         self.value = value
     }
+}
+
+/// A change to a resource's `Properties` made after every reference in them is resolved: what depends on the
+/// resolved text (CDK sorts a minimized IAM policy's actions and resources by their JSON).
+public protocol ResolvedPropertiesTransform: Sendable {
+    /// `properties` changed.
+    func transform(_ properties: OrderedDictionary<String, JSONValue>) -> OrderedDictionary<String, JSONValue>
 }

@@ -171,13 +171,13 @@ extension UserPool {
     func declareSmsRole(in scope: ConstructScope) throws(SynthesisError) -> Value {
         let externalId = Value.string(scope.uniqueId)
         let trust = PolicyDocument([PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": "cognito-idp.amazonaws.com"],
-                                                    condition: ["StringEquals": ["sts:ExternalId": externalId]])])
-        let publish = PolicyDocument([PolicyStatement(actions: ["sns:Publish"], resources: ["*"])])
+                                                    condition: ["StringEquals": ["sts:ExternalId": externalId]])], minimizing: scope.minimizesPolicies)
+        let publish = PolicyDocument([PolicyStatement(actions: ["sns:Publish"], resources: ["*"])], minimizing: scope.minimizesPolicies)
         let role = try scope.child("smsRole")
         try role.declareResource("AWS::IAM::Role", properties: [
             "AssumeRolePolicyDocument": trust.value,
             "Policies": [["PolicyDocument": publish.value, "PolicyName": "sns-publish"]],
-        ])
+        ], transforms: scope.policyTransforms)
         return ["ExternalId": externalId, "SnsCallerArn": .reference(Reference(to: self, element: ["smsRole", "Resource"], form: .getAtt("Arn")))]
     }
 }

@@ -62,12 +62,14 @@ public struct PolicyStatement: Sendable, Equatable {
 public struct PolicyDocument: Sendable, Equatable {
     public var statements: [PolicyStatement]
 
-    /// A document of `statements`, in order; exact duplicates are kept once. With `numberingStatements`, a
-    /// statement without a `Sid` gets its position (`"0"`, `"1"`, ...), as CDK numbers the statements of a
-    /// topic policy.
-    public init(_ statements: [PolicyStatement], numberingStatements: Bool = false) {
+    /// A document of `statements`, in order; exact duplicates are kept once. With `minimizing` (CDK's
+    /// `minimizePolicies` flag; off by default), statements that can be merged are (see `PolicyMinimizing`).
+    /// With `numberingStatements`, a statement without a `Sid` gets its position (`"0"`, `"1"`, ...), as CDK
+    /// numbers the statements of a topic policy.
+    public init(_ statements: [PolicyStatement], numberingStatements: Bool = false, minimizing: Bool = false) {
         var unique: [PolicyStatement] = []
         for statement in statements where !unique.contains(statement) { unique.append(statement) }
+        if minimizing { unique = PolicyMinimizing.merged(unique) }
         if numberingStatements {
             for index in unique.indices where unique[index].sid == nil { unique[index].sid = String(index) }
         }

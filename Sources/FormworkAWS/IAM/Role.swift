@@ -45,22 +45,25 @@ public struct Role: IdentifiedConstruct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let trust = PolicyDocument([
             PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": .string(assumedBy)], condition: trustCondition),
-        ])
+        ], minimizing: scope.minimizesPolicies)
         var properties: [(String, Value)] = [("AssumeRolePolicyDocument", trust.value)]
         if !managedPolicyArns.isEmpty { properties.append(("ManagedPolicyArns", .array(managedPolicyArns))) }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::IAM::Role", properties: .init(uniqueKeysWithValues: properties),
-                                                        removalPolicy: removalPolicy)), at: "Resource")
+        var role = ResourceDeclaration(type: "AWS::IAM::Role", properties: .init(uniqueKeysWithValues: properties), removalPolicy: removalPolicy)
+        role.resolvedTransforms = scope.policyTransforms
+        try scope.declare(.resource(role), at: "Resource")
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Role.defaultPolicyStatements)
             guard !statements.isEmpty else { return }
             let policyScope = try scope.child("DefaultPolicy").child("Resource")
             // CDK names the policy after the last 128 characters of its own logical ID.
             let policyName = String(policyScope.logicalIdFromPath.suffix(128))
-            try policyScope.declare(.resource(ResourceDeclaration(type: "AWS::IAM::Policy", properties: [
-                "PolicyDocument": PolicyDocument(statements).value,
+            var policy = ResourceDeclaration(type: "AWS::IAM::Policy", properties: [
+                "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
                 "PolicyName": .string(policyName),
                 "Roles": [name],
-            ])))
+            ])
+            policy.resolvedTransforms = scope.policyTransforms
+            try policyScope.declare(.resource(policy))
         }
     }
 }

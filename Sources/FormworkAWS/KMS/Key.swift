@@ -42,8 +42,8 @@ public struct Key: IdentifiedConstruct {
             properties["Description"] = description.map { .string($0) }
             let rotation = enableKeyRotation ?? (scope.defaults.isFormwork ? true : nil)
             properties["EnableKeyRotation"] = rotation.map { .bool($0) }
-            properties["KeyPolicy"] = PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements)).value
-            try scope.declareResource("AWS::KMS::Key", properties: properties, removalPolicy: removalPolicy)
+            properties["KeyPolicy"] = PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements), minimizing: scope.minimizesPolicies).value
+            try scope.declareResource("AWS::KMS::Key", properties: properties, removalPolicy: removalPolicy, transforms: scope.policyTransforms)
         }
     }
 }

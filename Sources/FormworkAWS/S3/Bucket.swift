@@ -115,8 +115,8 @@ public struct Bucket: IdentifiedConstruct {
             let statements = scope.contributions(to: self, as: Bucket.policyStatements)
             guard !statements.isEmpty else { return }
             try scope.child("Policy").declareResource("AWS::S3::BucketPolicy", properties: [
-                "Bucket": name, "PolicyDocument": PolicyDocument(statements).value,
-            ])
+                "Bucket": name, "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+            ], transforms: scope.policyTransforms)
         }
     }
 

@@ -61,8 +61,8 @@ public struct Topic: IdentifiedConstruct {
             let statements = scope.contributions(to: self, as: Topic.policyStatements)
             guard !statements.isEmpty else { return }
             try scope.child("Policy").declareResource("AWS::SNS::TopicPolicy", properties: [
-                "PolicyDocument": PolicyDocument(statements, numberingStatements: true).value, "Topics": [arn],
-            ])
+                "PolicyDocument": PolicyDocument(statements, numberingStatements: true, minimizing: scope.minimizesPolicies).value, "Topics": [arn],
+            ], transforms: scope.policyTransforms)
         }
     }
 }

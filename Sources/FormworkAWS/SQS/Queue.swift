@@ -120,10 +120,12 @@ public struct Queue: IdentifiedConstruct {
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Queue.policyStatements)
             guard !statements.isEmpty else { return }
-            try scope.child("Policy").declare(.resource(ResourceDeclaration(type: "AWS::SQS::QueuePolicy", properties: [
-                "PolicyDocument": PolicyDocument(statements).value,
+            var policy = ResourceDeclaration(type: "AWS::SQS::QueuePolicy", properties: [
+                "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
                 "Queues": [url],
-            ])), at: "Resource")
+            ])
+            policy.resolvedTransforms = scope.policyTransforms
+            try scope.child("Policy").declare(.resource(policy), at: "Resource")
         }
     }
 

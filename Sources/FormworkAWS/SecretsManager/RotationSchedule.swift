@@ -53,8 +53,8 @@ public struct RotationSchedule: Construct {
                 let deny = PolicyStatement(effect: .deny, actions: ["secretsmanager:DeleteSecret"], resources: ["*"],
                                            principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
                 try secretScope.child("Policy").declareResource("AWS::SecretsManager::ResourcePolicy", properties: [
-                    "ResourcePolicy": PolicyDocument([deny]).value, "SecretId": secret.arn,
-                ])
+                    "ResourcePolicy": PolicyDocument([deny], minimizing: scope.minimizesPolicies).value, "SecretId": secret.arn,
+                ], transforms: scope.policyTransforms)
             }
         }
     }
