@@ -27,5 +27,7 @@ public struct FeatureFlag: Sendable, Hashable {
         lambdaUseCdkManagedLogGroup,
         apiGatewayDisableCloudWatchRole,
         iamMinimizePolicies,
+        stepFunctionsUseDistributedMapResultWriterV2,
+        apiGatewayAuthorizerChangeDeploymentLogicalId,
     ]
 }

@@ -19,8 +19,9 @@ public struct LogicalIdDigest: Sendable {
         case resourceEntry(Reference)
         /// The `Properties` of the resource a reference points at, resolved: the keys of `order` first in that
         /// order, the others after in alphabetical order, only those in `keeping` when it is given (CDK's
-        /// function hash of a version).
-        case resourceProperties(Reference, order: [String], keeping: Set<String>? = nil)
+        /// function hash of a version), each written under its name in `renaming` when it has one there (CDK's
+        /// property names: `providerArns` for `ProviderARNs`).
+        case resourceProperties(Reference, order: [String], keeping: Set<String>? = nil, renaming: [String: String] = [:])
         /// Text written as it is.
         case text(String)
         /// The 32 hex digits of the MD5 of the components' text (a hash inside the hashed text).

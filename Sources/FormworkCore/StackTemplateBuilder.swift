@@ -147,12 +147,12 @@ struct StackTemplateBuilder {
             case .resourceEntry(let reference):
                 let (logicalId, entry) = try resourceJSON(reference, from: node)
                 text += writer.bytes(from: .object(["Resources": .object([logicalId: entry])]))
-            case .resourceProperties(let reference, let order, let keeping):
+            case .resourceProperties(let reference, let order, let keeping, let renaming):
                 let properties = try resourceJSON(reference, from: node).entry["Properties"]?.objectValue ?? [:]
                 var sorted = OrderedDictionary<String, JSONValue>()
                 for key in order + properties.keys.filter({ !order.contains($0) }).sorted() {
                     guard let value = properties[key], keeping.map({ $0.contains(key) }) ?? true else { continue }
-                    sorted[key] = value
+                    sorted[renaming[key] ?? key] = value
                 }
                 text += writer.bytes(from: .object(sorted))
             case .text(let raw):

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkTemplate
 import OrderedCollections
 
 /// The components CDK hashes into a REST API deployment's logical ID, in the shapes CDK hashes them.
@@ -18,6 +19,24 @@ enum DeploymentDigest {
         .value(["method": shaped(properties, order: methodOrder)])
     }
 
+    /// `{"authorizer": {...}}` of an `AWS::ApiGateway::Authorizer`, which CDK adds before each method the
+    /// authorizer guards when `@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId` is on; a Lambda
+    /// authorizer's also names its function when the function has a given name (`authorizerToken`).
+    static func authorizer(_ authorizer: some IdentifiedConstruct, cognito: Bool, functionName: String?) -> [LogicalIdDigest.Component] {
+        let order = cognito ? cognitoAuthorizerOrder : lambdaAuthorizerOrder
+        let token = functionName.map { ",\"authorizerToken\":" + JSONWriter(style: .compact).string(from: .string($0)) } ?? ""
+        return [
+            .text("{\"authorizer\":"),
+            .resourceProperties(Reference(to: authorizer, element: ["Resource"], form: .ref), order: order, keeping: Set(order),
+                                renaming: Dictionary(uniqueKeysWithValues: order.map { ($0, $0 == "ProviderARNs" ? "providerArns" : camelCase($0)) })),
+            .text(token + "}"),
+        ]
+    }
+
+    private static let lambdaAuthorizerOrder = [
+        "Name", "RestApiId", "Type", "AuthorizerUri", "AuthorizerCredentials", "AuthorizerResultTtlInSeconds", "IdentitySource", "IdentityValidationExpression",
+    ]
+    private static let cognitoAuthorizerOrder = ["Name", "RestApiId", "Type", "ProviderARNs", "AuthorizerResultTtlInSeconds", "IdentitySource"]
     private static let resourceOrder = ["RestApiId", "ParentId", "PathPart"]
     private static let methodOrder = [
         "ResourceId", "RestApiId", "HttpMethod", "OperationName", "ApiKeyRequired", "AuthorizationType", "AuthorizerId",

@@ -202,6 +202,18 @@ public struct RestApi: IdentifiedConstruct {
             }
             let method = try resourcePaths[parentPath]!.child(route.method.rawValue)
             let properties = try declareMethod(route, at: method, resourcePath: parentPath, in: scope)
+            if scope.defaults.isEnabled(.apiGatewayAuthorizerChangeDeploymentLogicalId) {
+                switch route.authorization {
+                case .lambda(let authorizer):
+                    hashed += DeploymentDigest.authorizer(authorizer, cognito: false, functionName: authorizer.handler.functionName)
+                    dependencies.append(Dependency(on: authorizer, element: ["Resource"]))
+                case .cognito(let authorizer, _):
+                    hashed += DeploymentDigest.authorizer(authorizer, cognito: true, functionName: nil)
+                    dependencies.append(Dependency(on: authorizer, element: ["Resource"]))
+                default:
+                    break
+                }
+            }
             hashed.append(DeploymentDigest.method(properties))
             dependencies.append(Dependency(on: self, element: ["Default"] + parentPath + [route.method.rawValue, "Resource"]))
         }

@@ -54,7 +54,9 @@ public struct DistributedMap: Sendable {
     }
 
     public var itemReader: ItemReader?
-    /// Where the results go: `<prefix>/<map run id>/` in the bucket, instead of the state's output.
+    /// Where the results go: `<prefix>/<map run id>/` in the bucket, instead of the state's output (CDK's
+    /// deprecated v1 `resultWriter`: a stack whose profile has `useDistributedMapResultWriterV2` on, as
+    /// `cdk init` sets it, ignores it, as CDK does).
     public var resultWriter: (bucket: Bucket, prefix: String?)?
     public var itemsPath: String?
     public var itemSelector: Value?

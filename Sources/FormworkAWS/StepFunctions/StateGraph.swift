@@ -11,9 +11,13 @@ struct StateGraph {
     /// The label of every distributed map (`nil` for one without), for the child executions' permissions.
     private(set) var distributedMapLabels: [String?] = []
     let path: String
+    /// Whether distributed maps write only `resultWriterV2`, ignoring the v1 `resultWriter` (CDK's
+    /// `@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2`).
+    let ignoresResultWriterV1: Bool
 
-    init(path: String) {
+    init(path: String, ignoresResultWriterV1: Bool = false) {
         self.path = path
+        self.ignoresResultWriterV1 = ignoresResultWriterV1
     }
 
     /// `{"StartAt": ..., "States": {...}}` of `chain`.
@@ -126,7 +130,8 @@ struct StateGraph {
             members["Branches"] = .array(rendered)
         case .map(let itemsPath, let itemSelector, let maxConcurrency, let processor):
             try mapState(itemsPath: itemsPath, itemSelector: itemSelector, processorConfig: ["Mode": "INLINE"], processor: processor, maxConcurrency: maxConcurrency)
-        case .distributedMap(let map):
+        case .distributedMap(var map):
+            if ignoresResultWriterV1 { map.resultWriter = nil }
             try map.validate(state: state.name, path: path)
             statements += map.statements
             requirements += map.requirements
