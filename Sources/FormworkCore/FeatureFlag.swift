@@ -21,6 +21,10 @@ public struct FeatureFlag: Sendable, Hashable {
     /// A distributed map writes only `resultWriterV2`.
     public static let stepFunctionsUseDistributedMapResultWriterV2 = FeatureFlag("@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2")
 
+    /// How a reference across stacks is made: `strong` (the default: an export, `Fn::ImportValue`), `weak` (an
+    /// output read with `Fn::GetStackOutput`, which does not lock the producer) or `both`.
+    public static let coreDefaultCrossStackReferences = FeatureFlag("@aws-cdk/core:defaultCrossStackReferences")
+
     /// The flags Formwork implements: those that change what its constructs write in CDK's parity cases.
     public static let implemented: [FeatureFlag] = [
         lambdaRecognizeLayerVersion,
@@ -29,5 +33,6 @@ public struct FeatureFlag: Sendable, Hashable {
         iamMinimizePolicies,
         stepFunctionsUseDistributedMapResultWriterV2,
         apiGatewayAuthorizerChangeDeploymentLogicalId,
+        coreDefaultCrossStackReferences,
     ]
 }

@@ -218,7 +218,26 @@ struct StackTemplateBuilder {
         }
         try checkEnvironments(producer: producer, node: node, target: target)
         if stackDependencies[producer] == nil { stackDependencies[producer] = tree.path(of: node) }
-        return .importValue(.string(export(local, from: producer)))
+        switch stacks[stack].defaults?.flags.value(of: FeatureFlag.coreDefaultCrossStackReferences.name) {
+        case .string("weak")?:
+            return publish(local, from: producer)
+        case .string("both")?:
+            _ = export(local, from: producer)
+            return publish(local, from: producer)
+        default:
+            return .importValue(.string(export(local, from: producer)))
+        }
+    }
+
+    /// Publishes `value` from `producer` as CDK's weak references do (`@aws-cdk/core:defaultCrossStackReferences`
+    /// `weak`), and returns what reads it: an output without an export, `Output<compact JSON of the value>`
+    /// below a construct `Publish`, read with `Fn::GetStackOutput` of the producer's name, region and output.
+    private mutating func publish(_ value: JSONValue, from producer: Int) -> JSONValue {
+        let outputId = "Output" + JSONWriter(style: .compact).string(from: value)
+        let logicalId = LogicalId.make(["Publish", outputId]) ?? outputId
+        exports.append(Export(producer: producer, logicalId: logicalId, output: Template.Output(value: value)))
+        let region: JSONValue = stacks[producer].region.map { .string($0) } ?? ["Ref": "AWS::Region"]
+        return ["Fn::GetStackOutput": ["StackName": .string(stacks[producer].name), "Region": region, "OutputName": .string(logicalId)]]
     }
 
     /// What a reference of `form` to the element resolves to within its own stack; `nil` when the form does
