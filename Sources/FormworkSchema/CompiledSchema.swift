@@ -112,6 +112,11 @@ final class CompiledSchema: Sendable {
     let condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)?
     /// The Boolean schema `false`: nothing is allowed (a property that must not be set).
     let isFalse: Bool
+    /// `not`: the value must not match this schema (cfn-lint's extension schemas: `"not": {"const": ...}` in
+    /// an `if`).
+    let negation: CompiledSchema?
+    /// `contains`: a list must hold at least one element matching this schema.
+    let containing: CompiledSchema?
     /// `dependentRequired`: a property that, when set, requires others.
     let dependentRequired: [String: [String]]
     /// `dependentExcluded`: a property that, when set, excludes others.
@@ -131,6 +136,7 @@ final class CompiledSchema: Sendable {
          patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
          allOf: [CompiledSchema], alternatives: [[CompiledSchema]],
          condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
+         negation: CompiledSchema? = nil, containing: CompiledSchema? = nil,
          dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil,
          requiredExactlyOne: [String] = [], requiredAtLeastOne: [String] = [], caseInsensitiveValues: [String]? = nil) {
         self.requiredExactlyOne = requiredExactlyOne
@@ -138,6 +144,8 @@ final class CompiledSchema: Sendable {
         self.caseInsensitiveValues = caseInsensitiveValues
         self.condition = condition
         self.isFalse = isFalse
+        self.negation = negation
+        self.containing = containing
         self.dependentRequired = dependentRequired
         self.dependentExcluded = dependentExcluded
         self.summary = summary
@@ -211,6 +219,8 @@ struct SchemaCompiler {
             allOf: keywords["allOf"]?.arrayValue?.map(compile) ?? [],
             alternatives: alternatives,
             condition: keywords["if"].map { (compile($0), keywords["then"].map(compile), keywords["else"].map(compile)) },
+            negation: keywords["not"].map(compile),
+            containing: keywords["contains"].map(compile),
             dependentRequired: Self.dependencies(keywords["dependentRequired"]),
             dependentExcluded: Self.dependencies(keywords["dependentExcluded"]),
             summary: keywords["description"]?.stringValue,

@@ -30,8 +30,14 @@ struct SchemaEvaluator {
             metUnknown = true
             return checkIntrinsic(intrinsic, against: schema, path: &path)
         }
+        if case .string(let text) = value, DynamicReference.isIn(text) {
+            // `{{resolve:ssm:...}}` and the like: CloudFormation puts the value in at deploy.
+            metUnknown = true
+            return
+        }
         for member in schema.allOf { check(value, against: member, path: &path) }
         if let condition = schema.condition { checkCondition(value, condition, summary: schema.summary, path: &path) }
+        if let negation = schema.negation { checkNegation(value, negation, path: &path) }
         for branches in schema.alternatives { checkAlternatives(value, branches, path: &path) }
         guard matchesType(value, schema.types, path: path) else { return }
         switch value {
@@ -84,6 +90,30 @@ struct SchemaEvaluator {
         if let summary, issues.count > before {
             for index in before..<issues.count { issues[index].message += " (\(summary))" }
         }
+    }
+
+    /// `not`: the value must not match `negation`; one an intrinsic function decides at deploy passes.
+    private mutating func checkNegation(_ value: JSONValue, _ negation: CompiledSchema, path: inout [String]) {
+        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+        trial.check(value, against: negation, path: &path)
+        guard !trial.metUnknown, trial.issues.isEmpty else { return }
+        report("not", path, "\(JSONWriter(style: .compact).string(from: value)) is not allowed here")
+    }
+
+    /// `contains`: at least one element matches `containing`; a list with an element an intrinsic function
+    /// decides at deploy may, and passes.
+    private mutating func checkContains(_ elements: [JSONValue], _ containing: CompiledSchema, path: inout [String]) {
+        for element in elements {
+            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+            trial.check(element, against: containing, path: &path)
+            if trial.metUnknown {
+                metUnknown = true
+                return
+            }
+            if trial.issues.isEmpty { return }
+        }
+        let wanted = containing.allowedValues.map { " (one of \($0.map { JSONWriter(style: .compact).string(from: $0) }.joined(separator: ", ")))" } ?? ""
+        report("contains", path, "the list has no element the rule asks for\(wanted)")
     }
 
     private mutating func checkAlternatives(_ value: JSONValue, _ branches: [CompiledSchema], path: inout [String]) {
@@ -203,6 +233,7 @@ struct SchemaEvaluator {
         if let maximum = schema.maxItems, elements.count > maximum {
             report("item-count", path, "the list has \(elements.count) items; at most \(maximum) are allowed")
         }
+        if let containing = schema.containing { checkContains(elements, containing, path: &path) }
         guard let items = schema.items else { return }
         for (index, element) in elements.enumerated() {
             path.append(String(index))

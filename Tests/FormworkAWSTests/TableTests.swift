@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func grantsOnATableWithIndexesCoverTheIndexes() throws {
-        let table = Table("T", partitionKey: .string("pk"), billing: .onDemand, indexes: [.global("G", partitionKey: .string("g"))])
+        let table = Table("T", partitionKey: .string("pk"), billing: .onDemand, indexes: [.global("ByGroup", partitionKey: .string("g"))])
         let function = inlineFunction("Fn")
         let template = try synthesize { table; function; table.grant(.read, to: function) }
         let resources = template.resources.values.first { $0.type == "AWS::IAM::Policy" }?.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Resource"]

@@ -28,8 +28,9 @@ import Testing
                               year: parts[0], month: parts[1], day: parts[2]).date!
     }
 
+    /// cfn-lint 1.58's schedule: deprecated 2026-04-30, creation blocked 2027-02-01, updates blocked 2027-03-03.
     @Test(arguments: [("2025-01-01", LambdaRuntimes.Status.superseded(by: "nodejs24.x")), ("2026-05-01", .deprecated),
-                      ("2026-06-15", .creationBlocked), ("2026-07-01", .updateBlocked)])
+                      ("2026-12-06", .deprecated), ("2027-02-15", .creationBlocked), ("2027-03-03", .updateBlocked)])
     func nodejs20MovesThroughItsLifeOnItsDates(day: String, status: LambdaRuntimes.Status) {
         #expect(LambdaRuntimes.status(of: "nodejs20.x", on: Self.day(day)) == status)
     }
