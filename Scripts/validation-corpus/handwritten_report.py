@@ -9,11 +9,13 @@ and compares with the cfn-lint verdicts recorded in verdicts.json (handwritten_v
   (b) MISSES: invalid/ templates (cfn-lint reports an E-level error) that Formwork accepts, with the cfn-lint rule
       codes.
 
-usage: handwritten_report.py [--formwork PATH] [--json FILE] [--output FILE]
+usage: handwritten_report.py [--formwork PATH] [--json FILE] [--output FILE] [--known FILE]
   --formwork  the built binary (default .build/debug/formwork, or $FORMWORK)
   --json      also write the raw per-template results (default /tmp/handwritten-formwork.json; rule_catalogue.py
               reads it)
   --output    write the report there as well as to standard output
+  --known     write the disagreements there as HandwrittenCorpusTests reads them (Tests/FormworkCLITests/
+              handwritten-known.json): each false error with its class, each miss with cfn-lint's rules
 
 The binary may be replaced by a rebuild while this runs: a run that cannot start, or that dies of a signal, is
 retried (up to 10 times, 20 s apart).
@@ -121,6 +123,7 @@ def main():
     parser.add_argument("--formwork", default=os.environ.get("FORMWORK", os.path.join(ROOT, ".build", "debug", "formwork")))
     parser.add_argument("--json", default="/tmp/handwritten-formwork.json")
     parser.add_argument("--output")
+    parser.add_argument("--known")
     args = parser.parse_args()
 
     with open(VERDICTS) as f:
@@ -198,6 +201,18 @@ def main():
 
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
+    if args.known:
+        classes = {}
+        for key in CLASSES:
+            for path, _ in grouped[key]:
+                classes.setdefault(path, [])
+                if key not in classes[path]:
+                    classes[path].append(key)
+        known = {"falseErrors": {p: ", ".join(classes.get(p, ["other"])) for p in sorted(false_templates)},
+                 "misses": {p: ", ".join(results[p]["cfn_lint_errors"]) for p in sorted(misses)}}
+        with open(args.known, "w") as f:
+            json.dump(known, f, indent=1, sort_keys=True)
+            f.write("\n")
     if args.output:
         with open(args.output, "w") as f:
             f.write(text)
