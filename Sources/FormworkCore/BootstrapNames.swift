@@ -16,11 +16,22 @@ public struct BootstrapNames: Sendable, Hashable {
 
     /// The qualifier: up to 10 lowercase letters and digits distinguishing several bootstraps of one environment.
     public let qualifier: String
+    /// Whether each stack's template checks the environment's bootstrap version as CDK's default synthesizer
+    /// writes it (a `BootstrapVersion` parameter read from ``versionParameter`` and a `CheckBootstrapVersion`
+    /// rule requiring version 6 or later); `false` by default, as the parameter exists only where `cdk bootstrap`
+    /// ran. An app moved from CDK that keeps CDK's bootstrap turns it on, so its templates keep both.
+    public let checksVersion: Bool
 
     /// The names for `qualifier` (1 to 10 lowercase letters and digits; synthesis refuses another).
-    public init(qualifier: String) {
+    ///
+    /// - Parameter checksVersion: whether templates check the bootstrap version (``checksVersion``); `false` by default.
+    public init(qualifier: String, checksVersion: Bool = false) {
         self.qualifier = qualifier
+        self.checksVersion = checksVersion
     }
+
+    /// CDK's default synthesizer: qualifier `hnb659fds`, every template checking the bootstrap version.
+    public static let cdkDefaultSynthesizer = BootstrapNames(qualifier: defaultQualifier, checksVersion: true)
 
     /// Whether `qualifier` is one `cdk bootstrap --qualifier` takes: 1 to 10 lowercase letters and digits
     /// (it becomes part of a bucket name).

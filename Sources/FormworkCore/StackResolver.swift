@@ -65,6 +65,9 @@ struct StackResolver {
                 }
                 template.outputs[logicalId] = output
             }
+            if let names = stacks[index].bootstrap, names.checksVersion {
+                template = try BootstrapVersionCheck.adding(to: template, names: names, stack: stacks[index].name)
+            }
             templates[index] = template
         }
         var warnings: [String] = []
