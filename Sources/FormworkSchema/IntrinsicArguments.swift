@@ -8,7 +8,17 @@ import FormworkTemplate
 /// is accepted wherever a value is computed at deploy time.
 enum IntrinsicArguments {
     /// What is wrong with `argument` as the argument of `function`, or `nil` when it has a valid shape.
-    static func problem(of function: String, _ argument: JSONValue) -> String? {
+    ///
+    /// - Parameter languageExtensions: whether the template declares `AWS::LanguageExtensions`, under which a
+    ///   `Ref`'s name and a `Fn::GetAtt`'s logical ID may be computed by an intrinsic function (`!Sub ${Name}Queue`).
+    static func problem(of function: String, _ argument: JSONValue, languageExtensions: Bool = false) -> String? {
+        if languageExtensions {
+            switch (function, argument) {
+            case ("Ref", let name) where name.isIntrinsicFunction: return nil
+            case ("Fn::GetAtt", .array(let parts)) where parts.count == 2 && parts[0].isIntrinsicFunction: return nil
+            default: break
+            }
+        }
         switch function {
         case "Ref":
             return argument.stringValue == nil ? "Ref takes the name of a resource or parameter as a string, found \(phrase(argument))" : nil

@@ -65,10 +65,13 @@ struct ValidationRun {
     var dependencies: [[Int]]
     /// The position of the resource whose references are being checked.
     var currentResource: Int?
+    /// Whether the template declares the `AWS::LanguageExtensions` transform.
+    let hasLanguageExtensions: Bool
 
     init(template: Template, validator: TemplateValidator) {
         self.template = template
         self.validator = validator
+        self.hasLanguageExtensions = (template.transform.map { $0.arrayValue ?? [$0] } ?? []).contains("AWS::LanguageExtensions")
         self.dependencies = Array(repeating: [], count: template.resources.count)
     }
 
@@ -130,6 +133,7 @@ struct ValidationRun {
     }
 
     // MARK: Sections
+
 
     /// `Globals` is SAM's: CloudFormation refuses it unless the SAM transform expands it.
     mutating func checkSections() {
@@ -318,7 +322,7 @@ struct ValidationRun {
     }
 
     mutating func checkIntrinsic(_ name: String, _ argument: JSONValue, path: [String]) {
-        if let problem = IntrinsicArguments.problem(of: name, argument) {
+        if let problem = IntrinsicArguments.problem(of: name, argument, languageExtensions: hasLanguageExtensions) {
             return error("intrinsic-arguments", path, problem)
         }
         switch (name, argument) {

@@ -108,3 +108,12 @@ extension JSONValue {
         return name == "Ref" || name == "Condition" || name.hasPrefix("Fn::")
     }
 }
+
+extension JSONValue {
+    /// The text of `{"Fn::Sub": "text"}` when nothing is left to substitute in it (no `${`, `${!` escapes
+    /// aside); `nil` for anything else.
+    public var literalSub: String? {
+        guard case .object(let members) = self, members.count == 1, case .string(let text)? = members["Fn::Sub"] else { return nil }
+        return text.replacingOccurrences(of: "${!", with: "").contains("${") ? nil : text.replacingOccurrences(of: "${!", with: "${")
+    }
+}

@@ -76,11 +76,11 @@ extension Template {
             case .rules: rules = try root.object(key)
             case .resources:
                 resources = try expandedSection(key).mapKeyedValues { name, value throws(TemplateStructureError) in
-                    try Resource(json: value, path: "Resources.\(name)")
+                    try Resource(json: value, path: "Resources.\(name)", transforms: transforms)
                 }
             case .outputs:
                 outputs = try expandedSection(key).mapKeyedValues { name, value throws(TemplateStructureError) in
-                    try Output(json: value, path: "Outputs.\(name)")
+                    try Output(json: value, path: "Outputs.\(name)", transforms: transforms)
                 }
             }
         }
@@ -104,9 +104,14 @@ extension Template.Resource {
         return .object(entry)
     }
 
-    init(json: JSONValue, path: String) throws(TemplateStructureError) {
+    /// A resource entry of a template declaring `transforms`: the SAM transform's resource attributes
+    /// (`Connectors`, `IgnoreGlobals`) are taken under it, and under `AWS::LanguageExtensions` a `Condition`
+    /// the transform computes (`!Sub Create${Entity}` in a loop).
+    init(json: JSONValue, path: String, transforms: [JSONValue] = []) throws(TemplateStructureError) {
         let entry = try StructureReader(json, path: path)
         guard let type = try entry.string("Type") else { throw entry.error("a resource needs a 'Type'") }
+        let isSAM = transforms.contains { $0.stringValue?.hasPrefix("AWS::Serverless") == true }
+        let hasLanguageExtensions = transforms.contains("AWS::LanguageExtensions")
         self.init(type: type)
         for key in entry.keys {
             switch key {
@@ -126,7 +131,10 @@ extension Template.Resource {
                     throw entry.error(at: key, "expected a policy name (or an intrinsic function such as Fn::If)")
                 }
             case "Metadata": metadata = entry.value(key)
+            case "Condition" where hasLanguageExtensions && entry.value(key)?.literalSub != nil:
+                condition = entry.value(key)?.literalSub
             case "Condition": condition = try entry.string(key)
+            case "Connectors", "IgnoreGlobals" where isSAM: otherAttributes[key] = entry.value(key)
             case "Version", "Description": otherAttributes[key] = entry.value(key)
             default:
                 throw entry.error(at: key, "unknown resource attribute; CloudFormation accepts Type, Properties, DependsOn, Condition, CreationPolicy, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and Metadata")
@@ -146,14 +154,20 @@ extension Template.Output {
         return .object(entry)
     }
 
-    init(json: JSONValue, path: String) throws(TemplateStructureError) {
+    /// An output entry of a template declaring `transforms`: under `AWS::LanguageExtensions` a `Condition`
+    /// written as `Fn::Sub` of text with nothing left to substitute (what a loop leaves of `!Sub Create${Entity}`)
+    /// is that text, as the transform makes it.
+    init(json: JSONValue, path: String, transforms: [JSONValue] = []) throws(TemplateStructureError) {
         let entry = try StructureReader(json, path: path)
         guard let value = entry.value("Value") else { throw entry.error("an output needs a 'Value'") }
         self.init(value: value)
+        let hasLanguageExtensions = transforms.contains("AWS::LanguageExtensions")
         for key in entry.keys {
             switch key {
             case "Value": break
             case "Description": description = try entry.string(key)
+            case "Condition" where hasLanguageExtensions && entry.value(key)?.literalSub != nil:
+                condition = entry.value(key)?.literalSub
             case "Condition": condition = try entry.string(key)
             case "Export":
                 let reader = try StructureReader(entry.value(key) ?? .null, path: "\(path).Export")
