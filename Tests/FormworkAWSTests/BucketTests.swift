@@ -27,6 +27,26 @@ import Testing
         #expect(permission.properties["Principal"] == "events.amazonaws.com")
     }
 
+    @Test func oneFunctionCanBeNotifiedOfSeveralKeyFiltersAndEventsOfABucket() throws {
+        let bucket = Bucket("Uploads")
+        let function = inlineFunction("Fn")
+        let template = try synthesize {
+            bucket; function
+            bucket.notify(function, on: .objectCreated, suffix: ".jpg")
+            bucket.notify(function, on: .objectCreated, suffix: ".png")
+            bucket.notify(function, on: .objectDeleted)
+        }
+        let rules = template.resources.filter { $0.value.type == "AWS::Events::Rule" }
+        #expect(rules.count == 3)
+        func suffix(_ rule: Template.Resource?) -> JSONValue? { rule?.properties["EventPattern"]?["detail"]?["object"]?["key"]?.arrayValue?.first?["suffix"] }
+        let suffixes = rules.values.compactMap(suffix)
+        #expect(Set(suffixes) == [".jpg", ".png"])
+        // The first rule of an event keeps the logical ID it had when it was the only one.
+        let alone = try synthesize { bucket; function; bucket.notify(function, on: .objectCreated, suffix: ".jpg") }
+        let first = try #require(alone.resources.first { $0.value.type == "AWS::Events::Rule" }?.key)
+        #expect(suffix(rules[first]) == ".jpg")
+    }
+
     @Test func notifyingAQueueLetsTheRuleSendToIt() throws {
         let bucket = Bucket("Data")
         let queue = Queue("Inbox")

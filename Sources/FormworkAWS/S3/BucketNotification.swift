@@ -24,7 +24,14 @@ public struct BucketNotification: Construct {
     let prefix: String?
     let suffix: String?
 
-    public var id: String { "\(bucket.id)Notifies\(destination.construct.id)" }
+    /// `<bucket>Notifies<destination>`, then the event and the key filter when there is one, so that one
+    /// destination can be notified of several events or key filters of a bucket.
+    public var id: String {
+        let filter = [prefix.map { "Prefix\($0)" }, suffix.map { "Suffix\($0)" }].compactMap { $0 }.joined()
+            .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let base = "\(bucket.id)Notifies\(destination.construct.id)"
+        return event == .objectCreated && filter.isEmpty ? base : "\(base)\(event.rawValue.replacingOccurrences(of: " ", with: ""))\(filter)"
+    }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         scope.require(bucket)
@@ -38,8 +45,11 @@ public struct BucketNotification: Construct {
             if let suffix { key["suffix"] = .string(suffix) }
             var detail: OrderedDictionary<String, Value> = ["bucket": ["name": [bucket.name]]]
             if !key.isEmpty { detail["object"] = ["key": [.object(key)]] }
-            let rule = Rule("\(event.rawValue.replacingOccurrences(of: " ", with: ""))To\(destinationScope.uniqueId)",
-                            pattern: EventPattern(source: ["aws.s3"], detailType: [event.rawValue], detail: detail))
+            // The first rule of an event to a destination keeps the plain name; another (a second key filter)
+            // is numbered, so that adding one leaves the rules already deployed as they are.
+            let name = "\(event.rawValue.replacingOccurrences(of: " ", with: ""))To\(destinationScope.uniqueId)"
+            let ruleId = (1...).lazy.map { $0 == 1 ? name : "\(name)\($0)" }.first { bucketScope.existingChild($0) == nil }!
+            let rule = Rule(ruleId, pattern: EventPattern(source: ["aws.s3"], detailType: [event.rawValue], detail: detail))
             try bucketScope.add(rule)
             try bucketScope.add(RuleTarget(rule: rule, destination: destination))
         }
