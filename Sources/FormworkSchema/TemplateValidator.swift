@@ -431,9 +431,16 @@ struct ValidationRun {
 
     // MARK: Cycles, outputs, limits
 
-    /// Runs after ``checkReferences()``, which gathers the dependencies.
+    /// Runs after ``checkReferences()``, which gathers the dependencies. Under the SAM transform, what an
+    /// `AWS::Serverless::*` resource references is left out: the transform rewrites those properties into other
+    /// resources (an API's inline definition, a deployment preference's alarms), and a cycle through them may not
+    /// exist once it has.
     mutating func checkCycles() {
-        guard let positions = DependencyGraph<Int>.cycle(successors: dependencies) else { return }
+        let transforms: [JSONValue] = template.transform.map { $0.arrayValue ?? [$0] } ?? []
+        let isSAM = transforms.contains { $0.stringValue?.hasPrefix("AWS::Serverless") == true }
+        let types = template.resources.values.map(\.type)
+        let successors = isSAM ? dependencies.enumerated().map { types[$0.offset].hasPrefix("AWS::Serverless::") ? [] : $0.element } : dependencies
+        guard let positions = DependencyGraph<Int>.cycle(successors: successors) else { return }
         let cycle = positions.map { template.resources.keys[$0] }
         var issue = ValidationIssue(.error, rule: "circular-dependency", path: ["Resources", cycle[0]],
             "the resources depend on each other in a cycle: \(cycle.joined(separator: " → ")); remove one of the references or dependencies")
