@@ -36,7 +36,7 @@ struct DeployedStacks {
             do throws(CommandFailure) {
                 result[stack.name] = try fetch(stack.name, with: try reader.get())
             } catch {
-                let reason = error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message
+                let reason = error.reason
                 result[stack.name] = Deployed(template: nil, annotation: StackAnnotation(notes: ["\(stack.name) could not be read, so it is not compared: \(reason)"]),
                                               failure: reason)
             }
@@ -102,7 +102,7 @@ struct DeployedStacks {
         do throws(CommandFailure) {
             return try review(stack, over: template, diff: diff, templateBucket: templateBucket)
         } catch {
-            annotation.changeSetFailure = error.message.hasPrefix("error: ") ? String(error.message.dropFirst(7)) : error.message
+            annotation.changeSetFailure = error.reason
             return annotation
         }
     }

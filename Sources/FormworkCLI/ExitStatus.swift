@@ -20,6 +20,11 @@ public struct CommandFailure: Error, Sendable {
     /// The message printed to standard error.
     public var message: String
 
+    /// ``message`` without its `error: ` prefix, for a message that goes inside another.
+    var reason: String {
+        message.hasPrefix("error: ") ? String(message.dropFirst("error: ".count)) : message
+    }
+
     /// A failure with `status`, explained by `message`.
     public init(_ status: ExitStatus, _ message: String) {
         self.status = status

@@ -47,7 +47,7 @@ public struct FeatureFlags: Sendable, Hashable {
         } catch {
             throw error.inFile(path)
         }
-        guard case .object(let members)? = Optional(document) else {
+        guard case .object(let members) = document else {
             throw SourceError(file: path, line: 1, column: 1, message: "cdk.json is not a JSON object")
         }
         guard let context = members["context"] else { return FeatureFlags() }

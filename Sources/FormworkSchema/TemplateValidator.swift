@@ -71,7 +71,7 @@ struct ValidationRun {
     init(template: Template, validator: TemplateValidator) {
         self.template = template
         self.validator = validator
-        self.hasLanguageExtensions = (template.transform.map { $0.arrayValue ?? [$0] } ?? []).contains("AWS::LanguageExtensions")
+        self.hasLanguageExtensions = template.declaredTransforms.hasLanguageExtensions
         self.dependencies = Array(repeating: [], count: template.resources.count)
     }
 
@@ -141,8 +141,7 @@ struct ValidationRun {
             issues.append(ValidationIssue(.warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
                 "the loop's collection is known only at deploy; what it declares is not validated"))
         }
-        let transforms: [JSONValue] = template.transform.map { $0.arrayValue ?? [$0] } ?? []
-        let isSAM = transforms.contains { $0.stringValue?.hasPrefix("AWS::Serverless") == true }
+        let isSAM = template.declaredTransforms.isSAM
         if isSAM, template.resources.values.contains(where: { $0.type.hasPrefix("AWS::Serverless::") }) {
             issues.append(ValidationIssue(.warning, rule: "transform", path: ["Transform"],
                 "the SAM transform expands the AWS::Serverless resources and Globals at deploy; Formwork checks only their references"))
@@ -436,10 +435,8 @@ struct ValidationRun {
     /// resources (an API's inline definition, a deployment preference's alarms), and a cycle through them may not
     /// exist once it has.
     mutating func checkCycles() {
-        let transforms: [JSONValue] = template.transform.map { $0.arrayValue ?? [$0] } ?? []
-        let isSAM = transforms.contains { $0.stringValue?.hasPrefix("AWS::Serverless") == true }
         let types = template.resources.values.map(\.type)
-        let successors = isSAM ? dependencies.enumerated().map { types[$0.offset].hasPrefix("AWS::Serverless::") ? [] : $0.element } : dependencies
+        let successors = template.declaredTransforms.isSAM ? dependencies.enumerated().map { types[$0.offset].hasPrefix("AWS::Serverless::") ? [] : $0.element } : dependencies
         guard let positions = DependencyGraph<Int>.cycle(successors: successors) else { return }
         let cycle = positions.map { template.resources.keys[$0] }
         var issue = ValidationIssue(.error, rule: "circular-dependency", path: ["Resources", cycle[0]],

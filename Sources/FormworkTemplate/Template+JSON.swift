@@ -43,9 +43,9 @@ extension Template {
         let root = try StructureReader(json, path: "")
         self.init()
         // With AWS::LanguageExtensions, Fn::ForEach loops are expanded before anything reads the sections.
-        let transforms = root.value("Transform").map { $0.arrayValue ?? [$0] } ?? []
+        let transforms = DeclaredTransforms(root.value("Transform"))
         var loops: ForEachExpansion?
-        if transforms.contains("AWS::LanguageExtensions") {
+        if transforms.hasLanguageExtensions {
             let parameters = root.value("Parameters")?.objectValue ?? [:]
             loops = ForEachExpansion(parameterDefaults: expandingLoops ? parameters.compactMapValues { $0["Default"] }.reduce(into: [:]) { $0[$1.key] = $1.value } : nil)
         }
@@ -107,11 +107,9 @@ extension Template.Resource {
     /// A resource entry of a template declaring `transforms`: the SAM transform's resource attributes
     /// (`Connectors`, `IgnoreGlobals`) are taken under it, and under `AWS::LanguageExtensions` a `Condition`
     /// the transform computes (`!Sub Create${Entity}` in a loop).
-    init(json: JSONValue, path: String, transforms: [JSONValue] = []) throws(TemplateStructureError) {
+    init(json: JSONValue, path: String, transforms: DeclaredTransforms = DeclaredTransforms(nil)) throws(TemplateStructureError) {
         let entry = try StructureReader(json, path: path)
         guard let type = try entry.string("Type") else { throw entry.error("a resource needs a 'Type'") }
-        let isSAM = transforms.contains { $0.stringValue?.hasPrefix("AWS::Serverless") == true }
-        let hasLanguageExtensions = transforms.contains("AWS::LanguageExtensions")
         self.init(type: type)
         for key in entry.keys {
             switch key {
@@ -131,10 +129,10 @@ extension Template.Resource {
                     throw entry.error(at: key, "expected a policy name (or an intrinsic function such as Fn::If)")
                 }
             case "Metadata": metadata = entry.value(key)
-            case "Condition" where hasLanguageExtensions && entry.value(key)?.literalSub != nil:
+            case "Condition" where transforms.hasLanguageExtensions && entry.value(key)?.literalSub != nil:
                 condition = entry.value(key)?.literalSub
             case "Condition": condition = try entry.string(key)
-            case "Connectors", "IgnoreGlobals" where isSAM: otherAttributes[key] = entry.value(key)
+            case "Connectors", "IgnoreGlobals" where transforms.isSAM: otherAttributes[key] = entry.value(key)
             case "Version", "Description": otherAttributes[key] = entry.value(key)
             default:
                 throw entry.error(at: key, "unknown resource attribute; CloudFormation accepts Type, Properties, DependsOn, Condition, CreationPolicy, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and Metadata")
@@ -157,16 +155,15 @@ extension Template.Output {
     /// An output entry of a template declaring `transforms`: under `AWS::LanguageExtensions` a `Condition`
     /// written as `Fn::Sub` of text with nothing left to substitute (what a loop leaves of `!Sub Create${Entity}`)
     /// is that text, as the transform makes it.
-    init(json: JSONValue, path: String, transforms: [JSONValue] = []) throws(TemplateStructureError) {
+    init(json: JSONValue, path: String, transforms: DeclaredTransforms = DeclaredTransforms(nil)) throws(TemplateStructureError) {
         let entry = try StructureReader(json, path: path)
         guard let value = entry.value("Value") else { throw entry.error("an output needs a 'Value'") }
         self.init(value: value)
-        let hasLanguageExtensions = transforms.contains("AWS::LanguageExtensions")
         for key in entry.keys {
             switch key {
             case "Value": break
             case "Description": description = try entry.string(key)
-            case "Condition" where hasLanguageExtensions && entry.value(key)?.literalSub != nil:
+            case "Condition" where transforms.hasLanguageExtensions && entry.value(key)?.literalSub != nil:
                 condition = entry.value(key)?.literalSub
             case "Condition": condition = try entry.string(key)
             case "Export":
