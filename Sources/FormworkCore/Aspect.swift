@@ -50,8 +50,10 @@ extension ConstructScope {
     /// the applying construct is listed in). Constructs that apply an aspect call it from `expand(in:)`.
     public func schedule(_ aspect: any Aspect, on target: (any IdentifiedConstruct)?) {
         if let target { require(target) }
-        let parent = tree.nodes[node].parent ?? node
         afterExpansion(.aspects) { scope throws(SynthesisError) in
+            // The parent is read now, not when scheduled: the stacks' trees are merged in between, which moves
+            // their nodes.
+            let parent = scope.tree.nodes[scope.node].parent ?? scope.node
             let visited = try target.map { t throws(SynthesisError) in try scope.scope(of: t).node } ?? parent
             scope.tree.pendingAspects.append(ConstructTree.PendingAspect(aspect: aspect, scope: visited, appliedAt: scope.node))
         }

@@ -27,6 +27,16 @@ private struct Team: Component {
     }
 }
 
+/// Needs a construct of another stack in the app, as an edge between stacks does (a subscription to a
+/// shared topic).
+private struct Requiring: Construct {
+    let id = "Requiring"
+    let other: Resource
+    func expand(in scope: ConstructScope) throws(SynthesisError) {
+        scope.require(other)
+    }
+}
+
 @Suite struct AspectTests {
     @Test func anAspectCanRefuseWhatATeamDoesNotAllowNamingThePath() {
         #expect {
@@ -53,6 +63,25 @@ private struct Team: Component {
         let teamQueue = template.resources.first { $0.key.hasPrefix("TeamQueue") }?.value
         #expect(teamQueue?.properties["VisibilityTimeout"] == 60)
         #expect(template.resources["Other"]?.properties["VisibilityTimeout"] == 30)
+    }
+
+    @Test func anAspectInAComponentOfAStackThatReferencesAnotherVisitsThatComponentOnly() throws {
+        let shared = Resource("Shared", type: "AWS::SQS::Queue")
+        let assembly = try App {
+            Stack("First") {
+                shared
+                Resource("Other", type: "AWS::SQS::Queue")
+            }
+            Stack("Second") {
+                Resource("Outside", type: "AWS::SQS::Queue")
+                Team()
+                Requiring(other: shared)
+            }
+        }.synthesize()
+        let first = assembly.stacks[0].template, second = assembly.stacks[1].template
+        #expect(first.resources.values.allSatisfy { $0.properties["VisibilityTimeout"] == nil })
+        #expect(second.resources["Outside"]?.properties["VisibilityTimeout"] == nil)
+        #expect(second.resources.first { $0.key.hasPrefix("TeamQueue") }?.value.properties["VisibilityTimeout"] == 60)
     }
 
     @Test func anAspectOnAConstructVisitsOnlyItsResources() throws {
