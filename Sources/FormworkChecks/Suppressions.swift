@@ -51,16 +51,28 @@ struct Suppressions {
 
     /// `findings` without those a suppression covers, plus a warning for each suppression of a Formwork rule
     /// (or of an id with an equivalent among `rules`) that covered none.
+    ///
+    /// A suppression listed on a construct is written to each of its resources, and most of them are not of
+    /// a type the rule looks at: entries of one rule with the same reason are one suppression, used when any
+    /// of them covers a finding, and reported once, at its first resource, when none does.
     func applied(to findings: [Finding], rules: [CheckRule]) -> [Finding] {
         guard !entries.isEmpty else { return findings }
         let checked = Set(rules.map(\.id))
+        var firstOfReason: [[String]: Int] = [:]
+        let group = entries.indices.map { index in
+            guard let reason = entries[index].reason else { return index }
+            let key = [entries[index].name, reason]
+            if let first = firstOfReason[key] { return first }
+            firstOfReason[key] = index
+            return index
+        }
         var used = [Bool](repeating: false, count: entries.count)
         var kept: [Finding] = []
         for finding in findings {
             let covering = entries.indices.filter { entries[$0].rules.contains(finding.rule) && (entries[$0].logicalId == nil || entries[$0].logicalId == finding.logicalId) }
-            if covering.isEmpty { kept.append(finding) } else { covering.forEach { used[$0] = true } }
+            if covering.isEmpty { kept.append(finding) } else { covering.forEach { used[group[$0]] = true } }
         }
-        for (index, entry) in entries.enumerated() where !used[index] && !entry.rules.isDisjoint(with: checked) {
+        for (index, entry) in entries.enumerated() where group[index] == index && !used[index] && !entry.rules.isDisjoint(with: checked) {
             kept.append(Finding(rule: "unused-suppression", severity: .warning, logicalId: entry.logicalId ?? "Metadata",
                                 message: "the suppression of \(entry.name) covers no finding; the resource meets the rule now.",
                                 fix: "Remove the suppression, so that it does not hide a future finding."))

@@ -40,6 +40,15 @@ import Testing
         #expect(try findings(["Fn": traced]) == ["unused-suppression Fn"])
     }
 
+    @Test func oneSuppressionWrittenToSeveralResourcesIsUsedWhenAnyOfThemHasTheFinding() throws {
+        let metadata: JSONValue = ["formwork": ["suppress": [["rule": "lambda-tracing", "reason": "rarely called"]]]]
+        let role: JSONValue = ["Type": "AWS::IAM::Role", "Metadata": metadata, "Properties": ["AssumeRolePolicyDocument": [:]]]
+        #expect(try findings(["Fn": Self.function(metadata: metadata), "FnRole": role]) == ["lambda-default-memory Fn"])
+        let traced: JSONValue = ["Type": "AWS::Lambda::Function", "Metadata": metadata,
+                                 "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"], "MemorySize": 256]]
+        #expect(try findings(["Fn": traced, "FnRole": role]) == ["unused-suppression Fn"])
+    }
+
     @Test func aConstructSuppressionWritesItsRuleAndReasonIntoTheResourcesMetadata() throws {
         let queue = Resource("Queue", type: "AWS::SQS::Queue")
         let assembly = try App {
