@@ -53,11 +53,13 @@ struct CheckOptions: ParsableArguments {
         return true
     }
 
-    /// One checked template: where it came from, its findings, and the line of each resource when known.
+    /// One checked template: where it came from, its findings, the line of each resource when known (a
+    /// file), and the construct path of each resource when known (an app's stack).
     struct Checked {
         let source: String
         let findings: [Finding]
-        let line: (String) -> Int?
+        var line: (String) -> Int? = { _ in nil }
+        var constructPath: (String) -> String? = { _ in nil }
     }
 
     func report(_ checked: [Checked], output: inout CommandOutput) throws(CommandFailure) {
@@ -65,6 +67,10 @@ struct CheckOptions: ParsableArguments {
         case .text:
             for template in checked {
                 for finding in template.findings {
+                    if let path = template.constructPath(finding.logicalId) {
+                        output.print(finding.description(constructPath: path))
+                        continue
+                    }
                     let location = template.line(finding.logicalId).map { "\(template.source):\($0): " } ?? "\(template.source): "
                     output.print(location + finding.description)
                 }
@@ -72,9 +78,12 @@ struct CheckOptions: ParsableArguments {
         case .json:
             let findings: [JSONValue] = checked.flatMap { template in
                 template.findings.map { finding in
-                    ["source": .string(template.source), "rule": .string(finding.rule), "severity": .string(finding.severity.rawValue),
-                     "logicalId": .string(finding.logicalId), "message": .string(finding.message), "fix": .string(finding.fix),
-                     "equivalents": .array(finding.equivalents.map { .string($0) })]
+                    var entry: OrderedDictionary<String, JSONValue> = ["source": .string(template.source)]
+                    if let path = template.constructPath(finding.logicalId) { entry["constructPath"] = .string(path) }
+                    entry.merge(["rule": .string(finding.rule), "severity": .string(finding.severity.rawValue),
+                                 "logicalId": .string(finding.logicalId), "message": .string(finding.message), "fix": .string(finding.fix),
+                                 "equivalents": .array(finding.equivalents.map { .string($0) })]) { first, _ in first }
+                    return JSONValue.object(entry)
                 }
             }
             output.print(JSONWriter(style: .pretty(indent: 2)).string(from: ["findings": .array(findings)]))
@@ -152,7 +161,7 @@ struct CheckCommand: FormworkCommand {
                 throw CommandFailure(reading: error)
             }
             let map = parsed.sourceMap
-            checked.append(.init(source: file, findings: Checker().check(parsed.template)) { map.position(of: ["Resources", $0])?.line })
+            checked.append(.init(source: file, findings: Checker().check(parsed.template), line: { map.position(of: ["Resources", $0])?.line }))
         }
         try options.report(checked, output: &output)
     }
@@ -174,7 +183,7 @@ struct AppCheckCommand: FormworkCommand {
         if try options.answeredQuestion(output: &output) { return }
         let assembly = try AppCommand.synthesize(app, selecting: stacks)
         let checked = assembly.stacks.map { stack in
-            CheckOptions.Checked(source: stack.name, findings: Checker().check(stack.template)) { _ in nil }
+            CheckOptions.Checked(source: stack.name, findings: Checker().check(stack.template), constructPath: { stack.constructPath(ofLogicalId: $0) })
         }
         try options.report(checked, output: &output)
     }

@@ -12,8 +12,9 @@ struct SynthCommand: FormworkCommand {
         discussion: """
             The folder is written atomically: a failed synth leaves the previous output as it was. An existing \
             folder is replaced only when it is a cloud assembly or empty; anything else is refused (exit 3). \
-            The Well-Architected checks run on every stack and print their findings to standard error, as \
-            `check` does; with --strict an error among them fails the synth (exit 1) after the output is written.
+            The Well-Architected checks run on every stack and print their errors and warnings to standard error, \
+            each naming the construct path first and the logical ID second; info findings are counted, and listed \
+            with --show-info. With --strict an error among them fails the synth (exit 1) after the output is written.
             """
     )
 
@@ -25,6 +26,9 @@ struct SynthCommand: FormworkCommand {
 
     @Flag(help: "Exit with status 1 when the checks find errors.")
     var strict = false
+
+    @Flag(help: "List the checks' info findings too; by default synth counts them.")
+    var showInfo = false
 
     @Argument(help: "The stacks to synthesize (with the stacks they depend on); all when none are named.")
     var stacks: [String] = []
@@ -38,26 +42,33 @@ struct SynthCommand: FormworkCommand {
         } catch {
             throw CommandFailure(.badInput, "error: cannot write the templates as \(format.rawValue): \(error)")
         }
-        var warnings = assembly.warnings
         for stack in assembly.stacks {
-            for issue in TemplateValidator.sizeIssues(textSize: contents.files[writer.templateFileName(for: stack.name)]?.utf8.count ?? 0) {
-                let line = "\(issue.severity.rawValue)[\(issue.rule)]: \(stack.name): \(issue.message)"
-                guard issue.severity == .warning else { throw CommandFailure(.badInput, line) }
-                warnings.append(line)
+            // A template above the inline limit only warns in `validate`: `deploy` (like the CDK CLI) sends it
+            // through the bootstrap bucket, so at synth there is nothing for the app to change.
+            for issue in TemplateValidator.sizeIssues(textSize: contents.files[writer.templateFileName(for: stack.name)]?.utf8.count ?? 0)
+            where issue.severity == .error {
+                throw CommandFailure(.badInput, "\(issue.severity.rawValue)[\(issue.rule)]: \(stack.name): \(issue.message)")
             }
         }
-        for warning in warnings { printed.printError(warning) }
+        for warning in assembly.warnings { printed.printError(warning) }
         try CommandFailure.writing("the cloud assembly to '\(output)'") { try writer.write(contents, to: output) }
         for stack in assembly.stacks {
             let count = stack.template.resources.count
             printed.print("\(stack.name): \(output)/\(writer.templateFileName(for: stack.name)) (\(count) resource\(count == 1 ? "" : "s"))")
         }
-        var errors = 0
+        var errors = 0, hiddenInfo = 0
         for stack in assembly.stacks {
             for finding in Checker().check(stack.template) {
-                printed.printError("\(stack.name): \(finding)")
                 if finding.severity == .error { errors += 1 }
+                guard finding.severity != .info || showInfo else {
+                    hiddenInfo += 1
+                    continue
+                }
+                printed.printError(finding.description(constructPath: stack.constructPath(ofLogicalId: finding.logicalId) ?? stack.name))
             }
+        }
+        if hiddenInfo > 0 {
+            printed.printError("\(hiddenInfo) info finding\(hiddenInfo == 1 ? "" : "s") not shown; --show-info lists them")
         }
         if strict, errors > 0 {
             throw CommandFailure(.findings, "\(errors) error\(errors == 1 ? "" : "s") against the Well-Architected rules (formwork check --explain RULE tells why and how to fix)")

@@ -40,4 +40,12 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "\(severity.rawValue)[\(rule)]: \(logicalId): \(message) \(fix)"
     }
+
+    /// The finding as one line that leads with the construct the resource came from, its logical ID second:
+    /// `warning[sqs-dead-letter-queue]: Orders/Intake/Queue/Resource (IntakeQueue1A2B3C4D): …`. Without a
+    /// construct path (a template read from a file), the line is ``description``.
+    public func description(constructPath: String?) -> String {
+        guard let constructPath else { return description }
+        return "\(severity.rawValue)[\(rule)]: \(constructPath) (\(logicalId)): \(message) \(fix)"
+    }
 }

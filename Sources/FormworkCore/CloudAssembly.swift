@@ -21,6 +21,18 @@ public struct CloudAssembly: Sendable {
         public var assets: [FileAsset] = []
         /// The bootstrap the stack deploys through: its assets bucket and roles.
         public var bootstrap: BootstrapNames = .default
+        /// The construct path of each element of the template, by logical ID: `ShopShared/Messaging/Alerts/Resource`
+        /// for `MessagingAlerts1A2B3C4D`. Exports a stack makes for another point at `<stack>/Exports`.
+        public var constructPaths: [String: String] = [:]
+        /// The construct path of each construct of the stack that can be referenced, by its identity: where
+        /// `queue` of `Queue("Orders")` ended up in the tree.
+        public var constructNodes: [ConstructIdentity: String] = [:]
+
+        /// The construct path of the element `logicalId`, or `nil` when the template has no such element
+        /// from a construct.
+        public func constructPath(ofLogicalId logicalId: String) -> String? {
+            constructPaths[logicalId]
+        }
     }
 
     /// The stacks, in the order the app lists them.

@@ -70,13 +70,15 @@ struct StackResolver {
             }
             templates[index] = template
         }
+        let paths = templates.indices.map { pathOfLogicalId(in: $0, logicalIds: logicalIds, exports: exports[$0] ?? [:]) }
         var warnings: [String] = []
         if let validator {
             let issues = ConcurrentMap.map(templates) { validator.validate($0) }
             for index in templates.indices {
-                warnings += try report(issues[index], of: index, logicalIds: logicalIds, exports: exports[index] ?? [:])
+                warnings += try report(issues[index], of: index, paths: paths[index])
             }
         }
+        let nodes = constructNodes()
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
         return CloudAssembly(stacks: stacks.indices.map { index in
             let stack = stacks[index]
@@ -85,7 +87,8 @@ struct StackResolver {
                                                dependencies: dependencies, tags: stackTags(of: index),
                                                terminationProtection: stack.terminationProtection,
                                                assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements,
-                                               bootstrap: stack.bootstrap ?? .default)
+                                               bootstrap: stack.bootstrap ?? .default,
+                                               constructPaths: paths[index], constructNodes: nodes[stackNodes[index]] ?? [:])
         }, warnings: warnings)
     }
 
@@ -99,10 +102,8 @@ struct StackResolver {
 
     /// Turns a stack's validation issues into a synthesis error naming construct paths, or into warnings
     /// returned as text.
-    private func report(_ issues: [ValidationIssue], of stack: Int, logicalIds: [String?],
-                        exports: OrderedDictionary<String, Template.Output>) throws(SynthesisError) -> [String] {
+    private func report(_ issues: [ValidationIssue], of stack: Int, paths: [String: String]) throws(SynthesisError) -> [String] {
         guard !issues.isEmpty else { return [] }
-        let paths = pathOfLogicalId(in: stack, logicalIds: logicalIds, exports: exports)
         func constructPath(_ issue: ValidationIssue) -> String {
             issue.logicalId.flatMap { paths[$0] } ?? stacks[stack].name
         }
@@ -113,7 +114,8 @@ struct StackResolver {
             switch (issue.severity, issue.rule) {
             case (.warning, _), (.error, "no-resources"):
                 // CDK synthesizes a stack without resources; only deploying it fails, so synth warns.
-                warnings.append("warning[\(issue.rule)]: \(constructPath(issue)): \(location)\(issue.message)")
+                let logicalId = issue.logicalId.map { " (\($0))" } ?? ""
+                warnings.append("warning[\(issue.rule)]: \(constructPath(issue))\(logicalId): \(location)\(issue.message)")
             case (.error, "circular-dependency"):
                 let cycle = issue.related.map { paths[$0] ?? $0 }
                 errors.append(SynthesisError(.resourceCycle, paths: cycle,
@@ -182,6 +184,16 @@ struct StackResolver {
                 builder = reader
             }
         }
+    }
+
+    /// The construct path of each referenceable construct, by its identity, grouped by the node of its stack.
+    private func constructNodes() -> [Int: [ConstructIdentity: String]] {
+        var nodes: [Int: [ConstructIdentity: String]] = [:]
+        for (identity, node) in tree.identities {
+            guard let stack = tree.nodes[node].stack else { continue }
+            nodes[stack, default: [:]][identity] = tree.path(of: node)
+        }
+        return nodes
     }
 
     private func pathOfLogicalId(in stack: Int, logicalIds: [String?], exports: OrderedDictionary<String, Template.Output>) -> [String: String] {

@@ -37,7 +37,7 @@ import Testing
         #expect(manifest["artifacts"]?["Shared"]?["environment"] == "aws://unknown-account/unknown-region")
     }
 
-    @Test func synthPrintsTheCheckFindingsAndFailsOnErrorsOnlyWhenStrict() throws {
+    @Test func synthPrintsFindingsByConstructPathThenLogicalIdAndFailsOnErrorsOnlyWhenStrict() throws {
         let folder = try TemporaryDirectory()
         let open = App {
             Stack("Open") {
@@ -48,10 +48,29 @@ import Testing
         }
         let result = run(["synth", "--output", folder.path("out")], app: open)
         #expect(result.status == .done)
-        #expect(result.output.standardError.contains("Open: error[iam-wildcard-action]: Policy:"))
+        #expect(result.output.standardError.contains("error[iam-wildcard-action]: Open/Policy (Policy): "))
         let strict = run(["synth", "--strict", "--output", folder.path("out")], app: open)
         #expect(strict.status == .findings)
         #expect(FileManager.default.fileExists(atPath: folder.path("out/Open.template.json")))
+    }
+
+    @Test func synthCountsInfoFindingsAndListsThemOnlyWithShowInfo() throws {
+        let folder = try TemporaryDirectory()
+        let app = App {
+            Stack("Quiet") {
+                Resource("Handler", type: "AWS::Lambda::Function", properties: [
+                    "Code": ["ZipFile": "exports.handler = async () => {}"], "Handler": "index.handler",
+                    "Role": "arn:aws:iam::123456789012:role/r", "Runtime": "nodejs22.x", "TracingConfig": ["Mode": "Active"],
+                ])
+            }
+        }
+        let quiet = run(["synth", "--output", folder.path("out")], app: app)
+        #expect(quiet.status == .done)
+        #expect(!quiet.output.standardError.contains("info["))
+        #expect(quiet.output.standardError.contains(" info findings not shown; --show-info lists them"))
+        let shown = run(["synth", "--show-info", "--output", folder.path("out")], app: app)
+        #expect(shown.output.standardError.contains("info[lambda-default-memory]: Quiet/Handler (Handler): "))
+        #expect(!shown.output.standardError.contains("not shown"))
     }
 
     @Test func synthInYAMLWritesYAMLTemplates() throws {
