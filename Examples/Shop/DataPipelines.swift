@@ -9,7 +9,9 @@ struct DataPipelines: Component {
         let events = Table("EventStore", partitionKey: .string("aggregateId"), sortKey: .number("version"),
                            billing: .onDemand, stream: .newImage, pointInTimeRecovery: true)
         let projection = Handlers.function("Projection", "events", "projection")
-        projection.consumesStream(of: events, .init(startingPosition: .trimHorizon, batchSize: 100, retryAttempts: 3))
+        let projectionFailures = Handlers.failures("ProjectionFailures")
+        projection.consumesStream(of: events, .init(startingPosition: .trimHorizon, batchSize: 100, retryAttempts: 3,
+                                                    onFailure: .queue(projectionFailures)))
 
         let clicks = Stream("Clickstream", capacity: .onDemand, retention: .days(1))
         let failed = Queue("ClickstreamFailures", retention: .days(14), encryption: .sqsManaged, enforceSSL: true)
@@ -20,8 +22,12 @@ struct DataPipelines: Component {
 
         let uploads = Bucket("Uploads", versioned: true,
                              lifecycleRules: [.init(noncurrentVersionExpirationDays: 30, abortIncompleteMultipartUploadDays: 7)])
-        let processUpload = Handlers.function("ProcessUpload", "events", "upload")
+        let uploadFailures = Handlers.failures("UploadFailures")
+        let processUpload = Handlers.function("ProcessUpload", "events", "upload", asyncFailures: uploadFailures)
         uploads.notify(processUpload, on: .objectCreated, prefix: "incoming/")
+        uploads.suppress(.ruleTargetDeadLetter,
+                         reason: "Every upload stays under incoming/, so one EventBridge could not deliver is found again by listing the prefix")
         uploads.grant(.read, to: processUpload)
+        Handlers.calledSynchronously(by: "the stream pollers")
     }
 }

@@ -18,11 +18,11 @@ struct OrderIntake: Component {
         let processed = Table("ProcessedOrders", partitionKey: .string("orderId"), billing: .onDemand, stream: .newImage,
                               timeToLiveAttribute: "expiresAt", pointInTimeRecovery: true)
         let worker = Function("Worker", runtime: .nodejs24, handler: "index.handler", code: .asset("Examples/Shop/handlers/order-worker"),
-                              timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
+                              memorySize: Handlers.memorySize, timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
                               logRetention: .oneMonth)
         deadLetters
         queue
-        topic.subscribe(queue, rawMessageDelivery: true)
+        topic.subscribe(queue, rawMessageDelivery: true, deadLetterQueue: deadLetters)
         processed
         worker
         worker.consumes(queue, batchSize: 10, maxBatchingWindow: .seconds(5), reportBatchItemFailures: true)
@@ -33,6 +33,7 @@ struct OrderIntake: Component {
              target: .eventBus(bus, detailType: "OrderProcessed", source: "shop.orders", input: .path("$.dynamodb.NewImage")))
         monitor("Intake", [.function(worker), .queue(queue), .deadLetterQueue(deadLetters)], alarmActions: [alerts.arn],
                 dashboardName: "shop-order-intake")
+        Handlers.calledSynchronously(by: "the queue's poller")
         Output("QueueUrl", value: queue.url, description: "Where order messages are received")
     }
 }

@@ -21,14 +21,18 @@ struct Storefront: Component {
         paymentsEndpoint.grant(.read, to: checkout)
         checkout.currentVersion
         Alias("Live", aliasName: "live", version: checkout.currentVersion, provisionedConcurrentExecutions: 2)
-        RestApi("Api", name: "shop-storefront",
-                deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200, tracing: true, metrics: true),
-                cors: .init(allowOrigins: ["https://shop.example.com"])) {
+        let api = RestApi("Api", name: "shop-storefront",
+                          deploy: .init(throttlingRateLimit: 100, throttlingBurstLimit: 200, tracing: true, metrics: true,
+                                        accessLog: (destination: LogGroup("AccessLogs", retention: .oneMonth), format: AccessLog.json)),
+                          cors: .init(allowOrigins: ["https://shop.example.com"])) {
             Route(.get, "/users", to: Handlers.function("ListUsers", "api", "listUsers"))
             Route(.post, "/users", to: Handlers.function("CreateUser", "api", "createUser"))
             Route(.get, "/orders", to: Handlers.function("ListOrders", "api", "listOrders"), authorization: .cognito(signedIn))
             Route(.post, "/orders", to: checkout, authorization: .cognito(signedIn))
         }
+        api
+        Handlers.calledSynchronously(by: "API Gateway")
+        api.suppress(.methodAuthorization, reason: "Visitors sign up and browse users before they have an account; /orders takes the Cognito authorizer")
         Webhooks()
     }
 }
@@ -46,10 +50,21 @@ struct Webhooks: Component {
         queue
         queue.grant(.send, to: receiver)
         worker.consumes(queue, batchSize: 10, reportBatchItemFailures: true)
-        RestApi("Api", name: "shop-webhooks") {
+        let api = RestApi("Api", name: "shop-webhooks",
+                          deploy: .init(throttlingRateLimit: 20, throttlingBurstLimit: 40, tracing: true,
+                                        accessLog: (destination: LogGroup("AccessLogs", retention: .oneMonth), format: AccessLog.json))) {
             Route(.post, "/webhook", to: receiver)
         }
+        api
+        api.suppress(.methodAuthorization, reason: "Payment providers call the webhook without AWS credentials; the receiver verifies their signature")
         Alarm("DeadLetterAlarm", metric: dlq.metric(.approximateNumberOfMessagesVisible), threshold: 1,
               missingData: .notBreaching, description: "Webhooks failed three times")
+        Handlers.calledSynchronously(by: "API Gateway and the queue's poller")
     }
+}
+
+/// The access log format of the Shop's APIs: one JSON object per request, with the fields CDK's
+/// `AccessLogFormat.jsonWithStandardFields()` writes.
+enum AccessLog {
+    static let json = #"{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","user":"$context.identity.user","caller":"$context.identity.caller","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}"#
 }
