@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Formwork", targets: ["Formwork"]),
+        .library(name: "FormworkTesting", targets: ["FormworkTesting"]),
         .executable(name: "formwork", targets: ["formwork"]),
         .executable(name: "shop", targets: ["Shop"]),
         .executable(name: "patterns", targets: ["Patterns"]),
@@ -99,6 +100,13 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "FormworkTesting",
+            dependencies: [
+                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkDiff", "FormworkChecks",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
         .plugin(
             name: "FormworkPlugin",
             capability: .command(
@@ -145,6 +153,16 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Tests/FormworkTestSupport"
+        ),
+        .testTarget(
+            name: "FormworkTestingTests",
+            dependencies: ["FormworkTesting", "Formwork"]
+        ),
+        .testTarget(
+            name: "ShopTests",
+            dependencies: ["Shop", "FormworkTesting"],
+            path: "Examples/ShopTests",
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "FormworkTemplateTests",
