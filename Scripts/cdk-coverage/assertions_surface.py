@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """The API of CDK's testing library, aws_cdk.assertions (Template, Match, Capture, Annotations, Tags...), read
-from the aws-cdk-lib jsii assembly: Docs/CDKAssertionsSurface.md, the reference for a Formwork testing library.
+from the aws-cdk-lib jsii assembly, side by side with FormworkTesting's equivalent of each class, method and
+property (from assertions_equivalents.json): Docs/CDKAssertionsSurface.md. A member of the assembly without an
+equivalent fails the script, so a new CDK release cannot add one unnoticed.
 
 usage: assertions_surface.py [--venv PATH] [--check]
   --venv   the virtual environment with aws-cdk-lib 2.275.0 (default .venv-cdk)
   --check  write nothing; exit 1 when Docs/CDKAssertionsSurface.md is stale
 """
-import os, sys
+import json, os, sys
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -15,13 +17,19 @@ from jsii import DEFAULT_VENV, ROOT, find_tarballs, one_line, read_assembly, ren
 
 NAMESPACE = "aws-cdk-lib.assertions"
 OUT = os.path.join(ROOT, "Docs", "CDKAssertionsSurface.md")
+EQUIVALENTS = os.path.join(HERE, "assertions_equivalents.json")
 
 
 def cell(text):
     return (text or "").replace("|", "\\|")
 
 
-def build(assembly):
+def build(assembly, equivalents, missing):
+    def formwork(key):
+        if key not in equivalents:
+            missing.append(key)
+        return cell(equivalents.get(key, "**missing**"))
+
     types = {fqn: t for fqn, t in assembly["types"].items()
              if fqn.startswith(NAMESPACE + ".") and "." not in fqn[len(NAMESPACE) + 1:]}
     classes = sorted((t for t in types.values() if t["kind"] == "class"), key=lambda t: t["name"])
@@ -36,56 +44,61 @@ def build(assembly):
       "struct parameter becomes keyword arguments.")
     w("")
     n_methods = sum(1 for t in classes for m in t.get("methods", []) if not m.get("protected"))
-    w(f"{len(classes)} classes, {n_methods} public methods; {len(others)} interfaces and structs.")
+    w(f"{len(classes)} classes, {n_methods} public methods; {len(others)} interfaces and structs. The Formwork column "
+      "names the equivalent in `FormworkTesting` (from `Scripts/cdk-coverage/assertions_equivalents.json`); the script "
+      "fails when one is missing.")
     w("")
     w("## Classes")
     w("")
+    w("| class | summary | Formwork |")
+    w("|---|---|---|")
     for t in classes:
         flags = [x for x in ("abstract" if t.get("abstract") else "", f"extends `{t['base'].split('.')[-1]}`" if t.get("base") else "") if x]
-        w(f"- `{t['name']}`{' (' + ', '.join(flags) + ')' if flags else ''}: {cell(one_line(t.get('docs', {}).get('summary')))}")
+        w(f"| `{t['name']}`{' (' + ', '.join(flags) + ')' if flags else ''} | {cell(one_line(t.get('docs', {}).get('summary')))} | {formwork(t['name'])} |")
     w("")
     w("## Methods")
     w("")
-    w("| class | method | Python | signature | summary |")
-    w("|---|---|---|---|---|")
+    w("| class | method | Python | signature | summary | Formwork |")
+    w("|---|---|---|---|---|---|")
     for t in classes:
         if "initializer" in t:
             init = dict(t["initializer"], name="constructor")
             sig = signature(init).replace("constructor(", f"new {t['name']}(")
             w(f"| `{t['name']}` | constructor | `{t['name']}(...)` | `{cell(sig)}` | "
-              f"{cell(one_line(t['initializer'].get('docs', {}).get('summary')))} |")
+              f"{cell(one_line(t['initializer'].get('docs', {}).get('summary')))} | {formwork(t['name'] + '.constructor')} |")
         methods = sorted((m for m in t.get("methods", []) if not m.get("protected")),
                          key=lambda m: (not m.get("static"), m["name"]))
         for m in methods:
             kind = "static " if m.get("static") else ""
             abstract = " (abstract)" if m.get("abstract") else ""
             w(f"| `{t['name']}` | {kind}`{m['name']}`{abstract} | `{snake(m['name'])}` | `{cell(signature(m))}` | "
-              f"{cell(one_line(m.get('docs', {}).get('summary')))} |")
+              f"{cell(one_line(m.get('docs', {}).get('summary')))} | {formwork(t['name'] + '.' + m['name'])} |")
     w("")
     w("## Properties of the classes")
     w("")
-    w("| class | property | type | summary |")
-    w("|---|---|---|---|")
+    w("| class | property | type | summary | Formwork |")
+    w("|---|---|---|---|---|")
     for t in classes:
         for p in sorted((p for p in t.get("properties", []) if not p.get("protected")), key=lambda p: p["name"]):
             static = "static " if p.get("static") else ""
             ty = render_type(p["type"]) + ("?" if p.get("optional") else "")
-            w(f"| `{t['name']}` | {static}`{p['name']}` | `{cell(ty)}` | {cell(one_line(p.get('docs', {}).get('summary')))} |")
+            w(f"| `{t['name']}` | {static}`{p['name']}` | `{cell(ty)}` | {cell(one_line(p.get('docs', {}).get('summary')))} | "
+              f"{formwork(t['name'] + '#' + p['name'])} |")
     w("")
     w("## Interfaces and structs")
     w("")
-    w("| type | kind | property | type | default | summary |")
-    w("|---|---|---|---|---|---|")
+    w("| type | kind | property | type | default | summary | Formwork |")
+    w("|---|---|---|---|---|---|---|")
     for t in others:
         kind = "struct" if t.get("datatype") else t["kind"]
         props = sorted(t.get("properties", []), key=lambda p: p["name"])
         if not props:
-            w(f"| `{t['name']}` | {kind} | | | | {cell(one_line(t.get('docs', {}).get('summary')))} |")
+            w(f"| `{t['name']}` | {kind} | | | | {cell(one_line(t.get('docs', {}).get('summary')))} | {formwork(t['name'])} |")
         for p in props:
             ty = render_type(p["type"]) + ("?" if p.get("optional") else "")
             docs = p.get("docs", {})
             w(f"| `{t['name']}` | {kind} | `{p['name']}` | `{cell(ty)}` | {cell(one_line(docs.get('default')))} | "
-              f"{cell(one_line(docs.get('summary')))} |")
+              f"{cell(one_line(docs.get('summary')))} | {formwork(t['name'] + '.' + p['name'])} |")
     w("")
     return "\n".join(out)
 
@@ -93,7 +106,13 @@ def build(assembly):
 def main(argv):
     venv = argv[argv.index("--venv") + 1] if "--venv" in argv else DEFAULT_VENV
     assembly = read_assembly(find_tarballs(venv, ["aws-cdk-lib"])["aws-cdk-lib"])
-    text = build(assembly)
+    with open(EQUIVALENTS, encoding="utf-8") as f:
+        equivalents = json.load(f)
+    missing = []
+    text = build(assembly, equivalents, missing)
+    if missing:
+        print("no Formwork equivalent in assertions_equivalents.json for: " + ", ".join(missing), file=sys.stderr)
+        return 1
     if "--check" in argv:
         current = open(OUT, encoding="utf-8").read() if os.path.exists(OUT) else None
         if current != text:
