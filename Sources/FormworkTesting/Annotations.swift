@@ -35,6 +35,7 @@ public struct Annotations: Sendable {
         /// What it says, with what to change.
         public var text: String
 
+        /// The message as `synth` prints it: `warning[rule]: path (logicalId): text`.
         public var description: String {
             "\(level.rawValue)[\(rule)]: \(constructPath)\(logicalId.map { " (\($0))" } ?? ""): \(text)"
         }
@@ -71,6 +72,10 @@ public struct Annotations: Sendable {
 
     /// The messages of `level` about the construct at `path` (or below it), of `rule` when given, whose text
     /// matches `text`.
+    ///
+    /// ```swift
+    /// let findings = annotations.find(.warning, at: "ShopOrders/Fulfilment/*")
+    /// ```
     public func find(_ level: Message.Level, at path: String = "*", rule: String? = nil, _ text: Match = .anyValue) -> [Message] {
         let evaluation = MatchEvaluation(references: nil)
         return messages.filter { message in
@@ -80,16 +85,28 @@ public struct Annotations: Sendable {
     }
 
     /// The errors about `path` whose text matches `text` (CDK's `findError`).
+    ///
+    /// ```swift
+    /// #expect(annotations.findError(rule: "iam-wildcard-action").map(\.constructPath) == ["Open/Policy"])
+    /// ```
     public func findError(at path: String = "*", rule: String? = nil, _ text: Match = .anyValue) -> [Message] {
         find(.error, at: path, rule: rule, text)
     }
 
     /// The warnings about `path` whose text matches `text` (CDK's `findWarning`).
+    ///
+    /// ```swift
+    /// #expect(annotations.findWarning(at: "S/Team").count == 1)
+    /// ```
     public func findWarning(at path: String = "*", rule: String? = nil, _ text: Match = .anyValue) -> [Message] {
         find(.warning, at: path, rule: rule, text)
     }
 
     /// The infos about `path` whose text matches `text` (CDK's `findInfo`).
+    ///
+    /// ```swift
+    /// let untimed = annotations.findInfo(rule: "lambda-default-timeout")
+    /// ```
     public func findInfo(at path: String = "*", rule: String? = nil, _ text: Match = .anyValue) -> [Message] {
         find(.info, at: path, rule: rule, text)
     }
@@ -104,6 +121,10 @@ public struct Annotations: Sendable {
     }
 
     /// Asserts that there is no error about `path` matching `text` (CDK's `hasNoError`).
+    ///
+    /// ```swift
+    /// annotations.hasNoError()   // anywhere in the stack
+    /// ```
     public func hasNoError(at path: String = "*", rule: String? = nil, _ text: Match = .anyValue, sourceLocation: SourceLocation = #_sourceLocation) {
         expect(.error, at: path, rule: rule, text, present: false, sourceLocation)
     }
@@ -127,11 +148,19 @@ public struct Annotations: Sendable {
     }
 
     /// Asserts that there is an info about `path` matching `text` (CDK's `hasInfo`).
+    ///
+    /// ```swift
+    /// annotations.hasInfo(at: "S/Worker", rule: "lambda-default-memory")
+    /// ```
     public func hasInfo(at path: String = "*", rule: String? = nil, _ text: Match = .anyValue, sourceLocation: SourceLocation = #_sourceLocation) {
         expect(.info, at: path, rule: rule, text, present: true, sourceLocation)
     }
 
     /// Asserts that there is no info about `path` matching `text` (CDK's `hasNoInfo`).
+    ///
+    /// ```swift
+    /// annotations.hasNoInfo(at: "S/Worker", rule: "lambda-default-timeout", .stringLike("timeout"))
+    /// ```
     public func hasNoInfo(at path: String = "*", rule: String? = nil, _ text: Match = .anyValue, sourceLocation: SourceLocation = #_sourceLocation) {
         expect(.info, at: path, rule: rule, text, present: false, sourceLocation)
     }

@@ -29,6 +29,7 @@ public final class Capture: Matcher {
         self.pattern = pattern
     }
 
+    /// `Capture`, the matcher's name in failures.
     public var name: String { "Capture" }
 
     /// Matches `actual` against the pattern; the value is recorded only when the whole assertion succeeds.
@@ -102,5 +103,6 @@ public final class Capture: Matcher {
 public struct CaptureError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public let message: String
+    /// The message.
     public var description: String { message }
 }

@@ -19,6 +19,7 @@ public enum ConstructReference: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The reference in words, for failures: `the Arn of 'Orders'`.
     public var description: String {
         switch self {
         case .ref(let construct): "the Ref of '\(construct.id)'"

@@ -168,18 +168,22 @@ public struct Match: Sendable {
 }
 
 extension Match: ExpressibleByStringLiteral {
+    /// The string, exactly.
     public init(stringLiteral value: String) { self.init(.literal(.string(value))) }
 }
 
 extension Match: ExpressibleByIntegerLiteral {
+    /// The number, exactly (`180` matches `180` and `180.0`).
     public init(integerLiteral value: Int) { self.init(.literal(.number(Double(value)))) }
 }
 
 extension Match: ExpressibleByFloatLiteral {
+    /// The number, exactly.
     public init(floatLiteral value: Double) { self.init(.literal(.number(value))) }
 }
 
 extension Match: ExpressibleByBooleanLiteral {
+    /// The Boolean, exactly.
     public init(booleanLiteral value: Bool) { self.init(.literal(.bool(value))) }
 }
 

@@ -25,10 +25,3 @@ public protocol Matcher: Sendable {
     /// Matches `actual` (`nil` where the key is missing), with failures at paths relative to it.
     func test(_ actual: JSONValue?) -> MatchResult
 }
-
-extension Matcher {
-    /// Whether `value` is a matcher (CDK's `Matcher.isMatcher`): in Swift, the type system answers it.
-    public static func isMatcher(_ value: Any) -> Bool {
-        value is any Matcher
-    }
-}

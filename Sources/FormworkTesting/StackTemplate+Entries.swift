@@ -15,6 +15,10 @@ extension StackTemplate {
     }
 
     /// The outputs named `logicalId` that match `pattern`, by logical ID.
+    ///
+    /// ```swift
+    /// #expect(template.findOutputs("*", ["Export": .anyValue]).isEmpty)
+    /// ```
     public func findOutputs(_ logicalId: String = "*", _ pattern: Match = [:]) -> OrderedDictionary<String, JSONValue> {
         matching(entries(of: "Outputs", named: logicalId), pattern).matched
     }
@@ -29,6 +33,10 @@ extension StackTemplate {
     }
 
     /// The parameters named `logicalId` that match `pattern`, by logical ID.
+    ///
+    /// ```swift
+    /// let strings = template.findParameters("*", ["Type": "String"])
+    /// ```
     public func findParameters(_ logicalId: String = "*", _ pattern: Match = [:]) -> OrderedDictionary<String, JSONValue> {
         matching(entries(of: "Parameters", named: logicalId), pattern).matched
     }
@@ -43,6 +51,10 @@ extension StackTemplate {
     }
 
     /// The mappings named `logicalId` that match `pattern`, by logical ID.
+    ///
+    /// ```swift
+    /// #expect(template.findMappings("Region*").count == 1)
+    /// ```
     public func findMappings(_ logicalId: String = "*", _ pattern: Match = [:]) -> OrderedDictionary<String, JSONValue> {
         matching(entries(of: "Mappings", named: logicalId), pattern).matched
     }
@@ -57,6 +69,10 @@ extension StackTemplate {
     }
 
     /// The conditions named `logicalId` that match `pattern`, by logical ID.
+    ///
+    /// ```swift
+    /// #expect(template.findConditions("Is*").keys.elements == ["IsProduction"])
+    /// ```
     public func findConditions(_ logicalId: String = "*", _ pattern: Match = [:]) -> OrderedDictionary<String, JSONValue> {
         matching(entries(of: "Conditions", named: logicalId), pattern).matched
     }
