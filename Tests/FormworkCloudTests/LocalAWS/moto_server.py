@@ -5,8 +5,11 @@ change set is executed, and a stack it makes for a change set cannot import: a s
 sets has no outputs, and `Fn::ImportValue` of its exports fails with "No export named ...". Real
 CloudFormation does all of it either way; so does this server. And the name moto makes up for an
 `AWS::Events::Archive` without one (`<stack>-<logical id>-<suffix>`) can exceed the 48 characters EventBridge
-takes, which moto then refuses; CloudFormation's generated names fit, and so do this server's. Everything else
-is moto's own server: the arguments are `moto.server`'s.
+takes, which moto then refuses; CloudFormation's generated names fit, and so do this server's. With signature
+checking on, moto refuses every correctly signed request that has neither a body nor a query string (Lambda's
+`GET /2015-03-31/functions/NAME/configuration`, even from boto3): it takes the request's headers for its
+parameters and checks the signature over them as if they were the body; this server checks it over the bytes
+sent. Everything else is moto's own server: the arguments are `moto.server`'s.
 
 usage: python3 moto_server.py -H 127.0.0.1 -p PORT
 """
@@ -14,6 +17,7 @@ import sys
 
 from moto.cloudformation.models import CloudFormationBackend, Stack, cloudformation_backends
 from moto.events.models import Archive
+from moto.iam.access_control import IAMRequestBase
 from moto.server import main
 
 _stack_init = Stack.__init__
@@ -48,7 +52,23 @@ def create_archive_with_a_name_that_fits(cls, resource_name, *args, **kwargs):
     return _create_archive(cls, resource_name[-48:], *args, **kwargs)
 
 
+_create_aws_request = IAMRequestBase._create_aws_request
+
+
+def create_aws_request_of_the_bytes_sent(self):
+    """moto's request for checking the signature, with an empty body where the request had none and moto took
+    the headers for its parameters (a form's parameters, parsed by moto, stay what the signature covers)."""
+    parsed = self._data
+    if not self._body and isinstance(parsed, dict) and parsed and set(parsed) == set(self._headers.keys()):
+        self._data = b""
+    try:
+        return _create_aws_request(self)
+    finally:
+        self._data = parsed
+
+
 Stack.__init__ = stack_init_seeing_exports
+IAMRequestBase._create_aws_request = create_aws_request_of_the_bytes_sent
 Archive.create_from_cloudformation_json = classmethod(create_archive_with_a_name_that_fits)
 CloudFormationBackend.execute_change_set = execute_change_set_with_outputs
 
