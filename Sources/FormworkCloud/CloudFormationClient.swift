@@ -83,6 +83,36 @@ public struct CloudFormationClient: Sendable {
         return summaries
     }
 
+    /// A resource of a deployed stack as `ListStackResources` lists it.
+    public struct StackResource: Sendable, Equatable {
+        public var logicalId: String
+        /// The name or ARN CloudFormation gave the resource: what `Ref` resolves to for most types.
+        public var physicalId: String
+        public var type: String
+        public var status: String
+
+        /// A resource as listed.
+        public init(logicalId: String, physicalId: String, type: String, status: String) {
+            self.logicalId = logicalId
+            self.physicalId = physicalId
+            self.type = type
+            self.status = status
+        }
+    }
+
+    /// Every resource of the stack `name`, across all pages.
+    public func resources(ofStack name: String) async throws(CloudError) -> [StackResource] {
+        var resources: [StackResource] = []
+        try await query.paginate("ListStackResources", [("StackName", name)]) { result in
+            for member in result.members("StackResourceSummaries") {
+                resources.append(StackResource(logicalId: member.string("LogicalResourceId") ?? "", physicalId: member.string("PhysicalResourceId") ?? "",
+                                               type: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? ""))
+            }
+            return true
+        }
+        return resources
+    }
+
     /// Where a template comes from: its text, or an S3 URL for templates over 51,200 bytes.
     public enum TemplateSource: Sendable {
         case body(String)

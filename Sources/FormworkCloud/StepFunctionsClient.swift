@@ -1,0 +1,38 @@
+import Foundation
+
+/// The Step Functions call a hotswap deployment makes: replace a state machine's definition.
+public struct StepFunctionsClient: Sendable {
+    let json: AWSJSONClient
+
+    /// A client for Step Functions in `region` as `environment` reaches it.
+    public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
+        json = AWSJSONClient(service: "states", endpoint: try environment.endpoint(for: "states", region: region), region: region,
+                             credentials: credentials, transport: environment.transport, retry: environment.retry)
+    }
+
+    /// Replaces the definition of the state machine `arn` with `definition`, Amazon States Language text
+    /// (`UpdateStateMachine`).
+    public func updateStateMachine(_ arn: String, definition: String) async throws(CloudError) {
+        struct Request: Encodable, Sendable {
+            let stateMachineArn: String
+            let definition: String
+        }
+        _ = try await json.call("UpdateStateMachine", target: "AWSStepFunctions.UpdateStateMachine",
+                                body: Request(stateMachineArn: arn, definition: definition), as: AWSJSONClient.NoAnswer.self)
+    }
+
+    /// What `DescribeStateMachine` says of a state machine, as far as a hotswap reads it.
+    public struct StateMachine: Decodable, Sendable, Equatable {
+        public var stateMachineArn: String
+        public var definition: String
+    }
+
+    /// The state machine `arn` (`DescribeStateMachine`).
+    public func stateMachine(_ arn: String) async throws(CloudError) -> StateMachine {
+        struct Request: Encodable, Sendable {
+            let stateMachineArn: String
+        }
+        return try await json.call("DescribeStateMachine", target: "AWSStepFunctions.DescribeStateMachine",
+                                   body: Request(stateMachineArn: arn), as: StateMachine.self)
+    }
+}
