@@ -20,12 +20,16 @@ public struct DeployTarget: Sendable {
     public let executionRole: String?
     /// The version of CDK's bootstrap stack in the environment; `nil` when CDK has not bootstrapped it.
     public let cdkBootstrapVersion: Int?
+    /// Lambda, with CloudFormation's credentials, for hotswap deployments; `nil` when not given.
+    public let lambda: LambdaClient?
+    /// Step Functions, with CloudFormation's credentials, for hotswap deployments; `nil` when not given.
+    public let stepFunctions: StepFunctionsClient?
 
     public var region: String { cloudFormation.region }
 
     /// A target with every part given (tests, tools).
     public init(cloudFormation: CloudFormationClient, s3: S3Client, account: String, assetBucket: String, templateBucket: String? = nil,
-                executionRole: String? = nil, cdkBootstrapVersion: Int? = nil) {
+                executionRole: String? = nil, cdkBootstrapVersion: Int? = nil, lambda: LambdaClient? = nil, stepFunctions: StepFunctionsClient? = nil) {
         self.cloudFormation = cloudFormation
         self.s3 = s3
         self.account = account
@@ -33,6 +37,8 @@ public struct DeployTarget: Sendable {
         self.templateBucket = templateBucket ?? assetBucket
         self.executionRole = executionRole
         self.cdkBootstrapVersion = cdkBootstrapVersion
+        self.lambda = lambda
+        self.stepFunctions = stepFunctions
     }
 
     /// The name of the stack `cdk bootstrap` deploys unless told otherwise.
@@ -95,7 +101,9 @@ public struct DeployTarget: Sendable {
         return DeployTarget(cloudFormation: try CloudFormationClient(environment: environment, region: region, credentials: deployCredentials),
                             s3: try S3Client(environment: environment, region: region, credentials: publishingCredentials, expectedBucketOwner: account), account: account,
                             assetBucket: assetBucket, templateBucket: templateBucket,
-                            executionRole: usesRoles ? resolved(names.cloudFormationExecutionRole) : nil, cdkBootstrapVersion: cdkBootstrapVersion)
+                            executionRole: usesRoles ? resolved(names.cloudFormationExecutionRole) : nil, cdkBootstrapVersion: cdkBootstrapVersion,
+                            lambda: try LambdaClient(environment: environment, region: region, credentials: deployCredentials),
+                            stepFunctions: try StepFunctionsClient(environment: environment, region: region, credentials: deployCredentials))
     }
 
     /// Credentials of `role`, assumed by `sts`'s credentials and assumed again before they expire; the first

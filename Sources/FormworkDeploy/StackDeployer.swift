@@ -54,10 +54,13 @@ public struct StackDeployer: Sendable {
         case deployed(outputs: OrderedDictionary<String, String>)
         /// The stack has no resources, which CloudFormation refuses: not deployed (a deployed one is left as it is).
         case skipped
+        /// The changes were made by the services' own APIs, without CloudFormation (`--hotswap`): `changes`
+        /// says which.
+        case hotswapped(changes: [String], outputs: OrderedDictionary<String, String>)
 
         public var outputs: OrderedDictionary<String, String> {
             switch self {
-            case .noChanges(let outputs), .deployed(let outputs): outputs
+            case .noChanges(let outputs), .deployed(let outputs), .hotswapped(_, let outputs): outputs
             case .skipped: [:]
             }
         }
@@ -68,6 +71,7 @@ public struct StackDeployer: Sendable {
             case .noChanges: "no changes"
             case .deployed: "deployed"
             case .skipped: "skipped (no resources)"
+            case .hotswapped(let changes, _): "hotswapped (\(changes.joined(separator: ", ")))"
             }
         }
     }
@@ -377,7 +381,12 @@ public struct StackDeployer: Sendable {
 
     private func outputs(_ name: String) async throws(DeployError) -> OrderedDictionary<String, String> {
         let stack = try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: name) }
-        return OrderedDictionary(uniqueKeysWithValues: (stack?.outputs ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        return Self.outputs(of: stack)
+    }
+
+    /// The outputs of `stack`, in key order.
+    static func outputs(of stack: CloudFormationClient.Stack?) -> OrderedDictionary<String, String> {
+        OrderedDictionary(uniqueKeysWithValues: (stack?.outputs ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// `operation`, with CloudFormation's refusal of the request itself (a 400 that is not about the
@@ -393,7 +402,7 @@ public struct StackDeployer: Sendable {
         }
     }
 
-    private func cloud<T>(_ operation: () async throws(CloudError) -> T) async throws(DeployError) -> T {
+    func cloud<T>(_ operation: () async throws(CloudError) -> T) async throws(DeployError) -> T {
         do {
             return try await operation()
         } catch {
