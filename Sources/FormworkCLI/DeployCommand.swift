@@ -51,6 +51,12 @@ struct DeployCommand: FormworkCommand {
     @Option(name: .customLong("notification-arns"), help: "An SNS topic ARN CloudFormation sends each stack's events to (at most 5). Repeatable.")
     var notificationArns: [String] = []
 
+    @Flag(help: "Make the changes that allow it through the services' own APIs, without CloudFormation, as `cdk deploy --hotswap` does: function code, environment and description (Lambda), state machine definitions (Step Functions). A stack with any other change is not deployed (exit 1). For development stacks: CloudFormation's template falls behind until the next deploy without --hotswap.")
+    var hotswap = false
+
+    @Flag(help: "As --hotswap, but a stack with a change that cannot be hotswapped deploys through CloudFormation.")
+    var hotswapFallback = false
+
     @OptionGroup var live: LiveOptions
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
@@ -68,11 +74,23 @@ struct DeployCommand: FormworkCommand {
         let ordered = exclusively && !stacks.isEmpty ? assembly.stacksInDependencyOrder.filter { stacks.contains($0.name) } : assembly.stacksInDependencyOrder
         let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
         let (skipped, rollback, topics) = (skipResources, rollback, notificationArns)
+        let (hotswaps, fallsBack) = (hotswap || hotswapFallback, hotswapFallback)
         let result = try deployer.run(ordered, concurrency: concurrency) { stack, target async throws(DeployError) -> StackDeployer.Outcome in
             var deployer = target
             deployer.resourcesToSkip = skipped
             deployer.rollback = rollback
             deployer.notificationArns = topics
+            if hotswaps {
+                switch try await deployer.hotswap(stack) {
+                case .success(let outcome):
+                    return outcome
+                case .failure(.needsCloudFormation(let reasons)):
+                    guard fallsBack else {
+                        throw .refused(stack: stack.name, reason: "it cannot be hotswapped, and nothing was changed: \(reasons.joined(separator: "; ")). Deploy without --hotswap, or with --hotswap-fallback")
+                    }
+                    deployer.report("\(stack.name): not hotswappable (\(reasons.joined(separator: "; "))); deploying through CloudFormation")
+                }
+            }
             return try await deployer.deploy(stack, parameters: perStack[stack.name] ?? [:])
         }
         for line in progress.unwritten { output.printError(line) }
