@@ -22,6 +22,8 @@ public struct LambdaClient: Sendable {
         public var LastUpdateStatus: String?
         public var LastUpdateStatusReason: String?
         public var Description: String?
+        /// The version this configuration is of: `$LATEST`, or a published number.
+        public var Version: String?
     }
 
     /// The path of a function's sub-resource: `/2015-03-31/functions/NAME/code`.
@@ -55,6 +57,24 @@ public struct LambdaClient: Sendable {
         }
         return try await json.call("UpdateFunctionConfiguration", method: "PUT", path: try Self.path(function, "configuration"),
                                    body: Request(Environment: environment.map(Variables.init), Description: description), as: FunctionConfiguration.self)
+    }
+
+    /// Publishes the current code and configuration of `function` as a new version (`PublishVersion`).
+    public func publishVersion(_ function: String) async throws(CloudError) -> FunctionConfiguration {
+        try await json.call("PublishVersion", method: "POST", path: try Self.path(function, "versions"),
+                            body: AWSJSONClient.NoBody(), as: FunctionConfiguration.self)
+    }
+
+    /// Points the alias `alias` of `function` at `version` (`UpdateAlias`).
+    public func updateAlias(_ alias: String, of function: String, toVersion version: String) async throws(CloudError) {
+        struct Request: Encodable, Sendable {
+            let FunctionVersion: String
+        }
+        guard let name = alias.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_"))), !alias.isEmpty else {
+            throw .configuration("'\(alias)' is not an alias name")
+        }
+        _ = try await json.call("UpdateAlias", method: "PUT", path: try Self.path(function, "aliases/\(name)"),
+                                body: Request(FunctionVersion: version), as: AWSJSONClient.NoAnswer.self)
     }
 
     /// The configuration of `function` (`GetFunctionConfiguration`).

@@ -13,6 +13,8 @@ struct DeployedValues: Sendable {
     let region: String
     /// The template being deployed: its parameters' defaults stand for their values.
     let template: Template
+    /// The versions a hotswap publishes, by logical ID: the function's name and the version's number.
+    var published: [String: (function: String, version: String)] = [:]
 
     /// Why a value cannot be evaluated.
     struct Unknown: Error, Sendable {
@@ -103,6 +105,7 @@ struct DeployedValues: Sendable {
         default: break
         }
         if let resource = resources[target] { return resource.physicalId }
+        if let version = published[target] { return "arn:\(partition):lambda:\(region):\(account):function:\(version.function):\(version.version)" }
         if let parameter = template.parameters[target], let value = parameter.json["Default"], !target.hasPrefix("AWS::") {
             guard let text = value.stringValue ?? value.numberValue.map({ String($0) }) else {
                 throw Unknown(reason: "the parameter \(target) has no default a hotswap can use")
@@ -114,6 +117,7 @@ struct DeployedValues: Sendable {
 
     /// The attributes whose value follows from a resource's physical ID, by type; others are CloudFormation's.
     private func attribute(_ name: String, of logicalId: String) throws(Unknown) -> String {
+        if let version = published[logicalId], name == "Version" { return version.version }
         guard let resource = resources[logicalId] else { throw Unknown(reason: "\(logicalId) is not a deployed resource") }
         let id = resource.physicalId
         let last = String(id.split(separator: "/").last ?? Substring(id))

@@ -6,9 +6,11 @@ import Foundation
 /// What a hotswap deployment does to a deployed stack, read from the diff of its templates: the changes the
 /// services can take directly (CDK's `cdk deploy --hotswap`), or why CloudFormation must make them.
 ///
-/// Hotswapped: a Lambda function's code, environment and description; a state machine's definition. Any
-/// other change — another property, another type, a resource added, replaced or removed, an output — is a
-/// reason the stack cannot be hotswapped, and so is a new value that only CloudFormation can evaluate.
+/// Hotswapped: a Lambda function's code, environment and description; a new version of a function published,
+/// and the aliases that follow it; a state machine's definition. Any other change — another property, another
+/// type, another resource added, replaced or removed, an output — is a reason the stack cannot be hotswapped,
+/// and so is a new value that only CloudFormation can evaluate. A version the new template no longer has is
+/// left in place (CloudFormation removes it at the next deployment through it).
 public struct HotswapPlan: Sendable, Equatable {
     /// One call that makes a change in place.
     public enum Operation: Sendable, Equatable {
@@ -16,14 +18,19 @@ public struct HotswapPlan: Sendable, Equatable {
         case functionCode(logicalId: String, function: String, bucket: String, key: String)
         /// `UpdateFunctionConfiguration` of `function`: the environment and description given (`nil`: unchanged).
         case functionConfiguration(logicalId: String, function: String, environment: [String: String]?, description: String?)
+        /// `PublishVersion` of `function`: the version a new `AWS::Lambda::Version` stands for.
+        case publishVersion(logicalId: String, function: String)
+        /// `UpdateAlias` of the alias `alias` of `function` to the version `version` evaluates to once the
+        /// new versions are published.
+        case updateAlias(logicalId: String, function: String, alias: String, version: JSONValue)
         /// `UpdateStateMachine` of `arn` to `definition`.
         case stateMachineDefinition(logicalId: String, arn: String, definition: String)
 
         /// The resource it changes.
         public var logicalId: String {
             switch self {
-            case .functionCode(let logicalId, _, _, _), .functionConfiguration(let logicalId, _, _, _),
-                 .stateMachineDefinition(let logicalId, _, _): logicalId
+            case .functionCode(let logicalId, _, _, _), .functionConfiguration(let logicalId, _, _, _), .publishVersion(let logicalId, _),
+                 .updateAlias(let logicalId, _, _, _), .stateMachineDefinition(let logicalId, _, _): logicalId
             }
         }
 
@@ -33,6 +40,8 @@ public struct HotswapPlan: Sendable, Equatable {
             case .functionCode(let logicalId, _, _, _): "code of \(logicalId)"
             case .functionConfiguration(let logicalId, _, let environment, let description):
                 [environment == nil ? nil : "environment", description == nil ? nil : "description"].compactMap { $0 }.joined(separator: " and ") + " of \(logicalId)"
+            case .publishVersion(let logicalId, _): "version \(logicalId)"
+            case .updateAlias(let logicalId, _, _, _): "alias \(logicalId)"
             case .stateMachineDefinition(let logicalId, _, _): "definition of \(logicalId)"
             }
         }
@@ -50,17 +59,37 @@ public struct HotswapPlan: Sendable, Equatable {
     static let hotswappable: [String: Set<String>] = [
         "AWS::Lambda::Function": ["Code", "Environment", "Description"],
         "AWS::StepFunctions::StateMachine": ["DefinitionString", "Definition"],
+        "AWS::Lambda::Alias": ["FunctionVersion"],
     ]
+
+    /// The order operations run in: code and configuration, then the versions of the new code, the aliases
+    /// that point at them, and the definitions that may name either.
+    var ordered: [Operation] {
+        func rank(_ operation: Operation) -> Int {
+            switch operation {
+            case .functionCode, .functionConfiguration: 0
+            case .publishVersion: 1
+            case .updateAlias: 2
+            case .stateMachineDefinition: 3
+            }
+        }
+        return operations.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
 
     /// The plan that takes the stack from `deployed` to `new`, whose deployed resources are `resources`.
     public init(deployed: Template, new: Template, resources: [CloudFormationClient.StackResource], account: String, region: String) {
         let diff = TemplateDiffer().diff(old: deployed, new: new)
-        let values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
+        var values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
                                     account: account, region: region, template: new)
         let outside: [(String, [EntryChange])] = [("output", diff.outputs), ("parameter", diff.parameters), ("condition", diff.conditions),
                                                   ("mapping", diff.mappings), ("rule", diff.rules), ("template attribute", diff.header)]
         for (kind, entries) in outside {
             for entry in entries { blockers.append("the \(kind) \(entry.name) changes") }
+        }
+        // New versions are evaluated as published, with a number known only then: a stand-in checks here that
+        // what names them can be evaluated.
+        for change in diff.resources where change.action == .add && change.newType == "AWS::Lambda::Version" {
+            values.published[change.logicalId] = (function: "function", version: "1")
         }
         for change in diff.resources {
             plan(change, new: new, values: values)
@@ -69,6 +98,15 @@ public struct HotswapPlan: Sendable, Equatable {
 
     private mutating func plan(_ change: ResourceChange, new: Template, values: DeployedValues) {
         let name = "\(change.logicalId) (\(change.type))"
+        if change.type == "AWS::Lambda::Version", change.action == .destroy || change.action == .orphan { return }
+        if change.type == "AWS::Lambda::Version", change.action == .add, let resource = new.resources[change.logicalId] {
+            do throws(DeployedValues.Unknown) {
+                let function = try values.string(resource.properties["FunctionName"] ?? .null)
+                return operations.append(.publishVersion(logicalId: change.logicalId, function: function))
+            } catch {
+                return blockers.append("\(name): its function cannot be known without CloudFormation (\(error.reason))")
+            }
+        }
         guard change.action == .update, let resource = new.resources[change.logicalId], let allowed = Self.hotswappable[change.type] else {
             let verb = switch change.action {
             case .add: "is added"
@@ -111,6 +149,11 @@ public struct HotswapPlan: Sendable, Equatable {
                     let description = changed.contains("Description") ? try values.string(resource.properties["Description"] ?? "") : nil
                     operations.append(.functionConfiguration(logicalId: change.logicalId, function: physicalId, environment: environment, description: description))
                 }
+            case "AWS::Lambda::Alias":
+                let version = resource.properties["FunctionVersion"] ?? .null
+                _ = try values.string(version)
+                operations.append(.updateAlias(logicalId: change.logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
+                                               alias: try values.string(resource.properties["Name"] ?? .null), version: version))
             default:
                 let definition: String
                 if let text = resource.properties["DefinitionString"] {

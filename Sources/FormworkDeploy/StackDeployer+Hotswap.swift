@@ -42,22 +42,40 @@ extension StackDeployer {
         if !published.uploaded.isEmpty {
             report("\(name): assets \(published.uploaded.count) uploaded, \(published.alreadyThere.count) already in \(target.assetBucket)")
         }
-        for operation in plan.operations {
-            try await cloud { () async throws(CloudError) in
-                switch operation {
-                case .functionCode(_, let function, let bucket, let key):
+        var values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
+                                    account: target.account, region: target.region, template: stack.template)
+        for operation in plan.ordered {
+            switch operation {
+            case .functionCode(_, let function, let bucket, let key):
+                try await cloud { () async throws(CloudError) in
                     _ = try await lambda.updateFunctionCode(function, bucket: bucket, key: key)
                     _ = try await lambda.waitUntilUpdated(function, interval: pollInterval)
-                case .functionConfiguration(_, let function, let environment, let description):
+                }
+            case .functionConfiguration(_, let function, let environment, let description):
+                try await cloud { () async throws(CloudError) in
                     _ = try await lambda.updateFunctionConfiguration(function, environment: environment, description: description)
                     _ = try await lambda.waitUntilUpdated(function, interval: pollInterval)
-                case .stateMachineDefinition(_, let arn, let definition):
-                    try await stepFunctions.updateStateMachine(arn, definition: definition)
                 }
+            case .publishVersion(let logicalId, let function):
+                let published = try await cloud { () async throws(CloudError) in try await lambda.publishVersion(function) }
+                guard let number = published.Version else {
+                    throw .cloud(.invalidResponse(service: "lambda", action: "PublishVersion", reason: "the answer names no version"))
+                }
+                values.published[logicalId] = (function: function, version: number)
+            case .updateAlias(_, let function, let alias, let version):
+                let number: String
+                do {
+                    number = try values.string(version)
+                } catch {
+                    throw .refused(stack: name, reason: "the version of alias \(alias) cannot be evaluated after publishing (\(error.reason)); deploy without --hotswap")
+                }
+                try await cloud { () async throws(CloudError) in try await lambda.updateAlias(alias, of: function, toVersion: number) }
+            case .stateMachineDefinition(_, let arn, let definition):
+                try await cloud { () async throws(CloudError) in try await stepFunctions.updateStateMachine(arn, definition: definition) }
             }
             report("\(name): hotswapped the \(operation.summary)")
         }
         report("\(name): CloudFormation's template is now behind the stack (hotswapped, drift); the next `deploy` without --hotswap brings it in line")
-        return .success(.hotswapped(changes: plan.operations.map(\.summary), outputs: Self.outputs(of: existing)))
+        return .success(.hotswapped(changes: plan.ordered.map(\.summary), outputs: Self.outputs(of: existing)))
     }
 }

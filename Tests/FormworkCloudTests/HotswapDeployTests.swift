@@ -28,6 +28,7 @@ import Testing
                 let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code),
                                       environment: ["GREETING": .string(greeting)])
                 worker
+                worker.currentVersion
                 StateMachine("Flow", definition: Chain { State.pass(state) })
                 if extra { Queue("Extra") }
             }
@@ -68,6 +69,7 @@ import Testing
         #expect(swapped.output.standardOutput.contains("Hotswapped: hotswapped (code of Worker"), "\(swapped.output.standardOutput)")
         #expect(swapped.output.standardError.contains("hotswapped the environment of Worker"))
         #expect(swapped.output.standardError.contains("hotswapped the definition of Flow"))
+        #expect(swapped.output.standardError.contains("hotswapped the version WorkerCurrentVersion"))
         #expect(swapped.output.standardError.contains("the next `deploy` without --hotswap brings it in line"))
         let after = try deployed(folder)
         #expect(after.codeSha != nil && after.codeSha != before.codeSha)

@@ -59,6 +59,28 @@ import Testing
         #expect(try plan(inline).blockers == ["Fn (AWS::Lambda::Function): its code is not an S3 object (inline code and images are CloudFormation's to change)"])
     }
 
+    @Test func aNewVersionIsPublishedAndItsAliasFollowsTheOldVersionStaying() throws {
+        func template(version: String) throws -> Template {
+            try Template(json: ["Resources": [
+                "Fn": ["Type": "AWS::Lambda::Function", "Properties": Self.deployed],
+                .init(stringLiteral: version): ["Type": "AWS::Lambda::Version", "Properties": ["FunctionName": ["Ref": "Fn"]]],
+                "Live": ["Type": "AWS::Lambda::Alias", "Properties": [
+                    "FunctionName": ["Ref": "Fn"], "Name": "live", "FunctionVersion": ["Fn::GetAtt": [.string(version), "Version"]]]],
+            ]])
+        }
+        let resources = Self.resources + [
+            .init(logicalId: "FnVersionOld", physicalId: "arn:aws:lambda:eu-west-3:123456789012:function:stack-Fn-1:3", type: "AWS::Lambda::Version", status: "CREATE_COMPLETE"),
+            .init(logicalId: "Live", physicalId: "arn:aws:lambda:eu-west-3:123456789012:function:stack-Fn-1:live", type: "AWS::Lambda::Alias", status: "CREATE_COMPLETE"),
+        ]
+        let plan = HotswapPlan(deployed: try template(version: "FnVersionOld"), new: try template(version: "FnVersionNew"), resources: resources,
+                               account: "123456789012", region: "eu-west-3")
+        #expect(plan.blockers == [])
+        #expect(plan.operations == [
+            .publishVersion(logicalId: "FnVersionNew", function: "stack-Fn-1"),
+            .updateAlias(logicalId: "Live", function: "stack-Fn-1", alias: "live", version: ["Fn::GetAtt": ["FnVersionNew", "Version"]]),
+        ])
+    }
+
     @Test func nothingChangedIsNothingToDo() throws {
         let plan = try plan(Self.deployed)
         #expect(plan.operations.isEmpty && plan.isHotswappable)
