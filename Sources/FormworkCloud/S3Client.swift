@@ -105,6 +105,20 @@ public struct S3Client: Sendable {
         }
     }
 
+    /// The bytes of `key` in `bucket`; `nil` when there is no such object.
+    public func object(bucket: String, key: String) async throws(CloudError) -> Data? {
+        let response = try await send("GET", bucket: bucket, key: key, body: Data(), headers: [:], action: "GetObject")
+        if response.status == 404 { return nil }
+        guard (200..<300).contains(response.status) else { throw error(response, action: "GetObject") }
+        return response.body
+    }
+
+    /// Deletes `key` from `bucket`; an object that is not there is no error (S3 answers 204 either way).
+    public func deleteObject(bucket: String, key: String) async throws(CloudError) {
+        let response = try await send("DELETE", bucket: bucket, key: key, body: Data(), headers: [:], action: "DeleteObject")
+        guard (200..<300).contains(response.status) || response.status == 404 else { throw error(response, action: "DeleteObject") }
+    }
+
     /// Whether `bucket` exists (and the credentials may see it: a bucket of another account answers 403).
     public func bucketExists(_ bucket: String) async throws(CloudError) -> Bool {
         let response = try await send("HEAD", bucket: bucket, key: "", body: Data(), headers: [:], action: "HeadBucket")

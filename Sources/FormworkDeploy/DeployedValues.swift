@@ -124,6 +124,7 @@ struct DeployedValues: Sendable {
         let arn = { (service: String, resource: String) in "arn:\(partition):\(service):\(region):\(account):\(resource)" }
         switch (resource.type, name) {
         case ("AWS::Lambda::Function", "Arn"): return arn("lambda", "function:\(id)")
+        case ("AWS::Lambda::Version", "Version"): return String(id.split(separator: ":").last ?? Substring(id))
         case ("AWS::SQS::Queue", "Arn"): return arn("sqs", last)
         case ("AWS::SQS::Queue", "QueueName"): return last
         case ("AWS::SQS::Queue", "QueueUrl"): return id

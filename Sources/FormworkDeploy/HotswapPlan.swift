@@ -34,6 +34,13 @@ public struct HotswapPlan: Sendable, Equatable {
             }
         }
 
+        /// Whether it leaves the resource other than CloudFormation's template says (a version it publishes
+        /// is CloudFormation's to make at the next deployment, and leaves nothing to bring in line).
+        var leavesDrift: Bool {
+            if case .publishVersion = self { return false }
+            return true
+        }
+
         /// What it changes, in words: `code of OrdersWorker1A2B3C4D`.
         public var summary: String {
             switch self {
@@ -74,6 +81,44 @@ public struct HotswapPlan: Sendable, Equatable {
             }
         }
         return operations.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
+    /// The plan that sets the resources `logicalIds`, changed by a hotswap, back to what `template` says: the
+    /// code, environment and description of functions, the version of aliases, the definition of state machines.
+    public init(restoring logicalIds: [String], template: Template, resources: [CloudFormationClient.StackResource], account: String, region: String) {
+        let values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
+                                    account: account, region: region, template: template)
+        for logicalId in logicalIds {
+            guard let resource = template.resources[logicalId], let physicalId = values.resources[logicalId]?.physicalId else { continue }
+            do throws(DeployedValues.Unknown) {
+                switch resource.type {
+                case "AWS::Lambda::Function":
+                    let code = resource.properties["Code"] ?? .null
+                    if let bucket = code["S3Bucket"], let key = code["S3Key"] {
+                        operations.append(.functionCode(logicalId: logicalId, function: physicalId, bucket: try values.string(bucket), key: try values.string(key)))
+                    }
+                    var environment: [String: String] = [:]
+                    for (key, value) in resource.properties["Environment"]?["Variables"]?.objectValue ?? [:] { environment[key] = try values.string(value) }
+                    operations.append(.functionConfiguration(logicalId: logicalId, function: physicalId, environment: environment,
+                                                             description: try values.string(resource.properties["Description"] ?? "")))
+                case "AWS::Lambda::Alias":
+                    operations.append(.updateAlias(logicalId: logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
+                                                   alias: try values.string(resource.properties["Name"] ?? .null), version: resource.properties["FunctionVersion"] ?? .null))
+                case "AWS::StepFunctions::StateMachine":
+                    operations.append(.stateMachineDefinition(logicalId: logicalId, arn: physicalId, definition: try Self.definition(of: resource, values)))
+                default:
+                    continue
+                }
+            } catch {
+                blockers.append("\(logicalId) (\(resource.type)): \(error.reason)")
+            }
+        }
+    }
+
+    /// A state machine's definition as text: `DefinitionString` evaluated, or `Definition` written as JSON.
+    private static func definition(of resource: Template.Resource, _ values: DeployedValues) throws(DeployedValues.Unknown) -> String {
+        if let text = resource.properties["DefinitionString"] { return try values.string(text) }
+        return JSONWriter(style: .compact).string(from: try values.evaluate(resource.properties["Definition"] ?? .object([:])))
     }
 
     /// The plan that takes the stack from `deployed` to `new`, whose deployed resources are `resources`.
@@ -155,13 +200,7 @@ public struct HotswapPlan: Sendable, Equatable {
                 operations.append(.updateAlias(logicalId: change.logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
                                                alias: try values.string(resource.properties["Name"] ?? .null), version: version))
             default:
-                let definition: String
-                if let text = resource.properties["DefinitionString"] {
-                    definition = try values.string(text)
-                } else {
-                    definition = JSONWriter(style: .compact).string(from: try values.evaluate(resource.properties["Definition"] ?? .object([:])))
-                }
-                operations.append(.stateMachineDefinition(logicalId: change.logicalId, arn: physicalId, definition: definition))
+                operations.append(.stateMachineDefinition(logicalId: change.logicalId, arn: physicalId, definition: try Self.definition(of: resource, values)))
             }
         } catch {
             blockers.append("\(name): what it changes to cannot be known without CloudFormation (\(error.reason))")

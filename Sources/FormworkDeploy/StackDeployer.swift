@@ -79,9 +79,12 @@ public struct StackDeployer: Sendable {
     private var cloudFormation: CloudFormationClient { target.cloudFormation }
 
     /// Deploys `stack` with `parameters` (given values; the others keep their previous or default values).
+    /// What an earlier `--hotswap` changed behind CloudFormation's back is then set to what the template says.
     public func deploy(_ stack: CloudAssembly.StackArtifact, parameters: [String: String] = [:]) async throws(DeployError) -> Outcome {
-        try await deploy(StackRequest(name: stack.name, template: stack.template, assets: stack.assets, tags: stack.tags,
-                                      terminationProtection: stack.terminationProtection), parameters: parameters)
+        let outcome = try await deploy(StackRequest(name: stack.name, template: stack.template, assets: stack.assets, tags: stack.tags,
+                                                    terminationProtection: stack.terminationProtection), parameters: parameters)
+        if outcome != .skipped { try await restoreHotswapped(stack) }
+        return outcome
     }
 
     /// Deploys the template `body` as stack `name` (the bootstrap stack).

@@ -7,8 +7,8 @@ import Foundation
 import Testing
 
 /// `deploy --hotswap` against moto with signature checking on: code and definitions changed through Lambda
-/// and Step Functions without a change set, and a change only CloudFormation makes refused or, with
-/// `--hotswap-fallback`, deployed through it.
+/// and Step Functions without a change set, set back by the next deployment through CloudFormation, and a
+/// change only CloudFormation makes refused or, with `--hotswap-fallback`, deployed through it.
 @Suite(.serialized, .needsMoto) struct HotswapDeployTests {
     let moto: MotoServer
     static let region = "eu-west-3"
@@ -74,6 +74,17 @@ import Testing
         let after = try deployed(folder)
         #expect(after.codeSha != nil && after.codeSha != before.codeSha)
         #expect(after.changeSets == before.changeSets)
+
+        // Back to what CloudFormation has: its change set is empty, and the hotswapped resources are set back.
+        try folder.write("exports.handler = async () => 'v1';\n", to: "code/index.js")
+        let reverted = run(["deploy"], app: Self.app(code: code, greeting: "hello", state: "Start"), folder: folder)
+        #expect(reverted.status == .done, "\(reverted.output.standardError)")
+        #expect(reverted.output.standardOutput.contains("Hotswapped: no changes"))
+        #expect(reverted.output.standardError.contains("Hotswapped: brought 3 hotswapped resources in line with the template"), "\(reverted.output.standardError)")
+        #expect(try deployed(folder).codeSha == before.codeSha)
+        let again = run(["deploy"], app: Self.app(code: code, greeting: "hello", state: "Start"), folder: folder)
+        #expect(!again.output.standardError.contains("in line"))
+        try folder.write("exports.handler = async () => 'v2';\n", to: "code/index.js")
 
         let refused = run(["deploy", "--hotswap"], app: Self.app(code: code, greeting: "bonjour", state: "Begin", extra: true), folder: folder)
         #expect(refused.status == .findings)
