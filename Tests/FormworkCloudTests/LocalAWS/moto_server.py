@@ -9,7 +9,9 @@ takes, which moto then refuses; CloudFormation's generated names fit, and so do 
 checking on, moto refuses every correctly signed request that has neither a body nor a query string (Lambda's
 `GET /2015-03-31/functions/NAME/configuration`, even from boto3): it takes the request's headers for its
 parameters and checks the signature over them as if they were the body; this server checks it over the bytes
-sent. Everything else is moto's own server: the arguments are `moto.server`'s.
+sent. And moto fails with a 500 deleting a change set it does not have, which the CDK CLI does before each
+deployment; here that deletes nothing, so that `cdk deploy` can run against this server too. Everything else is
+moto's own server: the arguments are `moto.server`'s.
 
 usage: python3 moto_server.py -H 127.0.0.1 -p PORT
 """
@@ -52,6 +54,15 @@ def create_archive_with_a_name_that_fits(cls, resource_name, *args, **kwargs):
     return _create_archive(cls, resource_name[-48:], *args, **kwargs)
 
 
+_delete_change_set = CloudFormationBackend.delete_change_set
+
+
+def delete_change_set_that_may_be_gone(self, change_set_name):
+    """moto's deletion, for a change set that exists; nothing for one that does not."""
+    if change_set_name in self.change_sets or any(item.change_set_name == change_set_name for item in self.change_sets.values()):
+        _delete_change_set(self, change_set_name)
+
+
 _create_aws_request = IAMRequestBase._create_aws_request
 
 
@@ -71,6 +82,7 @@ Stack.__init__ = stack_init_seeing_exports
 IAMRequestBase._create_aws_request = create_aws_request_of_the_bytes_sent
 Archive.create_from_cloudformation_json = classmethod(create_archive_with_a_name_that_fits)
 CloudFormationBackend.execute_change_set = execute_change_set_with_outputs
+CloudFormationBackend.delete_change_set = delete_change_set_that_may_be_gone
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
