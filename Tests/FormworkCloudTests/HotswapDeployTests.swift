@@ -36,17 +36,54 @@ import Testing
     }
 
     /// The deployed function's code SHA, and the stack's change sets, as Lambda and CloudFormation say.
-    func deployed(_ folder: borrowing TemporaryDirectory) throws -> (codeSha: String?, changeSets: Int, resources: [String]) {
+    func deployed(_ folder: borrowing TemporaryDirectory, stack: String = "Hotswapped") throws -> (codeSha: String?, changeSets: Int, resources: [String]) {
         let environment = moto.awsEnvironment(home: folder.url.path)
         let credentials = CredentialChain.credentials(environment)
         let cloudFormation = try CloudFormationClient(environment: environment, region: Self.region, credentials: credentials)
         let lambda = try LambdaClient(environment: environment, region: Self.region, credentials: credentials)
         return try SynchronousWait.run { () async throws(CloudError) -> (String?, Int, [String]) in
-            let resources = try await cloudFormation.resources(ofStack: "Hotswapped")
+            let resources = try await cloudFormation.resources(ofStack: stack)
             let function = resources.first { $0.type == "AWS::Lambda::Function" }?.physicalId ?? ""
-            return (try await lambda.configuration(of: function).CodeSha256, try await cloudFormation.changeSetNames(stack: "Hotswapped").count,
+            return (try await lambda.configuration(of: function).CodeSha256, try await cloudFormation.changeSetNames(stack: stack).count,
                     resources.map(\.type).sorted())
         }
+    }
+
+    /// Lambda throttles and loses an answer after the code was replaced, Step Functions throttles: each call is
+    /// retried, and the hotswap ends with the new code in place, as moto holds it behind the proxy.
+    @Test func aHotswapRidesOutThrottlingAndALostAnswer() throws {
+        let folder = try TemporaryDirectory()
+        let proxy = try FaultProxy(frontOf: moto)
+        try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
+        try folder.write("exports.handler = async () => 'v1';\n", to: "code/index.js")
+        let code = folder.path("code")
+        let app = { (greeting: String, state: String) in
+            App { Stack("HotswapUnderFaults") {
+                Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code), environment: ["GREETING": .string(greeting)])
+                StateMachine("Flow", definition: Chain { State.pass(state) })
+            } }
+        }
+        func viaProxy(_ arguments: [String], _ app: App) -> CommandRunner.Result {
+            CommandRunner.run(arguments + ["--endpoint-url", proxy.endpoint, "--region", Self.region], root: AppCommand.self, app: app,
+                              environment: moto.environment(home: folder.url.path))
+        }
+        #expect(viaProxy(["bootstrap"], app("hello", "Start")).status == .done)
+        #expect(viaProxy(["deploy", "--require-approval", "never"], app("hello", "Start")).status == .done)
+        let before = try deployed(folder, stack: "HotswapUnderFaults")
+        try proxy.configure(#"""
+            {"rules": [{"service": "lambda", "method": "PUT", "path": "/code$", "fault": "error_after", "count": 1},
+                       {"service": "lambda", "fault": "throttle", "count": 2},
+                       {"action": "UpdateStateMachine", "fault": "throttle", "count": 1}]}
+            """#)
+        try folder.write("exports.handler = async () => 'v2';\n", to: "code/index.js")
+        let swapped = viaProxy(["deploy", "--hotswap"], app("bonjour", "Begin"))
+        #expect(swapped.status == .done, "\(swapped.output.standardError)")
+        #expect(swapped.output.standardOutput.contains("HotswapUnderFaults: hotswapped (code of Worker"))
+        let after = try deployed(folder, stack: "HotswapUnderFaults")
+        #expect(after.codeSha != nil && after.codeSha != before.codeSha)
+        let log = try proxy.log()
+        #expect(log.filter { $0["service"] as? String == "lambda" && $0["fault"] as? String != nil }.count == 3)
+        #expect(log.contains { $0["action"] as? String == "UpdateStateMachine" && $0["fault"] as? String == "throttle" })
     }
 
     @Test func codeEnvironmentAndDefinitionAreHotswappedAndOtherChangesRefusedOrDeployed() throws {

@@ -769,6 +769,10 @@ class FaultProxy:
             if request.service == "s3":
                 return Answer(503, s3_error_body("SlowDown", "Please reduce your request rate."),
                               [("Content-Type", "application/xml")])
+            if request.action is None:
+                # REST-JSON (Lambda): 429, the error's type in a header.
+                return Answer(429, json.dumps({"Type": "User", "message": "Rate exceeded"}),
+                              [("Content-Type", "application/json"), ("x-amzn-ErrorType", "TooManyRequestsException")])
             if not request.query_protocol:
                 return Answer(400, json.dumps({"__type": "ThrottlingException", "message": "Rate exceeded"}),
                               [("Content-Type", "application/x-amz-json-1.1")])

@@ -219,6 +219,18 @@ class FaultProxyTests(unittest.TestCase):
         self.assertEqual([entry["status"] for entry in self.log(action="GetCallerIdentity")], [400, 400, 200])
         self.assertIn(b"sts.amazonaws.com", self.raw_fault_body("sts"))
 
+    def test_rest_json_throttling_is_429_with_the_error_type_in_a_header(self):
+        self.configure(rules=[{"service": "lambda", "fault": "throttle"}])
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        connection.request("GET", "/2015-03-31/functions/worker/configuration", headers={
+            "Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20261206/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0"})
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        self.assertEqual(response.status, 429)
+        self.assertEqual(response.getheader("x-amzn-ErrorType"), "TooManyRequestsException")
+        self.assertEqual(json.loads(body)["message"], "Rate exceeded")
+
     def raw_fault_body(self, service):
         self.configure(rules=[{"fault": "throttle"}])
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
