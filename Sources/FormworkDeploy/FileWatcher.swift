@@ -6,20 +6,28 @@ import Glibc
 import Darwin
 #endif
 
-/// Watches folders, recursively, for files written, created, removed or renamed: inotify on Linux; elsewhere
-/// a scan of modification times every half second. Folders named in `ignoring` (`.build`, `.git`, …) and
-/// paths a `.gitignore` at the top of a root lists are not watched.
+/// Watches folders, recursively, for files written, created, removed or renamed: with inotify on Linux, and
+/// elsewhere (or when asked) by scanning modification times every half second. Folders named in `ignoring`
+/// (`.build`, `.git`, …) and paths a `.gitignore` at the top of a root lists are not watched.
+///
+/// Not thread-safe: one thread asks for ``changes(waitingUpTo:)``.
 public final class FileWatcher: @unchecked Sendable {
+    /// How changes are noticed.
+    public enum Mechanism: Sendable {
+        /// inotify on Linux; a scan elsewhere.
+        case automatic
+        /// A scan of the folders' modification times every half second, on every platform.
+        case scan
+    }
+
     /// The folders watched, as given.
     public let roots: [String]
     private let ignored: Set<String>
     private let ignorePatterns: [String]
-    #if os(Linux)
-    private let descriptor: Int32
+    /// The inotify descriptor; `nil` when scanning.
+    private var descriptor: Int32?
     private var folders: [Int32: String] = [:]
-    #else
     private var modificationTimes: [String: Date] = [:]
-    #endif
 
     /// The folder names never watched: build output, version control, assemblies Formwork writes.
     public static let defaultIgnored: Set<String> = [".build", ".git", ".swiftpm", "formwork.out", "cdk.out", "node_modules", ".formwork"]
@@ -30,7 +38,7 @@ public final class FileWatcher: @unchecked Sendable {
     /// Starts watching `roots`.
     ///
     /// - Throws: ``WatchError`` when a root is not a folder or the system refuses to watch.
-    public init(roots: [String], ignoring: Set<String> = FileWatcher.defaultIgnored) throws(WatchError) {
+    public init(roots: [String], ignoring: Set<String> = FileWatcher.defaultIgnored, mechanism: Mechanism = .automatic) throws(WatchError) {
         self.roots = roots
         self.ignored = ignoring
         self.ignorePatterns = roots.flatMap { root in
@@ -45,18 +53,19 @@ public final class FileWatcher: @unchecked Sendable {
             }
         }
         #if os(Linux)
-        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { throw WatchError(message: "inotify cannot be started: \(String(cString: strerror(errno)))") }
-        for root in roots { addFolders(under: root) }
-        #else
-        modificationTimes = scan()
+        if mechanism == .automatic {
+            let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard descriptor >= 0 else { throw WatchError(message: "inotify cannot be started: \(String(cString: strerror(errno)))") }
+            self.descriptor = descriptor
+            for root in roots { addFolders(under: root) }
+            return
+        }
         #endif
+        modificationTimes = scan()
     }
 
     deinit {
-        #if os(Linux)
-        close(descriptor)
-        #endif
+        if let descriptor { close(descriptor) }
     }
 
     /// Whether `name` (a file or folder name) or `path` is ignored.
@@ -88,6 +97,22 @@ public final class FileWatcher: @unchecked Sendable {
     /// nothing changed in that time.
     public func changes(waitingUpTo timeout: TimeInterval) -> [String] {
         #if os(Linux)
+        if let descriptor { return notifiedChanges(descriptor, waitingUpTo: timeout) }
+        #endif
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            let now = scan()
+            let changed = Set(now.keys).symmetricDifference(modificationTimes.keys).union(now.keys.filter { now[$0] != modificationTimes[$0] })
+            modificationTimes = now
+            if !changed.isEmpty { return changed.sorted() }
+            Thread.sleep(forTimeInterval: min(0.5, max(0, deadline.timeIntervalSinceNow)))
+        } while Date() < deadline
+        return []
+    }
+
+    #if os(Linux)
+    /// The changes inotify reports on `descriptor`.
+    private func notifiedChanges(_ descriptor: Int32, waitingUpTo timeout: TimeInterval) -> [String] {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return [] }
         var changed: [String] = []
@@ -112,28 +137,19 @@ public final class FileWatcher: @unchecked Sendable {
             }
         }
         return changed
-        #else
-        let deadline = Date().addingTimeInterval(timeout)
-        repeat {
-            let now = scan()
-            let changed = Set(now.keys).symmetricDifference(modificationTimes.keys).union(now.keys.filter { now[$0] != modificationTimes[$0] })
-            modificationTimes = now
-            if !changed.isEmpty { return changed.sorted() }
-            Thread.sleep(forTimeInterval: min(0.5, max(0, deadline.timeIntervalSinceNow)))
-        } while Date() < deadline
-        return []
-        #endif
     }
 
-    #if os(Linux)
     private func addFolders(under root: String) {
+        guard let descriptor else { return }
         let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY)
         for folder in folders(under: root) where folders.count < Self.maximumFolders {
             let watch = inotify_add_watch(descriptor, folder, mask)
             if watch >= 0 { folders[watch] = folder }
         }
     }
-    #else
+    #endif
+
+    /// The modification time of every file and folder watched.
     private func scan() -> [String: Date] {
         var times: [String: Date] = [:]
         for root in roots {
@@ -146,7 +162,6 @@ public final class FileWatcher: @unchecked Sendable {
         }
         return times
     }
-    #endif
 }
 
 /// A folder that cannot be watched.

@@ -4,8 +4,8 @@ import Foundation
 import Synchronization
 import Testing
 
-/// `<app> watch`'s loop on a real folder (inotify on Linux): each saved change rebuilds and deploys, a
-/// failed build is shown and the loop goes on, and build output is not watched.
+/// `<app> watch`'s loop on a real folder: each saved change rebuilds and deploys, a failed build is shown
+/// and the loop goes on, and build output is not watched.
 @Suite struct WatchLoopTests {
     /// What the loop did, in order.
     final class Journal: Sendable {
@@ -24,14 +24,16 @@ import Testing
         }
     }
 
-    @Test func twoEditsInARowAndABuildErrorBetweenAreEachBuiltAndTheLoopGoesOn() throws {
+    /// With inotify, and with the scan that stands in for it where there is none (macOS).
+    @Test(arguments: [FileWatcher.Mechanism.automatic, .scan])
+    func twoEditsInARowAndABuildErrorBetweenAreEachBuiltAndTheLoopGoesOn(mechanism: FileWatcher.Mechanism) throws {
         let folder = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: folder.path("Sources/App"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder.path(".build"), withIntermediateDirectories: true)
         try folder.write("let version = 1\n", to: "Sources/App/main.swift")
         let source = folder.path("Sources/App/main.swift")
         let journal = Journal()
-        let watcher = try FileWatcher(roots: [folder.url.path])
+        let watcher = try FileWatcher(roots: [folder.url.path], mechanism: mechanism)
         let loop = WatchLoop(watcher: watcher, build: {
             let text = (try? String(contentsOfFile: source, encoding: .utf8)) ?? ""
             journal.append("build \(text.trimmingCharacters(in: .newlines))")
