@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormworkCloud
 import FormworkCore
 import FormworkDeploy
 import FormworkTemplate
@@ -34,6 +35,9 @@ struct WatchCommand: FormworkCommand {
     @Option(help: "The product to rebuild (default: the name this program was run as).")
     var product: String?
 
+    @Flag(help: "Follow the log groups of the stacks' functions and print each new line with the function's logical ID, as `cdk watch` does.")
+    var logs = false
+
     @OptionGroup var live: LiveOptions
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
@@ -66,10 +70,47 @@ struct WatchCommand: FormworkCommand {
         let deploy: WatchLoop.Deploy = { Self.runInheritingOutput(program.path, deployArguments) == 0 }
         report("watch: deploying, then watching \(roots.joined(separator: ", ")) (Ctrl-C stops)")
         report(deploy() ? "watch: deployed; watching for changes" : "watch: the deployment failed; watching for changes")
+        if logs {
+            let follower = try logFollower(app)
+            report("watch: following \(follower.groups.count) log group\(follower.groups.count == 1 ? "" : "s")")
+            Thread.detachNewThread {
+                while !interruption.happened {
+                    let lines = (try? SynchronousWait.run { () async throws(CloudError) -> [String] in try await follower.newLines() }) ?? []
+                    for line in lines { report(line) }
+                    Thread.sleep(forTimeInterval: 2)
+                }
+            }
+        }
         var loop = WatchLoop(watcher: watcher, build: { Self.build(product, in: package) }, deploy: deploy, report: report)
         loop.settleTime = Double(settleMilliseconds) / 1000
         loop.run { interruption.happened }
         report("watch: stopped")
+    }
+
+    /// A follower of the log groups of the functions of the stacks watched (`/aws/lambda/NAME`), each labelled
+    /// with its stack and logical ID.
+    private func logFollower(_ app: App?) throws(CommandFailure) -> LogFollower {
+        let assembly = try AppCommand.synthesize(app, selecting: stacks)
+        let session = live.session()
+        var groups: [LogFollower.Group] = []
+        var client: CloudWatchLogsClient?
+        for stack in assembly.stacks where stacks.isEmpty || stacks.contains(stack.name) {
+            let cloudFormation = try session.cloudFormation(stackEnvironment: stack.environment)
+            let name = stack.name
+            let resources = try session.run { () async throws(CloudError) in try await cloudFormation.resources(ofStack: name) }
+            for resource in resources where resource.type == "AWS::Lambda::Function" {
+                groups.append(LogFollower.Group(label: "\(name)/\(resource.logicalId)", name: "/aws/lambda/\(resource.physicalId)"))
+            }
+            if client == nil {
+                do {
+                    client = try CloudWatchLogsClient(environment: session.environment, region: cloudFormation.region, credentials: session.credentials)
+                } catch {
+                    throw CommandFailure(cloud: error)
+                }
+            }
+        }
+        guard let client else { throw CommandFailure(.badInput, "error: --logs: the stacks watched have no functions") }
+        return LogFollower(logs: client, groups: groups)
     }
 
     /// The asset folders of the app's stacks that lie outside the package (those inside are watched with it).

@@ -25,9 +25,11 @@ public struct AWSJSONClient: Sendable {
     /// The most bytes of an answer decoded: 1 MiB (a function's configuration is a few KiB).
     public static let maximumAnswerBytes = 1 << 20
 
-    /// Calls `action`: `method` at `path` (percent-encoded by the caller) with `body` as JSON, or as JSON 1.0
-    /// with `target` (`AWSStepFunctions.UpdateStateMachine`) posted to `/`; decodes the answer as `Answer`.
+    /// Calls `action`: `method` at `path` (percent-encoded by the caller) with `body` as JSON, or as JSON
+    /// `targetVersion` (1.0 for Step Functions, 1.1 for CloudWatch Logs) with `target`
+    /// (`AWSStepFunctions.UpdateStateMachine`) posted to `/`; decodes the answer as `Answer`.
     public func call<Answer: Decodable & Sendable>(_ action: String, method: String = "POST", path: String = "/", target: String? = nil,
+                                                   targetVersion: String = "1.0",
                                                    body: (some Encodable & Sendable)?, as answer: Answer.Type) async throws(CloudError) -> Answer {
         guard let url = URL(string: endpoint.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path) else {
             throw .configuration("no \(service) URL can be made of '\(endpoint.absoluteString)' and '\(path)'")
@@ -41,7 +43,7 @@ public struct AWSJSONClient: Sendable {
         var headers = ["Host": SigV4Signer.host(of: url)]
         if let target {
             headers["X-Amz-Target"] = target
-            headers["Content-Type"] = "application/x-amz-json-1.0"
+            headers["Content-Type"] = "application/x-amz-json-\(targetVersion)"
         } else if body != nil {
             headers["Content-Type"] = "application/json"
         }
