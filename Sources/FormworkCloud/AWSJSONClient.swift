@@ -22,6 +22,13 @@ public struct AWSJSONClient: Sendable {
         self.retry = retry
     }
 
+    /// A client of `service` (its signing name, which also names its endpoint) in `region` as `environment`
+    /// reaches it.
+    public init(service: String, environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
+        self.init(service: service, endpoint: try environment.endpoint(for: service, region: region), region: region,
+                  credentials: credentials, transport: environment.transport, retry: environment.retry)
+    }
+
     /// The most bytes of an answer decoded: 1 MiB (a function's configuration is a few KiB).
     public static let maximumAnswerBytes = 1 << 20
 

@@ -6,8 +6,7 @@ public struct CloudWatchLogsClient: Sendable {
 
     /// A client for CloudWatch Logs in `region` as `environment` reaches it.
     public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
-        json = AWSJSONClient(service: "logs", endpoint: try environment.endpoint(for: "logs", region: region), region: region,
-                             credentials: credentials, transport: environment.transport, retry: environment.retry)
+        json = try AWSJSONClient(service: "logs", environment: environment, region: region, credentials: credentials)
     }
 
     /// One log event.

@@ -7,8 +7,7 @@ public struct LambdaClient: Sendable {
 
     /// A client for Lambda in `region` as `environment` reaches it.
     public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
-        json = AWSJSONClient(service: "lambda", endpoint: try environment.endpoint(for: "lambda", region: region), region: region,
-                             credentials: credentials, transport: environment.transport, retry: environment.retry)
+        json = try AWSJSONClient(service: "lambda", environment: environment, region: region, credentials: credentials)
     }
 
     /// What Lambda says of a function's configuration, as far as a hotswap reads it.

@@ -6,8 +6,7 @@ public struct StepFunctionsClient: Sendable {
 
     /// A client for Step Functions in `region` as `environment` reaches it.
     public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
-        json = AWSJSONClient(service: "states", endpoint: try environment.endpoint(for: "states", region: region), region: region,
-                             credentials: credentials, transport: environment.transport, retry: environment.retry)
+        json = try AWSJSONClient(service: "states", environment: environment, region: region, credentials: credentials)
     }
 
     /// Replaces the definition of the state machine `arn` with `definition`, Amazon States Language text

@@ -16,6 +16,14 @@ struct DeployedValues: Sendable {
     /// The versions a hotswap publishes, by logical ID: the function's name and the version's number.
     var published: [String: (function: String, version: String)] = [:]
 
+    /// The values of `template` in the stack whose deployed resources are `resources`.
+    init(resources: [CloudFormationClient.StackResource], account: String, region: String, template: Template) {
+        self.resources = Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first })
+        self.account = account
+        self.region = region
+        self.template = template
+    }
+
     /// Why a value cannot be evaluated.
     struct Unknown: Error, Sendable {
         let reason: String

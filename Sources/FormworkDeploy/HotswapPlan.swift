@@ -86,7 +86,7 @@ public struct HotswapPlan: Sendable, Equatable {
     /// The plan that sets the resources `logicalIds`, changed by a hotswap, back to what `template` says: the
     /// code, environment and description of functions, the version of aliases, the definition of state machines.
     public init(restoring logicalIds: [String], template: Template, resources: [CloudFormationClient.StackResource], account: String, region: String) {
-        let values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
+        let values = DeployedValues(resources: resources,
                                     account: account, region: region, template: template)
         for logicalId in logicalIds {
             guard let resource = template.resources[logicalId], let physicalId = values.resources[logicalId]?.physicalId else { continue }
@@ -124,7 +124,7 @@ public struct HotswapPlan: Sendable, Equatable {
     /// The plan that takes the stack from `deployed` to `new`, whose deployed resources are `resources`.
     public init(deployed: Template, new: Template, resources: [CloudFormationClient.StackResource], account: String, region: String) {
         let diff = TemplateDiffer().diff(old: deployed, new: new)
-        var values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
+        var values = DeployedValues(resources: resources,
                                     account: account, region: region, template: new)
         let outside: [(String, [EntryChange])] = [("output", diff.outputs), ("parameter", diff.parameters), ("condition", diff.conditions),
                                                   ("mapping", diff.mappings), ("rule", diff.rules), ("template attribute", diff.header)]

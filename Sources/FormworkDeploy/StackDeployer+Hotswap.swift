@@ -82,7 +82,7 @@ extension StackDeployer {
                        resources: [CloudFormationClient.StackResource]) async throws(DeployError) {
         guard let lambda = target.lambda, let stepFunctions = target.stepFunctions else { return }
         let name = stack.name
-        var values = DeployedValues(resources: Dictionary(resources.map { ($0.logicalId, $0) }, uniquingKeysWith: { first, _ in first }),
+        var values = DeployedValues(resources: resources,
                                     account: target.account, region: target.region, template: stack.template)
         for operation in operations {
             switch operation {
