@@ -66,26 +66,46 @@ public final class Capture: Matcher {
     }
 
     /// The current value as a string.
+    ///
+    /// ```swift
+    /// let name = try capture.asString()
+    /// ```
     public func asString() throws(CaptureError) -> String {
         try typed("string") { $0.stringValue }
     }
 
     /// The current value as a number.
+    ///
+    /// ```swift
+    /// #expect(try timeout.asNumber() == 30)
+    /// ```
     public func asNumber() throws(CaptureError) -> Double {
         try typed("number") { $0.numberValue }
     }
 
     /// The current value as a Boolean.
+    ///
+    /// ```swift
+    /// #expect(try fifo.asBoolean())
+    /// ```
     public func asBoolean() throws(CaptureError) -> Bool {
         try typed("boolean") { $0.boolValue }
     }
 
     /// The current value as an array.
+    ///
+    /// ```swift
+    /// #expect(try actions.asArray().contains("sqs:SendMessage"))
+    /// ```
     public func asArray() throws(CaptureError) -> [JSONValue] {
         try typed("array") { $0.arrayValue }
     }
 
     /// The current value as an object.
+    ///
+    /// ```swift
+    /// #expect(try role.asObject()["Fn::GetAtt"] != nil)
+    /// ```
     public func asObject() throws(CaptureError) -> OrderedDictionary<String, JSONValue> {
         try typed("object") { $0.objectValue }
     }

@@ -20,6 +20,10 @@ public struct Tags: Sendable {
 
     /// Asserts that the tags match `pattern`: an object literal matches the keys it names (and allows
     /// others); `.objectEquals([...])` asks for exactly those.
+    ///
+    /// ```swift
+    /// template.tags.hasValues(["team": "orders", "cost-center": .stringLike("^cc-")])
+    /// ```
     public func hasValues(_ pattern: Match, sourceLocation: SourceLocation = #_sourceLocation) {
         let json = JSONValue.object(all.mapValues { .string($0) })
         let result = MatchEvaluation(references: nil).result(of: pattern, against: json)
@@ -29,6 +33,10 @@ public struct Tags: Sendable {
     }
 
     /// Asserts that the stack has no tags.
+    ///
+    /// ```swift
+    /// try StackTemplate(of: Stack("Scratch") { Queue("Q") }).tags.hasNone()
+    /// ```
     public func hasNone(sourceLocation: SourceLocation = #_sourceLocation) {
         guard !all.isEmpty else { return }
         AssertionFailure.record("Expected no stack tags, found \(all.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))", at: sourceLocation)
