@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The metadata of every resource type CloudFormation has in us-east-1 (about 1,600 types).
@@ -22,14 +27,19 @@ public final class ResourceMetadataCatalog: Sendable {
     init(table: String) {
         var table = table
         var lines: [String: Range<Int>] = [:]
+        // Every process reads the whole table once (700 KB): the line ends and each type's `|` are found with
+        // memchr, which reads a byte in a fraction of an instruction, where a loop over the bytes took ~20.
         table.withUTF8 { bytes in
-            lines.reserveCapacity(bytes.count { $0 == UInt8(ascii: "\n") } + 1)
+            guard let base = bytes.baseAddress else { return }
+            lines.reserveCapacity(bytes.count / 256)
+            func offset(of byte: UInt8, from start: Int, before end: Int) -> Int? {
+                memchr(base + start, Int32(byte), end - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+            }
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                if let bar = bytes[start..<end].firstIndex(of: UInt8(ascii: "|")) {
-                    lines[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bar]), as: UTF8.self)] = start..<end
+                let end = offset(of: UInt8(ascii: "\n"), from: start, before: bytes.count) ?? bytes.count
+                if let bar = offset(of: UInt8(ascii: "|"), from: start, before: end) {
+                    lines[String(decoding: UnsafeBufferPointer(start: base + start, count: bar - start), as: UTF8.self)] = start..<end
                 }
                 start = end + 1
             }
