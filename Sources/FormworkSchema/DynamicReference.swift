@@ -4,6 +4,6 @@
 enum DynamicReference {
     /// Whether `text` holds a dynamic reference.
     static func isIn(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "{")) && text.contains("{{resolve:")
+        text.containsASCII("{{resolve:")
     }
 }

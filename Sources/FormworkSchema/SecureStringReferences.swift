@@ -66,7 +66,7 @@ extension ValidationRun {
     /// Whether `value` holds an ssm-secure reference anywhere.
     private static func holdsSecureReference(_ value: JSONValue) -> Bool {
         switch value {
-        case .string(let text): text.utf8.contains(UInt8(ascii: "{")) && text.contains("{{resolve:ssm-secure:")
+        case .string(let text): text.containsASCII("{{resolve:ssm-secure:")
         case .array(let elements): elements.contains(where: holdsSecureReference)
         case .object(let members): members.values.contains(where: holdsSecureReference)
         case .null, .bool, .number, .numberText: false
