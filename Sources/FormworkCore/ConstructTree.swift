@@ -108,6 +108,19 @@ final class ConstructTree {
         components(of: node).joined(separator: "/")
     }
 
+    /// The path of every node (``path(of:)``; empty for the root), made top-down in one pass, a parent's path
+    /// and an id each: for reporting every element of a synthesis by its path, where walking up from each
+    /// node cost a fresh array and join per node.
+    func pathsOfAllNodes() -> [String] {
+        var paths = [String](repeating: "", count: nodes.count)
+        // A node is always appended after its parent (``appendNode``, ``absorb(_:)``).
+        for index in nodes.indices.dropFirst() {
+            guard let parent = nodes[index].parent else { continue }
+            paths[index] = parent == Self.root ? nodes[index].id : paths[parent] + "/" + nodes[index].id
+        }
+        return paths
+    }
+
     /// The ids from below the node's stack down to `node`: what its logical ID is made of.
     func componentsBelowStack(of node: Int) -> [String] {
         Array(components(of: node).dropFirst())

@@ -70,7 +70,8 @@ struct StackResolver {
             }
             templates[index] = template
         }
-        let paths = templates.indices.map { pathOfLogicalId(in: $0, logicalIds: logicalIds, exports: exports[$0] ?? [:]) }
+        let nodePaths = tree.pathsOfAllNodes()
+        let paths = templates.indices.map { pathOfLogicalId(in: $0, nodePaths: nodePaths, logicalIds: logicalIds, exports: exports[$0] ?? [:]) }
         var warnings: [String] = []
         if let validator {
             let issues = ConcurrentMap.map(templates) { validator.validate($0) }
@@ -78,7 +79,7 @@ struct StackResolver {
                 warnings += try report(issues[index], of: index, paths: paths[index])
             }
         }
-        let nodes = constructNodes()
+        let nodes = constructNodes(nodePaths: nodePaths)
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
         return CloudAssembly(stacks: stacks.indices.map { index in
             let stack = stacks[index]
@@ -187,19 +188,20 @@ struct StackResolver {
     }
 
     /// The construct path of each referenceable construct, by its identity, grouped by the node of its stack.
-    private func constructNodes() -> [Int: [ConstructIdentity: String]] {
+    private func constructNodes(nodePaths: [String]) -> [Int: [ConstructIdentity: String]] {
         var nodes: [Int: [ConstructIdentity: String]] = [:]
         for (identity, node) in tree.identities {
             guard let stack = tree.nodes[node].stack else { continue }
-            nodes[stack, default: [:]][identity] = tree.path(of: node)
+            nodes[stack, default: [:]][identity] = nodePaths[node]
         }
         return nodes
     }
 
-    private func pathOfLogicalId(in stack: Int, logicalIds: [String?], exports: OrderedDictionary<String, Template.Output>) -> [String: String] {
+    private func pathOfLogicalId(in stack: Int, nodePaths: [String], logicalIds: [String?],
+                                 exports: OrderedDictionary<String, Template.Output>) -> [String: String] {
         var paths: [String: String] = [:]
         for node in tree.subtree(stackNodes[stack]) {
-            if let logicalId = logicalIds[node] { paths[logicalId] = tree.path(of: node) }
+            if let logicalId = logicalIds[node] { paths[logicalId] = nodePaths[node] }
         }
         for logicalId in exports.keys { paths[logicalId] = "\(stacks[stack].name)/Exports" }
         return paths
