@@ -34,9 +34,7 @@ public final class Capture: Matcher {
 
     /// Matches `actual` against the pattern; the value is recorded only when the whole assertion succeeds.
     public func test(_ actual: JSONValue?) -> MatchResult {
-        var result = MatchEvaluation(references: nil).result(of: pattern, against: actual)
-        if result.isSuccess, let actual { result.recordCapture(self, value: actual) }
-        return result
+        MatchEvaluation(references: nil).result(of: .capture(self), against: actual)
     }
 
     func append(_ value: JSONValue) {

@@ -34,9 +34,7 @@ extension StackTemplate {
     /// template.hasResource(of: queue, properties: ["VisibilityTimeout": 180])
     /// ```
     public func hasResource(of construct: some IdentifiedConstruct, properties: Match, sourceLocation: SourceLocation = #_sourceLocation) {
-        guard let logicalId = declaredResource(of: construct, sourceLocation: sourceLocation) else { return }
-        let result = MatchEvaluation(references: references).result(of: withProperties(properties), against: json["Resources"]?[logicalId])
-        report(result, of: logicalId, sourceLocation: sourceLocation)
+        hasResource(of: construct, withProperties(properties), sourceLocation: sourceLocation)
     }
 
     private func declaredResource(of construct: some IdentifiedConstruct, sourceLocation: SourceLocation) -> String? {

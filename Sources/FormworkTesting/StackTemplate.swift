@@ -26,8 +26,11 @@ public struct StackTemplate: Sendable {
     /// template read from text.
     public let artifact: CloudAssembly.StackArtifact?
 
-    /// The template as JSON, as it is written to the cloud assembly (CDK's `toJSON()`).
-    public var json: JSONValue { template.json }
+    /// The template as JSON, as it is written to the cloud assembly (CDK's `toJSON()`); made once, as every
+    /// assertion reads it.
+    public let json: JSONValue
+    /// How the stack's constructs find their resources; `nil` for a template read from text.
+    let references: ConstructReferences?
 
     /// The template of `stack`, synthesized alone in an app of `defaults` (CDK's `Template.fromStack`).
     ///
@@ -52,12 +55,16 @@ public struct StackTemplate: Sendable {
     public init(artifact: CloudAssembly.StackArtifact) {
         self.template = artifact.template
         self.artifact = artifact
+        self.json = artifact.template.json
+        self.references = ConstructReferences(artifact)
     }
 
     /// A template given as a value (CDK's `Template.fromJSON`); it knows no constructs.
     public init(_ template: Template) {
         self.template = template
         self.artifact = nil
+        self.json = template.json
+        self.references = nil
     }
 
     /// A template read from JSON or YAML text (CDK's `Template.fromString`), the format told by its first
@@ -79,9 +86,5 @@ public struct StackTemplate: Sendable {
     /// `logicalId`, with its construct path when known: `OrderIntakeQueue1A2B3C4D (ShopOrders/OrderIntake/Queue/Resource)`.
     func describe(_ logicalId: String) -> String {
         constructPath(of: logicalId).map { "\(logicalId) (\($0))" } ?? logicalId
-    }
-
-    var references: ConstructReferences? {
-        artifact.map(ConstructReferences.init)
     }
 }
