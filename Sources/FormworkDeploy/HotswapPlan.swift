@@ -91,27 +91,44 @@ public struct HotswapPlan: Sendable, Equatable {
         for logicalId in logicalIds {
             guard let resource = template.resources[logicalId], let physicalId = values.resources[logicalId]?.physicalId else { continue }
             do throws(DeployedValues.Unknown) {
-                switch resource.type {
-                case "AWS::Lambda::Function":
-                    let code = resource.properties["Code"] ?? .null
-                    if let bucket = code["S3Bucket"], let key = code["S3Key"] {
-                        operations.append(.functionCode(logicalId: logicalId, function: physicalId, bucket: try values.string(bucket), key: try values.string(key)))
-                    }
-                    var environment: [String: String] = [:]
-                    for (key, value) in resource.properties["Environment"]?["Variables"]?.objectValue ?? [:] { environment[key] = try values.string(value) }
-                    operations.append(.functionConfiguration(logicalId: logicalId, function: physicalId, environment: environment,
-                                                             description: try values.string(resource.properties["Description"] ?? "")))
-                case "AWS::Lambda::Alias":
-                    operations.append(.updateAlias(logicalId: logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
-                                                   alias: try values.string(resource.properties["Name"] ?? .null), version: resource.properties["FunctionVersion"] ?? .null))
-                case "AWS::StepFunctions::StateMachine":
-                    operations.append(.stateMachineDefinition(logicalId: logicalId, arn: physicalId, definition: try Self.definition(of: resource, values)))
-                default:
-                    continue
-                }
+                operations += try Self.operations(setting: Self.hotswappable[resource.type] ?? [], of: logicalId, resource, physicalId: physicalId, values)
             } catch {
                 blockers.append("\(logicalId) (\(resource.type)): \(error.reason)")
             }
+        }
+    }
+
+    /// The operations that set the properties `changed` of `resource` (deployed as `physicalId`) to what the
+    /// template says, its values evaluated with `values`.
+    private static func operations(setting changed: Set<String>, of logicalId: String, _ resource: Template.Resource, physicalId: String,
+                                   _ values: DeployedValues) throws(DeployedValues.Unknown) -> [Operation] {
+        switch resource.type {
+        case "AWS::Lambda::Function":
+            var operations: [Operation] = []
+            let code = resource.properties["Code"] ?? .null
+            if changed.contains("Code"), let bucket = code["S3Bucket"], let key = code["S3Key"] {
+                operations.append(.functionCode(logicalId: logicalId, function: physicalId, bucket: try values.string(bucket), key: try values.string(key)))
+            }
+            if changed.contains("Environment") || changed.contains("Description") {
+                var environment: [String: String]?
+                if changed.contains("Environment") {
+                    var variables: [String: String] = [:]
+                    for (key, value) in resource.properties["Environment"]?["Variables"]?.objectValue ?? [:] { variables[key] = try values.string(value) }
+                    environment = variables
+                }
+                let description = changed.contains("Description") ? try values.string(resource.properties["Description"] ?? "") : nil
+                operations.append(.functionConfiguration(logicalId: logicalId, function: physicalId, environment: environment, description: description))
+            }
+            return operations
+        case "AWS::Lambda::Alias":
+            let version = resource.properties["FunctionVersion"] ?? .null
+            _ = try values.string(version)
+            return [.updateAlias(logicalId: logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
+                                 alias: try values.string(resource.properties["Name"] ?? .null), version: version)]
+        case "AWS::StepFunctions::StateMachine":
+            return [.stateMachineDefinition(logicalId: logicalId, arn: physicalId, definition: try definition(of: resource, values))]
+        default:
+            return []
         }
     }
 
@@ -172,36 +189,12 @@ public struct HotswapPlan: Sendable, Equatable {
         guard let physicalId = values.resources[change.logicalId]?.physicalId, !physicalId.isEmpty else {
             return blockers.append("\(name) is in the template but not deployed")
         }
+        let code = resource.properties["Code"]
+        if change.type == "AWS::Lambda::Function", changed.contains("Code"), code?["S3Bucket"] == nil || code?["S3Key"] == nil {
+            return blockers.append("\(name): its code is not an S3 object (inline code and images are CloudFormation's to change)")
+        }
         do throws(DeployedValues.Unknown) {
-            switch change.type {
-            case "AWS::Lambda::Function":
-                if changed.contains("Code") {
-                    let code = resource.properties["Code"] ?? .null
-                    guard let bucket = code["S3Bucket"], let key = code["S3Key"] else {
-                        return blockers.append("\(name): its code is not an S3 object (inline code and images are CloudFormation's to change)")
-                    }
-                    operations.append(.functionCode(logicalId: change.logicalId, function: physicalId, bucket: try values.string(bucket), key: try values.string(key)))
-                }
-                if changed.contains("Environment") || changed.contains("Description") {
-                    var environment: [String: String]?
-                    if changed.contains("Environment") {
-                        var variables: [String: String] = [:]
-                        for (key, value) in resource.properties["Environment"]?["Variables"]?.objectValue ?? [:] {
-                            variables[key] = try values.string(value)
-                        }
-                        environment = variables
-                    }
-                    let description = changed.contains("Description") ? try values.string(resource.properties["Description"] ?? "") : nil
-                    operations.append(.functionConfiguration(logicalId: change.logicalId, function: physicalId, environment: environment, description: description))
-                }
-            case "AWS::Lambda::Alias":
-                let version = resource.properties["FunctionVersion"] ?? .null
-                _ = try values.string(version)
-                operations.append(.updateAlias(logicalId: change.logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
-                                               alias: try values.string(resource.properties["Name"] ?? .null), version: version))
-            default:
-                operations.append(.stateMachineDefinition(logicalId: change.logicalId, arn: physicalId, definition: try Self.definition(of: resource, values)))
-            }
+            operations += try Self.operations(setting: changed, of: change.logicalId, resource, physicalId: physicalId, values)
         } catch {
             blockers.append("\(name): what it changes to cannot be known without CloudFormation (\(error.reason))")
         }
