@@ -78,11 +78,14 @@ struct CheckOptions: ParsableArguments {
         case .json:
             let findings: [JSONValue] = checked.flatMap { template in
                 template.findings.map { finding in
-                    var entry: OrderedDictionary<String, JSONValue> = ["source": .string(template.source)]
-                    if let path = template.constructPath(finding.logicalId) { entry["constructPath"] = .string(path) }
-                    entry.merge(["rule": .string(finding.rule), "severity": .string(finding.severity.rawValue),
-                                 "logicalId": .string(finding.logicalId), "message": .string(finding.message), "fix": .string(finding.fix),
-                                 "equivalents": .array(finding.equivalents.map { .string($0) })]) { first, _ in first }
+                    var entry: OrderedDictionary<String, JSONValue> = [
+                        "source": .string(template.source), "rule": .string(finding.rule), "severity": .string(finding.severity.rawValue),
+                        "logicalId": .string(finding.logicalId), "message": .string(finding.message), "fix": .string(finding.fix),
+                        "equivalents": .array(finding.equivalents.map { .string($0) }),
+                    ]
+                    if let path = template.constructPath(finding.logicalId) {
+                        entry.updateValue(.string(path), forKey: "constructPath", insertingAt: 1)
+                    }
                     return JSONValue.object(entry)
                 }
             }
