@@ -2827,44 +2827,44 @@ def HttpAuthorizerIam(app):
 
 def VpcFunction(app):
     s = Stack(app, "VpcFunction", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), vpc=vpc)
 
 
 def VpcFunctionClosedGroup(app):
     s = Stack(app, "VpcFunctionClosedGroup", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), vpc=vpc, allow_all_outbound=False)
 
 
 def VpcFunctionOwnGroup(app):
     s = Stack(app, "VpcFunctionOwnGroup", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     group = ec2.SecurityGroup(s, "Group", vpc=vpc, description="functions")
     fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), vpc=vpc, security_groups=[group])
 
 
 def VpcFunctionOneSubnet(app):
     s = Stack(app, "VpcFunctionOneSubnet", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), vpc=vpc, vpc_subnets=ec2.SubnetSelection(subnets=vpc.private_subnets[:1]))
 
 
 def SecurityGroupPlain(app):
     s = Stack(app, "SecurityGroupPlain", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     db = ec2.SecurityGroup(s, "Db", vpc=vpc)
 
 
 def SecurityGroupClosed(app):
     s = Stack(app, "SecurityGroupClosed", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     db = ec2.SecurityGroup(s, "Db", vpc=vpc, allow_all_outbound=False)
 
 
 def SecurityGroupIngress(app):
     s = Stack(app, "SecurityGroupIngress", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     db = ec2.SecurityGroup(s, "Db", vpc=vpc, description="database", allow_all_outbound=False)
     db.add_ingress_rule(ec2.Peer.security_group_id("sg-0123456789abcdef0"), ec2.Port.tcp(5432), "from functions")
     db.add_ingress_rule(ec2.Peer.ipv4("10.0.0.0/16"), ec2.Port.tcp_range(8000, 8080))
@@ -2873,7 +2873,7 @@ def SecurityGroupIngress(app):
 
 def SecurityGroupEgress(app):
     s = Stack(app, "SecurityGroupEgress", synthesizer=synth())
-    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
+    vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])
     db = ec2.SecurityGroup(s, "Db", vpc=vpc, allow_all_outbound=False)
     db.add_egress_rule(ec2.Peer.ipv4("10.0.0.0/8"), ec2.Port.tcp(443))
     db.add_egress_rule(ec2.Peer.ipv6("::/0"), ec2.Port.udp(53))

@@ -1081,16 +1081,16 @@ def http_authorizer_cases():
 
 
 def vpc_cases():
-    vpc = stmt('vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])', None)
-    placement = lambda swift_extra="": o("vpc", "vpc", "vpc", f'.init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"]{swift_extra})')
-    group = lambda options, ident="Db": call("ec2.SecurityGroup", "SecurityGroup", ident, [o("vpc", "vpc", "vpcId", '"vpc-0abc"')] + list(options))
+    vpc = stmt('vpc = ec2.Vpc.from_vpc_attributes(s, "Vpc", vpc_id="vpc-0abc1234", availability_zones=["eu-west-1a", "eu-west-1b"], private_subnet_ids=["subnet-1", "subnet-2"])', None)
+    placement = lambda swift_extra="": o("vpc", "vpc", "vpc", f'.init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1", "subnet-2"]{swift_extra})')
+    group = lambda options, ident="Db": call("ec2.SecurityGroup", "SecurityGroup", ident, [o("vpc", "vpc", "vpcId", '"vpc-0abc1234"')] + list(options))
     return [
         Case("VpcFunction", [vpc, fn(options=[placement()])]),
         Case("VpcFunctionClosedGroup", [vpc, fn(options=[placement(", allowAllOutbound: false"), o("allow_all_outbound", "False", None, None)])]),
         Case("VpcFunctionOwnGroup", [vpc, group([o("description", '"functions"', "description", '"functions"')], "Group"),
-                                     fn(options=[o("vpc", "vpc", "vpc", '.init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"], securityGroups: [group])'),
+                                     fn(options=[o("vpc", "vpc", "vpc", '.init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1", "subnet-2"], securityGroups: [group])'),
                                                  o("security_groups", "[group]", None, None)])]),
-        Case("VpcFunctionOneSubnet", [vpc, fn(options=[o("vpc", "vpc", "vpc", '.init(vpcId: "vpc-0abc", subnetIds: ["subnet-1"])'),
+        Case("VpcFunctionOneSubnet", [vpc, fn(options=[o("vpc", "vpc", "vpc", '.init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1"])'),
                                                        o("vpc_subnets", "ec2.SubnetSelection(subnets=vpc.private_subnets[:1])", None, None)])]),
         Case("SecurityGroupPlain", [vpc, group([])]),
         Case("SecurityGroupClosed", [vpc, group([o("allow_all_outbound", "False", "allowAllOutbound", "false")])]),

@@ -6,7 +6,7 @@ import OrderedCollections
 /// off; with it off and no egress rule, CDK's rule that matches nothing keeps the group closed.
 ///
 /// ```swift
-/// let database = SecurityGroup("Database", vpcId: "vpc-0abc", allowAllOutbound: false,
+/// let database = SecurityGroup("Database", vpcId: "vpc-0abc1234", allowAllOutbound: false,
 ///                              ingress: [.init(.ipv4("10.0.0.0/16"), .tcp(5432), description: "from the VPC")])
 /// ```
 public struct SecurityGroup: IdentifiedConstruct {

@@ -17,7 +17,7 @@ enum VpcCases {
 
     /// `VpcFunction`
     static func vpcFunction() -> [Stack] {
-        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"]))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1", "subnet-2"]))
         return [
             Stack("VpcFunction") {
                 fn
@@ -27,7 +27,7 @@ enum VpcCases {
 
     /// `VpcFunctionClosedGroup`
     static func vpcFunctionClosedGroup() -> [Stack] {
-        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"], allowAllOutbound: false))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1", "subnet-2"], allowAllOutbound: false))
         return [
             Stack("VpcFunctionClosedGroup") {
                 fn
@@ -37,8 +37,8 @@ enum VpcCases {
 
     /// `VpcFunctionOwnGroup`
     static func vpcFunctionOwnGroup() -> [Stack] {
-        let group = SecurityGroup("Group", vpcId: "vpc-0abc", description: "functions")
-        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"], securityGroups: [group]))
+        let group = SecurityGroup("Group", vpcId: "vpc-0abc1234", description: "functions")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1", "subnet-2"], securityGroups: [group]))
         return [
             Stack("VpcFunctionOwnGroup") {
                 group
@@ -49,7 +49,7 @@ enum VpcCases {
 
     /// `VpcFunctionOneSubnet`
     static func vpcFunctionOneSubnet() -> [Stack] {
-        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc", subnetIds: ["subnet-1"]))
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), vpc: .init(vpcId: "vpc-0abc1234", subnetIds: ["subnet-1"]))
         return [
             Stack("VpcFunctionOneSubnet") {
                 fn
@@ -59,7 +59,7 @@ enum VpcCases {
 
     /// `SecurityGroupPlain`
     static func securityGroupPlain() -> [Stack] {
-        let db = SecurityGroup("Db", vpcId: "vpc-0abc")
+        let db = SecurityGroup("Db", vpcId: "vpc-0abc1234")
         return [
             Stack("SecurityGroupPlain") {
                 db
@@ -69,7 +69,7 @@ enum VpcCases {
 
     /// `SecurityGroupClosed`
     static func securityGroupClosed() -> [Stack] {
-        let db = SecurityGroup("Db", vpcId: "vpc-0abc", allowAllOutbound: false)
+        let db = SecurityGroup("Db", vpcId: "vpc-0abc1234", allowAllOutbound: false)
         return [
             Stack("SecurityGroupClosed") {
                 db
@@ -79,7 +79,7 @@ enum VpcCases {
 
     /// `SecurityGroupIngress`
     static func securityGroupIngress() -> [Stack] {
-        let db = SecurityGroup("Db", vpcId: "vpc-0abc", description: "database", allowAllOutbound: false, ingress: [.init(.securityGroupId("sg-0123456789abcdef0"), .tcp(5432), description: "from functions"), .init(.ipv4("10.0.0.0/16"), .tcpRange(8000, 8080)), .init(.anyIPv4, .allTraffic)])
+        let db = SecurityGroup("Db", vpcId: "vpc-0abc1234", description: "database", allowAllOutbound: false, ingress: [.init(.securityGroupId("sg-0123456789abcdef0"), .tcp(5432), description: "from functions"), .init(.ipv4("10.0.0.0/16"), .tcpRange(8000, 8080)), .init(.anyIPv4, .allTraffic)])
         return [
             Stack("SecurityGroupIngress") {
                 db
@@ -89,7 +89,7 @@ enum VpcCases {
 
     /// `SecurityGroupEgress`
     static func securityGroupEgress() -> [Stack] {
-        let db = SecurityGroup("Db", vpcId: "vpc-0abc", allowAllOutbound: false, egress: [.init(.ipv4("10.0.0.0/8"), .tcp(443)), .init(.ipv6("::/0"), .udp(53))])
+        let db = SecurityGroup("Db", vpcId: "vpc-0abc1234", allowAllOutbound: false, egress: [.init(.ipv4("10.0.0.0/8"), .tcp(443)), .init(.ipv6("::/0"), .udp(53))])
         return [
             Stack("SecurityGroupEgress") {
                 db
