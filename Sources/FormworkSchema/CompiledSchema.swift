@@ -129,6 +129,13 @@ final class CompiledSchema: Sendable {
     let requiredAtLeastOne: [String]
     /// cfn-lint's `enumCaseInsensitive`: the allowed values, in any case.
     let caseInsensitiveValues: [String]?
+    /// `format`, when it is one Formwork checks.
+    let format: StringFormat?
+    /// `uniqueItems`: no two elements of a list are equal.
+    let requiresUniqueItems: Bool
+    /// `propertyNames`: what each name of an object must match (cfn-lint: Lambda's reserved environment
+    /// variables).
+    let nameSchema: CompiledSchema?
 
     init(reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
          minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
@@ -138,7 +145,11 @@ final class CompiledSchema: Sendable {
          condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
          negation: CompiledSchema? = nil, containing: CompiledSchema? = nil,
          dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil,
-         requiredExactlyOne: [String] = [], requiredAtLeastOne: [String] = [], caseInsensitiveValues: [String]? = nil) {
+         requiredExactlyOne: [String] = [], requiredAtLeastOne: [String] = [], caseInsensitiveValues: [String]? = nil,
+         format: StringFormat? = nil, requiresUniqueItems: Bool = false, nameSchema: CompiledSchema? = nil) {
+        self.nameSchema = nameSchema
+        self.format = format
+        self.requiresUniqueItems = requiresUniqueItems
         self.requiredExactlyOne = requiredExactlyOne
         self.requiredAtLeastOne = requiredAtLeastOne
         self.caseInsensitiveValues = caseInsensitiveValues
@@ -226,7 +237,10 @@ struct SchemaCompiler {
             summary: keywords["description"]?.stringValue,
             requiredExactlyOne: keywords["requiredXor"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             requiredAtLeastOne: keywords["requiredOr"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-            caseInsensitiveValues: keywords["enumCaseInsensitive"]?.arrayValue?.compactMap(\.stringValue))
+            caseInsensitiveValues: keywords["enumCaseInsensitive"]?.arrayValue?.compactMap(\.stringValue),
+            format: keywords["format"]?.stringValue.flatMap(StringFormat.init(name:)),
+            requiresUniqueItems: keywords["uniqueItems"] == .bool(true),
+            nameSchema: keywords["propertyNames"].flatMap { $0.objectValue != nil ? compile($0) : nil })
     }
 
     /// `{"A": ["B", "C"]}` of `dependentRequired` and `dependentExcluded`.

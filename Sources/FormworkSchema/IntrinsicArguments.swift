@@ -59,7 +59,16 @@ enum IntrinsicArguments {
         case "Fn::FindInMap":
             return count(argument, in: 3...4) ? nil : "Fn::FindInMap takes [map name, top-level key, second-level key], found \(phrase(argument))"
         case "Fn::Cidr":
-            return count(argument, in: 3...3) ? nil : "Fn::Cidr takes [IP block, count, CIDR bits], found \(phrase(argument))"
+            guard case .array(let parts) = argument else {
+                return IntrinsicFunction(argument) != nil ? nil : "Fn::Cidr takes [IP block, count, CIDR bits], found \(phrase(argument))"
+            }
+            guard parts.count == 3 else { return "Fn::Cidr takes [IP block, count, CIDR bits], found \(phrase(argument))" }
+            if !isScalarOrIntrinsic(parts[0]) { return "the IP block of Fn::Cidr must be a CIDR string, found \(phrase(parts[0]))" }
+            if !isIndex(parts[1]) { return "the count of Fn::Cidr must be a whole number, found \(phrase(parts[1]))" }
+            if !isIndex(parts[2]) { return "the CIDR bits of Fn::Cidr must be a whole number, found \(phrase(parts[2]))" }
+            return nil
+        case "Fn::Length":
+            return isList(argument) ? nil : "Fn::Length takes a list (or an intrinsic function that yields one), found \(phrase(argument))"
         case "Fn::ImportValue", "Fn::Base64", "Fn::GetAZs":
             return isScalarOrIntrinsic(argument) ? nil : "\(function) takes a string, found \(phrase(argument))"
         default:
@@ -125,6 +134,7 @@ enum IntrinsicArguments {
         case .array(let elements): "a list of \(elements.count) element\(elements.count == 1 ? "" : "s")"
         case .object: "an object"
         case .null: "null"
+        case .string(let text): "the string '\(text.prefix(40))'"
         default: "a \(value.kindName)"
         }
     }

@@ -16,9 +16,13 @@ struct SchemaEvaluator {
     /// Set when an intrinsic function stood where a value was checked: the value is known only at deploy.
     private(set) var metUnknown = false
 
-    init(resource: CompiledResourceSchema, propertyDepth: Int) {
+    /// What a `Ref` to each name of the template yields.
+    let references: ReferenceKinds
+
+    init(resource: CompiledResourceSchema, propertyDepth: Int, references: ReferenceKinds = ReferenceKinds()) {
         self.resource = resource
         self.propertyDepth = propertyDepth
+        self.references = references
     }
 
     /// Checks `value` at `path`; `path` is restored on return.
@@ -33,6 +37,7 @@ struct SchemaEvaluator {
         if case .string(let text) = value, DynamicReference.isIn(text) {
             // `{{resolve:ssm:...}}` and the like: CloudFormation puts the value in at deploy.
             metUnknown = true
+            for problem in DynamicReference.problems(in: text) { report("dynamic-reference", path, problem) }
             return
         }
         for member in schema.allOf { check(value, against: member, path: &path) }
@@ -66,14 +71,16 @@ struct SchemaEvaluator {
         }
         let allowed = schema.types
         guard !allowed.isEmpty else { return }
-        let yields: SchemaTypes = switch intrinsic.yield {
+        var yield = intrinsic.yield
+        if intrinsic.name == "Ref", case .string(let name) = intrinsic.argument, let kind = references[name] { yield = kind }
+        let yields: SchemaTypes = switch yield {
         case .string: [.string, .number, .integer, .boolean]
         case .list: .array
         case .number: [.number, .integer, .string]
         case .any: allowed
         }
         if allowed.isDisjoint(with: yields) {
-            report("wrong-type", path, "\(intrinsic.name) yields \(intrinsic.yield == .list ? "a list" : "a \(intrinsic.yield)"), but this property needs \(allowed.phrase)")
+            report("wrong-type", path, "\(intrinsic.name) yields \(yield == .list ? "a list" : "a \(yield)"), but this property needs \(allowed.phrase)")
         }
     }
 
@@ -81,7 +88,7 @@ struct SchemaEvaluator {
     /// intrinsic function decides at deploy applies neither branch, so that no false error comes of it.
     private mutating func checkCondition(_ value: JSONValue, _ condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?),
                                          summary: String?, path: inout [String]) {
-        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
         trial.check(value, against: condition.when, path: &path)
         guard !trial.metUnknown else { return }
         guard let branch = trial.issues.isEmpty ? condition.then : condition.otherwise else { return }
@@ -94,7 +101,7 @@ struct SchemaEvaluator {
 
     /// `not`: the value must not match `negation`; one an intrinsic function decides at deploy passes.
     private mutating func checkNegation(_ value: JSONValue, _ negation: CompiledSchema, path: inout [String]) {
-        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
         trial.check(value, against: negation, path: &path)
         guard !trial.metUnknown, trial.issues.isEmpty else { return }
         report("not", path, "\(JSONWriter(style: .compact).string(from: value)) is not allowed here")
@@ -104,7 +111,7 @@ struct SchemaEvaluator {
     /// decides at deploy may, and passes.
     private mutating func checkContains(_ elements: [JSONValue], _ containing: CompiledSchema, path: inout [String]) {
         for element in elements {
-            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
             trial.check(element, against: containing, path: &path)
             if trial.metUnknown {
                 metUnknown = true
@@ -119,7 +126,7 @@ struct SchemaEvaluator {
     private mutating func checkAlternatives(_ value: JSONValue, _ branches: [CompiledSchema], path: inout [String]) {
         var best: [ValidationIssue]?
         for branch in branches {
-            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth)
+            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
             trial.check(value, against: branch, path: &path)
             if trial.issues.isEmpty { return }
             if trial.issues.count < best?.count ?? .max { best = trial.issues }
@@ -205,6 +212,9 @@ struct SchemaEvaluator {
         if let pattern = schema.pattern, !pattern.matches(string) {
             report("pattern", path, "'\(string)' does not match the pattern \(pattern.source)")
         }
+        if let format = schema.format, !format.accepts(string) {
+            report("format", path, "'\(string)' is not a valid \(format.name)")
+        }
         if schema.minimum != nil || schema.maximum != nil, let number = Double(string) {
             checkBounds(number, schema, path: path)
         }
@@ -234,6 +244,9 @@ struct SchemaEvaluator {
             report("item-count", path, "the list has \(elements.count) items; at most \(maximum) are allowed")
         }
         if let containing = schema.containing { checkContains(elements, containing, path: &path) }
+        if schema.requiresUniqueItems, let (first, second) = Self.firstDuplicate(in: elements) {
+            report("unique-items", path + [String(second)], "item \(second) repeats item \(first); the items of this list must be unique")
+        }
         guard let items = schema.items else { return }
         for (index, element) in elements.enumerated() {
             path.append(String(index))
@@ -242,12 +255,28 @@ struct SchemaEvaluator {
         }
     }
 
+    /// The positions of the first element equal to an earlier one, compared as written (intrinsic functions
+    /// included, as cfn-lint compares them).
+    private static func firstDuplicate(in elements: [JSONValue]) -> (Int, Int)? {
+        guard elements.count > 1 else { return nil }
+        var seen: [JSONValue: Int] = [:]
+        for (index, element) in elements.enumerated() {
+            if let earlier = seen.updateValue(index, forKey: element) { return (earlier, index) }
+        }
+        return nil
+    }
+
     private mutating func checkObject(_ members: OrderedDictionary<String, JSONValue>, _ schema: CompiledSchema, path: inout [String]) {
         let isResourceLevel = path.count == propertyDepth - 1
         for (name, value) in members {
             if IntrinsicFunction.isNoValue(value) { continue }
             path.append(name)
             defer { path.removeLast() }
+            if let nameSchema = schema.nameSchema {
+                var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+                trial.check(.string(name), against: nameSchema, path: &path)
+                if !trial.issues.isEmpty { report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)") }
+            }
             if let property = schema.properties[name] {
                 if property.isFalse {
                     report("excluded-property", path, "'\(name)' cannot be set here")

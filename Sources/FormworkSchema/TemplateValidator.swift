@@ -34,6 +34,7 @@ public struct TemplateValidator: Sendable {
         run.checkSecureStringReferences()
         run.checkRules()
         run.checkResources()
+        run.checkServiceRules()
         run.checkReferences()
         run.checkCycles()
         run.checkOutputs()
@@ -74,6 +75,9 @@ struct ValidationRun {
         self.hasLanguageExtensions = template.declaredTransforms.hasLanguageExtensions
         self.dependencies = Array(repeating: [], count: template.resources.count)
     }
+
+    /// What a `Ref` to each name of the template yields.
+    private(set) lazy var references = ReferenceKinds(template)
 
     /// The catalogs' answers so far, by type: the shared catalogs lock on every lookup, and templates are
     /// validated in parallel.
@@ -141,6 +145,9 @@ struct ValidationRun {
             issues.append(ValidationIssue(.warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
                 "the loop's collection is known only at deploy; what it declares is not validated"))
         }
+        if let version = template.formatVersion, version != "2010-09-09" {
+            error("format-version", ["AWSTemplateFormatVersion"], "'\(version)' is not a template format version; the only one is '2010-09-09'")
+        }
         let isSAM = template.declaredTransforms.isSAM
         if isSAM, template.resources.values.contains(where: { $0.type.hasPrefix("AWS::Serverless::") }) {
             issues.append(ValidationIssue(.warning, rule: "transform", path: ["Transform"],
@@ -194,7 +201,7 @@ struct ValidationRun {
             }
             let properties = withoutPackagePaths(resource, path: path)
             if let schema = schema(of: resource.type) {
-                var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4)
+                var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4, references: references)
                 var propertiesPath = path + ["Properties"]
                 evaluator.check(.object(properties), against: schema.root, path: &propertiesPath)
                 issues += evaluator.issues
@@ -251,6 +258,10 @@ struct ValidationRun {
         if let policy = resource.updateReplacePolicy, !replace.contains(policy) {
             error("invalid-attribute", path + ["UpdateReplacePolicy"], "'\(policy)' is not an update-replace policy; use \(replace.joined(separator: ", "))")
         }
+        for (attribute, policy) in [("DeletionPolicy", resource.deletionPolicy), ("UpdateReplacePolicy", resource.updateReplacePolicy)]
+        where policy == "Snapshot" && !Self.snapshotTypes.contains(resource.type) && !Self.isCustom(resource.type) && metadata(of: resource.type) != nil {
+            error("invalid-attribute", path + [attribute], "\(resource.type) cannot be snapshotted; Snapshot is for \(Self.snapshotTypes.sorted().joined(separator: ", ")); use Retain or Delete")
+        }
         for (index, target) in resource.dependsOn.enumerated() where template.resources[target] == nil {
             error("missing-dependency", path + ["DependsOn", String(index)],
                   "DependsOn names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
@@ -259,6 +270,12 @@ struct ValidationRun {
             error("missing-condition", path + ["Condition"], "the condition '\(condition)' is not defined in Conditions")
         }
     }
+
+    /// The types CloudFormation can snapshot before deleting or replacing them.
+    static let snapshotTypes: Set<String> = [
+        "AWS::DocDB::DBCluster", "AWS::EC2::Volume", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup",
+        "AWS::Neptune::DBCluster", "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::Redshift::Cluster",
+    ]
 
     static func isCustom(_ type: String) -> Bool {
         type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource"
