@@ -15,8 +15,14 @@ struct ValidateCommand: FormworkCommand {
     @Argument(help: "The templates to check, JSON or YAML.")
     var templates: [String]
 
+    @Option(help: "The region the templates are for: also check that it has each resource type and allows each region-dependent value (instance types).")
+    var region: String?
+
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
-        let validator = TemplateValidator()
+        if let region, !TemplateValidator.knownRegions.contains(region) {
+            throw CommandFailure(.badInput, "error: '\(region)' is not a region Formwork has data for; known regions: \(TemplateValidator.knownRegions.joined(separator: ", "))")
+        }
+        let validator = TemplateValidator(region: region)
         var errorCount = 0
         var unreadable = 0
         for file in templates {

@@ -31,6 +31,19 @@ public final class ResourceSchemaCatalog: Sendable {
         return schema
     }
 
+    /// The compiled schema of `typeName` as `region` allows it: with the values that depend on the region (the
+    /// instance types it offers) where the data has them; the us-east-1 schema otherwise.
+    public func schema(of typeName: String, inRegion region: String) -> CompiledResourceSchema? {
+        guard let enums = RegionalSchemas.byRegion[region]?.enums[typeName] else { return self[typeName] }
+        let key = typeName + "@" + region
+        if let known = compiled.withLock({ $0[key] }) { return known }
+        let schema = text(of: typeName).flatMap { text in
+            (try? JSONReader.parse(text)).map { CompiledResourceSchema(RegionalSchemas.schema($0, with: enums)) }
+        }
+        compiled.withLock { $0[key] = .some(schema) }
+        return schema
+    }
+
     /// The names of the types, sorted.
     public var typeNames: [String] { byteRanges().keys.sorted() }
 

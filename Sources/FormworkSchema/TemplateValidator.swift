@@ -17,11 +17,22 @@ public struct TemplateValidator: Sendable {
     /// The full schemas of the vendored types.
     public var schemas: ResourceSchemaCatalog
 
+    /// The region the template is for, whose resource types and region-dependent values (instance types)
+    /// are checked; `nil` checks what us-east-1 has and allows, without region-only errors.
+    public var region: String?
+
     /// A validator over the compiled-in schema data.
-    public init(metadata: ResourceMetadataCatalog = .shared, schemas: ResourceSchemaCatalog = .shared) {
+    ///
+    /// - Parameter region: the region the template will be deployed to (default `nil`: none); one of
+    ///   ``knownRegions``.
+    public init(metadata: ResourceMetadataCatalog = .shared, schemas: ResourceSchemaCatalog = .shared, region: String? = nil) {
         self.metadata = metadata
         self.schemas = schemas
+        self.region = region
     }
+
+    /// The regions whose differences the data covers (cfn-lint's per-region schemas), sorted.
+    public static var knownRegions: [String] { RegionalSchemas.knownRegions }
 
     /// Every problem in `template`. The size of its text is checked apart, by ``sizeIssues(textSize:)``,
     /// where the text is at hand.
@@ -92,10 +103,10 @@ struct ValidationRun {
         return found
     }
 
-    /// The compiled schema of `type`, from the shared catalog once per run.
+    /// The compiled schema of `type` (as the validator's region allows it), from the shared catalog once per run.
     mutating func schema(of type: String) -> CompiledResourceSchema? {
         if let known = schemaByType[type] { return known }
-        let found = validator.schemas[type]
+        let found = validator.region.map { validator.schemas.schema(of: type, inRegion: $0) } ?? validator.schemas[type]
         schemaByType[type] = .some(found)
         return found
     }
@@ -194,6 +205,9 @@ struct ValidationRun {
                     error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
                 }
                 continue
+            }
+            if let region = validator.region, RegionalSchemas.byRegion[region]?.absentTypes.contains(resource.type) == true {
+                error("region", path + ["Type"], "\(resource.type) is not available in \(region); deploy this resource to a region that has it")
             }
             let readOnly = metadata.readOnlyPropertyNames
             for name in resource.properties.keys where readOnly.contains(name) {
