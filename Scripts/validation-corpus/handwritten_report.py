@@ -11,7 +11,7 @@ and compares with the cfn-lint verdicts recorded in verdicts.json (handwritten_v
 
 usage: handwritten_report.py [--formwork PATH] [--json FILE] [--output FILE] [--known FILE]
   --formwork  the built binary (default .build/debug/formwork, or $FORMWORK)
-  --json      also write the raw per-template results (default /tmp/handwritten-formwork.json; rule_catalogue.py
+  --json      also write the raw per-template results (default /tmp/handwritten-formwork.json; rule_checklist.py
               reads it)
   --output    write the report there as well as to standard output
   --known     write the disagreements there as HandwrittenCorpusTests reads them (Tests/FormworkCLITests/
