@@ -67,6 +67,23 @@ enum IntrinsicArguments {
             if !isIndex(parts[1]) { return "the count of Fn::Cidr must be a whole number, found \(phrase(parts[1]))" }
             if !isIndex(parts[2]) { return "the CIDR bits of Fn::Cidr must be a whole number, found \(phrase(parts[2]))" }
             return nil
+        case "Fn::ToJsonString":
+            switch argument {
+            case .object, .array: return nil
+            default: return "Fn::ToJsonString takes an object or a list, found \(phrase(argument))"
+            }
+        case "Fn::GetStackOutput":
+            guard case .object(let members) = argument else {
+                return IntrinsicFunction(argument) != nil ? nil : "Fn::GetStackOutput takes {StackName, OutputName, Region, RoleArn}, found \(phrase(argument))"
+            }
+            let allowed: Set<String> = ["StackName", "OutputName", "Region", "RoleArn"]
+            if let unknown = members.keys.first(where: { !allowed.contains($0) }) {
+                return "'\(unknown)' is not an argument of Fn::GetStackOutput; it takes StackName, OutputName, Region and RoleArn"
+            }
+            if let missing = ["StackName", "OutputName"].first(where: { members[$0] == nil }) {
+                return "Fn::GetStackOutput needs its \(missing)"
+            }
+            return nil
         case "Fn::Length":
             return isList(argument) ? nil : "Fn::Length takes a list (or an intrinsic function that yields one), found \(phrase(argument))"
         case "Fn::ImportValue", "Fn::Base64", "Fn::GetAZs":

@@ -1,44 +1,108 @@
 import FormworkTemplate
 
 /// What differs in the resource types of each region from us-east-1, whose schemas the catalog holds: the
-/// types a region does not have, and the values a region allows where they depend on it (instance types),
-/// from cfn-lint's per-region data (generated into `RegionTable.swift` by `Scripts/update-schemas`).
+/// types a region does not have, and the values a region allows where they depend on it (instance types,
+/// node types), from cfn-lint's per-region data (generated into `RegionTable.swift` by `Scripts/update-schemas`).
+///
+/// Without a region, a value is checked against every region's values together: one no region offers is a
+/// typo wherever the template goes.
 enum RegionalSchemas {
-    /// One region's differences.
-    struct Differences: Sendable {
-        /// The types the region does not have.
-        var absentTypes: Set<String> = []
-        /// By type, the `enum` the region allows at a JSON pointer into the type's schema, as JSON text.
-        var enums: [String: [(pointer: String, values: String)]] = [:]
-    }
-
-    /// Every region the data covers.
+    /// Every region the data covers, in the order of the bits of the table's masks.
     static let knownRegions: [String] = regions.split(separator: "\n").map(String.init)
 
-    /// The differences of every region, read from the table on first use.
-    static let byRegion: [String: Differences] = {
-        var found: [String: Differences] = [:]
-        for line in differences.split(separator: "\n") {
-            let fields = line.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count >= 3 else { continue }
-            let region = String(fields[0]), type = String(fields[1])
-            if fields.count == 3, fields[2] == "-" {
-                found[region, default: Differences()].absentTypes.insert(type)
-            } else if fields.count == 4 {
-                found[region, default: Differences()].enums[type, default: []].append((String(fields[2]), String(fields[3])))
+    /// A set of regions, as the table's hexadecimal masks write it.
+    struct RegionSet: Sendable {
+        private var bits: [UInt64]
+
+        init?(hexadecimal text: Substring) {
+            var bits: [UInt64] = []
+            var end = text.endIndex
+            while end > text.startIndex {
+                let start = text.index(end, offsetBy: -16, limitedBy: text.startIndex) ?? text.startIndex
+                guard let word = UInt64(text[start..<end], radix: 16) else { return nil }
+                bits.append(word)
+                end = start
+            }
+            self.bits = bits
+        }
+
+        /// Whether the region at `position` of ``knownRegions`` is in the set.
+        func contains(_ position: Int) -> Bool {
+            let word = position / 64
+            return word < bits.count && bits[word] & (1 << UInt64(position % 64)) != 0
+        }
+    }
+
+    /// A list of values that depend on the region.
+    struct ValueList: Sendable {
+        /// The regions that have data for the list: any other is not checked.
+        var covered: RegionSet?
+        /// Each value, with the regions that allow it.
+        var values: [(value: String, regions: RegionSet)] = []
+
+        /// The values `region` allows (every region's together when `nil`); `nil` when the region has no data.
+        func allowed(in region: String?) -> [String]? {
+            guard let region else { return values.map(\.value) }
+            guard let position = knownRegions.firstIndex(of: region), covered?.contains(position) == true else { return nil }
+            return values.filter { $0.regions.contains(position) }.map(\.value)
+        }
+    }
+
+    /// The regions that lack each type.
+    static let absentByType: [String: RegionSet] = {
+        var found: [String: RegionSet] = [:]
+        for line in absentTypes.split(separator: "\n") {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+            if fields.count == 2, let set = RegionSet(hexadecimal: fields[1]) { found[String(fields[0])] = set }
+        }
+        return found
+    }()
+
+    /// The value lists, by name.
+    static let listsByName: [String: ValueList] = {
+        var found: [String: ValueList] = [:]
+        for line in valueLists.split(separator: "\n") {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+            guard fields.count == 3, let set = RegionSet(hexadecimal: fields[2]) else { continue }
+            if fields[1].isEmpty {
+                found[String(fields[0]), default: ValueList()].covered = set
+            } else {
+                found[String(fields[0]), default: ValueList()].values.append((String(fields[1]), set))
             }
         }
         return found
     }()
 
+    /// By type, where each list applies: a JSON pointer into the type's schema and the list's name.
+    static let usesByType: [String: [(pointer: String, list: String)]] = {
+        var found: [String: [(pointer: String, list: String)]] = [:]
+        for line in valueListUses.split(separator: "\n") {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+            if fields.count == 3 { found[String(fields[0]), default: []].append((String(fields[1]), String(fields[2]))) }
+        }
+        return found
+    }()
+
+    /// Whether `region` lacks `type`.
+    static func lacks(_ region: String, _ type: String) -> Bool {
+        guard let position = knownRegions.firstIndex(of: region) else { return false }
+        return absentByType[type]?.contains(position) == true
+    }
+
+    /// The `enum`s `region` (every region together when `nil`) sets in `type`'s schema, by JSON pointer.
+    static func enums(of type: String, in region: String?) -> [(pointer: String, values: [String])] {
+        (usesByType[type] ?? []).compactMap { use in
+            listsByName[use.list]?.allowed(in: region).map { (use.pointer, $0) }
+        }
+    }
+
     /// `schema` with each of `enums` set as the `enum` of the object its pointer names; a pointer that names
     /// nothing changes nothing.
-    static func schema(_ schema: JSONValue, with enums: [(pointer: String, values: String)]) -> JSONValue {
+    static func schema(_ schema: JSONValue, with enums: [(pointer: String, values: [String])]) -> JSONValue {
         var schema = schema
         for (pointer, values) in enums {
-            guard let allowed = try? JSONReader.parse(values) else { continue }
             let segments = pointer.split(separator: "/").map { $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
-            schema = setting(allowed, at: segments[...], in: schema)
+            schema = setting(.array(values.map(JSONValue.string)), at: segments[...], in: schema)
         }
         return schema
     }

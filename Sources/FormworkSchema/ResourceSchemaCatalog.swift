@@ -31,11 +31,12 @@ public final class ResourceSchemaCatalog: Sendable {
         return schema
     }
 
-    /// The compiled schema of `typeName` as `region` allows it: with the values that depend on the region (the
-    /// instance types it offers) where the data has them; the us-east-1 schema otherwise.
-    public func schema(of typeName: String, inRegion region: String) -> CompiledResourceSchema? {
-        guard let enums = RegionalSchemas.byRegion[region]?.enums[typeName] else { return self[typeName] }
-        let key = typeName + "@" + region
+    /// The compiled schema of `typeName` with the values that depend on the region (the instance types it
+    /// offers) as `region` allows them, or as any region does when `region` is `nil`.
+    public func schema(of typeName: String, inRegion region: String?) -> CompiledResourceSchema? {
+        let enums = RegionalSchemas.enums(of: typeName, in: region)
+        guard !enums.isEmpty else { return self[typeName] }
+        let key = typeName + "@" + (region ?? "*")
         if let known = compiled.withLock({ $0[key] }) { return known }
         let schema = text(of: typeName).flatMap { text in
             (try? JSONReader.parse(text)).map { CompiledResourceSchema(RegionalSchemas.schema($0, with: enums)) }

@@ -26,15 +26,24 @@ extension ValidationRun {
             for (index, assertion) in assertions.enumerated() where assertion["Assert"] == nil {
                 error("rules", path + ["Assertions", String(index)], "an assertion needs an Assert")
             }
-            if let condition = members["RuleCondition"] { checkRuleExpression(condition, path: path + ["RuleCondition"]) }
+            if let condition = members["RuleCondition"] { checkRuleExpression(condition, path: path + ["RuleCondition"], isCondition: true) }
             for (index, assertion) in assertions.enumerated() {
-                if let expression = assertion["Assert"] { checkRuleExpression(expression, path: path + ["Assertions", String(index), "Assert"]) }
+                if let expression = assertion["Assert"] { checkRuleExpression(expression, path: path + ["Assertions", String(index), "Assert"], isCondition: true) }
             }
         }
     }
 
-    /// The functions of a rule expression are rule functions, and its references name parameters.
-    private mutating func checkRuleExpression(_ value: JSONValue, path: [String]) {
+    /// The rule functions that yield a Boolean, which a `RuleCondition` or an `Assert` is written with.
+    static let ruleConditionFunctions: Set<String> = [
+        "Fn::And", "Fn::Contains", "Fn::EachMemberEquals", "Fn::EachMemberIn", "Fn::Equals", "Fn::Not", "Fn::Or",
+    ]
+
+    /// The functions of a rule expression are rule functions, and its references name parameters; a
+    /// `RuleCondition` or `Assert` itself (`isCondition`) is a function that yields a Boolean.
+    private mutating func checkRuleExpression(_ value: JSONValue, path: [String], isCondition: Bool = false) {
+        if isCondition, value.objectValue.map({ $0.count == 1 && Self.ruleConditionFunctions.contains($0.keys[0]) }) != true {
+            error("rules", path, "\(path.last ?? "") is a condition written with \(Self.ruleConditionFunctions.sorted().joined(separator: ", "))")
+        }
         switch value {
         case .object(let members) where members.count == 1:
             let (function, argument) = (members.keys[0], members.values[0])

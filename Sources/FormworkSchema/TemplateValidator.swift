@@ -18,7 +18,7 @@ public struct TemplateValidator: Sendable {
     public var schemas: ResourceSchemaCatalog
 
     /// The region the template is for, whose resource types and region-dependent values (instance types)
-    /// are checked; `nil` checks what us-east-1 has and allows, without region-only errors.
+    /// are checked; `nil` checks the types of us-east-1 and the values any region allows.
     public var region: String?
 
     /// A validator over the compiled-in schema data.
@@ -39,6 +39,7 @@ public struct TemplateValidator: Sendable {
     public func validate(_ template: Template) -> [ValidationIssue] {
         var run = ValidationRun(template: template, validator: self)
         run.checkSections()
+        run.checkSectionShapes()
         run.checkLogicalIds()
         run.checkParameters()
         run.checkRuntimes()
@@ -106,7 +107,7 @@ struct ValidationRun {
     /// The compiled schema of `type` (as the validator's region allows it), from the shared catalog once per run.
     mutating func schema(of type: String) -> CompiledResourceSchema? {
         if let known = schemaByType[type] { return known }
-        let found = validator.region.map { validator.schemas.schema(of: type, inRegion: $0) } ?? validator.schemas[type]
+        let found = validator.schemas.schema(of: type, inRegion: validator.region)
         schemaByType[type] = .some(found)
         return found
     }
@@ -206,7 +207,7 @@ struct ValidationRun {
                 }
                 continue
             }
-            if let region = validator.region, RegionalSchemas.byRegion[region]?.absentTypes.contains(resource.type) == true {
+            if let region = validator.region, RegionalSchemas.lacks(region, resource.type) {
                 error("region", path + ["Type"], "\(resource.type) is not available in \(region); deploy this resource to a region that has it")
             }
             let readOnly = metadata.readOnlyPropertyNames
@@ -379,6 +380,10 @@ struct ValidationRun {
             }
         case ("Fn::FindInMap", .array(let parts)):
             checkFindInMap(parts, path: path)
+        case ("Fn::Length", .object):
+            if let intrinsic = IntrinsicFunction(argument), intrinsic.name == "Ref", case .string(let name) = intrinsic.argument, references[name] == .string {
+                error("intrinsic-arguments", path, "Fn::Length takes a list, but Ref '\(name)' yields a string")
+            }
         case ("Fn::Select", .array(let parts)):
             // A literal index past the end of a literal list fails the deploy.
             if parts.count == 2, let index = parts[0].numberValue ?? parts[0].stringValue.flatMap(Double.init), case .array(let list) = parts[1],

@@ -1,3 +1,4 @@
+import Foundation
 import FormworkCLI
 import FormworkTestSupport
 import Testing
@@ -19,15 +20,23 @@ import Testing
           Cache:
             Type: AWS::ElastiCache::CacheCluster
             Properties:
-              CacheNodeType: cache.x9.huge
+              CacheNodeType: cache.c7gn.12xlarge
               Engine: redis
               NumCacheNodes: 1
         """
 
-    @Test func withoutARegionNeitherTheTypeNorTheInstanceTypeIsChecked() throws {
+    @Test func withoutARegionAnyRegionsTypesAndValuesPass() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write(Self.template, to: "app.yaml")
         #expect(run(["validate", file]).status == .done)
+    }
+
+    @Test func withoutARegionAValueNoRegionOffersIsAnError() throws {
+        let folder = try TemporaryDirectory()
+        let file = try folder.write(Self.template.replacingOccurrences(of: "cache.c7gn.12xlarge", with: "cache.c7gn.13xlarge"), to: "app.yaml")
+        let result = run(["validate", file])
+        #expect(result.status == .badInput)
+        #expect(result.output.standardError.contains("error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.c7gn.13xlarge' is not one of the allowed values"))
     }
 
     @Test func aTypeTheRegionDoesNotHaveIsAnErrorThere() throws {
@@ -38,13 +47,14 @@ import Testing
         #expect(result.output.standardError.contains("\(file):3:5: error[region]: Resources.Pipe.Type: AWS::Pipes::Pipe is not available in ap-east-2"))
     }
 
-    @Test func anInstanceTypeTheRegionDoesNotOfferIsAnError() throws {
+    @Test func anInstanceTypeTheRegionDoesNotOfferIsAnErrorThere() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write(Self.template, to: "app.yaml")
-        let result = run(["validate", "--region", "eu-west-1", file])
+        let result = run(["validate", "--region", "af-south-1", file])
         #expect(result.status == .badInput)
-        #expect(result.output.standardError.contains("error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.x9.huge' is not one of the allowed values"))
+        #expect(result.output.standardError.contains("error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.c7gn.12xlarge' is not one of the allowed values"))
         #expect(!result.output.standardError.contains("error[region]"))
+        #expect(run(["validate", "--region", "eu-west-1", file]).status == .done)
     }
 
     @Test func anUnknownRegionIsRefusedListingTheKnownOnes() throws {

@@ -141,4 +141,48 @@ import Testing
         #expect(try errors(distribution(target: "site")) == [])
         #expect(try errors(distribution(target: "sight")).map(\.rule) == ["cache-behavior-origin"])
     }
+
+    @Test func aQueuesVisibilityTimeoutCoversItsFunctionsTimeoutWithTheServicesDefaults() throws {
+        func mapping(visibility: String?, timeout: String?) -> String {
+            """
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties: {\(visibility.map { "VisibilityTimeout: \($0)" } ?? "")}
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Role: arn:aws:iam::123456789012:role/run
+                  Code: {ZipFile: x}
+                  \(timeout.map { "Timeout: \($0)" } ?? "")
+              Mapping:
+                Type: AWS::Lambda::EventSourceMapping
+                Properties: {EventSourceArn: !GetAtt Queue.Arn, FunctionName: !Ref Function}
+            """
+        }
+        #expect(try errors(mapping(visibility: nil, timeout: nil)) == [])
+        #expect(try errors(mapping(visibility: nil, timeout: "30")) == [])
+        #expect(try errors(mapping(visibility: nil, timeout: "31")).map(\.rule) == ["event-source"])
+        #expect(try errors(mapping(visibility: "'900'", timeout: "900")) == [])
+        #expect(try errors(mapping(visibility: "!Ref AWS::NoValue", timeout: "900")) == [])
+    }
+
+    @Test func aMethodsAuthorizationTypeIsItsAuthorizersKindOnTheSameApi() throws {
+        func method(authorization: String, authorizerType: String) -> String {
+            """
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties: {Name: api}
+              Authorizer:
+                Type: AWS::ApiGateway::Authorizer
+                Properties: {Name: auth, RestApiId: !Ref Api, Type: \(authorizerType), IdentitySource: method.request.header.Authorization, ProviderARNs: [arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc]}
+              Method:
+                Type: AWS::ApiGateway::Method
+                Properties: {RestApiId: !Ref Api, ResourceId: !GetAtt Api.RootResourceId, HttpMethod: GET, AuthorizationType: \(authorization), AuthorizerId: !Ref Authorizer, Integration: {Type: MOCK}}
+            """
+        }
+        #expect(try errors(method(authorization: "COGNITO_USER_POOLS", authorizerType: "COGNITO_USER_POOLS")) == [])
+        #expect(try errors(method(authorization: "COGNITO_USER_POOLS", authorizerType: "TOKEN")).map(\.rule) == ["api-parts"])
+    }
 }

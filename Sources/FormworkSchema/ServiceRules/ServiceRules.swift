@@ -15,10 +15,17 @@ extension ValidationRun {
             case "AWS::CodePipeline::Pipeline": checkSourceStage(of: resource, path: path)
             case "AWS::EC2::Subnet": checkSubnetInsideVPC(resource, path: path)
             case "AWS::ECS::Service": checkServiceNetworkConfiguration(of: resource, path: path)
+            case "AWS::Lambda::EventSourceMapping": checkQueueEventSource(resource, path: path)
+            case "AWS::Lambda::Function", "AWS::Serverless::Function": checkEnvironmentSize(resource, path: path)
+            case "AWS::ApiGateway::Stage", "AWS::ApiGateway::Method": checkRestApiParts(resource, path: path)
+            case "AWS::CloudWatch::Alarm": checkAlarmActions(resource, path: path)
+            case "AWS::AutoScaling::AutoScalingGroup": checkAutoScalingGroup(resource, path: path)
+            case "AWS::S3::Bucket": checkIntelligentTiering(resource, path: path)
             default: break
             }
         }
         checkSubnetOverlaps()
+        checkSubscriptionFilterCounts()
     }
 
     /// The resource of this template that `value` names with a `Ref` or a `Fn::GetAtt`, with its logical ID.
