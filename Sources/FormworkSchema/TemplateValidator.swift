@@ -201,7 +201,8 @@ struct ValidationRun {
             checkAttributes(resource, path: path)
             if Self.isCustom(resource.type) { continue }
             guard let metadata = metadata(of: resource.type) else {
-                if !resource.type.hasSuffix("::MODULE"), template.transform == nil {
+                if !resource.type.hasSuffix("::MODULE"), template.declaredTransforms.areAllKnown,
+                   !(template.declaredTransforms.isSAM && resource.type.hasPrefix("AWS::Serverless::")) {
                     let suggestion = suggestion(for: resource.type, among: .resourceTypes)
                     error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
                 }
@@ -413,15 +414,24 @@ struct ValidationRun {
         }
     }
 
-    /// Whether the template gets resources this validation cannot see: from a transform (SAM, macros) or
-    /// from CloudFormation modules (`...::MODULE` types), which name their resources by prefixing their own id.
-    private(set) lazy var expandsAtDeploy: Bool = template.transform != nil || template.resources.values.contains { $0.type.hasSuffix("::MODULE") }
+    /// Whether the template gets resources this validation cannot see, named in ways it cannot tell: from a
+    /// macro or `AWS::Include`, or from CloudFormation modules (`...::MODULE` types).
+    private(set) lazy var expandsAtDeploy: Bool = !template.declaredTransforms.areAllKnown || template.resources.values.contains { $0.type.hasSuffix("::MODULE") }
 
-    /// A reference to something the template does not declare: an error, or a warning when a transform or a
-    /// module may declare it.
-    mutating func missingReference(_ path: [String], _ message: String) {
-        issues.append(ValidationIssue(expandsAtDeploy ? .warning : .error, rule: "missing-reference", path: path,
-                                      expandsAtDeploy ? message + " (a transform or module of the template may declare it)" : message))
+    /// The prefixes of the names SAM's transform gives what it creates: each `AWS::Serverless::*` resource's
+    /// logical ID (`FunctionRole`, `ApiProdStage`) and the implicit APIs' (`ServerlessRestApi…`, `ServerlessHttpApi…`).
+    private(set) lazy var samNamePrefixes: [String] = template.declaredTransforms.isSAM
+        ? template.resources.filter { $0.value.type.hasPrefix("AWS::Serverless::") }.keys.elements + ["ServerlessRestApi", "ServerlessHttpApi"]
+        : []
+
+    /// A reference to `name`, which the template does not declare: an error, or a warning when a macro, a module
+    /// or SAM's transform (for a name it gives) may declare it.
+    mutating func missingReference(_ path: [String], _ message: String, name: String) {
+        // SAM rewrites the properties of its own resources, references included.
+        let inSAMResource = currentResource.map { template.resources.values[$0].type.hasPrefix("AWS::Serverless::") } ?? false
+        let mayBeDeclared = expandsAtDeploy || inSAMResource || samNamePrefixes.contains { name.hasPrefix($0) }
+        issues.append(ValidationIssue(mayBeDeclared ? .warning : .error, rule: "missing-reference", path: path,
+                                      mayBeDeclared ? message + " (a transform or module of the template may declare it)" : message))
     }
 
     mutating func checkRefTarget(_ target: String, path: [String]) {
@@ -434,12 +444,12 @@ struct ValidationRun {
         noteDependency(on: target)
         guard template.resources[target] == nil, template.parameters[target] == nil else { return }
         let suggestion = suggestion(for: target, among: .resourcesAndParameters)
-        missingReference(path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(suggestion)")
+        missingReference(path, "Ref names '\(target)', which is neither a resource nor a parameter of this template.\(suggestion)", name: target)
     }
 
     mutating func checkGetAtt(_ target: String, _ attribute: JSONValue, path: [String]) {
         guard let resource = template.resources[target] else {
-            missingReference(path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
+            missingReference(path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))", name: target)
             return
         }
         noteDependency(on: target)
@@ -457,7 +467,7 @@ struct ValidationRun {
             let name = String(variable.prefix { $0 != "." })
             noteDependency(on: name)
             if template.resources[name] == nil, template.parameters[name] == nil {
-                missingReference(path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub")
+                missingReference(path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub", name: name)
             } else if variable.contains(".") {
                 checkGetAtt(name, .string(String(variable.dropFirst(name.count + 1))), path: path)
             }

@@ -6,7 +6,9 @@ public struct DeclaredTransforms: Sendable, Equatable {
 
     /// The transforms of a `Transform` value (`nil`: none).
     public init(_ transform: JSONValue?) {
-        names = (transform.map { $0.arrayValue ?? [$0] } ?? []).compactMap(\.stringValue)
+        let declared = transform.map { $0.arrayValue ?? [$0] } ?? []
+        names = declared.compactMap(\.stringValue)
+        areAllKnown = names.count == declared.count && names.allSatisfy(Self.known.contains)
     }
 
     /// Whether SAM's transform (`AWS::Serverless-2016-10-31`) is declared.
@@ -14,6 +16,14 @@ public struct DeclaredTransforms: Sendable, Equatable {
 
     /// Whether `AWS::LanguageExtensions` (`Fn::ForEach`, computed names) is declared.
     public var hasLanguageExtensions: Bool { names.contains("AWS::LanguageExtensions") }
+
+    /// The transforms whose output is known: SAM's (which names what it creates after the resource it expands),
+    /// the language extensions and Secrets Manager's rotation (which add nothing a template references).
+    public static let known: Set<String> = ["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions", "AWS::SecretsManager-2020-07-23"]
+
+    /// Whether every declared transform is one of ``known`` (none declared counts): no macro, module or
+    /// `AWS::Include` adds what the template may reference.
+    public let areAllKnown: Bool
 }
 
 extension Template {
