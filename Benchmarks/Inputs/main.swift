@@ -15,7 +15,9 @@ while let flag = arguments.popFirst() {
     switch flag {
     case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
     case "--iterations": iterations = Int(value) ?? iterations
-    default: print("usage: inputs [--sizes 1,2,4,8] [--iterations K]"); exit(2)
+    default:
+        print("usage: inputs [--sizes 1,2,4,8] [--iterations K]")
+        exit(2)
     }
 }
 

@@ -27,9 +27,10 @@ struct Service: Fragment {
         let dlq = Queue("Dlq\(index)", retention: .days(14))
         let queue = Queue("Queue\(index)", visibilityTimeout: .seconds(300), deadLetter: .init(queue: dlq, maxReceiveCount: 3))
         let table = Table("Table\(index)", partitionKey: .string("pk"), billing: .onDemand)
-        let worker = Function("Worker\(index)", runtime: .nodejs22, handler: "index.handler",
-                              code: .inline("exports.handler = async () => ({});"),
-                              timeout: .seconds(60), environment: ["TABLE_NAME": table.name])
+        let worker = Function(
+            "Worker\(index)", runtime: .nodejs22, handler: "index.handler",
+            code: .inline("exports.handler = async () => ({});"),
+            timeout: .seconds(60), environment: ["TABLE_NAME": table.name])
         dlq
         queue
         table

@@ -38,7 +38,9 @@ struct Options {
             case "--iterations": iterations = Int(value) ?? iterations
             case "--phases": phases = Set(value.split(separator: ",").map(String.init))
             case "--output": output = value
-            default: FileHandle.standardError.write(Data("unknown option \(flag)\n\(Self.usage)\n".utf8)); exit(2)
+            default:
+                FileHandle.standardError.write(Data("unknown option \(flag)\n\(Self.usage)\n".utf8))
+                exit(2)
             }
         }
     }
@@ -72,7 +74,9 @@ if options.command == "synth" {
     let synthesized = clock.now
     try CloudAssemblyWriter().write(assembly, to: options.output ?? "scale.out")
     let resources = assembly.stacks.reduce(0) { $0 + $1.template.resources.count }
-    print("synthesized \(resources) resources in \(milliseconds(clock.now - start)) to \(options.output ?? "scale.out") (synthesis \(milliseconds(synthesized - start)), writing \(milliseconds(clock.now - synthesized)))")
+    print(
+        "synthesized \(resources) resources in \(milliseconds(clock.now - start)) to \(options.output ?? "scale.out") (synthesis \(milliseconds(synthesized - start)), writing \(milliseconds(clock.now - synthesized)))"
+    )
     exit(0)
 }
 let assembly = try app.synthesize()

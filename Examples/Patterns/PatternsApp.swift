@@ -23,10 +23,13 @@ enum PatternsApp {
     }
 
     /// The reference app's inline handler.
-    static func function(_ id: String, timeout: Duration? = nil, environment: OrderedDictionary<String, Value> = [:],
-                         tracing: Function.Tracing? = nil, reservedConcurrentExecutions: Int? = nil) -> Function {
-        Function(id, runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"),
-                 timeout: timeout, environment: environment, tracing: tracing,
-                 reservedConcurrentExecutions: reservedConcurrentExecutions)
+    static func function(
+        _ id: String, timeout: Duration? = nil, environment: OrderedDictionary<String, Value> = [:],
+        tracing: Function.Tracing? = nil, reservedConcurrentExecutions: Int? = nil
+    ) -> Function {
+        Function(
+            id, runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"),
+            timeout: timeout, environment: environment, tracing: tracing,
+            reservedConcurrentExecutions: reservedConcurrentExecutions)
     }
 }

@@ -7,8 +7,10 @@ struct RestApiPattern: Fragment {
         let createUser = PatternsApp.function("CreateUser")
         let getOrders = PatternsApp.function("GetOrders")
         let createOrder = PatternsApp.function("CreateOrder")
-        RestApi("Api", name: "microservices-api",
-                deploy: .init(throttlingRateLimit: 1000, throttlingBurstLimit: 2000, tracing: true)) {
+        RestApi(
+            "Api", name: "microservices-api",
+            deploy: .init(throttlingRateLimit: 1000, throttlingBurstLimit: 2000, tracing: true)
+        ) {
             Route(.get, "/users", to: getUsers)
             Route(.post, "/users", to: createUser)
             Route(.get, "/orders", to: getOrders)

@@ -9,8 +9,11 @@ struct StreamPattern: Fragment {
         stream
         dlq
         processor
-        processor.consumes(stream, .init(startingPosition: .latest, batchSize: 100, maxBatchingWindow: .seconds(5),
-                                         parallelizationFactor: 10, bisectBatchOnError: true, retryAttempts: 3,
-                                         onFailure: .queue(dlq)))
+        processor.consumes(
+            stream,
+            .init(
+                startingPosition: .latest, batchSize: 100, maxBatchingWindow: .seconds(5),
+                parallelizationFactor: 10, bisectBatchOnError: true, retryAttempts: 3,
+                onFailure: .queue(dlq)))
     }
 }

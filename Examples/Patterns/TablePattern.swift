@@ -4,10 +4,12 @@ import Formwork
 struct TablePattern: Fragment {
     var body: [any Construct] {
         let scaling = Table.Scaling(minCapacity: 5, maxCapacity: 100, targetUtilizationPercent: 70)
-        Table("Table", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5),
-              readScaling: scaling, writeScaling: scaling)
-        let eventStore = Table("EventStore", partitionKey: .string("aggregateId"), sortKey: .number("version"),
-                               billing: .onDemand, stream: .newImage)
+        Table(
+            "Table", partitionKey: .string("pk"), billing: .provisioned(read: 5, write: 5),
+            readScaling: scaling, writeScaling: scaling)
+        let eventStore = Table(
+            "EventStore", partitionKey: .string("aggregateId"), sortKey: .number("version"),
+            billing: .onDemand, stream: .newImage)
         let projection = PatternsApp.function("Projection")
         eventStore
         projection

@@ -4,15 +4,18 @@ import Formwork
 struct WorkerPattern: Fragment {
     var body: [any Construct] {
         let dlq = Queue("DLQ", retention: .days(14))
-        let queue = Queue("TaskQueue", visibilityTimeout: .minutes(5), receiveWaitTime: .seconds(20),
-                          deadLetter: .init(queue: dlq, maxReceiveCount: 3))
+        let queue = Queue(
+            "TaskQueue", visibilityTimeout: .minutes(5), receiveWaitTime: .seconds(20),
+            deadLetter: .init(queue: dlq, maxReceiveCount: 3))
         let table = Table("Orders", partitionKey: .string("orderId"), billing: .onDemand)
-        let worker = PatternsApp.function("TaskWorker", timeout: .seconds(60), environment: [
-            "POWERTOOLS_SERVICE_NAME": "order-service",
-            "POWERTOOLS_METRICS_NAMESPACE": "MyApp",
-            "LOG_LEVEL": "INFO",
-            "TABLE_NAME": table.name,
-        ], tracing: .active, reservedConcurrentExecutions: 10)
+        let worker = PatternsApp.function(
+            "TaskWorker", timeout: .seconds(60),
+            environment: [
+                "POWERTOOLS_SERVICE_NAME": "order-service",
+                "POWERTOOLS_METRICS_NAMESPACE": "MyApp",
+                "LOG_LEVEL": "INFO",
+                "TABLE_NAME": table.name,
+            ], tracing: .active, reservedConcurrentExecutions: 10)
         dlq
         queue
         worker

@@ -21,8 +21,9 @@ struct SagaPattern: Fragment {
         let cancelFlight = State.lambdaInvoke("CancelFlight", function: PatternsApp.function("CancelFlightFn"))
         let cancelHotel = State.lambdaInvoke("CancelHotel", function: PatternsApp.function("CancelHotelFn"))
         let compensate = cancelHotel.next(cancelFlight)
-        StateMachine("BookingStateMachine",
-                     definition: reserveFlight.next(reserveHotel).next(processPayment.catching(compensate, resultPath: "$.error")),
-                     timeout: .minutes(5))
+        StateMachine(
+            "BookingStateMachine",
+            definition: reserveFlight.next(reserveHotel).next(processPayment.catching(compensate, resultPath: "$.error")),
+            timeout: .minutes(5))
     }
 }

@@ -13,11 +13,13 @@ struct Booking: Component {
             .next(step("ReserveHotel", handler: "reserveHotel"))
             .next(step("ProcessPayment", handler: "processPayment").catching(compensation, resultPath: "$.error"))
         let logs = LogGroup("SagaLogs", retention: .oneMonth)
-        let machine = StateMachine("BookingSaga", definition: saga, timeout: .minutes(5), tracing: true,
-                                   logging: .init(destination: logs, level: .error))
+        let machine = StateMachine(
+            "BookingSaga", definition: saga, timeout: .minutes(5), tracing: true,
+            logging: .init(destination: logs, level: .error))
         let undelivered = Handlers.failures("Undelivered")
-        let requested = Rule("BookingRequested", bus: bus,
-                             pattern: EventPattern(source: ["shop.booking"], detailType: ["BookingRequested"]))
+        let requested = Rule(
+            "BookingRequested", bus: bus,
+            pattern: EventPattern(source: ["shop.booking"], detailType: ["BookingRequested"]))
         machine
         requested
         requested.target(machine, retryAttempts: 3, deadLetterQueue: undelivered)
@@ -27,9 +29,10 @@ struct Booking: Component {
 
     /// One step of the saga: a function of the booking handlers, invoked with its result as the output.
     private func step(_ name: String, handler: String) -> State {
-        let function = Function("\(name)Fn", runtime: .nodejs24, handler: "index.\(handler)",
-                                code: .asset("Examples/Shop/handlers/booking"), memorySize: Handlers.memorySize, timeout: .seconds(10), tracing: .active,
-                                logRetention: .oneMonth)
+        let function = Function(
+            "\(name)Fn", runtime: .nodejs24, handler: "index.\(handler)",
+            code: .asset("Examples/Shop/handlers/booking"), memorySize: Handlers.memorySize, timeout: .seconds(10), tracing: .active,
+            logRetention: .oneMonth)
         return .lambdaInvoke(name, function: function, outputPath: "$.Payload")
     }
 }

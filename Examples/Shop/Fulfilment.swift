@@ -22,13 +22,15 @@ struct Fulfilment: Component {
 
         var body: [any Construct] {
             let dlq = Queue("DeadLetters", retention: .days(14), encryption: .sqsManaged, enforceSSL: true)
-            let queue = Queue("Queue", visibilityTimeout: .seconds(60), deadLetter: .init(queue: dlq, maxReceiveCount: 3),
-                              encryption: .sqsManaged, enforceSSL: true)
+            let queue = Queue(
+                "Queue", visibilityTimeout: .seconds(60), deadLetter: .init(queue: dlq, maxReceiveCount: 3),
+                encryption: .sqsManaged, enforceSSL: true)
             let function = Handlers.function("Consumer", "events", name.lowercased())
             topic.subscribe(queue, rawMessageDelivery: true, deadLetterQueue: dlq)
             function.consumes(queue, batchSize: 10, reportBatchItemFailures: true)
-            Alarm("DeadLetterAlarm", metric: dlq.metric(.approximateNumberOfMessagesVisible), threshold: 1,
-                  missingData: .notBreaching, alarmActions: [alerts.arn])
+            Alarm(
+                "DeadLetterAlarm", metric: dlq.metric(.approximateNumberOfMessagesVisible), threshold: 1,
+                missingData: .notBreaching, alarmActions: [alerts.arn])
             Handlers.calledSynchronously(by: "the queue's poller")
         }
     }

@@ -5,11 +5,14 @@ import Formwork
 enum Handlers {
     /// A function running `handler` of the asset folder `folder` (`api`, `events`, `booking`, ...); a function
     /// invoked asynchronously (by a rule or a bucket) keeps the events it fails on in `asyncFailures`.
-    static func function(_ id: String, _ folder: String, _ handler: String, timeout: Duration = .seconds(10),
-                         environment: OrderedDictionary<String, Value> = [:], asyncFailures: Queue? = nil) -> Function {
-        Function(id, runtime: .nodejs24, handler: "index.\(handler)", code: .asset("Examples/Shop/handlers/\(folder)"),
-                 memorySize: memorySize, timeout: timeout, environment: environment, tracing: .active, logRetention: .oneMonth,
-                 asyncInvocation: asyncFailures.map { .init(onFailure: .queue($0)) })
+    static func function(
+        _ id: String, _ folder: String, _ handler: String, timeout: Duration = .seconds(10),
+        environment: OrderedDictionary<String, Value> = [:], asyncFailures: Queue? = nil
+    ) -> Function {
+        Function(
+            id, runtime: .nodejs24, handler: "index.\(handler)", code: .asset("Examples/Shop/handlers/\(folder)"),
+            memorySize: memorySize, timeout: timeout, environment: environment, tracing: .active, logRetention: .oneMonth,
+            asyncInvocation: asyncFailures.map { .init(onFailure: .queue($0)) })
     }
 
     /// The memory of every Shop function, in MB.

@@ -13,7 +13,8 @@ struct OrderEvents: Component {
         alerts
         bus
         alerts.subscribe(.email("shop-oncall@example.com"))
-        alerts.suppress(.subscriptionRedrive, reason: "An email that cannot be delivered is not worth keeping: the alarm behind it stays in ALARM on the dashboard")
+        alerts.suppress(
+            .subscriptionRedrive, reason: "An email that cannot be delivered is not worth keeping: the alarm behind it stays in ALARM on the dashboard")
         Output("TopicArn", value: topic.arn, description: "Publish order events here")
     }
 }

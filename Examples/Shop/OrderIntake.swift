@@ -13,13 +13,16 @@ struct OrderIntake: Component {
 
     var body: [any Construct] {
         let deadLetters = Queue("DeadLetterQueue", retention: .days(14), encryption: .sqsManaged, enforceSSL: true)
-        let queue = Queue("Queue", visibilityTimeout: .seconds(180), deadLetter: .init(queue: deadLetters, maxReceiveCount: 3),
-                          encryption: .sqsManaged, enforceSSL: true)
-        let processed = Table("ProcessedOrders", partitionKey: .string("orderId"), billing: .onDemand, stream: .newImage,
-                              timeToLiveAttribute: "expiresAt", pointInTimeRecovery: true)
-        let worker = Function("Worker", runtime: .nodejs24, handler: "index.handler", code: .asset("Examples/Shop/handlers/order-worker"),
-                              memorySize: Handlers.memorySize, timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
-                              logRetention: .oneMonth)
+        let queue = Queue(
+            "Queue", visibilityTimeout: .seconds(180), deadLetter: .init(queue: deadLetters, maxReceiveCount: 3),
+            encryption: .sqsManaged, enforceSSL: true)
+        let processed = Table(
+            "ProcessedOrders", partitionKey: .string("orderId"), billing: .onDemand, stream: .newImage,
+            timeToLiveAttribute: "expiresAt", pointInTimeRecovery: true)
+        let worker = Function(
+            "Worker", runtime: .nodejs24, handler: "index.handler", code: .asset("Examples/Shop/handlers/order-worker"),
+            memorySize: Handlers.memorySize, timeout: .seconds(30), environment: ["TABLE_NAME": processed.name], tracing: .active,
+            logRetention: .oneMonth)
         deadLetters
         queue
         topic.subscribe(queue, rawMessageDelivery: true, deadLetterQueue: deadLetters)
@@ -27,12 +30,14 @@ struct OrderIntake: Component {
         worker
         worker.consumes(queue, batchSize: 10, maxBatchingWindow: .seconds(5), reportBatchItemFailures: true)
         processed.grant(.readWrite, to: worker)
-        Pipe("OrderProcessed",
-             source: .dynamoDBStream(processed, .init(startingPosition: .latest, batchSize: 10, retryAttempts: 3, deadLetter: .queue(deadLetters))),
-             filters: [["eventName": ["INSERT"]]],
-             target: .eventBus(bus, detailType: "OrderProcessed", source: "shop.orders", input: .path("$.dynamodb.NewImage")))
-        monitor("Intake", [.function(worker), .queue(queue), .deadLetterQueue(deadLetters)], alarmActions: [alerts.arn],
-                dashboardName: "shop-order-intake")
+        Pipe(
+            "OrderProcessed",
+            source: .dynamoDBStream(processed, .init(startingPosition: .latest, batchSize: 10, retryAttempts: 3, deadLetter: .queue(deadLetters))),
+            filters: [["eventName": ["INSERT"]]],
+            target: .eventBus(bus, detailType: "OrderProcessed", source: "shop.orders", input: .path("$.dynamodb.NewImage")))
+        monitor(
+            "Intake", [.function(worker), .queue(queue), .deadLetterQueue(deadLetters)], alarmActions: [alerts.arn],
+            dashboardName: "shop-order-intake")
         Handlers.calledSynchronously(by: "the queue's poller")
         Output("QueueUrl", value: queue.url, description: "Where order messages are received")
     }

@@ -22,19 +22,23 @@ struct Schedules: Component {
         let daily = Rule("DailyCleanup", schedule: .cron(minute: "0", hour: "2"))
         let frequent = Rule("Reconcile", schedule: .rate(.minutes(5)))
         notifyRule
-        notifyRule.target(Handlers.function("Notify", "events", "notify", asyncFailures: failures), retryAttempts: 2,
-                          maxEventAge: .hours(1), deadLetterQueue: failures)
+        notifyRule.target(
+            Handlers.function("Notify", "events", "notify", asyncFailures: failures), retryAttempts: 2,
+            maxEventAge: .hours(1), deadLetterQueue: failures)
         workflowRule
         workflowRule.target(machine, deadLetterQueue: failures)
         daily
-        daily.target(Handlers.function("Cleanup", "events", "cleanup", timeout: .minutes(5), asyncFailures: failures),
-                     deadLetterQueue: failures)
+        daily.target(
+            Handlers.function("Cleanup", "events", "cleanup", timeout: .minutes(5), asyncFailures: failures),
+            deadLetterQueue: failures)
         frequent
         frequent.target(Handlers.function("Reconciler", "events", "reconcile", asyncFailures: failures), deadLetterQueue: failures)
-        EventBridgeSchedule("WeeklyReport", schedule: .cron(minute: "0", hour: "7", weekDay: "MON"),
-                            target: .init(.function(Handlers.function("Reporter", "events", "weeklyReport", timeout: .minutes(5), asyncFailures: failures)),
-                                          deadLetterQueue: failures, retryAttempts: 3),
-                            flexibleWindow: .minutes(30), timeZone: "Europe/Berlin")
+        EventBridgeSchedule(
+            "WeeklyReport", schedule: .cron(minute: "0", hour: "7", weekDay: "MON"),
+            target: .init(
+                .function(Handlers.function("Reporter", "events", "weeklyReport", timeout: .minutes(5), asyncFailures: failures)),
+                deadLetterQueue: failures, retryAttempts: 3),
+            flexibleWindow: .minutes(30), timeZone: "Europe/Berlin")
         Handlers.calledSynchronously(by: "the order workflow")
     }
 }

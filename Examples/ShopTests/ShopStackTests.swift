@@ -29,10 +29,12 @@ import Testing
     @Test func ordersWaitThreeMinutesAndMoveToTheDeadLetterQueueAfterThreeReceives() throws {
         let orders = try Self.stack("ShopOrders")
         let deadLetters = Capture()
-        orders.hasResourceProperties("AWS::SQS::Queue", [
-            "VisibilityTimeout": 180,
-            "RedrivePolicy": ["maxReceiveCount": 3, "deadLetterTargetArn": ["Fn::GetAtt": [.capture(deadLetters), "Arn"]]],
-        ])
+        orders.hasResourceProperties(
+            "AWS::SQS::Queue",
+            [
+                "VisibilityTimeout": 180,
+                "RedrivePolicy": ["maxReceiveCount": 3, "deadLetterTargetArn": ["Fn::GetAtt": [.capture(deadLetters), "Arn"]]],
+            ])
         let queue = try deadLetters.asString()
         orders.hasResource("AWS::SQS::Queue", ["Properties": ["MessageRetentionPeriod": 1_209_600]])
         #expect(orders.findResources("AWS::SQS::Queue").keys.contains(queue))
@@ -54,10 +56,12 @@ import Testing
 
     @Test func theStorefrontAPIIsThrottledAndLogsEveryRequest() throws {
         let front = try Self.stack("ShopFront")
-        front.allResourcesProperties("AWS::ApiGateway::Stage", [
-            "AccessLogSetting": ["DestinationArn": .anyValue, "Format": .serializedJSON(["requestId": "$context.requestId"])],
-            "MethodSettings": .arrayWith([["HttpMethod": "*", "ResourcePath": "/*", "ThrottlingRateLimit": .anyValue]]),
-        ])
+        front.allResourcesProperties(
+            "AWS::ApiGateway::Stage",
+            [
+                "AccessLogSetting": ["DestinationArn": .anyValue, "Format": .serializedJSON(["requestId": "$context.requestId"])],
+                "MethodSettings": .arrayWith([["HttpMethod": "*", "ResourcePath": "/*", "ThrottlingRateLimit": .anyValue]]),
+            ])
         front.hasOutput("*", ["Value": .anyValue])
     }
 

@@ -39,7 +39,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             // Two templates, separated by the first zero byte.
             let split = bytes.firstIndex(of: 0) ?? bytes.count
             guard let old = Self.template(Array(bytes[..<split])),
-                  let new = Self.template(split < bytes.count ? Array(bytes[(split + 1)...]) : bytes) else { return }
+                let new = Self.template(split < bytes.count ? Array(bytes[(split + 1)...]) : bytes)
+            else { return }
             let diff = TemplateDiffer().diff(old: old, new: new)
             _ = DiffTextRenderer().render("Stack", diff)
             _ = DiffMarkdownRenderer.render([("Stack", diff)])

@@ -5,7 +5,10 @@ public struct AppCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "app",
         abstract: "Synthesize this app's stacks into a cloud assembly, list them, diff them with what is deployed.",
-        subcommands: [SynthCommand.self, ListCommand.self, AppDiffCommand.self, AppCheckCommand.self, DeployCommand.self, WatchCommand.self, DestroyCommand.self, RollbackCommand.self, BootstrapCommand.self]
+        subcommands: [
+            SynthCommand.self, ListCommand.self, AppDiffCommand.self, AppCheckCommand.self, DeployCommand.self, WatchCommand.self, DestroyCommand.self,
+            RollbackCommand.self, BootstrapCommand.self,
+        ]
     )
 
     public init() {}

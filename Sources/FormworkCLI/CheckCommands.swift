@@ -39,15 +39,19 @@ struct CheckOptions: ParsableArguments {
             output.print(String(ServerlessRules.documentationIndex.dropLast()))
         case .json, .sarif:
             let rules: [JSONValue] = ServerlessRules.all.map { rule in
-                ["id": .string(rule.id), "summary": .string(rule.summary), "severity": .string(rule.severity.rawValue),
-                 "pillar": .string(rule.pillar), "equivalents": .array(rule.equivalents.map { .string($0) })]
+                [
+                    "id": .string(rule.id), "summary": .string(rule.summary), "severity": .string(rule.severity.rawValue),
+                    "pillar": .string(rule.pillar), "equivalents": .array(rule.equivalents.map { .string($0) }),
+                ]
             }
             output.print(JSONWriter(style: .pretty(indent: 2)).string(from: ["rules": .array(rules)]))
         case .text:
             let width = ServerlessRules.all.map(\.id.count).max() ?? 0
             for rule in ServerlessRules.all {
                 let equivalents = rule.equivalents.isEmpty ? "" : "  (\(rule.equivalents.joined(separator: ", ")))"
-                output.print("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\(equivalents)")
+                output.print(
+                    "\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\(equivalents)"
+                )
             }
         }
         return true
@@ -111,17 +115,20 @@ struct CheckOptions: ParsableArguments {
     /// SARIF 2.1.0, for code-scanning tools.
     private func sarif(_ checked: [Checked]) -> JSONValue {
         let rules: [JSONValue] = ServerlessRules.all.map { rule in
-            ["id": .string(rule.id), "shortDescription": ["text": .string(rule.summary)],
-             "fullDescription": ["text": .string(rule.rationale)], "help": ["text": .string(rule.remedy)],
-             "properties": ["pillar": .string(rule.pillar), "equivalents": .array(rule.equivalents.map { .string($0) })]]
+            [
+                "id": .string(rule.id), "shortDescription": ["text": .string(rule.summary)],
+                "fullDescription": ["text": .string(rule.rationale)], "help": ["text": .string(rule.remedy)],
+                "properties": ["pillar": .string(rule.pillar), "equivalents": .array(rule.equivalents.map { .string($0) })],
+            ]
         }
         let results: [JSONValue] = checked.flatMap { template in
             template.findings.map { finding in
-                let level = switch finding.severity {
-                case .error: "error"
-                case .warning: "warning"
-                case .info: "note"
-                }
+                let level =
+                    switch finding.severity {
+                    case .error: "error"
+                    case .warning: "warning"
+                    case .info: "note"
+                    }
                 var location: OrderedDictionary<String, JSONValue> = ["artifactLocation": ["uri": .string(template.source)]]
                 if let line = template.line(finding.logicalId) { location["region"] = ["startLine": .number(Double(line))] }
                 return [

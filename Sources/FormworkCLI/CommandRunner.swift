@@ -20,8 +20,10 @@ public enum CommandRunner {
 
     /// Runs `arguments` (without the program name) with `root` as the top command, for `app` if given, with
     /// `environment` as the environment variables (the process's when not given).
-    public static func run(_ arguments: [String], root: any ParsableCommand.Type, app: App? = nil,
-                           environment: [String: String]? = nil) -> Result {
+    public static func run(
+        _ arguments: [String], root: any ParsableCommand.Type, app: App? = nil,
+        environment: [String: String]? = nil
+    ) -> Result {
         guard let environment else { return runParsed(arguments, root: root, app: app) }
         return CommandEnvironment.$variables.withValue(environment) { runParsed(arguments, root: root, app: app) }
     }

@@ -39,10 +39,16 @@ struct DeployCommand: FormworkCommand {
     @Option(help: "The bucket for templates over 51,200 bytes (default: the bootstrap bucket of the account and region, where assets always go).")
     var templateBucket: String?
 
-    @Option(name: .customLong("skip-resource"), help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) its continued rollback leaves as it is. Repeatable.")
+    @Option(
+        name: .customLong("skip-resource"),
+        help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) its continued rollback leaves as it is. Repeatable.")
     var skipResources: [String] = []
 
-    @Flag(inversion: .prefixedNo, help: "Roll back a deployment that fails (the default). With --no-rollback the stack stops where it failed, keeping what was deployed, for a fix and another deploy (or `rollback`).")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Roll back a deployment that fails (the default). With --no-rollback the stack stops where it failed, keeping what was deployed, for a fix and another deploy (or `rollback`)."
+    )
     var rollback = true
 
     @Flag(name: [.customShort("e"), .long], help: "Deploy only the named stacks, not the stacks they depend on.")
@@ -51,7 +57,10 @@ struct DeployCommand: FormworkCommand {
     @Option(name: .customLong("notification-arns"), help: "An SNS topic ARN CloudFormation sends each stack's events to (at most 5). Repeatable.")
     var notificationArns: [String] = []
 
-    @Flag(help: "Make the changes that allow it through the services' own APIs, without CloudFormation, as `cdk deploy --hotswap` does: function code, environment and description (Lambda), state machine definitions (Step Functions). A stack with any other change is not deployed (exit 1). For development stacks: CloudFormation's template falls behind until the next deploy without --hotswap.")
+    @Flag(
+        help:
+            "Make the changes that allow it through the services' own APIs, without CloudFormation, as `cdk deploy --hotswap` does: function code, environment and description (Lambda), state machine definitions (Step Functions). A stack with any other change is not deployed (exit 1). For development stacks: CloudFormation's template falls behind until the next deploy without --hotswap."
+    )
     var hotswap = false
 
     @Flag(help: "As --hotswap, but a stack with a change that cannot be hotswapped deploys through CloudFormation.")
@@ -69,7 +78,8 @@ struct DeployCommand: FormworkCommand {
         let interruption = Interruption()
         let signals = CommandEnvironment.streamsProgress ? InterruptSignal(interruption) : nil
         defer { signals?.cancel() }
-        let deployer = StackDeployers(session: session, approval: requireApproval, templateBucket: templateBucket, progress: progress, interruption: interruption)
+        let deployer = StackDeployers(
+            session: session, approval: requireApproval, templateBucket: templateBucket, progress: progress, interruption: interruption)
         // Only the named stacks with --exclusively; their dependencies are then taken as deployed.
         let ordered = exclusively && !stacks.isEmpty ? assembly.stacksInDependencyOrder.filter { stacks.contains($0.name) } : assembly.stacksInDependencyOrder
         let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
@@ -86,7 +96,11 @@ struct DeployCommand: FormworkCommand {
                     return outcome
                 case .failure(.needsCloudFormation(let reasons)):
                     guard fallsBack else {
-                        throw .refused(stack: stack.name, reason: "it cannot be hotswapped, and nothing was changed: \(reasons.joined(separator: "; ")). Deploy without --hotswap, or with --hotswap-fallback")
+                        throw .refused(
+                            stack: stack.name,
+                            reason:
+                                "it cannot be hotswapped, and nothing was changed: \(reasons.joined(separator: "; ")). Deploy without --hotswap, or with --hotswap-fallback"
+                        )
                     }
                     deployer.report("\(stack.name): not hotswappable (\(reasons.joined(separator: "; "))); deploying through CloudFormation")
                 }

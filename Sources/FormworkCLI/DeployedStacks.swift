@@ -37,8 +37,9 @@ struct DeployedStacks {
                 result[stack.name] = try fetch(stack.name, with: try reader.get())
             } catch {
                 let reason = error.reason
-                result[stack.name] = Deployed(template: nil, annotation: StackAnnotation(notes: ["\(stack.name) could not be read, so it is not compared: \(reason)"]),
-                                              failure: reason)
+                result[stack.name] = Deployed(
+                    template: nil, annotation: StackAnnotation(notes: ["\(stack.name) could not be read, so it is not compared: \(reason)"]),
+                    failure: reason)
             }
         }
         return result
@@ -51,8 +52,10 @@ struct DeployedStacks {
         guard let account = environment.account else { return try session.cloudFormation(stackEnvironment: environment.description) }
         let (awsEnvironment, credentials) = (session.environment, session.credentials)
         return try session.run { () async throws(CloudError) -> CloudFormationClient in
-            try await DeployTarget.resolve(environment: awsEnvironment, region: region, credentials: credentials, requiredAccount: account,
-                                           names: bootstrap).cloudFormation
+            try await DeployTarget.resolve(
+                environment: awsEnvironment, region: region, credentials: credentials, requiredAccount: account,
+                names: bootstrap
+            ).cloudFormation
         }
     }
 
@@ -96,7 +99,8 @@ struct DeployedStacks {
         var annotation = StackAnnotation()
         guard let deployed, let template = deployed.template else { return annotation }
         guard deployed.isReviewable else {
-            annotation.changeSetFailure = "not asked for: the stack is \(deployed.annotation.deployedStatus ?? "not settled"), which CloudFormation does not update"
+            annotation.changeSetFailure =
+                "not asked for: the stack is \(deployed.annotation.deployedStatus ?? "not settled"), which CloudFormation does not update"
             return annotation
         }
         do throws(CommandFailure) {
@@ -107,7 +111,9 @@ struct DeployedStacks {
         }
     }
 
-    private func review(_ stack: CloudAssembly.StackArtifact, over deployed: Template, diff: TemplateDiff, templateBucket: String?) throws(CommandFailure) -> StackAnnotation {
+    private func review(_ stack: CloudAssembly.StackArtifact, over deployed: Template, diff: TemplateDiff, templateBucket: String?) throws(CommandFailure)
+        -> StackAnnotation
+    {
         var annotation = StackAnnotation()
         let client = try session.cloudFormation(stackEnvironment: stack.environment)
         let body: String
@@ -122,8 +128,9 @@ struct DeployedStacks {
         let name = stack.name
         let changeSetName = CloudFormationClient.uniqueChangeSetName(prefix: "formwork-diff")
         let outcome = try session.run { () async throws(CloudError) -> ChangeSet in
-            _ = try await client.createChangeSet(stack: name, name: changeSetName, template: source, type: "UPDATE",
-                                                 parameters: parameters.map { ($0, nil) }, description: "Formwork diff; deleted after reading")
+            _ = try await client.createChangeSet(
+                stack: name, name: changeSetName, template: source, type: "UPDATE",
+                parameters: parameters.map { ($0, nil) }, description: "Formwork diff; deleted after reading")
             do throws(CloudError) {
                 let changeSet = try await client.settledChangeSet(stack: name, name: changeSetName)
                 try await client.deleteChangeSet(stack: name, name: changeSetName)
@@ -145,7 +152,9 @@ struct DeployedStacks {
     }
 
     /// The template as the change set request carries it: its text, or above 51,200 bytes an S3 URL.
-    private func templateSource(_ body: String, stack: CloudAssembly.StackArtifact, templateBucket: String?) throws(CommandFailure) -> CloudFormationClient.TemplateSource {
+    private func templateSource(_ body: String, stack: CloudAssembly.StackArtifact, templateBucket: String?) throws(CommandFailure)
+        -> CloudFormationClient.TemplateSource
+    {
         guard body.utf8.count > CloudFormationClient.maximumTemplateBodyBytes else { return .body(body) }
         let uploader = TemplateUploader(session: session)
         return .url(try uploader.upload(body, stack: stack, bucket: templateBucket))
@@ -167,7 +176,8 @@ struct DeployedStacks {
         }
         let causes = change.details.filter { $0.attribute == "Properties" && ($0.requiresRecreation == "Always" || $0.requiresRecreation == "Conditionally") }
             .compactMap(\.name)
-        return CloudFormationVerdict(logicalId: change.logicalId, resourceType: change.resourceType, action: action,
-                                     recreatingProperties: Array(OrderedSet(causes)))
+        return CloudFormationVerdict(
+            logicalId: change.logicalId, resourceType: change.resourceType, action: action,
+            recreatingProperties: Array(OrderedSet(causes)))
     }
 }

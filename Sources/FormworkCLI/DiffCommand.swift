@@ -92,7 +92,8 @@ struct AppDiffCommand: FormworkCommand {
         }
         guard unread.isEmpty else {
             let names = unread.keys.joined(separator: ", ")
-            throw CommandFailure(.environment, "error: \(unread.count) of \(assembly.stacks.count) stacks could not be read from the account and are not compared: \(names)")
+            throw CommandFailure(
+                .environment, "error: \(unread.count) of \(assembly.stacks.count) stacks could not be read from the account and are not compared: \(names)")
         }
         try rendered.get()
     }

@@ -39,8 +39,10 @@ struct DiffOptions: ParsableArguments {
 
     /// Prints `stacks`' diffs with what a live diff adds to each (`annotations`, by stack name), and fails with
     /// status 1 when asked to and something differs.
-    func render(_ stacks: [(name: String, diff: TemplateDiff, status: String)], annotations: [String: StackAnnotation],
-                output: inout CommandOutput) throws(CommandFailure) {
+    func render(
+        _ stacks: [(name: String, diff: TemplateDiff, status: String)], annotations: [String: StackAnnotation],
+        output: inout CommandOutput
+    ) throws(CommandFailure) {
         if securityOnly {
             return try runSecurityOnly(stacks.map { ($0.name, $0.diff) }, output: &output)
         }
@@ -57,7 +59,8 @@ struct DiffOptions: ParsableArguments {
             output.standardOutput += DiffMarkdownRenderer.render(stacks.map { ($0.name, $0.diff) })
             for stack in stacks {
                 guard let lines = annotations[stack.name]?.lines, !lines.isEmpty else { continue }
-                output.standardOutput += "\n**`\(stack.name)` in the account:**\n\n" + lines.map { "- " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n") + "\n"
+                output.standardOutput +=
+                    "\n**`\(stack.name)` in the account:**\n\n" + lines.map { "- " + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n") + "\n"
             }
         case .text:
             let colored = CommandEnvironment.variables["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
@@ -76,7 +79,8 @@ struct DiffOptions: ParsableArguments {
         let widening = stacks.filter { $0.diff.security.widens }
         switch format {
         case .json:
-            output.print(JSONWriter(style: .pretty(indent: 2)).string(from: DiffJSONRenderer.document(widening.map { DiffJSONRenderer.stack($0.name, $0.diff) })))
+            output.print(
+                JSONWriter(style: .pretty(indent: 2)).string(from: DiffJSONRenderer.document(widening.map { DiffJSONRenderer.stack($0.name, $0.diff) })))
         case .text, .markdown:
             for stack in widening { output.standardOutput += DiffTextRenderer().renderSecurity(stack.name, stack.diff) }
         }
@@ -88,7 +92,9 @@ struct DiffOptions: ParsableArguments {
     /// The templates at `path`, or exit status 2 naming the file and what is wrong.
     /// `old`, with its template named as `new`'s when each side holds one template under different names:
     /// two single files are one stack, whatever their names.
-    static func pairingSingleTemplates(_ old: OrderedDictionary<String, Template>, with new: OrderedDictionary<String, Template>) -> OrderedDictionary<String, Template> {
+    static func pairingSingleTemplates(_ old: OrderedDictionary<String, Template>, with new: OrderedDictionary<String, Template>) -> OrderedDictionary<
+        String, Template
+    > {
         guard old.count == 1, new.count == 1, let name = new.keys.first, old[name] == nil else { return old }
         return [name: old.values[0]]
     }

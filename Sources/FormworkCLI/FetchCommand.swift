@@ -42,11 +42,17 @@ struct FetchCommand: FormworkCommand {
         }
         let missing = zip(names, fetched).filter { $0.1 == nil }.map(\.0)
         guard missing.isEmpty else {
-            throw CommandFailure(.environment, "error: no stack named \(missing.map { "'\($0)'" }.joined(separator: ", ")) is deployed in \(client.region); check the name, --region and the account")
+            throw CommandFailure(
+                .environment,
+                "error: no stack named \(missing.map { "'\($0)'" }.joined(separator: ", ")) is deployed in \(client.region); check the name, --region and the account"
+            )
         }
         // A name from the answer becomes a file name: it must be a stack name, which cannot leave the folder.
         for case let (name, _)? in fetched where !StackName.isValid(name) {
-            throw CommandFailure(.environment, "error: the endpoint answered with the stack name '\(name.prefix(200))', which is not a CloudFormation stack name (a letter, then letters, digits and hyphens, at most 128); check --endpoint-url")
+            throw CommandFailure(
+                .environment,
+                "error: the endpoint answered with the stack name '\(name.prefix(200))', which is not a CloudFormation stack name (a letter, then letters, digits and hyphens, at most 128); check --endpoint-url"
+            )
         }
         var folder: FetchFolder?
         try CommandFailure.writing("the folder '\(output)'") { folder = try FetchFolder(output) }

@@ -17,7 +17,9 @@ struct RollbackCommand: FormworkCommand {
     @Argument(help: "The stacks to roll back; all when none are named.")
     var stacks: [String] = []
 
-    @Option(name: [.customLong("orphan"), .customLong("skip-resource")], help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) to leave as it is. Repeatable.")
+    @Option(
+        name: [.customLong("orphan"), .customLong("skip-resource")],
+        help: "For a stack stuck in UPDATE_ROLLBACK_FAILED: a resource (logical id) to leave as it is. Repeatable.")
     var skipResources: [String] = []
 
     @OptionGroup var live: LiveOptions

@@ -23,8 +23,10 @@ struct StackDeployers {
         var failure: CommandFailure?
     }
 
-    func run<Value: Sendable>(_ stacks: [CloudAssembly.StackArtifact], concurrency: Int, reversed: Bool = false,
-                              _ operation: @escaping @Sendable (CloudAssembly.StackArtifact, StackDeployer) async throws(DeployError) -> Value) throws(CommandFailure) -> Result<Value> {
+    func run<Value: Sendable>(
+        _ stacks: [CloudAssembly.StackArtifact], concurrency: Int, reversed: Bool = false,
+        _ operation: @escaping @Sendable (CloudAssembly.StackArtifact, StackDeployer) async throws(DeployError) -> Value
+    ) throws(CommandFailure) -> Result<Value> {
         let deployers = try self.deployers(for: stacks)
         let names = Set(stacks.map(\.name))
         // What must be done before each stack: its dependencies, or for a destroy the stacks that depend on it.
@@ -44,7 +46,8 @@ struct StackDeployers {
                 var running = 0
                 while true {
                     while result.failure == nil, running < concurrency,
-                          let index = pending.firstIndex(where: { (waiting[$0.name] ?? []).isSubset(of: done) }) {
+                        let index = pending.firstIndex(where: { (waiting[$0.name] ?? []).isSubset(of: done) })
+                    {
                         let stack = pending.remove(at: index)
                         let deployer = deployers[stack.name]!
                         running += 1
@@ -87,8 +90,9 @@ struct StackDeployers {
         var stackTargets: [String: Destination] = [:]
         for stack in stacks {
             let bound = StackEnvironment(uri: stack.environment)
-            stackTargets[stack.name] = Destination(environment: StackEnvironment(account: bound.account, region: try session.region(for: bound)),
-                                                   bootstrap: stack.bootstrap)
+            stackTargets[stack.name] = Destination(
+                environment: StackEnvironment(account: bound.account, region: try session.region(for: bound)),
+                bootstrap: stack.bootstrap)
         }
         let wanted = stackTargets
         let environment = session.environment
@@ -97,12 +101,15 @@ struct StackDeployers {
         let progress = progress
         let targets = try session.run { () async throws(CloudError) -> [Destination: DeployTarget] in
             var targets: [Destination: DeployTarget] = [:]
-            for target in Set(wanted.values).sorted(by: { ($0.environment.description, $0.bootstrap.qualifier) < ($1.environment.description, $1.bootstrap.qualifier) }) {
+            for target in Set(wanted.values).sorted(by: {
+                ($0.environment.description, $0.bootstrap.qualifier) < ($1.environment.description, $1.bootstrap.qualifier)
+            }) {
                 let names = wanted.filter { $0.value == target }.keys.sorted()
                 do throws(CloudError) {
-                    targets[target] = try await DeployTarget.resolve(environment: environment, region: target.environment.region ?? "", credentials: credentials,
-                                                                     templateBucket: bucket, requiredAccount: target.environment.account, names: target.bootstrap,
-                                                                     report: { progress.add("\(names.joined(separator: ", ")): \($0)") })
+                    targets[target] = try await DeployTarget.resolve(
+                        environment: environment, region: target.environment.region ?? "", credentials: credentials,
+                        templateBucket: bucket, requiredAccount: target.environment.account, names: target.bootstrap,
+                        report: { progress.add("\(names.joined(separator: ", ")): \($0)") })
                 } catch .configuration(let message) {
                     throw .configuration("\(names.joined(separator: ", ")): \(message)")
                 }
@@ -111,8 +118,9 @@ struct StackDeployers {
         }
         let approvals = TerminalApproval()
         return wanted.mapValues { target in
-            var deployer = StackDeployer(target: targets[target]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
-                                         interruption: interruption)
+            var deployer = StackDeployer(
+                target: targets[target]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
+                interruption: interruption)
             deployer.status = { progress.status($0) }
             return deployer
         }
@@ -146,7 +154,8 @@ final class InterruptSignal {
             interruption.interrupt()
             // A second Ctrl-C stops the process at once: the step in progress may be waiting on AWS.
             signal(SIGINT, SIG_DFL)
-            _ = FileDescriptorWriting.writeAll("\ninterrupted: finishing the current step (no change set is left half-made); press Ctrl-C again to stop at once\n", to: STDERR_FILENO)
+            _ = FileDescriptorWriting.writeAll(
+                "\ninterrupted: finishing the current step (no change set is left half-made); press Ctrl-C again to stop at once\n", to: STDERR_FILENO)
         }
         source.resume()
     }

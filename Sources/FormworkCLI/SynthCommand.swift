@@ -71,7 +71,9 @@ struct SynthCommand: FormworkCommand {
             printed.printError("\(hiddenInfo) info finding\(hiddenInfo == 1 ? "" : "s") not shown; --show-info lists them")
         }
         if strict, errors > 0 {
-            throw CommandFailure(.findings, "\(errors) error\(errors == 1 ? "" : "s") against the Well-Architected rules (formwork check --explain RULE tells why and how to fix)")
+            throw CommandFailure(
+                .findings,
+                "\(errors) error\(errors == 1 ? "" : "s") against the Well-Architected rules (formwork check --explain RULE tells why and how to fix)")
         }
     }
 }

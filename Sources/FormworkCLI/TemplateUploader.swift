@@ -21,13 +21,16 @@ struct TemplateUploader {
             var target = bucket
             if target == nil {
                 let account = try await STSClient(environment: environment, region: region, credentials: credentials).callerIdentity().account
-                target = BootstrapNames.resolved(stack.bootstrap.assetBucket, account: account, region: region,
-                                                 partition: BootstrapNames.partition(ofRegion: region))
+                target = BootstrapNames.resolved(
+                    stack.bootstrap.assetBucket, account: account, region: region,
+                    partition: BootstrapNames.partition(ofRegion: region))
             }
             do throws(CloudError) {
                 try await s3.putObject(bucket: target!, key: key, body: data, contentType: "application/json")
             } catch .service(let error) where error.code == "NoSuchBucket" {
-                throw .configuration("the template of \(stack.name) is \(data.count) bytes, over CloudFormation's 51,200 for a request, and the bucket \(target!) to put it in does not exist; bootstrap the account or pass --template-bucket")
+                throw .configuration(
+                    "the template of \(stack.name) is \(data.count) bytes, over CloudFormation's 51,200 for a request, and the bucket \(target!) to put it in does not exist; bootstrap the account or pass --template-bucket"
+                )
             }
             return try s3.objectURL(bucket: target!, key: key).absoluteString
         }

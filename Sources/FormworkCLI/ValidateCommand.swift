@@ -20,7 +20,8 @@ struct ValidateCommand: FormworkCommand {
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
         if let region, !TemplateValidator.knownRegions.contains(region) {
-            throw CommandFailure(.badInput, "error: '\(region)' is not a region Formwork has data for; known regions: \(TemplateValidator.knownRegions.joined(separator: ", "))")
+            throw CommandFailure(
+                .badInput, "error: '\(region)' is not a region Formwork has data for; known regions: \(TemplateValidator.knownRegions.joined(separator: ", "))")
         }
         let validator = TemplateValidator(region: region)
         var errorCount = 0

@@ -45,7 +45,8 @@ struct WatchCommand: FormworkCommand {
         let product = product ?? program.lastPathComponent
         let package = FileManager.default.currentDirectoryPath
         guard FileManager.default.fileExists(atPath: package + "/Package.swift") else {
-            throw CommandFailure(.badInput, "error: watch runs in the folder of the app's Package.swift (this folder has none); cd there and run `swift run \(product) watch`")
+            throw CommandFailure(
+                .badInput, "error: watch runs in the folder of the app's Package.swift (this folder has none); cd there and run `swift run \(product) watch`")
         }
         let roots = [package] + (try assetFolders(app, outside: package))
         let watcher: FileWatcher

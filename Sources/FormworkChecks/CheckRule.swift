@@ -24,8 +24,10 @@ public struct CheckRule: Sendable, Identifiable {
     /// The findings of the rule in a template.
     public let evaluate: @Sendable (CheckedTemplate) -> [Finding]
 
-    public init(id: String, summary: String, pillar: String, severity: Finding.Severity, equivalents: [String] = [],
-                rationale: String, remedy: String, evaluate: @escaping @Sendable (CheckedTemplate) -> [Finding]) {
+    public init(
+        id: String, summary: String, pillar: String, severity: Finding.Severity, equivalents: [String] = [],
+        rationale: String, remedy: String, evaluate: @escaping @Sendable (CheckedTemplate) -> [Finding]
+    ) {
         self.id = id
         self.summary = summary
         self.pillar = pillar

@@ -26,7 +26,8 @@ extension CheckRule {
             whole scope). In a template, on the resource: `"Metadata": {"formwork": {"suppress": [{"rule": "\(id)", "reason": "..."}]}}`.
             """
         if !equivalents.isEmpty {
-            page += " Suppressions written for the equivalent rules of cfn-lint (`cfn-lint.config.ignore_checks`) and cdk-nag (`cdk_nag.rules_to_suppress`) apply too."
+            page +=
+                " Suppressions written for the equivalent rules of cfn-lint (`cfn-lint.config.ignore_checks`) and cdk-nag (`cdk_nag.rules_to_suppress`) apply too."
         }
         return page + "\n"
     }

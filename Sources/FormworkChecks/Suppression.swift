@@ -26,8 +26,9 @@ public struct Suppression: Construct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         guard aspect.reason.split(whereSeparator: \.isWhitespace).count >= 2 else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "suppressing \(aspect.rule) needs a reason of a few words that a reviewer can judge; '\(aspect.reason)' is not one")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "suppressing \(aspect.rule) needs a reason of a few words that a reviewer can judge; '\(aspect.reason)' is not one")
         }
         scope.schedule(aspect, on: target)
     }

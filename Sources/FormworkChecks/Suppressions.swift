@@ -69,13 +69,17 @@ struct Suppressions {
         var used = [Bool](repeating: false, count: entries.count)
         var kept: [Finding] = []
         for finding in findings {
-            let covering = entries.indices.filter { entries[$0].rules.contains(finding.rule) && (entries[$0].logicalId == nil || entries[$0].logicalId == finding.logicalId) }
+            let covering = entries.indices.filter {
+                entries[$0].rules.contains(finding.rule) && (entries[$0].logicalId == nil || entries[$0].logicalId == finding.logicalId)
+            }
             if covering.isEmpty { kept.append(finding) } else { covering.forEach { used[group[$0]] = true } }
         }
         for (index, entry) in entries.enumerated() where group[index] == index && !used[index] && !entry.rules.isDisjoint(with: checked) {
-            kept.append(Finding(rule: "unused-suppression", severity: .warning, logicalId: entry.logicalId ?? "Metadata",
-                                message: "the suppression of \(entry.name) covers no finding; the resource meets the rule now.",
-                                fix: "Remove the suppression, so that it does not hide a future finding."))
+            kept.append(
+                Finding(
+                    rule: "unused-suppression", severity: .warning, logicalId: entry.logicalId ?? "Metadata",
+                    message: "the suppression of \(entry.name) covers no finding; the resource meets the rule now.",
+                    fix: "Remove the suppression, so that it does not hide a future finding."))
         }
         return kept
     }

@@ -36,11 +36,12 @@ public struct CheckedTemplate: Sendable {
     /// The statements of identity policies and inline role policies, with the logical ID holding them.
     var identityStatements: [(logicalId: String, statement: JSONValue)] {
         resources.flatMap { logicalId, resource -> [(logicalId: String, statement: JSONValue)] in
-            let documents: [JSONValue] = switch resource.type {
-            case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy": [resource.properties["PolicyDocument"]].compactMap { $0 }
-            case "AWS::IAM::Role": (resource.properties["Policies"]?.arrayValue ?? []).compactMap { $0["PolicyDocument"] }
-            default: []
-            }
+            let documents: [JSONValue] =
+                switch resource.type {
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy": [resource.properties["PolicyDocument"]].compactMap { $0 }
+                case "AWS::IAM::Role": (resource.properties["Policies"]?.arrayValue ?? []).compactMap { $0["PolicyDocument"] }
+                default: []
+                }
             return documents.flatMap { document in document["Statement"].map(JSONValue.list)?.map { (logicalId, $0) } ?? [] }
         }
     }

@@ -17,8 +17,10 @@ public struct AWSEnvironment: Sendable {
     /// The shared config and credentials files.
     public var files: SharedConfigFiles
 
-    public init(variables: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil, region: String? = nil,
-                endpointURL: String? = nil, transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard) {
+    public init(
+        variables: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil, region: String? = nil,
+        endpointURL: String? = nil, transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard
+    ) {
         self.variables = variables
         self.profileOption = profile
         self.regionOption = region
@@ -51,7 +53,7 @@ public struct AWSEnvironment: Sendable {
     public func region(fallback: String? = nil) throws(CloudError) -> String {
         try files.checkReadable()
         guard let region = regionOption ?? nonEmpty("AWS_REGION") ?? nonEmpty("AWS_DEFAULT_REGION") ?? profile["region"] ?? fallback,
-              !region.isEmpty
+            !region.isEmpty
         else { throw .noRegion }
         return try Self.checkedRegion(region)
     }
@@ -72,9 +74,11 @@ public struct AWSEnvironment: Sendable {
     ///   `sso`); the service id when `nil` (the default).
     public func endpoint(for service: String, region: String, host: String? = nil) throws(CloudError) -> URL {
         let ignoresConfigured = nonEmpty("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.lowercased() == "true"
-        let configured = ignoresConfigured ? nil
+        let configured =
+            ignoresConfigured
+            ? nil
             : nonEmpty("AWS_ENDPOINT_URL_\(service.uppercased().replacingOccurrences(of: " ", with: "_"))")
-            ?? nonEmpty("AWS_ENDPOINT_URL") ?? profile["endpoint_url"]
+                ?? nonEmpty("AWS_ENDPOINT_URL") ?? profile["endpoint_url"]
         if let text = endpointOption ?? configured {
             guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
                 throw .configuration("'\(text)' is not an endpoint URL; give one such as http://127.0.0.1:5000")

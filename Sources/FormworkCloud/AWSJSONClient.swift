@@ -25,8 +25,9 @@ public struct AWSJSONClient: Sendable {
     /// A client of `service` (its signing name, which also names its endpoint) in `region` as `environment`
     /// reaches it.
     public init(service: String, environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
-        self.init(service: service, endpoint: try environment.endpoint(for: service, region: region), region: region,
-                  credentials: credentials, transport: environment.transport, retry: environment.retry)
+        self.init(
+            service: service, endpoint: try environment.endpoint(for: service, region: region), region: region,
+            credentials: credentials, transport: environment.transport, retry: environment.retry)
     }
 
     /// The most bytes of an answer decoded: 1 MiB (a function's configuration is a few KiB).
@@ -35,9 +36,11 @@ public struct AWSJSONClient: Sendable {
     /// Calls `action`: `method` at `path` (percent-encoded by the caller) with `body` as JSON, or as JSON
     /// `targetVersion` (1.0 for Step Functions, 1.1 for CloudWatch Logs) with `target`
     /// (`AWSStepFunctions.UpdateStateMachine`) posted to `/`; decodes the answer as `Answer`.
-    public func call<Answer: Decodable & Sendable>(_ action: String, method: String = "POST", path: String = "/", target: String? = nil,
-                                                   targetVersion: String = "1.0",
-                                                   body: (some Encodable & Sendable)?, as answer: Answer.Type) async throws(CloudError) -> Answer {
+    public func call<Answer: Decodable & Sendable>(
+        _ action: String, method: String = "POST", path: String = "/", target: String? = nil,
+        targetVersion: String = "1.0",
+        body: (some Encodable & Sendable)?, as answer: Answer.Type
+    ) async throws(CloudError) -> Answer {
         guard let url = URL(string: endpoint.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path) else {
             throw .configuration("no \(service) URL can be made of '\(endpoint.absoluteString)' and '\(path)'")
         }
@@ -93,8 +96,10 @@ public struct AWSJSONClient: Sendable {
         let type = response.headers["x-amzn-errortype"] ?? answer?.__type ?? "HTTP\(response.status)"
         // `__type` may be `namespace#Code`, and the header `Code:http://...`.
         let code = String(type.split(separator: "#").last ?? Substring(type)).split(separator: ":").first.map(String.init) ?? type
-        return .service(AWSServiceError(service: service, action: action, status: response.status, code: code,
-                                        message: answer?.message ?? answer?.Message ?? AWSQueryClient.describe(response),
-                                        requestId: response.headers["x-amzn-requestid"]))
+        return .service(
+            AWSServiceError(
+                service: service, action: action, status: response.status, code: code,
+                message: answer?.message ?? answer?.Message ?? AWSQueryClient.describe(response),
+                requestId: response.headers["x-amzn-requestid"]))
     }
 }

@@ -11,8 +11,10 @@ extension AWSQueryClient {
     ///
     /// Bounded and interruptible: a token handed out twice (a loop), more than ``maximumPages`` pages, or
     /// a cancelled task ends the listing with an error.
-    public func paginate(_ action: String, _ parameters: [(String, String)] = [],
-                         _ page: (XMLTree) throws(CloudError) -> Bool) async throws(CloudError) {
+    public func paginate(
+        _ action: String, _ parameters: [(String, String)] = [],
+        _ page: (XMLTree) throws(CloudError) -> Bool
+    ) async throws(CloudError) {
         var nextToken: String?
         var seenTokens: Set<String> = []
         for _ in 0..<Self.maximumPages {

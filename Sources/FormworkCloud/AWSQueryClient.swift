@@ -14,8 +14,10 @@ public struct AWSQueryClient: Sendable {
     public var transport: any HTTPTransport
     public var retry: RetryPolicy
 
-    public init(service: String, version: String, endpoint: URL, region: String, credentials: RefreshingCredentials?,
-                transport: any HTTPTransport, retry: RetryPolicy) {
+    public init(
+        service: String, version: String, endpoint: URL, region: String, credentials: RefreshingCredentials?,
+        transport: any HTTPTransport, retry: RetryPolicy
+    ) {
         self.service = service
         self.version = version
         self.endpoint = endpoint
@@ -30,10 +32,12 @@ public struct AWSQueryClient: Sendable {
     public func call(_ action: String, _ parameters: [(String, String)] = []) async throws(CloudError) -> XMLTree {
         let body = Data(Self.formEncoded([("Action", action), ("Version", version)] + parameters).utf8)
         return try await retry.run { () async throws(CloudError) -> XMLTree in
-            var request = HTTPRequest(method: "POST", url: endpoint, headers: [
-                "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
-                "Host": SigV4Signer.host(of: endpoint),
-            ], body: body)
+            var request = HTTPRequest(
+                method: "POST", url: endpoint,
+                headers: [
+                    "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+                    "Host": SigV4Signer.host(of: endpoint),
+                ], body: body)
             if let credentials {
                 let signer = SigV4Signer(credentials: try await credentials.current(), service: service, region: region)
                 request.headers.merge(signer.signedHeaders(method: request.method, url: request.url, headers: request.headers, body: body)) { $1 }
@@ -47,12 +51,13 @@ public struct AWSQueryClient: Sendable {
         let tree = XMLTree.parse(response.body)
         guard (200..<300).contains(response.status) else {
             let error = tree.flatMap { $0.name == "Error" ? $0 : $0["Error"] ?? $0["Errors", "Error"] }
-            throw .service(AWSServiceError(
-                service: service, action: action, status: response.status,
-                code: error?.string("Code") ?? "HTTP\(response.status)",
-                message: error?.string("Message") ?? Self.describe(response),
-                requestId: tree?.string("RequestId") ?? tree?["ResponseMetadata"]?.string("RequestId") ?? response.headers["x-amzn-requestid"]
-            ))
+            throw .service(
+                AWSServiceError(
+                    service: service, action: action, status: response.status,
+                    code: error?.string("Code") ?? "HTTP\(response.status)",
+                    message: error?.string("Message") ?? Self.describe(response),
+                    requestId: tree?.string("RequestId") ?? tree?["ResponseMetadata"]?.string("RequestId") ?? response.headers["x-amzn-requestid"]
+                ))
         }
         guard let tree else {
             throw .invalidResponse(service: service, action: action, reason: "the answer is not XML")
@@ -66,7 +71,8 @@ public struct AWSQueryClient: Sendable {
         let status = response.status
         if (300..<400).contains(status) {
             let target = response.headers["location"].flatMap { URL(string: $0)?.host }.map { " to \($0)" } ?? ""
-            return "the endpoint redirected the request (status \(status))\(target); Formwork does not follow redirects, which would send the signed request to another host. Check --endpoint-url and the region"
+            return
+                "the endpoint redirected the request (status \(status))\(target); Formwork does not follow redirects, which would send the signed request to another host. Check --endpoint-url and the region"
         }
         let text = String(decoding: response.body.prefix(300), as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.isEmpty ? "the service answered with status \(status)" : "the service answered with status \(status): \(text)"

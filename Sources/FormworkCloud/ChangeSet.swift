@@ -59,13 +59,16 @@ public struct ChangeSet: Sendable, Equatable {
         for member in result.members("Changes") {
             guard let change = member["ResourceChange"] else { continue }
             let details = change.members("Details").map { detail in
-                Detail(attribute: detail["Target"]?.string("Attribute") ?? "", name: detail["Target"]?.string("Name"),
-                       requiresRecreation: detail["Target"]?.string("RequiresRecreation"), changeSource: detail.string("ChangeSource"),
-                       causingEntity: detail.string("CausingEntity"))
+                Detail(
+                    attribute: detail["Target"]?.string("Attribute") ?? "", name: detail["Target"]?.string("Name"),
+                    requiresRecreation: detail["Target"]?.string("RequiresRecreation"), changeSource: detail.string("ChangeSource"),
+                    causingEntity: detail.string("CausingEntity"))
             }
-            changes.append(ResourceChange(action: change.string("Action") ?? "", logicalId: change.string("LogicalResourceId") ?? "",
-                                          resourceType: change.string("ResourceType") ?? "", replacement: change.string("Replacement"),
-                                          details: details))
+            changes.append(
+                ResourceChange(
+                    action: change.string("Action") ?? "", logicalId: change.string("LogicalResourceId") ?? "",
+                    resourceType: change.string("ResourceType") ?? "", replacement: change.string("Replacement"),
+                    details: details))
         }
     }
 }

@@ -7,9 +7,10 @@ public struct CloudFormationClient: Sendable {
 
     /// A client for CloudFormation in `region` as `environment` reaches it.
     public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) throws(CloudError) {
-        query = AWSQueryClient(service: "cloudformation", version: "2010-05-15",
-                               endpoint: try environment.endpoint(for: "cloudformation", region: region), region: region,
-                               credentials: credentials, transport: environment.transport, retry: environment.retry)
+        query = AWSQueryClient(
+            service: "cloudformation", version: "2010-05-15",
+            endpoint: try environment.endpoint(for: "cloudformation", region: region), region: region,
+            credentials: credentials, transport: environment.transport, retry: environment.retry)
     }
 
     /// The region the client talks to.
@@ -51,9 +52,10 @@ public struct CloudFormationClient: Sendable {
         for output in member.members("Outputs") {
             if let key = output.string("OutputKey") { outputs[key] = output.string("OutputValue") ?? "" }
         }
-        return Stack(id: member.string("StackId") ?? name, name: member.string("StackName") ?? name, status: member.string("StackStatus") ?? "",
-                     statusReason: member.string("StackStatusReason"), outputs: outputs,
-                     terminationProtection: member.string("EnableTerminationProtection") == "true", roleArn: member.string("RoleARN"))
+        return Stack(
+            id: member.string("StackId") ?? name, name: member.string("StackName") ?? name, status: member.string("StackStatus") ?? "",
+            statusReason: member.string("StackStatusReason"), outputs: outputs,
+            terminationProtection: member.string("EnableTerminationProtection") == "true", roleArn: member.string("RoleARN"))
     }
 
     /// The template of stack `name` as it was submitted (stage `Original`), character for character.
@@ -105,8 +107,10 @@ public struct CloudFormationClient: Sendable {
         var resources: [StackResource] = []
         try await query.paginate("ListStackResources", [("StackName", name)]) { result in
             for member in result.members("StackResourceSummaries") {
-                resources.append(StackResource(logicalId: member.string("LogicalResourceId") ?? "", physicalId: member.string("PhysicalResourceId") ?? "",
-                                               type: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? ""))
+                resources.append(
+                    StackResource(
+                        logicalId: member.string("LogicalResourceId") ?? "", physicalId: member.string("PhysicalResourceId") ?? "",
+                        type: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? ""))
             }
             return true
         }
@@ -135,12 +139,16 @@ public struct CloudFormationClient: Sendable {
     /// - Parameters:
     ///   - roleArn: the role CloudFormation acts with (`RoleARN`); the caller's own permissions when `nil` (the default).
     ///   - notificationArns: SNS topics CloudFormation sends the stack's events to (at most 5); none by default.
-    public func createChangeSet(stack: String, name: String, template: TemplateSource, type: String,
-                                parameters: [(key: String, value: String?)] = [], tags: [(key: String, value: String)] = [],
-                                roleArn: String? = nil, notificationArns: [String] = [], description: String? = nil) async throws(CloudError) -> String {
+    public func createChangeSet(
+        stack: String, name: String, template: TemplateSource, type: String,
+        parameters: [(key: String, value: String?)] = [], tags: [(key: String, value: String)] = [],
+        roleArn: String? = nil, notificationArns: [String] = [], description: String? = nil
+    ) async throws(CloudError) -> String {
         // One token for every attempt of this call: a retry after a lost answer does not make a second change set.
-        var request: [(String, String)] = [("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter,
-                                           ("ClientToken", Self.requestToken())]
+        var request: [(String, String)] = [
+            ("StackName", stack), ("ChangeSetName", name), ("ChangeSetType", type), template.parameter,
+            ("ClientToken", Self.requestToken()),
+        ]
         for (index, capability) in ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"].enumerated() {
             request.append(("Capabilities.member.\(index + 1)", capability))
         }
@@ -286,9 +294,10 @@ public struct CloudFormationClient: Sendable {
     private func pageEvents(ofStack name: String, after: String?, into events: inout [StackEvent]) async throws(CloudError) {
         try await query.paginate("DescribeStackEvents", [("StackName", name)]) { result in
             for member in result.members("StackEvents") {
-                let event = StackEvent(id: member.string("EventId") ?? "", logicalId: member.string("LogicalResourceId") ?? "",
-                                       resourceType: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? "",
-                                       reason: member.string("ResourceStatusReason"), timestamp: member.string("Timestamp").flatMap(ISO8601Timestamp.parse))
+                let event = StackEvent(
+                    id: member.string("EventId") ?? "", logicalId: member.string("LogicalResourceId") ?? "",
+                    resourceType: member.string("ResourceType") ?? "", status: member.string("ResourceStatus") ?? "",
+                    reason: member.string("ResourceStatusReason"), timestamp: member.string("Timestamp").flatMap(ISO8601Timestamp.parse))
                 if event.id == after { return false }
                 events.append(event)
             }
@@ -299,9 +308,13 @@ public struct CloudFormationClient: Sendable {
     /// Creates stack `name` from `template` (for tests and bootstrap; deploys go through change sets).
     @discardableResult
     public func createStack(name: String, template: TemplateSource) async throws(CloudError) -> String {
-        let result = try await query.call("CreateStack", [("StackName", name), template.parameter,
-                                                          ("Capabilities.member.1", "CAPABILITY_IAM"), ("Capabilities.member.2", "CAPABILITY_NAMED_IAM"),
-                                                          ("ClientRequestToken", Self.requestToken())])
+        let result = try await query.call(
+            "CreateStack",
+            [
+                ("StackName", name), template.parameter,
+                ("Capabilities.member.1", "CAPABILITY_IAM"), ("Capabilities.member.2", "CAPABILITY_NAMED_IAM"),
+                ("ClientRequestToken", Self.requestToken()),
+            ])
         return result.string("StackId") ?? name
     }
 }

@@ -29,8 +29,10 @@ public struct CloudWatchLogsClient: Sendable {
             let events: [Event]?
         }
         do {
-            return try await json.call("FilterLogEvents", target: "Logs_20140328.FilterLogEvents", targetVersion: "1.1",
-                                       body: Request(logGroupName: group, startTime: start, limit: limit), as: Answer.self).events ?? []
+            return try await json.call(
+                "FilterLogEvents", target: "Logs_20140328.FilterLogEvents", targetVersion: "1.1",
+                body: Request(logGroupName: group, startTime: start, limit: limit), as: Answer.self
+            ).events ?? []
         } catch .service(let error) where error.code == "ResourceNotFoundException" {
             return []
         }

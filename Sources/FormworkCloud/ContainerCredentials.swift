@@ -65,7 +65,8 @@ enum ContainerCredentials {
         guard response.status == 200, let answer = try? JSONDecoder().decode(Answer.self, from: response.body) else {
             throw .invalidCredentials(source: "container", reason: "the credentials endpoint answered with status \(response.status) and no credentials")
         }
-        return AWSCredentials(accessKeyId: answer.AccessKeyId, secretAccessKey: answer.SecretAccessKey, sessionToken: answer.Token,
-                              expiration: answer.Expiration.flatMap(ISO8601Timestamp.parse), source: "container")
+        return AWSCredentials(
+            accessKeyId: answer.AccessKeyId, secretAccessKey: answer.SecretAccessKey, sessionToken: answer.Token,
+            expiration: answer.Expiration.flatMap(ISO8601Timestamp.parse), source: "container")
     }
 }

@@ -37,8 +37,9 @@ public enum CredentialChain {
             return credentials
         }
         if let roleArn = environment.nonEmpty("AWS_ROLE_ARN"), let tokenFile = environment.nonEmpty("AWS_WEB_IDENTITY_TOKEN_FILE") {
-            return try await WebIdentityCredentials.assume(roleArn: roleArn, tokenFile: tokenFile, sessionName: environment.nonEmpty("AWS_ROLE_SESSION_NAME"),
-                                                           environment: environment)
+            return try await WebIdentityCredentials.assume(
+                roleArn: roleArn, tokenFile: tokenFile, sessionName: environment.nonEmpty("AWS_ROLE_SESSION_NAME"),
+                environment: environment)
         }
         if profileExists, let credentials = try await ProfileCredentials.resolve(profileName, environment: environment) {
             return credentials

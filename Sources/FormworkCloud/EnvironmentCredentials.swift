@@ -8,9 +8,10 @@ enum EnvironmentCredentials {
         case (nil, nil):
             return nil
         case (let keyId?, let secret?):
-            return AWSCredentials(accessKeyId: keyId, secretAccessKey: secret,
-                                  sessionToken: environment.nonEmpty("AWS_SESSION_TOKEN") ?? environment.nonEmpty("AWS_SECURITY_TOKEN"),
-                                  source: "environment")
+            return AWSCredentials(
+                accessKeyId: keyId, secretAccessKey: secret,
+                sessionToken: environment.nonEmpty("AWS_SESSION_TOKEN") ?? environment.nonEmpty("AWS_SECURITY_TOKEN"),
+                source: "environment")
         case (nil, _):
             throw .invalidCredentials(source: "environment", reason: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not; set both")
         case (_, nil):

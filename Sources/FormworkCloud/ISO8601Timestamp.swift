@@ -8,7 +8,8 @@ enum ISO8601Timestamp {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 
     /// The date `text` names; `nil` when it is not such a timestamp.
@@ -25,7 +26,7 @@ enum ISO8601Timestamp {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
         else { return nil }
         var index = 19
         if index < scalars.count, scalars[index] == UInt8(ascii: ".") {
@@ -34,7 +35,8 @@ enum ISO8601Timestamp {
         }
         var offset = 0
         if index < scalars.count, scalars[index] == UInt8(ascii: "+") || scalars[index] == UInt8(ascii: "-"), scalars.count >= index + 6,
-           let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6) {
+            let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6)
+        {
             offset = (hours * 3600 + minutes * 60) * (scalars[index] == UInt8(ascii: "-") ? -1 : 1)
         }
         var components = DateComponents()

@@ -44,7 +44,8 @@ enum InstanceMetadataCredentials {
         guard answer.status == 200, let parsed = try? JSONDecoder().decode(Answer.self, from: answer.body), parsed.Code ?? "Success" == "Success" else {
             throw .invalidCredentials(source: "instance metadata", reason: "the metadata service gave no credentials for role \(role)")
         }
-        return AWSCredentials(accessKeyId: parsed.AccessKeyId, secretAccessKey: parsed.SecretAccessKey, sessionToken: parsed.Token,
-                              expiration: parsed.Expiration.flatMap(ISO8601Timestamp.parse), source: "instance metadata (role \(role))")
+        return AWSCredentials(
+            accessKeyId: parsed.AccessKeyId, secretAccessKey: parsed.SecretAccessKey, sessionToken: parsed.Token,
+            expiration: parsed.Expiration.flatMap(ISO8601Timestamp.parse), source: "instance metadata (role \(role))")
     }
 }

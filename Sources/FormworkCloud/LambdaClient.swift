@@ -28,7 +28,8 @@ public struct LambdaClient: Sendable {
     /// The path of a function's sub-resource: `/2015-03-31/functions/NAME/code`.
     private static func path(_ function: String, _ rest: String) throws(CloudError) -> String {
         guard let name = function.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.:"))),
-              !function.isEmpty else {
+            !function.isEmpty
+        else {
             throw .configuration("'\(function)' is not a function name")
         }
         return "/2015-03-31/functions/\(name)/\(rest)"
@@ -40,13 +41,16 @@ public struct LambdaClient: Sendable {
             let S3Bucket: String
             let S3Key: String
         }
-        return try await json.call("UpdateFunctionCode", method: "PUT", path: try Self.path(function, "code"),
-                                   body: Request(S3Bucket: bucket, S3Key: key), as: FunctionConfiguration.self)
+        return try await json.call(
+            "UpdateFunctionCode", method: "PUT", path: try Self.path(function, "code"),
+            body: Request(S3Bucket: bucket, S3Key: key), as: FunctionConfiguration.self)
     }
 
     /// Sets the environment variables and the description of `function` (`UpdateFunctionConfiguration`); a
     /// `nil` leaves that part as it is.
-    public func updateFunctionConfiguration(_ function: String, environment: [String: String]?, description: String?) async throws(CloudError) -> FunctionConfiguration {
+    public func updateFunctionConfiguration(_ function: String, environment: [String: String]?, description: String?) async throws(CloudError)
+        -> FunctionConfiguration
+    {
         struct Variables: Encodable, Sendable {
             let Variables: [String: String]
         }
@@ -54,14 +58,16 @@ public struct LambdaClient: Sendable {
             let Environment: Variables?
             let Description: String?
         }
-        return try await json.call("UpdateFunctionConfiguration", method: "PUT", path: try Self.path(function, "configuration"),
-                                   body: Request(Environment: environment.map(Variables.init), Description: description), as: FunctionConfiguration.self)
+        return try await json.call(
+            "UpdateFunctionConfiguration", method: "PUT", path: try Self.path(function, "configuration"),
+            body: Request(Environment: environment.map(Variables.init), Description: description), as: FunctionConfiguration.self)
     }
 
     /// Publishes the current code and configuration of `function` as a new version (`PublishVersion`).
     public func publishVersion(_ function: String) async throws(CloudError) -> FunctionConfiguration {
-        try await json.call("PublishVersion", method: "POST", path: try Self.path(function, "versions"),
-                            body: AWSJSONClient.NoBody(), as: FunctionConfiguration.self)
+        try await json.call(
+            "PublishVersion", method: "POST", path: try Self.path(function, "versions"),
+            body: AWSJSONClient.NoBody(), as: FunctionConfiguration.self)
     }
 
     /// Points the alias `alias` of `function` at `version` (`UpdateAlias`).
@@ -72,14 +78,16 @@ public struct LambdaClient: Sendable {
         guard let name = alias.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_"))), !alias.isEmpty else {
             throw .configuration("'\(alias)' is not an alias name")
         }
-        _ = try await json.call("UpdateAlias", method: "PUT", path: try Self.path(function, "aliases/\(name)"),
-                                body: Request(FunctionVersion: version), as: AWSJSONClient.NoAnswer.self)
+        _ = try await json.call(
+            "UpdateAlias", method: "PUT", path: try Self.path(function, "aliases/\(name)"),
+            body: Request(FunctionVersion: version), as: AWSJSONClient.NoAnswer.self)
     }
 
     /// The configuration of `function` (`GetFunctionConfiguration`).
     public func configuration(of function: String) async throws(CloudError) -> FunctionConfiguration {
-        try await json.call("GetFunctionConfiguration", method: "GET", path: try Self.path(function, "configuration"),
-                            body: AWSJSONClient.NoBody?.none, as: FunctionConfiguration.self)
+        try await json.call(
+            "GetFunctionConfiguration", method: "GET", path: try Self.path(function, "configuration"),
+            body: AWSJSONClient.NoBody?.none, as: FunctionConfiguration.self)
     }
 
     /// Waits until the last update of `function` is in place (`LastUpdateStatus` no longer `InProgress`),
@@ -87,14 +95,16 @@ public struct LambdaClient: Sendable {
     ///
     /// - Throws: ``CloudError/invalidResponse(service:action:reason:)`` when the update failed, and
     ///   ``CloudError/timeout(host:seconds:)`` when it is still in progress after `timeout`.
-    public func waitUntilUpdated(_ function: String, interval: TimeInterval = 1, timeout: TimeInterval = 300) async throws(CloudError) -> FunctionConfiguration {
+    public func waitUntilUpdated(_ function: String, interval: TimeInterval = 1, timeout: TimeInterval = 300) async throws(CloudError) -> FunctionConfiguration
+    {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let configuration = try await configuration(of: function)
             switch configuration.LastUpdateStatus {
             case "Failed":
-                throw .invalidResponse(service: "lambda", action: "UpdateFunctionCode",
-                                       reason: "the update of \(function) failed: \(configuration.LastUpdateStatusReason ?? "no reason given")")
+                throw .invalidResponse(
+                    service: "lambda", action: "UpdateFunctionCode",
+                    reason: "the update of \(function) failed: \(configuration.LastUpdateStatusReason ?? "no reason given")")
             case "InProgress":
                 guard Date() < deadline else { throw .timeout(host: "lambda (\(function))", seconds: timeout) }
                 guard !Task.isCancelled else { throw .cancelled }

@@ -44,7 +44,8 @@ enum ProcessCredentials {
         case .complete(let printed) where finished:
             data = printed
         case .tooLarge:
-            throw .invalidCredentials(source: source, reason: "the command printed more than \(maximumOutputBytes / 1024) KiB; the credential JSON is far smaller")
+            throw .invalidCredentials(
+                source: source, reason: "the command printed more than \(maximumOutputBytes / 1024) KiB; the credential JSON is far smaller")
         case .complete, .timedOut:
             throw .invalidCredentials(source: source, reason: "the command did not finish within \(Int(timeout)) seconds")
         case .failed(let code):
@@ -60,7 +61,8 @@ enum ProcessCredentials {
         guard parsed.Version == 1 else {
             throw .invalidCredentials(source: source, reason: "the output's Version is \(parsed.Version); only 1 is defined")
         }
-        return AWSCredentials(accessKeyId: parsed.AccessKeyId, secretAccessKey: parsed.SecretAccessKey, sessionToken: parsed.SessionToken,
-                              expiration: parsed.Expiration.flatMap(ISO8601Timestamp.parse), source: source)
+        return AWSCredentials(
+            accessKeyId: parsed.AccessKeyId, secretAccessKey: parsed.SecretAccessKey, sessionToken: parsed.SessionToken,
+            expiration: parsed.Expiration.flatMap(ISO8601Timestamp.parse), source: source)
     }
 }

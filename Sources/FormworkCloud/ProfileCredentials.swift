@@ -11,7 +11,9 @@ enum ProfileCredentials {
     /// The profile's credentials; `nil` when the profile gives none (the chain goes on).
     static func resolve(_ name: String, environment: AWSEnvironment, visited: [String] = []) async throws(CloudError) -> AWSCredentials? {
         guard visited.count < maximumChainLength else {
-            throw .configuration("the profiles \(visited.prefix(3).joined(separator: " → ")) → … name each other as source_profile more than \(maximumChainLength) deep; shorten the chain")
+            throw .configuration(
+                "the profiles \(visited.prefix(3).joined(separator: " → ")) → … name each other as source_profile more than \(maximumChainLength) deep; shorten the chain"
+            )
         }
         guard let settings = environment.files.profiles[name] else {
             throw .configuration("the profile '\(name)' is not in the AWS config or credentials file; check --profile, AWS_PROFILE, AWS_CONFIG_FILE")
@@ -40,8 +42,10 @@ enum ProfileCredentials {
         }
     }
 
-    private static func assumeRole(_ roleArn: String, profile name: String, settings: [String: String], environment: AWSEnvironment,
-                                   visited: [String]) async throws(CloudError) -> AWSCredentials {
+    private static func assumeRole(
+        _ roleArn: String, profile name: String, settings: [String: String], environment: AWSEnvironment,
+        visited: [String]
+    ) async throws(CloudError) -> AWSCredentials {
         let sessionName = settings["role_session_name"]
         if let tokenFile = settings["web_identity_token_file"] {
             return try await WebIdentityCredentials.assume(roleArn: roleArn, tokenFile: tokenFile, sessionName: sessionName, environment: environment)
@@ -66,18 +70,23 @@ enum ProfileCredentials {
         }
         let sourceCredentials = RefreshingCredentials { source }
         let sts = try STSClient(environment: environment, region: try environment.region(fallback: "us-east-1"), credentials: sourceCredentials)
-        return try await sts.assumeRole(roleArn, sessionName: sessionName ?? STSClient.defaultSessionName(), externalId: settings["external_id"],
-                                        durationSeconds: settings["duration_seconds"].flatMap { Int($0) })
+        return try await sts.assumeRole(
+            roleArn, sessionName: sessionName ?? STSClient.defaultSessionName(), externalId: settings["external_id"],
+            durationSeconds: settings["duration_seconds"].flatMap { Int($0) })
     }
 
     private static func credentials(from credentialSource: String, profile: String, environment: AWSEnvironment) async throws(CloudError) -> AWSCredentials {
         let found: AWSCredentials?
         switch credentialSource {
         case "Environment": found = try EnvironmentCredentials.read(environment)
-        case "EcsContainer": found = try await ContainerCredentials.endpoint(environment).asyncMap { (url: URL) async throws(CloudError) -> AWSCredentials in try await ContainerCredentials.fetch(from: url, environment: environment) }
+        case "EcsContainer":
+            found = try await ContainerCredentials.endpoint(environment).asyncMap { (url: URL) async throws(CloudError) -> AWSCredentials in
+                try await ContainerCredentials.fetch(from: url, environment: environment)
+            }
         case "Ec2InstanceMetadata": found = try await InstanceMetadataCredentials.fetch(environment)
         default:
-            throw .invalidCredentials(source: "profile \(profile)", reason: "credential_source '\(credentialSource)' is not Environment, EcsContainer or Ec2InstanceMetadata")
+            throw .invalidCredentials(
+                source: "profile \(profile)", reason: "credential_source '\(credentialSource)' is not Environment, EcsContainer or Ec2InstanceMetadata")
         }
         guard let found else {
             throw .invalidCredentials(source: "profile \(profile)", reason: "its credential_source \(credentialSource) has no credentials")

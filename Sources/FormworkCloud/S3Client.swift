@@ -51,9 +51,13 @@ public struct S3Client: Sendable {
     /// Refuses a bucket name S3 would refuse, and a key Formwork does not write (its keys are hashes).
     private static func check(bucket: String, key: String) throws(CloudError) {
         guard S3BucketName.isValid(bucket) else {
-            throw .configuration("'\(bucket)' is not an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens); check --asset-bucket, --template-bucket, or the account id AWS answered with")
+            throw .configuration(
+                "'\(bucket)' is not an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens); check --asset-bucket, --template-bucket, or the account id AWS answered with"
+            )
         }
-        let allowed = key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._~/".unicodeScalars.contains($0)) }
+        let allowed = key.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._~/".unicodeScalars.contains($0))
+        }
         let segments = key.split(separator: "/", omittingEmptySubsequences: false)
         guard allowed, !segments.contains(where: { $0 == "." || $0 == ".." }) else {
             throw .configuration("'\(key)' is not an object key Formwork writes (letters, digits, - . _ ~ /, no . or .. segment)")
@@ -61,9 +65,12 @@ public struct S3Client: Sendable {
     }
 
     /// Stores `body` as `key` in `bucket`, encrypted as `encryption` says.
-    public func putObject(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream",
-                          encryption: ServerSideEncryption = .none) async throws(CloudError) {
-        let response = try await send("PUT", bucket: bucket, key: key, body: body, headers: encryption.headers.merging(["Content-Type": contentType]) { $1 }, action: "PutObject")
+    public func putObject(
+        bucket: String, key: String, body: Data, contentType: String = "application/octet-stream",
+        encryption: ServerSideEncryption = .none
+    ) async throws(CloudError) {
+        let response = try await send(
+            "PUT", bucket: bucket, key: key, body: body, headers: encryption.headers.merging(["Content-Type": contentType]) { $1 }, action: "PutObject")
         guard (200..<300).contains(response.status) else { throw error(response, action: "PutObject") }
     }
 
@@ -74,13 +81,16 @@ public struct S3Client: Sendable {
 
     /// Stores `body` as `key` in `bucket`, encrypted as `encryption` says: in one request, or above
     /// ``multipartThreshold`` in parts (an upload that fails half-way is aborted, leaving no parts behind).
-    public func upload(bucket: String, key: String, body: Data, contentType: String = "application/octet-stream",
-                       encryption: ServerSideEncryption = .none) async throws(CloudError) {
+    public func upload(
+        bucket: String, key: String, body: Data, contentType: String = "application/octet-stream",
+        encryption: ServerSideEncryption = .none
+    ) async throws(CloudError) {
         guard body.count > Self.multipartThreshold else {
             return try await putObject(bucket: bucket, key: key, body: body, contentType: contentType, encryption: encryption)
         }
-        let created = try await send("POST", bucket: bucket, key: key, query: "uploads=", body: Data(),
-                                     headers: encryption.headers.merging(["Content-Type": contentType]) { $1 }, action: "CreateMultipartUpload")
+        let created = try await send(
+            "POST", bucket: bucket, key: key, query: "uploads=", body: Data(),
+            headers: encryption.headers.merging(["Content-Type": contentType]) { $1 }, action: "CreateMultipartUpload")
         guard (200..<300).contains(created.status), let uploadId = XMLTree.parse(created.body)?.string("UploadId") else {
             throw error(created, action: "CreateMultipartUpload")
         }
@@ -89,12 +99,15 @@ public struct S3Client: Sendable {
             var parts: [String] = []
             for (index, start) in stride(from: 0, to: body.count, by: Self.partSize).enumerated() {
                 let part = body.subdata(in: start..<min(start + Self.partSize, body.count))
-                let response = try await send("PUT", bucket: bucket, key: key, query: "partNumber=\(index + 1)&\(uploadQuery)", body: part, headers: [:], action: "UploadPart")
+                let response = try await send(
+                    "PUT", bucket: bucket, key: key, query: "partNumber=\(index + 1)&\(uploadQuery)", body: part, headers: [:], action: "UploadPart")
                 guard (200..<300).contains(response.status), let etag = response.headers["etag"] else { throw error(response, action: "UploadPart") }
                 parts.append("<Part><PartNumber>\(index + 1)</PartNumber><ETag>\(etag)</ETag></Part>")
             }
             let manifest = Data("<CompleteMultipartUpload>\(parts.joined())</CompleteMultipartUpload>".utf8)
-            let completed = try await send("POST", bucket: bucket, key: key, query: uploadQuery, body: manifest, headers: ["Content-Type": "application/xml"], action: "CompleteMultipartUpload")
+            let completed = try await send(
+                "POST", bucket: bucket, key: key, query: uploadQuery, body: manifest, headers: ["Content-Type": "application/xml"],
+                action: "CompleteMultipartUpload")
             // S3 may answer 200 with an error in the body.
             guard (200..<300).contains(completed.status), XMLTree.parse(completed.body)?.name != "Error" else {
                 throw error(completed, action: "CompleteMultipartUpload")
@@ -124,7 +137,9 @@ public struct S3Client: Sendable {
         let response = try await send("HEAD", bucket: bucket, key: "", body: Data(), headers: [:], action: "HeadBucket")
         if response.status == 404 { return false }
         if response.status == 403 {
-            throw forbidden(response, action: "HeadBucket", "the bucket \(bucket) exists but may not be used\(ownerClause): it belongs to another account, or the credentials lack s3:ListBucket on it")
+            throw forbidden(
+                response, action: "HeadBucket",
+                "the bucket \(bucket) exists but may not be used\(ownerClause): it belongs to another account, or the credentials lack s3:ListBucket on it")
         }
         guard (200..<300).contains(response.status) else { throw error(response, action: "HeadBucket") }
         return true
@@ -135,7 +150,10 @@ public struct S3Client: Sendable {
         let response = try await send("HEAD", bucket: bucket, key: key, body: Data(), headers: [:], action: "HeadObject")
         if response.status == 404 { return false }
         if response.status == 403 {
-            throw forbidden(response, action: "HeadObject", "S3 refused to say whether s3://\(bucket)/\(key) exists\(ownerClause): the credentials need s3:GetObject and s3:ListBucket on the bucket (without s3:ListBucket, S3 answers 403 for an object that is not there)")
+            throw forbidden(
+                response, action: "HeadObject",
+                "S3 refused to say whether s3://\(bucket)/\(key) exists\(ownerClause): the credentials need s3:GetObject and s3:ListBucket on the bucket (without s3:ListBucket, S3 answers 403 for an object that is not there)"
+            )
         }
         guard (200..<300).contains(response.status) else { throw error(response, action: "HeadObject") }
         return true
@@ -161,8 +179,10 @@ public struct S3Client: Sendable {
         expectedBucketOwner.map { " (expected to belong to account \($0))" } ?? ""
     }
 
-    private func send(_ method: String, bucket: String, key: String, query: String? = nil, body: Data, headers: [String: String],
-                      action: String) async throws(CloudError) -> HTTPResponse {
+    private func send(
+        _ method: String, bucket: String, key: String, query: String? = nil, body: Data, headers: [String: String],
+        action: String
+    ) async throws(CloudError) -> HTTPResponse {
         let base = try requestURL(bucket: bucket, key: key)
         var url = base
         if let query {
@@ -176,9 +196,11 @@ public struct S3Client: Sendable {
         if let expectedBucketOwner { headers["x-amz-expected-bucket-owner"] = expectedBucketOwner }
         let timeout = Self.timeout(forBytes: body.count, base: environment.retry.timeout)
         return try await environment.retry.run { () async throws(CloudError) -> HTTPResponse in
-            var request = HTTPRequest(method: method, url: url, headers: headers.merging([
-                "Host": SigV4Signer.host(of: url), "x-amz-content-sha256": payloadHash,
-            ]) { $1 }, body: body)
+            var request = HTTPRequest(
+                method: method, url: url,
+                headers: headers.merging([
+                    "Host": SigV4Signer.host(of: url), "x-amz-content-sha256": payloadHash,
+                ]) { $1 }, body: body)
             let signer = SigV4Signer(credentials: try await credentials.current(), service: "s3", region: region)
             request.headers.merge(signer.signedHeaders(method: method, url: url, headers: request.headers, body: body)) { $1 }
             let response = try await environment.transport.send(request, timeout: timeout)
@@ -201,15 +223,19 @@ public struct S3Client: Sendable {
 
     /// A 403 to a `HEAD` request, which has no body to say why: `message` says what it likely means.
     private func forbidden(_ response: HTTPResponse, action: String, _ message: String) -> CloudError {
-        .service(AWSServiceError(service: "s3", action: action, status: 403, code: "Forbidden", message: message,
-                                 requestId: response.headers["x-amz-request-id"]))
+        .service(
+            AWSServiceError(
+                service: "s3", action: action, status: 403, code: "Forbidden", message: message,
+                requestId: response.headers["x-amz-request-id"]))
     }
 
     private func error(_ response: HTTPResponse, action: String) -> CloudError {
         let tree = XMLTree.parse(response.body)
-        return .service(AWSServiceError(service: "s3", action: action, status: response.status,
-                                        code: tree?.string("Code") ?? (response.status == 404 ? "NoSuchBucket" : "HTTP\(response.status)"),
-                                        message: tree?.string("Message") ?? "S3 answered with status \(response.status)",
-                                        requestId: tree?.string("RequestId") ?? response.headers["x-amz-request-id"]))
+        return .service(
+            AWSServiceError(
+                service: "s3", action: action, status: response.status,
+                code: tree?.string("Code") ?? (response.status == 404 ? "NoSuchBucket" : "HTTP\(response.status)"),
+                message: tree?.string("Message") ?? "S3 answered with status \(response.status)",
+                requestId: tree?.string("RequestId") ?? response.headers["x-amz-request-id"]))
     }
 }

@@ -18,7 +18,9 @@ enum SSOCredentials {
     static let maximumCacheFileBytes = 1 << 20
 
     /// The role credentials of profile `name`, whose `settings` name an SSO sign-in.
-    static func resolve(profile name: String, settings: [String: String], environment: AWSEnvironment, now: Date = Date()) async throws(CloudError) -> AWSCredentials {
+    static func resolve(profile name: String, settings: [String: String], environment: AWSEnvironment, now: Date = Date()) async throws(CloudError)
+        -> AWSCredentials
+    {
         let source = "profile \(name) (IAM Identity Center)"
         let login = try SSOLogin(profile: name, settings: settings, environment: environment)
         guard let account = settings["sso_account_id"], let role = settings["sso_role_name"] else {
@@ -35,7 +37,9 @@ enum SSOCredentials {
     }
 
     /// `GetRoleCredentials` of the SSO portal: unsigned, the token in `x-amz-sso_bearer_token`.
-    private static func roleCredentials(account: String, role: String, token: String, login: SSOLogin, environment: AWSEnvironment) async throws(CloudError) -> AWSCredentials {
+    private static func roleCredentials(account: String, role: String, token: String, login: SSOLogin, environment: AWSEnvironment) async throws(CloudError)
+        -> AWSCredentials
+    {
         let source = "profile \(login.profile) (IAM Identity Center)"
         let portal = try environment.endpoint(for: "sso", region: login.region, host: "portal.sso")
         var components = URLComponents(url: portal.appendingPathComponent("federation/credentials"), resolvingAgainstBaseURL: false)
@@ -44,14 +48,19 @@ enum SSOCredentials {
         let request = HTTPRequest(method: "GET", url: url, headers: ["x-amz-sso_bearer_token": token, "Accept": "application/json"], body: Data())
         let response = try await send(request, environment: environment, action: "GetRoleCredentials")
         if [401, 403].contains(response.status) {
-            throw .invalidCredentials(source: source, reason: "IAM Identity Center refused its SSO token, or role \(role) of account \(account) is not assigned to you (\(SSOAnswer.errorType(response.body) ?? "HTTP \(response.status)")); run `aws sso login --profile \(login.profile)`, and check sso_account_id and sso_role_name")
+            throw .invalidCredentials(
+                source: source,
+                reason:
+                    "IAM Identity Center refused its SSO token, or role \(role) of account \(account) is not assigned to you (\(SSOAnswer.errorType(response.body) ?? "HTTP \(response.status)")); run `aws sso login --profile \(login.profile)`, and check sso_account_id and sso_role_name"
+            )
         }
         guard response.status == 200, let answer = try? JSONDecoder().decode(SSOAnswer.RoleCredentials.self, from: response.body) else {
             throw .invalidResponse(service: "sso", action: "GetRoleCredentials", reason: "status \(response.status), not the role credentials JSON")
         }
         let credentials = answer.roleCredentials
-        return AWSCredentials(accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken,
-                              expiration: Date(timeIntervalSince1970: TimeInterval(credentials.expiration) / 1000), source: source)
+        return AWSCredentials(
+            accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken,
+            expiration: Date(timeIntervalSince1970: TimeInterval(credentials.expiration) / 1000), source: source)
     }
 
     /// `token` renewed by SSO OIDC's `CreateToken` with its refresh token; the cache file is rewritten, as the
@@ -59,14 +68,18 @@ enum SSOCredentials {
     private static func refreshed(_ token: SSOToken, login: SSOLogin, environment: AWSEnvironment, now: Date) async throws(CloudError) -> SSOToken {
         let source = "profile \(login.profile) (IAM Identity Center)"
         let oidc = try environment.endpoint(for: "sso oidc", region: login.region, host: "oidc")
-        let body: [String: String] = ["grantType": "refresh_token", "clientId": token.clientId ?? "", "clientSecret": token.clientSecret ?? "",
-                                      "refreshToken": token.refreshToken ?? ""]
-        let request = HTTPRequest(method: "POST", url: oidc.appendingPathComponent("token"), headers: ["Content-Type": "application/json"],
-                                  body: (try? JSONEncoder().encode(body)) ?? Data())
+        let body: [String: String] = [
+            "grantType": "refresh_token", "clientId": token.clientId ?? "", "clientSecret": token.clientSecret ?? "",
+            "refreshToken": token.refreshToken ?? "",
+        ]
+        let request = HTTPRequest(
+            method: "POST", url: oidc.appendingPathComponent("token"), headers: ["Content-Type": "application/json"],
+            body: (try? JSONEncoder().encode(body)) ?? Data())
         let response = try await send(request, environment: environment, action: "CreateToken")
         guard response.status == 200, let answer = try? JSONDecoder().decode(SSOAnswer.CreatedToken.self, from: response.body) else {
             let reason = SSOAnswer.errorType(response.body) ?? "HTTP \(response.status)"
-            throw .invalidCredentials(source: source, reason: "its SSO token has expired and could not be refreshed (\(reason)); run `aws sso login --profile \(login.profile)`")
+            throw .invalidCredentials(
+                source: source, reason: "its SSO token has expired and could not be refreshed (\(reason)); run `aws sso login --profile \(login.profile)`")
         }
         var renewed = token
         renewed.accessToken = answer.accessToken
@@ -81,8 +94,10 @@ enum SSOCredentials {
         try await environment.retry.run { () async throws(CloudError) -> HTTPResponse in
             let response = try await environment.transport.send(request, timeout: environment.retry.timeout)
             if response.status >= 500 || response.status == 429 {
-                throw .service(AWSServiceError(service: "sso", action: action, status: response.status, code: SSOAnswer.errorType(response.body) ?? "HTTP\(response.status)",
-                                               message: "IAM Identity Center answered with status \(response.status)", requestId: response.headers["x-amzn-requestid"]))
+                throw .service(
+                    AWSServiceError(
+                        service: "sso", action: action, status: response.status, code: SSOAnswer.errorType(response.body) ?? "HTTP\(response.status)",
+                        message: "IAM Identity Center answered with status \(response.status)", requestId: response.headers["x-amzn-requestid"]))
             }
             return response
         }
@@ -139,7 +154,8 @@ struct SSOLogin {
             throw .invalidCredentials(source: source, reason: "there is no SSO token for it ('\(cachePath)' is missing or empty); \(signIn)")
         case .success(let text):
             guard text.utf8.count <= SSOCredentials.maximumCacheFileBytes, let token = try? JSONDecoder().decode(SSOToken.self, from: Data(text.utf8)) else {
-                throw .invalidCredentials(source: source, reason: "its SSO token cache '\(cachePath)' is not the token JSON (accessToken, expiresAt); \(signIn)")
+                throw .invalidCredentials(
+                    source: source, reason: "its SSO token cache '\(cachePath)' is not the token JSON (accessToken, expiresAt); \(signIn)")
             }
             return token
         }

@@ -8,8 +8,9 @@ public struct STSClient: Sendable {
     /// A client for STS in `region` as `environment` reaches it, signing with `credentials` (`nil` for the
     /// unsigned `AssumeRoleWithWebIdentity`).
     public init(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials?) throws(CloudError) {
-        query = AWSQueryClient(service: "sts", version: "2011-06-15", endpoint: try environment.endpoint(for: "sts", region: region),
-                               region: region, credentials: credentials, transport: environment.transport, retry: environment.retry)
+        query = AWSQueryClient(
+            service: "sts", version: "2011-06-15", endpoint: try environment.endpoint(for: "sts", region: region),
+            region: region, credentials: credentials, transport: environment.transport, retry: environment.retry)
     }
 
     /// The account and ARN the credentials act as.
@@ -25,7 +26,9 @@ public struct STSClient: Sendable {
     }
 
     /// Temporary credentials for `roleArn`, signed by this client's credentials.
-    public func assumeRole(_ roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil) async throws(CloudError) -> AWSCredentials {
+    public func assumeRole(_ roleArn: String, sessionName: String, externalId: String? = nil, durationSeconds: Int? = nil) async throws(CloudError)
+        -> AWSCredentials
+    {
         var parameters = [("RoleArn", roleArn), ("RoleSessionName", sessionName)]
         if let externalId { parameters.append(("ExternalId", externalId)) }
         if let durationSeconds { parameters.append(("DurationSeconds", String(durationSeconds))) }
@@ -43,8 +46,9 @@ public struct STSClient: Sendable {
         guard let element = result["Credentials"], let keyId = element.string("AccessKeyId"), let secret = element.string("SecretAccessKey") else {
             throw .invalidResponse(service: "sts", action: action, reason: "the answer has no Credentials")
         }
-        return AWSCredentials(accessKeyId: keyId, secretAccessKey: secret, sessionToken: element.string("SessionToken"),
-                              expiration: element.string("Expiration").flatMap(ISO8601Timestamp.parse), source: source)
+        return AWSCredentials(
+            accessKeyId: keyId, secretAccessKey: secret, sessionToken: element.string("SessionToken"),
+            expiration: element.string("Expiration").flatMap(ISO8601Timestamp.parse), source: source)
     }
 
     /// A session name for an assumed role: `formwork-<seconds since 1970>`.

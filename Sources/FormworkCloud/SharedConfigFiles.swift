@@ -39,7 +39,8 @@ public struct SharedConfigFiles: Sendable {
             switch read(path) {
             case .success(let text): return text
             case .failure(let problem):
-                problems.append("the AWS \(variable == "AWS_CONFIG_FILE" ? "config" : "credentials") file '\(path)' \(problem.reason) (its place: \(variable) or ~/.aws)")
+                problems.append(
+                    "the AWS \(variable == "AWS_CONFIG_FILE" ? "config" : "credentials") file '\(path)' \(problem.reason) (its place: \(variable) or ~/.aws)")
                 return ""
             }
         }
@@ -53,7 +54,7 @@ public struct SharedConfigFiles: Sendable {
                 ssoSessions[section.dropFirst("sso-session ".count).trimmingCharacters(in: .whitespaces), default: [:]].merge(settings) { $1 }
                 continue
             } else {
-                continue // services sections are not profiles
+                continue  // services sections are not profiles
             }
             profiles[name, default: [:]].merge(settings) { $1 }
         }

@@ -59,8 +59,9 @@ public struct SigV4Signer: Sendable {
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
     static func timestamp(_ date: Date) -> String {
         let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", components.year!, components.month!, components.day!,
-                      components.hour!, components.minute!, components.second!)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", components.year!, components.month!, components.day!,
+            components.hour!, components.minute!, components.second!)
     }
 
     /// The header value with its ends trimmed and inner runs of spaces made one.
@@ -102,7 +103,8 @@ public struct SigV4Signer: Sendable {
         let kept = Set(keeping.utf8)
         var result = ""
         for byte in text.utf8 {
-            let isUnreserved = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            let isUnreserved =
+                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E
             if isUnreserved || kept.contains(byte) {
                 result.unicodeScalars.append(UnicodeScalar(byte))

@@ -16,8 +16,9 @@ public struct StepFunctionsClient: Sendable {
             let stateMachineArn: String
             let definition: String
         }
-        _ = try await json.call("UpdateStateMachine", target: "AWSStepFunctions.UpdateStateMachine",
-                                body: Request(stateMachineArn: arn, definition: definition), as: AWSJSONClient.NoAnswer.self)
+        _ = try await json.call(
+            "UpdateStateMachine", target: "AWSStepFunctions.UpdateStateMachine",
+            body: Request(stateMachineArn: arn, definition: definition), as: AWSJSONClient.NoAnswer.self)
     }
 
     /// What `DescribeStateMachine` says of a state machine, as far as a hotswap reads it.
@@ -31,7 +32,8 @@ public struct StepFunctionsClient: Sendable {
         struct Request: Encodable, Sendable {
             let stateMachineArn: String
         }
-        return try await json.call("DescribeStateMachine", target: "AWSStepFunctions.DescribeStateMachine",
-                                   body: Request(stateMachineArn: arn), as: StateMachine.self)
+        return try await json.call(
+            "DescribeStateMachine", target: "AWSStepFunctions.DescribeStateMachine",
+            body: Request(stateMachineArn: arn), as: StateMachine.self)
     }
 }

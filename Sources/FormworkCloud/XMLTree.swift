@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An XML document read into a tree of elements: the shape of every AWS Query-protocol answer.
@@ -58,7 +58,8 @@ public struct XMLTree: Sendable, Equatable {
         var stack: [XMLTree] = []
         var root: XMLTree?
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+        {
             guard stack.count < XMLTree.maximumDepth else {
                 parser.abortParsing()
                 return

@@ -74,8 +74,9 @@ extension CloudAssembly {
         var pending = names
         while let name = pending.popLast() {
             guard let stack = stack(named: name) else {
-                throw SynthesisError(.unknownStack, paths: [name],
-                                     "the app has no stack named '\(name)'; its stacks are \(stacks.map(\.name).joined(separator: ", "))")
+                throw SynthesisError(
+                    .unknownStack, paths: [name],
+                    "the app has no stack named '\(name)'; its stacks are \(stacks.map(\.name).joined(separator: ", "))")
             }
             if wanted.append(name).inserted { pending += stack.dependencies }
         }

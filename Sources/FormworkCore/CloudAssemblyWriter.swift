@@ -51,7 +51,8 @@ public struct CloudAssemblyWriter: Sendable {
         for (stack, text) in zip(assembly.stacks, texts) {
             files[templateFileName(for: stack.name)] = try text.get()
             if !stack.assets.isEmpty {
-                files[Self.assetManifestFileName(for: stack.name)] = JSONWriter().string(from: Self.assetManifest(for: stack.assets, bootstrap: stack.bootstrap))
+                files[Self.assetManifestFileName(for: stack.name)] = JSONWriter().string(
+                    from: Self.assetManifest(for: stack.assets, bootstrap: stack.bootstrap))
             }
             for asset in stack.assets where assets[asset.hash] == nil { assets[asset.hash] = asset }
         }
@@ -73,7 +74,7 @@ public struct CloudAssemblyWriter: Sendable {
                         "bucketName": .string(names.assetBucket),
                         "objectKey": .string(asset.objectKey),
                         "assumeRoleArn": .string(names.filePublishingRole),
-                    ],
+                    ]
                 ],
             ]
         }
@@ -200,7 +201,8 @@ public struct CloudAssemblyWriter: Sendable {
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         for leftover in StagingName.leftovers(of: destination, fileType: S_IFDIR) {
             if leftover.role == .previous, !FileManager.default.fileExists(atPath: destination.path),
-               OutputPath.isFormworkAssembly(leftover.url.path), rename(leftover.url.path, destination.path) == 0 {
+                OutputPath.isFormworkAssembly(leftover.url.path), rename(leftover.url.path, destination.path) == 0
+            {
                 continue
             }
             try? FileManager.default.removeItem(at: leftover.url)

@@ -67,7 +67,9 @@ public struct ConstructScope {
     /// - Throws: ``SynthesisError`` when no resource is declared here.
     public func appendOverride(_ override: ResourceOverride) throws(SynthesisError) {
         guard case .resource(var declaration)? = tree.nodes[node].element else {
-            throw SynthesisError(.invalidOverride, paths: [path], "no resource is declared here to override; name the path of a resource the construct declares (usually 'Resource')")
+            throw SynthesisError(
+                .invalidOverride, paths: [path],
+                "no resource is declared here to override; name the path of a resource the construct declares (usually 'Resource')")
         }
         declaration.overrides.append(override)
         tree.nodes[node].element = .resource(declaration)

@@ -51,7 +51,9 @@ extension ConstructTree {
     func checkNoLateContribution() throws(SynthesisError) {
         guard let (contributor, slot) = lateContribution else { return }
         let target = node(forIdentity: slot.target).map(path(of:)) ?? "a construct"
-        throw SynthesisError(.lateContribution, paths: [path(of: contributor)],
-            "contributes '\(slot.key)' to \(target) after \(target) gathered its contributions; contribute from an edge (the `.edges` stage or expansion), not from a finalizer")
+        throw SynthesisError(
+            .lateContribution, paths: [path(of: contributor)],
+            "contributes '\(slot.key)' to \(target) after \(target) gathered its contributions; contribute from an edge (the `.edges` stage or expansion), not from a finalizer"
+        )
     }
 }

@@ -32,7 +32,7 @@ extension ConstructTree {
     /// or its expansion looked for a construct this tree holds. The caller then settles the app serially.
     func absorb(_ part: ConstructTree) -> Bool {
         guard !part.identities.keys.contains(where: { identities[$0] != nil }),
-              !(part.missedIdentities ?? []).contains(where: { identities[$0] != nil })
+            !(part.missedIdentities ?? []).contains(where: { identities[$0] != nil })
         else { return false }
         let offset = nodes.count - 1
         func mapped(_ index: Int) -> Int { index == Self.root ? Self.root : index + offset }

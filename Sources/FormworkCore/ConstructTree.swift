@@ -164,12 +164,14 @@ final class ConstructTree {
         }
         try validate(id: construct.id, under: parent)
         if let identity, let existing = identities[identity] {
-            throw SynthesisError(.listedTwice, paths: [path(of: existing), Self.join(path(of: parent), construct.id)],
-                                 "the same construct is listed in two places; list it once and reference it from the other place")
+            throw SynthesisError(
+                .listedTwice, paths: [path(of: existing), Self.join(path(of: parent), construct.id)],
+                "the same construct is listed in two places; list it once and reference it from the other place")
         }
         if let sibling = child(of: parent, named: construct.id) {
-            throw SynthesisError(.duplicateId, paths: [path(of: sibling)],
-                                 "two constructs have the id '\(construct.id)' in the same scope; give one of them another id")
+            throw SynthesisError(
+                .duplicateId, paths: [path(of: sibling)],
+                "two constructs have the id '\(construct.id)' in the same scope; give one of them another id")
         }
         let index = appendNode(id: construct.id, parent: parent, at: position)
         nodes[index].holdsConstruct = true

@@ -51,7 +51,11 @@ public struct FetchFolder: Sendable {
     public func write(_ text: String, named name: String) throws -> String {
         let file = (path as NSString).appendingPathComponent(name)
         if !isFetchFolder, try OutputPath.status(of: file) != nil {
-            throw OutputRefusal(path: file, reason: "the folder was not made by fetch and the file is already there; Formwork does not replace a file it did not write. Give --output a new folder")
+            throw OutputRefusal(
+                path: file,
+                reason:
+                    "the folder was not made by fetch and the file is already there; Formwork does not replace a file it did not write. Give --output a new folder"
+            )
         }
         try AtomicFile.write(text, to: file)
         return file

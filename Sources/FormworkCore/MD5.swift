@@ -28,8 +28,10 @@ enum MD5 {
 
     /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function
     /// and order of the block's little-endian words.
-    private static func compress(_ block: UnsafeRawBufferPointer, into state: inout (UInt32, UInt32, UInt32, UInt32),
-                                 shifts: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) {
+    private static func compress(
+        _ block: UnsafeRawBufferPointer, into state: inout (UInt32, UInt32, UInt32, UInt32),
+        shifts: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>
+    ) {
         @inline(__always) func word(_ index: Int) -> UInt32 {
             UInt32(littleEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
         }

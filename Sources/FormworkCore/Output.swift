@@ -14,11 +14,14 @@ public struct Output: Construct {
     public let explicitLogicalId: String?
 
     /// An output of `value`; exported under `exportName` when given.
-    public init(_ id: String, value: Value, description: String? = nil, exportName: Value? = nil,
-                condition: Condition? = nil, logicalId: String? = nil) {
+    public init(
+        _ id: String, value: Value, description: String? = nil, exportName: Value? = nil,
+        condition: Condition? = nil, logicalId: String? = nil
+    ) {
         self.id = id
-        self.declaration = OutputDeclaration(value: value, description: description, exportName: exportName,
-                                             condition: condition?.reference)
+        self.declaration = OutputDeclaration(
+            value: value, description: description, exportName: exportName,
+            condition: condition?.reference)
         self.explicitLogicalId = logicalId
     }
 

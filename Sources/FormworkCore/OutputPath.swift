@@ -30,7 +30,11 @@ enum OutputPath {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if entries.isEmpty { return .emptyFolder }
             guard isFormworkAssembly(path) else {
-                throw OutputRefusal(path: path, reason: "it is a folder that is not a cloud assembly Formwork wrote (it has no \(assemblyMarkerName) marker); Formwork replaces only the assembly folders it writes. Choose another --output, or remove the folder yourself")
+                throw OutputRefusal(
+                    path: path,
+                    reason:
+                        "it is a folder that is not a cloud assembly Formwork wrote (it has no \(assemblyMarkerName) marker); Formwork replaces only the assembly folders it writes. Choose another --output, or remove the folder yourself"
+                )
             }
             return .assembly
         case S_IFLNK:

@@ -36,8 +36,9 @@ public struct Override: Construct {
             var resource = try scope.scope(of: target)
             for id in element {
                 guard let child = resource.existingChild(id) else {
-                    throw SynthesisError(.invalidOverride, paths: [scope.path, resource.path],
-                                         "'\(resource.path)' has no child '\(id)' to override; the path names what the construct declares, such as 'Resource'")
+                    throw SynthesisError(
+                        .invalidOverride, paths: [scope.path, resource.path],
+                        "'\(resource.path)' has no child '\(id)' to override; the path names what the construct declares, such as 'Resource'")
                 }
                 resource = child
             }

@@ -10,7 +10,8 @@ enum StackCycles {
         let causes = zip(cycle, cycle.dropFirst()).map { consumer, producer in
             "\(dependencies[consumer]?[producer] ?? names[consumer]) uses \(names[producer])"
         }
-        throw SynthesisError(.stackCycle, paths: cycle.dropLast().map { names[$0] },
-                             "the stacks reference each other in a cycle (\(causes.joined(separator: "; "))); move the shared constructs into one stack that both use")
+        throw SynthesisError(
+            .stackCycle, paths: cycle.dropLast().map { names[$0] },
+            "the stacks reference each other in a cycle (\(causes.joined(separator: "; "))); move the shared constructs into one stack that both use")
     }
 }

@@ -36,13 +36,15 @@ struct StackResolver {
         }
         try appendDigests(to: &logicalIds, elementNodes: elementNodes)
         let stacks = stacks, stackNodes = stackNodes, resolvedIds = logicalIds
-        let builds = ConcurrentMap.map(Array(elementNodes.enumerated()), { entry in
-            Result { () throws(SynthesisError) in
-                var builder = StackTemplateBuilder(tree: shared.tree, stacks: stacks, stackNodes: stackNodes, logicalIds: resolvedIds, stack: entry.offset)
-                let template = try builder.build(elements: entry.element)
-                return (template, builder.exports, builder.stackDependencies)
-            }
-        })
+        let builds = ConcurrentMap.map(
+            Array(elementNodes.enumerated()),
+            { entry in
+                Result { () throws(SynthesisError) in
+                    var builder = StackTemplateBuilder(tree: shared.tree, stacks: stacks, stackNodes: stackNodes, logicalIds: resolvedIds, stack: entry.offset)
+                    let template = try builder.build(elements: entry.element)
+                    return (template, builder.exports, builder.stackDependencies)
+                }
+            })
         // Every template is built: the declarations are not read again, and freeing them stack by stack in
         // parallel spares the end of the synthesis most of its clean-up.
         tree.releaseElements(groupedAs: elementNodes)
@@ -60,8 +62,9 @@ struct StackResolver {
         for (index, var template) in templates.enumerated() {
             for (logicalId, output) in exports[index] ?? [:] {
                 guard template.outputs[logicalId] == nil, template.resources[logicalId] == nil else {
-                    throw SynthesisError(.duplicateLogicalId, paths: ["\(stacks[index].name)/Exports"],
-                                         "the export '\(logicalId)' collides with an element of the same logical ID; rename the construct 'Exports'")
+                    throw SynthesisError(
+                        .duplicateLogicalId, paths: ["\(stacks[index].name)/Exports"],
+                        "the export '\(logicalId)' collides with an element of the same logical ID; rename the construct 'Exports'")
                 }
                 template.outputs[logicalId] = output
             }
@@ -81,16 +84,18 @@ struct StackResolver {
         }
         let nodes = constructNodes(nodePaths: nodePaths)
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
-        return CloudAssembly(stacks: stacks.indices.map { index in
-            let stack = stacks[index]
-            let dependencies = (stackDependencies[index] ?? [:]).keys.sorted().map { stacks[$0].name }
-            return CloudAssembly.StackArtifact(name: stack.name, template: templates[index], environment: stack.environment,
-                                               dependencies: dependencies, tags: stackTags(of: index),
-                                               terminationProtection: stack.terminationProtection,
-                                               assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements,
-                                               bootstrap: stack.bootstrap ?? .default,
-                                               constructPaths: paths[index], constructNodes: nodes[stackNodes[index]] ?? [:])
-        }, warnings: warnings)
+        return CloudAssembly(
+            stacks: stacks.indices.map { index in
+                let stack = stacks[index]
+                let dependencies = (stackDependencies[index] ?? [:]).keys.sorted().map { stacks[$0].name }
+                return CloudAssembly.StackArtifact(
+                    name: stack.name, template: templates[index], environment: stack.environment,
+                    dependencies: dependencies, tags: stackTags(of: index),
+                    terminationProtection: stack.terminationProtection,
+                    assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements,
+                    bootstrap: stack.bootstrap ?? .default,
+                    constructPaths: paths[index], constructNodes: nodes[stackNodes[index]] ?? [:])
+            }, warnings: warnings)
     }
 
     /// The tree, handed to the tasks that read it in parallel. Nothing writes to the tree while they run,
@@ -119,8 +124,11 @@ struct StackResolver {
                 warnings.append("warning[\(issue.rule)]: \(constructPath(issue))\(logicalId): \(location)\(issue.message)")
             case (.error, "circular-dependency"):
                 let cycle = issue.related.map { paths[$0] ?? $0 }
-                errors.append(SynthesisError(.resourceCycle, paths: cycle,
-                    "these resources depend on each other in a cycle (\((cycle + cycle.prefix(1)).joined(separator: " → "))); remove one of the references or dependencies"))
+                errors.append(
+                    SynthesisError(
+                        .resourceCycle, paths: cycle,
+                        "these resources depend on each other in a cycle (\((cycle + cycle.prefix(1)).joined(separator: " → "))); remove one of the references or dependencies"
+                    ))
             case (.error, _):
                 errors.append(SynthesisError(.invalidTemplate, paths: [constructPath(issue)], "\(location)\(issue.message) [\(issue.rule)]"))
             }
@@ -140,20 +148,23 @@ struct StackResolver {
             let logicalId: String
             if let explicit = tree.nodes[node].logicalIdOverride {
                 guard Template.isValidLogicalId(explicit) else {
-                    throw SynthesisError(.invalidLogicalId, paths: [tree.path(of: node)],
-                                         "'\(explicit)' is not a valid logical ID; use 1 to 255 ASCII letters and digits")
+                    throw SynthesisError(
+                        .invalidLogicalId, paths: [tree.path(of: node)],
+                        "'\(explicit)' is not a valid logical ID; use 1 to 255 ASCII letters and digits")
                 }
                 logicalId = explicit
             } else {
                 guard let derived = LogicalId.make(tree.componentsBelowStack(of: node)) else {
-                    throw SynthesisError(.invalidLogicalId, paths: [tree.path(of: node)],
-                                         "the path has no component but 'Default' below the stack; give the construct another id")
+                    throw SynthesisError(
+                        .invalidLogicalId, paths: [tree.path(of: node)],
+                        "the path has no component but 'Default' below the stack; give the construct another id")
                 }
                 logicalId = derived
             }
             if let other = owners[logicalId] {
-                throw SynthesisError(.duplicateLogicalId, paths: [tree.path(of: other), tree.path(of: node)],
-                                     "both are assigned the logical ID '\(logicalId)'; rename one of them or give it an explicit logical ID")
+                throw SynthesisError(
+                    .duplicateLogicalId, paths: [tree.path(of: other), tree.path(of: node)],
+                    "both are assigned the logical ID '\(logicalId)'; rename one of them or give it an explicit logical ID")
             }
             owners[logicalId] = node
             assigned.append((node, logicalId))
@@ -179,7 +190,8 @@ struct StackResolver {
             var builder: StackTemplateBuilder?
             for node in nodes {
                 guard case .resource(let declaration)? = tree.nodes[node].element, let digest = declaration.logicalIdDigest,
-                      let logicalId = logicalIds[node] else { continue }
+                    let logicalId = logicalIds[node]
+                else { continue }
                 var reader = builder ?? StackTemplateBuilder(tree: tree, stacks: stacks, stackNodes: stackNodes, logicalIds: logicalIds, stack: stack)
                 logicalIds[node] = logicalId + (try reader.digest(digest, at: node))
                 builder = reader
@@ -197,8 +209,10 @@ struct StackResolver {
         return nodes
     }
 
-    private func pathOfLogicalId(in stack: Int, nodePaths: [String], logicalIds: [String?],
-                                 exports: OrderedDictionary<String, Template.Output>) -> [String: String] {
+    private func pathOfLogicalId(
+        in stack: Int, nodePaths: [String], logicalIds: [String?],
+        exports: OrderedDictionary<String, Template.Output>
+    ) -> [String: String] {
         var paths: [String: String] = [:]
         for node in tree.subtree(stackNodes[stack]) {
             if let logicalId = logicalIds[node] { paths[logicalId] = nodePaths[node] }

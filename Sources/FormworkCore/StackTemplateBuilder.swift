@@ -123,8 +123,9 @@ struct StackTemplateBuilder {
         do {
             return try Template(json: ["Resources": ["X": entry]]).resources["X"] ?? resource
         } catch {
-            throw SynthesisError(.invalidOverride, paths: [tree.path(of: node)],
-                                 "an override makes the resource invalid: \(error.message)")
+            throw SynthesisError(
+                .invalidOverride, paths: [tree.path(of: node)],
+                "an override makes the resource invalid: \(error.message)")
         }
     }
 
@@ -168,8 +169,9 @@ struct StackTemplateBuilder {
     private mutating func resourceJSON(_ reference: Reference, from node: Int) throws(SynthesisError) -> (logicalId: String, entry: JSONValue) {
         let target = try target(of: reference, from: node)
         guard case .resource(let declaration)? = tree.nodes[target].element, let logicalId = logicalIds[target] else {
-            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "a logical ID digest names an element that is not a resource")
+            throw SynthesisError(
+                .invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                "a logical ID digest names an element that is not a resource")
         }
         return (logicalId, try resource(declaration, at: target).json)
     }
@@ -194,8 +196,9 @@ struct StackTemplateBuilder {
         }
         for id in reference.element {
             guard let child = tree.child(of: target, named: id) else {
-                throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                     "references '\(id)' below '\(tree.path(of: target))', which has no such element")
+                throw SynthesisError(
+                    .danglingReference, paths: [tree.path(of: node), tree.path(of: target)],
+                    "references '\(id)' below '\(tree.path(of: target))', which has no such element")
             }
             target = child
         }
@@ -205,16 +208,19 @@ struct StackTemplateBuilder {
     private mutating func resolve(_ reference: Reference, at node: Int) throws(SynthesisError) -> JSONValue {
         let target = try target(of: reference, from: node)
         guard let element = tree.nodes[target].element, let logicalId = logicalIds[target], let producer = stackIndex(of: target) else {
-            throw SynthesisError(.danglingReference, paths: [tree.path(of: node), tree.path(of: target)], "references a construct that declares no template element")
+            throw SynthesisError(
+                .danglingReference, paths: [tree.path(of: node), tree.path(of: target)], "references a construct that declares no template element")
         }
         guard let local = Self.localValue(of: reference.form, element: element, logicalId: logicalId) else {
-            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "this kind of reference cannot point at a \(element.kindName)")
+            throw SynthesisError(
+                .invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                "this kind of reference cannot point at a \(element.kindName)")
         }
         guard producer != stack else { return local }
         guard reference.form != .logicalId else {
-            throw SynthesisError(.invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "conditions and mappings cannot be used across stacks; declare '\(tree.nodes[target].id)' in stack '\(stacks[stack].name)' too")
+            throw SynthesisError(
+                .invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
+                "conditions and mappings cannot be used across stacks; declare '\(tree.nodes[target].id)' in stack '\(stacks[stack].name)' too")
         }
         try checkEnvironments(producer: producer, node: node, target: target)
         if stackDependencies[producer] == nil { stackDependencies[producer] = tree.path(of: node) }
@@ -269,8 +275,10 @@ struct StackTemplateBuilder {
         let accountsDiffer = a.account != nil && b.account != nil && a.account != b.account
         let regionsDiffer = a.region != nil && b.region != nil && a.region != b.region
         guard !accountsDiffer, !regionsDiffer else {
-            throw SynthesisError(.crossEnvironmentReference, paths: [tree.path(of: node), tree.path(of: target)],
-                                 "stack '\(a.name)' (\(a.environment)) references stack '\(b.name)' (\(b.environment)); CloudFormation exports work only within one account and region")
+            throw SynthesisError(
+                .crossEnvironmentReference, paths: [tree.path(of: node), tree.path(of: target)],
+                "stack '\(a.name)' (\(a.environment)) references stack '\(b.name)' (\(b.environment)); CloudFormation exports work only within one account and region"
+            )
         }
     }
 }

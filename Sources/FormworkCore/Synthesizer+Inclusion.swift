@@ -32,8 +32,10 @@ extension Synthesizer {
     /// references it, just before that construct — where a `let` declared it. Repeats until every
     /// reference has its node, since an included construct may reference others. A construct in
     /// `elsewhere` (another stack's tree, when stacks are settled apart) is not missing.
-    static func includeReferencedConstructs(in tree: ConstructTree, skipping scanned: inout ScannedReferences,
-                                            elsewhere: Set<ConstructIdentity> = []) throws(SynthesisError) {
+    static func includeReferencedConstructs(
+        in tree: ConstructTree, skipping scanned: inout ScannedReferences,
+        elsewhere: Set<ConstructIdentity> = []
+    ) throws(SynthesisError) {
         while true {
             var missing = OrderedDictionary<ConstructIdentity, (construct: any IdentifiedConstruct, referencedBy: [Int])>()
             for node in tree.nodes.indices {
@@ -47,8 +49,10 @@ extension Synthesizer {
                 let scopes = OrderedSet(entry.referencedBy.map { tree.nodes[$0].parent ?? ConstructTree.root })
                 guard scopes.count == 1, let scope = scopes.first else {
                     let paths = OrderedSet(entry.referencedBy.map(tree.path(of:)))
-                    throw SynthesisError(.unlistedSharedConstruct, paths: Array(paths),
-                        "'\(entry.construct.id)' is referenced from \(scopes.count) scopes (\(scopes.map(tree.path(of:)).joined(separator: ", "))) but listed in none; list it in the body of the scope that should own it")
+                    throw SynthesisError(
+                        .unlistedSharedConstruct, paths: Array(paths),
+                        "'\(entry.construct.id)' is referenced from \(scopes.count) scopes (\(scopes.map(tree.path(of:)).joined(separator: ", "))) but listed in none; list it in the body of the scope that should own it"
+                    )
                 }
                 let siblings = tree.nodes[scope].children
                 let first = entry.referencedBy.min { siblings.firstIndex(of: $0) ?? .max < siblings.firstIndex(of: $1) ?? .max }

@@ -55,7 +55,8 @@ extension Synthesizer {
         guard (try? settle(tree, elsewhere: everywhere)) != nil else { return nil }
         let missedWhileSettling = tree.missedIdentities ?? []
         tree.missedIdentities = missedWhileExpanding
-        let keptToItself = tree.contributions.keys.allSatisfy { tree.holds($0.target) }
+        let keptToItself =
+            tree.contributions.keys.allSatisfy { tree.holds($0.target) }
             && tree.readContributionSlots.allSatisfy { tree.holds($0.target) }
         // Every finalizer has read its contributions: free them here, in parallel, not at the merge.
         tree.contributions = [:]

@@ -57,7 +57,9 @@ struct Synthesizer {
         for stack in stacks {
             guard let flags = stack.defaults?.flags, seen.insert(flags).inserted, !flags.unimplemented.isEmpty else { continue }
             let names = flags.unimplemented
-            warnings.append("\(stack.name): \(names.count) feature flag(s) set that Formwork does not implement, for constructs it does not have or output it does not match yet; where they apply, the templates may differ from CDK's: \(names.joined(separator: ", "))")
+            warnings.append(
+                "\(stack.name): \(names.count) feature flag(s) set that Formwork does not implement, for constructs it does not have or output it does not match yet; where they apply, the templates may differ from CDK's: \(names.joined(separator: ", "))"
+            )
         }
         return warnings
     }
@@ -67,8 +69,9 @@ struct Synthesizer {
         for stack in stacks {
             let node = try tree.childScope(of: ConstructTree.root, id: stack.name)
             if let bootstrap = stack.bootstrap, !BootstrapNames.isValidQualifier(bootstrap.qualifier) {
-                throw SynthesisError(.invalidSetting, paths: [stack.name],
-                                     "the bootstrap qualifier '\(bootstrap.qualifier)' is not 1 to 10 lowercase letters and digits, as `cdk bootstrap --qualifier` takes")
+                throw SynthesisError(
+                    .invalidSetting, paths: [stack.name],
+                    "the bootstrap qualifier '\(bootstrap.qualifier)' is not 1 to 10 lowercase letters and digits, as `cdk bootstrap --qualifier` takes")
             }
             tree.nodes[node].defaults = stack.defaults
             tree.nodes[node].bootstrap = stack.bootstrap
@@ -91,11 +94,13 @@ struct Synthesizer {
 
     private static func validate(_ stack: Stack, among stacks: [Stack]) throws(SynthesisError) {
         let name = stack.name
-        let valid = name.count <= 128 && name.first.map { $0.isASCII && $0.isLetter } == true
+        let valid =
+            name.count <= 128 && name.first.map { $0.isASCII && $0.isLetter } == true
             && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
         guard valid else {
-            throw SynthesisError(.invalidStack, paths: [name.isEmpty ? "<app>" : name],
-                                 "a stack name must start with a letter and hold only letters, digits and '-' (at most 128 characters)")
+            throw SynthesisError(
+                .invalidStack, paths: [name.isEmpty ? "<app>" : name],
+                "a stack name must start with a letter and hold only letters, digits and '-' (at most 128 characters)")
         }
         guard stacks.filter({ $0.name == name }).count == 1 else {
             throw SynthesisError(.invalidStack, paths: [name], "two stacks are named '\(name)'; stack names must be unique in an app")

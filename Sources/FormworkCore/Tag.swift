@@ -30,27 +30,36 @@ public struct Tag: Construct {
     ///   - includeResourceTypes: only these types, when not empty.
     ///   - excludeResourceTypes: never these types.
     ///   - applyToLaunchedInstances: for Auto Scaling groups, `PropagateAtLaunch`.
-    public init(_ key: String, _ value: String, on target: (any IdentifiedConstruct)? = nil, priority: Int = 100,
-                includeResourceTypes: [String] = [], excludeResourceTypes: [String] = [], applyToLaunchedInstances: Bool = true) {
-        self.aspect = TagAspect(key: key, value: value, priority: priority, includeResourceTypes: includeResourceTypes,
-                                excludeResourceTypes: excludeResourceTypes, applyToLaunchedInstances: applyToLaunchedInstances)
+    public init(
+        _ key: String, _ value: String, on target: (any IdentifiedConstruct)? = nil, priority: Int = 100,
+        includeResourceTypes: [String] = [], excludeResourceTypes: [String] = [], applyToLaunchedInstances: Bool = true
+    ) {
+        self.aspect = TagAspect(
+            key: key, value: value, priority: priority, includeResourceTypes: includeResourceTypes,
+            excludeResourceTypes: excludeResourceTypes, applyToLaunchedInstances: applyToLaunchedInstances)
         self.target = target
         self.id = Self.id("Tag", "\(key)=\(value)", target, priority == 100 ? nil : priority)
     }
 
-    private init(removing key: String, from target: (any IdentifiedConstruct)?, priority: Int,
-                 includeResourceTypes: [String], excludeResourceTypes: [String]) {
-        self.aspect = TagAspect(key: key, value: nil, priority: priority, includeResourceTypes: includeResourceTypes,
-                                excludeResourceTypes: excludeResourceTypes, applyToLaunchedInstances: true)
+    private init(
+        removing key: String, from target: (any IdentifiedConstruct)?, priority: Int,
+        includeResourceTypes: [String], excludeResourceTypes: [String]
+    ) {
+        self.aspect = TagAspect(
+            key: key, value: nil, priority: priority, includeResourceTypes: includeResourceTypes,
+            excludeResourceTypes: excludeResourceTypes, applyToLaunchedInstances: true)
         self.target = target
         self.id = Self.id("RemoveTag", key, target, priority == 200 ? nil : priority)
     }
 
     /// Removes the tag `key` below the enclosing scope, or below `target` (priority 200 by default, so it
     /// wins over added tags).
-    public static func remove(_ key: String, from target: (any IdentifiedConstruct)? = nil, priority: Int = 200,
-                              includeResourceTypes: [String] = [], excludeResourceTypes: [String] = []) -> Tag {
-        Tag(removing: key, from: target, priority: priority, includeResourceTypes: includeResourceTypes,
+    public static func remove(
+        _ key: String, from target: (any IdentifiedConstruct)? = nil, priority: Int = 200,
+        includeResourceTypes: [String] = [], excludeResourceTypes: [String] = []
+    ) -> Tag {
+        Tag(
+            removing: key, from: target, priority: priority, includeResourceTypes: includeResourceTypes,
             excludeResourceTypes: excludeResourceTypes)
     }
 
@@ -61,7 +70,8 @@ public struct Tag: Construct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         guard !aspect.key.isEmpty, aspect.key.count <= 128, (aspect.value?.count ?? 0) <= 256 else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a tag key takes 1 to 128 characters and a value at most 256; '\(aspect.key)' does not fit")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "a tag key takes 1 to 128 characters and a value at most 256; '\(aspect.key)' does not fit")
         }
         scope.schedule(aspect, on: target)
     }
@@ -79,8 +89,9 @@ struct TagAspect: Aspect {
 
     func visit(_ resource: inout ResourceDeclaration, at path: String) throws(SynthesisError) {
         guard let information = TagInformation.of(resource.type),
-              includeResourceTypes.isEmpty || includeResourceTypes.contains(resource.type),
-              !excludeResourceTypes.contains(resource.type) else { return }
+            includeResourceTypes.isEmpty || includeResourceTypes.contains(resource.type),
+            !excludeResourceTypes.contains(resource.type)
+        else { return }
         var state: TagState
         if let existing = resource.tagState {
             state = existing
@@ -134,7 +145,9 @@ struct TagState: Sendable {
     }
 
     private static func unsupported(at path: String) -> SynthesisError {
-        SynthesisError(.invalidSetting, paths: [path], "the resource's tags hold a reference or an intrinsic function, which cannot be combined with Tag; set the tags in one place")
+        SynthesisError(
+            .invalidSetting, paths: [path],
+            "the resource's tags hold a reference or an intrinsic function, which cannot be combined with Tag; set the tags in one place")
     }
 
     mutating func set(_ key: String, _ value: String, priority: Int, propagateAtLaunch: Bool) {

@@ -17,7 +17,8 @@ public enum UniqueResourceName {
         }
         var distinct: [String] = []
         for component in kept where !(distinct.last?.hasSuffix(component) ?? false) { distinct.append(component) }
-        let human = distinct.filter { $0 != "Resource" }.map(LogicalId.alphanumerics).filter { !$0.isEmpty }
+        let human =
+            distinct.filter { $0 != "Resource" }.map(LogicalId.alphanumerics).filter { !$0.isEmpty }
             .joined(separator: separator) + separator
         let hash = LogicalId.hash(kept)
         let maximumHuman = maxLength - hash.count

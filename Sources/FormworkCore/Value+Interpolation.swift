@@ -78,8 +78,8 @@ extension Value: ExpressibleByStringInterpolation {
     /// The parts of `{"Fn::Join": ["", parts]}`, when this value is exactly that.
     var emptyDelimiterJoinParts: [Value]? {
         guard case .object(let members) = self, members.count == 1,
-              case .array(let arguments)? = members["Fn::Join"], arguments.count == 2,
-              case .string("") = arguments[0], case .array(let parts) = arguments[1]
+            case .array(let arguments)? = members["Fn::Join"], arguments.count == 2,
+            case .string("") = arguments[0], case .array(let parts) = arguments[1]
         else { return nil }
         return parts
     }

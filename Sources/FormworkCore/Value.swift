@@ -92,7 +92,10 @@ extension Value {
             var failure: E?
             let resolved = members.mapValues { member -> JSONValue in
                 guard failure == nil else { return .null }
-                do throws(E) { return try member.resolved(resolve) } catch { failure = error; return .null }
+                do throws(E) { return try member.resolved(resolve) } catch {
+                    failure = error
+                    return .null
+                }
             }
             if let failure { throw failure }
             return .object(resolved)

@@ -35,17 +35,20 @@ public enum AssetArchive {
             switch try AssetEntry.kind(at: url.path, relative: entryPath) {
             case .symbolicLink:
                 let target = Data(try FileManager.default.destinationOfSymbolicLink(atPath: url.path).utf8)
-                try archive.addEntry(with: entryPath, type: .symlink, uncompressedSize: Int64(target.count), modificationDate: epoch,
-                                     permissions: 0o777, provider: { position, size in target.subdata(in: Int(position)..<Int(position) + size) })
+                try archive.addEntry(
+                    with: entryPath, type: .symlink, uncompressedSize: Int64(target.count), modificationDate: epoch,
+                    permissions: 0o777, provider: { position, size in target.subdata(in: Int(position)..<Int(position) + size) })
             case .folder:
-                try archive.addEntry(with: entryPath + "/", type: .directory, uncompressedSize: Int64(0), modificationDate: epoch, permissions: 0o755,
-                                     provider: { _, _ in Data() })
+                try archive.addEntry(
+                    with: entryPath + "/", type: .directory, uncompressedSize: Int64(0), modificationDate: epoch, permissions: 0o755,
+                    provider: { _, _ in Data() })
                 try add(url, prefix: entryPath + "/", to: archive)
             case .file(let executable):
                 let content = try AssetEntry.contents(at: url.path, relative: entryPath)
-                try archive.addEntry(with: entryPath, type: .file, uncompressedSize: Int64(content.count), modificationDate: epoch,
-                                     permissions: executable ? 0o755 : 0o644, compressionMethod: .none,
-                                     provider: { position, size in content.subdata(in: Int(position)..<Int(position) + size) })
+                try archive.addEntry(
+                    with: entryPath, type: .file, uncompressedSize: Int64(content.count), modificationDate: epoch,
+                    permissions: executable ? 0o755 : 0o644, compressionMethod: .none,
+                    provider: { position, size in content.subdata(in: Int(position)..<Int(position) + size) })
             }
         }
     }

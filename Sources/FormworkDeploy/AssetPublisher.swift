@@ -52,7 +52,8 @@ public struct AssetPublisher: Sendable {
                 throw .asset(path: asset.sourcePath, reason: "\(error)")
             }
             do {
-                try await target.s3.upload(bucket: target.assetBucket, key: asset.objectKey, body: archive, contentType: "application/zip", encryption: encryption)
+                try await target.s3.upload(
+                    bucket: target.assetBucket, key: asset.objectKey, body: archive, contentType: "application/zip", encryption: encryption)
             } catch {
                 throw .cloud(error)
             }

@@ -30,11 +30,15 @@ public enum BootstrapStack {
                             "BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true,
                         ],
                         "VersioningConfiguration": ["Status": "Enabled"],
-                        "LifecycleConfiguration": ["Rules": [[
-                            "Id": "CleanupOldVersions", "Status": "Enabled",
-                            "NoncurrentVersionExpiration": ["NoncurrentDays": 30],
-                            "AbortIncompleteMultipartUpload": ["DaysAfterInitiation": 1],
-                        ]]],
+                        "LifecycleConfiguration": [
+                            "Rules": [
+                                [
+                                    "Id": "CleanupOldVersions", "Status": "Enabled",
+                                    "NoncurrentVersionExpiration": ["NoncurrentDays": 30],
+                                    "AbortIncompleteMultipartUpload": ["DaysAfterInitiation": 1],
+                                ]
+                            ]
+                        ],
                     ],
                     "UpdateReplacePolicy": "Retain",
                     "DeletionPolicy": "Retain",
@@ -45,17 +49,19 @@ public enum BootstrapStack {
                         "Bucket": ["Ref": "StagingBucket"],
                         "PolicyDocument": [
                             "Version": "2012-10-17",
-                            "Statement": [[
-                                "Sid": "AllowSSLRequestsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
-                                "Resource": [bucketArn, ["Fn::Join": ["", [bucketArn, "/*"]]]],
-                                "Condition": ["Bool": ["aws:SecureTransport": "false"]],
-                            ]],
+                            "Statement": [
+                                [
+                                    "Sid": "AllowSSLRequestsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                                    "Resource": [bucketArn, ["Fn::Join": ["", [bucketArn, "/*"]]]],
+                                    "Condition": ["Bool": ["aws:SecureTransport": "false"]],
+                                ]
+                            ],
                         ],
                     ],
                 ],
             ],
             "Outputs": [
-                "BucketName": ["Value": ["Ref": "StagingBucket"]],
+                "BucketName": ["Value": ["Ref": "StagingBucket"]]
             ],
         ]
         return JSONWriter(style: .pretty(indent: 1)).string(from: document)

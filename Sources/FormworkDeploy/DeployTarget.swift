@@ -28,8 +28,10 @@ public struct DeployTarget: Sendable {
     public var region: String { cloudFormation.region }
 
     /// A target with every part given (tests, tools).
-    public init(cloudFormation: CloudFormationClient, s3: S3Client, account: String, assetBucket: String, templateBucket: String? = nil,
-                executionRole: String? = nil, cdkBootstrapVersion: Int? = nil, lambda: LambdaClient? = nil, stepFunctions: StepFunctionsClient? = nil) {
+    public init(
+        cloudFormation: CloudFormationClient, s3: S3Client, account: String, assetBucket: String, templateBucket: String? = nil,
+        executionRole: String? = nil, cdkBootstrapVersion: Int? = nil, lambda: LambdaClient? = nil, stepFunctions: StepFunctionsClient? = nil
+    ) {
         self.cloudFormation = cloudFormation
         self.s3 = s3
         self.account = account
@@ -58,9 +60,11 @@ public struct DeployTarget: Sendable {
     ///   - templateBucket: where large templates go; the bootstrap bucket when `nil`.
     ///   - names: the bootstrap's names; CDK's default qualifier unless given.
     ///   - report: a line for each role that could not be used.
-    public static func resolve(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials, templateBucket: String? = nil,
-                               requiredAccount: String? = nil, names: BootstrapNames = .default,
-                               report: @escaping @Sendable (String) -> Void = { _ in }) async throws(CloudError) -> DeployTarget {
+    public static func resolve(
+        environment: AWSEnvironment, region: String, credentials: RefreshingCredentials, templateBucket: String? = nil,
+        requiredAccount: String? = nil, names: BootstrapNames = .default,
+        report: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws(CloudError) -> DeployTarget {
         let sts = try STSClient(environment: environment, region: region, credentials: credentials)
         let caller = try await sts.callerIdentity().account
         let account = requiredAccount ?? caller
@@ -75,7 +79,9 @@ public struct DeployTarget: Sendable {
             do throws(CloudError) {
                 deployCredentials = try await assumed(deployRole, by: sts)
             } catch {
-                throw .configuration("the stack is bound to account \(account), but the credentials (\(environment.credentialsSource)) are of account \(caller), and CDK's deploy role \(deployRole) could not be assumed (\(error)); nothing was changed. Use credentials of \(account) (--profile, AWS_PROFILE), bootstrap \(account) trusting \(caller) (`cdk bootstrap --trust \(caller) aws://\(account)/\(region)`), or leave the stack's account open to deploy it anywhere")
+                throw .configuration(
+                    "the stack is bound to account \(account), but the credentials (\(environment.credentialsSource)) are of account \(caller), and CDK's deploy role \(deployRole) could not be assumed (\(error)); nothing was changed. Use credentials of \(account) (--profile, AWS_PROFILE), bootstrap \(account) trusting \(caller) (`cdk bootstrap --trust \(caller) aws://\(account)/\(region)`), or leave the stack's account open to deploy it anywhere"
+                )
             }
             cdkBootstrapVersion = try await toolkitVersion(environment: environment, region: region, credentials: deployCredentials)
         } else if let version = try await toolkitVersion(environment: environment, region: region, credentials: credentials) {
@@ -83,7 +89,9 @@ public struct DeployTarget: Sendable {
             do throws(CloudError) {
                 deployCredentials = try await assumed(deployRole, by: sts)
             } catch {
-                report("CDK's deploy role \(deployRole) could not be assumed (\(error)); deploying with the current credentials (\(environment.credentialsSource))")
+                report(
+                    "CDK's deploy role \(deployRole) could not be assumed (\(error)); deploying with the current credentials (\(environment.credentialsSource))"
+                )
                 cdkBootstrapVersion = nil
             }
         }
@@ -98,12 +106,13 @@ public struct DeployTarget: Sendable {
             }
         }
         let assetBucket = resolved(names.assetBucket)
-        return DeployTarget(cloudFormation: try CloudFormationClient(environment: environment, region: region, credentials: deployCredentials),
-                            s3: try S3Client(environment: environment, region: region, credentials: publishingCredentials, expectedBucketOwner: account), account: account,
-                            assetBucket: assetBucket, templateBucket: templateBucket,
-                            executionRole: usesRoles ? resolved(names.cloudFormationExecutionRole) : nil, cdkBootstrapVersion: cdkBootstrapVersion,
-                            lambda: try LambdaClient(environment: environment, region: region, credentials: deployCredentials),
-                            stepFunctions: try StepFunctionsClient(environment: environment, region: region, credentials: deployCredentials))
+        return DeployTarget(
+            cloudFormation: try CloudFormationClient(environment: environment, region: region, credentials: deployCredentials),
+            s3: try S3Client(environment: environment, region: region, credentials: publishingCredentials, expectedBucketOwner: account), account: account,
+            assetBucket: assetBucket, templateBucket: templateBucket,
+            executionRole: usesRoles ? resolved(names.cloudFormationExecutionRole) : nil, cdkBootstrapVersion: cdkBootstrapVersion,
+            lambda: try LambdaClient(environment: environment, region: region, credentials: deployCredentials),
+            stepFunctions: try StepFunctionsClient(environment: environment, region: region, credentials: deployCredentials))
     }
 
     /// Credentials of `role`, assumed by `sts`'s credentials and assumed again before they expire; the first
@@ -120,7 +129,8 @@ public struct DeployTarget: Sendable {
     private static func toolkitVersion(environment: AWSEnvironment, region: String, credentials: RefreshingCredentials) async throws(CloudError) -> Int? {
         let cloudFormation = try CloudFormationClient(environment: environment, region: region, credentials: credentials)
         guard let toolkit = try await cloudFormation.stack(named: cdkToolkitStackName), !toolkit.status.hasPrefix("DELETE"),
-              toolkit.status != "REVIEW_IN_PROGRESS" else { return nil }
+            toolkit.status != "REVIEW_IN_PROGRESS"
+        else { return nil }
         return toolkit.outputs["BootstrapVersion"].flatMap { Int($0) } ?? 0
     }
 }

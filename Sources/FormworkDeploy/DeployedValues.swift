@@ -79,7 +79,8 @@ struct DeployedValues: Sendable {
             return .string(try attribute(parts[1], of: parts[0]))
         case "Fn::Join":
             guard let arguments = argument.arrayValue, arguments.count == 2, let separator = arguments[0].stringValue,
-                  case .array(let elements) = try evaluate(arguments[1]) else {
+                case .array(let elements) = try evaluate(arguments[1])
+            else {
                 throw Unknown(reason: "an Fn::Join that is not [separator, list]")
             }
             var texts: [String] = []
@@ -89,7 +90,8 @@ struct DeployedValues: Sendable {
             return .string(try substitute(argument))
         case "Fn::Select":
             guard let arguments = argument.arrayValue, arguments.count == 2, let index = Int(try string(arguments[0])),
-                  case .array(let elements) = try evaluate(arguments[1]), elements.indices.contains(index) else {
+                case .array(let elements) = try evaluate(arguments[1]), elements.indices.contains(index)
+            else {
                 throw Unknown(reason: "an Fn::Select out of its list")
             }
             return elements[index]

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Watches folders, recursively, for files written, created, removed or renamed: with inotify on Linux, and
@@ -53,13 +53,13 @@ public final class FileWatcher: @unchecked Sendable {
             }
         }
         #if os(Linux)
-        if mechanism == .automatic {
-            let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-            guard descriptor >= 0 else { throw WatchError(message: "inotify cannot be started: \(String(cString: strerror(errno)))") }
-            self.descriptor = descriptor
-            for root in roots { addFolders(under: root) }
-            return
-        }
+            if mechanism == .automatic {
+                let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+                guard descriptor >= 0 else { throw WatchError(message: "inotify cannot be started: \(String(cString: strerror(errno)))") }
+                self.descriptor = descriptor
+                for root in roots { addFolders(under: root) }
+                return
+            }
         #endif
         modificationTimes = scan()
     }
@@ -70,9 +70,10 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// Whether `name` (a file or folder name) or `path` is ignored.
     private func isIgnored(name: String, path: String) -> Bool {
-        ignored.contains(name) || ignorePatterns.contains { pattern in
-            fnmatch(pattern, name, 0) == 0 || roots.contains { fnmatch($0 + "/" + pattern, path, 0) == 0 }
-        }
+        ignored.contains(name)
+            || ignorePatterns.contains { pattern in
+                fnmatch(pattern, name, 0) == 0 || roots.contains { fnmatch($0 + "/" + pattern, path, 0) == 0 }
+            }
     }
 
     /// The folders under `root` (itself included), not ignored, at most ``maximumFolders``.
@@ -97,7 +98,7 @@ public final class FileWatcher: @unchecked Sendable {
     /// nothing changed in that time.
     public func changes(waitingUpTo timeout: TimeInterval) -> [String] {
         #if os(Linux)
-        if let descriptor { return notifiedChanges(descriptor, waitingUpTo: timeout) }
+            if let descriptor { return notifiedChanges(descriptor, waitingUpTo: timeout) }
         #endif
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
@@ -111,42 +112,42 @@ public final class FileWatcher: @unchecked Sendable {
     }
 
     #if os(Linux)
-    /// The changes inotify reports on `descriptor`.
-    private func notifiedChanges(_ descriptor: Int32, waitingUpTo timeout: TimeInterval) -> [String] {
-        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return [] }
-        var changed: [String] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { break }
-            var offset = 0
-            while offset + MemoryLayout<inotify_event>.size <= count {
-                let (watch, mask, length) = buffer.withUnsafeBytes { bytes in
-                    let event = bytes.load(fromByteOffset: offset, as: inotify_event.self)
-                    return (event.wd, event.mask, Int(event.len))
+        /// The changes inotify reports on `descriptor`.
+        private func notifiedChanges(_ descriptor: Int32, waitingUpTo timeout: TimeInterval) -> [String] {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return [] }
+            var changed: [String] = []
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0 else { break }
+                var offset = 0
+                while offset + MemoryLayout<inotify_event>.size <= count {
+                    let (watch, mask, length) = buffer.withUnsafeBytes { bytes in
+                        let event = bytes.load(fromByteOffset: offset, as: inotify_event.self)
+                        return (event.wd, event.mask, Int(event.len))
+                    }
+                    let nameStart = offset + MemoryLayout<inotify_event>.size
+                    let name = String(decoding: buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }, as: UTF8.self)
+                    offset = nameStart + length
+                    guard let folder = folders[watch], !name.isEmpty else { continue }
+                    let path = folder + "/" + name
+                    guard !isIgnored(name: name, path: path) else { continue }
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addFolders(under: path) }
+                    changed.append(path)
                 }
-                let nameStart = offset + MemoryLayout<inotify_event>.size
-                let name = String(decoding: buffer[nameStart..<min(nameStart + length, count)].prefix { $0 != 0 }, as: UTF8.self)
-                offset = nameStart + length
-                guard let folder = folders[watch], !name.isEmpty else { continue }
-                let path = folder + "/" + name
-                guard !isIgnored(name: name, path: path) else { continue }
-                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addFolders(under: path) }
-                changed.append(path)
+            }
+            return changed
+        }
+
+        private func addFolders(under root: String) {
+            guard let descriptor else { return }
+            let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY)
+            for folder in folders(under: root) where folders.count < Self.maximumFolders {
+                let watch = inotify_add_watch(descriptor, folder, mask)
+                if watch >= 0 { folders[watch] = folder }
             }
         }
-        return changed
-    }
-
-    private func addFolders(under root: String) {
-        guard let descriptor else { return }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY)
-        for folder in folders(under: root) where folders.count < Self.maximumFolders {
-            let watch = inotify_add_watch(descriptor, folder, mask)
-            if watch >= 0 { folders[watch] = folder }
-        }
-    }
     #endif
 
     /// The modification time of every file and folder watched.

@@ -30,7 +30,8 @@ public struct HotswapPlan: Sendable, Equatable {
         public var logicalId: String {
             switch self {
             case .functionCode(let logicalId, _, _, _), .functionConfiguration(let logicalId, _, _, _), .publishVersion(let logicalId, _),
-                 .updateAlias(let logicalId, _, _, _), .stateMachineDefinition(let logicalId, _, _): logicalId
+                .updateAlias(let logicalId, _, _, _), .stateMachineDefinition(let logicalId, _, _):
+                logicalId
             }
         }
 
@@ -46,7 +47,8 @@ public struct HotswapPlan: Sendable, Equatable {
             switch self {
             case .functionCode(let logicalId, _, _, _): "code of \(logicalId)"
             case .functionConfiguration(let logicalId, _, let environment, let description):
-                [environment == nil ? nil : "environment", description == nil ? nil : "description"].compactMap { $0 }.joined(separator: " and ") + " of \(logicalId)"
+                [environment == nil ? nil : "environment", description == nil ? nil : "description"].compactMap { $0 }.joined(separator: " and ")
+                    + " of \(logicalId)"
             case .publishVersion(let logicalId, _): "version \(logicalId)"
             case .updateAlias(let logicalId, _, _, _): "alias \(logicalId)"
             case .stateMachineDefinition(let logicalId, _, _): "definition of \(logicalId)"
@@ -86,8 +88,9 @@ public struct HotswapPlan: Sendable, Equatable {
     /// The plan that sets the resources `logicalIds`, changed by a hotswap, back to what `template` says: the
     /// code, environment and description of functions, the version of aliases, the definition of state machines.
     public init(restoring logicalIds: [String], template: Template, resources: [CloudFormationClient.StackResource], account: String, region: String) {
-        let values = DeployedValues(resources: resources,
-                                    account: account, region: region, template: template)
+        let values = DeployedValues(
+            resources: resources,
+            account: account, region: region, template: template)
         for logicalId in logicalIds {
             guard let resource = template.resources[logicalId], let physicalId = values.resources[logicalId]?.physicalId else { continue }
             do throws(DeployedValues.Unknown) {
@@ -100,8 +103,10 @@ public struct HotswapPlan: Sendable, Equatable {
 
     /// The operations that set the properties `changed` of `resource` (deployed as `physicalId`) to what the
     /// template says, its values evaluated with `values`.
-    private static func operations(setting changed: Set<String>, of logicalId: String, _ resource: Template.Resource, physicalId: String,
-                                   _ values: DeployedValues) throws(DeployedValues.Unknown) -> [Operation] {
+    private static func operations(
+        setting changed: Set<String>, of logicalId: String, _ resource: Template.Resource, physicalId: String,
+        _ values: DeployedValues
+    ) throws(DeployedValues.Unknown) -> [Operation] {
         switch resource.type {
         case "AWS::Lambda::Function":
             var operations: [Operation] = []
@@ -123,8 +128,11 @@ public struct HotswapPlan: Sendable, Equatable {
         case "AWS::Lambda::Alias":
             let version = resource.properties["FunctionVersion"] ?? .null
             _ = try values.string(version)
-            return [.updateAlias(logicalId: logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
-                                 alias: try values.string(resource.properties["Name"] ?? .null), version: version)]
+            return [
+                .updateAlias(
+                    logicalId: logicalId, function: try values.string(resource.properties["FunctionName"] ?? .null),
+                    alias: try values.string(resource.properties["Name"] ?? .null), version: version)
+            ]
         case "AWS::StepFunctions::StateMachine":
             return [.stateMachineDefinition(logicalId: logicalId, arn: physicalId, definition: try definition(of: resource, values))]
         default:
@@ -141,10 +149,13 @@ public struct HotswapPlan: Sendable, Equatable {
     /// The plan that takes the stack from `deployed` to `new`, whose deployed resources are `resources`.
     public init(deployed: Template, new: Template, resources: [CloudFormationClient.StackResource], account: String, region: String) {
         let diff = TemplateDiffer().diff(old: deployed, new: new)
-        var values = DeployedValues(resources: resources,
-                                    account: account, region: region, template: new)
-        let outside: [(String, [EntryChange])] = [("output", diff.outputs), ("parameter", diff.parameters), ("condition", diff.conditions),
-                                                  ("mapping", diff.mappings), ("rule", diff.rules), ("template attribute", diff.header)]
+        var values = DeployedValues(
+            resources: resources,
+            account: account, region: region, template: new)
+        let outside: [(String, [EntryChange])] = [
+            ("output", diff.outputs), ("parameter", diff.parameters), ("condition", diff.conditions),
+            ("mapping", diff.mappings), ("rule", diff.rules), ("template attribute", diff.header),
+        ]
         for (kind, entries) in outside {
             for entry in entries { blockers.append("the \(kind) \(entry.name) changes") }
         }
@@ -170,12 +181,13 @@ public struct HotswapPlan: Sendable, Equatable {
             }
         }
         guard change.action == .update, let resource = new.resources[change.logicalId], let allowed = Self.hotswappable[change.type] else {
-            let verb = switch change.action {
-            case .add: "is added"
-            case .destroy, .orphan: "is removed"
-            case .replace, .mayReplace: "is replaced"
-            case .update: "changes, and its type is not one a hotswap changes"
-            }
+            let verb =
+                switch change.action {
+                case .add: "is added"
+                case .destroy, .orphan: "is removed"
+                case .replace, .mayReplace: "is replaced"
+                case .update: "changes, and its type is not one a hotswap changes"
+                }
             return blockers.append("\(name) \(verb)")
         }
         // Metadata and the order of operations (DependsOn, also implied by a new reference) do not change what runs.

@@ -25,7 +25,8 @@ extension StackDeployer {
         }
         let cloudFormation = target.cloudFormation
         guard let existing = try await cloud({ () async throws(CloudError) in try await cloudFormation.stack(named: name) }),
-              ["CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE"].contains(existing.status) else {
+            ["CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE"].contains(existing.status)
+        else {
             return .failure(.needsCloudFormation(["\(name) is not deployed, or not settled: a first deployment goes through CloudFormation"]))
         }
         let body = try await cloud { () async throws(CloudError) -> String in try await cloudFormation.template(ofStack: name) }
@@ -55,7 +56,8 @@ extension StackDeployer {
     func restoreHotswapped(_ stack: CloudAssembly.StackArtifact) async throws(DeployError) {
         let s3 = target.s3, bucket = target.assetBucket, key = HotswapRecord.key(of: stack.name)
         guard target.lambda != nil, target.stepFunctions != nil,
-              let data = try await cloud({ () async throws(CloudError) in try await s3.object(bucket: bucket, key: key) }) else { return }
+            let data = try await cloud({ () async throws(CloudError) in try await s3.object(bucket: bucket, key: key) })
+        else { return }
         let record = HotswapRecord(data)
         let cloudFormation = target.cloudFormation
         let resources = try await cloud { () async throws(CloudError) in try await cloudFormation.resources(ofStack: stack.name) }
@@ -72,18 +74,22 @@ extension StackDeployer {
         try await cloud { () async throws(CloudError) in
             var record = try await s3.object(bucket: bucket, key: key).map(HotswapRecord.init) ?? HotswapRecord(resources: [])
             record.resources = Array(Set(record.resources).union(logicalIds)).sorted()
-            try await s3.putObject(bucket: bucket, key: key, body: record.data, contentType: "application/json",
-                                   encryption: try await s3.defaultEncryption(of: bucket))
+            try await s3.putObject(
+                bucket: bucket, key: key, body: record.data, contentType: "application/json",
+                encryption: try await s3.defaultEncryption(of: bucket))
         }
     }
 
     /// Runs `operations` in order, each waited for until in place, reporting each.
-    private func apply(_ operations: [HotswapPlan.Operation], stack: CloudAssembly.StackArtifact,
-                       resources: [CloudFormationClient.StackResource]) async throws(DeployError) {
+    private func apply(
+        _ operations: [HotswapPlan.Operation], stack: CloudAssembly.StackArtifact,
+        resources: [CloudFormationClient.StackResource]
+    ) async throws(DeployError) {
         guard let lambda = target.lambda, let stepFunctions = target.stepFunctions else { return }
         let name = stack.name
-        var values = DeployedValues(resources: resources,
-                                    account: target.account, region: target.region, template: stack.template)
+        var values = DeployedValues(
+            resources: resources,
+            account: target.account, region: target.region, template: stack.template)
         for operation in operations {
             switch operation {
             case .functionCode(_, let function, let bucket, let key):
@@ -107,7 +113,8 @@ extension StackDeployer {
                 do {
                     number = try values.string(version)
                 } catch {
-                    throw .refused(stack: name, reason: "the version of alias \(alias) cannot be evaluated after publishing (\(error.reason)); deploy without --hotswap")
+                    throw .refused(
+                        stack: name, reason: "the version of alias \(alias) cannot be evaluated after publishing (\(error.reason)); deploy without --hotswap")
                 }
                 try await cloud { () async throws(CloudError) in try await lambda.updateAlias(alias, of: function, toVersion: number) }
             case .stateMachineDefinition(_, let arn, let definition):

@@ -38,8 +38,10 @@ public struct StackDeployer: Sendable {
     /// SNS topics CloudFormation sends the stack's events to (`NotificationARNs`, at most 5); none by default.
     public var notificationArns: [String] = []
 
-    public init(target: DeployTarget, approval: ApprovalLevel, approve: @escaping @Sendable (String, TemplateDiff) -> Bool,
-                report: @escaping @Sendable (String) -> Void, interruption: Interruption = Interruption()) {
+    public init(
+        target: DeployTarget, approval: ApprovalLevel, approve: @escaping @Sendable (String, TemplateDiff) -> Bool,
+        report: @escaping @Sendable (String) -> Void, interruption: Interruption = Interruption()
+    ) {
         self.target = target
         self.approval = approval
         self.approve = approve
@@ -81,8 +83,10 @@ public struct StackDeployer: Sendable {
     /// Deploys `stack` with `parameters` (given values; the others keep their previous or default values).
     /// What an earlier `--hotswap` changed behind CloudFormation's back is then set to what the template says.
     public func deploy(_ stack: CloudAssembly.StackArtifact, parameters: [String: String] = [:]) async throws(DeployError) -> Outcome {
-        let outcome = try await deploy(StackRequest(name: stack.name, template: stack.template, assets: stack.assets, tags: stack.tags,
-                                                    terminationProtection: stack.terminationProtection), parameters: parameters)
+        let outcome = try await deploy(
+            StackRequest(
+                name: stack.name, template: stack.template, assets: stack.assets, tags: stack.tags,
+                terminationProtection: stack.terminationProtection), parameters: parameters)
         if outcome != .skipped { try await restoreHotswapped(stack) }
         return outcome
     }
@@ -144,9 +148,10 @@ public struct StackDeployer: Sendable {
         let changeSet: ChangeSet
         do {
             changeSet = try await refusable(name) { () async throws(CloudError) -> ChangeSet in
-                _ = try await cloudFormation.createChangeSet(stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
-                                                             parameters: stackParameters, tags: tags, roleArn: target.executionRole, notificationArns: notificationArns,
-                                                             description: "Formwork deploy")
+                _ = try await cloudFormation.createChangeSet(
+                    stack: name, name: changeSetName, template: source, type: isNew ? "CREATE" : "UPDATE",
+                    parameters: stackParameters, tags: tags, roleArn: target.executionRole, notificationArns: notificationArns,
+                    description: "Formwork deploy")
                 return try await cloudFormation.settledChangeSet(stack: name, name: changeSetName)
             }
         } catch .changeSetFailed(_, let reason) where reason.contains("No updates are to be performed") {
@@ -155,7 +160,11 @@ public struct StackDeployer: Sendable {
         }
         if !rollback, let replaced = changeSet.changes.first(where: \.replaces) {
             try await discard(changeSetName, of: name, isNew: isNew)
-            throw .refused(stack: name, reason: "the change replaces \(replaced.logicalId) (\(replaced.resourceType)), which CloudFormation cannot do with rollback disabled; deploy without --no-rollback")
+            throw .refused(
+                stack: name,
+                reason:
+                    "the change replaces \(replaced.logicalId) (\(replaced.resourceType)), which CloudFormation cannot do with rollback disabled; deploy without --no-rollback"
+            )
         }
         if changeSet.hasNoChanges {
             try await discard(changeSetName, of: name, isNew: isNew)
@@ -171,7 +180,9 @@ public struct StackDeployer: Sendable {
         }
         if needsApproval(diff), !approve(name, diff) {
             try await discard(changeSetName, of: name, isNew: isNew)
-            let why = approval == .anyChange ? "every change needs approval (--require-approval any-change)"
+            let why =
+                approval == .anyChange
+                ? "every change needs approval (--require-approval any-change)"
                 : "access widens (\(diff.security.statements.filter(\.widens).count) IAM statement(s), \(diff.security.managedPolicies.filter { $0.kind == .added }.count) managed policy(ies), \(diff.security.securityGroupRules.filter(\.widens).count) security-group rule(s))"
             throw .approvalRefused(stack: name, reason: "\(why) and it was not approved; approve it in a terminal, or pass --require-approval never")
         }
@@ -203,7 +214,8 @@ public struct StackDeployer: Sendable {
         report("\(name): deploying \(changeSet.changes.count) change\(changeSet.changes.count == 1 ? "" : "s")")
         let outcome = try await follower.follow(name, after: lastEvent, total: changeSet.changes.count, before: existing?.status)
         guard ["CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE"].contains(outcome.status) else {
-            let paused = Self.pausedStatuses.contains(outcome.status)
+            let paused =
+                Self.pausedStatuses.contains(outcome.status)
                 ? " (rollback is off: the stack keeps what was deployed so far; fix the cause and deploy again, or run `rollback \(name)`)" : ""
             throw .deploymentFailed(stack: name, reason: (outcome.firstFailure ?? "CloudFormation gave no reason") + paused, finalStatus: outcome.status)
         }
@@ -243,7 +255,8 @@ public struct StackDeployer: Sendable {
         try await cloud { () async throws(CloudError) in try await cloudFormation.rollbackStack(current.id, roleArn: role) }
         let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status)
         guard ["ROLLBACK_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"].contains(outcome.status) else {
-            throw .deploymentFailed(stack: current.name, reason: "its rollback could not be completed: \(outcome.firstFailure ?? outcome.status)", finalStatus: outcome.status)
+            throw .deploymentFailed(
+                stack: current.name, reason: "its rollback could not be completed: \(outcome.firstFailure ?? outcome.status)", finalStatus: outcome.status)
         }
         return try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: current.id) }
     }
@@ -256,7 +269,11 @@ public struct StackDeployer: Sendable {
         try await cloud { () async throws(CloudError) in try await cloudFormation.deleteStack(current.id) }
         let outcome = try await follower.follow(current.id, after: lastEvent, total: 0, before: current.status, deleting: true)
         guard outcome.status == "DELETE_COMPLETE" else {
-            throw .deploymentFailed(stack: current.name, reason: "the failed stack could not be deleted: \(outcome.firstFailure ?? outcome.status); delete it in the console, keeping the resource that fails, then deploy again", finalStatus: outcome.status)
+            throw .deploymentFailed(
+                stack: current.name,
+                reason:
+                    "the failed stack could not be deleted: \(outcome.firstFailure ?? outcome.status); delete it in the console, keeping the resource that fails, then deploy again",
+                finalStatus: outcome.status)
         }
         return nil
     }
@@ -273,7 +290,9 @@ public struct StackDeployer: Sendable {
         guard outcome.status == "UPDATE_ROLLBACK_COMPLETE" else {
             let failed = outcome.events.first { $0.status.hasSuffix("_FAILED") }?.logicalId
             let advice = failed.map { "; if \($0) cannot be rolled back, deploy again with --skip-resource \($0) (it keeps its current state)" } ?? ""
-            throw .deploymentFailed(stack: current.name, reason: "its rollback could not be completed: \(outcome.firstFailure ?? outcome.status)\(advice)", finalStatus: outcome.status)
+            throw .deploymentFailed(
+                stack: current.name, reason: "its rollback could not be completed: \(outcome.firstFailure ?? outcome.status)\(advice)",
+                finalStatus: outcome.status)
         }
         return try await cloud { () async throws(CloudError) in try await cloudFormation.stack(named: current.id) }
     }
@@ -367,7 +386,8 @@ public struct StackDeployer: Sendable {
         let key = ContentHash.sha256(data) + ".json"
         let bucket = target.templateBucket
         try await cloud { () async throws(CloudError) in
-            try await target.s3.upload(bucket: bucket, key: key, body: data, contentType: "application/json", encryption: try await target.s3.defaultEncryption(of: bucket))
+            try await target.s3.upload(
+                bucket: bucket, key: key, body: data, contentType: "application/json", encryption: try await target.s3.defaultEncryption(of: bucket))
         }
         return .url(try await cloud { () throws(CloudError) -> String in try target.s3.objectURL(bucket: bucket, key: key).absoluteString })
     }

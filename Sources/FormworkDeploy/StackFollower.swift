@@ -47,7 +47,9 @@ struct StackFollower: Sendable {
         var wait = pause
         while true {
             if interruption.happened {
-                throw .refused(stack: stack, reason: "interrupted; CloudFormation goes on with the change. Watch it in the console, or run the command again when the stack has settled")
+                throw .refused(
+                    stack: stack,
+                    reason: "interrupted; CloudFormation goes on with the change. Watch it in the console, or run the command again when the stack has settled")
             }
             let events: [CloudFormationClient.StackEvent]
             let current: CloudFormationClient.Stack?
@@ -74,7 +76,9 @@ struct StackFollower: Sendable {
             }
             seen += events
             last = events.last?.id ?? last
-            status("\(stack): \(min(done.count, total))/\(total) resources, \(Int(Date().timeIntervalSince(start))) s, \(current?.status ?? (deleting ? "DELETE_COMPLETE" : "not visible yet"))")
+            status(
+                "\(stack): \(min(done.count, total))/\(total) resources, \(Int(Date().timeIntervalSince(start))) s, \(current?.status ?? (deleting ? "DELETE_COMPLETE" : "not visible yet"))"
+            )
             // A read that may be stale is waited out for a while, never for ever.
             let mayBeStale = Date().timeIntervalSince(start) < Self.maximumStaleness
             guard let current else {

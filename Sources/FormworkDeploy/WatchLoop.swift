@@ -38,7 +38,9 @@ public struct WatchLoop: Sendable {
             while case let more = watcher.changes(waitingUpTo: settleTime), !more.isEmpty { changed += more }
             cycles += 1
             let files = Set(changed)
-            report("watch: \(files.count) file\(files.count == 1 ? "" : "s") changed (\(files.sorted().prefix(3).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))\(files.count > 3 ? ", …" : "")); building")
+            report(
+                "watch: \(files.count) file\(files.count == 1 ? "" : "s") changed (\(files.sorted().prefix(3).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))\(files.count > 3 ? ", …" : "")); building"
+            )
             if let failure = build() {
                 let lines = failure.split(separator: "\n", omittingEmptySubsequences: false)
                 report("watch: the build failed; fix it and save again:\n" + lines.suffix(buildErrorLines).joined(separator: "\n"))

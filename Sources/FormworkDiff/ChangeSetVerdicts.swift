@@ -55,9 +55,11 @@ public enum ChangeSetVerdicts {
             let formwork = staticVerdicts[logicalId]?.action ?? noChange
             let cloud = cloudVerdicts[logicalId]
             guard formwork != (cloud?.action ?? noChange) else { continue }
-            result.append(VerdictDisagreement(logicalId: logicalId, resourceType: staticVerdicts[logicalId]?.type ?? cloud?.resourceType ?? "",
-                                              formwork: formwork, cloudFormation: cloud?.action ?? noChange,
-                                              recreatingProperties: cloud?.recreatingProperties ?? []))
+            result.append(
+                VerdictDisagreement(
+                    logicalId: logicalId, resourceType: staticVerdicts[logicalId]?.type ?? cloud?.resourceType ?? "",
+                    formwork: formwork, cloudFormation: cloud?.action ?? noChange,
+                    recreatingProperties: cloud?.recreatingProperties ?? []))
         }
         return result
     }
@@ -70,7 +72,9 @@ public enum ChangeSetVerdicts {
         var lines = ["CloudFormation's change set disagrees on \(disagreements.count) resource\(disagreements.count == 1 ? "" : "s"):"]
         for disagreement in disagreements {
             let cause = disagreement.recreatingProperties.isEmpty ? "" : " (because of \(disagreement.recreatingProperties.joined(separator: ", ")))"
-            lines.append("  \(disagreement.logicalId) (\(disagreement.resourceType)): Formwork says \(disagreement.formwork), CloudFormation says \(disagreement.cloudFormation)\(cause)")
+            lines.append(
+                "  \(disagreement.logicalId) (\(disagreement.resourceType)): Formwork says \(disagreement.formwork), CloudFormation says \(disagreement.cloudFormation)\(cause)"
+            )
         }
         return lines
     }
@@ -80,13 +84,14 @@ public enum ChangeSetVerdicts {
         [
             "changes": .number(Double(changes)),
             "agrees": .bool(disagreements.isEmpty),
-            "disagreements": .array(disagreements.map { disagreement in
-                [
-                    "logicalId": .string(disagreement.logicalId), "type": .string(disagreement.resourceType),
-                    "formwork": .string(disagreement.formwork), "cloudFormation": .string(disagreement.cloudFormation),
-                    "causes": .array(disagreement.recreatingProperties.map(JSONValue.string)),
-                ]
-            }),
+            "disagreements": .array(
+                disagreements.map { disagreement in
+                    [
+                        "logicalId": .string(disagreement.logicalId), "type": .string(disagreement.resourceType),
+                        "formwork": .string(disagreement.formwork), "cloudFormation": .string(disagreement.cloudFormation),
+                        "causes": .array(disagreement.recreatingProperties.map(JSONValue.string)),
+                    ]
+                }),
         ]
     }
 }

@@ -39,7 +39,8 @@ public enum CloudFormationEquality {
     /// `Fn::GetAtt: "A.B"` as `["A", "B"]`; everything else as is.
     static func normalized(_ value: JSONValue) -> JSONValue {
         guard case .object(let members) = value, members.count == 1, case .string(let dotted)? = members["Fn::GetAtt"],
-              let dot = dotted.firstIndex(of: ".") else { return value }
+            let dot = dotted.firstIndex(of: ".")
+        else { return value }
         return .getAtt(String(dotted[..<dot]), String(dotted[dotted.index(after: dot)...]))
     }
 }

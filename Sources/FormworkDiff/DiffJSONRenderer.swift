@@ -18,14 +18,21 @@ public enum DiffJSONRenderer {
             "outputs": .array(diff.outputs.map(entry)),
             "parameters": .array(diff.parameters.map(entry)),
             "conditions": .array(diff.conditions.map(entry)),
-            "iam": .array(diff.security.statements.map(statement) + diff.security.managedPolicies.map { change in
-                ["change": .string(change.kind.rawValue), "resource": .string(change.role), "managedPolicyArn": .string(change.arn),
-                 "widens": .bool(change.kind == .added)]
-            }),
-            "securityGroups": .array(diff.security.securityGroupRules.map { rule in
-                ["change": .string(rule.kind.rawValue), "group": .string(rule.group), "direction": .string(rule.direction),
-                 "protocol": .string(rule.protocolName), "peer": .string(rule.peer), "widens": .bool(rule.widens)]
-            }),
+            "iam": .array(
+                diff.security.statements.map(statement)
+                    + diff.security.managedPolicies.map { change in
+                        [
+                            "change": .string(change.kind.rawValue), "resource": .string(change.role), "managedPolicyArn": .string(change.arn),
+                            "widens": .bool(change.kind == .added),
+                        ]
+                    }),
+            "securityGroups": .array(
+                diff.security.securityGroupRules.map { rule in
+                    [
+                        "change": .string(rule.kind.rawValue), "group": .string(rule.group), "direction": .string(rule.direction),
+                        "protocol": .string(rule.protocolName), "peer": .string(rule.peer), "widens": .bool(rule.widens),
+                    ]
+                }),
         ]
     }
 
@@ -39,13 +46,14 @@ public enum DiffJSONRenderer {
             "logicalId": .string(change.logicalId),
             "type": .string(change.type),
             "action": .string(change.action.rawValue),
-            "changes": .array(change.changes.map { property in
-                var entry: OrderedDictionary<String, JSONValue> = ["path": .string(property.path.joined(separator: "."))]
-                entry["old"] = property.old ?? .null
-                entry["new"] = property.new ?? .null
-                entry["replacement"] = .string(property.replacement.rawValue)
-                return .object(entry)
-            }),
+            "changes": .array(
+                change.changes.map { property in
+                    var entry: OrderedDictionary<String, JSONValue> = ["path": .string(property.path.joined(separator: "."))]
+                    entry["old"] = property.old ?? .null
+                    entry["new"] = property.new ?? .null
+                    entry["replacement"] = .string(property.replacement.rawValue)
+                    return .object(entry)
+                }),
             "causedBy": .array(change.causedBy.map(JSONValue.string)),
         ]
         if !change.attributeChanges.isEmpty { members["attributes"] = .array(change.attributeChanges.map(JSONValue.string)) }

@@ -23,7 +23,10 @@ public enum DiffMarkdownRenderer {
                 }
                 lines.append("")
             }
-            lines += ["<details><summary>Full diff</summary>", "", "```", DiffTextRenderer().render(name, diff).trimmingCharacters(in: .newlines), "```", "", "</details>"]
+            lines += [
+                "<details><summary>Full diff</summary>", "", "```", DiffTextRenderer().render(name, diff).trimmingCharacters(in: .newlines), "```", "",
+                "</details>",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -64,7 +64,9 @@ public struct DiffTextRenderer: Sendable {
                 let principal = change.principals.isEmpty ? "" : " for \(change.principals.joined(separator: ", "))"
                 let condition = change.condition.map { " when \($0)" } ?? ""
                 let flags = (change.widens ? " " + paint("(widens access)", .red) : "") + (change.hasWildcard ? " " + paint("(wildcard)", .yellow) : "")
-                lines.append("\(marker) \(change.effect) \(change.actions.joined(separator: ", ")) on \(change.resources.joined(separator: ", "))\(principal)\(condition)\(flags)")
+                lines.append(
+                    "\(marker) \(change.effect) \(change.actions.joined(separator: ", ")) on \(change.resources.joined(separator: ", "))\(principal)\(condition)\(flags)"
+                )
             }
         }
         let policies = security.managedPolicies.filter { !onlyWidening || $0.kind == .added }
@@ -78,43 +80,50 @@ public struct DiffTextRenderer: Sendable {
         if !rules.isEmpty {
             lines.append(paint("Security group changes", .bold))
             for rule in rules {
-                lines.append("\(rule.kind == .added ? paint("[+]", .green) : paint("[-]", .red)) \(rule.group) \(rule.direction) \(rule.protocolName) \(rule.peer)")
+                lines.append(
+                    "\(rule.kind == .added ? paint("[+]", .green) : paint("[-]", .red)) \(rule.group) \(rule.direction) \(rule.protocolName) \(rule.peer)")
             }
         }
         return lines
     }
 
     private func resourceLines(_ change: ResourceChange) -> [String] {
-        let marker: String = switch change.action {
-        case .add: paint("[+]", .green)
-        case .destroy, .orphan: paint("[-]", .red)
-        default: paint("[~]", .yellow)
-        }
-        let impact: String = switch change.action {
-        case .replace: " " + paint("replace", .red)
-        case .mayReplace: " " + paint("may be replaced", .yellow)
-        case .destroy: " " + paint("destroy", .red)
-        case .orphan: " " + paint("orphan", .yellow)
-        case .add, .update: ""
-        }
-        let typeText = change.oldType != nil && change.newType != nil && change.oldType != change.newType
+        let marker: String =
+            switch change.action {
+            case .add: paint("[+]", .green)
+            case .destroy, .orphan: paint("[-]", .red)
+            default: paint("[~]", .yellow)
+            }
+        let impact: String =
+            switch change.action {
+            case .replace: " " + paint("replace", .red)
+            case .mayReplace: " " + paint("may be replaced", .yellow)
+            case .destroy: " " + paint("destroy", .red)
+            case .orphan: " " + paint("orphan", .yellow)
+            case .add, .update: ""
+            }
+        let typeText =
+            change.oldType != nil && change.newType != nil && change.oldType != change.newType
             ? "\(change.oldType ?? "") → \(change.newType ?? "")" : change.type
         var lines = ["\(marker) \(paint(typeText, .cyan)) \(change.logicalId)\(impact)"]
         var details: [String] = []
         for property in change.changes {
             let path = property.path.joined(separator: ".")
-            let verdict: String = switch property.replacement {
-            case .always: " (requires replacement)"
-            case .conditional: " (may cause replacement)"
-            case .propagated: " (references a replaced resource: \(change.causedBy.joined(separator: ", ")))"
-            case .never: ""
-            }
+            let verdict: String =
+                switch property.replacement {
+                case .always: " (requires replacement)"
+                case .conditional: " (may cause replacement)"
+                case .propagated: " (references a replaced resource: \(change.causedBy.joined(separator: ", ")))"
+                case .never: ""
+                }
             switch (property.old, property.new) {
             case (nil, let new?): details.append("[+] \(path)\(verdict): \(text(new))")
             case (let old?, nil): details.append("[-] \(path)\(verdict): \(text(old))")
             default:
-                details.append(property.replacement == .propagated ? "[=] \(path)\(verdict)"
-                    : "[~] \(path)\(verdict): \(text(property.old)) → \(text(property.new))")
+                details.append(
+                    property.replacement == .propagated
+                        ? "[=] \(path)\(verdict)"
+                        : "[~] \(path)\(verdict): \(text(property.old)) → \(text(property.new))")
             }
         }
         details += change.attributeChanges.map { "[~] \($0) (resource attribute)" }
@@ -132,7 +141,11 @@ public struct DiffTextRenderer: Sendable {
     }
 
     private enum Color: String {
-        case bold = "1", red = "31", green = "32", yellow = "33", cyan = "36"
+        case bold = "1"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case cyan = "36"
     }
 
     private func paint(_ text: String, _ color: Color) -> String {

@@ -147,9 +147,13 @@ struct SecurityInventory {
                     managedPolicies.append(ManagedPolicyRow(role: "${\(logicalId)}", arn: Self.text(arn)))
                 }
             case "AWS::SQS::QueuePolicy":
-                add(document: properties["PolicyDocument"], principals: nil, defaultResource: (properties["Queues"]?.arrayValue ?? []).map(Self.text).joined(separator: ","))
+                add(
+                    document: properties["PolicyDocument"], principals: nil,
+                    defaultResource: (properties["Queues"]?.arrayValue ?? []).map(Self.text).joined(separator: ","))
             case "AWS::SNS::TopicPolicy":
-                add(document: properties["PolicyDocument"], principals: nil, defaultResource: (properties["Topics"]?.arrayValue ?? []).map(Self.text).joined(separator: ","))
+                add(
+                    document: properties["PolicyDocument"], principals: nil,
+                    defaultResource: (properties["Topics"]?.arrayValue ?? []).map(Self.text).joined(separator: ","))
             case "AWS::S3::BucketPolicy":
                 add(document: properties["PolicyDocument"], principals: nil, defaultResource: properties["Bucket"].map(Self.text))
             case "AWS::Lambda::Permission":
@@ -159,10 +163,12 @@ struct SecurityInventory {
                     condition = "ArnLike aws:SourceArn " + source
                     conditionValue = ["ArnLike": ["aws:SourceArn": .string(source)]]
                 }
-                statements.append(StatementChange(kind: .added, effect: "Allow", actions: [properties["Action"].map(Self.text) ?? ""],
-                                                  resources: [properties["FunctionName"].map(Self.text) ?? ""],
-                                                  principals: [properties["Principal"].map(Self.text) ?? ""], condition: condition,
-                                                  conditionValue: conditionValue, widens: false, hasWildcard: properties["Principal"] == "*"))
+                statements.append(
+                    StatementChange(
+                        kind: .added, effect: "Allow", actions: [properties["Action"].map(Self.text) ?? ""],
+                        resources: [properties["FunctionName"].map(Self.text) ?? ""],
+                        principals: [properties["Principal"].map(Self.text) ?? ""], condition: condition,
+                        conditionValue: conditionValue, widens: false, hasWildcard: properties["Principal"] == "*"))
             case "AWS::EC2::SecurityGroup":
                 for (key, direction) in [("SecurityGroupIngress", "in"), ("SecurityGroupEgress", "out")] {
                     for rule in properties[key]?.arrayValue ?? [] { addRule(rule, group: "${\(logicalId).GroupId}", direction: direction) }
@@ -186,10 +192,12 @@ struct SecurityInventory {
             let condition = conditionValue.map { JSONWriter(style: .compact).string(from: $0) }
             let effect = statement["Effect"]?.stringValue ?? "Allow"
             let negative = statement["NotAction"] != nil || statement["NotResource"] != nil
-            statements.append(StatementChange(
-                kind: .added, effect: negative ? "\(effect) (Not)" : effect, actions: actions, resources: resources,
-                principals: rowPrincipals, condition: condition, conditionValue: conditionValue, widens: false,
-                hasWildcard: actions.contains { $0.hasSuffix("*") } || resources.contains("*") || rowPrincipals.contains { $0.hasSuffix(":*") || $0 == "*" }))
+            statements.append(
+                StatementChange(
+                    kind: .added, effect: negative ? "\(effect) (Not)" : effect, actions: actions, resources: resources,
+                    principals: rowPrincipals, condition: condition, conditionValue: conditionValue, widens: false,
+                    hasWildcard: actions.contains { $0.hasSuffix("*") } || resources.contains("*") || rowPrincipals.contains { $0.hasSuffix(":*") || $0 == "*" }
+                ))
         }
     }
 
@@ -197,7 +205,8 @@ struct SecurityInventory {
         let protocolValue = rule["IpProtocol"].map(Self.text) ?? "-1"
         let ports = [rule["FromPort"], rule["ToPort"]].compactMap { $0.map(Self.text) }
         let protocolName = protocolValue == "-1" ? "Everything" : "\(protocolValue) \(ports.joined(separator: "-"))"
-        let peer = [rule["CidrIp"], rule["CidrIpv6"], rule["SourceSecurityGroupId"], rule["DestinationSecurityGroupId"]]
+        let peer =
+            [rule["CidrIp"], rule["CidrIpv6"], rule["SourceSecurityGroupId"], rule["DestinationSecurityGroupId"]]
             .compactMap { $0.map(Self.text) }.first ?? ""
         let friendly = peer == "0.0.0.0/0" ? "Everyone (IPv4)" : peer == "::/0" ? "Everyone (IPv6)" : peer
         rules.append(SecurityGroupRuleChange(kind: .added, group: group, direction: direction, protocolName: protocolName, peer: friendly))

@@ -26,9 +26,10 @@ public enum StackTemplates {
             for (name, artifact) in manifest["artifacts"]?.objectValue ?? [:] where artifact["type"] == "aws:cloudformation:stack" {
                 guard let file = artifact["properties"]?["templateFile"]?.stringValue else { continue }
                 guard !file.hasPrefix("/"), !file.split(separator: "/").contains("..") else {
-                    throw .structure(TemplateStructureError(
-                        file: manifestPath, path: "artifacts.\(name).properties.templateFile",
-                        message: "'\(file)' is outside the assembly folder; a template file is named relative to it"))
+                    throw .structure(
+                        TemplateStructureError(
+                            file: manifestPath, path: "artifacts.\(name).properties.templateFile",
+                            message: "'\(file)' is outside the assembly folder; a template file is named relative to it"))
                 }
                 templates[name] = try Template.read(contentsOf: folder.appendingPathComponent(file).path)
             }

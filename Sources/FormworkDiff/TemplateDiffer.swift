@@ -58,19 +58,25 @@ public struct TemplateDiffer: Sendable {
         let unknown = "an Fn::ForEach loop whose collection is known only at deploy"
         var changes: [ResourceChange] = []
         for (key, _) in old where new[key] == nil {
-            changes.append(ResourceChange(logicalId: key, oldType: "Fn::ForEach", newType: nil, action: .destroy, changes: [], attributeChanges: [],
-                                          causedBy: [], notes: ["\(unknown) is removed: every resource it declares is deleted, data included"]))
+            changes.append(
+                ResourceChange(
+                    logicalId: key, oldType: "Fn::ForEach", newType: nil, action: .destroy, changes: [], attributeChanges: [],
+                    causedBy: [], notes: ["\(unknown) is removed: every resource it declares is deleted, data included"]))
         }
         for (key, loop) in new {
             guard let before = old[key] else {
-                changes.append(ResourceChange(logicalId: key, oldType: nil, newType: "Fn::ForEach", action: .add, changes: [], attributeChanges: [],
-                                              causedBy: [], notes: ["\(unknown) is added"]))
+                changes.append(
+                    ResourceChange(
+                        logicalId: key, oldType: nil, newType: "Fn::ForEach", action: .add, changes: [], attributeChanges: [],
+                        causedBy: [], notes: ["\(unknown) is added"]))
                 continue
             }
             guard before != loop else { continue }
-            changes.append(ResourceChange(logicalId: key, oldType: "Fn::ForEach", newType: "Fn::ForEach", action: .mayReplace,
-                                          changes: [PropertyChange(path: [], old: before, new: loop, replacement: .conditional)], attributeChanges: [],
-                                          causedBy: [], notes: ["\(unknown) changes: which resources it adds, replaces or deletes is known only at deploy"]))
+            changes.append(
+                ResourceChange(
+                    logicalId: key, oldType: "Fn::ForEach", newType: "Fn::ForEach", action: .mayReplace,
+                    changes: [PropertyChange(path: [], old: before, new: loop, replacement: .conditional)], attributeChanges: [],
+                    causedBy: [], notes: ["\(unknown) changes: which resources it adds, replaces or deletes is known only at deploy"]))
         }
         return changes
     }
@@ -79,15 +85,20 @@ public struct TemplateDiffer: Sendable {
         var changes: [ResourceChange] = []
         for (logicalId, resource) in old.resources where new.resources[logicalId] == nil {
             let retained = resource.deletionPolicy == "Retain" || resource.deletionPolicy == "RetainExceptOnCreate"
-            changes.append(ResourceChange(logicalId: logicalId, oldType: resource.type, newType: nil, action: retained ? .orphan : .destroy,
-                                          changes: [], attributeChanges: [], causedBy: [],
-                                          notes: retained ? ["removed from the stack but kept (DeletionPolicy: \(resource.deletionPolicy ?? ""))"]
-                                              : dataLossNote(for: resource.type, verb: "deleting")))
+            changes.append(
+                ResourceChange(
+                    logicalId: logicalId, oldType: resource.type, newType: nil, action: retained ? .orphan : .destroy,
+                    changes: [], attributeChanges: [], causedBy: [],
+                    notes: retained
+                        ? ["removed from the stack but kept (DeletionPolicy: \(resource.deletionPolicy ?? ""))"]
+                        : dataLossNote(for: resource.type, verb: "deleting")))
         }
         for (logicalId, resource) in new.resources {
             guard let before = old.resources[logicalId] else {
-                changes.append(ResourceChange(logicalId: logicalId, oldType: nil, newType: resource.type, action: .add,
-                                              changes: [], attributeChanges: [], causedBy: [], notes: []))
+                changes.append(
+                    ResourceChange(
+                        logicalId: logicalId, oldType: nil, newType: resource.type, action: .add,
+                        changes: [], attributeChanges: [], causedBy: [], notes: []))
                 continue
             }
             if let change = change(of: logicalId, from: before, to: resource) { changes.append(change) }
@@ -116,8 +127,9 @@ public struct TemplateDiffer: Sendable {
         }
 
         if old.type != new.type {
-            return ResourceChange(logicalId: logicalId, oldType: old.type, newType: new.type, action: .replace, changes: [],
-                                  attributeChanges: attributes, causedBy: [], notes: ["the type changes from \(old.type)"] + dataLossNote(for: old.type, verb: "replacing"))
+            return ResourceChange(
+                logicalId: logicalId, oldType: old.type, newType: new.type, action: .replace, changes: [],
+                attributeChanges: attributes, causedBy: [], notes: ["the type changes from \(old.type)"] + dataLossNote(for: old.type, verb: "replacing"))
         }
         var changes: [PropertyChange] = []
         let names = OrderedSet(old.properties.keys).union(new.properties.keys)
@@ -132,11 +144,12 @@ public struct TemplateDiffer: Sendable {
             if isCustom {
                 changes[index].replacement = .never
             } else if let typeMetadata {
-                changes[index].replacement = switch typeMetadata.replacement(for: PropertyPath(changes[index].path)) {
-                case .always: .always
-                case .conditional: .conditional
-                case .never: .never
-                }
+                changes[index].replacement =
+                    switch typeMetadata.replacement(for: PropertyPath(changes[index].path)) {
+                    case .always: .always
+                    case .conditional: .conditional
+                    case .never: .never
+                    }
             } else {
                 changes[index].replacement = .conditional
             }
@@ -150,8 +163,9 @@ public struct TemplateDiffer: Sendable {
         } else if changes.contains(where: { $0.replacement == .conditional }) {
             action = .mayReplace
         }
-        var change = ResourceChange(logicalId: logicalId, oldType: old.type, newType: new.type, action: action, changes: changes,
-                                    attributeChanges: attributes, causedBy: [], notes: notes)
+        var change = ResourceChange(
+            logicalId: logicalId, oldType: old.type, newType: new.type, action: action, changes: changes,
+            attributeChanges: attributes, causedBy: [], notes: notes)
         if action == .replace { change.notes += replacementNotes(for: new) }
         return change
     }
@@ -214,8 +228,10 @@ public struct TemplateDiffer: Sendable {
                     changes[index].causedBy = Array(OrderedSet(changes[index].causedBy + causes))
                     changes[index].notes += notes
                 } else {
-                    changes.append(ResourceChange(logicalId: logicalId, oldType: resource.type, newType: resource.type, action: .replace,
-                                                  changes: propagated, attributeChanges: [], causedBy: Array(OrderedSet(causes)), notes: notes))
+                    changes.append(
+                        ResourceChange(
+                            logicalId: logicalId, oldType: resource.type, newType: resource.type, action: .replace,
+                            changes: propagated, attributeChanges: [], causedBy: Array(OrderedSet(causes)), notes: notes))
                 }
             }
         }

@@ -139,7 +139,8 @@ struct CharacterMatcher: Sendable {
         case "Z": return [.spaceSeparator, .lineSeparator, .paragraphSeparator].contains(category)
         case "Space": return scalar.properties.isWhitespace
         case "P", "Punct":
-            return [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation].contains(category)
+            return [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation]
+                .contains(category)
         case "S": return [.mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol].contains(category)
         case "Alpha": return scalar.properties.isAlphabetic
         case "Alnum": return scalar.properties.isAlphabetic || category == .decimalNumber

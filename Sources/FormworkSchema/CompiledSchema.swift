@@ -137,16 +137,18 @@ final class CompiledSchema: Sendable {
     /// variables).
     let nameSchema: CompiledSchema?
 
-    init(reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
-         minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
-         items: CompiledSchema?, properties: [String: CompiledSchema], propertyNames: [String],
-         patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
-         allOf: [CompiledSchema], alternatives: [[CompiledSchema]],
-         condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
-         negation: CompiledSchema? = nil, containing: CompiledSchema? = nil,
-         dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil,
-         requiredExactlyOne: [String] = [], requiredAtLeastOne: [String] = [], caseInsensitiveValues: [String]? = nil,
-         format: StringFormat? = nil, requiresUniqueItems: Bool = false, nameSchema: CompiledSchema? = nil) {
+    init(
+        reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
+        minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
+        items: CompiledSchema?, properties: [String: CompiledSchema], propertyNames: [String],
+        patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
+        allOf: [CompiledSchema], alternatives: [[CompiledSchema]],
+        condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
+        negation: CompiledSchema? = nil, containing: CompiledSchema? = nil,
+        dependentRequired: [String: [String]] = [:], dependentExcluded: [String: [String]] = [:], summary: String? = nil,
+        requiredExactlyOne: [String] = [], requiredAtLeastOne: [String] = [], caseInsensitiveValues: [String]? = nil,
+        format: StringFormat? = nil, requiresUniqueItems: Bool = false, nameSchema: CompiledSchema? = nil
+    ) {
         self.nameSchema = nameSchema
         self.format = format
         self.requiresUniqueItems = requiresUniqueItems
@@ -187,9 +189,10 @@ struct SchemaCompiler {
 
     func compile(_ schema: JSONValue) -> CompiledSchema {
         if schema == .bool(false) {
-            return CompiledSchema(reference: nil, types: [], allowedValues: nil, pattern: nil, minLength: nil, maxLength: nil,
-                                  minimum: nil, maximum: nil, minItems: nil, maxItems: nil, items: nil, properties: [:], propertyNames: [],
-                                  patternProperties: [], isClosed: false, required: [], allOf: [], alternatives: [], isFalse: true)
+            return CompiledSchema(
+                reference: nil, types: [], allowedValues: nil, pattern: nil, minLength: nil, maxLength: nil,
+                minimum: nil, maximum: nil, minItems: nil, maxItems: nil, items: nil, properties: [:], propertyNames: [],
+                patternProperties: [], isClosed: false, required: [], allOf: [], alternatives: [], isFalse: true)
         }
         let keywords = schema.objectValue ?? [:]
         var reference: Int?

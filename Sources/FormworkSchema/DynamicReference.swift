@@ -51,7 +51,9 @@ extension DynamicReference {
             if isARN, parts.count < 8 || parts[6] != "secret" {
                 return "gives a secret ARN that is not of the form arn:partition:secretsmanager:region:account:secret:name"
             }
-            if parts.count > stringPart + 4 { return "has too many parts; write resolve:secretsmanager:secret-id:SecretString:json-key:version-stage:version-id" }
+            if parts.count > stringPart + 4 {
+                return "has too many parts; write resolve:secretsmanager:secret-id:SecretString:json-key:version-stage:version-id"
+            }
             if parts.count > stringPart, !["SecretString", ""].contains(parts[stringPart]) {
                 return "reads '\(parts[stringPart])' of the secret; the only part a reference reads is SecretString"
             }

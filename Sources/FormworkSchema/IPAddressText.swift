@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// IP addresses and CIDR blocks written as text, read as Python's `ipaddress` (which cfn-lint uses) reads
@@ -15,7 +15,8 @@ enum IPAddressText {
         var bytes: [UInt8] = []
         for part in parts {
             guard (1...3).contains(part.count), part.allSatisfy(\.isASCIIDigit),
-                  part.count == 1 || part.first != "0", let byte = UInt8(part) else { return nil }
+                part.count == 1 || part.first != "0", let byte = UInt8(part)
+            else { return nil }
             bytes.append(byte)
         }
         return bytes
@@ -36,7 +37,8 @@ enum IPAddressText {
 
         /// Whether every address of `other` is in this block.
         func contains(_ other: Block) -> Bool {
-            other.bytes.count == bytes.count && other.prefixLength >= prefixLength && Self.prefix(of: other.bytes, prefixLength) == Self.prefix(of: bytes, prefixLength)
+            other.bytes.count == bytes.count && other.prefixLength >= prefixLength
+                && Self.prefix(of: other.bytes, prefixLength) == Self.prefix(of: bytes, prefixLength)
         }
 
         /// Whether the two blocks share an address.
@@ -69,13 +71,16 @@ enum IPAddressText {
     private static func block(_ text: String, bits: Int, address: (Substring) -> [UInt8]?) -> Block? {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isASCIIDigit),
-              let length = Int(parts[1]), length <= bits, let bytes = address(parts[0]) else { return nil }
+            let length = Int(parts[1]), length <= bits, let bytes = address(parts[0])
+        else { return nil }
         let block = Block(bytes: bytes, prefixLength: length)
         // Strict: the address is the network's first address.
-        guard bytes.enumerated().allSatisfy({ index, byte in
-                  let kept = min(max(length - index * 8, 0), 8)
-                  return kept == 8 || byte & (0xFF >> kept) == 0
-              }) else { return nil }
+        guard
+            bytes.enumerated().allSatisfy({ index, byte in
+                let kept = min(max(length - index * 8, 0), 8)
+                return kept == 8 || byte & (0xFF >> kept) == 0
+            })
+        else { return nil }
         return block
     }
 }

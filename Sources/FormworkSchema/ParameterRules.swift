@@ -17,7 +17,8 @@ extension ValidationRun {
             let path = ["Parameters", name]
             let type = parameter.type
             let listed = type.hasPrefix("List<") && type.hasSuffix(">") ? String(type.dropFirst(5).dropLast()) : type
-            let known = Self.parameterTypes.contains(type) || Self.parameterTypes.contains(listed)
+            let known =
+                Self.parameterTypes.contains(type) || Self.parameterTypes.contains(listed)
                 || (type.hasPrefix("AWS::SSM::Parameter::Value<") && type.hasSuffix(">"))
             guard known else {
                 let names = Self.parameterTypes.sorted()
@@ -32,7 +33,9 @@ extension ValidationRun {
     /// The default value against the parameter's `AllowedValues`, `AllowedPattern`, lengths and bounds.
     private mutating func checkDefault(_ value: JSONValue, of parameter: Template.Parameter, path: [String]) {
         let text = value.stringValue ?? value.numberValue.map { JSONWriter(style: .compact).string(from: .number($0)) } ?? ""
-        let items = parameter.type.hasPrefix("List<") || parameter.type == "CommaDelimitedList" ? text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [text]
+        let items =
+            parameter.type.hasPrefix("List<") || parameter.type == "CommaDelimitedList"
+            ? text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [text]
         if parameter.type == "Number" || parameter.type == "List<Number>", let bad = items.first(where: { Double($0.trimmed) == nil }) {
             error("parameter-default", path, "the default '\(bad)' is not a number, which the parameter's type \(parameter.type) asks for")
             return

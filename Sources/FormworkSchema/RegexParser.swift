@@ -61,9 +61,15 @@ struct RegexParser {
         while let scalar = peek {
             let bounds: (Int, Int?)
             switch scalar {
-            case "*": bounds = (0, nil); position += 1
-            case "+": bounds = (1, nil); position += 1
-            case "?": bounds = (0, 1); position += 1
+            case "*":
+                bounds = (0, nil)
+                position += 1
+            case "+":
+                bounds = (1, nil)
+                position += 1
+            case "?":
+                bounds = (0, 1)
+                position += 1
             case "{":
                 guard let counted = counts() else { return nil }
                 bounds = counted
@@ -107,7 +113,7 @@ struct RegexParser {
             guard depth < 100 else { return nil }
             if peek == "?" {
                 position += 1
-                guard next() == ":" else { return nil } // look-around and named groups are not covered
+                guard next() == ":" else { return nil }  // look-around and named groups are not covered
             }
             depth += 1
             defer { depth -= 1 }
@@ -133,7 +139,7 @@ struct RegexParser {
         while let scalar = next() {
             if scalar == "]", !first { return matcher }
             first = false
-            if scalar == "[" { return nil } // unions and intersections are not covered
+            if scalar == "[" { return nil }  // unions and intersections are not covered
             let low: CharacterMatcher.Item
             if scalar == "\\" {
                 guard let escaped = escape() else { return nil }

@@ -28,7 +28,9 @@ extension ValidationRun {
             }
             if let condition = members["RuleCondition"] { checkRuleExpression(condition, path: path + ["RuleCondition"], isCondition: true) }
             for (index, assertion) in assertions.enumerated() {
-                if let expression = assertion["Assert"] { checkRuleExpression(expression, path: path + ["Assertions", String(index), "Assert"], isCondition: true) }
+                if let expression = assertion["Assert"] {
+                    checkRuleExpression(expression, path: path + ["Assertions", String(index), "Assert"], isCondition: true)
+                }
             }
         }
     }

@@ -12,8 +12,11 @@ extension ValidationRun {
             case .updateBlocked?:
                 error("deprecated-runtime", path, "Lambda no longer creates or updates functions on \(runtime); move to a supported runtime")
             case .creationBlocked?:
-                issues.append(ValidationIssue(.warning, rule: "deprecated-runtime", path: path,
-                    "Lambda no longer creates functions on \(runtime) (an existing function can still be updated for a while); move to a supported runtime"))
+                issues.append(
+                    ValidationIssue(
+                        .warning, rule: "deprecated-runtime", path: path,
+                        "Lambda no longer creates functions on \(runtime) (an existing function can still be updated for a while); move to a supported runtime")
+                )
             default:
                 break
             }

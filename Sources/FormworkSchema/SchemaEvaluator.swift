@@ -73,12 +73,13 @@ struct SchemaEvaluator {
         guard !allowed.isEmpty else { return }
         var yield = intrinsic.yield
         if intrinsic.name == "Ref", case .string(let name) = intrinsic.argument, let kind = references[name] { yield = kind }
-        let yields: SchemaTypes = switch yield {
-        case .string: [.string, .number, .integer, .boolean]
-        case .list: .array
-        case .number: [.number, .integer, .string]
-        case .any: allowed
-        }
+        let yields: SchemaTypes =
+            switch yield {
+            case .string: [.string, .number, .integer, .boolean]
+            case .list: .array
+            case .number: [.number, .integer, .string]
+            case .any: allowed
+            }
         if allowed.isDisjoint(with: yields) {
             report("wrong-type", path, "\(intrinsic.name) yields \(yield == .list ? "a list" : "a \(yield)"), but this property needs \(allowed.phrase)")
         }
@@ -86,8 +87,10 @@ struct SchemaEvaluator {
 
     /// `if`/`then`/`else`, applied only when the value surely matches `if` or surely does not: a value an
     /// intrinsic function decides at deploy applies neither branch, so that no false error comes of it.
-    private mutating func checkCondition(_ value: JSONValue, _ condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?),
-                                         summary: String?, path: inout [String]) {
+    private mutating func checkCondition(
+        _ value: JSONValue, _ condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?),
+        summary: String?, path: inout [String]
+    ) {
         var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
         trial.check(value, against: condition.when, path: &path)
         guard !trial.metUnknown else { return }
@@ -172,13 +175,15 @@ struct SchemaEvaluator {
 
     private mutating func matchesType(_ value: JSONValue, _ allowed: SchemaTypes, path: [String]) -> Bool {
         guard !allowed.isEmpty, !Self.isPlainly(value, oneOf: allowed),
-              allowed.isDisjoint(with: Self.readableTypes(of: value)) else { return true }
-        let found = switch value {
-        case .null: "null"
-        case .array: "a list"
-        case .object: "an object"
-        default: "a \(value.kindName)"
-        }
+            allowed.isDisjoint(with: Self.readableTypes(of: value))
+        else { return true }
+        let found =
+            switch value {
+            case .null: "null"
+            case .array: "a list"
+            case .object: "an object"
+            default: "a \(value.kindName)"
+            }
         report("wrong-type", path, "expected \(allowed.phrase), found \(found)")
         return false
     }
@@ -190,14 +195,17 @@ struct SchemaEvaluator {
         let text = value.scalarText
         guard !allowed.contains(where: { $0 == value || $0.scalarText == text }) else { return }
         let choices = allowed.map(\.scalarText)
-        let listed = choices.count <= 12 ? ": \(choices.joined(separator: ", "))" : " (\(choices.count) values, such as \(choices.prefix(5).joined(separator: ", ")))"
+        let listed =
+            choices.count <= 12 ? ": \(choices.joined(separator: ", "))" : " (\(choices.count) values, such as \(choices.prefix(5).joined(separator: ", ")))"
         report("enum", path, "'\(text)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: text, among: choices))")
     }
 
     private mutating func checkString(_ string: String, _ schema: CompiledSchema, path: [String]) {
         checkEnum(.string(string), schema, path: path)
         if let allowed = schema.caseInsensitiveValues, !allowed.contains(where: { $0.lowercased() == string.lowercased() }) {
-            let listed = allowed.count <= 12 ? ": \(allowed.joined(separator: ", "))" : " (\(allowed.count) values, such as \(allowed.prefix(5).joined(separator: ", ")))"
+            let listed =
+                allowed.count <= 12
+                ? ": \(allowed.joined(separator: ", "))" : " (\(allowed.count) values, such as \(allowed.prefix(5).joined(separator: ", ")))"
             report("enum", path, "'\(string)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: string, among: allowed))")
         }
         if schema.minLength != nil || schema.maxLength != nil {
@@ -293,7 +301,9 @@ struct SchemaEvaluator {
                     let patterns = schema.patternProperties.map(\.0.source).joined(separator: " or ")
                     report("additional-property", path, "the name '\(name)' is not allowed here: names must match \(patterns)")
                 } else {
-                    report("additional-property", path, "'\(name)' is not allowed here; expected one of \(schema.propertyNames.joined(separator: ", ")).\(suggestion)")
+                    report(
+                        "additional-property", path,
+                        "'\(name)' is not allowed here; expected one of \(schema.propertyNames.joined(separator: ", ")).\(suggestion)")
                 }
             }
         }
@@ -306,7 +316,9 @@ struct SchemaEvaluator {
             if set.isEmpty {
                 report("missing-required", path, "one of \(schema.requiredExactlyOne.joined(separator: ", ")) is required")
             } else if set.count > 1 {
-                report("excluded-property", path + [set[1]], "only one of \(schema.requiredExactlyOne.joined(separator: ", ")) may be set; \(set.joined(separator: " and ")) are")
+                report(
+                    "excluded-property", path + [set[1]],
+                    "only one of \(schema.requiredExactlyOne.joined(separator: ", ")) may be set; \(set.joined(separator: " and ")) are")
             }
         }
         if !schema.requiredAtLeastOne.isEmpty, !schema.requiredAtLeastOne.contains(where: isSet) {

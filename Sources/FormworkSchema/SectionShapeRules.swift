@@ -21,7 +21,10 @@ extension ValidationRun {
         checkMappingShapes()
         for (name, condition) in template.conditions {
             guard case .object(let members) = condition, members.count == 1, Self.conditionFunctions.contains(members.keys[0]) else {
-                error("condition", ["Conditions", name], "a condition is written with Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition; found \(JSONWriter(style: .compact).string(from: condition).prefix(80))")
+                error(
+                    "condition", ["Conditions", name],
+                    "a condition is written with Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition; found \(JSONWriter(style: .compact).string(from: condition).prefix(80))"
+                )
                 continue
             }
         }
@@ -30,16 +33,23 @@ extension ValidationRun {
                 error("wrong-type", ["Outputs", name, "Export", "Name"], "an export's Name is a string (or an intrinsic function that yields one)")
             }
             if Self.holdsSecretsManagerReference(output.value) {
-                error("dynamic-reference", ["Outputs", name, "Value"], "a Secrets Manager dynamic reference can be used only in resource properties; an output would show the secret")
+                error(
+                    "dynamic-reference", ["Outputs", name, "Value"],
+                    "a Secrets Manager dynamic reference can be used only in resource properties; an output would show the secret")
             }
         }
         for (key, value) in template.metadata { checkNoNulls(in: value, path: ["Metadata", key]) }
         for (logicalId, resource) in template.resources {
             if let metadata = resource.metadata { checkNoNulls(in: metadata, path: ["Resources", logicalId, "Metadata"]) }
             if resource.type.hasSuffix("::MODULE") {
-                let refused = [("Tags", resource.properties["Tags"] != nil), ("CreationPolicy", resource.creationPolicy != nil), ("UpdatePolicy", resource.updatePolicy != nil)]
+                let refused = [
+                    ("Tags", resource.properties["Tags"] != nil), ("CreationPolicy", resource.creationPolicy != nil),
+                    ("UpdatePolicy", resource.updatePolicy != nil),
+                ]
                 for (name, isSet) in refused where isSet {
-                    error("module", ["Resources", logicalId] + (name == "Tags" ? ["Properties", name] : [name]), "a module (\(resource.type)) cannot have \(name)")
+                    error(
+                        "module", ["Resources", logicalId] + (name == "Tags" ? ["Properties", name] : [name]), "a module (\(resource.type)) cannot have \(name)"
+                    )
                 }
             }
         }
@@ -87,7 +97,10 @@ extension ValidationRun {
                 guard case .object(let members) = attributes else {
                     // Under the language extensions a top-level key may be computed (Fn::Transform and the like).
                     if IntrinsicFunction(attributes) == nil {
-                        error("mapping", path + [key], "'\(key)' maps to \(attributes.kindPhrase); a mapping's key maps to an object of attributes (three levels: mapping, key, attribute)")
+                        error(
+                            "mapping", path + [key],
+                            "'\(key)' maps to \(attributes.kindPhrase); a mapping's key maps to an object of attributes (three levels: mapping, key, attribute)"
+                        )
                     }
                     continue
                 }

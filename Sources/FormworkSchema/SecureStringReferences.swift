@@ -39,8 +39,12 @@ extension ValidationRun {
         switch value {
         case .string(let text):
             guard text.contains("{{resolve:ssm-secure:"),
-                  !Self.secureStringProperties.contains(propertyPath.joined(separator: "/")) else { return }
-            error("dynamic-reference", path, "CloudFormation resolves ssm-secure references only in a few password properties (RDS, Redshift, ElastiCache, IAM users, Directory Service, ...); read the parameter at run time instead")
+                !Self.secureStringProperties.contains(propertyPath.joined(separator: "/"))
+            else { return }
+            error(
+                "dynamic-reference", path,
+                "CloudFormation resolves ssm-secure references only in a few password properties (RDS, Redshift, ElastiCache, IAM users, Directory Service, ...); read the parameter at run time instead"
+            )
         case .array(let elements):
             if !insideFunction { propertyPath.append("*") }
             for (index, element) in elements.enumerated() {
@@ -73,4 +77,3 @@ extension ValidationRun {
         }
     }
 }
-

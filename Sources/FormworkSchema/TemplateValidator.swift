@@ -58,12 +58,19 @@ public struct TemplateValidator: Sendable {
     /// 51,200 bytes CloudFormation accepts inline.
     public static func sizeIssues(textSize: Int) -> [ValidationIssue] {
         if textSize > CloudFormationLimits.templateBytes {
-            return [ValidationIssue(.error, rule: "limit", path: [],
-                "the template is \(textSize) bytes; CloudFormation accepts at most \(CloudFormationLimits.templateBytes); split the stack")]
+            return [
+                ValidationIssue(
+                    .error, rule: "limit", path: [],
+                    "the template is \(textSize) bytes; CloudFormation accepts at most \(CloudFormationLimits.templateBytes); split the stack")
+            ]
         }
         if textSize > CloudFormationLimits.inlineTemplateBytes {
-            return [ValidationIssue(.warning, rule: "limit", path: [],
-                "the template is \(textSize) bytes, more than the \(CloudFormationLimits.inlineTemplateBytes) CloudFormation accepts inline; deploy it through S3, as the CDK CLI does")]
+            return [
+                ValidationIssue(
+                    .warning, rule: "limit", path: [],
+                    "the template is \(textSize) bytes, more than the \(CloudFormationLimits.inlineTemplateBytes) CloudFormation accepts inline; deploy it through S3, as the CDK CLI does"
+                )
+            ]
         }
         return []
     }
@@ -134,12 +141,13 @@ struct ValidationRun {
     /// `" Did you mean 'X'?"` for `name`, while the run's budget lasts; nothing after.
     mutating func suggestion(for name: String, among candidates: SuggestionCandidates) -> String {
         guard suggestionBudget > 0 else { return "" }
-        let names = switch candidates {
-        case .resourceTypes: validator.metadata.typeNames
-        case .resources: template.resources.keys.elements
-        case .resourcesAndParameters: template.resources.keys.elements + template.parameters.keys.elements
-        case .names(let names): names
-        }
+        let names =
+            switch candidates {
+            case .resourceTypes: validator.metadata.typeNames
+            case .resources: template.resources.keys.elements
+            case .resourcesAndParameters: template.resources.keys.elements + template.parameters.keys.elements
+            case .names(let names): names
+            }
         suggestionBudget -= names.count
         return Suggestion.phrase(for: name, among: names)
     }
@@ -150,20 +158,23 @@ struct ValidationRun {
 
     // MARK: Sections
 
-
     /// `Globals` is SAM's: CloudFormation refuses it unless the SAM transform expands it.
     mutating func checkSections() {
         for loop in template.unexpandedLoops.keys {
-            issues.append(ValidationIssue(.warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
-                "the loop's collection is known only at deploy; what it declares is not validated"))
+            issues.append(
+                ValidationIssue(
+                    .warning, rule: "for-each", path: loop.split(separator: ".").map(String.init),
+                    "the loop's collection is known only at deploy; what it declares is not validated"))
         }
         if let version = template.formatVersion, version != "2010-09-09" {
             error("format-version", ["AWSTemplateFormatVersion"], "'\(version)' is not a template format version; the only one is '2010-09-09'")
         }
         let isSAM = template.declaredTransforms.isSAM
         if isSAM, template.resources.values.contains(where: { $0.type.hasPrefix("AWS::Serverless::") }) {
-            issues.append(ValidationIssue(.warning, rule: "transform", path: ["Transform"],
-                "the SAM transform expands the AWS::Serverless resources and Globals at deploy; Formwork checks only their references"))
+            issues.append(
+                ValidationIssue(
+                    .warning, rule: "transform", path: ["Transform"],
+                    "the SAM transform expands the AWS::Serverless resources and Globals at deploy; Formwork checks only their references"))
         }
         guard !template.globals.isEmpty else { return }
         if !isSAM {
@@ -184,8 +195,10 @@ struct ValidationRun {
                 // CloudFormation enforces letters and digits for parameters, resources and outputs; widely
                 // deployed templates name conditions (and mappings) otherwise, so those only warn.
                 let lenient = section == "Conditions" || section == "Mappings"
-                issues.append(ValidationIssue(lenient ? .warning : .error, rule: "logical-id", path: [section, name],
-                    "'\(name)' is not a valid logical ID; use 1 to 255 ASCII letters and digits"))
+                issues.append(
+                    ValidationIssue(
+                        lenient ? .warning : .error, rule: "logical-id", path: [section, name],
+                        "'\(name)' is not a valid logical ID; use 1 to 255 ASCII letters and digits"))
             }
         }
         for name in template.parameters.keys where template.resources[name] != nil {
@@ -202,7 +215,8 @@ struct ValidationRun {
             if Self.isCustom(resource.type) { continue }
             guard let metadata = metadata(of: resource.type) else {
                 if !resource.type.hasSuffix("::MODULE"), template.declaredTransforms.areAllKnown,
-                   !(template.declaredTransforms.isSAM && resource.type.hasPrefix("AWS::Serverless::")) {
+                    !(template.declaredTransforms.isSAM && resource.type.hasPrefix("AWS::Serverless::"))
+                {
                     let suggestion = suggestion(for: resource.type, among: .resourceTypes)
                     error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
                 }
@@ -248,8 +262,11 @@ struct ValidationRun {
         for name in names {
             guard case .string(let location)? = properties[name], !location.hasPrefix("https://") else { continue }
             properties[name] = .intrinsic("Fn::ImportValue", .string(location))
-            issues.append(ValidationIssue(.warning, rule: "package-path", path: path + ["Properties", name],
-                "'\(location)' is a local path or S3 URI for `aws cloudformation package` (or `sam package`) to upload and replace; deploy the packaged template"))
+            issues.append(
+                ValidationIssue(
+                    .warning, rule: "package-path", path: path + ["Properties", name],
+                    "'\(location)' is a local path or S3 URI for `aws cloudformation package` (or `sam package`) to upload and replace; deploy the packaged template"
+                ))
         }
         return properties
     }
@@ -257,8 +274,9 @@ struct ValidationRun {
     /// Property names and required properties of a type without a vendored schema.
     mutating func checkNames(_ properties: OrderedDictionary<String, JSONValue>, of metadata: ResourceMetadata, path: [String]) {
         for name in properties.keys where !metadata.properties.contains(name) {
-            error("unknown-property", path + ["Properties", name],
-                  "'\(name)' is not a property of \(metadata.typeName).\(suggestion(for: name, among: .names(metadata.properties)))")
+            error(
+                "unknown-property", path + ["Properties", name],
+                "'\(name)' is not a property of \(metadata.typeName).\(suggestion(for: name, among: .names(metadata.properties)))")
         }
         for name in metadata.required where properties[name] == nil {
             error("missing-required", path + ["Properties"], "the required property '\(name)' is missing")
@@ -276,11 +294,14 @@ struct ValidationRun {
         }
         for (attribute, policy) in [("DeletionPolicy", resource.deletionPolicy), ("UpdateReplacePolicy", resource.updateReplacePolicy)]
         where policy == "Snapshot" && !Self.snapshotTypes.contains(resource.type) && !Self.isCustom(resource.type) && metadata(of: resource.type) != nil {
-            error("invalid-attribute", path + [attribute], "\(resource.type) cannot be snapshotted; Snapshot is for \(Self.snapshotTypes.sorted().joined(separator: ", ")); use Retain or Delete")
+            error(
+                "invalid-attribute", path + [attribute],
+                "\(resource.type) cannot be snapshotted; Snapshot is for \(Self.snapshotTypes.sorted().joined(separator: ", ")); use Retain or Delete")
         }
         for (index, target) in resource.dependsOn.enumerated() where template.resources[target] == nil {
-            error("missing-dependency", path + ["DependsOn", String(index)],
-                  "DependsOn names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
+            error(
+                "missing-dependency", path + ["DependsOn", String(index)],
+                "DependsOn names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))")
         }
         if let condition = resource.condition, template.conditions[condition] == nil {
             error("missing-condition", path + ["Condition"], "the condition '\(condition)' is not defined in Conditions")
@@ -388,7 +409,8 @@ struct ValidationRun {
         case ("Fn::Select", .array(let parts)):
             // A literal index past the end of a literal list fails the deploy.
             if parts.count == 2, let index = parts[0].numberValue ?? parts[0].stringValue.flatMap(Double.init), case .array(let list) = parts[1],
-               index < 0 || index >= Double(list.count) {
+                index < 0 || index >= Double(list.count)
+            {
                 error("intrinsic-arguments", path, "Fn::Select picks index \(index.messageText) of a list of \(list.count)")
             }
         default:
@@ -416,11 +438,13 @@ struct ValidationRun {
 
     /// Whether the template gets resources this validation cannot see, named in ways it cannot tell: from a
     /// macro or `AWS::Include`, or from CloudFormation modules (`...::MODULE` types).
-    private(set) lazy var expandsAtDeploy: Bool = !template.declaredTransforms.areAllKnown || template.resources.values.contains { $0.type.hasSuffix("::MODULE") }
+    private(set) lazy var expandsAtDeploy: Bool =
+        !template.declaredTransforms.areAllKnown || template.resources.values.contains { $0.type.hasSuffix("::MODULE") }
 
     /// The prefixes of the names SAM's transform gives what it creates: each `AWS::Serverless::*` resource's
     /// logical ID (`FunctionRole`, `ApiProdStage`) and the implicit APIs' (`ServerlessRestApi…`, `ServerlessHttpApi…`).
-    private(set) lazy var samNamePrefixes: [String] = template.declaredTransforms.isSAM
+    private(set) lazy var samNamePrefixes: [String] =
+        template.declaredTransforms.isSAM
         ? template.resources.filter { $0.value.type.hasPrefix("AWS::Serverless::") }.keys.elements + ["ServerlessRestApi", "ServerlessHttpApi"]
         : []
 
@@ -430,14 +454,18 @@ struct ValidationRun {
         // SAM rewrites the properties of its own resources, references included.
         let inSAMResource = currentResource.map { template.resources.values[$0].type.hasPrefix("AWS::Serverless::") } ?? false
         let mayBeDeclared = expandsAtDeploy || inSAMResource || samNamePrefixes.contains { name.hasPrefix($0) }
-        issues.append(ValidationIssue(mayBeDeclared ? .warning : .error, rule: "missing-reference", path: path,
-                                      mayBeDeclared ? message + " (a transform or module of the template may declare it)" : message))
+        issues.append(
+            ValidationIssue(
+                mayBeDeclared ? .warning : .error, rule: "missing-reference", path: path,
+                mayBeDeclared ? message + " (a transform or module of the template may declare it)" : message))
     }
 
     mutating func checkRefTarget(_ target: String, path: [String]) {
         if target.hasPrefix("AWS::") {
             if PseudoParameter(rawValue: target) == nil {
-                error("missing-reference", path, "'\(target)' is not a pseudo parameter.\(suggestion(for: target, among: .names(PseudoParameter.allCases.map(\.rawValue))))")
+                error(
+                    "missing-reference", path,
+                    "'\(target)' is not a pseudo parameter.\(suggestion(for: target, among: .names(PseudoParameter.allCases.map(\.rawValue))))")
             }
             return
         }
@@ -449,16 +477,20 @@ struct ValidationRun {
 
     mutating func checkGetAtt(_ target: String, _ attribute: JSONValue, path: [String]) {
         guard let resource = template.resources[target] else {
-            missingReference(path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))", name: target)
+            missingReference(
+                path, "Fn::GetAtt names '\(target)', which is not a resource of this template.\(suggestion(for: target, among: .resources))", name: target)
             return
         }
         noteDependency(on: target)
         guard case .string(let name) = attribute, !Self.isCustom(resource.type),
-              resource.type != "AWS::CloudFormation::Stack" || !name.hasPrefix("Outputs."),
-              let metadata = metadata(of: resource.type), !metadata.attributes.isEmpty
+            resource.type != "AWS::CloudFormation::Stack" || !name.hasPrefix("Outputs."),
+            let metadata = metadata(of: resource.type), !metadata.attributes.isEmpty
         else { return }
         if !metadata.attributes.contains(name) {
-            error("missing-attribute", path, "\(resource.type) has no attribute '\(name)'; it has \(metadata.attributes.sorted().joined(separator: ", ")).\(suggestion(for: name, among: .names(metadata.attributes.sorted())))")
+            error(
+                "missing-attribute", path,
+                "\(resource.type) has no attribute '\(name)'; it has \(metadata.attributes.sorted().joined(separator: ", ")).\(suggestion(for: name, among: .names(metadata.attributes.sorted())))"
+            )
         }
     }
 
@@ -467,7 +499,8 @@ struct ValidationRun {
             let name = String(variable.prefix { $0 != "." })
             noteDependency(on: name)
             if template.resources[name] == nil, template.parameters[name] == nil {
-                missingReference(path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub", name: name)
+                missingReference(
+                    path, "Fn::Sub uses '${\(variable)}', but '\(name)' is neither a resource, a parameter nor a variable of the Fn::Sub", name: name)
             } else if variable.contains(".") {
                 checkGetAtt(name, .string(String(variable.dropFirst(name.count + 1))), path: path)
             }
@@ -482,10 +515,13 @@ struct ValidationRun {
     /// exist once it has.
     mutating func checkCycles() {
         let types = template.resources.values.map(\.type)
-        let successors = template.declaredTransforms.isSAM ? dependencies.enumerated().map { types[$0.offset].hasPrefix("AWS::Serverless::") ? [] : $0.element } : dependencies
+        let successors =
+            template.declaredTransforms.isSAM
+            ? dependencies.enumerated().map { types[$0.offset].hasPrefix("AWS::Serverless::") ? [] : $0.element } : dependencies
         guard let positions = DependencyGraph<Int>.cycle(successors: successors) else { return }
         let cycle = positions.map { template.resources.keys[$0] }
-        var issue = ValidationIssue(.error, rule: "circular-dependency", path: ["Resources", cycle[0]],
+        var issue = ValidationIssue(
+            .error, rule: "circular-dependency", path: ["Resources", cycle[0]],
             "the resources depend on each other in a cycle: \(cycle.joined(separator: " → ")); remove one of the references or dependencies")
         issue.related = Array(cycle.dropLast())
         issues.append(issue)
@@ -524,7 +560,8 @@ struct ValidationRun {
         if count > limit {
             error("limit", path, "the template has \(count) \(what); CloudFormation allows \(limit); split the stack")
         } else if Double(count) >= Double(limit) * CloudFormationLimits.warningThreshold {
-            issues.append(ValidationIssue(.warning, rule: "limit", path: path, "the template has \(count) \(what), close to CloudFormation's limit of \(limit)"))
+            issues.append(
+                ValidationIssue(.warning, rule: "limit", path: path, "the template has \(count) \(what), close to CloudFormation's limit of \(limit)"))
         }
     }
 }

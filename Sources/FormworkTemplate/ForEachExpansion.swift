@@ -47,7 +47,9 @@ struct ForEachExpansion {
 
     /// `section` with each `Fn::ForEach::…` key replaced by the entries it stands for; errors name the
     /// outermost loop (`outerLoop`, for the loops nested in it), whose place the source map knows.
-    mutating func expand(_ section: OrderedDictionary<String, JSONValue>, path: String, outerLoop: String? = nil) throws(TemplateStructureError) -> OrderedDictionary<String, JSONValue> {
+    mutating func expand(_ section: OrderedDictionary<String, JSONValue>, path: String, outerLoop: String? = nil) throws(TemplateStructureError)
+        -> OrderedDictionary<String, JSONValue>
+    {
         var result = OrderedDictionary<String, JSONValue>()
         for (key, value) in section {
             guard key.hasPrefix("Fn::ForEach::") else {
@@ -99,7 +101,11 @@ struct ForEachExpansion {
         let alphanumeric = String(item.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
         let plain = "${\(identifier)}"
         let stripped = "&{\(identifier)}"
-        let tooLarge = TemplateStructureError(path: loopPath, message: "Fn::ForEach expands to more than \(Self.maximumExpandedValues) values or \(Self.maximumExpandedBytes) bytes; CloudFormation refuses a processed template over 1 MB. Loop over fewer items or nest fewer loops")
+        let tooLarge = TemplateStructureError(
+            path: loopPath,
+            message:
+                "Fn::ForEach expands to more than \(Self.maximumExpandedValues) values or \(Self.maximumExpandedBytes) bytes; CloudFormation refuses a processed template over 1 MB. Loop over fewer items or nest fewer loops"
+        )
         // The text a string becomes, its size counted before it is made.
         func text(_ string: String) throws(TemplateStructureError) -> String {
             guard string.contains("{") else {

@@ -100,9 +100,15 @@ extension JSONReader {
             case UInt8(ascii: "{"): return try parseObject(depth: depth)
             case UInt8(ascii: "["): return try parseArray(depth: depth)
             case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): try parseKeyword("true"); return .bool(true)
-            case UInt8(ascii: "f"): try parseKeyword("false"); return .bool(false)
-            case UInt8(ascii: "n"): try parseKeyword("null"); return .null
+            case UInt8(ascii: "t"):
+                try parseKeyword("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try parseKeyword("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try parseKeyword("null")
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
             default: throw error("expected a value, found \(describeCurrent())")
             }
@@ -223,7 +229,8 @@ extension JSONReader {
             case UInt8(ascii: "u"):
                 var code = try parseHex4()
                 if (0xD800..<0xDC00).contains(code), offset + 1 < bytes.count,
-                   bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
+                    bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+                {
                     offset += 2
                     let low = try parseHex4()
                     guard (0xDC00..<0xE000).contains(low) else { throw error("invalid UTF-16 surrogate pair") }

@@ -47,7 +47,8 @@ extension Template {
         var loops: ForEachExpansion?
         if transforms.hasLanguageExtensions {
             let parameters = root.value("Parameters")?.objectValue ?? [:]
-            loops = ForEachExpansion(parameterDefaults: expandingLoops ? parameters.compactMapValues { $0["Default"] }.reduce(into: [:]) { $0[$1.key] = $1.value } : nil)
+            loops = ForEachExpansion(
+                parameterDefaults: expandingLoops ? parameters.compactMapValues { $0["Default"] }.reduce(into: [:]) { $0[$1.key] = $1.value } : nil)
         }
         func expandedSection(_ key: String) throws(TemplateStructureError) -> OrderedDictionary<String, JSONValue> {
             let entries = try root.object(key)
@@ -132,10 +133,15 @@ extension Template.Resource {
             case "Condition" where transforms.hasLanguageExtensions && entry.value(key)?.literalSub != nil:
                 condition = entry.value(key)?.literalSub
             case "Condition": condition = try entry.string(key)
-            case "Connectors", "IgnoreGlobals" where transforms.isSAM: otherAttributes[key] = entry.value(key)
+            case "Connectors",
+                "IgnoreGlobals" where transforms.isSAM:
+                otherAttributes[key] = entry.value(key)
             case "Version", "Description": otherAttributes[key] = entry.value(key)
             default:
-                throw entry.error(at: key, "unknown resource attribute; CloudFormation accepts Type, Properties, DependsOn, Condition, CreationPolicy, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and Metadata")
+                throw entry.error(
+                    at: key,
+                    "unknown resource attribute; CloudFormation accepts Type, Properties, DependsOn, Condition, CreationPolicy, DeletionPolicy, UpdatePolicy, UpdateReplacePolicy and Metadata"
+                )
             }
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a template file's text: a regular file (or a link to one) of at most ``maximumBytes``, in UTF-8 or,
@@ -38,7 +38,8 @@ public enum TemplateFile {
         }
         let size = Int(status.st_size)
         guard size <= maximumBytes else {
-            throw .unreadable(file: path, reason: "it is \(size) bytes; Formwork reads templates of at most \(maximumBytes) bytes (CloudFormation accepts 1 MB)")
+            throw .unreadable(
+                file: path, reason: "it is \(size) bytes; Formwork reads templates of at most \(maximumBytes) bytes (CloudFormation accepts 1 MB)")
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -94,8 +95,10 @@ public enum TemplateFile {
             case .error:
                 let valid = Array(String(text).utf8)
                 let position = LineTable(valid).position(ofOffset: valid.count)
-                throw .syntax(SourceError(file: file, line: position.line, column: position.column,
-                                          message: "the text is not valid UTF-16 (an unpaired surrogate); save the file as UTF-8"))
+                throw .syntax(
+                    SourceError(
+                        file: file, line: position.line, column: position.column,
+                        message: "the text is not valid UTF-16 (an unpaired surrogate); save the file as UTF-8"))
             }
         }
         return String(text)

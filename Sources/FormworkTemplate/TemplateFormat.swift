@@ -39,17 +39,23 @@ public enum TemplateReadError: Error, Sendable, CustomStringConvertible {
 extension Template {
     /// Parses template text in either format; `format` is sniffed from the text when not given. With
     /// `expandingLoops` off, `Fn::ForEach` loops are kept as written (see ``Template/init(json:expandingLoops:)``).
-    public static func parse(_ text: String, format: TemplateFormat? = nil, file: String? = nil, expandingLoops: Bool = true) throws(TemplateReadError) -> Template {
+    public static func parse(_ text: String, format: TemplateFormat? = nil, file: String? = nil, expandingLoops: Bool = true) throws(TemplateReadError)
+        -> Template
+    {
         try parse(text, format: format, file: file, recordingPositions: false, expandingLoops: expandingLoops).template
     }
 
     /// Parses template text and records where each value stands in it, for messages with line numbers.
-    public static func parseWithSourceMap(_ text: String, format: TemplateFormat? = nil, file: String? = nil) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+    public static func parseWithSourceMap(_ text: String, format: TemplateFormat? = nil, file: String? = nil) throws(TemplateReadError) -> (
+        template: Template, sourceMap: SourceMap
+    ) {
         try parse(text, format: format, file: file, recordingPositions: true, expandingLoops: true)
     }
 
-    private static func parse(_ text: String, format: TemplateFormat?, file: String?, recordingPositions: Bool,
-                              expandingLoops: Bool) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
+    private static func parse(
+        _ text: String, format: TemplateFormat?, file: String?, recordingPositions: Bool,
+        expandingLoops: Bool
+    ) throws(TemplateReadError) -> (template: Template, sourceMap: SourceMap) {
         let format = format ?? TemplateFormat(sniffing: text)
         let parsed: (value: JSONValue, sourceMap: SourceMap)
         do {
@@ -68,7 +74,9 @@ extension Template {
             var located = error
             located.file = file
             // Positions are recorded only when asked; an error is rare enough to read the text again for its place.
-            let sourceMap = recordingPositions ? parsed.sourceMap
+            let sourceMap =
+                recordingPositions
+                ? parsed.sourceMap
                 : (try? format == .json ? JSONReader.parseWithSourceMap(text).sourceMap : YAMLReader.parseWithSourceMap(text).sourceMap)
             located.position = sourceMap?.position(of: error.path.split(separator: ".").map(String.init))
             throw .structure(located)

@@ -17,9 +17,9 @@ enum YAMLScalarResolution {
         guard let first = text.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="),
-             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"),
-             UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "="),
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"),
+            UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"), UInt8(ascii: "O"):
             return Resolver.default.resolveTag(of: .scalar(.init(text)))
         default:
             return .str
@@ -52,7 +52,8 @@ enum YAMLScalarResolution {
     /// A number read from YAML, kept as text in JSON's syntax when a `Double` would change it.
     private static func jsonNumber(_ number: JSONValue) -> JSONValue {
         guard case .numberText(let text) = number, !JSONNumberText.isJSONSyntax(text),
-              let decimal = JSONNumberText.Decimal(Substring(text)) else { return number }
+            let decimal = JSONNumberText.Decimal(Substring(text))
+        else { return number }
         return .numberText(decimal.jsonText)
     }
 

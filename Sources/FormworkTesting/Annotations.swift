@@ -55,17 +55,22 @@ public struct Annotations: Sendable {
         for issue in TemplateValidator().validate(template.template) {
             let level: Message.Level = issue.severity == .error ? .error : .warning
             let location = issue.pathInEntry.isEmpty ? "" : "\(issue.pathInEntry): "
-            messages.append(Message(level: level, rule: issue.rule, constructPath: path(issue.logicalId), logicalId: issue.logicalId,
-                                    text: location + issue.message))
+            messages.append(
+                Message(
+                    level: level, rule: issue.rule, constructPath: path(issue.logicalId), logicalId: issue.logicalId,
+                    text: location + issue.message))
         }
         for finding in Checker().check(template.template) {
-            let level: Message.Level = switch finding.severity {
-            case .error: .error
-            case .warning: .warning
-            case .info: .info
-            }
-            messages.append(Message(level: level, rule: finding.rule, constructPath: path(finding.logicalId), logicalId: finding.logicalId,
-                                    text: "\(finding.message) \(finding.fix)"))
+            let level: Message.Level =
+                switch finding.severity {
+                case .error: .error
+                case .warning: .warning
+                case .info: .info
+                }
+            messages.append(
+                Message(
+                    level: level, rule: finding.rule, constructPath: path(finding.logicalId), logicalId: finding.logicalId,
+                    text: "\(finding.message) \(finding.fix)"))
         }
         self.messages = messages
     }
@@ -171,12 +176,15 @@ public struct Annotations: Sendable {
         if present, found.isEmpty {
             let others = messages.filter { $0.level == level }
             let shown = others.prefix(5).map { "  \($0)" }.joined(separator: "\n")
-            AssertionFailure.record("Expected \(level == .warning ? "a" : "an") \(what) matching the text given, found none"
-                + (others.isEmpty ? "; the stack has no \(level.rawValue) at all." : ". The stack's \(level.rawValue)s:\n\(shown)\(others.count > 5 ? "\n  …" : "")"),
+            AssertionFailure.record(
+                "Expected \(level == .warning ? "a" : "an") \(what) matching the text given, found none"
+                    + (others.isEmpty
+                        ? "; the stack has no \(level.rawValue) at all." : ". The stack's \(level.rawValue)s:\n\(shown)\(others.count > 5 ? "\n  …" : "")"),
                 at: sourceLocation)
         } else if !present, !found.isEmpty {
-            AssertionFailure.record("Expected no \(what) matching the text given, found \(found.count):\n"
-                + found.prefix(5).map { "  \($0)" }.joined(separator: "\n"), at: sourceLocation)
+            AssertionFailure.record(
+                "Expected no \(what) matching the text given, found \(found.count):\n"
+                    + found.prefix(5).map { "  \($0)" }.joined(separator: "\n"), at: sourceLocation)
         }
     }
 

@@ -66,8 +66,10 @@ struct MatchEvaluation {
         }
     }
 
-    private func object(_ members: [(key: String, value: Match)], _ actual: JSONValue?, objects: Match.ObjectMode,
-                        at path: [String], into result: inout MatchResult) {
+    private func object(
+        _ members: [(key: String, value: Match)], _ actual: JSONValue?, objects: Match.ObjectMode,
+        at path: [String], into result: inout MatchResult
+    ) {
         guard let found = actual?.objectValue else {
             return result.recordFailure(at: path, "expected an object, found \(Self.found(actual))", cost: max(1, members.count))
         }
@@ -82,16 +84,20 @@ struct MatchEvaluation {
         }
     }
 
-    private func array(_ elements: [Match], _ actual: JSONValue?, mode: Match.ArrayMode, objects: Match.ObjectMode,
-                       at path: [String], into result: inout MatchResult) {
+    private func array(
+        _ elements: [Match], _ actual: JSONValue?, mode: Match.ArrayMode, objects: Match.ObjectMode,
+        at path: [String], into result: inout MatchResult
+    ) {
         guard let found = actual?.arrayValue else {
             return result.recordFailure(at: path, "expected an array, found \(Self.found(actual))", cost: max(1, elements.count))
         }
         switch mode {
         case .equals:
             guard found.count == elements.count else {
-                return result.recordFailure(at: path, "expected an array of \(elements.count) element\(elements.count == 1 ? "" : "s"), found \(found.count): \(Self.text(.array(found)))",
-                                            cost: max(1, abs(found.count - elements.count)))
+                return result.recordFailure(
+                    at: path,
+                    "expected an array of \(elements.count) element\(elements.count == 1 ? "" : "s"), found \(found.count): \(Self.text(.array(found)))",
+                    cost: max(1, abs(found.count - elements.count)))
             }
             for (index, pattern) in elements.enumerated() {
                 evaluate(pattern, found[index], objects: objects, at: path + ["[\(index)]"], into: &result)
@@ -110,7 +116,9 @@ struct MatchEvaluation {
                     }
                 }
                 if !matched {
-                    result.recordFailure(at: path, "expected the array to hold a match of pattern [\(index)] after the matches before it, found none in \(Self.text(.array(found)))")
+                    result.recordFailure(
+                        at: path,
+                        "expected the array to hold a match of pattern [\(index)] after the matches before it, found none in \(Self.text(.array(found)))")
                     return
                 }
             }
@@ -127,10 +135,11 @@ struct MatchEvaluation {
             evaluation.array(elements.map { Match(.literal($0)) }, actual, mode: .equals, objects: objects, at: path, into: &result)
         default:
             guard let actual else { return result.recordFailure(at: path, "expected \(text(expected)), found none") }
-            let equal = switch (expected.numberValue, actual.numberValue) {
-            case (let left?, let right?): left == right
-            default: expected == actual
-            }
+            let equal =
+                switch (expected.numberValue, actual.numberValue) {
+                case (let left?, let right?): left == right
+                default: expected == actual
+                }
             if !equal { result.recordFailure(at: path, "expected \(text(expected)), found \(text(actual))") }
         }
     }

@@ -39,7 +39,8 @@ extension StackTemplate {
 
     private func declaredResource(of construct: some IdentifiedConstruct, sourceLocation: SourceLocation) -> String? {
         if let logicalId = logicalId(of: construct) { return logicalId }
-        let reason = artifact == nil
+        let reason =
+            artifact == nil
             ? "this template was read from text and knows no constructs; use hasResourceProperties with its type"
             : references?.path(of: construct).map { "the construct at \($0) declares no resource of its own or as its Resource child" }
                 ?? "the construct '\(construct.id)' is not in the stack \(artifact?.name ?? "")"
@@ -52,7 +53,8 @@ extension StackTemplate {
             result.finished()
             return
         }
-        AssertionFailure.record("\(describe(logicalId)) differs in \(result.failCount) place\(result.failCount == 1 ? "" : "s"):\n\(result.renderMismatch())",
-                                at: sourceLocation)
+        AssertionFailure.record(
+            "\(describe(logicalId)) differs in \(result.failCount) place\(result.failCount == 1 ? "" : "s"):\n\(result.renderMismatch())",
+            at: sourceLocation)
     }
 }

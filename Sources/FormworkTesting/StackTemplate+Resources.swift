@@ -16,7 +16,8 @@ extension StackTemplate {
         let candidates = resources(ofType: type)
         let (matched, misses) = matching(candidates, pattern)
         guard matched.isEmpty else { return }
-        AssertionFailure.record(noMatchMessage(("resource of type \(type)", "resources of type \(type)"), candidates: candidates.count, misses: misses), at: sourceLocation)
+        AssertionFailure.record(
+            noMatchMessage(("resource of type \(type)", "resources of type \(type)"), candidates: candidates.count, misses: misses), at: sourceLocation)
     }
 
     /// Asserts that a resource of `type` has `properties`, matched partially (a resource without
@@ -40,8 +41,9 @@ extension StackTemplate {
     public func resourceCountIs(_ type: String, _ count: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let found = resources(ofType: type)
         guard found.count != count else { return }
-        AssertionFailure.record("Expected \(count) resource\(count == 1 ? "" : "s") of type \(type), found \(found.count)\(Self.listing(found.map { describe($0.logicalId) }))",
-                                at: sourceLocation)
+        AssertionFailure.record(
+            "Expected \(count) resource\(count == 1 ? "" : "s") of type \(type), found \(found.count)\(Self.listing(found.map { describe($0.logicalId) }))",
+            at: sourceLocation)
     }
 
     /// Asserts that exactly `count` resources of `type` have `properties`, matched partially.
@@ -52,8 +54,9 @@ extension StackTemplate {
     public func resourcePropertiesCountIs(_ type: String, _ properties: Match, _ count: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let matched = matching(resources(ofType: type), withProperties(properties)).matched
         guard matched.count != count else { return }
-        AssertionFailure.record("Expected \(count) resource\(count == 1 ? "" : "s") of type \(type) with the properties given, found \(matched.count)\(Self.listing(matched.keys.map(describe)))",
-                                at: sourceLocation)
+        AssertionFailure.record(
+            "Expected \(count) resource\(count == 1 ? "" : "s") of type \(type) with the properties given, found \(matched.count)\(Self.listing(matched.keys.map(describe)))",
+            at: sourceLocation)
     }
 
     /// The resources of `type` that match `pattern` (whole resources, partially), by logical ID.
@@ -76,8 +79,10 @@ extension StackTemplate {
         let candidates = resources(ofType: type)
         let misses = matching(candidates, pattern).misses
         guard let first = misses.first else { return }
-        var message = "\(misses.count) of \(candidates.count) resources of type \(type) do not match: \(misses.map { describe($0.logicalId) }.joined(separator: ", "))."
-        message += "\n\(describe(first.logicalId)) differs in \(first.result.failCount) place\(first.result.failCount == 1 ? "" : "s"):\n\(first.result.renderMismatch())"
+        var message =
+            "\(misses.count) of \(candidates.count) resources of type \(type) do not match: \(misses.map { describe($0.logicalId) }.joined(separator: ", "))."
+        message +=
+            "\n\(describe(first.logicalId)) differs in \(first.result.failCount) place\(first.result.failCount == 1 ? "" : "s"):\n\(first.result.renderMismatch())"
         AssertionFailure.record(message, at: sourceLocation)
     }
 
@@ -104,10 +109,12 @@ extension StackTemplate {
         case 1:
             return matched.keys[0]
         case 0:
-            AssertionFailure.record(noMatchMessage(("resource of type \(type)", "resources of type \(type)"), candidates: candidates.count, misses: misses), at: sourceLocation)
+            AssertionFailure.record(
+                noMatchMessage(("resource of type \(type)", "resources of type \(type)"), candidates: candidates.count, misses: misses), at: sourceLocation)
         default:
-            AssertionFailure.record("Expected one resource of type \(type) to match, found \(matched.count)\(Self.listing(matched.keys.map(describe))); add properties that tell them apart",
-                                    at: sourceLocation)
+            AssertionFailure.record(
+                "Expected one resource of type \(type) to match, found \(matched.count)\(Self.listing(matched.keys.map(describe))); add properties that tell them apart",
+                at: sourceLocation)
         }
         return nil
     }
@@ -123,8 +130,9 @@ extension StackTemplate {
             result.finished()
             return
         }
-        AssertionFailure.record("The template does not match; it differs in \(result.failCount) place\(result.failCount == 1 ? "" : "s"):\n\(result.renderMismatch())",
-                                at: sourceLocation)
+        AssertionFailure.record(
+            "The template does not match; it differs in \(result.failCount) place\(result.failCount == 1 ? "" : "s"):\n\(result.renderMismatch())",
+            at: sourceLocation)
     }
 
     /// `{"Properties": properties}`, with a missing `Properties` read as an empty object.

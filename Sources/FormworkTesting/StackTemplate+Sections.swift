@@ -17,7 +17,8 @@ extension StackTemplate {
 
     /// The entries that match `pattern`, and for each one that does not, its result.
     func matching(_ candidates: [(logicalId: String, value: JSONValue)], _ pattern: Match)
-        -> (matched: OrderedDictionary<String, JSONValue>, misses: [(logicalId: String, result: MatchResult)]) {
+        -> (matched: OrderedDictionary<String, JSONValue>, misses: [(logicalId: String, result: MatchResult)])
+    {
         let evaluation = MatchEvaluation(references: references)
         var matched: OrderedDictionary<String, JSONValue> = [:]
         var misses: [(logicalId: String, result: MatchResult)] = []

@@ -26,8 +26,10 @@ extension StackTemplate {
     /// - Parameters:
     ///   - name: The snapshot's name; the stack's name by default.
     ///   - filePath: The test file, whose folder holds `__Snapshots__`.
-    public func matchesSnapshot(named name: String? = nil, filePath: String = #filePath,
-                                sourceLocation: SourceLocation = #_sourceLocation) {
+    public func matchesSnapshot(
+        named name: String? = nil, filePath: String = #filePath,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let name = name ?? artifact?.name ?? "template"
         let testFile = URL(fileURLWithPath: filePath)
         let folder = testFile.deletingLastPathComponent().appendingPathComponent("__Snapshots__")
@@ -37,16 +39,18 @@ extension StackTemplate {
         let recording = ProcessInfo.processInfo.environment[Self.recordSnapshotsVariable] == "1"
 
         guard let recorded = FileManager.default.contents(atPath: file).map({ String(decoding: $0, as: UTF8.self) }) else {
-            record(text, to: file, folder: folder.path,
-                   "No snapshot yet: recorded \(file). Review it and commit it; the next run compares with it.", sourceLocation)
+            record(
+                text, to: file, folder: folder.path,
+                "No snapshot yet: recorded \(file). Review it and commit it; the next run compares with it.", sourceLocation)
             return
         }
         let committed: Template
         do {
             committed = try Template.parse(recorded, format: .json, file: file)
         } catch {
-            AssertionFailure.record("The snapshot \(file) is not a template (\(error)); it is left as it is. Move it away to record a new one.",
-                                    at: sourceLocation)
+            AssertionFailure.record(
+                "The snapshot \(file) is not a template (\(error)); it is left as it is. Move it away to record a new one.",
+                at: sourceLocation)
             return
         }
         guard recorded != text else { return }
@@ -55,10 +59,12 @@ extension StackTemplate {
             return
         }
         let diff = TemplateDiffer().diff(old: committed, new: template)
-        let shown = diff.isEmpty
+        let shown =
+            diff.isEmpty
             ? "The template differs from the snapshot only in its layout (key order or whitespace)."
             : DiffTextRenderer().render(name, diff)
-        AssertionFailure.record("""
+        AssertionFailure.record(
+            """
             The template differs from the snapshot \(file):
             \(shown)
             If the change is intended, re-record with \(Self.recordSnapshotsVariable)=1 swift test, and commit the snapshot.

@@ -46,7 +46,8 @@ public struct StackTemplate: Sendable {
     public init(of name: String, in app: App) throws(SynthesisError) {
         let assembly = try app.synthesize()
         guard let artifact = assembly.stack(named: name) else {
-            throw SynthesisError(.unknownStack, paths: [name], "the app has no stack named '\(name)'; its stacks are \(assembly.stacks.map(\.name).joined(separator: ", "))")
+            throw SynthesisError(
+                .unknownStack, paths: [name], "the app has no stack named '\(name)'; its stacks are \(assembly.stacks.map(\.name).joined(separator: ", "))")
         }
         self.init(artifact: artifact)
     }

@@ -28,8 +28,9 @@ public struct Tags: Sendable {
         let json = JSONValue.object(all.mapValues { .string($0) })
         let result = MatchEvaluation(references: nil).result(of: pattern, against: json)
         guard !result.isSuccess else { return result.finished() }
-        AssertionFailure.record("The stack's tags do not match; they differ in \(result.failCount) place\(result.failCount == 1 ? "" : "s"):\n\(result.renderMismatch())",
-                                at: sourceLocation)
+        AssertionFailure.record(
+            "The stack's tags do not match; they differ in \(result.failCount) place\(result.failCount == 1 ? "" : "s"):\n\(result.renderMismatch())",
+            at: sourceLocation)
     }
 
     /// Asserts that the stack has no tags.

@@ -16,10 +16,11 @@ import Testing
 
     @Test func anAssetFolderGetsTheS3KeyCDKGivesIt() throws {
         let template = try synthesize { assetFunction() }
-        #expect(template.resources[logicalId("Fn/Resource")]?.properties["Code"] == [
-            "S3Bucket": .sub("cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"),
-            "S3Key": .string("\(Self.cdkHash).zip"),
-        ])
+        #expect(
+            template.resources[logicalId("Fn/Resource")]?.properties["Code"] == [
+                "S3Bucket": .sub("cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"),
+                "S3Key": .string("\(Self.cdkHash).zip"),
+            ])
     }
 
     @Test func theAssemblyStagesTheFolderAndListsItForPublishing() throws {
@@ -42,12 +43,16 @@ import Testing
         let manifest = try JSONReader.parse(try #require(contents.files["manifest.json"]))
         let properties = manifest["artifacts"]?["AssetStack"]?["properties"]
         #expect(properties?["assumeRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-deploy-role-${AWS::AccountId}-${AWS::Region}")
-        #expect(properties?["cloudFormationExecutionRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-cfn-exec-role-${AWS::AccountId}-${AWS::Region}")
+        #expect(
+            properties?["cloudFormationExecutionRoleArn"]
+                == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-cfn-exec-role-${AWS::AccountId}-${AWS::Region}")
         #expect(properties?["bootstrapStackVersionSsmParameter"] == "/cdk-bootstrap/team1/version")
         let assets = try JSONReader.parse(try #require(contents.files["AssetStack.assets.json"]))
         let destination = assets["files"]?[Self.cdkHash]?["destinations"]?["current_account-current_region"]
         #expect(destination?["bucketName"] == "cdk-team1-assets-${AWS::AccountId}-${AWS::Region}")
-        #expect(destination?["assumeRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-file-publishing-role-${AWS::AccountId}-${AWS::Region}")
+        #expect(
+            destination?["assumeRoleArn"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-team1-file-publishing-role-${AWS::AccountId}-${AWS::Region}"
+        )
     }
 
     @Test(arguments: ["", "Team1", "team_1", "elevenchars"])

@@ -105,4 +105,3 @@ import Testing
         } throws: { "\($0)".contains("no route POST /orders") }
     }
 }
-

@@ -17,10 +17,15 @@ import Testing
     @Test func notifyingAFunctionRoutesBucketEventsThroughEventBridgeWithoutACustomResource() throws {
         let bucket = Bucket("Data")
         let function = inlineFunction("Process")
-        let template = try synthesize { bucket; function; bucket.notify(function, on: .objectCreated, prefix: "in/", suffix: ".csv") }
+        let template = try synthesize {
+            bucket
+            function
+            bucket.notify(function, on: .objectCreated, prefix: "in/", suffix: ".csv")
+        }
         #expect(!template.resources.values.contains { $0.type.hasPrefix("Custom::") })
-        #expect(template.resources[logicalId("Data/Resource")]?.properties["NotificationConfiguration"]
-            == ["EventBridgeConfiguration": ["EventBridgeEnabled": true]])
+        #expect(
+            template.resources[logicalId("Data/Resource")]?.properties["NotificationConfiguration"]
+                == ["EventBridgeConfiguration": ["EventBridgeEnabled": true]])
         let rule = try #require(template.resources.values.first { $0.type == "AWS::Events::Rule" })
         #expect(rule.properties["EventPattern"]?["detail"]?["object"] == ["key": [["prefix": "in/", "suffix": ".csv"]]])
         let permission = try #require(template.resources.values.first { $0.type == "AWS::Lambda::Permission" })
@@ -31,7 +36,8 @@ import Testing
         let bucket = Bucket("Uploads")
         let function = inlineFunction("Fn")
         let template = try synthesize {
-            bucket; function
+            bucket
+            function
             bucket.notify(function, on: .objectCreated, suffix: ".jpg")
             bucket.notify(function, on: .objectCreated, suffix: ".png")
             bucket.notify(function, on: .objectDeleted)
@@ -42,7 +48,11 @@ import Testing
         let suffixes = rules.values.compactMap(suffix)
         #expect(Set(suffixes) == [".jpg", ".png"])
         // The first rule of an event keeps the logical ID it had when it was the only one.
-        let alone = try synthesize { bucket; function; bucket.notify(function, on: .objectCreated, suffix: ".jpg") }
+        let alone = try synthesize {
+            bucket
+            function
+            bucket.notify(function, on: .objectCreated, suffix: ".jpg")
+        }
         let first = try #require(alone.resources.first { $0.value.type == "AWS::Events::Rule" }?.key)
         #expect(suffix(rules[first]) == ".jpg")
     }
@@ -50,7 +60,11 @@ import Testing
     @Test func notifyingAQueueLetsTheRuleSendToIt() throws {
         let bucket = Bucket("Data")
         let queue = Queue("Inbox")
-        let template = try synthesize { bucket; queue; bucket.notify(queue, on: .objectDeleted) }
+        let template = try synthesize {
+            bucket
+            queue
+            bucket.notify(queue, on: .objectDeleted)
+        }
         let policy = try #require(template.resources.values.first { $0.type == "AWS::SQS::QueuePolicy" })
         #expect(policy.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Principal"] == ["Service": "events.amazonaws.com"])
     }

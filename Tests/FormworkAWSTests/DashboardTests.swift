@@ -10,8 +10,9 @@ import Testing
 
     @Test func aDashboardWithoutReferencesIsPlainText() throws {
         let template = try synthesize { Dashboard("D", rows: [[.text(markdown: "hi")]]) }
-        #expect(template.resources.values.first?.properties["DashboardBody"]
-            == #"{"widgets":[{"type":"text","width":6,"height":2,"x":0,"y":0,"properties":{"markdown":"hi"}}]}"#)
+        #expect(
+            template.resources.values.first?.properties["DashboardBody"]
+                == #"{"widgets":[{"type":"text","width":6,"height":2,"x":0,"y":0,"properties":{"markdown":"hi"}}]}"#)
     }
 
     @Test func anInvalidNameOrWidthIsRefused() {

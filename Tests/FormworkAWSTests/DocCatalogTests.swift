@@ -31,7 +31,8 @@ import Testing
             for line in text.split(separator: "\n") {
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ":" || $0 == "<" })
                 guard let index = words.firstIndex(where: { kinds.contains(String($0)) }), index > 0, words[..<index].contains("public"),
-                      index + 1 < words.count else { continue }
+                    index + 1 < words.count
+                else { continue }
                 names.insert(String(words[index + 1]))
             }
         }

@@ -27,14 +27,16 @@ import Testing
             try synthesize {
                 let queue = Queue("Jobs")
                 queue
-                EventBridgeSchedule("Tick", schedule: .rate(.minutes(5)),
-                                    target: .init(.queue(queue), retryAttempts: attempts, maxEventAge: maxAgeSeconds.map { .seconds($0) }))
+                EventBridgeSchedule(
+                    "Tick", schedule: .rate(.minutes(5)),
+                    target: .init(.queue(queue), retryAttempts: attempts, maxEventAge: maxAgeSeconds.map { .seconds($0) }))
             }
         } throws: { "\($0)".contains(attempts == nil ? "maxEventAge" : "retryAttempts") }
     }
 
     @Test func anInvalidRateIsRefused() {
-        #expect { try synthesize { EventBridgeSchedule("Tick", schedule: .rate(.seconds(30)), target: .init(.topic(Topic("T")))) } }
-            throws: { "\($0)".contains("whole number of minutes") }
+        #expect { try synthesize { EventBridgeSchedule("Tick", schedule: .rate(.seconds(30)), target: .init(.topic(Topic("T")))) } } throws: {
+            "\($0)".contains("whole number of minutes")
+        }
     }
 }

@@ -8,7 +8,8 @@ import Testing
         let template = try synthesize { inlineFunction("Fn") }
         let role = try #require(template.resources[logicalId("Fn/ServiceRole/Resource")])
         #expect(role.type == "AWS::IAM::Role")
-        #expect(role.properties["ManagedPolicyArns"] == [.join("", ["arn:", .pseudo(.partition), ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"])])
+        #expect(
+            role.properties["ManagedPolicyArns"] == [.join("", ["arn:", .pseudo(.partition), ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"])])
         #expect(template.resources.count == 2)
     }
 
@@ -39,23 +40,37 @@ import Testing
         #expect(mapping.properties["BatchSize"] == 5)
         #expect(mapping.properties["FunctionResponseTypes"] == ["ReportBatchItemFailures"])
         let policy = try #require(template.resources.values.first { $0.type == "AWS::IAM::Policy" })
-        #expect(policy.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Action"]
-            == ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"])
+        #expect(
+            policy.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Action"]
+                == ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"])
     }
 
     @Test func aBatchOfMoreThanTenNeedsABatchingWindow() {
         let queue = Queue("Q")
         let function = inlineFunction("Fn")
-        let error = synthesisError { queue; function; function.consumes(queue, batchSize: 100) }
+        let error = synthesisError {
+            queue
+            function
+            function.consumes(queue, batchSize: 100)
+        }
         #expect(error?.code == .invalidSetting)
         #expect(error?.message == "batchSize must be between 1 and 10; it is 100")
-        #expect(synthesisError { queue; function; function.consumes(queue, batchSize: 100, maxBatchingWindow: .seconds(5)) } == nil)
+        #expect(
+            synthesisError {
+                queue
+                function
+                function.consumes(queue, batchSize: 100, maxBatchingWindow: .seconds(5))
+            } == nil)
     }
 
     @Test func aQueueHidingMessagesShorterThanTheConsumerRunsIsAnError() {
         let queue = Queue("Q", visibilityTimeout: .seconds(30))
         let function = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"), timeout: .seconds(60))
-        let error = synthesisError { queue; function; function.consumes(queue) }
+        let error = synthesisError {
+            queue
+            function
+            function.consumes(queue)
+        }
         #expect(error?.code == .invalidSetting)
         #expect(error?.message.hasPrefix("the visibility timeout of 'Q' (30 s) is shorter than the timeout of 'Fn' (60 s)") == true)
     }
@@ -78,7 +93,9 @@ import Testing
 }
 
 @Suite struct FunctionRuntimeOptionTests {
-    @Test(arguments: [("java21", true), ("java11", true), ("java8.al2", false), ("python3.12", true), ("python3.11", false), ("dotnet8", true), ("nodejs22.x", false)])
+    @Test(arguments: [
+        ("java21", true), ("java11", true), ("java8.al2", false), ("python3.12", true), ("python3.11", false), ("dotnet8", true), ("nodejs22.x", false),
+    ])
     func snapStartIsOfferedForTheRuntimesLambdaOffersItFor(runtime: String, supported: Bool) {
         #expect(Function.Runtime(runtime).supportsSnapStart == supported)
     }

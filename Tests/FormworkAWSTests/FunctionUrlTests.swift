@@ -20,8 +20,9 @@ import Testing
             fn
             fn.url(authType: .none)
         }
-        #expect(open.resources.values.filter { $0.type == "AWS::Lambda::Permission" }.map { $0.properties["Action"] }
-            == ["lambda:InvokeFunctionUrl", "lambda:InvokeFunction"])
+        #expect(
+            open.resources.values.filter { $0.type == "AWS::Lambda::Permission" }.map { $0.properties["Action"] }
+                == ["lambda:InvokeFunctionUrl", "lambda:InvokeFunction"])
     }
 
     @Test func aCorsMaxAgeBeyondADayIsRefused() {

@@ -22,14 +22,22 @@ import Testing
 
     @Test func twoRoutesWithOneKeyAreAnError() {
         let function = inlineFunction("Fn")
-        #expect(synthesisError { HttpApi("Api") { Route(.get, "/a", to: function); Route(.get, "/a", to: function) } }?.code == .invalidSetting)
+        #expect(
+            synthesisError {
+                HttpApi("Api") {
+                    Route(.get, "/a", to: function)
+                    Route(.get, "/a", to: function)
+                }
+            }?.code == .invalidSetting)
     }
 
     @Test func aSchemaIsWrittenAsCompactJSONInItsRegistry() throws {
         let template = try synthesize {
-            EventSchemaRegistry("Registry", name: "orders", schemas: [
-                EventSchema("OrderPlaced", type: .jsonSchemaDraft4, content: ["type": "object", "required": ["orderId"]]),
-            ])
+            EventSchemaRegistry(
+                "Registry", name: "orders",
+                schemas: [
+                    EventSchema("OrderPlaced", type: .jsonSchemaDraft4, content: ["type": "object", "required": ["orderId"]])
+                ])
         }
         let schema = try #require(template.resources[logicalId("Registry/OrderPlaced/Resource")])
         #expect(schema.properties["Content"] == #"{"type":"object","required":["orderId"]}"#)

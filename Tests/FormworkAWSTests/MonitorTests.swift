@@ -17,7 +17,10 @@ import Testing
             monitor("Orders", [.function(worker), .queue(queue), .deadLetterQueue(dlq)], alarmActions: [alerts.arn], oldestMessageAge: .minutes(10))
         }
         let alarms = template.resources.values.filter { $0.type == "AWS::CloudWatch::Alarm" }
-        #expect(alarms.map { $0.properties["MetricName"]?.stringValue } == ["Errors", "Throttles", "ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible"])
+        #expect(
+            alarms.map { $0.properties["MetricName"]?.stringValue } == [
+                "Errors", "Throttles", "ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible",
+            ])
         #expect(alarms.first { $0.properties["MetricName"] == "ApproximateAgeOfOldestMessage" }?.properties["Threshold"] == 600)
         #expect(alarms.allSatisfy { $0.properties["AlarmActions"] != nil })
         #expect(template.resources.values.filter { $0.type == "AWS::CloudWatch::Dashboard" }.count == 1)

@@ -13,8 +13,9 @@ import Testing
     @Test func aSecureReferenceOutsideAPasswordPropertyIsRefusedAtSynthesis() {
         #expect {
             try synthesize {
-                Function("Fn", runtime: .nodejs24, handler: "index.handler", code: .inline("x"),
-                         environment: ["KEY": StringParameter.resolveSecure("/shop/key")])
+                Function(
+                    "Fn", runtime: .nodejs24, handler: "index.handler", code: .inline("x"),
+                    environment: ["KEY": StringParameter.resolveSecure("/shop/key")])
             }
         } throws: { "\($0)".contains("ssm-secure references only in a few password properties") }
     }

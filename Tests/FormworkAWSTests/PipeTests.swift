@@ -76,7 +76,11 @@ import Testing
     @Test func thePipeIsAPrincipalOtherGrantsCanGoTo() throws {
         let bucket = Bucket("Archive")
         let pipe = Pipe("Pipe", source: .queue(Queue("Q")), target: .topic(Topic("T")))
-        let template = try synthesize { bucket; pipe; bucket.grant(.read, to: pipe) }
+        let template = try synthesize {
+            bucket
+            pipe
+            bucket.grant(.read, to: pipe)
+        }
         let statements = template.resources["PipeRoleDefaultPolicy56E6A74D"]?.properties["PolicyDocument"]?["Statement"]
         #expect(statements?.arrayValue?.count == 3)
     }

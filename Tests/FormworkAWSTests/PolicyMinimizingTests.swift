@@ -36,11 +36,18 @@ import Testing
     }
 
     @Test func aResolvedDocumentIsSortedByJSONTextAndAListOfOneBecomesItsElement() {
-        let document: JSONValue = ["Statement": [
-            ["Action": ["s3:List*", "s3:GetObject*", "s3:GetBucket*"], "Effect": "Allow",
-             "Resource": [["Fn::Join": ["", [["Fn::GetAtt": ["B", "Arn"]], "/*"]]], ["Fn::GetAtt": ["B", "Arn"]]]],
-            ["Action": ["sqs:SendMessage", "sqs:SendMessage"], "Effect": "Allow", "Principal": ["Service": ["b.amazonaws.com", "a.amazonaws.com"]], "Resource": "*"],
-        ], "Version": "2012-10-17"]
+        let document: JSONValue = [
+            "Statement": [
+                [
+                    "Action": ["s3:List*", "s3:GetObject*", "s3:GetBucket*"], "Effect": "Allow",
+                    "Resource": [["Fn::Join": ["", [["Fn::GetAtt": ["B", "Arn"]], "/*"]]], ["Fn::GetAtt": ["B", "Arn"]]],
+                ],
+                [
+                    "Action": ["sqs:SendMessage", "sqs:SendMessage"], "Effect": "Allow", "Principal": ["Service": ["b.amazonaws.com", "a.amazonaws.com"]],
+                    "Resource": "*",
+                ],
+            ], "Version": "2012-10-17",
+        ]
         let sorted = PolicyDocumentSorting().transform(["PolicyDocument": document])["PolicyDocument"]
         let statements = sorted?["Statement"]?.arrayValue ?? []
         #expect(statements.count == 2)

@@ -13,9 +13,10 @@ import Testing
         let policy = try #require(template.resources[logicalId("ReadConfig/Resource")])
         #expect(policy.properties["PolicyName"] == .string(logicalId("ReadConfig/Resource")))
         #expect(policy.properties["Roles"] == [.ref(logicalId("Fn/ServiceRole/Resource"))])
-        #expect(policy.properties["PolicyDocument"] == [
-            "Statement": [["Action": "ssm:GetParameter", "Effect": "Allow", "Resource": "*"]], "Version": "2012-10-17",
-        ])
+        #expect(
+            policy.properties["PolicyDocument"] == [
+                "Statement": [["Action": "ssm:GetParameter", "Effect": "Allow", "Resource": "*"]], "Version": "2012-10-17",
+            ])
     }
 
     @Test func aPolicyWithoutRolesIsAnError() {
@@ -35,7 +36,11 @@ import Testing
     @Test func bucketEventsToATopicAddATopicPolicyForEventBridge() throws {
         let bucket = Bucket("Data")
         let topic = Topic("Uploads")
-        let template = try synthesize { bucket; topic; bucket.notify(topic, on: .objectCreated) }
+        let template = try synthesize {
+            bucket
+            topic
+            bucket.notify(topic, on: .objectCreated)
+        }
         let policy = try #require(template.resources[logicalId("Uploads/Policy/Resource")])
         #expect(policy.type == "AWS::SNS::TopicPolicy")
         #expect(policy.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Action"] == "sns:Publish")

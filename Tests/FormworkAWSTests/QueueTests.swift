@@ -17,11 +17,12 @@ import Testing
             Queue("Work", visibilityTimeout: .minutes(5), deliveryDelay: .seconds(10), deadLetter: .init(queue: dlq, maxReceiveCount: 3))
         }
         let work = try #require(template.resources[logicalId("Work/Resource")])
-        #expect(work.properties == [
-            "DelaySeconds": 10,
-            "RedrivePolicy": ["deadLetterTargetArn": .getAtt(logicalId("DLQ/Resource"), "Arn"), "maxReceiveCount": 3],
-            "VisibilityTimeout": 300,
-        ])
+        #expect(
+            work.properties == [
+                "DelaySeconds": 10,
+                "RedrivePolicy": ["deadLetterTargetArn": .getAtt(logicalId("DLQ/Resource"), "Arn"), "maxReceiveCount": 3],
+                "VisibilityTimeout": 300,
+            ])
     }
 
     @Test func fifoIsImpliedByFifoOnlySettings() throws {
@@ -68,11 +69,16 @@ import Testing
         let key = Key("OrdersKey")
         let queue = Queue("Orders", encryption: .kms(key))
         let function = inlineFunction("Sender")
-        let template = try synthesize { queue; function; queue.grant(.send, to: function) }
+        let template = try synthesize {
+            queue
+            function
+            queue.grant(.send, to: function)
+        }
         let keyArn: JSONValue = .getAtt(logicalId("OrdersKey/Resource"), "Arn")
         #expect(template.resources[logicalId("Orders/Resource")]?.properties["KmsMasterKeyId"] == keyArn)
         let statements = template.resources[logicalId("Sender/ServiceRole/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue
-        #expect(statements?.last == ["Action": ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], "Effect": "Allow", "Resource": keyArn])
+        #expect(
+            statements?.last == ["Action": ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"], "Effect": "Allow", "Resource": keyArn])
         let keyResource = try #require(template.resources[logicalId("OrdersKey/Resource")])
         #expect(keyResource.properties["EnableKeyRotation"] == true)
         #expect(keyResource.deletionPolicy == "Retain")

@@ -12,9 +12,10 @@ private struct Orders: Component {
         let dlq = Queue("DLQ", retention: .days(14))
         let queue = Queue("Queue", visibilityTimeout: .seconds(300), deadLetter: .init(queue: dlq, maxReceiveCount: 3))
         let table = Table("Orders", partitionKey: .string("orderId"), billing: .onDemand)
-        let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler",
-                              code: .inline("exports.handler = async () => ({});"),
-                              environment: ["TABLE_NAME": table.name], tracing: .active)
+        let worker = Function(
+            "Worker", runtime: .nodejs22, handler: "index.handler",
+            code: .inline("exports.handler = async () => ({});"),
+            environment: ["TABLE_NAME": table.name], tracing: .active)
         queue
         events.subscribe(queue)
         worker.consumes(queue, batchSize: 10, reportBatchItemFailures: true)
@@ -33,10 +34,11 @@ private struct Orders: Component {
         }.synthesize()
         let orders = try #require(assembly.stack(named: "Orders"))
         #expect(orders.dependencies == ["Shared"])
-        #expect(orders.template.resources.values.map(\.type) == [
-            "AWS::SQS::Queue", "AWS::SQS::Queue", "AWS::SQS::QueuePolicy", "AWS::SNS::Subscription", "AWS::IAM::Role",
-            "AWS::IAM::Policy", "AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping", "AWS::DynamoDB::Table",
-            "AWS::CloudWatch::Alarm",
-        ])
+        #expect(
+            orders.template.resources.values.map(\.type) == [
+                "AWS::SQS::Queue", "AWS::SQS::Queue", "AWS::SQS::QueuePolicy", "AWS::SNS::Subscription", "AWS::IAM::Role",
+                "AWS::IAM::Policy", "AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping", "AWS::DynamoDB::Table",
+                "AWS::CloudWatch::Alarm",
+            ])
     }
 }

@@ -12,8 +12,10 @@ import Testing
         let rootPreflight = try #require(template.resources[logicalId("Api/Default/OPTIONS/Resource")])
         #expect(rootPreflight.properties["Integration"]?["Type"] == "MOCK")
         let ordersPreflight = try #require(template.resources[logicalId("Api/Default/orders/OPTIONS/Resource")])
-        #expect(ordersPreflight.properties["Integration"]?["IntegrationResponses"]?.arrayValue?.first?["ResponseParameters"]?["method.response.header.Access-Control-Allow-Origin"]
-            == "'https://shop.example.com'")
+        #expect(
+            ordersPreflight.properties["Integration"]?["IntegrationResponses"]?.arrayValue?.first?["ResponseParameters"]?[
+                "method.response.header.Access-Control-Allow-Origin"]
+                == "'https://shop.example.com'")
         let deployment = try #require(template.resources.values.first { $0.type == "AWS::ApiGateway::Deployment" })
         #expect(deployment.dependsOn.contains(logicalId("Api/Default/OPTIONS/Resource")))
     }
@@ -22,8 +24,9 @@ import Testing
         let function = inlineFunction("Fn")
         let template = try synthesize {
             RestApi("Api", endpointType: .regional) {
-                Route(.get, "/orders", to: function, authorization: .iam, integration: .lambda(statusCodes: ["200"]),
-                      requiredParameters: ["querystring.status"])
+                Route(
+                    .get, "/orders", to: function, authorization: .iam, integration: .lambda(statusCodes: ["200"]),
+                    requiredParameters: ["querystring.status"])
             }
         }
         let method = try #require(template.resources[logicalId("Api/Default/orders/GET/Resource")])
@@ -49,7 +52,11 @@ import Testing
     @Test func aRuleCanForwardToAnotherBusWithARoleAndABusCanAcceptOtherAccounts() throws {
         let target = EventBus("Central", allowPutEventsFromAccounts: ["111122223333"])
         let rule = Rule("Forward", pattern: EventPattern(source: ["orders"]))
-        let template = try synthesize { target; rule; rule.target(target) }
+        let template = try synthesize {
+            target
+            rule
+            rule.target(target)
+        }
         let targets = try #require(template.resources[logicalId("Forward/Resource")]?.properties["Targets"]?.arrayValue)
         #expect(targets.first?["RoleArn"] == .getAtt(logicalId("Forward/EventsRole/Resource"), "Arn"))
         let policy = try #require(template.resources[logicalId("Forward/EventsRole/DefaultPolicy/Resource")])

@@ -50,8 +50,9 @@ import Testing
         #expect(targets[0]["RetryPolicy"] == ["MaximumEventAgeInSeconds": 3600, "MaximumRetryAttempts": 2])
         #expect(targets[0]["DeadLetterConfig"] == ["Arn": .getAtt(logicalId("Dead/Resource"), "Arn")])
         #expect(targets[1]["Input"] == #"{"kind":"order"}"#)
-        #expect(template.resources[logicalId("Q/Policy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Principal"]
-            == ["Service": "events.amazonaws.com"])
+        #expect(
+            template.resources[logicalId("Q/Policy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first?["Principal"]
+                == ["Service": "events.amazonaws.com"])
         #expect(template.resources[logicalId("R/AllowEventRule\(logicalId("Test/Fn"))")]?.type == "AWS::Lambda::Permission")
     }
 

@@ -36,4 +36,3 @@ import Testing
         #expect(CDKHash.sha256Base64("abc") == "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")
     }
 }
-

@@ -24,7 +24,9 @@ import Testing
         let role = try #require(template.resources[logicalId("Fn/ServiceRole/Resource")])
         #expect(role.properties["ManagedPolicyArns"]?.arrayValue?.count == 2)
         #expect {
-            try synthesize { Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"), vpc: .init(vpcId: "vpc-0abc1234", subnetIds: [])) }
+            try synthesize {
+                Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"), vpc: .init(vpcId: "vpc-0abc1234", subnetIds: []))
+            }
         } throws: { "\($0)".contains("at least one subnet") }
     }
 }

@@ -45,8 +45,12 @@ import Testing
         #expect {
             try synthesize {
                 bucket
-                StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemReader: .json(bucket: bucket, key: "k"), itemsPath: "$.items",
-                                                                           processor: Chain(State.pass("P")))))
+                StateMachine(
+                    "Machine",
+                    definition: Chain(
+                        State.distributedMap(
+                            "Each", itemReader: .json(bucket: bucket, key: "k"), itemsPath: "$.items",
+                            processor: Chain(State.pass("P")))))
             }
         } throws: { "\($0)".contains("not both") }
     }
@@ -63,9 +67,9 @@ import Testing
     @Test func anItemBatcherThatSetsNothingIsRefused() {
         #expect {
             try synthesize {
-                StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemsPath: "$.items", itemBatcher: .init(), processor: Chain(State.pass("P")))))
+                StateMachine(
+                    "Machine", definition: Chain(State.distributedMap("Each", itemsPath: "$.items", itemBatcher: .init(), processor: Chain(State.pass("P")))))
             }
         } throws: { "\($0)".contains("sets nothing") }
     }
 }
-

@@ -56,8 +56,10 @@ enum StatesLanguage {
     static let saga: StateMachine = {
         let step = { (name: String) in State.lambdaInvoke(name, function: inlineFunction("\(name)Fn"), outputPath: "$.Payload") }
         let compensate = step("CancelHotel").next(step("CancelFlight"))
-        return StateMachine("Booking", definition: step("ReserveFlight").next(step("ReserveHotel"))
-            .next(step("ProcessPayment").catching(compensate, resultPath: "$.error")))
+        return StateMachine(
+            "Booking",
+            definition: step("ReserveFlight").next(step("ReserveHotel"))
+                .next(step("ProcessPayment").catching(compensate, resultPath: "$.error")))
     }()
 
     @Test func theSagaIsValidStatesLanguageWithCompensationsInReverseOrder() throws {
@@ -76,8 +78,9 @@ enum StatesLanguage {
     @Test func everyStateKindRendersValidStatesLanguage() throws {
         let done = State.succeed("Done")
         let failed = State.fail("Failed", error: "OrderRejected", cause: "total too high")
-        let check = State.choice("CheckTotal", [ChoiceCase(.and([.isPresent("$.total"), .numberGreaterThan("$.total", 1000)]), failed)],
-                                 otherwise: Chain(State.wait("Pause", .seconds(5))).next(done))
+        let check = State.choice(
+            "CheckTotal", [ChoiceCase(.and([.isPresent("$.total"), .numberGreaterThan("$.total", 1000)]), failed)],
+            otherwise: Chain(State.wait("Pause", .seconds(5))).next(done))
         let parallel = State.parallel("Fanout", branches: [Chain(State.pass("A")), Chain(State.pass("B", result: ["ok": true]))])
         let map = State.map("EachItem", itemsPath: "$.items", maxConcurrency: 5, processor: Chain(State.pass("Item")))
             .retrying(State.Retry(errors: ["States.TaskFailed"], interval: .seconds(1), maxAttempts: 2, backoffRate: 1.5, jitter: true))
@@ -101,11 +104,13 @@ enum StatesLanguage {
         let a = State.lambdaInvoke("Same", function: function)
         let b = State.lambdaInvoke("Same", function: function, outputPath: "$.Payload")
         #expect(synthesisError { StateMachine("M", definition: a.next(b)) }?.message.contains("two different states are named 'Same'") == true)
-        #expect(synthesisError { StateMachine("M", definition: State.succeed("End").next(State.pass("After"))) }?.message
-            == "the state 'End' ends its branch; 'After' after it can never run")
+        #expect(
+            synthesisError { StateMachine("M", definition: State.succeed("End").next(State.pass("After"))) }?.message
+                == "the state 'End' ends its branch; 'After' after it can never run")
         #expect(synthesisError { StateMachine("M", definition: State.choice("C", [])) }?.message.contains("has no case") == true)
-        #expect(synthesisError { StateMachine("M", definition: State.pass("P").retrying(State.Retry())) }?.message
-            .contains("cannot retry or catch") == true)
+        #expect(
+            synthesisError { StateMachine("M", definition: State.pass("P").retrying(State.Retry())) }?.message
+                .contains("cannot retry or catch") == true)
     }
 
     @Test func aChainCanBeWrittenAsABuilder() throws {
@@ -127,8 +132,10 @@ enum StatesLanguage {
         }
         let statements = template.resources[logicalId("M/Role/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue
         #expect(statements?.first?["Action"] == "sqs:SendMessage")
-        #expect(template.resources[logicalId("M/Role/Resource")]?.properties["AssumeRolePolicyDocument"]?["Statement"]?.arrayValue?.first?["Condition"]?["StringEquals"]
-            == ["aws:SourceAccount": .pseudo(.accountId)])
+        #expect(
+            template.resources[logicalId("M/Role/Resource")]?.properties["AssumeRolePolicyDocument"]?["Statement"]?.arrayValue?.first?["Condition"]?[
+                "StringEquals"]
+                == ["aws:SourceAccount": .pseudo(.accountId)])
         #expect(template.resources[logicalId("M/Resource")]?.properties["TracingConfiguration"] == ["Enabled": true])
     }
 
@@ -136,7 +143,13 @@ enum StatesLanguage {
         let machine = StateMachine("M", definition: State.pass("P"))
         let nightly = Rule("Nightly", schedule: .cron(minute: "0", hour: "3"))
         let hourly = Rule("Hourly", schedule: .rate(.hours(1)))
-        let template = try synthesize { machine; nightly; hourly; nightly.target(machine); hourly.target(machine) }
+        let template = try synthesize {
+            machine
+            nightly
+            hourly
+            nightly.target(machine)
+            hourly.target(machine)
+        }
         for rule in ["Nightly", "Hourly"] {
             let target = template.resources[logicalId("\(rule)/Resource")]?.properties["Targets"]?.arrayValue?.first
             #expect(target?["Arn"] == .ref(logicalId("M/Resource")))

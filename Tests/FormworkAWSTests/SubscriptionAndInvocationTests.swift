@@ -7,7 +7,11 @@ import Testing
     @Test func aFunctionSubscriptionLetsTheTopicInvokeTheFunction() throws {
         let topic = Topic("Events")
         let function = inlineFunction("Handler")
-        let template = try synthesize { topic; function; topic.subscribe(function) }
+        let template = try synthesize {
+            topic
+            function
+            topic.subscribe(function)
+        }
         let permission = try #require(template.resources.values.first { $0.type == "AWS::Lambda::Permission" })
         #expect(permission.properties["Principal"] == "sns.amazonaws.com")
         #expect(permission.properties["SourceArn"] == .ref(logicalId("Events/Resource")))
@@ -17,22 +21,30 @@ import Testing
 
     @Test func anEmailSubscriptionSitsUnderTheTopic() throws {
         let topic = Topic("Alerts")
-        let template = try synthesize { topic; topic.subscribe(.email("ops@example.com")) }
+        let template = try synthesize {
+            topic
+            topic.subscribe(.email("ops@example.com"))
+        }
         let subscription = try #require(template.resources[logicalId("Alerts/ops@example.com/Resource")])
         #expect(subscription.properties == ["Endpoint": "ops@example.com", "Protocol": "email", "TopicArn": .ref(logicalId("Alerts/Resource"))])
     }
 
     @Test func aPlainHTTPEndpointIsRejected() {
         let topic = Topic("Alerts")
-        #expect(synthesisError { topic; topic.subscribe(.https("http://example.com/hook")) }?.code == .invalidSetting)
+        #expect(
+            synthesisError {
+                topic
+                topic.subscribe(.https("http://example.com/hook"))
+            }?.code == .invalidSetting)
     }
 
     @Test func aDeadLetterQueueAndAFailureDestinationAreGrantedToTheRole() throws {
         let dlq = Queue("Dead")
         let failures = Topic("Failures")
-        let function = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"),
-                                deadLetterQueue: dlq, logRetention: .oneMonth,
-                                asyncInvocation: .init(onFailure: .topic(failures), retryAttempts: 1))
+        let function = Function(
+            "Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("x"),
+            deadLetterQueue: dlq, logRetention: .oneMonth,
+            asyncInvocation: .init(onFailure: .topic(failures), retryAttempts: 1))
         let template = try synthesize { function }
         let properties = try #require(template.resources[logicalId("Fn/Resource")]).properties
         #expect(properties["DeadLetterConfig"] == ["TargetArn": .getAtt(logicalId("Dead/Resource"), "Arn")])
@@ -46,7 +58,11 @@ import Testing
     @Test func bucketGrantsCoverTheBucketAndItsObjects() throws {
         let bucket = Bucket("Data")
         let function = inlineFunction("Fn")
-        let template = try synthesize { bucket; function; bucket.grant(.read, to: function) }
+        let template = try synthesize {
+            bucket
+            function
+            bucket.grant(.read, to: function)
+        }
         let statement = template.resources[logicalId("Fn/ServiceRole/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue?.first
         #expect(statement?["Action"] == ["s3:GetObject*", "s3:GetBucket*", "s3:List*"])
         #expect(statement?["Resource"]?.arrayValue?.count == 2)

@@ -44,10 +44,12 @@ import Testing
 
     @Test func eachTriggerMayInvokeItsFunctionForThisPoolOnly() throws {
         let fn = inlineFunction("Fn")
-        let template = try synthesize { fn; UserPool("Pool", triggers: [.preSignUp: fn, .postConfirmation: fn]) }
+        let template = try synthesize {
+            fn
+            UserPool("Pool", triggers: [.preSignUp: fn, .postConfirmation: fn])
+        }
         let permissions = template.resources.filter { $0.value.type == "AWS::Lambda::Permission" }
         #expect(permissions.count == 2)
         #expect(permissions.values.allSatisfy { $0.properties["SourceArn"] == .getAtt(logicalId("Pool/Resource"), "Arn") })
     }
 }
-

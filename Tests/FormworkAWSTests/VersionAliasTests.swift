@@ -47,10 +47,10 @@ import Testing
         #expect {
             try synthesize {
                 fn
-                Alias("Live", aliasName: "live", version: fn.currentVersion,
-                      autoScaling: .init(maxCapacity: 10, scheduled: [.init("Noon", schedule: .cron(minute: "0", hour: "12"))]))
+                Alias(
+                    "Live", aliasName: "live", version: fn.currentVersion,
+                    autoScaling: .init(maxCapacity: 10, scheduled: [.init("Noon", schedule: .cron(minute: "0", hour: "12"))]))
             }
         } throws: { "\($0)".contains("'Noon' sets neither") }
     }
 }
-

@@ -39,4 +39,3 @@ import Testing
         } throws: { "\($0)".contains("only the $connect route can be authorized") }
     }
 }
-

@@ -29,8 +29,9 @@ import Testing
         let folder = try TemporaryDirectory()
         let result = run(["synth", "--output", folder.path("out")])
         #expect(result.status == .done)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
-            == [".formwork-assembly", "Orders.template.json", "Shared.template.json", "Standalone.template.json", "cdk.out", "manifest.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
+                == [".formwork-assembly", "Orders.template.json", "Shared.template.json", "Standalone.template.json", "cdk.out", "manifest.json"])
         let manifest = try JSONReader.parse(try folder.read("out/manifest.json"))
         #expect(manifest["artifacts"]?["Orders"]?["dependencies"] == ["Shared"])
         #expect(manifest["artifacts"]?["Orders"]?["properties"]?["templateFile"] == "Orders.template.json")
@@ -41,9 +42,11 @@ import Testing
         let folder = try TemporaryDirectory()
         let open = App {
             Stack("Open") {
-                Resource("Policy", type: "AWS::IAM::Policy", properties: [
-                    "PolicyName": "p", "Roles": ["r"], "PolicyDocument": ["Statement": [["Action": "*", "Effect": "Allow", "Resource": "*"]]],
-                ])
+                Resource(
+                    "Policy", type: "AWS::IAM::Policy",
+                    properties: [
+                        "PolicyName": "p", "Roles": ["r"], "PolicyDocument": ["Statement": [["Action": "*", "Effect": "Allow", "Resource": "*"]]],
+                    ])
             }
         }
         let result = run(["synth", "--output", folder.path("out")], app: open)
@@ -58,10 +61,12 @@ import Testing
         let folder = try TemporaryDirectory()
         let app = App {
             Stack("Quiet") {
-                Resource("Handler", type: "AWS::Lambda::Function", properties: [
-                    "Code": ["ZipFile": "exports.handler = async () => {}"], "Handler": "index.handler",
-                    "Role": "arn:aws:iam::123456789012:role/r", "Runtime": "nodejs22.x", "TracingConfig": ["Mode": "Active"],
-                ])
+                Resource(
+                    "Handler", type: "AWS::Lambda::Function",
+                    properties: [
+                        "Code": ["ZipFile": "exports.handler = async () => {}"], "Handler": "index.handler",
+                        "Role": "arn:aws:iam::123456789012:role/r", "Runtime": "nodejs22.x", "TracingConfig": ["Mode": "Active"],
+                    ])
             }
         }
         let quiet = run(["synth", "--output", folder.path("out")], app: app)
@@ -83,8 +88,9 @@ import Testing
     @Test func synthOfNamedStacksIncludesTheStacksTheyDependOn() throws {
         let folder = try TemporaryDirectory()
         #expect(run(["synth", "-o", folder.path("out"), "Orders"]).status == .done)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
-            == [".formwork-assembly", "Orders.template.json", "Shared.template.json", "cdk.out", "manifest.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
+                == [".formwork-assembly", "Orders.template.json", "Shared.template.json", "cdk.out", "manifest.json"])
     }
 
     @Test func synthOfAnUnknownStackIsBadInput() throws {
@@ -120,8 +126,9 @@ import Testing
         #expect(run(["synth", "-o", folder.path("out")]).status == .done)
         #expect(run(["synth", "-o", folder.path("out"), "Standalone"]).status == .done)
         #expect(try folder.contents() == ["out"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
-            == [".formwork-assembly", "Standalone.template.json", "cdk.out", "manifest.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path("out")).sorted()
+                == [".formwork-assembly", "Standalone.template.json", "cdk.out", "manifest.json"])
     }
 
     @Test func listPrintsStacksDependenciesFirst() {

@@ -6,14 +6,14 @@ import Testing
 
 @Suite struct CheckCommandTests {
     static let template = """
-    {
-     "Resources": {
-      "Lonely": {"Type": "AWS::SQS::Queue"},
-      "Open": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "p", "Roles": ["r"],
-       "PolicyDocument": {"Statement": [{"Action": "*", "Effect": "Allow", "Resource": "*"}]}}}
-     }
-    }
-    """
+        {
+         "Resources": {
+          "Lonely": {"Type": "AWS::SQS::Queue"},
+          "Open": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "p", "Roles": ["r"],
+           "PolicyDocument": {"Statement": [{"Action": "*", "Effect": "Allow", "Resource": "*"}]}}}
+         }
+        }
+        """
 
     @Test func findingsCarryTheFileLineRuleAndFixAndStrictFailsOnErrors() throws {
         let folder = try TemporaryDirectory()

@@ -13,21 +13,22 @@ import Testing
         let file = try folder.write("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub '${AWS::StackName}-q'\n", to: "t.yaml")
         let result = run(["convert", file, "--to", "json"])
         #expect(result.status == .done)
-        #expect(result.output.standardOutput == """
-        {
-         "Resources": {
-          "Q": {
-           "Type": "AWS::SQS::Queue",
-           "Properties": {
-            "QueueName": {
-             "Fn::Sub": "${AWS::StackName}-q"
-            }
-           }
-          }
-         }
-        }
+        #expect(
+            result.output.standardOutput == """
+                {
+                 "Resources": {
+                  "Q": {
+                   "Type": "AWS::SQS::Queue",
+                   "Properties": {
+                    "QueueName": {
+                     "Fn::Sub": "${AWS::StackName}-q"
+                    }
+                   }
+                  }
+                 }
+                }
 
-        """)
+                """)
     }
 
     @Test func convertsJSONToYAMLInAFile() throws {

@@ -5,8 +5,10 @@ import FormworkTestSupport
 import Testing
 
 @Suite struct DiffCommandTests {
-    static let old = #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v1", "VisibilityTimeout": 30}}, "Topic": {"Type": "AWS::SNS::Topic"}}}"#
-    static let new = #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v2", "VisibilityTimeout": "30"}}, "Log": {"Type": "AWS::Logs::LogGroup"}}}"#
+    static let old =
+        #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v1", "VisibilityTimeout": 30}}, "Topic": {"Type": "AWS::SNS::Topic"}}}"#
+    static let new =
+        #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v2", "VisibilityTimeout": "30"}}, "Log": {"Type": "AWS::Logs::LogGroup"}}}"#
 
     func run(_ arguments: [String]) -> CommandRunner.Result {
         CommandRunner.run(arguments, root: FormworkTool.self)
@@ -18,16 +20,17 @@ import Testing
         let newFile = try folder.write(Self.new, to: "new.json")
         let result = run(["diff", oldFile, newFile])
         #expect(result.status == .done)
-        #expect(result.output.standardOutput == """
-        Stack new: 1 to add, 1 to replace, 1 to destroy
-        Resources
-        [-] AWS::SNS::Topic Topic destroy
-        [+] AWS::Logs::LogGroup Log
-        [~] AWS::SQS::Queue Queue replace
-         ├─ [~] QueueName (requires replacement): "jobs-v1" → "jobs-v2"
-         └─ (!) AWS::SQS::Queue holds data: replacing it loses the data
+        #expect(
+            result.output.standardOutput == """
+                Stack new: 1 to add, 1 to replace, 1 to destroy
+                Resources
+                [-] AWS::SNS::Topic Topic destroy
+                [+] AWS::Logs::LogGroup Log
+                [~] AWS::SQS::Queue Queue replace
+                 ├─ [~] QueueName (requires replacement): "jobs-v1" → "jobs-v2"
+                 └─ (!) AWS::SQS::Queue holds data: replacing it loses the data
 
-        """)
+                """)
     }
 
     @Test func failExitsOneWhenSomethingDiffersAndZeroWhenNothingDoes() throws {

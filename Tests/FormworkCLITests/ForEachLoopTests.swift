@@ -43,15 +43,17 @@ import Testing
         let result = CommandRunner.run(["validate", file], root: FormworkTool.self)
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(result.status == .badInput)
-        #expect(result.output.standardError.contains("bomb.json:2:15: Resources.Fn::ForEach::L0: Fn::ForEach expands to more than 250000 values"),
-                "\(result.output.standardError)")
+        #expect(
+            result.output.standardError.contains("bomb.json:2:15: Resources.Fn::ForEach::L0: Fn::ForEach expands to more than 250000 values"),
+            "\(result.output.standardError)")
     }
 
     @Test func aStringThatWouldGrowPastTheByteBoundIsRefusedBeforeItIsMade() throws {
         // 20,000 × ${X} with a 10,000-character item: 200 MB of text from a 100 KB template.
         let item = String(repeating: "a", count: 10_000)
         let text = String(repeating: "${X}", count: 20_000)
-        let json = #"{"Transform": "AWS::LanguageExtensions", "Resources": {"Fn::ForEach::Big": ["X", ["\#(item)"], {"T&{X}": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "\#(text)"}}}]}}"#
+        let json =
+            #"{"Transform": "AWS::LanguageExtensions", "Resources": {"Fn::ForEach::Big": ["X", ["\#(item)"], {"T&{X}": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "\#(text)"}}}]}}"#
         let started = Date()
         #expect(throws: TemplateReadError.self) { try Template.parse(json, format: .json) }
         #expect(Date().timeIntervalSince(started) < 5)
@@ -78,7 +80,9 @@ import Testing
     @Test func removingALoopOfTablesIsADestroyThatFailsTheDiff() throws {
         let folder = try TemporaryDirectory()
         let old = try folder.write(Self.tablesOverAParameter, to: "old.yaml")
-        let new = try folder.write("Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\nResources:\n  Queue: {Type: AWS::SQS::Queue}\n", to: "new.yaml")
+        let new = try folder.write(
+            "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\nResources:\n  Queue: {Type: AWS::SQS::Queue}\n",
+            to: "new.yaml")
         let result = CommandRunner.run(["diff", old, new, "--fail", "--format", "json"], root: FormworkTool.self)
         #expect(result.status == .findings)
         let report = try JSONReader.parse(result.output.standardOutput)

@@ -28,7 +28,8 @@ import Testing
     static let verdicts: [String: Verdict] = {
         struct File: Decodable { var templates: [String: Verdict] }
         guard let data = try? Data(contentsOf: corpus.appendingPathComponent("verdicts.json")),
-              let file = try? JSONDecoder().decode(File.self, from: data) else { return [:] }
+            let file = try? JSONDecoder().decode(File.self, from: data)
+        else { return [:] }
         return file.templates
     }()
 

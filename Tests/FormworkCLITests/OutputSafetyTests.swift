@@ -115,7 +115,8 @@ import Testing
         let path = folder.path(kind)
         if kind == "folder" { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
         if kind == "fifo" { #expect(mkfifo(path, 0o600) == 0) }
-        for arguments in [["validate", path], ["check", path], ["convert", path, "--to", "json"], ["diff", path, path]] where !(kind == "folder" && arguments[0] == "diff") {
+        for arguments in [["validate", path], ["check", path], ["convert", path, "--to", "json"], ["diff", path, path]]
+        where !(kind == "folder" && arguments[0] == "diff") {
             let result = CommandRunner.run(arguments, root: FormworkTool.self)
             #expect(result.status == .environment, "\(arguments)")
             #expect(!result.output.standardError.contains("NSCocoaErrorDomain"))

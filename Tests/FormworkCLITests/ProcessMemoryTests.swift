@@ -3,8 +3,8 @@ import Testing
 
 @Suite struct ProcessMemoryTests {
     #if canImport(Glibc)
-    @Test func glibcTakesTheSettingToKeepFreedMemory() {
-        #expect(ProcessMemory.keepFreedMemoryForReuse())
-    }
+        @Test func glibcTakesTheSettingToKeepFreedMemory() {
+            #expect(ProcessMemory.keepFreedMemoryForReuse())
+        }
     #endif
 }

@@ -17,23 +17,25 @@ import Testing
 
     @Test func errorsInJSONNameFileLineColumnAndPropertyPath() throws {
         let folder = try TemporaryDirectory()
-        let file = try folder.write("""
-        {
-         "Resources": {
-          "Queue": {
-           "Type": "AWS::SQS::Queue",
-           "Properties": {"DelaySeconds": 901}
-          }
-         }
-        }
-        """, to: "bad.json")
+        let file = try folder.write(
+            """
+            {
+             "Resources": {
+              "Queue": {
+               "Type": "AWS::SQS::Queue",
+               "Properties": {"DelaySeconds": 901}
+              }
+             }
+            }
+            """, to: "bad.json")
         let result = run(["validate", file])
         #expect(result.status == .badInput)
-        #expect(result.output.standardError == """
-        \(file):5:19: error[range]: Resources.Queue.Properties.DelaySeconds: 901 is above the maximum 900
-        1 error in 1 template
+        #expect(
+            result.output.standardError == """
+                \(file):5:19: error[range]: Resources.Queue.Properties.DelaySeconds: 901 is above the maximum 900
+                1 error in 1 template
 
-        """)
+                """)
     }
 
     @Test func errorsInYAMLNameTheLineOfTheKey() throws {
@@ -47,7 +49,8 @@ import Testing
     @Test func everyTemplateIsCheckedAndEveryErrorCounted() throws {
         let folder = try TemporaryDirectory()
         let good = try folder.write(#"{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}"#, to: "good.json")
-        let bad = try folder.write(#"{"Resources": {"Topic": {"Type": "AWS::SNS::Topik"}, "Q": {"Type": "AWS::SQS::Queue", "DependsOn": "X"}}}"#, to: "bad.json")
+        let bad = try folder.write(
+            #"{"Resources": {"Topic": {"Type": "AWS::SNS::Topik"}, "Q": {"Type": "AWS::SQS::Queue", "DependsOn": "X"}}}"#, to: "bad.json")
         let broken = try folder.write(#"{"Resources": "#, to: "broken.json")
         let result = run(["validate", good, bad, broken])
         #expect(result.status == .badInput)

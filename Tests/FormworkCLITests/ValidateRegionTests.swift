@@ -36,7 +36,9 @@ import Testing
         let file = try folder.write(Self.template.replacingOccurrences(of: "cache.c7gn.12xlarge", with: "cache.c7gn.13xlarge"), to: "app.yaml")
         let result = run(["validate", file])
         #expect(result.status == .badInput)
-        #expect(result.output.standardError.contains("error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.c7gn.13xlarge' is not one of the allowed values"))
+        #expect(
+            result.output.standardError.contains(
+                "error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.c7gn.13xlarge' is not one of the allowed values"))
     }
 
     @Test func aTypeTheRegionDoesNotHaveIsAnErrorThere() throws {
@@ -52,7 +54,9 @@ import Testing
         let file = try folder.write(Self.template, to: "app.yaml")
         let result = run(["validate", "--region", "af-south-1", file])
         #expect(result.status == .badInput)
-        #expect(result.output.standardError.contains("error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.c7gn.12xlarge' is not one of the allowed values"))
+        #expect(
+            result.output.standardError.contains(
+                "error[enum]: Resources.Cache.Properties.CacheNodeType: 'cache.c7gn.12xlarge' is not one of the allowed values"))
         #expect(!result.output.standardError.contains("error[region]"))
         #expect(run(["validate", "--region", "eu-west-1", file]).status == .done)
     }

@@ -16,8 +16,9 @@ import Testing
     @Test(arguments: ServerlessRules.all.map(\.id))
     func eachRulesPageIsUpToDate(id: String) throws {
         let rule = try #require(ServerlessRules.rule(withID: id))
-        #expect(try Self.page("\(id).md").trimmingCharacters(in: .newlines) == rule.documentation.trimmingCharacters(in: .newlines),
-                "run Scripts/update-check-docs")
+        #expect(
+            try Self.page("\(id).md").trimmingCharacters(in: .newlines) == rule.documentation.trimmingCharacters(in: .newlines),
+            "run Scripts/update-check-docs")
     }
 
     @Test func theIndexListsEveryRule() throws {

@@ -42,28 +42,42 @@ import Testing
         let pipe = { (parameters: JSONValue) -> JSONValue in
             ["Type": "AWS::Pipes::Pipe", "Properties": ["RoleArn": "r", "Source": "s", "Target": "t", "SourceParameters": parameters]]
         }
-        #expect(try flagged(.pipeStreamDeadLetter, [
-            "Lossy": pipe(["DynamoDBStreamParameters": ["StartingPosition": "LATEST"]]),
-            "LossyKinesis": pipe(["KinesisStreamParameters": ["StartingPosition": "LATEST"]]),
-            "Kept": pipe(["DynamoDBStreamParameters": ["StartingPosition": "LATEST", "DeadLetterConfig": ["Arn": .getAtt("Dlq", "Arn")]]]),
-            "Queue": pipe(["SqsQueueParameters": [:]]),
-        ]).sorted() == ["Lossy", "LossyKinesis"])
+        #expect(
+            try flagged(
+                .pipeStreamDeadLetter,
+                [
+                    "Lossy": pipe(["DynamoDBStreamParameters": ["StartingPosition": "LATEST"]]),
+                    "LossyKinesis": pipe(["KinesisStreamParameters": ["StartingPosition": "LATEST"]]),
+                    "Kept": pipe(["DynamoDBStreamParameters": ["StartingPosition": "LATEST", "DeadLetterConfig": ["Arn": .getAtt("Dlq", "Arn")]]]),
+                    "Queue": pipe(["SqsQueueParameters": [:]]),
+                ]
+            ).sorted() == ["Lossy", "LossyKinesis"])
     }
 
     @Test func connectionCredentialsWrittenInTheTemplateAreErrorsAndDynamicReferencesAreNot() throws {
         let connection = { (parameters: JSONValue, type: String) -> JSONValue in
             ["Type": "AWS::Events::Connection", "Properties": ["AuthParameters": parameters, "AuthorizationType": .string(type)]]
         }
-        #expect(try flagged(.connectionPlaintextCredential, [
-            "Key": connection(["ApiKeyAuthParameters": ["ApiKeyName": "x-api-key", "ApiKeyValue": "k-123"]], "API_KEY"),
-            "Basic": connection(["BasicAuthParameters": ["Username": "shop", "Password": "hunter2"]], "BASIC"),
-            "Resolved": connection(["ApiKeyAuthParameters": ["ApiKeyName": "x-api-key", "ApiKeyValue": "{{resolve:secretsmanager:partner:SecretString:key::}}"]], "API_KEY"),
-            "Joined": connection(["BasicAuthParameters": ["Username": "shop", "Password": .join("", ["{{resolve:secretsmanager:", .ref("S"), ":SecretString:::}}"])]], "BASIC"),
-        ]).sorted() == ["Basic", "Key"])
+        #expect(
+            try flagged(
+                .connectionPlaintextCredential,
+                [
+                    "Key": connection(["ApiKeyAuthParameters": ["ApiKeyName": "x-api-key", "ApiKeyValue": "k-123"]], "API_KEY"),
+                    "Basic": connection(["BasicAuthParameters": ["Username": "shop", "Password": "hunter2"]], "BASIC"),
+                    "Resolved": connection(
+                        ["ApiKeyAuthParameters": ["ApiKeyName": "x-api-key", "ApiKeyValue": "{{resolve:secretsmanager:partner:SecretString:key::}}"]], "API_KEY"
+                    ),
+                    "Joined": connection(
+                        ["BasicAuthParameters": ["Username": "shop", "Password": .join("", ["{{resolve:secretsmanager:", .ref("S"), ":SecretString:::}}"])]],
+                        "BASIC"),
+                ]
+            ).sorted() == ["Basic", "Key"])
     }
 
     @Test func provisionedTablesScaleOrBillOnDemand() throws {
-        let provisioned: JSONValue = ["Type": "AWS::DynamoDB::Table", "Properties": ["ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5]]]
+        let provisioned: JSONValue = [
+            "Type": "AWS::DynamoDB::Table", "Properties": ["ProvisionedThroughput": ["ReadCapacityUnits": 5, "WriteCapacityUnits": 5]],
+        ]
         let onDemand: JSONValue = ["Type": "AWS::DynamoDB::Table", "Properties": ["BillingMode": "PAY_PER_REQUEST"]]
         let target: JSONValue = ["Type": "AWS::ApplicationAutoScaling::ScalableTarget", "Properties": ["ResourceId": .join("", ["table/", .ref("T")])]]
         #expect(try flagged(.provisionedTableScaling, ["T": provisioned]) == ["T"])
@@ -72,11 +86,25 @@ import Testing
     }
 
     @Test func aBusOpenToEveryoneIsAnErrorAndOneScopedToAnOrganizationIsNot() throws {
-        let open: JSONValue = ["Type": "AWS::Events::EventBusPolicy", "Properties": ["StatementId": "all", "Statement": [
-            "Effect": "Allow", "Principal": "*", "Action": "events:PutEvents", "Resource": "*"]]]
-        let organization: JSONValue = ["Type": "AWS::Events::EventBusPolicy", "Properties": ["StatementId": "org", "Statement": [
-            "Effect": "Allow", "Principal": "*", "Action": "events:PutEvents", "Resource": "*",
-            "Condition": ["StringEquals": ["aws:PrincipalOrgID": "o-123"]]]]]
+        let open: JSONValue = [
+            "Type": "AWS::Events::EventBusPolicy",
+            "Properties": [
+                "StatementId": "all",
+                "Statement": [
+                    "Effect": "Allow", "Principal": "*", "Action": "events:PutEvents", "Resource": "*",
+                ],
+            ],
+        ]
+        let organization: JSONValue = [
+            "Type": "AWS::Events::EventBusPolicy",
+            "Properties": [
+                "StatementId": "org",
+                "Statement": [
+                    "Effect": "Allow", "Principal": "*", "Action": "events:PutEvents", "Resource": "*",
+                    "Condition": ["StringEquals": ["aws:PrincipalOrgID": "o-123"]],
+                ],
+            ],
+        ]
         #expect(try flagged(.openEventBus, ["P": open]) == ["P"])
         #expect(try flagged(.openEventBus, ["P": organization]) == [])
     }
@@ -84,7 +112,9 @@ import Testing
     @Test func streamSourcesBoundTheirRetries() throws {
         let stream: JSONValue = ["Type": "AWS::Kinesis::Stream", "Properties": ["ShardCount": 1]]
         #expect(try flagged(.streamSourceRetry, ["S": stream, "M": Self.mapping(from: "S", startingPosition: true)]) == ["M"])
-        #expect(try flagged(.streamSourceRetry, ["S": stream, "M": Self.mapping(from: "S", startingPosition: true, extra: ["BisectBatchOnFunctionError": true])]) == [])
+        #expect(
+            try flagged(.streamSourceRetry, ["S": stream, "M": Self.mapping(from: "S", startingPosition: true, extra: ["BisectBatchOnFunctionError": true])])
+                == [])
         #expect(try flagged(.streamSourceRetry, ["S": stream, "M": Self.mapping(from: "S", startingPosition: true, extra: ["MaximumRetryAttempts": 3])]) == [])
         #expect(try flagged(.streamSourceRetry, ["Q": ["Type": "AWS::SQS::Queue"], "M": Self.mapping(from: "Q")]) == [])
     }
@@ -93,30 +123,46 @@ import Testing
         let method = { (type: JSONValue, verb: JSONValue) -> JSONValue in
             ["Type": "AWS::ApiGateway::Method", "Properties": ["AuthorizationType": type, "HttpMethod": verb, "ResourceId": "r", "RestApiId": "a"]]
         }
-        #expect(try flagged(.methodAuthorization, ["Open": method("NONE", "GET"), "Iam": method("AWS_IAM", "GET"), "Preflight": method("NONE", "OPTIONS")]) == ["Open"])
+        #expect(
+            try flagged(.methodAuthorization, ["Open": method("NONE", "GET"), "Iam": method("AWS_IAM", "GET"), "Preflight": method("NONE", "OPTIONS")]) == [
+                "Open"
+            ])
     }
 
     @Test func deprecatedRuntimesAreErrorsAndOlderVersionsWarnings() throws {
-        let findings = Checker(rules: [.functionRuntime]).check(try Template(json: ["Resources": [
-            "Old": Self.function(runtime: "nodejs16.x"), "Older": Self.function(runtime: "python3.12"), "New": Self.function(runtime: "nodejs24.x"),
-        ]]))
+        let findings = Checker(rules: [.functionRuntime]).check(
+            try Template(json: [
+                "Resources": [
+                    "Old": Self.function(runtime: "nodejs16.x"), "Older": Self.function(runtime: "python3.12"), "New": Self.function(runtime: "nodejs24.x"),
+                ]
+            ]))
         #expect(findings.map { "\($0.severity.rawValue) \($0.logicalId)" } == ["error Old", "warning Older"])
     }
 
     @Test func aLogGroupWithoutRetentionIsFlaggedWhateverItIsFor() throws {
-        #expect(try flagged(.logGroupRetention, ["L": ["Type": "AWS::Logs::LogGroup"], "K": ["Type": "AWS::Logs::LogGroup", "Properties": ["RetentionInDays": 7]]]) == ["L"])
+        #expect(
+            try flagged(
+                .logGroupRetention, ["L": ["Type": "AWS::Logs::LogGroup"], "K": ["Type": "AWS::Logs::LogGroup", "Properties": ["RetentionInDays": 7]]]) == ["L"]
+        )
     }
 
     @Test func aFunctionWithAnOnFailureDestinationNeedsNoDeadLetterQueue() throws {
-        let config: JSONValue = ["Type": "AWS::Lambda::EventInvokeConfig", "Properties": [
-            "FunctionName": .ref("Fn"), "Qualifier": "$LATEST", "DestinationConfig": ["OnFailure": ["Destination": .getAtt("Q", "Arn")]]]]
+        let config: JSONValue = [
+            "Type": "AWS::Lambda::EventInvokeConfig",
+            "Properties": [
+                "FunctionName": .ref("Fn"), "Qualifier": "$LATEST", "DestinationConfig": ["OnFailure": ["Destination": .getAtt("Q", "Arn")]],
+            ],
+        ]
         #expect(try flagged(.functionDeadLetter, ["Fn": Self.function()]) == ["Fn"])
         #expect(try flagged(.functionDeadLetter, ["Fn": Self.function(), "C": config, "Q": ["Type": "AWS::SQS::Queue"]]) == [])
     }
 
     @Test func aQueueThatIsTheDeadLetterQueueOfSeveralQueuesNeedsNoneItself() throws {
         let redrive = { (maximum: Int) -> JSONValue in
-            ["Type": "AWS::SQS::Queue", "Properties": ["RedrivePolicy": ["deadLetterTargetArn": .getAtt("Dlq", "Arn"), "maxReceiveCount": .number(Double(maximum))]]]
+            [
+                "Type": "AWS::SQS::Queue",
+                "Properties": ["RedrivePolicy": ["deadLetterTargetArn": .getAtt("Dlq", "Arn"), "maxReceiveCount": .number(Double(maximum))]],
+            ]
         }
         #expect(try flagged(.queueDeadLetterQueue, ["Dlq": ["Type": "AWS::SQS::Queue"], "A": redrive(3), "B": redrive(5)]) == [])
     }

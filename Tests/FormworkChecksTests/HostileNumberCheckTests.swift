@@ -5,7 +5,8 @@ import Testing
 /// A check rule reading numbers no template should hold: a finding that shows them, never a trap.
 @Suite struct HostileNumberCheckTests {
     @Test func aHugeTimeoutInACheckRuleIsAFindingNotATrap() throws {
-        let template = try Template.parse(#"""
+        let template = try Template.parse(
+            #"""
             {"Resources": {
               "Q": {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 1e300}},
               "F": {"Type": "AWS::Lambda::Function", "Properties": {"Timeout": 1e301, "Runtime": "nodejs22.x", "Handler": "i.h", "Role": "r", "Code": {"ZipFile": "x"}}},

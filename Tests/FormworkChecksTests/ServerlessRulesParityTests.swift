@@ -15,8 +15,10 @@ import Testing
         return try! JSONDecoder().decode([String: [String: [String]]].self, from: data)
     }()
 
-    static let serverlessRuleIds = ["WS1000", "ES1001", "WS1002", "WS1003", "WS1004", "ES1005", "ES1006", "ES1007", "ES2000",
-                                    "WS2001", "WS2002", "ES2003", "WS3000", "ES4000", "ES6000", "ES7000", "WS5000"]
+    static let serverlessRuleIds = [
+        "WS1000", "ES1001", "WS1002", "WS1003", "WS1004", "ES1005", "ES1006", "ES1007", "ES2000",
+        "WS2001", "WS2002", "ES2003", "WS3000", "ES4000", "ES6000", "ES7000", "WS5000",
+    ]
 
     /// Where Formwork differs on purpose: serverless-rules does not see the queue a `RedrivePolicy` names
     /// (it reads only `Ref`/`Fn::GetAtt` at the top of the policy), so it asks a dead-letter queue for a
@@ -49,9 +51,11 @@ import Testing
 extension Template {
     /// Queues another resource names as its dead-letter queue.
     var deadLetterQueueIds: Set<String> {
-        Set(resources.values.flatMap { resource -> [String] in
-            ["RedrivePolicy", "DestinationConfig", "DeadLetterConfig"].flatMap { resource.properties[$0]?.referencedLogicalIds.elements ?? [] }
-                + (resource.properties["Targets"]?.arrayValue ?? []).flatMap { $0["DeadLetterConfig"]?.referencedLogicalIds.elements ?? [] }
-        }).filter { resources[$0]?.type == "AWS::SQS::Queue" }
+        Set(
+            resources.values.flatMap { resource -> [String] in
+                ["RedrivePolicy", "DestinationConfig", "DeadLetterConfig"].flatMap { resource.properties[$0]?.referencedLogicalIds.elements ?? [] }
+                    + (resource.properties["Targets"]?.arrayValue ?? []).flatMap { $0["DeadLetterConfig"]?.referencedLogicalIds.elements ?? [] }
+            }
+        ).filter { resources[$0]?.type == "AWS::SQS::Queue" }
     }
 }

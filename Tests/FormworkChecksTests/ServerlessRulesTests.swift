@@ -20,25 +20,33 @@ import Testing
         let policy = { (statement: JSONValue) -> JSONValue in
             ["Type": "AWS::IAM::Policy", "Properties": ["PolicyName": "p", "Roles": ["r"], "PolicyDocument": ["Statement": [statement]]]]
         }
-        let findings = Checker().check(try Template(json: ["Resources": [
-            "All": policy(["Action": "s3:*", "Effect": "Allow", "Resource": "arn:aws:s3:::b/*"]),
-            "Star": policy(["Action": "s3:GetObject", "Effect": "Allow", "Resource": "*"]),
-            "Xray": policy(["Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Effect": "Allow", "Resource": "*"]),
-            "StreamList": policy(["Action": "dynamodb:ListStreams", "Effect": "Allow", "Resource": "*"]),
-            "LogDelivery": policy(["Action": ["logs:CreateLogDelivery", "logs:DescribeLogGroups"], "Effect": "Allow", "Resource": "*"]),
-            // PutEvents takes event-bus ARNs: a `*` is wider than needed.
-            "AnyBus": policy(["Action": "events:PutEvents", "Effect": "Allow", "Resource": "*"]),
-        ]]))
-        #expect(findings.map { "\($0.severity.rawValue) \($0.rule) \($0.logicalId)" }.sorted()
+        let findings = Checker().check(
+            try Template(json: [
+                "Resources": [
+                    "All": policy(["Action": "s3:*", "Effect": "Allow", "Resource": "arn:aws:s3:::b/*"]),
+                    "Star": policy(["Action": "s3:GetObject", "Effect": "Allow", "Resource": "*"]),
+                    "Xray": policy(["Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Effect": "Allow", "Resource": "*"]),
+                    "StreamList": policy(["Action": "dynamodb:ListStreams", "Effect": "Allow", "Resource": "*"]),
+                    "LogDelivery": policy(["Action": ["logs:CreateLogDelivery", "logs:DescribeLogGroups"], "Effect": "Allow", "Resource": "*"]),
+                    // PutEvents takes event-bus ARNs: a `*` is wider than needed.
+                    "AnyBus": policy(["Action": "events:PutEvents", "Effect": "Allow", "Resource": "*"]),
+                ]
+            ]))
+        #expect(
+            findings.map { "\($0.severity.rawValue) \($0.rule) \($0.logicalId)" }.sorted()
                 == ["error iam-wildcard-action All", "warning iam-wildcard-resource AnyBus", "warning iam-wildcard-resource Star"])
     }
 
     @Test func functionsNeedTracingAndALogGroupWithRetention() throws {
         let function: JSONValue = ["Type": "AWS::Lambda::Function", "Properties": ["Role": "r", "Code": ["ZipFile": "x"]]]
         let traced: JSONValue = ["Type": "AWS::Lambda::Function", "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"]]]
-        let logs: JSONValue = ["Type": "AWS::Logs::LogGroup", "Properties": ["LogGroupName": .join("", ["/aws/lambda/", .ref("Traced")]), "RetentionInDays": 30]]
+        let logs: JSONValue = [
+            "Type": "AWS::Logs::LogGroup", "Properties": ["LogGroupName": .join("", ["/aws/lambda/", .ref("Traced")]), "RetentionInDays": 30],
+        ]
         let checker = Checker(rules: [.functionTracing, .functionLogRetention])
-        let findings = checker.check(try Template(json: ["Resources": ["Plain": function, "Traced": traced, "Logs": logs]])).map { "\($0.rule) \($0.logicalId)" }
+        let findings = checker.check(try Template(json: ["Resources": ["Plain": function, "Traced": traced, "Logs": logs]])).map {
+            "\($0.rule) \($0.logicalId)"
+        }
         #expect(findings == ["lambda-log-retention Plain", "lambda-tracing Plain"])
     }
 
@@ -49,7 +57,9 @@ import Testing
 
     @Test func unencryptedQueuesStreamsAndTopicsAreFlagged() throws {
         let findings = try rules([
-            "Q": ["Type": "AWS::SQS::Queue", "Properties": ["SqsManagedSseEnabled": false, "RedrivePolicy": ["deadLetterTargetArn": "x", "maxReceiveCount": 1]]],
+            "Q": [
+                "Type": "AWS::SQS::Queue", "Properties": ["SqsManagedSseEnabled": false, "RedrivePolicy": ["deadLetterTargetArn": "x", "maxReceiveCount": 1]],
+            ],
             "S": ["Type": "AWS::Kinesis::Stream", "Properties": ["ShardCount": 1]],
             "T": ["Type": "AWS::SNS::Topic"],
             "D": ["Type": "AWS::DynamoDB::Table", "Properties": ["KeySchema": []]],

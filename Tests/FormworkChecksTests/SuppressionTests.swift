@@ -20,7 +20,8 @@ import Testing
 
     @Test func formworksOwnSuppressionSkipsTheRuleOnThatResource() throws {
         let suppressed = Self.function(metadata: ["formwork": ["suppress": [["rule": "lambda-tracing", "reason": "rarely called"]]]])
-        #expect(try findings(["Fn": suppressed, "Other": Self.untraced]) == ["lambda-tracing Other", "lambda-default-memory Fn", "lambda-default-memory Other"])
+        #expect(
+            try findings(["Fn": suppressed, "Other": Self.untraced]) == ["lambda-tracing Other", "lambda-default-memory Fn", "lambda-default-memory Other"])
     }
 
     @Test func cdkNagAndCfnLintSuppressionsOfEquivalentRulesKeepWorking() throws {
@@ -30,13 +31,16 @@ import Testing
     }
 
     @Test func aTemplateWideCfnLintSuppressionCoversEveryResource() throws {
-        #expect(try findings(["A": Self.untraced, "B": Self.untraced], metadata: ["cfn-lint": ["config": ["ignore_checks": ["WS1000"]]]])
-            == ["lambda-default-memory A", "lambda-default-memory B"])
+        #expect(
+            try findings(["A": Self.untraced, "B": Self.untraced], metadata: ["cfn-lint": ["config": ["ignore_checks": ["WS1000"]]]])
+                == ["lambda-default-memory A", "lambda-default-memory B"])
     }
 
     @Test func aSuppressionThatCoversNothingIsAWarning() throws {
-        let traced: JSONValue = ["Type": "AWS::Lambda::Function", "Metadata": ["formwork": ["suppress": [["rule": "lambda-tracing", "reason": "old"]]]],
-                                 "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"], "MemorySize": 256]]
+        let traced: JSONValue = [
+            "Type": "AWS::Lambda::Function", "Metadata": ["formwork": ["suppress": [["rule": "lambda-tracing", "reason": "old"]]]],
+            "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"], "MemorySize": 256],
+        ]
         #expect(try findings(["Fn": traced]) == ["unused-suppression Fn"])
     }
 
@@ -44,8 +48,10 @@ import Testing
         let metadata: JSONValue = ["formwork": ["suppress": [["rule": "lambda-tracing", "reason": "rarely called"]]]]
         let role: JSONValue = ["Type": "AWS::IAM::Role", "Metadata": metadata, "Properties": ["AssumeRolePolicyDocument": [:]]]
         #expect(try findings(["Fn": Self.function(metadata: metadata), "FnRole": role]) == ["lambda-default-memory Fn"])
-        let traced: JSONValue = ["Type": "AWS::Lambda::Function", "Metadata": metadata,
-                                 "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"], "MemorySize": 256]]
+        let traced: JSONValue = [
+            "Type": "AWS::Lambda::Function", "Metadata": metadata,
+            "Properties": ["Role": "r", "Code": ["ZipFile": "x"], "TracingConfig": ["Mode": "Active"], "MemorySize": 256],
+        ]
         #expect(try findings(["Fn": traced, "FnRole": role]) == ["unused-suppression Fn"])
     }
 
@@ -58,14 +64,22 @@ import Testing
             }
         }.synthesize()
         let template = assembly.stacks[0].template
-        #expect(template.resources["Queue"]?.metadata == ["formwork": ["suppress": [["rule": "sqs-dead-letter-queue", "reason": "Messages are replayed from the source system"]]]])
+        #expect(
+            template.resources["Queue"]?.metadata == [
+                "formwork": ["suppress": [["rule": "sqs-dead-letter-queue", "reason": "Messages are replayed from the source system"]]]
+            ])
         #expect(!Checker().check(template).contains { $0.rule == "sqs-dead-letter-queue" })
     }
 
     @Test func aSuppressionNeedsAReason() {
         let queue = Resource("Queue", type: "AWS::SQS::Queue")
         #expect {
-            _ = try App { Stack("S") { queue; queue.suppress(.queueDeadLetterQueue, reason: "ok") } }.synthesize()
+            _ = try App {
+                Stack("S") {
+                    queue
+                    queue.suppress(.queueDeadLetterQueue, reason: "ok")
+                }
+            }.synthesize()
         } throws: { error in
             (error as? SynthesisError)?.message.contains("needs a reason") == true
         }

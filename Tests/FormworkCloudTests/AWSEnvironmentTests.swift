@@ -23,29 +23,34 @@ import Testing
 
     @Test func theEndpointComesFromTheOptionThenTheServiceVariableThenTheGlobalOne() throws {
         let variables = ["AWS_ENDPOINT_URL": "http://127.0.0.1:4566", "AWS_ENDPOINT_URL_CLOUDFORMATION": "http://127.0.0.1:5000"]
-        #expect(try environment(variables, endpoint: "http://localhost:9000").endpoint(for: "cloudformation", region: "eu-west-1").absoluteString == "http://localhost:9000")
+        #expect(
+            try environment(variables, endpoint: "http://localhost:9000").endpoint(for: "cloudformation", region: "eu-west-1").absoluteString
+                == "http://localhost:9000")
         #expect(try environment(variables).endpoint(for: "cloudformation", region: "eu-west-1").absoluteString == "http://127.0.0.1:5000")
         #expect(try environment(variables).endpoint(for: "sts", region: "eu-west-1").absoluteString == "http://127.0.0.1:4566")
-        #expect(try environment(variables.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) { $1 }).endpoint(for: "sts", region: "eu-west-1").absoluteString
-            == "https://sts.eu-west-1.amazonaws.com")
-        #expect(try environment([:]).endpoint(for: "cloudformation", region: "cn-north-1").absoluteString == "https://cloudformation.cn-north-1.amazonaws.com.cn")
+        #expect(
+            try environment(variables.merging(["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"]) { $1 }).endpoint(for: "sts", region: "eu-west-1").absoluteString
+                == "https://sts.eu-west-1.amazonaws.com")
+        #expect(
+            try environment([:]).endpoint(for: "cloudformation", region: "cn-north-1").absoluteString == "https://cloudformation.cn-north-1.amazonaws.com.cn")
         #expect(throws: CloudError.configuration("'localhost:5000' is not an endpoint URL; give one such as http://127.0.0.1:5000")) {
             try environment([:], endpoint: "localhost:5000").endpoint(for: "sts", region: "us-east-1")
         }
     }
 
     @Test func sharedFilesKeepProfilesSkipCommentsAndNestedSettings() {
-        let sections = SharedConfigFiles.sections(of: """
-            ; a comment
-            [profile ci]
-            region = eu-west-1
-            s3 =
-              max_concurrent_requests = 20
-            role_arn=arn:aws:iam::1:role/x
-            # another
-            [sso-session corp]
-            sso_region = eu-west-1
-            """)
+        let sections = SharedConfigFiles.sections(
+            of: """
+                ; a comment
+                [profile ci]
+                region = eu-west-1
+                s3 =
+                  max_concurrent_requests = 20
+                role_arn=arn:aws:iam::1:role/x
+                # another
+                [sso-session corp]
+                sso_region = eu-west-1
+                """)
         #expect(sections.map(\.0) == ["profile ci", "sso-session corp"])
         #expect(sections.first?.1 == ["region": "eu-west-1", "s3": "", "role_arn": "arn:aws:iam::1:role/x"])
     }

@@ -11,10 +11,16 @@ import Testing
     }
 
     @Test func requestsAreSignedAndCarryTheSessionToken() throws {
-        let transport = ScriptedTransport { _ in HTTPResponse(status: 200, body: Data("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>".utf8)) }
-        let client = AWSQueryClient(service: "sts", version: "2011-06-15", endpoint: URL(string: "https://sts.us-east-1.amazonaws.com")!, region: "us-east-1",
-                                    credentials: RefreshingCredentials { AWSCredentials(accessKeyId: "ASIAEXAMPLE", secretAccessKey: "s", sessionToken: "token", source: "t") },
-                                    transport: transport, retry: .standard)
+        let transport = ScriptedTransport { _ in
+            HTTPResponse(
+                status: 200,
+                body: Data(
+                    "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>".utf8))
+        }
+        let client = AWSQueryClient(
+            service: "sts", version: "2011-06-15", endpoint: URL(string: "https://sts.us-east-1.amazonaws.com")!, region: "us-east-1",
+            credentials: RefreshingCredentials { AWSCredentials(accessKeyId: "ASIAEXAMPLE", secretAccessKey: "s", sessionToken: "token", source: "t") },
+            transport: transport, retry: .standard)
         let result = try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await client.call("GetCallerIdentity") }
         #expect(result.string("Account") == "1")
         let request = try #require(transport.requests.first)
@@ -31,18 +37,24 @@ import Testing
     ])
     func errorAnswersOfEitherShapeBecomeServiceErrors(body: String) {
         let transport = ScriptedTransport { _ in HTTPResponse(status: 400, body: Data(body.utf8)) }
-        let client = AWSQueryClient(service: "cloudformation", version: "2010-05-15", endpoint: URL(string: "https://cloudformation.us-east-1.amazonaws.com")!,
-                                    region: "us-east-1", credentials: nil, transport: transport, retry: .standard)
-        #expect(throws: CloudError.service(AWSServiceError(service: "cloudformation", action: "DescribeStacks", status: 400, code: "ValidationError",
-                                                           message: "Stack with id X does not exist", requestId: "abc"))) {
+        let client = AWSQueryClient(
+            service: "cloudformation", version: "2010-05-15", endpoint: URL(string: "https://cloudformation.us-east-1.amazonaws.com")!,
+            region: "us-east-1", credentials: nil, transport: transport, retry: .standard)
+        #expect(
+            throws: CloudError.service(
+                AWSServiceError(
+                    service: "cloudformation", action: "DescribeStacks", status: 400, code: "ValidationError",
+                    message: "Stack with id X does not exist", requestId: "abc"))
+        ) {
             try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await client.call("DescribeStacks") }
         }
     }
 
     @Test func anAnswerThatIsNotXMLIsSaidSo() {
         let transport = ScriptedTransport { _ in HTTPResponse(status: 200, body: Data("<!doctype html><p>captive portal".utf8)) }
-        let client = AWSQueryClient(service: "cloudformation", version: "2010-05-15", endpoint: URL(string: "https://cloudformation.us-east-1.amazonaws.com")!,
-                                    region: "us-east-1", credentials: nil, transport: transport, retry: .standard)
+        let client = AWSQueryClient(
+            service: "cloudformation", version: "2010-05-15", endpoint: URL(string: "https://cloudformation.us-east-1.amazonaws.com")!,
+            region: "us-east-1", credentials: nil, transport: transport, retry: .standard)
         #expect(throws: CloudError.invalidResponse(service: "cloudformation", action: "ListStacks", reason: "the answer is not XML")) {
             try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await client.call("ListStacks") }
         }

@@ -10,8 +10,10 @@ import ZIPFoundation
     static func folder(writingInOrder names: [String], modifiedAt date: Date) throws -> TemporaryDirectory {
         let folder = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: folder.path("lib/util"), withIntermediateDirectories: true)
-        let contents = ["index.js": "exports.handler = require('./lib/util/x').run;\n", "lib/util/x.js": "exports.run = async () => 1;\n",
-                        "bootstrap": "#!/bin/sh\nexec node index.js\n", "Zeta.txt": "upper case sorts first\n"]
+        let contents = [
+            "index.js": "exports.handler = require('./lib/util/x').run;\n", "lib/util/x.js": "exports.run = async () => 1;\n",
+            "bootstrap": "#!/bin/sh\nexec node index.js\n", "Zeta.txt": "upper case sorts first\n",
+        ]
         for name in names {
             let path = folder.path(name)
             try folder.write(contents[name]!, to: name)
@@ -21,7 +23,8 @@ import ZIPFoundation
     }
 
     @Test func theSameFolderGivesTheSameBytesWhateverItsDatesAndWritingOrder() throws {
-        let first = try Self.folder(writingInOrder: ["index.js", "lib/util/x.js", "bootstrap", "Zeta.txt"], modifiedAt: Date(timeIntervalSince1970: 1_000_000_000))
+        let first = try Self.folder(
+            writingInOrder: ["index.js", "lib/util/x.js", "bootstrap", "Zeta.txt"], modifiedAt: Date(timeIntervalSince1970: 1_000_000_000))
         let second = try Self.folder(writingInOrder: ["Zeta.txt", "bootstrap", "lib/util/x.js", "index.js"], modifiedAt: Date())
         let archive = try AssetArchive.data(ofFolder: first.url.path)
         #expect(archive == (try AssetArchive.data(ofFolder: second.url.path)))

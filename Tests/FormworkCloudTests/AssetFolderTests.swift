@@ -21,8 +21,9 @@ import Testing
         #expect(mkfifo(folder.path("code/lib/pipe"), 0o600) == 0)
         let result = synth(assetFolder: folder.path("code"), output: folder.path("out"))
         #expect(result.status == .badInput)
-        #expect(result.output.standardError.contains("'lib/pipe': it is a FIFO (named pipe); an asset folder may hold only files, folders and symbolic links"),
-                "\(result.output.standardError)")
+        #expect(
+            result.output.standardError.contains("'lib/pipe': it is a FIFO (named pipe); an asset folder may hold only files, folders and symbolic links"),
+            "\(result.output.standardError)")
         #expect(throws: AssetFolderError.self) { try AssetArchive.data(ofFolder: folder.path("code")) }
     }
 
@@ -37,7 +38,9 @@ import Testing
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             for (index, byte) in socketPath.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
         }
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
         try #require(bound == 0)
         let result = synth(assetFolder: folder.path("code"), output: folder.path("out"))
         #expect(result.status == .badInput)

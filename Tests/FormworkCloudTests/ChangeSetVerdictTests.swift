@@ -9,7 +9,8 @@ import Testing
 @Suite struct ChangeSetVerdictTests {
     /// The shape of a DescribeChangeSet answer (CloudFormation API reference).
     static func answer(queueReplacement: String, recreation: String) -> Data {
-        Data("""
+        Data(
+            """
             <DescribeChangeSetResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
               <DescribeChangeSetResult>
                 <ChangeSetName>formwork-diff-1</ChangeSetName>
@@ -39,8 +40,10 @@ import Testing
     }
 
     static let diff: TemplateDiff = {
-        let old = try! Template.parse(#"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v1"}}, "Topic": {"Type": "AWS::SNS::Topic"}}}"#)
-        let new = try! Template.parse(#"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v2"}}, "Log": {"Type": "AWS::Logs::LogGroup"}}}"#)
+        let old = try! Template.parse(
+            #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v1"}}, "Topic": {"Type": "AWS::SNS::Topic"}}}"#)
+        let new = try! Template.parse(
+            #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "jobs-v2"}}, "Log": {"Type": "AWS::Logs::LogGroup"}}}"#)
         return TemplateDiffer().diff(old: old, new: new)
     }()
 
@@ -53,13 +56,18 @@ import Testing
     @Test func aChangeSetIsReadWithItsReplacementsAndTheirCauses() throws {
         let (changeSet, verdicts) = try verdicts(queueReplacement: "True", recreation: "Always")
         #expect(changeSet.status == "CREATE_COMPLETE" && changeSet.executionStatus == "AVAILABLE" && !changeSet.isPending)
-        #expect(changeSet.changes.first?.details == [ChangeSet.Detail(attribute: "Properties", name: "QueueName", requiresRecreation: "Always",
-                                                                      changeSource: "DirectModification", causingEntity: nil)])
-        #expect(verdicts == [
-            CloudFormationVerdict(logicalId: "Queue", resourceType: "AWS::SQS::Queue", action: "replace", recreatingProperties: ["QueueName"]),
-            CloudFormationVerdict(logicalId: "Topic", resourceType: "AWS::SNS::Topic", action: "destroy"),
-            CloudFormationVerdict(logicalId: "Log", resourceType: "AWS::Logs::LogGroup", action: "add"),
-        ])
+        #expect(
+            changeSet.changes.first?.details == [
+                ChangeSet.Detail(
+                    attribute: "Properties", name: "QueueName", requiresRecreation: "Always",
+                    changeSource: "DirectModification", causingEntity: nil)
+            ])
+        #expect(
+            verdicts == [
+                CloudFormationVerdict(logicalId: "Queue", resourceType: "AWS::SQS::Queue", action: "replace", recreatingProperties: ["QueueName"]),
+                CloudFormationVerdict(logicalId: "Topic", resourceType: "AWS::SNS::Topic", action: "destroy"),
+                CloudFormationVerdict(logicalId: "Log", resourceType: "AWS::Logs::LogGroup", action: "add"),
+            ])
     }
 
     @Test func theSameVerdictsAgreeWithTheStaticDiff() throws {
@@ -71,12 +79,17 @@ import Testing
     @Test func aDifferentVerdictIsReportedWithCloudFormationsCause() throws {
         let (_, verdicts) = try verdicts(queueReplacement: "Conditional", recreation: "Conditionally")
         let disagreements = ChangeSetVerdicts.disagreements(Self.diff, verdicts)
-        #expect(disagreements == [VerdictDisagreement(logicalId: "Queue", resourceType: "AWS::SQS::Queue", formwork: "replace",
-                                                      cloudFormation: "may-replace", recreatingProperties: ["QueueName"])])
-        #expect(ChangeSetVerdicts.describe(disagreements, changes: 3) == [
-            "CloudFormation's change set disagrees on 1 resource:",
-            "  Queue (AWS::SQS::Queue): Formwork says replace, CloudFormation says may-replace (because of QueueName)",
-        ])
+        #expect(
+            disagreements == [
+                VerdictDisagreement(
+                    logicalId: "Queue", resourceType: "AWS::SQS::Queue", formwork: "replace",
+                    cloudFormation: "may-replace", recreatingProperties: ["QueueName"])
+            ])
+        #expect(
+            ChangeSetVerdicts.describe(disagreements, changes: 3) == [
+                "CloudFormation's change set disagrees on 1 resource:",
+                "  Queue (AWS::SQS::Queue): Formwork says replace, CloudFormation says may-replace (because of QueueName)",
+            ])
     }
 
     @Test func aResourceOnlyOneSideChangesIsADisagreement() {
@@ -87,7 +100,8 @@ import Testing
     }
 
     @Test func aChangeSetWithoutChangesIsRecognisedByItsReason() {
-        let empty = ChangeSet(status: "FAILED", statusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
+        let empty = ChangeSet(
+            status: "FAILED", statusReason: "The submitted information didn't contain changes. Submit different information to create a change set.")
         #expect(empty.hasNoChanges)
         #expect(!ChangeSet(status: "FAILED", statusReason: "Template format error").hasNoChanges)
     }

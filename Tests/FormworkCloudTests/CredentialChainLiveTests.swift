@@ -21,15 +21,18 @@ import Testing
 
     @Test func aProfileWithRoleArnAssumesTheRoleWithItsSourceProfilesKeys() throws {
         let folder = try TemporaryDirectory()
-        let config = try folder.write("""
+        let config = try folder.write(
+            """
             [profile deployer]
             role_arn = arn:aws:iam::123456789012:role/formwork-deployer
             source_profile = base
             role_session_name = review
             region = us-east-1
             """, to: "config")
-        let credentialsFile = try folder.write("[base]\naws_access_key_id = \(moto.accessKeyId)\naws_secret_access_key = \(moto.secretAccessKey)\n", to: "credentials")
-        let environment = moto.awsEnvironment(["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentialsFile], home: folder.url.path, profile: "deployer")
+        let credentialsFile = try folder.write(
+            "[base]\naws_access_key_id = \(moto.accessKeyId)\naws_secret_access_key = \(moto.secretAccessKey)\n", to: "credentials")
+        let environment = moto.awsEnvironment(
+            ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentialsFile], home: folder.url.path, profile: "deployer")
         let (credentials, arn) = try callerArn(environment)
         #expect(credentials.source == "role arn:aws:iam::123456789012:role/formwork-deployer")
         #expect(credentials.sessionToken != nil && credentials.expiration != nil)
@@ -56,7 +59,8 @@ import Testing
 
     @Test func aCredentialProcessProfileSignsWithWhatTheCommandPrints() throws {
         let folder = try TemporaryDirectory()
-        let script = try folder.write("""
+        let script = try folder.write(
+            """
             #!/bin/sh
             printf '{"Version": 1, "AccessKeyId": "%s", "SecretAccessKey": "%s"}' "\(moto.accessKeyId)" "\(moto.secretAccessKey)"
             """, to: "credentials.sh")
@@ -70,7 +74,8 @@ import Testing
 
     @Test func aRoleAssumedWithTheWrongSecretFailsWithTheSignatureAdvice() throws {
         let folder = try TemporaryDirectory()
-        let config = try folder.write("""
+        let config = try folder.write(
+            """
             [profile deployer]
             role_arn = arn:aws:iam::123456789012:role/formwork-deployer
             source_profile = base

@@ -60,7 +60,9 @@ import Testing
         #expect(second.output.standardError.contains("assets 0 uploaded, 1 already"))
 
         try folder.write("exports.handler = async () => 'v2';\n", to: "code/index.js")
-        let updated = run(["deploy", "--require-approval", "never", "--outputs-file", folder.path("outputs.json")], app: Self.app(stack: "DeployOrders", code: folder.path("code")), folder: folder)
+        let updated = run(
+            ["deploy", "--require-approval", "never", "--outputs-file", folder.path("outputs.json")],
+            app: Self.app(stack: "DeployOrders", code: folder.path("code")), folder: folder)
         #expect(updated.status == .done, "\(updated.output.standardError)")
         #expect(updated.output.standardOutput.contains("DeployOrders: deployed"))
         #expect(updated.output.standardError.contains("assets 1 uploaded, 0 already"))
@@ -113,10 +115,12 @@ import Testing
         // CloudFormation would fail the resource. Either way the deploy says why and exits 1.
         let app = App {
             Stack("DeployRefused") {
-                Resource("Worker", type: "AWS::Lambda::Function", properties: [
-                    "Runtime": "nodejs22.x", "Handler": "index.handler", "Role": "arn:aws:iam::123456789012:role/worker",
-                    "Code": ["S3Bucket": "formwork-tests-no-such-bucket", "S3Key": "code.zip"],
-                ])
+                Resource(
+                    "Worker", type: "AWS::Lambda::Function",
+                    properties: [
+                        "Runtime": "nodejs22.x", "Handler": "index.handler", "Role": "arn:aws:iam::123456789012:role/worker",
+                        "Code": ["S3Bucket": "formwork-tests-no-such-bucket", "S3Key": "code.zip"],
+                    ])
             }
         }
         let result = run(["deploy", "--require-approval", "never"], app: app, folder: folder)
@@ -143,19 +147,24 @@ import Testing
                 Output("Nothing", value: "here")
             }
         }
-        let result = run(["deploy", "--require-approval", "never", "--concurrency", "2", "--parameters", "DeployProducer:Stage=prod"], app: app, folder: folder)
+        let result = run(
+            ["deploy", "--require-approval", "never", "--concurrency", "2", "--parameters", "DeployProducer:Stage=prod"], app: app, folder: folder)
         #expect(result.status == .done, "\(result.output.standardError)")
         let summaries = result.output.standardOutput.split(separator: "\n").filter { !$0.hasPrefix("  ") }
         #expect(summaries == ["DeployProducer: deployed", "DeployConsumer: deployed", "DeployEmpty: skipped (no resources)"])
         #expect(result.output.standardOutput.contains("  DeployConsumer.EventsTopic = arn:aws:sns:us-east-1:123456789012:"), "outputs follow their stack")
         let producerDone = result.output.standardError.range(of: "CREATE_COMPLETE AWS::CloudFormation::Stack DeployProducer")
         let consumerStart = result.output.standardError.range(of: "DeployConsumer: deploying")
-        #expect(producerDone != nil && consumerStart != nil && producerDone!.lowerBound < consumerStart!.lowerBound, "the consumer waits for its producer: \(result.output.standardError)")
+        #expect(
+            producerDone != nil && consumerStart != nil && producerDone!.lowerBound < consumerStart!.lowerBound,
+            "the consumer waits for its producer: \(result.output.standardError)")
 
         let environment = moto.awsEnvironment(home: folder.url.path)
-        let sqs = AWSQueryClient(service: "sqs", version: "2012-11-05", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
-                                 credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
-        let queues = try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await sqs.call("ListQueues", [("QueueNamePrefix", "deploy-jobs-")]) }
+        let sqs = AWSQueryClient(
+            service: "sqs", version: "2012-11-05", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
+            credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
+        let queues = try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await sqs.call("ListQueues", [("QueueNamePrefix", "deploy-jobs-")])
+        }
         #expect(queues.children.map(\.text).contains { $0.hasSuffix("/deploy-jobs-prod") }, "the parameter's value was used: \(queues)")
 
         let destroyed = run(["destroy", "DeployProducer", "--force"], app: app, folder: folder)
@@ -196,7 +205,9 @@ import Testing
                 return try await deployer.deploy(stack)
             }
         }
-        #expect(throws: DeployError.refused(stack: "DeployInterrupted", reason: "interrupted before the change set was executed; nothing changed")) { try outcome.get() }
+        #expect(throws: DeployError.refused(stack: "DeployInterrupted", reason: "interrupted before the change set was executed; nothing changed")) {
+            try outcome.get()
+        }
         let client = try CloudFormationClient(environment: environment, region: "us-east-1", credentials: credentials)
         let left = try SynchronousWait.run { () async throws(CloudError) in try await client.stack(named: "DeployInterrupted") }
         #expect(left == nil || left?.status == "DELETE_COMPLETE", "the stack the change set made is deleted")

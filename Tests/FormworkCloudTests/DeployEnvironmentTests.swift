@@ -14,8 +14,9 @@ import Testing
     }
 
     func deploy(_ app: App, extra: [String] = [], folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(["deploy", "--require-approval", "never", "--endpoint-url", moto.endpoint] + extra, root: AppCommand.self, app: app,
-                          environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            ["deploy", "--require-approval", "never", "--endpoint-url", moto.endpoint] + extra, root: AppCommand.self, app: app,
+            environment: moto.environment(home: folder.url.path))
     }
 
     func stack(_ name: String, in region: String) throws -> CloudFormationClient.Stack? {

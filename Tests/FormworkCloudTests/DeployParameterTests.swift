@@ -24,14 +24,16 @@ import Testing
     }
 
     func deploy(_ extra: [String], folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(["deploy", "--require-approval", "never", "--endpoint-url", proxy.endpoint] + extra, root: AppCommand.self, app: Self.app,
-                          environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            ["deploy", "--require-approval", "never", "--endpoint-url", proxy.endpoint] + extra, root: AppCommand.self, app: Self.app,
+            environment: moto.environment(home: folder.url.path))
     }
 
     func deployedSize() throws -> String? {
         let environment = moto.awsEnvironment()
-        let query = AWSQueryClient(service: "cloudformation", version: "2010-05-15", endpoint: try environment.endpoint(for: "cloudformation", region: "us-east-1"),
-                                   region: "us-east-1", credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
+        let query = AWSQueryClient(
+            service: "cloudformation", version: "2010-05-15", endpoint: try environment.endpoint(for: "cloudformation", region: "us-east-1"),
+            region: "us-east-1", credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
         let result = try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await query.call("DescribeStacks", [("StackName", "ParamsKept")]) }
         return result.members("Stacks").first?.members("Parameters").first { $0.string("ParameterKey") == "Size" }?.string("ParameterValue")
     }

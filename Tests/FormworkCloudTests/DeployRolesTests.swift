@@ -20,8 +20,9 @@ import Testing
     }
 
     func deploy(_ app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(["deploy", "--require-approval", "never", "--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app,
-                          environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            ["deploy", "--require-approval", "never", "--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app,
+            environment: moto.environment(home: folder.url.path))
     }
 
     /// moto checks a signature against the IAM of the account the key belongs to, and another account's
@@ -34,14 +35,16 @@ import Testing
         let other = MotoAccount(moto: unsigned, account: "222222222222")
         try other.bootstrapLikeCDK(region: "eu-north-1")
         let app = App { Stack("RolesCrossAccount", account: "222222222222", region: "eu-north-1") { Queue("Jobs") } }
-        let result = CommandRunner.run(["deploy", "--require-approval", "never", "--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app,
-                                       environment: unsigned.environment(home: folder.url.path))
+        let result = CommandRunner.run(
+            ["deploy", "--require-approval", "never", "--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app,
+            environment: unsigned.environment(home: folder.url.path))
         #expect(result.status == .done, "\(result.output.standardError)")
         let deployed = try other.stack("RolesCrossAccount", region: "eu-north-1")
         #expect(deployed?.status == "CREATE_COMPLETE")
         #expect(deployed?.roleArn == "arn:aws:iam::222222222222:role/cdk-hnb659fds-cfn-exec-role-222222222222-eu-north-1")
-        #expect(try MotoAccount(moto: unsigned, account: "123456789012").stack("RolesCrossAccount", region: "eu-north-1") == nil,
-                "nothing is deployed in the caller's own account")
+        #expect(
+            try MotoAccount(moto: unsigned, account: "123456789012").stack("RolesCrossAccount", region: "eu-north-1") == nil,
+            "nothing is deployed in the caller's own account")
         let log = try proxy.log()
         let assumed = log.filter { $0["action"] as? String == "AssumeRole" }.compactMap { $0["role_arn"] as? String }
         #expect(assumed.contains("arn:aws:iam::222222222222:role/cdk-hnb659fds-deploy-role-222222222222-eu-north-1"))
@@ -52,12 +55,16 @@ import Testing
 
     @Test func aStackBoundToAnotherAccountWhoseDeployRoleCannotBeAssumedIsRefusedBeforeAnythingChanges() throws {
         let folder = try TemporaryDirectory()
-        try proxy.configure(#"{"rules": [{"action": "AssumeRole", "fault": "error", "status": 403, "code": "AccessDenied", "message": "not authorized to perform sts:AssumeRole"}]}"#)
+        try proxy.configure(
+            #"{"rules": [{"action": "AssumeRole", "fault": "error", "status": 403, "code": "AccessDenied", "message": "not authorized to perform sts:AssumeRole"}]}"#
+        )
         let app = App { Stack("RolesNoTrust", account: "333333333333", region: "eu-south-1") { Queue("Jobs") } }
         let result = deploy(app, folder: folder)
         #expect(result.status == .environment)
         #expect(result.output.standardError.contains("RolesNoTrust: the stack is bound to account 333333333333, but the credentials"))
-        #expect(result.output.standardError.contains("CDK's deploy role arn:aws:iam::333333333333:role/cdk-hnb659fds-deploy-role-333333333333-eu-south-1 could not be assumed"))
+        #expect(
+            result.output.standardError.contains(
+                "CDK's deploy role arn:aws:iam::333333333333:role/cdk-hnb659fds-deploy-role-333333333333-eu-south-1 could not be assumed"))
         #expect(result.output.standardError.contains("cdk bootstrap --trust 123456789012 aws://333333333333/eu-south-1"))
         #expect(try proxy.log().allSatisfy { $0["service"] as? String != "cloudformation" }, "nothing was asked of CloudFormation")
     }
@@ -68,15 +75,20 @@ import Testing
         try MotoAccount(moto: moto, account: "123456789012").bootstrapLikeCDK(region: "ap-southeast-2")
         try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
         let code = try folder.write("exports.handler = async () => 'ok';\n", to: "code/index.js")
-        let app = App { Stack("RolesBootstrapped", region: "ap-southeast-2") {
-            Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
-        } }
+        let app = App {
+            Stack("RolesBootstrapped", region: "ap-southeast-2") {
+                Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
+            }
+        }
         let result = deploy(app, folder: folder)
         #expect(result.status == .done, "\(result.output.standardError)")
         let log = try proxy.log()
         let assumed = Set(log.filter { $0["action"] as? String == "AssumeRole" }.compactMap { $0["role_arn"] as? String })
-        #expect(assumed == ["arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-ap-southeast-2",
-                            "arn:aws:iam::123456789012:role/cdk-hnb659fds-file-publishing-role-123456789012-ap-southeast-2"])
+        #expect(
+            assumed == [
+                "arn:aws:iam::123456789012:role/cdk-hnb659fds-deploy-role-123456789012-ap-southeast-2",
+                "arn:aws:iam::123456789012:role/cdk-hnb659fds-file-publishing-role-123456789012-ap-southeast-2",
+            ])
         let changeSet = log.first { $0["action"] as? String == "CreateChangeSet" }
         #expect(changeSet?["role_arn"] as? String == "arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-ap-southeast-2")
         #expect(changeSet?["access_key"] as? String != moto.accessKeyId)
@@ -85,7 +97,10 @@ import Testing
         #expect(headers?["x-amz-server-side-encryption"] == "aws:kms", "the upload asks for the bucket's own encryption")
         #expect(headers?["x-amz-expected-bucket-owner"] == "123456789012")
         #expect(upload?["access_key"] as? String != moto.accessKeyId, "assets go up as the file-publishing role")
-        #expect(log.filter { $0["service"] as? String == "s3" }.allSatisfy { ($0["headers"] as? [String: String])?["x-amz-expected-bucket-owner"] == "123456789012" })
+        #expect(
+            log.filter { $0["service"] as? String == "s3" }.allSatisfy {
+                ($0["headers"] as? [String: String])?["x-amz-expected-bucket-owner"] == "123456789012"
+            })
     }
 
     @Test func anOutdatedCDKBootstrapIsRefusedBeforeAssetsGoUp() throws {
@@ -94,12 +109,16 @@ import Testing
         try MotoAccount(moto: moto, account: "123456789012").bootstrapLikeCDK(region: "ca-central-1", version: 5)
         try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
         let code = try folder.write("exports.handler = async () => 'ok';\n", to: "code/index.js")
-        let app = App { Stack("RolesOldBootstrap", region: "ca-central-1") {
-            Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
-        } }
+        let app = App {
+            Stack("RolesOldBootstrap", region: "ca-central-1") {
+                Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
+            }
+        }
         let result = deploy(app, folder: folder)
         #expect(result.status == .environment)
-        #expect(result.output.standardError.contains("ca-central-1 was bootstrapped by CDK with version 5; assets need version 6 or later: run `cdk bootstrap` again"))
+        #expect(
+            result.output.standardError.contains(
+                "ca-central-1 was bootstrapped by CDK with version 5; assets need version 6 or later: run `cdk bootstrap` again"))
         #expect(try proxy.log().allSatisfy { !($0["service"] as? String == "s3" && $0["method"] as? String == "PUT") })
     }
 
@@ -109,9 +128,11 @@ import Testing
         try MotoAccount(moto: moto, account: "123456789012").bootstrapLikeCDK(region: "sa-east-1", qualifier: "team1")
         try FileManager.default.createDirectory(atPath: folder.path("code"), withIntermediateDirectories: true)
         let code = try folder.write("exports.handler = async () => 'ok';\n", to: "code/index.js")
-        let app = App(bootstrap: BootstrapNames(qualifier: "team1")) { Stack("RolesQualified", region: "sa-east-1") {
-            Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
-        } }
+        let app = App(bootstrap: BootstrapNames(qualifier: "team1")) {
+            Stack("RolesQualified", region: "sa-east-1") {
+                Function("Handler", runtime: .nodejs22, handler: "index.handler", code: .asset(URL(fileURLWithPath: code).deletingLastPathComponent().path))
+            }
+        }
         let result = deploy(app, folder: folder)
         #expect(result.status == .done, "\(result.output.standardError)")
         let log = try proxy.log()

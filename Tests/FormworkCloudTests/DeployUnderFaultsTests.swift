@@ -18,14 +18,17 @@ import Testing
     }
 
     static func app(_ stack: String, terminationProtection: Bool = false, topic: Bool = false) -> App {
-        App { Stack(stack, terminationProtection: terminationProtection) {
-            Queue("Jobs")
-            if topic { Topic("Events") }
-        } }
+        App {
+            Stack(stack, terminationProtection: terminationProtection) {
+                Queue("Jobs")
+                if topic { Topic("Events") }
+            }
+        }
     }
 
     func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(arguments + ["--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            arguments + ["--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
     }
 
     /// The stack's status as the proxy answers it (its model of CloudFormation's states).
@@ -46,7 +49,9 @@ import Testing
     /// same token, so it is taken for the call already made instead of refused as a second execution.
     @Test func aLostExecuteAnswerIsRetriedWithItsTokenAndTheDeployCarriesOn() throws {
         let folder = try TemporaryDirectory()
-        try proxy.configure(#"{"rules": [{"action": "ExecuteChangeSet", "fault": "error_after", "count": 1}], "stacks": {"FaultLostExecute": {"stale_reads": 1, "in_progress_polls": 2}}}"#)
+        try proxy.configure(
+            #"{"rules": [{"action": "ExecuteChangeSet", "fault": "error_after", "count": 1}], "stacks": {"FaultLostExecute": {"stale_reads": 1, "in_progress_polls": 2}}}"#
+        )
         let result = run(["deploy", "--require-approval", "never"], app: Self.app("FaultLostExecute"), folder: folder)
         #expect(result.status == .done, "\(result.output.standardError)")
         #expect(try statusAtMoto("FaultLostExecute") == "CREATE_COMPLETE")
@@ -67,7 +72,8 @@ import Testing
 
     @Test func aThrottlingBurstIsRiddenOut() throws {
         let folder = try TemporaryDirectory()
-        try proxy.configure(#"""
+        try proxy.configure(
+            #"""
             {"rules": [{"action": ["DescribeStacks", "DescribeStackEvents", "CreateChangeSet", "DescribeChangeSet"], "fault": "throttle", "count": 4}],
              "stacks": {"FaultThrottled": {"in_progress_polls": 2}}}
             """#)
@@ -112,7 +118,9 @@ import Testing
         let resources = try Self.app("FaultRollbackFailed", topic: true).synthesize().stacks[0].template.resources
         let topic = try #require(resources.first { $0.value.type == "AWS::SNS::Topic" }?.key)
         let queue = try #require(resources.first { $0.value.type == "AWS::SQS::Queue" }?.key)
-        try proxy.configure(#"{"stacks": {"FaultRollbackFailed": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "rollback_fails": true, "rollback_fail_logical_id": "\#(queue)", "times": 1}}}}"#)
+        try proxy.configure(
+            #"{"stacks": {"FaultRollbackFailed": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "rollback_fails": true, "rollback_fail_logical_id": "\#(queue)", "times": 1}}}}"#
+        )
         let failed = run(["deploy", "--require-approval", "never"], app: Self.app("FaultRollbackFailed", topic: true), folder: folder)
         #expect(failed.status == .findings)
         #expect(try status("FaultRollbackFailed") == "UPDATE_ROLLBACK_FAILED")
@@ -131,7 +139,9 @@ import Testing
     /// The logical ids of the app's queue and topic.
     static func queueAndTopic(_ stack: String) throws -> (queue: String, topic: String) {
         let resources = try app(stack, topic: true).synthesize().stacks[0].template.resources
-        return (try #require(resources.first { $0.value.type == "AWS::SQS::Queue" }?.key), try #require(resources.first { $0.value.type == "AWS::SNS::Topic" }?.key))
+        return (
+            try #require(resources.first { $0.value.type == "AWS::SQS::Queue" }?.key), try #require(resources.first { $0.value.type == "AWS::SNS::Topic" }?.key)
+        )
     }
 
     @Test func aFailedDeployWithoutRollbackStaysPausedAndRollbackReturnsItToItsLastState() throws {
@@ -139,10 +149,13 @@ import Testing
         try proxy.configure(#"{"stacks": {}}"#)
         #expect(run(["deploy", "--require-approval", "never"], app: Self.app("FaultNoRollback"), folder: folder).status == .done)
         let topic = try Self.queueAndTopic("FaultNoRollback").topic
-        try proxy.configure(#"{"stacks": {"FaultNoRollback": {"in_progress_polls": 1, "fail": {"logical_id": "\#(topic)", "operations": ["update"], "times": 1}}}}"#)
+        try proxy.configure(
+            #"{"stacks": {"FaultNoRollback": {"in_progress_polls": 1, "fail": {"logical_id": "\#(topic)", "operations": ["update"], "times": 1}}}}"#)
         let failed = run(["deploy", "--require-approval", "never", "--no-rollback"], app: Self.app("FaultNoRollback", topic: true), folder: folder)
         #expect(failed.status == .findings)
-        #expect(failed.output.standardError.contains("rollback is off: the stack keeps what was deployed so far; fix the cause and deploy again, or run `rollback FaultNoRollback`"))
+        #expect(
+            failed.output.standardError.contains(
+                "rollback is off: the stack keeps what was deployed so far; fix the cause and deploy again, or run `rollback FaultNoRollback`"))
         #expect(try status("FaultNoRollback") == "UPDATE_FAILED")
         let execute = try proxy.log().last { $0["action"] as? String == "ExecuteChangeSet" }
         #expect(execute?["status"] as? Int == 200)
@@ -166,15 +179,20 @@ import Testing
         #expect(run(["deploy", "--require-approval", "never"], app: Self.app("FaultPausedRedeploy"), folder: folder).status == .done)
         let topic = try Self.queueAndTopic("FaultPausedRedeploy").topic
         try proxy.configure(#"{"stacks": {"FaultPausedRedeploy": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "times": 1}}}}"#)
-        #expect(run(["deploy", "--require-approval", "never", "--no-rollback"], app: Self.app("FaultPausedRedeploy", topic: true), folder: folder).status == .findings)
+        #expect(
+            run(["deploy", "--require-approval", "never", "--no-rollback"], app: Self.app("FaultPausedRedeploy", topic: true), folder: folder).status
+                == .findings)
         #expect(try status("FaultPausedRedeploy") == "UPDATE_FAILED")
         let redeployed = run(["deploy", "--require-approval", "never"], app: Self.app("FaultPausedRedeploy", topic: true), folder: folder)
         #expect(redeployed.status == .done, "\(redeployed.output.standardError)")
-        #expect(redeployed.output.standardError.contains("FaultPausedRedeploy is UPDATE_FAILED, paused where a deployment without rollback failed: rolling it back"))
+        #expect(
+            redeployed.output.standardError.contains("FaultPausedRedeploy is UPDATE_FAILED, paused where a deployment without rollback failed: rolling it back")
+        )
         // RollbackStack is called with the stack's id, which the log files under the id.
         let log = try proxy.log()
         let rollback = try #require(log.last { $0["action"] as? String == "RollbackStack" }?["seq"] as? Int)
-        let changeSet = try #require(log.last { $0["action"] as? String == "CreateChangeSet" && $0["stack"] as? String == "FaultPausedRedeploy" }?["seq"] as? Int)
+        let changeSet = try #require(
+            log.last { $0["action"] as? String == "CreateChangeSet" && $0["stack"] as? String == "FaultPausedRedeploy" }?["seq"] as? Int)
         #expect(rollback < changeSet, "the deploy comes after the rollback")
         #expect(["UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"].contains(try status("FaultPausedRedeploy") ?? ""))
     }
@@ -185,12 +203,14 @@ import Testing
         let topics = ["arn:aws:sns:us-east-1:123456789012:deploys", "arn:aws:sns:us-east-1:123456789012:audit"]
         // CloudFormation (and moto) sends to the topics, so they must exist.
         let environment = moto.awsEnvironment()
-        let sns = AWSQueryClient(service: "sns", version: "2010-03-31", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
-                                 credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
+        let sns = AWSQueryClient(
+            service: "sns", version: "2010-03-31", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
+            credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
         try SynchronousWait.run { () async throws(CloudError) in
             for name in ["deploys", "audit"] { _ = try await sns.call("CreateTopic", [("Name", name)]) }
         }
-        let result = run(["deploy", "--require-approval", "never"] + topics.flatMap { ["--notification-arns", $0] }, app: Self.app("FaultNotified"), folder: folder)
+        let result = run(
+            ["deploy", "--require-approval", "never"] + topics.flatMap { ["--notification-arns", $0] }, app: Self.app("FaultNotified"), folder: folder)
         #expect(result.status == .done, "\(result.output.standardError)")
         let changeSet = try proxy.log(stack: "FaultNotified").first { $0["action"] as? String == "CreateChangeSet" }
         #expect(changeSet?["notification_arns"] as? [String] == topics)

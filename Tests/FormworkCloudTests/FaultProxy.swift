@@ -31,7 +31,9 @@ final class FaultProxy: Sendable {
     /// Replaces the proxy's rules and stack settings with `configuration` (the JSON of `POST /__fault__/config`).
     func configure(_ configuration: String) throws {
         let answer = try call("POST", "config", body: configuration)
-        guard answer.status == 200 else { throw HostileEndpointError(reason: "the fault proxy refused the configuration: \(String(decoding: answer.body, as: UTF8.self))") }
+        guard answer.status == 200 else {
+            throw HostileEndpointError(reason: "the fault proxy refused the configuration: \(String(decoding: answer.body, as: UTF8.self))")
+        }
     }
 
     /// The requests the proxy saw for `stack` (by name; all of them when `nil`), oldest first, as JSON objects.
@@ -42,7 +44,8 @@ final class FaultProxy: Sendable {
     }
 
     private func call(_ method: String, _ path: String, body: String = "") throws -> HTTPResponse {
-        let request = HTTPRequest(method: method, url: URL(string: "\(endpoint)/__fault__/\(path)")!, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
+        let request = HTTPRequest(
+            method: method, url: URL(string: "\(endpoint)/__fault__/\(path)")!, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
         return try SynchronousWait.run { () async throws(CloudError) -> HTTPResponse in try await URLSessionTransport().send(request, timeout: 10) }
     }
 }

@@ -15,9 +15,10 @@ import Testing
     /// `fetch Orders --output output` against an endpoint that calls the stack `answeredName`.
     func fetch(answeredName: String, output: String, home: String) -> CommandRunner.Result {
         let encoded = answeredName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? answeredName
-        return CommandRunner.run(["fetch", "Orders", "--output", output, "--endpoint-url", endpoint.url("stack-name/\(encoded)").absoluteString],
-                                 root: FormworkTool.self,
-                                 environment: ["AWS_ACCESS_KEY_ID": "AKIDFETCHTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_REGION": "us-east-1", "HOME": home])
+        return CommandRunner.run(
+            ["fetch", "Orders", "--output", output, "--endpoint-url", endpoint.url("stack-name/\(encoded)").absoluteString],
+            root: FormworkTool.self,
+            environment: ["AWS_ACCESS_KEY_ID": "AKIDFETCHTEST", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_REGION": "us-east-1", "HOME": home])
     }
 
     @Test(arguments: ["../escape", "../../etc/cron.d/x", "/tmp/absolute", "a/b", "..", "Orders x", "Orders.template", String(repeating: "a", count: 129)])

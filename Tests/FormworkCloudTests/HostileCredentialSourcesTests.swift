@@ -16,7 +16,9 @@ import Testing
 
     func runProcess(_ command: String, timeout: TimeInterval) -> Result<AWSCredentials, CloudError> {
         Result { () throws(CloudError) -> AWSCredentials in
-            try SynchronousWait.run { () async throws(CloudError) -> AWSCredentials in try await ProcessCredentials.run(command, profile: "tool", timeout: timeout) }
+            try SynchronousWait.run { () async throws(CloudError) -> AWSCredentials in
+                try await ProcessCredentials.run(command, profile: "tool", timeout: timeout)
+            }
         }
     }
 
@@ -31,8 +33,11 @@ import Testing
 
     @Test func aCredentialProcessThatPrintsWithoutEndIsStoppedAtTheCap() {
         let result = runProcess("yes SECRET", timeout: 30)
-        #expect(throws: CloudError.invalidCredentials(source: "credential_process of profile tool",
-                                                       reason: "the command printed more than 64 KiB; the credential JSON is far smaller")) { try result.get() }
+        #expect(
+            throws: CloudError.invalidCredentials(
+                source: "credential_process of profile tool",
+                reason: "the command printed more than 64 KiB; the credential JSON is far smaller")
+        ) { try result.get() }
     }
 
     @Test func aCredentialProcessThatPrintsAndExitsIsRead() {

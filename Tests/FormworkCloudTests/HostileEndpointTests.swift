@@ -18,8 +18,9 @@ import Testing
         let credentials = RefreshingCredentials {
             AWSCredentials(accessKeyId: "AKIDHOSTILETEST", secretAccessKey: "secret-never-sent", sessionToken: "token-never-sent", source: "test")
         }
-        return AWSQueryClient(service: "cloudformation", version: "2010-05-15", endpoint: endpoint.url(mode), region: "us-east-1",
-                              credentials: credentials, transport: transport, retry: RetryPolicy(maxAttempts: 1, timeout: 5))
+        return AWSQueryClient(
+            service: "cloudformation", version: "2010-05-15", endpoint: endpoint.url(mode), region: "us-east-1",
+            credentials: credentials, transport: transport, retry: RetryPolicy(maxAttempts: 1, timeout: 5))
     }
 
     func call(_ client: AWSQueryClient, _ action: String = "DescribeStacks") -> Result<XMLTree, CloudError> {
@@ -74,8 +75,12 @@ import Testing
         let result = Result { () throws(CloudError) in
             try SynchronousWait.run { () async throws(CloudError) in try await client.paginate("ListStacks") { _ in true } }
         }
-        #expect(result.failureReason == CloudError.invalidResponse(service: "cloudformation", action: "ListStacks",
-                                                                   reason: "the listing goes on past 1000 pages; Formwork stops there").description)
+        #expect(
+            result.failureReason
+                == CloudError.invalidResponse(
+                    service: "cloudformation", action: "ListStacks",
+                    reason: "the listing goes on past 1000 pages; Formwork stops there"
+                ).description)
     }
 
     @Test func aNextTokenHandedOutTwiceEndsTheListing() {
@@ -84,7 +89,10 @@ import Testing
         let result = Result { () throws(CloudError) in
             try SynchronousWait.run { () async throws(CloudError) -> Int in
                 var count = 0
-                try await client.paginate("ListStacks") { _ in count += 1; return true }
+                try await client.paginate("ListStacks") { _ in
+                    count += 1
+                    return true
+                }
                 return count
             }
         }

@@ -18,15 +18,17 @@ import Testing
     }
 
     func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(arguments + ["--endpoint-url", moto.endpoint, "--region", Self.region], root: AppCommand.self, app: app,
-                          environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            arguments + ["--endpoint-url", moto.endpoint, "--region", Self.region], root: AppCommand.self, app: app,
+            environment: moto.environment(home: folder.url.path))
     }
 
     static func app(code: String, greeting: String, state: String, extra: Bool = false) -> App {
         App {
             Stack("Hotswapped") {
-                let worker = Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code),
-                                      environment: ["GREETING": .string(greeting)])
+                let worker = Function(
+                    "Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code),
+                    environment: ["GREETING": .string(greeting)])
                 worker
                 worker.currentVersion
                 StateMachine("Flow", definition: Chain { State.pass(state) })
@@ -44,8 +46,10 @@ import Testing
         return try SynchronousWait.run { () async throws(CloudError) -> (String?, Int, [String]) in
             let resources = try await cloudFormation.resources(ofStack: stack)
             let function = resources.first { $0.type == "AWS::Lambda::Function" }?.physicalId ?? ""
-            return (try await lambda.configuration(of: function).CodeSha256, try await cloudFormation.changeSetNames(stack: stack).count,
-                    resources.map(\.type).sorted())
+            return (
+                try await lambda.configuration(of: function).CodeSha256, try await cloudFormation.changeSetNames(stack: stack).count,
+                resources.map(\.type).sorted()
+            )
         }
     }
 
@@ -58,19 +62,23 @@ import Testing
         try folder.write("exports.handler = async () => 'v1';\n", to: "code/index.js")
         let code = folder.path("code")
         let app = { (greeting: String, state: String) in
-            App { Stack("HotswapUnderFaults") {
-                Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code), environment: ["GREETING": .string(greeting)])
-                StateMachine("Flow", definition: Chain { State.pass(state) })
-            } }
+            App {
+                Stack("HotswapUnderFaults") {
+                    Function("Worker", runtime: .nodejs22, handler: "index.handler", code: .asset(code), environment: ["GREETING": .string(greeting)])
+                    StateMachine("Flow", definition: Chain { State.pass(state) })
+                }
+            }
         }
         func viaProxy(_ arguments: [String], _ app: App) -> CommandRunner.Result {
-            CommandRunner.run(arguments + ["--endpoint-url", proxy.endpoint, "--region", Self.region], root: AppCommand.self, app: app,
-                              environment: moto.environment(home: folder.url.path))
+            CommandRunner.run(
+                arguments + ["--endpoint-url", proxy.endpoint, "--region", Self.region], root: AppCommand.self, app: app,
+                environment: moto.environment(home: folder.url.path))
         }
         #expect(viaProxy(["bootstrap"], app("hello", "Start")).status == .done)
         #expect(viaProxy(["deploy", "--require-approval", "never"], app("hello", "Start")).status == .done)
         let before = try deployed(folder, stack: "HotswapUnderFaults")
-        try proxy.configure(#"""
+        try proxy.configure(
+            #"""
             {"rules": [{"service": "lambda", "method": "PUT", "path": "/code$", "fault": "error_after", "count": 1},
                        {"service": "lambda", "fault": "throttle", "count": 2},
                        {"action": "UpdateStateMachine", "fault": "throttle", "count": 1}]}
@@ -117,7 +125,8 @@ import Testing
         let reverted = run(["deploy"], app: Self.app(code: code, greeting: "hello", state: "Start"), folder: folder)
         #expect(reverted.status == .done, "\(reverted.output.standardError)")
         #expect(reverted.output.standardOutput.contains("Hotswapped: no changes"))
-        #expect(reverted.output.standardError.contains("Hotswapped: brought 3 hotswapped resources in line with the template"), "\(reverted.output.standardError)")
+        #expect(
+            reverted.output.standardError.contains("Hotswapped: brought 3 hotswapped resources in line with the template"), "\(reverted.output.standardError)")
         #expect(try deployed(folder).codeSha == before.codeSha)
         let again = run(["deploy"], app: Self.app(code: code, greeting: "hello", state: "Start"), folder: folder)
         #expect(!again.output.standardError.contains("in line"))
@@ -129,8 +138,9 @@ import Testing
         #expect(refused.output.standardError.contains("(AWS::SQS::Queue) is added"))
         #expect(try deployed(folder).resources == before.resources)
 
-        let fallback = run(["deploy", "--hotswap-fallback", "--require-approval", "never"],
-                           app: Self.app(code: code, greeting: "bonjour", state: "Begin", extra: true), folder: folder)
+        let fallback = run(
+            ["deploy", "--hotswap-fallback", "--require-approval", "never"],
+            app: Self.app(code: code, greeting: "bonjour", state: "Begin", extra: true), folder: folder)
         #expect(fallback.status == .done, "\(fallback.output.standardError)")
         #expect(fallback.output.standardError.contains("not hotswappable"))
         #expect(fallback.output.standardOutput.contains("Hotswapped: deployed"))

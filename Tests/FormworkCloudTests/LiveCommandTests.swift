@@ -26,7 +26,8 @@ import Testing
         _ = try SynchronousWait.run { () async throws(CloudError) -> String in try await client.createStack(name: name, template: .body(body)) }
     }
 
-    func run(_ arguments: [String], root: any ParsableCommand.Type = FormworkTool.self, app: App? = nil, environment: [String: String]) -> CommandRunner.Result {
+    func run(_ arguments: [String], root: any ParsableCommand.Type = FormworkTool.self, app: App? = nil, environment: [String: String]) -> CommandRunner.Result
+    {
         CommandRunner.run(arguments + ["--endpoint-url", moto.endpoint], root: root, app: app, environment: environment)
     }
 
@@ -108,7 +109,8 @@ import Testing
             }
         }
         let folder = try TemporaryDirectory()
-        let result = run(["diff", "--change-set", "--format", "json"], root: AppCommand.self, app: edited, environment: moto.environment(home: folder.url.path))
+        let result = run(
+            ["diff", "--change-set", "--format", "json"], root: AppCommand.self, app: edited, environment: moto.environment(home: folder.url.path))
         #expect(result.status == .done, "\(result.output.standardError)")
         let stack = try #require(try JSONReader.parse(result.output.standardOutput)["stacks"]?.arrayValue?.first)
         // moto lists every existing resource as modified; real CloudFormation lists only what changes. What both
@@ -136,8 +138,9 @@ import Testing
         let body = try #require(try large.synthesize().stacks.first?.template.text(in: .json))
         #expect(body.utf8.count > CloudFormationClient.maximumTemplateBodyBytes)
         let folder = try TemporaryDirectory()
-        let result = run(["diff", "--change-set", "--template-bucket", "formwork-live-templates", "--format", "json"], root: AppCommand.self, app: large,
-                         environment: moto.environment(home: folder.url.path))
+        let result = run(
+            ["diff", "--change-set", "--template-bucket", "formwork-live-templates", "--format", "json"], root: AppCommand.self, app: large,
+            environment: moto.environment(home: folder.url.path))
         #expect(result.status == .done, "\(result.output.standardError)")
         let stack = try #require(try JSONReader.parse(result.output.standardOutput)["stacks"]?.arrayValue?.first)
         // Queue0 is deployed as it is: the other 499 are added, on which the diff and CloudFormation agree.

@@ -18,7 +18,8 @@ import Testing
     }
 
     func run(_ arguments: [String], app: App, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(arguments + ["--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            arguments + ["--endpoint-url", proxy.endpoint], root: AppCommand.self, app: app, environment: moto.environment(home: folder.url.path))
     }
 
     static func app(_ names: [String], topic: Bool = false, account: String? = nil) -> App {
@@ -37,7 +38,9 @@ import Testing
         try proxy.configure(#"{"rules": []}"#)
         let deployed = run(["deploy", "--require-approval", "never"], app: Self.app(["LiveReadable", "LiveRefused"]), folder: folder)
         #expect(deployed.status == .done, "\(deployed.output.standardError)")
-        try proxy.configure(#"{"rules": [{"action": "DescribeStacks", "stack": "LiveRefused", "fault": "error", "status": 403, "code": "AccessDenied", "message": "not authorized to perform cloudformation:DescribeStacks"}]}"#)
+        try proxy.configure(
+            #"{"rules": [{"action": "DescribeStacks", "stack": "LiveRefused", "fault": "error", "status": 403, "code": "AccessDenied", "message": "not authorized to perform cloudformation:DescribeStacks"}]}"#
+        )
         let diff = run(["diff"], app: Self.app(["LiveReadable", "LiveRefused"], topic: true), folder: folder)
         #expect(diff.status == .environment)
         #expect(diff.output.standardOutput.contains("LiveReadable"), "the readable stack is compared: \(diff.output.standardOutput)")
@@ -55,20 +58,26 @@ import Testing
         let resources = try Self.app(["LiveStuck"], topic: true).synthesize().stacks[0].template.resources
         let topic = try #require(resources.first { $0.value.type == "AWS::SNS::Topic" }?.key)
         let queue = try #require(resources.first { $0.value.type == "AWS::SQS::Queue" }?.key)
-        try proxy.configure(#"{"stacks": {"LiveStuck": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "rollback_fails": true, "rollback_fail_logical_id": "\#(queue)", "times": 1}}}}"#)
+        try proxy.configure(
+            #"{"stacks": {"LiveStuck": {"fail": {"logical_id": "\#(topic)", "operations": ["update"], "rollback_fails": true, "rollback_fail_logical_id": "\#(queue)", "times": 1}}}}"#
+        )
         #expect(run(["deploy", "--require-approval", "never", "LiveStuck"], app: Self.app(["LiveStuck"], topic: true), folder: folder).status == .findings)
 
         let diff = run(["diff", "--change-set"], app: Self.app(["LiveStuck", "LiveSettled"], topic: true), folder: folder)
         #expect(diff.status == .done, "\(diff.output.standardError)")
         #expect(diff.output.standardOutput.contains("note: LiveStuck is UPDATE_ROLLBACK_FAILED"))
-        #expect(diff.output.standardOutput.contains("CloudFormation's change set: not asked for: the stack is UPDATE_ROLLBACK_FAILED, which CloudFormation does not update"))
+        #expect(
+            diff.output.standardOutput.contains(
+                "CloudFormation's change set: not asked for: the stack is UPDATE_ROLLBACK_FAILED, which CloudFormation does not update"))
         let changeSets = try proxy.log().filter { $0["action"] as? String == "CreateChangeSet" && $0["stack"] as? String == "LiveSettled" }
         #expect(changeSets.count == 2, "the settled stack still gets its change set (one from the deploy, one from the diff)")
     }
 
     @Test func aStackOfAnotherAccountWhoseRoleCannotBeAssumedIsReported() throws {
         let folder = try TemporaryDirectory()
-        try proxy.configure(#"{"rules": [{"action": "AssumeRole", "fault": "error", "status": 403, "code": "AccessDenied", "message": "not authorized to perform sts:AssumeRole"}]}"#)
+        try proxy.configure(
+            #"{"rules": [{"action": "AssumeRole", "fault": "error", "status": 403, "code": "AccessDenied", "message": "not authorized to perform sts:AssumeRole"}]}"#
+        )
         let diff = run(["diff"], app: Self.app(["LiveElsewhere"], account: "444444444444"), folder: folder)
         #expect(diff.status == .environment)
         #expect(diff.output.standardError.contains("LiveElsewhere could not be read, so it is not compared: the stack is bound to account 444444444444"))

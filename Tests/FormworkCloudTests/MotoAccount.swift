@@ -30,8 +30,9 @@ struct MotoAccount {
     /// Creates the role `name`, which anyone may assume and which may do anything.
     func createRole(_ name: String) throws {
         let environment = environment
-        let iam = AWSQueryClient(service: "iam", version: "2010-05-08", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
-                                 credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
+        let iam = AWSQueryClient(
+            service: "iam", version: "2010-05-08", endpoint: URL(string: moto.endpoint)!, region: "us-east-1",
+            credentials: CredentialChain.credentials(environment), transport: environment.transport, retry: .standard)
         let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#
         let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
         try SynchronousWait.run { () async throws(CloudError) in

@@ -32,8 +32,10 @@ final class MotoServer: Sendable {
 
     /// The environment variables of a process signed as the test user, with no config files to read.
     func environment(home: String) -> [String: String] {
-        ["AWS_ACCESS_KEY_ID": accessKeyId, "AWS_SECRET_ACCESS_KEY": secretAccessKey, "AWS_REGION": "us-east-1", "HOME": home,
-         "AWS_EC2_METADATA_DISABLED": "true"]
+        [
+            "AWS_ACCESS_KEY_ID": accessKeyId, "AWS_SECRET_ACCESS_KEY": secretAccessKey, "AWS_REGION": "us-east-1", "HOME": home,
+            "AWS_EC2_METADATA_DISABLED": "true",
+        ]
     }
 
     /// Credentials of the test user.
@@ -55,12 +57,15 @@ final class MotoServer: Sendable {
         let python = try MotoPython.executable.get()
         // moto's own server, with exports registered for change sets too (LocalAWS/moto_server.py says why).
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("LocalAWS/moto_server.py").path
-        process.arguments = ["-c", """
+        process.arguments = [
+            "-c",
+            """
             '\(python)' '\(script)' -H 127.0.0.1 -p \(port) & server=$!
             trap 'kill -9 $server 2>/dev/null; exit 0' TERM INT
             while kill -0 \(getpid()) 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 1; done
             kill -9 $server 2>/dev/null
-            """]
+            """,
+        ]
         process.environment = ProcessInfo.processInfo.environment.merging(checksSignatures ? ["INITIAL_NO_AUTH_ACTION_COUNT": "3"] : [:]) { $1 }
         // The server's log, for when a test fails: `<temporary folder>/formwork-moto-<port>.log`.
         let logPath = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-moto-\(port).log").path
@@ -86,7 +91,9 @@ final class MotoServer: Sendable {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketDescriptor, $0, length) == 0 && getsockname(socketDescriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw MotoServerError(reason: "no free port on 127.0.0.1") }
         return UInt16(bigEndian: address.sin_port)
@@ -117,15 +124,18 @@ final class MotoServer: Sendable {
     private static func createUser(endpoint: String) throws(MotoServerError) -> (String, String) {
         let bootstrap = AWSEnvironment(variables: [:], endpointURL: endpoint)
         let anyKey = RefreshingCredentials { AWSCredentials(accessKeyId: "AKIDBOOTSTRAP", secretAccessKey: "unchecked", source: "bootstrap") }
-        let iam = AWSQueryClient(service: "iam", version: "2010-05-08", endpoint: URL(string: endpoint)!, region: "us-east-1",
-                                 credentials: anyKey, transport: bootstrap.transport, retry: .standard)
+        let iam = AWSQueryClient(
+            service: "iam", version: "2010-05-08", endpoint: URL(string: endpoint)!, region: "us-east-1",
+            credentials: anyKey, transport: bootstrap.transport, retry: .standard)
         let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
-        let outcome = Result { () throws(CloudError) -> (String, String) in try SynchronousWait.run { () async throws(CloudError) -> (String, String) in
-            _ = try await iam.call("CreateUser", [("UserName", "formwork-tests")])
-            let key = try await iam.call("CreateAccessKey", [("UserName", "formwork-tests")])
-            _ = try await iam.call("PutUserPolicy", [("UserName", "formwork-tests"), ("PolicyName", "all"), ("PolicyDocument", policy)])
-            return (key["AccessKey"]?.string("AccessKeyId") ?? "", key["AccessKey"]?.string("SecretAccessKey") ?? "")
-        } }
+        let outcome = Result { () throws(CloudError) -> (String, String) in
+            try SynchronousWait.run { () async throws(CloudError) -> (String, String) in
+                _ = try await iam.call("CreateUser", [("UserName", "formwork-tests")])
+                let key = try await iam.call("CreateAccessKey", [("UserName", "formwork-tests")])
+                _ = try await iam.call("PutUserPolicy", [("UserName", "formwork-tests"), ("PolicyName", "all"), ("PolicyDocument", policy)])
+                return (key["AccessKey"]?.string("AccessKeyId") ?? "", key["AccessKey"]?.string("SecretAccessKey") ?? "")
+            }
+        }
         guard case .success(let pair) = outcome, !pair.0.isEmpty else {
             throw MotoServerError(reason: "moto did not create the test user: \(outcome)")
         }

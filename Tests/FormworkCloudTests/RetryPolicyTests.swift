@@ -8,20 +8,25 @@ import Testing
     static let fast = RetryPolicy(maxAttempts: 5, baseDelay: 0.001, maxDelay: 0.01, timeout: 1)
 
     static func errorResponse(_ status: Int, _ code: String) -> HTTPResponse {
-        HTTPResponse(status: status, body: Data("<ErrorResponse><Error><Code>\(code)</Code><Message>m</Message></Error><RequestId>r</RequestId></ErrorResponse>".utf8))
+        HTTPResponse(
+            status: status, body: Data("<ErrorResponse><Error><Code>\(code)</Code><Message>m</Message></Error><RequestId>r</RequestId></ErrorResponse>".utf8))
     }
 
-    static let success = HTTPResponse(status: 200, body: Data("<ListStacksResponse><ListStacksResult><StackSummaries/></ListStacksResult></ListStacksResponse>".utf8))
+    static let success = HTTPResponse(
+        status: 200, body: Data("<ListStacksResponse><ListStacksResult><StackSummaries/></ListStacksResult></ListStacksResponse>".utf8))
 
     func client(_ transport: ScriptedTransport) -> AWSQueryClient {
-        AWSQueryClient(service: "cloudformation", version: "2010-05-15", endpoint: URL(string: "https://cloudformation.eu-west-1.amazonaws.com")!,
-                       region: "eu-west-1", credentials: RefreshingCredentials { AWSCredentials(accessKeyId: "AKID", secretAccessKey: "s", source: "test") },
-                       transport: transport, retry: Self.fast)
+        AWSQueryClient(
+            service: "cloudformation", version: "2010-05-15", endpoint: URL(string: "https://cloudformation.eu-west-1.amazonaws.com")!,
+            region: "eu-west-1", credentials: RefreshingCredentials { AWSCredentials(accessKeyId: "AKID", secretAccessKey: "s", source: "test") },
+            transport: transport, retry: Self.fast)
     }
 
     func call(_ transport: ScriptedTransport) -> Result<XMLTree, CloudError> {
         let client = client(transport)
-        return Result { () throws(CloudError) -> XMLTree in try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await client.call("ListStacks") } }
+        return Result { () throws(CloudError) -> XMLTree in
+            try SynchronousWait.run { () async throws(CloudError) -> XMLTree in try await client.call("ListStacks") }
+        }
     }
 
     @Test func throttlingIsRetriedUntilTheAttemptsRunOut() {
@@ -72,4 +77,3 @@ final class Counter: Sendable {
         }
     }
 }
-

@@ -19,12 +19,16 @@ import Testing
         for index in stride(from: 0, to: bytes.count, by: 4096) { bytes[index] = UInt8(truncatingIfNeeded: index / 4096) }
         let body = bytes
         let (exists, missing, small) = try SynchronousWait.run { () async throws(CloudError) -> (Bool, Bool, Bool) in
-            try await cloudFormation.createStack(name: "S3Uploads", template: .body(#"{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "formwork-tests-uploads"}}}}"#))
+            try await cloudFormation.createStack(
+                name: "S3Uploads",
+                template: .body(#"{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "formwork-tests-uploads"}}}}"#))
             try await s3.upload(bucket: "formwork-tests-uploads", key: "large/object.bin", body: body)
             try await s3.upload(bucket: "formwork-tests-uploads", key: "small.json", body: Data("{}".utf8), contentType: "application/json")
-            return (try await s3.objectExists(bucket: "formwork-tests-uploads", key: "large/object.bin"),
-                    try await s3.objectExists(bucket: "formwork-tests-uploads", key: "not/there"),
-                    try await s3.objectExists(bucket: "formwork-tests-uploads", key: "small.json"))
+            return (
+                try await s3.objectExists(bucket: "formwork-tests-uploads", key: "large/object.bin"),
+                try await s3.objectExists(bucket: "formwork-tests-uploads", key: "not/there"),
+                try await s3.objectExists(bucket: "formwork-tests-uploads", key: "small.json")
+            )
         }
         #expect(exists && small && !missing)
         // Read it back with a signed GET: the parts were joined in order.

@@ -7,9 +7,11 @@ import Testing
 @Suite struct S3RequestTests {
     func client(_ transport: ScriptedTransport, owner: String? = "123456789012") throws -> S3Client {
         let environment = AWSEnvironment(variables: ["HOME": "/nonexistent"], transport: transport)
-        return try S3Client(environment: environment, region: "us-east-1", credentials: RefreshingCredentials {
-            AWSCredentials(accessKeyId: "AKID", secretAccessKey: "secret", source: "test")
-        }, expectedBucketOwner: owner)
+        return try S3Client(
+            environment: environment, region: "us-east-1",
+            credentials: RefreshingCredentials {
+                AWSCredentials(accessKeyId: "AKID", secretAccessKey: "secret", source: "test")
+            }, expectedBucketOwner: owner)
     }
 
     @Test func everyRequestNamesTheExpectedBucketOwner() throws {
@@ -24,10 +26,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:us-east-1:1:key/k</KMSMasterKeyID></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>",
-         ServerSideEncryption.kms(keyId: "arn:aws:kms:us-east-1:1:key/k")),
-        ("<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>",
-         ServerSideEncryption.s3),
+        (
+            "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:us-east-1:1:key/k</KMSMasterKeyID></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>",
+            ServerSideEncryption.kms(keyId: "arn:aws:kms:us-east-1:1:key/k")
+        ),
+        (
+            "<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>",
+            ServerSideEncryption.s3
+        ),
     ])
     func anUploadAsksForTheBucketsOwnEncryption(configuration: String, expected: ServerSideEncryption) throws {
         let transport = ScriptedTransport { request in
@@ -59,7 +65,10 @@ import Testing
         let outcome = Result { () throws(CloudError) -> Bool in
             try SynchronousWait.run { () async throws(CloudError) -> Bool in try await s3.objectExists(bucket: "assets-bucket", key: "a.zip") }
         }
-        guard case .failure(let error) = outcome else { Issue.record("a 403 is an error"); return }
+        guard case .failure(let error) = outcome else {
+            Issue.record("a 403 is an error")
+            return
+        }
         #expect("\(error)".contains("S3 refused to say whether s3://assets-bucket/a.zip exists (expected to belong to account 123456789012)"))
         #expect("\(error)".contains("s3:GetObject and s3:ListBucket"))
         #expect(!"\(error)".contains("HTTP403"))

@@ -11,14 +11,16 @@ import Testing
     static let sessionCacheFile = "ee0bfd2552fbd840c02cc48b6e823320543c450f.json"
     /// SHA-1 of `https://corp.awsapps.com/start`: the cache file of a legacy profile with that start URL.
     static let legacyCacheFile = "a51746d4aa793ae07b25e90c3a5db96fc7832bd7.json"
-    static let roleAnswer = #"{"roleCredentials": {"accessKeyId": "ASIASSO", "secretAccessKey": "sso-secret", "sessionToken": "sso-session", "expiration": 1893456000000}}"#
+    static let roleAnswer =
+        #"{"roleCredentials": {"accessKeyId": "ASIASSO", "secretAccessKey": "sso-secret", "sessionToken": "sso-session", "expiration": 1893456000000}}"#
 
     let folder: TemporaryDirectory
 
     init() throws {
         folder = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: folder.path(".aws/sso/cache"), withIntermediateDirectories: true)
-        try folder.write("""
+        try folder.write(
+            """
             [profile dev]
             sso_session = corp
             sso_account_id = 111122223333
@@ -39,15 +41,18 @@ import Testing
     }
 
     func resolve(_ profile: String, transport: ScriptedTransport) -> Result<AWSCredentials, CloudError> {
-        let environment = AWSEnvironment(variables: ["HOME": folder.url.path, "AWS_EC2_METADATA_DISABLED": "true"], profile: profile, transport: transport,
-                                         retry: RetryPolicy(maxAttempts: 1))
+        let environment = AWSEnvironment(
+            variables: ["HOME": folder.url.path, "AWS_EC2_METADATA_DISABLED": "true"], profile: profile, transport: transport,
+            retry: RetryPolicy(maxAttempts: 1))
         return Result { () throws(CloudError) -> AWSCredentials in
             try SynchronousWait.run { () async throws(CloudError) -> AWSCredentials in try await CredentialChain.resolve(environment) }
         }
     }
 
     static func cache(token: String, expiresAt: String, refreshable: Bool = true) -> String {
-        let refresh = refreshable ? #", "refreshToken": "refresh-1", "clientId": "client-1", "clientSecret": "client-secret-1", "registrationExpiresAt": "2099-01-01T00:00:00Z""# : ""
+        let refresh =
+            refreshable
+            ? #", "refreshToken": "refresh-1", "clientId": "client-1", "clientSecret": "client-secret-1", "registrationExpiresAt": "2099-01-01T00:00:00Z""# : ""
         return #"{"startUrl": "https://corp.awsapps.com/start", "region": "eu-central-1", "accessToken": "\#(token)", "expiresAt": "\#(expiresAt)"\#(refresh)}"#
     }
 
@@ -70,7 +75,8 @@ import Testing
         try folder.write(Self.cache(token: "token-old", expiresAt: "2020-01-01T00:00:00Z"), to: ".aws/sso/cache/\(Self.sessionCacheFile)")
         let transport = ScriptedTransport { request in
             if request.url.host == "oidc.eu-central-1.amazonaws.com" {
-                return HTTPResponse(status: 200, body: Data(#"{"accessToken": "token-new", "expiresIn": 28800, "refreshToken": "refresh-2", "tokenType": "Bearer"}"#.utf8))
+                return HTTPResponse(
+                    status: 200, body: Data(#"{"accessToken": "token-new", "expiresIn": 28800, "refreshToken": "refresh-2", "tokenType": "Bearer"}"#.utf8))
             }
             return HTTPResponse(status: 200, body: Data(Self.roleAnswer.utf8))
         }
@@ -80,7 +86,8 @@ import Testing
         let body = try #require(try JSONSerialization.jsonObject(with: refresh.body) as? [String: String])
         #expect(body == ["grantType": "refresh_token", "clientId": "client-1", "clientSecret": "client-secret-1", "refreshToken": "refresh-1"])
         #expect(transport.requests.last?.headers["x-amz-sso_bearer_token"] == "token-new")
-        let cached = try #require(try JSONSerialization.jsonObject(with: Data(folder.read(".aws/sso/cache/\(Self.sessionCacheFile)").utf8)) as? [String: String])
+        let cached = try #require(
+            try JSONSerialization.jsonObject(with: Data(folder.read(".aws/sso/cache/\(Self.sessionCacheFile)").utf8)) as? [String: String])
         #expect(cached["accessToken"] == "token-new" && cached["refreshToken"] == "refresh-2" && cached["clientId"] == "client-1")
         #expect(cached["expiresAt"].flatMap(ISO8601Timestamp.parse).map { $0 > Date() } == true)
     }
@@ -88,23 +95,36 @@ import Testing
     @Test func anExpiredLegacyTokenSaysToSignInAgainAndCallsNothing() throws {
         try folder.write(Self.cache(token: "token-legacy", expiresAt: "2020-01-01T00:00:00Z", refreshable: false), to: ".aws/sso/cache/\(Self.legacyCacheFile)")
         let outcome = resolve("legacy", transport: CredentialChainTests.noNetwork)
-        guard case .failure(let error) = outcome else { Issue.record("an expired token is an error"); return }
+        guard case .failure(let error) = outcome else {
+            Issue.record("an expired token is an error")
+            return
+        }
         #expect("\(error)".contains("its SSO token has expired; run `aws sso login --profile legacy`"))
         #expect(!"\(error)".contains("token-legacy"), "the token is never printed")
     }
 
     @Test func noCachedTokenSaysToSignIn() {
         let outcome = resolve("dev", transport: CredentialChainTests.noNetwork)
-        guard case .failure(let error) = outcome else { Issue.record("a missing token is an error"); return }
+        guard case .failure(let error) = outcome else {
+            Issue.record("a missing token is an error")
+            return
+        }
         #expect("\(error)".contains("there is no SSO token for it"))
         #expect("\(error)".contains("run `aws sso login --profile dev`"))
     }
 
     @Test func aRefusedTokenSaysToSignInWithoutPrintingIt() throws {
         try folder.write(Self.cache(token: "token-revoked", expiresAt: "2099-01-01T00:00:00Z"), to: ".aws/sso/cache/\(Self.sessionCacheFile)")
-        let transport = ScriptedTransport { _ in HTTPResponse(status: 401, body: Data(#"{"message": "Session token not found or invalid", "__type": "com.amazonaws.switchboard.portal#UnauthorizedException"}"#.utf8)) }
+        let transport = ScriptedTransport { _ in
+            HTTPResponse(
+                status: 401,
+                body: Data(#"{"message": "Session token not found or invalid", "__type": "com.amazonaws.switchboard.portal#UnauthorizedException"}"#.utf8))
+        }
         let outcome = resolve("dev", transport: transport)
-        guard case .failure(let error) = outcome else { Issue.record("a refused token is an error"); return }
+        guard case .failure(let error) = outcome else {
+            Issue.record("a refused token is an error")
+            return
+        }
         #expect("\(error)".contains("(UnauthorizedException)"))
         #expect("\(error)".contains("run `aws sso login --profile dev`"))
         #expect(!"\(error)".contains("token-revoked"))
@@ -120,8 +140,9 @@ import Testing
     @Test func theEndpointsFollowAWSEndpointURLSSO() throws {
         try folder.write(Self.cache(token: "token-valid", expiresAt: "2099-01-01T00:00:00Z"), to: ".aws/sso/cache/\(Self.sessionCacheFile)")
         let transport = ScriptedTransport { _ in HTTPResponse(status: 200, body: Data(Self.roleAnswer.utf8)) }
-        let environment = AWSEnvironment(variables: ["HOME": folder.url.path, "AWS_ENDPOINT_URL_SSO": "http://127.0.0.1:4555"], profile: "dev", transport: transport,
-                                         retry: RetryPolicy(maxAttempts: 1))
+        let environment = AWSEnvironment(
+            variables: ["HOME": folder.url.path, "AWS_ENDPOINT_URL_SSO": "http://127.0.0.1:4555"], profile: "dev", transport: transport,
+            retry: RetryPolicy(maxAttempts: 1))
         _ = try SynchronousWait.run { () async throws(CloudError) -> AWSCredentials in try await CredentialChain.resolve(environment) }
         #expect(transport.requests.first?.url.absoluteString.hasPrefix("http://127.0.0.1:4555/federation/credentials?") == true)
     }

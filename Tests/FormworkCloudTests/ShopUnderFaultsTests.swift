@@ -38,14 +38,16 @@ import Testing
     static let stacks = ["ShopShared", "ShopOrders", "ShopData"]
 
     func deploy(region: String, folder: borrowing TemporaryDirectory) -> CommandRunner.Result {
-        CommandRunner.run(["deploy", "--require-approval", "never", "--concurrency", "2", "--region", region, "--endpoint-url", proxy.endpoint] + Self.stacks,
-                          root: AppCommand.self, app: ShopApp.app, environment: moto.environment(home: folder.url.path))
+        CommandRunner.run(
+            ["deploy", "--require-approval", "never", "--concurrency", "2", "--region", region, "--endpoint-url", proxy.endpoint] + Self.stacks,
+            root: AppCommand.self, app: ShopApp.app, environment: moto.environment(home: folder.url.path))
     }
 
     /// Creates the bootstrap bucket of `region` (the Shop's functions have code assets).
     func bootstrap(region: String, folder: borrowing TemporaryDirectory) throws {
-        let result = CommandRunner.run(["bootstrap", "--region", region, "--endpoint-url", moto.endpoint], root: AppCommand.self, app: nil,
-                                       environment: moto.environment(home: folder.url.path))
+        let result = CommandRunner.run(
+            ["bootstrap", "--region", region, "--endpoint-url", moto.endpoint], root: AppCommand.self, app: nil,
+            environment: moto.environment(home: folder.url.path))
         #expect(result.status == .done, "\(result.output.standardError)")
     }
 
@@ -58,7 +60,8 @@ import Testing
         let cleanCalls = try proxy.log().count
 
         try bootstrap(region: "eu-west-3", folder: folder)
-        try proxy.configure("""
+        try proxy.configure(
+            """
             {"seed": 2026, "rules": [
               {"id": "throttle", "fault": "throttle", "probability": 0.04},
               {"id": "server-error", "fault": "internal_error", "probability": 0.03},
@@ -73,6 +76,8 @@ import Testing
         #expect(faults.count >= 3, "\(faults.count) faults in \(log.count) calls")
         #expect(try endState(in: "eu-west-3") == endState(in: "us-west-1"))
         #expect(try endState(in: "us-west-1").values.allSatisfy { $0.hasPrefix("CREATE_COMPLETE") })
-        print("Shop under faults: \(cleanCalls) calls without faults; \(log.count) calls with \(faults.count) faulted (\(Dictionary(grouping: faults) { $0["rule"] as? String ?? "" }.mapValues(\.count).sorted { $0.key < $1.key }))")
+        print(
+            "Shop under faults: \(cleanCalls) calls without faults; \(log.count) calls with \(faults.count) faulted (\(Dictionary(grouping: faults) { $0["rule"] as? String ?? "" }.mapValues(\.count).sorted { $0.key < $1.key }))"
+        )
     }
 }

@@ -31,16 +31,21 @@ import Testing
         var components = DateComponents()
         components.calendar = Calendar(identifier: .gregorian)
         components.timeZone = TimeZone(identifier: "UTC")
-        components.year = 2026; components.month = 11; components.day = 30
-        components.hour = 12; components.minute = 34; components.second = 56
+        components.year = 2026
+        components.month = 11
+        components.day = 30
+        components.hour = 12
+        components.minute = 34
+        components.second = 56
         return components.date!
     }()
 
     @Test(arguments: fixtures.cases.indices)
     func signsAsBotocoreSigns(index: Int) throws {
         let fixture = Self.fixtures.cases[index]
-        let credentials = AWSCredentials(accessKeyId: Self.fixtures.accessKeyId, secretAccessKey: Self.fixtures.secretAccessKey,
-                                         sessionToken: fixture.sessionToken, source: "test")
+        let credentials = AWSCredentials(
+            accessKeyId: Self.fixtures.accessKeyId, secretAccessKey: Self.fixtures.secretAccessKey,
+            sessionToken: fixture.sessionToken, source: "test")
         let signer = SigV4Signer(credentials: credentials, service: fixture.service, region: fixture.region)
         let url = try #require(URL(string: fixture.url))
         let headers = signer.signedHeaders(method: fixture.method, url: url, headers: fixture.headers, body: Data(fixture.body.utf8), date: Self.date)

@@ -34,14 +34,17 @@ import Testing
         let source = folder.path("Sources/App/main.swift")
         let journal = Journal()
         let watcher = try FileWatcher(roots: [folder.url.path], mechanism: mechanism)
-        let loop = WatchLoop(watcher: watcher, build: {
-            let text = (try? String(contentsOfFile: source, encoding: .utf8)) ?? ""
-            journal.append("build \(text.trimmingCharacters(in: .newlines))")
-            return text.contains("error") ? "main.swift:1:1: error: cannot find 'error' in scope" : nil
-        }, deploy: {
-            journal.append("deploy")
-            return true
-        }, report: { journal.append("report \($0)") })
+        let loop = WatchLoop(
+            watcher: watcher,
+            build: {
+                let text = (try? String(contentsOfFile: source, encoding: .utf8)) ?? ""
+                journal.append("build \(text.trimmingCharacters(in: .newlines))")
+                return text.contains("error") ? "main.swift:1:1: error: cannot find 'error' in scope" : nil
+            },
+            deploy: {
+                journal.append("deploy")
+                return true
+            }, report: { journal.append("report \($0)") })
         let stop = Atomic<Bool>(false)
         let finished = Atomic<Int>(-1)
         Thread.detachNewThread {

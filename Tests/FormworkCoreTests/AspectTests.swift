@@ -107,8 +107,9 @@ private struct Requiring: Construct {
             }
         }.synthesize()
         #expect(assembly.stacks[0].tags == ["Alpha": "1", "b": "x", "stack": "s1", "team": "orders"])
-        #expect(assembly.stacks[0].template.resources["Queue"]?.properties["Tags"]
-            == [["Key": "Alpha", "Value": "1"], ["Key": "b", "Value": "low"], ["Key": "team", "Value": "orders"]])
+        #expect(
+            assembly.stacks[0].template.resources["Queue"]?.properties["Tags"]
+                == [["Key": "Alpha", "Value": "1"], ["Key": "b", "Value": "low"], ["Key": "team", "Value": "orders"]])
     }
 
     @Test func aTagMergesWithTagsTheResourceWroteAndLeavesNonTaggableTypesAlone() throws {

@@ -11,9 +11,13 @@ struct Collector: IdentifiedConstruct {
     func expand(in scope: ConstructScope) throws(SynthesisError) {
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let gathered = scope.contributions(to: self, as: notes)
-            try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: [
-                "TopicName": .string(gathered.joined(separator: "-")),
-            ])))
+            try scope.declare(
+                .resource(
+                    ResourceDeclaration(
+                        type: "AWS::SNS::Topic",
+                        properties: [
+                            "TopicName": .string(gathered.joined(separator: "-"))
+                        ])))
         }
     }
 }

@@ -24,25 +24,32 @@ enum CrossStackApp {
 
         var body: [any Construct] {
             let queue = Resource("Resource", type: "AWS::SQS::Queue").removalPolicy(.destroy)
-            let policy = Resource("Resource", type: "AWS::SQS::QueuePolicy", properties: [
-                "PolicyDocument": [
-                    "Statement": [[
-                        "Action": "sqs:SendMessage",
-                        "Condition": ["ArnEquals": ["aws:SourceArn": topic.ref]],
-                        "Effect": "Allow",
-                        "Principal": ["Service": "sns.amazonaws.com"],
-                        "Resource": queue.getAtt("Arn"),
-                    ]],
-                    "Version": "2012-10-17",
-                ],
-                "Queues": [queue.ref],
-            ])
+            let policy = Resource(
+                "Resource", type: "AWS::SQS::QueuePolicy",
+                properties: [
+                    "PolicyDocument": [
+                        "Statement": [
+                            [
+                                "Action": "sqs:SendMessage",
+                                "Condition": ["ArnEquals": ["aws:SourceArn": topic.ref]],
+                                "Effect": "Allow",
+                                "Principal": ["Service": "sns.amazonaws.com"],
+                                "Resource": queue.getAtt("Arn"),
+                            ]
+                        ],
+                        "Version": "2012-10-17",
+                    ],
+                    "Queues": [queue.ref],
+                ])
             queue
             Group("Policy") { policy }
             Group(LogicalId.make(["SharedStack", "SharedTopic"]) ?? "") {
-                Resource("Resource", type: "AWS::SNS::Subscription", properties: [
-                    "Endpoint": queue.getAtt("Arn"), "Protocol": "sqs", "TopicArn": topic.ref,
-                ]).dependsOn(policy)
+                Resource(
+                    "Resource", type: "AWS::SNS::Subscription",
+                    properties: [
+                        "Endpoint": queue.getAtt("Arn"), "Protocol": "sqs", "TopicArn": topic.ref,
+                    ]
+                ).dependsOn(policy)
             }
         }
     }
@@ -52,31 +59,38 @@ enum CrossStackApp {
         let topic: Resource
 
         var body: [any Construct] {
-            let role = Resource("Resource", type: "AWS::IAM::Role", properties: [
-                "AssumeRolePolicyDocument": [
-                    "Statement": [["Action": "sts:AssumeRole", "Effect": "Allow", "Principal": ["Service": "lambda.amazonaws.com"]]],
-                    "Version": "2012-10-17",
-                ],
-                "ManagedPolicyArns": ["arn:\(Aws.partition):iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
-            ])
-            let policy = Resource("Resource", type: "AWS::IAM::Policy", properties: [
-                "PolicyDocument": [
-                    "Statement": [["Action": "sns:Publish", "Effect": "Allow", "Resource": topic.ref]],
-                    "Version": "2012-10-17",
-                ],
-                "PolicyName": "PublisherServiceRoleDefaultPolicy0E21E942",
-                "Roles": [role.ref],
-            ])
+            let role = Resource(
+                "Resource", type: "AWS::IAM::Role",
+                properties: [
+                    "AssumeRolePolicyDocument": [
+                        "Statement": [["Action": "sts:AssumeRole", "Effect": "Allow", "Principal": ["Service": "lambda.amazonaws.com"]]],
+                        "Version": "2012-10-17",
+                    ],
+                    "ManagedPolicyArns": ["arn:\(Aws.partition):iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+                ])
+            let policy = Resource(
+                "Resource", type: "AWS::IAM::Policy",
+                properties: [
+                    "PolicyDocument": [
+                        "Statement": [["Action": "sns:Publish", "Effect": "Allow", "Resource": topic.ref]],
+                        "Version": "2012-10-17",
+                    ],
+                    "PolicyName": "PublisherServiceRoleDefaultPolicy0E21E942",
+                    "Roles": [role.ref],
+                ])
             Group("ServiceRole") {
                 role
                 Group("DefaultPolicy") { policy }
             }
-            Resource("Resource", type: "AWS::Lambda::Function", properties: [
-                "Runtime": "nodejs22.x",
-                "Handler": "index.handler",
-                "Code": ["ZipFile": "exports.handler = async () => ({});"],
-                "Role": role.getAtt("Arn"),
-            ]).dependsOn(role, policy)
+            Resource(
+                "Resource", type: "AWS::Lambda::Function",
+                properties: [
+                    "Runtime": "nodejs22.x",
+                    "Handler": "index.handler",
+                    "Code": ["ZipFile": "exports.handler = async () => ({});"],
+                    "Role": role.getAtt("Arn"),
+                ]
+            ).dependsOn(role, policy)
         }
     }
 }

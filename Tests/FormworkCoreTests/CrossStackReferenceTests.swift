@@ -42,8 +42,14 @@ import Testing
         let a = Resource("A", type: "AWS::SNS::Topic")
         let b = Resource("B", type: "AWS::SNS::Topic")
         let app = App {
-            Stack("First") { a; Output("UsesB", value: b.ref) }
-            Stack("Second") { b; Output("UsesA", value: a.ref) }
+            Stack("First") {
+                a
+                Output("UsesB", value: b.ref)
+            }
+            Stack("Second") {
+                b
+                Output("UsesA", value: a.ref)
+            }
         }
         #expect {
             try app.synthesize()

@@ -13,7 +13,8 @@ import Testing
 
     @Test func aCDKJSONsContextFlagsAreReadAndOtherContextIsIgnored() throws {
         let folder = try TemporaryDirectory()
-        let path = try folder.write(#"{"app": "python3 app.py", "context": {"@aws-cdk/aws-lambda:useCdkManagedLogGroup": true, "vpc-provider:account=1": {"x": 1}}}"#, to: "cdk.json")
+        let path = try folder.write(
+            #"{"app": "python3 app.py", "context": {"@aws-cdk/aws-lambda:useCdkManagedLogGroup": true, "vpc-provider:account=1": {"x": 1}}}"#, to: "cdk.json")
         let flags = try FeatureFlags.contents(ofCDKJSON: path)
         #expect(flags.values == ["@aws-cdk/aws-lambda:useCdkManagedLogGroup": true])
         #expect(flags.isEnabled(.lambdaUseCdkManagedLogGroup))
@@ -44,12 +45,15 @@ import Testing
     }
 
     @Test func flagsFormworkDoesNotImplementAreReportedAtSynthesis() throws {
-        let assembly = try Self.app(.cdk(flags: FeatureFlags([
-            "@aws-cdk/aws-rds:databaseProxyUniqueResourceName": true,
-            "@aws-cdk/aws-lambda:useCdkManagedLogGroup": true,
-            "@aws-cdk/aws-ecs:arnFormatIncludesClusterName": true,
-            "@aws-cdk/not-a-flag:madeUp": true,
-        ]))).synthesize()
+        let assembly = try Self.app(
+            .cdk(
+                flags: FeatureFlags([
+                    "@aws-cdk/aws-rds:databaseProxyUniqueResourceName": true,
+                    "@aws-cdk/aws-lambda:useCdkManagedLogGroup": true,
+                    "@aws-cdk/aws-ecs:arnFormatIncludesClusterName": true,
+                    "@aws-cdk/not-a-flag:madeUp": true,
+                ]))
+        ).synthesize()
         let warning = try #require(assembly.warnings.first { $0.contains("feature flag") })
         #expect(warning.contains("Flagged: 2 feature flag(s) set that Formwork does not implement"))
         #expect(warning.contains("@aws-cdk/aws-ecs:arnFormatIncludesClusterName, @aws-cdk/aws-rds:databaseProxyUniqueResourceName"))

@@ -27,9 +27,13 @@ private struct NamesAfter: Construct {
     }
 
     private func declare(in scope: ConstructScope) throws(SynthesisError) {
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: [
-            "QueueName": .string(try scope.scope(of: other).path),
-        ])))
+        try scope.declare(
+            .resource(
+                ResourceDeclaration(
+                    type: "AWS::SQS::Queue",
+                    properties: [
+                        "QueueName": .string(try scope.scope(of: other).path)
+                    ])))
     }
 }
 

@@ -49,10 +49,11 @@ import Testing
 
     @Test func aConstructReferencedFromTwoScopesButListedInNoneIsAnError() {
         let shared = Resource("Shared", type: "AWS::SNS::Topic")
-        let error = synthesisError(App {
-            Stack("A") { Output("O", value: shared.ref) }
-            Stack("B") { Output("O", value: shared.ref) }
-        })
+        let error = synthesisError(
+            App {
+                Stack("A") { Output("O", value: shared.ref) }
+                Stack("B") { Output("O", value: shared.ref) }
+            })
         #expect(error?.code == .unlistedSharedConstruct)
         #expect(error?.paths == ["A/O", "B/O"])
     }
@@ -61,8 +62,14 @@ import Testing
         let first = Resource("Queue", type: "AWS::SQS::Queue")
         let second = Resource("Queue", type: "AWS::SQS::Queue")
         let assembly = try App {
-            Stack("A") { first; Output("Url", value: first.ref) }
-            Stack("B") { second; Output("Url", value: second.ref) }
+            Stack("A") {
+                first
+                Output("Url", value: first.ref)
+            }
+            Stack("B") {
+                second
+                Output("Url", value: second.ref)
+            }
         }.synthesize()
         for stack in assembly.stacks {
             #expect(stack.template.outputs["Url"]?.value == .ref("Queue"))
@@ -71,46 +78,50 @@ import Testing
     }
 
     @Test func twoConstructsWithTheSameIdInOneScopeAreAnError() {
-        let error = synthesisError(App {
-            Stack("S") {
-                Resource("Queue", type: "AWS::SQS::Queue")
-                Resource("Queue", type: "AWS::SQS::Queue")
-            }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    Resource("Queue", type: "AWS::SQS::Queue")
+                    Resource("Queue", type: "AWS::SQS::Queue")
+                }
+            })
         #expect(error?.code == .duplicateId)
         #expect(error?.paths == ["S/Queue"])
     }
 
     @Test func aDuplicateIdAmongManySiblingsIsAnError() {
-        let error = synthesisError(App {
-            Stack("S") {
-                for index in 0..<20 { Resource("Queue\(index)", type: "AWS::SQS::Queue") }
-                Resource("Queue3", type: "AWS::SQS::Queue")
-            }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    for index in 0..<20 { Resource("Queue\(index)", type: "AWS::SQS::Queue") }
+                    Resource("Queue3", type: "AWS::SQS::Queue")
+                }
+            })
         #expect(error?.code == .duplicateId)
         #expect(error?.paths == ["S/Queue3"])
     }
 
     @Test func theSameConstructListedInTwoPlacesIsAnError() {
         let queue = Resource("Queue", type: "AWS::SQS::Queue")
-        let error = synthesisError(App {
-            Stack("S") {
-                queue
-                Group("Inner") { queue }
-            }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    queue
+                    Group("Inner") { queue }
+                }
+            })
         #expect(error?.code == .listedTwice)
         #expect(error?.paths == ["S/Queue", "S/Inner/Queue"])
     }
 
     @Test func twoElementsWithOneLogicalIdNameBothPaths() {
-        let error = synthesisError(App {
-            Stack("S") {
-                Resource("A", type: "AWS::SQS::Queue").logicalId("Same")
-                Resource("B", type: "AWS::SQS::Queue").logicalId("Same")
-            }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    Resource("A", type: "AWS::SQS::Queue").logicalId("Same")
+                    Resource("B", type: "AWS::SQS::Queue").logicalId("Same")
+                }
+            })
         #expect(error?.code == .duplicateLogicalId)
         #expect(error?.paths == ["S/A", "S/B"])
     }
@@ -121,12 +132,13 @@ import Testing
     }
 
     @Test func resourcesReferencingEachOtherAreACycleNamingTheirPaths() {
-        let error = synthesisError(App {
-            Stack("S") {
-                Resource("A", type: "AWS::SNS::Topic", properties: ["DisplayName": Value.getAtt("B", "TopicName")])
-                Resource("B", type: "AWS::SNS::Topic", properties: ["DisplayName": Value.getAtt("A", "TopicName")])
-            }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    Resource("A", type: "AWS::SNS::Topic", properties: ["DisplayName": Value.getAtt("B", "TopicName")])
+                    Resource("B", type: "AWS::SNS::Topic", properties: ["DisplayName": Value.getAtt("A", "TopicName")])
+                }
+            })
         #expect(error?.code == .resourceCycle)
         #expect(error?.paths == ["S/A", "S/B"])
     }
@@ -139,9 +151,12 @@ import Testing
             topic
             queue
             bucket
-            Resource("Subscription", type: "AWS::SNS::Subscription", properties: [
-                "Endpoint": queue.getAtt("Arn"), "Protocol": "sqs", "TopicArn": topic.ref,
-            ]).dependsOn(topic, queue, bucket)
+            Resource(
+                "Subscription", type: "AWS::SNS::Subscription",
+                properties: [
+                    "Endpoint": queue.getAtt("Arn"), "Protocol": "sqs", "TopicArn": topic.ref,
+                ]
+            ).dependsOn(topic, queue, bucket)
         }
         #expect(template.resources["Subscription"]?.dependsOn == ["Bucket"])
     }
@@ -160,14 +175,15 @@ import Testing
     }
 
     @Test func invalidPropertiesStopSynthesisNamingEveryConstructPath() {
-        let error = synthesisError(App {
-            Stack("S") {
-                Group("Orders") {
-                    Resource("Queue", type: "AWS::SQS::Queue", properties: ["DelaySeconds": 901])
-                    Resource("Topic", type: "AWS::SNS::Topic", properties: ["DisplayNam": "x"])
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    Group("Orders") {
+                        Resource("Queue", type: "AWS::SQS::Queue", properties: ["DelaySeconds": 901])
+                        Resource("Topic", type: "AWS::SNS::Topic", properties: ["DisplayNam": "x"])
+                    }
                 }
-            }
-        })
+            })
         #expect(error?.code == .invalidTemplate)
         #expect(error?.paths == ["S/Orders/Queue"])
         #expect(error?.message == "Properties.DelaySeconds: 901 is above the maximum 900 [range]")
@@ -183,10 +199,11 @@ import Testing
     }
 
     @Test func dependingOnAGroupDependsOnEveryResourceInIt() throws {
-        let pair = GroupHandle(group: Group("Pair") {
-            Resource("One", type: "AWS::SNS::Topic")
-            Resource("Two", type: "AWS::SNS::Topic")
-        })
+        let pair = GroupHandle(
+            group: Group("Pair") {
+                Resource("One", type: "AWS::SNS::Topic")
+                Resource("Two", type: "AWS::SNS::Topic")
+            })
         let template = try synthesize {
             pair
             Resource("After", type: "AWS::SNS::Topic").dependsOn(pair)
@@ -210,10 +227,13 @@ import Testing
         let stage = Parameter("Stage", default: "dev", allowedValues: ["dev", "prod"])
         let isProd = Condition("IsProd", .equals(stage.value, "prod"))
         let sizes = Mapping("Sizes", ["prod": ["Memory": 1024], "dev": ["Memory": 256]])
-        let queue = Resource("Queue", type: "AWS::SQS::Queue", properties: [
-            "DelaySeconds": .if(isProd, 0, 5),
-            "MaximumMessageSize": sizes.find(stage.value, "Memory"),
-        ]).condition(isProd)
+        let queue = Resource(
+            "Queue", type: "AWS::SQS::Queue",
+            properties: [
+                "DelaySeconds": .if(isProd, 0, 5),
+                "MaximumMessageSize": sizes.find(stage.value, "Memory"),
+            ]
+        ).condition(isProd)
         let template = try synthesize {
             stage
             isProd
@@ -247,24 +267,37 @@ import Testing
             }
         }
         let broken = Broken()
-        let error = synthesisError(App {
-            Stack("S") { broken; Output("O", value: .reference(Reference(to: broken, form: .getAtt("Arn")))) }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    broken
+                    Output("O", value: .reference(Reference(to: broken, form: .getAtt("Arn"))))
+                }
+            })
         #expect(error?.code == .invalidReference)
     }
 
     @Test func aReferenceToAMissingElementIsDangling() {
         let queue = Resource("Queue", type: "AWS::SQS::Queue")
-        let error = synthesisError(App {
-            Stack("S") { queue; Output("O", value: .reference(Reference(to: queue, element: ["Resource"], form: .ref))) }
-        })
+        let error = synthesisError(
+            App {
+                Stack("S") {
+                    queue
+                    Output("O", value: .reference(Reference(to: queue, element: ["Resource"], form: .ref)))
+                }
+            })
         #expect(error?.code == .danglingReference)
         #expect(error?.paths == ["S/O", "S/Queue"])
     }
 
     @Test func invalidStackNamesAndIdsAreRejected() {
         #expect(synthesisError(App { Stack("1bad") {} })?.code == .invalidStack)
-        #expect(synthesisError(App { Stack("S") {}; Stack("S") {} })?.code == .invalidStack)
+        #expect(
+            synthesisError(
+                App {
+                    Stack("S") {}
+                    Stack("S") {}
+                })?.code == .invalidStack)
         #expect(synthesisError(App { Stack("S") { Resource("a/b", type: "T") } })?.code == .invalidId)
     }
 

@@ -40,7 +40,10 @@ import Testing
         let b: JSONValue = ["Type": "AWS::SQS::Queue", "DependsOn": ["T2", "T1"]]
         #expect(try actions(["Q": ["Type": "AWS::SQS::Queue"], "T1": topic, "T2": topic], ["Q": a, "T1": topic, "T2": topic]) == ["Q": "update"])
         #expect(try diff(["Q": a, "T1": topic, "T2": topic], ["Q": b, "T1": topic, "T2": topic]).isEmpty)
-        #expect(try diff(["Q": ["Type": "AWS::SQS::Queue", "DependsOn": "T1"], "T1": topic], ["Q": ["Type": "AWS::SQS::Queue", "DependsOn": ["T1"]], "T1": topic]).isEmpty)
+        #expect(
+            try diff(
+                ["Q": ["Type": "AWS::SQS::Queue", "DependsOn": "T1"], "T1": topic], ["Q": ["Type": "AWS::SQS::Queue", "DependsOn": ["T1"]], "T1": topic]
+            ).isEmpty)
     }
 
     @Test func aDependsOnEdgeThatAReferenceImpliesIsNoChange() throws {
@@ -106,15 +109,21 @@ import Testing
     }
 
     @Test func customResourcesUpdateAndUnknownTypesMayBeReplacedWithANote() throws {
-        #expect(try actions(["C": ["Type": "Custom::Thing", "Properties": ["A": 1]]], ["C": ["Type": "Custom::Thing", "Properties": ["A": 2]]]) == ["C": "update"])
-        let change = try #require(try diff(["U": ["Type": "Acme::Widget::Thing", "Properties": ["A": 1]]], ["U": ["Type": "Acme::Widget::Thing", "Properties": ["A": 2]]]).resources.first)
+        #expect(
+            try actions(["C": ["Type": "Custom::Thing", "Properties": ["A": 1]]], ["C": ["Type": "Custom::Thing", "Properties": ["A": 2]]]) == ["C": "update"])
+        let change = try #require(
+            try diff(["U": ["Type": "Acme::Widget::Thing", "Properties": ["A": 1]]], ["U": ["Type": "Acme::Widget::Thing", "Properties": ["A": 2]]]).resources
+                .first)
         #expect(change.action == .mayReplace)
         #expect(change.notes.first?.contains("not a known resource type") == true)
     }
 
     @Test func aNestedCreateOnlyPathReplacesWhichCDKMisses() throws {
         let environment = { (role: String) -> JSONValue in
-            ["Type": "AWS::Batch::ComputeEnvironment", "Properties": ["Type": "MANAGED", "ComputeResources": ["SpotIamFleetRole": .string(role), "MaxvCpus": 4]]]
+            [
+                "Type": "AWS::Batch::ComputeEnvironment",
+                "Properties": ["Type": "MANAGED", "ComputeResources": ["SpotIamFleetRole": .string(role), "MaxvCpus": 4]],
+            ]
         }
         #expect(try actions(["E": environment("a")], ["E": environment("b")]) == ["E": "replace"])
     }
@@ -126,8 +135,13 @@ import Testing
     }
 
     static func policy(_ statements: [JSONValue]) -> JSONValue {
-        ["Type": "AWS::IAM::Policy", "Properties": ["PolicyName": "p", "Roles": [.ref("Role")],
-                                                   "PolicyDocument": ["Statement": .array(statements), "Version": "2012-10-17"]]]
+        [
+            "Type": "AWS::IAM::Policy",
+            "Properties": [
+                "PolicyName": "p", "Roles": [.ref("Role")],
+                "PolicyDocument": ["Statement": .array(statements), "Version": "2012-10-17"],
+            ],
+        ]
     }
 
     static let read: JSONValue = ["Action": "s3:GetObject", "Effect": "Allow", "Resource": "arn:aws:s3:::b/*"]
@@ -147,10 +161,15 @@ import Testing
     }
 
     @Test func aQueuePolicyWithAWildcardResourceNamesTheQueue() throws {
-        let queuePolicy: JSONValue = ["Type": "AWS::SQS::QueuePolicy", "Properties": [
-            "Queues": [.ref("MyQueue")],
-            "PolicyDocument": ["Statement": [["Action": "sqs:SendMessage", "Effect": "Allow", "Principal": ["Service": "sns.amazonaws.com"], "Resource": "*"]]],
-        ]]
+        let queuePolicy: JSONValue = [
+            "Type": "AWS::SQS::QueuePolicy",
+            "Properties": [
+                "Queues": [.ref("MyQueue")],
+                "PolicyDocument": [
+                    "Statement": [["Action": "sqs:SendMessage", "Effect": "Allow", "Principal": ["Service": "sns.amazonaws.com"], "Resource": "*"]]
+                ],
+            ],
+        ]
         let changes = try security([:], ["QP": queuePolicy])
         #expect(changes.statements.first?.resources == ["${MyQueue}"])
         #expect(changes.statements.first?.principals == ["Service:sns.amazonaws.com"])
@@ -159,16 +178,23 @@ import Testing
     @Test func removingADenyWidensAndAttachingAManagedPolicyWidens() throws {
         let deny: JSONValue = ["Action": "s3:*", "Effect": "Deny", "Resource": "*"]
         #expect(try security(["P": Self.policy([Self.read, deny])], ["P": Self.policy([Self.read])]).widens)
-        let role = { (arns: [JSONValue]) -> JSONValue in ["Type": "AWS::IAM::Role", "Properties": ["AssumeRolePolicyDocument": ["Statement": []], "ManagedPolicyArns": .array(arns)]] }
+        let role = { (arns: [JSONValue]) -> JSONValue in
+            ["Type": "AWS::IAM::Role", "Properties": ["AssumeRolePolicyDocument": ["Statement": []], "ManagedPolicyArns": .array(arns)]]
+        }
         let attached = try security(["R": role([])], ["R": role(["arn:aws:iam::aws:policy/AdministratorAccess"])])
         #expect(attached.managedPolicies.map(\.arn) == ["arn:aws:iam::aws:policy/AdministratorAccess"])
         #expect(attached.widens)
     }
 
     @Test func everyAddedSecurityGroupRuleWidens() throws {
-        let group = { (rules: [JSONValue]) -> JSONValue in ["Type": "AWS::EC2::SecurityGroup", "Properties": ["GroupDescription": "g", "SecurityGroupIngress": .array(rules)]] }
+        let group = { (rules: [JSONValue]) -> JSONValue in
+            ["Type": "AWS::EC2::SecurityGroup", "Properties": ["GroupDescription": "g", "SecurityGroupIngress": .array(rules)]]
+        }
         let changes = try security(["G": group([])], ["G": group([["IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"]])])
-        #expect(changes.securityGroupRules == [SecurityGroupRuleChange(kind: .added, group: "${G.GroupId}", direction: "in", protocolName: "tcp 443-443", peer: "Everyone (IPv4)")])
+        #expect(
+            changes.securityGroupRules == [
+                SecurityGroupRuleChange(kind: .added, group: "${G.GroupId}", direction: "in", protocolName: "tcp 443-443", peer: "Everyone (IPv4)")
+            ])
         #expect(changes.widens)
     }
 }

@@ -37,9 +37,10 @@ import Testing
             for id in ["Queue", "Topic", "Table", "Bucket", "Other"] where next(4) > 0 {
                 var properties = OrderedDictionary<String, JSONValue>()
                 for name in ["QueueName", "DelaySeconds", "TableName", "KeySchema", "Tags"] where next(3) == 0 { properties[name] = value() }
-                template.resources[id] = Template.Resource(type: types[next(types.count)], properties: properties,
-                                                           dependsOn: next(4) == 0 ? ["Queue"] : [],
-                                                           deletionPolicy: next(3) == 0 ? "Retain" : nil)
+                template.resources[id] = Template.Resource(
+                    type: types[next(types.count)], properties: properties,
+                    dependsOn: next(4) == 0 ? ["Queue"] : [],
+                    deletionPolicy: next(3) == 0 ? "Retain" : nil)
             }
             return template
         }

@@ -14,8 +14,10 @@ import Testing
     static func templates(_ name: String) throws -> (old: Template, new: Template) {
         let folder = fixtures.appendingPathComponent(name)
         let oldFile = FileManager.default.fileExists(atPath: folder.appendingPathComponent("old.yaml").path) ? "old.yaml" : "old.json"
-        return (try Template.read(contentsOf: folder.appendingPathComponent(oldFile).path),
-                try Template.read(contentsOf: folder.appendingPathComponent("new.json").path))
+        return (
+            try Template.read(contentsOf: folder.appendingPathComponent(oldFile).path),
+            try Template.read(contentsOf: folder.appendingPathComponent("new.json").path)
+        )
     }
 
     @Test(arguments: cases)
@@ -42,8 +44,9 @@ import Testing
         let added = Set(forward.resources.filter { $0.action == .add }.map(\.logicalId))
         let removed = Set(backward.resources.filter { $0.action == .destroy || $0.action == .orphan }.map(\.logicalId))
         #expect(added == removed)
-        #expect(Set(forward.resources.filter { $0.action == .replace && $0.causedBy.isEmpty }.map(\.logicalId))
-            == Set(backward.resources.filter { $0.action == .replace && $0.causedBy.isEmpty }.map(\.logicalId)))
+        #expect(
+            Set(forward.resources.filter { $0.action == .replace && $0.causedBy.isEmpty }.map(\.logicalId))
+                == Set(backward.resources.filter { $0.action == .replace && $0.causedBy.isEmpty }.map(\.logicalId)))
     }
 
     @Test func aReplacementPropagatesToTheResourcesThatReferenceTheReplacedOne() throws {

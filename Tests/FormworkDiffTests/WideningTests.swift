@@ -6,12 +6,21 @@ import Testing
 /// one way widens it the other.
 @Suite struct WideningTests {
     static func policy(_ statement: JSONValue) -> JSONValue {
-        ["P": ["Type": "AWS::IAM::Policy", "Properties": ["PolicyName": "p", "Roles": [.ref("Role")],
-                                                         "PolicyDocument": ["Statement": [statement], "Version": "2012-10-17"]]]]
+        [
+            "P": [
+                "Type": "AWS::IAM::Policy",
+                "Properties": [
+                    "PolicyName": "p", "Roles": [.ref("Role")],
+                    "PolicyDocument": ["Statement": [statement], "Version": "2012-10-17"],
+                ],
+            ]
+        ]
     }
 
-    static func statement(effect: String = "Allow", action: JSONValue = "s3:GetObject", resource: JSONValue = "arn:aws:s3:::b/*",
-                          condition: JSONValue? = nil) -> JSONValue {
+    static func statement(
+        effect: String = "Allow", action: JSONValue = "s3:GetObject", resource: JSONValue = "arn:aws:s3:::b/*",
+        condition: JSONValue? = nil
+    ) -> JSONValue {
         var members: [String: JSONValue] = ["Action": action, "Effect": .string(effect), "Resource": resource]
         if let condition { members["Condition"] = condition }
         return .object(.init(uniqueKeysWithValues: members.sorted { $0.key < $1.key }))
@@ -65,9 +74,19 @@ import Testing
 
     @Test func broaderPrincipalsWiden() throws {
         func queuePolicy(_ principal: JSONValue) -> JSONValue {
-            ["QP": ["Type": "AWS::SQS::QueuePolicy", "Properties": ["Queues": [.ref("Q")], "PolicyDocument": ["Statement": [
-                ["Action": "sqs:SendMessage", "Effect": "Allow", "Principal": principal, "Resource": "*"],
-            ]]]]]
+            [
+                "QP": [
+                    "Type": "AWS::SQS::QueuePolicy",
+                    "Properties": [
+                        "Queues": [.ref("Q")],
+                        "PolicyDocument": [
+                            "Statement": [
+                                ["Action": "sqs:SendMessage", "Effect": "Allow", "Principal": principal, "Resource": "*"]
+                            ]
+                        ],
+                    ],
+                ]
+            ]
         }
         let one = try Template(json: ["Resources": queuePolicy(["AWS": "arn:aws:iam::111122223333:root"])])
         let anyone = try Template(json: ["Resources": queuePolicy(["AWS": "*"])])
@@ -92,8 +111,10 @@ import Testing
         #expect(SecurityChanges(old: try Template(json: ["Resources": Self.policy(narrowDeny)]), new: none).widens)
     }
 
-    @Test(arguments: [("s3:*", "s3:GetObject", true), ("s3:Get*", "s3:GetObject", true), ("s3:Get?bject", "s3:GetObject", true),
-                      ("s3:Put*", "s3:GetObject", false), ("*", "sqs:SendMessage", true), ("S3:getobject", "s3:GetObject", true)])
+    @Test(arguments: [
+        ("s3:*", "s3:GetObject", true), ("s3:Get*", "s3:GetObject", true), ("s3:Get?bject", "s3:GetObject", true),
+        ("s3:Put*", "s3:GetObject", false), ("*", "sqs:SendMessage", true), ("S3:getobject", "s3:GetObject", true),
+    ])
     func actionsMatchAsIAMMatchesThem(pattern: String, action: String, covered: Bool) throws {
         let result = try widening(Self.statement(action: .string(pattern)), Self.statement(action: .string(action)))
         #expect(result.forward == !covered)

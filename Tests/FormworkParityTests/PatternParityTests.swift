@@ -7,7 +7,10 @@ import Testing
 
 /// The pattern stacks against what the real AWS CDK synthesized for the same app.
 @Suite struct PatternParityTests {
-    static let stacks = ["QueueStack", "FanoutStack", "WorkerStack", "TableStack", "EventBusStack", "WorkflowStack", "SagaStack", "RestApiStack", "WebhookStack", "StreamStack", "SharedStack", "ConsumerStack"]
+    static let stacks = [
+        "QueueStack", "FanoutStack", "WorkerStack", "TableStack", "EventBusStack", "WorkflowStack", "SagaStack", "RestApiStack", "WebhookStack", "StreamStack",
+        "SharedStack", "ConsumerStack",
+    ]
 
     static func reference(_ stack: String) throws -> Template {
         try ParityFixtures.template(stack, in: "cdk")

@@ -11,8 +11,10 @@ import Testing
         "[^,]*", "a{2,}b?", "(?:ab|cd)*e", "\\w+@\\w+\\.com", "[\\p{L}\\p{N}_.:/=+\\-@]*", "x{0,2}y{3}", "^$", "(a|ab)(c|bcd)(d*)",
         "[a-z]{3,5}-[0-9]{2}", "\\S+\\s\\S+", "[.]\\*", "(a*)*b",
     ]
-    static let inputs = ["", "a", "ab", "abc", "abcd", "abcde", "dev", "prod", "10.0.0.1", "1.2.3", "a,b", "aab", "aaaab", "xxyyy", "yyy",
-                         "arn:aws:iam::123456789012:role/x", "me@host.com", "abc-12", "abcdef-12", "two words", ".*", "b", "ü_ö:1"]
+    static let inputs = [
+        "", "a", "ab", "abc", "abcd", "abcde", "dev", "prod", "10.0.0.1", "1.2.3", "a,b", "aab", "aaaab", "xxyyy", "yyy",
+        "arn:aws:iam::123456789012:role/x", "me@host.com", "abc-12", "abcdef-12", "two words", ".*", "b", "ü_ö:1",
+    ]
 
     @Test(arguments: patterns)
     func verdictsAgreeWithABacktrackingEngine(pattern: String) throws {
@@ -41,7 +43,8 @@ import Testing
         // 157 bytes that make a backtracking engine run for ever on a default of 60 characters.
         let pattern = "^(" + Array(repeating: "(a|aa)+", count: 20).joined() + ")+$"
         let value = String(repeating: "a", count: 60) + "b"
-        let json = #"{"Parameters": {"P": {"Type": "String", "Default": "\#(value)", "AllowedPattern": "\#(pattern)"}}, "Resources": {"T": {"Type": "AWS::SNS::Topic"}}}"#
+        let json =
+            #"{"Parameters": {"P": {"Type": "String", "Default": "\#(value)", "AllowedPattern": "\#(pattern)"}}, "Resources": {"T": {"Type": "AWS::SNS::Topic"}}}"#
         let started = Date()
         let issues = TemplateValidator().validate(try Template.parse(json, format: .json))
         #expect(issues.contains { $0.message.contains("does not match the allowed pattern") })

@@ -28,8 +28,9 @@ enum BrokenTemplates {
     @Test func theCatalogHasABrokenTemplateForEveryRule() {
         let files = BrokenTemplates.files(in: "broken") + BrokenTemplates.files(in: "beyond-cfn-lint")
         #expect(files.count >= 30)
-        #expect(Set(files.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "") })
-            == Set(BrokenTemplates.expected.keys))
+        #expect(
+            Set(files.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "") })
+                == Set(BrokenTemplates.expected.keys))
     }
 
     @Test(arguments: BrokenTemplates.files(in: "broken") + BrokenTemplates.files(in: "beyond-cfn-lint"))

@@ -11,16 +11,16 @@ import Testing
 
     @Test func removalPoliciesGivenAsIntrinsicFunctionsAreValid() throws {
         let yaml = """
-        Parameters:
-          Keep: {Type: String, AllowedValues: [Retain, Delete]}
-        Conditions:
-          IsProd: !Equals [!Ref Keep, Retain]
-        Resources:
-          Queue:
-            Type: AWS::SQS::Queue
-            DeletionPolicy: !If [IsProd, Retain, Delete]
-            UpdateReplacePolicy: !Ref Keep
-        """
+            Parameters:
+              Keep: {Type: String, AllowedValues: [Retain, Delete]}
+            Conditions:
+              IsProd: !Equals [!Ref Keep, Retain]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                DeletionPolicy: !If [IsProd, Retain, Delete]
+                UpdateReplacePolicy: !Ref Keep
+            """
         #expect(try issues(yaml) == [])
         let template = try Template.parse(yaml, format: .yaml)
         #expect(template.resources["Queue"]?.otherAttributes["DeletionPolicy"] == ["Fn::If": ["IsProd", "Retain", "Delete"]])
@@ -29,42 +29,42 @@ import Testing
 
     @Test func subVariablesMayHaveSpacesInsideTheBraces() throws {
         let yaml = """
-        Resources:
-          Queue:
-            Type: AWS::SQS::Queue
-            Properties:
-              QueueName: !Sub "${ AWS::StackName }-${ Topic.TopicName }-${AWS::Region}"
-          Topic:
-            Type: AWS::SNS::Topic
-        """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Sub "${ AWS::StackName }-${ Topic.TopicName }-${AWS::Region}"
+              Topic:
+                Type: AWS::SNS::Topic
+            """
         #expect(try issues(yaml) == [])
         #expect(JSONValue.subVariables("${ Topic.TopicName } ${!Literal} ${ AWS::Region }") == ["Topic.TopicName"])
     }
 
     @Test func conditionNamesOfQuickStartsOnlyWarn() throws {
         let yaml = """
-        Parameters:
-          Zones: {Type: Number, Default: 3}
-        Conditions:
-          AdditionalPrivateSubnets&3AZCondition: !Equals [!Ref Zones, 3]
-        Resources:
-          Queue:
-            Type: AWS::SQS::Queue
-            Condition: AdditionalPrivateSubnets&3AZCondition
-        """
+            Parameters:
+              Zones: {Type: Number, Default: 3}
+            Conditions:
+              AdditionalPrivateSubnets&3AZCondition: !Equals [!Ref Zones, 3]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Condition: AdditionalPrivateSubnets&3AZCondition
+            """
         #expect(try issues(yaml) == ["warning logical-id Conditions.AdditionalPrivateSubnets&3AZCondition"])
     }
 
     @Test func referencesAModuleMayDeclareOnlyWarn() throws {
         let yaml = """
-        Resources:
-          Network:
-            Type: Example::Network::Vpc::MODULE
-          Queue:
-            Type: AWS::SQS::Queue
-            Properties:
-              QueueName: !Ref NetworkVpc
-        """
+            Resources:
+              Network:
+                Type: Example::Network::Vpc::MODULE
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Ref NetworkVpc
+            """
         #expect(try issues(yaml) == ["warning missing-reference Resources.Queue.Properties.QueueName.Ref"])
         let withoutModule = yaml.replacingOccurrences(of: "Example::Network::Vpc::MODULE", with: "AWS::SNS::Topic")
         #expect(try issues(withoutModule) == ["error missing-reference Resources.Queue.Properties.QueueName.Ref"])
@@ -72,15 +72,15 @@ import Testing
 
     @Test func codeLeftForPackagingWarnsThatItMustBePackaged() throws {
         let yaml = """
-        Resources:
-          Fn:
-            Type: AWS::Lambda::Function
-            Properties:
-              Runtime: nodejs22.x
-              Handler: index.handler
-              Role: arn:aws:iam::111122223333:role/r
-              Code: ./src
-        """
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: nodejs22.x
+                  Handler: index.handler
+                  Role: arn:aws:iam::111122223333:role/r
+                  Code: ./src
+            """
         #expect(try issues(yaml) == ["warning package-path Resources.Fn.Properties.Code"])
     }
 }
@@ -88,30 +88,30 @@ import Testing
 /// `Fn::ForEach` of the AWS::LanguageExtensions transform.
 @Suite struct ForEachTests {
     static let yaml = """
-    Transform: AWS::LanguageExtensions
-    Parameters:
-      Names: {Type: CommaDelimitedList, Default: "Orders,Payments"}
-      Later: {Type: CommaDelimitedList}
-    Resources:
-      Fn::ForEach::Topics:
-        - Name
-        - !Ref Names
-        - Topic${Name}:
-            Type: AWS::SNS::Topic
-            Properties:
-              TopicName: !Ref Name
-              DisplayName: "&{Name} events"
-      Fn::ForEach::Queues:
-        - Kind
-        - [high-priority, low]
-        - Queue&{Kind}:
-            Type: AWS::SQS::Queue
-            Properties: {QueueName: !Sub "${Kind}-${AWS::StackName}"}
-      Fn::ForEach::Unknown:
-        - Item
-        - !Ref Later
-        - Bucket${Item}: {Type: AWS::S3::Bucket}
-    """
+        Transform: AWS::LanguageExtensions
+        Parameters:
+          Names: {Type: CommaDelimitedList, Default: "Orders,Payments"}
+          Later: {Type: CommaDelimitedList}
+        Resources:
+          Fn::ForEach::Topics:
+            - Name
+            - !Ref Names
+            - Topic${Name}:
+                Type: AWS::SNS::Topic
+                Properties:
+                  TopicName: !Ref Name
+                  DisplayName: "&{Name} events"
+          Fn::ForEach::Queues:
+            - Kind
+            - [high-priority, low]
+            - Queue&{Kind}:
+                Type: AWS::SQS::Queue
+                Properties: {QueueName: !Sub "${Kind}-${AWS::StackName}"}
+          Fn::ForEach::Unknown:
+            - Item
+            - !Ref Later
+            - Bucket${Item}: {Type: AWS::S3::Bucket}
+        """
 
     @Test func loopsExpandIntoTheResourcesTheyDeclare() throws {
         let template = try Template.parse(Self.yaml, format: .yaml)

@@ -14,8 +14,16 @@ import Testing
     }
 
     @Test func aTypeOutsideTheServerlessSetIsValidatedInFull() throws {
-        let template = try Template(json: ["Resources": ["Vpc": ["Type": "AWS::EC2::VPC", "Properties": [
-            "CidrBlock": "10.0.0.0/16", "EnableDnsSupport": "maybe", "InstanceTenancy": "shared"]]]])
+        let template = try Template(json: [
+            "Resources": [
+                "Vpc": [
+                    "Type": "AWS::EC2::VPC",
+                    "Properties": [
+                        "CidrBlock": "10.0.0.0/16", "EnableDnsSupport": "maybe", "InstanceTenancy": "shared",
+                    ],
+                ]
+            ]
+        ])
         #expect(TemplateValidator().validate(template).map(\.rule) == ["wrong-type", "enum"])
     }
 }
@@ -24,13 +32,17 @@ import Testing
 @Suite struct LambdaRuntimeTests {
     static func day(_ text: String) -> Date {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        return DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
-                              year: parts[0], month: parts[1], day: parts[2]).date!
+        return DateComponents(
+            calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
+            year: parts[0], month: parts[1], day: parts[2]
+        ).date!
     }
 
     /// cfn-lint 1.58's schedule: deprecated 2026-04-30, creation blocked 2027-02-01, updates blocked 2027-03-03.
-    @Test(arguments: [("2025-01-01", LambdaRuntimes.Status.superseded(by: "nodejs24.x")), ("2026-05-01", .deprecated),
-                      ("2026-12-06", .deprecated), ("2027-02-15", .creationBlocked), ("2027-03-03", .updateBlocked)])
+    @Test(arguments: [
+        ("2025-01-01", LambdaRuntimes.Status.superseded(by: "nodejs24.x")), ("2026-05-01", .deprecated),
+        ("2026-12-06", .deprecated), ("2027-02-15", .creationBlocked), ("2027-03-03", .updateBlocked),
+    ])
     func nodejs20MovesThroughItsLifeOnItsDates(day: String, status: LambdaRuntimes.Status) {
         #expect(LambdaRuntimes.status(of: "nodejs20.x", on: Self.day(day)) == status)
     }

@@ -25,7 +25,8 @@ import Testing
         let gsi = "      GlobalSecondaryIndexes: [{IndexName: byEmail, KeySchema: [{AttributeName: email, KeyType: HASH}], Projection: {ProjectionType: ALL}}]"
         #expect(try errors(table(definitions: "{AttributeName: pk, AttributeType: S}")) == [])
         #expect(try errors(table(definitions: "{AttributeName: pk, AttributeType: S}, {AttributeName: email, AttributeType: S}", index: gsi)) == [])
-        #expect(try errors(table(definitions: "{AttributeName: pk, AttributeType: S}, {AttributeName: email, AttributeType: S}")).map(\.rule) == ["key-attributes"])
+        #expect(
+            try errors(table(definitions: "{AttributeName: pk, AttributeType: S}, {AttributeName: email, AttributeType: S}")).map(\.rule) == ["key-attributes"])
         #expect(try errors(table(definitions: "{AttributeName: pk, AttributeType: S}", index: gsi)).map(\.rule) == ["key-attributes"])
     }
 
@@ -67,7 +68,10 @@ import Testing
     @Test func subnetsLieInsideTheirVPCAndDoNotOverlap() throws {
         #expect(try errors(subnets("10.0.0.0/24", "10.0.1.0/24")) == [])
         #expect(try errors(subnets("10.0.0.0/24", "10.1.0.0/24")).map(\.message) == ["10.1.0.0/24 is not inside 10.0.0.0/16, the CIDR block of the VPC 'Vpc'"])
-        #expect(try errors(subnets("10.0.0.0/23", "10.0.1.0/24")).map(\.message) == ["10.0.1.0/24 overlaps 10.0.0.0/23, the CIDR block of the subnet 'A' in the same VPC"])
+        #expect(
+            try errors(subnets("10.0.0.0/23", "10.0.1.0/24")).map(\.message) == [
+                "10.0.1.0/24 overlaps 10.0.0.0/23, the CIDR block of the subnet 'A' in the same VPC"
+            ])
         #expect(try errors(subnets("!Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 2, 8]]", "!Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 2, 8]]")) == [])
     }
 

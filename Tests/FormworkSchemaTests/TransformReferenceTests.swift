@@ -34,7 +34,9 @@ import Testing
     }
 
     @Test func underAMacroAReferenceToNothingIsAWarning() throws {
-        let found = try issues(Self.sam.replacingOccurrences(of: "%@", with: "Jobs").replacingOccurrences(of: "Transform: AWS::Serverless-2016-10-31", with: "Transform: [AWS::Serverless-2016-10-31, MyOrgMacro]"))
+        let found = try issues(
+            Self.sam.replacingOccurrences(of: "%@", with: "Jobs").replacingOccurrences(
+                of: "Transform: AWS::Serverless-2016-10-31", with: "Transform: [AWS::Serverless-2016-10-31, MyOrgMacro]"))
         #expect(found.allSatisfy { $0.severity == .warning })
     }
 

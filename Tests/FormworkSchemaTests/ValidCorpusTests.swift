@@ -11,8 +11,10 @@ import Testing
     static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
     static let templates: [String] = {
-        let folders = ["FormworkSchemaTests/Fixtures/corpus/cdk", "FormworkSchemaTests/Fixtures/corpus/sam",
-                       "FormworkParityTests/Fixtures/generated", "FormworkParityTests/Fixtures/cdk"]
+        let folders = [
+            "FormworkSchemaTests/Fixtures/corpus/cdk", "FormworkSchemaTests/Fixtures/corpus/sam",
+            "FormworkParityTests/Fixtures/generated", "FormworkParityTests/Fixtures/cdk",
+        ]
         return folders.flatMap { folder -> [String] in
             let url = tests.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []

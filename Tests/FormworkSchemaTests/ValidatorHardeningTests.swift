@@ -60,7 +60,8 @@ import Testing
     }
 
     @Test func nearMissesStillGetASuggestion() throws {
-        let issues = try errors(#"{"Resources": {"Queue": {"Type": "AWS::SQS::Queeu"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": {"Ref": "Queu"}}}}}"#)
+        let issues = try errors(
+            #"{"Resources": {"Queue": {"Type": "AWS::SQS::Queeu"}, "T": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": {"Ref": "Queu"}}}}}"#)
         #expect(issues.map(\.message).contains { $0.hasSuffix("Did you mean 'AWS::SQS::Queue'?") })
         #expect(issues.map(\.message).contains { $0.hasSuffix("Did you mean 'Queue'?") })
     }

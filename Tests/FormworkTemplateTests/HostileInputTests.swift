@@ -34,7 +34,10 @@ import Testing
     @Test(arguments: ["5", "0.1", "1e300", "-0.5", "1.5e-7"])
     func numbersADoubleHoldsStayNumbers(number: String) throws {
         let value = try JSONReader.parse(#"{"n": \#(number)}"#)
-        guard case .number? = value["n"] else { Issue.record("\(number) read as \(String(describing: value["n"]))"); return }
+        guard case .number? = value["n"] else {
+            Issue.record("\(number) read as \(String(describing: value["n"]))")
+            return
+        }
     }
 
     // MARK: YAML
@@ -109,7 +112,10 @@ import Testing
         let folder = try TemporaryDirectory()
         let path = try folder.write(bytes: Array("{\"a\":\n \"x".utf8) + [0xFF] + Array("\"}".utf8), to: "t.json")
         let error = #expect(throws: TemplateReadError.self) { try TemplateFile.text(at: path) }
-        guard case .syntax(let located)? = error else { Issue.record("not a syntax error: \(String(describing: error))"); return }
+        guard case .syntax(let located)? = error else {
+            Issue.record("not a syntax error: \(String(describing: error))")
+            return
+        }
         #expect((located.line, located.column) == (2, 4))
     }
 
@@ -132,7 +138,8 @@ import Testing
 
     @Test(arguments: ["1e999", "18446744073709551616", "\"5\"", "\"1e300\""])
     func parameterLengthsOfAnySizeAreKeptWithoutTrapping(length: String) throws {
-        let json = #"{"Parameters": {"P": {"Type": "String", "MaxLength": \#(length), "MinLength": \#(length)}}, "Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}"#
+        let json =
+            #"{"Parameters": {"P": {"Type": "String", "MaxLength": \#(length), "MinLength": \#(length)}}, "Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}"#
         let (viaJSON, viaYAML) = try roundTrips(json)
         #expect(viaJSON.contains("\"MaxLength\": \(length)"))
         #expect(viaYAML == viaJSON)

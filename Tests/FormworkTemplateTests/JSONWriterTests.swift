@@ -12,8 +12,9 @@ import Testing
 
     @Test func escapesExactlyWhatJavaScriptEscapes() {
         let value: JSONValue = ["a": "quote \" backslash \\ newline \n tab \t bell \u{07} slash / é"]
-        #expect(JSONWriter(style: .compact).string(from: value)
-            == #"{"a":"quote \" backslash \\ newline \n tab \t bell \u0007 slash / é"}"#)
+        #expect(
+            JSONWriter(style: .compact).string(from: value)
+                == #"{"a":"quote \" backslash \\ newline \n tab \t bell \u0007 slash / é"}"#)
     }
 
     @Test func writesNumbersAsJavaScriptDoes() {

@@ -18,11 +18,13 @@ import Testing
     }
 
     @Test func writesResourceAttributesInCDKOrder() {
-        let resource = Template.Resource(type: "AWS::SQS::Queue", properties: ["A": 1], dependsOn: ["B"],
-                                         updateReplacePolicy: "Retain", deletionPolicy: "Retain",
-                                         metadata: ["m": 1], condition: "C")
-        #expect(resource.json.objectValue?.keys.elements
-            == ["Type", "Properties", "DependsOn", "UpdateReplacePolicy", "DeletionPolicy", "Metadata", "Condition"])
+        let resource = Template.Resource(
+            type: "AWS::SQS::Queue", properties: ["A": 1], dependsOn: ["B"],
+            updateReplacePolicy: "Retain", deletionPolicy: "Retain",
+            metadata: ["m": 1], condition: "C")
+        #expect(
+            resource.json.objectValue?.keys.elements
+                == ["Type", "Properties", "DependsOn", "UpdateReplacePolicy", "DeletionPolicy", "Metadata", "Condition"])
     }
 
     @Test func everySectionSurvivesAJSONRoundTrip() throws {

@@ -24,33 +24,34 @@ import Testing
     @Test func shortFormYAMLReadsLikeTheSameTemplateInJSON() throws {
         let yaml = try Template.parse(try Fixtures.text(Fixtures.directory.appendingPathComponent("diff-cases/yaml-deployed-changed.old.yaml")))
         #expect(yaml.resources["InventoryQueuePolicy21134A06"]?.properties["Queues"] == [.ref("InventoryQueueB99B90CB")])
-        #expect(yaml.resources["InventoryQueueFanoutStackOrderTopicE52C240E4B15C33F"]?.properties["Endpoint"]
-            == .getAtt("InventoryQueueB99B90CB", "Arn"))
+        #expect(
+            yaml.resources["InventoryQueueFanoutStackOrderTopicE52C240E4B15C33F"]?.properties["Endpoint"]
+                == .getAtt("InventoryQueueB99B90CB", "Arn"))
     }
 
     @Test func everyShortFormTagBecomesItsLongForm() throws {
         let yaml = """
-        ref: !Ref Bucket
-        getAttDotted: !GetAtt Fn.Arn
-        getAttList: !GetAtt [Fn, Arn]
-        sub: !Sub 'arn:${AWS::Partition}:s3:::x'
-        subList: !Sub ['${A}', {A: !Ref B}]
-        join: !Join ['', [a, !Ref B]]
-        select: !Select [0, !GetAZs '']
-        split: !Split [',', 'a,b']
-        if: !If [IsProd, 1, !Ref AWS::NoValue]
-        equals: !Equals [!Ref Env, prod]
-        and: !And [!Condition A, !Condition B]
-        or: !Or [!Condition A, !Condition B]
-        not: !Not [!Condition A]
-        findInMap: !FindInMap [Map, !Ref AWS::Region, Ami]
-        importValue: !ImportValue Shared-Topic
-        base64: !Base64 hello
-        cidr: !Cidr ['10.0.0.0/16', 6, 5]
-        getAZs: !GetAZs ''
-        condition: !Condition IsProd
-        transform: !Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}
-        """
+            ref: !Ref Bucket
+            getAttDotted: !GetAtt Fn.Arn
+            getAttList: !GetAtt [Fn, Arn]
+            sub: !Sub 'arn:${AWS::Partition}:s3:::x'
+            subList: !Sub ['${A}', {A: !Ref B}]
+            join: !Join ['', [a, !Ref B]]
+            select: !Select [0, !GetAZs '']
+            split: !Split [',', 'a,b']
+            if: !If [IsProd, 1, !Ref AWS::NoValue]
+            equals: !Equals [!Ref Env, prod]
+            and: !And [!Condition A, !Condition B]
+            or: !Or [!Condition A, !Condition B]
+            not: !Not [!Condition A]
+            findInMap: !FindInMap [Map, !Ref AWS::Region, Ami]
+            importValue: !ImportValue Shared-Topic
+            base64: !Base64 hello
+            cidr: !Cidr ['10.0.0.0/16', 6, 5]
+            getAZs: !GetAZs ''
+            condition: !Condition IsProd
+            transform: !Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}
+            """
         let value = try YAMLReader.parse(yaml)
         let expected: JSONValue = [
             "ref": .ref("Bucket"),

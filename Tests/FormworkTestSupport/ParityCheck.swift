@@ -15,13 +15,17 @@ public enum ParityCheck {
         var found: [String] = []
         let referenceIds = reference.resources.keys.filter { reference.resources[$0]?.type != "AWS::CDK::Metadata" }
         if Set(referenceIds) != Set(ours.resources.keys) {
-            found.append("logical IDs differ: missing \(Set(referenceIds).subtracting(ours.resources.keys).sorted()), extra \(Set(ours.resources.keys).subtracting(referenceIds).sorted())")
+            found.append(
+                "logical IDs differ: missing \(Set(referenceIds).subtracting(ours.resources.keys).sorted()), extra \(Set(ours.resources.keys).subtracting(referenceIds).sorted())"
+            )
         }
         for logicalId in referenceIds {
             guard let expected = reference.resources[logicalId], let actual = ours.resources[logicalId] else { continue }
             if expected.type != actual.type { found.append("\(logicalId): type \(actual.type), expected \(expected.type)") }
             if canonical(.object(expected.properties)) != canonical(.object(actual.properties)) {
-                found.append("\(logicalId): properties differ:\n  ours: \(JSONWriter(style: .compact).string(from: .object(actual.properties)))\n  cdk:  \(JSONWriter(style: .compact).string(from: .object(expected.properties)))")
+                found.append(
+                    "\(logicalId): properties differ:\n  ours: \(JSONWriter(style: .compact).string(from: .object(actual.properties)))\n  cdk:  \(JSONWriter(style: .compact).string(from: .object(expected.properties)))"
+                )
             }
             if expected.deletionPolicy != actual.deletionPolicy || expected.updateReplacePolicy != actual.updateReplacePolicy {
                 found.append("\(logicalId): removal policies differ")

@@ -82,7 +82,8 @@ public enum TemplateGenerator {
         case 0: return .number(Double(Int.random(in: -1_000...1_000_000, using: &rng)))
         case 1: return .number(Double.random(in: -1e6...1e6, using: &rng))
         case 2: return .number(Double(Int.random(in: 0...Int(1) << 53, using: &rng)))
-        case 3: return .numberText(["9007199254740993", "1e999", "-1e999", "123456789012345678901234567890", "0.10000000000000000001"].randomElement(using: &rng)!)
+        case 3:
+            return .numberText(["9007199254740993", "1e999", "-1e999", "123456789012345678901234567890", "0.10000000000000000001"].randomElement(using: &rng)!)
         default: return .number([0, 1e300, 5e-324, 1.5e-7, 1e21].randomElement(using: &rng)!)
         }
     }

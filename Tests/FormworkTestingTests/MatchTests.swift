@@ -24,24 +24,39 @@ import Testing
 
     @Test func objectLiteralsMatchPartiallyAllTheWayDown() {
         #expect(mismatches(["EventPattern": ["source": ["shop.orders"]]]).isEmpty)
-        #expect(mismatches(["EventPattern": ["source": ["shop.billing"]]]) == [#"[~] Properties.EventPattern.source.[0]: expected "shop.billing", found "shop.orders""#])
+        #expect(
+            mismatches(["EventPattern": ["source": ["shop.billing"]]]) == [
+                #"[~] Properties.EventPattern.source.[0]: expected "shop.billing", found "shop.orders""#
+            ])
     }
 
     @Test func objectEqualsAndExactAllowNoOtherKeys() {
         #expect(mismatches(["EventPattern": .objectEquals(["source": .anyValue, "detail-type": .anyValue])]).isEmpty)
-        #expect(mismatches(["EventPattern": .objectEquals(["source": .anyValue])]) == [#"[~] Properties.EventPattern.detail-type: expected no such key, found ["OrderPlaced","OrderCancelled"]"#])
-        #expect(mismatches(["Targets": .exact([["Id": "A", "Arn": "arn:a"], ["Id": "B", "Arn": "arn:b"]])]) == [#"[~] Properties.Targets.[0].Input: expected no such key, found "{\"kind\":\"nightly\",\"size\":3}""#])
+        #expect(
+            mismatches(["EventPattern": .objectEquals(["source": .anyValue])]) == [
+                #"[~] Properties.EventPattern.detail-type: expected no such key, found ["OrderPlaced","OrderCancelled"]"#
+            ])
+        #expect(
+            mismatches(["Targets": .exact([["Id": "A", "Arn": "arn:a"], ["Id": "B", "Arn": "arn:b"]])]) == [
+                #"[~] Properties.Targets.[0].Input: expected no such key, found "{\"kind\":\"nightly\",\"size\":3}""#
+            ])
     }
 
     @Test func arrayLiteralsAndArrayEqualsNeedEveryElement() {
         #expect(mismatches(["EventPattern": ["detail-type": .arrayEquals(["OrderPlaced", "OrderCancelled"])]]).isEmpty)
-        #expect(mismatches(["EventPattern": ["detail-type": ["OrderPlaced"]]]) == [#"[~] Properties.EventPattern.detail-type: expected an array of 1 element, found 2: ["OrderPlaced","OrderCancelled"]"#])
+        #expect(
+            mismatches(["EventPattern": ["detail-type": ["OrderPlaced"]]]) == [
+                #"[~] Properties.EventPattern.detail-type: expected an array of 1 element, found 2: ["OrderPlaced","OrderCancelled"]"#
+            ])
     }
 
     @Test func arrayWithMatchesASubsequenceInOrder() {
         #expect(mismatches(["Targets": .arrayWith([["Id": "B"]])]).isEmpty)
         #expect(mismatches(["EventPattern": ["detail-type": .arrayWith(["OrderPlaced", "OrderCancelled"])]]).isEmpty)
-        #expect(mismatches(["EventPattern": ["detail-type": .arrayWith(["OrderCancelled", "OrderPlaced"])]]) == [#"[~] Properties.EventPattern.detail-type: expected the array to hold a match of pattern [1] after the matches before it, found none in ["OrderPlaced","OrderCancelled"]"#])
+        #expect(
+            mismatches(["EventPattern": ["detail-type": .arrayWith(["OrderCancelled", "OrderPlaced"])]]) == [
+                #"[~] Properties.EventPattern.detail-type: expected the array to hold a match of pattern [1] after the matches before it, found none in ["OrderPlaced","OrderCancelled"]"#
+            ])
     }
 
     @Test func anyValueAbsentAndNot() {
@@ -53,8 +68,13 @@ import Testing
 
     @Test func serializedJSONMatchesTheParsedText() {
         #expect(mismatches(["Targets": .arrayWith([["Input": .serializedJSON(["kind": "nightly"])]])]).isEmpty)
-        #expect(mismatches(["Name": .serializedJSON(["kind": "nightly"])]) == [#"[~] Properties.Name: expected JSON text, found a string that is not JSON: "nightly-cleanup""#])
-        #expect(mismatches(["State": .serializedJSON(.anyValue), "EventPattern": .serializedJSON(.anyValue)]).last?.hasPrefix("[~] Properties.EventPattern: expected a string of JSON text, found object") == true)
+        #expect(
+            mismatches(["Name": .serializedJSON(["kind": "nightly"])]) == [
+                #"[~] Properties.Name: expected JSON text, found a string that is not JSON: "nightly-cleanup""#
+            ])
+        #expect(
+            mismatches(["State": .serializedJSON(.anyValue), "EventPattern": .serializedJSON(.anyValue)]).last?.hasPrefix(
+                "[~] Properties.EventPattern: expected a string of JSON text, found object") == true)
     }
 
     @Test func stringLikeMatchesARegularExpression() {

@@ -19,7 +19,9 @@ import Testing
     @Test func aMissingSnapshotIsRecordedAndFailsOnceForAReview() throws {
         let (file, snapshot) = try Self.fakeTestFile()
         let template = try Self.template(fifo: false)
-        #expect(failureText { template.matchesSnapshot(filePath: file) } == "No snapshot yet: recorded \(snapshot). Review it and commit it; the next run compares with it.")
+        #expect(
+            failureText { template.matchesSnapshot(filePath: file) }
+                == "No snapshot yet: recorded \(snapshot). Review it and commit it; the next run compares with it.")
         #expect(try String(contentsOfFile: snapshot, encoding: .utf8) == (try template.template.text(in: .json)) + "\n")
         #expect(failures { template.matchesSnapshot(filePath: file) }.isEmpty)
     }

@@ -26,8 +26,10 @@ public struct ApiDomainName: IdentifiedConstruct {
         case tls12 = "TLS_1_2"
     }
 
-    public init(_ id: String, domainName: String, certificateArn: Value, endpointType: RestApi.EndpointType = .regional,
-                securityPolicy: SecurityPolicy? = nil) {
+    public init(
+        _ id: String, domainName: String, certificateArn: Value, endpointType: RestApi.EndpointType = .regional,
+        securityPolicy: SecurityPolicy? = nil
+    ) {
         self.id = id
         self.domainName = domainName
         self.certificateArn = certificateArn
@@ -75,7 +77,9 @@ public struct BasePathMapping: Construct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let basePath, basePath.isEmpty || basePath.contains("/") {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "the base path '\(basePath)' must be one non-empty path segment, without '/' (as in CDK's BasePathMapping)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "the base path '\(basePath)' must be one non-empty path segment, without '/' (as in CDK's BasePathMapping)")
         }
         scope.require(domain)
         scope.require(api)

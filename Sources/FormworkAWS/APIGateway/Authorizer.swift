@@ -61,10 +61,12 @@ public struct LambdaAuthorizer: IdentifiedConstruct {
             properties["Name"] = .string(authorizerName ?? scope.uniqueId)
             properties["RestApiId"] = apiId
             try scope.declareResource("AWS::ApiGateway::Authorizer", properties: properties)
-            try scope.scope(of: handler).declareResource("AWS::Lambda::Permission", at: "\(scope.uniqueId):Permissions", properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
-                "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)",
-            ])
+            try scope.scope(of: handler).declareResource(
+                "AWS::Lambda::Permission", at: "\(scope.uniqueId):Permissions",
+                properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
+                    "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)",
+                ])
         }
     }
 }
@@ -80,8 +82,10 @@ public struct CognitoAuthorizer: IdentifiedConstruct {
     public var resultsCacheTtl: Duration?
     public var authorizerName: String?
 
-    public init(_ id: String, userPools: [UserPool], identitySource: String = "method.request.header.Authorization", resultsCacheTtl: Duration? = nil,
-                authorizerName: String? = nil) {
+    public init(
+        _ id: String, userPools: [UserPool], identitySource: String = "method.request.header.Authorization", resultsCacheTtl: Duration? = nil,
+        authorizerName: String? = nil
+    ) {
         self.id = id
         self.userPools = userPools
         self.identitySource = identitySource
@@ -119,9 +123,11 @@ enum AuthorizerBinding {
         var apis: [Value] = []
         for api in contributions where !apis.contains(api) { apis.append(api) }
         guard apis.count == 1 else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], apis.isEmpty
-                ? "the authorizer '\(authorizer.id)' is used by no route; give it to a route, or leave it out"
-                : "the authorizer '\(authorizer.id)' is used by routes of \(apis.count) APIs; an authorizer belongs to one API")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                apis.isEmpty
+                    ? "the authorizer '\(authorizer.id)' is used by no route; give it to a route, or leave it out"
+                    : "the authorizer '\(authorizer.id)' is used by routes of \(apis.count) APIs; an authorizer belongs to one API")
         }
         return apis[0]
     }

@@ -27,8 +27,9 @@ enum DeploymentDigest {
         let token = functionName.map { ",\"authorizerToken\":" + JSONWriter(style: .compact).string(from: .string($0)) } ?? ""
         return [
             .text("{\"authorizer\":"),
-            .resourceProperties(Reference(to: authorizer, element: ["Resource"], form: .ref), order: order, keeping: Set(order),
-                                renaming: Dictionary(uniqueKeysWithValues: order.map { ($0, $0 == "ProviderARNs" ? "providerArns" : camelCase($0)) })),
+            .resourceProperties(
+                Reference(to: authorizer, element: ["Resource"], form: .ref), order: order, keeping: Set(order),
+                renaming: Dictionary(uniqueKeysWithValues: order.map { ($0, $0 == "ProviderARNs" ? "providerArns" : camelCase($0)) })),
             .text(token + "}"),
         ]
     }
@@ -43,7 +44,9 @@ enum DeploymentDigest {
         "RequestParameters", "Integration", "MethodResponses", "RequestModels", "RequestValidatorId", "AuthorizationScopes",
     ]
     /// Object-valued properties whose keys are the user's (header names, content types): kept as written.
-    private static let maps: Set<String> = ["RequestParameters", "RequestTemplates", "ResponseParameters", "ResponseTemplates", "RequestModels", "ResponseModels"]
+    private static let maps: Set<String> = [
+        "RequestParameters", "RequestTemplates", "ResponseParameters", "ResponseTemplates", "RequestModels", "ResponseModels",
+    ]
     /// The key order of the nested objects, as CDK's method renders them.
     private static let nestedOrders: [String: [String]] = [
         "Integration": [

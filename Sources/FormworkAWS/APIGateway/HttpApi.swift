@@ -45,8 +45,10 @@ public struct HttpApi: IdentifiedConstruct {
         }
     }
 
-    public init(_ id: String, name: String? = nil, description: String? = nil, cors: Cors? = nil,
-                throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil, @RouteBuilder routes content: () -> [Route]) {
+    public init(
+        _ id: String, name: String? = nil, description: String? = nil, cors: Cors? = nil,
+        throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil, @RouteBuilder routes content: () -> [Route]
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -63,8 +65,9 @@ public struct HttpApi: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let rate = throttlingRateLimit, let burst = throttlingBurstLimit, Double(burst) < rate {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
         }
         var properties = OrderedDictionary<String, Value>()
         properties["CorsConfiguration"] = cors?.value
@@ -95,17 +98,21 @@ public struct HttpApi: IdentifiedConstruct {
         scope.require(route.function)
         let routeScope = try scope.child(key.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "/", with: "--"))
         let integration = try routeScope.child("Integration")
-        try integration.declareResource("AWS::ApiGatewayV2::Integration", properties: [
-            "ApiId": apiId, "IntegrationType": "AWS_PROXY", "IntegrationUri": route.function.arn, "PayloadFormatVersion": "2.0",
-        ])
+        try integration.declareResource(
+            "AWS::ApiGatewayV2::Integration",
+            properties: [
+                "ApiId": apiId, "IntegrationType": "AWS_PROXY", "IntegrationUri": route.function.arn, "PayloadFormatVersion": "2.0",
+            ])
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Integration", "Resource"], form: .ref))
         // CDK lets every stage and method of the path invoke; Formwork's defaults name the method.
         let path = "/" + route.segments.joined(separator: "/")
         let method = !scope.defaults.isFormwork || route.method == .any ? "*" : route.method.rawValue
-        try routeScope.declareResource("AWS::Lambda::Permission", at: "Integration-Permission", properties: [
-            "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
-            "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",
-        ])
+        try routeScope.declareResource(
+            "AWS::Lambda::Permission", at: "Integration-Permission",
+            properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
+                "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",
+            ])
         var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": .string(route.authorization.typeName)]
         switch route.authorization {
         case .http(let authorizer, let scopes):

@@ -28,16 +28,21 @@ public struct HttpAuthorizer: Sendable {
     }
 
     /// A JWT authorizer.
-    public static func jwt(_ id: String, issuer: String, audience: [String], identitySource: [String] = ["$request.header.Authorization"],
-                           name: String? = nil) -> HttpAuthorizer {
+    public static func jwt(
+        _ id: String, issuer: String, audience: [String], identitySource: [String] = ["$request.header.Authorization"],
+        name: String? = nil
+    ) -> HttpAuthorizer {
         HttpAuthorizer(id: id, kind: .jwt(issuer: issuer, audience: audience), identitySource: identitySource, name: name)
     }
 
     /// A Lambda authorizer; answers are IAM policies unless `simpleResponses`, cached five minutes unless told.
-    public static func lambda(_ id: String, handler: Function, simpleResponses: Bool = false, resultsCacheTtl: Duration = .seconds(300),
-                              identitySource: [String] = ["$request.header.Authorization"], name: String? = nil) -> HttpAuthorizer {
-        HttpAuthorizer(id: id, kind: .lambda(handler: handler, simpleResponses: simpleResponses, resultsCacheTtl: resultsCacheTtl),
-                       identitySource: identitySource, name: name)
+    public static func lambda(
+        _ id: String, handler: Function, simpleResponses: Bool = false, resultsCacheTtl: Duration = .seconds(300),
+        identitySource: [String] = ["$request.header.Authorization"], name: String? = nil
+    ) -> HttpAuthorizer {
+        HttpAuthorizer(
+            id: id, kind: .lambda(handler: handler, simpleResponses: simpleResponses, resultsCacheTtl: resultsCacheTtl),
+            identitySource: identitySource, name: name)
     }
 
     /// The route's `AuthorizationType`.
@@ -70,10 +75,12 @@ public struct HttpAuthorizer: Sendable {
             properties["AuthorizerUri"] = handler.apiGatewayInvocationUri
             properties["EnableSimpleResponses"] = simpleResponses ? true : nil
             properties["IdentitySource"] = .array(identitySource.map { .string($0) })
-            try scope.declareResource("AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission", properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
-                "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)",
-            ])
+            try scope.declareResource(
+                "AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission",
+                properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
+                    "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)",
+                ])
         }
         properties["Name"] = .string(name ?? id)
         try authorizerScope.declareResource("AWS::ApiGatewayV2::Authorizer", properties: properties)

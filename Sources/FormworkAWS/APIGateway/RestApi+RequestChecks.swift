@@ -34,9 +34,11 @@ extension RestApi {
         for route in routes {
             guard let name = validatorName(for: route), validatorNames.insert(name).inserted else { continue }
             let body = Value.bool(route.validateRequestBody), parameters = Value.bool(!route.requiredParameters.isEmpty)
-            try scope.child(name).declareResource("AWS::ApiGateway::RequestValidator", properties: [
-                "RestApiId": apiId, "ValidateRequestBody": body, "ValidateRequestParameters": parameters,
-            ])
+            try scope.child(name).declareResource(
+                "AWS::ApiGateway::RequestValidator",
+                properties: [
+                    "RestApiId": apiId, "ValidateRequestBody": body, "ValidateRequestParameters": parameters,
+                ])
             let hashed: Value = ["validator": ["restApiId": apiId, "validateRequestBody": body, "validateRequestParameters": parameters]]
             inputs.append(DeploymentInput(element: [name, "Resource"], component: .value(hashed)))
         }

@@ -40,8 +40,10 @@ public struct RestApi: IdentifiedConstruct {
         public var securityPolicy: ApiDomainName.SecurityPolicy?
         public var basePath: String?
 
-        public init(domainName: String, certificateArn: Value, endpointType: EndpointType = .regional,
-                    securityPolicy: ApiDomainName.SecurityPolicy? = nil, basePath: String? = nil) {
+        public init(
+            domainName: String, certificateArn: Value, endpointType: EndpointType = .regional,
+            securityPolicy: ApiDomainName.SecurityPolicy? = nil, basePath: String? = nil
+        ) {
             self.domainName = domainName
             self.certificateArn = certificateArn
             self.endpointType = endpointType
@@ -63,9 +65,11 @@ public struct RestApi: IdentifiedConstruct {
         public var allowMethods: [String]
         public var allowHeaders: [String]
 
-        public init(allowOrigins: [String],
-                    allowMethods: [String] = ["OPTIONS", "GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"],
-                    allowHeaders: [String] = ["Content-Type", "X-Amz-Date", "Authorization", "X-Api-Key", "X-Amz-Security-Token", "X-Amz-User-Agent"]) {
+        public init(
+            allowOrigins: [String],
+            allowMethods: [String] = ["OPTIONS", "GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"],
+            allowHeaders: [String] = ["Content-Type", "X-Amz-Date", "Authorization", "X-Api-Key", "X-Amz-Security-Token", "X-Amz-User-Agent"]
+        ) {
             self.allowOrigins = allowOrigins
             self.allowMethods = allowMethods
             self.allowHeaders = allowHeaders
@@ -91,9 +95,11 @@ public struct RestApi: IdentifiedConstruct {
             case off = "OFF"
         }
 
-        public init(stageName: String = "prod", throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil,
-                    tracing: Bool? = nil, loggingLevel: LoggingLevel? = nil, dataTrace: Bool? = nil, metrics: Bool? = nil,
-                    accessLog: (destination: LogGroup, format: String)? = nil) {
+        public init(
+            stageName: String = "prod", throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil,
+            tracing: Bool? = nil, loggingLevel: LoggingLevel? = nil, dataTrace: Bool? = nil, metrics: Bool? = nil,
+            accessLog: (destination: LogGroup, format: String)? = nil
+        ) {
             self.accessLog = accessLog
             self.stageName = stageName
             self.throttlingRateLimit = throttlingRateLimit
@@ -122,9 +128,11 @@ public struct RestApi: IdentifiedConstruct {
     }
 
     /// An API named `name` (its id when `nil`) with the routes `content` builds.
-    public init(_ id: String, name: String? = nil, description: String? = nil, deploy: DeployOptions = DeployOptions(),
-                endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool? = nil, customDomain: CustomDomain? = nil,
-                @RouteBuilder routes content: () -> [Route]) {
+    public init(
+        _ id: String, name: String? = nil, description: String? = nil, deploy: DeployOptions = DeployOptions(),
+        endpointType: EndpointType? = nil, cors: Cors? = nil, cloudWatchRole: Bool? = nil, customDomain: CustomDomain? = nil,
+        @RouteBuilder routes content: () -> [Route]
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -160,8 +168,9 @@ public struct RestApi: IdentifiedConstruct {
         try declareStage(in: scope)
         try scope.add(Output("Endpoint", value: url))
         if let customDomain {
-            let domain = ApiDomainName("CustomDomain", domainName: customDomain.domainName, certificateArn: customDomain.certificateArn,
-                                       endpointType: customDomain.endpointType, securityPolicy: customDomain.securityPolicy)
+            let domain = ApiDomainName(
+                "CustomDomain", domainName: customDomain.domainName, certificateArn: customDomain.certificateArn,
+                endpointType: customDomain.endpointType, securityPolicy: customDomain.securityPolicy)
             try scope.add(domain)
             try scope.add(domain.mapping(self, basePath: customDomain.basePath))
         }
@@ -219,11 +228,13 @@ public struct RestApi: IdentifiedConstruct {
         }
         // CDK appends a hash of the API's content to the deployment's logical ID, so every change deploys.
         hashed.append(.resourceEntry(Reference(to: self, element: ["Resource"], form: .ref)))
-        try deployment.child("Resource").declare(.resource(ResourceDeclaration(
-            type: "AWS::ApiGateway::Deployment",
-            properties: ["Description": .string(description ?? "Automatically created by the RestApi construct"), "RestApiId": apiId],
-            dependencies: dependencies, metadata: ["aws:cdk:do-not-refactor": true],
-            logicalIdDigest: LogicalIdDigest(hashed))))
+        try deployment.child("Resource").declare(
+            .resource(
+                ResourceDeclaration(
+                    type: "AWS::ApiGateway::Deployment",
+                    properties: ["Description": .string(description ?? "Automatically created by the RestApi construct"), "RestApiId": apiId],
+                    dependencies: dependencies, metadata: ["aws:cdk:do-not-refactor": true],
+                    logicalIdDigest: LogicalIdDigest(hashed))))
     }
 
     private func resourceId(_ resourcePath: [String]) -> Value {
@@ -266,13 +277,16 @@ public struct RestApi: IdentifiedConstruct {
     }
 
     private func parentId(_ parentPath: [String]) -> Value {
-        parentPath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId"))
+        parentPath.isEmpty
+            ? attribute(["Resource"], .getAtt("RootResourceId"))
             : attribute(["Default"] + parentPath + ["Resource"], .ref)
     }
 
     /// Declares a method, its two invoke permissions before it (as CDK creates them), and returns its
     /// properties for the deployment hash.
-    private func declareMethod(_ route: Route, at method: ConstructScope, resourcePath: [String], in scope: ConstructScope) throws(SynthesisError) -> OrderedDictionary<String, Value> {
+    private func declareMethod(_ route: Route, at method: ConstructScope, resourcePath: [String], in scope: ConstructScope) throws(SynthesisError)
+        -> OrderedDictionary<String, Value>
+    {
         let function = route.function
         let permissionPath = "/" + resourcePath.map { $0.hasPrefix("{") ? "*" : $0 }.joined(separator: "/")
         let methodName = route.method == .any ? "*" : route.method.rawValue
@@ -280,10 +294,12 @@ public struct RestApi: IdentifiedConstruct {
         let idSuffix = "\(scope.uniqueId).\(route.method.rawValue).\(cdkPath.replacingOccurrences(of: "/", with: "."))"
         for (prefix, stageName) in [("ApiPermission.", stage), ("ApiPermission.Test.", "test-invoke-stage")] as [(String, Value)] {
             let sourceArn: Value = "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/\(stageName)/\(methodName)\(permissionPath)"
-            try method.declareResource("AWS::Lambda::Permission", at: prefix + idSuffix, properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
-                "Principal": "apigateway.amazonaws.com", "SourceArn": sourceArn,
-            ])
+            try method.declareResource(
+                "AWS::Lambda::Permission", at: prefix + idSuffix,
+                properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
+                    "Principal": "apigateway.amazonaws.com", "SourceArn": sourceArn,
+                ])
         }
         var properties = OrderedDictionary<String, Value>()
         properties["ApiKeyRequired"] = route.apiKeyRequired.map { .bool($0) }
@@ -318,7 +334,8 @@ public struct RestApi: IdentifiedConstruct {
             properties["MethodResponses"] = .array(statusCodes.map { ["StatusCode": .string($0)] })
         }
         if !route.requiredParameters.isEmpty {
-            properties["RequestParameters"] = .object(OrderedDictionary(uniqueKeysWithValues: route.requiredParameters.map { ("method.request.\($0)", Value.bool(true)) }))
+            properties["RequestParameters"] = .object(
+                OrderedDictionary(uniqueKeysWithValues: route.requiredParameters.map { ("method.request.\($0)", Value.bool(true)) }))
         }
         properties.merge(requestCheckProperties(for: route)) { _, new in new }
         properties["ResourceId"] = resourceId(resourcePath)
@@ -328,13 +345,16 @@ public struct RestApi: IdentifiedConstruct {
     }
 
     private func declareCloudWatchRole(in scope: ConstructScope) throws(SynthesisError) {
-        let role = Role("CloudWatchRole", assumedBy: "apigateway.amazonaws.com",
-                        managedPolicyArns: [Role.awsManagedPolicy("service-role/AmazonAPIGatewayPushToCloudWatchLogs")],
-                        removalPolicy: .retain)
+        let role = Role(
+            "CloudWatchRole", assumedBy: "apigateway.amazonaws.com",
+            managedPolicyArns: [Role.awsManagedPolicy("service-role/AmazonAPIGatewayPushToCloudWatchLogs")],
+            removalPolicy: .retain)
         try scope.add(role)
-        try scope.child("Account").declare(.resource(ResourceDeclaration(
-            type: "AWS::ApiGateway::Account", properties: ["CloudWatchRoleArn": role.arn],
-            dependencies: [Dependency(on: self, element: ["Resource"])], removalPolicy: .retain)))
+        try scope.child("Account").declare(
+            .resource(
+                ResourceDeclaration(
+                    type: "AWS::ApiGateway::Account", properties: ["CloudWatchRoleArn": role.arn],
+                    dependencies: [Dependency(on: self, element: ["Resource"])], removalPolicy: .retain)))
     }
 
     private func declareStage(in scope: ConstructScope) throws(SynthesisError) {
@@ -347,9 +367,11 @@ public struct RestApi: IdentifiedConstruct {
         properties["RestApiId"] = apiId
         properties["StageName"] = .string(deploy.stageName)
         properties["TracingEnabled"] = deploy.tracing.map { .bool($0) }
-        try scope.child("DeploymentStage.\(deploy.stageName)").declare(.resource(ResourceDeclaration(
-            type: "AWS::ApiGateway::Stage", properties: properties,
-            dependencies: makesCloudWatchRole(in: scope) ? [Dependency(on: self, element: ["Account"])] : [])), at: "Resource")
+        try scope.child("DeploymentStage.\(deploy.stageName)").declare(
+            .resource(
+                ResourceDeclaration(
+                    type: "AWS::ApiGateway::Stage", properties: properties,
+                    dependencies: makesCloudWatchRole(in: scope) ? [Dependency(on: self, element: ["Account"])] : [])), at: "Resource")
     }
 
     /// Whether the API makes its CloudWatch role: as asked, else as the profile's flag says.
@@ -359,8 +381,9 @@ public struct RestApi: IdentifiedConstruct {
 
     private func validate(at scope: ConstructScope) throws(SynthesisError) {
         if let rate = deploy.throttlingRateLimit, let burst = deploy.throttlingBurstLimit, Double(burst) < rate {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
         }
         var seen = Set<String>()
         for route in routes {

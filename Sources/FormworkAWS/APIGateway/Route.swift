@@ -71,9 +71,11 @@ public struct Route: Sendable {
     /// The schema of the request body, for its content type (REST APIs).
     public var requestModel: ApiModel?
 
-    public init(_ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
-                apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
-                validateRequestBody: Bool = false, requestModel: ApiModel? = nil) {
+    public init(
+        _ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
+        apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
+        validateRequestBody: Bool = false, requestModel: ApiModel? = nil
+    ) {
         self.method = method
         self.path = path
         self.function = function

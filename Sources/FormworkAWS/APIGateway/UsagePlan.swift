@@ -77,7 +77,11 @@ public struct UsagePlan: Construct {
 
     /// Requests per day, week or month.
     public struct Quota: Sendable {
-        public enum Period: String, Sendable { case day = "DAY", week = "WEEK", month = "MONTH" }
+        public enum Period: String, Sendable {
+            case day = "DAY"
+            case week = "WEEK"
+            case month = "MONTH"
+        }
         public var limit: Int
         public var period: Period
         public var offset: Int?
@@ -91,7 +95,9 @@ public struct UsagePlan: Construct {
     public var id: String { "\(api.id)\(idInApi)" }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        if let rate = throttle?.rateLimit, rate < 0 { throw SynthesisError(.invalidSetting, paths: [scope.path], "the throttling rate limit cannot be negative") }
+        if let rate = throttle?.rateLimit, rate < 0 {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "the throttling rate limit cannot be negative")
+        }
         if let quota, quota.limit < 0 { throw SynthesisError(.invalidSetting, paths: [scope.path], "the quota limit cannot be negative") }
         let routeKeys = Set(api.routes.map { MethodThrottle($0.method, $0.path, Throttle()).key })
         for method in methodThrottles where !routeKeys.contains(method.key) {
@@ -125,9 +131,11 @@ public struct UsagePlan: Construct {
                     keyProperties["StageKeys"] = [["RestApiId": api.apiId, "StageName": api.stage]]
                     try keyScope.declareResource("AWS::ApiGateway::ApiKey", properties: keyProperties)
                 }
-                try planScope.declareResource("AWS::ApiGateway::UsagePlanKey", at: "UsagePlanKeyResource:\(keyScope.uniqueId)", properties: [
-                    "KeyId": .reference(Reference(to: api, element: [key.id, "Resource"], form: .ref)), "KeyType": "API_KEY", "UsagePlanId": planId,
-                ])
+                try planScope.declareResource(
+                    "AWS::ApiGateway::UsagePlanKey", at: "UsagePlanKeyResource:\(keyScope.uniqueId)",
+                    properties: [
+                        "KeyId": .reference(Reference(to: api, element: [key.id, "Resource"], form: .ref)), "KeyType": "API_KEY", "UsagePlanId": planId,
+                    ])
             }
         }
     }
@@ -135,9 +143,12 @@ public struct UsagePlan: Construct {
 
 extension RestApi {
     /// A usage plan on this API's deployment stage, with `apiKeys`; list the result in a body.
-    public func usagePlan(_ id: String, name: String? = nil, description: String? = nil, throttle: UsagePlan.Throttle? = nil,
-                          quota: UsagePlan.Quota? = nil, apiKeys: [ApiKey] = [], methodThrottles: [UsagePlan.MethodThrottle] = []) -> UsagePlan {
-        UsagePlan(api: self, idInApi: id, name: name, description: description, throttle: throttle, quota: quota, apiKeys: apiKeys,
-                  methodThrottles: methodThrottles)
+    public func usagePlan(
+        _ id: String, name: String? = nil, description: String? = nil, throttle: UsagePlan.Throttle? = nil,
+        quota: UsagePlan.Quota? = nil, apiKeys: [ApiKey] = [], methodThrottles: [UsagePlan.MethodThrottle] = []
+    ) -> UsagePlan {
+        UsagePlan(
+            api: self, idInApi: id, name: name, description: description, throttle: throttle, quota: quota, apiKeys: apiKeys,
+            methodThrottles: methodThrottles)
     }
 }

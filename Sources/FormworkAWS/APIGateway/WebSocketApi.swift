@@ -24,8 +24,10 @@ public struct WebSocketApi: IdentifiedConstruct {
     public var routeSelectionExpression: String?
     public let routes: [WebSocketRoute]
 
-    public init(_ id: String, name: String? = nil, description: String? = nil, routeSelectionExpression: String? = nil,
-                @WebSocketRouteBuilder routes content: () -> [WebSocketRoute] = { [] }) {
+    public init(
+        _ id: String, name: String? = nil, description: String? = nil, routeSelectionExpression: String? = nil,
+        @WebSocketRouteBuilder routes content: () -> [WebSocketRoute] = { [] }
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -68,17 +70,22 @@ public struct WebSocketApi: IdentifiedConstruct {
     private func declareRoute(_ route: WebSocketRoute, in scope: ConstructScope) throws(SynthesisError) {
         scope.require(route.function)
         let routeScope = try scope.child("\(route.routeKey)-Route")
-        try routeScope.child(route.integrationId).declareResource("AWS::ApiGatewayV2::Integration", properties: [
-            "ApiId": apiId, "IntegrationType": "AWS_PROXY",
-            "IntegrationUri": route.function.apiGatewayInvocationUri,
-        ])
-        try routeScope.declareResource("AWS::Lambda::Permission", at: "\(route.integrationId)-Permission", properties: [
-            "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
-            "SourceArn": executeApiArn("*\(route.routeKey)"),
-        ])
+        try routeScope.child(route.integrationId).declareResource(
+            "AWS::ApiGatewayV2::Integration",
+            properties: [
+                "ApiId": apiId, "IntegrationType": "AWS_PROXY",
+                "IntegrationUri": route.function.apiGatewayInvocationUri,
+            ])
+        try routeScope.declareResource(
+            "AWS::Lambda::Permission", at: "\(route.integrationId)-Permission",
+            properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
+                "SourceArn": executeApiArn("*\(route.routeKey)"),
+            ])
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, route.integrationId, "Resource"], form: .ref))
         var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": .string(route.authorization.typeName)]
-        if case .none = route.authorization {} else if route.routeKey != "$connect" {
+        if case .none = route.authorization {
+        } else if route.routeKey != "$connect" {
             throw SynthesisError(.invalidSetting, paths: [routeScope.path], "only the $connect route can be authorized; '\(route.routeKey)' cannot")
         }
         if case .lambda(let authorizer) = route.authorization {
@@ -90,9 +97,11 @@ public struct WebSocketApi: IdentifiedConstruct {
         try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: properties)
         if route.returnResponse {
             let routeRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Resource"], form: .ref))
-            try routeScope.declareResource("AWS::ApiGatewayV2::RouteResponse", at: "Response", properties: [
-                "ApiId": apiId, "RouteId": routeRef, "RouteResponseKey": "$default",
-            ])
+            try routeScope.declareResource(
+                "AWS::ApiGatewayV2::RouteResponse", at: "Response",
+                properties: [
+                    "ApiId": apiId, "RouteId": routeRef, "RouteResponseKey": "$default",
+                ])
         }
     }
 }
@@ -101,7 +110,8 @@ extension WebSocketApi {
     /// A grant to post to, read and close the API's connections (`execute-api:ManageConnections` on every
     /// stage's `@connections`), for `principal`'s role; list the result in a body.
     public func grantManageConnections(to principal: some GrantPrincipal) -> Grant {
-        Grant.statements([PolicyStatement(actions: ["execute-api:ManageConnections"], resources: [executeApiArn("*/*/@connections/*")])],
-                         on: self, to: principal)
+        Grant.statements(
+            [PolicyStatement(actions: ["execute-api:ManageConnections"], resources: [executeApiArn("*/*/@connections/*")])],
+            on: self, to: principal)
     }
 }

@@ -33,15 +33,19 @@ public struct WebSocketAuthorizer: Sendable {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "the authorizer '\(id)' needs at least one identity source")
         }
         scope.require(handler)
-        try authorizerScope.declareResource("AWS::ApiGatewayV2::Authorizer", properties: [
-            "ApiId": api.apiId, "AuthorizerType": "REQUEST",
-            "AuthorizerUri": handler.apiGatewayInvocationUri,
-            "IdentitySource": .array(identitySource.map { .string($0) }), "Name": .string(name ?? id),
-        ])
-        try scope.declareResource("AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission", properties: [
-            "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
-            "SourceArn": api.executeApiArn("authorizers/\(reference)"),
-        ])
+        try authorizerScope.declareResource(
+            "AWS::ApiGatewayV2::Authorizer",
+            properties: [
+                "ApiId": api.apiId, "AuthorizerType": "REQUEST",
+                "AuthorizerUri": handler.apiGatewayInvocationUri,
+                "IdentitySource": .array(identitySource.map { .string($0) }), "Name": .string(name ?? id),
+            ])
+        try scope.declareResource(
+            "AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission",
+            properties: [
+                "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
+                "SourceArn": api.executeApiArn("authorizers/\(reference)"),
+            ])
         return reference
     }
 }

@@ -30,8 +30,10 @@ public struct WebSocketRoute: Sendable {
         }
     }
 
-    public init(_ routeKey: String, to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
-                authorization: Authorization = .none) {
+    public init(
+        _ routeKey: String, to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
+        authorization: Authorization = .none
+    ) {
         self.routeKey = routeKey
         self.function = function
         self.integrationId = integrationId
@@ -40,8 +42,10 @@ public struct WebSocketRoute: Sendable {
     }
 
     /// The client opened a connection; the one route that can be authorized.
-    public static func connect(to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
-                               authorization: Authorization = .none) -> WebSocketRoute {
+    public static func connect(
+        to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
+        authorization: Authorization = .none
+    ) -> WebSocketRoute {
         WebSocketRoute("$connect", to: function, integrationId: integrationId, returnResponse: returnResponse, authorization: authorization)
     }
 

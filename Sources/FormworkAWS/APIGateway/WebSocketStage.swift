@@ -14,8 +14,10 @@ public struct WebSocketStage: IdentifiedConstruct {
     public var throttlingRateLimit: Double?
     public var throttlingBurstLimit: Int?
 
-    public init(_ id: String, api: WebSocketApi, stageName: String, autoDeploy: Bool? = nil, description: String? = nil,
-                throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil) {
+    public init(
+        _ id: String, api: WebSocketApi, stageName: String, autoDeploy: Bool? = nil, description: String? = nil,
+        throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil
+    ) {
         self.id = id
         self.api = api
         self.stageName = stageName

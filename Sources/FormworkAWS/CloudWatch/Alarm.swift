@@ -69,7 +69,9 @@ public struct Alarm: IdentifiedConstruct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(evaluationPeriods, in: 1...Int.max, "evaluationPeriods", at: scope)
         if let datapointsToAlarm, datapointsToAlarm > evaluationPeriods || datapointsToAlarm < 1 {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "datapointsToAlarm must be between 1 and evaluationPeriods (\(evaluationPeriods)); it is \(datapointsToAlarm)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "datapointsToAlarm must be between 1 and evaluationPeriods (\(evaluationPeriods)); it is \(datapointsToAlarm)")
         }
         var properties = OrderedDictionary<String, Value>()
         properties["AlarmActions"] = alarmActions.isEmpty ? nil : .array(alarmActions)
@@ -117,7 +119,9 @@ extension MathExpression {
             described["Namespace"] = .string(metric.namespace)
             queries.append([
                 "Id": .string(id),
-                "MetricStat": ["Metric": .object(described), "Period": .number(Double(metric.period.wholeSeconds)), "Stat": .string(metric.statistic.rawValue)],
+                "MetricStat": [
+                    "Metric": .object(described), "Period": .number(Double(metric.period.wholeSeconds)), "Stat": .string(metric.statistic.rawValue),
+                ],
                 "ReturnData": false,
             ])
         }

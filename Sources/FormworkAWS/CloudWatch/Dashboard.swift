@@ -47,9 +47,12 @@ public struct Dashboard: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        if let dashboardName, dashboardName.isEmpty || dashboardName.count > 255
-            || !dashboardName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "the dashboard name '\(dashboardName)' is not valid: letters, digits, - and _, at most 255")
+        if let dashboardName,
+            dashboardName.isEmpty || dashboardName.count > 255
+                || !dashboardName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        {
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "the dashboard name '\(dashboardName)' is not valid: letters, digits, - and _, at most 255")
         }
         for widget in rows.joined() where !(1...24).contains(widget.size.width) || widget.size.height < 1 {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a widget is 1 to 24 columns wide and at least 1 high")

@@ -36,9 +36,11 @@ public struct MathExpression: MetricSeries, Equatable {
         }
         for id in usingMetrics.keys {
             guard let first = id.first, first.isASCII, first.isLowercase,
-                  id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-                throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                     "'\(id)' cannot name a metric in a math expression; start it with a lowercase letter and use letters, digits and _")
+                id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+            else {
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path],
+                    "'\(id)' cannot name a metric in a math expression; start it with a lowercase letter and use letters, digits and _")
             }
         }
     }

@@ -37,8 +37,10 @@ public struct Metric: Sendable, Equatable {
     }
 
     /// A metric; five minutes of `Average` by default, as in CDK.
-    public init(namespace: String, name: String, dimensions: [(name: String, value: Value)] = [],
-                statistic: Statistic = .average, period: Duration = .minutes(5)) {
+    public init(
+        namespace: String, name: String, dimensions: [(name: String, value: Value)] = [],
+        statistic: Statistic = .average, period: Duration = .minutes(5)
+    ) {
         self.namespace = namespace
         self.name = name
         self.dimensions = dimensions
@@ -48,8 +50,10 @@ public struct Metric: Sendable, Equatable {
 
     /// A construct's metric in `namespace`, identified by one dimension: `statistic` (or the construct's
     /// usual one for the metric) over `period` (or five minutes), as CDK's metric factories make them.
-    static func of(_ namespace: String, _ name: String, dimension: (name: String, value: Value), usual: Statistic,
-                   statistic: Statistic?, period: Duration?) -> Metric {
+    static func of(
+        _ namespace: String, _ name: String, dimension: (name: String, value: Value), usual: Statistic,
+        statistic: Statistic?, period: Duration?
+    ) -> Metric {
         Metric(namespace: namespace, name: name, dimensions: [dimension], statistic: statistic ?? usual, period: period ?? .minutes(5))
     }
 

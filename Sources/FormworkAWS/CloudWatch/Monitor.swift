@@ -9,8 +9,10 @@ import FormworkCore
 /// monitor("Orders", [.function(worker), .queue(queue), .deadLetterQueue(dlq), .stateMachine(workflow)],
 ///         alarmActions: [alerts.arn])
 /// ```
-public func monitor(_ id: String, _ subjects: [Monitored], alarmActions: [Value] = [], oldestMessageAge: Duration = .minutes(5),
-                    dashboardName: String? = nil) -> Monitor {
+public func monitor(
+    _ id: String, _ subjects: [Monitored], alarmActions: [Value] = [], oldestMessageAge: Duration = .minutes(5),
+    dashboardName: String? = nil
+) -> Monitor {
     Monitor(id: id, subjects: subjects, alarmActions: alarmActions, oldestMessageAge: oldestMessageAge, dashboardName: dashboardName)
 }
 
@@ -36,20 +38,33 @@ public struct Monitor: Construct {
         subjects.flatMap { subject -> [Alarm] in
             switch subject {
             case .function(let function):
-                [Alarm("\(function.id)Errors", metric: function.metric(.errors), threshold: 1, missingData: .notBreaching,
-                       description: "\(function.id) fails", alarmActions: alarmActions),
-                 Alarm("\(function.id)Throttles", metric: function.metric(.throttles), threshold: 1, missingData: .notBreaching,
-                       description: "\(function.id) is throttled", alarmActions: alarmActions)]
+                [
+                    Alarm(
+                        "\(function.id)Errors", metric: function.metric(.errors), threshold: 1, missingData: .notBreaching,
+                        description: "\(function.id) fails", alarmActions: alarmActions),
+                    Alarm(
+                        "\(function.id)Throttles", metric: function.metric(.throttles), threshold: 1, missingData: .notBreaching,
+                        description: "\(function.id) is throttled", alarmActions: alarmActions),
+                ]
             case .queue(let queue):
-                [Alarm("\(queue.id)OldestMessage", metric: queue.metric(.approximateAgeOfOldestMessage), threshold: Double(oldestMessageAge.wholeSeconds),
-                       missingData: .notBreaching, description: "messages wait in \(queue.id) longer than \(oldestMessageAge.wholeSeconds) s",
-                       alarmActions: alarmActions)]
+                [
+                    Alarm(
+                        "\(queue.id)OldestMessage", metric: queue.metric(.approximateAgeOfOldestMessage), threshold: Double(oldestMessageAge.wholeSeconds),
+                        missingData: .notBreaching, description: "messages wait in \(queue.id) longer than \(oldestMessageAge.wholeSeconds) s",
+                        alarmActions: alarmActions)
+                ]
             case .deadLetterQueue(let queue):
-                [Alarm("\(queue.id)Messages", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, missingData: .notBreaching,
-                       description: "failed messages wait in \(queue.id)", alarmActions: alarmActions)]
+                [
+                    Alarm(
+                        "\(queue.id)Messages", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, missingData: .notBreaching,
+                        description: "failed messages wait in \(queue.id)", alarmActions: alarmActions)
+                ]
             case .stateMachine(let machine):
-                [Alarm("\(machine.id)Failures", metric: machine.metric(.executionsFailed), threshold: 1, missingData: .notBreaching,
-                       description: "executions of \(machine.id) fail", alarmActions: alarmActions)]
+                [
+                    Alarm(
+                        "\(machine.id)Failures", metric: machine.metric(.executionsFailed), threshold: 1, missingData: .notBreaching,
+                        description: "executions of \(machine.id) fail", alarmActions: alarmActions)
+                ]
             }
         }
     }
@@ -59,6 +74,9 @@ public struct Monitor: Construct {
         let alarms = alarms
         for alarm in alarms { try scope.add(alarm) }
         let widgets = alarms.map { Dashboard.Widget.graph(title: $0.description, left: [$0.metric]) }
-        try scope.add(Dashboard("Dashboard", dashboardName: dashboardName, rows: stride(from: 0, to: widgets.count, by: 4).map { Array(widgets[$0..<min($0 + 4, widgets.count)]) }))
+        try scope.add(
+            Dashboard(
+                "Dashboard", dashboardName: dashboardName,
+                rows: stride(from: 0, to: widgets.count, by: 4).map { Array(widgets[$0..<min($0 + 4, widgets.count)]) }))
     }
 }

@@ -29,7 +29,8 @@ public struct UserPool: IdentifiedConstruct {
 
     /// What a user may sign in with.
     public enum SignInAlias: String, Sendable, Hashable {
-        case username, email, preferredUsername = "preferred_username"
+        case username, email
+        case preferredUsername = "preferred_username"
     }
 
     /// The attributes Cognito can verify.
@@ -70,8 +71,10 @@ public struct UserPool: IdentifiedConstruct {
         public var requireSymbols: Bool?
         public var temporaryPasswordValidityDays: Int?
 
-        public init(minLength: Int? = nil, requireLowercase: Bool? = nil, requireUppercase: Bool? = nil, requireDigits: Bool? = nil,
-                    requireSymbols: Bool? = nil, temporaryPasswordValidityDays: Int? = nil) {
+        public init(
+            minLength: Int? = nil, requireLowercase: Bool? = nil, requireUppercase: Bool? = nil, requireDigits: Bool? = nil,
+            requireSymbols: Bool? = nil, temporaryPasswordValidityDays: Int? = nil
+        ) {
             self.minLength = minLength
             self.requireLowercase = requireLowercase
             self.requireUppercase = requireUppercase
@@ -92,10 +95,12 @@ public struct UserPool: IdentifiedConstruct {
         }
     }
 
-    public init(_ id: String, userPoolName: String? = nil, selfSignUpEnabled: Bool = false, signInAliases: Set<SignInAlias> = [],
-                autoVerify: Set<VerifiedAttribute>? = nil, passwordPolicy: PasswordPolicy? = nil, mfa: MFA? = nil,
-                accountRecovery: AccountRecovery = .phoneWithoutMFAAndEmail, deletionProtection: Bool? = nil, triggers: [Trigger: Function] = [:],
-                removalPolicy: RemovalPolicy = .retain) {
+    public init(
+        _ id: String, userPoolName: String? = nil, selfSignUpEnabled: Bool = false, signInAliases: Set<SignInAlias> = [],
+        autoVerify: Set<VerifiedAttribute>? = nil, passwordPolicy: PasswordPolicy? = nil, mfa: MFA? = nil,
+        accountRecovery: AccountRecovery = .phoneWithoutMFAAndEmail, deletionProtection: Bool? = nil, triggers: [Trigger: Function] = [:],
+        removalPolicy: RemovalPolicy = .retain
+    ) {
         self.id = id
         self.userPoolName = userPoolName
         self.selfSignUpEnabled = selfSignUpEnabled
@@ -122,9 +127,12 @@ public struct UserPool: IdentifiedConstruct {
         try PropertyChecks.check(passwordPolicy?.temporaryPasswordValidityDays, in: 0...365, "passwordPolicy.temporaryPasswordValidityDays", at: scope)
         let aliases = signInAliases.isEmpty ? [SignInAlias.username] : signInAliases
         var properties = OrderedDictionary<String, Value>()
-        properties["AccountRecoverySetting"] = ["RecoveryMechanisms": .array(accountRecovery.mechanisms.enumerated().map { index, name in
-            ["Name": .string(name), "Priority": .number(Double(index + 1))]
-        })]
+        properties["AccountRecoverySetting"] = [
+            "RecoveryMechanisms": .array(
+                accountRecovery.mechanisms.enumerated().map { index, name in
+                    ["Name": .string(name), "Priority": .number(Double(index + 1))]
+                })
+        ]
         properties["AdminCreateUserConfig"] = ["AllowAdminCreateUserOnly": .bool(!selfSignUpEnabled)]
         let others = [SignInAlias.email, .preferredUsername].filter(aliases.contains).map { Value.string($0.rawValue) }
         if aliases.contains(.username) {
@@ -170,15 +178,20 @@ extension UserPool {
     /// id as external id, and the pool's `SmsConfiguration`, as CDK writes them.
     func declareSmsRole(in scope: ConstructScope) throws(SynthesisError) -> Value {
         let externalId = Value.string(scope.uniqueId)
-        let trust = PolicyDocument([PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": "cognito-idp.amazonaws.com"],
-                                                    condition: ["StringEquals": ["sts:ExternalId": externalId]])], minimizing: scope.minimizesPolicies)
+        let trust = PolicyDocument(
+            [
+                PolicyStatement(
+                    actions: ["sts:AssumeRole"], principal: ["Service": "cognito-idp.amazonaws.com"],
+                    condition: ["StringEquals": ["sts:ExternalId": externalId]])
+            ], minimizing: scope.minimizesPolicies)
         let publish = PolicyDocument([PolicyStatement(actions: ["sns:Publish"], resources: ["*"])], minimizing: scope.minimizesPolicies)
         let role = try scope.child("smsRole")
-        try role.declareResource("AWS::IAM::Role", properties: [
-            "AssumeRolePolicyDocument": trust.value,
-            "Policies": [["PolicyDocument": publish.value, "PolicyName": "sns-publish"]],
-        ], transforms: scope.policyTransforms)
+        try role.declareResource(
+            "AWS::IAM::Role",
+            properties: [
+                "AssumeRolePolicyDocument": trust.value,
+                "Policies": [["PolicyDocument": publish.value, "PolicyName": "sns-publish"]],
+            ], transforms: scope.policyTransforms)
         return ["ExternalId": externalId, "SnsCallerArn": .reference(Reference(to: self, element: ["smsRole", "Resource"], form: .getAtt("Arn")))]
     }
 }
-

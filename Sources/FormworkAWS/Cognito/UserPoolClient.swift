@@ -29,7 +29,9 @@ public struct UserPoolClient: Construct {
     /// OAuth 2.0 settings.
     public struct OAuth: Sendable {
         public enum Flow: String, Sendable, CaseIterable {
-            case implicitCodeGrant = "implicit", authorizationCodeGrant = "code", clientCredentials = "client_credentials"
+            case implicitCodeGrant = "implicit"
+            case authorizationCodeGrant = "code"
+            case clientCredentials = "client_credentials"
         }
 
         public var flows: Set<Flow>
@@ -38,9 +40,11 @@ public struct UserPoolClient: Construct {
         public var logoutURLs: [String]
 
         /// CDK's defaults: implicit and code grants, every standard scope, `https://example.com` as callback.
-        public init(flows: Set<Flow> = [.implicitCodeGrant, .authorizationCodeGrant],
-                    scopes: [String] = ["profile", "phone", "email", "openid", "aws.cognito.signin.user.admin"],
-                    callbackURLs: [String] = ["https://example.com"], logoutURLs: [String] = []) {
+        public init(
+            flows: Set<Flow> = [.implicitCodeGrant, .authorizationCodeGrant],
+            scopes: [String] = ["profile", "phone", "email", "openid", "aws.cognito.signin.user.admin"],
+            callbackURLs: [String] = ["https://example.com"], logoutURLs: [String] = []
+        ) {
             self.flows = flows
             self.scopes = scopes
             self.callbackURLs = callbackURLs
@@ -55,8 +59,10 @@ public struct UserPoolClient: Construct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         scope.require(pool)
-        for (name, validity, range) in [("accessTokenValidity", accessTokenValidity, 5 * 60...86_400), ("idTokenValidity", idTokenValidity, 5 * 60...86_400),
-                                        ("refreshTokenValidity", refreshTokenValidity, 60 * 60...315_360_000)] {
+        for (name, validity, range) in [
+            ("accessTokenValidity", accessTokenValidity, 5 * 60...86_400), ("idTokenValidity", idTokenValidity, 5 * 60...86_400),
+            ("refreshTokenValidity", refreshTokenValidity, 60 * 60...315_360_000),
+        ] {
             try PropertyChecks.check(validity?.wholeSeconds, in: range, name, unit: " s", at: scope)
         }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
@@ -70,7 +76,9 @@ public struct UserPoolClient: Construct {
             properties["AllowedOAuthScopes"] = oAuth.map { .array($0.scopes.map { .string($0) }) }
             properties["CallbackURLs"] = oAuth.flatMap { $0.callbackURLs.isEmpty ? nil : .array($0.callbackURLs.map { .string($0) }) }
             properties["ClientName"] = clientName.map { .string($0) }
-            properties["ExplicitAuthFlows"] = authFlows.isEmpty ? nil
+            properties["ExplicitAuthFlows"] =
+                authFlows.isEmpty
+                ? nil
                 : .array(AuthFlow.allCases.filter(authFlows.contains).map { .string($0.rawValue) } + ["ALLOW_REFRESH_TOKEN_AUTH"])
             properties["GenerateSecret"] = generateSecret.map { .bool($0) }
             properties["IdTokenValidity"] = minutes(idTokenValidity)
@@ -89,11 +97,14 @@ public struct UserPoolClient: Construct {
 
 extension UserPool {
     /// An app client of this pool (CDK's `addClient`); list the result in a body.
-    public func client(_ id: String, clientName: String? = nil, generateSecret: Bool? = nil, authFlows: [UserPoolClient.AuthFlow] = [],
-                       oAuth: UserPoolClient.OAuth? = UserPoolClient.OAuth(), preventUserExistenceErrors: Bool? = nil,
-                       accessTokenValidity: Duration? = nil, idTokenValidity: Duration? = nil, refreshTokenValidity: Duration? = nil) -> UserPoolClient {
-        UserPoolClient(pool: self, idInPool: id, clientName: clientName, generateSecret: generateSecret, authFlows: authFlows, oAuth: oAuth,
-                       preventUserExistenceErrors: preventUserExistenceErrors, accessTokenValidity: accessTokenValidity,
-                       idTokenValidity: idTokenValidity, refreshTokenValidity: refreshTokenValidity)
+    public func client(
+        _ id: String, clientName: String? = nil, generateSecret: Bool? = nil, authFlows: [UserPoolClient.AuthFlow] = [],
+        oAuth: UserPoolClient.OAuth? = UserPoolClient.OAuth(), preventUserExistenceErrors: Bool? = nil,
+        accessTokenValidity: Duration? = nil, idTokenValidity: Duration? = nil, refreshTokenValidity: Duration? = nil
+    ) -> UserPoolClient {
+        UserPoolClient(
+            pool: self, idInPool: id, clientName: clientName, generateSecret: generateSecret, authFlows: authFlows, oAuth: oAuth,
+            preventUserExistenceErrors: preventUserExistenceErrors, accessTokenValidity: accessTokenValidity,
+            idTokenValidity: idTokenValidity, refreshTokenValidity: refreshTokenValidity)
     }
 }

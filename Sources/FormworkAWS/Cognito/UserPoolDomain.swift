@@ -16,16 +16,19 @@ public struct UserPoolDomain: Construct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let allowed = prefix.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
         guard allowed, !prefix.isEmpty, prefix.count <= 63, !prefix.hasPrefix("-"), !prefix.hasSuffix("-") else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "the domain prefix '\(prefix)' must be 1 to 63 lowercase letters, digits and '-', not at either end")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "the domain prefix '\(prefix)' must be 1 to 63 lowercase letters, digits and '-', not at either end")
         }
         if let reserved = ["aws", "amazon", "cognito"].first(where: prefix.contains) {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "the domain prefix '\(prefix)' contains '\(reserved)', which Cognito reserves")
         }
         scope.require(pool)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            try scope.scope(of: pool).child(idInPool).declareResource("AWS::Cognito::UserPoolDomain", properties: [
-                "Domain": .string(prefix), "UserPoolId": pool.userPoolId,
-            ])
+            try scope.scope(of: pool).child(idInPool).declareResource(
+                "AWS::Cognito::UserPoolDomain",
+                properties: [
+                    "Domain": .string(prefix), "UserPoolId": pool.userPoolId,
+                ])
         }
     }
 }

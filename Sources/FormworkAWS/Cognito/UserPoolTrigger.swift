@@ -23,9 +23,11 @@ extension UserPool {
         let sorted = triggers.sorted { $0.key.rawValue < $1.key.rawValue }
         for (trigger, function) in sorted {
             scope.require(function)
-            try scope.declareResource("AWS::Lambda::Permission", at: "\(trigger.rawValue)Cognito", properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "Principal": "cognito-idp.amazonaws.com", "SourceArn": arn,
-            ])
+            try scope.declareResource(
+                "AWS::Lambda::Permission", at: "\(trigger.rawValue)Cognito",
+                properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "Principal": "cognito-idp.amazonaws.com", "SourceArn": arn,
+                ])
         }
         return .object(.init(uniqueKeysWithValues: sorted.map { ($0.key.rawValue, $0.value.arn) }))
     }

@@ -21,16 +21,22 @@ public enum TableGrant: String, Sendable {
         let resources: [Value] = [table.arn, table.indexes.isEmpty ? Aws.noValue : "\(table.arn)/index/*"]
         switch self {
         case .read:
-            return [PolicyStatement(actions: Self.readActions + ["dynamodb:DescribeTable"], resources: resources),
-                    PolicyStatement(actions: Self.streamDataActions, resources: resources)]
+            return [
+                PolicyStatement(actions: Self.readActions + ["dynamodb:DescribeTable"], resources: resources),
+                PolicyStatement(actions: Self.streamDataActions, resources: resources),
+            ]
         case .write:
             return [PolicyStatement(actions: Self.writeActions + ["dynamodb:DescribeTable"], resources: resources)]
         case .readWrite:
-            return [PolicyStatement(actions: Self.readActions + Self.writeActions + ["dynamodb:DescribeTable"], resources: resources),
-                    PolicyStatement(actions: Self.streamDataActions, resources: resources)]
+            return [
+                PolicyStatement(actions: Self.readActions + Self.writeActions + ["dynamodb:DescribeTable"], resources: resources),
+                PolicyStatement(actions: Self.streamDataActions, resources: resources),
+            ]
         case .streamRead:
-            return [PolicyStatement(actions: ["dynamodb:ListStreams"], resources: ["*"]),
-                    PolicyStatement(actions: ["dynamodb:DescribeStream"] + Self.streamDataActions, resources: [table.streamArn])]
+            return [
+                PolicyStatement(actions: ["dynamodb:ListStreams"], resources: ["*"]),
+                PolicyStatement(actions: ["dynamodb:DescribeStream"] + Self.streamDataActions, resources: [table.streamArn]),
+            ]
         }
     }
 }

@@ -21,28 +21,34 @@ extension Table {
     func declareScaling(_ scaling: Scaling, dimension: String, in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(scaling.minCapacity, in: 1...scaling.maxCapacity, "minCapacity", at: scope)
         if !(10...90).contains(scaling.targetUtilizationPercent) {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "targetUtilizationPercent must be between 10 and 90; it is \(scaling.targetUtilizationPercent)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "targetUtilizationPercent must be between 10 and 90; it is \(scaling.targetUtilizationPercent)")
         }
         let target = try scope.child("\(dimension)Scaling").child("Target")
-        let role: Value = "arn:\(Aws.partition):iam::\(Aws.accountId):role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable"
-        try target.declareResource("AWS::ApplicationAutoScaling::ScalableTarget", properties: [
-            "MaxCapacity": .number(Double(scaling.maxCapacity)),
-            "MinCapacity": .number(Double(scaling.minCapacity)),
-            "ResourceId": "table/\(name)",
-            "RoleARN": role,
-            "ScalableDimension": .string("dynamodb:table:\(dimension)CapacityUnits"),
-            "ServiceNamespace": "dynamodb",
-        ])
+        let role: Value =
+            "arn:\(Aws.partition):iam::\(Aws.accountId):role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable"
+        try target.declareResource(
+            "AWS::ApplicationAutoScaling::ScalableTarget",
+            properties: [
+                "MaxCapacity": .number(Double(scaling.maxCapacity)),
+                "MinCapacity": .number(Double(scaling.minCapacity)),
+                "ResourceId": "table/\(name)",
+                "RoleARN": role,
+                "ScalableDimension": .string("dynamodb:table:\(dimension)CapacityUnits"),
+                "ServiceNamespace": "dynamodb",
+            ])
         let targetRef = Value.reference(Reference(to: self, element: ["\(dimension)Scaling", "Target", "Resource"], form: .ref))
         let tracking = try target.child("Tracking")
-        try tracking.declareResource("AWS::ApplicationAutoScaling::ScalingPolicy", properties: [
-            "PolicyName": .string(tracking.uniqueId),
-            "PolicyType": "TargetTrackingScaling",
-            "ScalingTargetId": targetRef,
-            "TargetTrackingScalingPolicyConfiguration": [
-                "PredefinedMetricSpecification": ["PredefinedMetricType": .string("DynamoDB\(dimension)CapacityUtilization")],
-                "TargetValue": .number(scaling.targetUtilizationPercent),
-            ],
-        ])
+        try tracking.declareResource(
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            properties: [
+                "PolicyName": .string(tracking.uniqueId),
+                "PolicyType": "TargetTrackingScaling",
+                "ScalingTargetId": targetRef,
+                "TargetTrackingScalingPolicyConfiguration": [
+                    "PredefinedMetricSpecification": ["PredefinedMetricType": .string("DynamoDB\(dimension)CapacityUtilization")],
+                    "TargetValue": .number(scaling.targetUtilizationPercent),
+                ],
+            ])
     }
 }

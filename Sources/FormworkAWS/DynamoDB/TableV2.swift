@@ -27,9 +27,11 @@ public struct TableV2: IdentifiedConstruct {
     public var timeToLiveAttribute: String?
     public var removalPolicy: RemovalPolicy
 
-    public init(_ id: String, partitionKey: Table.Attribute, sortKey: Table.Attribute? = nil, tableName: String? = nil, billing: Billing = .onDemand,
-                replicas: [Replica] = [], pointInTimeRecovery: Bool? = nil, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil,
-                tableClass: TableClass? = nil, stream: Table.StreamView? = nil, timeToLiveAttribute: String? = nil, removalPolicy: RemovalPolicy = .retain) {
+    public init(
+        _ id: String, partitionKey: Table.Attribute, sortKey: Table.Attribute? = nil, tableName: String? = nil, billing: Billing = .onDemand,
+        replicas: [Replica] = [], pointInTimeRecovery: Bool? = nil, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil,
+        tableClass: TableClass? = nil, stream: Table.StreamView? = nil, timeToLiveAttribute: String? = nil, removalPolicy: RemovalPolicy = .retain
+    ) {
         self.id = id
         self.partitionKey = partitionKey
         self.sortKey = sortKey
@@ -54,16 +56,20 @@ public struct TableV2: IdentifiedConstruct {
         let stackRegion = scope.stackRegion
         let replicaRegions = replicas.map(\.region)
         if !replicas.isEmpty, stackRegion == nil {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "replicas in other regions need the stack's region; give the stack one (Stack(_:region:))")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "replicas in other regions need the stack's region; give the stack one (Stack(_:region:))")
         }
         if let stackRegion, replicaRegions.contains(stackRegion) {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "\(stackRegion) is the stack's region, which has a replica already; list only the other regions")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "\(stackRegion) is the stack's region, which has a replica already; list only the other regions")
         }
         if Set(replicaRegions).count != replicaRegions.count {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a region is listed twice in replicas")
         }
         if !replicas.isEmpty, let stream, stream != .newAndOldImages {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "replicas are kept in step through a NEW_AND_OLD_IMAGES stream; leave stream unset or make it .newAndOldImages")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "replicas are kept in step through a NEW_AND_OLD_IMAGES stream; leave stream unset or make it .newAndOldImages")
         }
         try validateBilling(at: scope)
         let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
@@ -84,7 +90,9 @@ public struct TableV2: IdentifiedConstruct {
     private func validateBilling(at scope: ConstructScope) throws(SynthesisError) {
         if case .provisioned(let read, let write) = billing {
             guard case .autoscaled = write else {
-                throw SynthesisError(.invalidSetting, paths: [scope.path], "a provisioned global table's write capacity must be auto-scaled (.autoscaled(max:)), as DynamoDB requires")
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path],
+                    "a provisioned global table's write capacity must be auto-scaled (.autoscaled(max:)), as DynamoDB requires")
             }
             try read.validate("readCapacity", at: scope)
             try write.validate("writeCapacity", at: scope)

@@ -13,8 +13,10 @@ extension TableV2 {
         /// The replica's read capacity, for a provisioned table; the table's when `nil`.
         public var readCapacity: Capacity?
 
-        public init(_ region: String, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil, pointInTimeRecovery: Bool? = nil,
-                    tableClass: TableClass? = nil, readCapacity: Capacity? = nil) {
+        public init(
+            _ region: String, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil, pointInTimeRecovery: Bool? = nil,
+            tableClass: TableClass? = nil, readCapacity: Capacity? = nil
+        ) {
             self.region = region
             self.deletionProtection = deletionProtection
             self.contributorInsights = contributorInsights
@@ -54,10 +56,12 @@ extension TableV2 {
             case .fixed(let units):
                 return ["\(kind)CapacityUnits": .number(Double(units))]
             case .autoscaled(let min, let max, let target):
-                return ["\(kind)CapacityAutoScalingSettings": [
-                    "MaxCapacity": .number(Double(max)), "MinCapacity": .number(Double(min)),
-                    "TargetTrackingScalingPolicyConfiguration": ["TargetValue": .number(Double(target))],
-                ]]
+                return [
+                    "\(kind)CapacityAutoScalingSettings": [
+                        "MaxCapacity": .number(Double(max)), "MinCapacity": .number(Double(min)),
+                        "TargetTrackingScalingPolicyConfiguration": ["TargetValue": .number(Double(target))],
+                    ]
+                ]
             }
         }
 

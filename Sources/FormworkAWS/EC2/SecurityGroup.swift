@@ -108,11 +108,14 @@ public struct SecurityGroup: IdentifiedConstruct {
     /// The egress CDK writes when everything may go out.
     static let allowAll: Value = ["CidrIp": "0.0.0.0/0", "Description": "Allow all outbound traffic by default", "IpProtocol": "-1"]
     /// The egress CDK writes to keep a group without egress rules closed: a rule no traffic matches.
-    static let matchNothing: Value = ["CidrIp": "255.255.255.255/32", "Description": "Disallow all traffic", "FromPort": 252, "IpProtocol": "icmp", "ToPort": 86]
+    static let matchNothing: Value = [
+        "CidrIp": "255.255.255.255/32", "Description": "Disallow all traffic", "FromPort": 252, "IpProtocol": "icmp", "ToPort": 86,
+    ]
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if allowAllOutbound, !egress.isEmpty {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "egress rules on a group that allows all outbound traffic change nothing; set allowAllOutbound: false")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "egress rules on a group that allows all outbound traffic change nothing; set allowAllOutbound: false")
         }
         for rule in ingress + egress {
             if case .tcpRange(let from, let to) = rule.port, !(0...65_535).contains(from) || !(from...65_535).contains(to) {
@@ -126,7 +129,8 @@ public struct SecurityGroup: IdentifiedConstruct {
     func declare(in scope: ConstructScope, description: String) throws(SynthesisError) {
         var properties = OrderedDictionary<String, Value>()
         properties["GroupDescription"] = .string(description)
-        properties["SecurityGroupEgress"] = allowAllOutbound ? [Self.allowAll] : egress.isEmpty ? [Self.matchNothing] : .array(egress.map { $0.value(ingress: false) })
+        properties["SecurityGroupEgress"] =
+            allowAllOutbound ? [Self.allowAll] : egress.isEmpty ? [Self.matchNothing] : .array(egress.map { $0.value(ingress: false) })
         properties["SecurityGroupIngress"] = ingress.isEmpty ? nil : .array(ingress.map { $0.value(ingress: true) })
         properties["VpcId"] = .string(vpcId)
         try scope.declareResource("AWS::EC2::SecurityGroup", properties: properties)

@@ -24,8 +24,10 @@ public struct ApiDestination: IdentifiedConstruct {
     /// The role rules deliver with, added with the first rule that targets the destination.
     let eventsRole = Role("EventsRole", assumedBy: "events.amazonaws.com")
 
-    public init(_ id: String, connection: Connection, endpoint: String, httpMethod: String = "POST", rateLimitPerSecond: Int? = nil,
-                description: String? = nil, apiDestinationName: String? = nil) {
+    public init(
+        _ id: String, connection: Connection, endpoint: String, httpMethod: String = "POST", rateLimitPerSecond: Int? = nil,
+        description: String? = nil, apiDestinationName: String? = nil
+    ) {
         self.id = id
         self.connection = connection
         self.endpoint = endpoint
@@ -47,7 +49,8 @@ public struct ApiDestination: IdentifiedConstruct {
         }
         let methods = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
         guard methods.contains(httpMethod) else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(httpMethod)' is not an HTTP method EventBridge calls with: \(methods.joined(separator: ", "))")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "'\(httpMethod)' is not an HTTP method EventBridge calls with: \(methods.joined(separator: ", "))")
         }
         try PropertyChecks.check(rateLimitPerSecond, in: 1...300, "rateLimitPerSecond", at: scope)
         scope.require(connection)

@@ -43,7 +43,8 @@ public struct Connection: IdentifiedConstruct {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "the OAuth endpoint '\(endpoint)' must be an https:// URL")
             }
             guard ["GET", "POST", "PUT"].contains(httpMethod) else {
-                throw SynthesisError(.invalidSetting, paths: [scope.path], "the OAuth endpoint is called with GET, POST or PUT; '\(httpMethod)' is none of them")
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path], "the OAuth endpoint is called with GET, POST or PUT; '\(httpMethod)' is none of them")
             }
         }
         var properties = OrderedDictionary<String, Value>()
@@ -55,10 +56,12 @@ public struct Connection: IdentifiedConstruct {
             properties["AuthParameters"] = ["BasicAuthParameters": ["Password": password, "Username": .string(username)]]
             properties["AuthorizationType"] = "BASIC"
         case .oauth(let endpoint, let clientId, let clientSecret, let httpMethod):
-            properties["AuthParameters"] = ["OAuthParameters": [
-                "AuthorizationEndpoint": .string(endpoint), "ClientParameters": ["ClientID": .string(clientId), "ClientSecret": clientSecret],
-                "HttpMethod": .string(httpMethod), "OAuthHttpParameters": [:],
-            ]]
+            properties["AuthParameters"] = [
+                "OAuthParameters": [
+                    "AuthorizationEndpoint": .string(endpoint), "ClientParameters": ["ClientID": .string(clientId), "ClientSecret": clientSecret],
+                    "HttpMethod": .string(httpMethod), "OAuthHttpParameters": [:],
+                ]
+            ]
             properties["AuthorizationType"] = "OAUTH_CLIENT_CREDENTIALS"
         }
         properties["Description"] = description.map { .string($0) }

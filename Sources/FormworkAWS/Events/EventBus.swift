@@ -17,8 +17,10 @@ public struct EventBus: IdentifiedConstruct {
     /// Other AWS accounts allowed to put events on the bus (`<Bus>/Policy`).
     public var allowPutEventsFromAccounts: [String]
 
-    public init(_ id: String, name: String? = nil, description: String? = nil, archiveRetention: Duration? = nil,
-                allowPutEventsFromAccounts: [String] = []) {
+    public init(
+        _ id: String, name: String? = nil, description: String? = nil, archiveRetention: Duration? = nil,
+        allowPutEventsFromAccounts: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -33,7 +35,8 @@ public struct EventBus: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let name, name.contains("/") || name == "default" || name.count > 256 {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(name)' cannot name a custom event bus: no '/', not 'default', at most 256 characters")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "'\(name)' cannot name a custom event bus: no '/', not 'default', at most 256 characters")
         }
         var properties = OrderedDictionary<String, Value>()
         properties["Description"] = description.map { .string($0) }
@@ -44,19 +47,25 @@ public struct EventBus: IdentifiedConstruct {
         }
         if !allowPutEventsFromAccounts.isEmpty {
             let principals: [Value] = allowPutEventsFromAccounts.map { "arn:\(Aws.partition):iam::\($0):root" }
-            try scope.child("Policy").declareResource("AWS::Events::EventBusPolicy", properties: [
-                "EventBusName": busName,
-                "Statement": PolicyStatement(actions: ["events:PutEvents"], resources: [arn],
-                                             principal: ["AWS": principals.count == 1 ? principals[0] : .array(principals)]).value,
-                "StatementId": "cdk-allow-accounts",
-            ])
+            try scope.child("Policy").declareResource(
+                "AWS::Events::EventBusPolicy",
+                properties: [
+                    "EventBusName": busName,
+                    "Statement": PolicyStatement(
+                        actions: ["events:PutEvents"], resources: [arn],
+                        principal: ["AWS": principals.count == 1 ? principals[0] : .array(principals)]
+                    ).value,
+                    "StatementId": "cdk-allow-accounts",
+                ])
         }
         if let archiveRetention {
-            try scope.child("Archive").declareResource("AWS::Events::Archive", properties: [
-                "EventPattern": ["account": [Aws.accountId]],
-                "RetentionDays": .number(Double(archiveRetention.wholeSeconds / 86_400)),
-                "SourceArn": arn,
-            ])
+            try scope.child("Archive").declareResource(
+                "AWS::Events::Archive",
+                properties: [
+                    "EventPattern": ["account": [Aws.accountId]],
+                    "RetentionDays": .number(Double(archiveRetention.wholeSeconds / 86_400)),
+                    "SourceArn": arn,
+                ])
         }
     }
 }

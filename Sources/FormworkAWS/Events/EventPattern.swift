@@ -16,8 +16,10 @@ public struct EventPattern: Sendable, Equatable {
     /// The `detail` pattern: field names to lists of values and matchers.
     public var detail: OrderedDictionary<String, Value>
 
-    public init(source: [String] = [], detailType: [String] = [], account: [String] = [], region: [String] = [],
-                resources: [String] = [], detail: OrderedDictionary<String, Value> = [:]) {
+    public init(
+        source: [String] = [], detailType: [String] = [], account: [String] = [], region: [String] = [],
+        resources: [String] = [], detail: OrderedDictionary<String, Value> = [:]
+    ) {
         self.source = source
         self.detailType = detailType
         self.account = account

@@ -23,8 +23,10 @@ public struct Rule: IdentifiedConstruct {
     static let targets = ContributionKey<OrderedDictionary<String, Value>>("Rule.targets")
 
     /// A rule matching `pattern` on `bus` (the default bus when `nil`), or running on `schedule`.
-    public init(_ id: String, bus: EventBus? = nil, pattern: EventPattern? = nil, schedule: Schedule? = nil,
-                enabled: Bool = true, description: String? = nil, ruleName: String? = nil) {
+    public init(
+        _ id: String, bus: EventBus? = nil, pattern: EventPattern? = nil, schedule: Schedule? = nil,
+        enabled: Bool = true, description: String? = nil, ruleName: String? = nil
+    ) {
         self.id = id
         self.bus = bus
         self.pattern = pattern
@@ -70,12 +72,13 @@ public struct Rule: IdentifiedConstruct {
             let targets = scope.contributions(to: self, as: Rule.targets)
             try PropertyChecks.check(targets.count, in: 0...5, "the number of targets", at: scope)
             if !targets.isEmpty {
-                properties["Targets"] = .array(targets.enumerated().map { index, target in
-                    var entry = target
-                    entry["Id"] = .string("Target\(index)")
-                    entry.sort { $0.key < $1.key }
-                    return .object(entry)
-                })
+                properties["Targets"] = .array(
+                    targets.enumerated().map { index, target in
+                        var entry = target
+                        entry["Id"] = .string("Target\(index)")
+                        entry.sort { $0.key < $1.key }
+                        return .object(entry)
+                    })
             }
             try scope.declareResource("AWS::Events::Rule", properties: properties)
         }

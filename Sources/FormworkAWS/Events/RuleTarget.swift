@@ -51,8 +51,10 @@ public struct RuleTarget: Construct {
     public var id: String { "\(rule.id)Targets\(destination.construct.id)" }
 
     /// A target of `rule`; every option unset.
-    init(rule: Rule, destination: Destination, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-         deadLetterQueue: Queue? = nil, input: Input? = nil) {
+    init(
+        rule: Rule, destination: Destination, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil, input: Input? = nil
+    ) {
         self.rule = rule
         self.destination = destination
         self.retryAttempts = retryAttempts
@@ -75,23 +77,29 @@ public struct RuleTarget: Construct {
             case .function(let function):
                 target["Arn"] = function.arn
                 // CDK's `addPermission` puts the L1 itself at `<Rule>/AllowEventRule<function's unique id>`.
-                try ruleScope.declareResource("AWS::Lambda::Permission", at: "AllowEventRule\(destinationScope.uniqueId)", properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
-                    "Principal": "events.amazonaws.com", "SourceArn": rule.arn,
-                ])
+                try ruleScope.declareResource(
+                    "AWS::Lambda::Permission", at: "AllowEventRule\(destinationScope.uniqueId)",
+                    properties: [
+                        "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
+                        "Principal": "events.amazonaws.com", "SourceArn": rule.arn,
+                    ])
             case .queue(let queue):
                 target["Arn"] = queue.arn
-                scope.contribute(PolicyStatement(actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
-                                                 resources: [queue.arn], principal: ["Service": "events.amazonaws.com"],
-                                                 condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
-                                 to: queue, as: Queue.policyStatements)
+                scope.contribute(
+                    PolicyStatement(
+                        actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+                        resources: [queue.arn], principal: ["Service": "events.amazonaws.com"],
+                        condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
+                    to: queue, as: Queue.policyStatements)
             case .topic(let topic):
                 target["Arn"] = topic.arn
                 // CDK leaves out the condition; Formwork's defaults let only this rule publish.
                 let onlyThisRule: Value? = scope.defaults.isFormwork ? ["ArnEquals": ["aws:SourceArn": rule.arn]] : nil
-                scope.contribute(PolicyStatement(actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"],
-                                                 condition: onlyThisRule),
-                                 to: topic, as: Topic.policyStatements)
+                scope.contribute(
+                    PolicyStatement(
+                        actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "events.amazonaws.com"],
+                        condition: onlyThisRule),
+                    to: topic, as: Topic.policyStatements)
             case .bus(let bus):
                 target["Arn"] = bus.arn
                 target["RoleArn"] = try eventsRole(in: ruleScope, allowing: bus.putEventsStatement, scope: scope)
@@ -104,10 +112,12 @@ public struct RuleTarget: Construct {
             }
             if let deadLetterQueue {
                 target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
-                scope.contribute(PolicyStatement(sid: "AllowEventRule\(ruleScope.uniqueId)", actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn],
-                                                 principal: ["Service": "events.amazonaws.com"],
-                                                 condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
-                                 to: deadLetterQueue, as: Queue.policyStatements)
+                scope.contribute(
+                    PolicyStatement(
+                        sid: "AllowEventRule\(ruleScope.uniqueId)", actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn],
+                        principal: ["Service": "events.amazonaws.com"],
+                        condition: ["ArnEquals": ["aws:SourceArn": rule.arn]]),
+                    to: deadLetterQueue, as: Queue.policyStatements)
             }
             switch input {
             case .constant(let document)?:
@@ -129,7 +139,9 @@ public struct RuleTarget: Construct {
 
     /// `role`, the events role of `owner` shared by every rule that targets it, added with the first, allowed
     /// `statement`; its ARN.
-    private func sharedRole(_ role: Role, of owner: some IdentifiedConstruct, allowing statement: PolicyStatement, scope: ConstructScope) throws(SynthesisError) -> Value {
+    private func sharedRole(_ role: Role, of owner: some IdentifiedConstruct, allowing statement: PolicyStatement, scope: ConstructScope) throws(SynthesisError)
+        -> Value
+    {
         let ownerScope = try scope.scope(of: owner)
         if ownerScope.existingChild(role.id) == nil { try ownerScope.add(role) }
         scope.contribute(statement, to: role, as: Role.defaultPolicyStatements)
@@ -158,46 +170,64 @@ public struct RuleTarget: Construct {
 
 extension Rule {
     /// `function` invoked by this rule; list the result in a body.
-    public func target(_ function: Function, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
-        RuleTarget(rule: self, destination: .function(function), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
-                   deadLetterQueue: deadLetterQueue, input: input)
+    public func target(
+        _ function: Function, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil
+    ) -> RuleTarget {
+        RuleTarget(
+            rule: self, destination: .function(function), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+            deadLetterQueue: deadLetterQueue, input: input)
     }
 
     /// `queue` sent this rule's events; list the result in a body.
-    public func target(_ queue: Queue, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
-        RuleTarget(rule: self, destination: .queue(queue), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
-                   deadLetterQueue: deadLetterQueue, input: input)
+    public func target(
+        _ queue: Queue, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil
+    ) -> RuleTarget {
+        RuleTarget(
+            rule: self, destination: .queue(queue), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+            deadLetterQueue: deadLetterQueue, input: input)
     }
 
     /// The event bus `bus` sent this rule's events, with a role that may put them there; list the result in
     /// a body.
-    public func target(_ bus: EventBus, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-                       deadLetterQueue: Queue? = nil) -> RuleTarget {
-        RuleTarget(rule: self, destination: .bus(bus), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
-                   deadLetterQueue: deadLetterQueue)
+    public func target(
+        _ bus: EventBus, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil
+    ) -> RuleTarget {
+        RuleTarget(
+            rule: self, destination: .bus(bus), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+            deadLetterQueue: deadLetterQueue)
     }
 
     /// Executions of `machine` started for this rule's events, with a role that may start them; list the
     /// result in a body.
-    public func target(_ machine: StateMachine, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
-        RuleTarget(rule: self, destination: .stateMachine(machine), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
-                   deadLetterQueue: deadLetterQueue, input: input)
+    public func target(
+        _ machine: StateMachine, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil
+    ) -> RuleTarget {
+        RuleTarget(
+            rule: self, destination: .stateMachine(machine), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+            deadLetterQueue: deadLetterQueue, input: input)
     }
 
     /// `destination` called with this rule's events, with the destination's role; list the result in a body.
-    public func target(_ destination: ApiDestination, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
-        RuleTarget(rule: self, destination: .apiDestination(destination), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
-                   deadLetterQueue: deadLetterQueue, input: input)
+    public func target(
+        _ destination: ApiDestination, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil
+    ) -> RuleTarget {
+        RuleTarget(
+            rule: self, destination: .apiDestination(destination), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+            deadLetterQueue: deadLetterQueue, input: input)
     }
 
     /// `topic` sent this rule's events; list the result in a body.
-    public func target(_ topic: Topic, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
-                       deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil) -> RuleTarget {
-        RuleTarget(rule: self, destination: .topic(topic), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
-                   deadLetterQueue: deadLetterQueue, input: input)
+    public func target(
+        _ topic: Topic, retryAttempts: Int? = nil, maxEventAge: Duration? = nil,
+        deadLetterQueue: Queue? = nil, input: RuleTarget.Input? = nil
+    ) -> RuleTarget {
+        RuleTarget(
+            rule: self, destination: .topic(topic), retryAttempts: retryAttempts, maxEventAge: maxEventAge,
+            deadLetterQueue: deadLetterQueue, input: input)
     }
 }

@@ -24,8 +24,10 @@ public struct Schedule: Sendable, Hashable {
     public static func rate(_ interval: Duration) -> Schedule { Schedule(kind: .rate(interval)) }
 
     /// A cron schedule; `day` and `weekDay` cannot both be set.
-    public static func cron(minute: String? = nil, hour: String? = nil, day: String? = nil, month: String? = nil,
-                            weekDay: String? = nil, year: String? = nil) -> Schedule {
+    public static func cron(
+        minute: String? = nil, hour: String? = nil, day: String? = nil, month: String? = nil,
+        weekDay: String? = nil, year: String? = nil
+    ) -> Schedule {
         Schedule(kind: .cron(Cron(minute: minute, hour: hour, day: day, month: month, weekDay: weekDay, year: year)))
     }
 

@@ -30,11 +30,13 @@ public struct Policy: IdentifiedConstruct {
         }
         for role in roles { scope.require(role) }
         let resource = try scope.child("Resource")
-        try scope.declareResource("AWS::IAM::Policy", properties: [
-            "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-            "PolicyName": .string(policyName ?? String(resource.logicalIdFromPath.suffix(128))),
-            "Roles": .array(roles.map(\.name)),
-        ], transforms: scope.policyTransforms)
+        try scope.declareResource(
+            "AWS::IAM::Policy",
+            properties: [
+                "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+                "PolicyName": .string(policyName ?? String(resource.logicalIdFromPath.suffix(128))),
+                "Roles": .array(roles.map(\.name)),
+            ], transforms: scope.policyTransforms)
     }
 }
 
@@ -65,7 +67,9 @@ public struct ManagedPolicy: IdentifiedConstruct {
         guard !statements.isEmpty else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a managed policy needs at least one statement")
         }
-        var properties: OrderedDictionary<String, Value> = ["Path": "/", "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value]
+        var properties: OrderedDictionary<String, Value> = [
+            "Path": "/", "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+        ]
         properties["Description"] = description.map { .string($0) }
         properties["ManagedPolicyName"] = managedPolicyName.map { .string($0) }
         try scope.declareResource("AWS::IAM::ManagedPolicy", properties: properties, transforms: scope.policyTransforms)

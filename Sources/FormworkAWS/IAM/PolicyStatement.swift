@@ -27,8 +27,10 @@ public struct PolicyStatement: Sendable, Equatable {
     public var sid: String?
 
     /// A statement allowing (by default) `actions` on `resources`.
-    public init(sid: String? = nil, effect: Effect = .allow, actions: [String], resources: [Value] = [], principal: Value? = nil,
-                condition: Value? = nil) {
+    public init(
+        sid: String? = nil, effect: Effect = .allow, actions: [String], resources: [Value] = [], principal: Value? = nil,
+        condition: Value? = nil
+    ) {
         self.sid = sid
         self.effect = effect
         self.actions = actions

@@ -23,8 +23,10 @@ public struct Role: IdentifiedConstruct {
     public static let defaultPolicyStatements = ContributionKey<PolicyStatement>("Role.defaultPolicyStatements")
 
     /// A role that `service` may assume.
-    public init(_ id: String, assumedBy service: String, managedPolicyArns: [Value] = [], removalPolicy: RemovalPolicy? = nil,
-                trustCondition: Value? = nil) {
+    public init(
+        _ id: String, assumedBy service: String, managedPolicyArns: [Value] = [], removalPolicy: RemovalPolicy? = nil,
+        trustCondition: Value? = nil
+    ) {
         self.id = id
         self.assumedBy = service
         self.managedPolicyArns = managedPolicyArns
@@ -43,9 +45,10 @@ public struct Role: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        let trust = PolicyDocument([
-            PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": .string(assumedBy)], condition: trustCondition),
-        ], minimizing: scope.minimizesPolicies)
+        let trust = PolicyDocument(
+            [
+                PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": .string(assumedBy)], condition: trustCondition)
+            ], minimizing: scope.minimizesPolicies)
         var properties: [(String, Value)] = [("AssumeRolePolicyDocument", trust.value)]
         if !managedPolicyArns.isEmpty { properties.append(("ManagedPolicyArns", .array(managedPolicyArns))) }
         var role = ResourceDeclaration(type: "AWS::IAM::Role", properties: .init(uniqueKeysWithValues: properties), removalPolicy: removalPolicy)
@@ -57,11 +60,13 @@ public struct Role: IdentifiedConstruct {
             let policyScope = try scope.child("DefaultPolicy").child("Resource")
             // CDK names the policy after the last 128 characters of its own logical ID.
             let policyName = String(policyScope.logicalIdFromPath.suffix(128))
-            var policy = ResourceDeclaration(type: "AWS::IAM::Policy", properties: [
-                "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-                "PolicyName": .string(policyName),
-                "Roles": [name],
-            ])
+            var policy = ResourceDeclaration(
+                type: "AWS::IAM::Policy",
+                properties: [
+                    "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+                    "PolicyName": .string(policyName),
+                    "Roles": [name],
+                ])
             policy.resolvedTransforms = scope.policyTransforms
             try policyScope.declare(.resource(policy))
         }

@@ -36,13 +36,15 @@ public struct Key: IdentifiedConstruct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         _ = try scope.child("Resource")
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
-            let root = PolicyStatement(actions: ["kms:*"], resources: ["*"],
-                                       principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
+            let root = PolicyStatement(
+                actions: ["kms:*"], resources: ["*"],
+                principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
             var properties = OrderedDictionary<String, Value>()
             properties["Description"] = description.map { .string($0) }
             let rotation = enableKeyRotation ?? (scope.defaults.isFormwork ? true : nil)
             properties["EnableKeyRotation"] = rotation.map { .bool($0) }
-            properties["KeyPolicy"] = PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements), minimizing: scope.minimizesPolicies).value
+            properties["KeyPolicy"] =
+                PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements), minimizing: scope.minimizesPolicies).value
             try scope.declareResource("AWS::KMS::Key", properties: properties, removalPolicy: removalPolicy, transforms: scope.policyTransforms)
         }
     }

@@ -40,8 +40,10 @@ public struct Stream: IdentifiedConstruct {
     static let unsupportedRegionsCondition = "AwsCdkKinesisEncryptedStreamsUnsupportedRegions"
 
     /// A stream of one shard unless `capacity` says otherwise, as in CDK.
-    public init(_ id: String, capacity: Capacity = .shards(1), retention: Duration? = nil, streamName: String? = nil,
-                encryption: Encryption? = nil, removalPolicy: RemovalPolicy = .retain) {
+    public init(
+        _ id: String, capacity: Capacity = .shards(1), retention: Duration? = nil, streamName: String? = nil,
+        encryption: Encryption? = nil, removalPolicy: RemovalPolicy = .retain
+    ) {
         self.id = id
         self.capacity = capacity
         self.retention = retention
@@ -87,10 +89,12 @@ public struct Stream: IdentifiedConstruct {
     private func declareUnsupportedRegionsCondition(in stack: ConstructScope) throws(SynthesisError) {
         let condition = try stack.child(Self.unsupportedRegionsCondition)
         guard !condition.hasElement else { return }
-        try condition.declare(.condition(.or([
-            .equals(Aws.region, "cn-north-1"),
-            .equals(Aws.region, "cn-northwest-1"),
-        ])))
+        try condition.declare(
+            .condition(
+                .or([
+                    .equals(Aws.region, "cn-north-1"),
+                    .equals(Aws.region, "cn-northwest-1"),
+                ])))
     }
 }
 
@@ -104,9 +108,14 @@ public enum StreamGrant: String, Sendable {
     func statements(for stream: Stream) -> [PolicyStatement] {
         switch self {
         case .read:
-            [PolicyStatement(actions: ["kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
-                                       "kinesis:ListShards", "kinesis:SubscribeToShard", "kinesis:DescribeStream",
-                                       "kinesis:ListStreams", "kinesis:DescribeStreamConsumer"], resources: [stream.arn])]
+            [
+                PolicyStatement(
+                    actions: [
+                        "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
+                        "kinesis:ListShards", "kinesis:SubscribeToShard", "kinesis:DescribeStream",
+                        "kinesis:ListStreams", "kinesis:DescribeStreamConsumer",
+                    ], resources: [stream.arn])
+            ]
         case .write:
             [PolicyStatement(actions: ["kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords"], resources: [stream.arn])]
         }

@@ -16,8 +16,10 @@ public struct Alias: IdentifiedConstruct {
     /// Auto scaling of the provisioned concurrency.
     public var autoScaling: AutoScaling?
 
-    public init(_ id: String, aliasName: String, version: any PublishedVersion, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
-                additionalVersions: [(version: any PublishedVersion, weight: Double)] = [], autoScaling: AutoScaling? = nil) {
+    public init(
+        _ id: String, aliasName: String, version: any PublishedVersion, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
+        additionalVersions: [(version: any PublishedVersion, weight: Double)] = [], autoScaling: AutoScaling? = nil
+    ) {
         self.id = id
         self.aliasName = aliasName
         self.version = version
@@ -33,7 +35,8 @@ public struct Alias: IdentifiedConstruct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let allowed = aliasName.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         guard allowed, !aliasName.isEmpty, !aliasName.allSatisfy(\.isNumber), aliasName.count <= 128 else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "the alias name '\(aliasName)' is not valid: letters, digits, - and _, not only digits, at most 128")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "the alias name '\(aliasName)' is not valid: letters, digits, - and _, not only digits, at most 128")
         }
         try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
         for (_, weight) in additionalVersions where !(0...1).contains(weight) {
@@ -46,7 +49,9 @@ public struct Alias: IdentifiedConstruct {
         properties["Name"] = .string(aliasName)
         properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
         if !additionalVersions.isEmpty {
-            properties["RoutingConfig"] = ["AdditionalVersionWeights": .array(additionalVersions.map { ["FunctionVersion": $0.version.version, "FunctionWeight": .number($0.weight)] })]
+            properties["RoutingConfig"] = [
+                "AdditionalVersionWeights": .array(additionalVersions.map { ["FunctionVersion": $0.version.version, "FunctionWeight": .number($0.weight)] })
+            ]
         }
         try scope.declareResource("AWS::Lambda::Alias", properties: properties)
         if let autoScaling { try declareAutoScaling(autoScaling, in: scope) }

@@ -39,7 +39,8 @@ extension Alias {
     func declareAutoScaling(_ scaling: AutoScaling, in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(scaling.minCapacity, in: 1...max(1, scaling.maxCapacity), "minCapacity", at: scope)
         if let target = scaling.utilizationTarget, !(0.1...0.9).contains(target) {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "utilizationTarget is a share of provisioned concurrency between 0.1 and 0.9; it is \(target)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "utilizationTarget is a share of provisioned concurrency between 0.1 and 0.9; it is \(target)")
         }
         var actions: [Value] = []
         for action in scaling.scheduled {
@@ -63,7 +64,8 @@ extension Alias {
             "MaxCapacity": .number(Double(scaling.maxCapacity)),
             "MinCapacity": .number(Double(scaling.minCapacity)),
             "ResourceId": "function:\(functionName):\(aliasName)",
-            "RoleARN": "arn:\(Aws.partition):iam::\(Aws.accountId):role/aws-service-role/lambda.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency",
+            "RoleARN":
+                "arn:\(Aws.partition):iam::\(Aws.accountId):role/aws-service-role/lambda.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency",
             "ScalableDimension": "lambda:function:ProvisionedConcurrency",
         ]
         properties["ScheduledActions"] = actions.isEmpty ? nil : .array(actions)
@@ -71,14 +73,16 @@ extension Alias {
         try target.declareResource("AWS::ApplicationAutoScaling::ScalableTarget", properties: properties)
         guard let utilizationTarget = scaling.utilizationTarget else { return }
         let tracking = try target.child("Tracking")
-        try tracking.declareResource("AWS::ApplicationAutoScaling::ScalingPolicy", properties: [
-            "PolicyName": .string(tracking.uniqueId),
-            "PolicyType": "TargetTrackingScaling",
-            "ScalingTargetId": .reference(Reference(to: self, element: ["AliasScaling", "Target", "Resource"], form: .ref)),
-            "TargetTrackingScalingPolicyConfiguration": [
-                "PredefinedMetricSpecification": ["PredefinedMetricType": "LambdaProvisionedConcurrencyUtilization"],
-                "TargetValue": .number(utilizationTarget),
-            ],
-        ])
+        try tracking.declareResource(
+            "AWS::ApplicationAutoScaling::ScalingPolicy",
+            properties: [
+                "PolicyName": .string(tracking.uniqueId),
+                "PolicyType": "TargetTrackingScaling",
+                "ScalingTargetId": .reference(Reference(to: self, element: ["AliasScaling", "Target", "Resource"], form: .ref)),
+                "TargetTrackingScalingPolicyConfiguration": [
+                    "PredefinedMetricSpecification": ["PredefinedMetricType": "LambdaProvisionedConcurrencyUtilization"],
+                    "TargetValue": .number(utilizationTarget),
+                ],
+            ])
     }
 }

@@ -39,10 +39,12 @@ public struct CurrentVersion: Construct, PublishedVersion {
     public var version: Value { .reference(Reference(to: function, element: ["CurrentVersion", "Resource"], form: .getAtt("Version"))) }
 
     /// The properties a change of which makes a new version (CDK's `VERSION_LOCKED`), in CDK's hash order.
-    static let hashOrder = ["Code", "Handler", "Role", "Runtime", "Architectures", "CodeSigningConfigArn", "DeadLetterConfig", "Description",
-                            "Environment", "EphemeralStorage", "FileSystemConfigs", "FunctionName", "ImageConfig", "KmsKeyArn", "Layers",
-                            "MemorySize", "PackageType", "ReservedConcurrentExecutions", "RuntimeManagementConfig", "SnapStart", "Tags",
-                            "Timeout", "TracingConfig", "VpcConfig"]
+    static let hashOrder = [
+        "Code", "Handler", "Role", "Runtime", "Architectures", "CodeSigningConfigArn", "DeadLetterConfig", "Description",
+        "Environment", "EphemeralStorage", "FileSystemConfigs", "FunctionName", "ImageConfig", "KmsKeyArn", "Layers",
+        "MemorySize", "PackageType", "ReservedConcurrentExecutions", "RuntimeManagementConfig", "SnapStart", "Tags",
+        "Timeout", "TracingConfig", "VpcConfig",
+    ]
     static let versionLocked: Set<String> = [
         "Architectures", "Code", "DeadLetterConfig", "Description", "Environment", "EphemeralStorage", "FileSystemConfigs", "FunctionName",
         "Handler", "ImageConfig", "KmsKeyArn", "Layers", "MemorySize", "PackageType", "RecursiveLoop", "Role", "Runtime",
@@ -75,9 +77,11 @@ public struct CurrentVersion: Construct, PublishedVersion {
             properties["Description"] = description.map { .string($0) }
             properties["FunctionName"] = function.name
             properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
-            try scope.scope(of: function).child("CurrentVersion").declare(.resource(ResourceDeclaration(
-                type: "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
-                metadata: ["aws:cdk:do-not-refactor": true], logicalIdDigest: digest(recognizingLayers: recognizingLayers))), at: "Resource")
+            try scope.scope(of: function).child("CurrentVersion").declare(
+                .resource(
+                    ResourceDeclaration(
+                        type: "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
+                        metadata: ["aws:cdk:do-not-refactor": true], logicalIdDigest: digest(recognizingLayers: recognizingLayers))), at: "Resource")
         }
     }
 }
@@ -87,9 +91,12 @@ extension Function {
     public var currentVersion: CurrentVersion { CurrentVersion(function: self) }
 
     /// The current version with options (CDK's `currentVersionOptions`); list it in the body.
-    public func currentVersion(description: String? = nil, provisionedConcurrentExecutions: Int? = nil, removalPolicy: RemovalPolicy? = nil,
-                               recognizeLayerVersion: Bool? = nil) -> CurrentVersion {
-        CurrentVersion(function: self, description: description, provisionedConcurrentExecutions: provisionedConcurrentExecutions, removalPolicy: removalPolicy,
-                       recognizeLayerVersion: recognizeLayerVersion)
+    public func currentVersion(
+        description: String? = nil, provisionedConcurrentExecutions: Int? = nil, removalPolicy: RemovalPolicy? = nil,
+        recognizeLayerVersion: Bool? = nil
+    ) -> CurrentVersion {
+        CurrentVersion(
+            function: self, description: description, provisionedConcurrentExecutions: provisionedConcurrentExecutions, removalPolicy: removalPolicy,
+            recognizeLayerVersion: recognizeLayerVersion)
     }
 }

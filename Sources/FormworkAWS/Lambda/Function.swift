@@ -106,9 +106,10 @@ public struct Function: GrantPrincipal {
         self.environmentEncryption = environmentEncryption
         self.snapStart = snapStart
         self.vpc = vpc
-        self.role = Role("ServiceRole", assumedBy: "lambda.amazonaws.com",
-                         managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")]
-                            + (vpc == nil ? [] : [Role.awsManagedPolicy("service-role/AWSLambdaVPCAccessExecutionRole")]))
+        self.role = Role(
+            "ServiceRole", assumedBy: "lambda.amazonaws.com",
+            managedPolicyArns: [Role.awsManagedPolicy("service-role/AWSLambdaBasicExecutionRole")]
+                + (vpc == nil ? [] : [Role.awsManagedPolicy("service-role/AWSLambdaVPCAccessExecutionRole")]))
     }
 
     /// `{"Ref": function}`: the function name.
@@ -123,13 +124,15 @@ public struct Function: GrantPrincipal {
         try PropertyChecks.check(layers.count, in: 0...5, "layers (count)", at: scope)
         try PropertyChecks.check(ephemeralStorageSize, in: 512...10_240, "ephemeralStorageSize", unit: " MB", at: scope)
         if snapStart, !runtime.supportsSnapStart {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "SnapStart is for Java, Python 3.12 and later, and .NET 8 runtimes; \(runtime.name) has none")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "SnapStart is for Java, Python 3.12 and later, and .NET 8 runtimes; \(runtime.name) has none")
         }
         try scope.add(role)
         if tracing != nil {
             // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments.
-            scope.contribute(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
-                             to: role, as: Role.defaultPolicyStatements)
+            scope.contribute(
+                PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
+                to: role, as: Role.defaultPolicyStatements)
         }
         var properties = OrderedDictionary<String, Value>()
         properties["Architectures"] = architecture.map { [.string($0.rawValue)] }
@@ -137,7 +140,9 @@ public struct Function: GrantPrincipal {
         properties["DeadLetterConfig"] = deadLetterQueue.map { ["TargetArn": $0.arn] }
         properties["Description"] = description.map { .string($0) }
         // CDK writes the variables sorted by name (its function hash of `currentVersion` depends on it).
-        properties["Environment"] = environment.isEmpty ? nil : ["Variables": .object(OrderedDictionary(uniqueKeysWithValues: environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))]
+        properties["Environment"] =
+            environment.isEmpty
+            ? nil : ["Variables": .object(OrderedDictionary(uniqueKeysWithValues: environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))]
         properties["EphemeralStorage"] = ephemeralStorageSize.map { ["Size": .number(Double($0))] }
         properties["FunctionName"] = functionName.map { .string($0) }
         properties["Handler"] = .string(handler)
@@ -153,8 +158,11 @@ public struct Function: GrantPrincipal {
         properties["Timeout"] = timeout.map { .number(Double($0.wholeSeconds)) }
         properties["TracingConfig"] = tracing.map { ["Mode": .string($0.rawValue)] }
         properties["VpcConfig"] = try vpc.map { placement throws(SynthesisError) in try vpcConfig(placement, in: scope) }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::Lambda::Function", properties: properties,
-                                                        dependencies: [Dependency(on: role)])), at: "Resource")
+        try scope.declare(
+            .resource(
+                ResourceDeclaration(
+                    type: "AWS::Lambda::Function", properties: properties,
+                    dependencies: [Dependency(on: role)])), at: "Resource")
         try declareInvocationSettings(in: scope)
     }
 
@@ -214,7 +222,8 @@ extension Function {
             switch self {
             case .inline(let source):
                 if source.utf8.count > 4_096 {
-                    throw SynthesisError(.invalidSetting, paths: [scope.path], "inline code is at most 4096 bytes; it is \(source.utf8.count); use .asset(folder)")
+                    throw SynthesisError(
+                        .invalidSetting, paths: [scope.path], "inline code is at most 4096 bytes; it is \(source.utf8.count); use .asset(folder)")
                 }
                 return ["ZipFile": .string(source)]
             case .asset(let path):

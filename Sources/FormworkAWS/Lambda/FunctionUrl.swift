@@ -33,7 +33,13 @@ public struct FunctionUrl: Construct {
 
     /// The HTTP methods a CORS rule allows.
     public enum Method: String, Sendable {
-        case get = "GET", put = "PUT", head = "HEAD", post = "POST", delete = "DELETE", patch = "PATCH", options = "OPTIONS"
+        case get = "GET"
+        case put = "PUT"
+        case head = "HEAD"
+        case post = "POST"
+        case delete = "DELETE"
+        case patch = "PATCH"
+        case options = "OPTIONS"
         case all = "*"
     }
 
@@ -47,8 +53,10 @@ public struct FunctionUrl: Construct {
         public var allowCredentials: Bool?
         public var maxAge: Duration?
 
-        public init(allowedOrigins: [String] = ["*"], allowedMethods: [Method] = [.all], allowedHeaders: [String]? = nil, exposedHeaders: [String]? = nil,
-                    allowCredentials: Bool? = nil, maxAge: Duration? = nil) {
+        public init(
+            allowedOrigins: [String] = ["*"], allowedMethods: [Method] = [.all], allowedHeaders: [String]? = nil, exposedHeaders: [String]? = nil,
+            allowCredentials: Bool? = nil, maxAge: Duration? = nil
+        ) {
             self.allowedOrigins = allowedOrigins
             self.allowedMethods = allowedMethods
             self.allowedHeaders = allowedHeaders
@@ -86,12 +94,16 @@ public struct FunctionUrl: Construct {
             properties["TargetFunctionArn"] = function.arn
             try functionScope.child("FunctionUrl").declareResource("AWS::Lambda::Url", properties: properties)
             guard authType == .none else { return }
-            try functionScope.declareResource("AWS::Lambda::Permission", at: "invoke-function-url", properties: [
-                "Action": "lambda:InvokeFunctionUrl", "FunctionName": function.arn, "FunctionUrlAuthType": "NONE", "Principal": "*",
-            ])
-            try functionScope.declareResource("AWS::Lambda::Permission", at: "invoke-function", properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "InvokedViaFunctionUrl": true, "Principal": "*",
-            ])
+            try functionScope.declareResource(
+                "AWS::Lambda::Permission", at: "invoke-function-url",
+                properties: [
+                    "Action": "lambda:InvokeFunctionUrl", "FunctionName": function.arn, "FunctionUrlAuthType": "NONE", "Principal": "*",
+                ])
+            try functionScope.declareResource(
+                "AWS::Lambda::Permission", at: "invoke-function",
+                properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "InvokedViaFunctionUrl": true, "Principal": "*",
+                ])
         }
     }
 }

@@ -23,8 +23,10 @@ public struct LayerVersion: IdentifiedConstruct {
     /// `nil`: none written (CloudFormation deletes a replaced or removed version), as CDK.
     public var removalPolicy: RemovalPolicy?
 
-    public init(_ id: String, code: Function.Code, compatibleRuntimes: [Function.Runtime] = [], compatibleArchitectures: [Function.Architecture] = [],
-                description: String? = nil, license: String? = nil, layerVersionName: String? = nil, removalPolicy: RemovalPolicy? = nil) {
+    public init(
+        _ id: String, code: Function.Code, compatibleRuntimes: [Function.Runtime] = [], compatibleArchitectures: [Function.Architecture] = [],
+        description: String? = nil, license: String? = nil, layerVersionName: String? = nil, removalPolicy: RemovalPolicy? = nil
+    ) {
         self.id = id
         self.code = code
         self.compatibleRuntimes = compatibleRuntimes

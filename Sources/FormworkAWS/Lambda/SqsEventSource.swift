@@ -27,8 +27,10 @@ public struct SqsEventSource: Construct {
         let visibility = queue.visibilityTimeout?.wholeSeconds ?? 30
         let timeout = function.timeout?.wholeSeconds ?? 3
         if visibility < timeout {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "the visibility timeout of '\(queue.id)' (\(visibility) s) is shorter than the timeout of '\(function.id)' (\(timeout) s); raise it to at least \(timeout) s (AWS recommends six times the function timeout)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "the visibility timeout of '\(queue.id)' (\(visibility) s) is shorter than the timeout of '\(function.id)' (\(timeout) s); raise it to at least \(timeout) s (AWS recommends six times the function timeout)"
+            )
         }
         scope.require(function)
         scope.require(queue)
@@ -54,9 +56,12 @@ public struct SqsEventSource: Construct {
 
 extension Function {
     /// This function consuming `queue`; list the result in a body.
-    public func consumes(_ queue: Queue, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
-                         reportBatchItemFailures: Bool = false, maxConcurrency: Int? = nil, enabled: Bool? = nil) -> SqsEventSource {
-        SqsEventSource(function: self, queue: queue, batchSize: batchSize, maxBatchingWindow: maxBatchingWindow,
-                       reportBatchItemFailures: reportBatchItemFailures, maxConcurrency: maxConcurrency, enabled: enabled)
+    public func consumes(
+        _ queue: Queue, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
+        reportBatchItemFailures: Bool = false, maxConcurrency: Int? = nil, enabled: Bool? = nil
+    ) -> SqsEventSource {
+        SqsEventSource(
+            function: self, queue: queue, batchSize: batchSize, maxBatchingWindow: maxBatchingWindow,
+            reportBatchItemFailures: reportBatchItemFailures, maxConcurrency: maxConcurrency, enabled: enabled)
     }
 }

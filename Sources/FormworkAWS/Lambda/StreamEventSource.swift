@@ -29,10 +29,12 @@ public struct StreamReading: Sendable {
     public var onFailure: FailureDestination?
     public var enabled: Bool?
 
-    public init(startingPosition: StartingPosition, batchSize: Int = 100, maxBatchingWindow: Duration? = nil,
-                parallelizationFactor: Int? = nil, bisectBatchOnError: Bool? = nil, retryAttempts: Int? = nil,
-                maxRecordAge: Duration? = nil, tumblingWindow: Duration? = nil, reportBatchItemFailures: Bool = false,
-                onFailure: FailureDestination? = nil, enabled: Bool? = nil) {
+    public init(
+        startingPosition: StartingPosition, batchSize: Int = 100, maxBatchingWindow: Duration? = nil,
+        parallelizationFactor: Int? = nil, bisectBatchOnError: Bool? = nil, retryAttempts: Int? = nil,
+        maxRecordAge: Duration? = nil, tumblingWindow: Duration? = nil, reportBatchItemFailures: Bool = false,
+        onFailure: FailureDestination? = nil, enabled: Bool? = nil
+    ) {
         self.startingPosition = startingPosition
         self.batchSize = batchSize
         self.maxBatchingWindow = maxBatchingWindow
@@ -48,8 +50,9 @@ public struct StreamReading: Sendable {
 
     /// Fails on a setting outside what Lambda accepts.
     func validate(at scope: ConstructScope) throws(SynthesisError) {
-        try StreamReadingLimits.check(batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, parallelizationFactor: parallelizationFactor,
-                                      retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
+        try StreamReadingLimits.check(
+            batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, parallelizationFactor: parallelizationFactor,
+            retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
         try PropertyChecks.check(tumblingWindow?.wholeSeconds, in: 0...900, "tumblingWindow", unit: " s", at: scope)
     }
 
@@ -127,10 +130,11 @@ public struct StreamEventSource: Construct {
         for construct in reading.requiredConstructs { scope.require(construct) }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let functionScope = try scope.scope(of: function)
-            let (kind, streamArn, readStatements): (String, Value, [PolicyStatement]) = switch source {
-            case .table(let table): ("DynamoDBEventSource", table.streamArn, TableGrant.streamRead.statements(for: table))
-            case .kinesis(let stream): ("KinesisEventSource", stream.arn, StreamGrant.read.statements(for: stream))
-            }
+            let (kind, streamArn, readStatements): (String, Value, [PolicyStatement]) =
+                switch source {
+                case .table(let table): ("DynamoDBEventSource", table.streamArn, TableGrant.streamRead.statements(for: table))
+                case .kinesis(let stream): ("KinesisEventSource", stream.arn, StreamGrant.read.statements(for: stream))
+                }
             let sourceScope = try scope.scope(of: sourceConstruct)
             try functionScope.child("\(kind):\(sourceScope.uniqueId)").declareResource(
                 "AWS::Lambda::EventSourceMapping", properties: reading.mappingProperties(streamArn: streamArn, function: function))

@@ -19,8 +19,10 @@ public struct Version: IdentifiedConstruct {
     /// `nil`: none written, as CDK.
     public var removalPolicy: RemovalPolicy?
 
-    public init(_ id: String, function: Function, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
-                removalPolicy: RemovalPolicy? = nil) {
+    public init(
+        _ id: String, function: Function, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
+        removalPolicy: RemovalPolicy? = nil
+    ) {
         self.id = id
         self.function = function
         self.description = description
@@ -40,7 +42,8 @@ public struct Version: IdentifiedConstruct {
         properties["FunctionName"] = function.name
         properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
         // CDK marks versions so that its refactoring never moves them (a moved version is a new one).
-        try scope.declareResource("AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
-                                  metadata: ["aws:cdk:do-not-refactor": true])
+        try scope.declareResource(
+            "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
+            metadata: ["aws:cdk:do-not-refactor": true])
     }
 }

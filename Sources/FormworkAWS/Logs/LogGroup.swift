@@ -16,10 +16,28 @@ public struct LogGroup: IdentifiedConstruct {
 
     /// The retention periods CloudWatch Logs accepts.
     public enum Retention: Int, Sendable, CaseIterable {
-        case oneDay = 1, threeDays = 3, fiveDays = 5, oneWeek = 7, twoWeeks = 14, oneMonth = 30, twoMonths = 60
-        case threeMonths = 90, fourMonths = 120, fiveMonths = 150, sixMonths = 180, oneYear = 365, thirteenMonths = 400
-        case eighteenMonths = 545, twoYears = 731, threeYears = 1_096, fiveYears = 1_827, sixYears = 2_192
-        case sevenYears = 2_557, eightYears = 2_922, nineYears = 3_288, tenYears = 3_653
+        case oneDay = 1
+        case threeDays = 3
+        case fiveDays = 5
+        case oneWeek = 7
+        case twoWeeks = 14
+        case oneMonth = 30
+        case twoMonths = 60
+        case threeMonths = 90
+        case fourMonths = 120
+        case fiveMonths = 150
+        case sixMonths = 180
+        case oneYear = 365
+        case thirteenMonths = 400
+        case eighteenMonths = 545
+        case twoYears = 731
+        case threeYears = 1_096
+        case fiveYears = 1_827
+        case sixYears = 2_192
+        case sevenYears = 2_557
+        case eightYears = 2_922
+        case nineYears = 3_288
+        case tenYears = 3_653
     }
 
     /// A log group; two years of retention unless given, as CDK's default (`TWO_YEARS`).

@@ -51,8 +51,10 @@ public struct Pipe: GrantPrincipal {
     /// The role the pipe acts through, at `<Pipe>/Role`.
     public let role = Role("Role", assumedBy: "pipes.amazonaws.com")
 
-    public init(_ id: String, source: PipeSource, filters: [Value] = [], enrichment: PipeEnrichment? = nil, target: PipeTarget,
-                pipeName: String? = nil, description: String? = nil, enabled: Bool? = nil, logging: Logging? = nil) {
+    public init(
+        _ id: String, source: PipeSource, filters: [Value] = [], enrichment: PipeEnrichment? = nil, target: PipeTarget,
+        pipeName: String? = nil, description: String? = nil, enabled: Bool? = nil, logging: Logging? = nil
+    ) {
         self.id = id
         self.source = source
         self.filters = filters
@@ -122,7 +124,9 @@ public struct Pipe: GrantPrincipal {
         var patterns: [String] = []
         for (index, filter) in filters.enumerated() {
             guard case .object = filter, let json = filter.json else {
-                throw SynthesisError(.invalidSetting, paths: [scope.path], "filter \(index + 1) of the pipe must be a JSON object of fixed values, such as [\"eventName\": [\"INSERT\"]]")
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path],
+                    "filter \(index + 1) of the pipe must be a JSON object of fixed values, such as [\"eventName\": [\"INSERT\"]]")
             }
             patterns.append(JSONWriter(style: .compact).string(from: json))
         }

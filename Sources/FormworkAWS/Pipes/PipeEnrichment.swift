@@ -38,7 +38,9 @@ public struct PipeEnrichment: Sendable {
 
     func validate(at scope: ConstructScope) throws(SynthesisError) {
         if case .stateMachine(let machine) = kind, machine.type != .express {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe waits for its enrichment, and it can wait only for an EXPRESS state machine; make '\(machine.id)' EXPRESS")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "a pipe waits for its enrichment, and it can wait only for an EXPRESS state machine; make '\(machine.id)' EXPRESS")
         }
     }
 

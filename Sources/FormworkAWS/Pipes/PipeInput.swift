@@ -42,7 +42,9 @@ public enum PipeInput: Sendable, Equatable {
                     text = "<\(path)>"
                 case .value(let value):
                     guard let json = value.json else {
-                        throw SynthesisError(.invalidSetting, paths: [scope.path], "the pipe input field '\(name)' references another resource; an input template holds fixed values and event paths only")
+                        throw SynthesisError(
+                            .invalidSetting, paths: [scope.path],
+                            "the pipe input field '\(name)' references another resource; an input template holds fixed values and event paths only")
                     }
                     text = writer.string(from: json)
                 }

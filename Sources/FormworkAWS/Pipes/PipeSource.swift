@@ -24,9 +24,11 @@ public struct PipeSource: Sendable {
         /// Where records go that failed every retry.
         public var deadLetter: StreamReading.FailureDestination?
 
-        public init(startingPosition: StreamReading.StartingPosition, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
-                    maxRecordAge: Duration? = nil, retryAttempts: Int? = nil, parallelizationFactor: Int? = nil,
-                    bisectBatchOnError: Bool = false, deadLetter: StreamReading.FailureDestination? = nil) {
+        public init(
+            startingPosition: StreamReading.StartingPosition, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
+            maxRecordAge: Duration? = nil, retryAttempts: Int? = nil, parallelizationFactor: Int? = nil,
+            bisectBatchOnError: Bool = false, deadLetter: StreamReading.FailureDestination? = nil
+        ) {
             self.startingPosition = startingPosition
             self.batchSize = batchSize
             self.maxBatchingWindow = maxBatchingWindow
@@ -38,8 +40,9 @@ public struct PipeSource: Sendable {
         }
 
         func validate(at scope: ConstructScope) throws(SynthesisError) {
-            try StreamReadingLimits.check(batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, parallelizationFactor: parallelizationFactor,
-                                          retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
+            try StreamReadingLimits.check(
+                batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, parallelizationFactor: parallelizationFactor,
+                retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
         }
 
         var parameters: OrderedDictionary<String, Value> {
@@ -116,11 +119,12 @@ public struct PipeSource: Sendable {
 
     /// What the pipe's role needs to read the source and send failed records on, in CDK's order.
     var statements: [PolicyStatement] {
-        let read: [PolicyStatement] = switch kind {
-        case .queue(let queue): QueueGrant.consume.statements(for: queue)
-        case .table(let table): TableGrant.streamRead.statements(for: table)
-        case .stream(let stream): StreamGrant.read.statements(for: stream)
-        }
+        let read: [PolicyStatement] =
+            switch kind {
+            case .queue(let queue): QueueGrant.consume.statements(for: queue)
+            case .table(let table): TableGrant.streamRead.statements(for: table)
+            case .stream(let stream): StreamGrant.read.statements(for: stream)
+            }
         switch reading?.deadLetter {
         case .queue(let queue)?: return read + QueueGrant.send.statements(for: queue)
         case .topic(let topic)?: return read + [TopicGrant.publish.statement(for: topic)]

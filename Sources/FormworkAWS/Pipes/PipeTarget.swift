@@ -111,7 +111,9 @@ public struct PipeTarget: Sendable {
         case .queue(let queue, let messageGroupId, _) where queue.isFifo && messageGroupId == nil:
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue a pipe sends to needs a messageGroupId")
         case .stateMachine(let machine, .requestResponse) where machine.type != .express:
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe can wait only for an EXPRESS state machine; make '\(machine.id)' EXPRESS or use invocation: .fireAndForget")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "a pipe can wait only for an EXPRESS state machine; make '\(machine.id)' EXPRESS or use invocation: .fireAndForget")
         case .stream(_, let partitionKey) where partitionKey.isEmpty || partitionKey.count > 256:
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe's partitionKey must be 1 to 256 characters")
         default:

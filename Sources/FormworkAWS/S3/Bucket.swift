@@ -55,8 +55,10 @@ public struct Bucket: IdentifiedConstruct {
         /// Abort incomplete multipart uploads after this many days.
         public var abortIncompleteMultipartUploadDays: Int?
 
-        public init(id: String? = nil, prefix: String? = nil, expirationDays: Int? = nil,
-                    noncurrentVersionExpirationDays: Int? = nil, abortIncompleteMultipartUploadDays: Int? = nil) {
+        public init(
+            id: String? = nil, prefix: String? = nil, expirationDays: Int? = nil,
+            noncurrentVersionExpirationDays: Int? = nil, abortIncompleteMultipartUploadDays: Int? = nil
+        ) {
             self.id = id
             self.prefix = prefix
             self.expirationDays = expirationDays
@@ -77,9 +79,11 @@ public struct Bucket: IdentifiedConstruct {
     }
 
     /// A bucket; every setting optional.
-    public init(_ id: String, bucketName: String? = nil, encryption: Encryption? = nil, blockPublicAccess: Bool? = nil,
-                enforceSSL: Bool? = nil, versioned: Bool? = nil, lifecycleRules: [LifecycleRule] = [],
-                removalPolicy: RemovalPolicy = .retain) {
+    public init(
+        _ id: String, bucketName: String? = nil, encryption: Encryption? = nil, blockPublicAccess: Bool? = nil,
+        enforceSSL: Bool? = nil, versioned: Bool? = nil, lifecycleRules: [LifecycleRule] = [],
+        removalPolicy: RemovalPolicy = .retain
+    ) {
         self.id = id
         self.bucketName = bucketName
         self.encryption = encryption
@@ -104,37 +108,45 @@ public struct Bucket: IdentifiedConstruct {
         _ = try scope.child("Resource")  // the bucket comes before what edges add below it
         let formwork = scope.defaults.isFormwork
         if enforceSSL ?? formwork {
-            scope.contribute(PolicyStatement(effect: .deny, actions: ["s3:*"], resources: [arn, objectsArn],
-                                             principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
-                             to: self, as: Self.policyStatements)
+            scope.contribute(
+                PolicyStatement(
+                    effect: .deny, actions: ["s3:*"], resources: [arn, objectsArn],
+                    principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
+                to: self, as: Self.policyStatements)
         }
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let eventBridge = !scope.contributions(to: self, as: Bucket.sendsEventsToEventBridge).isEmpty
-            try scope.declareResource("AWS::S3::Bucket", properties: properties(eventBridge: eventBridge, formwork: formwork),
-                                      removalPolicy: removalPolicy)
+            try scope.declareResource(
+                "AWS::S3::Bucket", properties: properties(eventBridge: eventBridge, formwork: formwork),
+                removalPolicy: removalPolicy)
             let statements = scope.contributions(to: self, as: Bucket.policyStatements)
             guard !statements.isEmpty else { return }
-            try scope.child("Policy").declareResource("AWS::S3::BucketPolicy", properties: [
-                "Bucket": name, "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-            ], transforms: scope.policyTransforms)
+            try scope.child("Policy").declareResource(
+                "AWS::S3::BucketPolicy",
+                properties: [
+                    "Bucket": name, "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+                ], transforms: scope.policyTransforms)
         }
     }
 
     private func properties(eventBridge: Bool, formwork: Bool) -> OrderedDictionary<String, Value> {
         var properties = OrderedDictionary<String, Value>()
-        let rule: Value? = switch encryption ?? (formwork ? .s3Managed : nil) {
-        case .s3Managed?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]
-        case .kmsManaged?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"]]
-        case .kms(let keyArn)?: ["ServerSideEncryptionByDefault": ["KMSMasterKeyID": keyArn, "SSEAlgorithm": "aws:kms"]]
-        case nil: nil
-        }
+        let rule: Value? =
+            switch encryption ?? (formwork ? .s3Managed : nil) {
+            case .s3Managed?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]
+            case .kmsManaged?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"]]
+            case .kms(let keyArn)?: ["ServerSideEncryptionByDefault": ["KMSMasterKeyID": keyArn, "SSEAlgorithm": "aws:kms"]]
+            case nil: nil
+            }
         properties["BucketEncryption"] = rule.map { ["ServerSideEncryptionConfiguration": [$0]] }
         properties["BucketName"] = bucketName.map { .string($0) }
         properties["LifecycleConfiguration"] = lifecycleRules.isEmpty ? nil : ["Rules": .array(lifecycleRules.map(\.value))]
         properties["NotificationConfiguration"] = eventBridge ? ["EventBridgeConfiguration": ["EventBridgeEnabled": true]] : nil
         if let block = blockPublicAccess ?? (formwork ? true : nil) {
-            properties["PublicAccessBlockConfiguration"] = ["BlockPublicAcls": .bool(block), "BlockPublicPolicy": .bool(block),
-                                                           "IgnorePublicAcls": .bool(block), "RestrictPublicBuckets": .bool(block)]
+            properties["PublicAccessBlockConfiguration"] = [
+                "BlockPublicAcls": .bool(block), "BlockPublicPolicy": .bool(block),
+                "IgnorePublicAcls": .bool(block), "RestrictPublicBuckets": .bool(block),
+            ]
         }
         properties["VersioningConfiguration"] = versioned == true ? ["Status": "Enabled"] : nil
         return properties

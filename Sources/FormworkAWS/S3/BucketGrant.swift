@@ -16,8 +16,10 @@ public enum BucketGrant: String, Sendable {
     case delete
 
     private static let readActions = ["s3:GetObject*", "s3:GetBucket*", "s3:List*"]
-    private static let putActions = ["s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
-                                     "s3:PutObjectVersionTagging", "s3:Abort*"]
+    private static let putActions = [
+        "s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
+        "s3:PutObjectVersionTagging", "s3:Abort*",
+    ]
     private static let deleteActions = ["s3:DeleteObject*"]
 
     func statement(for bucket: Bucket) -> PolicyStatement {

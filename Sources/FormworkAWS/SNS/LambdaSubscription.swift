@@ -22,10 +22,12 @@ public struct LambdaSubscription: Construct {
             if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
             let functionScope = try scope.scope(of: function)
             let topicScope = try scope.scope(of: topic)
-            try functionScope.declareResource("AWS::Lambda::Permission", at: "AllowInvoke:\(topicScope.uniqueId)", properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
-                "Principal": "sns.amazonaws.com", "SourceArn": topic.arn,
-            ])
+            try functionScope.declareResource(
+                "AWS::Lambda::Permission", at: "AllowInvoke:\(topicScope.uniqueId)",
+                properties: [
+                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
+                    "Principal": "sns.amazonaws.com", "SourceArn": topic.arn,
+                ])
             var properties: OrderedDictionary<String, Value> = ["Endpoint": function.arn, "Protocol": "lambda", "TopicArn": topic.arn]
             properties["FilterPolicy"] = filterPolicy?.document
             properties["FilterPolicyScope"] = filterPolicy?.scope
@@ -70,9 +72,11 @@ public struct EndpointSubscription: Construct {
         }
         scope.require(topic)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            try scope.scope(of: topic).child(id).declareResource("AWS::SNS::Subscription", properties: [
-                "Endpoint": .string(endpoint.address), "Protocol": .string(endpoint.protocolName), "TopicArn": topic.arn,
-            ])
+            try scope.scope(of: topic).child(id).declareResource(
+                "AWS::SNS::Subscription",
+                properties: [
+                    "Endpoint": .string(endpoint.address), "Protocol": .string(endpoint.protocolName), "TopicArn": topic.arn,
+                ])
         }
     }
 }

@@ -21,8 +21,10 @@ public struct SqsSubscription: Construct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let fifoTopic = topic.fifo ?? false
         if fifoTopic != queue.isFifo {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "a \(fifoTopic ? "FIFO" : "standard") topic delivers only to \(fifoTopic ? "FIFO" : "standard") queues; '\(queue.id)' is \(queue.isFifo ? "FIFO" : "standard")")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "a \(fifoTopic ? "FIFO" : "standard") topic delivers only to \(fifoTopic ? "FIFO" : "standard") queues; '\(queue.id)' is \(queue.isFifo ? "FIFO" : "standard")"
+            )
         }
         scope.require(topic)
         scope.require(queue)
@@ -42,9 +44,11 @@ public struct SqsSubscription: Construct {
             properties["RawMessageDelivery"] = rawMessageDelivery ? true : nil
             properties["RedrivePolicy"] = deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] }
             properties["TopicArn"] = topic.arn
-            try queueScope.child(topicScope.uniqueId).declare(.resource(ResourceDeclaration(
-                type: "AWS::SNS::Subscription", properties: properties,
-                dependencies: [Dependency(on: queue, element: ["Policy"])])), at: "Resource")
+            try queueScope.child(topicScope.uniqueId).declare(
+                .resource(
+                    ResourceDeclaration(
+                        type: "AWS::SNS::Subscription", properties: properties,
+                        dependencies: [Dependency(on: queue, element: ["Policy"])])), at: "Resource")
         }
     }
 }
@@ -53,16 +57,21 @@ extension Topic {
     /// Lets this topic send to `queue` (a subscribed queue, or a subscription's dead-letter queue): the
     /// statement CDK adds to the queue's policy.
     func allowDelivery(to queue: Queue, in scope: ConstructScope) {
-        scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn],
-                                         principal: ["Service": "sns.amazonaws.com"],
-                                         condition: ["ArnEquals": ["aws:SourceArn": arn]]),
-                         to: queue, as: Queue.policyStatements)
+        scope.contribute(
+            PolicyStatement(
+                actions: ["sqs:SendMessage"], resources: [queue.arn],
+                principal: ["Service": "sns.amazonaws.com"],
+                condition: ["ArnEquals": ["aws:SourceArn": arn]]),
+            to: queue, as: Queue.policyStatements)
     }
 
     /// `queue` subscribed to this topic; list the result in a body.
-    public func subscribe(_ queue: Queue, rawMessageDelivery: Bool = false, filterPolicy: FilterPolicy? = nil,
-                          deadLetterQueue: Queue? = nil) -> SqsSubscription {
-        SqsSubscription(topic: self, queue: queue, rawMessageDelivery: rawMessageDelivery, filterPolicy: filterPolicy,
-                        deadLetterQueue: deadLetterQueue)
+    public func subscribe(
+        _ queue: Queue, rawMessageDelivery: Bool = false, filterPolicy: FilterPolicy? = nil,
+        deadLetterQueue: Queue? = nil
+    ) -> SqsSubscription {
+        SqsSubscription(
+            topic: self, queue: queue, rawMessageDelivery: rawMessageDelivery, filterPolicy: filterPolicy,
+            deadLetterQueue: deadLetterQueue)
     }
 }

@@ -21,8 +21,10 @@ public struct SubscriptionFilter: Sendable, Equatable {
     }
 
     /// String conditions: exact values, values excluded (`anything-but`), prefixes and suffixes.
-    public static func string(allowlist: [String] = [], denylist: [String] = [], matchPrefixes: [String] = [],
-                              matchSuffixes: [String] = []) -> SubscriptionFilter {
+    public static func string(
+        allowlist: [String] = [], denylist: [String] = [], matchPrefixes: [String] = [],
+        matchSuffixes: [String] = []
+    ) -> SubscriptionFilter {
         var conditions: [Value] = allowlist.map { .string($0) }
         if !denylist.isEmpty { conditions.append(["anything-but": .array(denylist.map { .string($0) })]) }
         conditions += matchPrefixes.map { ["prefix": .string($0)] }
@@ -31,9 +33,11 @@ public struct SubscriptionFilter: Sendable, Equatable {
     }
 
     /// Numeric conditions: exact values, bounds, and ranges (`between` inclusive, `betweenStrict` exclusive).
-    public static func numeric(allowlist: [Double] = [], greaterThan: Double? = nil, greaterThanOrEqualTo: Double? = nil,
-                               lessThan: Double? = nil, lessThanOrEqualTo: Double? = nil, between: ClosedRange<Double>? = nil,
-                               betweenStrict: (start: Double, stop: Double)? = nil) -> SubscriptionFilter {
+    public static func numeric(
+        allowlist: [Double] = [], greaterThan: Double? = nil, greaterThanOrEqualTo: Double? = nil,
+        lessThan: Double? = nil, lessThanOrEqualTo: Double? = nil, between: ClosedRange<Double>? = nil,
+        betweenStrict: (start: Double, stop: Double)? = nil
+    ) -> SubscriptionFilter {
         var conditions: [Value] = allowlist.map { ["numeric": ["=", .number($0)]] }
         let bounds: [(String, Double?)] = [(">", greaterThan), (">=", greaterThanOrEqualTo), ("<", lessThan), ("<=", lessThanOrEqualTo)]
         for (operation, bound) in bounds {
@@ -79,12 +83,13 @@ public enum FilterPolicy: Sendable, Equatable {
     }
 
     private static func document(of fields: OrderedDictionary<String, BodyFilter>) -> Value {
-        .object(fields.mapValues { field in
-            switch field {
-            case .filter(let filter): .array(filter.conditions)
-            case .policy(let nested): document(of: nested)
-            }
-        })
+        .object(
+            fields.mapValues { field in
+                switch field {
+                case .filter(let filter): .array(filter.conditions)
+                case .policy(let nested): document(of: nested)
+                }
+            })
     }
 
     /// Checks SNS's limits as CDK does: at most 5 attributes, and at most 150 combinations of values.
@@ -95,7 +100,8 @@ public enum FilterPolicy: Sendable, Equatable {
         }
         let combinations = filters.values.reduce(1) { $0 * max($1.conditions.count, 1) }
         if combinations > 150 {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a filter policy can have at most 150 combinations of values; this one has \(combinations)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "a filter policy can have at most 150 combinations of values; this one has \(combinations)")
         }
     }
 }

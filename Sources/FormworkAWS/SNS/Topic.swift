@@ -25,8 +25,10 @@ public struct Topic: IdentifiedConstruct {
     public static let policyStatements = ContributionKey<PolicyStatement>("Topic.policyStatements")
 
     /// A topic; standard unless `fifo`.
-    public init(_ id: String, displayName: String? = nil, topicName: String? = nil, fifo: Bool? = nil,
-                contentBasedDeduplication: Bool? = nil, masterKey: String? = nil) {
+    public init(
+        _ id: String, displayName: String? = nil, topicName: String? = nil, fifo: Bool? = nil,
+        contentBasedDeduplication: Bool? = nil, masterKey: String? = nil
+    ) {
         self.id = id
         self.displayName = displayName
         self.topicName = topicName
@@ -60,9 +62,11 @@ public struct Topic: IdentifiedConstruct {
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Topic.policyStatements)
             guard !statements.isEmpty else { return }
-            try scope.child("Policy").declareResource("AWS::SNS::TopicPolicy", properties: [
-                "PolicyDocument": PolicyDocument(statements, numberingStatements: true, minimizing: scope.minimizesPolicies).value, "Topics": [arn],
-            ], transforms: scope.policyTransforms)
+            try scope.child("Policy").declareResource(
+                "AWS::SNS::TopicPolicy",
+                properties: [
+                    "PolicyDocument": PolicyDocument(statements, numberingStatements: true, minimizing: scope.minimizesPolicies).value, "Topics": [arn],
+                ], transforms: scope.policyTransforms)
         }
     }
 }
@@ -90,7 +94,8 @@ public enum TopicGrant: String, Sendable {
 extension Topic {
     /// A grant of `access` to this topic for `principal`'s role; list the result in a body.
     public func grant(_ access: TopicGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
-              statements: [access.statement(for: self)])
+        Grant(
+            id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
+            statements: [access.statement(for: self)])
     }
 }

@@ -113,17 +113,21 @@ public struct Queue: IdentifiedConstruct {
         try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: properties, removalPolicy: removalPolicy)), at: "Resource")
 
         if enforceSSL {
-            scope.contribute(PolicyStatement(effect: .deny, actions: ["sqs:*"], resources: [arn],
-                                             principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
-                             to: self, as: Self.policyStatements)
+            scope.contribute(
+                PolicyStatement(
+                    effect: .deny, actions: ["sqs:*"], resources: [arn],
+                    principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
+                to: self, as: Self.policyStatements)
         }
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Queue.policyStatements)
             guard !statements.isEmpty else { return }
-            var policy = ResourceDeclaration(type: "AWS::SQS::QueuePolicy", properties: [
-                "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-                "Queues": [url],
-            ])
+            var policy = ResourceDeclaration(
+                type: "AWS::SQS::QueuePolicy",
+                properties: [
+                    "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+                    "Queues": [url],
+                ])
             policy.resolvedTransforms = scope.policyTransforms
             try scope.child("Policy").declare(.resource(policy), at: "Resource")
         }
@@ -137,14 +141,17 @@ public struct Queue: IdentifiedConstruct {
         try PropertyChecks.check(maxMessageSizeBytes, in: 1_024...1_048_576, "maxMessageSizeBytes", unit: " bytes", at: scope)
         try PropertyChecks.check(deadLetter?.maxReceiveCount, in: 1...1_000, "maxReceiveCount", at: scope)
         if let queueName, fifo == false, queueName.hasSuffix(".fifo") {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a standard queue's name must not end in '.fifo'; remove the suffix or make the queue FIFO")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "a standard queue's name must not end in '.fifo'; remove the suffix or make the queue FIFO")
         }
         if let queueName, isFifo, !queueName.hasSuffix(".fifo") {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue's name must end in '.fifo': '\(queueName).fifo'")
         }
         if let deadLetter, deadLetter.queue.isFifo != isFifo {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "a \(isFifo ? "FIFO" : "standard") queue needs a \(isFifo ? "FIFO" : "standard") dead-letter queue; '\(deadLetter.queue.id)' is \(deadLetter.queue.isFifo ? "FIFO" : "standard")")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "a \(isFifo ? "FIFO" : "standard") queue needs a \(isFifo ? "FIFO" : "standard") dead-letter queue; '\(deadLetter.queue.id)' is \(deadLetter.queue.isFifo ? "FIFO" : "standard")"
+            )
         }
     }
 }
@@ -163,12 +170,16 @@ extension Queue {
 
         /// The dead-letter queue.
         public var queue: Queue {
-            switch self { case .queue(let queue, _): queue }
+            switch self {
+            case .queue(let queue, _): queue
+            }
         }
 
         /// How many receives fail before a message moves to the dead-letter queue.
         public var maxReceiveCount: Int {
-            switch self { case .queue(_, let count): count }
+            switch self {
+            case .queue(_, let count): count
+            }
         }
     }
 

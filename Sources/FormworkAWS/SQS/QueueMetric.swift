@@ -16,7 +16,8 @@ extension Queue {
         var statistic: Metric.Statistic {
             switch self {
             case .approximateAgeOfOldestMessage, .approximateNumberOfMessagesDelayed,
-                 .approximateNumberOfMessagesNotVisible, .approximateNumberOfMessagesVisible: .maximum
+                .approximateNumberOfMessagesNotVisible, .approximateNumberOfMessagesVisible:
+                .maximum
             case .sentMessageSize: .average
             case .numberOfEmptyReceives, .numberOfMessagesDeleted, .numberOfMessagesReceived, .numberOfMessagesSent: .sum
             }

@@ -37,8 +37,10 @@ public struct StringParameter: IdentifiedConstruct {
     }
 
     /// A string parameter holding `value`.
-    public init(_ id: String, value: Value, parameterName: String? = nil, description: String? = nil, allowedPattern: String? = nil,
-                tier: Tier? = nil, dataType: DataType? = nil) {
+    public init(
+        _ id: String, value: Value, parameterName: String? = nil, description: String? = nil, allowedPattern: String? = nil,
+        tier: Tier? = nil, dataType: DataType? = nil
+    ) {
         self.id = id
         self.value = value
         self.parameterName = parameterName
@@ -63,7 +65,8 @@ public struct StringParameter: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let parameterName, !Self.isValidName(parameterName) {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
                 "the parameter name '\(parameterName)' is not valid: use letters, digits and . - _ / (at most 1,011 characters, no 'aws' or 'ssm' prefix)")
         }
         var properties = OrderedDictionary<String, Value>()

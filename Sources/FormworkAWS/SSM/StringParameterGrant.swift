@@ -18,7 +18,8 @@ public enum StringParameterGrant: String, Sendable {
 extension StringParameter {
     /// A grant of `access` to this parameter for `principal`'s role; list the result in a body.
     public func grant(_ access: StringParameterGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
-              statements: [PolicyStatement(actions: access.actions, resources: [arn])])
+        Grant(
+            id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
+            statements: [PolicyStatement(actions: access.actions, resources: [arn])])
     }
 }

@@ -23,8 +23,10 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     /// The IANA time zone cron expressions are read in.
     public var timeZone: String
 
-    public init(_ id: String, schedule: Schedule, target: SchedulerTarget, group: ScheduleGroup? = nil, description: String? = nil,
-                enabled: Bool = true, flexibleWindow: Duration? = nil, scheduleName: String? = nil, timeZone: String = "Etc/UTC") {
+    public init(
+        _ id: String, schedule: Schedule, target: SchedulerTarget, group: ScheduleGroup? = nil, description: String? = nil,
+        enabled: Bool = true, flexibleWindow: Duration? = nil, scheduleName: String? = nil, timeZone: String = "Etc/UTC"
+    ) {
         self.id = id
         self.schedule = schedule
         self.target = target
@@ -59,7 +61,8 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
             }
             var properties = OrderedDictionary<String, Value>()
             properties["Description"] = description.map { .string($0) }
-            properties["FlexibleTimeWindow"] = flexibleWindow.map { ["MaximumWindowInMinutes": .number(Double($0.wholeSeconds / 60)), "Mode": "FLEXIBLE"] } ?? ["Mode": "OFF"]
+            properties["FlexibleTimeWindow"] =
+                flexibleWindow.map { ["MaximumWindowInMinutes": .number(Double($0.wholeSeconds / 60)), "Mode": "FLEXIBLE"] } ?? ["Mode": "OFF"]
             properties["GroupName"] = try group.map { group throws(SynthesisError) in .string(group.name(in: try scope.scope(of: group))) }
             properties["Name"] = scheduleName.map { .string($0) }
             properties["ScheduleExpression"] = .string(expression)
@@ -88,7 +91,9 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
         let trust: Value = ["StringEquals": ["aws:SourceAccount": Aws.accountId, "aws:SourceArn": groupArn]]
         let role = try scope.stackSingleton(id) { Role(id, assumedBy: "scheduler.amazonaws.com", trustCondition: trust) }
         guard role.trustCondition == trust else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "schedules in different groups invoke the same target; Formwork shares one role per target and trusts one group with it")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "schedules in different groups invoke the same target; Formwork shares one role per target and trusts one group with it")
         }
         return role
     }

@@ -57,7 +57,9 @@ public struct SchedulerTarget: Sendable {
     func validate(at scope: ConstructScope) throws(SynthesisError) {
         if case .queue(let queue, let messageGroupId) = destination {
             if queue.isFifo, queue.contentBasedDeduplication != true {
-                throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue a schedule sends to needs contentBasedDeduplication: true (Scheduler sends no deduplication id)")
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path],
+                    "a FIFO queue a schedule sends to needs contentBasedDeduplication: true (Scheduler sends no deduplication id)")
             }
             if queue.isFifo, messageGroupId == nil {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue a schedule sends to needs a messageGroupId")

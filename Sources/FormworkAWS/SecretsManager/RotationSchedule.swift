@@ -17,13 +17,16 @@ public struct RotationSchedule: Construct {
 
     /// `Invoke` and the hash of the principal and its (no) conditions, as CDK's `grantInvoke` names the
     /// permission; the construct library writes each `/` of an id as `--`.
-    private static let permissionId = "Invoke" + CDKHash.sha256Base64(#"{"principal":"ServicePrincipal(secretsmanager.amazonaws.com)","conditions":{}}"#)
+    private static let permissionId =
+        "Invoke"
+        + CDKHash.sha256Base64(#"{"principal":"ServicePrincipal(secretsmanager.amazonaws.com)","conditions":{}}"#)
         .replacingOccurrences(of: "/", with: "--")
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let seconds = interval.wholeSeconds
         guard (4 * 3_600...1_000 * 86_400).contains(seconds), seconds % 3_600 == 0 else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a secret rotates every 4 hours to 1,000 days, in whole hours; the interval is \(seconds) s")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "a secret rotates every 4 hours to 1,000 days, in whole hours; the interval is \(seconds) s")
         }
         let expression = seconds % 86_400 == 0 ? "rate(\(seconds / 86_400) days)" : "rate(\(seconds / 3_600) hours)"
         scope.require(secret)
@@ -31,30 +34,41 @@ public struct RotationSchedule: Construct {
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let functionScope = try scope.scope(of: function)
             if functionScope.existingChild(Self.permissionId) == nil {
-                try functionScope.declareResource("AWS::Lambda::Permission", at: Self.permissionId, properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "Principal": "secretsmanager.amazonaws.com",
-                ])
+                try functionScope.declareResource(
+                    "AWS::Lambda::Permission", at: Self.permissionId,
+                    properties: [
+                        "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "Principal": "secretsmanager.amazonaws.com",
+                    ])
             }
-            scope.contribute(PolicyStatement(actions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
-                                                       "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"],
-                                             resources: [secret.arn]),
-                             to: function.role, as: Role.defaultPolicyStatements)
-            scope.contribute(PolicyStatement(actions: ["secretsmanager:GetRandomPassword"], resources: ["*"]),
-                             to: function.role, as: Role.defaultPolicyStatements)
+            scope.contribute(
+                PolicyStatement(
+                    actions: [
+                        "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
+                        "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage",
+                    ],
+                    resources: [secret.arn]),
+                to: function.role, as: Role.defaultPolicyStatements)
+            scope.contribute(
+                PolicyStatement(actions: ["secretsmanager:GetRandomPassword"], resources: ["*"]),
+                to: function.role, as: Role.defaultPolicyStatements)
             let secretScope = try scope.scope(of: secret)
             var properties = OrderedDictionary<String, Value>()
             properties["RotateImmediatelyOnUpdate"] = rotateImmediatelyOnUpdate.map { .bool($0) }
             properties["RotationLambdaARN"] = function.arn
             properties["RotationRules"] = ["ScheduleExpression": .string(expression)]
             properties["SecretId"] = secret.arn
-            try secretScope.child(scheduleId).declareResource("AWS::SecretsManager::RotationSchedule", properties: properties,
-                                                      dependencies: [Dependency(on: function, element: [Self.permissionId])])
+            try secretScope.child(scheduleId).declareResource(
+                "AWS::SecretsManager::RotationSchedule", properties: properties,
+                dependencies: [Dependency(on: function, element: [Self.permissionId])])
             if secretScope.existingChild("Policy") == nil {
-                let deny = PolicyStatement(effect: .deny, actions: ["secretsmanager:DeleteSecret"], resources: ["*"],
-                                           principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
-                try secretScope.child("Policy").declareResource("AWS::SecretsManager::ResourcePolicy", properties: [
-                    "ResourcePolicy": PolicyDocument([deny], minimizing: scope.minimizesPolicies).value, "SecretId": secret.arn,
-                ], transforms: scope.policyTransforms)
+                let deny = PolicyStatement(
+                    effect: .deny, actions: ["secretsmanager:DeleteSecret"], resources: ["*"],
+                    principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
+                try secretScope.child("Policy").declareResource(
+                    "AWS::SecretsManager::ResourcePolicy",
+                    properties: [
+                        "ResourcePolicy": PolicyDocument([deny], minimizing: scope.minimizesPolicies).value, "SecretId": secret.arn,
+                    ], transforms: scope.policyTransforms)
             }
         }
     }
@@ -63,8 +77,10 @@ public struct RotationSchedule: Construct {
 extension Secret {
     /// The secret rotated by `function` every `interval` (30 days unless given, as CDK); list the result in a
     /// body. `rotateImmediatelyOnUpdate` is Secrets Manager's default (rotate when the schedule changes) when `nil`.
-    public func rotation(by function: Function, every interval: Duration = .days(30), rotateImmediatelyOnUpdate: Bool? = nil,
-                         id: String = "Rotation") -> RotationSchedule {
+    public func rotation(
+        by function: Function, every interval: Duration = .days(30), rotateImmediatelyOnUpdate: Bool? = nil,
+        id: String = "Rotation"
+    ) -> RotationSchedule {
         RotationSchedule(scheduleId: id, secret: self, function: function, interval: interval, rotateImmediatelyOnUpdate: rotateImmediatelyOnUpdate)
     }
 }

@@ -32,9 +32,11 @@ public struct Secret: IdentifiedConstruct {
         public var includeSpace: Bool?
         public var requireEachIncludedType: Bool?
 
-        public init(template: String? = nil, key: String? = nil, length: Int? = nil, excludeCharacters: String? = nil,
-                    excludeLowercase: Bool? = nil, excludeNumbers: Bool? = nil, excludePunctuation: Bool? = nil, excludeUppercase: Bool? = nil,
-                    includeSpace: Bool? = nil, requireEachIncludedType: Bool? = nil) {
+        public init(
+            template: String? = nil, key: String? = nil, length: Int? = nil, excludeCharacters: String? = nil,
+            excludeLowercase: Bool? = nil, excludeNumbers: Bool? = nil, excludePunctuation: Bool? = nil, excludeUppercase: Bool? = nil,
+            includeSpace: Bool? = nil, requireEachIncludedType: Bool? = nil
+        ) {
             self.template = template
             self.key = key
             self.length = length
@@ -63,8 +65,10 @@ public struct Secret: IdentifiedConstruct {
         }
     }
 
-    public init(_ id: String, description: String? = nil, secretName: String? = nil, generate: Generator = Generator(),
-                removalPolicy: RemovalPolicy = .destroy) {
+    public init(
+        _ id: String, description: String? = nil, secretName: String? = nil, generate: Generator = Generator(),
+        removalPolicy: RemovalPolicy = .destroy
+    ) {
         self.id = id
         self.description = description
         self.secretName = secretName

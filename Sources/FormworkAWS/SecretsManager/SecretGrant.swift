@@ -18,7 +18,8 @@ public enum SecretGrant: String, Sendable {
 extension Secret {
     /// A grant of `access` to this secret for `principal`'s role; list the result in a body.
     public func grant(_ access: SecretGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
-              statements: [PolicyStatement(actions: access.actions, resources: [arn])])
+        Grant(
+            id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal,
+            statements: [PolicyStatement(actions: access.actions, resources: [arn])])
     }
 }

@@ -17,24 +17,29 @@ public enum DefinitionBody: Sendable {
     /// The contents of the definition file at `path`.
     static func read(_ path: String, at scope: ConstructScope) throws(SynthesisError) -> String {
         guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path],
-                                 "cannot read the state machine definition '\(path)' (paths are relative to \(FileManager.default.currentDirectoryPath))")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path],
+                "cannot read the state machine definition '\(path)' (paths are relative to \(FileManager.default.currentDirectoryPath))")
         }
         return contents
     }
 
     /// `text`, a hand-written definition named `source` in messages, checked: valid JSON with `StartAt` and
     /// `States`, every `${Name}` placeholder given a substitution, no timeout or comment set outside it.
-    static func check(_ text: String, source: String, substitutions: OrderedDictionary<String, Value>, timeout: Duration?, comment: String?,
-                      at scope: ConstructScope) throws(SynthesisError) -> String {
+    static func check(
+        _ text: String, source: String, substitutions: OrderedDictionary<String, Value>, timeout: Duration?, comment: String?,
+        at scope: ConstructScope
+    ) throws(SynthesisError) -> String {
         if timeout != nil || comment != nil {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "a definition given as text carries its own TimeoutSeconds and Comment; set them in \(source)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "a definition given as text carries its own TimeoutSeconds and Comment; set them in \(source)")
         }
         let document: JSONValue
         do {
             document = try JSONReader.parse(text)
         } catch {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "\(source) is not valid JSON: line \(error.line), column \(error.column): \(error.message)")
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "\(source) is not valid JSON: line \(error.line), column \(error.column): \(error.message)")
         }
         guard document["StartAt"]?.stringValue != nil, document["States"]?.objectValue != nil else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "\(source) is not a state machine definition: it needs StartAt and States")

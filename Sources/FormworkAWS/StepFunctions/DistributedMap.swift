@@ -80,8 +80,10 @@ public struct DistributedMap: Sendable {
     var statements: [PolicyStatement] {
         var statements: [PolicyStatement] = []
         if let resultWriter {
-            statements.append(PolicyStatement(actions: ["s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"],
-                                              resources: [Self.objects(of: resultWriter.bucket)]))
+            statements.append(
+                PolicyStatement(
+                    actions: ["s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"],
+                    resources: [Self.objects(of: resultWriter.bucket)]))
         }
         switch itemReader {
         case .json(let bucket, _, _)?, .csv(let bucket, _, _, _)?:
@@ -112,7 +114,8 @@ public struct DistributedMap: Sendable {
             throw SynthesisError(.invalidSetting, paths: [path], "toleratedFailurePercentage of '\(state)' must be between 0 and 100")
         }
         if let itemBatcher, itemBatcher.maxItemsPerBatch == nil, itemBatcher.maxInputBytesPerBatch == nil, itemBatcher.batchInput == nil {
-            throw SynthesisError(.invalidSetting, paths: [path], "the item batcher of '\(state)' sets nothing; give maxItemsPerBatch, maxInputBytesPerBatch or batchInput")
+            throw SynthesisError(
+                .invalidSetting, paths: [path], "the item batcher of '\(state)' sets nothing; give maxItemsPerBatch, maxInputBytesPerBatch or batchInput")
         }
         if let bytes = itemBatcher?.maxInputBytesPerBatch, !(1...262_144).contains(bytes) {
             throw SynthesisError(.invalidSetting, paths: [path], "maxInputBytesPerBatch of '\(state)' must be 1 to 262,144 (256 KiB)")
@@ -121,7 +124,8 @@ public struct DistributedMap: Sendable {
             throw SynthesisError(.invalidSetting, paths: [path], "maxConcurrency of the distributed map '\(state)' must be 1 to 10,000")
         }
         if let label, label.count > 40 || label.contains(where: { $0.isWhitespace || "<>{}[]?*\"#%\\^|~`$&,;:/".contains($0) }) {
-            throw SynthesisError(.invalidSetting, paths: [path], "the label of '\(state)' must be at most 40 characters, without whitespace or special characters")
+            throw SynthesisError(
+                .invalidSetting, paths: [path], "the label of '\(state)' must be at most 40 characters, without whitespace or special characters")
         }
     }
 
@@ -173,16 +177,22 @@ public struct DistributedMap: Sendable {
 extension State {
     /// A distributed `Map` state running `processor` as a child execution per item, the items read by
     /// `itemReader` (or found at `itemsPath`), the results written to `resultWriter`'s bucket.
-    public static func distributedMap(_ name: String, itemReader: DistributedMap.ItemReader? = nil, itemsPath: String? = nil,
-                                      itemSelector: Value? = nil, itemBatcher: DistributedMap.ItemBatcher? = nil,
-                                      resultWriter: (bucket: Bucket, prefix: String?)? = nil, maxConcurrency: Int? = nil,
-                                      toleratedFailurePercentage: Double? = nil, toleratedFailureCount: Int? = nil, label: String? = nil,
-                                      executionType: DistributedMap.ExecutionType = .standard, processor: Chain,
-                                      resultPath: String? = nil, comment: String? = nil) -> State {
-        State(name, .distributedMap(DistributedMap(itemReader: itemReader, resultWriter: resultWriter, itemsPath: itemsPath, itemSelector: itemSelector,
-                                                   itemBatcher: itemBatcher, maxConcurrency: maxConcurrency,
-                                                   toleratedFailurePercentage: toleratedFailurePercentage, toleratedFailureCount: toleratedFailureCount,
-                                                   label: label, executionType: executionType, processor: processor)),
-              comment: comment, resultPath: resultPath)
+    public static func distributedMap(
+        _ name: String, itemReader: DistributedMap.ItemReader? = nil, itemsPath: String? = nil,
+        itemSelector: Value? = nil, itemBatcher: DistributedMap.ItemBatcher? = nil,
+        resultWriter: (bucket: Bucket, prefix: String?)? = nil, maxConcurrency: Int? = nil,
+        toleratedFailurePercentage: Double? = nil, toleratedFailureCount: Int? = nil, label: String? = nil,
+        executionType: DistributedMap.ExecutionType = .standard, processor: Chain,
+        resultPath: String? = nil, comment: String? = nil
+    ) -> State {
+        State(
+            name,
+            .distributedMap(
+                DistributedMap(
+                    itemReader: itemReader, resultWriter: resultWriter, itemsPath: itemsPath, itemSelector: itemSelector,
+                    itemBatcher: itemBatcher, maxConcurrency: maxConcurrency,
+                    toleratedFailurePercentage: toleratedFailurePercentage, toleratedFailureCount: toleratedFailureCount,
+                    label: label, executionType: executionType, processor: processor)),
+            comment: comment, resultPath: resultPath)
     }
 }

@@ -30,9 +30,11 @@ extension State {
     /// Calls an HTTP API (CDK's `tasks.HttpInvoke`): `method` on `<apiRoot>/<apiEndpoint>`, authorized by
     /// `connection`. The role may use the connection and call URLs under `apiRoot` only. `apiEndpoint` may be
     /// a JSON path (`$.path`), read from the state's input.
-    public static func httpInvoke(_ name: String, connection: Connection, apiRoot: String, apiEndpoint: String, method: String,
-                                  headers: Value? = nil, queryParameters: Value? = nil, body: Value? = nil, urlEncoding: UrlEncoding? = nil,
-                                  resultPath: String? = nil, comment: String? = nil) -> State {
+    public static func httpInvoke(
+        _ name: String, connection: Connection, apiRoot: String, apiEndpoint: String, method: String,
+        headers: Value? = nil, queryParameters: Value? = nil, body: Value? = nil, urlEncoding: UrlEncoding? = nil,
+        resultPath: String? = nil, comment: String? = nil
+    ) -> State {
         // A form's content type joins the headers, in their place, as CDK writes it.
         var formHeaders: OrderedDictionary<String, Value> = if case .object(let given)? = headers { given } else { [:] }
         formHeaders["Content-Type"] = "application/x-www-form-urlencoded"
@@ -51,12 +53,16 @@ extension State {
         let statements = [
             PolicyStatement(actions: ["events:RetrieveConnectionCredentials"], resources: [connection.arn]),
             PolicyStatement(actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: [connection.secretArn]),
-            PolicyStatement(actions: ["states:InvokeHTTPEndpoint"], resources: ["*"],
-                            condition: ["StringLike": ["states:HTTPEndpoint": .string("\(apiRoot)*")]]),
+            PolicyStatement(
+                actions: ["states:InvokeHTTPEndpoint"], resources: ["*"],
+                condition: ["StringLike": ["states:HTTPEndpoint": .string("\(apiRoot)*")]]),
         ]
-        return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("http:invoke"), parameters: .object(parameters),
-                                          statements: statements, requirements: [connection]),
-                    resultPath: resultPath, comment: comment)
+        return task(
+            name,
+            TaskIntegration(
+                resource: TaskIntegration.serviceResource("http:invoke"), parameters: .object(parameters),
+                statements: statements, requirements: [connection]),
+            resultPath: resultPath, comment: comment)
     }
 
     /// An argument of `States.Format`: a JSON path as it is, text in single quotes with `'`, `{`, `}` and `\`

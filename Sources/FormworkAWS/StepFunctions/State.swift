@@ -50,8 +50,10 @@ public struct State: Sendable {
         public var maxDelay: Duration?
         public var jitter: Bool
 
-        public init(errors: [String] = ["States.ALL"], interval: Duration? = nil, maxAttempts: Int? = nil,
-                    backoffRate: Double? = nil, maxDelay: Duration? = nil, jitter: Bool = false) {
+        public init(
+            errors: [String] = ["States.ALL"], interval: Duration? = nil, maxAttempts: Int? = nil,
+            backoffRate: Double? = nil, maxDelay: Duration? = nil, jitter: Bool = false
+        ) {
             self.errors = errors
             self.interval = interval
             self.maxAttempts = maxAttempts
@@ -90,8 +92,10 @@ public struct State: Sendable {
     public var retries: [Retry]
     public var catches: [Catch]
 
-    init(_ name: String, _ kind: Kind, comment: String? = nil, inputPath: String? = nil, outputPath: String? = nil,
-         resultPath: String? = nil, retries: [Retry] = []) {
+    init(
+        _ name: String, _ kind: Kind, comment: String? = nil, inputPath: String? = nil, outputPath: String? = nil,
+        resultPath: String? = nil, retries: [Retry] = []
+    ) {
         self.name = name
         self.kind = kind
         self.comment = comment
@@ -168,10 +172,13 @@ extension State {
 
     /// A `Map` state running `processor` for each item at `itemsPath`, the item reshaped by `itemSelector`
     /// (keys ending in `.$` take JSON paths, such as `"orderId.$": "$$.Map.Item.Value.id"`).
-    public static func map(_ name: String, itemsPath: String? = nil, itemSelector: Value? = nil, maxConcurrency: Int? = nil, processor: Chain,
-                           resultPath: String? = nil, comment: String? = nil) -> State {
-        State(name, .map(itemsPath: itemsPath, itemSelector: itemSelector, maxConcurrency: maxConcurrency, processor: processor),
-              comment: comment, resultPath: resultPath)
+    public static func map(
+        _ name: String, itemsPath: String? = nil, itemSelector: Value? = nil, maxConcurrency: Int? = nil, processor: Chain,
+        resultPath: String? = nil, comment: String? = nil
+    ) -> State {
+        State(
+            name, .map(itemsPath: itemsPath, itemSelector: itemSelector, maxConcurrency: maxConcurrency, processor: processor),
+            comment: comment, resultPath: resultPath)
     }
 
     /// A `Succeed` state.

@@ -43,7 +43,8 @@ struct StateGraph {
         let value = try renderState(state, next: next, into: &states)
         if let existing = rendered[state.name] {
             guard existing == value else {
-                throw SynthesisError(.invalidSetting, paths: [path], "two different states are named '\(state.name)'; state names must be unique in a state machine")
+                throw SynthesisError(
+                    .invalidSetting, paths: [path], "two different states are named '\(state.name)'; state names must be unique in a state machine")
             }
             return  // the same state, reached again
         }
@@ -73,12 +74,13 @@ struct StateGraph {
             }
             if !state.catches.isEmpty {
                 let ordered = state.catches.filter { !$0.errors.contains("States.ALL") } + state.catches.filter { $0.errors.contains("States.ALL") }
-                members["Catch"] = .array(ordered.map { handler in
-                    var entry: OrderedDictionary<String, Value> = ["ErrorEquals": .array(handler.errors.map { .string($0) })]
-                    entry["ResultPath"] = handler.resultPath.map { .string($0) }
-                    entry["Next"] = .string(handler.handler.states.first?.name ?? "")
-                    return .object(entry)
-                })
+                members["Catch"] = .array(
+                    ordered.map { handler in
+                        var entry: OrderedDictionary<String, Value> = ["ErrorEquals": .array(handler.errors.map { .string($0) })]
+                        entry["ResultPath"] = handler.resultPath.map { .string($0) }
+                        entry["Next"] = .string(handler.handler.states.first?.name ?? "")
+                        return .object(entry)
+                    })
             }
         }
         func comment() {
@@ -129,14 +131,17 @@ struct StateGraph {
             for branch in branches { rendered.append(.object(try render(branch))) }
             members["Branches"] = .array(rendered)
         case .map(let itemsPath, let itemSelector, let maxConcurrency, let processor):
-            try mapState(itemsPath: itemsPath, itemSelector: itemSelector, processorConfig: ["Mode": "INLINE"], processor: processor, maxConcurrency: maxConcurrency)
+            try mapState(
+                itemsPath: itemsPath, itemSelector: itemSelector, processorConfig: ["Mode": "INLINE"], processor: processor, maxConcurrency: maxConcurrency)
         case .distributedMap(var map):
             if ignoresResultWriterV1 { map.resultWriter = nil }
             try map.validate(state: state.name, path: path)
             statements += map.statements
             requirements += map.requirements
-            try mapState(itemsPath: map.itemsPath, itemSelector: map.itemSelector, processorConfig: ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)],
-                         processor: map.processor, maxConcurrency: map.maxConcurrency)
+            try mapState(
+                itemsPath: map.itemsPath, itemSelector: map.itemSelector,
+                processorConfig: ["Mode": "DISTRIBUTED", "ExecutionType": .string(map.executionType.rawValue)],
+                processor: map.processor, maxConcurrency: map.maxConcurrency)
             members.merge(map.trailingMembers) { _, new in new }
             distributedMapLabels.append(map.label)
         case .pass(let result, let parameters):
@@ -166,11 +171,12 @@ struct StateGraph {
             members["Type"] = "Choice"
             comment()
             inputOutput()
-            members["Choices"] = .array(cases.map { choiceCase in
-                guard case .object(var rule) = choiceCase.condition.value else { return choiceCase.condition.value }
-                rule["Next"] = .string(choiceCase.next.states.first?.name ?? "")
-                return .object(rule)
-            })
+            members["Choices"] = .array(
+                cases.map { choiceCase in
+                    guard case .object(var rule) = choiceCase.condition.value else { return choiceCase.condition.value }
+                    rule["Next"] = .string(choiceCase.next.states.first?.name ?? "")
+                    return .object(rule)
+                })
             members["Default"] = otherwise.map { .string($0.states.first?.name ?? "") }
         case .succeed:
             members["Type"] = "Succeed"

@@ -56,9 +56,12 @@ public struct StateMachine: GrantPrincipal {
 
     /// A state machine running `definition`, its `${Name}` placeholders (text definitions only) replaced by
     /// `substitutions` when CloudFormation creates it.
-    public init(_ id: String, definition: DefinitionBody, substitutions: OrderedDictionary<String, Value> = [:], stateMachineName: String? = nil, type: MachineType? = nil,
-                timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
-                removalPolicy: RemovalPolicy = .destroy) {
+    public init(
+        _ id: String, definition: DefinitionBody, substitutions: OrderedDictionary<String, Value> = [:], stateMachineName: String? = nil,
+        type: MachineType? = nil,
+        timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
+        removalPolicy: RemovalPolicy = .destroy
+    ) {
         self.id = id
         self.definition = definition
         self.substitutions = substitutions
@@ -70,25 +73,33 @@ public struct StateMachine: GrantPrincipal {
         self.logging = logging
         self.removalPolicy = removalPolicy
         let sourceArn: Value = "arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):stateMachine:*"
-        self.role = Role("Role", assumedBy: "states.amazonaws.com", trustCondition: [
-            "ArnLike": ["aws:SourceArn": sourceArn],
-            "StringEquals": ["aws:SourceAccount": Aws.accountId],
-        ])
+        self.role = Role(
+            "Role", assumedBy: "states.amazonaws.com",
+            trustCondition: [
+                "ArnLike": ["aws:SourceArn": sourceArn],
+                "StringEquals": ["aws:SourceAccount": Aws.accountId],
+            ])
     }
 
     /// A state machine running the chain `definition`.
-    public init(_ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType? = nil,
-                timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
-                removalPolicy: RemovalPolicy = .destroy) {
-        self.init(id, definition: .chain(definition), stateMachineName: stateMachineName, type: type, timeout: timeout, comment: comment,
-                  tracing: tracing, logging: logging, removalPolicy: removalPolicy)
+    public init(
+        _ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType? = nil,
+        timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
+        removalPolicy: RemovalPolicy = .destroy
+    ) {
+        self.init(
+            id, definition: .chain(definition), stateMachineName: stateMachineName, type: type, timeout: timeout, comment: comment,
+            tracing: tracing, logging: logging, removalPolicy: removalPolicy)
     }
 
     /// A state machine running `definition` from its first state.
-    public init(_ id: String, definition: State, stateMachineName: String? = nil, type: MachineType? = nil,
-                timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil) {
-        self.init(id, definition: .chain(Chain(definition)), stateMachineName: stateMachineName, type: type, timeout: timeout,
-                  comment: comment, tracing: tracing, logging: logging)
+    public init(
+        _ id: String, definition: State, stateMachineName: String? = nil, type: MachineType? = nil,
+        timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil
+    ) {
+        self.init(
+            id, definition: .chain(Chain(definition)), stateMachineName: stateMachineName, type: type, timeout: timeout,
+            comment: comment, tracing: tracing, logging: logging)
     }
 
     /// `{"Ref": machine}`: the state machine's ARN.
@@ -110,20 +121,30 @@ public struct StateMachine: GrantPrincipal {
             document["Comment"] = comment.map { .string($0) }
             definitionString = Value.object(document).jsonText
         case .text(let text):
-            definitionString = .string(try DefinitionBody.check(text, source: "the definition", substitutions: substitutions,
-                                                                timeout: timeout, comment: comment, at: scope))
+            definitionString = .string(
+                try DefinitionBody.check(
+                    text, source: "the definition", substitutions: substitutions,
+                    timeout: timeout, comment: comment, at: scope))
         case .file(let path):
-            definitionString = .string(try DefinitionBody.check(try DefinitionBody.read(path, at: scope), source: "'\(path)'",
-                                                                substitutions: substitutions, timeout: timeout, comment: comment, at: scope))
+            definitionString = .string(
+                try DefinitionBody.check(
+                    try DefinitionBody.read(path, at: scope), source: "'\(path)'",
+                    substitutions: substitutions, timeout: timeout, comment: comment, at: scope))
         }
         var statements = graph.statements
         if tracing {
-            statements.append(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"]))
+            statements.append(
+                PolicyStatement(
+                    actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"]))
         }
         if logging != nil {
-            statements.append(PolicyStatement(actions: ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
-                                                        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"],
-                                              resources: ["*"]))
+            statements.append(
+                PolicyStatement(
+                    actions: [
+                        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+                        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+                    ],
+                    resources: ["*"]))
         }
         for statement in statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
         for construct in graph.requirements { scope.require(construct) }
@@ -144,8 +165,9 @@ public struct StateMachine: GrantPrincipal {
         properties["StateMachineName"] = stateMachineName.map { .string($0) }
         properties["StateMachineType"] = type.map { .string($0.rawValue) }
         properties["TracingConfiguration"] = tracing ? ["Enabled": true] : nil
-        try scope.declareResource("AWS::StepFunctions::StateMachine", properties: properties,
-                                  dependencies: [Dependency(on: role)], removalPolicy: removalPolicy)
+        try scope.declareResource(
+            "AWS::StepFunctions::StateMachine", properties: properties,
+            dependencies: [Dependency(on: role)], removalPolicy: removalPolicy)
     }
 }
 
@@ -163,11 +185,13 @@ extension StateMachine {
     func distributedMapPolicy(labels: [String?]) -> Policy {
         let executions: Value = "arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(nameFromArn)"
         let runs: [String] = labels.contains(where: { $0 == nil }) ? ["*"] : labels.compactMap { $0 }
-        return Policy("DistributedMapPolicy", statements: [
-            .startExecution(self),
-            PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"], resources: ["\(executions):*"]),
-            PolicyStatement(actions: ["states:RedriveExecution"], resources: runs.map { "\(executions)/\($0):*" }),
-        ], roles: [role])
+        return Policy(
+            "DistributedMapPolicy",
+            statements: [
+                .startExecution(self),
+                PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"], resources: ["\(executions):*"]),
+                PolicyStatement(actions: ["states:RedriveExecution"], resources: runs.map { "\(executions)/\($0):*" }),
+            ], roles: [role])
     }
 
     /// A grant to start executions of this state machine for `principal`'s role; list the result in a body.
@@ -177,11 +201,13 @@ extension StateMachine {
 
     /// A grant to read this state machine's executions and history for `principal`'s role.
     public func grantRead(to principal: some GrantPrincipal) -> Grant {
-        Grant.statements([
-            PolicyStatement(actions: ["states:ListExecutions", "states:ListStateMachines"], resources: [arn]),
-            PolicyStatement(actions: ["states:DescribeExecution", "states:DescribeStateMachineForExecution", "states:GetExecutionHistory"],
-                            resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(nameFromArn):*"]),
-            PolicyStatement(actions: ["states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity"], resources: ["*"]),
-        ], on: self, to: principal)
+        Grant.statements(
+            [
+                PolicyStatement(actions: ["states:ListExecutions", "states:ListStateMachines"], resources: [arn]),
+                PolicyStatement(
+                    actions: ["states:DescribeExecution", "states:DescribeStateMachineForExecution", "states:GetExecutionHistory"],
+                    resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(nameFromArn):*"]),
+                PolicyStatement(actions: ["states:ListActivities", "states:DescribeStateMachine", "states:DescribeActivity"], resources: ["*"]),
+            ], on: self, to: principal)
     }
 }

@@ -20,16 +20,20 @@ extension State {
         interval: .seconds(2), maxAttempts: 6, backoffRate: 2)
 
     /// A `Task` calling `integration`.
-    public static func task(_ name: String, _ integration: TaskIntegration, outputPath: String? = nil,
-                            resultPath: String? = nil, comment: String? = nil) -> State {
+    public static func task(
+        _ name: String, _ integration: TaskIntegration, outputPath: String? = nil,
+        resultPath: String? = nil, comment: String? = nil
+    ) -> State {
         State(name, .task(integration), comment: comment, outputPath: outputPath, resultPath: resultPath)
     }
 
     /// Invokes `function` with the state's input (or `payload`), retrying Lambda's transient errors as CDK
     /// does; `waitForTaskToken` waits until the function reports back with the task token.
-    public static func lambdaInvoke(_ name: String, function: Function, payload: Value? = nil, outputPath: String? = nil,
-                                    resultPath: String? = nil, waitForTaskToken: Bool = false,
-                                    retryOnServiceExceptions: Bool = true, comment: String? = nil) -> State {
+    public static func lambdaInvoke(
+        _ name: String, function: Function, payload: Value? = nil, outputPath: String? = nil,
+        resultPath: String? = nil, waitForTaskToken: Bool = false,
+        retryOnServiceExceptions: Bool = true, comment: String? = nil
+    ) -> State {
         var parameters: OrderedDictionary<String, Value> = ["FunctionName": function.arn]
         if let payload { parameters["Payload"] = payload } else { parameters["Payload.$"] = "$" }
         let integration = TaskIntegration(
@@ -44,18 +48,24 @@ extension State {
 
     /// Sends `messageBody` to `queue`.
     public static func sqsSendMessage(_ name: String, queue: Queue, messageBody: Value, resultPath: String? = nil) -> State {
-        task(name, TaskIntegration(resource: TaskIntegration.serviceResource("sqs:sendMessage"),
-                                   parameters: ["QueueUrl": queue.url, "MessageBody": messageBody],
-                                   statements: [PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])],
-                                   requirements: [queue]), resultPath: resultPath)
+        task(
+            name,
+            TaskIntegration(
+                resource: TaskIntegration.serviceResource("sqs:sendMessage"),
+                parameters: ["QueueUrl": queue.url, "MessageBody": messageBody],
+                statements: [PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])],
+                requirements: [queue]), resultPath: resultPath)
     }
 
     /// Publishes `message` to `topic`.
     public static func snsPublish(_ name: String, topic: Topic, message: Value, resultPath: String? = nil) -> State {
-        task(name, TaskIntegration(resource: TaskIntegration.serviceResource("sns:publish"),
-                                   parameters: ["TopicArn": topic.arn, "Message": message],
-                                   statements: [TopicGrant.publish.statement(for: topic)],
-                                   requirements: [topic]), resultPath: resultPath)
+        task(
+            name,
+            TaskIntegration(
+                resource: TaskIntegration.serviceResource("sns:publish"),
+                parameters: ["TopicArn": topic.arn, "Message": message],
+                statements: [TopicGrant.publish.statement(for: topic)],
+                requirements: [topic]), resultPath: resultPath)
     }
 
     /// Reads the item with `key` from `table` (`ConsistentRead` false, as CDK writes it).
@@ -69,8 +79,10 @@ extension State {
     }
 
     /// Updates the item with `key` in `table` with `updateExpression`.
-    public static func dynamoUpdateItem(_ name: String, table: Table, key: Value, updateExpression: String,
-                                        expressionAttributeValues: Value? = nil, resultPath: String? = nil) -> State {
+    public static func dynamoUpdateItem(
+        _ name: String, table: Table, key: Value, updateExpression: String,
+        expressionAttributeValues: Value? = nil, resultPath: String? = nil
+    ) -> State {
         var after = OrderedDictionary<String, Value>()
         after["ExpressionAttributeValues"] = expressionAttributeValues
         after["UpdateExpression"] = .string(updateExpression)
@@ -79,16 +91,21 @@ extension State {
 
     /// A DynamoDB task as CDK renders it: the key or item, `TableName`, then the action's own parameters;
     /// the role may act on the table by its name's ARN.
-    private static func dynamo(_ name: String, _ action: String, table: Table, key: String, _ value: Value,
-                               after: OrderedDictionary<String, Value>, resultPath: String?) -> State {
+    private static func dynamo(
+        _ name: String, _ action: String, table: Table, key: String, _ value: Value,
+        after: OrderedDictionary<String, Value>, resultPath: String?
+    ) -> State {
         var parameters: OrderedDictionary<String, Value> = [key: value, "TableName": table.name]
         for (name, value) in after { parameters[name] = value }
         let iamAction = "dynamodb:" + action.prefix(1).uppercased() + action.dropFirst()
         let tableArn: Value = "arn:\(Aws.partition):dynamodb:\(Aws.region):\(Aws.accountId):table/\(table.name)"
-        return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("dynamodb:\(action)"),
-                                          parameters: .object(parameters),
-                                          statements: [PolicyStatement(actions: [iamAction], resources: [tableArn])],
-                                          requirements: [table]), resultPath: resultPath)
+        return task(
+            name,
+            TaskIntegration(
+                resource: TaskIntegration.serviceResource("dynamodb:\(action)"),
+                parameters: .object(parameters),
+                statements: [PolicyStatement(actions: [iamAction], resources: [tableArn])],
+                requirements: [table]), resultPath: resultPath)
     }
 
     /// Puts `entries` (each with `Detail`, `DetailType`, `Source`) on `bus`.
@@ -101,27 +118,39 @@ extension State {
             let keys = order.filter { members[$0] != nil } + members.keys.filter { !order.contains($0) }
             return .object(OrderedDictionary(uniqueKeysWithValues: keys.map { ($0, members[$0]!) }))
         }
-        return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("events:putEvents"),
-                                          parameters: ["Entries": .array(withBus)],
-                                          statements: [bus.putEventsStatement],
-                                          requirements: [bus]), resultPath: resultPath)
+        return task(
+            name,
+            TaskIntegration(
+                resource: TaskIntegration.serviceResource("events:putEvents"),
+                parameters: ["Entries": .array(withBus)],
+                statements: [bus.putEventsStatement],
+                requirements: [bus]), resultPath: resultPath)
     }
 
     /// Starts an execution of `stateMachine` and, by default, waits for it to finish (`.sync`).
-    public static func startExecution(_ name: String, stateMachine: StateMachine, input: Value? = nil,
-                                      waitForCompletion: Bool = true, resultPath: String? = nil) -> State {
+    public static func startExecution(
+        _ name: String, stateMachine: StateMachine, input: Value? = nil,
+        waitForCompletion: Bool = true, resultPath: String? = nil
+    ) -> State {
         // CDK passes the state's input on when none is given.
         var parameters: OrderedDictionary<String, Value> = input.map { ["Input": $0] } ?? ["Input.$": "$"]
         parameters["StateMachineArn"] = stateMachine.arn
         var statements: [PolicyStatement] = [.startExecution(stateMachine)]
         if waitForCompletion {
-            statements.append(PolicyStatement(actions: ["states:DescribeExecution", "states:StopExecution"],
-                                              resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(stateMachine.nameFromArn)*"]))
-            statements.append(PolicyStatement(actions: ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-                                              resources: ["arn:\(Aws.partition):events:\(Aws.region):\(Aws.accountId):rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"]))
+            statements.append(
+                PolicyStatement(
+                    actions: ["states:DescribeExecution", "states:StopExecution"],
+                    resources: ["arn:\(Aws.partition):states:\(Aws.region):\(Aws.accountId):execution:\(stateMachine.nameFromArn)*"]))
+            statements.append(
+                PolicyStatement(
+                    actions: ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
+                    resources: ["arn:\(Aws.partition):events:\(Aws.region):\(Aws.accountId):rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"]))
         }
-        return task(name, TaskIntegration(resource: TaskIntegration.serviceResource("states:startExecution" + (waitForCompletion ? ".sync:2" : "")),
-                                          parameters: .object(parameters), statements: statements,
-                                          requirements: [stateMachine]), resultPath: resultPath)
+        return task(
+            name,
+            TaskIntegration(
+                resource: TaskIntegration.serviceResource("states:startExecution" + (waitForCompletion ? ".sync:2" : "")),
+                parameters: .object(parameters), statements: statements,
+                requirements: [stateMachine]), resultPath: resultPath)
     }
 }

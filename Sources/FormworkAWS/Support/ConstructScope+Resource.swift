@@ -4,9 +4,11 @@ import OrderedCollections
 extension ConstructScope {
     /// Declares a resource of `type` at the child `id` (`Resource` by default), its top-level properties in
     /// alphabetical order, as CDK's generated L1 classes write them.
-    func declareResource(_ type: String, at id: String = "Resource", properties: OrderedDictionary<String, Value>,
-                         dependencies: [Dependency] = [], removalPolicy: RemovalPolicy? = nil, metadata: Value? = nil,
-                         transforms: [any ResolvedPropertiesTransform] = []) throws(SynthesisError) {
+    func declareResource(
+        _ type: String, at id: String = "Resource", properties: OrderedDictionary<String, Value>,
+        dependencies: [Dependency] = [], removalPolicy: RemovalPolicy? = nil, metadata: Value? = nil,
+        transforms: [any ResolvedPropertiesTransform] = []
+    ) throws(SynthesisError) {
         var sorted = properties
         sorted.sort { $0.key < $1.key }
         var declaration = ResourceDeclaration(type: type, properties: sorted, dependencies: dependencies, removalPolicy: removalPolicy, metadata: metadata)

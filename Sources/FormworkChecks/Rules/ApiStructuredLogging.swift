@@ -8,7 +8,8 @@ extension CheckRule {
         rationale: "JSON access logs are queried field by field with CloudWatch Logs Insights; free text is not.",
         remedy: "Give the access log a JSON format of $context variables."
     ) { template in
-        let stages = template.resources(ofType: "AWS::ApiGateway::Stage").map { ($0, $1, "AccessLogSetting") }
+        let stages =
+            template.resources(ofType: "AWS::ApiGateway::Stage").map { ($0, $1, "AccessLogSetting") }
             + template.resources(ofType: "AWS::ApiGatewayV2::Stage").map { ($0, $1, "AccessLogSettings") }
         return stages.compactMap { logicalId, stage, key in
             guard let format = stage.properties[key]?["Format"]?.stringValue, !AccessLogFormat.isJSON(format) else { return nil }

@@ -23,7 +23,9 @@ extension CheckRule {
             let principal = (permission.properties["Principal"]?.stringValue ?? "").replacingOccurrences(of: ".amazonaws.com.cn", with: ".amazonaws.com")
             let functions = template.functionLogicalIds(in: permission.properties["FunctionName"])
             guard asyncPrincipals.contains(principal), !functions.isEmpty, functions.isDisjoint(with: covered) else { continue }
-            findings.append(asyncFailureDestination.finding(logicalId, "\(principal) invokes the function asynchronously, and no on-failure destination keeps the events that fail."))
+            findings.append(
+                asyncFailureDestination.finding(
+                    logicalId, "\(principal) invokes the function asynchronously, and no on-failure destination keeps the events that fail."))
         }
         return findings
     }

@@ -8,7 +8,8 @@ extension CheckRule {
         remedy: "Set an encryption (.s3Managed, the default under the Formwork defaults profile, or .kms for a customer key)."
     ) { template in
         template.resources(ofType: "AWS::S3::Bucket").compactMap { logicalId, bucket in
-            bucket.properties["BucketEncryption"] == nil ? bucketEncryption.finding(logicalId, "the bucket relies on S3's default encryption instead of setting one.") : nil
+            bucket.properties["BucketEncryption"] == nil
+                ? bucketEncryption.finding(logicalId, "the bucket relies on S3's default encryption instead of setting one.") : nil
         }
     }
 }

@@ -15,8 +15,9 @@ extension CheckRule {
             let source = mapping.properties["EventSourceArn"]?.referencedLogicalIds.first.flatMap { template.resources[$0] }
             if source?.type == "AWS::SQS::Queue" {
                 return source?.properties["RedrivePolicy"] == nil
-                    ? eventSourceFailureDestination.finding(logicalId, "the mapping reads a queue with no dead-letter queue: messages that keep failing are lost.",
-                                                            fix: "Give the source queue a dead-letter queue.") : nil
+                    ? eventSourceFailureDestination.finding(
+                        logicalId, "the mapping reads a queue with no dead-letter queue: messages that keep failing are lost.",
+                        fix: "Give the source queue a dead-letter queue.") : nil
             }
             return eventSourceFailureDestination.finding(logicalId, "the mapping has no on-failure destination: records that keep failing are lost.")
         }

@@ -5,7 +5,8 @@ extension CheckRule {
     public static let permissionPrincipals: CheckRule = CheckRule(
         id: "lambda-permission-principals", summary: "A function takes invocations from one kind of principal.",
         pillar: "Operational excellence", severity: .warning, equivalents: ["WS1002"],
-        rationale: "A function reached from several services handles events of several shapes: one function per trigger keeps each simple and its permissions small.",
+        rationale:
+            "A function reached from several services handles events of several shapes: one function per trigger keeps each simple and its permissions small.",
         remedy: "Give each trigger its own function."
     ) { template in
         var principals: [String: Set<String>] = [:]

@@ -12,7 +12,8 @@ extension CheckRule {
             (function.properties["Environment"]?["Variables"]?.objectValue ?? [:]).compactMap { name, value in
                 let upper = name.uppercased()
                 guard secretWords.contains(where: upper.contains), case .string(let text) = value, text.count >= 8,
-                      !text.hasPrefix("arn:"), !text.hasPrefix("/"), !text.hasPrefix("{{resolve:") else { return nil }
+                    !text.hasPrefix("arn:"), !text.hasPrefix("/"), !text.hasPrefix("{{resolve:")
+                else { return nil }
                 return plaintextSecret.finding(logicalId, "the environment variable \(name) looks like a secret written in plain text.")
             }
         }

@@ -7,9 +7,10 @@ extension CheckRule {
         rationale: "Fixed capacity throttles traffic above it and is paid for below it; scaling (or on-demand billing) follows the load.",
         remedy: "Set readScaling: and writeScaling:, or billing: .onDemand."
     ) { template in
-        let scaled = Set(template.resources(ofType: "AWS::ApplicationAutoScaling::ScalableTarget").flatMap { _, target in
-            target.properties["ResourceId"]?.referencedLogicalIds.elements ?? []
-        })
+        let scaled = Set(
+            template.resources(ofType: "AWS::ApplicationAutoScaling::ScalableTarget").flatMap { _, target in
+                target.properties["ResourceId"]?.referencedLogicalIds.elements ?? []
+            })
         return template.resources(ofType: "AWS::DynamoDB::Table").compactMap { logicalId, table in
             let provisioned = table.properties["BillingMode"]?.stringValue != "PAY_PER_REQUEST" && table.properties["ProvisionedThroughput"] != nil
             return provisioned && !scaled.contains(logicalId)

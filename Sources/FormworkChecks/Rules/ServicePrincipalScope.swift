@@ -18,7 +18,9 @@ extension CheckRule {
                     (keys.objectValue ?? [:]).keys.contains { sourceKeys.contains($0.lowercased()) }
                 }
                 guard statement["Effect"] == "Allow", !names.isEmpty, !scoped else { return nil }
-                return servicePrincipalScope.finding(logicalId, "the policy lets \(names.joined(separator: ", ")) act for any source: a resource of that service in another account can use it too.")
+                return servicePrincipalScope.finding(
+                    logicalId,
+                    "the policy lets \(names.joined(separator: ", ")) act for any source: a resource of that service in another account can use it too.")
             }
         }
     }

@@ -9,7 +9,8 @@ extension CheckRule {
         remedy: "Set tracing: true on the StateMachine."
     ) { template in
         template.resources(ofType: "AWS::StepFunctions::StateMachine").compactMap { logicalId, machine in
-            machine.properties["TracingConfiguration"]?["Enabled"] == .bool(true) ? nil : stateMachineTracing.finding(logicalId, "the state machine is not traced.")
+            machine.properties["TracingConfiguration"]?["Enabled"] == .bool(true)
+                ? nil : stateMachineTracing.finding(logicalId, "the state machine is not traced.")
         }
     }
 }

@@ -10,7 +10,9 @@ extension CheckRule {
         template.resources(ofType: "AWS::Lambda::EventSourceMapping").compactMap { logicalId, mapping in
             let source = mapping.properties["EventSourceArn"]?.referencedLogicalIds.first.flatMap { template.resources[$0]?.type }
             let isStream = source == "AWS::Kinesis::Stream" || source == "AWS::DynamoDB::Table" || mapping.properties["StartingPosition"] != nil
-            guard isStream, mapping.properties["BisectBatchOnFunctionError"] != .bool(true), mapping.properties["MaximumRetryAttempts"] == nil else { return nil }
+            guard isStream, mapping.properties["BisectBatchOnFunctionError"] != .bool(true), mapping.properties["MaximumRetryAttempts"] == nil else {
+                return nil
+            }
             return streamSourceRetry.finding(logicalId, "the mapping retries a failing batch until its records expire.")
         }
     }

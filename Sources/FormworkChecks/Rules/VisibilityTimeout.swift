@@ -11,13 +11,17 @@ extension CheckRule {
     ) { template in
         template.resources(ofType: "AWS::Lambda::EventSourceMapping").compactMap { logicalId, mapping in
             guard let queueId = mapping.properties["EventSourceArn"]?.referencedLogicalIds.first,
-                  let queue = template.resources[queueId], queue.type == "AWS::SQS::Queue",
-                  let functionId = template.functionLogicalIds(in: mapping.properties["FunctionName"]).first,
-                  let function = template.resources[functionId] else { return nil }
+                let queue = template.resources[queueId], queue.type == "AWS::SQS::Queue",
+                let functionId = template.functionLogicalIds(in: mapping.properties["FunctionName"]).first,
+                let function = template.resources[functionId]
+            else { return nil }
             let visibility = queue.properties["VisibilityTimeout"]?.numberValue ?? 30
             let timeout = function.properties["Timeout"]?.numberValue ?? 3
             guard visibility < 6 * timeout else { return nil }
-            return visibilityTimeout.finding(queueId, "the queue hides a message for \(visibility.messageText) s, less than six times the \(timeout.messageText) s timeout of \(functionId), which reads it.")
+            return visibilityTimeout.finding(
+                queueId,
+                "the queue hides a message for \(visibility.messageText) s, less than six times the \(timeout.messageText) s timeout of \(functionId), which reads it."
+            )
         }
     }
 }

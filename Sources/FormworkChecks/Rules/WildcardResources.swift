@@ -11,7 +11,8 @@ extension CheckRule {
         template.identityStatements.compactMap { logicalId, statement in
             let actions = statement["Action"]?.strings ?? []
             guard statement["Effect"] == "Allow", statement["Resource"]?.strings.contains("*") == true,
-                  !actions.allSatisfy(actionsWithoutResources.contains) else { return nil }
+                !actions.allSatisfy(actionsWithoutResources.contains)
+            else { return nil }
             return wildcardResources.finding(logicalId, "a statement allows \(actions.joined(separator: ", ")) on every resource.")
         }
     }

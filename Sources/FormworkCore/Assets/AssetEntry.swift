@@ -30,9 +30,15 @@ public enum AssetEntry {
             return .file(executable: status.st_mode & S_IXUSR != 0)
         case S_IFDIR: return .folder
         case S_IFLNK: return .symbolicLink
-        case S_IFIFO: throw AssetFolderError(entry: relative, reason: "it is a FIFO (named pipe); an asset folder may hold only files, folders and symbolic links", isEnvironment: false)
-        case S_IFSOCK: throw AssetFolderError(entry: relative, reason: "it is a socket; an asset folder may hold only files, folders and symbolic links", isEnvironment: false)
-        default: throw AssetFolderError(entry: relative, reason: "it is a device; an asset folder may hold only files, folders and symbolic links", isEnvironment: false)
+        case S_IFIFO:
+            throw AssetFolderError(
+                entry: relative, reason: "it is a FIFO (named pipe); an asset folder may hold only files, folders and symbolic links", isEnvironment: false)
+        case S_IFSOCK:
+            throw AssetFolderError(
+                entry: relative, reason: "it is a socket; an asset folder may hold only files, folders and symbolic links", isEnvironment: false)
+        default:
+            throw AssetFolderError(
+                entry: relative, reason: "it is a device; an asset folder may hold only files, folders and symbolic links", isEnvironment: false)
         }
     }
 

@@ -36,14 +36,16 @@ extension ConstructScope {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SynthesisError(.invalidSetting, paths: [self.path],
-                                 "the asset folder '\(path)' does not exist (paths are relative to \(FileManager.default.currentDirectoryPath))")
+            throw SynthesisError(
+                .invalidSetting, paths: [self.path],
+                "the asset folder '\(path)' does not exist (paths are relative to \(FileManager.default.currentDirectoryPath))")
         }
         let hash: String
         do throws(AssetFolderError) {
             hash = try AssetFingerprint.directory(at: url.path)
         } catch {
-            throw SynthesisError(error.isEnvironment ? .unreadableAsset : .invalidSetting, paths: [self.path], "cannot use the asset folder '\(path)': \(error)")
+            throw SynthesisError(
+                error.isEnvironment ? .unreadableAsset : .invalidSetting, paths: [self.path], "cannot use the asset folder '\(path)': \(error)")
         }
         let displayName = (tree.componentsBelowStack(of: node) + [role]).joined(separator: "/")
         let asset = FileAsset(hash: hash, sourcePath: url.path, displayName: displayName, bootstrap: bootstrap)

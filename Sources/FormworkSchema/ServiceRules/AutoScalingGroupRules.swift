@@ -9,8 +9,11 @@ extension ValidationRun {
             error("range", path + ["MaxSize"], "MaxSize \(maximum) is below MinSize \(minimum)")
         }
         if let types = group.properties["HealthCheckType"]?.stringValue?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }),
-           types.count > 1, types.contains("EC2") {
-            error("enum", path + ["HealthCheckType"], "EC2 health checks are always on and cannot be listed with others; write \(types.filter { $0 != "EC2" }.joined(separator: ","))")
+            types.count > 1, types.contains("EC2")
+        {
+            error(
+                "enum", path + ["HealthCheckType"],
+                "EC2 health checks are always on and cannot be listed with others; write \(types.filter { $0 != "EC2" }.joined(separator: ","))")
         }
     }
 }

@@ -16,9 +16,12 @@ extension ValidationRun {
 
     private mutating func checkColdStorage(_ lifecycle: JSONValue?, path: [String]) {
         guard let delete = lifecycle?["DeleteAfterDays"]?.literalInteger,
-              let cold = lifecycle?["MoveToColdStorageAfterDays"]?.literalInteger,
-              delete - cold < 90 else { return }
-        error("backup-lifecycle", path + ["DeleteAfterDays"],
-              "recovery points move to cold storage after \(cold) days and are deleted after \(delete); AWS Backup keeps them in cold storage at least 90 days, so DeleteAfterDays must be at least \(cold + 90)")
+            let cold = lifecycle?["MoveToColdStorageAfterDays"]?.literalInteger,
+            delete - cold < 90
+        else { return }
+        error(
+            "backup-lifecycle", path + ["DeleteAfterDays"],
+            "recovery points move to cold storage after \(cold) days and are deleted after \(delete); AWS Backup keeps them in cold storage at least 90 days, so DeleteAfterDays must be at least \(cold + 90)"
+        )
     }
 }

@@ -8,9 +8,11 @@ extension ValidationRun {
         for (index, configuration) in (bucket.properties["IntelligentTieringConfigurations"]?.arrayValue ?? []).enumerated() {
             for (position, tiering) in (configuration["Tierings"]?.arrayValue ?? []).enumerated() {
                 guard let tier = tiering["AccessTier"]?.stringValue, let range = bounds[tier], let days = tiering["Days"]?.literalInteger,
-                      !range.contains(days) else { continue }
-                error("range", path + ["IntelligentTieringConfigurations", String(index), "Tierings", String(position), "Days"],
-                      "\(tier) takes \(range.lowerBound) to \(range.upperBound) days; found \(days)")
+                    !range.contains(days)
+                else { continue }
+                error(
+                    "range", path + ["IntelligentTieringConfigurations", String(index), "Tierings", String(position), "Days"],
+                    "\(tier) takes \(range.lowerBound) to \(range.upperBound) days; found \(days)")
             }
         }
     }

@@ -20,8 +20,10 @@ extension ValidationRun {
         }
         for (behavior, behaviorPath) in behaviors {
             guard let target = behavior["TargetOriginId"]?.stringValue, !ids.contains(target) else { continue }
-            error("cache-behavior-origin", behaviorPath + ["TargetOriginId"],
-                  "'\(target)' is not the Id of an origin or origin group of this distribution (\(ids.map { "'\($0)'" }.joined(separator: ", "))).\(suggestion(for: target, among: .names(ids)))")
+            error(
+                "cache-behavior-origin", behaviorPath + ["TargetOriginId"],
+                "'\(target)' is not the Id of an origin or origin group of this distribution (\(ids.map { "'\($0)'" }.joined(separator: ", "))).\(suggestion(for: target, among: .names(ids)))"
+            )
         }
     }
 }

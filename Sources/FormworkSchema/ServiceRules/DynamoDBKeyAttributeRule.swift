@@ -28,12 +28,16 @@ extension ValidationRun {
         let unused = defined.subtracting(used).sorted()
         let undefined = used.subtracting(defined).sorted()
         if !unused.isEmpty {
-            error("key-attributes", path + ["AttributeDefinitions"],
-                  "AttributeDefinitions defines \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no key schema of the table or its indexes uses; DynamoDB accepts definitions of key attributes only, so remove \(unused.count == 1 ? "it" : "them")")
+            error(
+                "key-attributes", path + ["AttributeDefinitions"],
+                "AttributeDefinitions defines \(unused.map { "'\($0)'" }.joined(separator: ", ")), which no key schema of the table or its indexes uses; DynamoDB accepts definitions of key attributes only, so remove \(unused.count == 1 ? "it" : "them")"
+            )
         }
         if !undefined.isEmpty {
-            error("key-attributes", path + ["AttributeDefinitions"],
-                  "the key attribute\(undefined.count == 1 ? "" : "s") \(undefined.map { "'\($0)'" }.joined(separator: ", ")) \(undefined.count == 1 ? "has" : "have") no entry in AttributeDefinitions; add one with its AttributeType")
+            error(
+                "key-attributes", path + ["AttributeDefinitions"],
+                "the key attribute\(undefined.count == 1 ? "" : "s") \(undefined.map { "'\($0)'" }.joined(separator: ", ")) \(undefined.count == 1 ? "has" : "have") no entry in AttributeDefinitions; add one with its AttributeType"
+            )
         }
     }
 }

@@ -10,10 +10,13 @@ extension ValidationRun {
             error("event-source", path + ["BatchSize"], "the FIFO queue '\(queue.id)' delivers batches of at most 10 messages; BatchSize is \(batch)")
         }
         guard let function = referencedResource(mapping.properties["FunctionName"]), function.resource.type == "AWS::Lambda::Function",
-              let visibility = Self.integer(queue.resource.properties["VisibilityTimeout"], default: 30),
-              let timeout = Self.integer(function.resource.properties["Timeout"], default: 3), visibility < timeout else { return }
-        error("event-source", path + ["EventSourceArn"],
-              "the queue '\(queue.id)' hides a message for \(visibility) s (VisibilityTimeout), less than the \(timeout) s the function '\(function.id)' may run; Lambda refuses the mapping: raise VisibilityTimeout to at least \(timeout)")
+            let visibility = Self.integer(queue.resource.properties["VisibilityTimeout"], default: 30),
+            let timeout = Self.integer(function.resource.properties["Timeout"], default: 3), visibility < timeout
+        else { return }
+        error(
+            "event-source", path + ["EventSourceArn"],
+            "the queue '\(queue.id)' hides a message for \(visibility) s (VisibilityTimeout), less than the \(timeout) s the function '\(function.id)' may run; Lambda refuses the mapping: raise VisibilityTimeout to at least \(timeout)"
+        )
     }
 
     /// A function's environment variables, names and values, total at most 4 KB (cfn-lint E3697).

@@ -23,8 +23,10 @@ extension ValidationRun {
             if let group = resource.properties["LogGroupName"] { filters[group, default: []].append(logicalId) }
         }
         for (_, ids) in filters.sorted(by: { $0.value[0] < $1.value[0] }) where ids.count > Self.subscriptionFiltersPerGroup {
-            error("limit", ["Resources", ids[Self.subscriptionFiltersPerGroup], "Properties", "LogGroupName"],
-                  "\(ids.count) subscription filters (\(ids.joined(separator: ", "))) on one log group; CloudWatch Logs allows \(Self.subscriptionFiltersPerGroup)")
+            error(
+                "limit", ["Resources", ids[Self.subscriptionFiltersPerGroup], "Properties", "LogGroupName"],
+                "\(ids.count) subscription filters (\(ids.joined(separator: ", "))) on one log group; CloudWatch Logs allows \(Self.subscriptionFiltersPerGroup)"
+            )
         }
     }
 }

@@ -5,12 +5,15 @@ extension ValidationRun {
     /// the redrive policy otherwise (cfn-lint E3502).
     mutating func checkDeadLetterQueueType(of queue: Template.Resource, path: [String]) {
         guard let target = referencedResource(queue.properties["RedrivePolicy"]?["deadLetterTargetArn"]),
-              target.resource.type == "AWS::SQS::Queue",
-              let isFIFO = Self.isFIFO(queue), let targetIsFIFO = Self.isFIFO(target.resource),
-              isFIFO != targetIsFIFO else { return }
+            target.resource.type == "AWS::SQS::Queue",
+            let isFIFO = Self.isFIFO(queue), let targetIsFIFO = Self.isFIFO(target.resource),
+            isFIFO != targetIsFIFO
+        else { return }
         func kind(_ fifo: Bool) -> String { fifo ? "FIFO" : "standard" }
-        error("dead-letter-queue", path + ["RedrivePolicy", "deadLetterTargetArn"],
-              "this \(kind(isFIFO)) queue sends failed messages to '\(target.id)', a \(kind(targetIsFIFO)) queue; a dead-letter queue must be of the same type as its source")
+        error(
+            "dead-letter-queue", path + ["RedrivePolicy", "deadLetterTargetArn"],
+            "this \(kind(isFIFO)) queue sends failed messages to '\(target.id)', a \(kind(targetIsFIFO)) queue; a dead-letter queue must be of the same type as its source"
+        )
     }
 
     /// Whether a queue is FIFO, when its `FifoQueue` is written out (absent: standard).

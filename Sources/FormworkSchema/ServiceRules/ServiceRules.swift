@@ -31,12 +31,13 @@ extension ValidationRun {
     /// The resource of this template that `value` names with a `Ref` or a `Fn::GetAtt`, with its logical ID.
     func referencedResource(_ value: JSONValue?) -> (id: String, resource: Template.Resource)? {
         guard let value, let intrinsic = IntrinsicFunction(value) else { return nil }
-        let target: String? = switch (intrinsic.name, intrinsic.argument) {
-        case ("Ref", .string(let name)): name
-        case ("Fn::GetAtt", .array(let parts)): parts.first?.stringValue
-        case ("Fn::GetAtt", .string(let dotted)): String(dotted.prefix { $0 != "." })
-        default: nil
-        }
+        let target: String? =
+            switch (intrinsic.name, intrinsic.argument) {
+            case ("Ref", .string(let name)): name
+            case ("Fn::GetAtt", .array(let parts)): parts.first?.stringValue
+            case ("Fn::GetAtt", .string(let dotted)): String(dotted.prefix { $0 != "." })
+            default: nil
+            }
         guard let target, let resource = template.resources[target] else { return nil }
         return (target, resource)
     }

@@ -4,7 +4,8 @@ extension ValidationRun {
     /// The CIDR block of a subnet written out, with the VPC it is in, when that VPC is this template's.
     private func subnetBlock(_ subnet: Template.Resource) -> (vpc: String, block: IPAddressText.Block)? {
         guard let vpc = referencedResource(subnet.properties["VpcId"]), vpc.resource.type == "AWS::EC2::VPC",
-              let text = subnet.properties["CidrBlock"]?.stringValue, let block = IPAddressText.ipv4Block(text) else { return nil }
+            let text = subnet.properties["CidrBlock"]?.stringValue, let block = IPAddressText.ipv4Block(text)
+        else { return nil }
         return (vpc.id, block)
     }
 
@@ -12,12 +13,13 @@ extension ValidationRun {
     /// `AWS::EC2::VPCCidrBlock` resources is left alone.
     mutating func checkSubnetInsideVPC(_ subnet: Template.Resource, path: [String]) {
         guard let (vpcId, block) = subnetBlock(subnet), let vpc = template.resources[vpcId],
-              let text = vpc.properties["CidrBlock"]?.stringValue, let vpcBlock = IPAddressText.ipv4Block(text),
-              !vpcBlock.contains(block),
-              !template.resources.values.contains(where: { $0.type == "AWS::EC2::VPCCidrBlock" && referencedResource($0.properties["VpcId"])?.id == vpcId })
+            let text = vpc.properties["CidrBlock"]?.stringValue, let vpcBlock = IPAddressText.ipv4Block(text),
+            !vpcBlock.contains(block),
+            !template.resources.values.contains(where: { $0.type == "AWS::EC2::VPCCidrBlock" && referencedResource($0.properties["VpcId"])?.id == vpcId })
         else { return }
-        error("subnet-cidr", path + ["CidrBlock"],
-              "\(subnet.properties["CidrBlock"]?.stringValue ?? "") is not inside \(text), the CIDR block of the VPC '\(vpcId)'")
+        error(
+            "subnet-cidr", path + ["CidrBlock"],
+            "\(subnet.properties["CidrBlock"]?.stringValue ?? "") is not inside \(text), the CIDR block of the VPC '\(vpcId)'")
     }
 
     /// No two subnets of one VPC overlap (cfn-lint E3060). Subnets created under a condition are left alone:
@@ -27,8 +29,9 @@ extension ValidationRun {
         for (logicalId, resource) in template.resources where resource.type == "AWS::EC2::Subnet" && resource.condition == nil {
             guard let (vpc, block) = subnetBlock(resource), let text = resource.properties["CidrBlock"]?.stringValue else { continue }
             if let other = seen[vpc, default: []].first(where: { $0.block.overlaps(block) }) {
-                error("subnet-cidr", ["Resources", logicalId, "Properties", "CidrBlock"],
-                      "\(text) overlaps \(other.text), the CIDR block of the subnet '\(other.id)' in the same VPC")
+                error(
+                    "subnet-cidr", ["Resources", logicalId, "Properties", "CidrBlock"],
+                    "\(text) overlaps \(other.text), the CIDR block of the subnet '\(other.id)' in the same VPC")
             }
             seen[vpc, default: []].append((logicalId, block, text))
         }
