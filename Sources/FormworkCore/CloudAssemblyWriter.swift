@@ -196,7 +196,7 @@ public struct CloudAssemblyWriter: Sendable {
     /// Cleans up after runs that were killed while writing to `directory`: a replaced assembly that was
     /// not put back is restored when `directory` is missing; every other leftover folder is removed. Only
     /// hidden siblings named by Formwork for a process that is gone are touched.
-    /// ``write(_:to:)`` does this first.
+    /// ``write(_:to:)-(CloudAssembly,_)`` does this first.
     public static func recoverLeftovers(of directory: String) {
         let destination = URL(fileURLWithPath: directory).standardizedFileURL
         for leftover in StagingName.leftovers(of: destination, fileType: S_IFDIR) {
