@@ -39,9 +39,12 @@ extension ValidationRun {
             }
         }
         for (key, value) in template.metadata { checkNoNulls(in: value, path: ["Metadata", key]) }
-        for (logicalId, resource) in template.resources {
-            if let metadata = resource.metadata { checkNoNulls(in: metadata, path: ["Resources", logicalId, "Metadata"]) }
-            if resource.type.hasSuffix("::MODULE") {
+        for (index, logicalId) in template.resources.keys.enumerated() {
+            if let metadata = template.resources.values[index].metadata, metadata.containsNull {
+                checkNoNulls(in: metadata, path: ["Resources", logicalId, "Metadata"])
+            }
+            if resourceTypes[index].hasSuffix("::MODULE") {
+                let resource = template.resources.values[index]
                 let refused = [
                     ("Tags", resource.properties["Tags"] != nil), ("CreationPolicy", resource.creationPolicy != nil),
                     ("UpdatePolicy", resource.updatePolicy != nil),

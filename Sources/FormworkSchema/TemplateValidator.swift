@@ -93,7 +93,11 @@ struct ValidationRun {
         self.validator = validator
         self.hasLanguageExtensions = template.declaredTransforms.hasLanguageExtensions
         self.dependencies = Array(repeating: [], count: template.resources.count)
+        self.resourceTypes = template.resources.values.map(\.type)
     }
+
+    /// The type of each resource, by position.
+    let resourceTypes: [String]
 
     /// What a `Ref` to each name of the template yields.
     private(set) lazy var references = ReferenceKinds(template)
@@ -514,7 +518,7 @@ struct ValidationRun {
     /// resources (an API's inline definition, a deployment preference's alarms), and a cycle through them may not
     /// exist once it has.
     mutating func checkCycles() {
-        let types = template.resources.values.map(\.type)
+        let types = resourceTypes
         let successors =
             template.declaredTransforms.isSAM
             ? dependencies.enumerated().map { types[$0.offset].hasPrefix("AWS::Serverless::") ? [] : $0.element } : dependencies

@@ -19,8 +19,8 @@ extension ValidationRun {
     /// group (cfn-lint E2529).
     mutating func checkSubscriptionFilterCounts() {
         var filters: [JSONValue: [String]] = [:]
-        for (logicalId, resource) in template.resources where resource.type == "AWS::Logs::SubscriptionFilter" && resource.condition == nil {
-            if let group = resource.properties["LogGroupName"] { filters[group, default: []].append(logicalId) }
+        for index in positions(of: "AWS::Logs::SubscriptionFilter") where template.resources.values[index].condition == nil {
+            if let group = template.resources.values[index].properties["LogGroupName"] { filters[group, default: []].append(template.resources.keys[index]) }
         }
         for (_, ids) in filters.sorted(by: { $0.value[0] < $1.value[0] }) where ids.count > Self.subscriptionFiltersPerGroup {
             error(

@@ -4,28 +4,37 @@ import FormworkTemplate
 /// or between resources, that CloudFormation or the service refuses. Each is made only where every value it
 /// compares is written out; a value an intrinsic function computes at deploy is never guessed.
 extension ValidationRun {
+    /// The check of each type that has one, by type.
+    static let serviceRules: [String: @Sendable (inout ValidationRun, Template.Resource, [String]) -> Void] = [
+        "AWS::DynamoDB::Table": { $0.checkKeyAttributes(of: $1, path: $2) },
+        "AWS::SQS::Queue": { $0.checkDeadLetterQueueType(of: $1, path: $2) },
+        "AWS::Backup::BackupPlan": { $0.checkColdStorageLifecycles(of: $1, path: $2) },
+        "AWS::CloudFront::Distribution": { $0.checkCacheBehaviorOrigins(of: $1, path: $2) },
+        "AWS::CodePipeline::Pipeline": { $0.checkSourceStage(of: $1, path: $2) },
+        "AWS::EC2::Subnet": { $0.checkSubnetInsideVPC($1, path: $2) },
+        "AWS::ECS::Service": { $0.checkServiceNetworkConfiguration(of: $1, path: $2) },
+        "AWS::Lambda::EventSourceMapping": { $0.checkQueueEventSource($1, path: $2) },
+        "AWS::Lambda::Function": { $0.checkEnvironmentSize($1, path: $2) },
+        "AWS::Serverless::Function": { $0.checkEnvironmentSize($1, path: $2) },
+        "AWS::ApiGateway::Stage": { $0.checkRestApiParts($1, path: $2) },
+        "AWS::ApiGateway::Method": { $0.checkRestApiParts($1, path: $2) },
+        "AWS::CloudWatch::Alarm": { $0.checkAlarmActions($1, path: $2) },
+        "AWS::AutoScaling::AutoScalingGroup": { $0.checkAutoScalingGroup($1, path: $2) },
+        "AWS::S3::Bucket": { $0.checkIntelligentTiering($1, path: $2) },
+    ]
+
     mutating func checkServiceRules() {
-        for (logicalId, resource) in template.resources {
-            let path = ["Resources", logicalId, "Properties"]
-            switch resource.type {
-            case "AWS::DynamoDB::Table": checkKeyAttributes(of: resource, path: path)
-            case "AWS::SQS::Queue": checkDeadLetterQueueType(of: resource, path: path)
-            case "AWS::Backup::BackupPlan": checkColdStorageLifecycles(of: resource, path: path)
-            case "AWS::CloudFront::Distribution": checkCacheBehaviorOrigins(of: resource, path: path)
-            case "AWS::CodePipeline::Pipeline": checkSourceStage(of: resource, path: path)
-            case "AWS::EC2::Subnet": checkSubnetInsideVPC(resource, path: path)
-            case "AWS::ECS::Service": checkServiceNetworkConfiguration(of: resource, path: path)
-            case "AWS::Lambda::EventSourceMapping": checkQueueEventSource(resource, path: path)
-            case "AWS::Lambda::Function", "AWS::Serverless::Function": checkEnvironmentSize(resource, path: path)
-            case "AWS::ApiGateway::Stage", "AWS::ApiGateway::Method": checkRestApiParts(resource, path: path)
-            case "AWS::CloudWatch::Alarm": checkAlarmActions(resource, path: path)
-            case "AWS::AutoScaling::AutoScalingGroup": checkAutoScalingGroup(resource, path: path)
-            case "AWS::S3::Bucket": checkIntelligentTiering(resource, path: path)
-            default: break
-            }
+        for (index, type) in resourceTypes.enumerated() {
+            guard let rule = Self.serviceRules[type] else { continue }
+            rule(&self, template.resources.values[index], ["Resources", template.resources.keys[index], "Properties"])
         }
         checkSubnetOverlaps()
         checkSubscriptionFilterCounts()
+    }
+
+    /// The positions of the resources of `type`.
+    func positions(of type: String) -> [Int] {
+        resourceTypes.indices.filter { resourceTypes[$0] == type }
     }
 
     /// The resource of this template that `value` names with a `Ref` or a `Fn::GetAtt`, with its logical ID.

@@ -15,7 +15,7 @@ extension ValidationRun {
         guard let (vpcId, block) = subnetBlock(subnet), let vpc = template.resources[vpcId],
             let text = vpc.properties["CidrBlock"]?.stringValue, let vpcBlock = IPAddressText.ipv4Block(text),
             !vpcBlock.contains(block),
-            !template.resources.values.contains(where: { $0.type == "AWS::EC2::VPCCidrBlock" && referencedResource($0.properties["VpcId"])?.id == vpcId })
+            !positions(of: "AWS::EC2::VPCCidrBlock").contains(where: { referencedResource(template.resources.values[$0].properties["VpcId"])?.id == vpcId })
         else { return }
         error(
             "subnet-cidr", path + ["CidrBlock"],
@@ -26,8 +26,11 @@ extension ValidationRun {
     /// two of them may never exist together.
     mutating func checkSubnetOverlaps() {
         var seen: [String: [(id: String, block: IPAddressText.Block, text: String)]] = [:]
-        for (logicalId, resource) in template.resources where resource.type == "AWS::EC2::Subnet" && resource.condition == nil {
-            guard let (vpc, block) = subnetBlock(resource), let text = resource.properties["CidrBlock"]?.stringValue else { continue }
+        for index in positions(of: "AWS::EC2::Subnet") {
+            let (logicalId, resource) = (template.resources.keys[index], template.resources.values[index])
+            guard resource.condition == nil, let (vpc, block) = subnetBlock(resource), let text = resource.properties["CidrBlock"]?.stringValue else {
+                continue
+            }
             if let other = seen[vpc, default: []].first(where: { $0.block.overlaps(block) }) {
                 error(
                     "subnet-cidr", ["Resources", logicalId, "Properties", "CidrBlock"],
