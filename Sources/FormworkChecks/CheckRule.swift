@@ -24,6 +24,8 @@ public struct CheckRule: Sendable, Identifiable {
     /// The findings of the rule in a template.
     public let evaluate: @Sendable (CheckedTemplate) -> [Finding]
 
+    /// A rule with the given id, documentation and evaluation; `equivalents` defaults to none. The findings
+    /// `evaluate` returns should carry this rule's `id` and, unless the rule grades them itself, its severity.
     public init(
         id: String, summary: String, pillar: String, severity: Finding.Severity, equivalents: [String] = [],
         rationale: String, remedy: String, evaluate: @escaping @Sendable (CheckedTemplate) -> [Finding]
@@ -46,6 +48,7 @@ public struct CheckRule: Sendable, Identifiable {
 
 /// Runs a set of rules over templates, honouring the suppressions the templates carry.
 public struct Checker: Sendable {
+    /// The rules it runs, each over every template; by default ``ServerlessRules/all``.
     public var rules: [CheckRule]
 
     /// A checker of the serverless Well-Architected rules.

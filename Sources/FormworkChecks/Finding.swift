@@ -17,13 +17,18 @@ public struct Finding: Sendable, Hashable, CustomStringConvertible {
 
     /// The rule's stable id, such as `sqs-dead-letter-queue`.
     public var rule: String
+    /// How serious it is: the rule's severity, except where a rule grades a finding itself (a deprecated
+    /// runtime is an `error`); `warning` for an unused suppression.
     public var severity: Severity
     /// The logical ID of the resource the finding is about.
     public var logicalId: String
+    /// What is wrong with the resource, in one sentence that starts in lower case (the rule and logical ID
+    /// lead the line it is printed on).
     public var message: String
     /// What to change.
     public var fix: String
 
+    /// A finding of `rule` on the resource `logicalId`, with its message and what to change.
     public init(rule: String, severity: Severity, logicalId: String, message: String, fix: String) {
         self.rule = rule
         self.severity = severity

@@ -12,11 +12,16 @@ public struct AWSEnvironment: Sendable {
     public var regionOption: String?
     /// `--endpoint-url`: every service at this URL (a local moto server, a proxy).
     public var endpointOption: String?
+    /// How requests are sent: ``URLSessionTransport`` unless a test gives its own.
     public var transport: any HTTPTransport
+    /// How failed requests are retried, by every client made from this environment; ``RetryPolicy/standard``
+    /// unless given.
     public var retry: RetryPolicy
     /// The shared config and credentials files.
     public var files: SharedConfigFiles
 
+    /// The environment of the process's variables (by default) and the command's `--profile`, `--region` and
+    /// `--endpoint-url` (each `nil` when not given), reading the shared config and credentials files now.
     public init(
         variables: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil, region: String? = nil,
         endpointURL: String? = nil, transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard

@@ -6,10 +6,15 @@ import Foundation
 public struct AWSJSONClient: Sendable {
     /// The signing name (`lambda`, `states`).
     public var service: String
+    /// The service's base URL, such as `https://lambda.us-east-1.amazonaws.com`; each call's path is added to it.
     public var endpoint: URL
+    /// The region requests are signed for (`us-east-1`).
     public var region: String
+    /// The credentials each attempt is signed with.
     public var credentials: RefreshingCredentials
+    /// How requests are sent.
     public var transport: any HTTPTransport
+    /// How failed calls are retried, and the time allowed for each attempt.
     public var retry: RetryPolicy
 
     /// A client of `service` at `endpoint`.
@@ -78,11 +83,13 @@ public struct AWSJSONClient: Sendable {
 
     /// An answer whose body is not read.
     public struct NoAnswer: Decodable, Sendable {
+        /// The answer of a call whose body is ignored.
         public init() {}
     }
 
     /// An empty request body.
     public struct NoBody: Encodable, Sendable {
+        /// A body written as the empty JSON object, `{}`.
         public init() {}
     }
 

@@ -7,13 +7,19 @@ public struct AWSQueryClient: Sendable {
     public var service: String
     /// The API version (`2010-05-15` for CloudFormation).
     public var version: String
+    /// The URL every action is posted to, such as `https://cloudformation.us-east-1.amazonaws.com`.
     public var endpoint: URL
+    /// The region requests are signed for (`us-east-1`).
     public var region: String
     /// The credentials to sign with; `nil` sends the request unsigned (`AssumeRoleWithWebIdentity`).
     public var credentials: RefreshingCredentials?
+    /// How requests are sent.
     public var transport: any HTTPTransport
+    /// How failed calls are retried, and the time allowed for each attempt.
     public var retry: RetryPolicy
 
+    /// A client of `service`'s API `version` at `endpoint`, signing for `region` with `credentials` (or not
+    /// signing, when `nil`).
     public init(
         service: String, version: String, endpoint: URL, region: String, credentials: RefreshingCredentials?,
         transport: any HTTPTransport, retry: RetryPolicy

@@ -4,7 +4,9 @@ public struct ChangeSet: Sendable, Equatable {
     public struct ResourceChange: Sendable, Equatable {
         /// `Add`, `Modify`, `Remove`, `Import`, `Dynamic`.
         public var action: String
+        /// The resource's logical ID in the template (`LogicalResourceId`).
         public var logicalId: String
+        /// The resource's CloudFormation type, such as `AWS::SQS::Queue` (`ResourceType`).
         public var resourceType: String
         /// `True`, `Conditional` or `False` for a `Modify`; `nil` otherwise.
         public var replacement: String?
@@ -25,13 +27,21 @@ public struct ChangeSet: Sendable, Equatable {
         public var requiresRecreation: String?
         /// `DirectModification`, `ResourceReference`, `ParameterReference`, ...
         public var changeSource: String?
+        /// What caused the change, within `changeSource`: the parameter's name for a `ParameterReference`, the
+        /// referenced resource's logical ID for a `ResourceReference`, `LogicalId.Attribute` for a
+        /// `ResourceAttribute`; `nil` for a `DirectModification`.
         public var causingEntity: String?
     }
 
+    /// The change set's `Status`: `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_COMPLETE`, `DELETE_PENDING`,
+    /// `DELETE_IN_PROGRESS`, `DELETE_COMPLETE`, `DELETE_FAILED` or `FAILED`.
     public var status: String
+    /// Why it has its status (`StatusReason`): for a `FAILED` one, what went wrong, including that the template
+    /// contains no changes; `nil` when CloudFormation gives no reason.
     public var statusReason: String?
     /// `AVAILABLE` when it can be executed.
     public var executionStatus: String?
+    /// The planned change of each resource (`Changes`), every page of them, in CloudFormation's order.
     public var changes: [ResourceChange]
     var nextToken: String?
 
@@ -45,6 +55,7 @@ public struct ChangeSet: Sendable, Equatable {
         status == "FAILED" && (statusReason.map { $0.contains("didn't contain changes") || $0.contains("No updates are to be performed") } ?? false)
     }
 
+    /// A change set of `status`, with no reason, execution status or changes unless given.
     public init(status: String, statusReason: String? = nil, executionStatus: String? = nil, changes: [ResourceChange] = []) {
         self.status = status
         self.statusReason = statusReason

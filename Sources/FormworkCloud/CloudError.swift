@@ -52,13 +52,22 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// An error answer from an AWS service: its code, its message, and advice for the codes users meet.
 public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The service that answered, by signing name (`cloudformation`, `s3`, `lambda`, `sso`).
     public var service: String
+    /// The API action called (`CreateChangeSet`, `PutObject`).
     public var action: String
+    /// The HTTP status of the answer (400, 403, 503, ...).
     public var status: Int
+    /// The service's error code (`ValidationError`, `AccessDenied`, `ThrottlingException`), or `HTTP<status>`
+    /// when the answer carries none.
     public var code: String
+    /// The service's message, or a description of the answer when it carries none.
     public var message: String
+    /// The request ID AWS gave the call (from the answer or its `x-amzn-requestid` header), for AWS Support;
+    /// `nil` when the answer has none.
     public var requestId: String?
 
+    /// An error answer of `service` to `action`, without a request ID unless given.
     public init(service: String, action: String, status: Int, code: String, message: String, requestId: String? = nil) {
         self.service = service
         self.action = action

@@ -18,10 +18,16 @@ public struct CloudFormationClient: Sendable {
 
     /// A deployed stack as `DescribeStacks` describes it.
     public struct Stack: Sendable, Equatable {
+        /// The stack's ID (`StackId`): its ARN, `arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>`.
         public var id: String
+        /// The stack's name (`StackName`).
         public var name: String
+        /// The stack's `StackStatus`, such as `CREATE_COMPLETE`, `UPDATE_IN_PROGRESS`, `UPDATE_ROLLBACK_COMPLETE`
+        /// or `REVIEW_IN_PROGRESS`.
         public var status: String
+        /// Why it has its status (`StackStatusReason`); `nil` when CloudFormation gives no reason.
         public var statusReason: String?
+        /// The stack's outputs, value by `OutputKey`; empty when it has none.
         public var outputs: [String: String]
         /// Whether termination protection is on.
         public var terminationProtection: Bool = false
@@ -69,7 +75,10 @@ public struct CloudFormationClient: Sendable {
 
     /// A stack's name and status as `ListStacks` lists it.
     public struct StackSummary: Sendable, Equatable {
+        /// The stack's name (`StackName`).
         public var name: String
+        /// The stack's `StackStatus`, such as `CREATE_COMPLETE` or `UPDATE_ROLLBACK_COMPLETE`; never
+        /// `DELETE_COMPLETE`, since deleted stacks are left out.
         public var status: String
     }
 
@@ -87,10 +96,13 @@ public struct CloudFormationClient: Sendable {
 
     /// A resource of a deployed stack as `ListStackResources` lists it.
     public struct StackResource: Sendable, Equatable {
+        /// The resource's logical ID in the stack's template (`LogicalResourceId`).
         public var logicalId: String
         /// The name or ARN CloudFormation gave the resource: what `Ref` resolves to for most types.
         public var physicalId: String
+        /// The resource's CloudFormation type, such as `AWS::Lambda::Function` (`ResourceType`).
         public var type: String
+        /// The resource's `ResourceStatus`, such as `CREATE_COMPLETE`, `UPDATE_FAILED` or `DELETE_SKIPPED`.
         public var status: String
 
         /// A resource as listed.
@@ -119,7 +131,9 @@ public struct CloudFormationClient: Sendable {
 
     /// Where a template comes from: its text, or an S3 URL for templates over 51,200 bytes.
     public enum TemplateSource: Sendable {
+        /// The template's text, sent as `TemplateBody`; at most ``maximumTemplateBodyBytes`` bytes.
         case body(String)
+        /// The URL of the template in S3, sent as `TemplateURL`.
         case url(String)
 
         var parameter: (String, String) {
@@ -270,11 +284,19 @@ public struct CloudFormationClient: Sendable {
 
     /// One event of a stack's history.
     public struct StackEvent: Sendable, Equatable {
+        /// The event's `EventId`, unique in the stack's history.
         public var id: String
+        /// The logical ID of the resource the event is about (`LogicalResourceId`); the stack's name for the
+        /// stack's own events.
         public var logicalId: String
+        /// The resource's type (`ResourceType`); `AWS::CloudFormation::Stack` for the stack's own events.
         public var resourceType: String
+        /// The resource's status after the event (`ResourceStatus`), such as `CREATE_IN_PROGRESS`,
+        /// `UPDATE_FAILED` or `DELETE_COMPLETE`.
         public var status: String
+        /// Why (`ResourceStatusReason`): for a failure, the error; `nil` when the event gives none.
         public var reason: String?
+        /// When it happened (`Timestamp`); `nil` when missing or not readable as an ISO 8601 time.
         public var timestamp: Date?
     }
 

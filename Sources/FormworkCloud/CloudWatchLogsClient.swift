@@ -13,7 +13,10 @@ public struct CloudWatchLogsClient: Sendable {
     public struct Event: Decodable, Sendable, Equatable {
         /// Milliseconds since 1970.
         public var timestamp: Int64
+        /// The logged text, as the function wrote it (usually ending in a line break).
         public var message: String
+        /// The log stream the event is in (for Lambda, one per execution environment); `nil` when the answer
+        /// leaves it out.
         public var logStreamName: String?
     }
 

@@ -12,6 +12,7 @@ public struct LambdaClient: Sendable {
 
     /// What Lambda says of a function's configuration, as far as a hotswap reads it.
     public struct FunctionConfiguration: Decodable, Sendable, Equatable {
+        /// The function's name (`FunctionName`).
         public var FunctionName: String?
         /// The SHA-256 of the deployment package, base64: it changes with the code.
         public var CodeSha256: String?
@@ -19,7 +20,9 @@ public struct LambdaClient: Sendable {
         public var State: String?
         /// `InProgress`, `Successful` or `Failed`: whether the last update is in place.
         public var LastUpdateStatus: String?
+        /// Why the last update has its status; for a `Failed` one, what went wrong.
         public var LastUpdateStatusReason: String?
+        /// The function's description; `nil` or empty when it has none.
         public var Description: String?
         /// The version this configuration is of: `$LATEST`, or a published number.
         public var Version: String?

@@ -3,6 +3,7 @@ import Foundation
 /// Credentials kept between requests and resolved again five minutes before they expire, so a long diff or
 /// deploy never signs with an expired token. Concurrent requests share one resolution.
 public actor RefreshingCredentials {
+    /// Gets fresh credentials: the credential chain's resolution, or an `AssumeRole` call for a role's.
     public typealias Resolve = @Sendable () async throws(CloudError) -> AWSCredentials
 
     private let resolve: Resolve

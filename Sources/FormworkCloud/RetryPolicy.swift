@@ -6,7 +6,9 @@ import Foundation
 public struct RetryPolicy: Sendable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int
+    /// The ceiling, in seconds, of the pause after the first failed attempt; it doubles after each further one.
     public var baseDelay: TimeInterval
+    /// The most, in seconds, the ceiling of a pause grows to.
     public var maxDelay: TimeInterval
     /// The time allowed for one attempt.
     public var timeout: TimeInterval

@@ -7,6 +7,7 @@ import Foundation
 /// hashes), where S3's single encoding and SigV4's double encoding of the path agree.
 public struct S3Client: Sendable {
     let environment: AWSEnvironment
+    /// The region of the buckets the client reaches and of its signatures (`us-east-1`).
     public let region: String
     let credentials: RefreshingCredentials
     let endpoint: URL?

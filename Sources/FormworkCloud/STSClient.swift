@@ -15,11 +15,16 @@ public struct STSClient: Sendable {
 
     /// The account and ARN the credentials act as.
     public struct CallerIdentity: Sendable, Equatable {
+        /// The 12-digit ID of the account the credentials belong to (`Account`).
         public var account: String
+        /// The ARN they act as (`Arn`): an IAM user, or an assumed role's session,
+        /// `arn:aws:sts::<account>:assumed-role/<role>/<session>`.
         public var arn: String
+        /// The unique ID of the caller (`UserId`): an IAM user's ID, or `<role ID>:<session name>` for a role.
         public var userId: String
     }
 
+    /// Who the client's credentials are (`GetCallerIdentity`); needs no permission.
     public func callerIdentity() async throws(CloudError) -> CallerIdentity {
         let result = try await query.call("GetCallerIdentity")
         return CallerIdentity(account: result.string("Account") ?? "", arn: result.string("Arn") ?? "", userId: result.string("UserId") ?? "")

@@ -7,10 +7,15 @@ import Foundation
 /// more for the canonical path, as botocore does), every header but the hop-by-hop ones, and the body's hash.
 /// Tests check its signatures against botocore's on generated requests.
 public struct SigV4Signer: Sendable {
+    /// The keys that sign: the access key id names them in the credential scope, the secret derives the
+    /// signing key, and a session token is sent as `X-Amz-Security-Token`.
     public var credentials: AWSCredentials
+    /// The service's signing name in the credential scope (`cloudformation`, `s3`, `lambda`, `states`).
     public var service: String
+    /// The region in the credential scope (`us-east-1`).
     public var region: String
 
+    /// A signer for requests to `service` in `region` with `credentials`.
     public init(credentials: AWSCredentials, service: String, region: String) {
         self.credentials = credentials
         self.service = service

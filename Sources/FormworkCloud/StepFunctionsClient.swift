@@ -23,7 +23,9 @@ public struct StepFunctionsClient: Sendable {
 
     /// What `DescribeStateMachine` says of a state machine, as far as a hotswap reads it.
     public struct StateMachine: Decodable, Sendable, Equatable {
+        /// The state machine's ARN.
         public var stateMachineArn: String
+        /// Its definition: Amazon States Language, as JSON text.
         public var definition: String
     }
 

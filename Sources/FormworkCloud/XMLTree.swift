@@ -6,10 +6,15 @@ import Foundation
 /// An XML document read into a tree of elements: the shape of every AWS Query-protocol answer.
 /// Namespaces are dropped from names; text is the element's own character data, entities decoded.
 public struct XMLTree: Sendable, Equatable {
+    /// The element's name without its namespace prefix (`DescribeStacksResult`).
     public var name: String
+    /// The element's own character data and CDATA, untrimmed: for an element that holds elements, the
+    /// whitespace between them.
     public var text: String
+    /// The child elements, in document order.
     public var children: [XMLTree]
 
+    /// An element named `name`, with no text or children unless given.
     public init(name: String, text: String = "", children: [XMLTree] = []) {
         self.name = name
         self.text = text

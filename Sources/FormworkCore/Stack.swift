@@ -65,10 +65,16 @@ public struct Stack: Sendable {
 /// Builds the list of stacks in an ``App``.
 @resultBuilder
 public enum StackBuilder {
+    /// One statement of the body: the stack, as a list of one.
     public static func buildExpression(_ stack: Stack) -> [Stack] { [stack] }
+    /// The statements of a block, stacks in the order they are written.
     public static func buildBlock(_ components: [Stack]...) -> [Stack] { components.flatMap { $0 } }
+    /// An `if` without `else`: its stacks when the condition holds, none otherwise.
     public static func buildOptional(_ component: [Stack]?) -> [Stack] { component ?? [] }
+    /// The stacks of the first branch of an `if`/`else` or `switch` that was taken.
     public static func buildEither(first component: [Stack]) -> [Stack] { component }
+    /// The stacks of the second branch of an `if`/`else` or `switch` that was taken.
     public static func buildEither(second component: [Stack]) -> [Stack] { component }
+    /// A `for` loop: the stacks of every iteration, in order.
     public static func buildArray(_ components: [[Stack]]) -> [Stack] { components.flatMap { $0 } }
 }

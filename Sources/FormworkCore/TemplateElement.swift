@@ -5,10 +5,15 @@ import OrderedCollections
 ///
 /// The node's path gives the element its logical ID, exactly as CDK derives it.
 public enum TemplateElement: Sendable {
+    /// An entry of `Resources`.
     case resource(ResourceDeclaration)
+    /// An entry of `Outputs`, exported when another stack references it.
     case output(OutputDeclaration)
+    /// An entry of `Parameters`.
     case parameter(Template.Parameter)
+    /// An entry of `Conditions`: its Boolean expression (`Fn::Equals`, `Fn::And`, `Fn::Or`, `Fn::Not`, `Condition`).
     case condition(Value)
+    /// An entry of `Mappings`: its two-level table, top-level keys to second-level keys to values.
     case mapping(JSONValue)
 }
 

@@ -15,14 +15,20 @@ import OrderedCollections
 /// References are resolved at synthesis: to `Ref`/`Fn::GetAtt` in the same stack, to `Fn::ImportValue` of an
 /// export across stacks.
 public indirect enum Value: Sendable, Equatable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, written as JavaScript writes it (`5`, not `5.0`).
     case number(Double)
     /// A number kept as its decimal text (see ``JSONValue/numberText(_:)``).
     case numberText(String)
     case string(String)
     case array([Value])
+    /// An object, its keys written in this order.
     case object(OrderedDictionary<String, Value>)
+    /// A reference to another construct's element, resolved at synthesis to `Ref` or `Fn::GetAtt` in the same
+    /// stack and to `Fn::ImportValue` across stacks.
     case reference(Reference)
 }
 

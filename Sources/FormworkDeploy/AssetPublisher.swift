@@ -7,15 +7,19 @@ import Foundation
 /// same code. Each request names the bucket's expected owner (the target account) and asks for the
 /// bucket's own default encryption, as `cdk deploy` does.
 public struct AssetPublisher: Sendable {
+    /// The account and region whose bootstrap bucket the assets go to, and the S3 client that puts them there.
     public let target: DeployTarget
 
+    /// A publisher to `target`'s asset bucket.
     public init(target: DeployTarget) {
         self.target = target
     }
 
     /// What publishing did.
     public struct Report: Sendable, Equatable {
+        /// The object keys uploaded, in the order of the assets.
         public var uploaded: [String] = []
+        /// The object keys already in the bucket, and so not uploaded again.
         public var alreadyThere: [String] = []
     }
 

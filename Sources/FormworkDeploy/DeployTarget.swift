@@ -25,6 +25,7 @@ public struct DeployTarget: Sendable {
     /// Step Functions, with CloudFormation's credentials, for hotswap deployments; `nil` when not given.
     public let stepFunctions: StepFunctionsClient?
 
+    /// The region the stacks deploy to: the CloudFormation client's.
     public var region: String { cloudFormation.region }
 
     /// A target with every part given (tests, tools).

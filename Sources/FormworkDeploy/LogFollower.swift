@@ -7,7 +7,9 @@ import Synchronization
 public final class LogFollower: Sendable {
     /// One log group followed, and the label its lines get.
     public struct Group: Sendable, Equatable {
+        /// What the group is the log of, put before each of its lines in brackets (`Orders/Worker1A2B3C4D`).
         public var label: String
+        /// The log group's name (`/aws/lambda/<function name>`).
         public var name: String
 
         /// The log group `name`, labelled `label`.

@@ -8,15 +8,20 @@ import OrderedCollections
 /// When a deployment waits for a human: never, when access widens, or on any change (`cdk deploy`'s
 /// `--require-approval`).
 public enum ApprovalLevel: String, Sendable, CaseIterable {
+    /// Never waits: every deployment goes ahead.
     case never
+    /// Waits when the diff widens access: an IAM statement or managed policy granted, a security-group rule added.
     case broadening
+    /// Waits for any difference between the deployed template and the new one.
     case anyChange = "any-change"
 }
 
 /// Deploys and destroys one stack through CloudFormation: assets first, then a change set, approval when
 /// asked for, execution, and the stack's events followed until it settles.
 public struct StackDeployer: Sendable {
+    /// The account and region deployed to, with the clients and bootstrap bucket used there.
     public let target: DeployTarget
+    /// When a deployment waits for ``approve`` before executing its change set.
     public var approval: ApprovalLevel
     /// Asked when approval is needed, with the stack's name and its diff; `false` refuses. Non-interactive
     /// runs refuse.
@@ -25,6 +30,8 @@ public struct StackDeployer: Sendable {
     public var report: @Sendable (String) -> Void
     /// A stack's progress while CloudFormation works, in a line replaced by the next (a terminal's status line).
     public var status: @Sendable (String) -> Void = { _ in }
+    /// Read between steps: once it has happened, no further change set is executed and following a stack stops
+    /// (CloudFormation goes on with a change already executed).
     public var interruption: Interruption
     /// The pause between polls of a change set or a stack.
     public var pollInterval: TimeInterval = 1
@@ -38,6 +45,8 @@ public struct StackDeployer: Sendable {
     /// SNS topics CloudFormation sends the stack's events to (`NotificationARNs`, at most 5); none by default.
     public var notificationArns: [String] = []
 
+    /// A deployer to `target` that asks `approve` as `approval` says and reports progress to `report`; by
+    /// default never interrupted.
     public init(
         target: DeployTarget, approval: ApprovalLevel, approve: @escaping @Sendable (String, TemplateDiff) -> Bool,
         report: @escaping @Sendable (String) -> Void, interruption: Interruption = Interruption()
@@ -53,6 +62,7 @@ public struct StackDeployer: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// The deployed template already matched: the change set was empty and is deleted.
         case noChanges(outputs: OrderedDictionary<String, String>)
+        /// The change set was executed and the stack settled in a successful state, with these outputs.
         case deployed(outputs: OrderedDictionary<String, String>)
         /// The stack has no resources, which CloudFormation refuses: not deployed (a deployed one is left as it is).
         case skipped
@@ -60,6 +70,7 @@ public struct StackDeployer: Sendable {
         /// says which.
         case hotswapped(changes: [String], outputs: OrderedDictionary<String, String>)
 
+        /// The stack's outputs after the deployment, value by `OutputKey` in key order; empty when skipped.
         public var outputs: OrderedDictionary<String, String> {
             switch self {
             case .noChanges(let outputs), .deployed(let outputs), .hotswapped(_, let outputs): outputs

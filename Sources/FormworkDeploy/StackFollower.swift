@@ -106,6 +106,7 @@ struct StackFollower: Sendable {
 public final class Interruption: Sendable {
     private let flag = Atomic<Bool>(false)
 
+    /// An interruption that has not happened.
     public init() {}
 
     /// Marks the interruption.

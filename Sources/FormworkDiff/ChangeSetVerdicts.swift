@@ -4,13 +4,16 @@ import OrderedCollections
 /// CloudFormation's own verdict on one resource, as a change set gives it: the counterpart of a
 /// ``ResourceChange`` the static diff computes.
 public struct CloudFormationVerdict: Sendable, Equatable {
+    /// The resource's logical ID, as the change set's `LogicalResourceId` gives it.
     public var logicalId: String
+    /// The resource's CloudFormation type, such as `AWS::SQS::Queue` (the change set's `ResourceType`).
     public var resourceType: String
     /// The verdict in the diff's words: `add`, `update`, `replace`, `may-replace` or `destroy`.
     public var action: String
     /// The properties CloudFormation says force the replacement (`Always` or `Conditionally`).
     public var recreatingProperties: [String]
 
+    /// A verdict of `action` on the resource `logicalId`; no recreating properties unless given.
     public init(logicalId: String, resourceType: String, action: String, recreatingProperties: [String] = []) {
         self.logicalId = logicalId
         self.resourceType = resourceType
@@ -21,7 +24,9 @@ public struct CloudFormationVerdict: Sendable, Equatable {
 
 /// A resource on which the static diff and CloudFormation's change set give different verdicts.
 public struct VerdictDisagreement: Sendable, Equatable {
+    /// The resource's logical ID.
     public var logicalId: String
+    /// The resource's CloudFormation type: the new template's, or the change set's when the diff does not list it.
     public var resourceType: String
     /// The static diff's verdict (`no change` when it lists nothing).
     public var formwork: String
@@ -30,6 +35,7 @@ public struct VerdictDisagreement: Sendable, Equatable {
     /// What CloudFormation names as the cause of its replacement.
     public var recreatingProperties: [String]
 
+    /// A disagreement on the resource `logicalId` between the verdicts `formwork` and `cloudFormation`.
     public init(logicalId: String, resourceType: String, formwork: String, cloudFormation: String, recreatingProperties: [String]) {
         self.logicalId = logicalId
         self.resourceType = resourceType

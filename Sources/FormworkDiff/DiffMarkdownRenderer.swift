@@ -4,6 +4,8 @@ import Foundation
 /// replacements and destructions first (what a reviewer must not miss), the full text diff folded in
 /// `<details>`.
 public enum DiffMarkdownRenderer {
+    /// The Markdown of the diffs of `stacks`, in the order given: a `## Formwork diff` heading, a table of
+    /// each stack's resource counts per action, then a section per stack that changes.
     public static func render(_ stacks: [(name: String, diff: TemplateDiff)]) -> String {
         var lines = ["## Formwork diff", "", "| stack | add | update | replace | may replace | destroy | orphan |", "|---|---|---|---|---|---|---|"]
         for (name, diff) in stacks {

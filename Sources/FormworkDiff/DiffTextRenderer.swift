@@ -4,10 +4,12 @@ import FormworkTemplate
 /// `[+]/[-]/[~]` tree with impact words, then the other sections. Colour is optional (off with `NO_COLOR`
 /// or when output is piped; the caller decides).
 public struct DiffTextRenderer: Sendable {
+    /// Whether markers, impact words and headings are coloured with ANSI escape codes; off by default.
     public var colored: Bool
     /// Values longer than this are cut, with `…`.
     public var maximumValueLength: Int
 
+    /// A renderer, uncoloured and cutting values at 160 characters unless told otherwise.
     public init(colored: Bool = false, maximumValueLength: Int = 160) {
         self.colored = colored
         self.maximumValueLength = maximumValueLength
@@ -24,6 +26,8 @@ public struct DiffTextRenderer: Sendable {
         return "Stack \(name): " + (diff.isEmpty ? "no differences" : (counts + others).joined(separator: ", "))
     }
 
+    /// The diff of stack `name`: the summary line, the security changes, the resources, then the other
+    /// sections' entries; ends in a line break.
     public func render(_ name: String, _ diff: TemplateDiff) -> String {
         var lines = [paint(Self.summary(name, diff), .bold)]
         lines += securityLines(diff.security, onlyWidening: false)

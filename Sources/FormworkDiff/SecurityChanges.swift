@@ -4,16 +4,31 @@ import OrderedCollections
 /// One IAM statement added or removed, as a reviewer reads it: references written `${LogicalId}` and
 /// `${LogicalId.Attribute}`, the principal of identity policies as `AWS:${Role}`.
 public struct StatementChange: Sendable, Equatable {
+    /// Whether a statement, managed policy or rule is in the new template only or in the old one only.
     public enum Kind: String, Sendable {
+        /// In the new template and not the old one (`+`).
         case added = "+"
+        /// In the old template and not the new one (`-`).
         case removed = "-"
     }
 
+    /// Whether the statement was added or removed.
     public var kind: Kind
+    /// The statement's `Effect`, `Allow` or `Deny` (`Allow` when not written), followed by ` (Not)` when it
+    /// uses `NotAction` or `NotResource`; `Allow` for a Lambda permission.
     public var effect: String
+    /// The statement's `Action` (or `NotAction`) entries, sorted; for a Lambda permission, its `Action`.
     public var actions: [String]
+    /// The statement's `Resource` (or `NotResource`) entries, sorted. Where a resource policy has none or `*`,
+    /// what it is attached to: the role's ARN for a trust policy, the queues, topics or bucket of their policy.
+    /// For a Lambda permission, its `FunctionName`.
     public var resources: [String]
+    /// Who the statement applies to: its `Principal` entries as `kind:value` (`Service:lambda.amazonaws.com`),
+    /// sorted, or `*`; for an identity policy, the roles it is attached to (`AWS:${Role}`); for a Lambda
+    /// permission, its `Principal`. Empty when none is known.
     public var principals: [String]
+    /// The statement's `Condition` as compact JSON, references as placeholders; for a Lambda permission with a
+    /// `SourceArn`, `ArnLike aws:SourceArn <arn>`. `nil` when it has none.
     public var condition: String?
     /// The condition as written, to compare what it asks.
     var conditionValue: JSONValue?
@@ -27,14 +42,23 @@ public struct StatementChange: Sendable, Equatable {
 
 /// One security-group rule added or removed.
 public struct SecurityGroupRuleChange: Sendable, Equatable {
+    /// Whether the rule was added or removed.
     public var kind: StatementChange.Kind
+    /// The security group the rule belongs to: `${Group.GroupId}` for a rule written in the group, else the
+    /// `GroupId` of the `AWS::EC2::SecurityGroupIngress` or `AWS::EC2::SecurityGroupEgress` resource.
     public var group: String
+    /// `in` for an ingress rule, `out` for an egress rule.
     public var direction: String
+    /// The traffic the rule lets through: `Everything` for `IpProtocol` `-1` (the default), else the protocol
+    /// and the port range, such as `tcp 443-443`.
     public var protocolName: String
+    /// The other side: `CidrIp`, `CidrIpv6`, or the source or destination security group's ID, with
+    /// `0.0.0.0/0` and `::/0` written `Everyone (IPv4)` and `Everyone (IPv6)`; empty when none is given.
     public var peer: String
     /// Every added rule widens access.
     public var widens: Bool { kind == .added }
 
+    /// A change of the rule described by `group`, `direction`, `protocolName` and `peer`.
     public init(kind: StatementChange.Kind, group: String, direction: String, protocolName: String, peer: String) {
         self.kind = kind
         self.group = group
@@ -47,8 +71,12 @@ public struct SecurityGroupRuleChange: Sendable, Equatable {
 /// The security-relevant part of a diff: IAM statements (identity policies, role trust and inline policies,
 /// managed policy attachments, queue/topic/bucket/bus policies, Lambda permissions) and security-group rules.
 public struct SecurityChanges: Sendable, Equatable {
+    /// The IAM statements removed, then those added, each as often as it is missing from the other template.
     public var statements: [StatementChange]
+    /// The managed policies detached from (removed) or attached to (added) roles through `ManagedPolicyArns`:
+    /// the role as `${Role}`, the policy's ARN with references as placeholders.
     public var managedPolicies: [(kind: StatementChange.Kind, role: String, arn: String)]
+    /// The security-group rules removed, then those added.
     public var securityGroupRules: [SecurityGroupRuleChange]
 
     public static func == (lhs: SecurityChanges, rhs: SecurityChanges) -> Bool {
@@ -56,6 +84,7 @@ public struct SecurityChanges: Sendable, Equatable {
             && lhs.managedPolicies.map { "\($0.kind.rawValue)\($0.role)\($0.arn)" } == rhs.managedPolicies.map { "\($0.kind.rawValue)\($0.role)\($0.arn)" }
     }
 
+    /// Whether no statement, managed policy or security-group rule differs.
     public var isEmpty: Bool { statements.isEmpty && managedPolicies.isEmpty && securityGroupRules.isEmpty }
 
     /// Whether any change gives more access.

@@ -13,16 +13,22 @@ import OrderedCollections
 /// with CDK's service database), and propagates: a resource whose replacing property references a replaced
 /// resource is replaced too, to a fixed point, with `causedBy` naming the cause.
 public struct TemplateDiffer: Sendable {
+    /// Where each resource type's replacement rules and statefulness come from: which property paths replace
+    /// the resource when changed, and whether replacing or deleting it loses data.
     public var metadata: ResourceMetadataCatalog
     /// Whether a deployed string equal to the new one with its non-ASCII characters written `?` counts as
     /// unchanged (CloudFormation's `GetTemplate` mangles them); on unless a strict comparison is asked for.
     public var ignoresMangledNonASCII: Bool
 
+    /// A differ with the generated metadata of every resource type (by default) that ignores `GetTemplate`'s
+    /// mangled non-ASCII characters unless told otherwise.
     public init(metadata: ResourceMetadataCatalog = .shared, ignoresMangledNonASCII: Bool = true) {
         self.metadata = metadata
         self.ignoresMangledNonASCII = ignoresMangledNonASCII
     }
 
+    /// What changes when a stack whose template is `old` is updated to `new`: resources removed first, then
+    /// added, then updated, and every other section's entries.
     public func diff(old: Template, new: Template) -> TemplateDiff {
         var resources = resourceChanges(old: old, new: new)
         propagateReplacements(into: &resources, old: old, new: new)

@@ -6,6 +6,7 @@ import Foundation
 public enum LambdaRuntimes {
     /// A runtime's standing on a day.
     public enum Status: Equatable, Sendable {
+        /// Supported, and the latest version of its family.
         case current
         /// A newer version of the family exists.
         case superseded(by: String)

@@ -13,13 +13,17 @@ import OrderedCollections
 /// whose text a `Double` does not hold exactly (an integer beyond 2^53, `1e999`, more digits than a `Double`
 /// keeps) is kept as its text, ``numberText(_:)``, so that reading and writing a template never changes it.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number that a `Double` holds exactly as written.
     case number(Double)
     /// A number kept as the decimal text it was written as, because a `Double` would change it.
     case numberText(String)
     case string(String)
     case array([JSONValue])
+    /// An object, its keys in insertion (for a template read from a file, written) order.
     case object(OrderedDictionary<String, JSONValue>)
 }
 

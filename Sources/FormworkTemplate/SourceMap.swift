@@ -19,6 +19,7 @@ public struct SourceMap: Sendable {
         }
     }
 
+    /// An empty map, which knows no position: what a template built in code carries.
     public init() {}
 
     /// The position of the value at `path`, or of its nearest ancestor that has one.

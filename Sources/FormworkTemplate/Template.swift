@@ -80,17 +80,28 @@ extension Template {
     /// usually appear (`Resources, Outputs, Mappings, Conditions, Parameters, Rules`), so that templates CDK
     /// wrote are written back unchanged.
     public enum Section: String, Sendable, CaseIterable {
+        /// `Description`: a text of at most 1,024 bytes about the template.
         case description = "Description"
+        /// `Transform`: the macros CloudFormation runs on the template, such as `AWS::Serverless-2016-10-31`.
         case transform = "Transform"
         /// SAM's section of properties every function, API or table shares; legal with the SAM transform.
         case globals = "Globals"
+        /// `AWSTemplateFormatVersion`: the template format's version; `2010-09-09` is the only one.
         case formatVersion = "AWSTemplateFormatVersion"
+        /// `Metadata`: free-form data about the template, such as `AWS::CloudFormation::Interface` (how the
+        /// console groups parameters) or linters' suppressions.
         case metadata = "Metadata"
+        /// `Resources`: the resources of the stack, by logical ID; the one section a template must have.
         case resources = "Resources"
+        /// `Outputs`: values the stack shows, and exports for other stacks to import.
         case outputs = "Outputs"
+        /// `Mappings`: two-level lookup tables read with `Fn::FindInMap`.
         case mappings = "Mappings"
+        /// `Conditions`: named Boolean expressions that decide whether resources and outputs are created.
         case conditions = "Conditions"
+        /// `Parameters`: the values given when the stack is created or updated.
         case parameters = "Parameters"
+        /// `Rules`: assertions over the parameters' values, checked before the stack is created or updated.
         case rules = "Rules"
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The two text formats of a CloudFormation template.
 public enum TemplateFormat: String, Sendable, CaseIterable {
+    /// JSON, as CDK writes templates (`.json`).
     case json
+    /// YAML, with CloudFormation's short-form tags such as `!Ref` and `!GetAtt` (`.yaml`).
     case yaml
 
     /// The format a file name's extension says (`.yaml`, `.yml` → YAML; anything else → JSON).
@@ -23,8 +25,11 @@ public enum TemplateFormat: String, Sendable, CaseIterable {
 
 /// Why a template could not be read: unreadable file, invalid text, or a shape CloudFormation rejects.
 public enum TemplateReadError: Error, Sendable, CustomStringConvertible {
+    /// The file could not be read (missing, a folder, no permission, too large); `reason` says why.
     case unreadable(file: String, reason: String)
+    /// The text is not valid JSON or YAML, at a line and column.
     case syntax(SourceError)
+    /// The text parses but is not a valid CloudFormation template shape.
     case structure(TemplateStructureError)
 
     public var description: String {

@@ -21,6 +21,10 @@ public struct Annotations: Sendable {
     public struct Message: Sendable, Equatable, CustomStringConvertible {
         /// How serious it is.
         public enum Level: String, Sendable, CaseIterable {
+            /// The levels, most serious first:
+            /// - `error`: a validation error (CloudFormation would reject the template), or a check finding of severity `error`.
+            /// - `warning`: a validation warning, or a check finding of severity `warning`.
+            /// - `info`: a check finding of severity `info`; validation has none.
             case error, warning, info
         }
 

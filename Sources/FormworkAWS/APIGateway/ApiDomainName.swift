@@ -13,19 +13,26 @@ import OrderedCollections
 public struct ApiDomainName: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The custom host name (`DomainName`): 1 to 253 lowercase characters, such as `api.shop.example.com`.
     public var domainName: String
     /// The ACM certificate's ARN; for an edge domain it must be in us-east-1.
     public var certificateArn: Value
     /// Regional unless given, as CDK sets it.
     public var endpointType: RestApi.EndpointType
+    /// The minimum TLS version and ciphers the domain accepts (`SecurityPolicy`); `nil` (the default) leaves the
+    /// property out, as CDK does, and API Gateway applies its own default policy.
     public var securityPolicy: SecurityPolicy?
 
     /// The TLS versions the domain accepts.
     public enum SecurityPolicy: String, Sendable {
+        /// `TLS_1_0`: accepts TLS 1.0 and later.
         case tls10 = "TLS_1_0"
+        /// `TLS_1_2`: accepts TLS 1.2 and later, refusing TLS 1.0 and 1.1.
         case tls12 = "TLS_1_2"
     }
 
+    /// An `AWS::ApiGateway::DomainName` for `domainName`, serving `certificateArn`'s certificate on a regional endpoint unless
+    /// `endpointType` says otherwise; a private endpoint type is refused at synthesis.
     public init(
         _ id: String, domainName: String, certificateArn: Value, endpointType: RestApi.EndpointType = .regional,
         securityPolicy: SecurityPolicy? = nil
@@ -69,8 +76,12 @@ public struct ApiDomainName: IdentifiedConstruct {
 /// An API's stage served under a path of a custom domain (CDK's `addBasePathMapping`), at
 /// `<Domain>/Map:<path>=><api's unique id>` as CDK names it.
 public struct BasePathMapping: Construct {
+    /// The custom domain the API is served under (`DomainName`).
     public let domain: ApiDomainName
+    /// The REST API whose deployment stage is served (`RestApiId` and `Stage`).
     public let api: RestApi
+    /// The one path segment the API is served at (`BasePath`), without `/`; `nil` serves it at the domain's root and leaves the
+    /// property out.
     public let basePath: String?
 
     public var id: String { "\(domain.id)Maps\(api.id)\(basePath.map { "At" + $0.replacingOccurrences(of: "/", with: "--") } ?? "")" }

@@ -12,10 +12,14 @@ import OrderedCollections
 public struct LambdaAuthorizer: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The function API Gateway calls to decide (`AuthorizerUri`); the authorizer also gives API Gateway a
+    /// `lambda:InvokeFunction` permission on it, limited to this authorizer.
     public let handler: Function
+    /// What the function is given (`Type` and `IdentitySource`); a token from the `Authorization` header unless given.
     public var kind: Kind
     /// How long API Gateway caches the function's answer; 5 minutes unless given (0 turns caching off).
     public var resultsCacheTtl: Duration
+    /// The authorizer's name in the API (`Name`); the construct's unique id (as CDK names it) unless given.
     public var authorizerName: String?
 
     /// What API Gateway passes to the function.
@@ -26,6 +30,8 @@ public struct LambdaAuthorizer: IdentifiedConstruct {
         case request(identitySources: [String])
     }
 
+    /// An authorizer calling `handler`; give it to routes of one REST API, which it joins. The cache TTL must be 0 to 3,600
+    /// seconds, and a `.request` authorizer that caches needs at least one identity source.
     public init(_ id: String, handler: Function, kind: Kind = .token(), resultsCacheTtl: Duration = .seconds(300), authorizerName: String? = nil) {
         self.id = id
         self.handler = handler
@@ -76,12 +82,18 @@ public struct LambdaAuthorizer: IdentifiedConstruct {
 public struct CognitoAuthorizer: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The user pools whose tokens are accepted (`ProviderARNs`); at least one.
     public var userPools: [UserPool]
+    /// Where API Gateway finds the token (`IdentitySource`); the `Authorization` header
+    /// (`method.request.header.Authorization`) unless given.
     public var identitySource: String
     /// How long API Gateway caches a token's verdict; not written (API Gateway's default) when `nil`.
     public var resultsCacheTtl: Duration?
+    /// The authorizer's name in the API (`Name`); the construct's unique id (as CDK names it) unless given.
     public var authorizerName: String?
 
+    /// An authorizer for tokens issued by `userPools`; give it to routes of one REST API, which it joins. A cache TTL, when
+    /// given, must be 0 to 3,600 seconds.
     public init(
         _ id: String, userPools: [UserPool], identitySource: String = "method.request.header.Authorization", resultsCacheTtl: Duration? = nil,
         authorizerName: String? = nil

@@ -14,20 +14,37 @@ import OrderedCollections
 public struct HttpApi: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The API's name (`Name`); the construct id unless given, as CDK names it.
     public var name: String?
+    /// The API's description (`Description`); none written unless given.
     public var description: String?
+    /// The browser cross-origin settings API Gateway answers preflight requests with (`CorsConfiguration`); `nil` (the
+    /// default) writes none, and API Gateway does not answer preflight requests itself.
     public var cors: Cors?
+    /// The steady requests per second the `$default` stage allows for each route (`ThrottlingRateLimit` of its
+    /// `DefaultRouteSettings`); `nil` (the default) writes none, leaving the account's limits (10,000 per second by default).
     public var throttlingRateLimit: Double?
+    /// The burst of concurrent requests the `$default` stage allows for each route (`ThrottlingBurstLimit` of its
+    /// `DefaultRouteSettings`), at least the rate limit when both are given; `nil` (the default) writes none, leaving the
+    /// account's limits (5,000 by default).
     public var throttlingBurstLimit: Int?
+    /// The API's routes, each with its own integration, Lambda permission and `AWS::ApiGatewayV2::Route`; a method and path may
+    /// have one route.
     public let routes: [Route]
 
     /// The API's CORS configuration.
     public struct Cors: Sendable {
+        /// The origins allowed to call the API (`AllowOrigins`), such as `https://shop.example.com`, or `*` for any.
         public var allowOrigins: [String]
+        /// The methods allowed (`AllowMethods`), such as `GET` or `POST`; `*` (any method) unless given.
         public var allowMethods: [String]
+        /// The request headers allowed (`AllowHeaders`); none, and the property left out, unless given.
         public var allowHeaders: [String]
+        /// How long a browser may cache a preflight answer (`MaxAge`, in whole seconds, up to 86,400); `nil` (the default) writes
+        /// none, and browsers use their own default.
         public var maxAge: Duration?
 
+        /// A CORS configuration for `allowOrigins`; allow methods and headers as needed.
         public init(allowOrigins: [String], allowMethods: [String] = ["*"], allowHeaders: [String] = [], maxAge: Duration? = nil) {
             self.allowOrigins = allowOrigins
             self.allowMethods = allowMethods
@@ -45,6 +62,7 @@ public struct HttpApi: IdentifiedConstruct {
         }
     }
 
+    /// An HTTP API with `routes`; the rate and burst limits, when both are given, must allow a burst at least the rate.
     public init(
         _ id: String, name: String? = nil, description: String? = nil, cors: Cors? = nil,
         throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil, @RouteBuilder routes content: () -> [Route]

@@ -12,6 +12,8 @@ import OrderedCollections
 public struct HttpAuthorizer: Sendable {
     /// The authorizer's id in its API.
     public let id: String
+    /// What decides and how (`AuthorizerType` with its `JwtConfiguration`, or a function's `AuthorizerUri`); set by
+    /// ``jwt(_:issuer:audience:identitySource:name:)`` or ``lambda(_:handler:simpleResponses:resultsCacheTtl:identitySource:name:)``.
     public var kind: Kind
     /// Where the token or identity is read; `$request.header.Authorization` unless given.
     public var identitySource: [String]

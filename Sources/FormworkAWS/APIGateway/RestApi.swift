@@ -17,9 +17,15 @@ import OrderedCollections
 public struct RestApi: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The API's name (`Name`); the construct id unless given, as CDK names it.
     public var name: String?
+    /// The API's description (`Description`), also the deployment's; without it the API has none and the deployment says
+    /// "Automatically created by the RestApi construct", as CDK writes.
     public var description: String?
+    /// The stage the API is deployed to and its method settings; a `prod` stage with no settings written unless given.
     public var deploy: DeployOptions
+    /// Where the API is served from (`Types` of its `EndpointConfiguration`); `nil` (the default) writes no endpoint
+    /// configuration, and API Gateway makes the API edge-optimized.
     public var endpointType: EndpointType?
     /// CORS preflight (`OPTIONS`) on every resource of the API, root included.
     public var cors: Cors?
@@ -30,16 +36,25 @@ public struct RestApi: IdentifiedConstruct {
     /// A custom domain for the API's stage (CDK's `domainName` option): the domain at `<Api>/CustomDomain`, the
     /// stage mapped at its root or at `basePath`.
     public var customDomain: CustomDomain?
+    /// The API's routes: a resource per path segment and an `AWS::ApiGateway::Method` per route, with its invoke permissions.
+    /// Paths start with `/`; a method and path may have one route, and with ``cors`` no route may be `OPTIONS`.
     public let routes: [Route]
 
     /// The options of ``customDomain``.
     public struct CustomDomain: Sendable {
+        /// The custom host name (`DomainName`): 1 to 253 lowercase characters.
         public var domainName: String
+        /// The ACM certificate's ARN; for an edge domain it must be in us-east-1.
         public var certificateArn: Value
+        /// How the domain is served (`EndpointConfiguration`); regional unless given, as CDK sets it. A private domain is refused.
         public var endpointType: EndpointType
+        /// The minimum TLS version the domain accepts (`SecurityPolicy`); `nil` (the default) leaves it out, and API Gateway applies
+        /// its own default policy.
         public var securityPolicy: ApiDomainName.SecurityPolicy?
+        /// The one path segment the stage is served at (`BasePath`), without `/`; `nil` (the default) serves it at the domain's root.
         public var basePath: String?
 
+        /// The domain `domainName` with `certificateArn`'s certificate, serving the API's stage at its root unless `basePath` is given.
         public init(
             domainName: String, certificateArn: Value, endpointType: EndpointType = .regional,
             securityPolicy: ApiDomainName.SecurityPolicy? = nil, basePath: String? = nil
@@ -54,17 +69,27 @@ public struct RestApi: IdentifiedConstruct {
 
     /// Where the API is served from.
     public enum EndpointType: String, Sendable {
+        /// `REGIONAL`: served from the API's region only.
         case regional = "REGIONAL"
+        /// `EDGE`: served through CloudFront's edge locations (API Gateway's default for a REST API).
         case edge = "EDGE"
+        /// `PRIVATE`: reachable only through interface VPC endpoints.
         case `private` = "PRIVATE"
     }
 
     /// The CORS preflight answer: the allowed origins, methods and headers.
     public struct Cors: Sendable {
+        /// The origins the preflight allows (`Access-Control-Allow-Origin`): one origin such as `https://shop.example.com`, or `*`
+        /// for any; several are written joined by commas. With any origin but `*`, the answer also says `Vary: Origin`, as CDK's does.
         public var allowOrigins: [String]
+        /// The methods the preflight allows (`Access-Control-Allow-Methods`); all of `OPTIONS`, `GET`, `PUT`, `POST`, `DELETE`,
+        /// `PATCH` and `HEAD` unless given, as CDK's `Cors.ALL_METHODS`.
         public var allowMethods: [String]
+        /// The request headers the preflight allows (`Access-Control-Allow-Headers`); CDK's `Cors.DEFAULT_HEADERS` unless given
+        /// (`Content-Type`, `X-Amz-Date`, `Authorization`, `X-Api-Key`, `X-Amz-Security-Token`, `X-Amz-User-Agent`).
         public var allowHeaders: [String]
 
+        /// A preflight answer allowing `allowOrigins`, with CDK's default methods and headers unless given.
         public init(
             allowOrigins: [String],
             allowMethods: [String] = ["OPTIONS", "GET", "PUT", "POST", "DELETE", "PATCH", "HEAD"],
@@ -78,23 +103,42 @@ public struct RestApi: IdentifiedConstruct {
 
     /// How the API is deployed: the stage and its method settings.
     public struct DeployOptions: Sendable {
+        /// The stage's name (`StageName`), in the stage's construct path and the API's URL: letters, digits, `-` and `_`, up to 128
+        /// characters; `prod` unless given, as in CDK.
         public var stageName: String
+        /// The steady requests per second allowed for every method (`ThrottlingRateLimit` of the stage's method settings for `/*`);
+        /// `nil` (the default) writes none, leaving the account's limit (10,000 per second by default).
         public var throttlingRateLimit: Double?
+        /// The burst of concurrent requests allowed for every method (`ThrottlingBurstLimit` of the stage's method settings for
+        /// `/*`), at least the rate limit when both are given; `nil` (the default) writes none, leaving the account's limit (5,000
+        /// by default).
         public var throttlingBurstLimit: Int?
+        /// Whether X-Ray traces the stage's requests (`TracingEnabled`); `nil` (the default) writes none, and tracing is off.
         public var tracing: Bool?
+        /// The execution logs the stage writes to CloudWatch Logs (`LoggingLevel` of its method settings for `/*`); `nil` (the
+        /// default) writes none, and there is no execution logging. Logging needs the account's CloudWatch role (``cloudWatchRole``).
         public var loggingLevel: LoggingLevel?
+        /// Whether execution logs include full requests and responses (`DataTraceEnabled` of the stage's method settings); off
+        /// unless given. When any method setting is given, `false` is written for `nil`, as CDK does.
         public var dataTrace: Bool?
+        /// Whether the stage sends detailed per-method metrics to CloudWatch (`MetricsEnabled` of its method settings, charged as
+        /// custom metrics); `nil` (the default) writes none, and they are off.
         public var metrics: Bool?
         /// Where access logs go, and in which format (`$context` variables).
         public var accessLog: (destination: LogGroup, format: String)?
 
         /// `ERROR` or `INFO` execution logging.
         public enum LoggingLevel: String, Sendable {
+            /// `ERROR`: logs errors only.
             case error = "ERROR"
+            /// `INFO`: logs errors and informational events.
             case info = "INFO"
+            /// `OFF`: writes no execution logs.
             case off = "OFF"
         }
 
+        /// A deployment to `stageName`; every setting not given leaves its property out, and no method settings are written unless
+        /// one of throttling, logging level, data trace or metrics is given.
         public init(
             stageName: String = "prod", throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil,
             tracing: Bool? = nil, loggingLevel: LoggingLevel? = nil, dataTrace: Bool? = nil, metrics: Bool? = nil,

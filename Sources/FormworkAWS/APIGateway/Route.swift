@@ -11,13 +11,21 @@ public struct Route: Sendable {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
 
+        /// `GET`.
         public static let get = Method(rawValue: "GET")
+        /// `POST`.
         public static let post = Method(rawValue: "POST")
+        /// `PUT`.
         public static let put = Method(rawValue: "PUT")
+        /// `PATCH`.
         public static let patch = Method(rawValue: "PATCH")
+        /// `DELETE`.
         public static let delete = Method(rawValue: "DELETE")
+        /// `HEAD`.
         public static let head = Method(rawValue: "HEAD")
+        /// `OPTIONS`; a REST API with ``RestApi/cors`` answers it itself, and refuses a route for it.
         public static let options = Method(rawValue: "OPTIONS")
+        /// `ANY`: every method of the path (the route key `ANY /path` in an HTTP API).
         public static let any = Method(rawValue: "ANY")
     }
 
@@ -55,13 +63,18 @@ public struct Route: Sendable {
         case lambda(statusCodes: [String])
     }
 
+    /// The HTTP method the route answers (`HttpMethod` of a REST API method, the first word of an HTTP API's `RouteKey`).
     public var method: Method
     /// The path, `/` separated, with `{parameter}` and `{proxy+}` segments.
     public var path: String
+    /// The function the route's integration invokes; the API gives API Gateway `lambda:InvokeFunction` on it for the route.
     public var function: Function
+    /// Who may call the route (`AuthorizationType`, and the authorizer and scopes it names); anyone (`NONE`) unless given.
     public var authorization: Authorization
     /// Whether callers need an API key; `nil` leaves `ApiKeyRequired` out, as CDK does when it is not given.
     public var apiKeyRequired: Bool?
+    /// How a REST API passes requests to the function (`Type` of the method's `Integration`); Lambda proxy (`AWS_PROXY`)
+    /// unless given. HTTP API routes always use Lambda proxy, payload format 2.0.
     public var integration: Integration
     /// Request parameters API Gateway requires before calling the function, such as `querystring.status`
     /// or `header.X-Request-Id` (REST APIs).
@@ -71,6 +84,7 @@ public struct Route: Sendable {
     /// The schema of the request body, for its content type (REST APIs).
     public var requestModel: ApiModel?
 
+    /// A route answering `method` on `path` with `function`, through Lambda proxy and open to anyone unless told otherwise.
     public init(
         _ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
         apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
@@ -94,10 +108,16 @@ public struct Route: Sendable {
 /// Builds the routes of a ``RestApi``.
 @resultBuilder
 public enum RouteBuilder {
+    /// One route, as a list.
     public static func buildExpression(_ route: Route) -> [Route] { [route] }
+    /// The routes of a body's statements, in order.
     public static func buildBlock(_ components: [Route]...) -> [Route] { components.flatMap { $0 } }
+    /// The routes of an `if` without `else`; none when its condition is false.
     public static func buildOptional(_ component: [Route]?) -> [Route] { component ?? [] }
+    /// The routes of the `if` branch taken.
     public static func buildEither(first component: [Route]) -> [Route] { component }
+    /// The routes of the `else` branch taken.
     public static func buildEither(second component: [Route]) -> [Route] { component }
+    /// The routes of a `for` loop's iterations, in order.
     public static func buildArray(_ components: [[Route]]) -> [Route] { components.flatMap { $0 } }
 }

@@ -3,12 +3,17 @@ import OrderedCollections
 
 /// An API key of a REST API (CDK's `api.addApiKey`), at `<Api>/<id>`, valid on the API's deployment stage.
 public struct ApiKey: Sendable {
+    /// The key's id under its API: it is declared at `<Api>/<id>`, once however many plans list it.
     public let id: String
     /// The key's name; CloudFormation generates one when not given.
     public var name: String?
+    /// The key's description (`Description`); none written unless given.
     public var description: String?
+    /// Whether callers can use the key (`Enabled`); `true` unless given, as in CDK, and always written (CloudFormation's own
+    /// default is `false`).
     public var enabled: Bool
 
+    /// An API key valid on the API's stage once a usage plan of the API lists it.
     public init(_ id: String, name: String? = nil, description: String? = nil, enabled: Bool = true) {
         self.id = id
         self.name = name
@@ -27,24 +32,35 @@ public struct ApiKey: Sendable {
 ///               apiKeys: [ApiKey("PartnerKey", name: "partner")])
 /// ```
 public struct UsagePlan: Construct {
+    /// The REST API whose deployment stage the plan covers (`ApiStages`); its keys and the plan are declared under it.
     public let api: RestApi
     /// The plan's id under its API.
     public let idInApi: String
+    /// The plan's name (`UsagePlanName`); none written unless given.
     public var name: String?
+    /// The plan's description (`Description`); none written unless given.
     public var description: String?
+    /// The requests per second and burst each key may make across the API (`Throttle`); `nil` (the default) writes none, and
+    /// the stage's and account's limits apply.
     public var throttle: Throttle?
+    /// How many requests each key may make per day, week or month (`Quota`); `nil` (the default) writes none: no quota.
     public var quota: Quota?
+    /// The keys the plan covers, each declared under the API (once) and joined to the plan by an `AWS::ApiGateway::UsagePlanKey`;
+    /// none unless given.
     public var apiKeys: [ApiKey]
     /// Limits for single methods of the API, tighter than the plan's.
     public var methodThrottles: [MethodThrottle]
 
     /// The throttle of one method (CDK's `ThrottlingPerMethod`).
     public struct MethodThrottle: Sendable {
+        /// The route's HTTP method.
         public var method: Route.Method
         /// The route's path, as given to the API (`/orders/{id}`).
         public var path: String
+        /// The limits for the method, written under its `/<path>/<METHOD>` key in the stage's `Throttle` map.
         public var throttle: Throttle
 
+        /// The throttle `throttle` for the route `method` on `path`; the API must have that route.
         public init(_ method: Route.Method, _ path: String, _ throttle: Throttle) {
             self.method = method
             self.path = path
@@ -60,7 +76,9 @@ public struct UsagePlan: Construct {
 
     /// Requests per second and burst.
     public struct Throttle: Sendable {
+        /// The steady requests per second allowed (`RateLimit`), not negative; none written unless given.
         public var rateLimit: Double?
+        /// The burst of concurrent requests allowed (`BurstLimit`); none written unless given.
         public var burstLimit: Int?
         var value: Value {
             var members = OrderedDictionary<String, Value>()
@@ -69,6 +87,7 @@ public struct UsagePlan: Construct {
             return .object(members)
         }
 
+        /// Limits of `rateLimit` requests per second and bursts of `burstLimit`; each one not given is left out.
         public init(rateLimit: Double? = nil, burstLimit: Int? = nil) {
             self.rateLimit = rateLimit
             self.burstLimit = burstLimit
@@ -77,14 +96,22 @@ public struct UsagePlan: Construct {
 
     /// Requests per day, week or month.
     public struct Quota: Sendable {
+        /// The period a quota's count covers (`Period`).
         public enum Period: String, Sendable {
+            /// `DAY`: the count resets each day.
             case day = "DAY"
+            /// `WEEK`: the count resets each week.
             case week = "WEEK"
+            /// `MONTH`: the count resets each month.
             case month = "MONTH"
         }
+        /// The most requests each key may make in a period (`Limit`), not negative.
         public var limit: Int
+        /// The period the limit covers (`Period`).
         public var period: Period
+        /// The number of requests taken off the limit in the first period (`Offset`); none written unless given.
         public var offset: Int?
+        /// A quota of `limit` requests per `period`.
         public init(limit: Int, period: Period, offset: Int? = nil) {
             self.limit = limit
             self.period = period

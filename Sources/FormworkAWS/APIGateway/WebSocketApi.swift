@@ -19,11 +19,15 @@ public struct WebSocketApi: IdentifiedConstruct {
     public let identity = ConstructIdentity()
     /// The API's name; the construct id when `nil`, as CDK names it.
     public var name: String?
+    /// The API's description (`Description`); none written unless given.
     public var description: String?
     /// Where in a message the route key is; `$request.body.action` when `nil`, as CDK sets it.
     public var routeSelectionExpression: String?
+    /// The API's routes, each with its own integration, Lambda permission and `AWS::ApiGatewayV2::Route`; a key (1 to 128
+    /// characters) may have one route. None unless given.
     public let routes: [WebSocketRoute]
 
+    /// A WebSocket API with `routes`; it serves clients once a ``WebSocketStage`` deploys it.
     public init(
         _ id: String, name: String? = nil, description: String? = nil, routeSelectionExpression: String? = nil,
         @WebSocketRouteBuilder routes content: () -> [WebSocketRoute] = { [] }

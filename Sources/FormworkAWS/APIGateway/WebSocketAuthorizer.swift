@@ -11,12 +11,16 @@ import OrderedCollections
 public struct WebSocketAuthorizer: Sendable {
     /// The authorizer's id in its API.
     public let id: String
+    /// The function that answers the connection request with an IAM policy (`AuthorizerUri`); the API also gives API Gateway
+    /// a `lambda:InvokeFunction` permission on it, limited to this authorizer.
     public var handler: Function
     /// Where the identity is read; the `Authorization` header unless given, as CDK.
     public var identitySource: [String]
     /// The authorizer's name; its id unless given.
     public var name: String?
 
+    /// An authorizer calling `handler` with the connection request; `identitySource` must name at least one source
+    /// (`route.request.header.<name>` or `route.request.querystring.<name>`).
     public init(_ id: String, handler: Function, identitySource: [String] = ["route.request.header.Authorization"], name: String? = nil) {
         self.id = id
         self.handler = handler

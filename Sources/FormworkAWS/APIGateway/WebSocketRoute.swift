@@ -5,6 +5,8 @@ import FormworkCore
 public struct WebSocketRoute: Sendable {
     /// The route key, such as `$connect` or `sendMessage`.
     public var routeKey: String
+    /// The function the route's integration invokes (Lambda proxy); the API gives API Gateway `lambda:InvokeFunction` on it for
+    /// the route's key.
     public var function: Function
     /// The id of the integration, as CDK users name their `WebSocketLambdaIntegration`.
     public var integrationId: String
@@ -15,6 +17,7 @@ public struct WebSocketRoute: Sendable {
 
     /// Who may use a route.
     public enum Authorization: Sendable {
+        /// Anyone may connect (`NONE`).
         case none
         /// Callers sign the connection request with IAM credentials (`AWS_IAM`).
         case iam
@@ -30,6 +33,8 @@ public struct WebSocketRoute: Sendable {
         }
     }
 
+    /// A route for `routeKey` (1 to 128 characters) to `function`, open to anyone and not answering the client unless told;
+    /// only a `$connect` route may be authorized.
     public init(
         _ routeKey: String, to function: Function, integrationId: String = "Integration", returnResponse: Bool = false,
         authorization: Authorization = .none
@@ -63,10 +68,16 @@ public struct WebSocketRoute: Sendable {
 /// Collects the routes of a ``WebSocketApi``.
 @resultBuilder
 public enum WebSocketRouteBuilder {
+    /// One route, as a list.
     public static func buildExpression(_ route: WebSocketRoute) -> [WebSocketRoute] { [route] }
+    /// The routes of a body's statements, in order.
     public static func buildBlock(_ components: [WebSocketRoute]...) -> [WebSocketRoute] { components.flatMap { $0 } }
+    /// The routes of an `if` without `else`; none when its condition is false.
     public static func buildOptional(_ component: [WebSocketRoute]?) -> [WebSocketRoute] { component ?? [] }
+    /// The routes of the `if` branch taken.
     public static func buildEither(first component: [WebSocketRoute]) -> [WebSocketRoute] { component }
+    /// The routes of the `else` branch taken.
     public static func buildEither(second component: [WebSocketRoute]) -> [WebSocketRoute] { component }
+    /// The routes of a `for` loop's iterations, in order.
     public static func buildArray(_ components: [[WebSocketRoute]]) -> [WebSocketRoute] { components.flatMap { $0 } }
 }

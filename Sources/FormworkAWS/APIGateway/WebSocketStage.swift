@@ -6,14 +6,22 @@ import OrderedCollections
 public struct WebSocketStage: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The WebSocket API the stage deploys (`ApiId`).
     public var api: WebSocketApi
+    /// The stage's name (`StageName`), the last part of its URLs: 1 to 128 letters, digits, `-`, `_` or `$`.
     public var stageName: String
     /// Whether changes to the API deploy by themselves; CloudFormation's default (no) when `nil`.
     public var autoDeploy: Bool?
+    /// The stage's description (`Description`); none written unless given.
     public var description: String?
+    /// The steady messages per second the stage allows for each route (`ThrottlingRateLimit` of its `DefaultRouteSettings`);
+    /// `nil` (the default) writes none, leaving the account's limits.
     public var throttlingRateLimit: Double?
+    /// The burst of concurrent messages the stage allows for each route (`ThrottlingBurstLimit` of its `DefaultRouteSettings`);
+    /// `nil` (the default) writes none, leaving the account's limits.
     public var throttlingBurstLimit: Int?
 
+    /// A stage `stageName` of `api`; without `autoDeploy`, API Gateway does not deploy the API's changes to it by itself.
     public init(
         _ id: String, api: WebSocketApi, stageName: String, autoDeploy: Bool? = nil, description: String? = nil,
         throttlingRateLimit: Double? = nil, throttlingBurstLimit: Int? = nil

@@ -12,29 +12,46 @@ public struct Alarm: IdentifiedConstruct {
     public let identity = ConstructIdentity()
     /// What the alarm watches: a ``Metric`` or a ``MathExpression``.
     public var metric: any MetricSeries
+    /// The value the metric is compared with (`Threshold`), in the metric's unit.
     public var threshold: Double
+    /// How many of the latest periods are evaluated (`EvaluationPeriods`), at least 1; 1 unless given.
     public var evaluationPeriods: Int
+    /// How many of the evaluated periods must breach for the alarm to fire (`DatapointsToAlarm`, an "M out of N" alarm), 1 to
+    /// ``evaluationPeriods``; `nil` (the default) writes none, and every evaluated period must breach.
     public var datapointsToAlarm: Int?
+    /// How the metric is compared with the threshold (`ComparisonOperator`); greater than or equal to unless given, as in CDK.
     public var comparison: Comparison
+    /// How periods without data are counted (`TreatMissingData`); `nil` (the default) writes none, and CloudWatch uses
+    /// `missing`.
     public var missingData: MissingData?
+    /// The alarm's description (`AlarmDescription`), up to 1,024 characters; none written unless given.
     public var description: String?
+    /// The alarm's name (`AlarmName`), up to 255 characters; `nil` (the default) leaves it out and CloudFormation generates one.
     public var alarmName: String?
     /// ARNs notified when the alarm fires (`topic.arn`).
     public var alarmActions: [Value]
 
     /// `ComparisonOperator`.
     public enum Comparison: String, Sendable {
+        /// `GreaterThanOrEqualToThreshold`: breaches at or above the threshold.
         case greaterThanOrEqualToThreshold = "GreaterThanOrEqualToThreshold"
+        /// `GreaterThanThreshold`: breaches above the threshold.
         case greaterThanThreshold = "GreaterThanThreshold"
+        /// `LessThanThreshold`: breaches below the threshold.
         case lessThanThreshold = "LessThanThreshold"
+        /// `LessThanOrEqualToThreshold`: breaches at or below the threshold.
         case lessThanOrEqualToThreshold = "LessThanOrEqualToThreshold"
     }
 
     /// `TreatMissingData`.
     public enum MissingData: String, Sendable {
+        /// `breaching`: a period without data counts as breaching.
         case breaching
+        /// `notBreaching`: a period without data counts as within the threshold.
         case notBreaching
+        /// `ignore`: periods without data are skipped, and the alarm keeps its state.
         case ignore
+        /// `missing`: when every evaluated period lacks data, the alarm goes to `INSUFFICIENT_DATA` (CloudWatch's default).
         case missing
     }
 

@@ -10,23 +10,39 @@ import OrderedCollections
 public struct CompositeAlarm: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// When the composite alarm fires (`AlarmRule`), written as CDK renders it, such as `(ALARM("arn1") AND ALARM("arn2"))`;
+    /// the rule may be up to 10,240 characters.
     public var rule: Rule
+    /// The alarm's description (`AlarmDescription`), up to 1,024 characters; none written unless given.
     public var description: String?
     /// The alarm's name; CDK's unique id of the construct when not given.
     public var alarmName: String?
+    /// Whether the alarm's actions run when its state changes (`ActionsEnabled`); `nil` (the default) writes none, and
+    /// CloudWatch runs them.
     public var actionsEnabled: Bool?
+    /// ARNs notified when the alarm fires (`AlarmActions`), such as `topic.arn`; none, and the property left out, unless given.
     public var alarmActions: [Value]
 
     /// When the composite alarm fires.
     public indirect enum Rule: Sendable {
         /// An alarm in a state (`ALARM` unless given).
         case alarm(Alarm, state: State = .alarm)
+        /// Every rule holds (`(a AND b ...)`).
         case allOf([Rule])
+        /// At least one rule holds (`(a OR b ...)`).
         case anyOf([Rule])
+        /// The rule does not hold (`(NOT (a))`).
         case not(Rule)
 
         /// The states an alarm can be in.
-        public enum State: String, Sendable { case alarm = "ALARM", ok = "OK", insufficientData = "INSUFFICIENT_DATA" }
+        public enum State: String, Sendable {
+            /// The alarm's metric is past its threshold (`ALARM`).
+            case alarm = "ALARM"
+            /// The alarm's metric is within its threshold (`OK`).
+            case ok = "OK"
+            /// The alarm has too little data to decide (`INSUFFICIENT_DATA`).
+            case insufficientData = "INSUFFICIENT_DATA"
+        }
 
         /// Writes the rule as CDK renders it: `(a AND b)`, `(a OR b)`, `(NOT (a))`, `ALARM("arn")`.
         func render(into text: inout JoinedText) {
@@ -60,6 +76,7 @@ public struct CompositeAlarm: IdentifiedConstruct {
         }
     }
 
+    /// A composite alarm firing when `rule` holds.
     public init(_ id: String, rule: Rule, description: String? = nil, alarmName: String? = nil, actionsEnabled: Bool? = nil, alarmActions: [Value] = []) {
         self.id = id
         self.rule = rule

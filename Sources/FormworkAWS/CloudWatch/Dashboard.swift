@@ -13,7 +13,11 @@ import OrderedCollections
 public struct Dashboard: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The dashboard's name (`DashboardName`): 1 to 255 letters, digits, `-` and `_`; `nil` (the default) leaves it out and
+    /// CloudFormation generates one.
     public var dashboardName: String?
+    /// The widgets, row by row (`DashboardBody`): each row starts below the one before, its widgets placed left to right and
+    /// wrapping at the grid's 24 columns. A widget is 1 to 24 columns wide and at least 1 high.
     public var rows: [[Widget]]
 
     /// One widget.
@@ -40,6 +44,7 @@ public struct Dashboard: IdentifiedConstruct {
         }
     }
 
+    /// A dashboard with `rows` of widgets.
     public init(_ id: String, dashboardName: String? = nil, rows: [[Widget]]) {
         self.id = id
         self.dashboardName = dashboardName

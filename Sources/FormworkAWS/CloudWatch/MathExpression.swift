@@ -16,7 +16,11 @@ public struct MathExpression: MetricSeries, Equatable {
     /// The metrics the expression names, by the id it names them with, in order. Each is read over the
     /// expression's period, whatever its own.
     public var usingMetrics: OrderedDictionary<String, Metric>
+    /// The name shown for the expression's result (`Label` of its query in an alarm, `label` in a dashboard graph); `nil` (the
+    /// default) writes none in an alarm, and the expression text in a graph, as CDK does.
     public var label: String?
+    /// How often the expression is evaluated, and the period every metric it uses is read over (`Period` of each metric's
+    /// `MetricStat`); five minutes unless given, as in CDK. CloudWatch takes 10, 30 or a multiple of 60 seconds.
     public var period: Duration
 
     /// An expression over `metrics` evaluated every `period` (five minutes unless given, as in CDK).
@@ -54,7 +58,9 @@ public protocol MetricSeries: Sendable {
 
 /// A ``MetricSeries`` resolved to what it is.
 public enum MetricSeriesValue: Sendable {
+    /// A single CloudWatch metric.
     case metric(Metric)
+    /// A metric math expression over other metrics.
     case math(MathExpression)
 }
 

@@ -6,11 +6,17 @@ import FormworkCore
 /// dlq.metric(.approximateNumberOfMessagesVisible)
 /// ```
 public struct Metric: Sendable, Equatable {
+    /// The metric's namespace (`Namespace`), such as `AWS/SQS`.
     public var namespace: String
+    /// The metric's name (`MetricName`), such as `ApproximateNumberOfMessagesVisible`.
     public var name: String
     /// `(Name, Value)` pairs, in order.
     public var dimensions: [(name: String, value: Value)]
+    /// How data points are aggregated over each period (`Statistic`, or `ExtendedStatistic` for a percentile); `Average`
+    /// unless given, as in CDK.
     public var statistic: Statistic
+    /// The length of each aggregation period (`Period`, in whole seconds); five minutes unless given, as in CDK. CloudWatch
+    /// takes 10, 30 or a multiple of 60 seconds.
     public var period: Duration
 
     /// How data points are aggregated over a period: a standard statistic or a percentile.
@@ -18,10 +24,15 @@ public struct Metric: Sendable, Equatable {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
 
+        /// `Average`: the sum of the values divided by their count.
         public static let average = Statistic(rawValue: "Average")
+        /// `Maximum`: the highest value.
         public static let maximum = Statistic(rawValue: "Maximum")
+        /// `Minimum`: the lowest value.
         public static let minimum = Statistic(rawValue: "Minimum")
+        /// `Sum`: all the values added together.
         public static let sum = Statistic(rawValue: "Sum")
+        /// `SampleCount`: the number of data points.
         public static let sampleCount = Statistic(rawValue: "SampleCount")
 
         /// A percentile, `p99` or `p99.9` (an alarm's `ExtendedStatistic`).

@@ -18,19 +18,28 @@ public func monitor(
 
 /// What ``monitor(_:_:alarmActions:oldestMessageAge:dashboardName:)`` watches.
 public enum Monitored: Sendable {
+    /// A function: alarms on any error (`<id>Errors`) and any throttled invocation (`<id>Throttles`) in five minutes.
     case function(Function)
+    /// A queue: an alarm when its oldest message has waited ``Monitor/oldestMessageAge`` or longer (`<id>OldestMessage`).
     case queue(Queue)
     /// A queue where failed messages land: any message alarms.
     case deadLetterQueue(Queue)
+    /// A state machine: an alarm on any failed execution in five minutes (`<id>Failures`).
     case stateMachine(StateMachine)
 }
 
 /// The alarms and dashboard ``monitor(_:_:alarmActions:oldestMessageAge:dashboardName:)`` makes.
 public struct Monitor: Construct {
     public let id: String
+    /// The constructs watched, at least one; their alarms are made in this order.
     public var subjects: [Monitored]
+    /// ARNs every alarm notifies when it fires (`AlarmActions`), such as `topic.arn`; none unless given.
     public var alarmActions: [Value]
+    /// How long a queue's oldest message may wait before its alarm fires (the `ApproximateAgeOfOldestMessage` threshold, in
+    /// whole seconds); five minutes unless given.
     public var oldestMessageAge: Duration
+    /// The dashboard's name (`DashboardName`): 1 to 255 letters, digits, `-` and `_`; `nil` (the default) leaves it out and
+    /// CloudFormation generates one.
     public var dashboardName: String?
 
     /// One alarm per watched signal, with the metric it watches.

@@ -13,28 +13,46 @@ import OrderedCollections
 public struct UserPool: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The pool's name (`UserPoolName`): 1 to 128 characters; `nil` (the default) leaves it out and CloudFormation generates one.
     public var userPoolName: String?
+    /// Whether users may sign themselves up (`AllowAdminCreateUserOnly` of `AdminCreateUserConfig`, written as its opposite);
+    /// `false` unless given, as in CDK: only administrators create users.
     public var selfSignUpEnabled: Bool
     /// How users sign in; `[.username]` when empty, as CDK.
     public var signInAliases: Set<SignInAlias>
     /// The attributes Cognito verifies; those of the sign-in aliases (email, phone) when `nil`, as CDK.
     public var autoVerify: Set<VerifiedAttribute>?
+    /// The rules for users' passwords (`PasswordPolicy` of `Policies`); `nil` (the default) writes none, and Cognito's default
+    /// policy applies: at least 8 characters with a lowercase and an uppercase letter, a digit and a symbol, and temporary
+    /// passwords valid 7 days.
     public var passwordPolicy: PasswordPolicy?
+    /// Whether users need a second factor, and which (`MfaConfiguration` and `EnabledMfas`); `nil` (the default) writes none,
+    /// and MFA is off as with ``MFA/off``.
     public var mfa: MFA?
+    /// How a user who forgot the password gets back in (`RecoveryMechanisms` of `AccountRecoverySetting`, always written); a
+    /// verified phone number then a verified email unless given, as in CDK.
     public var accountRecovery: AccountRecovery
+    /// Whether the pool can be deleted only after this is turned off (`DeletionProtection`, `ACTIVE` or `INACTIVE`); `nil` (the
+    /// default) writes none, and the pool is not protected.
     public var deletionProtection: Bool?
     /// The functions Cognito calls at each step of signing up and in.
     public var triggers: [Trigger: Function]
+    /// What happens to the pool when it leaves the stack or is replaced (`DeletionPolicy` and `UpdateReplacePolicy`); kept
+    /// (``RemovalPolicy/retain``) unless given, as in CDK.
     public var removalPolicy: RemovalPolicy
 
     /// What a user may sign in with.
     public enum SignInAlias: String, Sendable, Hashable {
+        /// `username`: a user name chosen at sign-up, which cannot be changed; `email`: the user's email address, as the user name
+        /// or, with `username`, as an alias (`UsernameAttributes` or `AliasAttributes`).
         case username, email
+        /// `preferred_username`: a user name the user can change, as an alias (`AliasAttributes`); needs `username` too.
         case preferredUsername = "preferred_username"
     }
 
     /// The attributes Cognito can verify.
     public enum VerifiedAttribute: String, Sendable, Hashable {
+        /// `email`: Cognito sends a code to confirm the email address (`AutoVerifiedAttributes`).
         case email
     }
 
@@ -42,13 +60,22 @@ public struct UserPool: IdentifiedConstruct {
     /// SMS, or both. SMS needs a role Cognito sends through SNS with: the pool makes it at `<Pool>/smsRole`,
     /// as CDK does.
     public enum MFA: Sendable, Hashable {
+        /// `OFF`: no second factor.
         case off
+        /// `OPTIONAL`: each user may set up a second factor: one-time passwords from an authenticator app (`SOFTWARE_TOKEN_MFA`)
+        /// when `otp`, SMS codes (`SMS_MFA`) when `sms`; at least one of the two.
         case optional(otp: Bool, sms: Bool = false)
+        /// `ON`: every user needs a second factor: one-time passwords from an authenticator app (`SOFTWARE_TOKEN_MFA`) when `otp`,
+        /// SMS codes (`SMS_MFA`) when `sms`; at least one of the two.
         case required(otp: Bool, sms: Bool = false)
     }
 
     /// How a user gets back into an account.
     public enum AccountRecovery: Sendable, Hashable {
+        /// Each case lists the `RecoveryMechanisms` in priority order. `phoneWithoutMFAAndEmail`: the verified phone number (when
+        /// not used for MFA), then the verified email; `emailAndPhoneWithoutMFA`: the verified email, then the phone number;
+        /// `emailOnly`: the verified email; `phoneOnlyWithoutMFA`: the verified phone number; `none`: no self-service recovery,
+        /// only an administrator can reset the password (`admin_only`).
         case phoneWithoutMFAAndEmail, emailAndPhoneWithoutMFA, emailOnly, phoneOnlyWithoutMFA, none
 
         var mechanisms: [String] {
@@ -64,13 +91,21 @@ public struct UserPool: IdentifiedConstruct {
 
     /// Password rules; each `nil` leaves Cognito's default.
     public struct PasswordPolicy: Sendable, Hashable {
+        /// The shortest password allowed (`MinimumLength`), 6 to 99 characters; none written unless given.
         public var minLength: Int?
+        /// Whether a password needs a lowercase letter (`RequireLowercase`); none written unless given.
         public var requireLowercase: Bool?
+        /// Whether a password needs an uppercase letter (`RequireUppercase`); none written unless given.
         public var requireUppercase: Bool?
+        /// Whether a password needs a digit (`RequireNumbers`); none written unless given.
         public var requireDigits: Bool?
+        /// Whether a password needs a symbol (`RequireSymbols`); none written unless given.
         public var requireSymbols: Bool?
+        /// How many days a temporary password given by an administrator stays valid (`TemporaryPasswordValidityDays`), 0 to 365
+        /// (Cognito reads 0 as its default, 7); none written unless given.
         public var temporaryPasswordValidityDays: Int?
 
+        /// A password policy writing only the rules given.
         public init(
             minLength: Int? = nil, requireLowercase: Bool? = nil, requireUppercase: Bool? = nil, requireDigits: Bool? = nil,
             requireSymbols: Bool? = nil, temporaryPasswordValidityDays: Int? = nil
@@ -95,6 +130,7 @@ public struct UserPool: IdentifiedConstruct {
         }
     }
 
+    /// A user pool, kept when it leaves the stack unless `removalPolicy` says otherwise.
     public init(
         _ id: String, userPoolName: String? = nil, selfSignUpEnabled: Bool = false, signInAliases: Set<SignInAlias> = [],
         autoVerify: Set<VerifiedAttribute>? = nil, passwordPolicy: PasswordPolicy? = nil, mfa: MFA? = nil,

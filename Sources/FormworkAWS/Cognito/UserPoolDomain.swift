@@ -3,9 +3,12 @@ import FormworkCore
 /// The Cognito-hosted domain of a user pool, `https://<prefix>.auth.<region>.amazoncognito.com`, where its
 /// sign-in pages live (CDK's `pool.addDomain` with `cognitoDomain`), made by ``UserPool/domain(_:prefix:)``.
 public struct UserPoolDomain: Construct {
+    /// The user pool whose sign-in pages the domain serves (`UserPoolId`); the domain is declared under it.
     public let pool: UserPool
     /// The domain's id below the pool.
     public let idInPool: String
+    /// The domain's prefix (`Domain`), unique in the region: 1 to 63 lowercase letters, digits and `-`, not starting or ending
+    /// with `-`, and without `aws`, `amazon` or `cognito`.
     public let prefix: String
 
     public var id: String { "\(pool.id)\(idInPool)" }

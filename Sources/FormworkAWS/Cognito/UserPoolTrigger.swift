@@ -5,15 +5,25 @@ extension UserPool {
     /// before tokens are issued, and so on. The pool writes it in `LambdaConfig` and lets Cognito invoke the
     /// function (`<Pool>/<Trigger>Cognito`, for this pool only).
     public enum Trigger: String, Sendable, CaseIterable {
+        /// `CreateAuthChallenge`: makes the challenge of a custom authentication flow.
         case createAuthChallenge = "CreateAuthChallenge"
+        /// `CustomMessage`: writes the verification, invitation and other messages Cognito sends by email or SMS.
         case customMessage = "CustomMessage"
+        /// `DefineAuthChallenge`: decides the next challenge of a custom authentication flow, or that it is done.
         case defineAuthChallenge = "DefineAuthChallenge"
+        /// `PostAuthentication`: runs after a user signs in, for logging or analytics.
         case postAuthentication = "PostAuthentication"
+        /// `PostConfirmation`: runs after a user confirms the account, such as to add the user to a database.
         case postConfirmation = "PostConfirmation"
+        /// `PreAuthentication`: runs before sign-in, and may refuse it.
         case preAuthentication = "PreAuthentication"
+        /// `PreSignUp`: runs before a user is created, and may refuse, confirm or verify the user.
         case preSignUp = "PreSignUp"
+        /// `PreTokenGeneration`: changes the claims of the ID token before it is issued.
         case preTokenGeneration = "PreTokenGeneration"
+        /// `UserMigration`: signs in or recovers a user not in the pool by checking another user directory, and adds the user.
         case userMigration = "UserMigration"
+        /// `VerifyAuthChallengeResponse`: checks the user's answer to a custom authentication challenge.
         case verifyAuthChallengeResponse = "VerifyAuthChallengeResponse"
     }
 

@@ -11,13 +11,24 @@ import OrderedCollections
 public struct Table: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The table's partition (`HASH`) key, the first entry of `KeySchema`; also written to `AttributeDefinitions`.
     public var partitionKey: Attribute
+    /// The table's sort (`RANGE`) key, the second entry of `KeySchema`; `nil`: the table has a partition key only.
     public var sortKey: Attribute?
+    /// How the table is billed (`BillingMode` or `ProvisionedThroughput`); provisioned at 5 read and 5 write units unless given, as in CDK.
     public var billing: Billing
+    /// What the table's stream records (`StreamSpecification.StreamViewType`); `nil`: no stream, as in CDK.
     public var stream: StreamView?
+    /// The table's name (`TableName`): 3 to 255 letters, digits, `_`, `-` or `.`; `nil`: CloudFormation generates one.
+    /// A named table cannot take an update that replaces it.
     public var tableName: String?
+    /// The attribute holding each item's expiry time in epoch seconds (`TimeToLiveSpecification`, written enabled);
+    /// `nil`: no time to live.
     public var timeToLiveAttribute: String?
+    /// Whether continuous backups are on (`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled`); `nil`:
+    /// not written, so off, as in CDK.
     public var pointInTimeRecovery: Bool?
+    /// Whether the table refuses deletion (`DeletionProtectionEnabled`); `nil`: not written, so off, as in CDK.
     public var deletionProtection: Bool?
     /// Secondary indexes.
     public var indexes: [Index]
@@ -27,6 +38,8 @@ public struct Table: IdentifiedConstruct {
     public var readScaling: Scaling?
     /// Auto scaling of the write capacity; provisioned billing only.
     public var writeScaling: Scaling?
+    /// What happens to the table when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
+    /// given, as in CDK.
     public var removalPolicy: RemovalPolicy
 
     /// A table keyed by `partitionKey` (and `sortKey`); provisioned at 5 read and 5 write units unless
@@ -112,7 +125,9 @@ public struct Table: IdentifiedConstruct {
 extension Table {
     /// A key attribute: its name and type.
     public struct Attribute: Sendable, Hashable {
+        /// The attribute's name (`AttributeName`): 1 to 255 bytes.
         public var name: String
+        /// The attribute's type (`AttributeType`).
         public var type: AttributeType
 
         /// A string key.
@@ -125,8 +140,11 @@ extension Table {
 
     /// `AttributeType`.
     public enum AttributeType: String, Sendable {
+        /// A string (`S`).
         case string = "S"
+        /// A number (`N`).
         case number = "N"
+        /// Binary data (`B`).
         case binary = "B"
     }
 
@@ -140,9 +158,13 @@ extension Table {
 
     /// What the table's stream records.
     public enum StreamView: String, Sendable {
+        /// The whole item as it is after the change (`NEW_IMAGE`).
         case newImage = "NEW_IMAGE"
+        /// The whole item as it was before the change (`OLD_IMAGE`).
         case oldImage = "OLD_IMAGE"
+        /// The item both before and after the change (`NEW_AND_OLD_IMAGES`).
         case newAndOldImages = "NEW_AND_OLD_IMAGES"
+        /// Only the key attributes of the changed item (`KEYS_ONLY`).
         case keysOnly = "KEYS_ONLY"
     }
 }

@@ -6,19 +6,27 @@ extension Table {
     public struct Index: Sendable, Hashable {
         /// Global indexes have keys of their own; local ones share the table's partition key.
         public enum Kind: Sendable, Hashable {
+            /// An entry of `GlobalSecondaryIndexes`, with its own partition key and optional sort key.
             case global(partitionKey: Attribute, sortKey: Attribute?)
+            /// An entry of `LocalSecondaryIndexes`: the table's partition key with this sort key; the table needs a sort key.
             case local(sortKey: Attribute)
         }
 
         /// Which attributes the index holds.
         public enum Projection: Sendable, Hashable {
+            /// Every attribute of the item (`ProjectionType: ALL`).
             case all
+            /// Only the table's and the index's key attributes (`ProjectionType: KEYS_ONLY`).
             case keysOnly
+            /// The key attributes and these others (`ProjectionType: INCLUDE` with `NonKeyAttributes`).
             case include([String])
         }
 
+        /// The index's name (`IndexName`): 3 to 255 letters, digits, `_`, `-` or `.`, unique within the table.
         public var name: String
+        /// Whether the index is global or local, and its keys (`KeySchema`).
         public var kind: Kind
+        /// Which attributes the index holds (`Projection`); ``Projection/all`` unless given.
         public var projection: Projection
 
         /// A global secondary index.

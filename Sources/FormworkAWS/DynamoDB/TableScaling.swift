@@ -5,11 +5,16 @@ extension Table {
     /// Target-tracking auto scaling of a provisioned table's read or write capacity (CDK's
     /// `autoScaleReadCapacity(...).scaleOnUtilization(...)`).
     public struct Scaling: Sendable, Hashable {
+        /// The fewest capacity units scaling may leave (`MinCapacity` of the scalable target): at least 1 and at most
+        /// ``maxCapacity``.
         public var minCapacity: Int
+        /// The most capacity units scaling may reach (`MaxCapacity` of the scalable target).
         public var maxCapacity: Int
         /// The utilization, in percent, to keep the capacity at.
         public var targetUtilizationPercent: Double
 
+        /// Scaling between `minCapacity` and `maxCapacity` units to keep utilization at `targetUtilizationPercent`
+        /// (10 to 90).
         public init(minCapacity: Int, maxCapacity: Int, targetUtilizationPercent: Double) {
             self.minCapacity = minCapacity
             self.maxCapacity = maxCapacity

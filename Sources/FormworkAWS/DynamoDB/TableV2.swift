@@ -13,20 +13,41 @@ import OrderedCollections
 public struct TableV2: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The table's partition (`HASH`) key, the first entry of `KeySchema`; also written to `AttributeDefinitions`.
     public var partitionKey: Table.Attribute
+    /// The table's sort (`RANGE`) key, the second entry of `KeySchema`; `nil`: the table has a partition key only.
     public var sortKey: Table.Attribute?
+    /// The table's name (`TableName`): 3 to 255 letters, digits, `_`, `-` or `.`; `nil`: CloudFormation generates one.
     public var tableName: String?
+    /// How the table is billed (`BillingMode`, with `WriteProvisionedThroughputSettings` and each replica's read
+    /// settings when provisioned); ``Billing/onDemand`` unless given, as in CDK.
     public var billing: Billing
     /// The replicas in regions other than the stack's.
     public var replicas: [Replica]
+    /// Whether continuous backups are on in every replica that does not say (`PointInTimeRecoverySpecification`);
+    /// `nil`: not written, so off, as in CDK.
     public var pointInTimeRecovery: Bool?
+    /// Whether every replica that does not say refuses deletion (`DeletionProtectionEnabled`); `nil`: not written,
+    /// so off, as in CDK.
     public var deletionProtection: Bool?
+    /// Whether CloudWatch Contributor Insights is on in every replica that does not say
+    /// (`ContributorInsightsSpecification`); `nil`: not written, so off, as in CDK.
     public var contributorInsights: Bool?
+    /// The storage class of every replica that does not say (`TableClass`); `nil`: not written, so
+    /// ``TableClass/standard``, as in CDK.
     public var tableClass: TableClass?
+    /// What the table's stream records (`StreamSpecification.StreamViewType`); `nil`: no stream, or
+    /// `NEW_AND_OLD_IMAGES` when there are replicas in other regions, which need nothing else.
     public var stream: Table.StreamView?
+    /// The attribute holding each item's expiry time in epoch seconds (`TimeToLiveSpecification`, written enabled);
+    /// `nil`: no time to live.
     public var timeToLiveAttribute: String?
+    /// What happens to the table when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
+    /// given, as in CDK.
     public var removalPolicy: RemovalPolicy
 
+    /// A global table keyed by `partitionKey` (and `sortKey`), billed on demand unless `billing` says otherwise,
+    /// with a replica in the stack's region and one in each region of `replicas`.
     public init(
         _ id: String, partitionKey: Table.Attribute, sortKey: Table.Attribute? = nil, tableName: String? = nil, billing: Billing = .onDemand,
         replicas: [Replica] = [], pointInTimeRecovery: Bool? = nil, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil,

@@ -5,14 +5,21 @@ extension TableV2 {
     /// A replica of a global table in another region, with the settings that may differ from the table's
     /// (CDK's `ReplicaTableProps`); a region name alone (`"us-east-1"`) is a replica with the table's settings.
     public struct Replica: Sendable, ExpressibleByStringLiteral {
+        /// The replica's region (`Region`), such as `us-east-1`; not the stack's own, which always has a replica.
         public var region: String
+        /// Whether the replica refuses deletion (`DeletionProtectionEnabled`); the table's setting when `nil`.
         public var deletionProtection: Bool?
+        /// Whether Contributor Insights is on for the replica (`ContributorInsightsSpecification`); the table's setting
+        /// when `nil`.
         public var contributorInsights: Bool?
+        /// Whether the replica has continuous backups (`PointInTimeRecoverySpecification`); the table's setting when `nil`.
         public var pointInTimeRecovery: Bool?
+        /// The replica's storage class (`TableClass`); the table's setting when `nil`.
         public var tableClass: TableClass?
         /// The replica's read capacity, for a provisioned table; the table's when `nil`.
         public var readCapacity: Capacity?
 
+        /// A replica in `region`; every setting left `nil` takes the table's.
         public init(
             _ region: String, deletionProtection: Bool? = nil, contributorInsights: Bool? = nil, pointInTimeRecovery: Bool? = nil,
             tableClass: TableClass? = nil, readCapacity: Capacity? = nil
@@ -32,7 +39,9 @@ extension TableV2 {
 
     /// The storage class of a table's replicas.
     public enum TableClass: String, Sendable {
+        /// The default class, for data read and written often (`STANDARD`).
         case standard = "STANDARD"
+        /// Cheaper storage and dearer reads and writes, for data seldom used (`STANDARD_INFREQUENT_ACCESS`).
         case standardInfrequentAccess = "STANDARD_INFREQUENT_ACCESS"
     }
 
@@ -46,6 +55,7 @@ extension TableV2 {
 
     /// Provisioned capacity units, fixed or auto-scaled (CDK's `Capacity`).
     public enum Capacity: Sendable {
+        /// A fixed number of capacity units (`<Kind>CapacityUnits`), at least 1; not allowed for a global table's writes.
         case fixed(Int)
         /// Kept between `min` and `max` at `targetUtilization` percent (70 unless given, as in CDK).
         case autoscaled(min: Int = 1, max: Int, targetUtilization: Int = 70)

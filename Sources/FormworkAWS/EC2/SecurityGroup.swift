@@ -12,17 +12,27 @@ import OrderedCollections
 public struct SecurityGroup: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The id of the existing VPC the group belongs to (`VpcId`), such as `vpc-0abc1234`; required.
     public var vpcId: String
     /// The group's description; its construct path unless given, as CDK.
     public var description: String?
+    /// Whether the group lets all outbound traffic out (one `SecurityGroupEgress` rule to `0.0.0.0/0` for every
+    /// protocol); `true` unless given, as in CDK. When `false`, ``egress`` lists what may go out, and with no
+    /// egress rule the group writes CDK's rule that matches no traffic.
     public var allowAllOutbound: Bool
+    /// The inbound rules (`SecurityGroupIngress`); none unless given, so nothing may come in.
     public var ingress: [Rule]
+    /// The outbound rules (`SecurityGroupEgress`); only with ``allowAllOutbound`` off, as they would change nothing
+    /// otherwise.
     public var egress: [Rule]
 
     /// Who a rule lets in or out.
     public enum Peer: Sendable, Hashable, CustomStringConvertible {
+        /// An IPv4 CIDR range (`CidrIp`), such as `10.0.0.0/16`.
         case ipv4(String)
+        /// An IPv6 CIDR range (`CidrIpv6`), such as `::/0`.
         case ipv6(String)
+        /// Every IPv4 address (`CidrIp: 0.0.0.0/0`).
         case anyIPv4
         /// Another security group, by id (`sg-...`).
         case securityGroupId(String)
@@ -38,10 +48,15 @@ public struct SecurityGroup: IdentifiedConstruct {
 
     /// Which traffic a rule covers.
     public enum Port: Sendable, Hashable, CustomStringConvertible {
+        /// One TCP port, 0 to 65535 (`IpProtocol: tcp`, `FromPort` and `ToPort` both this port).
         case tcp(Int)
+        /// TCP ports from the first to the second, both included, within 0 to 65535, low to high.
         case tcpRange(Int, Int)
+        /// One UDP port, 0 to 65535 (`IpProtocol: udp`, `FromPort` and `ToPort` both this port).
         case udp(Int)
+        /// Every TCP port (`IpProtocol: tcp`, ports 0 to 65535).
         case allTCP
+        /// Every protocol and port (`IpProtocol: -1`).
         case allTraffic
 
         /// CDK's text of the port in generated rule descriptions.
@@ -68,10 +83,15 @@ public struct SecurityGroup: IdentifiedConstruct {
 
     /// One rule; its description `from <peer>:<port>` unless given (for egress rules too), as CDK.
     public struct Rule: Sendable, Hashable {
+        /// Who the rule lets in (ingress) or out (egress): a CIDR range or another group.
         public var peer: Peer
+        /// Which protocol and ports the rule covers.
         public var port: Port
+        /// The rule's `Description`, up to 255 characters; `from <peer>:<port>` when `nil`, as CDK writes it, for
+        /// egress rules too.
         public var description: String?
 
+        /// A rule for `peer` on `port`.
         public init(_ peer: Peer, _ port: Port, description: String? = nil) {
             self.peer = peer
             self.port = port
@@ -93,6 +113,7 @@ public struct SecurityGroup: IdentifiedConstruct {
         }
     }
 
+    /// A group in the VPC `vpcId`, letting all traffic out unless `allowAllOutbound` is `false`.
     public init(_ id: String, vpcId: String, description: String? = nil, allowAllOutbound: Bool = true, ingress: [Rule] = [], egress: [Rule] = []) {
         self.id = id
         self.vpcId = vpcId

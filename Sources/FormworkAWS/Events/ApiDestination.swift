@@ -13,17 +13,25 @@ import OrderedCollections
 public struct ApiDestination: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The connection that authorizes the calls (`ConnectionArn`).
     public var connection: Connection
     /// The URL called; `*` in it stands for a path parameter.
     public var endpoint: String
+    /// The HTTP method EventBridge calls with (`HttpMethod`): `GET`, `HEAD`, `POST`, `OPTIONS`, `PUT`, `DELETE` or `PATCH`;
+    /// `POST` unless given.
     public var httpMethod: String
     /// Calls per second at most; 300 when `nil` (EventBridge's default).
     public var rateLimitPerSecond: Int?
+    /// The destination's description (`Description`), up to 512 characters; none written unless given.
     public var description: String?
+    /// The destination's name (`Name`): up to 64 letters, digits, `.`, `-` and `_`; `nil` (the default) leaves it out and
+    /// CloudFormation generates one.
     public var apiDestinationName: String?
     /// The role rules deliver with, added with the first rule that targets the destination.
     let eventsRole = Role("EventsRole", assumedBy: "events.amazonaws.com")
 
+    /// A destination calling the `https://` URL `endpoint` with `httpMethod`, authorized by `connection`; `rateLimitPerSecond`,
+    /// when given, must be 1 to 300.
     public init(
         _ id: String, connection: Connection, endpoint: String, httpMethod: String = "POST", rateLimitPerSecond: Int? = nil,
         description: String? = nil, apiDestinationName: String? = nil

@@ -21,10 +21,16 @@ public struct Connection: IdentifiedConstruct {
 
     public let id: String
     public let identity = ConstructIdentity()
+    /// How calls are authorized (`AuthorizationType` and `AuthParameters`): `API_KEY`, `BASIC` or `OAUTH_CLIENT_CREDENTIALS`.
+    /// An OAuth endpoint must be an `https://` URL called with `GET`, `POST` or `PUT`.
     public var authorization: Authorization
+    /// The connection's description (`Description`), up to 512 characters; none written unless given.
     public var description: String?
+    /// The connection's name (`Name`): up to 64 letters, digits, `.`, `-` and `_`; `nil` (the default) leaves it out and
+    /// CloudFormation generates one.
     public var connectionName: String?
 
+    /// A connection authorizing calls with `authorization`.
     public init(_ id: String, authorization: Authorization, description: String? = nil, connectionName: String? = nil) {
         self.id = id
         self.authorization = authorization

@@ -10,13 +10,17 @@ import OrderedCollections
 public struct EventBus: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The bus's name (`Name`): up to 256 characters, without `/`, and not `default`; the construct's unique id unless given,
+    /// as CDK names it.
     public var name: String?
+    /// The bus's description (`Description`), up to 512 characters; none written unless given.
     public var description: String?
     /// Keep every event in an archive for this long (`<Bus>/Archive`), for replays.
     public var archiveRetention: Duration?
     /// Other AWS accounts allowed to put events on the bus (`<Bus>/Policy`).
     public var allowPutEventsFromAccounts: [String]
 
+    /// A custom event bus, with an archive and a policy for other accounts only when asked for.
     public init(
         _ id: String, name: String? = nil, description: String? = nil, archiveRetention: Duration? = nil,
         allowPutEventsFromAccounts: [String] = []

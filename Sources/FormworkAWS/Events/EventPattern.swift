@@ -8,14 +8,21 @@ import OrderedCollections
 ///              detail: ["total": [.numeric(">", 100)], "coupon": [.exists(false)]])
 /// ```
 public struct EventPattern: Sendable, Equatable {
+    /// The `source` values matched, any of them, such as `aws.s3` or `orders`; the field is left out, matching any source,
+    /// when empty (the default).
     public var source: [String]
+    /// The `detail-type` values matched, any of them, such as `OrderPlaced`; left out, matching any, when empty (the default).
     public var detailType: [String]
+    /// The AWS account ids matched (`account`), any of them; left out, matching any, when empty (the default).
     public var account: [String]
+    /// The Regions matched (`region`), such as `eu-west-1`; left out, matching any, when empty (the default).
     public var region: [String]
+    /// The ARNs an event must name in its `resources`; left out, matching any, when empty (the default).
     public var resources: [String]
     /// The `detail` pattern: field names to lists of values and matchers.
     public var detail: OrderedDictionary<String, Value>
 
+    /// A pattern matching the fields given; EventBridge refuses a pattern without any field.
     public init(
         source: [String] = [], detailType: [String] = [], account: [String] = [], region: [String] = [],
         resources: [String] = [], detail: OrderedDictionary<String, Value> = [:]

@@ -13,10 +13,14 @@ import OrderedCollections
 public struct EventSchemaRegistry: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The registry's name (`RegistryName`), unique in the account and Region.
     public var name: String
+    /// The registry's description (`Description`); none written unless given.
     public var description: String?
+    /// The schemas the registry holds, each an `AWS::EventSchemas::Schema` at `<Registry>/<schema id>`.
     public let schemas: [EventSchema]
 
+    /// A registry `name` holding `schemas`.
     public init(_ id: String, name: String, description: String? = nil, schemas: [EventSchema]) {
         self.id = id
         self.name = name
@@ -51,15 +55,22 @@ public struct EventSchemaRegistry: IdentifiedConstruct {
 public struct EventSchema: Sendable {
     /// The document's kind.
     public enum SchemaType: String, Sendable {
+        /// `OpenApi3`: an OpenAPI 3.0 document.
         case openAPI3 = "OpenApi3"
+        /// `JSONSchemaDraft4`: a JSON Schema (draft 4) document.
         case jsonSchemaDraft4 = "JSONSchemaDraft4"
     }
 
+    /// The schema's construct id under its registry.
     public let id: String
+    /// The schema's name (`SchemaName`); `nil` (the default) leaves it out and CloudFormation generates one.
     public var name: String?
+    /// The kind of document ``content`` is (`Type`).
     public var type: SchemaType
+    /// The schema document, a JSON object without references to other resources; written as compact JSON text (`Content`).
     public var content: Value
 
+    /// A schema of `type` with the document `content`.
     public init(_ id: String, name: String? = nil, type: SchemaType, content: Value) {
         self.id = id
         self.name = name

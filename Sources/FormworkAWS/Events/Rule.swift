@@ -12,11 +12,19 @@ import OrderedCollections
 public struct Rule: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The bus whose events the rule matches (`EventBusName`); `nil` (the default) writes none: the account's default bus.
+    /// Scheduled rules must stay on the default bus.
     public var bus: EventBus?
+    /// Which events the rule matches (`EventPattern`), with at least one field; a rule needs a pattern, a schedule or both.
     public var pattern: EventPattern?
+    /// When the rule runs by itself (`ScheduleExpression`), on the default bus only; none unless given.
     public var schedule: Schedule?
+    /// Whether the rule matches and runs (`State`, `ENABLED` or `DISABLED`, always written); `true` unless given.
     public var enabled: Bool
+    /// The rule's description (`Description`), up to 512 characters; none written unless given.
     public var description: String?
+    /// The rule's name (`Name`): up to 64 letters, digits, `.`, `-` and `_`; `nil` (the default) leaves it out and
+    /// CloudFormation generates one.
     public var ruleName: String?
 
     /// The targets edges add, in order; each becomes `Target<index>`.

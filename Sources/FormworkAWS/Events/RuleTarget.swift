@@ -11,8 +11,13 @@ import OrderedCollections
 public struct RuleTarget: Construct {
     /// What receives the events.
     public enum Destination: Sendable {
+        /// A Lambda function; the rule gets a `lambda:InvokeFunction` permission on it, for this rule only
+        /// (`<Rule>/AllowEventRule<function's unique id>`).
         case function(Function)
+        /// An SQS queue; the queue's policy lets EventBridge send it messages for this rule only (`aws:SourceArn`).
         case queue(Queue)
+        /// An SNS topic; the topic's policy lets EventBridge publish to it. Under the Formwork profile only this rule may
+        /// (`aws:SourceArn`); under the CDK profile any rule of EventBridge may, as CDK writes it.
         case topic(Topic)
         /// Another event bus; EventBridge puts the events there with a role (`<Rule>/EventsRole`).
         case bus(EventBus)
@@ -41,11 +46,21 @@ public struct RuleTarget: Construct {
         case transformed(paths: OrderedDictionary<String, String>, template: String)
     }
 
+    /// The rule the target is added to, as one of its `Targets` (`Target<index>`, at most five per rule).
     public let rule: Rule
+    /// What receives the rule's events (`Arn`, and `RoleArn` for buses, state machines and API destinations).
     public let destination: Destination
+    /// How many times EventBridge retries a failed delivery (`MaximumRetryAttempts` of `RetryPolicy`), 0 to 185; `nil` (the
+    /// default) writes none, and EventBridge retries up to 185 times.
     public var retryAttempts: Int?
+    /// How long EventBridge keeps trying to deliver an event (`MaximumEventAgeInSeconds` of `RetryPolicy`), 60 seconds to 24
+    /// hours; `nil` (the default) writes none, and EventBridge tries for 24 hours.
     public var maxEventAge: Duration?
+    /// Where events that could not be delivered go (`DeadLetterConfig`); the queue's policy lets EventBridge send them for this
+    /// rule only. `nil` (the default) writes none, and such events are dropped.
     public var deadLetterQueue: Queue?
+    /// What the target receives instead of the event (`Input` or `InputTransformer`); `nil` (the default) writes none, and the
+    /// target receives the whole event.
     public var input: Input?
 
     public var id: String { "\(rule.id)Targets\(destination.construct.id)" }

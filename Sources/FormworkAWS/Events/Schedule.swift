@@ -9,6 +9,10 @@ import FormworkCore
 public struct Schedule: Sendable, Hashable {
     /// The fields of a cron expression; each `*` unless given (the week day `?`).
     public struct Cron: Sendable, Hashable {
+        /// The six fields of the expression, in UTC, each taking values, ranges (`1-5`), lists (`1,15`), steps (`0/15`) and
+        /// wildcards: `minute` 0–59, `hour` 0–23, `day` of the month 1–31, `month` 1–12 or `JAN`–`DEC`, `weekDay` 1–7 or
+        /// `SUN`–`SAT`, `year` 1970–2199. Each not given is written `*`, except `weekDay`, written `?`, and `day`, written `?`
+        /// when `weekDay` is given.
         public var minute, hour, day, month, weekDay, year: String?
     }
 

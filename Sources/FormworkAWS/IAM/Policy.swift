@@ -10,10 +10,15 @@ import OrderedCollections
 public struct Policy: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The statements of the policy's `PolicyDocument`; at least one.
     public var statements: [PolicyStatement]
+    /// The roles the policy is attached to (`Roles`, by name); at least one.
     public var roles: [Role]
+    /// The policy's name (`PolicyName`): 1 to 128 letters, digits or `+=,.@_-`, unique among the role's inline
+    /// policies; `nil`: the last 128 characters of the logical ID, as CDK names it.
     public var policyName: String?
 
+    /// A policy of `statements` attached to `roles`.
     public init(_ id: String, statements: [PolicyStatement], roles: [Role], policyName: String? = nil) {
         self.id = id
         self.statements = statements
@@ -49,10 +54,16 @@ public struct Policy: IdentifiedConstruct {
 public struct ManagedPolicy: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The statements of the policy's `PolicyDocument`; at least one. A managed policy's document may be up to
+    /// 6,144 characters, spaces not counted.
     public var statements: [PolicyStatement]
+    /// The policy's name (`ManagedPolicyName`): 1 to 128 letters, digits or `+=,.@_-`, unique in the account;
+    /// `nil`: CloudFormation generates one.
     public var managedPolicyName: String?
+    /// The policy's `Description`, up to 1,000 characters; `nil`: none. It cannot be changed once the policy exists.
     public var description: String?
 
+    /// A managed policy of `statements`, at the path `/`.
     public init(_ id: String, statements: [PolicyStatement], managedPolicyName: String? = nil, description: String? = nil) {
         self.id = id
         self.statements = statements

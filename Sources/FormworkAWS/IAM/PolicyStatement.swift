@@ -10,11 +10,16 @@ import OrderedCollections
 public struct PolicyStatement: Sendable, Equatable {
     /// `Allow` or `Deny`.
     public enum Effect: String, Sendable {
+        /// The statement grants the actions (`Allow`).
         case allow = "Allow"
+        /// The statement refuses the actions, over any `Allow` (`Deny`).
         case deny = "Deny"
     }
 
+    /// Whether the statement allows or denies (`Effect`); ``Effect/allow`` unless given.
     public var effect: Effect
+    /// The actions the statement covers (`Action`), as `service:Action`, wildcards allowed (`s3:Get*`); written as
+    /// a single string when there is one.
     public var actions: [String]
     /// Resources; an entry `{"Ref": "AWS::NoValue"}` is left out of the rendered list but keeps it a list,
     /// as CDK's table grants do.
@@ -62,6 +67,7 @@ public struct PolicyStatement: Sendable, Equatable {
 
 /// An IAM policy document: `{"Statement": [...], "Version": "2012-10-17"}`.
 public struct PolicyDocument: Sendable, Equatable {
+    /// The statements, in order, without exact duplicates (and merged, when the document was made minimizing).
     public var statements: [PolicyStatement]
 
     /// A document of `statements`, in order; exact duplicates are kept once. With `minimizing` (CDK's
@@ -78,6 +84,7 @@ public struct PolicyDocument: Sendable, Equatable {
         self.statements = unique
     }
 
+    /// The document as written to a template: `{"Statement": [...], "Version": "2012-10-17"}`.
     public var value: Value {
         ["Statement": .array(statements.map(\.value)), "Version": "2012-10-17"]
     }

@@ -11,9 +11,12 @@ import OrderedCollections
 public struct Key: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The key's `Description`, up to 8,192 characters; `nil`: none written.
     public var description: String?
     /// Whether KMS rotates the key yearly; `nil`: not written under the CDK profile (off), on under Formwork's.
     public var enableKeyRotation: Bool?
+    /// What happens to the key when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
+    /// given, as in CDK (a deleted key is only scheduled for deletion, after a waiting period).
     public var removalPolicy: RemovalPolicy
 
     /// Statements edges add to the key policy (services that must use the key).

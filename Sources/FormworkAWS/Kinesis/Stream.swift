@@ -10,12 +10,18 @@ import OrderedCollections
 public struct Stream: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// Fixed shards (`ShardCount`, 1 to 100,000) or on-demand (`StreamModeDetails`); one shard unless given, as in CDK.
     public var capacity: Capacity
+    /// How long records stay readable (`RetentionPeriodHours`, in whole hours): 24 hours to 365 days; `nil` writes
+    /// 24 hours, as CDK does.
     public var retention: Duration?
+    /// The stream's name (`Name`): 1 to 128 letters, digits, `_`, `.` or `-`; `nil`: CloudFormation generates one.
     public var streamName: String?
     /// Server-side encryption; `nil` is CDK's default: the AWS managed key, except in the regions without
     /// Kinesis encryption (a condition CDK adds). Given as ``Encryption/managed``, the key is used everywhere.
     public var encryption: Encryption?
+    /// What happens to the stream when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
+    /// given, as in CDK.
     public var removalPolicy: RemovalPolicy
 
     /// How the stream's throughput is set.

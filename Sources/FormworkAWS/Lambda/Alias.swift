@@ -7,15 +7,22 @@ import OrderedCollections
 public struct Alias: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The alias's name (`Name`): 1 to 128 letters, digits, `-` or `_`, not only digits (`live`, `prod`).
     public var aliasName: String
+    /// The version the alias points to (`FunctionVersion`, its function as `FunctionName`): a ``Version`` or a
+    /// function's ``CurrentVersion``.
     public let version: any PublishedVersion
+    /// The alias's `Description`, up to 256 characters; `nil`: none.
     public var description: String?
+    /// Instances kept initialized for the alias (`ProvisionedConcurrencyConfig`), 1 or more, billed while they
+    /// exist; `nil`: none. With ``autoScaling``, the starting point it scales from.
     public var provisionedConcurrentExecutions: Int?
     /// Other versions that get a share of the invocations (weights between 0 and 1).
     public var additionalVersions: [(version: any PublishedVersion, weight: Double)]
     /// Auto scaling of the provisioned concurrency.
     public var autoScaling: AutoScaling?
 
+    /// An alias `aliasName` of `version`.
     public init(
         _ id: String, aliasName: String, version: any PublishedVersion, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
         additionalVersions: [(version: any PublishedVersion, weight: Double)] = [], autoScaling: AutoScaling? = nil

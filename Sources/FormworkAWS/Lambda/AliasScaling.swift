@@ -8,11 +8,18 @@ extension Alias {
     public struct AutoScaling: Sendable {
         /// A change of capacity at times a schedule gives (a scheduled action).
         public struct ScheduledCapacity: Sendable {
+            /// The scheduled action's name (`ScheduledActionName`): 1 to 256 printable characters without `|`, `:` or `/`,
+            /// unique within the alias.
             public var name: String
+            /// When the action runs: a rate, cron or one-time schedule (`Schedule`), in UTC.
             public var schedule: Schedule
+            /// The new lower bound of the provisioned concurrency (`ScalableTargetAction.MinCapacity`); `nil`: unchanged.
+            /// One of this and ``maxCapacity`` is required.
             public var minCapacity: Int?
+            /// The new upper bound of the provisioned concurrency (`ScalableTargetAction.MaxCapacity`); `nil`: unchanged.
             public var maxCapacity: Int?
 
+            /// A scheduled action `name` setting `minCapacity`, `maxCapacity` or both at the times of `schedule`.
             public init(_ name: String, schedule: Schedule, minCapacity: Int? = nil, maxCapacity: Int? = nil) {
                 self.name = name
                 self.schedule = schedule
@@ -21,12 +28,18 @@ extension Alias {
             }
         }
 
+        /// The fewest provisioned concurrent executions scaling may leave (`MinCapacity`): 1 unless given, at most
+        /// ``maxCapacity``.
         public var minCapacity: Int
+        /// The most provisioned concurrent executions scaling may reach (`MaxCapacity`); required.
         public var maxCapacity: Int
         /// The share of provisioned concurrency to keep in use (0.1 to 0.9); no tracking policy when `nil`.
         public var utilizationTarget: Double?
+        /// Capacity changes at set times (`ScheduledActions`); none unless given.
         public var scheduled: [ScheduledCapacity]
 
+        /// Scaling the provisioned concurrency between `minCapacity` and `maxCapacity`, tracking `utilizationTarget`
+        /// and following `scheduled`.
         public init(minCapacity: Int = 1, maxCapacity: Int, utilizationTarget: Double? = nil, scheduled: [ScheduledCapacity] = []) {
             self.minCapacity = minCapacity
             self.maxCapacity = maxCapacity

@@ -24,8 +24,12 @@ extension Version: PublishedVersion {}
 /// ```
 public struct CurrentVersion: Construct, PublishedVersion {
     public let function: Function
+    /// The version's `Description`, up to 256 characters; `nil`: none.
     public var description: String?
+    /// Instances kept initialized for the version (`ProvisionedConcurrencyConfig`), 1 or more; `nil`: none.
     public var provisionedConcurrentExecutions: Int?
+    /// What happens to a version the next one replaces or the stack deletes; `nil`: none written, so CloudFormation
+    /// deletes it, as in CDK. ``RemovalPolicy/retain`` keeps old versions for rollback.
     public var removalPolicy: RemovalPolicy?
     /// Whether the hash covers the layers too, as CDK does with the feature flag
     /// `@aws-cdk/aws-lambda:recognizeLayerVersion` on (projects made by `cdk init` set it in `cdk.json`);

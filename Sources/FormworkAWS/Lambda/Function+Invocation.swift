@@ -4,8 +4,11 @@ import OrderedCollections
 extension Function {
     /// Where the result of an asynchronous invocation goes. Indirect: a function can be another's destination.
     public indirect enum Destination: Sendable {
+        /// Sent to an SQS queue (the role may send to it).
         case queue(Queue)
+        /// Published to an SNS topic (the role may publish to it).
         case topic(Topic)
+        /// Passed to another Lambda function as its event (the role may invoke it).
         case function(Function)
         /// Put on an event bus: an event with the request, the response and the invocation's details.
         case eventBus(EventBus)
@@ -41,11 +44,19 @@ extension Function {
 
     /// How asynchronous invocations are retried and where their results go (`AWS::Lambda::EventInvokeConfig`).
     public struct AsyncInvocation: Sendable {
+        /// Where a successful invocation's record goes (`DestinationConfig.OnSuccess`); `nil`: nowhere.
         public var onSuccess: Destination?
+        /// Where an invocation that failed all its attempts, or expired, goes (`DestinationConfig.OnFailure`); `nil`:
+        /// nowhere.
         public var onFailure: Destination?
+        /// How many more times Lambda tries after a failed attempt (`MaximumRetryAttempts`), 0 to 2; `nil`: not
+        /// written, so Lambda's 2.
         public var retryAttempts: Int?
+        /// How long an event may wait in Lambda's queue before it is dropped (`MaximumEventAgeInSeconds`): 1 minute
+        /// to 6 hours, in whole seconds; `nil`: not written, so Lambda's 6 hours.
         public var maxEventAge: Duration?
 
+        /// Invocation settings for `$LATEST`; every setting left `nil` is Lambda's default.
         public init(onSuccess: Destination? = nil, onFailure: Destination? = nil, retryAttempts: Int? = nil, maxEventAge: Duration? = nil) {
             self.onSuccess = onSuccess
             self.onFailure = onFailure

@@ -14,16 +14,34 @@ import OrderedCollections
 public struct Function: GrantPrincipal {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The language runtime the function runs on (`Runtime`); required.
     public var runtime: Runtime
+    /// The entry point Lambda calls (`Handler`), in the runtime's form: `index.handler` for Node.js (file and
+    /// export), `app.handler` for Python, `package.Class::method` for Java; up to 128 characters.
     public var handler: String
+    /// Where the function's code comes from (`Code`); required.
     public var code: Code
+    /// The memory given to the function in MB (`MemorySize`), 128 to 10,240; CPU grows with it. `nil`: not
+    /// written, so Lambda's 128 MB, as in CDK.
     public var memorySize: Int?
+    /// How long an invocation may run before Lambda stops it (`Timeout`, in whole seconds): 1 second to 15 minutes;
+    /// `nil`: not written, so Lambda's 3 seconds, as in CDK.
     public var timeout: Duration?
+    /// Environment variables (`Environment.Variables`), written sorted by name; none unless given. Together at most
+    /// 4 KB.
     public var environment: OrderedDictionary<String, Value>
+    /// X-Ray tracing (`TracingConfig.Mode`); given either mode, the role may also send traces to X-Ray. `nil`: not
+    /// written (no tracing), as in CDK.
     public var tracing: Tracing?
+    /// Concurrent executions set aside for the function and also its limit (`ReservedConcurrentExecutions`), 0 or
+    /// more; 0 stops all invocations. `nil`: none reserved; the function shares the account's unreserved pool.
     public var reservedConcurrentExecutions: Int?
+    /// The function's `Description`, up to 256 characters; `nil`: none.
     public var description: String?
+    /// The function's name (`FunctionName`): 1 to 64 letters, digits, `-` or `_`; `nil`: CloudFormation generates
+    /// one. A named function cannot take an update that replaces it.
     public var functionName: String?
+    /// The instruction set (`Architectures`); `nil`: not written, so Lambda's ``Architecture/x86_64``, as in CDK.
     public var architecture: Architecture?
     /// Where failed asynchronous invocations go (`DeadLetterConfig`).
     public var deadLetterQueue: Queue?
@@ -47,12 +65,21 @@ public struct Function: GrantPrincipal {
     /// automatic one at `<Function>/SecurityGroup` when none is given, as CDK). The role gets
     /// `AWSLambdaVPCAccessExecutionRole`.
     public struct VpcPlacement: Sendable {
+        /// The id of the VPC (`vpc-...`), where the automatic security group is made.
         public var vpcId: String
+        /// The ids of the subnets the function's network interfaces go in (`VpcConfig.SubnetIds`): 1 to 16; private
+        /// subnets with a NAT gateway or VPC endpoints, for the function to reach AWS.
         public var subnetIds: [String]
+        /// The groups of the function's network interfaces (`VpcConfig.SecurityGroupIds`), at most 5; empty: one
+        /// automatic group made at `<Function>/SecurityGroup`.
         public var securityGroups: [SecurityGroup]
         /// Whether the automatic group lets all traffic out.
         public var allowAllOutbound: Bool
 
+        /// A placement in `subnetIds` of `vpcId`.
+        ///
+        /// - Parameter allowAllOutbound: Whether the automatic group lets all traffic out; ignored when
+        ///   `securityGroups` are given.
         public init(vpcId: String, subnetIds: [String], securityGroups: [SecurityGroup] = [], allowAllOutbound: Bool = true) {
             self.vpcId = vpcId
             self.subnetIds = subnetIds
@@ -185,19 +212,30 @@ public struct Function: GrantPrincipal {
 extension Function {
     /// A Lambda runtime, by its CloudFormation name.
     public struct Runtime: Sendable, Hashable {
+        /// The runtime's identifier as CloudFormation's `Runtime` takes it, such as `nodejs22.x` or `python3.13`.
         public var name: String
+        /// A runtime by its identifier, for one without a constant here (such as `dotnet8`).
         public init(_ name: String) { self.name = name }
 
         /// Deprecated by Lambda since 2026-04-30; `check` reports it as an error.
         public static let nodejs20 = Runtime("nodejs20.x")
+        /// Node.js 22 (`nodejs22.x`).
         public static let nodejs22 = Runtime("nodejs22.x")
+        /// Node.js 24 (`nodejs24.x`).
         public static let nodejs24 = Runtime("nodejs24.x")
+        /// Python 3.12 (`python3.12`).
         public static let python312 = Runtime("python3.12")
+        /// Python 3.13 (`python3.13`).
         public static let python313 = Runtime("python3.13")
+        /// Python 3.14 (`python3.14`).
         public static let python314 = Runtime("python3.14")
+        /// An OS-only runtime on Amazon Linux 2023, for a custom runtime or a compiled `bootstrap` (`provided.al2023`).
         public static let providedAL2023 = Runtime("provided.al2023")
+        /// Java 21 (`java21`).
         public static let java21 = Runtime("java21")
+        /// Java 25 (`java25`).
         public static let java25 = Runtime("java25")
+        /// Ruby 3.4 (`ruby3.4`).
         public static let ruby34 = Runtime("ruby3.4")
 
         /// Whether Lambda offers SnapStart for the runtime: Java 11 and later, Python 3.12 and later, .NET 8.
@@ -237,13 +275,17 @@ extension Function {
 
     /// X-Ray tracing mode.
     public enum Tracing: String, Sendable {
+        /// Lambda samples incoming requests and sends their traces to X-Ray (`Active`).
         case active = "Active"
+        /// Lambda traces a request only when the caller's trace header says it was sampled (`PassThrough`).
         case passThrough = "PassThrough"
     }
 
     /// The instruction set the function runs on.
     public enum Architecture: String, Sendable {
+        /// 64-bit x86 processors (`x86_64`), Lambda's default.
         case x86_64
+        /// 64-bit ARM processors, AWS Graviton (`arm64`).
         case arm64
     }
 }

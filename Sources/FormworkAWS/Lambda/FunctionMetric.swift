@@ -3,10 +3,15 @@ import FormworkCore
 extension Function {
     /// Lambda function metrics, with the statistic CDK uses for each.
     public enum MetricName: String, Sendable {
+        /// Times the function was called, successful or not, retries included (`Invocations`); summed.
         case invocations = "Invocations"
+        /// Invocations that ended in a function error (`Errors`); summed.
         case errors = "Errors"
+        /// Invocation requests refused for lack of concurrency (`Throttles`); summed.
         case throttles = "Throttles"
+        /// Time the function's code ran per invocation, in milliseconds (`Duration`); averaged.
         case duration = "Duration"
+        /// Instances processing events at once (`ConcurrentExecutions`); the maximum.
         case concurrentExecutions = "ConcurrentExecutions"
 
         var statistic: Metric.Statistic {

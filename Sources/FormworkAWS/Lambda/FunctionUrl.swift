@@ -12,9 +12,13 @@ import OrderedCollections
 /// Output("WebhookUrl", value: url.url)
 /// ```
 public struct FunctionUrl: Construct {
+    /// The function the URL calls (`TargetFunctionArn`); the URL is declared in its scope, as `<Function>/FunctionUrl`.
     public let function: Function
+    /// Who may call the URL (`AuthType`); ``AuthType/awsIAM`` unless given, as in CDK.
     public var authType: AuthType
+    /// Cross-origin rules (`Cors`); `nil`: none, so browsers on other origins cannot read the responses.
     public var cors: Cors?
+    /// How the response is returned (`InvokeMode`); `nil`: not written, so Lambda's ``InvokeMode/buffered``, as in CDK.
     public var invokeMode: InvokeMode?
 
     /// Who may call the URL.
@@ -27,32 +31,53 @@ public struct FunctionUrl: Construct {
 
     /// How the response is returned.
     public enum InvokeMode: String, Sendable {
+        /// Lambda returns the response once the function has finished, up to 6 MB (`BUFFERED`).
         case buffered = "BUFFERED"
+        /// Lambda streams the response as the function writes it, up to 20 MB by default (`RESPONSE_STREAM`); the
+        /// function must use the runtime's streaming handler.
         case responseStream = "RESPONSE_STREAM"
     }
 
     /// The HTTP methods a CORS rule allows.
     public enum Method: String, Sendable {
+        /// `GET`.
         case get = "GET"
+        /// `PUT`.
         case put = "PUT"
+        /// `HEAD`.
         case head = "HEAD"
+        /// `POST`.
         case post = "POST"
+        /// `DELETE`.
         case delete = "DELETE"
+        /// `PATCH`.
         case patch = "PATCH"
+        /// `OPTIONS`.
         case options = "OPTIONS"
+        /// Every method (`*`).
         case all = "*"
     }
 
     /// Cross-origin rules for browsers calling the URL.
     public struct Cors: Sendable {
+        /// The origins allowed to call the URL (`AllowOrigins`), such as `https://shop.example.com`, up to 100; every
+        /// origin (`*`) unless given, as in CDK.
         public var allowedOrigins: [String]
         /// All methods unless given, as CDK.
         public var allowedMethods: [Method]
+        /// The request headers browsers may send (`AllowHeaders`), up to 100; `nil`: not written, so none beyond the
+        /// CORS-safelisted ones.
         public var allowedHeaders: [String]?
+        /// The response headers browsers may read (`ExposeHeaders`), up to 100; `nil`: not written, so only the
+        /// CORS-safelisted ones.
         public var exposedHeaders: [String]?
+        /// Whether browsers may send cookies and credentials (`AllowCredentials`); `nil`: not written, so no.
         public var allowCredentials: Bool?
+        /// How long browsers may cache the preflight answer (`MaxAge`, in whole seconds): up to 24 hours; `nil`: not
+        /// written, so no caching.
         public var maxAge: Duration?
 
+        /// CORS rules allowing every origin and method unless given.
         public init(
             allowedOrigins: [String] = ["*"], allowedMethods: [Method] = [.all], allowedHeaders: [String]? = nil, exposedHeaders: [String]? = nil,
             allowCredentials: Bool? = nil, maxAge: Duration? = nil

@@ -14,15 +14,22 @@ public struct LayerVersion: IdentifiedConstruct {
     public let identity = ConstructIdentity()
     /// The layer's content: `.asset` or `.s3` (a layer cannot be inline).
     public var code: Function.Code
+    /// The runtimes the layer is meant for (`CompatibleRuntimes`), at most 15; empty: not written, so any runtime
+    /// may use it, as in CDK.
     public var compatibleRuntimes: [Function.Runtime]
+    /// The instruction sets the layer is meant for (`CompatibleArchitectures`); empty: not written, so any.
     public var compatibleArchitectures: [Function.Architecture]
+    /// The version's `Description`, up to 256 characters; `nil`: none.
     public var description: String?
     /// The license, as an SPDX identifier, a URL or its text.
     public var license: String?
+    /// The layer's name (`LayerName`): 1 to 140 letters, digits, `-` or `_`; `nil`: CloudFormation generates one.
+    /// Versions with one name are numbered versions of one layer.
     public var layerVersionName: String?
     /// `nil`: none written (CloudFormation deletes a replaced or removed version), as CDK.
     public var removalPolicy: RemovalPolicy?
 
+    /// A layer version with the content of `code` (an asset folder or an S3 zip, not inline code).
     public init(
         _ id: String, code: Function.Code, compatibleRuntimes: [Function.Runtime] = [], compatibleArchitectures: [Function.Architecture] = [],
         description: String? = nil, license: String? = nil, layerVersionName: String? = nil, removalPolicy: RemovalPolicy? = nil

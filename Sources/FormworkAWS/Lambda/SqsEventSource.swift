@@ -8,12 +8,24 @@ import OrderedCollections
 /// worker.consumes(queue, batchSize: 10, maxBatchingWindow: .seconds(5), reportBatchItemFailures: true)
 /// ```
 public struct SqsEventSource: Construct {
+    /// The function Lambda calls with batches (`FunctionName`); the mapping is declared in its scope, and its role
+    /// may receive and delete the queue's messages.
     public let function: Function
+    /// The queue read (`EventSourceArn`); its visibility timeout must be at least the function's timeout.
     public let queue: Queue
+    /// The most messages per batch (`BatchSize`): 1 to 10, or up to 10,000 with a batching window; `nil`: not
+    /// written, so Lambda's 10.
     public var batchSize: Int?
+    /// How long Lambda gathers messages before calling (`MaximumBatchingWindowInSeconds`, in whole seconds): up
+    /// to 5 minutes; `nil`: not written, so no waiting.
     public var maxBatchingWindow: Duration?
+    /// Whether the function may report which messages of a batch failed, so that only those return to the queue
+    /// (`FunctionResponseTypes: [ReportBatchItemFailures]`); `false` unless given.
     public var reportBatchItemFailures: Bool
+    /// The most concurrent function instances the queue may use (`ScalingConfig.MaximumConcurrency`), 2 to 1,000;
+    /// `nil`: not written, so no limit beyond the function's.
     public var maxConcurrency: Int?
+    /// Whether the mapping reads (`Enabled`); `nil`: not written, so on.
     public var enabled: Bool?
 
     public var id: String { "\(function.id)ConsumesFrom\(queue.id)" }

@@ -6,29 +6,53 @@ import OrderedCollections
 public struct StreamReading: Sendable {
     /// Where in the stream reading starts.
     public enum StartingPosition: String, Sendable {
+        /// From the oldest record still in the stream (`TRIM_HORIZON`).
         case trimHorizon = "TRIM_HORIZON"
+        /// From records written after the mapping starts (`LATEST`).
         case latest = "LATEST"
     }
 
     /// Where records go that failed every retry.
     public enum FailureDestination: Sendable {
+        /// Details of the failed batch sent to an SQS queue (the role may send to it).
         case queue(Queue)
+        /// Details of the failed batch published to an SNS topic (the role may publish to it).
         case topic(Topic)
     }
 
+    /// Where reading starts (`StartingPosition`); required.
     public var startingPosition: StartingPosition
     /// Records per batch; 100 unless given, as in CDK (which always writes it).
     public var batchSize: Int
+    /// How long Lambda gathers records before calling (`MaximumBatchingWindowInSeconds`, in whole seconds): up
+    /// to 5 minutes; `nil`: not written, so no waiting.
     public var maxBatchingWindow: Duration?
+    /// How many batches of one shard are processed at once (`ParallelizationFactor`), 1 to 10; `nil`: not
+    /// written, so Lambda's 1.
     public var parallelizationFactor: Int?
+    /// Whether a failed batch is split in two and each half retried (`BisectBatchOnFunctionError`); `nil`: not
+    /// written, so no.
     public var bisectBatchOnError: Bool?
+    /// How often a failed batch is retried (`MaximumRetryAttempts`): 0 to 10,000, or -1 for until the record
+    /// expires; `nil`: not written, so Lambda's -1.
     public var retryAttempts: Int?
+    /// The age beyond which a record is not sent to the function (`MaximumRecordAgeInSeconds`): 1 minute to 7
+    /// days, in whole seconds; `nil`: not written, so until the record leaves the stream.
     public var maxRecordAge: Duration?
+    /// The length of the windows the function aggregates state over (`TumblingWindowInSeconds`, in whole
+    /// seconds): up to 15 minutes; `nil`: not written, so none.
     public var tumblingWindow: Duration?
+    /// Whether the function may report the first failed record of a batch, so that retries start there
+    /// (`FunctionResponseTypes: [ReportBatchItemFailures]`); `false` unless given.
     public var reportBatchItemFailures: Bool
+    /// Where a batch goes that failed every retry or grew too old (`DestinationConfig.OnFailure`); `nil`: nowhere,
+    /// the records are skipped.
     public var onFailure: FailureDestination?
+    /// Whether the mapping reads (`Enabled`); `nil`: not written, so on.
     public var enabled: Bool?
 
+    /// Reading from `startingPosition`, 100 records a batch unless `batchSize` says otherwise; every setting left
+    /// `nil` is Lambda's default.
     public init(
         startingPosition: StartingPosition, batchSize: Int = 100, maxBatchingWindow: Duration? = nil,
         parallelizationFactor: Int? = nil, bisectBatchOnError: Bool? = nil, retryAttempts: Int? = nil,

@@ -13,12 +13,14 @@ public struct Version: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
     public let function: Function
+    /// The version's `Description`, up to 256 characters; `nil`: none. Changing it publishes a new version.
     public var description: String?
     /// Execution environments kept initialized for this version.
     public var provisionedConcurrentExecutions: Int?
     /// `nil`: none written, as CDK.
     public var removalPolicy: RemovalPolicy?
 
+    /// A version of `function` as it is when the version is created.
     public init(
         _ id: String, function: Function, description: String? = nil, provisionedConcurrentExecutions: Int? = nil,
         removalPolicy: RemovalPolicy? = nil

@@ -16,18 +16,25 @@ import OrderedCollections
 public struct Pipe: GrantPrincipal {
     /// How much a pipe logs.
     public enum LogLevel: String, Sendable {
+        /// `ERROR`: records errors only.
         case error = "ERROR"
+        /// `INFO`: records errors and the main steps of each run, such as starting the target.
         case info = "INFO"
+        /// `TRACE`: records every step of each run.
         case trace = "TRACE"
     }
 
     /// Where and how much a pipe logs.
     public struct Logging: Sendable {
+        /// The log group the records go to (`LogGroupArn` of `CloudwatchLogsLogDestination`); the pipe's role may write to it.
         public var destination: LogGroup
+        /// How much the pipe logs (`Level`).
         public var level: LogLevel
         /// Whether log records carry the event, its transformation and the target's answer.
         public var includeExecutionData: Bool
 
+        /// Logging to `destination` at `level`, without execution data unless `includeExecutionData` (`IncludeExecutionData:
+        /// ["ALL"]`, written only then).
         public init(destination: LogGroup, level: LogLevel, includeExecutionData: Bool = false) {
             self.destination = destination
             self.level = level
@@ -37,20 +44,29 @@ public struct Pipe: GrantPrincipal {
 
     public let id: String
     public let identity = ConstructIdentity()
+    /// Where the pipe reads records (`Source` and `SourceParameters`); its role is granted the reading.
     public var source: PipeSource
     /// Event patterns (as for an EventBridge rule, matched against each record); a record passes when any
     /// matches. Every record passes when empty.
     public var filters: [Value]
+    /// A step that enriches each batch before delivery (`Enrichment` and `EnrichmentParameters`); `nil` (the default) writes
+    /// none, and records go to the target as filtered.
     public var enrichment: PipeEnrichment?
+    /// Where the pipe delivers records (`Target` and `TargetParameters`); its role is granted the delivery.
     public var target: PipeTarget
+    /// The pipe's name (`Name`): 1 to 64 letters, digits, `.`, `-` and `_`; `nil` (the default) leaves it out and
+    /// CloudFormation generates one.
     public var pipeName: String?
+    /// The pipe's description (`Description`), up to 512 characters; none written unless given.
     public var description: String?
     /// Whether the pipe runs once created; CloudFormation's default (running) when `nil`.
     public var enabled: Bool?
+    /// Where and how much the pipe logs (`LogConfiguration`); `nil` (the default) writes none, and the pipe does not log.
     public var logging: Logging?
     /// The role the pipe acts through, at `<Pipe>/Role`.
     public let role = Role("Role", assumedBy: "pipes.amazonaws.com")
 
+    /// A pipe from `source` to `target`; `filters` takes at most five patterns of fixed values.
     public init(
         _ id: String, source: PipeSource, filters: [Value] = [], enrichment: PipeEnrichment? = nil, target: PipeTarget,
         pipeName: String? = nil, description: String? = nil, enabled: Bool? = nil, logging: Logging? = nil

@@ -12,18 +12,29 @@ public struct PipeSource: Sendable {
 
     /// How a pipe reads a DynamoDB or Kinesis stream.
     public struct Reading: Sendable {
+        /// Where in the stream the pipe starts reading (`StartingPosition`), set when the pipe is created.
         public var startingPosition: StreamReading.StartingPosition
+        /// The most records per batch (`BatchSize`), 1 to 10,000; `nil` (the default) writes none, and Pipes' own default applies
+        /// (1, as CDK documents it).
         public var batchSize: Int?
+        /// How long the pipe gathers records before delivering a batch that is not full (`MaximumBatchingWindowInSeconds`, in whole
+        /// seconds), up to 5 minutes; `nil` (the default) writes none, and batches go without waiting.
         public var maxBatchingWindow: Duration?
+        /// How old a record may be before the pipe skips it (`MaximumRecordAgeInSeconds`, in whole seconds), 60 seconds to 7 days;
+        /// `nil` (the default) writes none, and records are tried until they leave the stream.
         public var maxRecordAge: Duration?
         /// Retries of a failing batch; -1 retries until the record expires.
         public var retryAttempts: Int?
+        /// How many batches of each shard are processed at once (`ParallelizationFactor`), 1 to 10; `nil` (the default) writes
+        /// none, and Pipes processes one.
         public var parallelizationFactor: Int?
         /// Split a failing batch in two and retry each half (`AUTOMATIC_BISECT`).
         public var bisectBatchOnError: Bool
         /// Where records go that failed every retry.
         public var deadLetter: StreamReading.FailureDestination?
 
+        /// How to read from `startingPosition`; every setting not given is left out, for Pipes' defaults. `retryAttempts`, when
+        /// given, must be -1 to 10,000.
         public init(
             startingPosition: StreamReading.StartingPosition, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
             maxRecordAge: Duration? = nil, retryAttempts: Int? = nil, parallelizationFactor: Int? = nil,

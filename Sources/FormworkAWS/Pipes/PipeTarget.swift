@@ -23,11 +23,17 @@ public struct PipeTarget: Sendable {
 
     /// What a pipe adds to the HTTP request of an API destination.
     public struct HttpParameters: Sendable {
+        /// Headers added to each request, by name (`HeaderParameters`); values may be fixed text or JSON paths into the event.
+        /// None, and the member left out, unless given.
         public var headers: OrderedDictionary<String, String>
         /// Values for the `*` of the destination's endpoint, in order.
         public var pathParameters: [String]
+        /// Query string parameters added to each request, by name (`QueryStringParameters`); values may be fixed text or JSON
+        /// paths into the event. None, and the member left out, unless given.
         public var queryParameters: OrderedDictionary<String, String>
 
+        /// Parameters added to the destination's requests; `HttpParameters` is written, if empty, even when none is given, as CDK
+        /// writes it.
         public init(headers: OrderedDictionary<String, String> = [:], pathParameters: [String] = [], queryParameters: OrderedDictionary<String, String> = [:]) {
             self.headers = headers
             self.pathParameters = pathParameters

@@ -15,6 +15,8 @@ import OrderedCollections
 public struct Bucket: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The bucket's name (`BucketName`): 3 to 63 lowercase letters, digits, `.` or `-`, unique across all of AWS;
+    /// `nil`: CloudFormation generates one. A named bucket cannot take an update that replaces it.
     public var bucketName: String?
     /// Server-side encryption; `nil`: none written under the CDK profile, ``Encryption/s3Managed`` under
     /// Formwork's.
@@ -25,8 +27,14 @@ public struct Bucket: IdentifiedConstruct {
     /// Whether the bucket policy denies requests without TLS; `nil`: no under the CDK profile, yes under
     /// Formwork's.
     public var enforceSSL: Bool?
+    /// Whether S3 keeps every version of each object (`VersioningConfiguration.Status: Enabled`); `nil` or `false`:
+    /// nothing written, so unversioned, as in CDK (`false` does not suspend versioning already on).
     public var versioned: Bool?
+    /// Rules that expire objects or abort uploads (`LifecycleConfiguration.Rules`), each written enabled; none
+    /// unless given. At most 1,000.
     public var lifecycleRules: [LifecycleRule]
+    /// What happens to the bucket when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
+    /// given, as in CDK (CloudFormation cannot delete a bucket that still holds objects).
     public var removalPolicy: RemovalPolicy
 
     /// Statements edges add to the bucket's policy.
@@ -46,7 +54,9 @@ public struct Bucket: IdentifiedConstruct {
 
     /// A lifecycle rule.
     public struct LifecycleRule: Sendable, Equatable {
+        /// The rule's `Id`, up to 255 characters, unique within the bucket; `nil`: S3 generates one.
         public var id: String?
+        /// The key prefix of the objects the rule applies to (`Prefix`), such as `logs/`; `nil`: every object.
         public var prefix: String?
         /// Delete current objects after this many days.
         public var expirationDays: Int?
@@ -55,6 +65,7 @@ public struct Bucket: IdentifiedConstruct {
         /// Abort incomplete multipart uploads after this many days.
         public var abortIncompleteMultipartUploadDays: Int?
 
+        /// A rule for the objects under `prefix`, with the actions given; an action left `nil` is not taken.
         public init(
             id: String? = nil, prefix: String? = nil, expirationDays: Int? = nil,
             noncurrentVersionExpirationDays: Int? = nil, abortIncompleteMultipartUploadDays: Int? = nil

@@ -13,8 +13,11 @@ import OrderedCollections
 public struct BucketNotification: Construct {
     /// Which object events.
     public enum Event: String, Sendable {
+        /// An object was created: put, posted, copied or completed as a multipart upload (`Object Created`).
         case objectCreated = "Object Created"
+        /// An object was deleted, or a delete marker made in a versioned bucket (`Object Deleted`).
         case objectDeleted = "Object Deleted"
+        /// A restore of an archived object from S3 Glacier finished (`Object Restore Completed`).
         case objectRestoreCompleted = "Object Restore Completed"
     }
 

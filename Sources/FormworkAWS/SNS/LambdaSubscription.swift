@@ -4,7 +4,10 @@ import OrderedCollections
 /// A function subscribed to a topic (CDK's `LambdaSubscription`): the subscription under the function's
 /// scope and the permission that lets SNS invoke it.
 public struct LambdaSubscription: Construct {
+    /// The topic subscribed to (`TopicArn`); SNS may invoke the function for it alone (`SourceArn`).
     public let topic: Topic
+    /// The function called with each message (`Endpoint`, `Protocol: lambda`); the subscription is declared in its
+    /// scope.
     public let function: Function
     /// Which messages the subscription delivers; all when `nil`.
     public var filterPolicy: FilterPolicy?
@@ -41,8 +44,11 @@ public struct LambdaSubscription: Construct {
 public struct EndpointSubscription: Construct {
     /// What receives the messages.
     public enum Endpoint: Sendable, Equatable {
+        /// Messages sent as email text to this address (`Protocol: email`); the owner must confirm the subscription.
         case email(String)
+        /// Messages sent as JSON email to this address (`Protocol: email-json`); the owner must confirm the subscription.
         case emailJSON(String)
+        /// Messages posted to this `https://` URL (`Protocol: https`); the endpoint must confirm the subscription.
         case https(String)
 
         var protocolName: String {
@@ -60,7 +66,9 @@ public struct EndpointSubscription: Construct {
         }
     }
 
+    /// The topic subscribed to (`TopicArn`); the subscription is declared in its scope.
     public let topic: Topic
+    /// Who receives the messages (`Protocol` and `Endpoint`).
     public let endpoint: Endpoint
 
     /// CDK's id of the subscription: the address, with `/` written as `--` as construct ids are.

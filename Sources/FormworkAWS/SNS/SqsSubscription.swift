@@ -8,8 +8,12 @@ import OrderedCollections
 /// topic.subscribe(queue, rawMessageDelivery: true, filterPolicy: .attributes(["type": .string(matchPrefixes: ["order."])]))
 /// ```
 public struct SqsSubscription: Construct {
+    /// The topic subscribed to (`TopicArn`); a FIFO topic delivers only to FIFO queues, a standard one to standard queues.
     public let topic: Topic
+    /// The queue the messages go to (`Endpoint`, `Protocol: sqs`); its policy lets the topic send.
     public let queue: Queue
+    /// Whether the queue gets the message as published, without SNS's JSON envelope (`RawMessageDelivery`);
+    /// `false` unless given, which writes nothing.
     public var rawMessageDelivery: Bool
     /// Which messages the subscription delivers; all when `nil`.
     public var filterPolicy: FilterPolicy?

@@ -64,7 +64,9 @@ public enum FilterPolicy: Sendable, Equatable {
 
     /// A condition on a body field, or conditions on the fields of a nested object.
     public indirect enum BodyFilter: Sendable, Equatable {
+        /// A condition on the field's value.
         case filter(SubscriptionFilter)
+        /// Conditions on the fields of the object the field holds, nested as in the body.
         case policy(OrderedDictionary<String, BodyFilter>)
     }
 

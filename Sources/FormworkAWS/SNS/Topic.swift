@@ -11,7 +11,10 @@ import OrderedCollections
 public struct Topic: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The name shown as the sender of SMS and email messages (`DisplayName`), up to 100 characters; `nil`: none.
     public var displayName: String?
+    /// The topic's name (`TopicName`): 1 to 256 letters, digits, `-` or `_` (`.fifo` added for a FIFO topic);
+    /// `nil`: CloudFormation generates one (CDK's generated name for a FIFO topic).
     public var topicName: String?
     /// Whether the topic is FIFO; `FifoTopic` is written whenever it is given, as CDK writes it. A FIFO
     /// topic's name gets CDK's `.fifo` suffix, and one without a name gets CDK's generated name.

@@ -14,20 +14,46 @@ import OrderedCollections
 public struct Queue: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The queue's name (`QueueName`): up to 80 letters, digits, `-` or `_`, ending in `.fifo` for a FIFO queue;
+    /// `nil`: CloudFormation generates one. A named queue cannot take an update that replaces it.
     public var queueName: String?
+    /// How long a received message stays hidden from other consumers (`VisibilityTimeout`, in whole seconds): up to
+    /// 12 hours; `nil`: not written, so SQS's 30 seconds, as in CDK. A consuming function needs at least its timeout.
     public var visibilityTimeout: Duration?
+    /// How long SQS keeps a message not deleted (`MessageRetentionPeriod`, in whole seconds): 1 minute to 14 days;
+    /// `nil`: not written, so SQS's 4 days, as in CDK.
     public var retention: Duration?
+    /// How long each new message stays invisible before it can be received (`DelaySeconds`, in whole seconds): up to
+    /// 15 minutes; `nil`: not written, so none.
     public var deliveryDelay: Duration?
+    /// How long a receive call waits for a message to arrive, long polling when above 0
+    /// (`ReceiveMessageWaitTimeSeconds`, in whole seconds): up to 20 seconds; `nil`: not written, so short polling.
     public var receiveWaitTime: Duration?
+    /// The largest message the queue accepts, in bytes (`MaximumMessageSize`): 1,024 to 1,048,576; `nil`: not
+    /// written, so SQS's default, 1,048,576.
     public var maxMessageSizeBytes: Int?
+    /// Where messages go after too many failed receives (`RedrivePolicy`), a FIFO queue for a FIFO queue; `nil`:
+    /// messages stay until they expire.
     public var deadLetter: DeadLetterQueue?
+    /// Whether the queue is FIFO, keeping order and delivering once (`FifoQueue`); `nil`: FIFO when the name ends
+    /// in `.fifo` or a FIFO-only setting is given, as CDK decides. Written only for a FIFO queue; changing it replaces the queue.
     public var fifo: Bool?
     /// `ContentBasedDeduplication`, written whenever it is given (FIFO queues only).
     public var contentBasedDeduplication: Bool?
+    /// Whether a FIFO queue deduplicates per message group or across the queue (`DeduplicationScope`); `nil`: not
+    /// written, so SQS's ``DeduplicationScope/queue``. Giving it makes the queue FIFO.
     public var deduplicationScope: DeduplicationScope?
+    /// Whether a FIFO queue's throughput quota counts per queue or per message group (`FifoThroughputLimit`);
+    /// `nil`: not written, so SQS's ``FifoThroughputLimit/perQueue``. Giving it makes the queue FIFO.
     public var fifoThroughputLimit: FifoThroughputLimit?
+    /// Server-side encryption (`SqsManagedSseEnabled` or `KmsMasterKeyId`); `nil`: nothing written, so SQS's
+    /// default for a new queue, SSE-SQS, as in CDK.
     public var encryption: Encryption?
+    /// Whether the queue's policy denies requests without TLS (a `Deny` on `aws:SecureTransport: false`); `false`
+    /// unless given, as in CDK.
     public var enforceSSL: Bool
+    /// What happens to the queue when it leaves the stack or the stack is deleted; ``RemovalPolicy/destroy``
+    /// unless given, as in CDK.
     public var removalPolicy: RemovalPolicy
 
     /// Statements subscriptions and other edges add to the queue's resource policy.
@@ -161,6 +187,8 @@ extension Queue {
     ///
     /// An indirect enum, because a queue holds its dead-letter queue by value.
     public indirect enum DeadLetterQueue: Sendable {
+        /// Messages move to `queue` after `maxReceiveCount` receives without a delete (`deadLetterTargetArn`,
+        /// `maxReceiveCount`), 1 to 1,000.
         case queue(Queue, maxReceiveCount: Int)
 
         /// `queue`, after `maxReceiveCount` failed receives.
@@ -185,13 +213,19 @@ extension Queue {
 
     /// `DeduplicationScope` of a FIFO queue.
     public enum DeduplicationScope: String, Sendable {
+        /// Duplicates are detected within each message group (`messageGroup`); with ``FifoThroughputLimit/perMessageGroupId``,
+        /// high throughput.
         case messageGroup
+        /// Duplicates are detected across the whole queue (`queue`).
         case queue
     }
 
     /// `FifoThroughputLimit` of a FIFO queue.
     public enum FifoThroughputLimit: String, Sendable {
+        /// The throughput quota applies to the whole queue (`perQueue`).
         case perQueue
+        /// The throughput quota applies to each message group (`perMessageGroupId`); only with
+        /// ``DeduplicationScope/messageGroup``.
         case perMessageGroupId
     }
 

@@ -17,22 +17,30 @@ public struct StringParameter: IdentifiedConstruct {
     public var value: Value
     /// The parameter's name; CloudFormation generates one when not given.
     public var parameterName: String?
+    /// The parameter's `Description`, up to 1,024 characters; `nil`: none.
     public var description: String?
     /// A regular expression the value must match.
     public var allowedPattern: String?
+    /// The parameter's tier (`Tier`); `nil`: not written, so Systems Manager's ``Tier/standard``, as in CDK.
     public var tier: Tier?
+    /// What the value is (`DataType`); `nil`: not written, so ``DataType/text``, as in CDK.
     public var dataType: DataType?
 
     /// Systems Manager's parameter tiers.
     public enum Tier: String, Sendable {
+        /// Values up to 4 KB, no parameter policies, no charge (`Standard`).
         case standard = "Standard"
+        /// Values up to 8 KB and parameter policies, charged per parameter (`Advanced`); cannot go back to standard.
         case advanced = "Advanced"
+        /// Standard unless the value or a policy needs advanced, chosen by Systems Manager (`Intelligent-Tiering`).
         case intelligentTiering = "Intelligent-Tiering"
     }
 
     /// What the value is: text, or an EC2 image id Systems Manager checks.
     public enum DataType: String, Sendable {
+        /// Any text (`text`).
         case text
+        /// An AMI id (`ami-...`) that Systems Manager checks exists before storing it (`aws:ec2:image`).
         case awsEC2Image = "aws:ec2:image"
     }
 

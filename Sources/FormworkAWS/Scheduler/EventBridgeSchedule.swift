@@ -12,17 +12,28 @@ import OrderedCollections
 public struct EventBridgeSchedule: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// When the target is invoked (`ScheduleExpression`): a rate, a cron expression read in ``timeZone``, or a written-out
+    /// `rate(...)`, `cron(...)` or one-time `at(...)` expression.
     public var schedule: Schedule
+    /// What the schedule invokes, and with which input, retries and dead-letter queue (`Target`).
     public var target: SchedulerTarget
+    /// The group the schedule belongs to (`GroupName`); `nil` (the default) writes none, and the schedule joins the account's
+    /// `default` group.
     public var group: ScheduleGroup?
+    /// The schedule's description (`Description`), up to 512 characters; none written unless given.
     public var description: String?
+    /// Whether the schedule invokes its target (`State`, `ENABLED` or `DISABLED`, always written); `true` unless given.
     public var enabled: Bool
     /// The window the invocation may fall anywhere in; exactly on time when `nil`.
     public var flexibleWindow: Duration?
+    /// The schedule's name (`Name`): 1 to 64 letters, digits, `.`, `-` and `_`, unique in its group; `nil` (the default) leaves
+    /// it out and CloudFormation generates one.
     public var scheduleName: String?
     /// The IANA time zone cron expressions are read in.
     public var timeZone: String
 
+    /// A schedule invoking `target` on `schedule`, exactly on time unless `flexibleWindow` (1 minute to 24 hours, in whole
+    /// minutes) is given; cron expressions are read in UTC unless `timeZone` says otherwise.
     public init(
         _ id: String, schedule: Schedule, target: SchedulerTarget, group: ScheduleGroup? = nil, description: String? = nil,
         enabled: Bool = true, flexibleWindow: Duration? = nil, scheduleName: String? = nil, timeZone: String = "Etc/UTC"

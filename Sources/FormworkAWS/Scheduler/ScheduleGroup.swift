@@ -6,9 +6,14 @@ import OrderedCollections
 public struct ScheduleGroup: IdentifiedConstruct {
     public let id: String
     public let identity = ConstructIdentity()
+    /// The group's name (`Name`): 1 to 64 letters, digits, `.`, `-` and `_`; without it, a name CDK would generate from the
+    /// construct path (at most 64 characters) is written.
     public var scheduleGroupName: String?
+    /// What happens to the group when it leaves the stack or is replaced (`DeletionPolicy` and `UpdateReplacePolicy`); kept
+    /// (``RemovalPolicy/retain``) unless given.
     public var removalPolicy: RemovalPolicy
 
+    /// A schedule group, named as CDK names it unless `scheduleGroupName` is given.
     public init(_ id: String, scheduleGroupName: String? = nil, removalPolicy: RemovalPolicy = .retain) {
         self.id = id
         self.scheduleGroupName = scheduleGroupName

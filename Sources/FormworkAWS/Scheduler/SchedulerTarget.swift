@@ -17,15 +17,19 @@ public struct SchedulerTarget: Sendable {
         case stateMachine(StateMachine)
     }
 
+    /// The resource invoked (`Arn`), and the action the target's role is granted on it.
     public var destination: Destination
     /// The text passed to the target as its input.
     public var input: String?
+    /// Where Scheduler sends the event when every retry has failed (`DeadLetterConfig`); the target's role may send to it.
+    /// `nil` (the default) writes none, and such events are dropped.
     public var deadLetterQueue: Queue?
     /// Retries before giving up (0–185); 185 when not given.
     public var retryAttempts: Int?
     /// How long to keep retrying (1 minute to 1 day); a day when not given.
     public var maxEventAge: Duration?
 
+    /// A target invoking `destination`; a FIFO queue needs a `messageGroupId` and content-based deduplication.
     public init(_ destination: Destination, input: String? = nil, deadLetterQueue: Queue? = nil, retryAttempts: Int? = nil, maxEventAge: Duration? = nil) {
         self.destination = destination
         self.input = input

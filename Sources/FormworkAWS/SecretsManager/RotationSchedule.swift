@@ -10,9 +10,16 @@ public struct RotationSchedule: Construct {
     public var id: String { "\(secret.id)\(scheduleId)" }
     /// The schedule's id below the secret.
     public let scheduleId: String
+    /// The secret rotated (`SecretId`); the schedule is declared in its scope.
     public let secret: Secret
+    /// The function that rotates the secret (`RotationLambdaARN`); Secrets Manager may invoke it, and its role may
+    /// read the secret and stage new versions.
     public let function: Function
+    /// How often the secret rotates (`RotationRules.ScheduleExpression`, a `rate` in days or hours): 4 hours to
+    /// 1,000 days, in whole hours.
     public let interval: Duration
+    /// Whether the secret rotates as soon as the schedule is created or changed (`RotateImmediatelyOnUpdate`);
+    /// `nil`: not written, so Secrets Manager's yes.
     public let rotateImmediatelyOnUpdate: Bool?
 
     /// `Invoke` and the hash of the principal and its (no) conditions, as CDK's `grantInvoke` names the

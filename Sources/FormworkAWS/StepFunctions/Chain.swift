@@ -46,11 +46,18 @@ public struct Chain: Sendable {
 /// Builds a ``Chain`` from the states listed in a body.
 @resultBuilder
 public enum ChainBuilder {
+    /// A state listed in the body: that one state.
     public static func buildExpression(_ state: State) -> [State] { [state] }
+    /// A chain listed in the body: its states, in order.
     public static func buildExpression(_ chain: Chain) -> [State] { chain.states }
+    /// The states of every line of the body, in order.
     public static func buildBlock(_ components: [State]...) -> [State] { components.flatMap { $0 } }
+    /// The states of an `if` without `else`: none when the condition is false.
     public static func buildOptional(_ component: [State]?) -> [State] { component ?? [] }
+    /// The states of the `if` branch of an `if`–`else` or the first case of a `switch`.
     public static func buildEither(first component: [State]) -> [State] { component }
+    /// The states of the `else` branch of an `if`–`else` or a later case of a `switch`.
     public static func buildEither(second component: [State]) -> [State] { component }
+    /// The states of a `for` loop, each pass's in order.
     public static func buildArray(_ components: [[State]]) -> [State] { components.flatMap { $0 } }
 }

@@ -18,26 +18,37 @@ public struct DistributedMap: Sendable {
 
     /// What separates a CSV file's fields.
     public enum Delimiter: String, Sendable {
+        /// Commas (`COMMA`), the default when none is given.
         case comma = "COMMA"
+        /// Vertical bars, `|` (`PIPE`).
         case pipe = "PIPE"
+        /// Semicolons (`SEMICOLON`).
         case semicolon = "SEMICOLON"
+        /// Spaces (`SPACE`).
         case space = "SPACE"
+        /// Tabs (`TAB`).
         case tab = "TAB"
     }
 
     /// How child executions run: standard (up to a year, exactly once) or express (up to 5 minutes).
     public enum ExecutionType: String, Sendable {
+        /// Standard child executions (`STANDARD`): up to a year each, each step run exactly once.
         case standard = "STANDARD"
+        /// Express child executions (`EXPRESS`): up to 5 minutes each, at least once, cheaper at high volume.
         case express = "EXPRESS"
     }
 
     /// How items are grouped into batches, each child execution processing one batch.
     public struct ItemBatcher: Sendable {
+        /// The most items in a batch (`MaxItemsPerBatch`); `nil`: not written, so no count limit.
         public var maxItemsPerBatch: Int?
+        /// The most bytes a batch may hold (`MaxInputBytesPerBatch`): 1 to 262,144 (256 KiB); `nil`: not written, so
+        /// only Step Functions' 256 KiB.
         public var maxInputBytesPerBatch: Int?
         /// A fixed JSON object every batch carries as `BatchInput`.
         public var batchInput: Value?
 
+        /// A batcher; at least one of the settings must be given.
         public init(maxItemsPerBatch: Int? = nil, maxInputBytesPerBatch: Int? = nil, batchInput: Value? = nil) {
             self.maxItemsPerBatch = maxItemsPerBatch
             self.maxInputBytesPerBatch = maxInputBytesPerBatch
@@ -53,20 +64,36 @@ public struct DistributedMap: Sendable {
         }
     }
 
+    /// Where the items come from in S3 (`ItemReader`), with read access for the state machine's role; `nil`: the
+    /// array at ``itemsPath`` of the state's input. Not with ``itemsPath``.
     public var itemReader: ItemReader?
     /// Where the results go: `<prefix>/<map run id>/` in the bucket, instead of the state's output (CDK's
     /// deprecated v1 `resultWriter`: a stack whose profile has `useDistributedMapResultWriterV2` on, as
     /// `cdk init` sets it, ignores it, as CDK does).
     public var resultWriter: (bucket: Bucket, prefix: String?)?
+    /// A JSON path to the array of items in the state's input (`ItemsPath`); `nil`: not written, so the input itself
+    /// (`$`). Not with ``itemReader``.
     public var itemsPath: String?
+    /// The input each child execution gets, built from the item (`ItemSelector`; keys ending in `.$` take paths such
+    /// as `$$.Map.Item.Value`); `nil`: the item itself.
     public var itemSelector: Value?
+    /// How items are grouped so that a child execution processes several (`ItemBatcher`); `nil`: one item each.
     public var itemBatcher: ItemBatcher?
+    /// The most child executions running at once (`MaxConcurrency`), 1 to 10,000; `nil`: not written, so Step
+    /// Functions' 10,000.
     public var maxConcurrency: Int?
+    /// The share of items, in percent, that may fail before the map run fails (`ToleratedFailurePercentage`), 0 to
+    /// 100; `nil`: not written, so none may.
     public var toleratedFailurePercentage: Double?
+    /// How many items may fail before the map run fails (`ToleratedFailureCount`), 0 or more; `nil`: not written,
+    /// so none may.
     public var toleratedFailureCount: Int?
     /// The name of the map run (and of its child executions' ARNs).
     public var label: String?
+    /// How child executions run (`ProcessorConfig.ExecutionType`, always written); ``ExecutionType/standard`` unless
+    /// given.
     public var executionType: ExecutionType
+    /// The states each child execution runs (`ItemProcessor`).
     public var processor: Chain
 
     var bucket: Bucket? {

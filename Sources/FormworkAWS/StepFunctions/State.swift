@@ -13,14 +13,30 @@ import OrderedCollections
 public struct State: Sendable {
     /// What the state does.
     public enum Kind: Sendable {
+        /// A `Task` state: calls a service through the integration (`Resource`, `Parameters`), and the state machine's
+        /// role gets the integration's permissions.
         case task(TaskIntegration)
+        /// A `Pass` state: passes its input on, or `result` in its place (`Result`), or the object `parameters` builds
+        /// from it (`Parameters`).
         case pass(result: Value?, parameters: Value?)
+        /// A `Wait` state: waits as `WaitTime` says, then continues.
         case wait(WaitTime)
+        /// A `Choice` state: goes to the first case whose condition holds (`Choices`), else to `otherwise` (`Default`);
+        /// with no case holding and no `otherwise`, the execution fails with `States.NoChoiceMatched`. At least one case.
         case choice(cases: [ChoiceCase], otherwise: Chain?)
+        /// A `Parallel` state: runs every branch at once (`Branches`); its output is the list of their outputs.
         case parallel(branches: [Chain])
+        /// An inline `Map` state (`ProcessorConfig.Mode: INLINE`): runs `processor` (`ItemProcessor`) for each item of
+        /// the array at `itemsPath` (`ItemsPath`; the input itself when `nil`), the item reshaped by `itemSelector`
+        /// (`ItemSelector`), at most `maxConcurrency` at once (`MaxConcurrency`; as many as possible when `nil` or 0).
         case map(itemsPath: String?, itemSelector: Value?, maxConcurrency: Int?, processor: Chain)
+        /// A distributed `Map` state (`ProcessorConfig.Mode: DISTRIBUTED`): each item, or batch of items, processed by
+        /// a child workflow execution.
         case distributedMap(DistributedMap)
+        /// A `Succeed` state: ends the execution, or its branch, successfully.
         case succeed
+        /// A `Fail` state: ends the execution as failed, with the error name `error` (`Error`) and the message `cause`
+        /// (`Cause`); `nil`: not written.
         case fail(error: String?, cause: String?)
     }
 
@@ -43,13 +59,24 @@ public struct State: Sendable {
 
     /// A retry policy of a state.
     public struct Retry: Sendable {
+        /// The error names the policy applies to (`ErrorEquals`), such as `States.Timeout`, `States.TaskFailed` or a
+        /// function's own error; `States.ALL` matches every error, and retries with it are written last.
         public var errors: [String]
+        /// How long to wait before the first retry (`IntervalSeconds`, in whole seconds, at least 1); `nil`: not
+        /// written, so Step Functions' 1 second.
         public var interval: Duration?
+        /// How many retries at most (`MaxAttempts`); 0 never retries. `nil`: not written, so Step Functions' 3.
         public var maxAttempts: Int?
+        /// What each wait is multiplied by for the next retry (`BackoffRate`), at least 1.0; `nil`: not written, so Step
+        /// Functions' 2.0.
         public var backoffRate: Double?
+        /// The longest wait between retries (`MaxDelaySeconds`, in whole seconds); `nil`: not written, so no limit.
         public var maxDelay: Duration?
+        /// Whether each wait is a random time up to the computed interval (`JitterStrategy: FULL`), to spread retries
+        /// out; `false` unless given, which writes nothing (no jitter).
         public var jitter: Bool
 
+        /// A retry policy on `errors`, every error unless given; each setting left `nil` is Step Functions' default.
         public init(
             errors: [String] = ["States.ALL"], interval: Duration? = nil, maxAttempts: Int? = nil,
             backoffRate: Double? = nil, maxDelay: Duration? = nil, jitter: Bool = false
@@ -76,20 +103,34 @@ public struct State: Sendable {
 
     /// Where a failure goes: the errors caught, where the error is put, and the handler.
     public struct Catch: Sendable {
+        /// The error names caught (`ErrorEquals`); `States.ALL` catches every error, and catches with it are written last.
         public var errors: [String]
+        /// Where the error output (`Error` and `Cause`) is put in the state's input to form the handler's input
+        /// (`ResultPath`); `nil`: not written, so the error output replaces the input.
         public var resultPath: String?
+        /// The states run after the error (`Next`: the chain's first state).
         public var handler: Chain
     }
 
+    /// The state's name, its key in `States` and what `Next` names: up to 80 characters, unique in the state machine.
     public var name: String
+    /// What the state does: its `Type` and the fields that go with it.
     public var kind: Kind
+    /// A note on the state (`Comment`); `nil`: none.
     public var comment: String?
+    /// The part of the input the state works on (`InputPath`), a JSON path such as `$.order`; `nil`: not written, so
+    /// the whole input (`$`). Not written for `Fail` states.
     public var inputPath: String?
+    /// The part of the state's output passed on (`OutputPath`), a JSON path; `nil`: not written, so the whole output
+    /// (`$`). Not written for `Fail` states.
     public var outputPath: String?
+    /// Where the state's result is put in its input to form its output (`ResultPath`), a JSON path such as
+    /// `$.result`; `nil`: not written, so the result replaces the input. For `Task`, `Pass`, `Parallel` and `Map`
+    /// states.
     public var resultPath: String?
-    public var resultSelector: Value?
-    public var timeout: Duration?
+    /// The retry policies (`Retry`), the ones on `States.ALL` written last; `Task`, `Parallel` and `Map` states only.
     public var retries: [Retry]
+    /// The error handlers (`Catch`), the ones on `States.ALL` written last; `Task`, `Parallel` and `Map` states only.
     public var catches: [Catch]
 
     init(
@@ -192,14 +233,18 @@ extension State {
 
 /// One case of a `Choice` state: a condition and where it leads.
 public struct ChoiceCase: Sendable {
+    /// The condition on the state's input.
     public var condition: ChoiceCondition
+    /// The states run when the condition holds (`Next`: the chain's first state).
     public var next: Chain
 
+    /// A case leading to the chain `next` when `condition` holds.
     public init(_ condition: ChoiceCondition, _ next: Chain) {
         self.condition = condition
         self.next = next
     }
 
+    /// A case leading to the state `next` when `condition` holds.
     public init(_ condition: ChoiceCondition, _ next: State) {
         self.init(condition, Chain(next))
     }

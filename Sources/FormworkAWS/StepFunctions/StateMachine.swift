@@ -12,16 +12,31 @@ import OrderedCollections
 public struct StateMachine: GrantPrincipal {
     public let id: String
     public let identity = ConstructIdentity()
+    /// What the state machine runs (`DefinitionString`): a chain of states, written as CDK writes it, or a
+    /// definition given as text or in a file.
     public var definition: DefinitionBody
     /// Values for the `${Name}` placeholders of a definition given as text (`DefinitionSubstitutions`).
     public var substitutions: OrderedDictionary<String, Value>
+    /// The state machine's name (`StateMachineName`): 1 to 80 letters, digits, `-` or `_`; `nil`: CloudFormation
+    /// generates one. A named state machine cannot take an update that replaces it.
     public var stateMachineName: String?
     /// Standard or express; `StateMachineType` is written whenever it is given, as CDK writes it.
     public var type: MachineType?
+    /// The longest an execution may run before it fails with `States.Timeout` (the definition's `TimeoutSeconds`,
+    /// in whole seconds): 1 second to a year; `nil`: not written, so only the type's own limit (a year for
+    /// standard, 5 minutes for express). Chain definitions only; a text definition sets it itself.
     public var timeout: Duration?
+    /// A note on the definition (its `Comment`); `nil`: none. Chain definitions only; a text definition sets it
+    /// itself.
     public var comment: String?
+    /// Whether executions are traced with X-Ray (`TracingConfiguration.Enabled`), the role allowed to send traces;
+    /// `false` unless given, which writes nothing, as in CDK.
     public var tracing: Bool
+    /// Where execution history is logged (`LoggingConfiguration`), the role allowed to deliver logs; `nil`: not
+    /// logged, as in CDK.
     public var logging: Logging?
+    /// What happens to the state machine when it leaves the stack or the stack is deleted; ``RemovalPolicy/destroy``
+    /// unless given, as in CDK.
     public var removalPolicy: RemovalPolicy
     /// The role the state machine runs with.
     public let role: Role
@@ -31,22 +46,33 @@ public struct StateMachine: GrantPrincipal {
 
     /// Standard (durable, exactly once) or express (high volume, at least once).
     public enum MachineType: String, Sendable {
+        /// Standard workflows (`STANDARD`): up to a year, each step run exactly once, execution history kept.
         case standard = "STANDARD"
+        /// Express workflows (`EXPRESS`): up to 5 minutes, at least once, for high event rates; history only in logs.
         case express = "EXPRESS"
     }
 
     /// Where execution history goes.
     public struct Logging: Sendable {
+        /// How much of the execution history is logged (`Level`).
         public enum Level: String, Sendable {
+            /// Every event (`ALL`).
             case all = "ALL"
+            /// Only errors, fatal ones included (`ERROR`).
             case error = "ERROR"
+            /// Only fatal errors, the ones that end an execution (`FATAL`).
             case fatal = "FATAL"
         }
 
+        /// The log group the history goes to (`Destinations[].CloudWatchLogsLogGroup.LogGroupArn`).
         public var destination: LogGroup
+        /// How much is logged (`Level`); ``Level/error`` unless given, as in CDK.
         public var level: Level
+        /// Whether the log includes each state's input and output and the execution's (`IncludeExecutionData`); `false`
+        /// unless given, as in CDK.
         public var includeExecutionData: Bool
 
+        /// Logging to `destination`, errors only and without execution data unless given.
         public init(destination: LogGroup, level: Level = .error, includeExecutionData: Bool = false) {
             self.destination = destination
             self.level = level

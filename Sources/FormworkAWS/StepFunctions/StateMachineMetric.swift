@@ -3,12 +3,19 @@ import FormworkCore
 extension StateMachine {
     /// Step Functions execution metrics, with the statistic CDK uses for each.
     public enum MetricName: String, Sendable {
+        /// Executions that failed (`ExecutionsFailed`); summed.
         case executionsFailed = "ExecutionsFailed"
+        /// Executions started (`ExecutionsStarted`); summed.
         case executionsStarted = "ExecutionsStarted"
+        /// Executions that succeeded (`ExecutionsSucceeded`); summed.
         case executionsSucceeded = "ExecutionsSucceeded"
+        /// Executions stopped before they finished (`ExecutionsAborted`); summed.
         case executionsAborted = "ExecutionsAborted"
+        /// Executions that ran past their timeout (`ExecutionsTimedOut`); summed.
         case executionsTimedOut = "ExecutionsTimedOut"
+        /// State transitions held back by throttling (`ExecutionThrottled`); summed.
         case executionThrottled = "ExecutionThrottled"
+        /// How long executions ran, in milliseconds, from start to end (`ExecutionTime`); averaged.
         case executionTime = "ExecutionTime"
 
         var statistic: Metric.Statistic {
