@@ -1,4 +1,5 @@
 import FormworkTemplate
+import Synchronization
 
 /// What differs in the resource types of each region from us-east-1, whose schemas the catalog holds: the
 /// types a region does not have, and the values a region allows where they depend on it (instance types,
@@ -12,18 +13,23 @@ enum RegionalSchemas {
 
     /// A set of regions, as the table's hexadecimal masks write it.
     struct RegionSet: Sendable {
-        private var bits: [UInt64]
+        private var bits: [UInt64] = []
 
+        /// The set a mask of hexadecimal digits writes (least significant bit: the first region); `nil` when
+        /// `text` holds another character.
         init?(hexadecimal text: Substring) {
-            var bits: [UInt64] = []
-            var end = text.endIndex
-            while end > text.startIndex {
-                let start = text.index(end, offsetBy: -16, limitedBy: text.startIndex) ?? text.startIndex
-                guard let word = UInt64(text[start..<end], radix: 16) else { return nil }
-                bits.append(word)
-                end = start
+            var position = 0
+            for byte in text.utf8.reversed() {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                if position % 64 == 0 { bits.append(0) }
+                bits[bits.count - 1] |= UInt64(digit) << UInt64(position % 64)
+                position += 4
             }
-            self.bits = bits
         }
 
         /// Whether the region at `position` of ``knownRegions`` is in the set.
@@ -42,10 +48,28 @@ enum RegionalSchemas {
 
         /// The values `region` allows (every region's together when `nil`); `nil` when the region has no data.
         func allowed(in region: String?) -> [String]? {
+            guard !values.isEmpty else { return nil }
             guard let region else { return values.map(\.value) }
             guard let position = knownRegions.firstIndex(of: region), covered?.contains(position) == true else { return nil }
             return values.filter { $0.regions.contains(position) }.map(\.value)
         }
+    }
+
+    /// The value lists read so far: each is read from the table the first time a type that uses it is checked.
+    private static let lists = Mutex<[String: ValueList]>([:])
+
+    /// The list `name` of the table (empty when the table has none).
+    static func valueList(named name: String) -> ValueList {
+        if let known = lists.withLock({ $0[name] }) { return known }
+        var list = ValueList()
+        let prefix = name + "|"
+        for line in valueLists.split(separator: "\n") where line.hasPrefix(prefix) {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+            guard fields.count == 3, let set = RegionSet(hexadecimal: fields[2]) else { continue }
+            if fields[1].isEmpty { list.covered = set } else { list.values.append((String(fields[1]), set)) }
+        }
+        lists.withLock { $0[name] = list }
+        return list
     }
 
     /// The regions that lack each type.
@@ -54,21 +78,6 @@ enum RegionalSchemas {
         for line in absentTypes.split(separator: "\n") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false)
             if fields.count == 2, let set = RegionSet(hexadecimal: fields[1]) { found[String(fields[0])] = set }
-        }
-        return found
-    }()
-
-    /// The value lists, by name.
-    static let listsByName: [String: ValueList] = {
-        var found: [String: ValueList] = [:]
-        for line in valueLists.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
-            guard fields.count == 3, let set = RegionSet(hexadecimal: fields[2]) else { continue }
-            if fields[1].isEmpty {
-                found[String(fields[0]), default: ValueList()].covered = set
-            } else {
-                found[String(fields[0]), default: ValueList()].values.append((String(fields[1]), set))
-            }
         }
         return found
     }()
@@ -92,7 +101,7 @@ enum RegionalSchemas {
     /// The `enum`s `region` (every region together when `nil`) sets in `type`'s schema, by JSON pointer.
     static func enums(of type: String, in region: String?) -> [(pointer: String, values: [String])] {
         (usesByType[type] ?? []).compactMap { use in
-            listsByName[use.list]?.allowed(in: region).map { (use.pointer, $0) }
+            valueList(named: use.list).allowed(in: region).map { (use.pointer, $0) }
         }
     }
 

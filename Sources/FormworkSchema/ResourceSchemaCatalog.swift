@@ -34,10 +34,10 @@ public final class ResourceSchemaCatalog: Sendable {
     /// The compiled schema of `typeName` with the values that depend on the region (the instance types it
     /// offers) as `region` allows them, or as any region does when `region` is `nil`.
     public func schema(of typeName: String, inRegion region: String?) -> CompiledResourceSchema? {
-        let enums = RegionalSchemas.enums(of: typeName, in: region)
-        guard !enums.isEmpty else { return self[typeName] }
+        guard RegionalSchemas.usesByType[typeName] != nil else { return self[typeName] }
         let key = typeName + "@" + (region ?? "*")
         if let known = compiled.withLock({ $0[key] }) { return known }
+        let enums = RegionalSchemas.enums(of: typeName, in: region)
         let schema = text(of: typeName).flatMap { text in
             (try? JSONReader.parse(text)).map { CompiledResourceSchema(RegionalSchemas.schema($0, with: enums)) }
         }
