@@ -1,5 +1,4 @@
 import FormworkTemplate
-import Synchronization
 
 /// What differs in the resource types of each region from us-east-1, whose schemas the catalog holds: the
 /// types a region does not have, and the values a region allows where they depend on it (instance types,
@@ -55,22 +54,38 @@ enum RegionalSchemas {
         }
     }
 
-    /// The value lists read so far: each is read from the table the first time a type that uses it is checked.
-    private static let lists = Mutex<[String: ValueList]>([:])
-
-    /// The list `name` of the table (empty when the table has none).
-    static func valueList(named name: String) -> ValueList {
-        if let known = lists.withLock({ $0[name] }) { return known }
-        var list = ValueList()
-        let prefix = name + "|"
-        for line in valueLists.split(separator: "\n") where line.hasPrefix(prefix) {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
-            guard fields.count == 3, let set = RegionSet(hexadecimal: fields[2]) else { continue }
-            if fields[1].isEmpty { list.covered = set } else { list.values.append((String(fields[1]), set)) }
+    /// The value lists, by name, read from the table on first use in one pass over its bytes (splitting it into
+    /// strings line by line costs a hundred times more).
+    static let listsByName: [String: ValueList] = {
+        var found: [String: ValueList] = [:]
+        var text = valueLists
+        text.withUTF8 { bytes in
+            var position = 0
+            /// The bytes up to the next `|` or line end, and the position after a `|`.
+            func field() -> UnsafeBufferPointer<UInt8> {
+                let start = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: "|"), bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                let field = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                if position < bytes.count, bytes[position] == UInt8(ascii: "|") { position += 1 }
+                return field
+            }
+            var name = ""
+            var list = ValueList()
+            while position < bytes.count {
+                let listName = field(), value = field(), mask = field()
+                if position < bytes.count { position += 1 }  // the line's end
+                let lineName = String(decoding: listName, as: UTF8.self)
+                if lineName != name {
+                    if !name.isEmpty { found[name] = list }
+                    (name, list) = (lineName, ValueList())
+                }
+                guard let set = RegionSet(hexadecimal: Substring(String(decoding: mask, as: UTF8.self))) else { continue }
+                if value.isEmpty { list.covered = set } else { list.values.append((String(decoding: value, as: UTF8.self), set)) }
+            }
+            if !name.isEmpty { found[name] = list }
         }
-        lists.withLock { $0[name] = list }
-        return list
-    }
+        return found
+    }()
 
     /// The regions that lack each type.
     static let absentByType: [String: RegionSet] = {
@@ -101,7 +116,7 @@ enum RegionalSchemas {
     /// The `enum`s `region` (every region together when `nil`) sets in `type`'s schema, by JSON pointer.
     static func enums(of type: String, in region: String?) -> [(pointer: String, values: [String])] {
         (usesByType[type] ?? []).compactMap { use in
-            valueList(named: use.list).allowed(in: region).map { (use.pointer, $0) }
+            listsByName[use.list]?.allowed(in: region).map { (use.pointer, $0) }
         }
     }
 

@@ -14,8 +14,14 @@ public final class ResourceSchemaCatalog: Sendable {
     private let schemas: String
     /// Each type's byte range in ``schemas``, read from the index on first use.
     private let ranges = Mutex<[String: Range<Int>]?>(nil)
-    /// The schemas compiled so far; `nil` for a text that does not parse.
-    private let compiled = Mutex<[String: CompiledResourceSchema?]>([:])
+    /// The schemas compiled so far, one slot per type (and region), each compiled once: a thread that asks for
+    /// a schema another is compiling waits for it rather than compiling it again.
+    private let slots = Mutex<[String: Slot]>([:])
+
+    /// One schema's compilation: `nil` until done, then the schema, or `.some(nil)` for a text that does not parse.
+    private final class Slot: Sendable {
+        let schema = Mutex<CompiledResourceSchema??>(nil)
+    }
 
     /// A catalog of `schemas` (minified JSON, one per line) located by `index` (`type|offset|length` lines).
     init(index: String, schemas: String) {
@@ -25,24 +31,35 @@ public final class ResourceSchemaCatalog: Sendable {
 
     /// The compiled schema of `typeName`, when the registry has it.
     public subscript(typeName: String) -> CompiledResourceSchema? {
-        if let known = compiled.withLock({ $0[typeName] }) { return known }
-        let schema = text(of: typeName).flatMap { text in (try? JSONReader.parse(text)).map(CompiledResourceSchema.init) }
-        compiled.withLock { $0[typeName] = .some(schema) }
-        return schema
+        compiledOnce(key: typeName) { text(of: typeName).flatMap { text in (try? JSONReader.parse(text)).map(CompiledResourceSchema.init) } }
     }
 
     /// The compiled schema of `typeName` with the values that depend on the region (the instance types it
     /// offers) as `region` allows them, or as any region does when `region` is `nil`.
     public func schema(of typeName: String, inRegion region: String?) -> CompiledResourceSchema? {
         guard RegionalSchemas.usesByType[typeName] != nil else { return self[typeName] }
-        let key = typeName + "@" + (region ?? "*")
-        if let known = compiled.withLock({ $0[key] }) { return known }
-        let enums = RegionalSchemas.enums(of: typeName, in: region)
-        let schema = text(of: typeName).flatMap { text in
-            (try? JSONReader.parse(text)).map { CompiledResourceSchema(RegionalSchemas.schema($0, with: enums)) }
+        return compiledOnce(key: typeName + "@" + (region ?? "*")) {
+            let enums = RegionalSchemas.enums(of: typeName, in: region)
+            return text(of: typeName).flatMap { text in
+                (try? JSONReader.parse(text)).map { CompiledResourceSchema(RegionalSchemas.schema($0, with: enums)) }
+            }
         }
-        compiled.withLock { $0[key] = .some(schema) }
-        return schema
+    }
+
+    /// The schema of `key`, compiled by `compile` the first time it is asked for.
+    private func compiledOnce(key: String, _ compile: () -> CompiledResourceSchema?) -> CompiledResourceSchema? {
+        let slot = slots.withLock { slots in
+            if let slot = slots[key] { return slot }
+            let slot = Slot()
+            slots[key] = slot
+            return slot
+        }
+        return slot.schema.withLock { schema in
+            if let known = schema { return known }
+            let compiled = compile()
+            schema = .some(compiled)
+            return compiled
+        }
     }
 
     /// The names of the types, sorted.
