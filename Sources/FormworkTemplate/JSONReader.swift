@@ -190,8 +190,16 @@ extension JSONReader {
         mutating func parseString() throws(SourceError) -> String {
             let start = offset
             offset += 1
+            // Most strings have no escape: they are made straight from the bytes, without a buffer in between.
+            while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\"), bytes[offset] >= 0x20 {
+                offset += 1
+            }
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
+                offset += 1
+                return String(decoding: bytes[start + 1..<offset - 1], as: UTF8.self)
+            }
             var scalars: [UInt8] = []
-            var chunkStart = offset
+            var chunkStart = start + 1
             while true {
                 guard !isAtEnd else { throw error("unterminated string", at: start) }
                 let byte = bytes[offset]
