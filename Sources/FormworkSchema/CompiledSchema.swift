@@ -1,21 +1,52 @@
 import Foundation
+import Synchronization
 import FormworkTemplate
 
 /// A resource provider schema compiled for fast checking: keywords read once into typed fields, `$ref`s
-/// turned into indices of the schema's compiled definitions.
+/// turned into indices of the schema's definitions, each definition compiled the first time a value reaches it
+/// (most values reach few of a large schema's definitions).
 public struct CompiledResourceSchema: Sendable {
     /// The schema of the resource's `Properties` object.
     let root: CompiledSchema
-    /// The compiled `definitions`, which `CompiledSchema.reference` indexes.
-    let definitions: [CompiledSchema]
+    /// The `definitions`, which `CompiledSchema.reference` indexes.
+    private let definitions: Definitions
 
     /// Compiles a registry schema.
     init(_ schema: JSONValue) {
         let names = schema["definitions"]?.objectValue?.keys.elements ?? []
         let indices = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let compiler = SchemaCompiler(definitionIndices: indices)
-        definitions = names.map { compiler.compile(schema["definitions"]?[$0] ?? [:]) }
+        definitions = Definitions(sources: names.map { schema["definitions"]?[$0] ?? [:] }, compiler: compiler)
         root = compiler.compile(schema)
+    }
+
+    /// The definition at `index`, compiled on first use; `nil` for an index the schema does not have.
+    func definition(at index: Int) -> CompiledSchema? {
+        definitions.compiled(at: index)
+    }
+
+    /// A schema's definitions, each compiled once, when first asked for.
+    private final class Definitions: Sendable {
+        let sources: [JSONValue]
+        let compiler: SchemaCompiler
+        let compiled: Mutex<[CompiledSchema?]>
+
+        init(sources: [JSONValue], compiler: SchemaCompiler) {
+            self.sources = sources
+            self.compiler = compiler
+            self.compiled = Mutex(Array(repeating: nil, count: sources.count))
+        }
+
+        func compiled(at index: Int) -> CompiledSchema? {
+            guard sources.indices.contains(index) else { return nil }
+            if let known = compiled.withLock({ $0[index] }) { return known }
+            let definition = compiler.compile(sources[index])
+            return compiled.withLock { compiled in
+                if let known = compiled[index] { return known }
+                compiled[index] = definition
+                return definition
+            }
+        }
     }
 }
 
@@ -184,7 +215,7 @@ final class CompiledSchema: Sendable {
 }
 
 /// Turns schema JSON into ``CompiledSchema`` nodes. Patterns that are not valid ICU expressions are left out.
-struct SchemaCompiler {
+struct SchemaCompiler: Sendable {
     let definitionIndices: [String: Int]
 
     func compile(_ schema: JSONValue) -> CompiledSchema {

@@ -27,8 +27,8 @@ struct SchemaEvaluator {
 
     /// Checks `value` at `path`; `path` is restored on return.
     mutating func check(_ value: JSONValue, against schema: CompiledSchema, path: inout [String]) {
-        if let reference = schema.reference, resource.definitions.indices.contains(reference) {
-            check(value, against: resource.definitions[reference], path: &path)
+        if let reference = schema.reference, let definition = resource.definition(at: reference) {
+            check(value, against: definition, path: &path)
         }
         if let intrinsic = IntrinsicFunction(value) {
             metUnknown = true
