@@ -173,15 +173,10 @@ struct ValidationRun {
         if let version = template.formatVersion, version != "2010-09-09" {
             error("format-version", ["AWSTemplateFormatVersion"], "'\(version)' is not a template format version; the only one is '2010-09-09'")
         }
-        let isSAM = template.declaredTransforms.isSAM
-        if isSAM, template.resources.values.contains(where: { $0.type.hasPrefix("AWS::Serverless::") }) {
-            issues.append(
-                ValidationIssue(
-                    .warning, rule: "transform", path: ["Transform"],
-                    "the SAM transform expands the AWS::Serverless resources and Globals at deploy; Formwork checks only their references"))
-        }
         guard !template.globals.isEmpty else { return }
-        if !isSAM {
+        if template.declaredTransforms.isSAM {
+            checkGlobalSections()
+        } else {
             error("unknown-section", ["Globals"], "Globals is a section of SAM templates; add Transform: AWS::Serverless-2016-10-31, or remove it")
         }
     }
@@ -217,6 +212,10 @@ struct ValidationRun {
             let path = ["Resources", logicalId]
             checkAttributes(resource, path: path)
             if Self.isCustom(resource.type) { continue }
+            if template.declaredTransforms.isSAM, resource.type.hasPrefix("AWS::Serverless::") {
+                checkSAMResource(resource, path: path)
+                continue
+            }
             guard let metadata = metadata(of: resource.type) else {
                 if !resource.type.hasSuffix("::MODULE"), template.declaredTransforms.areAllKnown,
                     !(template.declaredTransforms.isSAM && resource.type.hasPrefix("AWS::Serverless::"))
