@@ -63,7 +63,7 @@ import Testing
 
     /// The mutant files, with the share of cfn-lint's rejections in which Formwork must find an error: the
     /// figure measured when the file was made, rounded down to a whole percent (90% for the first).
-    static let minimumFound: [String: Double] = ["mutants.json": 0.9, "mutants-handwritten.json": 0.97]
+    static let minimumFound: [String: Double] = ["mutants.json": 0.9, "mutants-handwritten.json": 0.98]
 
     /// Mutants cfn-lint accepts that CloudFormation rejects all the same, in which Formwork rightly finds the
     /// error, by ``Mutant/id``, with why they are broken.
