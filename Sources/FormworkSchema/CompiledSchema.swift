@@ -110,8 +110,19 @@ final class SchemaPattern: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let compiled { return compiled }
-        let regex = try? NSRegularExpression(pattern: source)
+        let regex = Self.expression(for: source)
         compiled = .some(regex)
+        return regex
+    }
+
+    /// The expressions compiled so far, by source: many schemas share their patterns (tag keys, ARNs), and
+    /// compiling one costs more than matching thousands of values.
+    private static let expressions = Mutex<[String: NSRegularExpression?]>([:])
+
+    private static func expression(for source: String) -> NSRegularExpression? {
+        if let known = expressions.withLock({ $0[source] }) { return known }
+        let regex = try? NSRegularExpression(pattern: source)
+        expressions.withLock { $0[source] = .some(regex) }
         return regex
     }
 }

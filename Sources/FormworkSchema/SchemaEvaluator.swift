@@ -57,8 +57,19 @@ struct SchemaEvaluator {
         }
     }
 
-    private mutating func report(_ rule: String, _ path: [String], _ message: String) {
-        issues.append(ValidationIssue(.error, rule: rule, path: path, message))
+    /// Whether the evaluator only finds out whether a value matches (a trial of `if`, `not`, `contains` or one
+    /// branch of `oneOf`): its issues then carry no message, which spares building text no one reads.
+    var isQuiet = false
+
+    private mutating func report(_ rule: String, _ path: [String], _ message: @autoclosure () -> String) {
+        issues.append(ValidationIssue(.error, rule: rule, path: path, isQuiet ? "" : message()))
+    }
+
+    /// An evaluator for a trial of `value` against part of the schema: quiet, with the same resource and references.
+    private func trial() -> SchemaEvaluator {
+        var trial = trial()
+        trial.isQuiet = true
+        return trial
     }
 
     // MARK: Intrinsics and alternatives
@@ -91,7 +102,7 @@ struct SchemaEvaluator {
         _ value: JSONValue, _ condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?),
         summary: String?, path: inout [String]
     ) {
-        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+        var trial = trial()
         trial.check(value, against: condition.when, path: &path)
         guard !trial.metUnknown else { return }
         guard let branch = trial.issues.isEmpty ? condition.then : condition.otherwise else { return }
@@ -104,7 +115,7 @@ struct SchemaEvaluator {
 
     /// `not`: the value must not match `negation`; one an intrinsic function decides at deploy passes.
     private mutating func checkNegation(_ value: JSONValue, _ negation: CompiledSchema, path: inout [String]) {
-        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+        var trial = trial()
         trial.check(value, against: negation, path: &path)
         guard !trial.metUnknown, trial.issues.isEmpty else { return }
         report("not", path, "\(JSONWriter(style: .compact).string(from: value)) is not allowed here")
@@ -114,7 +125,7 @@ struct SchemaEvaluator {
     /// decides at deploy may, and passes.
     private mutating func checkContains(_ elements: [JSONValue], _ containing: CompiledSchema, path: inout [String]) {
         for element in elements {
-            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+            var trial = trial()
             trial.check(element, against: containing, path: &path)
             if trial.metUnknown {
                 metUnknown = true
@@ -126,15 +137,21 @@ struct SchemaEvaluator {
         report("contains", path, "the list has no element the rule asks for\(wanted)")
     }
 
+    /// One of `branches` must match; when none does, the issues of the branch that came closest are reported
+    /// (checked again, with their messages).
     private mutating func checkAlternatives(_ value: JSONValue, _ branches: [CompiledSchema], path: inout [String]) {
-        var best: [ValidationIssue]?
+        var best: (branch: CompiledSchema, issues: [ValidationIssue])?
         for branch in branches {
-            var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+            var trial = trial()
             trial.check(value, against: branch, path: &path)
             if trial.issues.isEmpty { return }
-            if trial.issues.count < best?.count ?? .max { best = trial.issues }
+            if trial.issues.count < best?.issues.count ?? .max { best = (branch, trial.issues) }
         }
-        issues += best ?? []
+        guard let best else { return }
+        if isQuiet { return issues += best.issues }
+        var closest = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+        closest.check(value, against: best.branch, path: &path)
+        issues += closest.issues
     }
 
     // MARK: Types
@@ -194,19 +211,20 @@ struct SchemaEvaluator {
         guard let allowed = schema.allowedValues else { return }
         let text = value.scalarText
         guard !allowed.contains(where: { $0 == value || $0.scalarText == text }) else { return }
-        let choices = allowed.map(\.scalarText)
+        report("enum", path, Self.notAllowed(text, among: allowed.map(\.scalarText)))
+    }
+
+    /// "'x' is not one of the allowed values: a, b. Did you mean 'a'?"
+    private static func notAllowed(_ text: String, among choices: [String]) -> String {
         let listed =
             choices.count <= 12 ? ": \(choices.joined(separator: ", "))" : " (\(choices.count) values, such as \(choices.prefix(5).joined(separator: ", ")))"
-        report("enum", path, "'\(text)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: text, among: choices))")
+        return "'\(text)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: text, among: choices))"
     }
 
     private mutating func checkString(_ string: String, _ schema: CompiledSchema, path: [String]) {
         checkEnum(.string(string), schema, path: path)
         if let allowed = schema.caseInsensitiveValues, !allowed.contains(where: { $0.lowercased() == string.lowercased() }) {
-            let listed =
-                allowed.count <= 12
-                ? ": \(allowed.joined(separator: ", "))" : " (\(allowed.count) values, such as \(allowed.prefix(5).joined(separator: ", ")))"
-            report("enum", path, "'\(string)' is not one of the allowed values\(listed).\(Suggestion.phrase(for: string, among: allowed))")
+            report("enum", path, Self.notAllowed(string, among: allowed))
         }
         if schema.minLength != nil || schema.maxLength != nil {
             let length = string.unicodeScalars.count
@@ -281,7 +299,7 @@ struct SchemaEvaluator {
             path.append(name)
             defer { path.removeLast() }
             if let nameSchema = schema.nameSchema {
-                var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
+                var trial = trial()
                 trial.check(.string(name), against: nameSchema, path: &path)
                 if !trial.issues.isEmpty { report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)") }
             }
