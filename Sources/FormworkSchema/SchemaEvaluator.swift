@@ -67,7 +67,7 @@ struct SchemaEvaluator {
 
     /// An evaluator for a trial of `value` against part of the schema: quiet, with the same resource and references.
     private func trial() -> SchemaEvaluator {
-        var trial = trial()
+        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
         trial.isQuiet = true
         return trial
     }
