@@ -29,10 +29,13 @@ enum SAMSchemas {
     /// resource does not set is taken from the section, objects are merged key by key, lists are joined (the
     /// section's first), and what the resource sets wins; `IgnoreGlobals` (`"*"` or a list of names) leaves out
     /// what it names.
-    static func applyingGlobals(_ globals: OrderedDictionary<String, JSONValue>, to properties: OrderedDictionary<String, JSONValue>,
-                                of type: String, ignoring ignored: JSONValue?) -> OrderedDictionary<String, JSONValue> {
+    static func applyingGlobals(
+        _ globals: OrderedDictionary<String, JSONValue>, to properties: OrderedDictionary<String, JSONValue>,
+        of type: String, ignoring ignored: JSONValue?
+    ) -> OrderedDictionary<String, JSONValue> {
         guard let section = sections.first(where: { $0.value.resourceType == type }),
-              case .object(let defaults)? = globals[section.key] else { return properties }
+            case .object(let defaults)? = globals[section.key]
+        else { return properties }
         if ignored == .string("*") { return properties }
         let skipped = Set(ignored?.arrayValue?.compactMap(\.stringValue) ?? [])
         var merged = properties
@@ -59,11 +62,14 @@ extension ValidationRun {
     mutating func checkSAMResource(_ resource: Template.Resource, path: [String]) {
         guard let schema = SAMSchemas.catalog[resource.type] else {
             let known = SAMSchemas.catalog.typeNames
-            error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a resource type of AWS SAM.\(suggestion(for: resource.type, among: .names(known)))")
+            error(
+                "unknown-resource-type", path + ["Type"],
+                "'\(resource.type)' is not a resource type of AWS SAM.\(suggestion(for: resource.type, among: .names(known)))")
             return
         }
-        let properties = SAMSchemas.applyingGlobals(template.globals, to: resource.properties, of: resource.type,
-                                                    ignoring: resource.otherAttributes["IgnoreGlobals"])
+        let properties = SAMSchemas.applyingGlobals(
+            template.globals, to: resource.properties, of: resource.type,
+            ignoring: resource.otherAttributes["IgnoreGlobals"])
         var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4, references: references)
         var propertiesPath = path + ["Properties"]
         evaluator.check(.object(properties), against: schema.root, path: &propertiesPath)
@@ -75,12 +81,16 @@ extension ValidationRun {
         for (name, value) in template.globals {
             guard let section = SAMSchemas.sections[name] else {
                 let known = SAMSchemas.sections.keys.sorted()
-                error("globals", ["Globals", name], "'\(name)' is not a Globals section; SAM has \(known.joined(separator: ", ")).\(suggestion(for: name, among: .names(known)))")
+                error(
+                    "globals", ["Globals", name],
+                    "'\(name)' is not a Globals section; SAM has \(known.joined(separator: ", ")).\(suggestion(for: name, among: .names(known)))")
                 continue
             }
             for property in value.objectValue?.keys ?? [] where !section.properties.contains(property) {
-                error("globals", ["Globals", name, property],
-                      "SAM does not take '\(property)' from Globals for \(section.resourceType); set it on each resource.\(suggestion(for: property, among: .names(section.properties.sorted())))")
+                error(
+                    "globals", ["Globals", name, property],
+                    "SAM does not take '\(property)' from Globals for \(section.resourceType); set it on each resource.\(suggestion(for: property, among: .names(section.properties.sorted())))"
+                )
             }
         }
     }

@@ -148,7 +148,10 @@ struct SchemaEvaluator {
             if trial.issues.count < best?.issues.count ?? .max { best = (branch, trial.issues) }
         }
         guard let best else { return }
-        if isQuiet { return issues += best.issues }
+        if isQuiet {
+            issues += best.issues
+            return
+        }
         var closest = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
         closest.check(value, against: best.branch, path: &path)
         issues += closest.issues
