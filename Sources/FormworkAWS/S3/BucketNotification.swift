@@ -22,7 +22,7 @@ public struct BucketNotification: Construct {
     }
 
     let bucket: Bucket
-    let destination: RuleTarget.Destination
+    let destination: any RuleTargetDestination
     let event: Event
     let prefix: String?
     let suffix: String?
@@ -32,16 +32,16 @@ public struct BucketNotification: Construct {
     public var id: String {
         let filter = [prefix.map { "Prefix\($0)" }, suffix.map { "Suffix\($0)" }].compactMap { $0 }.joined()
             .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        let base = "\(bucket.id)Notifies\(destination.construct.id)"
+        let base = "\(bucket.id)Notifies\(destination.id)"
         return event == .objectCreated && filter.isEmpty ? base : "\(base)\(event.rawValue.replacingOccurrences(of: " ", with: ""))\(filter)"
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         scope.require(bucket)
-        scope.require(destination.construct)
+        scope.require(destination)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let bucketScope = try scope.scope(of: bucket)
-            let destinationScope = try scope.scope(of: destination.construct)
+            let destinationScope = try scope.scope(of: destination)
             scope.contribute(true, to: bucket, as: Bucket.sendsEventsToEventBridge)
             var key = OrderedDictionary<String, Value>()
             if let prefix { key["prefix"] = .string(prefix) }
@@ -63,16 +63,16 @@ extension Bucket {
     /// `function` invoked for `event` on objects whose keys match `prefix` and `suffix`; list the result in a
     /// body.
     public func notify(_ function: Function, on event: BucketNotification.Event, prefix: String? = nil, suffix: String? = nil) -> BucketNotification {
-        BucketNotification(bucket: self, destination: .function(function), event: event, prefix: prefix, suffix: suffix)
+        BucketNotification(bucket: self, destination: function, event: event, prefix: prefix, suffix: suffix)
     }
 
     /// `topic` sent `event` on objects whose keys match `prefix` and `suffix`; list the result in a body.
     public func notify(_ topic: Topic, on event: BucketNotification.Event, prefix: String? = nil, suffix: String? = nil) -> BucketNotification {
-        BucketNotification(bucket: self, destination: .topic(topic), event: event, prefix: prefix, suffix: suffix)
+        BucketNotification(bucket: self, destination: topic, event: event, prefix: prefix, suffix: suffix)
     }
 
     /// `queue` sent `event` on objects whose keys match `prefix` and `suffix`; list the result in a body.
     public func notify(_ queue: Queue, on event: BucketNotification.Event, prefix: String? = nil, suffix: String? = nil) -> BucketNotification {
-        BucketNotification(bucket: self, destination: .queue(queue), event: event, prefix: prefix, suffix: suffix)
+        BucketNotification(bucket: self, destination: queue, event: event, prefix: prefix, suffix: suffix)
     }
 }

@@ -1,0 +1,19 @@
+import FormworkCore
+
+extension Function: RuleTargetDestination {
+    /// Invoked by the rule, with a `lambda:InvokeFunction` permission for this rule only (`<Rule>/AllowEventRule<function>`).
+    public func bind(to binding: RuleTargetBinding) throws(SynthesisError) -> RuleTargetBinding.Target {
+        try binding.allowInvoking(arn)
+        return .init(arn: arn)
+    }
+}
+
+extension RuleTargetBinding {
+    /// A `lambda:InvokeFunction` permission on `functionArn` (a function, version or alias) for this rule only, at
+    /// `<Rule>/AllowEventRule<destination's unique id>` as CDK's `addPermission` puts it.
+    func allowInvoking(_ functionArn: Value) throws(SynthesisError) {
+        try ruleScope.declareResource(
+            "AWS::Lambda::Permission", at: "AllowEventRule\(destinationScope.uniqueId)",
+            properties: ["Action": "lambda:InvokeFunction", "FunctionName": functionArn, "Principal": "events.amazonaws.com", "SourceArn": rule.arn])
+    }
+}
