@@ -189,4 +189,25 @@ import Testing
         #expect(try errors(method(authorization: "COGNITO_USER_POOLS", authorizerType: "COGNITO_USER_POOLS")) == [])
         #expect(try errors(method(authorization: "COGNITO_USER_POOLS", authorizerType: "TOKEN")).map(\.rule) == ["api-parts"])
     }
+
+    @Test func aStateMachinesStatesHaveStatesLanguageTypesAndStartAtNamesOne() throws {
+        func machine(type: String, startAt: String = "Begin") -> String {
+            """
+              Machine:
+                Type: AWS::StepFunctions::StateMachine
+                Properties:
+                  RoleArn: arn:aws:iam::123456789012:role/run
+                  Definition:
+                    StartAt: \(startAt)
+                    States:
+                      Begin: {Type: Parallel, End: true, Branches: [{StartAt: Nap, States: {Nap: {Type: \(type), Seconds: 5, End: true}}}]}
+            """
+        }
+        #expect(try errors(machine(type: "Wait")) == [])
+        #expect(
+            try errors(machine(type: "Sleep")).map(\.path) == [
+                ["Resources", "Machine", "Properties", "Definition", "States", "Begin", "Branches", "0", "States", "Nap", "Type"]
+            ])
+        #expect(try errors(machine(type: "Wait", startAt: "Start")).map(\.rule) == ["state-machine"])
+    }
 }

@@ -21,6 +21,7 @@ extension ValidationRun {
         "AWS::CloudWatch::Alarm": { $0.checkAlarmActions($1, path: $2) },
         "AWS::AutoScaling::AutoScalingGroup": { $0.checkAutoScalingGroup($1, path: $2) },
         "AWS::S3::Bucket": { $0.checkIntelligentTiering($1, path: $2) },
+        "AWS::StepFunctions::StateMachine": { $0.checkStateMachineDefinition($1, path: $2) },
     ]
 
     mutating func checkServiceRules() {
