@@ -16,13 +16,16 @@ extension ValidationRun {
     private mutating func checkStates(of definition: JSONValue, path: [String]) {
         guard case .object(let states)? = definition["States"] else { return }
         if case .string(let start)? = definition["StartAt"], states[start] == nil {
-            error("state-machine", path + ["StartAt"], "StartAt names '\(start)', which is not one of the States.\(suggestion(for: start, among: .names(states.keys.elements)))")
+            let hint = suggestion(for: start, among: .names(states.keys.elements))
+            error("state-machine", path + ["StartAt"], "StartAt names '\(start)', which is not one of the States.\(hint)")
         }
         for (name, state) in states {
             let statePath = path + ["States", name]
             guard case .string(let type)? = state["Type"] else { continue }
             guard Self.stateTypes.contains(type) else {
-                error("state-machine", statePath + ["Type"], "'\(type)' is not a state type; the States Language has \(Self.stateTypes.sorted().joined(separator: ", ")).\(suggestion(for: type, among: .names(Self.stateTypes.sorted())))")
+                let types = Self.stateTypes.sorted()
+                let hint = suggestion(for: type, among: .names(types))
+                error("state-machine", statePath + ["Type"], "'\(type)' is not a state type; the States Language has \(types.joined(separator: ", ")).\(hint)")
                 continue
             }
             for (index, branch) in (state["Branches"]?.arrayValue ?? []).enumerated() {
