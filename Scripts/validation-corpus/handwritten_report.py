@@ -41,11 +41,12 @@ ERROR_LINE = re.compile(r"^(?:(?P<loc>\S+?:\d+:\d+): )?error\[(?P<kind>[a-z0-9-]
 PLAIN_ERROR = re.compile(r"^error: (?P<loc>\S+?:\d+:\d+): (?P<message>.*)$")
 
 
-def run_formwork(binary, path, attempts=10):
-    """(exit code, [(kind, location, message)], raw output) for one template; retries while the binary is missing."""
+def run_formwork(binary, path, attempts=10, cwd=CORPUS):
+    """(exit code, [(kind, location, message)], raw output) for one template (`path` relative to `cwd`); retries
+    while the binary is missing."""
     for attempt in range(attempts):
         try:
-            run = subprocess.run([binary, "validate", path], cwd=CORPUS, capture_output=True, text=True, timeout=300)
+            run = subprocess.run([binary, "validate", path], cwd=cwd, capture_output=True, text=True, timeout=300)
         except (FileNotFoundError, PermissionError, OSError):
             time.sleep(20)
             continue

@@ -35,8 +35,11 @@ usage: rule_checklist.py [--cfn-lint PATH] [--formwork PATH] [--checklist FILE] 
 Exit status 1 when a catalogue template no longer triggers its rule, or the checklist and the installed cfn-lint
 disagree on the set of E rules. Takes about a minute (cfn-lint ~15 s, the hand-written corpus refresh ~40 s).
 """
-import argparse, ast, json, os, re, subprocess, sys, time
+import argparse, ast, json, os, re, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import handwritten_report  # noqa: E402  (run_formwork: one way to run and read `formwork validate`)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -45,8 +48,6 @@ CATALOGUE = os.path.join(FIXTURES, "rule-catalogue")
 HANDWRITTEN = os.path.join(FIXTURES, "handwritten")
 HANDWRITTEN_JSON = "/tmp/handwritten-formwork.json"
 
-ERROR_LINE = re.compile(r"^(?:\S+?:\d+:\d+: )?error\[(?P<kind>[a-z0-9-]+)\]: (?P<message>.*)$")
-PLAIN_ERROR = re.compile(r"^error: \S+?:\d+:\d+: (?P<message>.*)$")
 
 
 # ---------------------------------------------------------------- cfn-lint's rules (from its package source)
@@ -118,23 +119,11 @@ def run_cfn_lint(cfn_lint, paths):
     return {p: sorted(v) for p, v in found.items()}
 
 
-def run_formwork(binary, path, attempts=10):
-    """(rejects, first error line) for one template; retries while the binary is missing or being replaced."""
-    for _ in range(attempts):
-        try:
-            run = subprocess.run([binary, "validate", path], cwd=CATALOGUE, capture_output=True, text=True, timeout=300)
-        except (FileNotFoundError, PermissionError, OSError):
-            time.sleep(20)
-            continue
-        except subprocess.TimeoutExpired:
-            return False, "timeout"
-        if run.returncode < 0 or run.returncode in (126, 127):
-            time.sleep(20)
-            continue
-        errors = [line for line in (run.stdout + run.stderr).splitlines()
-                  if ERROR_LINE.match(line) or PLAIN_ERROR.match(line)]
-        return run.returncode == 2 or bool(errors), (errors[0] if errors else "")
-    sys.exit(f"error: could not run {binary} on {path} after {attempts} attempts")
+def catalogue_verdict(binary, name):
+    """(rejects, first error) of `formwork validate` on one template of the rule catalogue."""
+    code, errors, _ = handwritten_report.run_formwork(binary, name, cwd=CATALOGUE)
+    first = f"error[{errors[0][0]}]: {errors[0][2]}" if errors else ""
+    return code == 2 or bool(errors), first
 
 
 def handwritten_results(refresh, formwork):
@@ -176,7 +165,7 @@ def main():
     names = sorted(n for n in os.listdir(CATALOGUE) if n.endswith((".yaml", ".yml", ".json")))
     linted = run_cfn_lint(args.cfn_lint, names)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        ran = dict(zip(names, pool.map(lambda n: run_formwork(formwork, n), names)))
+        ran = dict(zip(names, pool.map(lambda n: catalogue_verdict(formwork, n), names)))
     evidence = {}     # rule -> [(template label, caught, direct)]
     results = {}
     for name in names:
