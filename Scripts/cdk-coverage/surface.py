@@ -928,6 +928,22 @@ def build_markdown(data, surface):
     return "\n".join(out)
 
 
+def stale_outputs(outputs):
+    """The (path, text) outputs whose file is missing or differs from the text, each named on standard error."""
+    stale = [path for path, text in outputs if not os.path.exists(path) or open(path, encoding="utf-8").read() != text]
+    for path in stale:
+        print(f"stale: {os.path.relpath(path, ROOT)}", file=sys.stderr)
+    return stale
+
+
+def write_outputs(outputs):
+    """Writes each (path, text) output, making its folder."""
+    for path, text in outputs:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
 def main(argv):
     venv = DEFAULT_VENV
     if "--venv" in argv:
@@ -947,17 +963,10 @@ def main(argv):
     text_md = build_markdown(data, surface)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
+    outputs = ((OUT_JSON, text_json), (OUT_MD, text_md))
     if "--check" in argv:
-        stale = [p for p, text in ((OUT_JSON, text_json), (OUT_MD, text_md))
-                 if not os.path.exists(p) or open(p, encoding="utf-8").read() != text]
-        for p in stale:
-            print(f"stale: {os.path.relpath(p, ROOT)}", file=sys.stderr)
-        return 1 if errors or stale else 0
-    with open(OUT_JSON, "w", encoding="utf-8") as f:
-        f.write(text_json)
-    os.makedirs(os.path.dirname(OUT_MD), exist_ok=True)
-    with open(OUT_MD, "w", encoding="utf-8") as f:
-        f.write(text_md)
+        return 1 if errors or stale_outputs(outputs) else 0
+    write_outputs(outputs)
     t = data["totals"]
     print(f"constructs {fmt(t['constructs'])}, classes {fmt(t['classes'])}, properties {fmt(t['properties'])}, "
           f"methods {fmt(t['methods'])} covered; {len(errors)} errors")

@@ -675,16 +675,10 @@ def main(argv):
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     t = data["totals"]
+    outputs = ((OUT_JSON, text_json), (OUT_MD, text_md))
     if "--check" in argv:
-        stale = [p for p, text in ((OUT_JSON, text_json), (OUT_MD, text_md))
-                 if not os.path.exists(p) or open(p, encoding="utf-8").read() != text]
-        for p in stale:
-            print(f"stale: {os.path.relpath(p, ROOT)}", file=sys.stderr)
-        return 1 if errors or stale else 0
-    with open(OUT_JSON, "w", encoding="utf-8") as f:
-        f.write(text_json)
-    with open(OUT_MD, "w", encoding="utf-8") as f:
-        f.write(text_md)
+        return 1 if errors or S.stale_outputs(outputs) else 0
+    S.write_outputs(outputs)
     print(f"{'module':<26}{'items':>7}{'supported':>11}{'with case':>11}{'not supp.':>11}{'swift, no case':>16}")
     for mod, m in list(data["modules"].items()) + [("all", {"totals": t})]:
         tt = m["totals"]
