@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// An XML document read into a tree of elements: the shape of every AWS Query-protocol answer.
 /// Namespaces are dropped from names; text is the element's own character data, entities decoded.
@@ -45,47 +42,10 @@ public struct XMLTree: Sendable, Equatable {
     /// document is refused before it is built, so that no tree is too deep to walk or to free.
     public static let maximumDepth = 64
 
-    /// Parses `data`; `nil` when it is not UTF-8, not well-formed XML, or nests deeper than ``maximumDepth``.
+    /// Parses `data`; `nil` when it is not UTF-8, not well-formed XML (XML 1.0 as AWS answers use it; no document type declarations), or nests
+    /// deeper than ``maximumDepth``.
     public static func parse(_ data: Data) -> XMLTree? {
-        // FoundationXML traps on an element name that is not UTF-8 (found by the fuzzer): AWS answers in
-        // UTF-8, so anything else is refused before the parser sees it.
-        guard String(validating: data, as: UTF8.self) != nil else { return nil }
-        let builder = Builder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse(), let root = builder.root else { return nil }
-        return root
-    }
-
-    private final class Builder: NSObject, XMLParserDelegate {
-        var stack: [XMLTree] = []
-        var root: XMLTree?
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
-        {
-            guard stack.count < XMLTree.maximumDepth else {
-                parser.abortParsing()
-                return
-            }
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            stack.append(XMLTree(name: local))
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !stack.isEmpty else { return }
-            stack[stack.count - 1].text += string
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard !stack.isEmpty else { return }
-            stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            guard let element = stack.popLast() else { return }
-            if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
-        }
+        var reader = XMLReader(data)
+        return try? reader.readDocument()
     }
 }
