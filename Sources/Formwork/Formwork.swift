@@ -1,4 +1,5 @@
-// The module Formwork users import: the DSL, the template model and the command line.
+// The module Formwork users import: the DSL, the template model, the checks and the diff, and `App.main()`
+// (the command line; its engines and types stay inside the package).
 @_exported import FormworkAWS
 @_exported import FormworkCLI
 @_exported import FormworkChecks

@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// The command line every Formwork app has: `<app> synth`, `<app> list`.
-public struct AppCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct AppCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "app",
         abstract: "Synthesize this app's stacks into a cloud assembly, list them, diff them with what is deployed.",
         subcommands: [
@@ -11,5 +11,5 @@ public struct AppCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }

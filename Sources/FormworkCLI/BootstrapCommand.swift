@@ -15,12 +15,13 @@ struct BootstrapCommand: FormworkCommand {
 
     func run(app: App?, output: inout CommandOutput) throws(CommandFailure) {
         let session = live.session()
-        let region = try session.cloudFormation(stackEnvironment: app.flatMap { try? $0.synthesize(validator: nil).stacks.first?.environment }).region
+        let stackEnvironment = app.flatMap { try? $0.synthesize(validator: nil).stacks.first?.environment }
+        let region = try CommandFailure.talkingToAWS { () throws(CloudError) in try session.cloudFormation(stackEnvironment: stackEnvironment).region }
         let environment = session.environment
         let credentials = session.credentials
         let progress = ProgressLines()
         let names = app?.bootstrap ?? .default
-        let outcome = try session.run { () async throws(CloudError) -> (DeployTarget, Bool) in
+        let outcome = try CommandFailure.awaitingAWS { () async throws(CloudError) -> (DeployTarget, Bool) in
             let target = try await DeployTarget.resolve(environment: environment, region: region, credentials: credentials, names: names)
             return (target, try await target.s3.bucketExists(target.assetBucket))
         }
@@ -39,7 +40,7 @@ struct BootstrapCommand: FormworkCommand {
         case .success:
             output.print("\(stackName) deployed: \(target.assetBucket) in \(region) of account \(target.account)")
         case .failure(let error):
-            throw CommandFailure(error.isEnvironmental ? .environment : .findings, "error: \(error)")
+            throw CommandFailure(deploy: error)
         }
     }
 }

@@ -9,18 +9,18 @@ protocol FormworkCommand: ParsableCommand {
 }
 
 /// Parses arguments, runs the command they name, and reports the exit status and what it printed.
-public enum CommandRunner {
+package enum CommandRunner {
     /// The outcome of one command.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The exit status.
-        public var status: ExitStatus
+        package var status: ExitStatus
         /// What the command printed.
-        public var output: CommandOutput
+        package var output: CommandOutput
     }
 
     /// Runs `arguments` (without the program name) with `root` as the top command, for `app` if given, with
     /// `environment` as the environment variables (the process's when not given).
-    public static func run(
+    package static func run(
         _ arguments: [String], root: any ParsableCommand.Type, app: App? = nil,
         environment: [String: String]? = nil
     ) -> Result {
@@ -57,7 +57,7 @@ public enum CommandRunner {
     }
 
     /// Runs the process's arguments and exits with the command's status.
-    public static func main(root: any ParsableCommand.Type, app: App? = nil) -> Never {
+    package static func main(root: any ParsableCommand.Type, app: App? = nil) -> Never {
         ProcessMemory.keepFreedMemoryForReuse()
         let result = CommandEnvironment.$streamsProgress.withValue(true) { run(Array(CommandLine.arguments.dropFirst()), root: root, app: app) }
         let outputFailure = FileDescriptorWriting.writeAll(result.output.standardOutput, to: STDOUT_FILENO)

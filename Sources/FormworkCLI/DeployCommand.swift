@@ -78,34 +78,38 @@ struct DeployCommand: FormworkCommand {
         let interruption = Interruption()
         let signals = CommandEnvironment.streamsProgress ? InterruptSignal(interruption) : nil
         defer { signals?.cancel() }
+        let approvals = TerminalApproval()
         let deployer = StackDeployers(
-            session: session, approval: requireApproval, templateBucket: templateBucket, progress: progress, interruption: interruption)
+            session: session, approval: requireApproval, templateBucket: templateBucket, progress: progress, interruption: interruption,
+            approve: { approvals.ask($0, $1) })
         // Only the named stacks with --exclusively; their dependencies are then taken as deployed.
         let ordered = exclusively && !stacks.isEmpty ? assembly.stacksInDependencyOrder.filter { stacks.contains($0.name) } : assembly.stacksInDependencyOrder
         let perStack = Dictionary(uniqueKeysWithValues: ordered.map { ($0.name, (parameters["*"] ?? [:]).merging(parameters[$0.name] ?? [:]) { $1 }) })
         let (skipped, rollback, topics) = (skipResources, rollback, notificationArns)
         let (hotswaps, fallsBack) = (hotswap || hotswapFallback, hotswapFallback)
-        let result = try deployer.run(ordered, concurrency: concurrency) { stack, target async throws(DeployError) -> StackDeployer.Outcome in
-            var deployer = target
-            deployer.resourcesToSkip = skipped
-            deployer.rollback = rollback
-            deployer.notificationArns = topics
-            if hotswaps {
-                switch try await deployer.hotswap(stack) {
-                case .success(let outcome):
-                    return outcome
-                case .failure(.needsCloudFormation(let reasons)):
-                    guard fallsBack else {
-                        throw .refused(
-                            stack: stack.name,
-                            reason:
-                                "it cannot be hotswapped, and nothing was changed: \(reasons.joined(separator: "; ")). Deploy without --hotswap, or with --hotswap-fallback"
-                        )
+        let result = try CommandFailure.talkingToAWS { () throws(CloudError) in
+            try deployer.run(ordered, concurrency: concurrency) { stack, target async throws(DeployError) -> StackDeployer.Outcome in
+                var deployer = target
+                deployer.resourcesToSkip = skipped
+                deployer.rollback = rollback
+                deployer.notificationArns = topics
+                if hotswaps {
+                    switch try await deployer.hotswap(stack) {
+                    case .success(let outcome):
+                        return outcome
+                    case .failure(.needsCloudFormation(let reasons)):
+                        guard fallsBack else {
+                            throw .refused(
+                                stack: stack.name,
+                                reason:
+                                    "it cannot be hotswapped, and nothing was changed: \(reasons.joined(separator: "; ")). Deploy without --hotswap, or with --hotswap-fallback"
+                            )
+                        }
+                        deployer.report("\(stack.name): not hotswappable (\(reasons.joined(separator: "; "))); deploying through CloudFormation")
                     }
-                    deployer.report("\(stack.name): not hotswappable (\(reasons.joined(separator: "; "))); deploying through CloudFormation")
                 }
+                return try await deployer.deploy(stack, parameters: perStack[stack.name] ?? [:])
             }
-            return try await deployer.deploy(stack, parameters: perStack[stack.name] ?? [:])
         }
         for line in progress.unwritten { output.printError(line) }
         var outputs = OrderedDictionary<String, JSONValue>()
@@ -119,7 +123,7 @@ struct DeployCommand: FormworkCommand {
             let text = JSONWriter(style: .pretty(indent: 2)).string(from: .object(outputs)) + "\n"
             try CommandFailure.writing("'\(outputsFile)'") { try AtomicFile.write(text, to: outputsFile) }
         }
-        if let failure = result.failure { throw failure }
+        if let failure = result.failure { throw CommandFailure(deploy: failure) }
     }
 
     /// At most 5 topics, each an SNS topic ARN, as CloudFormation takes them.

@@ -1,3 +1,4 @@
+import FormworkCloud
 import ArgumentParser
 import FormworkCore
 import FormworkDeploy
@@ -36,8 +37,10 @@ struct DestroyCommand: FormworkCommand {
         defer { signals?.cancel() }
         let deployers = StackDeployers(session: live.session(), approval: .never, templateBucket: nil, progress: progress, interruption: interruption)
         let ordered = assembly.stacksInDependencyOrder.filter { names.contains($0.name) }
-        let result = try deployers.run(ordered, concurrency: max(1, concurrency), reversed: true) { stack, deployer async throws(DeployError) in
-            try await deployer.destroy(stack.name).map { "\($0.logicalId) (\($0.type))" }
+        let result = try CommandFailure.talkingToAWS { () throws(CloudError) in
+            try deployers.run(ordered, concurrency: max(1, concurrency), reversed: true) { stack, deployer async throws(DeployError) in
+                try await deployer.destroy(stack.name).map { "\($0.logicalId) (\($0.type))" }
+            }
         }
         for line in progress.unwritten { output.printError(line) }
         for stack in ordered.reversed() {
@@ -45,7 +48,7 @@ struct DestroyCommand: FormworkCommand {
             output.print("\(stack.name): destroyed")
             if !retained.isEmpty { output.print("  kept by their deletion policy: \(retained.joined(separator: ", "))") }
         }
-        if let failure = result.failure { throw failure }
+        if let failure = result.failure { throw CommandFailure(deploy: failure) }
     }
 
     /// The named stacks and every stack that depends on them, in the assembly.

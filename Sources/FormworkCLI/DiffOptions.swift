@@ -1,3 +1,5 @@
+import FormworkCloud
+import FormworkDeploy
 import ArgumentParser
 import Foundation
 import FormworkDiff

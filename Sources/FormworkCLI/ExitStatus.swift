@@ -2,7 +2,7 @@ import FormworkCore
 import FormworkTemplate
 
 /// The exit codes every Formwork command uses (the command-line contract in ARCHITECTURE.md, "Exit codes").
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     /// The command did what was asked.
     case done = 0
     /// Findings the caller asked to fail on (`diff --fail` with differences, `check --strict` with errors).
@@ -14,11 +14,11 @@ public enum ExitStatus: Int32, Sendable {
 }
 
 /// A command's failure: the exit status and what to tell the user.
-public struct CommandFailure: Error, Sendable {
+package struct CommandFailure: Error, Sendable {
     /// The exit status the process ends with.
-    public var status: ExitStatus
+    package var status: ExitStatus
     /// The message printed to standard error.
-    public var message: String
+    package var message: String
 
     /// ``message`` without its `error: ` prefix, for a message that goes inside another.
     var reason: String {
@@ -26,26 +26,26 @@ public struct CommandFailure: Error, Sendable {
     }
 
     /// A failure with `status`, explained by `message`.
-    public init(_ status: ExitStatus, _ message: String) {
+    package init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
     }
 }
 
 /// What a command prints, collected so that the same commands run in a process or in a test.
-public struct CommandOutput: Sendable {
+package struct CommandOutput: Sendable {
     /// Text for standard output.
-    public var standardOutput = ""
+    package var standardOutput = ""
     /// Text for standard error.
-    public var standardError = ""
+    package var standardError = ""
 
     /// Appends a line to standard output.
-    public mutating func print(_ line: String) {
+    package mutating func print(_ line: String) {
         standardOutput += line + "\n"
     }
 
     /// Appends a line to standard error.
-    public mutating func printError(_ line: String) {
+    package mutating func printError(_ line: String) {
         standardError += line + "\n"
     }
 }

@@ -27,9 +27,9 @@ struct FetchCommand: FormworkCommand {
 
     func run(app: App?, output printed: inout CommandOutput) throws(CommandFailure) {
         let session = live.session()
-        let client = try session.cloudFormation()
+        let client = try CommandFailure.talkingToAWS { () throws(CloudError) in try session.cloudFormation() }
         let names = stacks
-        let fetched = try session.run { () async throws(CloudError) -> [(name: String, body: String)?] in
+        let fetched = try CommandFailure.awaitingAWS { () async throws(CloudError) -> [(name: String, body: String)?] in
             var bodies: [(name: String, body: String)?] = []
             for name in names {
                 guard let stack = try await client.stack(named: name), !stack.hasNoTemplate else {

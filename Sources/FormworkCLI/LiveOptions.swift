@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormworkCloud
+import FormworkDeploy
 
 /// The options of every command that talks to AWS.
 struct LiveOptions: ParsableArguments {
@@ -18,50 +19,29 @@ struct LiveOptions: ParsableArguments {
     }
 }
 
-/// One command's connection to AWS: the environment, credentials resolved once and refreshed, and a
-/// CloudFormation client per region.
-struct CloudSession: Sendable {
-    let environment: AWSEnvironment
-    let credentials: RefreshingCredentials
-
-    init(environment: AWSEnvironment) {
-        self.environment = environment
-        credentials = CredentialChain.credentials(environment)
-    }
-
-    /// CloudFormation in the region of `stackEnvironment` (`aws://ACCOUNT/REGION`, a stack's) when it names
-    /// one, which binds; otherwise in the region the options and environment name.
-    func cloudFormation(stackEnvironment: String? = nil) throws(CommandFailure) -> CloudFormationClient {
-        let region = try self.region(for: StackEnvironment(uri: stackEnvironment ?? ""))
-        do {
-            return try CloudFormationClient(environment: environment, region: region, credentials: credentials)
-        } catch {
-            throw CommandFailure(cloud: error)
-        }
-    }
-
-    /// The region a stack in `stack` is reached in: its own, else the one the options and environment name.
-    func region(for stack: StackEnvironment) throws(CommandFailure) -> String {
-        do {
-            return try environment.region(for: stack)
-        } catch {
-            throw CommandFailure(cloud: error)
-        }
-    }
-
-    /// Runs `operation` against AWS and waits for it; AWS, network and credential errors exit with status 3.
-    func run<T: Sendable>(_ operation: @escaping @Sendable () async throws(CloudError) -> T) throws(CommandFailure) -> T {
-        do {
-            return try SynchronousWait.run(operation)
-        } catch {
-            throw CommandFailure(cloud: error)
-        }
-    }
-}
-
 extension CommandFailure {
     /// An error from AWS, the network or the credentials: exit status 3.
     init(cloud error: CloudError) {
         self.init(.environment, "error: \(error)")
+    }
+
+    /// A deployment's failure: exit status 3 when the environment failed (AWS, credentials, bootstrap, an
+    /// asset), 1 when the stack's own change failed or was refused.
+    init(deploy error: DeployError) {
+        self.init(error.isEnvironmental ? .environment : .findings, "error: \(error)")
+    }
+
+    /// Runs `body`, which talks to AWS; its error becomes the command's failure (exit status 3).
+    static func talkingToAWS<T>(_ body: () throws(CloudError) -> T) throws(CommandFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw CommandFailure(cloud: error)
+        }
+    }
+
+    /// Runs `operation` against AWS and waits for it; its error becomes the command's failure (exit status 3).
+    static func awaitingAWS<T: Sendable>(_ operation: @escaping @Sendable () async throws(CloudError) -> T) throws(CommandFailure) -> T {
+        try talkingToAWS { () throws(CloudError) in try SynchronousWait.run(operation) }
     }
 }

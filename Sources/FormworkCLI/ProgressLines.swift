@@ -1,3 +1,4 @@
+import FormworkDeploy
 import FormworkTemplate
 import Foundation
 import Synchronization
@@ -5,7 +6,7 @@ import Synchronization
 /// Progress lines of a long command (deploy, destroy): written to standard error as they come when the
 /// command runs as a process, and kept for the command's output either way. On a terminal, a status line
 /// under them (each stack's resources done of total, elapsed time, state) is redrawn as it changes.
-final class ProgressLines: Sendable {
+final class ProgressLines: DeployProgress {
     private let lines = Mutex<[String]>([])
     /// Each stack's latest status, in the order stacks started.
     private let statuses = Mutex<[(stack: String, line: String)]>([])

@@ -1,3 +1,4 @@
+import FormworkCloud
 import ArgumentParser
 import FormworkCore
 import FormworkDeploy
@@ -30,15 +31,17 @@ struct RollbackCommand: FormworkCommand {
         let progress = ProgressLines()
         let deployers = StackDeployers(session: live.session(), approval: .never, templateBucket: nil, progress: progress, interruption: Interruption())
         let skipped = skipResources
-        let result = try deployers.run(ordered, concurrency: 1, reversed: true) { stack, target async throws(DeployError) -> String in
-            var deployer = target
-            deployer.resourcesToSkip = skipped
-            return try await deployer.rollBack(stack.name)
+        let result = try CommandFailure.talkingToAWS { () throws(CloudError) in
+            try deployers.run(ordered, concurrency: 1, reversed: true) { stack, target async throws(DeployError) -> String in
+                var deployer = target
+                deployer.resourcesToSkip = skipped
+                return try await deployer.rollBack(stack.name)
+            }
         }
         for line in progress.unwritten { output.printError(line) }
         for stack in ordered.reversed() {
             if let status = result.outcomes[stack.name] { output.print("\(stack.name): \(status)") }
         }
-        if let failure = result.failure { throw failure }
+        if let failure = result.failure { throw CommandFailure(deploy: failure) }
     }
 }

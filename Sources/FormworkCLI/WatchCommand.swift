@@ -96,9 +96,9 @@ struct WatchCommand: FormworkCommand {
         var groups: [LogFollower.Group] = []
         var client: CloudWatchLogsClient?
         for stack in assembly.stacks where stacks.isEmpty || stacks.contains(stack.name) {
-            let cloudFormation = try session.cloudFormation(stackEnvironment: stack.environment)
+            let cloudFormation = try CommandFailure.talkingToAWS { () throws(CloudError) in try session.cloudFormation(stackEnvironment: stack.environment) }
             let name = stack.name
-            let resources = try session.run { () async throws(CloudError) in try await cloudFormation.resources(ofStack: name) }
+            let resources = try CommandFailure.awaitingAWS { () async throws(CloudError) in try await cloudFormation.resources(ofStack: name) }
             for resource in resources where resource.type == "AWS::Lambda::Function" {
                 groups.append(LogFollower.Group(label: "\(name)/\(resource.logicalId)", name: "/aws/lambda/\(resource.physicalId)"))
             }

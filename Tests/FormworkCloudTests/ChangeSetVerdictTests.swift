@@ -1,5 +1,5 @@
 import Foundation
-@testable import FormworkCLI
+@testable import FormworkDeploy
 @testable import FormworkCloud
 import FormworkDiff
 import FormworkTemplate

@@ -1,5 +1,4 @@
 import Foundation
-@testable import FormworkCLI
 @testable import FormworkCloud
 @testable import FormworkDeploy
 import FormworkCore

@@ -1,32 +1,61 @@
 import FormworkCloud
 import FormworkCore
-import FormworkDeploy
 import FormworkDiff
 import FormworkTemplate
-import Foundation
-import Synchronization
 
 /// Runs one operation (deploy, destroy) over several stacks: a deployer per region, stacks in dependency
 /// order (or its reverse), independent ones side by side up to a limit. After a failure no new stack starts;
 /// the ones running finish.
-struct StackDeployers {
-    let session: CloudSession
-    let approval: ApprovalLevel
+public struct StackDeployers: Sendable {
+    /// The connection to AWS the deployers are made from.
+    public let session: CloudSession
+    /// Which changes need approval before they are deployed.
+    public let approval: ApprovalLevel
     /// Where templates over 51,200 bytes go; the bootstrap bucket when `nil`.
-    let templateBucket: String?
-    let progress: ProgressLines
-    let interruption: Interruption
+    public let templateBucket: String?
+    /// Where progress is reported; ``DeployProgress/finish()`` is called when a run ends.
+    public let progress: any DeployProgress
+    /// Set when the user asks to stop: no new step starts after it.
+    public let interruption: Interruption
+    /// Asked, one stack at a time, whether a change that needs approval goes ahead (the stack's name and its
+    /// diff); the answer is no when it returns `false`.
+    public let approve: @Sendable (String, TemplateDiff) -> Bool
 
-    /// What each stack's operation returned, and the failure that stopped the run.
-    struct Result<Value: Sendable>: Sendable {
-        var outcomes: [String: Value] = [:]
-        var failure: CommandFailure?
+    /// Deployers with these settings.
+    ///
+    /// - Parameters:
+    ///   - templateBucket: where templates over 51,200 bytes go; `nil` (the default) for the bootstrap bucket.
+    ///   - approve: asked for changes that need approval; by default the answer is no.
+    public init(
+        session: CloudSession, approval: ApprovalLevel, templateBucket: String? = nil, progress: any DeployProgress, interruption: Interruption,
+        approve: @escaping @Sendable (String, TemplateDiff) -> Bool = { _, _ in false }
+    ) {
+        self.session = session
+        self.approval = approval
+        self.templateBucket = templateBucket
+        self.progress = progress
+        self.interruption = interruption
+        self.approve = approve
     }
 
-    func run<Value: Sendable>(
+    /// What each stack's operation returned, and the failure that stopped the run.
+    public struct Result<Value: Sendable>: Sendable {
+        /// Each finished stack's value, by stack name.
+        public var outcomes: [String: Value] = [:]
+        /// The first failure; `nil` when every stack finished.
+        public var failure: DeployError?
+    }
+
+    /// Runs `operation` on every stack of `stacks`, each with the deployer of its environment: in dependency
+    /// order (the reverse when `reversed`, as for a destroy), at most `concurrency` (1 or more) at once.
+    ///
+    /// Throws before anything changes when a stack's environment cannot be reached (its region unknown, its
+    /// account not the credentials' and no deploy role to reach it); a failure of the operation is the
+    /// result's ``Result/failure``.
+    public func run<Value: Sendable>(
         _ stacks: [CloudAssembly.StackArtifact], concurrency: Int, reversed: Bool = false,
         _ operation: @escaping @Sendable (CloudAssembly.StackArtifact, StackDeployer) async throws(DeployError) -> Value
-    ) throws(CommandFailure) -> Result<Value> {
+    ) throws(CloudError) -> Result<Value> {
         let deployers = try self.deployers(for: stacks)
         let names = Set(stacks.map(\.name))
         // What must be done before each stack: its dependencies, or for a destroy the stacks that depend on it.
@@ -66,9 +95,7 @@ struct StackDeployers {
                         result.outcomes[name] = value
                         done.insert(name)
                     case .failure(let error):
-                        if result.failure == nil {
-                            result.failure = CommandFailure(error.isEnvironmental ? .environment : .findings, "error: \(error)")
-                        }
+                        if result.failure == nil { result.failure = error }
                     }
                 }
             }
@@ -86,7 +113,7 @@ struct StackDeployers {
     /// A deployer per stack, sharing one per environment (account and region) and bootstrap: a stack's own
     /// region binds, and a stack bound to an account is refused before anything changes when that account
     /// cannot be reached.
-    private func deployers(for stacks: [CloudAssembly.StackArtifact]) throws(CommandFailure) -> [String: StackDeployer] {
+    private func deployers(for stacks: [CloudAssembly.StackArtifact]) throws(CloudError) -> [String: StackDeployer] {
         var stackTargets: [String: Destination] = [:]
         for stack in stacks {
             let bound = StackEnvironment(uri: stack.environment)
@@ -116,52 +143,12 @@ struct StackDeployers {
             }
             return targets
         }
-        let approvals = TerminalApproval()
         return wanted.mapValues { target in
             var deployer = StackDeployer(
-                target: targets[target]!, approval: approval, approve: { approvals.ask($0, $1) }, report: { progress.add($0) },
+                target: targets[target]!, approval: approval, approve: approve, report: { progress.add($0) },
                 interruption: interruption)
             deployer.status = { progress.status($0) }
             return deployer
         }
-    }
-}
-
-/// Asks on the terminal whether to go on with a change that needs approval; without a terminal (CI, a
-/// test) the answer is no. One question at a time.
-final class TerminalApproval: Sendable {
-    private let asking = Mutex(())
-
-    func ask(_ stack: String, _ diff: TemplateDiff) -> Bool {
-        guard CommandEnvironment.streamsProgress, isatty(STDIN_FILENO) != 0, isatty(STDERR_FILENO) != 0 else { return false }
-        return asking.withLock { _ in
-            let changes = DiffTextRenderer().render(stack, diff) + DiffTextRenderer().renderSecurity(stack, diff)
-            _ = FileDescriptorWriting.writeAll(changes + "Deploy \(stack)? (y/N) ", to: STDERR_FILENO)
-            return ["y", "yes"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
-        }
-    }
-}
-
-/// Turns the first Ctrl-C into an ``Interruption`` while a deploy or destroy runs; a second one stops the
-/// process (the default action comes back after the first, and when the work ends).
-final class InterruptSignal {
-    private let source: any DispatchSourceSignal
-
-    init(_ interruption: Interruption) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            interruption.interrupt()
-            // A second Ctrl-C stops the process at once: the step in progress may be waiting on AWS.
-            signal(SIGINT, SIG_DFL)
-            _ = FileDescriptorWriting.writeAll(
-                "\ninterrupted: finishing the current step (no change set is left half-made); press Ctrl-C again to stop at once\n", to: STDERR_FILENO)
-        }
-        source.resume()
-    }
-
-    func cancel() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
     }
 }

@@ -5,11 +5,18 @@ import Foundation
 /// Puts a template too large for a CloudFormation request (over 51,200 bytes) in S3, as `cdk diff` does: in
 /// the bootstrap bucket of the stack's account and region (`cdk-QUALIFIER-assets-ACCOUNT-REGION`), or the
 /// bucket given with `--template-bucket`, under a key named by the template's hash.
-struct TemplateUploader {
-    let session: CloudSession
+public struct TemplateUploader: Sendable {
+    /// The connection to AWS the upload goes through.
+    public let session: CloudSession
 
-    /// The template's S3 URL after the upload.
-    func upload(_ body: String, stack: CloudAssembly.StackArtifact, bucket: String?) throws(CommandFailure) -> String {
+    /// An uploader through `session`.
+    public init(session: CloudSession) {
+        self.session = session
+    }
+
+    /// The template's S3 URL after the upload of `body` for `stack`, to `bucket` (the stack's bootstrap bucket
+    /// when `nil`).
+    public func upload(_ body: String, stack: CloudAssembly.StackArtifact, bucket: String?) throws(CloudError) -> String {
         let cloudFormation = try session.cloudFormation(stackEnvironment: stack.environment)
         let region = cloudFormation.region
         let environment = session.environment
