@@ -40,3 +40,29 @@ import Testing
         }
     }
 }
+
+/// A kind of schedule target the library does not have (CDK's `KinesisStreamPutRecord`), added by conformance alone.
+extension Stream: ScheduleTargetDestination {
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
+        ScheduleTargetConfiguration(
+            invoking: self, arn: arn, statement: PolicyStatement(actions: ["kinesis:PutRecord"], resources: [arn]),
+            parameters: ["KinesisParameters": ["PartitionKey": "key"]])
+    }
+}
+
+@Suite struct ScheduleTargetDestinationTests {
+    @Test func aNewKindOfTargetIsAConformanceThatWritesItsArnParametersAndGrant() throws {
+        let template = try synthesize {
+            let stream = Stream("Events")
+            stream
+            EventBridgeSchedule("Tick", schedule: .rate(.minutes(5)), target: .init(stream))
+        }
+        let schedule = try #require(template.resources.values.first { $0.type == "AWS::Scheduler::Schedule" })
+        let target = try #require(schedule.properties["Target"])
+        #expect(target["Arn"] == ["Fn::GetAtt": [.string(logicalId("Events/Resource")), "Arn"]])
+        #expect(target["KinesisParameters"] == ["PartitionKey": "key"])
+        let policy = try #require(template.resources.values.first { $0.type == "AWS::IAM::Policy" })
+        let statements = policy.properties["PolicyDocument"]?["Statement"]
+        #expect(statements?.arrayValue?.first?["Action"] == "kinesis:PutRecord")
+    }
+}

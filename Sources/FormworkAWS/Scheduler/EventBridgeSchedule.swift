@@ -53,20 +53,19 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        try target.validate(at: scope)
+        let configuration = try target.configuration(at: scope)
         try PropertyChecks.check(flexibleWindow.map { $0.wholeSeconds / 60 }, in: 1...1_440, "flexibleWindow", unit: " min", at: scope)
         let expression: String
         switch schedule.expressionString() {
         case .success(let text): expression = text
         case .failure(let error): throw SynthesisError(.invalidSetting, paths: [scope.path], error.message)
         }
-        let invoked = target.invoked
-        scope.require(invoked.construct)
+        scope.require(configuration.invoked)
         if let group { scope.require(group) }
         if let deadLetterQueue = target.deadLetterQueue { scope.require(deadLetterQueue) }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            let role = try targetRole(in: scope)
-            scope.contribute(target.statement, to: role, as: Role.defaultPolicyStatements)
+            let role = try targetRole(for: configuration, in: scope)
+            scope.contribute(configuration.statement, to: role, as: Role.defaultPolicyStatements)
             if let deadLetterQueue = target.deadLetterQueue {
                 scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), to: role, as: Role.defaultPolicyStatements)
             }
@@ -79,7 +78,7 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
             properties["ScheduleExpression"] = .string(expression)
             properties["ScheduleExpressionTimezone"] = .string(timeZone)
             properties["State"] = enabled ? "ENABLED" : "DISABLED"
-            properties["Target"] = target.value(role: role)
+            properties["Target"] = target.value(configuration, role: role)
             try scope.declareResource("AWS::Scheduler::Schedule", properties: properties)
         }
     }
@@ -88,15 +87,19 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     /// another),
     /// `SchedulerRoleForTarget-<md5 of the target's ARN as CDK resolves it, 6 digits>`, trusted by Scheduler
     /// for schedules of this account and group.
-    private func targetRole(in scope: ConstructScope) throws(SynthesisError) -> Role {
-        let invoked = target.invoked
-        let targetScope = try scope.scope(of: invoked.construct)
-        guard let resource = targetScope.existingChild("Resource") else {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "the schedule's target '\(invoked.construct.id)' declares no resource to invoke")
+    private func targetRole(for configuration: ScheduleTargetConfiguration, in scope: ConstructScope) throws(SynthesisError) -> Role {
+        let targetScope = try scope.scope(of: configuration.invoked)
+        guard case .reference(let reference) = configuration.arn, let resource = targetScope.existingChild("Resource") else {
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "the schedule's target '\(configuration.invoked.id)' declares no resource whose ARN it invokes")
         }
         // CDK hashes the target's ARN as it resolves before cross-stack references are made: the target's own
         // logical ID, whichever stack it is in.
-        let resolvedArn = invoked.isRef ? #"{"Ref":"\#(resource.logicalIdFromPath)"}"# : #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","Arn"]}"#
+        let resolvedArn: String
+        switch reference.form {
+        case .getAtt(let attribute): resolvedArn = #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","\#(attribute)"]}"#
+        case .ref, .logicalId: resolvedArn = #"{"Ref":"\#(resource.logicalIdFromPath)"}"#
+        }
         let id = "SchedulerRoleForTarget-" + CDKHash.md5Hex(resolvedArn).prefix(6)
         let groupArn: Value = group?.arn ?? "arn:\(Aws.partition):scheduler:\(Aws.region):\(Aws.accountId):schedule-group/default"
         let trust: Value = ["StringEquals": ["aws:SourceAccount": Aws.accountId, "aws:SourceArn": groupArn]]

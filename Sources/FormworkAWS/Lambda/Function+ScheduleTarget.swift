@@ -1,0 +1,14 @@
+import FormworkCore
+
+/// A function as a schedule's target (CDK's `LambdaInvoke`): invoked by its ARN, the role allowed `lambda:InvokeFunction`.
+extension Function: ScheduleTargetDestination {
+    /// Invokes the function.
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
+        ScheduleTargetConfiguration(invoking: self, arn: arn, statement: .invoke(self))
+    }
+}
+
+extension ScheduleTargetDestination where Self == Function {
+    /// Invokes `function` (`LambdaInvoke`).
+    public static func function(_ function: Function) -> Function { function }
+}

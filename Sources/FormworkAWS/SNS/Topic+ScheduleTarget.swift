@@ -1,0 +1,14 @@
+import FormworkCore
+
+/// A topic as a schedule's target (CDK's `SnsPublish`): the schedule's input is published, the role allowed `sns:Publish`.
+extension Topic: ScheduleTargetDestination {
+    /// Publishes to the topic.
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
+        ScheduleTargetConfiguration(invoking: self, arn: arn, statement: TopicGrant.publish.statement(for: self))
+    }
+}
+
+extension ScheduleTargetDestination where Self == Topic {
+    /// Publishes to `topic` (`SnsPublish`).
+    public static func topic(_ topic: Topic) -> Topic { topic }
+}
