@@ -81,3 +81,29 @@ import Testing
         #expect(alarm.properties["AlarmActions"] == [.ref(logicalId("Alerts/Resource"))])
     }
 }
+
+/// A kind of destination the library does not have (a bucket receiving failed batches, CDK's
+/// `S3OnFailureDestination`), added by conformance alone.
+extension Bucket: FailedRecordDestination {
+    public var failedRecordDelivery: RecordDelivery {
+        RecordDelivery(to: self, arn: arn, statements: [PolicyStatement(actions: ["s3:PutObject"], resources: [arn])])
+    }
+}
+
+@Suite struct RecordDestinationTests {
+    @Test func aNewKindOfFailedRecordDestinationIsAConformanceWrittenAndGranted() throws {
+        let bucket = Bucket("Failed")
+        let stream = Stream("Events")
+        let function = inlineFunction("Fn")
+        let template = try synthesize {
+            bucket
+            stream
+            function
+            function.consumes(stream, .init(startingPosition: .latest, onFailure: bucket))
+        }
+        let mapping = try #require(template.resources.values.first { $0.type == "AWS::Lambda::EventSourceMapping" })
+        #expect(mapping.properties["DestinationConfig"] == ["OnFailure": ["Destination": .getAtt(logicalId("Failed/Resource"), "Arn")]])
+        let statements = template.resources[logicalId("Fn/ServiceRole/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]
+        #expect(statements?.arrayValue?.contains { $0["Action"] == "s3:PutObject" } == true)
+    }
+}

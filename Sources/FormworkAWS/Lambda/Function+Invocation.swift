@@ -2,53 +2,13 @@ import FormworkCore
 import OrderedCollections
 
 extension Function {
-    /// Where the result of an asynchronous invocation goes. Indirect: a function can be another's destination.
-    public indirect enum Destination: Sendable {
-        /// Sent to an SQS queue (the role may send to it).
-        case queue(Queue)
-        /// Published to an SNS topic (the role may publish to it).
-        case topic(Topic)
-        /// Passed to another Lambda function as its event (the role may invoke it).
-        case function(Function)
-        /// Put on an event bus: an event with the request, the response and the invocation's details.
-        case eventBus(EventBus)
-
-        var arn: Value {
-            switch self {
-            case .queue(let queue): queue.arn
-            case .topic(let topic): topic.arn
-            case .function(let function): function.arn
-            case .eventBus(let bus): bus.arn
-            }
-        }
-
-        var construct: any IdentifiedConstruct {
-            switch self {
-            case .queue(let queue): queue
-            case .topic(let topic): topic
-            case .function(let function): function
-            case .eventBus(let bus): bus
-            }
-        }
-
-        /// What the function's role needs to deliver there, as CDK grants it.
-        var statements: [PolicyStatement] {
-            switch self {
-            case .queue(let queue): QueueGrant.send.statements(for: queue)
-            case .topic(let topic): [TopicGrant.publish.statement(for: topic)]
-            case .function(let function): [.invoke(function)]
-            case .eventBus(let bus): [bus.putEventsStatement]
-            }
-        }
-    }
-
     /// How asynchronous invocations are retried and where their results go (`AWS::Lambda::EventInvokeConfig`).
     public struct AsyncInvocation: Sendable {
         /// Where a successful invocation's record goes (`DestinationConfig.OnSuccess`); `nil`: nowhere.
-        public var onSuccess: Destination?
+        public var onSuccess: (any InvocationDestination)?
         /// Where an invocation that failed all its attempts, or expired, goes (`DestinationConfig.OnFailure`); `nil`:
         /// nowhere.
-        public var onFailure: Destination?
+        public var onFailure: (any InvocationDestination)?
         /// How many more times Lambda tries after a failed attempt (`MaximumRetryAttempts`), 0 to 2; `nil`: not
         /// written, so Lambda's 2.
         public var retryAttempts: Int?
@@ -57,7 +17,10 @@ extension Function {
         public var maxEventAge: Duration?
 
         /// Invocation settings for `$LATEST`; every setting left `nil` is Lambda's default.
-        public init(onSuccess: Destination? = nil, onFailure: Destination? = nil, retryAttempts: Int? = nil, maxEventAge: Duration? = nil) {
+        public init(
+            onSuccess: (any InvocationDestination)? = nil, onFailure: (any InvocationDestination)? = nil, retryAttempts: Int? = nil,
+            maxEventAge: Duration? = nil
+        ) {
             self.onSuccess = onSuccess
             self.onFailure = onFailure
             self.retryAttempts = retryAttempts
@@ -82,10 +45,10 @@ extension Function {
         try PropertyChecks.check(asyncInvocation.maxEventAge?.wholeSeconds, in: 60...21_600, "maxEventAge", unit: " s", at: scope)
         var destinations = OrderedDictionary<String, Value>()
         for (key, destination) in [("OnFailure", asyncInvocation.onFailure), ("OnSuccess", asyncInvocation.onSuccess)] {
-            guard let destination else { continue }
-            scope.require(destination.construct)
-            for statement in destination.statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
-            destinations[key] = ["Destination": destination.arn]
+            guard let delivery = destination?.invocationDelivery else { continue }
+            scope.require(delivery.receiver)
+            for statement in delivery.statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
+            destinations[key] = ["Destination": delivery.arn]
         }
         var properties = OrderedDictionary<String, Value>()
         properties["DestinationConfig"] = destinations.isEmpty ? nil : .object(destinations)

@@ -12,14 +12,6 @@ public struct StreamReading: Sendable {
         case latest = "LATEST"
     }
 
-    /// Where records go that failed every retry.
-    public enum FailureDestination: Sendable {
-        /// Details of the failed batch sent to an SQS queue (the role may send to it).
-        case queue(Queue)
-        /// Details of the failed batch published to an SNS topic (the role may publish to it).
-        case topic(Topic)
-    }
-
     /// Where reading starts (`StartingPosition`); required.
     public var startingPosition: StartingPosition
     /// Records per batch; 100 unless given, as in CDK (which always writes it).
@@ -47,7 +39,7 @@ public struct StreamReading: Sendable {
     public var reportBatchItemFailures: Bool
     /// Where a batch goes that failed every retry or grew too old (`DestinationConfig.OnFailure`); `nil`: nowhere,
     /// the records are skipped.
-    public var onFailure: FailureDestination?
+    public var onFailure: (any FailedRecordDestination)?
     /// Whether the mapping reads (`Enabled`); `nil`: not written, so on.
     public var enabled: Bool?
 
@@ -57,7 +49,7 @@ public struct StreamReading: Sendable {
         startingPosition: StartingPosition, batchSize: Int = 100, maxBatchingWindow: Duration? = nil,
         parallelizationFactor: Int? = nil, bisectBatchOnError: Bool? = nil, retryAttempts: Int? = nil,
         maxRecordAge: Duration? = nil, tumblingWindow: Duration? = nil, reportBatchItemFailures: Bool = false,
-        onFailure: FailureDestination? = nil, enabled: Bool? = nil
+        onFailure: (any FailedRecordDestination)? = nil, enabled: Bool? = nil
     ) {
         self.startingPosition = startingPosition
         self.batchSize = batchSize
@@ -82,20 +74,12 @@ public struct StreamReading: Sendable {
 
     /// The constructs the reading needs besides the function and the stream.
     var requiredConstructs: [any IdentifiedConstruct] {
-        switch onFailure {
-        case .queue(let queue)?: [queue]
-        case .topic(let topic)?: [topic]
-        case nil: []
-        }
+        onFailure.map { [$0.failedRecordDelivery.receiver] } ?? []
     }
 
     /// The statements that let the function send failed records to the destination.
     var failureDestinationStatements: [PolicyStatement] {
-        switch onFailure {
-        case .queue(let queue)?: QueueGrant.send.statements(for: queue)
-        case .topic(let topic)?: [TopicGrant.publish.statement(for: topic)]
-        case nil: []
-        }
+        onFailure?.failedRecordDelivery.statements ?? []
     }
 
     /// The mapping's properties for a stream of `streamArn` read by `function`.
@@ -103,11 +87,7 @@ public struct StreamReading: Sendable {
         var properties = OrderedDictionary<String, Value>()
         properties["BatchSize"] = .number(Double(batchSize))
         properties["BisectBatchOnFunctionError"] = bisectBatchOnError.map { .bool($0) }
-        switch onFailure {
-        case .queue(let queue)?: properties["DestinationConfig"] = ["OnFailure": ["Destination": queue.arn]]
-        case .topic(let topic)?: properties["DestinationConfig"] = ["OnFailure": ["Destination": topic.arn]]
-        case nil: break
-        }
+        properties["DestinationConfig"] = onFailure.map { ["OnFailure": ["Destination": $0.failedRecordDelivery.arn]] }
         properties["Enabled"] = enabled.map { .bool($0) }
         properties["EventSourceArn"] = streamArn
         properties["FunctionName"] = function.name

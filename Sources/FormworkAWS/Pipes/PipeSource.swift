@@ -31,14 +31,14 @@ public struct PipeSource: Sendable {
         /// Split a failing batch in two and retry each half (`AUTOMATIC_BISECT`).
         public var bisectBatchOnError: Bool
         /// Where records go that failed every retry.
-        public var deadLetter: StreamReading.FailureDestination?
+        public var deadLetter: (any FailedRecordDestination)?
 
         /// How to read from `startingPosition`; every setting not given is left out, for Pipes' defaults. `retryAttempts`, when
         /// given, must be -1 to 10,000.
         public init(
             startingPosition: StreamReading.StartingPosition, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil,
             maxRecordAge: Duration? = nil, retryAttempts: Int? = nil, parallelizationFactor: Int? = nil,
-            bisectBatchOnError: Bool = false, deadLetter: StreamReading.FailureDestination? = nil
+            bisectBatchOnError: Bool = false, deadLetter: (any FailedRecordDestination)? = nil
         ) {
             self.startingPosition = startingPosition
             self.batchSize = batchSize
@@ -59,11 +59,7 @@ public struct PipeSource: Sendable {
         var parameters: OrderedDictionary<String, Value> {
             var parameters = OrderedDictionary<String, Value>()
             parameters["BatchSize"] = batchSize.map { .number(Double($0)) }
-            switch deadLetter {
-            case .queue(let queue)?: parameters["DeadLetterConfig"] = ["Arn": queue.arn]
-            case .topic(let topic)?: parameters["DeadLetterConfig"] = ["Arn": topic.arn]
-            case nil: break
-            }
+            parameters["DeadLetterConfig"] = deadLetter.map { ["Arn": $0.failedRecordDelivery.arn] }
             parameters["MaximumBatchingWindowInSeconds"] = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
             parameters["MaximumRecordAgeInSeconds"] = maxRecordAge.map { .number(Double($0.wholeSeconds)) }
             parameters["MaximumRetryAttempts"] = retryAttempts.map { .number(Double($0)) }
@@ -103,11 +99,7 @@ public struct PipeSource: Sendable {
     }
 
     var requiredConstructs: [any IdentifiedConstruct] {
-        switch reading?.deadLetter {
-        case .queue(let queue)?: [construct, queue]
-        case .topic(let topic)?: [construct, topic]
-        case nil: [construct]
-        }
+        [construct] + (reading?.deadLetter.map { [$0.failedRecordDelivery.receiver] } ?? [])
     }
 
     func validate(at scope: ConstructScope) throws(SynthesisError) {
@@ -136,11 +128,7 @@ public struct PipeSource: Sendable {
             case .table(let table): TableGrant.streamRead.statements(for: table)
             case .stream(let stream): StreamGrant.read.statements(for: stream)
             }
-        switch reading?.deadLetter {
-        case .queue(let queue)?: return read + QueueGrant.send.statements(for: queue)
-        case .topic(let topic)?: return read + [TopicGrant.publish.statement(for: topic)]
-        case nil: return read
-        }
+        return read + (reading?.deadLetter?.failedRecordDelivery.statements ?? [])
     }
 
     /// The `SourceParameters` property with the pipe's `filters`.
