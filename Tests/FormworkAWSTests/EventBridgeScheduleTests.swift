@@ -43,9 +43,9 @@ import Testing
 
 /// A kind of schedule target the library does not have (CDK's `KinesisStreamPutRecord`), added by conformance alone.
 extension Stream: ScheduleTargetDestination {
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
-        ScheduleTargetConfiguration(
-            invoking: self, arn: arn, statement: PolicyStatement(actions: ["kinesis:PutRecord"], resources: [arn]),
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+        IntegrationBinding(
+            to: self, arn: arn, statements: [PolicyStatement(actions: ["kinesis:PutRecord"], resources: [arn])],
             parameters: ["KinesisParameters": ["PartitionKey": "key"]])
     }
 }

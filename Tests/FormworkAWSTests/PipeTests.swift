@@ -85,3 +85,30 @@ import Testing
         #expect(statements?.arrayValue?.count == 3)
     }
 }
+
+/// A kind of pipe target the library does not have (a log group, CDK's `CloudWatchLogs` pipe target), added by
+/// conformance alone.
+private struct LogGroupPipeTarget: PipeTargetDestination {
+    var logGroup: LogGroup
+
+    func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+        IntegrationBinding(
+            to: logGroup, arn: logGroup.arn, statements: [PolicyStatement(actions: ["logs:PutLogEvents"], resources: [logGroup.arn])],
+            parameters: ["CloudWatchLogsParameters": ["LogStreamName": "pipe"]])
+    }
+}
+
+@Suite struct PipeTargetDestinationTests {
+    @Test func aNewKindOfPipeTargetIsAConformanceWrittenAndGranted() throws {
+        let logs = LogGroup("Logs")
+        let template = try synthesize {
+            logs
+            Pipe("Pipe", source: .queue(Queue("Q")), target: PipeTarget(LogGroupPipeTarget(logGroup: logs), input: .text("x")))
+        }
+        let pipe = try #require(template.resources.values.first { $0.type == "AWS::Pipes::Pipe" })
+        #expect(pipe.properties["Target"] == .getAtt(logicalId("Logs/Resource"), "Arn"))
+        #expect(pipe.properties["TargetParameters"] == ["CloudWatchLogsParameters": ["LogStreamName": "pipe"], "InputTemplate": "x"])
+        let policy = try #require(template.resources.values.first { $0.type == "AWS::IAM::Policy" })
+        #expect(policy.properties["PolicyDocument"]?["Statement"]?.arrayValue?.contains { $0["Action"] == "logs:PutLogEvents" } == true)
+    }
+}

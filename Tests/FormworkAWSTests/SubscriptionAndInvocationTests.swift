@@ -85,8 +85,8 @@ import Testing
 /// A kind of destination the library does not have (a bucket receiving failed batches, CDK's
 /// `S3OnFailureDestination`), added by conformance alone.
 extension Bucket: FailedRecordDestination {
-    public var failedRecordDelivery: RecordDelivery {
-        RecordDelivery(to: self, arn: arn, statements: [PolicyStatement(actions: ["s3:PutObject"], resources: [arn])])
+    public var failedRecordBinding: IntegrationBinding {
+        IntegrationBinding(to: self, arn: arn, statements: [PolicyStatement(actions: ["s3:PutObject"], resources: [arn])])
     }
 }
 

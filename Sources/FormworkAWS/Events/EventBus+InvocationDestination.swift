@@ -4,8 +4,8 @@ import FormworkCore
 /// invocation's details (the sender may put events on it).
 extension EventBus: InvocationDestination {
     /// Put on the bus.
-    public var invocationDelivery: RecordDelivery {
-        RecordDelivery(to: self, arn: arn, statements: [putEventsStatement])
+    public var invocationBinding: IntegrationBinding {
+        IntegrationBinding(to: self, arn: arn, statements: [putEventsStatement])
     }
 }
 

@@ -45,8 +45,8 @@ extension Function {
         try PropertyChecks.check(asyncInvocation.maxEventAge?.wholeSeconds, in: 60...21_600, "maxEventAge", unit: " s", at: scope)
         var destinations = OrderedDictionary<String, Value>()
         for (key, destination) in [("OnFailure", asyncInvocation.onFailure), ("OnSuccess", asyncInvocation.onSuccess)] {
-            guard let delivery = destination?.invocationDelivery else { continue }
-            scope.require(delivery.receiver)
+            guard let delivery = destination?.invocationBinding else { continue }
+            scope.require(delivery.construct)
             for statement in delivery.statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
             destinations[key] = ["Destination": delivery.arn]
         }

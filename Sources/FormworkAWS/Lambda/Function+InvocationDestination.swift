@@ -3,8 +3,8 @@ import FormworkCore
 /// A function receives another's asynchronous invocation record as its event (the sender may invoke it).
 extension Function: InvocationDestination {
     /// Passed to the function as its event.
-    public var invocationDelivery: RecordDelivery {
-        RecordDelivery(to: self, arn: arn, statements: [.invoke(self)])
+    public var invocationBinding: IntegrationBinding {
+        IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)])
     }
 }
 

@@ -74,12 +74,12 @@ public struct StreamReading: Sendable {
 
     /// The constructs the reading needs besides the function and the stream.
     var requiredConstructs: [any IdentifiedConstruct] {
-        onFailure.map { [$0.failedRecordDelivery.receiver] } ?? []
+        onFailure.map { [$0.failedRecordBinding.construct] } ?? []
     }
 
     /// The statements that let the function send failed records to the destination.
     var failureDestinationStatements: [PolicyStatement] {
-        onFailure?.failedRecordDelivery.statements ?? []
+        onFailure?.failedRecordBinding.statements ?? []
     }
 
     /// The mapping's properties for a stream of `streamArn` read by `function`.
@@ -87,7 +87,7 @@ public struct StreamReading: Sendable {
         var properties = OrderedDictionary<String, Value>()
         properties["BatchSize"] = .number(Double(batchSize))
         properties["BisectBatchOnFunctionError"] = bisectBatchOnError.map { .bool($0) }
-        properties["DestinationConfig"] = onFailure.map { ["OnFailure": ["Destination": $0.failedRecordDelivery.arn]] }
+        properties["DestinationConfig"] = onFailure.map { ["OnFailure": ["Destination": $0.failedRecordBinding.arn]] }
         properties["Enabled"] = enabled.map { .bool($0) }
         properties["EventSourceArn"] = streamArn
         properties["FunctionName"] = function.name

@@ -89,17 +89,17 @@ public struct Pipe: GrantPrincipal {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try source.validate(at: scope)
-        try enrichment?.validate(at: scope)
-        try target.validate(at: scope)
+        let enriching = try enrichment?.destination.pipeEnrichment(at: scope)
+        let delivering = try target.destination.pipeTarget(at: scope)
         try validateNames(at: scope)
         let patterns = try filterPatterns(at: scope)
-        for construct in source.requiredConstructs + [enrichment?.construct, target.construct, logging?.destination].compactMap({ $0 }) {
+        for construct in source.requiredConstructs + [enriching?.construct, delivering.construct, logging?.destination].compactMap({ $0 }) {
             scope.require(construct)
         }
         try scope.add(role)
         var statements = source.statements
-        if let enrichment { statements.append(enrichment.statement) }
-        statements += target.statements
+        statements += enriching?.statements ?? []
+        statements += delivering.statements
         if let logging {
             statements.append(PolicyStatement(actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [logging.destination.arn]))
         }
@@ -108,7 +108,7 @@ public struct Pipe: GrantPrincipal {
         var properties = OrderedDictionary<String, Value>()
         properties["Description"] = description.map { .string($0) }
         properties["DesiredState"] = enabled.map { $0 ? "RUNNING" : "STOPPED" }
-        properties["Enrichment"] = enrichment?.arn
+        properties["Enrichment"] = enriching?.arn
         properties["EnrichmentParameters"] = try enrichment?.parameters(at: scope)
         if let logging {
             var configuration: OrderedDictionary<String, Value> = ["CloudwatchLogsLogDestination": ["LogGroupArn": logging.destination.arn]]
@@ -120,8 +120,8 @@ public struct Pipe: GrantPrincipal {
         properties["RoleArn"] = role.arn
         properties["Source"] = source.arn
         properties["SourceParameters"] = source.parameters(filters: patterns)
-        properties["Target"] = target.arn
-        properties["TargetParameters"] = try target.parameters(at: scope)
+        properties["Target"] = delivering.arn
+        properties["TargetParameters"] = try target.parameters(delivering, at: scope)
         try scope.declareResource("AWS::Pipes::Pipe", properties: properties, dependencies: [Dependency(on: role)])
     }
 

@@ -59,7 +59,7 @@ public struct PipeSource: Sendable {
         var parameters: OrderedDictionary<String, Value> {
             var parameters = OrderedDictionary<String, Value>()
             parameters["BatchSize"] = batchSize.map { .number(Double($0)) }
-            parameters["DeadLetterConfig"] = deadLetter.map { ["Arn": $0.failedRecordDelivery.arn] }
+            parameters["DeadLetterConfig"] = deadLetter.map { ["Arn": $0.failedRecordBinding.arn] }
             parameters["MaximumBatchingWindowInSeconds"] = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
             parameters["MaximumRecordAgeInSeconds"] = maxRecordAge.map { .number(Double($0.wholeSeconds)) }
             parameters["MaximumRetryAttempts"] = retryAttempts.map { .number(Double($0)) }
@@ -99,7 +99,7 @@ public struct PipeSource: Sendable {
     }
 
     var requiredConstructs: [any IdentifiedConstruct] {
-        [construct] + (reading?.deadLetter.map { [$0.failedRecordDelivery.receiver] } ?? [])
+        [construct] + (reading?.deadLetter.map { [$0.failedRecordBinding.construct] } ?? [])
     }
 
     func validate(at scope: ConstructScope) throws(SynthesisError) {
@@ -128,7 +128,7 @@ public struct PipeSource: Sendable {
             case .table(let table): TableGrant.streamRead.statements(for: table)
             case .stream(let stream): StreamGrant.read.statements(for: stream)
             }
-        return read + (reading?.deadLetter?.failedRecordDelivery.statements ?? [])
+        return read + (reading?.deadLetter?.failedRecordBinding.statements ?? [])
     }
 
     /// The `SourceParameters` property with the pipe's `filters`.

@@ -4,13 +4,13 @@ import FormworkCore
 /// publish to it).
 extension Topic: InvocationDestination, FailedRecordDestination {
     /// Published to the topic.
-    public var invocationDelivery: RecordDelivery { publishDelivery }
+    public var invocationBinding: IntegrationBinding { publishBinding }
 
     /// Published to the topic.
-    public var failedRecordDelivery: RecordDelivery { publishDelivery }
+    public var failedRecordBinding: IntegrationBinding { publishBinding }
 
-    private var publishDelivery: RecordDelivery {
-        RecordDelivery(to: self, arn: arn, statements: [TopicGrant.publish.statement(for: self)])
+    private var publishBinding: IntegrationBinding {
+        IntegrationBinding(to: self, arn: arn, statements: [TopicGrant.publish.statement(for: self)])
     }
 }
 

@@ -3,13 +3,13 @@ import FormworkCore
 /// A queue receives asynchronous invocation records and failed batches as messages (the sender may send to it).
 extension Queue: InvocationDestination, FailedRecordDestination {
     /// Sent to the queue.
-    public var invocationDelivery: RecordDelivery { sendDelivery }
+    public var invocationBinding: IntegrationBinding { sendBinding }
 
     /// Sent to the queue.
-    public var failedRecordDelivery: RecordDelivery { sendDelivery }
+    public var failedRecordBinding: IntegrationBinding { sendBinding }
 
-    private var sendDelivery: RecordDelivery {
-        RecordDelivery(to: self, arn: arn, statements: QueueGrant.send.statements(for: self))
+    private var sendBinding: IntegrationBinding {
+        IntegrationBinding(to: self, arn: arn, statements: QueueGrant.send.statements(for: self))
     }
 }
 

@@ -17,7 +17,7 @@ public struct QueueScheduleTarget: ScheduleTargetDestination {
 
     /// Sends a message; a FIFO queue must deduplicate by content (Scheduler sends no deduplication id) and be given
     /// a message group.
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
         if queue.isFifo, queue.contentBasedDeduplication != true {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path],
@@ -26,8 +26,8 @@ public struct QueueScheduleTarget: ScheduleTargetDestination {
         if queue.isFifo, messageGroupId == nil {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue a schedule sends to needs a messageGroupId")
         }
-        return ScheduleTargetConfiguration(
-            invoking: queue, arn: queue.arn, statement: PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn]),
+        return IntegrationBinding(
+            to: queue, arn: queue.arn, statements: [PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])],
             parameters: ["SqsParameters": .object(messageGroupId.map { ["MessageGroupId": .string($0)] } ?? [:])])
     }
 }
@@ -35,7 +35,7 @@ public struct QueueScheduleTarget: ScheduleTargetDestination {
 /// A queue itself is a schedule's target without a message group (a standard queue).
 extension Queue: ScheduleTargetDestination {
     /// Sends a message to the queue.
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
         try QueueScheduleTarget(self).scheduleTarget(at: scope)
     }
 }

@@ -53,19 +53,19 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        let configuration = try target.configuration(at: scope)
+        let binding = try target.binding(at: scope)
         try PropertyChecks.check(flexibleWindow.map { $0.wholeSeconds / 60 }, in: 1...1_440, "flexibleWindow", unit: " min", at: scope)
         let expression: String
         switch schedule.expressionString() {
         case .success(let text): expression = text
         case .failure(let error): throw SynthesisError(.invalidSetting, paths: [scope.path], error.message)
         }
-        scope.require(configuration.invoked)
+        scope.require(binding.construct)
         if let group { scope.require(group) }
         if let deadLetterQueue = target.deadLetterQueue { scope.require(deadLetterQueue) }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            let role = try targetRole(for: configuration, in: scope)
-            scope.contribute(configuration.statement, to: role, as: Role.defaultPolicyStatements)
+            let role = try targetRole(for: binding, in: scope)
+            for statement in binding.statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
             if let deadLetterQueue = target.deadLetterQueue {
                 scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), to: role, as: Role.defaultPolicyStatements)
             }
@@ -78,7 +78,7 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
             properties["ScheduleExpression"] = .string(expression)
             properties["ScheduleExpressionTimezone"] = .string(timeZone)
             properties["State"] = enabled ? "ENABLED" : "DISABLED"
-            properties["Target"] = target.value(configuration, role: role)
+            properties["Target"] = target.value(binding, role: role)
             try scope.declareResource("AWS::Scheduler::Schedule", properties: properties)
         }
     }
@@ -87,11 +87,11 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     /// another),
     /// `SchedulerRoleForTarget-<md5 of the target's ARN as CDK resolves it, 6 digits>`, trusted by Scheduler
     /// for schedules of this account and group.
-    private func targetRole(for configuration: ScheduleTargetConfiguration, in scope: ConstructScope) throws(SynthesisError) -> Role {
-        let targetScope = try scope.scope(of: configuration.invoked)
-        guard case .reference(let reference) = configuration.arn, let resource = targetScope.existingChild("Resource") else {
+    private func targetRole(for binding: IntegrationBinding, in scope: ConstructScope) throws(SynthesisError) -> Role {
+        let targetScope = try scope.scope(of: binding.construct)
+        guard case .reference(let reference) = binding.arn, let resource = targetScope.existingChild("Resource") else {
             throw SynthesisError(
-                .invalidSetting, paths: [scope.path], "the schedule's target '\(configuration.invoked.id)' declares no resource whose ARN it invokes")
+                .invalidSetting, paths: [scope.path], "the schedule's target '\(binding.construct.id)' declares no resource whose ARN it invokes")
         }
         // CDK hashes the target's ARN as it resolves before cross-stack references are made: the target's own
         // logical ID, whichever stack it is in.

@@ -31,17 +31,17 @@ public struct SchedulerTarget: Sendable {
         self.maxEventAge = maxEventAge
     }
 
-    /// The destination's configuration for the schedule at `scope`, after checking the target's own settings.
-    func configuration(at scope: ConstructScope) throws(SynthesisError) -> ScheduleTargetConfiguration {
+    /// The destination's binding for the schedule at `scope`, after checking the target's own settings.
+    func binding(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
         try PropertyChecks.check(retryAttempts, in: 0...185, "retryAttempts", at: scope)
         try PropertyChecks.check(maxEventAge?.wholeSeconds, in: 60...86_400, "maxEventAge", unit: " s", at: scope)
         return try destination.scheduleTarget(at: scope)
     }
 
-    /// The `Target` property for `configuration`, with `role` as the role.
-    func value(_ configuration: ScheduleTargetConfiguration, role: Role) -> Value {
+    /// The `Target` property for `binding`, with `role` as the role.
+    func value(_ binding: IntegrationBinding, role: Role) -> Value {
         var target = OrderedDictionary<String, Value>()
-        target["Arn"] = configuration.arn
+        target["Arn"] = binding.arn
         target["DeadLetterConfig"] = deadLetterQueue.map { ["Arn": $0.arn] }
         target["Input"] = input.map { .string($0) }
         target["RetryPolicy"] = [
@@ -49,7 +49,7 @@ public struct SchedulerTarget: Sendable {
             "MaximumRetryAttempts": .number(Double(retryAttempts ?? 185)),
         ]
         target["RoleArn"] = role.arn
-        target.merge(configuration.parameters) { $1 }
+        target.merge(binding.parameters) { $1 }
         return .object(target)
     }
 }
