@@ -10,29 +10,26 @@ import FormworkCore
 ///         alarmActions: [alerts.arn])
 /// ```
 public func monitor(
-    _ id: String, _ subjects: [Monitored], alarmActions: [Value] = [], oldestMessageAge: Duration = .minutes(5),
+    _ id: String, _ subjects: [any Monitored], alarmActions: [Value] = [], oldestMessageAge: Duration = .minutes(5),
     dashboardName: String? = nil
 ) -> Monitor {
     Monitor(id: id, subjects: subjects, alarmActions: alarmActions, oldestMessageAge: oldestMessageAge, dashboardName: dashboardName)
 }
 
-/// What ``monitor(_:_:alarmActions:oldestMessageAge:dashboardName:)`` watches.
-public enum Monitored: Sendable {
-    /// A function: alarms on any error (`<id>Errors`) and any throttled invocation (`<id>Throttles`) in five minutes.
-    case function(Function)
-    /// A queue: an alarm when its oldest message has waited ``Monitor/oldestMessageAge`` or longer (`<id>OldestMessage`).
-    case queue(Queue)
-    /// A queue where failed messages land: any message alarms.
-    case deadLetterQueue(Queue)
-    /// A state machine: an alarm on any failed execution in five minutes (`<id>Failures`).
-    case stateMachine(StateMachine)
+/// Something ``monitor(_:_:alarmActions:oldestMessageAge:dashboardName:)`` can watch: it names the alarms
+/// recommended for it. Each kind conforms in its own service's folder (`<Type>+Monitored.swift`) with its
+/// leading-dot factory (`.function(_:)`, `.queue(_:)`, `.deadLetterQueue(_:)`, `.stateMachine(_:)`); a new kind
+/// is a new conformance.
+public protocol Monitored: Sendable {
+    /// The alarms recommended for this construct under `monitor`'s settings, each notifying ``Monitor/alarmActions``.
+    func recommendedAlarms(in monitor: Monitor) -> [Alarm]
 }
 
 /// The alarms and dashboard ``monitor(_:_:alarmActions:oldestMessageAge:dashboardName:)`` makes.
 public struct Monitor: Construct {
     public let id: String
     /// The constructs watched, at least one; their alarms are made in this order.
-    public var subjects: [Monitored]
+    public var subjects: [any Monitored]
     /// ARNs every alarm notifies when it fires (`AlarmActions`), such as `topic.arn`; none unless given.
     public var alarmActions: [Value]
     /// How long a queue's oldest message may wait before its alarm fires (the `ApproximateAgeOfOldestMessage` threshold, in
@@ -44,38 +41,7 @@ public struct Monitor: Construct {
 
     /// One alarm per watched signal, with the metric it watches.
     var alarms: [Alarm] {
-        subjects.flatMap { subject -> [Alarm] in
-            switch subject {
-            case .function(let function):
-                [
-                    Alarm(
-                        "\(function.id)Errors", metric: function.metric(.errors), threshold: 1, missingData: .notBreaching,
-                        description: "\(function.id) fails", alarmActions: alarmActions),
-                    Alarm(
-                        "\(function.id)Throttles", metric: function.metric(.throttles), threshold: 1, missingData: .notBreaching,
-                        description: "\(function.id) is throttled", alarmActions: alarmActions),
-                ]
-            case .queue(let queue):
-                [
-                    Alarm(
-                        "\(queue.id)OldestMessage", metric: queue.metric(.approximateAgeOfOldestMessage), threshold: Double(oldestMessageAge.wholeSeconds),
-                        missingData: .notBreaching, description: "messages wait in \(queue.id) longer than \(oldestMessageAge.wholeSeconds) s",
-                        alarmActions: alarmActions)
-                ]
-            case .deadLetterQueue(let queue):
-                [
-                    Alarm(
-                        "\(queue.id)Messages", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 1, missingData: .notBreaching,
-                        description: "failed messages wait in \(queue.id)", alarmActions: alarmActions)
-                ]
-            case .stateMachine(let machine):
-                [
-                    Alarm(
-                        "\(machine.id)Failures", metric: machine.metric(.executionsFailed), threshold: 1, missingData: .notBreaching,
-                        description: "executions of \(machine.id) fail", alarmActions: alarmActions)
-                ]
-            }
-        }
+        subjects.flatMap { $0.recommendedAlarms(in: self) }
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
