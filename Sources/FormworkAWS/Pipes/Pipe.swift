@@ -88,16 +88,16 @@ public struct Pipe: GrantPrincipal {
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        try source.validate(at: scope)
+        let reading = try source.origin.pipeSource(at: scope)
         let enriching = try enrichment?.destination.pipeEnrichment(at: scope)
         let delivering = try target.destination.pipeTarget(at: scope)
         try validateNames(at: scope)
         let patterns = try filterPatterns(at: scope)
-        for construct in source.requiredConstructs + [enriching?.construct, delivering.construct, logging?.destination].compactMap({ $0 }) {
+        for construct in [reading.construct, enriching?.construct, delivering.construct, logging?.destination].compactMap({ $0 }) {
             scope.require(construct)
         }
         try scope.add(role)
-        var statements = source.statements
+        var statements = reading.statements
         statements += enriching?.statements ?? []
         statements += delivering.statements
         if let logging {
@@ -118,8 +118,8 @@ public struct Pipe: GrantPrincipal {
         }
         properties["Name"] = pipeName.map { .string($0) }
         properties["RoleArn"] = role.arn
-        properties["Source"] = source.arn
-        properties["SourceParameters"] = source.parameters(filters: patterns)
+        properties["Source"] = reading.arn
+        properties["SourceParameters"] = source.parameters(reading, filters: patterns)
         properties["Target"] = delivering.arn
         properties["TargetParameters"] = try target.parameters(delivering, at: scope)
         try scope.declareResource("AWS::Pipes::Pipe", properties: properties, dependencies: [Dependency(on: role)])

@@ -1,13 +1,15 @@
 import FormworkCore
 import OrderedCollections
 
-/// Where a pipe reads events from, with CDK's `aws_pipes_sources` grants and parameters: an SQS queue, or a
-/// DynamoDB or Kinesis stream.
+/// Where a pipe reads events from, with CDK's `aws_pipes_sources` grants and parameters: any ``PipeEventSource``,
+/// made by the factories each one's service adds (`.queue(_:)`, `.dynamoDBStream(_:_:)`, `.kinesisStream(_:_:)`).
 public struct PipeSource: Sendable {
-    enum Kind: Sendable {
-        case queue(Queue)
-        case table(Table)
-        case stream(Stream)
+    /// Where the events come from, and how they are read.
+    public var origin: any PipeEventSource
+
+    /// Reads from `origin`.
+    public init(_ origin: some PipeEventSource) {
+        self.origin = origin
     }
 
     /// How a pipe reads a DynamoDB or Kinesis stream.
@@ -68,83 +70,25 @@ public struct PipeSource: Sendable {
             parameters["StartingPosition"] = .string(startingPosition.rawValue)
             return parameters
         }
-    }
 
-    let kind: Kind
-    let batchSize: Int?
-    let maxBatchingWindow: Duration?
-    let reading: Reading?
-
-    /// Messages of `queue`, received and deleted by the pipe.
-    public static func queue(_ queue: Queue, batchSize: Int? = nil, maxBatchingWindow: Duration? = nil) -> PipeSource {
-        PipeSource(kind: .queue(queue), batchSize: batchSize, maxBatchingWindow: maxBatchingWindow, reading: nil)
-    }
-
-    /// The stream of `table`, which must have one.
-    public static func dynamoDBStream(_ table: Table, _ reading: Reading) -> PipeSource {
-        PipeSource(kind: .table(table), batchSize: nil, maxBatchingWindow: nil, reading: reading)
-    }
-
-    /// The records of a Kinesis `stream`.
-    public static func kinesisStream(_ stream: Stream, _ reading: Reading) -> PipeSource {
-        PipeSource(kind: .stream(stream), batchSize: nil, maxBatchingWindow: nil, reading: reading)
-    }
-
-    var construct: any IdentifiedConstruct {
-        switch kind {
-        case .queue(let queue): queue
-        case .table(let table): table
-        case .stream(let stream): stream
+        /// The binding of a stream source read this way: `construct` at `arn`, the role allowed `readStatements` and
+        /// to send failed records to the dead letter (which the pipe requires), the reading's members under
+        /// `parametersKey` (`DynamoDBStreamParameters`, `KinesisStreamParameters`).
+        func binding(
+            of construct: any IdentifiedConstruct, arn: Value, readStatements: [PolicyStatement], parametersKey: String, at scope: ConstructScope
+        ) throws(SynthesisError) -> IntegrationBinding {
+            try validate(at: scope)
+            let deadLetterBinding = deadLetter?.failedRecordBinding
+            if let deadLetterBinding { scope.require(deadLetterBinding.construct) }
+            return IntegrationBinding(
+                to: construct, arn: arn, statements: readStatements + (deadLetterBinding?.statements ?? []),
+                parameters: [parametersKey: .object(parameters)])
         }
     }
 
-    var requiredConstructs: [any IdentifiedConstruct] {
-        [construct] + (reading?.deadLetter.map { [$0.failedRecordBinding.construct] } ?? [])
-    }
-
-    func validate(at scope: ConstructScope) throws(SynthesisError) {
-        try PropertyChecks.check(batchSize, in: 1...10_000, "batchSize", at: scope)
-        try PropertyChecks.check(maxBatchingWindow?.wholeSeconds, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
-        try reading?.validate(at: scope)
-        if case .table(let table) = kind, table.stream == nil {
-            throw SynthesisError(.invalidSetting, paths: [scope.path], "the table '\(table.id)' has no stream; set its stream view (stream: .newImage)")
-        }
-    }
-
-    /// The source's ARN.
-    var arn: Value {
-        switch kind {
-        case .queue(let queue): queue.arn
-        case .table(let table): table.streamArn
-        case .stream(let stream): stream.arn
-        }
-    }
-
-    /// What the pipe's role needs to read the source and send failed records on, in CDK's order.
-    var statements: [PolicyStatement] {
-        let read: [PolicyStatement] =
-            switch kind {
-            case .queue(let queue): QueueGrant.consume.statements(for: queue)
-            case .table(let table): TableGrant.streamRead.statements(for: table)
-            case .stream(let stream): StreamGrant.read.statements(for: stream)
-            }
-        return read + (reading?.deadLetter?.failedRecordBinding.statements ?? [])
-    }
-
-    /// The `SourceParameters` property with the pipe's `filters`.
-    func parameters(filters: [String]) -> Value {
-        var parameters = OrderedDictionary<String, Value>()
-        switch kind {
-        case .table:
-            parameters["DynamoDBStreamParameters"] = .object(reading?.parameters ?? [:])
-        case .stream:
-            parameters["KinesisStreamParameters"] = .object(reading?.parameters ?? [:])
-        case .queue:
-            var queueParameters = OrderedDictionary<String, Value>()
-            queueParameters["BatchSize"] = batchSize.map { .number(Double($0)) }
-            queueParameters["MaximumBatchingWindowInSeconds"] = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
-            parameters["SqsQueueParameters"] = .object(queueParameters)
-        }
+    /// The `SourceParameters` property: the source's members and the pipe's `filters`, sorted as CDK writes them.
+    func parameters(_ binding: IntegrationBinding, filters: [String]) -> Value {
+        var parameters = binding.parameters
         if !filters.isEmpty {
             parameters["FilterCriteria"] = ["Filters": .array(filters.map { ["Pattern": .string($0)] })]
         }
