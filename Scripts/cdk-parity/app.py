@@ -1646,6 +1646,230 @@ def MetricMachineThrottled(app):
     alarm = cloudwatch.Alarm(s, "Alarm", metric=machine.metric_throttled(), threshold=1, evaluation_periods=1)
 
 
+def MetricAliasErrors(app):
+    s = Stack(app, "MetricAliasErrors", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    v1 = lambda_.Version(s, "V1", lambda_=fn)
+    live = lambda_.Alias(s, "Live", alias_name="live", version=v1)
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=live.metric_errors(), threshold=1, evaluation_periods=1)
+
+
+def MetricAliasInvocations(app):
+    s = Stack(app, "MetricAliasInvocations", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    v1 = lambda_.Version(s, "V1", lambda_=fn)
+    live = lambda_.Alias(s, "Live", alias_name="live", version=v1)
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=live.metric_invocations(), threshold=1, evaluation_periods=1)
+
+
+def MetricAliasThrottles(app):
+    s = Stack(app, "MetricAliasThrottles", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    v1 = lambda_.Version(s, "V1", lambda_=fn)
+    live = lambda_.Alias(s, "Live", alias_name="live", version=v1)
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=live.metric_throttles(), threshold=1, evaluation_periods=1)
+
+
+def MetricAliasDuration(app):
+    s = Stack(app, "MetricAliasDuration", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    v1 = lambda_.Version(s, "V1", lambda_=fn)
+    live = lambda_.Alias(s, "Live", alias_name="live", version=v1)
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=live.metric_duration(statistic="p90"), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamGetRecordsIteratorAgeMilliseconds(app):
+    s = Stack(app, "MetricStreamGetRecordsIteratorAgeMilliseconds", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_get_records_iterator_age_milliseconds(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamGetRecordsBytes(app):
+    s = Stack(app, "MetricStreamGetRecordsBytes", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_get_records_bytes(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamGetRecordsLatency(app):
+    s = Stack(app, "MetricStreamGetRecordsLatency", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_get_records_latency(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamGetRecords(app):
+    s = Stack(app, "MetricStreamGetRecords", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_get_records(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamGetRecordsSuccess(app):
+    s = Stack(app, "MetricStreamGetRecordsSuccess", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_get_records_success(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamIncomingBytes(app):
+    s = Stack(app, "MetricStreamIncomingBytes", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_incoming_bytes(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamIncomingRecords(app):
+    s = Stack(app, "MetricStreamIncomingRecords", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_incoming_records(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordBytes(app):
+    s = Stack(app, "MetricStreamPutRecordBytes", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_record_bytes(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordLatency(app):
+    s = Stack(app, "MetricStreamPutRecordLatency", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_record_latency(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordSuccess(app):
+    s = Stack(app, "MetricStreamPutRecordSuccess", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_record_success(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsBytes(app):
+    s = Stack(app, "MetricStreamPutRecordsBytes", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_bytes(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsFailedRecords(app):
+    s = Stack(app, "MetricStreamPutRecordsFailedRecords", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_failed_records(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsLatency(app):
+    s = Stack(app, "MetricStreamPutRecordsLatency", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_latency(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsSuccess(app):
+    s = Stack(app, "MetricStreamPutRecordsSuccess", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_success(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsSuccessfulRecords(app):
+    s = Stack(app, "MetricStreamPutRecordsSuccessfulRecords", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_successful_records(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsThrottledRecords(app):
+    s = Stack(app, "MetricStreamPutRecordsThrottledRecords", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_throttled_records(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPutRecordsTotalRecords(app):
+    s = Stack(app, "MetricStreamPutRecordsTotalRecords", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_put_records_total_records(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamReadProvisionedThroughputExceeded(app):
+    s = Stack(app, "MetricStreamReadProvisionedThroughputExceeded", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_read_provisioned_throughput_exceeded(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamWriteProvisionedThroughputExceeded(app):
+    s = Stack(app, "MetricStreamWriteProvisionedThroughputExceeded", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_write_provisioned_throughput_exceeded(), threshold=1, evaluation_periods=1)
+
+
+def MetricStreamPeriodStatistic(app):
+    s = Stack(app, "MetricStreamPeriodStatistic", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=stream.metric_incoming_records(period=Duration.minutes(1), statistic="Sum"), threshold=1, evaluation_periods=1)
+
+
+def MetricTableConsumedRead(app):
+    s = Stack(app, "MetricTableConsumedRead", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_consumed_read_capacity_units(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableConsumedWrite(app):
+    s = Stack(app, "MetricTableConsumedWrite", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_consumed_write_capacity_units(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableLatency(app):
+    s = Stack(app, "MetricTableLatency", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_successful_request_latency(dimensions_map={"Operation": "GetItem"}), threshold=1, evaluation_periods=1)
+
+
+def MetricTableThrottled(app):
+    s = Stack(app, "MetricTableThrottled", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_throttled_requests_for_operation("Query"), threshold=1, evaluation_periods=1)
+
+
+def MetricTableConditionalCheck(app):
+    s = Stack(app, "MetricTableConditionalCheck", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_conditional_check_failed_requests(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableUserErrors(app):
+    s = Stack(app, "MetricTableUserErrors", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_user_errors(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableV2ConsumedRead(app):
+    s = Stack(app, "MetricTableV2ConsumedRead", synthesizer=synth())
+    table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_consumed_read_capacity_units(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableV2ConsumedWrite(app):
+    s = Stack(app, "MetricTableV2ConsumedWrite", synthesizer=synth())
+    table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_consumed_write_capacity_units(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableV2Latency(app):
+    s = Stack(app, "MetricTableV2Latency", synthesizer=synth())
+    table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_successful_request_latency(dimensions_map={"Operation": "GetItem"}), threshold=1, evaluation_periods=1)
+
+
+def MetricTableV2Throttled(app):
+    s = Stack(app, "MetricTableV2Throttled", synthesizer=synth())
+    table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_throttled_requests_for_operation("Query"), threshold=1, evaluation_periods=1)
+
+
+def MetricTableV2ConditionalCheck(app):
+    s = Stack(app, "MetricTableV2ConditionalCheck", synthesizer=synth())
+    table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_conditional_check_failed_requests(), threshold=1, evaluation_periods=1)
+
+
+def MetricTableV2UserErrors(app):
+    s = Stack(app, "MetricTableV2UserErrors", synthesizer=synth())
+    table = dynamodb.TableV2(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=table.metric_user_errors(), threshold=1, evaluation_periods=1)
+
+
 def CrossTopicSubscription(app):
     s = Stack(app, "CrossTopicSubscriptionProducer", synthesizer=synth())
     topic = sns.Topic(s, "Topic")
@@ -4090,7 +4314,7 @@ def DistributedMapLambda(app):
     machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(m))
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapItemSelector, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, CrossScheduleTarget, CrossScheduleQueueTarget, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, FunctionAsyncBusAndFunction, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, SsmDynamicReference, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, SecretRotation, SecretRotationWeekly, SecretRotationHours, SecretRotationTwoSecretsOneFunction, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasAutoScaling, AliasScheduledScaling, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolMfaOptionalOtpAndSms, UserPoolMfaRequiredSms, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolTrigger, UserPoolTriggers, UserPoolDomain, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanMethodThrottles, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, TableV2DeletionProtectionOn, TableV2ContributorInsightsOn, TableV2TableClassInfrequentAccess, TableV2ProvisionedFixedReads, TableV2ProvisionedAutoscaled, TableV2Replica, TableV2Replicas, TableV2ReplicaSettings, TableV2ReplicaReadCapacity, TableV2ReplicaOldAndNewStream, TableV2MatrixOnDemandNoReplica, TableV2MatrixOnDemandNoReplicaHardened, TableV2MatrixOnDemandOneReplica, TableV2MatrixOnDemandOneReplicaHardened, TableV2MatrixOnDemandTunedReplica, TableV2MatrixOnDemandTunedReplicaHardened, TableV2MatrixOnDemandTwoReplicas, TableV2MatrixOnDemandTwoReplicasHardened, TableV2MatrixFixedNoReplica, TableV2MatrixFixedNoReplicaHardened, TableV2MatrixFixedOneReplica, TableV2MatrixFixedOneReplicaHardened, TableV2MatrixFixedTunedReplica, TableV2MatrixFixedTunedReplicaHardened, TableV2MatrixFixedTwoReplicas, TableV2MatrixFixedTwoReplicasHardened, TableV2MatrixScaledNoReplica, TableV2MatrixScaledNoReplicaHardened, TableV2MatrixScaledOneReplica, TableV2MatrixScaledOneReplicaHardened, TableV2MatrixScaledTunedReplica, TableV2MatrixScaledTunedReplicaHardened, TableV2MatrixScaledTwoReplicas, TableV2MatrixScaledTwoReplicasHardened, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace, PipeMatrixQueueFunction, PipeMatrixQueueEnrichedFunction, PipeMatrixQueueExpressEnrichedFunction, PipeMatrixQueueQueue, PipeMatrixQueueEnrichedQueue, PipeMatrixQueueExpressEnrichedQueue, PipeMatrixQueueTopic, PipeMatrixQueueEnrichedTopic, PipeMatrixQueueExpressEnrichedTopic, PipeMatrixQueueMachine, PipeMatrixQueueEnrichedMachine, PipeMatrixQueueExpressEnrichedMachine, PipeMatrixQueueBus, PipeMatrixQueueEnrichedBus, PipeMatrixQueueExpressEnrichedBus, PipeMatrixQueueStream, PipeMatrixQueueEnrichedStream, PipeMatrixQueueExpressEnrichedStream, PipeMatrixTableFunction, PipeMatrixTableEnrichedFunction, PipeMatrixTableExpressEnrichedFunction, PipeMatrixTableQueue, PipeMatrixTableEnrichedQueue, PipeMatrixTableExpressEnrichedQueue, PipeMatrixTableTopic, PipeMatrixTableEnrichedTopic, PipeMatrixTableExpressEnrichedTopic, PipeMatrixTableMachine, PipeMatrixTableEnrichedMachine, PipeMatrixTableExpressEnrichedMachine, PipeMatrixTableBus, PipeMatrixTableEnrichedBus, PipeMatrixTableExpressEnrichedBus, PipeMatrixTableStream, PipeMatrixTableEnrichedStream, PipeMatrixTableExpressEnrichedStream, PipeMatrixKinesisFunction, PipeMatrixKinesisEnrichedFunction, PipeMatrixKinesisExpressEnrichedFunction, PipeMatrixKinesisQueue, PipeMatrixKinesisEnrichedQueue, PipeMatrixKinesisExpressEnrichedQueue, PipeMatrixKinesisTopic, PipeMatrixKinesisEnrichedTopic, PipeMatrixKinesisExpressEnrichedTopic, PipeMatrixKinesisMachine, PipeMatrixKinesisEnrichedMachine, PipeMatrixKinesisExpressEnrichedMachine, PipeMatrixKinesisBus, PipeMatrixKinesisEnrichedBus, PipeMatrixKinesisExpressEnrichedBus, WebSocketLifecycle, WebSocketCustomRoute, WebSocketIntegrationDefaultName, WebSocketOptions, WebSocketLambdaAuthorizer, WebSocketLambdaAuthorizerDefaults, WebSocketIamAuthorizer, WebSocketManageConnections, WebSocketStageOutputs, MathAlarm, MathAlarmLabel, MathAlarmPeriod, MathAlarmPercentile, MathGraph, MathGraphRight, MathSingleValue, RestApiModel, RestApiModelNamed, RestApiModelValidated, RestApiParametersValidated, RestApiDomain, RestApiCustomDomain, RestApiCustomDomainOptions, RestApiDomainRoot, RestApiDomainEdge, DistributedMapJson, DistributedMapOptions, DistributedMapCsv, DistributedMapBatched, DistributedMapObjects, DistributedMapItemsPath, HttpInvokeApiKey, HttpInvokeBasicPath, HttpInvokeOAuthForm, HttpInvokeFormHeaders, ApiDestinationRule, ApiDestinationTwoRules, ApiDestinationPipe, ApiDestinationPipePlain, MachineDefinitionText, DistributedMapLambda]
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapItemSelector, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, MetricAliasErrors, MetricAliasInvocations, MetricAliasThrottles, MetricAliasDuration, MetricStreamGetRecordsIteratorAgeMilliseconds, MetricStreamGetRecordsBytes, MetricStreamGetRecordsLatency, MetricStreamGetRecords, MetricStreamGetRecordsSuccess, MetricStreamIncomingBytes, MetricStreamIncomingRecords, MetricStreamPutRecordBytes, MetricStreamPutRecordLatency, MetricStreamPutRecordSuccess, MetricStreamPutRecordsBytes, MetricStreamPutRecordsFailedRecords, MetricStreamPutRecordsLatency, MetricStreamPutRecordsSuccess, MetricStreamPutRecordsSuccessfulRecords, MetricStreamPutRecordsThrottledRecords, MetricStreamPutRecordsTotalRecords, MetricStreamReadProvisionedThroughputExceeded, MetricStreamWriteProvisionedThroughputExceeded, MetricStreamPeriodStatistic, MetricTableConsumedRead, MetricTableConsumedWrite, MetricTableLatency, MetricTableThrottled, MetricTableConditionalCheck, MetricTableUserErrors, MetricTableV2ConsumedRead, MetricTableV2ConsumedWrite, MetricTableV2Latency, MetricTableV2Throttled, MetricTableV2ConditionalCheck, MetricTableV2UserErrors, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, CrossScheduleTarget, CrossScheduleQueueTarget, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, FunctionAsyncBusAndFunction, TableScaling, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, SsmDynamicReference, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, SecretRotation, SecretRotationWeekly, SecretRotationHours, SecretRotationTwoSecretsOneFunction, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasAutoScaling, AliasScheduledScaling, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolMfaOptionalOtpAndSms, UserPoolMfaRequiredSms, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolTrigger, UserPoolTriggers, UserPoolDomain, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanMethodThrottles, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, TableV2DeletionProtectionOn, TableV2ContributorInsightsOn, TableV2TableClassInfrequentAccess, TableV2ProvisionedFixedReads, TableV2ProvisionedAutoscaled, TableV2Replica, TableV2Replicas, TableV2ReplicaSettings, TableV2ReplicaReadCapacity, TableV2ReplicaOldAndNewStream, TableV2MatrixOnDemandNoReplica, TableV2MatrixOnDemandNoReplicaHardened, TableV2MatrixOnDemandOneReplica, TableV2MatrixOnDemandOneReplicaHardened, TableV2MatrixOnDemandTunedReplica, TableV2MatrixOnDemandTunedReplicaHardened, TableV2MatrixOnDemandTwoReplicas, TableV2MatrixOnDemandTwoReplicasHardened, TableV2MatrixFixedNoReplica, TableV2MatrixFixedNoReplicaHardened, TableV2MatrixFixedOneReplica, TableV2MatrixFixedOneReplicaHardened, TableV2MatrixFixedTunedReplica, TableV2MatrixFixedTunedReplicaHardened, TableV2MatrixFixedTwoReplicas, TableV2MatrixFixedTwoReplicasHardened, TableV2MatrixScaledNoReplica, TableV2MatrixScaledNoReplicaHardened, TableV2MatrixScaledOneReplica, TableV2MatrixScaledOneReplicaHardened, TableV2MatrixScaledTunedReplica, TableV2MatrixScaledTunedReplicaHardened, TableV2MatrixScaledTwoReplicas, TableV2MatrixScaledTwoReplicasHardened, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace, PipeMatrixQueueFunction, PipeMatrixQueueEnrichedFunction, PipeMatrixQueueExpressEnrichedFunction, PipeMatrixQueueQueue, PipeMatrixQueueEnrichedQueue, PipeMatrixQueueExpressEnrichedQueue, PipeMatrixQueueTopic, PipeMatrixQueueEnrichedTopic, PipeMatrixQueueExpressEnrichedTopic, PipeMatrixQueueMachine, PipeMatrixQueueEnrichedMachine, PipeMatrixQueueExpressEnrichedMachine, PipeMatrixQueueBus, PipeMatrixQueueEnrichedBus, PipeMatrixQueueExpressEnrichedBus, PipeMatrixQueueStream, PipeMatrixQueueEnrichedStream, PipeMatrixQueueExpressEnrichedStream, PipeMatrixTableFunction, PipeMatrixTableEnrichedFunction, PipeMatrixTableExpressEnrichedFunction, PipeMatrixTableQueue, PipeMatrixTableEnrichedQueue, PipeMatrixTableExpressEnrichedQueue, PipeMatrixTableTopic, PipeMatrixTableEnrichedTopic, PipeMatrixTableExpressEnrichedTopic, PipeMatrixTableMachine, PipeMatrixTableEnrichedMachine, PipeMatrixTableExpressEnrichedMachine, PipeMatrixTableBus, PipeMatrixTableEnrichedBus, PipeMatrixTableExpressEnrichedBus, PipeMatrixTableStream, PipeMatrixTableEnrichedStream, PipeMatrixTableExpressEnrichedStream, PipeMatrixKinesisFunction, PipeMatrixKinesisEnrichedFunction, PipeMatrixKinesisExpressEnrichedFunction, PipeMatrixKinesisQueue, PipeMatrixKinesisEnrichedQueue, PipeMatrixKinesisExpressEnrichedQueue, PipeMatrixKinesisTopic, PipeMatrixKinesisEnrichedTopic, PipeMatrixKinesisExpressEnrichedTopic, PipeMatrixKinesisMachine, PipeMatrixKinesisEnrichedMachine, PipeMatrixKinesisExpressEnrichedMachine, PipeMatrixKinesisBus, PipeMatrixKinesisEnrichedBus, PipeMatrixKinesisExpressEnrichedBus, WebSocketLifecycle, WebSocketCustomRoute, WebSocketIntegrationDefaultName, WebSocketOptions, WebSocketLambdaAuthorizer, WebSocketLambdaAuthorizerDefaults, WebSocketIamAuthorizer, WebSocketManageConnections, WebSocketStageOutputs, MathAlarm, MathAlarmLabel, MathAlarmPeriod, MathAlarmPercentile, MathGraph, MathGraphRight, MathSingleValue, RestApiModel, RestApiModelNamed, RestApiModelValidated, RestApiParametersValidated, RestApiDomain, RestApiCustomDomain, RestApiCustomDomainOptions, RestApiDomainRoot, RestApiDomainEdge, DistributedMapJson, DistributedMapOptions, DistributedMapCsv, DistributedMapBatched, DistributedMapObjects, DistributedMapItemsPath, HttpInvokeApiKey, HttpInvokeBasicPath, HttpInvokeOAuthForm, HttpInvokeFormHeaders, ApiDestinationRule, ApiDestinationTwoRules, ApiDestinationPipe, ApiDestinationPipePlain, MachineDefinitionText, DistributedMapLambda]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False,

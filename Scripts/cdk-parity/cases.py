@@ -647,7 +647,52 @@ def metric_cases():
         Case("MetricMachineFailed", alarm(machine_subject, "machine.metric_failed()", "machine.metric(.executionsFailed)")),
         Case("MetricMachineTime", alarm(machine_subject, "machine.metric_time()", "machine.metric(.executionTime)")),
         Case("MetricMachineThrottled", alarm(machine_subject, "machine.metric_throttled()", "machine.metric(.executionThrottled)")),
+    ] + alias_metric_cases(alarm) + stream_metric_cases(alarm) + table_metric_cases(alarm)
+
+
+def alias_metric_cases(alarm):
+    """An alias's metrics: the function's, with the alias as the `Resource` dimension."""
+    version = call("lambda_.Version", "Version", "V1", [o("lambda_", "fn", "function", "fn")])
+    alias = call("lambda_.Alias", "Alias", "Live", [o("alias_name", '"live"', "aliasName", '"live"'), o("version", "v1", "version", "v1")])
+    subject = lambda py, swift: [fn(), version] + alarm(alias, py, swift)
+    return [
+        Case("MetricAliasErrors", subject("live.metric_errors()", "live.metric(.errors)")),
+        Case("MetricAliasInvocations", subject("live.metric_invocations()", "live.metric(.invocations)")),
+        Case("MetricAliasThrottles", subject("live.metric_throttles()", "live.metric(.throttles)")),
+        Case("MetricAliasDuration", subject('live.metric_duration(statistic="p90")', "live.metric(.duration, statistic: .percentile(90))")),
     ]
+
+
+def stream_metric_cases(alarm):
+    """Every Kinesis stream metric factory."""
+    names = [("GetRecordsIteratorAgeMilliseconds", "get_records_iterator_age_milliseconds"), ("GetRecordsBytes", "get_records_bytes"),
+             ("GetRecordsLatency", "get_records_latency"), ("GetRecords", "get_records"), ("GetRecordsSuccess", "get_records_success"),
+             ("IncomingBytes", "incoming_bytes"), ("IncomingRecords", "incoming_records"), ("PutRecordBytes", "put_record_bytes"),
+             ("PutRecordLatency", "put_record_latency"), ("PutRecordSuccess", "put_record_success"), ("PutRecordsBytes", "put_records_bytes"),
+             ("PutRecordsFailedRecords", "put_records_failed_records"), ("PutRecordsLatency", "put_records_latency"),
+             ("PutRecordsSuccess", "put_records_success"), ("PutRecordsSuccessfulRecords", "put_records_successful_records"),
+             ("PutRecordsThrottledRecords", "put_records_throttled_records"), ("PutRecordsTotalRecords", "put_records_total_records"),
+             ("ReadProvisionedThroughputExceeded", "read_provisioned_throughput_exceeded"),
+             ("WriteProvisionedThroughputExceeded", "write_provisioned_throughput_exceeded")]
+    return [Case(f"MetricStream{name}", alarm(stream(), f"stream.metric_{py}()", f"stream.metric(.{name[0].lower() + name[1:]})"))
+            for name, py in names] + [
+        Case("MetricStreamPeriodStatistic", alarm(stream(), 'stream.metric_incoming_records(period=Duration.minutes(1), statistic="Sum")',
+                                                  "stream.metric(.incomingRecords, statistic: .sum, period: .minutes(1))")),
+    ]
+
+
+def table_metric_cases(alarm):
+    """The DynamoDB metric factories, on a Table and on a TableV2."""
+    v2 = call("dynamodb.TableV2", "TableV2", "Table", [PK])
+    metrics = [("ConsumedRead", "table.metric_consumed_read_capacity_units()", "table.metric(.consumedReadCapacityUnits)"),
+               ("ConsumedWrite", "table.metric_consumed_write_capacity_units()", "table.metric(.consumedWriteCapacityUnits)"),
+               ("Latency", 'table.metric_successful_request_latency(dimensions_map={"Operation": "GetItem"})',
+                "table.metric(.successfulRequestLatency(.getItem))"),
+               ("Throttled", "table.metric_throttled_requests_for_operation(\"Query\")", "table.metric(.throttledRequests(.query))"),
+               ("ConditionalCheck", "table.metric_conditional_check_failed_requests()", "table.metric(.conditionalCheckFailedRequests)"),
+               ("UserErrors", "table.metric_user_errors()", "table.metric(.userErrors)")]
+    return [Case(f"MetricTable{name}", alarm(table(), py, swift)) for name, py, swift in metrics] + [
+        Case(f"MetricTableV2{name}", alarm(v2, py, swift)) for name, py, swift in metrics]
 
 
 def cross_stack_cases():

@@ -21,6 +21,42 @@ enum MetricCases {
         ("MetricMachineFailed", metricMachineFailed),
         ("MetricMachineTime", metricMachineTime),
         ("MetricMachineThrottled", metricMachineThrottled),
+        ("MetricAliasErrors", metricAliasErrors),
+        ("MetricAliasInvocations", metricAliasInvocations),
+        ("MetricAliasThrottles", metricAliasThrottles),
+        ("MetricAliasDuration", metricAliasDuration),
+        ("MetricStreamGetRecordsIteratorAgeMilliseconds", metricStreamGetRecordsIteratorAgeMilliseconds),
+        ("MetricStreamGetRecordsBytes", metricStreamGetRecordsBytes),
+        ("MetricStreamGetRecordsLatency", metricStreamGetRecordsLatency),
+        ("MetricStreamGetRecords", metricStreamGetRecords),
+        ("MetricStreamGetRecordsSuccess", metricStreamGetRecordsSuccess),
+        ("MetricStreamIncomingBytes", metricStreamIncomingBytes),
+        ("MetricStreamIncomingRecords", metricStreamIncomingRecords),
+        ("MetricStreamPutRecordBytes", metricStreamPutRecordBytes),
+        ("MetricStreamPutRecordLatency", metricStreamPutRecordLatency),
+        ("MetricStreamPutRecordSuccess", metricStreamPutRecordSuccess),
+        ("MetricStreamPutRecordsBytes", metricStreamPutRecordsBytes),
+        ("MetricStreamPutRecordsFailedRecords", metricStreamPutRecordsFailedRecords),
+        ("MetricStreamPutRecordsLatency", metricStreamPutRecordsLatency),
+        ("MetricStreamPutRecordsSuccess", metricStreamPutRecordsSuccess),
+        ("MetricStreamPutRecordsSuccessfulRecords", metricStreamPutRecordsSuccessfulRecords),
+        ("MetricStreamPutRecordsThrottledRecords", metricStreamPutRecordsThrottledRecords),
+        ("MetricStreamPutRecordsTotalRecords", metricStreamPutRecordsTotalRecords),
+        ("MetricStreamReadProvisionedThroughputExceeded", metricStreamReadProvisionedThroughputExceeded),
+        ("MetricStreamWriteProvisionedThroughputExceeded", metricStreamWriteProvisionedThroughputExceeded),
+        ("MetricStreamPeriodStatistic", metricStreamPeriodStatistic),
+        ("MetricTableConsumedRead", metricTableConsumedRead),
+        ("MetricTableConsumedWrite", metricTableConsumedWrite),
+        ("MetricTableLatency", metricTableLatency),
+        ("MetricTableThrottled", metricTableThrottled),
+        ("MetricTableConditionalCheck", metricTableConditionalCheck),
+        ("MetricTableUserErrors", metricTableUserErrors),
+        ("MetricTableV2ConsumedRead", metricTableV2ConsumedRead),
+        ("MetricTableV2ConsumedWrite", metricTableV2ConsumedWrite),
+        ("MetricTableV2Latency", metricTableV2Latency),
+        ("MetricTableV2Throttled", metricTableV2Throttled),
+        ("MetricTableV2ConditionalCheck", metricTableV2ConditionalCheck),
+        ("MetricTableV2UserErrors", metricTableV2UserErrors),
     ]
 
     /// `MetricFunctionErrors`
@@ -210,6 +246,454 @@ enum MetricCases {
         return [
             Stack("MetricMachineThrottled") {
                 machine
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricAliasErrors`
+    static func metricAliasErrors() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let v1 = Version("V1", function: fn)
+        let live = Alias("Live", aliasName: "live", version: v1)
+        let alarm = Alarm("Alarm", metric: live.metric(.errors), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricAliasErrors") {
+                fn
+                v1
+                live
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricAliasInvocations`
+    static func metricAliasInvocations() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let v1 = Version("V1", function: fn)
+        let live = Alias("Live", aliasName: "live", version: v1)
+        let alarm = Alarm("Alarm", metric: live.metric(.invocations), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricAliasInvocations") {
+                fn
+                v1
+                live
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricAliasThrottles`
+    static func metricAliasThrottles() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let v1 = Version("V1", function: fn)
+        let live = Alias("Live", aliasName: "live", version: v1)
+        let alarm = Alarm("Alarm", metric: live.metric(.throttles), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricAliasThrottles") {
+                fn
+                v1
+                live
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricAliasDuration`
+    static func metricAliasDuration() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let v1 = Version("V1", function: fn)
+        let live = Alias("Live", aliasName: "live", version: v1)
+        let alarm = Alarm("Alarm", metric: live.metric(.duration, statistic: .percentile(90)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricAliasDuration") {
+                fn
+                v1
+                live
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamGetRecordsIteratorAgeMilliseconds`
+    static func metricStreamGetRecordsIteratorAgeMilliseconds() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.getRecordsIteratorAgeMilliseconds), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamGetRecordsIteratorAgeMilliseconds") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamGetRecordsBytes`
+    static func metricStreamGetRecordsBytes() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.getRecordsBytes), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamGetRecordsBytes") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamGetRecordsLatency`
+    static func metricStreamGetRecordsLatency() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.getRecordsLatency), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamGetRecordsLatency") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamGetRecords`
+    static func metricStreamGetRecords() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.getRecords), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamGetRecords") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamGetRecordsSuccess`
+    static func metricStreamGetRecordsSuccess() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.getRecordsSuccess), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamGetRecordsSuccess") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamIncomingBytes`
+    static func metricStreamIncomingBytes() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.incomingBytes), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamIncomingBytes") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamIncomingRecords`
+    static func metricStreamIncomingRecords() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.incomingRecords), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamIncomingRecords") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordBytes`
+    static func metricStreamPutRecordBytes() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordBytes), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordBytes") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordLatency`
+    static func metricStreamPutRecordLatency() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordLatency), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordLatency") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordSuccess`
+    static func metricStreamPutRecordSuccess() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordSuccess), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordSuccess") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsBytes`
+    static func metricStreamPutRecordsBytes() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsBytes), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsBytes") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsFailedRecords`
+    static func metricStreamPutRecordsFailedRecords() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsFailedRecords), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsFailedRecords") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsLatency`
+    static func metricStreamPutRecordsLatency() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsLatency), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsLatency") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsSuccess`
+    static func metricStreamPutRecordsSuccess() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsSuccess), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsSuccess") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsSuccessfulRecords`
+    static func metricStreamPutRecordsSuccessfulRecords() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsSuccessfulRecords), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsSuccessfulRecords") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsThrottledRecords`
+    static func metricStreamPutRecordsThrottledRecords() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsThrottledRecords), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsThrottledRecords") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPutRecordsTotalRecords`
+    static func metricStreamPutRecordsTotalRecords() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.putRecordsTotalRecords), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPutRecordsTotalRecords") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamReadProvisionedThroughputExceeded`
+    static func metricStreamReadProvisionedThroughputExceeded() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.readProvisionedThroughputExceeded), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamReadProvisionedThroughputExceeded") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamWriteProvisionedThroughputExceeded`
+    static func metricStreamWriteProvisionedThroughputExceeded() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.writeProvisionedThroughputExceeded), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamWriteProvisionedThroughputExceeded") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricStreamPeriodStatistic`
+    static func metricStreamPeriodStatistic() -> [Stack] {
+        let stream = Stream("Stream")
+        let alarm = Alarm("Alarm", metric: stream.metric(.incomingRecords, statistic: .sum, period: .minutes(1)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricStreamPeriodStatistic") {
+                stream
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableConsumedRead`
+    static func metricTableConsumedRead() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.consumedReadCapacityUnits), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableConsumedRead") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableConsumedWrite`
+    static func metricTableConsumedWrite() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.consumedWriteCapacityUnits), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableConsumedWrite") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableLatency`
+    static func metricTableLatency() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.successfulRequestLatency(.getItem)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableLatency") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableThrottled`
+    static func metricTableThrottled() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.throttledRequests(.query)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableThrottled") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableConditionalCheck`
+    static func metricTableConditionalCheck() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.conditionalCheckFailedRequests), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableConditionalCheck") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableUserErrors`
+    static func metricTableUserErrors() -> [Stack] {
+        let table = Table("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.userErrors), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableUserErrors") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableV2ConsumedRead`
+    static func metricTableV2ConsumedRead() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.consumedReadCapacityUnits), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableV2ConsumedRead") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableV2ConsumedWrite`
+    static func metricTableV2ConsumedWrite() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.consumedWriteCapacityUnits), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableV2ConsumedWrite") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableV2Latency`
+    static func metricTableV2Latency() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.successfulRequestLatency(.getItem)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableV2Latency") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableV2Throttled`
+    static func metricTableV2Throttled() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.throttledRequests(.query)), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableV2Throttled") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableV2ConditionalCheck`
+    static func metricTableV2ConditionalCheck() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.conditionalCheckFailedRequests), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableV2ConditionalCheck") {
+                table
+                alarm
+            }
+        ]
+    }
+
+    /// `MetricTableV2UserErrors`
+    static func metricTableV2UserErrors() -> [Stack] {
+        let table = TableV2("Table", partitionKey: .string("pk"))
+        let alarm = Alarm("Alarm", metric: table.metric(.userErrors), threshold: 1, evaluationPeriods: 1)
+        return [
+            Stack("MetricTableV2UserErrors") {
+                table
                 alarm
             }
         ]
