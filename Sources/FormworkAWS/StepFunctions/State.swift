@@ -125,9 +125,18 @@ public struct State: Sendable {
     /// (`$`). Not written for `Fail` states.
     public var outputPath: String?
     /// Where the state's result is put in its input to form its output (`ResultPath`), a JSON path such as
-    /// `$.result`; `nil`: not written, so the result replaces the input. For `Task`, `Pass`, `Parallel` and `Map`
-    /// states.
+    /// `$.result`, or ``State/discardResult`` to keep the input as the output; `nil`: not written, so the result
+    /// replaces the input. For `Task`, `Pass`, `Parallel` and `Map` states.
     public var resultPath: String?
+
+    /// The result path that discards the result, the state's output being its input (CDK's `JsonPath.DISCARD`):
+    /// written as `"ResultPath": null`.
+    public static let discardResult = "DISCARD"
+
+    /// `ResultPath` as written: `null` for ``discardResult``.
+    static func resultPathValue(_ path: String) -> Value {
+        path == discardResult ? .null : .string(path)
+    }
     /// The retry policies (`Retry`), the ones on `States.ALL` written last; `Task`, `Parallel` and `Map` states only.
     public var retries: [Retry]
     /// The error handlers (`Catch`), the ones on `States.ALL` written last; `Task`, `Parallel` and `Map` states only.

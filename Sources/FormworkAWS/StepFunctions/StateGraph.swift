@@ -77,7 +77,7 @@ struct StateGraph {
                 members["Catch"] = .array(
                     ordered.map { handler in
                         var entry: OrderedDictionary<String, Value> = ["ErrorEquals": .array(handler.errors.map { .string($0) })]
-                        entry["ResultPath"] = handler.resultPath.map { .string($0) }
+                        entry["ResultPath"] = handler.resultPath.map(State.resultPathValue)
                         entry["Next"] = .string(handler.handler.states.first?.name ?? "")
                         return .object(entry)
                     })
@@ -91,7 +91,7 @@ struct StateGraph {
             members["OutputPath"] = state.outputPath.map { .string($0) }
         }
         func resultPath() {
-            members["ResultPath"] = state.resultPath.map { .string($0) }
+            members["ResultPath"] = state.resultPath.map(State.resultPathValue)
         }
         func mapState(itemsPath: String?, itemSelector: Value?, processorConfig: Value, processor: Chain, maxConcurrency: Int?) throws(SynthesisError) {
             members["Type"] = "Map"

@@ -29,17 +29,27 @@ extension State {
 
     /// Invokes `function` with the state's input (or `payload`), retrying Lambda's transient errors as CDK
     /// does; `waitForTaskToken` waits until the function reports back with the task token.
+    ///
+    /// - Parameter payloadResponseOnly: call the function by its ARN as the state's `Resource`, so that the
+    ///   state's result is the function's answer alone rather than Lambda's whole response (CDK's
+    ///   `payloadResponseOnly`); `false` by default. Cannot be combined with `waitForTaskToken`.
     public static func lambdaInvoke(
-        _ name: String, function: Function, payload: Value? = nil, outputPath: String? = nil,
+        _ name: String, function: Function, payload: TaskInput? = nil, payloadResponseOnly: Bool = false, outputPath: String? = nil,
         resultPath: String? = nil, waitForTaskToken: Bool = false,
         retryOnServiceExceptions: Bool = true, comment: String? = nil
     ) -> State {
-        var parameters: OrderedDictionary<String, Value> = ["FunctionName": function.arn]
-        if let payload { parameters["Payload"] = payload } else { parameters["Payload.$"] = "$" }
+        var parameters = OrderedDictionary<String, Value>()
+        let resource: Value
+        if payloadResponseOnly {
+            resource = function.arn
+            if case .value(.object(let members))? = payload { parameters = members }
+        } else {
+            parameters["FunctionName"] = function.arn
+            (payload ?? .jsonPath("$")).write(as: "Payload", into: &parameters)
+            resource = TaskIntegration.serviceResource("lambda:invoke" + (waitForTaskToken ? ".waitForTaskToken" : ""))
+        }
         let integration = TaskIntegration(
-            resource: TaskIntegration.serviceResource("lambda:invoke" + (waitForTaskToken ? ".waitForTaskToken" : "")),
-            parameters: .object(parameters),
-            statements: [.invoke(function)],
+            resource: resource, parameters: parameters.isEmpty ? nil : .object(parameters), statements: [.invoke(function)],
             requirements: [function])
         var state = task(name, integration, outputPath: outputPath, resultPath: resultPath, comment: comment)
         if retryOnServiceExceptions { state.retries = [lambdaServiceRetry] }
@@ -47,23 +57,29 @@ extension State {
     }
 
     /// Sends `messageBody` to `queue`.
-    public static func sqsSendMessage(_ name: String, queue: Queue, messageBody: Value, resultPath: String? = nil) -> State {
-        task(
+    public static func sqsSendMessage(_ name: String, queue: Queue, messageBody: TaskInput, resultPath: String? = nil) -> State {
+        var parameters: OrderedDictionary<String, Value> = ["QueueUrl": queue.url]
+        messageBody.write(as: "MessageBody", into: &parameters)
+        return task(
             name,
             TaskIntegration(
-                resource: TaskIntegration.serviceResource("sqs:sendMessage"),
-                parameters: ["QueueUrl": queue.url, "MessageBody": messageBody],
+                resource: TaskIntegration.serviceResource("sqs:sendMessage"), parameters: .object(parameters),
                 statements: [PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])],
                 requirements: [queue]), resultPath: resultPath)
     }
 
     /// Publishes `message` to `topic`.
-    public static func snsPublish(_ name: String, topic: Topic, message: Value, resultPath: String? = nil) -> State {
-        task(
+    ///
+    /// - Parameter subject: the subject of email deliveries (`Subject`), up to 100 printable ASCII characters;
+    ///   `nil` (the default) for none.
+    public static func snsPublish(_ name: String, topic: Topic, message: TaskInput, subject: String? = nil, resultPath: String? = nil) -> State {
+        var parameters: OrderedDictionary<String, Value> = ["TopicArn": topic.arn]
+        message.write(as: "Message", into: &parameters)
+        parameters["Subject"] = subject.map { .string($0) }
+        return task(
             name,
             TaskIntegration(
-                resource: TaskIntegration.serviceResource("sns:publish"),
-                parameters: ["TopicArn": topic.arn, "Message": message],
+                resource: TaskIntegration.serviceResource("sns:publish"), parameters: .object(parameters),
                 statements: [TopicGrant.publish.statement(for: topic)],
                 requirements: [topic]), resultPath: resultPath)
     }

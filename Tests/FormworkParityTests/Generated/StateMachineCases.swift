@@ -32,6 +32,15 @@ enum StateMachineCases {
         ("MachineTwoLambdas", machineTwoLambdas),
         ("MachineSqsSend", machineSqsSend),
         ("MachineSnsPublish", machineSnsPublish),
+        ("MachineLambdaInvokePayloadResponseOnly", machineLambdaInvokePayloadResponseOnly),
+        ("MachineLambdaInvokeResponseOnlyObject", machineLambdaInvokeResponseOnlyObject),
+        ("MachineLambdaInvokePayloadPath", machineLambdaInvokePayloadPath),
+        ("MachineLambdaInvokePayloadObject", machineLambdaInvokePayloadObject),
+        ("MachineLambdaResultDiscarded", machineLambdaResultDiscarded),
+        ("MachineLambdaCatchDiscarded", machineLambdaCatchDiscarded),
+        ("MachineSqsSendPath", machineSqsSendPath),
+        ("MachineSnsPublishPath", machineSnsPublishPath),
+        ("MachineSnsPublishSubject", machineSnsPublishSubject),
         ("MachineDynamoGet", machineDynamoGet),
         ("MachineDynamoPut", machineDynamoPut),
         ("MachineDynamoUpdate", machineDynamoUpdate),
@@ -330,6 +339,114 @@ enum StateMachineCases {
         let machine = StateMachine("Machine", definition: Chain(State.snsPublish("Publish", topic: topic, message: "hello")))
         return [
             Stack("MachineSnsPublish") {
+                topic
+                machine
+            }
+        ]
+    }
+
+    /// `MachineLambdaInvokePayloadResponseOnly`
+    static func machineLambdaInvokePayloadResponseOnly() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, payloadResponseOnly: true)))
+        return [
+            Stack("MachineLambdaInvokePayloadResponseOnly") {
+                fn
+                machine
+            }
+        ]
+    }
+
+    /// `MachineLambdaInvokeResponseOnlyObject`
+    static func machineLambdaInvokeResponseOnlyObject() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, payload: ["id.$": "$.id"], payloadResponseOnly: true)))
+        return [
+            Stack("MachineLambdaInvokeResponseOnlyObject") {
+                fn
+                machine
+            }
+        ]
+    }
+
+    /// `MachineLambdaInvokePayloadPath`
+    static func machineLambdaInvokePayloadPath() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, payload: .jsonPath("$.order"))))
+        return [
+            Stack("MachineLambdaInvokePayloadPath") {
+                fn
+                machine
+            }
+        ]
+    }
+
+    /// `MachineLambdaInvokePayloadObject`
+    static func machineLambdaInvokePayloadObject() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, payload: ["id.$": "$.id", "kind": "order"])))
+        return [
+            Stack("MachineLambdaInvokePayloadObject") {
+                fn
+                machine
+            }
+        ]
+    }
+
+    /// `MachineLambdaResultDiscarded`
+    static func machineLambdaResultDiscarded() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn, resultPath: State.discardResult)))
+        return [
+            Stack("MachineLambdaResultDiscarded") {
+                fn
+                machine
+            }
+        ]
+    }
+
+    /// `MachineLambdaCatchDiscarded`
+    static func machineLambdaCatchDiscarded() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: fn).catching(State.fail("Failed"), resultPath: State.discardResult)))
+        return [
+            Stack("MachineLambdaCatchDiscarded") {
+                fn
+                machine
+            }
+        ]
+    }
+
+    /// `MachineSqsSendPath`
+    static func machineSqsSendPath() -> [Stack] {
+        let queue = Queue("Queue")
+        let machine = StateMachine("Machine", definition: Chain(State.sqsSendMessage("Send", queue: queue, messageBody: .jsonPath("$.body"))))
+        return [
+            Stack("MachineSqsSendPath") {
+                queue
+                machine
+            }
+        ]
+    }
+
+    /// `MachineSnsPublishPath`
+    static func machineSnsPublishPath() -> [Stack] {
+        let topic = Topic("Topic")
+        let machine = StateMachine("Machine", definition: Chain(State.snsPublish("Publish", topic: topic, message: .jsonPath("$.detail"))))
+        return [
+            Stack("MachineSnsPublishPath") {
+                topic
+                machine
+            }
+        ]
+    }
+
+    /// `MachineSnsPublishSubject`
+    static func machineSnsPublishSubject() -> [Stack] {
+        let topic = Topic("Topic")
+        let machine = StateMachine("Machine", definition: Chain(State.snsPublish("Publish", topic: topic, message: "hello", subject: "Order shipped")))
+        return [
+            Stack("MachineSnsPublishSubject") {
                 topic
                 machine
             }
