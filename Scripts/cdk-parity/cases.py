@@ -821,6 +821,10 @@ def breadth_cases():
                                                    o(None, None, "writeScaling", ".init(minCapacity: 5, maxCapacity: 20, targetUtilizationPercent: 60)")]),
                               stmt("table.auto_scale_read_capacity(min_capacity=5, max_capacity=50).scale_on_utilization(target_utilization_percent=70)", None),
                               stmt("table.auto_scale_write_capacity(min_capacity=5, max_capacity=20).scale_on_utilization(target_utilization_percent=60)", None)]),
+        Case("BucketLifecycleTransitions", [bucket([o("lifecycle_rules", "[s3.LifecycleRule(id=\"archive\", transitions=[s3.Transition(storage_class=s3.StorageClass.INFREQUENT_ACCESS, transition_after=Duration.days(30)), s3.Transition(storage_class=s3.StorageClass.GLACIER, transition_after=Duration.days(90))])]",
+                                                      "lifecycleRules", '[.init(id: "archive", transitions: [.init(to: .infrequentAccess, afterDays: 30), .init(to: .glacier, afterDays: 90)])]')])]),
+        Case("BucketLifecycleNoncurrentTransitions", [bucket([o("versioned", "True", "versioned", "true"), o("lifecycle_rules", "[s3.LifecycleRule(noncurrent_version_transitions=[s3.NoncurrentVersionTransition(storage_class=s3.StorageClass.DEEP_ARCHIVE, transition_after=Duration.days(60))], noncurrent_version_expiration=Duration.days(365))]",
+                                                                "lifecycleRules", '[.init(noncurrentVersionExpirationDays: 365, noncurrentVersionTransitions: [.init(to: .deepArchive, afterDays: 60)])]')])]),
         Case("BucketLifecycle", [bucket([o("lifecycle_rules", "[s3.LifecycleRule(id=\"expire\", prefix=\"tmp/\", expiration=Duration.days(7), abort_incomplete_multipart_upload_after=Duration.days(1))]",
                                            "lifecycleRules", '[.init(id: "expire", prefix: "tmp/", expirationDays: 7, abortIncompleteMultipartUploadDays: 1)]')])]),
     ]

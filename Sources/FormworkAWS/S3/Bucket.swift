@@ -64,17 +64,60 @@ public struct Bucket: IdentifiedConstruct {
         public var noncurrentVersionExpirationDays: Int?
         /// Abort incomplete multipart uploads after this many days.
         public var abortIncompleteMultipartUploadDays: Int?
+        /// Moves of current objects to cheaper storage classes (`Transitions`); none unless given.
+        public var transitions: [Transition]
+        /// Moves of noncurrent versions to cheaper storage classes (`NoncurrentVersionTransitions`), counted from
+        /// when a version became noncurrent; none unless given.
+        public var noncurrentVersionTransitions: [Transition]
 
-        /// A rule for the objects under `prefix`, with the actions given; an action left `nil` is not taken.
+        /// A rule for the objects under `prefix`, with the actions given; an action left `nil` or empty is not taken.
         public init(
             id: String? = nil, prefix: String? = nil, expirationDays: Int? = nil,
-            noncurrentVersionExpirationDays: Int? = nil, abortIncompleteMultipartUploadDays: Int? = nil
+            noncurrentVersionExpirationDays: Int? = nil, abortIncompleteMultipartUploadDays: Int? = nil,
+            transitions: [Transition] = [], noncurrentVersionTransitions: [Transition] = []
         ) {
             self.id = id
             self.prefix = prefix
             self.expirationDays = expirationDays
             self.noncurrentVersionExpirationDays = noncurrentVersionExpirationDays
             self.abortIncompleteMultipartUploadDays = abortIncompleteMultipartUploadDays
+            self.transitions = transitions
+            self.noncurrentVersionTransitions = noncurrentVersionTransitions
+        }
+
+        /// A move of objects to another storage class after some days (CDK's `s3.Transition`).
+        public struct Transition: Sendable, Equatable {
+            /// The storage class the objects move to (`StorageClass`).
+            public var storageClass: StorageClass
+            /// Days after creation (or, for noncurrent versions, after becoming noncurrent) (`TransitionInDays`), 0 or
+            /// more; S3 needs 30 or more for the infrequent-access classes.
+            public var days: Int
+
+            /// Objects move to `storageClass` after `days` days.
+            public init(to storageClass: StorageClass, afterDays days: Int) {
+                self.storageClass = storageClass
+                self.days = days
+            }
+
+            var value: Value {
+                ["StorageClass": .string(storageClass.rawValue), "TransitionInDays": .number(Double(days))]
+            }
+        }
+
+        /// The storage classes a lifecycle rule moves objects to (CDK's `s3.StorageClass`).
+        public enum StorageClass: String, Sendable, CaseIterable {
+            /// `STANDARD_IA`: infrequent access, several zones.
+            case infrequentAccess = "STANDARD_IA"
+            /// `ONEZONE_IA`: infrequent access, one zone.
+            case oneZoneInfrequentAccess = "ONEZONE_IA"
+            /// `INTELLIGENT_TIERING`: moved between tiers by access.
+            case intelligentTiering = "INTELLIGENT_TIERING"
+            /// `GLACIER_IR`: archive with millisecond retrieval.
+            case glacierInstantRetrieval = "GLACIER_IR"
+            /// `GLACIER`: archive, retrieval in minutes to hours.
+            case glacier = "GLACIER"
+            /// `DEEP_ARCHIVE`: the cheapest archive, retrieval in hours.
+            case deepArchive = "DEEP_ARCHIVE"
         }
 
         var value: Value {
@@ -83,8 +126,10 @@ public struct Bucket: IdentifiedConstruct {
             members["ExpirationInDays"] = expirationDays.map { .number(Double($0)) }
             members["Id"] = id.map { .string($0) }
             members["NoncurrentVersionExpiration"] = noncurrentVersionExpirationDays.map { ["NoncurrentDays": .number(Double($0))] }
+            members["NoncurrentVersionTransitions"] = noncurrentVersionTransitions.isEmpty ? nil : .array(noncurrentVersionTransitions.map(\.value))
             members["Prefix"] = prefix.map { .string($0) }
             members["Status"] = "Enabled"
+            members["Transitions"] = transitions.isEmpty ? nil : .array(transitions.map(\.value))
             return .object(members)
         }
     }

@@ -16,6 +16,8 @@ enum BreadthCases {
         ("FunctionAsyncSuccessTopic", functionAsyncSuccessTopic),
         ("FunctionAsyncBusAndFunction", functionAsyncBusAndFunction),
         ("TableScaling", tableScaling),
+        ("BucketLifecycleTransitions", bucketLifecycleTransitions),
+        ("BucketLifecycleNoncurrentTransitions", bucketLifecycleNoncurrentTransitions),
         ("BucketLifecycle", bucketLifecycle),
     ]
 
@@ -151,6 +153,26 @@ enum BreadthCases {
         return [
             Stack("TableScaling") {
                 table
+            }
+        ]
+    }
+
+    /// `BucketLifecycleTransitions`
+    static func bucketLifecycleTransitions() -> [Stack] {
+        let bucket = Bucket("Bucket", lifecycleRules: [.init(id: "archive", transitions: [.init(to: .infrequentAccess, afterDays: 30), .init(to: .glacier, afterDays: 90)])])
+        return [
+            Stack("BucketLifecycleTransitions") {
+                bucket
+            }
+        ]
+    }
+
+    /// `BucketLifecycleNoncurrentTransitions`
+    static func bucketLifecycleNoncurrentTransitions() -> [Stack] {
+        let bucket = Bucket("Bucket", versioned: true, lifecycleRules: [.init(noncurrentVersionExpirationDays: 365, noncurrentVersionTransitions: [.init(to: .deepArchive, afterDays: 60)])])
+        return [
+            Stack("BucketLifecycleNoncurrentTransitions") {
+                bucket
             }
         ]
     }
