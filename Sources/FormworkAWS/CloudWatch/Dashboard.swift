@@ -28,10 +28,15 @@ public struct Dashboard: IdentifiedConstruct {
         case singleValue(title: String? = nil, metrics: [any MetricSeries], width: Int = 6, height: Int = 3)
         /// Markdown text (6 × 2 unless given).
         case text(markdown: String, width: Int = 6, height: Int = 2)
+        /// The state of each of `alarms` (CDK's `AlarmStatusWidget`), titled "Alarm Status" unless given (6 × 3 unless
+        /// given).
+        case alarmStatus(title: String? = nil, alarms: [Alarm], width: Int = 6, height: Int = 3)
 
         var size: (width: Int, height: Int) {
             switch self {
-            case .graph(_, _, _, let width, let height), .singleValue(_, _, let width, let height), .text(_, let width, let height): (width, height)
+            case .graph(_, _, _, let width, let height), .singleValue(_, _, let width, let height), .text(_, let width, let height),
+                .alarmStatus(_, _, let width, let height):
+                (width, height)
             }
         }
 
@@ -39,7 +44,7 @@ public struct Dashboard: IdentifiedConstruct {
             switch self {
             case .graph(_, let left, let right, _, _): left + right
             case .singleValue(_, let metrics, _, _): metrics
-            case .text: []
+            case .text, .alarmStatus: []
             }
         }
     }
@@ -137,6 +142,16 @@ struct DashboardBody {
             text("]}}")
         case .text(let markdown, _, _):
             text("{\"type\":\"text\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"markdown\":\(Self.quoted(markdown))}}")
+        case .alarmStatus(let title, let alarms, _, _):
+            text(
+                "{\"type\":\"alarm\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"title\":\(Self.quoted(title ?? "Alarm Status"))"
+            )
+            text(",\"alarms\":[")
+            for (index, alarm) in alarms.enumerated() {
+                if index > 0 { text(",") }
+                string(alarm.arn)
+            }
+            text("]}}")
         }
     }
 

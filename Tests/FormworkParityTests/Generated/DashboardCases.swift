@@ -10,6 +10,7 @@ enum DashboardCases {
         ("DashboardText", dashboardText),
         ("DashboardRows", dashboardRows),
         ("DashboardWrap", dashboardWrap),
+        ("DashboardAlarmStatus", dashboardAlarmStatus),
         ("DashboardAverageAndPeriod", dashboardAverageAndPeriod),
     ]
 
@@ -68,6 +69,20 @@ enum DashboardCases {
         return [
             Stack("DashboardWrap") {
                 fn
+                dash
+            }
+        ]
+    }
+
+    /// `DashboardAlarmStatus`
+    static func dashboardAlarmStatus() -> [Stack] {
+        let queue = Queue("Queue")
+        let deep = Alarm("Deep", metric: queue.metric(.approximateNumberOfMessagesVisible), threshold: 100)
+        let dash = Dashboard("Dash", rows: [[.alarmStatus(alarms: [deep])], [.alarmStatus(title: "Queues", alarms: [deep], width: 12, height: 4)]])
+        return [
+            Stack("DashboardAlarmStatus") {
+                queue
+                deep
                 dash
             }
         ]
