@@ -18,6 +18,7 @@
 /// | topic policy for a rule target | any rule of the account's EventBridge | only the rule (`aws:SourceArn`) | `service-principal-source` |
 /// | `HttpApi` route permission | any method of the path may invoke | only the route's method | — |
 /// | `HttpApi` endpoint | no output | an `Endpoint` output, as `RestApi` writes | — |
+/// | `RestApi` route's required parameters | declared only (no validator) | checked by a request validator | — |
 ///
 /// ```swift
 /// let app = App(defaults: .cdk(cdkJSON: "cdk.json")) {

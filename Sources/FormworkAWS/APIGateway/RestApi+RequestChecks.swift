@@ -32,8 +32,8 @@ extension RestApi {
         }
         var validatorNames = Set<String>()
         for route in routes {
-            guard let name = validatorName(for: route), validatorNames.insert(name).inserted else { continue }
-            let body = Value.bool(route.validateRequestBody), parameters = Value.bool(!route.requiredParameters.isEmpty)
+            guard let name = validatorName(for: route, defaults: scope.defaults), validatorNames.insert(name).inserted else { continue }
+            let body = Value.bool(route.validateRequestBody), parameters = Value.bool(Self.validatesParameters(of: route, defaults: scope.defaults))
             try scope.child(name).declareResource(
                 "AWS::ApiGateway::RequestValidator",
                 properties: [
@@ -45,20 +45,27 @@ extension RestApi {
         return inputs
     }
 
+    /// Whether `route`'s parameters are checked: as it says, else under Formwork's defaults when it requires any.
+    static func validatesParameters(of route: Route, defaults: DefaultsProfile) -> Bool {
+        route.validateRequestParameters ?? (defaults.isFormwork && !route.requiredParameters.isEmpty)
+    }
+
     /// `<Kind>Validator`, the validator a route needs (body, parameters or both), or `nil` for none.
-    func validatorName(for route: Route) -> String? {
-        let parameters = !route.requiredParameters.isEmpty
+    func validatorName(for route: Route, defaults: DefaultsProfile) -> String? {
+        let parameters = Self.validatesParameters(of: route, defaults: defaults)
         guard parameters || route.validateRequestBody else { return nil }
         return (route.validateRequestBody ? "Body" : "") + (parameters ? "Parameters" : "") + "Validator"
     }
 
     /// The method properties that name the route's model and validator.
-    func requestCheckProperties(for route: Route) -> OrderedDictionary<String, Value> {
+    func requestCheckProperties(for route: Route, defaults: DefaultsProfile) -> OrderedDictionary<String, Value> {
         var properties = OrderedDictionary<String, Value>()
         if let model = route.requestModel {
             properties["RequestModels"] = [model.contentType: .reference(Reference(to: self, element: [model.id, "Resource"], form: .ref))]
         }
-        properties["RequestValidatorId"] = validatorName(for: route).map { .reference(Reference(to: self, element: [$0, "Resource"], form: .ref)) }
+        properties["RequestValidatorId"] = validatorName(for: route, defaults: defaults).map {
+            .reference(Reference(to: self, element: [$0, "Resource"], form: .ref))
+        }
         return properties
     }
 }

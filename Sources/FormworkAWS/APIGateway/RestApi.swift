@@ -381,7 +381,7 @@ public struct RestApi: IdentifiedConstruct {
             properties["RequestParameters"] = .object(
                 OrderedDictionary(uniqueKeysWithValues: route.requiredParameters.map { ("method.request.\($0)", Value.bool(true)) }))
         }
-        properties.merge(requestCheckProperties(for: route)) { _, new in new }
+        properties.merge(requestCheckProperties(for: route, defaults: method.defaults)) { _, new in new }
         properties["ResourceId"] = resourceId(resourcePath)
         properties["RestApiId"] = apiId
         try method.declareResource("AWS::ApiGateway::Method", properties: properties)

@@ -79,6 +79,11 @@ public struct Route: Sendable {
     /// Request parameters API Gateway requires before calling the function, such as `querystring.status`
     /// or `header.X-Request-Id` (REST APIs).
     public var requiredParameters: [String]
+    /// Whether API Gateway checks the request's parameters before calling the function (a request validator with
+    /// `ValidateRequestParameters`, REST APIs); `nil` (the default): under Formwork's defaults, yes when
+    /// ``requiredParameters`` names any; under CDK's, no, as CDK adds no validator of its own (the parameters are
+    /// then only declared, not enforced).
+    public var validateRequestParameters: Bool?
     /// Whether API Gateway validates the request body against the method's model (REST APIs).
     public var validateRequestBody: Bool
     /// The schema of the request body, for its content type (REST APIs).
@@ -88,7 +93,7 @@ public struct Route: Sendable {
     public init(
         _ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
         apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
-        validateRequestBody: Bool = false, requestModel: ApiModel? = nil
+        validateRequestParameters: Bool? = nil, validateRequestBody: Bool = false, requestModel: ApiModel? = nil
     ) {
         self.method = method
         self.path = path
@@ -97,6 +102,7 @@ public struct Route: Sendable {
         self.apiKeyRequired = apiKeyRequired
         self.integration = integration
         self.requiredParameters = requiredParameters
+        self.validateRequestParameters = validateRequestParameters
         self.validateRequestBody = validateRequestBody
         self.requestModel = requestModel
     }

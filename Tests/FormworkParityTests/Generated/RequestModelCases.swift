@@ -9,6 +9,7 @@ enum RequestModelCases {
         ("RestApiModelNamed", restApiModelNamed),
         ("RestApiModelValidated", restApiModelValidated),
         ("RestApiParametersValidated", restApiParametersValidated),
+        ("RestApiParametersRequired", restApiParametersRequired),
         ("RestApiDomain", restApiDomain),
         ("RestApiCustomDomain", restApiCustomDomain),
         ("RestApiCustomDomainOptions", restApiCustomDomainOptions),
@@ -55,9 +56,21 @@ enum RequestModelCases {
     /// `RestApiParametersValidated`
     static func restApiParametersValidated() -> [Stack] {
         let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
-        let api = RestApi("Api") { Route(.get, "/orders", to: fn, requiredParameters: ["querystring.status"]) }
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn, requiredParameters: ["querystring.status"], validateRequestParameters: true) }
         return [
             Stack("RestApiParametersValidated") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `RestApiParametersRequired`
+    static func restApiParametersRequired() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn, requiredParameters: ["querystring.status"]) }
+        return [
+            Stack("RestApiParametersRequired") {
                 fn
                 api
             }
