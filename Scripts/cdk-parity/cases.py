@@ -876,6 +876,10 @@ def function_url_cases():
         Case("FunctionUrlBuffered", [fn(), url(f"{iam}, invoke_mode=lambda_.InvokeMode.BUFFERED", "authType: .awsIAM, invokeMode: .buffered")]),
         Case("FunctionUrlCors", [fn(), url(f"{iam}, {cors[0]}", f"authType: .awsIAM, {cors[1]}")]),
         Case("FunctionUrlCorsOriginsOnly", [fn(), url(f'{none}, cors=lambda_.FunctionUrlCorsOptions(allowed_origins=["*"])', 'authType: .none, cors: .init(allowedOrigins: ["*"])')]),
+        Case("FunctionUrlAlias", [fn(), stmt("fn.current_version", "fn.currentVersion"), call("lambda_.Alias", "Alias", "Live", [o("alias_name", '"live"', "aliasName", '"live"'), o("version", "fn.current_version", "version", "fn.currentVersion")]),
+                                  ("url = live.add_function_url()", "let url = live.url()", "url"), output]),
+        Case("FunctionUrlAliasPublic", [fn(), stmt("fn.current_version", "fn.currentVersion"), call("lambda_.Alias", "Alias", "Live", [o("alias_name", '"live"', "aliasName", '"live"'), o("version", "fn.current_version", "version", "fn.currentVersion")]),
+                                        ("url = live.add_function_url(auth_type=lambda_.FunctionUrlAuthType.NONE)", "let url = live.url(authType: .none)", "url")]),
         Case("FunctionUrlCorsAllMethods", [fn(), url(f'{iam}, cors=lambda_.FunctionUrlCorsOptions(allowed_origins=["https://a.example"], allowed_methods=[lambda_.HttpMethod.ALL])',
                                                     'authType: .awsIAM, cors: .init(allowedOrigins: ["https://a.example"], allowedMethods: [.all])')]),
     ]

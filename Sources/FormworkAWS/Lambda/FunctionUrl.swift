@@ -1,8 +1,9 @@
 import FormworkCore
 import OrderedCollections
 
-/// An HTTPS endpoint of its own for a function (CDK's `addFunctionUrl`): the `AWS::Lambda::Url` under the
-/// function's scope, and for an unauthenticated URL the permissions that let anyone call it through the URL.
+/// An HTTPS endpoint of its own for a function or one of its aliases (CDK's `addFunctionUrl`): the
+/// `AWS::Lambda::Url` under the function's (or alias's) scope, and for an unauthenticated URL the permissions that
+/// let anyone call it through the URL.
 ///
 /// ```swift
 /// let webhook = Function("Webhook", ...)
@@ -14,6 +15,9 @@ import OrderedCollections
 public struct FunctionUrl: Construct {
     /// The function the URL calls (`TargetFunctionArn`); the URL is declared in its scope, as `<Function>/FunctionUrl`.
     public let function: Function
+    /// The alias the URL calls instead of the function's latest code (`Qualifier`); the URL is then declared in the
+    /// alias's scope, as `<Alias>/FunctionUrl`, and depends on it. `nil` for a URL of the function itself.
+    public let alias: Alias?
     /// Who may call the URL (`AuthType`); ``AuthType/awsIAM`` unless given, as in CDK.
     public var authType: AuthType
     /// Cross-origin rules (`Cors`); `nil`: none, so browsers on other origins cannot read the responses.
@@ -102,33 +106,36 @@ public struct FunctionUrl: Construct {
         }
     }
 
-    public var id: String { "\(function.id)FunctionUrl" }
+    public var id: String { "\(alias?.id ?? function.id)FunctionUrl" }
+
+    /// The construct the URL is declared under: the alias, or the function.
+    private var owner: any IdentifiedConstruct { alias ?? function }
 
     /// The URL (`https://<id>.lambda-url.<region>.on.aws/`).
-    public var url: Value { .reference(Reference(to: function, element: ["FunctionUrl", "Resource"], form: .getAtt("FunctionUrl"))) }
+    public var url: Value { .reference(Reference(to: owner, element: ["FunctionUrl", "Resource"], form: .getAtt("FunctionUrl"))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(cors?.maxAge?.wholeSeconds, in: 0...86_400, "cors.maxAge", unit: " s", at: scope)
-        scope.require(function)
+        scope.require(owner)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            let functionScope = try scope.scope(of: function)
+            let ownerScope = try scope.scope(of: owner)
             var properties = OrderedDictionary<String, Value>()
             properties["AuthType"] = .string(authType.rawValue)
             properties["Cors"] = cors?.value
             properties["InvokeMode"] = invokeMode.map { .string($0.rawValue) }
+            properties["Qualifier"] = alias.map { .string($0.aliasName) }
             properties["TargetFunctionArn"] = function.arn
-            try functionScope.child("FunctionUrl").declareResource("AWS::Lambda::Url", properties: properties)
+            // An alias is named by its name, which makes no reference: CDK adds the dependency by hand.
+            try ownerScope.child("FunctionUrl").declareResource(
+                "AWS::Lambda::Url", properties: properties, dependencies: alias.map { [Dependency(on: $0, element: ["Resource"])] } ?? [])
             guard authType == .none else { return }
-            try functionScope.declareResource(
+            let invoked = alias?.arn ?? function.arn
+            try ownerScope.declareResource(
                 "AWS::Lambda::Permission", at: "invoke-function-url",
-                properties: [
-                    "Action": "lambda:InvokeFunctionUrl", "FunctionName": function.arn, "FunctionUrlAuthType": "NONE", "Principal": "*",
-                ])
-            try functionScope.declareResource(
+                properties: ["Action": "lambda:InvokeFunctionUrl", "FunctionName": invoked, "FunctionUrlAuthType": "NONE", "Principal": "*"])
+            try ownerScope.declareResource(
                 "AWS::Lambda::Permission", at: "invoke-function",
-                properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "InvokedViaFunctionUrl": true, "Principal": "*",
-                ])
+                properties: ["Action": "lambda:InvokeFunction", "FunctionName": invoked, "InvokedViaFunctionUrl": true, "Principal": "*"])
         }
     }
 }
@@ -136,6 +143,14 @@ public struct FunctionUrl: Construct {
 extension Function {
     /// An HTTPS URL for this function (CDK's `addFunctionUrl`); list the result in a body.
     public func url(authType: FunctionUrl.AuthType = .awsIAM, cors: FunctionUrl.Cors? = nil, invokeMode: FunctionUrl.InvokeMode? = nil) -> FunctionUrl {
-        FunctionUrl(function: self, authType: authType, cors: cors, invokeMode: invokeMode)
+        FunctionUrl(function: self, alias: nil, authType: authType, cors: cors, invokeMode: invokeMode)
+    }
+}
+
+extension Alias {
+    /// An HTTPS URL calling this alias (CDK's `Alias.addFunctionUrl`): `Qualifier` is the alias's name; list the
+    /// result in a body.
+    public func url(authType: FunctionUrl.AuthType = .awsIAM, cors: FunctionUrl.Cors? = nil, invokeMode: FunctionUrl.InvokeMode? = nil) -> FunctionUrl {
+        FunctionUrl(function: version.function, alias: self, authType: authType, cors: cors, invokeMode: invokeMode)
     }
 }

@@ -13,6 +13,8 @@ enum FunctionUrlCases {
         ("FunctionUrlBuffered", functionUrlBuffered),
         ("FunctionUrlCors", functionUrlCors),
         ("FunctionUrlCorsOriginsOnly", functionUrlCorsOriginsOnly),
+        ("FunctionUrlAlias", functionUrlAlias),
+        ("FunctionUrlAliasPublic", functionUrlAliasPublic),
         ("FunctionUrlCorsAllMethods", functionUrlCorsAllMethods),
     ]
 
@@ -109,6 +111,37 @@ enum FunctionUrlCases {
             Stack("FunctionUrlCorsOriginsOnly") {
                 fn
                 url
+            }
+        ]
+    }
+
+    /// `FunctionUrlAlias`
+    static func functionUrlAlias() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let live = Alias("Live", aliasName: "live", version: fn.currentVersion)
+        let url = live.url()
+        return [
+            Stack("FunctionUrlAlias") {
+                fn
+                live
+                url
+                fn.currentVersion
+                Output("Url", value: url.url)
+            }
+        ]
+    }
+
+    /// `FunctionUrlAliasPublic`
+    static func functionUrlAliasPublic() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let live = Alias("Live", aliasName: "live", version: fn.currentVersion)
+        let url = live.url(authType: .none)
+        return [
+            Stack("FunctionUrlAliasPublic") {
+                fn
+                live
+                url
+                fn.currentVersion
             }
         ]
     }
