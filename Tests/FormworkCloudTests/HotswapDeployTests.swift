@@ -74,8 +74,10 @@ import Testing
                 arguments + ["--endpoint-url", proxy.endpoint, "--region", Self.region], root: AppCommand.self, app: app,
                 environment: moto.environment(home: folder.url.path))
         }
-        #expect(viaProxy(["bootstrap"], app("hello", "Start")).status == .done)
-        #expect(viaProxy(["deploy", "--require-approval", "never"], app("hello", "Start")).status == .done)
+        let bootstrapped = viaProxy(["bootstrap"], app("hello", "Start"))
+        #expect(bootstrapped.status == .done, "\(bootstrapped.output.standardError)")
+        let deployedFirst = viaProxy(["deploy", "--require-approval", "never"], app("hello", "Start"))
+        #expect(deployedFirst.status == .done, "\(deployedFirst.output.standardError)")
         let before = try deployed(folder, stack: "HotswapUnderFaults")
         try proxy.configure(
             #"""
