@@ -103,10 +103,8 @@ struct WatchCommand: FormworkCommand {
                 groups.append(LogFollower.Group(label: "\(name)/\(resource.logicalId)", name: "/aws/lambda/\(resource.physicalId)"))
             }
             if client == nil {
-                do {
-                    client = try CloudWatchLogsClient(environment: session.environment, region: cloudFormation.region, credentials: session.credentials)
-                } catch {
-                    throw CommandFailure(cloud: error)
+                client = try CommandFailure.talkingToAWS { () throws(CloudError) in
+                    try CloudWatchLogsClient(environment: session.environment, region: cloudFormation.region, credentials: session.credentials)
                 }
             }
         }

@@ -59,13 +59,14 @@ public struct Metric: Sendable, Equatable {
         self.period = period
     }
 
-    /// A construct's metric in `namespace`, identified by one dimension: `statistic` (or the construct's
-    /// usual one for the metric) over `period` (or five minutes), as CDK's metric factories make them.
+    /// A construct's metric in `namespace`, identified by `dimensions` (in name order, as CDK writes them):
+    /// `statistic` (or the construct's usual one for the metric) over `period` (or five minutes), as CDK's metric
+    /// factories make them.
     static func of(
-        _ namespace: String, _ name: String, dimension: (name: String, value: Value), usual: Statistic,
+        _ namespace: String, _ name: String, dimensions: [(name: String, value: Value)], usual: Statistic,
         statistic: Statistic?, period: Duration?
     ) -> Metric {
-        Metric(namespace: namespace, name: name, dimensions: [dimension], statistic: statistic ?? usual, period: period ?? .minutes(5))
+        Metric(namespace: namespace, name: name, dimensions: dimensions, statistic: statistic ?? usual, period: period ?? .minutes(5))
     }
 
     /// The same metric with another statistic.

@@ -78,7 +78,7 @@ public enum DynamoDBMetric: Sendable, Hashable {
         case .consumedReadCapacityUnits, .consumedWriteCapacityUnits, .conditionalCheckFailedRequests:
             dimensions = [("TableName", tableName)]
         }
-        return Metric(namespace: "AWS/DynamoDB", name: name, dimensions: dimensions, statistic: statistic ?? usual, period: period ?? .minutes(5))
+        return .of("AWS/DynamoDB", name, dimensions: dimensions, usual: usual, statistic: statistic, period: period)
     }
 }
 

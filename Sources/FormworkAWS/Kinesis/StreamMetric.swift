@@ -54,6 +54,6 @@ extension Stream {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        .of("AWS/Kinesis", name.rawValue, dimension: ("StreamName", self.name), usual: name.statistic, statistic: statistic, period: period)
+        .of("AWS/Kinesis", name.rawValue, dimensions: [("StreamName", self.name)], usual: name.statistic, statistic: statistic, period: period)
     }
 }

@@ -9,8 +9,8 @@ extension Alias {
     ///   - period: instead of five minutes.
     public func metric(_ name: Function.MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
         let function = version.function.name
-        return Metric(
-            namespace: "AWS/Lambda", name: name.rawValue, dimensions: [("FunctionName", function), ("Resource", "\(function):\(aliasName)")],
-            statistic: statistic ?? name.statistic, period: period ?? .minutes(5))
+        return .of(
+            "AWS/Lambda", name.rawValue, dimensions: [("FunctionName", function), ("Resource", "\(function):\(aliasName)")], usual: name.statistic,
+            statistic: statistic, period: period)
     }
 }

@@ -29,6 +29,6 @@ extension Function {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        .of("AWS/Lambda", name.rawValue, dimension: ("FunctionName", self.name), usual: name.statistic, statistic: statistic, period: period)
+        .of("AWS/Lambda", name.rawValue, dimensions: [("FunctionName", self.name)], usual: name.statistic, statistic: statistic, period: period)
     }
 }

@@ -25,6 +25,6 @@ extension Topic {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        .of("AWS/SNS", name.rawValue, dimension: ("TopicName", self.name), usual: name.statistic, statistic: statistic, period: period)
+        .of("AWS/SNS", name.rawValue, dimensions: [("TopicName", self.name)], usual: name.statistic, statistic: statistic, period: period)
     }
 }

@@ -39,6 +39,6 @@ extension Queue {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        .of("AWS/SQS", name.rawValue, dimension: ("QueueName", self.name), usual: name.statistic, statistic: statistic, period: period)
+        .of("AWS/SQS", name.rawValue, dimensions: [("QueueName", self.name)], usual: name.statistic, statistic: statistic, period: period)
     }
 }

@@ -29,6 +29,6 @@ extension StateMachine {
     ///   - statistic: instead of CDK's statistic for the metric.
     ///   - period: instead of five minutes.
     public func metric(_ name: MetricName, statistic: Metric.Statistic? = nil, period: Duration? = nil) -> Metric {
-        .of("AWS/States", name.rawValue, dimension: ("StateMachineArn", arn), usual: name.statistic, statistic: statistic, period: period)
+        .of("AWS/States", name.rawValue, dimensions: [("StateMachineArn", arn)], usual: name.statistic, statistic: statistic, period: period)
     }
 }
