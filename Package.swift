@@ -70,9 +70,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FormworkL1",
+            dependencies: [
+                "FormworkCore",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(
             name: "FormworkAWS",
             dependencies: [
                 "FormworkCore",
+                "FormworkL1",
                 "FormworkTemplate",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -96,7 +104,7 @@ let package = Package(
         .target(
             name: "Formwork",
             dependencies: [
-                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkAWS", "FormworkDiff", "FormworkChecks", "FormworkCLI",
+                "FormworkTemplate", "FormworkSchema", "FormworkCore", "FormworkL1", "FormworkAWS", "FormworkDiff", "FormworkChecks", "FormworkCLI",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -197,7 +205,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormworkAWSTests",
-            dependencies: ["FormworkAWS", "FormworkCore", "FormworkTemplate", "Patterns"],
+            dependencies: ["FormworkAWS", "FormworkCore", "FormworkL1", "FormworkTemplate", "Patterns"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -5,6 +5,7 @@
 @_exported import FormworkChecks
 @_exported import FormworkCore
 @_exported import FormworkDiff
+@_exported import FormworkL1
 @_exported import FormworkSchema
 @_exported import FormworkTemplate
 // `OrderedDictionary` appears in the API (environment variables, tags).
