@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import OrderedCollections
 
@@ -95,14 +96,14 @@ public struct Queue: IdentifiedConstruct {
     }
 
     /// `{"Ref": queue}`: the queue URL.
-    public var url: Value { attribute(nil) }
+    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The queue's ARN.
-    public var arn: Value { attribute("Arn") }
+    public var arn: Value { attribute(.arn) }
     /// The queue's name.
-    public var name: Value { attribute("QueueName") }
+    public var name: Value { attribute(.queueName) }
 
-    private func attribute(_ name: String?) -> Value {
-        .reference(Reference(to: self, element: ["Resource"], form: name.map(Reference.Form.getAtt) ?? .ref))
+    private func attribute(_ attribute: CfnSQS.Queue.Attribute) -> Value {
+        .reference(Reference(to: self, element: ["Resource"], form: .getAtt(attribute.rawValue)))
     }
 
     /// Whether the queue is FIFO: set, or implied by a `.fifo` name or a FIFO-only setting, as CDK decides.
@@ -112,31 +113,28 @@ public struct Queue: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try validate(at: scope)
-        var properties = OrderedDictionary<String, Value>()
-        properties["ContentBasedDeduplication"] = contentBasedDeduplication.map { .bool($0) }
-        properties["DeduplicationScope"] = deduplicationScope.map { .string($0.rawValue) }
-        properties["DelaySeconds"] = deliveryDelay.map { .number(Double($0.wholeSeconds)) }
-        properties["FifoQueue"] = isFifo ? true : nil
-        properties["FifoThroughputLimit"] = fifoThroughputLimit.map { .string($0.rawValue) }
+        var queue = CfnSQS.Queue(
+            contentBasedDeduplication: contentBasedDeduplication.map(Value.bool),
+            deduplicationScope: deduplicationScope.map { .string($0.rawValue) },
+            delaySeconds: deliveryDelay.map { .number(Double($0.wholeSeconds)) },
+            fifoQueue: isFifo ? true : nil,
+            fifoThroughputLimit: fifoThroughputLimit.map { .string($0.rawValue) },
+            maximumMessageSize: maxMessageSizeBytes.map { .number(Double($0)) },
+            messageRetentionPeriod: retention.map { .number(Double($0.wholeSeconds)) },
+            queueName: queueName.map(Value.string),
+            receiveMessageWaitTimeSeconds: receiveWaitTime.map { .number(Double($0.wholeSeconds)) },
+            redrivePolicy: deadLetter.map { ["deadLetterTargetArn": $0.queue.arn, "maxReceiveCount": .number(Double($0.maxReceiveCount))] },
+            visibilityTimeout: visibilityTimeout.map { .number(Double($0.wholeSeconds)) })
         switch encryption {
-        case .kmsManaged?: properties["KmsMasterKeyId"] = "alias/aws/sqs"
+        case .kmsManaged?: queue.kmsMasterKeyId = "alias/aws/sqs"
         case .kms(let key)?:
             scope.require(key)
-            properties["KmsMasterKeyId"] = key.arn
-        case .sqsManaged?, .unencrypted?, nil: break
+            queue.kmsMasterKeyId = key.arn
+        case .sqsManaged?: queue.sqsManagedSseEnabled = true
+        case .unencrypted?: queue.sqsManagedSseEnabled = false
+        case nil: break
         }
-        properties["MaximumMessageSize"] = maxMessageSizeBytes.map { .number(Double($0)) }
-        properties["MessageRetentionPeriod"] = retention.map { .number(Double($0.wholeSeconds)) }
-        properties["QueueName"] = queueName.map { .string($0) }
-        properties["ReceiveMessageWaitTimeSeconds"] = receiveWaitTime.map { .number(Double($0.wholeSeconds)) }
-        properties["RedrivePolicy"] = deadLetter.map { ["deadLetterTargetArn": $0.queue.arn, "maxReceiveCount": .number(Double($0.maxReceiveCount))] }
-        switch encryption {
-        case .sqsManaged?: properties["SqsManagedSseEnabled"] = true
-        case .unencrypted?: properties["SqsManagedSseEnabled"] = false
-        case .kmsManaged?, .kms?, nil: break
-        }
-        properties["VisibilityTimeout"] = visibilityTimeout.map { .number(Double($0.wholeSeconds)) }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::SQS::Queue", properties: properties, removalPolicy: removalPolicy)), at: "Resource")
+        try scope.declareResource(queue, removalPolicy: removalPolicy)
 
         if enforceSSL {
             scope.contribute(
@@ -149,11 +147,7 @@ public struct Queue: IdentifiedConstruct {
             let statements = scope.contributions(to: self, as: Queue.policyStatements)
             guard !statements.isEmpty else { return }
             var policy = ResourceDeclaration(
-                type: "AWS::SQS::QueuePolicy",
-                properties: [
-                    "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-                    "Queues": [url],
-                ])
+                CfnSQS.QueuePolicy(policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value, queues: [url]))
             policy.resolvedTransforms = scope.policyTransforms
             try scope.child("Policy").declare(.resource(policy), at: "Resource")
         }
