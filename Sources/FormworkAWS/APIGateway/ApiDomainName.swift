@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A custom domain name for REST APIs (CDK's `apigateway.DomainName`), with a certificate from ACM; map
@@ -47,9 +48,13 @@ public struct ApiDomainName: IdentifiedConstruct {
     /// `{"Ref": domain}`: the domain name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The regional host name to alias a regional domain to.
-    public var regionalDomainName: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("RegionalDomainName"))) }
+    public var regionalDomainName: Value {
+        .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnApiGateway.DomainName.Attribute.regionalDomainName.rawValue)))
+    }
     /// The CloudFront host name to alias an edge domain to.
-    public var distributionDomainName: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("DistributionDomainName"))) }
+    public var distributionDomainName: Value {
+        .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnApiGateway.DomainName.Attribute.distributionDomainName.rawValue)))
+    }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         guard endpointType != .private else {
@@ -58,13 +63,13 @@ public struct ApiDomainName: IdentifiedConstruct {
         guard !domainName.isEmpty, domainName.count <= 253, !domainName.contains(where: \.isUppercase) else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "the domain name '\(domainName)' must be 1 to 253 lowercase characters")
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["CertificateArn"] = endpointType == .edge ? Optional(certificateArn) : nil
-        properties["DomainName"] = .string(domainName)
-        properties["EndpointConfiguration"] = ["Types": [.string(endpointType.rawValue)]]
-        properties["RegionalCertificateArn"] = endpointType == .regional ? Optional(certificateArn) : nil
-        properties["SecurityPolicy"] = securityPolicy.map { .string($0.rawValue) }
-        try scope.declareResource("AWS::ApiGateway::DomainName", properties: properties)
+        try scope.declareResource(
+            CfnApiGateway.DomainName(
+                certificateArn: endpointType == .edge ? Optional(certificateArn) : nil,
+                domainName: .string(domainName),
+                endpointConfiguration: CfnApiGateway.DomainName.EndpointConfiguration(types: [.string(endpointType.rawValue)]),
+                regionalCertificateArn: endpointType == .regional ? Optional(certificateArn) : nil,
+                securityPolicy: securityPolicy.map { .string($0.rawValue) }))
     }
 
     /// `api`'s stage served at `basePath` of this domain (the root when `nil`); list the result in a body.
@@ -96,13 +101,10 @@ public struct BasePathMapping: Construct {
         scope.require(api)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let apiId = try scope.scope(of: api).uniqueId
-            var properties = OrderedDictionary<String, Value>()
-            properties["BasePath"] = basePath.map { .string($0) }
-            properties["DomainName"] = domain.name
-            properties["RestApiId"] = api.apiId
-            properties["Stage"] = api.stage
+            let properties = CfnApiGateway.BasePathMapping(
+                basePath: basePath.map { .string($0) }, domainName: domain.name, restApiId: api.apiId, stage: api.stage)
             // The construct library writes the `/` of an id as `--`.
-            try scope.scope(of: domain).child("Map:\(basePath ?? "--")=>\(apiId)").declareResource("AWS::ApiGateway::BasePathMapping", properties: properties)
+            try scope.scope(of: domain).child("Map:\(basePath ?? "--")=>\(apiId)").declareResource(properties)
         }
     }
 }

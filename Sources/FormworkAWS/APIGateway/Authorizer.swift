@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A REST API authorizer backed by a function (CDK's `TokenAuthorizer` and `RequestAuthorizer`): API Gateway
@@ -51,28 +52,29 @@ public struct LambdaAuthorizer: IdentifiedConstruct {
         scope.require(handler)
         scope.afterExpansion(.finalize) { [self] scope throws(SynthesisError) in
             let apiId = try AuthorizerBinding.api(of: self, contributions: scope.contributions(to: self, as: AuthorizerBinding.restApis), at: scope)
-            var properties = OrderedDictionary<String, Value>()
-            properties["AuthorizerResultTtlInSeconds"] = .number(Double(resultsCacheTtl.wholeSeconds))
             let arnParts: (Int) -> Value = { .intrinsic("Fn::Select", [.number(Double($0)), .intrinsic("Fn::Split", [":", handler.arn])]) }
-            properties["AuthorizerUri"] = "arn:\(arnParts(1)):apigateway:\(arnParts(3)):lambda:path/2015-03-31/functions/\(handler.arn)/invocations"
+            let authorizerType: Value =
+                switch kind {
+                case .token: "TOKEN"
+                case .request: "REQUEST"
+                }
+            var properties = CfnApiGateway.Authorizer(
+                authorizerResultTtlInSeconds: .number(Double(resultsCacheTtl.wholeSeconds)),
+                authorizerUri: "arn:\(arnParts(1)):apigateway:\(arnParts(3)):lambda:path/2015-03-31/functions/\(handler.arn)/invocations",
+                name: .string(authorizerName ?? scope.uniqueId), restApiId: apiId, type: authorizerType)
             switch kind {
             case .token(let source, let regex):
-                properties["IdentitySource"] = .string(source)
-                properties["IdentityValidationExpression"] = regex.map { .string($0) }
-                properties["Type"] = "TOKEN"
+                properties.identitySource = .string(source)
+                properties.identityValidationExpression = regex.map { .string($0) }
             case .request(let sources):
-                properties["IdentitySource"] = sources.isEmpty ? nil : .string(sources.joined(separator: ","))
-                properties["Type"] = "REQUEST"
+                properties.identitySource = sources.isEmpty ? nil : .string(sources.joined(separator: ","))
             }
-            properties["Name"] = .string(authorizerName ?? scope.uniqueId)
-            properties["RestApiId"] = apiId
-            try scope.declareResource("AWS::ApiGateway::Authorizer", properties: properties)
+            try scope.declareResource(properties)
             try scope.scope(of: handler).declareResource(
-                "AWS::Lambda::Permission", at: "\(scope.uniqueId):Permissions",
-                properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
-                    "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)",
-                ])
+                CfnLambda.Permission(
+                    action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
+                    sourceArn: "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)"),
+                at: "\(scope.uniqueId):Permissions")
         }
     }
 }
@@ -114,14 +116,11 @@ public struct CognitoAuthorizer: IdentifiedConstruct {
         for pool in userPools { scope.require(pool) }
         scope.afterExpansion(.finalize) { [self] scope throws(SynthesisError) in
             let apiId = try AuthorizerBinding.api(of: self, contributions: scope.contributions(to: self, as: AuthorizerBinding.restApis), at: scope)
-            var properties = OrderedDictionary<String, Value>()
-            properties["AuthorizerResultTtlInSeconds"] = resultsCacheTtl.map { .number(Double($0.wholeSeconds)) }
-            properties["IdentitySource"] = .string(identitySource)
-            properties["Name"] = .string(authorizerName ?? scope.uniqueId)
-            properties["ProviderARNs"] = .array(userPools.map(\.arn))
-            properties["RestApiId"] = apiId
-            properties["Type"] = "COGNITO_USER_POOLS"
-            try scope.declareResource("AWS::ApiGateway::Authorizer", properties: properties)
+            try scope.declareResource(
+                CfnApiGateway.Authorizer(
+                    authorizerResultTtlInSeconds: resultsCacheTtl.map { .number(Double($0.wholeSeconds)) }, identitySource: .string(identitySource),
+                    name: .string(authorizerName ?? scope.uniqueId), providerARNs: .array(userPools.map(\.arn)), restApiId: apiId,
+                    type: "COGNITO_USER_POOLS"))
         }
     }
 }

@@ -1,11 +1,10 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// The `DefaultRouteSettings` of an API Gateway v2 stage with throttling, or `nil` without.
-func defaultRouteSettings(throttlingRateLimit: Double?, throttlingBurstLimit: Int?) -> Value? {
+func defaultRouteSettings(throttlingRateLimit: Double?, throttlingBurstLimit: Int?) -> CfnApiGatewayV2.Stage.RouteSettings? {
     guard throttlingRateLimit != nil || throttlingBurstLimit != nil else { return nil }
-    var settings = OrderedDictionary<String, Value>()
-    settings["ThrottlingBurstLimit"] = throttlingBurstLimit.map { .number(Double($0)) }
-    settings["ThrottlingRateLimit"] = throttlingRateLimit.map { .number($0) }
-    return .object(settings)
+    return CfnApiGatewayV2.Stage.RouteSettings(
+        throttlingBurstLimit: throttlingBurstLimit.map { .number(Double($0)) }, throttlingRateLimit: throttlingRateLimit.map { .number($0) })
 }

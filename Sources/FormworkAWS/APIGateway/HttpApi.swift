@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import OrderedCollections
 
@@ -52,13 +53,12 @@ public struct HttpApi: IdentifiedConstruct {
             self.maxAge = maxAge
         }
 
-        var value: Value {
-            var members = OrderedDictionary<String, Value>()
-            if !allowHeaders.isEmpty { members["AllowHeaders"] = .array(allowHeaders.map { .string($0) }) }
-            members["AllowMethods"] = .array(allowMethods.map { .string($0) })
-            members["AllowOrigins"] = .array(allowOrigins.map { .string($0) })
-            members["MaxAge"] = maxAge.map { .number(Double($0.wholeSeconds)) }
-            return .object(members)
+        var configuration: CfnApiGatewayV2.Api.Cors {
+            var configuration = CfnApiGatewayV2.Api.Cors(
+                allowMethods: .array(allowMethods.map { .string($0) }), allowOrigins: .array(allowOrigins.map { .string($0) }),
+                maxAge: maxAge.map { .number(Double($0.wholeSeconds)) })
+            if !allowHeaders.isEmpty { configuration.allowHeaders = .array(allowHeaders.map { .string($0) }) }
+            return configuration
         }
     }
 
@@ -79,7 +79,7 @@ public struct HttpApi: IdentifiedConstruct {
     /// `{"Ref": api}`: the API id.
     public var apiId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The API's endpoint, `https://<id>.execute-api.<region>.<suffix>`.
-    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("ApiEndpoint"))) }
+    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnApiGatewayV2.Api.Attribute.apiEndpoint.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let rate = throttlingRateLimit, let burst = throttlingBurstLimit, Double(burst) < rate {
@@ -87,16 +87,15 @@ public struct HttpApi: IdentifiedConstruct {
                 .invalidSetting, paths: [scope.path],
                 "the throttling burst limit (\(burst)) is below the rate limit (\(Int(rate))); a burst must allow at least the rate")
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["CorsConfiguration"] = cors?.value
-        properties["Description"] = description.map { .string($0) }
-        properties["Name"] = .string(name ?? id)
-        properties["ProtocolType"] = "HTTP"
-        try scope.declareResource("AWS::ApiGatewayV2::Api", properties: properties)
+        try scope.declareResource(
+            CfnApiGatewayV2.Api(
+                corsConfiguration: cors?.configuration, description: description.map { .string($0) }, name: .string(name ?? id), protocolType: "HTTP"))
 
-        var stage: OrderedDictionary<String, Value> = ["ApiId": apiId, "AutoDeploy": true, "StageName": "$default"]
-        stage["DefaultRouteSettings"] = defaultRouteSettings(throttlingRateLimit: throttlingRateLimit, throttlingBurstLimit: throttlingBurstLimit)
-        try scope.child("DefaultStage").declareResource("AWS::ApiGatewayV2::Stage", properties: stage)
+        try scope.child("DefaultStage").declareResource(
+            CfnApiGatewayV2.Stage(
+                apiId: apiId, autoDeploy: true,
+                defaultRouteSettings: defaultRouteSettings(throttlingRateLimit: throttlingRateLimit, throttlingBurstLimit: throttlingBurstLimit),
+                stageName: "$default"))
 
         var routeKeys = Set<String>()
         for route in routes {
@@ -117,32 +116,27 @@ public struct HttpApi: IdentifiedConstruct {
         let routeScope = try scope.child(key.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "/", with: "--"))
         let integration = try routeScope.child("Integration")
         try integration.declareResource(
-            "AWS::ApiGatewayV2::Integration",
-            properties: [
-                "ApiId": apiId, "IntegrationType": "AWS_PROXY", "IntegrationUri": route.function.arn, "PayloadFormatVersion": "2.0",
-            ])
+            CfnApiGatewayV2.Integration(apiId: apiId, integrationType: "AWS_PROXY", integrationUri: route.function.arn, payloadFormatVersion: "2.0"))
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Integration", "Resource"], form: .ref))
         // CDK lets every stage and method of the path invoke; Formwork's defaults name the method.
         let path = "/" + route.segments.joined(separator: "/")
         let method = !scope.defaults.isFormwork || route.method == .any ? "*" : route.method.rawValue
         try routeScope.declareResource(
-            "AWS::Lambda::Permission", at: "Integration-Permission",
-            properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
-                "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)",
-            ])
-        var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": .string(route.authorization.typeName)]
+            CfnLambda.Permission(
+                action: "lambda:InvokeFunction", functionName: route.function.arn, principal: "apigateway.amazonaws.com",
+                sourceArn: "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/*/\(method)\(path)"),
+            at: "Integration-Permission")
+        var properties = CfnApiGatewayV2.Route(
+            apiId: apiId, authorizationType: .string(route.authorization.typeName), routeKey: .string(key), target: "integrations/\(integrationRef)")
         switch route.authorization {
         case .http(let authorizer, let scopes):
-            properties["AuthorizationScopes"] = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
-            properties["AuthorizerId"] = try authorizer.declare(in: scope, api: self)
+            properties.authorizationScopes = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
+            properties.authorizerId = try authorizer.declare(in: scope, api: self)
         case .lambda, .cognito:
             throw SynthesisError(.invalidSetting, paths: [routeScope.path], "a REST API authorizer cannot authorize an HTTP API route; use .http(...)")
         case .none, .iam:
             break
         }
-        properties["RouteKey"] = .string(key)
-        properties["Target"] = "integrations/\(integrationRef)"
-        try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: properties)
+        try routeScope.declareResource(properties)
     }
 }

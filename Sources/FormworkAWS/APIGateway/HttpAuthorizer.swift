@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An HTTP API authorizer (CDK's `HttpJwtAuthorizer` and `HttpLambdaAuthorizer`), declared in the API that
@@ -60,32 +61,30 @@ public struct HttpAuthorizer: Sendable {
         let reference = Value.reference(Reference(to: api, element: [id, "Resource"], form: .ref))
         let authorizerScope = try scope.child(id)
         guard try !authorizerScope.child("Resource").hasElement else { return reference }
-        var properties = OrderedDictionary<String, Value>()
-        properties["ApiId"] = api.apiId
+        let properties: CfnApiGatewayV2.Authorizer
         switch kind {
         case .jwt(let issuer, let audience):
-            properties["AuthorizerType"] = "JWT"
-            properties["IdentitySource"] = .array(identitySource.map { .string($0) })
-            properties["JwtConfiguration"] = ["Audience": .array(audience.map { .string($0) }), "Issuer": .string(issuer)]
+            properties = CfnApiGatewayV2.Authorizer(
+                apiId: api.apiId, authorizerType: "JWT", identitySource: .array(identitySource.map { .string($0) }),
+                jwtConfiguration: CfnApiGatewayV2.Authorizer.JWTConfiguration(audience: .array(audience.map { .string($0) }), issuer: .string(issuer)),
+                name: .string(name ?? id))
         case .lambda(let handler, let simpleResponses, let ttl):
             try PropertyChecks.check(ttl.wholeSeconds, in: 0...3_600, "resultsCacheTtl", unit: " s", at: scope)
             scope.require(handler)
+            var requestAuthorizer = CfnApiGatewayV2.Authorizer(
+                apiId: api.apiId, authorizerResultTtlInSeconds: .number(Double(ttl.wholeSeconds)), authorizerType: "REQUEST",
+                authorizerUri: handler.apiGatewayInvocationUri, identitySource: .array(identitySource.map { .string($0) }), name: .string(name ?? id))
             // CDK: payload 2.0 for simple responses, 1.0 for IAM policies.
-            properties["AuthorizerPayloadFormatVersion"] = simpleResponses ? "2.0" : "1.0"
-            properties["AuthorizerResultTtlInSeconds"] = .number(Double(ttl.wholeSeconds))
-            properties["AuthorizerType"] = "REQUEST"
-            properties["AuthorizerUri"] = handler.apiGatewayInvocationUri
-            properties["EnableSimpleResponses"] = simpleResponses ? true : nil
-            properties["IdentitySource"] = .array(identitySource.map { .string($0) })
+            requestAuthorizer.authorizerPayloadFormatVersion = simpleResponses ? "2.0" : "1.0"
+            requestAuthorizer.enableSimpleResponses = simpleResponses ? true : nil
+            properties = requestAuthorizer
             try scope.declareResource(
-                "AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission",
-                properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
-                    "SourceArn": "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)",
-                ])
+                CfnLambda.Permission(
+                    action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
+                    sourceArn: "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
+                at: "\(authorizerScope.uniqueId)-Permission")
         }
-        properties["Name"] = .string(name ?? id)
-        try authorizerScope.declareResource("AWS::ApiGatewayV2::Authorizer", properties: properties)
+        try authorizerScope.declareResource(properties)
         return reference
     }
 }

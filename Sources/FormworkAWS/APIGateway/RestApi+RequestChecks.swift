@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// The request models and validators of a REST API: declared once each, before the resources, as CDK apps
@@ -15,13 +16,10 @@ extension RestApi {
         var inputs: [DeploymentInput] = []
         var modelIds = Set<String>()
         for model in routes.compactMap(\.requestModel) where modelIds.insert(model.id).inserted {
-            var properties = OrderedDictionary<String, Value>()
-            properties["ContentType"] = .string(model.contentType)
-            properties["Description"] = model.description.map { .string($0) }
-            properties["Name"] = model.modelName.map { .string($0) }
-            properties["RestApiId"] = apiId
-            properties["Schema"] = model.schema
-            try scope.child(model.id).declareResource("AWS::ApiGateway::Model", properties: properties)
+            try scope.child(model.id).declareResource(
+                CfnApiGateway.Model(
+                    contentType: .string(model.contentType), description: model.description.map(Value.string),
+                    name: model.modelName.map(Value.string), restApiId: apiId, schema: model.schema))
             var hashed = OrderedDictionary<String, Value>()
             hashed["name"] = model.modelName.map { .string($0) }
             hashed["restApiId"] = apiId
@@ -35,10 +33,7 @@ extension RestApi {
             guard let name = validatorName(for: route, defaults: scope.defaults), validatorNames.insert(name).inserted else { continue }
             let body = Value.bool(route.validateRequestBody), parameters = Value.bool(Self.validatesParameters(of: route, defaults: scope.defaults))
             try scope.child(name).declareResource(
-                "AWS::ApiGateway::RequestValidator",
-                properties: [
-                    "RestApiId": apiId, "ValidateRequestBody": body, "ValidateRequestParameters": parameters,
-                ])
+                CfnApiGateway.RequestValidator(restApiId: apiId, validateRequestBody: body, validateRequestParameters: parameters))
             let hashed: Value = ["validator": ["restApiId": apiId, "validateRequestBody": body, "validateRequestParameters": parameters]]
             inputs.append(DeploymentInput(element: [name, "Resource"], component: .value(hashed)))
         }
@@ -57,15 +52,13 @@ extension RestApi {
         return (route.validateRequestBody ? "Body" : "") + (parameters ? "Parameters" : "") + "Validator"
     }
 
-    /// The method properties that name the route's model and validator.
-    func requestCheckProperties(for route: Route, defaults: DefaultsProfile) -> OrderedDictionary<String, Value> {
-        var properties = OrderedDictionary<String, Value>()
+    /// Sets the method properties that name the route's model and validator.
+    func setRequestChecks(of route: Route, on method: inout CfnApiGateway.Method, defaults: DefaultsProfile) {
         if let model = route.requestModel {
-            properties["RequestModels"] = [model.contentType: .reference(Reference(to: self, element: [model.id, "Resource"], form: .ref))]
+            method.requestModels = [model.contentType: .reference(Reference(to: self, element: [model.id, "Resource"], form: .ref))]
         }
-        properties["RequestValidatorId"] = validatorName(for: route, defaults: defaults).map {
+        method.requestValidatorId = validatorName(for: route, defaults: defaults).map {
             .reference(Reference(to: self, element: [$0, "Resource"], form: .ref))
         }
-        return properties
     }
 }

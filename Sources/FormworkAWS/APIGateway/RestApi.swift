@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import OrderedCollections
 
@@ -155,19 +156,16 @@ public struct RestApi: IdentifiedConstruct {
         }
 
         /// The stage-wide method settings, when any is set (CDK writes `DataTraceEnabled: false` then).
-        var methodSettings: Value? {
+        var methodSettings: [CfnApiGateway.Stage.MethodSetting]? {
             guard throttlingRateLimit != nil || throttlingBurstLimit != nil || loggingLevel != nil || metrics != nil || dataTrace != nil else {
                 return nil
             }
-            var settings = OrderedDictionary<String, Value>()
-            settings["DataTraceEnabled"] = .bool(dataTrace ?? false)
-            settings["HttpMethod"] = "*"
-            settings["LoggingLevel"] = loggingLevel.map { .string($0.rawValue) }
-            settings["MetricsEnabled"] = metrics.map { .bool($0) }
-            settings["ResourcePath"] = "/*"
-            settings["ThrottlingBurstLimit"] = throttlingBurstLimit.map { .number(Double($0)) }
-            settings["ThrottlingRateLimit"] = throttlingRateLimit.map { .number($0) }
-            return [.object(settings)]
+            return [
+                CfnApiGateway.Stage.MethodSetting(
+                    dataTraceEnabled: .bool(dataTrace ?? false), httpMethod: "*", loggingLevel: loggingLevel.map { .string($0.rawValue) },
+                    metricsEnabled: metrics.map { .bool($0) }, resourcePath: "/*",
+                    throttlingBurstLimit: throttlingBurstLimit.map { .number(Double($0)) }, throttlingRateLimit: throttlingRateLimit.map { .number($0) })
+            ]
         }
     }
 
@@ -201,11 +199,11 @@ public struct RestApi: IdentifiedConstruct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try validate(at: scope)
-        var apiProperties = OrderedDictionary<String, Value>()
-        apiProperties["Description"] = description.map { .string($0) }
-        apiProperties["EndpointConfiguration"] = endpointType.map { ["Types": [.string($0.rawValue)]] }
-        apiProperties["Name"] = .string(name ?? id)
-        try scope.declareResource("AWS::ApiGateway::RestApi", properties: apiProperties)
+        try scope.declareResource(
+            CfnApiGateway.RestApi(
+                description: description.map(Value.string),
+                endpointConfiguration: endpointType.map { CfnApiGateway.RestApi.EndpointConfiguration(types: [.string($0.rawValue)]) },
+                name: .string(name ?? id)))
         if makesCloudWatchRole(in: scope) { try declareCloudWatchRole(in: scope) }
         let deployment = try scope.child("Deployment")
         _ = try deployment.child("Resource")
@@ -239,12 +237,10 @@ public struct RestApi: IdentifiedConstruct {
                 let path = parentPath + [segment]
                 if resourcePaths[path] == nil {
                     let resource = try resourcePaths[parentPath]!.child(segment)
-                    let properties: OrderedDictionary<String, Value> = [
-                        "ParentId": parentId(parentPath), "PathPart": .string(segment), "RestApiId": apiId,
-                    ]
-                    try resource.declareResource("AWS::ApiGateway::Resource", properties: properties)
+                    let properties = CfnApiGateway.Resource(parentId: parentId(parentPath), pathPart: .string(segment), restApiId: apiId)
+                    try resource.declareResource(properties)
                     resourcePaths[path] = resource
-                    hashed.append(DeploymentDigest.resource(properties))
+                    hashed.append(DeploymentDigest.resource(properties.properties))
                     dependencies.append(Dependency(on: self, element: ["Default"] + path + ["Resource"]))
                     if cors != nil {
                         hashed.append(DeploymentDigest.method(try declarePreflight(at: resource, resourcePath: path)))
@@ -272,17 +268,17 @@ public struct RestApi: IdentifiedConstruct {
         }
         // CDK appends a hash of the API's content to the deployment's logical ID, so every change deploys.
         hashed.append(.resourceEntry(Reference(to: self, element: ["Resource"], form: .ref)))
-        try deployment.child("Resource").declare(
-            .resource(
-                ResourceDeclaration(
-                    type: "AWS::ApiGateway::Deployment",
-                    properties: ["Description": .string(description ?? "Automatically created by the RestApi construct"), "RestApiId": apiId],
-                    dependencies: dependencies, metadata: ["aws:cdk:do-not-refactor": true],
-                    logicalIdDigest: LogicalIdDigest(hashed))))
+        var deploymentDeclaration = ResourceDeclaration(
+            CfnApiGateway.Deployment(description: .string(description ?? "Automatically created by the RestApi construct"), restApiId: apiId),
+            dependencies: dependencies, metadata: ["aws:cdk:do-not-refactor": true])
+        deploymentDeclaration.logicalIdDigest = LogicalIdDigest(hashed)
+        try deployment.child("Resource").declare(.resource(deploymentDeclaration))
     }
 
     private func resourceId(_ resourcePath: [String]) -> Value {
-        resourcePath.isEmpty ? attribute(["Resource"], .getAtt("RootResourceId")) : attribute(["Default"] + resourcePath + ["Resource"], .ref)
+        resourcePath.isEmpty
+            ? attribute(["Resource"], .getAtt(CfnApiGateway.RestApi.Attribute.rootResourceId.rawValue))
+            : attribute(["Default"] + resourcePath + ["Resource"], .ref)
     }
 
     /// The CORS preflight of a resource: an `OPTIONS` method answered by API Gateway itself (a mock
@@ -304,25 +300,20 @@ public struct RestApi: IdentifiedConstruct {
         }
         responseParameters["\(header)Methods"] = .string("'\(cors.allowMethods.joined(separator: ","))'")
         declaredParameters["\(header)Methods"] = true
-        var properties = OrderedDictionary<String, Value>()
-        properties["ApiKeyRequired"] = false
-        properties["AuthorizationType"] = "NONE"
-        properties["HttpMethod"] = "OPTIONS"
-        properties["Integration"] = [
-            "IntegrationResponses": [["ResponseParameters": .object(responseParameters), "StatusCode": "204"]],
-            "RequestTemplates": ["application/json": "{ statusCode: 200 }"],
-            "Type": "MOCK",
-        ]
-        properties["MethodResponses"] = [["ResponseParameters": .object(declaredParameters), "StatusCode": "204"]]
-        properties["ResourceId"] = resourceId(resourcePath)
-        properties["RestApiId"] = apiId
-        try resource.child("OPTIONS").declareResource("AWS::ApiGateway::Method", properties: properties)
-        return properties
+        let properties = CfnApiGateway.Method(
+            apiKeyRequired: false, authorizationType: "NONE", httpMethod: "OPTIONS",
+            integration: CfnApiGateway.Method.Integration(
+                integrationResponses: [CfnApiGateway.Method.IntegrationResponse(responseParameters: .object(responseParameters), statusCode: "204")],
+                requestTemplates: ["application/json": "{ statusCode: 200 }"], type: "MOCK"),
+            methodResponses: [CfnApiGateway.Method.MethodResponse(responseParameters: .object(declaredParameters), statusCode: "204")],
+            resourceId: resourceId(resourcePath), restApiId: apiId)
+        try resource.child("OPTIONS").declareResource(properties)
+        return properties.properties
     }
 
     private func parentId(_ parentPath: [String]) -> Value {
         parentPath.isEmpty
-            ? attribute(["Resource"], .getAtt("RootResourceId"))
+            ? attribute(["Resource"], .getAtt(CfnApiGateway.RestApi.Attribute.rootResourceId.rawValue))
             : attribute(["Default"] + parentPath + ["Resource"], .ref)
     }
 
@@ -339,23 +330,21 @@ public struct RestApi: IdentifiedConstruct {
         for (prefix, stageName) in [("ApiPermission.", stage), ("ApiPermission.Test.", "test-invoke-stage")] as [(String, Value)] {
             let sourceArn: Value = "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/\(stageName)/\(methodName)\(permissionPath)"
             try method.declareResource(
-                "AWS::Lambda::Permission", at: prefix + idSuffix,
-                properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
-                    "Principal": "apigateway.amazonaws.com", "SourceArn": sourceArn,
-                ])
+                CfnLambda.Permission(
+                    action: "lambda:InvokeFunction", functionName: function.arn, principal: "apigateway.amazonaws.com", sourceArn: sourceArn),
+                at: prefix + idSuffix)
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["ApiKeyRequired"] = route.apiKeyRequired.map { .bool($0) }
-        properties["AuthorizationType"] = .string(route.authorization.typeName)
+        var properties = CfnApiGateway.Method(
+            apiKeyRequired: route.apiKeyRequired.map { .bool($0) }, authorizationType: .string(route.authorization.typeName),
+            httpMethod: .string(route.method.rawValue), resourceId: resourceId(resourcePath), restApiId: apiId)
         switch route.authorization {
         case .lambda(let authorizer):
-            properties["AuthorizerId"] = authorizer.authorizerId
+            properties.authorizerId = authorizer.authorizerId
             scope.require(authorizer)
             scope.contribute(apiId, to: authorizer, as: AuthorizerBinding.restApis)
         case .cognito(let authorizer, let scopes):
-            properties["AuthorizerId"] = authorizer.authorizerId
-            properties["AuthorizationScopes"] = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
+            properties.authorizerId = authorizer.authorizerId
+            properties.authorizationScopes = scopes.isEmpty ? nil : .array(scopes.map { .string($0) })
             scope.require(authorizer)
             scope.contribute(apiId, to: authorizer, as: AuthorizerBinding.restApis)
         case .http:
@@ -363,29 +352,24 @@ public struct RestApi: IdentifiedConstruct {
         case .none, .iam:
             break
         }
-        properties["HttpMethod"] = .string(route.method.rawValue)
         let uri = function.apiGatewayInvocationUri
         switch route.integration {
         case .proxy:
-            properties["Integration"] = ["IntegrationHttpMethod": "POST", "Type": "AWS_PROXY", "Uri": uri]
+            properties.integration = CfnApiGateway.Method.Integration(integrationHttpMethod: "POST", type: "AWS_PROXY", uri: uri)
         case .lambda(let statusCodes):
-            properties["Integration"] = [
-                "IntegrationHttpMethod": "POST",
-                "IntegrationResponses": .array(statusCodes.map { ["StatusCode": .string($0)] }),
-                "Type": "AWS",
-                "Uri": uri,
-            ]
-            properties["MethodResponses"] = .array(statusCodes.map { ["StatusCode": .string($0)] })
+            properties.integration = CfnApiGateway.Method.Integration(
+                integrationHttpMethod: "POST",
+                integrationResponses: statusCodes.map { CfnApiGateway.Method.IntegrationResponse(statusCode: .string($0)) },
+                type: "AWS", uri: uri)
+            properties.methodResponses = statusCodes.map { CfnApiGateway.Method.MethodResponse(statusCode: .string($0)) }
         }
         if !route.requiredParameters.isEmpty {
-            properties["RequestParameters"] = .object(
+            properties.requestParameters = .object(
                 OrderedDictionary(uniqueKeysWithValues: route.requiredParameters.map { ("method.request.\($0)", Value.bool(true)) }))
         }
-        properties.merge(requestCheckProperties(for: route, defaults: method.defaults)) { _, new in new }
-        properties["ResourceId"] = resourceId(resourcePath)
-        properties["RestApiId"] = apiId
-        try method.declareResource("AWS::ApiGateway::Method", properties: properties)
-        return properties
+        setRequestChecks(of: route, on: &properties, defaults: method.defaults)
+        try method.declareResource(properties)
+        return properties.properties
     }
 
     private func declareCloudWatchRole(in scope: ConstructScope) throws(SynthesisError) {
@@ -397,25 +381,17 @@ public struct RestApi: IdentifiedConstruct {
         try scope.child("Account").declare(
             .resource(
                 ResourceDeclaration(
-                    type: "AWS::ApiGateway::Account", properties: ["CloudWatchRoleArn": role.arn],
+                    CfnApiGateway.Account(cloudWatchRoleArn: role.arn),
                     dependencies: [Dependency(on: self, element: ["Resource"])], removalPolicy: .retain)))
     }
 
     private func declareStage(in scope: ConstructScope) throws(SynthesisError) {
-        var properties = OrderedDictionary<String, Value>()
-        properties["DeploymentId"] = attribute(["Deployment", "Resource"], .ref)
-        if let accessLog = deploy.accessLog {
-            properties["AccessLogSetting"] = ["DestinationArn": accessLog.destination.arn, "Format": .string(accessLog.format)]
-        }
-        properties["MethodSettings"] = deploy.methodSettings
-        properties["RestApiId"] = apiId
-        properties["StageName"] = .string(deploy.stageName)
-        properties["TracingEnabled"] = deploy.tracing.map { .bool($0) }
-        try scope.child("DeploymentStage.\(deploy.stageName)").declare(
-            .resource(
-                ResourceDeclaration(
-                    type: "AWS::ApiGateway::Stage", properties: properties,
-                    dependencies: makesCloudWatchRole(in: scope) ? [Dependency(on: self, element: ["Account"])] : [])), at: "Resource")
+        let properties = CfnApiGateway.Stage(
+            accessLogSetting: deploy.accessLog.map { CfnApiGateway.Stage.AccessLogSetting(destinationArn: $0.destination.arn, format: .string($0.format)) },
+            deploymentId: attribute(["Deployment", "Resource"], .ref), methodSettings: deploy.methodSettings, restApiId: apiId,
+            stageName: .string(deploy.stageName), tracingEnabled: deploy.tracing.map { .bool($0) })
+        try scope.child("DeploymentStage.\(deploy.stageName)").declareResource(
+            properties, dependencies: makesCloudWatchRole(in: scope) ? [Dependency(on: self, element: ["Account"])] : [])
     }
 
     /// Whether the API makes its CloudWatch role: as asked, else as the profile's flag says.

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An API key of a REST API (CDK's `api.addApiKey`), at `<Api>/<id>`, valid on the API's deployment stage.
@@ -80,11 +81,8 @@ public struct UsagePlan: Construct {
         public var rateLimit: Double?
         /// The burst of concurrent requests allowed (`BurstLimit`); none written unless given.
         public var burstLimit: Int?
-        var value: Value {
-            var members = OrderedDictionary<String, Value>()
-            members["BurstLimit"] = burstLimit.map { .number(Double($0)) }
-            members["RateLimit"] = rateLimit.map { .number($0) }
-            return .object(members)
+        var settings: CfnApiGateway.UsagePlan.ThrottleSettings {
+            CfnApiGateway.UsagePlan.ThrottleSettings(burstLimit: burstLimit.map { .number(Double($0)) }, rateLimit: rateLimit.map { .number($0) })
         }
 
         /// Limits of `rateLimit` requests per second and bursts of `burstLimit`; each one not given is left out.
@@ -134,35 +132,29 @@ public struct UsagePlan: Construct {
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let apiScope = try scope.scope(of: api)
             let planScope = try apiScope.child(idInApi)
-            var properties = OrderedDictionary<String, Value>()
-            let methods = OrderedDictionary(methodThrottles.map { ($0.key, $0.throttle.value) }, uniquingKeysWith: { _, last in last })
-            properties["ApiStages"] = [["ApiId": api.apiId, "Stage": api.stage, "Throttle": .object(methods)]]
-            properties["Description"] = description.map { .string($0) }
-            properties["Quota"] = quota.map { quota in
-                var members: OrderedDictionary<String, Value> = ["Limit": .number(Double(quota.limit))]
-                members["Offset"] = quota.offset.map { .number(Double($0)) }
-                members["Period"] = .string(quota.period.rawValue)
-                return .object(members)
-            }
-            properties["Throttle"] = throttle?.value
-            properties["UsagePlanName"] = name.map { .string($0) }
-            try planScope.declareResource("AWS::ApiGateway::UsagePlan", properties: properties)
+            let methods = OrderedDictionary(methodThrottles.map { ($0.key, $0.throttle.settings.templateValue) }, uniquingKeysWith: { _, last in last })
+            try planScope.declareResource(
+                CfnApiGateway.UsagePlan(
+                    apiStages: [CfnApiGateway.UsagePlan.ApiStage(apiId: api.apiId, stage: api.stage, throttle: .object(methods))],
+                    description: description.map { .string($0) },
+                    quota: quota.map { quota in
+                        CfnApiGateway.UsagePlan.QuotaSettings(
+                            limit: .number(Double(quota.limit)), offset: quota.offset.map { .number(Double($0)) }, period: .string(quota.period.rawValue))
+                    },
+                    throttle: throttle?.settings, usagePlanName: name.map { .string($0) }))
             let planId = Value.reference(Reference(to: api, element: [idInApi, "Resource"], form: .ref))
             for key in apiKeys {
                 let keyScope = try apiScope.child(key.id)
                 if try !keyScope.child("Resource").hasElement {
-                    var keyProperties = OrderedDictionary<String, Value>()
-                    keyProperties["Description"] = key.description.map { .string($0) }
-                    keyProperties["Enabled"] = .bool(key.enabled)
-                    keyProperties["Name"] = key.name.map { .string($0) }
-                    keyProperties["StageKeys"] = [["RestApiId": api.apiId, "StageName": api.stage]]
-                    try keyScope.declareResource("AWS::ApiGateway::ApiKey", properties: keyProperties)
+                    try keyScope.declareResource(
+                        CfnApiGateway.ApiKey(
+                            description: key.description.map { .string($0) }, enabled: .bool(key.enabled), name: key.name.map { .string($0) },
+                            stageKeys: [CfnApiGateway.ApiKey.StageKey(restApiId: api.apiId, stageName: api.stage)]))
                 }
                 try planScope.declareResource(
-                    "AWS::ApiGateway::UsagePlanKey", at: "UsagePlanKeyResource:\(keyScope.uniqueId)",
-                    properties: [
-                        "KeyId": .reference(Reference(to: api, element: [key.id, "Resource"], form: .ref)), "KeyType": "API_KEY", "UsagePlanId": planId,
-                    ])
+                    CfnApiGateway.UsagePlanKey(
+                        keyId: .reference(Reference(to: api, element: [key.id, "Resource"], form: .ref)), keyType: "API_KEY", usagePlanId: planId),
+                    at: "UsagePlanKeyResource:\(keyScope.uniqueId)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A WebSocket API of API Gateway v2 with Lambda routes (CDK's `apigatewayv2.WebSocketApi` with
@@ -42,7 +43,7 @@ public struct WebSocketApi: IdentifiedConstruct {
     /// `{"Ref": api}`: the API id.
     public var apiId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The API's endpoint, `wss://<id>.execute-api.<region>.<suffix>`.
-    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("ApiEndpoint"))) }
+    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnApiGatewayV2.Api.Attribute.apiEndpoint.rawValue))) }
 
     /// `arn:<partition>:execute-api:<region>:<account>:<api id>/<path>`.
     func executeApiArn(_ path: Value) -> Value {
@@ -50,12 +51,10 @@ public struct WebSocketApi: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["Name"] = .string(name ?? id)
-        properties["ProtocolType"] = "WEBSOCKET"
-        properties["RouteSelectionExpression"] = .string(routeSelectionExpression ?? "$request.body.action")
-        try scope.declareResource("AWS::ApiGatewayV2::Api", properties: properties)
+        try scope.declareResource(
+            CfnApiGatewayV2.Api(
+                description: description.map { .string($0) }, name: .string(name ?? id), protocolType: "WEBSOCKET",
+                routeSelectionExpression: .string(routeSelectionExpression ?? "$request.body.action")))
 
         var routeKeys = Set<String>()
         for route in routes {
@@ -75,37 +74,29 @@ public struct WebSocketApi: IdentifiedConstruct {
         scope.require(route.function)
         let routeScope = try scope.child("\(route.routeKey)-Route")
         try routeScope.child(route.integrationId).declareResource(
-            "AWS::ApiGatewayV2::Integration",
-            properties: [
-                "ApiId": apiId, "IntegrationType": "AWS_PROXY",
-                "IntegrationUri": route.function.apiGatewayInvocationUri,
-            ])
+            CfnApiGatewayV2.Integration(apiId: apiId, integrationType: "AWS_PROXY", integrationUri: route.function.apiGatewayInvocationUri))
         try routeScope.declareResource(
-            "AWS::Lambda::Permission", at: "\(route.integrationId)-Permission",
-            properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": route.function.arn, "Principal": "apigateway.amazonaws.com",
-                "SourceArn": executeApiArn("*\(route.routeKey)"),
-            ])
+            CfnLambda.Permission(
+                action: "lambda:InvokeFunction", functionName: route.function.arn, principal: "apigateway.amazonaws.com",
+                sourceArn: executeApiArn("*\(route.routeKey)")),
+            at: "\(route.integrationId)-Permission")
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, route.integrationId, "Resource"], form: .ref))
-        var properties: OrderedDictionary<String, Value> = ["ApiId": apiId, "AuthorizationType": .string(route.authorization.typeName)]
+        var properties = CfnApiGatewayV2.Route(
+            apiId: apiId, authorizationType: .string(route.authorization.typeName), routeKey: .string(route.routeKey),
+            target: "integrations/\(integrationRef)")
         if case .none = route.authorization {
         } else if route.routeKey != "$connect" {
             throw SynthesisError(.invalidSetting, paths: [routeScope.path], "only the $connect route can be authorized; '\(route.routeKey)' cannot")
         }
         if case .lambda(let authorizer) = route.authorization {
-            properties["AuthorizerId"] = try authorizer.declare(in: scope, api: self)
+            properties.authorizerId = try authorizer.declare(in: scope, api: self)
         }
-        properties["RouteKey"] = .string(route.routeKey)
-        properties["RouteResponseSelectionExpression"] = route.returnResponse ? "$default" : nil
-        properties["Target"] = "integrations/\(integrationRef)"
-        try routeScope.declareResource("AWS::ApiGatewayV2::Route", properties: properties)
+        properties.routeResponseSelectionExpression = route.returnResponse ? "$default" : nil
+        try routeScope.declareResource(properties)
         if route.returnResponse {
             let routeRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, "Resource"], form: .ref))
             try routeScope.declareResource(
-                "AWS::ApiGatewayV2::RouteResponse", at: "Response",
-                properties: [
-                    "ApiId": apiId, "RouteId": routeRef, "RouteResponseKey": "$default",
-                ])
+                CfnApiGatewayV2.RouteResponse(apiId: apiId, routeId: routeRef, routeResponseKey: "$default"), at: "Response")
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Lambda authorizer of a WebSocket API's `$connect` route (CDK's `WebSocketLambdaAuthorizer`), declared
@@ -38,18 +39,14 @@ public struct WebSocketAuthorizer: Sendable {
         }
         scope.require(handler)
         try authorizerScope.declareResource(
-            "AWS::ApiGatewayV2::Authorizer",
-            properties: [
-                "ApiId": api.apiId, "AuthorizerType": "REQUEST",
-                "AuthorizerUri": handler.apiGatewayInvocationUri,
-                "IdentitySource": .array(identitySource.map { .string($0) }), "Name": .string(name ?? id),
-            ])
+            CfnApiGatewayV2.Authorizer(
+                apiId: api.apiId, authorizerType: "REQUEST", authorizerUri: handler.apiGatewayInvocationUri,
+                identitySource: .array(identitySource.map { .string($0) }), name: .string(name ?? id)))
         try scope.declareResource(
-            "AWS::Lambda::Permission", at: "\(authorizerScope.uniqueId)-Permission",
-            properties: [
-                "Action": "lambda:InvokeFunction", "FunctionName": handler.arn, "Principal": "apigateway.amazonaws.com",
-                "SourceArn": api.executeApiArn("authorizers/\(reference)"),
-            ])
+            CfnLambda.Permission(
+                action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
+                sourceArn: api.executeApiArn("authorizers/\(reference)")),
+            at: "\(authorizerScope.uniqueId)-Permission")
         return reference
     }
 }

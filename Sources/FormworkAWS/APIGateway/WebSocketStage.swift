@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A stage of a ``WebSocketApi`` (CDK's `apigatewayv2.WebSocketStage`): where clients connect, with
@@ -45,11 +46,10 @@ public struct WebSocketStage: IdentifiedConstruct {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "stageName '\(stageName)' must be 1 to 128 letters, digits, '-', '_' or '$'")
         }
         scope.require(api)
-        var properties: OrderedDictionary<String, Value> = ["ApiId": api.apiId]
-        properties["AutoDeploy"] = autoDeploy.map { .bool($0) }
-        properties["DefaultRouteSettings"] = defaultRouteSettings(throttlingRateLimit: throttlingRateLimit, throttlingBurstLimit: throttlingBurstLimit)
-        properties["Description"] = description.map { .string($0) }
-        properties["StageName"] = .string(stageName)
-        try scope.declareResource("AWS::ApiGatewayV2::Stage", properties: properties)
+        try scope.declareResource(
+            CfnApiGatewayV2.Stage(
+                apiId: api.apiId, autoDeploy: autoDeploy.map { .bool($0) },
+                defaultRouteSettings: defaultRouteSettings(throttlingRateLimit: throttlingRateLimit, throttlingBurstLimit: throttlingBurstLimit),
+                description: description.map { .string($0) }, stageName: .string(stageName)))
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A customer managed KMS key (CDK's `kms.Key`), the account's root allowed to administer it, retained when
@@ -32,7 +33,7 @@ public struct Key: IdentifiedConstruct {
     }
 
     /// The key's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnKMS.Key.Attribute.arn.rawValue))) }
     /// `{"Ref": key}`: the key id.
     public var keyId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
 
@@ -42,13 +43,12 @@ public struct Key: IdentifiedConstruct {
             let root = PolicyStatement(
                 actions: ["kms:*"], resources: ["*"],
                 principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
-            var properties = OrderedDictionary<String, Value>()
-            properties["Description"] = description.map { .string($0) }
+            var key = CfnKMS.Key()
+            key.description = description.map { .string($0) }
             let rotation = enableKeyRotation ?? (scope.defaults.isFormwork ? true : nil)
-            properties["EnableKeyRotation"] = rotation.map { .bool($0) }
-            properties["KeyPolicy"] =
-                PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements), minimizing: scope.minimizesPolicies).value
-            try scope.declareResource("AWS::KMS::Key", properties: properties, removalPolicy: removalPolicy, transforms: scope.policyTransforms)
+            key.enableKeyRotation = rotation.map { .bool($0) }
+            key.keyPolicy = PolicyDocument([root] + scope.contributions(to: self, as: Key.policyStatements), minimizing: scope.minimizesPolicies).value
+            try scope.declareResource(key, removalPolicy: removalPolicy, transforms: scope.policyTransforms)
         }
     }
 }

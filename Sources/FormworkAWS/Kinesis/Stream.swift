@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Kinesis data stream (CDK's `kinesis.Stream`): encrypted with the AWS managed key where the region
@@ -61,34 +62,35 @@ public struct Stream: IdentifiedConstruct {
     /// `{"Ref": stream}`: the stream name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The stream's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnKinesis.Stream.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let hours = retention.map { $0.wholeSeconds / 3_600 }
         try PropertyChecks.check(hours, in: 24...8_760, "retention", unit: " hours", at: scope)
-        var properties = OrderedDictionary<String, Value>()
-        properties["Name"] = streamName.map { .string($0) }
-        properties["RetentionPeriodHours"] = .number(Double(hours ?? 24))
+        var stream = CfnKinesis.Stream()
+        stream.name = streamName.map { .string($0) }
+        stream.retentionPeriodHours = .number(Double(hours ?? 24))
         switch capacity {
         case .shards(let count):
             try PropertyChecks.check(count, in: 1...100_000, "shard count", at: scope)
-            properties["ShardCount"] = .number(Double(count))
+            stream.shardCount = .number(Double(count))
         case .onDemand:
-            properties["StreamModeDetails"] = ["StreamMode": "ON_DEMAND"]
+            stream.streamModeDetails = CfnKinesis.Stream.StreamModeDetails(streamMode: "ON_DEMAND")
         }
-        let managed: Value = ["EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"]
+        let managed = CfnKinesis.Stream.StreamEncryption(encryptionType: "KMS", keyId: "alias/aws/kinesis")
         switch encryption {
         case nil:
             try declareUnsupportedRegionsCondition(in: scope.stack)
-            properties["StreamEncryption"] = .if(Self.unsupportedRegionsCondition, Aws.noValue, managed)
+            // CDK leaves it out in the regions without Kinesis encryption.
+            stream.streamEncryption = .init(intrinsic: .if(Self.unsupportedRegionsCondition, Aws.noValue, managed.templateValue))
         case .managed?:
-            properties["StreamEncryption"] = managed
+            stream.streamEncryption = managed
         case .kms(let keyId)?:
-            properties["StreamEncryption"] = ["EncryptionType": "KMS", "KeyId": keyId]
+            stream.streamEncryption = CfnKinesis.Stream.StreamEncryption(encryptionType: "KMS", keyId: keyId)
         case .unencrypted?:
             break
         }
-        try scope.declareResource("AWS::Kinesis::Stream", properties: properties, removalPolicy: removalPolicy)
+        try scope.declareResource(stream, removalPolicy: removalPolicy)
     }
 
     /// The stack-level condition, declared once per stack, true in the China regions.

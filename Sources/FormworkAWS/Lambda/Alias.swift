@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A named pointer to a function version (CDK's `lambda.Alias`): what callers invoke, moved from version to
@@ -49,18 +50,18 @@ public struct Alias: IdentifiedConstruct {
         for (_, weight) in additionalVersions where !(0...1).contains(weight) {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a version weight is between 0 and 1; it is \(weight)")
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["FunctionName"] = version.function.name
-        properties["FunctionVersion"] = version.version
-        properties["Name"] = .string(aliasName)
-        properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
-        if !additionalVersions.isEmpty {
-            properties["RoutingConfig"] = [
-                "AdditionalVersionWeights": .array(additionalVersions.map { ["FunctionVersion": $0.version.version, "FunctionWeight": .number($0.weight)] })
-            ]
+        var alias = CfnLambda.Alias(functionName: version.function.name, functionVersion: version.version, name: .string(aliasName))
+        alias.description = description.map { .string($0) }
+        alias.provisionedConcurrencyConfig = provisionedConcurrentExecutions.map {
+            CfnLambda.Alias.ProvisionedConcurrencyConfiguration(provisionedConcurrentExecutions: .number(Double($0)))
         }
-        try scope.declareResource("AWS::Lambda::Alias", properties: properties)
+        if !additionalVersions.isEmpty {
+            alias.routingConfig = CfnLambda.Alias.AliasRoutingConfiguration(
+                additionalVersionWeights: additionalVersions.map {
+                    CfnLambda.Alias.VersionWeight(functionVersion: $0.version.version, functionWeight: .number($0.weight))
+                })
+        }
+        try scope.declareResource(alias)
         if let autoScaling { try declareAutoScaling(autoScaling, in: scope) }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 extension Alias {
@@ -55,7 +56,7 @@ extension Alias {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path], "utilizationTarget is a share of provisioned concurrency between 0.1 and 0.9; it is \(target)")
         }
-        var actions: [Value] = []
+        var actions: [CfnApplicationAutoScaling.ScalableTarget.ScheduledAction] = []
         for action in scaling.scheduled {
             guard action.minCapacity != nil || action.maxCapacity != nil else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "the scheduled capacity '\(action.name)' sets neither minCapacity nor maxCapacity")
@@ -65,37 +66,35 @@ extension Alias {
             case .success(let text): expression = text
             case .failure(let error): throw SynthesisError(.invalidSetting, paths: [scope.path], error.message)
             }
-            var capacity = OrderedDictionary<String, Value>()
-            capacity["MaxCapacity"] = action.maxCapacity.map { .number(Double($0)) }
-            capacity["MinCapacity"] = action.minCapacity.map { .number(Double($0)) }
-            actions.append(["ScalableTargetAction": .object(capacity), "Schedule": .string(expression), "ScheduledActionName": .string(action.name)])
+            let capacity = CfnApplicationAutoScaling.ScalableTarget.ScalableTargetAction(
+                maxCapacity: action.maxCapacity.map { .number(Double($0)) }, minCapacity: action.minCapacity.map { .number(Double($0)) })
+            actions.append(
+                CfnApplicationAutoScaling.ScalableTarget.ScheduledAction(
+                    scalableTargetAction: capacity, schedule: .string(expression), scheduledActionName: .string(action.name)))
         }
         let target = try scope.child("AliasScaling").child("Target")
         // The function's name cut from the alias ARN, then the alias: `function:<name>:<alias>`.
         let functionName: Value = .intrinsic("Fn::Select", [6, .intrinsic("Fn::Split", [":", arn])])
-        var properties: OrderedDictionary<String, Value> = [
-            "MaxCapacity": .number(Double(scaling.maxCapacity)),
-            "MinCapacity": .number(Double(scaling.minCapacity)),
-            "ResourceId": "function:\(functionName):\(aliasName)",
-            "RoleARN":
+        let scalableTarget = CfnApplicationAutoScaling.ScalableTarget(
+            maxCapacity: .number(Double(scaling.maxCapacity)),
+            minCapacity: .number(Double(scaling.minCapacity)),
+            resourceId: "function:\(functionName):\(aliasName)",
+            roleARN:
                 "arn:\(Aws.partition):iam::\(Aws.accountId):role/aws-service-role/lambda.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency",
-            "ScalableDimension": "lambda:function:ProvisionedConcurrency",
-        ]
-        properties["ScheduledActions"] = actions.isEmpty ? nil : .array(actions)
-        properties["ServiceNamespace"] = "lambda"
-        try target.declareResource("AWS::ApplicationAutoScaling::ScalableTarget", properties: properties)
+            scalableDimension: "lambda:function:ProvisionedConcurrency",
+            scheduledActions: actions.isEmpty ? nil : actions,
+            serviceNamespace: "lambda")
+        try target.declareResource(scalableTarget)
         guard let utilizationTarget = scaling.utilizationTarget else { return }
         let tracking = try target.child("Tracking")
         try tracking.declareResource(
-            "AWS::ApplicationAutoScaling::ScalingPolicy",
-            properties: [
-                "PolicyName": .string(tracking.uniqueId),
-                "PolicyType": "TargetTrackingScaling",
-                "ScalingTargetId": .reference(Reference(to: self, element: ["AliasScaling", "Target", "Resource"], form: .ref)),
-                "TargetTrackingScalingPolicyConfiguration": [
-                    "PredefinedMetricSpecification": ["PredefinedMetricType": "LambdaProvisionedConcurrencyUtilization"],
-                    "TargetValue": .number(utilizationTarget),
-                ],
-            ])
+            CfnApplicationAutoScaling.ScalingPolicy(
+                policyName: .string(tracking.uniqueId),
+                policyType: "TargetTrackingScaling",
+                scalingTargetId: .reference(Reference(to: self, element: ["AliasScaling", "Target", "Resource"], form: .ref)),
+                targetTrackingScalingPolicyConfiguration: CfnApplicationAutoScaling.ScalingPolicy.TargetTrackingScalingPolicyConfiguration(
+                    predefinedMetricSpecification: CfnApplicationAutoScaling.ScalingPolicy.PredefinedMetricSpecification(
+                        predefinedMetricType: "LambdaProvisionedConcurrencyUtilization"),
+                    targetValue: .number(utilizationTarget))))
     }
 }

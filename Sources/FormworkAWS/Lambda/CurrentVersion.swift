@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A version a function's alias points at: a ``Version``, or the function's ``CurrentVersion``.
@@ -40,7 +41,9 @@ public struct CurrentVersion: Construct, PublishedVersion {
 
     /// The version's ARN.
     public var arn: Value { .reference(Reference(to: function, element: ["CurrentVersion", "Resource"], form: .ref)) }
-    public var version: Value { .reference(Reference(to: function, element: ["CurrentVersion", "Resource"], form: .getAtt("Version"))) }
+    public var version: Value {
+        .reference(Reference(to: function, element: ["CurrentVersion", "Resource"], form: .getAtt(CfnLambda.Version.Attribute.version.rawValue)))
+    }
 
     /// The properties a change of which makes a new version (CDK's `VERSION_LOCKED`), in CDK's hash order.
     static let hashOrder = [
@@ -77,15 +80,14 @@ public struct CurrentVersion: Construct, PublishedVersion {
         scope.require(function)
         let recognizingLayers = recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            var properties = OrderedDictionary<String, Value>()
-            properties["Description"] = description.map { .string($0) }
-            properties["FunctionName"] = function.name
-            properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
-            try scope.scope(of: function).child("CurrentVersion").declare(
-                .resource(
-                    ResourceDeclaration(
-                        type: "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
-                        metadata: ["aws:cdk:do-not-refactor": true], logicalIdDigest: digest(recognizingLayers: recognizingLayers))), at: "Resource")
+            var cfnVersion = CfnLambda.Version(functionName: function.name)
+            cfnVersion.description = description.map { .string($0) }
+            cfnVersion.provisionedConcurrencyConfig = provisionedConcurrentExecutions.map {
+                CfnLambda.Version.ProvisionedConcurrencyConfiguration(provisionedConcurrentExecutions: .number(Double($0)))
+            }
+            var declaration = ResourceDeclaration(cfnVersion, removalPolicy: removalPolicy, metadata: ["aws:cdk:do-not-refactor": true])
+            declaration.logicalIdDigest = digest(recognizingLayers: recognizingLayers)
+            try scope.scope(of: function).child("CurrentVersion").declare(.resource(declaration), at: "Resource")
         }
     }
 }

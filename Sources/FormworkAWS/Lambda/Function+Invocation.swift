@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 extension Function {
@@ -43,19 +44,21 @@ extension Function {
         guard let asyncInvocation else { return }
         try PropertyChecks.check(asyncInvocation.retryAttempts, in: 0...2, "retryAttempts", at: scope)
         try PropertyChecks.check(asyncInvocation.maxEventAge?.wholeSeconds, in: 60...21_600, "maxEventAge", unit: " s", at: scope)
-        var destinations = OrderedDictionary<String, Value>()
-        for (key, destination) in [("OnFailure", asyncInvocation.onFailure), ("OnSuccess", asyncInvocation.onSuccess)] {
-            guard let delivery = destination?.invocationBinding else { continue }
+        // The destination's ARN, its construct required and its statements given to the role.
+        func deliveryArn(_ destination: (any InvocationDestination)?) -> Value? {
+            guard let delivery = destination?.invocationBinding else { return nil }
             scope.require(delivery.construct)
             for statement in delivery.statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
-            destinations[key] = ["Destination": delivery.arn]
+            return delivery.arn
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["DestinationConfig"] = destinations.isEmpty ? nil : .object(destinations)
-        properties["FunctionName"] = name
-        properties["MaximumEventAgeInSeconds"] = asyncInvocation.maxEventAge.map { .number(Double($0.wholeSeconds)) }
-        properties["MaximumRetryAttempts"] = asyncInvocation.retryAttempts.map { .number(Double($0)) }
-        properties["Qualifier"] = "$LATEST"
-        try scope.child("EventInvokeConfig").declareResource("AWS::Lambda::EventInvokeConfig", properties: properties)
+        let onFailure = deliveryArn(asyncInvocation.onFailure).map { CfnLambda.EventInvokeConfig.OnFailure(destination: $0) }
+        let onSuccess = deliveryArn(asyncInvocation.onSuccess).map { CfnLambda.EventInvokeConfig.OnSuccess(destination: $0) }
+        var config = CfnLambda.EventInvokeConfig(functionName: name, qualifier: "$LATEST")
+        if onFailure != nil || onSuccess != nil {
+            config.destinationConfig = CfnLambda.EventInvokeConfig.DestinationConfig(onFailure: onFailure, onSuccess: onSuccess)
+        }
+        config.maximumEventAgeInSeconds = asyncInvocation.maxEventAge.map { .number(Double($0.wholeSeconds)) }
+        config.maximumRetryAttempts = asyncInvocation.retryAttempts.map { .number(Double($0)) }
+        try scope.child("EventInvokeConfig").declareResource(config)
     }
 }

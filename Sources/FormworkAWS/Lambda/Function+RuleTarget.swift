@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 extension Function: RuleTargetDestination {
     /// Invoked by the rule, with a `lambda:InvokeFunction` permission for this rule only (`<Rule>/AllowEventRule<function>`).
@@ -13,7 +14,7 @@ extension RuleTargetBinding {
     /// `<Rule>/AllowEventRule<destination's unique id>` as CDK's `addPermission` puts it.
     func allowInvoking(_ functionArn: Value) throws(SynthesisError) {
         try ruleScope.declareResource(
-            "AWS::Lambda::Permission", at: "AllowEventRule\(destinationScope.uniqueId)",
-            properties: ["Action": "lambda:InvokeFunction", "FunctionName": functionArn, "Principal": "events.amazonaws.com", "SourceArn": rule.arn])
+            CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: functionArn, principal: "events.amazonaws.com", sourceArn: rule.arn),
+            at: "AllowEventRule\(destinationScope.uniqueId)")
     }
 }

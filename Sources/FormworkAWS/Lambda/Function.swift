@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Lambda function with the service role CDK creates for it (CDK's `lambda.Function`).
@@ -142,7 +143,7 @@ public struct Function: GrantPrincipal {
     /// `{"Ref": function}`: the function name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The function's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnLambda.Function.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(memorySize, in: 128...10_240, "memorySize", unit: " MB", at: scope)
@@ -161,51 +162,49 @@ public struct Function: GrantPrincipal {
                 PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
                 to: role, as: Role.defaultPolicyStatements)
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["Architectures"] = architecture.map { [.string($0.rawValue)] }
-        properties["Code"] = try code.value(in: scope)
-        properties["DeadLetterConfig"] = deadLetterQueue.map { ["TargetArn": $0.arn] }
-        properties["Description"] = description.map { .string($0) }
+        var function = try CfnLambda.Function(code: code.properties(in: scope), role: role.arn)
+        function.architectures = architecture.map { [.string($0.rawValue)] }
+        function.deadLetterConfig = deadLetterQueue.map { CfnLambda.Function.DeadLetterConfig(targetArn: $0.arn) }
+        function.description = description.map { .string($0) }
         // CDK writes the variables sorted by name (its function hash of `currentVersion` depends on it).
-        properties["Environment"] =
+        function.environment =
             environment.isEmpty
-            ? nil : ["Variables": .object(OrderedDictionary(uniqueKeysWithValues: environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))]
-        properties["EphemeralStorage"] = ephemeralStorageSize.map { ["Size": .number(Double($0))] }
-        properties["FunctionName"] = functionName.map { .string($0) }
-        properties["Handler"] = .string(handler)
-        properties["KmsKeyArn"] = environmentEncryption?.arn
+            ? nil
+            : CfnLambda.Function.Environment(
+                variables: .object(OrderedDictionary(uniqueKeysWithValues: environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+        function.ephemeralStorage = ephemeralStorageSize.map { CfnLambda.Function.EphemeralStorage(size: .number(Double($0))) }
+        function.functionName = functionName.map { .string($0) }
+        function.handler = .string(handler)
+        function.kmsKeyArn = environmentEncryption?.arn
         // With `recognizeLayerVersion`, CDK lists the layers by construct path; one stack's layers sort by id.
         let listed = scope.defaults.isEnabled(.lambdaRecognizeLayerVersion) ? layers.sorted { $0.id < $1.id } : layers
-        properties["Layers"] = listed.isEmpty ? nil : .array(listed.map(\.arn))
-        properties["MemorySize"] = memorySize.map { .number(Double($0)) }
-        properties["ReservedConcurrentExecutions"] = reservedConcurrentExecutions.map { .number(Double($0)) }
-        properties["Role"] = role.arn
-        properties["Runtime"] = .string(runtime.name)
-        properties["SnapStart"] = snapStart ? ["ApplyOn": "PublishedVersions"] : nil
-        properties["Timeout"] = timeout.map { .number(Double($0.wholeSeconds)) }
-        properties["TracingConfig"] = tracing.map { ["Mode": .string($0.rawValue)] }
-        properties["VpcConfig"] = try vpc.map { placement throws(SynthesisError) in try vpcConfig(placement, in: scope) }
-        try scope.declare(
-            .resource(
-                ResourceDeclaration(
-                    type: "AWS::Lambda::Function", properties: properties,
-                    dependencies: [Dependency(on: role)])), at: "Resource")
+        function.layers = listed.isEmpty ? nil : .array(listed.map(\.arn))
+        function.memorySize = memorySize.map { .number(Double($0)) }
+        function.reservedConcurrentExecutions = reservedConcurrentExecutions.map { .number(Double($0)) }
+        function.runtime = .string(runtime.name)
+        function.snapStart = snapStart ? CfnLambda.Function.SnapStart(applyOn: "PublishedVersions") : nil
+        function.timeout = timeout.map { .number(Double($0.wholeSeconds)) }
+        function.tracingConfig = tracing.map { CfnLambda.Function.TracingConfig(mode: .string($0.rawValue)) }
+        function.vpcConfig = try vpc.map { placement throws(SynthesisError) in try vpcConfig(placement, in: scope) }
+        try scope.declareResource(function, dependencies: [Dependency(on: role)])
         try declareInvocationSettings(in: scope)
     }
 
     /// `VpcConfig`: the subnets, and the given groups or the automatic one (declared here).
-    private func vpcConfig(_ placement: VpcPlacement, in scope: ConstructScope) throws(SynthesisError) -> Value {
+    private func vpcConfig(_ placement: VpcPlacement, in scope: ConstructScope) throws(SynthesisError) -> CfnLambda.Function.VpcConfig {
         guard !placement.subnetIds.isEmpty else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a function in a VPC needs at least one subnet")
         }
         let subnets = Value.array(placement.subnetIds.map { .string($0) })
         guard placement.securityGroups.isEmpty else {
             for group in placement.securityGroups { scope.require(group) }
-            return ["SecurityGroupIds": .array(placement.securityGroups.map(\.groupId)), "SubnetIds": subnets]
+            return CfnLambda.Function.VpcConfig(securityGroupIds: .array(placement.securityGroups.map(\.groupId)), subnetIds: subnets)
         }
         let automatic = SecurityGroup("SecurityGroup", vpcId: placement.vpcId, allowAllOutbound: placement.allowAllOutbound)
         try automatic.declare(in: try scope.child("SecurityGroup"), description: "Automatic security group for Lambda Function \(scope.uniqueId)")
-        return ["SecurityGroupIds": [.reference(Reference(to: self, element: ["SecurityGroup", "Resource"], form: .getAtt("GroupId")))], "SubnetIds": subnets]
+        let automaticGroupId = Value.reference(
+            Reference(to: self, element: ["SecurityGroup", "Resource"], form: .getAtt(CfnEC2.SecurityGroup.Attribute.groupId.rawValue)))
+        return CfnLambda.Function.VpcConfig(securityGroupIds: .array([automaticGroupId]), subnetIds: subnets)
     }
 }
 
@@ -256,19 +255,30 @@ extension Function {
         /// A zip file in S3.
         case s3(bucket: String, key: String)
 
-        func value(in scope: ConstructScope) throws(SynthesisError) -> Value {
-            switch self {
-            case .inline(let source):
+        /// `Code` as the function's template writes it: the source (`ZipFile`), or the zip's `S3Bucket` and `S3Key`.
+        func properties(in scope: ConstructScope) throws(SynthesisError) -> CfnLambda.Function.Code {
+            if case .inline(let source) = self {
                 if source.utf8.count > 4_096 {
                     throw SynthesisError(
                         .invalidSetting, paths: [scope.path], "inline code is at most 4096 bytes; it is \(source.utf8.count); use .asset(folder)")
                 }
-                return ["ZipFile": .string(source)]
+                return CfnLambda.Function.Code(zipFile: .string(source))
+            }
+            let location = try s3Location(in: scope)
+            return CfnLambda.Function.Code(s3Bucket: location?.bucket, s3Key: location?.key)
+        }
+
+        /// The zip's bucket and key in S3 (for `.asset`, the bootstrap bucket and the content hash, the asset
+        /// declared in `scope`); `nil` for inline code.
+        func s3Location(in scope: ConstructScope) throws(SynthesisError) -> (bucket: Value, key: Value)? {
+            switch self {
+            case .inline:
+                return nil
             case .asset(let path):
                 let asset = try scope.directoryAsset(path, role: "Code")
-                return ["S3Bucket": asset.bucketName, "S3Key": .string(asset.objectKey)]
+                return (asset.bucketName, .string(asset.objectKey))
             case .s3(let bucket, let key):
-                return ["S3Bucket": .string(bucket), "S3Key": .string(key)]
+                return (.string(bucket), .string(key))
             }
         }
     }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An HTTPS endpoint of its own for a function or one of its aliases (CDK's `addFunctionUrl`): the
@@ -94,15 +95,16 @@ public struct FunctionUrl: Construct {
             self.maxAge = maxAge
         }
 
-        var value: Value {
-            var properties = OrderedDictionary<String, Value>()
-            properties["AllowCredentials"] = allowCredentials.map { .bool($0) }
-            properties["AllowHeaders"] = allowedHeaders.map { .array($0.map { .string($0) }) }
-            properties["AllowMethods"] = .array(allowedMethods.map { .string($0.rawValue) })
-            properties["AllowOrigins"] = .array(allowedOrigins.map { .string($0) })
-            properties["ExposeHeaders"] = exposedHeaders.map { .array($0.map { .string($0) }) }
-            properties["MaxAge"] = maxAge.map { .number(Double($0.wholeSeconds)) }
-            return .object(properties)
+        /// The rules as the URL's `Cors` writes them.
+        var properties: CfnLambda.Url.Cors {
+            var cors = CfnLambda.Url.Cors()
+            cors.allowCredentials = allowCredentials.map { .bool($0) }
+            cors.allowHeaders = allowedHeaders.map { .array($0.map { .string($0) }) }
+            cors.allowMethods = .array(allowedMethods.map { .string($0.rawValue) })
+            cors.allowOrigins = .array(allowedOrigins.map { .string($0) })
+            cors.exposeHeaders = exposedHeaders.map { .array($0.map { .string($0) }) }
+            cors.maxAge = maxAge.map { .number(Double($0.wholeSeconds)) }
+            return cors
         }
     }
 
@@ -112,30 +114,29 @@ public struct FunctionUrl: Construct {
     private var owner: any IdentifiedConstruct { alias ?? function }
 
     /// The URL (`https://<id>.lambda-url.<region>.on.aws/`).
-    public var url: Value { .reference(Reference(to: owner, element: ["FunctionUrl", "Resource"], form: .getAtt("FunctionUrl"))) }
+    public var url: Value {
+        .reference(Reference(to: owner, element: ["FunctionUrl", "Resource"], form: .getAtt(CfnLambda.Url.Attribute.functionUrl.rawValue)))
+    }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(cors?.maxAge?.wholeSeconds, in: 0...86_400, "cors.maxAge", unit: " s", at: scope)
         scope.require(owner)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let ownerScope = try scope.scope(of: owner)
-            var properties = OrderedDictionary<String, Value>()
-            properties["AuthType"] = .string(authType.rawValue)
-            properties["Cors"] = cors?.value
-            properties["InvokeMode"] = invokeMode.map { .string($0.rawValue) }
-            properties["Qualifier"] = alias.map { .string($0.aliasName) }
-            properties["TargetFunctionArn"] = function.arn
+            var functionUrl = CfnLambda.Url(authType: .string(authType.rawValue), targetFunctionArn: function.arn)
+            functionUrl.cors = cors?.properties
+            functionUrl.invokeMode = invokeMode.map { .string($0.rawValue) }
+            functionUrl.qualifier = alias.map { .string($0.aliasName) }
             // An alias is named by its name, which makes no reference: CDK adds the dependency by hand.
-            try ownerScope.child("FunctionUrl").declareResource(
-                "AWS::Lambda::Url", properties: properties, dependencies: alias.map { [Dependency(on: $0, element: ["Resource"])] } ?? [])
+            try ownerScope.child("FunctionUrl").declareResource(functionUrl, dependencies: alias.map { [Dependency(on: $0, element: ["Resource"])] } ?? [])
             guard authType == .none else { return }
             let invoked = alias?.arn ?? function.arn
             try ownerScope.declareResource(
-                "AWS::Lambda::Permission", at: "invoke-function-url",
-                properties: ["Action": "lambda:InvokeFunctionUrl", "FunctionName": invoked, "FunctionUrlAuthType": "NONE", "Principal": "*"])
+                CfnLambda.Permission(action: "lambda:InvokeFunctionUrl", functionName: invoked, functionUrlAuthType: "NONE", principal: "*"),
+                at: "invoke-function-url")
             try ownerScope.declareResource(
-                "AWS::Lambda::Permission", at: "invoke-function",
-                properties: ["Action": "lambda:InvokeFunction", "FunctionName": invoked, "InvokedViaFunctionUrl": true, "Principal": "*"])
+                CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: invoked, invokedViaFunctionUrl: true, principal: "*"),
+                at: "invoke-function")
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Lambda layer version (CDK's `lambda.LayerVersion`): code shared by functions, from a folder asset or a
@@ -52,13 +53,15 @@ public struct LayerVersion: IdentifiedConstruct {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a layer cannot have inline code; use .asset(folder) or .s3(bucket:key:)")
         }
         try PropertyChecks.check(compatibleRuntimes.count, in: 0...15, "compatibleRuntimes (count)", at: scope)
-        var properties = OrderedDictionary<String, Value>()
-        properties["CompatibleArchitectures"] = compatibleArchitectures.isEmpty ? nil : .array(compatibleArchitectures.map { .string($0.rawValue) })
-        properties["CompatibleRuntimes"] = compatibleRuntimes.isEmpty ? nil : .array(compatibleRuntimes.map { .string($0.name) })
-        properties["Content"] = try code.value(in: scope)
-        properties["Description"] = description.map { .string($0) }
-        properties["LayerName"] = layerVersionName.map { .string($0) }
-        properties["LicenseInfo"] = license.map { .string($0) }
-        try scope.declareResource("AWS::Lambda::LayerVersion", properties: properties, removalPolicy: removalPolicy)
+        guard let location = try code.s3Location(in: scope) else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a layer cannot have inline code; use .asset(folder) or .s3(bucket:key:)")
+        }
+        var layer = CfnLambda.LayerVersion(content: CfnLambda.LayerVersion.Content(s3Bucket: location.bucket, s3Key: location.key))
+        layer.compatibleArchitectures = compatibleArchitectures.isEmpty ? nil : .array(compatibleArchitectures.map { .string($0.rawValue) })
+        layer.compatibleRuntimes = compatibleRuntimes.isEmpty ? nil : .array(compatibleRuntimes.map { .string($0.name) })
+        layer.description = description.map { .string($0) }
+        layer.layerName = layerVersionName.map { .string($0) }
+        layer.licenseInfo = license.map { .string($0) }
+        try scope.declareResource(layer, removalPolicy: removalPolicy)
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A function consuming a queue: an `AWS::Lambda::EventSourceMapping` under the function (CDK's
@@ -49,16 +50,14 @@ public struct SqsEventSource: Construct {
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let functionScope = try scope.scope(of: function)
             let queueScope = try scope.scope(of: queue)
-            var properties = OrderedDictionary<String, Value>()
-            properties["BatchSize"] = batchSize.map { .number(Double($0)) }
-            properties["Enabled"] = enabled.map { .bool($0) }
-            properties["EventSourceArn"] = queue.arn
-            properties["FunctionName"] = function.name
-            properties["FunctionResponseTypes"] = reportBatchItemFailures ? ["ReportBatchItemFailures"] : nil
-            properties["MaximumBatchingWindowInSeconds"] = window.map { .number(Double($0)) }
-            properties["ScalingConfig"] = maxConcurrency.map { ["MaximumConcurrency": .number(Double($0))] }
-            try functionScope.child("SqsEventSource:\(queueScope.uniqueId)")
-                .declare(.resource(ResourceDeclaration(type: "AWS::Lambda::EventSourceMapping", properties: properties)), at: "Resource")
+            var mapping = CfnLambda.EventSourceMapping(functionName: function.name)
+            mapping.batchSize = batchSize.map { .number(Double($0)) }
+            mapping.enabled = enabled.map { .bool($0) }
+            mapping.eventSourceArn = queue.arn
+            mapping.functionResponseTypes = reportBatchItemFailures ? ["ReportBatchItemFailures"] : nil
+            mapping.maximumBatchingWindowInSeconds = window.map { .number(Double($0)) }
+            mapping.scalingConfig = maxConcurrency.map { CfnLambda.EventSourceMapping.ScalingConfig(maximumConcurrency: .number(Double($0))) }
+            try functionScope.child("SqsEventSource:\(queueScope.uniqueId)").declareResource(mapping)
             for statement in QueueGrant.consume.statements(for: queue) {
                 scope.contribute(statement, to: function.role, as: Role.defaultPolicyStatements)
             }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// How a function reads a DynamoDB or Kinesis stream: the settings CDK's `DynamoEventSource` and
@@ -83,22 +84,23 @@ public struct StreamReading: Sendable {
     }
 
     /// The mapping's properties for a stream of `streamArn` read by `function`.
-    func mappingProperties(streamArn: Value, function: Function) -> OrderedDictionary<String, Value> {
-        var properties = OrderedDictionary<String, Value>()
-        properties["BatchSize"] = .number(Double(batchSize))
-        properties["BisectBatchOnFunctionError"] = bisectBatchOnError.map { .bool($0) }
-        properties["DestinationConfig"] = onFailure.map { ["OnFailure": ["Destination": $0.failedRecordBinding.arn]] }
-        properties["Enabled"] = enabled.map { .bool($0) }
-        properties["EventSourceArn"] = streamArn
-        properties["FunctionName"] = function.name
-        properties["FunctionResponseTypes"] = reportBatchItemFailures ? ["ReportBatchItemFailures"] : nil
-        properties["MaximumBatchingWindowInSeconds"] = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
-        properties["MaximumRecordAgeInSeconds"] = maxRecordAge.map { .number(Double($0.wholeSeconds)) }
-        properties["MaximumRetryAttempts"] = retryAttempts.map { .number(Double($0)) }
-        properties["ParallelizationFactor"] = parallelizationFactor.map { .number(Double($0)) }
-        properties["StartingPosition"] = .string(startingPosition.rawValue)
-        properties["TumblingWindowInSeconds"] = tumblingWindow.map { .number(Double($0.wholeSeconds)) }
-        return properties
+    func mappingProperties(streamArn: Value, function: Function) -> CfnLambda.EventSourceMapping {
+        var mapping = CfnLambda.EventSourceMapping(functionName: function.name)
+        mapping.batchSize = .number(Double(batchSize))
+        mapping.bisectBatchOnFunctionError = bisectBatchOnError.map { .bool($0) }
+        mapping.destinationConfig = onFailure.map {
+            CfnLambda.EventSourceMapping.DestinationConfig(onFailure: CfnLambda.EventSourceMapping.OnFailure(destination: $0.failedRecordBinding.arn))
+        }
+        mapping.enabled = enabled.map { .bool($0) }
+        mapping.eventSourceArn = streamArn
+        mapping.functionResponseTypes = reportBatchItemFailures ? ["ReportBatchItemFailures"] : nil
+        mapping.maximumBatchingWindowInSeconds = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
+        mapping.maximumRecordAgeInSeconds = maxRecordAge.map { .number(Double($0.wholeSeconds)) }
+        mapping.maximumRetryAttempts = retryAttempts.map { .number(Double($0)) }
+        mapping.parallelizationFactor = parallelizationFactor.map { .number(Double($0)) }
+        mapping.startingPosition = .string(startingPosition.rawValue)
+        mapping.tumblingWindowInSeconds = tumblingWindow.map { .number(Double($0.wholeSeconds)) }
+        return mapping
     }
 }
 
@@ -140,8 +142,8 @@ public struct StreamEventSource: Construct {
                 case .kinesis(let stream): ("KinesisEventSource", stream.arn, StreamGrant.read.statements(for: stream))
                 }
             let sourceScope = try scope.scope(of: sourceConstruct)
-            try functionScope.child("\(kind):\(sourceScope.uniqueId)").declareResource(
-                "AWS::Lambda::EventSourceMapping", properties: reading.mappingProperties(streamArn: streamArn, function: function))
+            try functionScope.child("\(kind):\(sourceScope.uniqueId)")
+                .declareResource(reading.mappingProperties(streamArn: streamArn, function: function))
             for statement in reading.failureDestinationStatements + readStatements {
                 scope.contribute(statement, to: function.role, as: Role.defaultPolicyStatements)
             }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A published, immutable version of a function (CDK's `lambda.Version`): the code and configuration as
@@ -35,17 +36,16 @@ public struct Version: IdentifiedConstruct {
     /// The version's ARN (`{"Ref": version}`).
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The version number (`Fn::GetAtt [Version, Version]`).
-    public var version: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Version"))) }
+    public var version: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnLambda.Version.Attribute.version.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["FunctionName"] = function.name
-        properties["ProvisionedConcurrencyConfig"] = provisionedConcurrentExecutions.map { ["ProvisionedConcurrentExecutions": .number(Double($0))] }
+        var cfnVersion = CfnLambda.Version(functionName: function.name)
+        cfnVersion.description = description.map { .string($0) }
+        cfnVersion.provisionedConcurrencyConfig = provisionedConcurrentExecutions.map {
+            CfnLambda.Version.ProvisionedConcurrencyConfiguration(provisionedConcurrentExecutions: .number(Double($0)))
+        }
         // CDK marks versions so that its refactoring never moves them (a moved version is a new one).
-        try scope.declareResource(
-            "AWS::Lambda::Version", properties: properties, removalPolicy: removalPolicy,
-            metadata: ["aws:cdk:do-not-refactor": true])
+        try scope.declareResource(cfnVersion, removalPolicy: removalPolicy, metadata: ["aws:cdk:do-not-refactor": true])
     }
 }

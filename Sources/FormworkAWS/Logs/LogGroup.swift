@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A CloudWatch Logs log group with a retention period (CDK's `logs.LogGroup`): retained when the stack is
@@ -79,12 +80,10 @@ public struct LogGroup: IdentifiedConstruct {
     /// `{"Ref": logGroup}`: the log group name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The log group's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnLogs.LogGroup.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        var properties = OrderedDictionary<String, Value>()
-        properties["LogGroupName"] = logGroupName
-        properties["RetentionInDays"] = retention.map { .number(Double($0.rawValue)) }
-        try scope.declareResource("AWS::Logs::LogGroup", properties: properties, removalPolicy: removalPolicy)
+        let logGroup = CfnLogs.LogGroup(logGroupName: logGroupName, retentionInDays: retention.map { .number(Double($0.rawValue)) })
+        try scope.declareResource(logGroup, removalPolicy: removalPolicy)
     }
 }

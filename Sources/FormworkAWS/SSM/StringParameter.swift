@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Systems Manager parameter holding a string (CDK's `ssm.StringParameter`): configuration kept outside the
@@ -61,7 +62,7 @@ public struct StringParameter: IdentifiedConstruct {
     /// `{"Ref": parameter}`: the parameter's name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The value as CloudFormation reads it back (`Fn::GetAtt [Parameter, Value]`).
-    public var stringValue: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Value"))) }
+    public var stringValue: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnSSM.Parameter.Attribute.value.rawValue))) }
     /// The parameter's ARN, as CDK writes it: a name given with a leading `/` joins `parameter` directly,
     /// any other `parameter/`.
     public var arn: Value {
@@ -77,15 +78,13 @@ public struct StringParameter: IdentifiedConstruct {
                 .invalidSetting, paths: [scope.path],
                 "the parameter name '\(parameterName)' is not valid: use letters, digits and . - _ / (at most 1,011 characters, no 'aws' or 'ssm' prefix)")
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["AllowedPattern"] = allowedPattern.map { .string($0) }
-        properties["DataType"] = dataType.map { .string($0.rawValue) }
-        properties["Description"] = description.map { .string($0) }
-        properties["Name"] = parameterName.map { .string($0) }
-        properties["Tier"] = tier.map { .string($0.rawValue) }
-        properties["Type"] = "String"
-        properties["Value"] = value
-        try scope.declareResource("AWS::SSM::Parameter", properties: properties)
+        var parameter = CfnSSM.Parameter(type: "String", value: value)
+        parameter.allowedPattern = allowedPattern.map { .string($0) }
+        parameter.dataType = dataType.map { .string($0.rawValue) }
+        parameter.description = description.map { .string($0) }
+        parameter.name = parameterName.map { .string($0) }
+        parameter.tier = tier.map { .string($0.rawValue) }
+        try scope.declareResource(parameter)
     }
 
     /// Systems Manager's rule for names: `[a-zA-Z0-9_.\-/]`, at most 1,011 characters, no reserved prefix.

@@ -48,6 +48,8 @@ extension CfnApiGateway {
             public var destinationArn: Value?
             /// `Format`. `nil`: not written.
             public var format: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destinationArn: Value? = nil, format: Value? = nil) {
@@ -55,8 +57,14 @@ extension CfnApiGateway {
                 self.format = format
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["DestinationArn"] = destinationArn
                 object["Format"] = format
@@ -72,6 +80,8 @@ extension CfnApiGateway {
             public var stageVariableOverrides: Value?
             /// `UseStageCache`. `nil`: not written.
             public var useStageCache: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(percentTraffic: Value? = nil, stageVariableOverrides: Value? = nil, useStageCache: Value? = nil) {
@@ -80,8 +90,14 @@ extension CfnApiGateway {
                 self.useStageCache = useStageCache
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["PercentTraffic"] = percentTraffic
                 object["StageVariableOverrides"] = stageVariableOverrides
@@ -98,6 +114,8 @@ extension CfnApiGateway {
             public var stageVariableOverrides: Value?
             /// `UseStageCache`. `nil`: not written.
             public var useStageCache: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(percentTraffic: Value? = nil, stageVariableOverrides: Value? = nil, useStageCache: Value? = nil) {
@@ -106,8 +124,14 @@ extension CfnApiGateway {
                 self.useStageCache = useStageCache
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["PercentTraffic"] = percentTraffic
                 object["StageVariableOverrides"] = stageVariableOverrides
@@ -138,6 +162,8 @@ extension CfnApiGateway {
             public var throttlingBurstLimit: Value?
             /// `ThrottlingRateLimit`. `nil`: not written.
             public var throttlingRateLimit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(cacheDataEncrypted: Value? = nil, cacheTtlInSeconds: Value? = nil, cachingEnabled: Value? = nil, dataTraceEnabled: Value? = nil, httpMethod: Value? = nil, loggingLevel: Value? = nil, metricsEnabled: Value? = nil, resourcePath: Value? = nil, throttlingBurstLimit: Value? = nil, throttlingRateLimit: Value? = nil) {
@@ -153,8 +179,14 @@ extension CfnApiGateway {
                 self.throttlingRateLimit = throttlingRateLimit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
                 object["CacheDataEncrypted"] = cacheDataEncrypted
                 object["CacheTtlInSeconds"] = cacheTtlInSeconds
@@ -210,6 +242,8 @@ extension CfnApiGateway {
             public var tracingEnabled: Value?
             /// `Variables`: A map that defines the stage variables. Variable names must consist of alphanumeric characters, and the values must match the following regular expression: `[A-Za-z0-9-._~:/?#&=,]+`. `nil`: not written.
             public var variables: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(accessLogSetting: AccessLogSetting? = nil, cacheClusterEnabled: Value? = nil, cacheClusterSize: Value? = nil, cacheDataEncrypted: Value? = nil, cacheTtlInSeconds: Value? = nil, cachingEnabled: Value? = nil, canarySetting: CanarySetting? = nil, clientCertificateId: Value? = nil, dataTraceEnabled: Value? = nil, description: Value? = nil, documentationVersion: Value? = nil, loggingLevel: Value? = nil, methodSettings: [MethodSetting]? = nil, metricsEnabled: Value? = nil, tags: [Tag]? = nil, throttlingBurstLimit: Value? = nil, throttlingRateLimit: Value? = nil, tracingEnabled: Value? = nil, variables: Value? = nil) {
@@ -234,8 +268,14 @@ extension CfnApiGateway {
                 self.variables = variables
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 19)
                 object["AccessLogSetting"] = accessLogSetting.map { $0.templateValue }
                 object["CacheClusterEnabled"] = cacheClusterEnabled
@@ -266,6 +306,8 @@ extension CfnApiGateway {
             public var key: Value
             /// `Value`: The value for the specified tag key. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -273,8 +315,16 @@ extension CfnApiGateway {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

@@ -68,6 +68,8 @@ extension CfnApiGateway {
             public var ipAddressType: Value?
             /// `Types`. `nil`: not written.
             public var types: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(ipAddressType: Value? = nil, types: Value? = nil) {
@@ -75,8 +77,14 @@ extension CfnApiGateway {
                 self.types = types
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["IpAddressType"] = ipAddressType
                 object["Types"] = types
@@ -90,6 +98,8 @@ extension CfnApiGateway {
             public var truststoreUri: Value?
             /// `TruststoreVersion`. `nil`: not written.
             public var truststoreVersion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(truststoreUri: Value? = nil, truststoreVersion: Value? = nil) {
@@ -97,8 +107,14 @@ extension CfnApiGateway {
                 self.truststoreVersion = truststoreVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["TruststoreUri"] = truststoreUri
                 object["TruststoreVersion"] = truststoreVersion
@@ -112,6 +128,8 @@ extension CfnApiGateway {
             public var key: Value?
             /// `Value`: The value for the specified tag key. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(key: Value? = nil, value: Value? = nil) {
@@ -119,8 +137,14 @@ extension CfnApiGateway {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = key
                 object["Value"] = value

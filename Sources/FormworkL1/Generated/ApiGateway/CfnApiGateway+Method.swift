@@ -108,6 +108,8 @@ extension CfnApiGateway {
             public var type: Value
             /// `Uri`. `nil`: not written.
             public var uri: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(cacheKeyParameters: Value? = nil, cacheNamespace: Value? = nil, connectionId: Value? = nil, connectionType: Value? = nil, contentHandling: Value? = nil, credentials: Value? = nil, integrationHttpMethod: Value? = nil, integrationResponses: [IntegrationResponse]? = nil, integrationTarget: Value? = nil, passthroughBehavior: Value? = nil, requestParameters: Value? = nil, requestTemplates: Value? = nil, responseTransferMode: Value? = nil, timeoutInMillis: Value? = nil, type: Value, uri: Value? = nil) {
@@ -129,8 +131,15 @@ extension CfnApiGateway {
                 self.uri = uri
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.type = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 16)
                 object["CacheKeyParameters"] = cacheKeyParameters
                 object["CacheNamespace"] = cacheNamespace
@@ -164,6 +173,8 @@ extension CfnApiGateway {
             public var selectionPattern: Value?
             /// `StatusCode`. Required.
             public var statusCode: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(contentHandling: Value? = nil, responseParameters: Value? = nil, responseTemplates: Value? = nil, selectionPattern: Value? = nil, statusCode: Value) {
@@ -174,8 +185,15 @@ extension CfnApiGateway {
                 self.statusCode = statusCode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.statusCode = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["ContentHandling"] = contentHandling
                 object["ResponseParameters"] = responseParameters
@@ -194,6 +212,8 @@ extension CfnApiGateway {
             public var responseParameters: Value?
             /// `StatusCode`. Required.
             public var statusCode: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(responseModels: Value? = nil, responseParameters: Value? = nil, statusCode: Value) {
@@ -202,8 +222,15 @@ extension CfnApiGateway {
                 self.statusCode = statusCode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.statusCode = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["ResponseModels"] = responseModels
                 object["ResponseParameters"] = responseParameters

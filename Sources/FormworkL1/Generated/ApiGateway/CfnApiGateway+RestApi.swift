@@ -102,6 +102,8 @@ extension CfnApiGateway {
             public var types: Value?
             /// `VpcEndpointIds`. `nil`: not written.
             public var vpcEndpointIds: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(ipAddressType: Value? = nil, types: Value? = nil, vpcEndpointIds: Value? = nil) {
@@ -110,8 +112,14 @@ extension CfnApiGateway {
                 self.vpcEndpointIds = vpcEndpointIds
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["IpAddressType"] = ipAddressType
                 object["Types"] = types
@@ -130,6 +138,8 @@ extension CfnApiGateway {
             public var key: Value?
             /// `Version`: For versioning-enabled buckets, a specific version of the OpenAPI file. `nil`: not written.
             public var version: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(bucket: Value? = nil, eTag: Value? = nil, key: Value? = nil, version: Value? = nil) {
@@ -139,8 +149,14 @@ extension CfnApiGateway {
                 self.version = version
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["Bucket"] = bucket
                 object["ETag"] = eTag
@@ -156,6 +172,8 @@ extension CfnApiGateway {
             public var key: Value
             /// `Value`: The value for the specified tag key. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -163,8 +181,16 @@ extension CfnApiGateway {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

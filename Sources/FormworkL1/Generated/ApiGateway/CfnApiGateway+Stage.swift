@@ -84,6 +84,8 @@ extension CfnApiGateway {
             public var destinationArn: Value?
             /// `Format`: A single line format of the access logs of data, as specified by selected [$context variables](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference). The format must include at least `$context.requestId`. `nil`: not written.
             public var format: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destinationArn: Value? = nil, format: Value? = nil) {
@@ -91,8 +93,14 @@ extension CfnApiGateway {
                 self.format = format
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["DestinationArn"] = destinationArn
                 object["Format"] = format
@@ -110,6 +118,8 @@ extension CfnApiGateway {
             public var stageVariableOverrides: Value?
             /// `UseStageCache`. `nil`: not written.
             public var useStageCache: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(deploymentId: Value? = nil, percentTraffic: Value? = nil, stageVariableOverrides: Value? = nil, useStageCache: Value? = nil) {
@@ -119,8 +129,14 @@ extension CfnApiGateway {
                 self.useStageCache = useStageCache
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["DeploymentId"] = deploymentId
                 object["PercentTraffic"] = percentTraffic
@@ -152,6 +168,8 @@ extension CfnApiGateway {
             public var throttlingBurstLimit: Value?
             /// `ThrottlingRateLimit`. At least 0. `nil`: not written.
             public var throttlingRateLimit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(cacheDataEncrypted: Value? = nil, cacheTtlInSeconds: Value? = nil, cachingEnabled: Value? = nil, dataTraceEnabled: Value? = nil, httpMethod: Value? = nil, loggingLevel: Value? = nil, metricsEnabled: Value? = nil, resourcePath: Value? = nil, throttlingBurstLimit: Value? = nil, throttlingRateLimit: Value? = nil) {
@@ -167,8 +185,14 @@ extension CfnApiGateway {
                 self.throttlingRateLimit = throttlingRateLimit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
                 object["CacheDataEncrypted"] = cacheDataEncrypted
                 object["CacheTtlInSeconds"] = cacheTtlInSeconds
@@ -190,6 +214,8 @@ extension CfnApiGateway {
             public var key: Value
             /// `Value`: The value for the specified tag key. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -197,8 +223,16 @@ extension CfnApiGateway {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

@@ -54,6 +54,8 @@ extension CfnApiGateway {
             public var stage: Value?
             /// `Throttle`. `nil`: not written.
             public var throttle: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(apiId: Value? = nil, stage: Value? = nil, throttle: Value? = nil) {
@@ -62,8 +64,14 @@ extension CfnApiGateway {
                 self.throttle = throttle
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["ApiId"] = apiId
                 object["Stage"] = stage
@@ -80,6 +88,8 @@ extension CfnApiGateway {
             public var offset: Value?
             /// `Period`. `nil`: not written.
             public var period: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(limit: Value? = nil, offset: Value? = nil, period: Value? = nil) {
@@ -88,8 +98,14 @@ extension CfnApiGateway {
                 self.period = period
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Limit"] = limit
                 object["Offset"] = offset
@@ -104,6 +120,8 @@ extension CfnApiGateway {
             public var key: Value
             /// `Value`: The value for the specified tag key. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -111,8 +129,16 @@ extension CfnApiGateway {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -126,6 +152,8 @@ extension CfnApiGateway {
             public var burstLimit: Value?
             /// `RateLimit`. At least 0. `nil`: not written.
             public var rateLimit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(burstLimit: Value? = nil, rateLimit: Value? = nil) {
@@ -133,8 +161,14 @@ extension CfnApiGateway {
                 self.rateLimit = rateLimit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["BurstLimit"] = burstLimit
                 object["RateLimit"] = rateLimit

@@ -104,6 +104,8 @@ extension CfnApiGatewayV2 {
             public var key: Value?
             /// `Version`: The version of the S3 object. `nil`: not written.
             public var version: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(bucket: Value? = nil, etag: Value? = nil, key: Value? = nil, version: Value? = nil) {
@@ -113,8 +115,14 @@ extension CfnApiGatewayV2 {
                 self.version = version
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["Bucket"] = bucket
                 object["Etag"] = etag
@@ -138,6 +146,8 @@ extension CfnApiGatewayV2 {
             public var exposeHeaders: Value?
             /// `MaxAge`: The number of seconds that the browser should cache preflight request results. Supported only for HTTP APIs. `nil`: not written.
             public var maxAge: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(allowCredentials: Value? = nil, allowHeaders: Value? = nil, allowMethods: Value? = nil, allowOrigins: Value? = nil, exposeHeaders: Value? = nil, maxAge: Value? = nil) {
@@ -149,8 +159,14 @@ extension CfnApiGatewayV2 {
                 self.maxAge = maxAge
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["AllowCredentials"] = allowCredentials
                 object["AllowHeaders"] = allowHeaders

@@ -72,6 +72,8 @@ extension CfnApiGatewayV2 {
             public var audience: Value?
             /// `Issuer`: The base domain of the identity provider that issues JSON Web Tokens. For example, an Amazon Cognito user pool has the following format: `https://cognito-idp.{region}.amazonaws.com/{userPoolId}`. Required for the `JWT` authorizer type. Supported only for HTTP APIs. `nil`: not written.
             public var issuer: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(audience: Value? = nil, issuer: Value? = nil) {
@@ -79,8 +81,14 @@ extension CfnApiGatewayV2 {
                 self.issuer = issuer
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Audience"] = audience
                 object["Issuer"] = issuer

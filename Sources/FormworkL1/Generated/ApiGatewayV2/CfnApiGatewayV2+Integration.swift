@@ -100,6 +100,8 @@ extension CfnApiGatewayV2 {
             public var destination: Value?
             /// `Source`. `nil`: not written.
             public var source: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destination: Value? = nil, source: Value? = nil) {
@@ -107,8 +109,14 @@ extension CfnApiGatewayV2 {
                 self.source = source
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Destination"] = destination
                 object["Source"] = source
@@ -120,14 +128,22 @@ extension CfnApiGatewayV2 {
         public struct ResponseParameterMap: ValueConvertible {
             /// `ResponseParameters`. `nil`: not written.
             public var responseParameters: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(responseParameters: Value? = nil) {
                 self.responseParameters = responseParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ResponseParameters"] = responseParameters
                 return .object(object)
@@ -140,6 +156,8 @@ extension CfnApiGatewayV2 {
             public var key: Value
             /// `Value`: The value for the tag. You can specify a value that is 0 to 256 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -147,8 +165,16 @@ extension CfnApiGatewayV2 {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -160,14 +186,22 @@ extension CfnApiGatewayV2 {
         public struct TlsConfig: ValueConvertible {
             /// `ServerNameToVerify`. `nil`: not written.
             public var serverNameToVerify: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(serverNameToVerify: Value? = nil) {
                 self.serverNameToVerify = serverNameToVerify
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ServerNameToVerify"] = serverNameToVerify
                 return .object(object)

@@ -50,14 +50,23 @@ extension CfnApiGatewayV2 {
         public struct ParameterConstraints: ValueConvertible {
             /// `Required`: Specifies whether the parameter is required. Required.
             public var required: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(required: Value) {
                 self.required = required
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.required = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Required"] = self.required
                 return .object(object)

@@ -72,6 +72,8 @@ extension CfnApiGatewayV2 {
             public var destinationArn: Value?
             /// `Format`. `nil`: not written.
             public var format: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destinationArn: Value? = nil, format: Value? = nil) {
@@ -79,8 +81,14 @@ extension CfnApiGatewayV2 {
                 self.format = format
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["DestinationArn"] = destinationArn
                 object["Format"] = format
@@ -100,6 +108,8 @@ extension CfnApiGatewayV2 {
             public var throttlingBurstLimit: Value?
             /// `ThrottlingRateLimit`. `nil`: not written.
             public var throttlingRateLimit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dataTraceEnabled: Value? = nil, detailedMetricsEnabled: Value? = nil, loggingLevel: Value? = nil, throttlingBurstLimit: Value? = nil, throttlingRateLimit: Value? = nil) {
@@ -110,8 +120,14 @@ extension CfnApiGatewayV2 {
                 self.throttlingRateLimit = throttlingRateLimit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["DataTraceEnabled"] = dataTraceEnabled
                 object["DetailedMetricsEnabled"] = detailedMetricsEnabled

@@ -64,6 +64,8 @@ extension CfnApplicationAutoScaling {
             public var maxCapacity: Value?
             /// `MinCapacity`: The minimum capacity. `nil`: not written.
             public var minCapacity: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxCapacity: Value? = nil, minCapacity: Value? = nil) {
@@ -71,8 +73,14 @@ extension CfnApplicationAutoScaling {
                 self.minCapacity = minCapacity
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaxCapacity"] = maxCapacity
                 object["MinCapacity"] = minCapacity
@@ -94,6 +102,8 @@ extension CfnApplicationAutoScaling {
             public var startTime: Value?
             /// `Timezone`: The time zone used when referring to the date and time of a scheduled action, when the scheduled action uses an at or cron expression. `nil`: not written.
             public var timezone: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(endTime: Value? = nil, scalableTargetAction: ScalableTargetAction? = nil, schedule: Value, scheduledActionName: Value, startTime: Value? = nil, timezone: Value? = nil) {
@@ -105,8 +115,16 @@ extension CfnApplicationAutoScaling {
                 self.timezone = timezone
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.schedule = .null
+                self.scheduledActionName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["EndTime"] = endTime
                 object["ScalableTargetAction"] = scalableTargetAction.map { $0.templateValue }
@@ -126,6 +144,8 @@ extension CfnApplicationAutoScaling {
             public var dynamicScalingOutSuspended: Value?
             /// `ScheduledScalingSuspended`: Whether scheduled scaling is suspended. Set the value to `true` if you don't want Application Auto Scaling to add or remove capacity by initiating scheduled actions. The default is `false`. `nil`: not written.
             public var scheduledScalingSuspended: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dynamicScalingInSuspended: Value? = nil, dynamicScalingOutSuspended: Value? = nil, scheduledScalingSuspended: Value? = nil) {
@@ -134,8 +154,14 @@ extension CfnApplicationAutoScaling {
                 self.scheduledScalingSuspended = scheduledScalingSuspended
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["DynamicScalingInSuspended"] = dynamicScalingInSuspended
                 object["DynamicScalingOutSuspended"] = dynamicScalingOutSuspended
@@ -150,6 +176,8 @@ extension CfnApplicationAutoScaling {
             public var key: Value
             /// `Value`. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -157,8 +185,16 @@ extension CfnApplicationAutoScaling {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

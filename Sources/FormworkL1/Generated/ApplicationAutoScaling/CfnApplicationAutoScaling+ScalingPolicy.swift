@@ -72,6 +72,8 @@ extension CfnApplicationAutoScaling {
             public var statistic: Value?
             /// `Unit`: The unit of the metric. For a complete list of the units that CloudWatch supports, see the [MetricDatum](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html) data type in the *Amazon CloudWatch API Reference*. `nil`: not written.
             public var unit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dimensions: [MetricDimension]? = nil, metricName: Value? = nil, metrics: [TargetTrackingMetricDataQuery]? = nil, namespace: Value? = nil, statistic: Value? = nil, unit: Value? = nil) {
@@ -83,8 +85,14 @@ extension CfnApplicationAutoScaling {
                 self.unit = unit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
@@ -102,6 +110,8 @@ extension CfnApplicationAutoScaling {
             public var name: Value
             /// `Value`: The value of the dimension. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(name: Value, value: Value) {
@@ -109,8 +119,16 @@ extension CfnApplicationAutoScaling {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.name = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = self.name
                 object["Value"] = self.value
@@ -124,6 +142,8 @@ extension CfnApplicationAutoScaling {
             public var predefinedMetricType: Value
             /// `ResourceLabel`: Identifies the resource associated with the metric type. You can't specify a resource label unless the metric type is `ALBRequestCountPerTarget` and there is a target group attached to the Spot Fleet or ECS service. 1 to 1023 characters. `nil`: not written.
             public var resourceLabel: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(predefinedMetricType: Value, resourceLabel: Value? = nil) {
@@ -131,8 +151,15 @@ extension CfnApplicationAutoScaling {
                 self.resourceLabel = resourceLabel
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.predefinedMetricType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
@@ -144,14 +171,23 @@ extension CfnApplicationAutoScaling {
         public struct PredictiveScalingCustomizedCapacityMetric: ValueConvertible {
             /// `MetricDataQueries`: One or more metric data queries to provide data points for a metric specification. Required.
             public var metricDataQueries: [PredictiveScalingMetricDataQuery]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(metricDataQueries: [PredictiveScalingMetricDataQuery]) {
                 self.metricDataQueries = metricDataQueries
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.metricDataQueries = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
                 return .object(object)
@@ -162,14 +198,23 @@ extension CfnApplicationAutoScaling {
         public struct PredictiveScalingCustomizedLoadMetric: ValueConvertible {
             /// `MetricDataQueries`. Required.
             public var metricDataQueries: [PredictiveScalingMetricDataQuery]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(metricDataQueries: [PredictiveScalingMetricDataQuery]) {
                 self.metricDataQueries = metricDataQueries
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.metricDataQueries = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
                 return .object(object)
@@ -180,14 +225,23 @@ extension CfnApplicationAutoScaling {
         public struct PredictiveScalingCustomizedScalingMetric: ValueConvertible {
             /// `MetricDataQueries`: One or more metric data queries to provide data points for a metric specification. Required.
             public var metricDataQueries: [PredictiveScalingMetricDataQuery]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(metricDataQueries: [PredictiveScalingMetricDataQuery]) {
                 self.metricDataQueries = metricDataQueries
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.metricDataQueries = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
                 return .object(object)
@@ -202,6 +256,8 @@ extension CfnApplicationAutoScaling {
             public var metricName: Value?
             /// `Namespace`: The namespace of the metric. 1 to 255 characters. `nil`: not written.
             public var namespace: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dimensions: [PredictiveScalingMetricDimension]? = nil, metricName: Value? = nil, namespace: Value? = nil) {
@@ -210,8 +266,14 @@ extension CfnApplicationAutoScaling {
                 self.namespace = namespace
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
@@ -232,6 +294,8 @@ extension CfnApplicationAutoScaling {
             public var metricStat: PredictiveScalingMetricStat?
             /// `ReturnData`: Indicates whether to return the timestamps and raw data values of this metric. If you use any math expressions, specify `true` for this value for only the final math expression that the metric specification is based on. `nil`: not written.
             public var returnData: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(expression: Value? = nil, id: Value? = nil, label: Value? = nil, metricStat: PredictiveScalingMetricStat? = nil, returnData: Value? = nil) {
@@ -242,8 +306,14 @@ extension CfnApplicationAutoScaling {
                 self.returnData = returnData
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["Expression"] = expression
                 object["Id"] = id
@@ -260,6 +330,8 @@ extension CfnApplicationAutoScaling {
             public var name: Value?
             /// `Value`: The value of the dimension. 1 to 1024 characters. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(name: Value? = nil, value: Value? = nil) {
@@ -267,8 +339,14 @@ extension CfnApplicationAutoScaling {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = name
                 object["Value"] = value
@@ -292,6 +370,8 @@ extension CfnApplicationAutoScaling {
             public var predefinedScalingMetricSpecification: PredictiveScalingPredefinedScalingMetric?
             /// `TargetValue`: Specifies the target utilization. Required.
             public var targetValue: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(customizedCapacityMetricSpecification: PredictiveScalingCustomizedCapacityMetric? = nil, customizedLoadMetricSpecification: PredictiveScalingCustomizedLoadMetric? = nil, customizedScalingMetricSpecification: PredictiveScalingCustomizedScalingMetric? = nil, predefinedLoadMetricSpecification: PredictiveScalingPredefinedLoadMetric? = nil, predefinedMetricPairSpecification: PredictiveScalingPredefinedMetricPair? = nil, predefinedScalingMetricSpecification: PredictiveScalingPredefinedScalingMetric? = nil, targetValue: Value) {
@@ -304,8 +384,15 @@ extension CfnApplicationAutoScaling {
                 self.targetValue = targetValue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.targetValue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification.map { $0.templateValue }
                 object["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification.map { $0.templateValue }
@@ -326,6 +413,8 @@ extension CfnApplicationAutoScaling {
             public var stat: Value?
             /// `Unit`: The unit to use for the returned data points. For a complete list of the units that CloudWatch supports, see the [MetricDatum](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html) data type in the *Amazon CloudWatch API Reference*. 1 to 1023 characters. `nil`: not written.
             public var unit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(metric: PredictiveScalingMetric? = nil, stat: Value? = nil, unit: Value? = nil) {
@@ -334,8 +423,14 @@ extension CfnApplicationAutoScaling {
                 self.unit = unit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Metric"] = metric.map { $0.templateValue }
                 object["Stat"] = stat
@@ -356,6 +451,8 @@ extension CfnApplicationAutoScaling {
             public var mode: Value?
             /// `SchedulingBufferTime`: The amount of time, in seconds, that the start time can be advanced. The value must be less than the forecast interval duration of 3600 seconds (60 minutes). Defaults to 300 seconds if not specified. From 0 to 3600. `nil`: not written.
             public var schedulingBufferTime: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(maxCapacityBreachBehavior: Value? = nil, maxCapacityBuffer: Value? = nil, metricSpecifications: [PredictiveScalingMetricSpecification], mode: Value? = nil, schedulingBufferTime: Value? = nil) {
@@ -366,8 +463,15 @@ extension CfnApplicationAutoScaling {
                 self.schedulingBufferTime = schedulingBufferTime
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.metricSpecifications = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
                 object["MaxCapacityBuffer"] = maxCapacityBuffer
@@ -384,6 +488,8 @@ extension CfnApplicationAutoScaling {
             public var predefinedMetricType: Value
             /// `ResourceLabel`: A label that uniquely identifies a target group. 1 to 1023 characters. `nil`: not written.
             public var resourceLabel: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(predefinedMetricType: Value, resourceLabel: Value? = nil) {
@@ -391,8 +497,15 @@ extension CfnApplicationAutoScaling {
                 self.resourceLabel = resourceLabel
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.predefinedMetricType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
@@ -406,6 +519,8 @@ extension CfnApplicationAutoScaling {
             public var predefinedMetricType: Value
             /// `ResourceLabel`: A label that uniquely identifies a specific target group from which to determine the total and average request count. 1 to 1023 characters. `nil`: not written.
             public var resourceLabel: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(predefinedMetricType: Value, resourceLabel: Value? = nil) {
@@ -413,8 +528,15 @@ extension CfnApplicationAutoScaling {
                 self.resourceLabel = resourceLabel
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.predefinedMetricType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
@@ -428,6 +550,8 @@ extension CfnApplicationAutoScaling {
             public var predefinedMetricType: Value
             /// `ResourceLabel`: A label that uniquely identifies a specific target group from which to determine the average request count. 1 to 1023 characters. `nil`: not written.
             public var resourceLabel: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(predefinedMetricType: Value, resourceLabel: Value? = nil) {
@@ -435,8 +559,15 @@ extension CfnApplicationAutoScaling {
                 self.resourceLabel = resourceLabel
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.predefinedMetricType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
@@ -452,6 +583,8 @@ extension CfnApplicationAutoScaling {
             public var metricIntervalUpperBound: Value?
             /// `ScalingAdjustment`: The amount by which to scale. The adjustment is based on the value that you specified in the `AdjustmentType` property (either an absolute number or a percentage). A positive value adds to the current capacity and a negative number subtracts from the current capacity. Required.
             public var scalingAdjustment: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(metricIntervalLowerBound: Value? = nil, metricIntervalUpperBound: Value? = nil, scalingAdjustment: Value) {
@@ -460,8 +593,15 @@ extension CfnApplicationAutoScaling {
                 self.scalingAdjustment = scalingAdjustment
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.scalingAdjustment = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["MetricIntervalLowerBound"] = metricIntervalLowerBound
                 object["MetricIntervalUpperBound"] = metricIntervalUpperBound
@@ -482,6 +622,8 @@ extension CfnApplicationAutoScaling {
             public var minAdjustmentMagnitude: Value?
             /// `StepAdjustments`: A set of adjustments that enable you to scale based on the size of the alarm breach. At least one step adjustment is required if you are adding a new step scaling policy configuration. `nil`: not written.
             public var stepAdjustments: [StepAdjustment]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(adjustmentType: Value? = nil, cooldown: Value? = nil, metricAggregationType: Value? = nil, minAdjustmentMagnitude: Value? = nil, stepAdjustments: [StepAdjustment]? = nil) {
@@ -492,8 +634,14 @@ extension CfnApplicationAutoScaling {
                 self.stepAdjustments = stepAdjustments
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["AdjustmentType"] = adjustmentType
                 object["Cooldown"] = cooldown
@@ -512,6 +660,8 @@ extension CfnApplicationAutoScaling {
             public var metricName: Value?
             /// `Namespace`: The namespace of the metric. For more information, see the table in [services that publish CloudWatch metrics](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/aws-services-cloudwatch-metrics.html) in the *Amazon CloudWatch User Guide*. 1 to 255 characters. `nil`: not written.
             public var namespace: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dimensions: [TargetTrackingMetricDimension]? = nil, metricName: Value? = nil, namespace: Value? = nil) {
@@ -520,8 +670,14 @@ extension CfnApplicationAutoScaling {
                 self.namespace = namespace
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
@@ -542,6 +698,8 @@ extension CfnApplicationAutoScaling {
             public var metricStat: TargetTrackingMetricStat?
             /// `ReturnData`: Indicates whether to return the timestamps and raw data values of this metric. If you use any math expressions, specify `true` for this value for only the final math expression that the metric specification is based on. `nil`: not written.
             public var returnData: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(expression: Value? = nil, id: Value? = nil, label: Value? = nil, metricStat: TargetTrackingMetricStat? = nil, returnData: Value? = nil) {
@@ -552,8 +710,14 @@ extension CfnApplicationAutoScaling {
                 self.returnData = returnData
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["Expression"] = expression
                 object["Id"] = id
@@ -570,6 +734,8 @@ extension CfnApplicationAutoScaling {
             public var name: Value?
             /// `Value`: The value of the dimension. 1 to 1024 characters. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(name: Value? = nil, value: Value? = nil) {
@@ -577,8 +743,14 @@ extension CfnApplicationAutoScaling {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = name
                 object["Value"] = value
@@ -594,6 +766,8 @@ extension CfnApplicationAutoScaling {
             public var stat: Value?
             /// `Unit`: The unit to use for the returned data points. For a complete list of the units that CloudWatch supports, see the [MetricDatum](https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDatum.html) data type in the *Amazon CloudWatch API Reference*. 1 to 1023 characters. `nil`: not written.
             public var unit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(metric: TargetTrackingMetric? = nil, stat: Value? = nil, unit: Value? = nil) {
@@ -602,8 +776,14 @@ extension CfnApplicationAutoScaling {
                 self.unit = unit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Metric"] = metric.map { $0.templateValue }
                 object["Stat"] = stat
@@ -626,6 +806,8 @@ extension CfnApplicationAutoScaling {
             public var scaleOutCooldown: Value?
             /// `TargetValue`: The target value for the metric. Although this property accepts numbers of type Double, it won't accept values that are either too small or too large. Values must be in the range of -2^360 to 2^360. The value must be a valid number based on the choice of metric. Required.
             public var targetValue: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(customizedMetricSpecification: CustomizedMetricSpecification? = nil, disableScaleIn: Value? = nil, predefinedMetricSpecification: PredefinedMetricSpecification? = nil, scaleInCooldown: Value? = nil, scaleOutCooldown: Value? = nil, targetValue: Value) {
@@ -637,8 +819,15 @@ extension CfnApplicationAutoScaling {
                 self.targetValue = targetValue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.targetValue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["CustomizedMetricSpecification"] = customizedMetricSpecification.map { $0.templateValue }
                 object["DisableScaleIn"] = disableScaleIn

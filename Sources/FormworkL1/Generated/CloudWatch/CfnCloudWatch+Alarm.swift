@@ -134,14 +134,22 @@ extension CfnCloudWatch {
         public struct ActionConfiguration: ValueConvertible {
             /// `AlarmTagsPropagation`: Whether the alarm's tags are included in its action notifications and state-change events. `nil`: not written.
             public var alarmTagsPropagation: AlarmTagsPropagation?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(alarmTagsPropagation: AlarmTagsPropagation? = nil) {
                 self.alarmTagsPropagation = alarmTagsPropagation
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AlarmTagsPropagation"] = alarmTagsPropagation.map { $0.templateValue }
                 return .object(object)
@@ -156,6 +164,8 @@ extension CfnCloudWatch {
             public var query: Value?
             /// `RecoveryPeriod`: The duration, in seconds, that a contributor must continuously not be breaching before it transitions back to the `OK` state. `nil`: not written.
             public var recoveryPeriod: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pendingPeriod: Value? = nil, query: Value? = nil, recoveryPeriod: Value? = nil) {
@@ -164,8 +174,14 @@ extension CfnCloudWatch {
                 self.recoveryPeriod = recoveryPeriod
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["PendingPeriod"] = pendingPeriod
                 object["Query"] = query
@@ -182,6 +198,8 @@ extension CfnCloudWatch {
             public var excludedTagKeys: Value?
             /// `IncludedTagKeys`: The only tag keys to include. Cannot be specified together with ExcludedTagKeys. `nil`: not written.
             public var includedTagKeys: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(enabled: Value, excludedTagKeys: Value? = nil, includedTagKeys: Value? = nil) {
@@ -190,8 +208,15 @@ extension CfnCloudWatch {
                 self.includedTagKeys = includedTagKeys
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.enabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Enabled"] = self.enabled
                 object["ExcludedTagKeys"] = excludedTagKeys
@@ -206,6 +231,8 @@ extension CfnCloudWatch {
             public var name: Value
             /// `Value`: The value for the dimension, from 1–255 characters in length. 1 to 1024 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(name: Value, value: Value) {
@@ -213,8 +240,16 @@ extension CfnCloudWatch {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.name = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = self.name
                 object["Value"] = self.value
@@ -226,14 +261,22 @@ extension CfnCloudWatch {
         public struct EvaluationCriteria: ValueConvertible {
             /// `PromQLCriteria`: The PromQL criteria for the alarm evaluation. `nil`: not written.
             public var promQLCriteria: AlarmPromQLCriteria?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(promQLCriteria: AlarmPromQLCriteria? = nil) {
                 self.promQLCriteria = promQLCriteria
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PromQLCriteria"] = promQLCriteria.map { $0.templateValue }
                 return .object(object)
@@ -246,6 +289,8 @@ extension CfnCloudWatch {
             public var slidingWindow: Value?
             /// `WallClockWindow`: A wall clock window, which aligns the evaluated range to fixed clock boundaries that match the alarm's period, such as the top of the hour, midnight, or the start of the calendar week. `nil`: not written.
             public var wallClockWindow: WallClockWindow?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(slidingWindow: Value? = nil, wallClockWindow: WallClockWindow? = nil) {
@@ -253,8 +298,14 @@ extension CfnCloudWatch {
                 self.wallClockWindow = wallClockWindow
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["SlidingWindow"] = slidingWindow
                 object["WallClockWindow"] = wallClockWindow.map { $0.templateValue }
@@ -270,6 +321,8 @@ extension CfnCloudWatch {
             public var metricName: Value?
             /// `Namespace`: The namespace of the metric that the alarm will watch. 1 to 255 characters. `nil`: not written.
             public var namespace: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dimensions: [Dimension]? = nil, metricName: Value? = nil, namespace: Value? = nil) {
@@ -278,8 +331,14 @@ extension CfnCloudWatch {
                 self.namespace = namespace
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
@@ -304,6 +363,8 @@ extension CfnCloudWatch {
             public var period: Value?
             /// `ReturnData`: This option indicates whether to return the timestamps and raw data values of this metric. When you create an alarm based on a metric math expression, specify `True` for this value for only the one math expression that the alarm is based on. `nil`: not written.
             public var returnData: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(accountId: Value? = nil, expression: Value? = nil, id: Value, label: Value? = nil, metricStat: MetricStat? = nil, period: Value? = nil, returnData: Value? = nil) {
@@ -316,8 +377,15 @@ extension CfnCloudWatch {
                 self.returnData = returnData
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.id = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["AccountId"] = accountId
                 object["Expression"] = expression
@@ -340,6 +408,8 @@ extension CfnCloudWatch {
             public var stat: Value
             /// `Unit`: The unit to use for the returned data points. One of `Bits`, `Bits/Second`, `Bytes`, `Bytes/Second`, `Count`, `Count/Second`, `Gigabits`, `Gigabits/Second`, `Gigabytes`, `Gigabytes/Second`, `Kilobits`, `Kilobits/Second`, …. `nil`: not written.
             public var unit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(metric: Metric, period: Value, stat: Value, unit: Value? = nil) {
@@ -349,8 +419,17 @@ extension CfnCloudWatch {
                 self.unit = unit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.metric = Metric(intrinsic: .null)
+                self.period = .null
+                self.stat = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["Metric"] = self.metric.templateValue
                 object["Period"] = self.period
@@ -366,6 +445,8 @@ extension CfnCloudWatch {
             public var key: Value
             /// `Value`: The value for the specified tag key. 1 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -373,8 +454,16 @@ extension CfnCloudWatch {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -386,14 +475,22 @@ extension CfnCloudWatch {
         public struct WallClockWindow: ValueConvertible {
             /// `Timezone`: The time zone to use when the alarm aligns the evaluation window to clock boundaries. You can specify an IANA time zone name (for example, `America/New_York`), a fixed UTC offset (for example, `+05:30`), or an offset-prefixed identifier (for example, `UTC+05:30`). The offset must be aligned to a multiple of 5 minutes. `nil`: not written.
             public var timezone: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(timezone: Value? = nil) {
                 self.timezone = timezone
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Timezone"] = timezone
                 return .object(object)
@@ -406,6 +503,8 @@ extension CfnCloudWatch {
             public var onlyStartEvaluatingAfterWarmUpPeriodEnds: Value?
             /// `WarmUpPeriodDurationInMinutes`: The length of the warm-up period, in minutes. After you create or update the alarm, the alarm stays in `INSUFFICIENT_DATA` for this duration. During this time, the alarm does not perform alarm actions. You can change this value at any time, including after the warm-up period ends. From 1 to 2880. `nil`: not written.
             public var warmUpPeriodDurationInMinutes: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(onlyStartEvaluatingAfterWarmUpPeriodEnds: Value? = nil, warmUpPeriodDurationInMinutes: Value? = nil) {
@@ -413,8 +512,14 @@ extension CfnCloudWatch {
                 self.warmUpPeriodDurationInMinutes = warmUpPeriodDurationInMinutes
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["OnlyStartEvaluatingAfterWarmUpPeriodEnds"] = onlyStartEvaluatingAfterWarmUpPeriodEnds
                 object["WarmUpPeriodDurationInMinutes"] = warmUpPeriodDurationInMinutes

@@ -74,14 +74,22 @@ extension CfnCloudWatch {
         public struct ActionConfiguration: ValueConvertible {
             /// `AlarmTagsPropagation`: Whether the alarm's tags are included in its action notifications and state-change events. `nil`: not written.
             public var alarmTagsPropagation: AlarmTagsPropagation?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(alarmTagsPropagation: AlarmTagsPropagation? = nil) {
                 self.alarmTagsPropagation = alarmTagsPropagation
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AlarmTagsPropagation"] = alarmTagsPropagation.map { $0.templateValue }
                 return .object(object)
@@ -96,6 +104,8 @@ extension CfnCloudWatch {
             public var excludedTagKeys: Value?
             /// `IncludedTagKeys`: The only tag keys to include. Cannot be specified together with ExcludedTagKeys. `nil`: not written.
             public var includedTagKeys: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(enabled: Value, excludedTagKeys: Value? = nil, includedTagKeys: Value? = nil) {
@@ -104,8 +114,15 @@ extension CfnCloudWatch {
                 self.includedTagKeys = includedTagKeys
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.enabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Enabled"] = self.enabled
                 object["ExcludedTagKeys"] = excludedTagKeys
@@ -120,6 +137,8 @@ extension CfnCloudWatch {
             public var key: Value
             /// `Value`: The value for the specified tag key. 1 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -127,8 +146,16 @@ extension CfnCloudWatch {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

@@ -154,14 +154,22 @@ extension CfnCognito {
         public struct AccountRecoverySetting: ValueConvertible {
             /// `RecoveryMechanisms`. `nil`: not written.
             public var recoveryMechanisms: [RecoveryOption]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(recoveryMechanisms: [RecoveryOption]? = nil) {
                 self.recoveryMechanisms = recoveryMechanisms
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["RecoveryMechanisms"] = recoveryMechanisms.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -176,6 +184,8 @@ extension CfnCognito {
             public var inviteMessageTemplate: InviteMessageTemplate?
             /// `UnusedAccountValidityDays`. From 0 to 365. `nil`: not written.
             public var unusedAccountValidityDays: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(allowAdminCreateUserOnly: Value? = nil, inviteMessageTemplate: InviteMessageTemplate? = nil, unusedAccountValidityDays: Value? = nil) {
@@ -184,8 +194,14 @@ extension CfnCognito {
                 self.unusedAccountValidityDays = unusedAccountValidityDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["AllowAdminCreateUserOnly"] = allowAdminCreateUserOnly
                 object["InviteMessageTemplate"] = inviteMessageTemplate.map { $0.templateValue }
@@ -198,14 +214,22 @@ extension CfnCognito {
         public struct AdvancedSecurityAdditionalFlows: ValueConvertible {
             /// `CustomAuthMode`. One of `AUDIT`, `ENFORCED`. `nil`: not written.
             public var customAuthMode: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(customAuthMode: Value? = nil) {
                 self.customAuthMode = customAuthMode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["CustomAuthMode"] = customAuthMode
                 return .object(object)
@@ -218,6 +242,8 @@ extension CfnCognito {
             public var lambdaArn: Value?
             /// `LambdaVersion`. One of `V1_0`. `nil`: not written.
             public var lambdaVersion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(lambdaArn: Value? = nil, lambdaVersion: Value? = nil) {
@@ -225,8 +251,14 @@ extension CfnCognito {
                 self.lambdaVersion = lambdaVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
@@ -240,6 +272,8 @@ extension CfnCognito {
             public var lambdaArn: Value?
             /// `LambdaVersion`. One of `V1_0`. `nil`: not written.
             public var lambdaVersion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(lambdaArn: Value? = nil, lambdaVersion: Value? = nil) {
@@ -247,8 +281,14 @@ extension CfnCognito {
                 self.lambdaVersion = lambdaVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
@@ -262,6 +302,8 @@ extension CfnCognito {
             public var challengeRequiredOnNewDevice: Value?
             /// `DeviceOnlyRememberedOnUserPrompt`. `nil`: not written.
             public var deviceOnlyRememberedOnUserPrompt: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(challengeRequiredOnNewDevice: Value? = nil, deviceOnlyRememberedOnUserPrompt: Value? = nil) {
@@ -269,8 +311,14 @@ extension CfnCognito {
                 self.deviceOnlyRememberedOnUserPrompt = deviceOnlyRememberedOnUserPrompt
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ChallengeRequiredOnNewDevice"] = challengeRequiredOnNewDevice
                 object["DeviceOnlyRememberedOnUserPrompt"] = deviceOnlyRememberedOnUserPrompt
@@ -290,6 +338,8 @@ extension CfnCognito {
             public var replyToEmailAddress: Value?
             /// `SourceArn`. 20 to 2048 characters. `nil`: not written.
             public var sourceArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(configurationSet: Value? = nil, emailSendingAccount: Value? = nil, from: Value? = nil, replyToEmailAddress: Value? = nil, sourceArn: Value? = nil) {
@@ -300,8 +350,14 @@ extension CfnCognito {
                 self.sourceArn = sourceArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["ConfigurationSet"] = configurationSet
                 object["EmailSendingAccount"] = emailSendingAccount
@@ -328,6 +384,8 @@ extension CfnCognito {
             public var originationIdentity: Value?
             /// `Region`. 5 to 32 characters. `nil`: not written.
             public var region: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(callerArn: Value, configurationSetName: Value? = nil, externalId: Value? = nil, inEntityId: Value? = nil, inTemplateId: Value? = nil, originationIdentity: Value? = nil, region: Value? = nil) {
@@ -340,8 +398,15 @@ extension CfnCognito {
                 self.region = region
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.callerArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["CallerArn"] = self.callerArn
                 object["ConfigurationSetName"] = configurationSetName
@@ -360,6 +425,8 @@ extension CfnCognito {
             public var lambdaArn: Value?
             /// `LambdaVersion`. One of `V1_0`. `nil`: not written.
             public var lambdaVersion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(lambdaArn: Value? = nil, lambdaVersion: Value? = nil) {
@@ -367,8 +434,14 @@ extension CfnCognito {
                 self.lambdaVersion = lambdaVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
@@ -384,6 +457,8 @@ extension CfnCognito {
             public var emailSubject: Value?
             /// `SMSMessage`. 6 to 140 characters. `nil`: not written.
             public var smsMessage: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(emailMessage: Value? = nil, emailSubject: Value? = nil, smsMessage: Value? = nil) {
@@ -392,8 +467,14 @@ extension CfnCognito {
                 self.smsMessage = smsMessage
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["EmailMessage"] = emailMessage
                 object["EmailSubject"] = emailSubject
@@ -406,14 +487,22 @@ extension CfnCognito {
         public struct IssuerConfiguration: ValueConvertible {
             /// `Type`. One of `ORIGINAL`, `UPDATED`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(type: Value? = nil) {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Type"] = type
                 return .object(object)
@@ -426,6 +515,8 @@ extension CfnCognito {
             public var keyType: Value?
             /// `KmsKeyArn`. 20 to 2048 characters. `nil`: not written.
             public var kmsKeyArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(keyType: Value? = nil, kmsKeyArn: Value? = nil) {
@@ -433,8 +524,14 @@ extension CfnCognito {
                 self.kmsKeyArn = kmsKeyArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["KeyType"] = keyType
                 object["KmsKeyArn"] = kmsKeyArn
@@ -474,6 +571,8 @@ extension CfnCognito {
             public var userMigration: Value?
             /// `VerifyAuthChallengeResponse`. 20 to 2048 characters. `nil`: not written.
             public var verifyAuthChallengeResponse: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(createAuthChallenge: Value? = nil, customEmailSender: CustomEmailSender? = nil, customMessage: Value? = nil, customSMSSender: CustomSMSSender? = nil, defineAuthChallenge: Value? = nil, inboundFederation: InboundFederation? = nil, kmsKeyID: Value? = nil, postAuthentication: Value? = nil, postConfirmation: Value? = nil, preAuthentication: Value? = nil, preSignUp: Value? = nil, preTokenGeneration: Value? = nil, preTokenGenerationConfig: PreTokenGenerationConfig? = nil, userMigration: Value? = nil, verifyAuthChallengeResponse: Value? = nil) {
@@ -494,8 +593,14 @@ extension CfnCognito {
                 self.verifyAuthChallengeResponse = verifyAuthChallengeResponse
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 15)
                 object["CreateAuthChallenge"] = createAuthChallenge
                 object["CustomEmailSender"] = customEmailSender.map { $0.templateValue }
@@ -522,6 +627,8 @@ extension CfnCognito {
             public var maxValue: Value?
             /// `MinValue`. 0 to 131072 characters. `nil`: not written.
             public var minValue: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxValue: Value? = nil, minValue: Value? = nil) {
@@ -529,8 +636,14 @@ extension CfnCognito {
                 self.minValue = minValue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaxValue"] = maxValue
                 object["MinValue"] = minValue
@@ -554,6 +667,8 @@ extension CfnCognito {
             public var requireUppercase: Value?
             /// `TemporaryPasswordValidityDays`. From 0 to 365. `nil`: not written.
             public var temporaryPasswordValidityDays: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(minimumLength: Value? = nil, passwordHistorySize: Value? = nil, requireLowercase: Value? = nil, requireNumbers: Value? = nil, requireSymbols: Value? = nil, requireUppercase: Value? = nil, temporaryPasswordValidityDays: Value? = nil) {
@@ -566,8 +681,14 @@ extension CfnCognito {
                 self.temporaryPasswordValidityDays = temporaryPasswordValidityDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["MinimumLength"] = minimumLength
                 object["PasswordHistorySize"] = passwordHistorySize
@@ -586,6 +707,8 @@ extension CfnCognito {
             public var passwordPolicy: PasswordPolicy?
             /// `SignInPolicy`. `nil`: not written.
             public var signInPolicy: SignInPolicy?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(passwordPolicy: PasswordPolicy? = nil, signInPolicy: SignInPolicy? = nil) {
@@ -593,8 +716,14 @@ extension CfnCognito {
                 self.signInPolicy = signInPolicy
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PasswordPolicy"] = passwordPolicy.map { $0.templateValue }
                 object["SignInPolicy"] = signInPolicy.map { $0.templateValue }
@@ -608,6 +737,8 @@ extension CfnCognito {
             public var lambdaArn: Value?
             /// `LambdaVersion`. One of `V1_0`, `V2_0`, `V3_0`. `nil`: not written.
             public var lambdaVersion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(lambdaArn: Value? = nil, lambdaVersion: Value? = nil) {
@@ -615,8 +746,14 @@ extension CfnCognito {
                 self.lambdaVersion = lambdaVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
@@ -630,6 +767,8 @@ extension CfnCognito {
             public var name: Value?
             /// `Priority`. From 1 to 2. `nil`: not written.
             public var priority: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(name: Value? = nil, priority: Value? = nil) {
@@ -637,8 +776,14 @@ extension CfnCognito {
                 self.priority = priority
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = name
                 object["Priority"] = priority
@@ -662,6 +807,8 @@ extension CfnCognito {
             public var required: Value?
             /// `StringAttributeConstraints`. `nil`: not written.
             public var stringAttributeConstraints: StringAttributeConstraints?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(attributeDataType: Value? = nil, developerOnlyAttribute: Value? = nil, mutable: Value? = nil, name: Value? = nil, numberAttributeConstraints: NumberAttributeConstraints? = nil, required: Value? = nil, stringAttributeConstraints: StringAttributeConstraints? = nil) {
@@ -674,8 +821,14 @@ extension CfnCognito {
                 self.stringAttributeConstraints = stringAttributeConstraints
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["AttributeDataType"] = attributeDataType
                 object["DeveloperOnlyAttribute"] = developerOnlyAttribute
@@ -692,14 +845,22 @@ extension CfnCognito {
         public struct SignInPolicy: ValueConvertible {
             /// `AllowedFirstAuthFactors`. `nil`: not written.
             public var allowedFirstAuthFactors: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(allowedFirstAuthFactors: Value? = nil) {
                 self.allowedFirstAuthFactors = allowedFirstAuthFactors
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AllowedFirstAuthFactors"] = allowedFirstAuthFactors
                 return .object(object)
@@ -716,6 +877,8 @@ extension CfnCognito {
             public var snsCallerArn: Value?
             /// `SnsRegion`. 5 to 32 characters. `nil`: not written.
             public var snsRegion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(eumsSms: EumsSmsConfiguration? = nil, externalId: Value? = nil, snsCallerArn: Value? = nil, snsRegion: Value? = nil) {
@@ -725,8 +888,14 @@ extension CfnCognito {
                 self.snsRegion = snsRegion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["EumsSms"] = eumsSms.map { $0.templateValue }
                 object["ExternalId"] = externalId
@@ -742,6 +911,8 @@ extension CfnCognito {
             public var maxLength: Value?
             /// `MinLength`. 0 to 131072 characters. `nil`: not written.
             public var minLength: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxLength: Value? = nil, minLength: Value? = nil) {
@@ -749,8 +920,14 @@ extension CfnCognito {
                 self.minLength = minLength
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaxLength"] = maxLength
                 object["MinLength"] = minLength
@@ -762,14 +939,23 @@ extension CfnCognito {
         public struct UserAttributeUpdateSettings: ValueConvertible {
             /// `AttributesRequireVerificationBeforeUpdate`. Required.
             public var attributesRequireVerificationBeforeUpdate: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributesRequireVerificationBeforeUpdate: Value) {
                 self.attributesRequireVerificationBeforeUpdate = attributesRequireVerificationBeforeUpdate
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributesRequireVerificationBeforeUpdate = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AttributesRequireVerificationBeforeUpdate"] = self.attributesRequireVerificationBeforeUpdate
                 return .object(object)
@@ -782,6 +968,8 @@ extension CfnCognito {
             public var advancedSecurityAdditionalFlows: AdvancedSecurityAdditionalFlows?
             /// `AdvancedSecurityMode`. One of `AUDIT`, `ENFORCED`, `OFF`. `nil`: not written.
             public var advancedSecurityMode: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(advancedSecurityAdditionalFlows: AdvancedSecurityAdditionalFlows? = nil, advancedSecurityMode: Value? = nil) {
@@ -789,8 +977,14 @@ extension CfnCognito {
                 self.advancedSecurityMode = advancedSecurityMode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AdvancedSecurityAdditionalFlows"] = advancedSecurityAdditionalFlows.map { $0.templateValue }
                 object["AdvancedSecurityMode"] = advancedSecurityMode
@@ -802,14 +996,22 @@ extension CfnCognito {
         public struct UsernameConfiguration: ValueConvertible {
             /// `CaseSensitive`. `nil`: not written.
             public var caseSensitive: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(caseSensitive: Value? = nil) {
                 self.caseSensitive = caseSensitive
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["CaseSensitive"] = caseSensitive
                 return .object(object)
@@ -830,6 +1032,8 @@ extension CfnCognito {
             public var emailSubjectByLink: Value?
             /// `SmsMessage`. 6 to 140 characters. `nil`: not written.
             public var smsMessage: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(defaultEmailOption: Value? = nil, emailMessage: Value? = nil, emailMessageByLink: Value? = nil, emailSubject: Value? = nil, emailSubjectByLink: Value? = nil, smsMessage: Value? = nil) {
@@ -841,8 +1045,14 @@ extension CfnCognito {
                 self.smsMessage = smsMessage
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["DefaultEmailOption"] = defaultEmailOption
                 object["EmailMessage"] = emailMessage

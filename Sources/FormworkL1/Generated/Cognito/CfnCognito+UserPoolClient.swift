@@ -126,6 +126,8 @@ extension CfnCognito {
             public var roleArn: Value?
             /// `UserDataShared`. `nil`: not written.
             public var userDataShared: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(applicationArn: Value? = nil, applicationId: Value? = nil, externalId: Value? = nil, roleArn: Value? = nil, userDataShared: Value? = nil) {
@@ -136,8 +138,14 @@ extension CfnCognito {
                 self.userDataShared = userDataShared
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["ApplicationArn"] = applicationArn
                 object["ApplicationId"] = applicationId
@@ -154,6 +162,8 @@ extension CfnCognito {
             public var feature: Value?
             /// `RetryGracePeriodSeconds`. From 0 to 60. `nil`: not written.
             public var retryGracePeriodSeconds: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(feature: Value? = nil, retryGracePeriodSeconds: Value? = nil) {
@@ -161,8 +171,14 @@ extension CfnCognito {
                 self.retryGracePeriodSeconds = retryGracePeriodSeconds
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Feature"] = feature
                 object["RetryGracePeriodSeconds"] = retryGracePeriodSeconds
@@ -178,6 +194,8 @@ extension CfnCognito {
             public var idToken: Value?
             /// `RefreshToken`. One of `days`, `hours`, `minutes`, `seconds`. `nil`: not written.
             public var refreshToken: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(accessToken: Value? = nil, idToken: Value? = nil, refreshToken: Value? = nil) {
@@ -186,8 +204,14 @@ extension CfnCognito {
                 self.refreshToken = refreshToken
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["AccessToken"] = accessToken
                 object["IdToken"] = idToken

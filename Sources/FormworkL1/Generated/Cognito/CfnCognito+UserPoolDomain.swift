@@ -48,6 +48,8 @@ extension CfnCognito {
             public var certificateArn: Value?
             /// `SecurityPolicy`. One of `TLS_V1`, `TLS_V1_2_2021`, `TLS_V1_3_2025`. `nil`: not written.
             public var securityPolicy: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(certificateArn: Value? = nil, securityPolicy: Value? = nil) {
@@ -55,8 +57,14 @@ extension CfnCognito {
                 self.securityPolicy = securityPolicy
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["CertificateArn"] = certificateArn
                 object["SecurityPolicy"] = securityPolicy
@@ -70,6 +78,8 @@ extension CfnCognito {
             public var primaryRoute53HealthCheckId: Value
             /// `SecondaryRegion`. 5 to 32 characters. Required.
             public var secondaryRegion: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(primaryRoute53HealthCheckId: Value, secondaryRegion: Value) {
@@ -77,8 +87,16 @@ extension CfnCognito {
                 self.secondaryRegion = secondaryRegion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.primaryRoute53HealthCheckId = .null
+                self.secondaryRegion = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PrimaryRoute53HealthCheckId"] = self.primaryRoute53HealthCheckId
                 object["SecondaryRegion"] = self.secondaryRegion
@@ -90,14 +108,22 @@ extension CfnCognito {
         public struct RoutingType: ValueConvertible {
             /// `Failover`. `nil`: not written.
             public var failover: FailoverType?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(failover: FailoverType? = nil) {
                 self.failover = failover
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Failover"] = failover.map { $0.templateValue }
                 return .object(object)

@@ -108,6 +108,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `AttributeType`. One of `B`, `N`, `S`. Required.
             public var attributeType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, attributeType: Value) {
@@ -115,8 +117,16 @@ extension CfnDynamoDB {
                 self.attributeType = attributeType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.attributeType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["AttributeType"] = self.attributeType
@@ -134,6 +144,8 @@ extension CfnDynamoDB {
             public var seedCapacity: Value?
             /// `TargetTrackingScalingPolicyConfiguration`. Required.
             public var targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(maxCapacity: Value, minCapacity: Value, seedCapacity: Value? = nil, targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration) {
@@ -143,8 +155,17 @@ extension CfnDynamoDB {
                 self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.maxCapacity = .null
+                self.minCapacity = .null
+                self.targetTrackingScalingPolicyConfiguration = TargetTrackingScalingPolicyConfiguration(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["MaxCapacity"] = self.maxCapacity
                 object["MinCapacity"] = self.minCapacity
@@ -160,6 +181,8 @@ extension CfnDynamoDB {
             public var enabled: Value
             /// `Mode`. One of `ACCESSED_AND_THROTTLED_KEYS`, `THROTTLED_KEYS`. `nil`: not written.
             public var mode: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(enabled: Value, mode: Value? = nil) {
@@ -167,8 +190,15 @@ extension CfnDynamoDB {
                 self.mode = mode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.enabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Enabled"] = self.enabled
                 object["Mode"] = mode
@@ -180,14 +210,22 @@ extension CfnDynamoDB {
         public struct GlobalReadProvisionedThroughputSettings: ValueConvertible {
             /// `ReadCapacityUnits`. At least 1. `nil`: not written.
             public var readCapacityUnits: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(readCapacityUnits: Value? = nil) {
                 self.readCapacityUnits = readCapacityUnits
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ReadCapacityUnits"] = readCapacityUnits
                 return .object(object)
@@ -212,6 +250,8 @@ extension CfnDynamoDB {
             public var writeOnDemandThroughputSettings: WriteOnDemandThroughputSettings?
             /// `WriteProvisionedThroughputSettings`. `nil`: not written.
             public var writeProvisionedThroughputSettings: WriteProvisionedThroughputSettings?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(indexName: Value, keySchema: [KeySchema], projection: Projection, readOnDemandThroughputSettings: ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: GlobalReadProvisionedThroughputSettings? = nil, warmThroughput: WarmThroughput? = nil, writeOnDemandThroughputSettings: WriteOnDemandThroughputSettings? = nil, writeProvisionedThroughputSettings: WriteProvisionedThroughputSettings? = nil) {
@@ -225,8 +265,17 @@ extension CfnDynamoDB {
                 self.writeProvisionedThroughputSettings = writeProvisionedThroughputSettings
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.indexName = .null
+                self.keySchema = []
+                self.projection = Projection(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = .array(self.keySchema.map(\.templateValue))
@@ -244,14 +293,22 @@ extension CfnDynamoDB {
         public struct GlobalTableWitness: ValueConvertible {
             /// `Region`. `nil`: not written.
             public var region: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(region: Value? = nil) {
                 self.region = region
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Region"] = region
                 return .object(object)
@@ -264,6 +321,8 @@ extension CfnDynamoDB {
             public var approximateCreationDateTimePrecision: Value?
             /// `StreamArn`. Required.
             public var streamArn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(approximateCreationDateTimePrecision: Value? = nil, streamArn: Value) {
@@ -271,8 +330,15 @@ extension CfnDynamoDB {
                 self.streamArn = streamArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.streamArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ApproximateCreationDateTimePrecision"] = approximateCreationDateTimePrecision
                 object["StreamArn"] = self.streamArn
@@ -288,6 +354,8 @@ extension CfnDynamoDB {
             public var keySchema: Value
             /// `Projection`. Required.
             public var projection: Projection
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(indexName: Value, keySchema: Value, projection: Projection) {
@@ -296,8 +364,17 @@ extension CfnDynamoDB {
                 self.projection = projection
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.indexName = .null
+                self.keySchema = .null
+                self.projection = Projection(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = self.keySchema
@@ -312,6 +389,8 @@ extension CfnDynamoDB {
             public var pointInTimeRecoveryEnabled: Value?
             /// `RecoveryPeriodInDays`. From 1 to 35. `nil`: not written.
             public var recoveryPeriodInDays: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pointInTimeRecoveryEnabled: Value? = nil, recoveryPeriodInDays: Value? = nil) {
@@ -319,8 +398,14 @@ extension CfnDynamoDB {
                 self.recoveryPeriodInDays = recoveryPeriodInDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PointInTimeRecoveryEnabled"] = pointInTimeRecoveryEnabled
                 object["RecoveryPeriodInDays"] = recoveryPeriodInDays
@@ -334,6 +419,8 @@ extension CfnDynamoDB {
             public var nonKeyAttributes: Value?
             /// `ProjectionType`. One of `ALL`, `INCLUDE`, `KEYS_ONLY`. `nil`: not written.
             public var projectionType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(nonKeyAttributes: Value? = nil, projectionType: Value? = nil) {
@@ -341,8 +428,14 @@ extension CfnDynamoDB {
                 self.projectionType = projectionType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["NonKeyAttributes"] = nonKeyAttributes
                 object["ProjectionType"] = projectionType
@@ -354,14 +447,22 @@ extension CfnDynamoDB {
         public struct ReadOnDemandThroughputSettings: ValueConvertible {
             /// `MaxReadRequestUnits`. At least 1. `nil`: not written.
             public var maxReadRequestUnits: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxReadRequestUnits: Value? = nil) {
                 self.maxReadRequestUnits = maxReadRequestUnits
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MaxReadRequestUnits"] = maxReadRequestUnits
                 return .object(object)
@@ -374,6 +475,8 @@ extension CfnDynamoDB {
             public var readCapacityAutoScalingSettings: CapacityAutoScalingSettings?
             /// `ReadCapacityUnits`. At least 1. `nil`: not written.
             public var readCapacityUnits: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(readCapacityAutoScalingSettings: CapacityAutoScalingSettings? = nil, readCapacityUnits: Value? = nil) {
@@ -381,8 +484,14 @@ extension CfnDynamoDB {
                 self.readCapacityUnits = readCapacityUnits
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ReadCapacityAutoScalingSettings"] = readCapacityAutoScalingSettings.map { $0.templateValue }
                 object["ReadCapacityUnits"] = readCapacityUnits
@@ -400,6 +509,8 @@ extension CfnDynamoDB {
             public var readOnDemandThroughputSettings: ReadOnDemandThroughputSettings?
             /// `ReadProvisionedThroughputSettings`. `nil`: not written.
             public var readProvisionedThroughputSettings: ReadProvisionedThroughputSettings?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(contributorInsightsSpecification: ContributorInsightsSpecification? = nil, indexName: Value, readOnDemandThroughputSettings: ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: ReadProvisionedThroughputSettings? = nil) {
@@ -409,8 +520,15 @@ extension CfnDynamoDB {
                 self.readProvisionedThroughputSettings = readProvisionedThroughputSettings
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.indexName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
                 object["IndexName"] = self.indexName
@@ -424,14 +542,23 @@ extension CfnDynamoDB {
         public struct ReplicaSSESpecification: ValueConvertible {
             /// `KMSMasterKeyId`. Required.
             public var kmsMasterKeyId: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsMasterKeyId: Value) {
                 self.kmsMasterKeyId = kmsMasterKeyId
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.kmsMasterKeyId = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["KMSMasterKeyId"] = self.kmsMasterKeyId
                 return .object(object)
@@ -470,6 +597,8 @@ extension CfnDynamoDB {
             public var tableClass: Value?
             /// `Tags`. `nil`: not written.
             public var tags: [Tag]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(contributorInsightsSpecification: ContributorInsightsSpecification? = nil, deletionProtectionEnabled: Value? = nil, disassociationProtectionEnabled: Value? = nil, globalSecondaryIndexes: [ReplicaGlobalSecondaryIndexSpecification]? = nil, globalTableSettingsReplicationMode: Value? = nil, kinesisStreamSpecification: KinesisStreamSpecification? = nil, pointInTimeRecoverySpecification: PointInTimeRecoverySpecification? = nil, readOnDemandThroughputSettings: ReadOnDemandThroughputSettings? = nil, readProvisionedThroughputSettings: ReadProvisionedThroughputSettings? = nil, region: Value, replicaStreamSpecification: ReplicaStreamSpecification? = nil, resourcePolicy: ResourcePolicy? = nil, sseSpecification: ReplicaSSESpecification? = nil, tableClass: Value? = nil, tags: [Tag]? = nil) {
@@ -490,8 +619,15 @@ extension CfnDynamoDB {
                 self.tags = tags
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.region = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 15)
                 object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
                 object["DeletionProtectionEnabled"] = deletionProtectionEnabled
@@ -518,6 +654,8 @@ extension CfnDynamoDB {
             public var resourcePolicy: ResourcePolicy?
             /// `Tags`. `nil`: not written.
             public var tags: [Tag]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(resourcePolicy: ResourcePolicy? = nil, tags: [Tag]? = nil) {
@@ -525,8 +663,14 @@ extension CfnDynamoDB {
                 self.tags = tags
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
                 object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
@@ -538,14 +682,23 @@ extension CfnDynamoDB {
         public struct ResourcePolicy: ValueConvertible {
             /// `PolicyDocument`. Required.
             public var policyDocument: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(policyDocument: Value) {
                 self.policyDocument = policyDocument
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.policyDocument = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PolicyDocument"] = self.policyDocument
                 return .object(object)
@@ -558,6 +711,8 @@ extension CfnDynamoDB {
             public var sseEnabled: Value
             /// `SSEType`. One of `KMS`. `nil`: not written.
             public var sseType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(sseEnabled: Value, sseType: Value? = nil) {
@@ -565,8 +720,15 @@ extension CfnDynamoDB {
                 self.sseType = sseType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.sseEnabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["SSEEnabled"] = self.sseEnabled
                 object["SSEType"] = sseType
@@ -580,6 +742,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `SearchSchemaElementType`. One of `HASH`, `INLINE_FILTER`. Required.
             public var searchSchemaElementType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, searchSchemaElementType: Value) {
@@ -587,8 +751,16 @@ extension CfnDynamoDB {
                 self.searchSchemaElementType = searchSchemaElementType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.searchSchemaElementType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["SearchSchemaElementType"] = self.searchSchemaElementType
@@ -600,14 +772,23 @@ extension CfnDynamoDB {
         public struct StreamSpecification: ValueConvertible {
             /// `StreamViewType`. One of `KEYS_ONLY`, `NEW_AND_OLD_IMAGES`, `NEW_IMAGE`, `OLD_IMAGE`. Required.
             public var streamViewType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(streamViewType: Value) {
                 self.streamViewType = streamViewType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.streamViewType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["StreamViewType"] = self.streamViewType
                 return .object(object)
@@ -620,6 +801,8 @@ extension CfnDynamoDB {
             public var key: Value
             /// `Value`. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -627,8 +810,16 @@ extension CfnDynamoDB {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -646,6 +837,8 @@ extension CfnDynamoDB {
             public var scaleOutCooldown: Value?
             /// `TargetValue`. Required.
             public var targetValue: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(disableScaleIn: Value? = nil, scaleInCooldown: Value? = nil, scaleOutCooldown: Value? = nil, targetValue: Value) {
@@ -655,8 +848,15 @@ extension CfnDynamoDB {
                 self.targetValue = targetValue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.targetValue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["DisableScaleIn"] = disableScaleIn
                 object["ScaleInCooldown"] = scaleInCooldown
@@ -672,6 +872,8 @@ extension CfnDynamoDB {
             public var attributeName: Value?
             /// `Enabled`. Required.
             public var enabled: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value? = nil, enabled: Value) {
@@ -679,8 +881,15 @@ extension CfnDynamoDB {
                 self.enabled = enabled
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.enabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = attributeName
                 object["Enabled"] = self.enabled
@@ -692,14 +901,23 @@ extension CfnDynamoDB {
         public struct VectorAttribute: ValueConvertible {
             /// `AttributeName`. 1 to 255 characters. Required.
             public var attributeName: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value) {
                 self.attributeName = attributeName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AttributeName"] = self.attributeName
                 return .object(object)
@@ -720,6 +938,8 @@ extension CfnDynamoDB {
             public var searchSchema: [SearchSchemaElement]?
             /// `VectorAttribute`. Required.
             public var vectorAttribute: VectorAttribute
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(dimensions: Value, distanceFunction: Value, indexName: Value, projection: Projection, searchSchema: [SearchSchemaElement]? = nil, vectorAttribute: VectorAttribute) {
@@ -731,8 +951,19 @@ extension CfnDynamoDB {
                 self.vectorAttribute = vectorAttribute
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.dimensions = .null
+                self.distanceFunction = .null
+                self.indexName = .null
+                self.projection = Projection(intrinsic: .null)
+                self.vectorAttribute = VectorAttribute(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["Dimensions"] = self.dimensions
                 object["DistanceFunction"] = self.distanceFunction
@@ -750,6 +981,8 @@ extension CfnDynamoDB {
             public var readUnitsPerSecond: Value?
             /// `WriteUnitsPerSecond`. At least 1. `nil`: not written.
             public var writeUnitsPerSecond: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(readUnitsPerSecond: Value? = nil, writeUnitsPerSecond: Value? = nil) {
@@ -757,8 +990,14 @@ extension CfnDynamoDB {
                 self.writeUnitsPerSecond = writeUnitsPerSecond
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ReadUnitsPerSecond"] = readUnitsPerSecond
                 object["WriteUnitsPerSecond"] = writeUnitsPerSecond
@@ -770,14 +1009,22 @@ extension CfnDynamoDB {
         public struct WriteOnDemandThroughputSettings: ValueConvertible {
             /// `MaxWriteRequestUnits`. At least 1. `nil`: not written.
             public var maxWriteRequestUnits: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxWriteRequestUnits: Value? = nil) {
                 self.maxWriteRequestUnits = maxWriteRequestUnits
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MaxWriteRequestUnits"] = maxWriteRequestUnits
                 return .object(object)
@@ -788,14 +1035,22 @@ extension CfnDynamoDB {
         public struct WriteProvisionedThroughputSettings: ValueConvertible {
             /// `WriteCapacityAutoScalingSettings`. `nil`: not written.
             public var writeCapacityAutoScalingSettings: CapacityAutoScalingSettings?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(writeCapacityAutoScalingSettings: CapacityAutoScalingSettings? = nil) {
                 self.writeCapacityAutoScalingSettings = writeCapacityAutoScalingSettings
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["WriteCapacityAutoScalingSettings"] = writeCapacityAutoScalingSettings.map { $0.templateValue }
                 return .object(object)
@@ -808,6 +1063,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `KeyType`. One of `HASH`, `RANGE`. Required.
             public var keyType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, keyType: Value) {
@@ -815,8 +1072,16 @@ extension CfnDynamoDB {
                 self.keyType = keyType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.keyType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["KeyType"] = self.keyType

@@ -112,6 +112,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `AttributeType`: The data type for the attribute, where: + `S` - the attribute is of type String + `N` - the attribute is of type Number + `B` - the attribute is of type Binary One of `B`, `N`, `S`. Required.
             public var attributeType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, attributeType: Value) {
@@ -119,8 +121,16 @@ extension CfnDynamoDB {
                 self.attributeType = attributeType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.attributeType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["AttributeType"] = self.attributeType
@@ -134,6 +144,8 @@ extension CfnDynamoDB {
             public var enabled: Value
             /// `Mode`: Specifies the CloudWatch Contributor Insights mode for a table. Valid values are `ACCESSED_AND_THROTTLED_KEYS` (tracks all access and throttled events) or `THROTTLED_KEYS` (tracks only throttled events). This setting determines what type of contributor insights data is collected for the table. One of `ACCESSED_AND_THROTTLED_KEYS`, `THROTTLED_KEYS`. `nil`: not written.
             public var mode: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(enabled: Value, mode: Value? = nil) {
@@ -141,8 +153,15 @@ extension CfnDynamoDB {
                 self.mode = mode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.enabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Enabled"] = self.enabled
                 object["Mode"] = mode
@@ -156,6 +175,8 @@ extension CfnDynamoDB {
             public var delimiter: Value?
             /// `HeaderList`: List of the headers used to specify a common header for all source CSV files being imported. If this field is specified then the first line of each CSV file is treated as data instead of the header. If this field is not specified the the first line of each CSV file is treated as the header. `nil`: not written.
             public var headerList: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(delimiter: Value? = nil, headerList: Value? = nil) {
@@ -163,8 +184,14 @@ extension CfnDynamoDB {
                 self.headerList = headerList
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Delimiter"] = delimiter
                 object["HeaderList"] = headerList
@@ -178,6 +205,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `AttributeType`. Required.
             public var attributeType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, attributeType: Value) {
@@ -185,8 +214,16 @@ extension CfnDynamoDB {
                 self.attributeType = attributeType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.attributeType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["AttributeType"] = self.attributeType
@@ -198,14 +235,23 @@ extension CfnDynamoDB {
         public struct DeprecatedKeySchema: ValueConvertible {
             /// `HashKeyElement`. Required.
             public var hashKeyElement: DeprecatedHashKeyElement
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(hashKeyElement: DeprecatedHashKeyElement) {
                 self.hashKeyElement = hashKeyElement
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.hashKeyElement = DeprecatedHashKeyElement(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["HashKeyElement"] = self.hashKeyElement.templateValue
                 return .object(object)
@@ -228,6 +274,8 @@ extension CfnDynamoDB {
             public var provisionedThroughput: ProvisionedThroughput?
             /// `WarmThroughput`: Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index. If you use this parameter, you must specify `ReadUnitsPerSecond`, `WriteUnitsPerSecond`, or both. `nil`: not written.
             public var warmThroughput: WarmThroughput?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(contributorInsightsSpecification: ContributorInsightsSpecification? = nil, indexName: Value, keySchema: [KeySchema], onDemandThroughput: OnDemandThroughput? = nil, projection: Projection, provisionedThroughput: ProvisionedThroughput? = nil, warmThroughput: WarmThroughput? = nil) {
@@ -240,8 +288,17 @@ extension CfnDynamoDB {
                 self.warmThroughput = warmThroughput
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.indexName = .null
+                self.keySchema = []
+                self.projection = Projection(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
                 object["IndexName"] = self.indexName
@@ -264,6 +321,8 @@ extension CfnDynamoDB {
             public var inputFormatOptions: InputFormatOptions?
             /// `S3BucketSource`: The S3 bucket that provides the source for the import. Required.
             public var s3BucketSource: S3BucketSource
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(inputCompressionType: Value? = nil, inputFormat: Value, inputFormatOptions: InputFormatOptions? = nil, s3BucketSource: S3BucketSource) {
@@ -273,8 +332,16 @@ extension CfnDynamoDB {
                 self.s3BucketSource = s3BucketSource
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.inputFormat = .null
+                self.s3BucketSource = S3BucketSource(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["InputCompressionType"] = inputCompressionType
                 object["InputFormat"] = self.inputFormat
@@ -288,14 +355,22 @@ extension CfnDynamoDB {
         public struct InputFormatOptions: ValueConvertible {
             /// `Csv`: The options for imported source files in CSV format. The values are Delimiter and HeaderList. `nil`: not written.
             public var csv: Csv?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(csv: Csv? = nil) {
                 self.csv = csv
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Csv"] = csv.map { $0.templateValue }
                 return .object(object)
@@ -308,6 +383,8 @@ extension CfnDynamoDB {
             public var approximateCreationDateTimePrecision: Value?
             /// `StreamArn`: The ARN for a specific Kinesis data stream. Length Constraints: Minimum length of 37. Maximum length of 1024. Required.
             public var streamArn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(approximateCreationDateTimePrecision: Value? = nil, streamArn: Value) {
@@ -315,8 +392,15 @@ extension CfnDynamoDB {
                 self.streamArn = streamArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.streamArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ApproximateCreationDateTimePrecision"] = approximateCreationDateTimePrecision
                 object["StreamArn"] = self.streamArn
@@ -332,6 +416,8 @@ extension CfnDynamoDB {
             public var keySchema: Value
             /// `Projection`: Represents attributes that are copied (projected) from the table into the local secondary index. These are in addition to the primary key attributes and index key attributes, which are automatically projected. Required.
             public var projection: Projection
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(indexName: Value, keySchema: Value, projection: Projection) {
@@ -340,8 +426,17 @@ extension CfnDynamoDB {
                 self.projection = projection
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.indexName = .null
+                self.keySchema = .null
+                self.projection = Projection(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = self.keySchema
@@ -356,6 +451,8 @@ extension CfnDynamoDB {
             public var maxReadRequestUnits: Value?
             /// `MaxWriteRequestUnits`: Maximum number of write request units for the specified table. To specify a maximum `OnDemandThroughput` on your table, set the value of `MaxWriteRequestUnits` as greater than or equal to 1. To remove the maximum `OnDemandThroughput` that is currently set on your table, set the value of `MaxWriteRequestUnits` to -1. At least 1. `nil`: not written.
             public var maxWriteRequestUnits: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxReadRequestUnits: Value? = nil, maxWriteRequestUnits: Value? = nil) {
@@ -363,8 +460,14 @@ extension CfnDynamoDB {
                 self.maxWriteRequestUnits = maxWriteRequestUnits
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaxReadRequestUnits"] = maxReadRequestUnits
                 object["MaxWriteRequestUnits"] = maxWriteRequestUnits
@@ -378,6 +481,8 @@ extension CfnDynamoDB {
             public var pointInTimeRecoveryEnabled: Value?
             /// `RecoveryPeriodInDays`: The number of preceding days for which continuous backups are taken and maintained. Your table data is only recoverable to any point-in-time from within the configured recovery period. This parameter is optional. If no value is provided, the value will default to 35. From 1 to 35. `nil`: not written.
             public var recoveryPeriodInDays: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pointInTimeRecoveryEnabled: Value? = nil, recoveryPeriodInDays: Value? = nil) {
@@ -385,8 +490,14 @@ extension CfnDynamoDB {
                 self.recoveryPeriodInDays = recoveryPeriodInDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["PointInTimeRecoveryEnabled"] = pointInTimeRecoveryEnabled
                 object["RecoveryPeriodInDays"] = recoveryPeriodInDays
@@ -400,6 +511,8 @@ extension CfnDynamoDB {
             public var nonKeyAttributes: Value?
             /// `ProjectionType`: The set of attributes that are projected into the index: + `KEYS_ONLY` - Only the index and primary keys are projected into the index. + `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify. + `ALL` - All of the table attributes… One of `ALL`, `INCLUDE`, `KEYS_ONLY`. `nil`: not written.
             public var projectionType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(nonKeyAttributes: Value? = nil, projectionType: Value? = nil) {
@@ -407,8 +520,14 @@ extension CfnDynamoDB {
                 self.projectionType = projectionType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["NonKeyAttributes"] = nonKeyAttributes
                 object["ProjectionType"] = projectionType
@@ -422,6 +541,8 @@ extension CfnDynamoDB {
             public var readCapacityUnits: Value
             /// `WriteCapacityUnits`: The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException`. For more information, see [Specifying Read and Write Requirements](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ProvisionedThroughput.html) in the *Amazon DynamoDB Developer Guide*. At least 0. Required.
             public var writeCapacityUnits: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(readCapacityUnits: Value, writeCapacityUnits: Value) {
@@ -429,8 +550,16 @@ extension CfnDynamoDB {
                 self.writeCapacityUnits = writeCapacityUnits
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.readCapacityUnits = .null
+                self.writeCapacityUnits = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ReadCapacityUnits"] = self.readCapacityUnits
                 object["WriteCapacityUnits"] = self.writeCapacityUnits
@@ -442,14 +571,23 @@ extension CfnDynamoDB {
         public struct ResourcePolicy: ValueConvertible {
             /// `PolicyDocument`. Required.
             public var policyDocument: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(policyDocument: Value) {
                 self.policyDocument = policyDocument
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.policyDocument = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PolicyDocument"] = self.policyDocument
                 return .object(object)
@@ -464,6 +602,8 @@ extension CfnDynamoDB {
             public var s3BucketOwner: Value?
             /// `S3KeyPrefix`: The key prefix shared by all S3 Objects that are being imported. `nil`: not written.
             public var s3KeyPrefix: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(s3Bucket: Value, s3BucketOwner: Value? = nil, s3KeyPrefix: Value? = nil) {
@@ -472,8 +612,15 @@ extension CfnDynamoDB {
                 self.s3KeyPrefix = s3KeyPrefix
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.s3Bucket = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["S3Bucket"] = self.s3Bucket
                 object["S3BucketOwner"] = s3BucketOwner
@@ -490,6 +637,8 @@ extension CfnDynamoDB {
             public var sseEnabled: Value
             /// `SSEType`: Server-side encryption type. The only supported value is: + `KMS` - Server-side encryption that uses KMSlong. The key is stored in your account and is managed by KMS (KMS charges apply). One of `KMS`. `nil`: not written.
             public var sseType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsMasterKeyId: Value? = nil, sseEnabled: Value, sseType: Value? = nil) {
@@ -498,8 +647,15 @@ extension CfnDynamoDB {
                 self.sseType = sseType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.sseEnabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["KMSMasterKeyId"] = kmsMasterKeyId
                 object["SSEEnabled"] = self.sseEnabled
@@ -514,6 +670,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `SearchSchemaElementType`. One of `HASH`, `INLINE_FILTER`. Required.
             public var searchSchemaElementType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, searchSchemaElementType: Value) {
@@ -521,8 +679,16 @@ extension CfnDynamoDB {
                 self.searchSchemaElementType = searchSchemaElementType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.searchSchemaElementType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["SearchSchemaElementType"] = self.searchSchemaElementType
@@ -538,6 +704,8 @@ extension CfnDynamoDB {
             public var streamViewType: Value
             /// `Tags`: Specifies the tags to apply to the DDB stream. Stream tags are independent of table tags. For an overview on tagging DynamoDB resources, see [Tagging for DynamoDB](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Tagging.html) in the *Amazon DynamoDB Developer Guide*. `nil`: not written.
             public var tags: [Tag]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(resourcePolicy: ResourcePolicy? = nil, streamViewType: Value, tags: [Tag]? = nil) {
@@ -546,8 +714,15 @@ extension CfnDynamoDB {
                 self.tags = tags
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.streamViewType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
                 object["StreamViewType"] = self.streamViewType
@@ -562,6 +737,8 @@ extension CfnDynamoDB {
             public var key: Value
             /// `Value`: The value of the tag. Tag values are case-sensitive and can be null. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -569,8 +746,16 @@ extension CfnDynamoDB {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -584,6 +769,8 @@ extension CfnDynamoDB {
             public var attributeName: Value?
             /// `Enabled`: Indicates whether TTL is to be enabled (true) or disabled (false) on the table. Required.
             public var enabled: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value? = nil, enabled: Value) {
@@ -591,8 +778,15 @@ extension CfnDynamoDB {
                 self.enabled = enabled
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.enabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = attributeName
                 object["Enabled"] = self.enabled
@@ -604,14 +798,23 @@ extension CfnDynamoDB {
         public struct VectorAttribute: ValueConvertible {
             /// `AttributeName`. 1 to 255 characters. Required.
             public var attributeName: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value) {
                 self.attributeName = attributeName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AttributeName"] = self.attributeName
                 return .object(object)
@@ -632,6 +835,8 @@ extension CfnDynamoDB {
             public var searchSchema: [SearchSchemaElement]?
             /// `VectorAttribute`. Required.
             public var vectorAttribute: VectorAttribute
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(dimensions: Value, distanceFunction: Value, indexName: Value, projection: Projection, searchSchema: [SearchSchemaElement]? = nil, vectorAttribute: VectorAttribute) {
@@ -643,8 +848,19 @@ extension CfnDynamoDB {
                 self.vectorAttribute = vectorAttribute
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.dimensions = .null
+                self.distanceFunction = .null
+                self.indexName = .null
+                self.projection = Projection(intrinsic: .null)
+                self.vectorAttribute = VectorAttribute(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["Dimensions"] = self.dimensions
                 object["DistanceFunction"] = self.distanceFunction
@@ -662,6 +878,8 @@ extension CfnDynamoDB {
             public var readUnitsPerSecond: Value?
             /// `WriteUnitsPerSecond`: Represents the number of write operations your base table can instantaneously support. At least 1. `nil`: not written.
             public var writeUnitsPerSecond: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(readUnitsPerSecond: Value? = nil, writeUnitsPerSecond: Value? = nil) {
@@ -669,8 +887,14 @@ extension CfnDynamoDB {
                 self.writeUnitsPerSecond = writeUnitsPerSecond
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ReadUnitsPerSecond"] = readUnitsPerSecond
                 object["WriteUnitsPerSecond"] = writeUnitsPerSecond
@@ -684,6 +908,8 @@ extension CfnDynamoDB {
             public var attributeName: Value
             /// `KeyType`. Required.
             public var keyType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(attributeName: Value, keyType: Value) {
@@ -691,8 +917,16 @@ extension CfnDynamoDB {
                 self.keyType = keyType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.attributeName = .null
+                self.keyType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AttributeName"] = self.attributeName
                 object["KeyType"] = self.keyType

@@ -64,6 +64,8 @@ extension CfnEC2 {
             public var ipProtocol: Value
             /// `ToPort`. At least -1. `nil`: not written.
             public var toPort: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(cidrIp: Value? = nil, cidrIpv6: Value? = nil, description: Value? = nil, destinationPrefixListId: Value? = nil, destinationSecurityGroupId: Value? = nil, fromPort: Value? = nil, ipProtocol: Value, toPort: Value? = nil) {
@@ -77,8 +79,15 @@ extension CfnEC2 {
                 self.toPort = toPort
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.ipProtocol = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["CidrIp"] = cidrIp
                 object["CidrIpv6"] = cidrIpv6
@@ -114,6 +123,8 @@ extension CfnEC2 {
             public var sourceSecurityGroupOwnerId: Value?
             /// `ToPort`. At least -1. `nil`: not written.
             public var toPort: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(cidrIp: Value? = nil, cidrIpv6: Value? = nil, description: Value? = nil, fromPort: Value? = nil, ipProtocol: Value, sourcePrefixListId: Value? = nil, sourceSecurityGroupId: Value? = nil, sourceSecurityGroupName: Value? = nil, sourceSecurityGroupOwnerId: Value? = nil, toPort: Value? = nil) {
@@ -129,8 +140,15 @@ extension CfnEC2 {
                 self.toPort = toPort
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.ipProtocol = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
                 object["CidrIp"] = cidrIp
                 object["CidrIpv6"] = cidrIpv6
@@ -152,6 +170,8 @@ extension CfnEC2 {
             public var key: Value
             /// `Value`. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -159,8 +179,16 @@ extension CfnEC2 {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

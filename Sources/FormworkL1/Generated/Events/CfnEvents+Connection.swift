@@ -52,6 +52,8 @@ extension CfnEvents {
             public var apiKeyName: Value
             /// `ApiKeyValue`. 1 to 512 characters. Required.
             public var apiKeyValue: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(apiKeyName: Value, apiKeyValue: Value) {
@@ -59,8 +61,16 @@ extension CfnEvents {
                 self.apiKeyValue = apiKeyValue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.apiKeyName = .null
+                self.apiKeyValue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ApiKeyName"] = self.apiKeyName
                 object["ApiKeyValue"] = self.apiKeyValue
@@ -80,6 +90,8 @@ extension CfnEvents {
             public var invocationHttpParameters: ConnectionHttpParameters?
             /// `OAuthParameters`. `nil`: not written.
             public var oAuthParameters: OAuthParameters?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(apiKeyAuthParameters: ApiKeyAuthParameters? = nil, basicAuthParameters: BasicAuthParameters? = nil, connectivityParameters: ConnectivityParameters? = nil, invocationHttpParameters: ConnectionHttpParameters? = nil, oAuthParameters: OAuthParameters? = nil) {
@@ -90,8 +102,14 @@ extension CfnEvents {
                 self.oAuthParameters = oAuthParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["ApiKeyAuthParameters"] = apiKeyAuthParameters.map { $0.templateValue }
                 object["BasicAuthParameters"] = basicAuthParameters.map { $0.templateValue }
@@ -108,6 +126,8 @@ extension CfnEvents {
             public var password: Value
             /// `Username`. 1 to 512 characters. Required.
             public var username: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(password: Value, username: Value) {
@@ -115,8 +135,16 @@ extension CfnEvents {
                 self.username = username
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.password = .null
+                self.username = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Password"] = self.password
                 object["Username"] = self.username
@@ -130,6 +158,8 @@ extension CfnEvents {
             public var clientID: Value
             /// `ClientSecret`. 1 to 512 characters. Required.
             public var clientSecret: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(clientID: Value, clientSecret: Value) {
@@ -137,8 +167,16 @@ extension CfnEvents {
                 self.clientSecret = clientSecret
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.clientID = .null
+                self.clientSecret = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ClientID"] = self.clientID
                 object["ClientSecret"] = self.clientSecret
@@ -154,6 +192,8 @@ extension CfnEvents {
             public var headerParameters: [Parameter]?
             /// `QueryStringParameters`. `nil`: not written.
             public var queryStringParameters: [Parameter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(bodyParameters: [Parameter]? = nil, headerParameters: [Parameter]? = nil, queryStringParameters: [Parameter]? = nil) {
@@ -162,8 +202,14 @@ extension CfnEvents {
                 self.queryStringParameters = queryStringParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["BodyParameters"] = bodyParameters.map { .array($0.map(\.templateValue)) }
                 object["HeaderParameters"] = headerParameters.map { .array($0.map(\.templateValue)) }
@@ -176,14 +222,23 @@ extension CfnEvents {
         public struct ConnectivityParameters: ValueConvertible {
             /// `ResourceParameters`. Required.
             public var resourceParameters: ResourceParameters
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(resourceParameters: ResourceParameters) {
                 self.resourceParameters = resourceParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.resourceParameters = ResourceParameters(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ResourceParameters"] = self.resourceParameters.templateValue
                 return .object(object)
@@ -200,6 +255,8 @@ extension CfnEvents {
             public var httpMethod: Value
             /// `OAuthHttpParameters`. `nil`: not written.
             public var oAuthHttpParameters: ConnectionHttpParameters?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(authorizationEndpoint: Value, clientParameters: ClientParameters, httpMethod: Value, oAuthHttpParameters: ConnectionHttpParameters? = nil) {
@@ -209,8 +266,17 @@ extension CfnEvents {
                 self.oAuthHttpParameters = oAuthHttpParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.authorizationEndpoint = .null
+                self.clientParameters = ClientParameters(intrinsic: .null)
+                self.httpMethod = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["AuthorizationEndpoint"] = self.authorizationEndpoint
                 object["ClientParameters"] = self.clientParameters.templateValue
@@ -228,6 +294,8 @@ extension CfnEvents {
             public var key: Value
             /// `Value`. 0 to 512 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(isValueSecret: Value? = nil, key: Value, value: Value) {
@@ -236,8 +304,16 @@ extension CfnEvents {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["IsValueSecret"] = isValueSecret
                 object["Key"] = self.key
@@ -252,6 +328,8 @@ extension CfnEvents {
             public var resourceAssociationArn: Value?
             /// `ResourceConfigurationArn`. 0 to 2048 characters. Required.
             public var resourceConfigurationArn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(resourceAssociationArn: Value? = nil, resourceConfigurationArn: Value) {
@@ -259,8 +337,15 @@ extension CfnEvents {
                 self.resourceConfigurationArn = resourceConfigurationArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.resourceConfigurationArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ResourceAssociationArn"] = resourceAssociationArn
                 object["ResourceConfigurationArn"] = self.resourceConfigurationArn
@@ -272,14 +357,23 @@ extension CfnEvents {
         public struct InvocationConnectivityParameters: ValueConvertible {
             /// `ResourceParameters`. Required.
             public var resourceParameters: ResourceParameters
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(resourceParameters: ResourceParameters) {
                 self.resourceParameters = resourceParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.resourceParameters = ResourceParameters(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ResourceParameters"] = self.resourceParameters.templateValue
                 return .object(object)

@@ -54,6 +54,8 @@ extension CfnEvents {
             public var type: Value?
             /// `Value`: Specifies the key for the condition. Currently the only supported key is aws:PrincipalOrgID. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(key: Value? = nil, type: Value? = nil, value: Value? = nil) {
@@ -62,8 +64,14 @@ extension CfnEvents {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Key"] = key
                 object["Type"] = type

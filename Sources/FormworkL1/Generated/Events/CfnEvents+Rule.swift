@@ -62,14 +62,23 @@ extension CfnEvents {
         public struct AppSyncParameters: ValueConvertible {
             /// `GraphQLOperation`. Required.
             public var graphQLOperation: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(graphQLOperation: Value) {
                 self.graphQLOperation = graphQLOperation
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.graphQLOperation = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["GraphQLOperation"] = self.graphQLOperation
                 return .object(object)
@@ -84,6 +93,8 @@ extension CfnEvents {
             public var securityGroups: Value?
             /// `Subnets`. Required.
             public var subnets: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(assignPublicIp: Value? = nil, securityGroups: Value? = nil, subnets: Value) {
@@ -92,8 +103,15 @@ extension CfnEvents {
                 self.subnets = subnets
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.subnets = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["AssignPublicIp"] = assignPublicIp
                 object["SecurityGroups"] = securityGroups
@@ -106,14 +124,22 @@ extension CfnEvents {
         public struct BatchArrayProperties: ValueConvertible {
             /// `Size`. `nil`: not written.
             public var size: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(size: Value? = nil) {
                 self.size = size
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Size"] = size
                 return .object(object)
@@ -130,6 +156,8 @@ extension CfnEvents {
             public var jobName: Value
             /// `RetryStrategy`. `nil`: not written.
             public var retryStrategy: BatchRetryStrategy?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(arrayProperties: BatchArrayProperties? = nil, jobDefinition: Value, jobName: Value, retryStrategy: BatchRetryStrategy? = nil) {
@@ -139,8 +167,16 @@ extension CfnEvents {
                 self.retryStrategy = retryStrategy
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.jobDefinition = .null
+                self.jobName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["ArrayProperties"] = arrayProperties.map { $0.templateValue }
                 object["JobDefinition"] = self.jobDefinition
@@ -154,14 +190,22 @@ extension CfnEvents {
         public struct BatchRetryStrategy: ValueConvertible {
             /// `Attempts`. `nil`: not written.
             public var attempts: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(attempts: Value? = nil) {
                 self.attempts = attempts
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Attempts"] = attempts
                 return .object(object)
@@ -176,6 +220,8 @@ extension CfnEvents {
             public var capacityProvider: Value
             /// `Weight`. From 0 to 1000. `nil`: not written.
             public var weight: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(base: Value? = nil, capacityProvider: Value, weight: Value? = nil) {
@@ -184,8 +230,15 @@ extension CfnEvents {
                 self.weight = weight
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.capacityProvider = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Base"] = base
                 object["CapacityProvider"] = self.capacityProvider
@@ -198,14 +251,22 @@ extension CfnEvents {
         public struct DeadLetterConfig: ValueConvertible {
             /// `Arn`. 1 to 1600 characters. `nil`: not written.
             public var arn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(arn: Value? = nil) {
                 self.arn = arn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Arn"] = arn
                 return .object(object)
@@ -242,6 +303,8 @@ extension CfnEvents {
             public var taskCount: Value?
             /// `TaskDefinitionArn`. 1 to 1600 characters. Required.
             public var taskDefinitionArn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(capacityProviderStrategy: [CapacityProviderStrategyItem]? = nil, enableECSManagedTags: Value? = nil, enableExecuteCommand: Value? = nil, group: Value? = nil, launchType: Value? = nil, networkConfiguration: NetworkConfiguration? = nil, placementConstraints: [PlacementConstraint]? = nil, placementStrategies: [PlacementStrategy]? = nil, platformVersion: Value? = nil, propagateTags: Value? = nil, referenceId: Value? = nil, tagList: [Tag]? = nil, taskCount: Value? = nil, taskDefinitionArn: Value) {
@@ -261,8 +324,15 @@ extension CfnEvents {
                 self.taskDefinitionArn = taskDefinitionArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.taskDefinitionArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
                 object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
                 object["EnableECSManagedTags"] = enableECSManagedTags
@@ -290,6 +360,8 @@ extension CfnEvents {
             public var pathParameterValues: Value?
             /// `QueryStringParameters`. `nil`: not written.
             public var queryStringParameters: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(headerParameters: Value? = nil, pathParameterValues: Value? = nil, queryStringParameters: Value? = nil) {
@@ -298,8 +370,14 @@ extension CfnEvents {
                 self.queryStringParameters = queryStringParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["HeaderParameters"] = headerParameters
                 object["PathParameterValues"] = pathParameterValues
@@ -314,6 +392,8 @@ extension CfnEvents {
             public var inputPathsMap: Value?
             /// `InputTemplate`. 1 to 8192 characters. Required.
             public var inputTemplate: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(inputPathsMap: Value? = nil, inputTemplate: Value) {
@@ -321,8 +401,15 @@ extension CfnEvents {
                 self.inputTemplate = inputTemplate
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.inputTemplate = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["InputPathsMap"] = inputPathsMap
                 object["InputTemplate"] = self.inputTemplate
@@ -334,14 +421,23 @@ extension CfnEvents {
         public struct KinesisParameters: ValueConvertible {
             /// `PartitionKeyPath`. 0 to 256 characters. Required.
             public var partitionKeyPath: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(partitionKeyPath: Value) {
                 self.partitionKeyPath = partitionKeyPath
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.partitionKeyPath = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PartitionKeyPath"] = self.partitionKeyPath
                 return .object(object)
@@ -352,14 +448,22 @@ extension CfnEvents {
         public struct NetworkConfiguration: ValueConvertible {
             /// `AwsVpcConfiguration`. `nil`: not written.
             public var awsVpcConfiguration: AwsVpcConfiguration?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(awsVpcConfiguration: AwsVpcConfiguration? = nil) {
                 self.awsVpcConfiguration = awsVpcConfiguration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AwsVpcConfiguration"] = awsVpcConfiguration.map { $0.templateValue }
                 return .object(object)
@@ -372,6 +476,8 @@ extension CfnEvents {
             public var expression: Value?
             /// `Type`. One of `distinctInstance`, `memberOf`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(expression: Value? = nil, type: Value? = nil) {
@@ -379,8 +485,14 @@ extension CfnEvents {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Expression"] = expression
                 object["Type"] = type
@@ -394,6 +506,8 @@ extension CfnEvents {
             public var field: Value?
             /// `Type`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(field: Value? = nil, type: Value? = nil) {
@@ -401,8 +515,14 @@ extension CfnEvents {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Field"] = field
                 object["Type"] = type
@@ -426,6 +546,8 @@ extension CfnEvents {
             public var statementName: Value?
             /// `WithEvent`. `nil`: not written.
             public var withEvent: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(database: Value, dbUser: Value? = nil, secretManagerArn: Value? = nil, sql: Value? = nil, sqls: Value? = nil, statementName: Value? = nil, withEvent: Value? = nil) {
@@ -438,8 +560,15 @@ extension CfnEvents {
                 self.withEvent = withEvent
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.database = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["Database"] = self.database
                 object["DbUser"] = dbUser
@@ -458,6 +587,8 @@ extension CfnEvents {
             public var maximumEventAgeInSeconds: Value?
             /// `MaximumRetryAttempts`. From 0 to 185. `nil`: not written.
             public var maximumRetryAttempts: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maximumEventAgeInSeconds: Value? = nil, maximumRetryAttempts: Value? = nil) {
@@ -465,8 +596,14 @@ extension CfnEvents {
                 self.maximumRetryAttempts = maximumRetryAttempts
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
                 object["MaximumRetryAttempts"] = maximumRetryAttempts
@@ -478,14 +615,23 @@ extension CfnEvents {
         public struct RunCommandParameters: ValueConvertible {
             /// `RunCommandTargets`. Required.
             public var runCommandTargets: [RunCommandTarget]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(runCommandTargets: [RunCommandTarget]) {
                 self.runCommandTargets = runCommandTargets
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.runCommandTargets = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["RunCommandTargets"] = .array(self.runCommandTargets.map(\.templateValue))
                 return .object(object)
@@ -498,6 +644,8 @@ extension CfnEvents {
             public var key: Value
             /// `Values`. Required.
             public var values: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, values: Value) {
@@ -505,8 +653,16 @@ extension CfnEvents {
                 self.values = values
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.values = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Values"] = self.values
@@ -520,6 +676,8 @@ extension CfnEvents {
             public var name: Value
             /// `Value`. 0 to 1024 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(name: Value, value: Value) {
@@ -527,8 +685,16 @@ extension CfnEvents {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.name = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = self.name
                 object["Value"] = self.value
@@ -540,14 +706,22 @@ extension CfnEvents {
         public struct SageMakerPipelineParameters: ValueConvertible {
             /// `PipelineParameterList`. `nil`: not written.
             public var pipelineParameterList: [SageMakerPipelineParameter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pipelineParameterList: [SageMakerPipelineParameter]? = nil) {
                 self.pipelineParameterList = pipelineParameterList
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -558,14 +732,23 @@ extension CfnEvents {
         public struct SqsParameters: ValueConvertible {
             /// `MessageGroupId`. Required.
             public var messageGroupId: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(messageGroupId: Value) {
                 self.messageGroupId = messageGroupId
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.messageGroupId = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MessageGroupId"] = self.messageGroupId
                 return .object(object)
@@ -578,6 +761,8 @@ extension CfnEvents {
             public var key: Value?
             /// `Value`. 0 to 256 characters. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(key: Value? = nil, value: Value? = nil) {
@@ -585,8 +770,14 @@ extension CfnEvents {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = key
                 object["Value"] = value
@@ -630,6 +821,8 @@ extension CfnEvents {
             public var sageMakerPipelineParameters: SageMakerPipelineParameters?
             /// `SqsParameters`. `nil`: not written.
             public var sqsParameters: SqsParameters?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(appSyncParameters: AppSyncParameters? = nil, arn: Value, batchParameters: BatchParameters? = nil, deadLetterConfig: DeadLetterConfig? = nil, ecsParameters: EcsParameters? = nil, httpParameters: HttpParameters? = nil, id: Value, input: Value? = nil, inputPath: Value? = nil, inputTransformer: InputTransformer? = nil, kinesisParameters: KinesisParameters? = nil, redshiftDataParameters: RedshiftDataParameters? = nil, retryPolicy: RetryPolicy? = nil, roleArn: Value? = nil, runCommandParameters: RunCommandParameters? = nil, sageMakerPipelineParameters: SageMakerPipelineParameters? = nil, sqsParameters: SqsParameters? = nil) {
@@ -652,8 +845,16 @@ extension CfnEvents {
                 self.sqsParameters = sqsParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.arn = .null
+                self.id = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 17)
                 object["AppSyncParameters"] = appSyncParameters.map { $0.templateValue }
                 object["Arn"] = self.arn

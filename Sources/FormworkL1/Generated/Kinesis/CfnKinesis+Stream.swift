@@ -68,6 +68,8 @@ extension CfnKinesis {
             public var encryptionType: Value
             /// `KeyId`: The GUID for the customer-managed AWS KMS key to use for encryption. 1 to 2048 characters. Required.
             public var keyId: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(encryptionType: Value, keyId: Value) {
@@ -75,8 +77,16 @@ extension CfnKinesis {
                 self.keyId = keyId
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.encryptionType = .null
+                self.keyId = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["EncryptionType"] = self.encryptionType
                 object["KeyId"] = self.keyId
@@ -88,14 +98,23 @@ extension CfnKinesis {
         public struct StreamModeDetails: ValueConvertible {
             /// `StreamMode`: The mode of the stream One of `ON_DEMAND`, `PROVISIONED`. Required.
             public var streamMode: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(streamMode: Value) {
                 self.streamMode = streamMode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.streamMode = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["StreamMode"] = self.streamMode
                 return .object(object)
@@ -108,6 +127,8 @@ extension CfnKinesis {
             public var key: Value
             /// `Value`: The value for the tag. You can specify a value that is 0 to 255 Unicode characters in length and cannot be prefixed with aws:. You can use any of the following characters: the set of Unicode letters, digits, whitespace, _, ., /, =, +, and -. 0 to 255 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -115,8 +136,16 @@ extension CfnKinesis {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -130,6 +159,8 @@ extension CfnKinesis {
             public var currentMiBps: Value?
             /// `TargetMiBps`: Target warm throughput in MiB/s that a customer can write to a stream at any given time `nil`: not written.
             public var targetMiBps: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(currentMiBps: Value? = nil, targetMiBps: Value? = nil) {
@@ -137,8 +168,14 @@ extension CfnKinesis {
                 self.targetMiBps = targetMiBps
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["CurrentMiBps"] = currentMiBps
                 object["TargetMiBps"] = targetMiBps

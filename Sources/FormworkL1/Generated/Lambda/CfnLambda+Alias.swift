@@ -50,14 +50,22 @@ extension CfnLambda {
         public struct AliasRoutingConfiguration: ValueConvertible {
             /// `AdditionalVersionWeights`: The second version, and the percentage of traffic that's routed to it. `nil`: not written.
             public var additionalVersionWeights: [VersionWeight]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(additionalVersionWeights: [VersionWeight]? = nil) {
                 self.additionalVersionWeights = additionalVersionWeights
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AdditionalVersionWeights"] = additionalVersionWeights.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -68,14 +76,23 @@ extension CfnLambda {
         public struct ProvisionedConcurrencyConfiguration: ValueConvertible {
             /// `ProvisionedConcurrentExecutions`: The amount of provisioned concurrency to allocate for the alias. Required.
             public var provisionedConcurrentExecutions: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(provisionedConcurrentExecutions: Value) {
                 self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.provisionedConcurrentExecutions = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions
                 return .object(object)
@@ -88,6 +105,8 @@ extension CfnLambda {
             public var functionVersion: Value
             /// `FunctionWeight`: The percentage of traffic that the alias routes to the second version. Required.
             public var functionWeight: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(functionVersion: Value, functionWeight: Value) {
@@ -95,8 +114,16 @@ extension CfnLambda {
                 self.functionWeight = functionWeight
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.functionVersion = .null
+                self.functionWeight = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["FunctionVersion"] = self.functionVersion
                 object["FunctionWeight"] = self.functionWeight

@@ -48,6 +48,8 @@ extension CfnLambda {
             public var onFailure: OnFailure?
             /// `OnSuccess`. `nil`: not written.
             public var onSuccess: OnSuccess?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(onFailure: OnFailure? = nil, onSuccess: OnSuccess? = nil) {
@@ -55,8 +57,14 @@ extension CfnLambda {
                 self.onSuccess = onSuccess
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["OnFailure"] = onFailure.map { $0.templateValue }
                 object["OnSuccess"] = onSuccess.map { $0.templateValue }
@@ -68,14 +76,23 @@ extension CfnLambda {
         public struct OnFailure: ValueConvertible {
             /// `Destination`: The Amazon Resource Name (ARN) of the destination resource. 0 to 350 characters. Required.
             public var destination: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(destination: Value) {
                 self.destination = destination
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.destination = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Destination"] = self.destination
                 return .object(object)
@@ -86,14 +103,23 @@ extension CfnLambda {
         public struct OnSuccess: ValueConvertible {
             /// `Destination`: The Amazon Resource Name (ARN) of the destination resource. 0 to 350 characters. Required.
             public var destination: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(destination: Value) {
                 self.destination = destination
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.destination = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Destination"] = self.destination
                 return .object(object)

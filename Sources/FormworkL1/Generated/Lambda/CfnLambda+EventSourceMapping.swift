@@ -140,6 +140,8 @@ extension CfnLambda {
             public var consumerGroupId: Value?
             /// `SchemaRegistryConfig`: Specific configuration settings for a Kafka schema registry. `nil`: not written.
             public var schemaRegistryConfig: SchemaRegistryConfig?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(consumerGroupId: Value? = nil, schemaRegistryConfig: SchemaRegistryConfig? = nil) {
@@ -147,8 +149,14 @@ extension CfnLambda {
                 self.schemaRegistryConfig = schemaRegistryConfig
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ConsumerGroupId"] = consumerGroupId
                 object["SchemaRegistryConfig"] = schemaRegistryConfig.map { $0.templateValue }
@@ -160,14 +168,22 @@ extension CfnLambda {
         public struct DestinationConfig: ValueConvertible {
             /// `OnFailure`: The destination configuration for failed invocations. `nil`: not written.
             public var onFailure: OnFailure?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(onFailure: OnFailure? = nil) {
                 self.onFailure = onFailure
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["OnFailure"] = onFailure.map { $0.templateValue }
                 return .object(object)
@@ -182,6 +198,8 @@ extension CfnLambda {
             public var databaseName: Value?
             /// `FullDocument`: Determines what DocumentDB sends to your event stream during document update operations. If set to UpdateLookup, DocumentDB sends a delta describing the changes, along with a copy of the entire document. Otherwise, DocumentDB sends only a partial document that contains the changes. One of `UpdateLookup`, `Default`. `nil`: not written.
             public var fullDocument: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(collectionName: Value? = nil, databaseName: Value? = nil, fullDocument: Value? = nil) {
@@ -190,8 +208,14 @@ extension CfnLambda {
                 self.fullDocument = fullDocument
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["CollectionName"] = collectionName
                 object["DatabaseName"] = databaseName
@@ -204,14 +228,22 @@ extension CfnLambda {
         public struct Endpoints: ValueConvertible {
             /// `KafkaBootstrapServers`: The list of bootstrap servers for your Kafka brokers in the following format: `"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`. `nil`: not written.
             public var kafkaBootstrapServers: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(kafkaBootstrapServers: Value? = nil) {
                 self.kafkaBootstrapServers = kafkaBootstrapServers
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["KafkaBootstrapServers"] = kafkaBootstrapServers
                 return .object(object)
@@ -222,14 +254,22 @@ extension CfnLambda {
         public struct Filter: ValueConvertible {
             /// `Pattern`: A filter pattern. For more information on the syntax of a filter pattern, see [Filter rule syntax](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax). 0 to 4096 characters. `nil`: not written.
             public var pattern: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pattern: Value? = nil) {
                 self.pattern = pattern
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Pattern"] = pattern
                 return .object(object)
@@ -240,14 +280,22 @@ extension CfnLambda {
         public struct FilterCriteria: ValueConvertible {
             /// `Filters`: A list of filters. `nil`: not written.
             public var filters: [Filter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(filters: [Filter]? = nil) {
                 self.filters = filters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Filters"] = filters.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -258,14 +306,22 @@ extension CfnLambda {
         public struct LoggingConfig: ValueConvertible {
             /// `SystemLogLevel`: Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. One of `DEBUG`, `INFO`, `WARN`. `nil`: not written.
             public var systemLogLevel: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(systemLogLevel: Value? = nil) {
                 self.systemLogLevel = systemLogLevel
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["SystemLogLevel"] = systemLogLevel
                 return .object(object)
@@ -276,14 +332,22 @@ extension CfnLambda {
         public struct MetricsConfig: ValueConvertible {
             /// `Metrics`: The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`. + `EventCount` to receive metrics related to the number of events processed by your event source mapping. + `ErrorCount` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the number… `nil`: not written.
             public var metrics: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(metrics: Value? = nil) {
                 self.metrics = metrics
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Metrics"] = metrics
                 return .object(object)
@@ -294,14 +358,22 @@ extension CfnLambda {
         public struct OnFailure: ValueConvertible {
             /// `Destination`: The Amazon Resource Name (ARN) of the destination resource. 12 to 1024 characters. `nil`: not written.
             public var destination: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destination: Value? = nil) {
                 self.destination = destination
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Destination"] = destination
                 return .object(object)
@@ -316,6 +388,8 @@ extension CfnLambda {
             public var minimumPollers: Value?
             /// `PollerGroupName`: (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. 0 to 128 characters. `nil`: not written.
             public var pollerGroupName: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maximumPollers: Value? = nil, minimumPollers: Value? = nil, pollerGroupName: Value? = nil) {
@@ -324,8 +398,14 @@ extension CfnLambda {
                 self.pollerGroupName = pollerGroupName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["MaximumPollers"] = maximumPollers
                 object["MinimumPollers"] = minimumPollers
@@ -338,14 +418,22 @@ extension CfnLambda {
         public struct ScalingConfig: ValueConvertible {
             /// `MaximumConcurrency`: Limits the number of concurrent instances that the SQS event source can invoke. From 2 to 1000. `nil`: not written.
             public var maximumConcurrency: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maximumConcurrency: Value? = nil) {
                 self.maximumConcurrency = maximumConcurrency
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MaximumConcurrency"] = maximumConcurrency
                 return .object(object)
@@ -358,6 +446,8 @@ extension CfnLambda {
             public var type: Value?
             /// `URI`: The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry. 1 to 10000 characters. `nil`: not written.
             public var uri: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(type: Value? = nil, uri: Value? = nil) {
@@ -365,8 +455,14 @@ extension CfnLambda {
                 self.uri = uri
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Type"] = type
                 object["URI"] = uri
@@ -384,6 +480,8 @@ extension CfnLambda {
             public var schemaRegistryURI: Value?
             /// `SchemaValidationConfigs`: An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry. `nil`: not written.
             public var schemaValidationConfigs: [SchemaValidationConfig]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(accessConfigs: [SchemaRegistryAccessConfig]? = nil, eventRecordFormat: Value? = nil, schemaRegistryURI: Value? = nil, schemaValidationConfigs: [SchemaValidationConfig]? = nil) {
@@ -393,8 +491,14 @@ extension CfnLambda {
                 self.schemaValidationConfigs = schemaValidationConfigs
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["AccessConfigs"] = accessConfigs.map { .array($0.map(\.templateValue)) }
                 object["EventRecordFormat"] = eventRecordFormat
@@ -408,14 +512,22 @@ extension CfnLambda {
         public struct SchemaValidationConfig: ValueConvertible {
             /// `Attribute`: The attributes you want your schema registry to validate and filter for. If you selected `JSON` as the `EventRecordFormat`, Lambda also deserializes the selected message attributes. One of `KEY`, `VALUE`. `nil`: not written.
             public var attribute: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(attribute: Value? = nil) {
                 self.attribute = attribute
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Attribute"] = attribute
                 return .object(object)
@@ -426,14 +538,22 @@ extension CfnLambda {
         public struct SelfManagedEventSource: ValueConvertible {
             /// `Endpoints`: The list of bootstrap servers for your Kafka brokers in the following format: `"KafkaBootstrapServers": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`. `nil`: not written.
             public var endpoints: Endpoints?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(endpoints: Endpoints? = nil) {
                 self.endpoints = endpoints
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Endpoints"] = endpoints.map { $0.templateValue }
                 return .object(object)
@@ -448,6 +568,8 @@ extension CfnLambda {
             public var consumptionMode: Value?
             /// `SchemaRegistryConfig`: Specific configuration settings for a Kafka schema registry. `nil`: not written.
             public var schemaRegistryConfig: SchemaRegistryConfig?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(consumerGroupId: Value? = nil, consumptionMode: Value? = nil, schemaRegistryConfig: SchemaRegistryConfig? = nil) {
@@ -456,8 +578,14 @@ extension CfnLambda {
                 self.schemaRegistryConfig = schemaRegistryConfig
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["ConsumerGroupId"] = consumerGroupId
                 object["ConsumptionMode"] = consumptionMode
@@ -472,6 +600,8 @@ extension CfnLambda {
             public var type: Value?
             /// `URI`: The value for your chosen configuration in `Type`. For example: `"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"`. 1 to 200 characters. `nil`: not written.
             public var uri: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(type: Value? = nil, uri: Value? = nil) {
@@ -479,8 +609,14 @@ extension CfnLambda {
                 self.uri = uri
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Type"] = type
                 object["URI"] = uri
@@ -494,6 +630,8 @@ extension CfnLambda {
             public var key: Value
             /// `Value`: The value for this tag. 0 to 256 characters. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value? = nil) {
@@ -501,8 +639,15 @@ extension CfnLambda {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = value

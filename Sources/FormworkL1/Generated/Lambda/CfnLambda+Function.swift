@@ -150,14 +150,23 @@ extension CfnLambda {
         public struct CapacityProviderConfig: ValueConvertible {
             /// `LambdaManagedInstancesCapacityProviderConfig`: Configuration for Lambda-managed instances used by the capacity provider. Required.
             public var lambdaManagedInstancesCapacityProviderConfig: LambdaManagedInstancesCapacityProviderConfig
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(lambdaManagedInstancesCapacityProviderConfig: LambdaManagedInstancesCapacityProviderConfig) {
                 self.lambdaManagedInstancesCapacityProviderConfig = lambdaManagedInstancesCapacityProviderConfig
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.lambdaManagedInstancesCapacityProviderConfig = LambdaManagedInstancesCapacityProviderConfig(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["LambdaManagedInstancesCapacityProviderConfig"] = self.lambdaManagedInstancesCapacityProviderConfig.templateValue
                 return .object(object)
@@ -180,6 +189,8 @@ extension CfnLambda {
             public var sourceKMSKeyArn: Value?
             /// `ZipFile`: (Node.js and Python) The source code of your Lambda function. If you include your function source inline with this parameter, CFN places it in a file named `index` and zips it to create a [deployment package](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html). This zip file cannot exceed 4MB. `nil`: not written.
             public var zipFile: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(imageUri: Value? = nil, s3Bucket: Value? = nil, s3Key: Value? = nil, s3ObjectStorageMode: Value? = nil, s3ObjectVersion: Value? = nil, sourceKMSKeyArn: Value? = nil, zipFile: Value? = nil) {
@@ -192,8 +203,14 @@ extension CfnLambda {
                 self.zipFile = zipFile
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["ImageUri"] = imageUri
                 object["S3Bucket"] = s3Bucket
@@ -210,14 +227,22 @@ extension CfnLambda {
         public struct DeadLetterConfig: ValueConvertible {
             /// `TargetArn`: The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic. 0 to 10000 characters. `nil`: not written.
             public var targetArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(targetArn: Value? = nil) {
                 self.targetArn = targetArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["TargetArn"] = targetArn
                 return .object(object)
@@ -232,6 +257,8 @@ extension CfnLambda {
             public var kmsKeyArn: Value?
             /// `RetentionPeriodInDays`: The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API. From 1 to 90. `nil`: not written.
             public var retentionPeriodInDays: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(executionTimeout: Value, kmsKeyArn: Value? = nil, retentionPeriodInDays: Value? = nil) {
@@ -240,8 +267,15 @@ extension CfnLambda {
                 self.retentionPeriodInDays = retentionPeriodInDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.executionTimeout = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["ExecutionTimeout"] = self.executionTimeout
                 object["KMSKeyArn"] = kmsKeyArn
@@ -254,14 +288,22 @@ extension CfnLambda {
         public struct Environment: ValueConvertible {
             /// `Variables`: Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). If the value of the environment variable is a time or a duration, enclose the value in quotes. `nil`: not written.
             public var variables: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(variables: Value? = nil) {
                 self.variables = variables
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Variables"] = variables
                 return .object(object)
@@ -272,14 +314,23 @@ extension CfnLambda {
         public struct EphemeralStorage: ValueConvertible {
             /// `Size`: The size of the function's `/tmp` directory. From 512 to 32768. Required.
             public var size: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(size: Value) {
                 self.size = size
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.size = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Size"] = self.size
                 return .object(object)
@@ -294,6 +345,8 @@ extension CfnLambda {
             public var localMountPath: Value
             /// `S3FilesConfig`: The configuration for how your function accesses data on an Amazon S3 file system. Valid only when the file system access point ARN is an Amazon S3 Files access point. If you specify a different access point type (for example, Amazon Elastic File System), the operation returns an `InvalidParameterException`. `nil`: not written.
             public var s3FilesConfig: S3FilesConfig?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(arn: Value, localMountPath: Value, s3FilesConfig: S3FilesConfig? = nil) {
@@ -302,8 +355,16 @@ extension CfnLambda {
                 self.s3FilesConfig = s3FilesConfig
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.arn = .null
+                self.localMountPath = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Arn"] = self.arn
                 object["LocalMountPath"] = self.localMountPath
@@ -318,6 +379,8 @@ extension CfnLambda {
             public var maxExecutionEnvironments: Value?
             /// `MinExecutionEnvironments`: The minimum number of execution environments to maintain for the function. From 0 to 15000. `nil`: not written.
             public var minExecutionEnvironments: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxExecutionEnvironments: Value? = nil, minExecutionEnvironments: Value? = nil) {
@@ -325,8 +388,14 @@ extension CfnLambda {
                 self.minExecutionEnvironments = minExecutionEnvironments
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaxExecutionEnvironments"] = maxExecutionEnvironments
                 object["MinExecutionEnvironments"] = minExecutionEnvironments
@@ -342,6 +411,8 @@ extension CfnLambda {
             public var entryPoint: Value?
             /// `WorkingDirectory`: Specifies the working directory. The length of the directory string cannot exceed 1,000 characters. 0 to 1000 characters. `nil`: not written.
             public var workingDirectory: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(command: Value? = nil, entryPoint: Value? = nil, workingDirectory: Value? = nil) {
@@ -350,8 +421,14 @@ extension CfnLambda {
                 self.workingDirectory = workingDirectory
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Command"] = command
                 object["EntryPoint"] = entryPoint
@@ -368,6 +445,8 @@ extension CfnLambda {
             public var executionEnvironmentMemoryGiBPerVCpu: Value?
             /// `PerExecutionEnvironmentMaxConcurrency`: The maximum number of concurrent executions that can run on each execution environment. From 1 to 1600. `nil`: not written.
             public var perExecutionEnvironmentMaxConcurrency: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(capacityProviderArn: Value, executionEnvironmentMemoryGiBPerVCpu: Value? = nil, perExecutionEnvironmentMaxConcurrency: Value? = nil) {
@@ -376,8 +455,15 @@ extension CfnLambda {
                 self.perExecutionEnvironmentMaxConcurrency = perExecutionEnvironmentMaxConcurrency
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.capacityProviderArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["CapacityProviderArn"] = self.capacityProviderArn
                 object["ExecutionEnvironmentMemoryGiBPerVCpu"] = executionEnvironmentMemoryGiBPerVCpu
@@ -396,6 +482,8 @@ extension CfnLambda {
             public var logGroup: Value?
             /// `SystemLogLevel`: Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. One of `DEBUG`, `INFO`, `WARN`. `nil`: not written.
             public var systemLogLevel: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(applicationLogLevel: Value? = nil, logFormat: Value? = nil, logGroup: Value? = nil, systemLogLevel: Value? = nil) {
@@ -405,8 +493,14 @@ extension CfnLambda {
                 self.systemLogLevel = systemLogLevel
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["ApplicationLogLevel"] = applicationLogLevel
                 object["LogFormat"] = logFormat
@@ -422,6 +516,8 @@ extension CfnLambda {
             public var runtimeVersionArn: Value?
             /// `UpdateRuntimeOn`: Specify the runtime update mode. + *Auto (default)* - Automatically update to the most recent and secure runtime version using a [Two-phase runtime version rollout](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-two-phase). One of `Auto`, `FunctionUpdate`, `Manual`. Required.
             public var updateRuntimeOn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(runtimeVersionArn: Value? = nil, updateRuntimeOn: Value) {
@@ -429,8 +525,15 @@ extension CfnLambda {
                 self.updateRuntimeOn = updateRuntimeOn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.updateRuntimeOn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["RuntimeVersionArn"] = runtimeVersionArn
                 object["UpdateRuntimeOn"] = self.updateRuntimeOn
@@ -442,14 +545,22 @@ extension CfnLambda {
         public struct S3FilesConfig: ValueConvertible {
             /// `DirectS3Read`: Specifies if a function reads from the file system for the lowest latency, or through Amazon S3 Files feature "direct Amazon S3 bucket reads" for the highest throughput. One of `ENABLED`, `DISABLED`, `AUTO`. `nil`: not written.
             public var directS3Read: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(directS3Read: Value? = nil) {
                 self.directS3Read = directS3Read
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["DirectS3Read"] = directS3Read
                 return .object(object)
@@ -460,14 +571,23 @@ extension CfnLambda {
         public struct SnapStart: ValueConvertible {
             /// `ApplyOn`: Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. One of `PublishedVersions`, `None`. Required.
             public var applyOn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(applyOn: Value) {
                 self.applyOn = applyOn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.applyOn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ApplyOn"] = self.applyOn
                 return .object(object)
@@ -480,6 +600,8 @@ extension CfnLambda {
             public var applyOn: Value?
             /// `OptimizationStatus`: When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version. One of `On`, `Off`. `nil`: not written.
             public var optimizationStatus: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(applyOn: Value? = nil, optimizationStatus: Value? = nil) {
@@ -487,8 +609,14 @@ extension CfnLambda {
                 self.optimizationStatus = optimizationStatus
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ApplyOn"] = applyOn
                 object["OptimizationStatus"] = optimizationStatus
@@ -502,6 +630,8 @@ extension CfnLambda {
             public var key: Value
             /// `Value`: The value for this tag. 0 to 256 characters. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value? = nil) {
@@ -509,8 +639,15 @@ extension CfnLambda {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = value
@@ -522,14 +659,23 @@ extension CfnLambda {
         public struct TenancyConfig: ValueConvertible {
             /// `TenantIsolationMode`: Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID. One of `PER_TENANT`. Required.
             public var tenantIsolationMode: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(tenantIsolationMode: Value) {
                 self.tenantIsolationMode = tenantIsolationMode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.tenantIsolationMode = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["TenantIsolationMode"] = self.tenantIsolationMode
                 return .object(object)
@@ -540,14 +686,22 @@ extension CfnLambda {
         public struct TracingConfig: ValueConvertible {
             /// `Mode`: The tracing mode. One of `Active`, `PassThrough`. `nil`: not written.
             public var mode: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(mode: Value? = nil) {
                 self.mode = mode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Mode"] = mode
                 return .object(object)
@@ -562,6 +716,8 @@ extension CfnLambda {
             public var securityGroupIds: Value?
             /// `SubnetIds`: A list of VPC subnet IDs. `nil`: not written.
             public var subnetIds: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(ipv6AllowedForDualStack: Value? = nil, securityGroupIds: Value? = nil, subnetIds: Value? = nil) {
@@ -570,8 +726,14 @@ extension CfnLambda {
                 self.subnetIds = subnetIds
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Ipv6AllowedForDualStack"] = ipv6AllowedForDualStack
                 object["SecurityGroupIds"] = securityGroupIds

@@ -56,6 +56,8 @@ extension CfnLambda {
             public var s3ObjectStorageMode: Value?
             /// `S3ObjectVersion`: For versioned objects, the version of the layer archive object to use. 1 to 1024 characters. `nil`: not written.
             public var s3ObjectVersion: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(s3Bucket: Value, s3Key: Value, s3ObjectStorageMode: Value? = nil, s3ObjectVersion: Value? = nil) {
@@ -65,8 +67,16 @@ extension CfnLambda {
                 self.s3ObjectVersion = s3ObjectVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.s3Bucket = .null
+                self.s3Key = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["S3Bucket"] = self.s3Bucket
                 object["S3Key"] = self.s3Key

@@ -56,6 +56,8 @@ extension CfnLambda {
             public var exposeHeaders: Value?
             /// `MaxAge`. From 0 to 86400. `nil`: not written.
             public var maxAge: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(allowCredentials: Value? = nil, allowHeaders: Value? = nil, allowMethods: Value? = nil, allowOrigins: Value? = nil, exposeHeaders: Value? = nil, maxAge: Value? = nil) {
@@ -67,8 +69,14 @@ extension CfnLambda {
                 self.maxAge = maxAge
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["AllowCredentials"] = allowCredentials
                 object["AllowHeaders"] = allowHeaders

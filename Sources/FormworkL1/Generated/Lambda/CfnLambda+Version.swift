@@ -52,6 +52,8 @@ extension CfnLambda {
             public var maxExecutionEnvironments: Value?
             /// `MinExecutionEnvironments`: The minimum number of execution environments to maintain for the function. From 0 to 15000. `nil`: not written.
             public var minExecutionEnvironments: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maxExecutionEnvironments: Value? = nil, minExecutionEnvironments: Value? = nil) {
@@ -59,8 +61,14 @@ extension CfnLambda {
                 self.minExecutionEnvironments = minExecutionEnvironments
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaxExecutionEnvironments"] = maxExecutionEnvironments
                 object["MinExecutionEnvironments"] = minExecutionEnvironments
@@ -72,14 +80,23 @@ extension CfnLambda {
         public struct ProvisionedConcurrencyConfiguration: ValueConvertible {
             /// `ProvisionedConcurrentExecutions`: The amount of provisioned concurrency to allocate for the version. Required.
             public var provisionedConcurrentExecutions: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(provisionedConcurrentExecutions: Value) {
                 self.provisionedConcurrentExecutions = provisionedConcurrentExecutions
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.provisionedConcurrentExecutions = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions
                 return .object(object)
@@ -92,6 +109,8 @@ extension CfnLambda {
             public var runtimeVersionArn: Value?
             /// `UpdateRuntimeOn`: The runtime update mode. Required.
             public var updateRuntimeOn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(runtimeVersionArn: Value? = nil, updateRuntimeOn: Value) {
@@ -99,8 +118,15 @@ extension CfnLambda {
                 self.updateRuntimeOn = updateRuntimeOn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.updateRuntimeOn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["RuntimeVersionArn"] = runtimeVersionArn
                 object["UpdateRuntimeOn"] = self.updateRuntimeOn

@@ -56,6 +56,8 @@ extension CfnLogs {
             public var key: Value
             /// `Value`: The log event field that will contain the value for this dimension. This dimension will only be published for a metric if the value is found in the log event. For example, `$.eventType` for JSON log events, or `$server` for space-delimited log events. 1 to 255 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -63,8 +65,16 @@ extension CfnLogs {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -86,6 +96,8 @@ extension CfnLogs {
             public var metricValue: Value
             /// `Unit`: The unit to assign to the metric. If you omit this, the unit is set as `None`. One of `Seconds`, `Microseconds`, `Milliseconds`, `Bytes`, `Kilobytes`, `Megabytes`, `Gigabytes`, `Terabytes`, `Bits`, `Kilobits`, `Megabits`, `Gigabits`, …. `nil`: not written.
             public var unit: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(defaultValue: Value? = nil, dimensions: [Dimension]? = nil, metricName: Value, metricNamespace: Value, metricValue: Value, unit: Value? = nil) {
@@ -97,8 +109,17 @@ extension CfnLogs {
                 self.unit = unit
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.metricName = .null
+                self.metricNamespace = .null
+                self.metricValue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["DefaultValue"] = defaultValue
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }

@@ -82,6 +82,8 @@ extension CfnPipes {
             public var securityGroups: Value?
             /// `Subnets`. Required.
             public var subnets: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(assignPublicIp: Value? = nil, securityGroups: Value? = nil, subnets: Value) {
@@ -90,8 +92,15 @@ extension CfnPipes {
                 self.subnets = subnets
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.subnets = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["AssignPublicIp"] = assignPublicIp
                 object["SecurityGroups"] = securityGroups
@@ -104,14 +113,22 @@ extension CfnPipes {
         public struct BatchArrayProperties: ValueConvertible {
             /// `Size`. From 2 to 10000. `nil`: not written.
             public var size: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(size: Value? = nil) {
                 self.size = size
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Size"] = size
                 return .object(object)
@@ -128,6 +145,8 @@ extension CfnPipes {
             public var instanceType: Value?
             /// `ResourceRequirements`. `nil`: not written.
             public var resourceRequirements: [BatchResourceRequirement]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(command: Value? = nil, environment: [BatchEnvironmentVariable]? = nil, instanceType: Value? = nil, resourceRequirements: [BatchResourceRequirement]? = nil) {
@@ -137,8 +156,14 @@ extension CfnPipes {
                 self.resourceRequirements = resourceRequirements
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["Command"] = command
                 object["Environment"] = environment.map { .array($0.map(\.templateValue)) }
@@ -154,6 +179,8 @@ extension CfnPipes {
             public var name: Value?
             /// `Value`. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(name: Value? = nil, value: Value? = nil) {
@@ -161,8 +188,14 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = name
                 object["Value"] = value
@@ -176,6 +209,8 @@ extension CfnPipes {
             public var jobId: Value?
             /// `Type`. One of `N_TO_N`, `SEQUENTIAL`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(jobId: Value? = nil, type: Value? = nil) {
@@ -183,8 +218,14 @@ extension CfnPipes {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["JobId"] = jobId
                 object["Type"] = type
@@ -198,6 +239,8 @@ extension CfnPipes {
             public var type: Value
             /// `Value`. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(type: Value, value: Value) {
@@ -205,8 +248,16 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.type = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Type"] = self.type
                 object["Value"] = self.value
@@ -218,14 +269,22 @@ extension CfnPipes {
         public struct BatchRetryStrategy: ValueConvertible {
             /// `Attempts`. From 1 to 10. `nil`: not written.
             public var attempts: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(attempts: Value? = nil) {
                 self.attempts = attempts
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Attempts"] = attempts
                 return .object(object)
@@ -240,6 +299,8 @@ extension CfnPipes {
             public var capacityProvider: Value
             /// `Weight`. From 0 to 1000. `nil`: not written.
             public var weight: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(base: Value? = nil, capacityProvider: Value, weight: Value? = nil) {
@@ -248,8 +309,15 @@ extension CfnPipes {
                 self.weight = weight
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.capacityProvider = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Base"] = base
                 object["CapacityProvider"] = self.capacityProvider
@@ -262,14 +330,22 @@ extension CfnPipes {
         public struct CloudwatchLogsLogDestination: ValueConvertible {
             /// `LogGroupArn`. 1 to 1600 characters. `nil`: not written.
             public var logGroupArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(logGroupArn: Value? = nil) {
                 self.logGroupArn = logGroupArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["LogGroupArn"] = logGroupArn
                 return .object(object)
@@ -280,14 +356,22 @@ extension CfnPipes {
         public struct DeadLetterConfig: ValueConvertible {
             /// `Arn`. 1 to 1600 characters. `nil`: not written.
             public var arn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(arn: Value? = nil) {
                 self.arn = arn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Arn"] = arn
                 return .object(object)
@@ -302,6 +386,8 @@ extension CfnPipes {
             public var dimensionValue: Value
             /// `DimensionValueType`. One of `VARCHAR`. Required.
             public var dimensionValueType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(dimensionName: Value, dimensionValue: Value, dimensionValueType: Value) {
@@ -310,8 +396,17 @@ extension CfnPipes {
                 self.dimensionValueType = dimensionValueType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.dimensionName = .null
+                self.dimensionValue = .null
+                self.dimensionValueType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["DimensionName"] = self.dimensionName
                 object["DimensionValue"] = self.dimensionValue
@@ -338,6 +433,8 @@ extension CfnPipes {
             public var name: Value?
             /// `ResourceRequirements`. `nil`: not written.
             public var resourceRequirements: [EcsResourceRequirement]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(command: Value? = nil, cpu: Value? = nil, environment: [EcsEnvironmentVariable]? = nil, environmentFiles: [EcsEnvironmentFile]? = nil, memory: Value? = nil, memoryReservation: Value? = nil, name: Value? = nil, resourceRequirements: [EcsResourceRequirement]? = nil) {
@@ -351,8 +448,14 @@ extension CfnPipes {
                 self.resourceRequirements = resourceRequirements
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["Command"] = command
                 object["Cpu"] = cpu
@@ -372,6 +475,8 @@ extension CfnPipes {
             public var type: Value
             /// `Value`. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(type: Value, value: Value) {
@@ -379,8 +484,16 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.type = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Type"] = self.type
                 object["Value"] = self.value
@@ -394,6 +507,8 @@ extension CfnPipes {
             public var name: Value?
             /// `Value`. `nil`: not written.
             public var value: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(name: Value? = nil, value: Value? = nil) {
@@ -401,8 +516,14 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = name
                 object["Value"] = value
@@ -414,14 +535,23 @@ extension CfnPipes {
         public struct EcsEphemeralStorage: ValueConvertible {
             /// `SizeInGiB`. From 21 to 200. Required.
             public var sizeInGiB: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(sizeInGiB: Value) {
                 self.sizeInGiB = sizeInGiB
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.sizeInGiB = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["SizeInGiB"] = self.sizeInGiB
                 return .object(object)
@@ -434,6 +564,8 @@ extension CfnPipes {
             public var deviceName: Value?
             /// `DeviceType`. `nil`: not written.
             public var deviceType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(deviceName: Value? = nil, deviceType: Value? = nil) {
@@ -441,8 +573,14 @@ extension CfnPipes {
                 self.deviceType = deviceType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["DeviceName"] = deviceName
                 object["DeviceType"] = deviceType
@@ -456,6 +594,8 @@ extension CfnPipes {
             public var type: Value
             /// `Value`. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(type: Value, value: Value) {
@@ -463,8 +603,16 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.type = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Type"] = self.type
                 object["Value"] = self.value
@@ -488,6 +636,8 @@ extension CfnPipes {
             public var memory: Value?
             /// `TaskRoleArn`. 1 to 1600 characters. `nil`: not written.
             public var taskRoleArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(containerOverrides: [EcsContainerOverride]? = nil, cpu: Value? = nil, ephemeralStorage: EcsEphemeralStorage? = nil, executionRoleArn: Value? = nil, inferenceAcceleratorOverrides: [EcsInferenceAcceleratorOverride]? = nil, memory: Value? = nil, taskRoleArn: Value? = nil) {
@@ -500,8 +650,14 @@ extension CfnPipes {
                 self.taskRoleArn = taskRoleArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["ContainerOverrides"] = containerOverrides.map { .array($0.map(\.templateValue)) }
                 object["Cpu"] = cpu
@@ -518,14 +674,22 @@ extension CfnPipes {
         public struct Filter: ValueConvertible {
             /// `Pattern`. 0 to 4096 characters. `nil`: not written.
             public var pattern: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pattern: Value? = nil) {
                 self.pattern = pattern
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Pattern"] = pattern
                 return .object(object)
@@ -536,14 +700,22 @@ extension CfnPipes {
         public struct FilterCriteria: ValueConvertible {
             /// `Filters`. `nil`: not written.
             public var filters: [Filter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(filters: [Filter]? = nil) {
                 self.filters = filters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Filters"] = filters.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -554,14 +726,22 @@ extension CfnPipes {
         public struct FirehoseLogDestination: ValueConvertible {
             /// `DeliveryStreamArn`. 1 to 1600 characters. `nil`: not written.
             public var deliveryStreamArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(deliveryStreamArn: Value? = nil) {
                 self.deliveryStreamArn = deliveryStreamArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["DeliveryStreamArn"] = deliveryStreamArn
                 return .object(object)
@@ -576,6 +756,8 @@ extension CfnPipes {
             public var measureValueType: Value
             /// `MultiMeasureAttributeName`. 1 to 256 characters. Required.
             public var multiMeasureAttributeName: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(measureValue: Value, measureValueType: Value, multiMeasureAttributeName: Value) {
@@ -584,8 +766,17 @@ extension CfnPipes {
                 self.multiMeasureAttributeName = multiMeasureAttributeName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.measureValue = .null
+                self.measureValueType = .null
+                self.multiMeasureAttributeName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["MeasureValue"] = self.measureValue
                 object["MeasureValueType"] = self.measureValueType
@@ -600,6 +791,8 @@ extension CfnPipes {
             public var multiMeasureAttributeMappings: [MultiMeasureAttributeMapping]
             /// `MultiMeasureName`. 1 to 256 characters. Required.
             public var multiMeasureName: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(multiMeasureAttributeMappings: [MultiMeasureAttributeMapping], multiMeasureName: Value) {
@@ -607,8 +800,16 @@ extension CfnPipes {
                 self.multiMeasureName = multiMeasureName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.multiMeasureAttributeMappings = []
+                self.multiMeasureName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MultiMeasureAttributeMappings"] = .array(self.multiMeasureAttributeMappings.map(\.templateValue))
                 object["MultiMeasureName"] = self.multiMeasureName
@@ -620,14 +821,22 @@ extension CfnPipes {
         public struct NetworkConfiguration: ValueConvertible {
             /// `AwsvpcConfiguration`. `nil`: not written.
             public var awsvpcConfiguration: AwsVpcConfiguration?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(awsvpcConfiguration: AwsVpcConfiguration? = nil) {
                 self.awsvpcConfiguration = awsvpcConfiguration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AwsvpcConfiguration"] = awsvpcConfiguration.map { $0.templateValue }
                 return .object(object)
@@ -642,6 +851,8 @@ extension CfnPipes {
             public var pathParameterValues: Value?
             /// `QueryStringParameters`. `nil`: not written.
             public var queryStringParameters: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(headerParameters: Value? = nil, pathParameterValues: Value? = nil, queryStringParameters: Value? = nil) {
@@ -650,8 +861,14 @@ extension CfnPipes {
                 self.queryStringParameters = queryStringParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["HeaderParameters"] = headerParameters
                 object["PathParameterValues"] = pathParameterValues
@@ -666,6 +883,8 @@ extension CfnPipes {
             public var httpParameters: PipeEnrichmentHttpParameters?
             /// `InputTemplate`. 0 to 8192 characters. `nil`: not written.
             public var inputTemplate: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(httpParameters: PipeEnrichmentHttpParameters? = nil, inputTemplate: Value? = nil) {
@@ -673,8 +892,14 @@ extension CfnPipes {
                 self.inputTemplate = inputTemplate
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["HttpParameters"] = httpParameters.map { $0.templateValue }
                 object["InputTemplate"] = inputTemplate
@@ -694,6 +919,8 @@ extension CfnPipes {
             public var level: Value?
             /// `S3LogDestination`. `nil`: not written.
             public var s3LogDestination: S3LogDestination?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(cloudwatchLogsLogDestination: CloudwatchLogsLogDestination? = nil, firehoseLogDestination: FirehoseLogDestination? = nil, includeExecutionData: Value? = nil, level: Value? = nil, s3LogDestination: S3LogDestination? = nil) {
@@ -704,8 +931,14 @@ extension CfnPipes {
                 self.s3LogDestination = s3LogDestination
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["CloudwatchLogsLogDestination"] = cloudwatchLogsLogDestination.map { $0.templateValue }
                 object["FirehoseLogDestination"] = firehoseLogDestination.map { $0.templateValue }
@@ -726,6 +959,8 @@ extension CfnPipes {
             public var maximumBatchingWindowInSeconds: Value?
             /// `QueueName`. 1 to 1000 characters. Required.
             public var queueName: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(batchSize: Value? = nil, credentials: Value, maximumBatchingWindowInSeconds: Value? = nil, queueName: Value) {
@@ -735,8 +970,16 @@ extension CfnPipes {
                 self.queueName = queueName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.credentials = .null
+                self.queueName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["BatchSize"] = batchSize
                 object["Credentials"] = self.credentials
@@ -764,6 +1007,8 @@ extension CfnPipes {
             public var parallelizationFactor: Value?
             /// `StartingPosition`. One of `TRIM_HORIZON`, `LATEST`. Required.
             public var startingPosition: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(batchSize: Value? = nil, deadLetterConfig: DeadLetterConfig? = nil, maximumBatchingWindowInSeconds: Value? = nil, maximumRecordAgeInSeconds: Value? = nil, maximumRetryAttempts: Value? = nil, onPartialBatchItemFailure: Value? = nil, parallelizationFactor: Value? = nil, startingPosition: Value) {
@@ -777,8 +1022,15 @@ extension CfnPipes {
                 self.startingPosition = startingPosition
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.startingPosition = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["BatchSize"] = batchSize
                 object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
@@ -812,6 +1064,8 @@ extension CfnPipes {
             public var startingPosition: Value
             /// `StartingPositionTimestamp`. `nil`: not written.
             public var startingPositionTimestamp: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(batchSize: Value? = nil, deadLetterConfig: DeadLetterConfig? = nil, maximumBatchingWindowInSeconds: Value? = nil, maximumRecordAgeInSeconds: Value? = nil, maximumRetryAttempts: Value? = nil, onPartialBatchItemFailure: Value? = nil, parallelizationFactor: Value? = nil, startingPosition: Value, startingPositionTimestamp: Value? = nil) {
@@ -826,8 +1080,15 @@ extension CfnPipes {
                 self.startingPositionTimestamp = startingPositionTimestamp
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.startingPosition = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
                 object["BatchSize"] = batchSize
                 object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
@@ -856,6 +1117,8 @@ extension CfnPipes {
             public var startingPosition: Value?
             /// `TopicName`. 1 to 249 characters. Required.
             public var topicName: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(batchSize: Value? = nil, consumerGroupID: Value? = nil, credentials: Value? = nil, maximumBatchingWindowInSeconds: Value? = nil, startingPosition: Value? = nil, topicName: Value) {
@@ -867,8 +1130,15 @@ extension CfnPipes {
                 self.topicName = topicName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.topicName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["BatchSize"] = batchSize
                 object["ConsumerGroupID"] = consumerGroupID
@@ -898,6 +1168,8 @@ extension CfnPipes {
             public var selfManagedKafkaParameters: PipeSourceSelfManagedKafkaParameters?
             /// `SqsQueueParameters`. `nil`: not written.
             public var sqsQueueParameters: PipeSourceSqsQueueParameters?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(activeMQBrokerParameters: PipeSourceActiveMQBrokerParameters? = nil, dynamoDBStreamParameters: PipeSourceDynamoDBStreamParameters? = nil, filterCriteria: FilterCriteria? = nil, kinesisStreamParameters: PipeSourceKinesisStreamParameters? = nil, managedStreamingKafkaParameters: PipeSourceManagedStreamingKafkaParameters? = nil, rabbitMQBrokerParameters: PipeSourceRabbitMQBrokerParameters? = nil, selfManagedKafkaParameters: PipeSourceSelfManagedKafkaParameters? = nil, sqsQueueParameters: PipeSourceSqsQueueParameters? = nil) {
@@ -911,8 +1183,14 @@ extension CfnPipes {
                 self.sqsQueueParameters = sqsQueueParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["ActiveMQBrokerParameters"] = activeMQBrokerParameters.map { $0.templateValue }
                 object["DynamoDBStreamParameters"] = dynamoDBStreamParameters.map { $0.templateValue }
@@ -938,6 +1216,8 @@ extension CfnPipes {
             public var queueName: Value
             /// `VirtualHost`. 1 to 200 characters. `nil`: not written.
             public var virtualHost: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(batchSize: Value? = nil, credentials: Value, maximumBatchingWindowInSeconds: Value? = nil, queueName: Value, virtualHost: Value? = nil) {
@@ -948,8 +1228,16 @@ extension CfnPipes {
                 self.virtualHost = virtualHost
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.credentials = .null
+                self.queueName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["BatchSize"] = batchSize
                 object["Credentials"] = self.credentials
@@ -980,6 +1268,8 @@ extension CfnPipes {
             public var topicName: Value
             /// `Vpc`. `nil`: not written.
             public var vpc: SelfManagedKafkaAccessConfigurationVpc?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(additionalBootstrapServers: Value? = nil, batchSize: Value? = nil, consumerGroupID: Value? = nil, credentials: Value? = nil, maximumBatchingWindowInSeconds: Value? = nil, serverRootCaCertificate: Value? = nil, startingPosition: Value? = nil, topicName: Value, vpc: SelfManagedKafkaAccessConfigurationVpc? = nil) {
@@ -994,8 +1284,15 @@ extension CfnPipes {
                 self.vpc = vpc
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.topicName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
                 object["AdditionalBootstrapServers"] = additionalBootstrapServers
                 object["BatchSize"] = batchSize
@@ -1016,6 +1313,8 @@ extension CfnPipes {
             public var batchSize: Value?
             /// `MaximumBatchingWindowInSeconds`. From 0 to 300. `nil`: not written.
             public var maximumBatchingWindowInSeconds: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(batchSize: Value? = nil, maximumBatchingWindowInSeconds: Value? = nil) {
@@ -1023,8 +1322,14 @@ extension CfnPipes {
                 self.maximumBatchingWindowInSeconds = maximumBatchingWindowInSeconds
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["BatchSize"] = batchSize
                 object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
@@ -1048,6 +1353,8 @@ extension CfnPipes {
             public var parameters: Value?
             /// `RetryStrategy`. `nil`: not written.
             public var retryStrategy: BatchRetryStrategy?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(arrayProperties: BatchArrayProperties? = nil, containerOverrides: BatchContainerOverrides? = nil, dependsOn: [BatchJobDependency]? = nil, jobDefinition: Value, jobName: Value, parameters: Value? = nil, retryStrategy: BatchRetryStrategy? = nil) {
@@ -1060,8 +1367,16 @@ extension CfnPipes {
                 self.retryStrategy = retryStrategy
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.jobDefinition = .null
+                self.jobName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["ArrayProperties"] = arrayProperties.map { $0.templateValue }
                 object["ContainerOverrides"] = containerOverrides.map { $0.templateValue }
@@ -1080,6 +1395,8 @@ extension CfnPipes {
             public var logStreamName: Value?
             /// `Timestamp`. 1 to 256 characters. `nil`: not written.
             public var timestamp: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(logStreamName: Value? = nil, timestamp: Value? = nil) {
@@ -1087,8 +1404,14 @@ extension CfnPipes {
                 self.timestamp = timestamp
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["LogStreamName"] = logStreamName
                 object["Timestamp"] = timestamp
@@ -1128,6 +1451,8 @@ extension CfnPipes {
             public var taskCount: Value?
             /// `TaskDefinitionArn`. 1 to 1600 characters. Required.
             public var taskDefinitionArn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(capacityProviderStrategy: [CapacityProviderStrategyItem]? = nil, enableECSManagedTags: Value? = nil, enableExecuteCommand: Value? = nil, group: Value? = nil, launchType: Value? = nil, networkConfiguration: NetworkConfiguration? = nil, overrides: EcsTaskOverride? = nil, placementConstraints: [PlacementConstraint]? = nil, placementStrategy: [PlacementStrategy]? = nil, platformVersion: Value? = nil, propagateTags: Value? = nil, referenceId: Value? = nil, tags: [Tag]? = nil, taskCount: Value? = nil, taskDefinitionArn: Value) {
@@ -1148,8 +1473,15 @@ extension CfnPipes {
                 self.taskDefinitionArn = taskDefinitionArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.taskDefinitionArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 15)
                 object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
                 object["EnableECSManagedTags"] = enableECSManagedTags
@@ -1182,6 +1514,8 @@ extension CfnPipes {
             public var source: Value?
             /// `Time`. 1 to 256 characters. `nil`: not written.
             public var time: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(detailType: Value? = nil, endpointId: Value? = nil, resources: Value? = nil, source: Value? = nil, time: Value? = nil) {
@@ -1192,8 +1526,14 @@ extension CfnPipes {
                 self.time = time
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["DetailType"] = detailType
                 object["EndpointId"] = endpointId
@@ -1212,6 +1552,8 @@ extension CfnPipes {
             public var pathParameterValues: Value?
             /// `QueryStringParameters`. `nil`: not written.
             public var queryStringParameters: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(headerParameters: Value? = nil, pathParameterValues: Value? = nil, queryStringParameters: Value? = nil) {
@@ -1220,8 +1562,14 @@ extension CfnPipes {
                 self.queryStringParameters = queryStringParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["HeaderParameters"] = headerParameters
                 object["PathParameterValues"] = pathParameterValues
@@ -1234,14 +1582,23 @@ extension CfnPipes {
         public struct PipeTargetKinesisStreamParameters: ValueConvertible {
             /// `PartitionKey`. 0 to 256 characters. Required.
             public var partitionKey: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(partitionKey: Value) {
                 self.partitionKey = partitionKey
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.partitionKey = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PartitionKey"] = self.partitionKey
                 return .object(object)
@@ -1252,14 +1609,22 @@ extension CfnPipes {
         public struct PipeTargetLambdaFunctionParameters: ValueConvertible {
             /// `InvocationType`. One of `REQUEST_RESPONSE`, `FIRE_AND_FORGET`. `nil`: not written.
             public var invocationType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(invocationType: Value? = nil) {
                 self.invocationType = invocationType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["InvocationType"] = invocationType
                 return .object(object)
@@ -1294,6 +1659,8 @@ extension CfnPipes {
             public var stepFunctionStateMachineParameters: PipeTargetStateMachineParameters?
             /// `TimestreamParameters`. `nil`: not written.
             public var timestreamParameters: PipeTargetTimestreamParameters?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(batchJobParameters: PipeTargetBatchJobParameters? = nil, cloudWatchLogsParameters: PipeTargetCloudWatchLogsParameters? = nil, ecsTaskParameters: PipeTargetEcsTaskParameters? = nil, eventBridgeEventBusParameters: PipeTargetEventBridgeEventBusParameters? = nil, httpParameters: PipeTargetHttpParameters? = nil, inputTemplate: Value? = nil, kinesisStreamParameters: PipeTargetKinesisStreamParameters? = nil, lambdaFunctionParameters: PipeTargetLambdaFunctionParameters? = nil, redshiftDataParameters: PipeTargetRedshiftDataParameters? = nil, sageMakerPipelineParameters: PipeTargetSageMakerPipelineParameters? = nil, sqsQueueParameters: PipeTargetSqsQueueParameters? = nil, stepFunctionStateMachineParameters: PipeTargetStateMachineParameters? = nil, timestreamParameters: PipeTargetTimestreamParameters? = nil) {
@@ -1312,8 +1679,14 @@ extension CfnPipes {
                 self.timestreamParameters = timestreamParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 13)
                 object["BatchJobParameters"] = batchJobParameters.map { $0.templateValue }
                 object["CloudWatchLogsParameters"] = cloudWatchLogsParameters.map { $0.templateValue }
@@ -1346,6 +1719,8 @@ extension CfnPipes {
             public var statementName: Value?
             /// `WithEvent`. `nil`: not written.
             public var withEvent: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(database: Value, dbUser: Value? = nil, secretManagerArn: Value? = nil, sqls: Value, statementName: Value? = nil, withEvent: Value? = nil) {
@@ -1357,8 +1732,16 @@ extension CfnPipes {
                 self.withEvent = withEvent
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.database = .null
+                self.sqls = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["Database"] = self.database
                 object["DbUser"] = dbUser
@@ -1374,14 +1757,22 @@ extension CfnPipes {
         public struct PipeTargetSageMakerPipelineParameters: ValueConvertible {
             /// `PipelineParameterList`. `nil`: not written.
             public var pipelineParameterList: [SageMakerPipelineParameter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pipelineParameterList: [SageMakerPipelineParameter]? = nil) {
                 self.pipelineParameterList = pipelineParameterList
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -1394,6 +1785,8 @@ extension CfnPipes {
             public var messageDeduplicationId: Value?
             /// `MessageGroupId`. 0 to 100 characters. `nil`: not written.
             public var messageGroupId: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(messageDeduplicationId: Value? = nil, messageGroupId: Value? = nil) {
@@ -1401,8 +1794,14 @@ extension CfnPipes {
                 self.messageGroupId = messageGroupId
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MessageDeduplicationId"] = messageDeduplicationId
                 object["MessageGroupId"] = messageGroupId
@@ -1414,14 +1813,22 @@ extension CfnPipes {
         public struct PipeTargetStateMachineParameters: ValueConvertible {
             /// `InvocationType`. One of `REQUEST_RESPONSE`, `FIRE_AND_FORGET`. `nil`: not written.
             public var invocationType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(invocationType: Value? = nil) {
                 self.invocationType = invocationType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["InvocationType"] = invocationType
                 return .object(object)
@@ -1446,6 +1853,8 @@ extension CfnPipes {
             public var timestampFormat: Value?
             /// `VersionValue`. 1 to 256 characters. Required.
             public var versionValue: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(dimensionMappings: [DimensionMapping], epochTimeUnit: Value? = nil, multiMeasureMappings: [MultiMeasureMapping]? = nil, singleMeasureMappings: [SingleMeasureMapping]? = nil, timeFieldType: Value? = nil, timeValue: Value, timestampFormat: Value? = nil, versionValue: Value) {
@@ -1459,8 +1868,17 @@ extension CfnPipes {
                 self.versionValue = versionValue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.dimensionMappings = []
+                self.timeValue = .null
+                self.versionValue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["DimensionMappings"] = .array(self.dimensionMappings.map(\.templateValue))
                 object["EpochTimeUnit"] = epochTimeUnit
@@ -1480,6 +1898,8 @@ extension CfnPipes {
             public var expression: Value?
             /// `Type`. One of `distinctInstance`, `memberOf`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(expression: Value? = nil, type: Value? = nil) {
@@ -1487,8 +1907,14 @@ extension CfnPipes {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Expression"] = expression
                 object["Type"] = type
@@ -1502,6 +1928,8 @@ extension CfnPipes {
             public var field: Value?
             /// `Type`. One of `random`, `spread`, `binpack`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(field: Value? = nil, type: Value? = nil) {
@@ -1509,8 +1937,14 @@ extension CfnPipes {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Field"] = field
                 object["Type"] = type
@@ -1528,6 +1962,8 @@ extension CfnPipes {
             public var outputFormat: Value?
             /// `Prefix`. `nil`: not written.
             public var prefix: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(bucketName: Value? = nil, bucketOwner: Value? = nil, outputFormat: Value? = nil, prefix: Value? = nil) {
@@ -1537,8 +1973,14 @@ extension CfnPipes {
                 self.prefix = prefix
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["BucketName"] = bucketName
                 object["BucketOwner"] = bucketOwner
@@ -1554,6 +1996,8 @@ extension CfnPipes {
             public var name: Value
             /// `Value`. 0 to 1024 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(name: Value, value: Value) {
@@ -1561,8 +2005,16 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.name = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = self.name
                 object["Value"] = self.value
@@ -1576,6 +2028,8 @@ extension CfnPipes {
             public var securityGroup: Value?
             /// `Subnets`: List of SubnetId. `nil`: not written.
             public var subnets: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(securityGroup: Value? = nil, subnets: Value? = nil) {
@@ -1583,8 +2037,14 @@ extension CfnPipes {
                 self.subnets = subnets
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["SecurityGroup"] = securityGroup
                 object["Subnets"] = subnets
@@ -1600,6 +2060,8 @@ extension CfnPipes {
             public var measureValue: Value
             /// `MeasureValueType`. One of `DOUBLE`, `BIGINT`, `VARCHAR`, `BOOLEAN`, `TIMESTAMP`. Required.
             public var measureValueType: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(measureName: Value, measureValue: Value, measureValueType: Value) {
@@ -1608,8 +2070,17 @@ extension CfnPipes {
                 self.measureValueType = measureValueType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.measureName = .null
+                self.measureValue = .null
+                self.measureValueType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["MeasureName"] = self.measureName
                 object["MeasureValue"] = self.measureValue
@@ -1624,6 +2095,8 @@ extension CfnPipes {
             public var key: Value
             /// `Value`. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -1631,8 +2104,16 @@ extension CfnPipes {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

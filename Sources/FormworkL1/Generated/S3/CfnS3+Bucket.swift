@@ -126,14 +126,23 @@ extension CfnS3 {
         public struct AbortIncompleteMultipartUpload: ValueConvertible {
             /// `DaysAfterInitiation`: Specifies the number of days after which Amazon S3 stops an incomplete multipart upload. At least 0. Required.
             public var daysAfterInitiation: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(daysAfterInitiation: Value) {
                 self.daysAfterInitiation = daysAfterInitiation
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.daysAfterInitiation = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["DaysAfterInitiation"] = self.daysAfterInitiation
                 return .object(object)
@@ -144,14 +153,23 @@ extension CfnS3 {
         public struct AccelerateConfiguration: ValueConvertible {
             /// `AccelerationStatus`: Specifies the transfer acceleration status of the bucket. One of `Enabled`, `Suspended`. Required.
             public var accelerationStatus: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(accelerationStatus: Value) {
                 self.accelerationStatus = accelerationStatus
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.accelerationStatus = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AccelerationStatus"] = self.accelerationStatus
                 return .object(object)
@@ -162,14 +180,23 @@ extension CfnS3 {
         public struct AccessControlTranslation: ValueConvertible {
             /// `Owner`: Specifies the replica ownership. For default and valid values, see [PUT bucket replication](https://docs.aws.amazon.com/AmazonS3/latest/API/RESTBucketPUTreplication.html) in the *Amazon S3 API Reference*. One of `Destination`. Required.
             public var owner: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(owner: Value) {
                 self.owner = owner
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.owner = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Owner"] = self.owner
                 return .object(object)
@@ -186,6 +213,8 @@ extension CfnS3 {
             public var storageClassAnalysis: StorageClassAnalysis
             /// `TagFilters`: The tags to use when evaluating an analytics filter. The analytics only includes objects that meet the filter's criteria. If no filter is specified, all of the contents of the bucket are included in the analysis. `nil`: not written.
             public var tagFilters: [TagFilter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(id: Value, prefix: Value? = nil, storageClassAnalysis: StorageClassAnalysis, tagFilters: [TagFilter]? = nil) {
@@ -195,8 +224,16 @@ extension CfnS3 {
                 self.tagFilters = tagFilters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.id = .null
+                self.storageClassAnalysis = StorageClassAnalysis(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["Id"] = self.id
                 object["Prefix"] = prefix
@@ -218,6 +255,8 @@ extension CfnS3 {
             public var tableArn: Value?
             /// `TableName`: The name of the annotation table. `nil`: not written.
             public var tableName: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(configurationState: Value, encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil, role: Value? = nil, tableArn: Value? = nil, tableName: Value? = nil) {
@@ -228,8 +267,15 @@ extension CfnS3 {
                 self.tableName = tableName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.configurationState = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["ConfigurationState"] = self.configurationState
                 object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
@@ -244,14 +290,22 @@ extension CfnS3 {
         public struct BlockedEncryptionTypes: ValueConvertible {
             /// `EncryptionType`: The object encryption type that you want to block or unblock for an Amazon S3 general purpose bucket. Currently, this parameter only supports blocking or unblocking server side encryption with customer-provided keys (SSE-C). `nil`: not written.
             public var encryptionType: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(encryptionType: Value? = nil) {
                 self.encryptionType = encryptionType
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["EncryptionType"] = encryptionType
                 return .object(object)
@@ -262,14 +316,23 @@ extension CfnS3 {
         public struct BucketEncryption: ValueConvertible {
             /// `ServerSideEncryptionConfiguration`: Specifies the default server-side-encryption configuration. Required.
             public var serverSideEncryptionConfiguration: [ServerSideEncryptionRule]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(serverSideEncryptionConfiguration: [ServerSideEncryptionRule]) {
                 self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.serverSideEncryptionConfiguration = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ServerSideEncryptionConfiguration"] = .array(self.serverSideEncryptionConfiguration.map(\.templateValue))
                 return .object(object)
@@ -280,14 +343,23 @@ extension CfnS3 {
         public struct CorsConfiguration: ValueConvertible {
             /// `CorsRules`: A set of origins and methods (cross-origin access that you want to allow). You can add up to 100 rules to the configuration. Required.
             public var corsRules: [CorsRule]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(corsRules: [CorsRule]) {
                 self.corsRules = corsRules
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.corsRules = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["CorsRules"] = .array(self.corsRules.map(\.templateValue))
                 return .object(object)
@@ -308,6 +380,8 @@ extension CfnS3 {
             public var id: Value?
             /// `MaxAge`: The time in seconds that your browser is to cache the preflight response for the specified resource. At least 0. `nil`: not written.
             public var maxAge: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(allowedHeaders: Value? = nil, allowedMethods: Value, allowedOrigins: Value, exposedHeaders: Value? = nil, id: Value? = nil, maxAge: Value? = nil) {
@@ -319,8 +393,16 @@ extension CfnS3 {
                 self.maxAge = maxAge
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.allowedMethods = .null
+                self.allowedOrigins = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
                 object["AllowedHeaders"] = allowedHeaders
                 object["AllowedMethods"] = self.allowedMethods
@@ -338,6 +420,8 @@ extension CfnS3 {
             public var destination: Destination
             /// `OutputSchemaVersion`: The version of the output schema to use when exporting data. Must be `V_1`. Required.
             public var outputSchemaVersion: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(destination: Destination, outputSchemaVersion: Value) {
@@ -345,8 +429,16 @@ extension CfnS3 {
                 self.outputSchemaVersion = outputSchemaVersion
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.destination = Destination(intrinsic: .null)
+                self.outputSchemaVersion = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Destination"] = self.destination.templateValue
                 object["OutputSchemaVersion"] = self.outputSchemaVersion
@@ -360,6 +452,8 @@ extension CfnS3 {
             public var days: Value?
             /// `Years`: The number of years that you want to specify for the default event hold duration. Valid values are `1` to `100` years. You must specify either `Days` or `Years`, but not both. `nil`: not written.
             public var years: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(days: Value? = nil, years: Value? = nil) {
@@ -367,8 +461,14 @@ extension CfnS3 {
                 self.years = years
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Days"] = days
                 object["Years"] = years
@@ -386,6 +486,8 @@ extension CfnS3 {
             public var mode: Value?
             /// `Years`: The number of years that you want to specify for the default retention period. If Object Lock is turned on, you must specify `Mode` and specify either `Days` or `Years`. `nil`: not written.
             public var years: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(days: Value? = nil, defaultEventHold: DefaultEventHold? = nil, mode: Value? = nil, years: Value? = nil) {
@@ -395,8 +497,14 @@ extension CfnS3 {
                 self.years = years
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["Days"] = days
                 object["DefaultEventHold"] = defaultEventHold.map { $0.templateValue }
@@ -410,14 +518,22 @@ extension CfnS3 {
         public struct DeleteMarkerReplication: ValueConvertible {
             /// `Status`: Indicates whether to replicate delete markers. One of `Disabled`, `Enabled`. `nil`: not written.
             public var status: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(status: Value? = nil) {
                 self.status = status
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Status"] = status
                 return .object(object)
@@ -434,6 +550,8 @@ extension CfnS3 {
             public var format: Value
             /// `Prefix`: The prefix to use when exporting data. The prefix is prepended to all results. `nil`: not written.
             public var prefix: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(bucketAccountId: Value? = nil, bucketArn: Value, format: Value, prefix: Value? = nil) {
@@ -443,8 +561,16 @@ extension CfnS3 {
                 self.prefix = prefix
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.bucketArn = .null
+                self.format = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["BucketAccountId"] = bucketAccountId
                 object["BucketArn"] = self.bucketArn
@@ -458,14 +584,23 @@ extension CfnS3 {
         public struct EncryptionConfiguration: ValueConvertible {
             /// `ReplicaKmsKeyID`: Specifies the ID (Key ARN or Alias ARN) of the customer managed AWS KMS key stored in AWS Key Management Service (KMS) for the destination bucket. Amazon S3 uses this key to encrypt replica objects. Amazon S3 only supports symmetric encryption KMS keys. Required.
             public var replicaKmsKeyID: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(replicaKmsKeyID: Value) {
                 self.replicaKmsKeyID = replicaKmsKeyID
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.replicaKmsKeyID = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ReplicaKmsKeyID"] = self.replicaKmsKeyID
                 return .object(object)
@@ -476,14 +611,23 @@ extension CfnS3 {
         public struct EventBridgeConfiguration: ValueConvertible {
             /// `EventBridgeEnabled`: Enables delivery of events to Amazon EventBridge. Required.
             public var eventBridgeEnabled: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(eventBridgeEnabled: Value) {
                 self.eventBridgeEnabled = eventBridgeEnabled
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.eventBridgeEnabled = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["EventBridgeEnabled"] = self.eventBridgeEnabled
                 return .object(object)
@@ -496,6 +640,8 @@ extension CfnS3 {
             public var name: Value
             /// `Value`: The value that the filter searches for in object key names. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(name: Value, value: Value) {
@@ -503,8 +649,16 @@ extension CfnS3 {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.name = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = self.name
                 object["Value"] = self.value
@@ -524,6 +678,8 @@ extension CfnS3 {
             public var tagFilters: [TagFilter]?
             /// `Tierings`: Specifies a list of S3 Intelligent-Tiering storage class tiers in the configuration. At least one tier must be defined in the list. At most, you can specify two tiers in the list, one for each available AccessTier: `ARCHIVE_ACCESS` and `DEEP_ARCHIVE_ACCESS`. Required.
             public var tierings: [Tiering]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(id: Value, prefix: Value? = nil, status: Value, tagFilters: [TagFilter]? = nil, tierings: [Tiering]) {
@@ -534,8 +690,17 @@ extension CfnS3 {
                 self.tierings = tierings
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.id = .null
+                self.status = .null
+                self.tierings = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["Id"] = self.id
                 object["Prefix"] = prefix
@@ -562,6 +727,8 @@ extension CfnS3 {
             public var prefix: Value?
             /// `ScheduleFrequency`: Specifies the schedule for generating inventory results. One of `Daily`, `Weekly`. Required.
             public var scheduleFrequency: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(destination: Destination, enabled: Value, id: Value, includedObjectVersions: Value, optionalFields: Value? = nil, prefix: Value? = nil, scheduleFrequency: Value) {
@@ -574,8 +741,19 @@ extension CfnS3 {
                 self.scheduleFrequency = scheduleFrequency
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.destination = Destination(intrinsic: .null)
+                self.enabled = .null
+                self.id = .null
+                self.includedObjectVersions = .null
+                self.scheduleFrequency = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["Destination"] = self.destination.templateValue
                 object["Enabled"] = self.enabled
@@ -598,6 +776,8 @@ extension CfnS3 {
             public var tableArn: Value?
             /// `TableName`: The name of the inventory table. `nil`: not written.
             public var tableName: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(configurationState: Value, encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil, tableArn: Value? = nil, tableName: Value? = nil) {
@@ -607,8 +787,15 @@ extension CfnS3 {
                 self.tableName = tableName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.configurationState = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["ConfigurationState"] = self.configurationState
                 object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
@@ -628,6 +815,8 @@ extension CfnS3 {
             public var tableArn: Value?
             /// `TableName`: The name of the journal table. `nil`: not written.
             public var tableName: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil, recordExpiration: RecordExpiration, tableArn: Value? = nil, tableName: Value? = nil) {
@@ -637,8 +826,15 @@ extension CfnS3 {
                 self.tableName = tableName
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.recordExpiration = RecordExpiration(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
                 object["RecordExpiration"] = self.recordExpiration.templateValue
@@ -656,6 +852,8 @@ extension CfnS3 {
             public var filter: NotificationFilter?
             /// `Function`: The Amazon Resource Name (ARN) of the LAMlong function that Amazon S3 invokes when the specified event type occurs. Required.
             public var function: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(event: Value, filter: NotificationFilter? = nil, function: Value) {
@@ -664,8 +862,16 @@ extension CfnS3 {
                 self.function = function
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.event = .null
+                self.function = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Event"] = self.event
                 object["Filter"] = filter.map { $0.templateValue }
@@ -680,6 +886,8 @@ extension CfnS3 {
             public var rules: [Rule]
             /// `TransitionDefaultMinimumObjectSize`: Indicates which default minimum object size behavior is applied to the lifecycle configuration. This parameter applies to general purpose buckets only. One of `varies_by_storage_class`, `all_storage_classes_128K`. `nil`: not written.
             public var transitionDefaultMinimumObjectSize: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(rules: [Rule], transitionDefaultMinimumObjectSize: Value? = nil) {
@@ -687,8 +895,15 @@ extension CfnS3 {
                 self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.rules = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 object["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
@@ -704,6 +919,8 @@ extension CfnS3 {
             public var logFilePrefix: Value?
             /// `TargetObjectKeyFormat`: Amazon S3 key format for log objects. Only one format, either PartitionedPrefix or SimplePrefix, is allowed. `nil`: not written.
             public var targetObjectKeyFormat: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destinationBucketName: Value? = nil, logFilePrefix: Value? = nil, targetObjectKeyFormat: Value? = nil) {
@@ -712,8 +929,14 @@ extension CfnS3 {
                 self.targetObjectKeyFormat = targetObjectKeyFormat
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["DestinationBucketName"] = destinationBucketName
                 object["LogFilePrefix"] = logFilePrefix
@@ -732,6 +955,8 @@ extension CfnS3 {
             public var inventoryTableConfiguration: InventoryTableConfiguration?
             /// `JournalTableConfiguration`: The journal table configuration for a metadata configuration. Required.
             public var journalTableConfiguration: JournalTableConfiguration
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(annotationTableConfiguration: AnnotationTableConfiguration? = nil, destination: MetadataDestination? = nil, inventoryTableConfiguration: InventoryTableConfiguration? = nil, journalTableConfiguration: JournalTableConfiguration) {
@@ -741,8 +966,15 @@ extension CfnS3 {
                 self.journalTableConfiguration = journalTableConfiguration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.journalTableConfiguration = JournalTableConfiguration(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["AnnotationTableConfiguration"] = annotationTableConfiguration.map { $0.templateValue }
                 object["Destination"] = destination.map { $0.templateValue }
@@ -760,6 +992,8 @@ extension CfnS3 {
             public var tableBucketType: Value
             /// `TableNamespace`: The namespace in the table bucket where the metadata tables for a metadata configuration are stored. `nil`: not written.
             public var tableNamespace: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(tableBucketArn: Value? = nil, tableBucketType: Value, tableNamespace: Value? = nil) {
@@ -768,8 +1002,15 @@ extension CfnS3 {
                 self.tableNamespace = tableNamespace
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.tableBucketType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["TableBucketArn"] = tableBucketArn
                 object["TableBucketType"] = self.tableBucketType
@@ -782,14 +1023,23 @@ extension CfnS3 {
         public struct MetadataTableConfiguration: ValueConvertible {
             /// `S3TablesDestination`: The destination information for the metadata table configuration. The destination table bucket must be in the same Region and AWS-account as the general purpose bucket. The specified metadata table name must be unique within the `aws_s3_metadata` namespace in the destination table bucket. Required.
             public var s3TablesDestination: S3TablesDestination
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(s3TablesDestination: S3TablesDestination) {
                 self.s3TablesDestination = s3TablesDestination
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.s3TablesDestination = S3TablesDestination(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["S3TablesDestination"] = self.s3TablesDestination.templateValue
                 return .object(object)
@@ -802,6 +1052,8 @@ extension CfnS3 {
             public var kmsKeyArn: Value?
             /// `SseAlgorithm`: The encryption type specified for a metadata table. To specify server-side encryption with KMSlong (KMS) keys (SSE-KMS), use the `aws:kms` value. To specify server-side encryption with Amazon S3 managed keys (SSE-S3), use the `AES256` value. One of `aws:kms`, `AES256`. Required.
             public var sseAlgorithm: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsKeyArn: Value? = nil, sseAlgorithm: Value) {
@@ -809,8 +1061,15 @@ extension CfnS3 {
                 self.sseAlgorithm = sseAlgorithm
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.sseAlgorithm = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["KmsKeyArn"] = kmsKeyArn
                 object["SseAlgorithm"] = self.sseAlgorithm
@@ -824,6 +1083,8 @@ extension CfnS3 {
             public var eventThreshold: ReplicationTimeValue?
             /// `Status`: Specifies whether the replication metrics are enabled. One of `Disabled`, `Enabled`. Required.
             public var status: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(eventThreshold: ReplicationTimeValue? = nil, status: Value) {
@@ -831,8 +1092,15 @@ extension CfnS3 {
                 self.status = status
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.status = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["EventThreshold"] = eventThreshold.map { $0.templateValue }
                 object["Status"] = self.status
@@ -850,6 +1118,8 @@ extension CfnS3 {
             public var prefix: Value?
             /// `TagFilters`: Specifies a list of tag filters to use as a metrics configuration filter. The metrics configuration includes only objects that meet the filter's criteria. `nil`: not written.
             public var tagFilters: [TagFilter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(accessPointArn: Value? = nil, id: Value, prefix: Value? = nil, tagFilters: [TagFilter]? = nil) {
@@ -859,8 +1129,15 @@ extension CfnS3 {
                 self.tagFilters = tagFilters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.id = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["AccessPointArn"] = accessPointArn
                 object["Id"] = self.id
@@ -876,6 +1153,8 @@ extension CfnS3 {
             public var newerNoncurrentVersions: Value?
             /// `NoncurrentDays`: Specifies the number of days an object is noncurrent before S3 can perform the associated action. Required.
             public var noncurrentDays: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(newerNoncurrentVersions: Value? = nil, noncurrentDays: Value) {
@@ -883,8 +1162,15 @@ extension CfnS3 {
                 self.noncurrentDays = noncurrentDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.noncurrentDays = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["NewerNoncurrentVersions"] = newerNoncurrentVersions
                 object["NoncurrentDays"] = self.noncurrentDays
@@ -900,6 +1186,8 @@ extension CfnS3 {
             public var storageClass: Value
             /// `TransitionInDays`: Specifies the number of days an object is noncurrent before Amazon S3 can perform the associated action. Required.
             public var transitionInDays: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(newerNoncurrentVersions: Value? = nil, storageClass: Value, transitionInDays: Value) {
@@ -908,8 +1196,16 @@ extension CfnS3 {
                 self.transitionInDays = transitionInDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.storageClass = .null
+                self.transitionInDays = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["NewerNoncurrentVersions"] = newerNoncurrentVersions
                 object["StorageClass"] = self.storageClass
@@ -928,6 +1224,8 @@ extension CfnS3 {
             public var queueConfigurations: [QueueConfiguration]?
             /// `TopicConfigurations`: The topic to which notifications are sent and the events for which notifications are generated. `nil`: not written.
             public var topicConfigurations: [TopicConfiguration]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(eventBridgeConfiguration: EventBridgeConfiguration? = nil, lambdaConfigurations: [LambdaConfiguration]? = nil, queueConfigurations: [QueueConfiguration]? = nil, topicConfigurations: [TopicConfiguration]? = nil) {
@@ -937,8 +1235,14 @@ extension CfnS3 {
                 self.topicConfigurations = topicConfigurations
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["EventBridgeConfiguration"] = eventBridgeConfiguration.map { $0.templateValue }
                 object["LambdaConfigurations"] = lambdaConfigurations.map { .array($0.map(\.templateValue)) }
@@ -952,14 +1256,23 @@ extension CfnS3 {
         public struct NotificationFilter: ValueConvertible {
             /// `S3Key`: A container for object key name prefix and suffix filtering rules. Required.
             public var s3Key: S3KeyFilter
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(s3Key: S3KeyFilter) {
                 self.s3Key = s3Key
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.s3Key = S3KeyFilter(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["S3Key"] = self.s3Key.templateValue
                 return .object(object)
@@ -972,6 +1285,8 @@ extension CfnS3 {
             public var objectLockEnabled: Value?
             /// `Rule`: Specifies the Object Lock rule for the specified object. Enable this rule when you apply `ObjectLockConfiguration` to a bucket. If Object Lock is turned on, bucket settings require both `Mode` and a period of either `Days` or `Years`. You cannot specify `Days` and `Years` at the same time. `nil`: not written.
             public var rule: ObjectLockRule?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(objectLockEnabled: Value? = nil, rule: ObjectLockRule? = nil) {
@@ -979,8 +1294,14 @@ extension CfnS3 {
                 self.rule = rule
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ObjectLockEnabled"] = objectLockEnabled
                 object["Rule"] = rule.map { $0.templateValue }
@@ -992,14 +1313,22 @@ extension CfnS3 {
         public struct ObjectLockRule: ValueConvertible {
             /// `DefaultRetention`: The default Object Lock retention mode and period that you want to apply to new objects placed in the specified bucket. If Object Lock is turned on, bucket settings require both `Mode` and a period of either `Days` or `Years`. You cannot specify `Days` and `Years` at the same time. `nil`: not written.
             public var defaultRetention: DefaultRetention?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(defaultRetention: DefaultRetention? = nil) {
                 self.defaultRetention = defaultRetention
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["DefaultRetention"] = defaultRetention.map { $0.templateValue }
                 return .object(object)
@@ -1010,14 +1339,23 @@ extension CfnS3 {
         public struct OwnershipControls: ValueConvertible {
             /// `Rules`: Specifies the container element for Object Ownership rules. Required.
             public var rules: [OwnershipControlsRule]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(rules: [OwnershipControlsRule]) {
                 self.rules = rules
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.rules = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 return .object(object)
@@ -1028,14 +1366,22 @@ extension CfnS3 {
         public struct OwnershipControlsRule: ValueConvertible {
             /// `ObjectOwnership`: Specifies an object ownership rule. One of `ObjectWriter`, `BucketOwnerPreferred`, `BucketOwnerEnforced`. `nil`: not written.
             public var objectOwnership: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(objectOwnership: Value? = nil) {
                 self.objectOwnership = objectOwnership
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["ObjectOwnership"] = objectOwnership
                 return .object(object)
@@ -1046,14 +1392,22 @@ extension CfnS3 {
         public struct PartitionedPrefix: ValueConvertible {
             /// `PartitionDateSource`: Specifies the partition date source for the partitioned prefix. `PartitionDateSource` can be `EventTime` or `DeliveryTime`. For `DeliveryTime`, the time in the log file names corresponds to the delivery time for the log files. For `EventTime`, The logs delivered are for a specific day only. One of `EventTime`, `DeliveryTime`. `nil`: not written.
             public var partitionDateSource: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(partitionDateSource: Value? = nil) {
                 self.partitionDateSource = partitionDateSource
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PartitionDateSource"] = partitionDateSource
                 return .object(object)
@@ -1070,6 +1424,8 @@ extension CfnS3 {
             public var ignorePublicAcls: Value?
             /// `RestrictPublicBuckets`: Specifies whether Amazon S3 should restrict public bucket policies for this bucket. Setting this element to `TRUE` restricts access to this bucket to only AWS-service principals and authorized users within this account if the bucket has a public policy. `nil`: not written.
             public var restrictPublicBuckets: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(blockPublicAcls: Value? = nil, blockPublicPolicy: Value? = nil, ignorePublicAcls: Value? = nil, restrictPublicBuckets: Value? = nil) {
@@ -1079,8 +1435,14 @@ extension CfnS3 {
                 self.restrictPublicBuckets = restrictPublicBuckets
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["BlockPublicAcls"] = blockPublicAcls
                 object["BlockPublicPolicy"] = blockPublicPolicy
@@ -1098,6 +1460,8 @@ extension CfnS3 {
             public var filter: NotificationFilter?
             /// `Queue`: The Amazon Resource Name (ARN) of the Amazon SQS queue to which Amazon S3 publishes a message when it detects events of the specified type. FIFO queues are not allowed when enabling an SQS queue as the event notification destination. Required.
             public var queue: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(event: Value, filter: NotificationFilter? = nil, queue: Value) {
@@ -1106,8 +1470,16 @@ extension CfnS3 {
                 self.queue = queue
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.event = .null
+                self.queue = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Event"] = self.event
                 object["Filter"] = filter.map { $0.templateValue }
@@ -1122,6 +1494,8 @@ extension CfnS3 {
             public var days: Value?
             /// `Expiration`: Specifies whether journal table record expiration is enabled or disabled. One of `ENABLED`, `DISABLED`. Required.
             public var expiration: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(days: Value? = nil, expiration: Value) {
@@ -1129,8 +1503,15 @@ extension CfnS3 {
                 self.expiration = expiration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.expiration = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Days"] = days
                 object["Expiration"] = self.expiration
@@ -1144,6 +1525,8 @@ extension CfnS3 {
             public var hostName: Value
             /// `Protocol`: Protocol to use when redirecting requests. The default is the protocol that is used in the original request. One of `http`, `https`. `nil`: not written.
             public var `protocol`: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(hostName: Value, `protocol`: Value? = nil) {
@@ -1151,8 +1534,15 @@ extension CfnS3 {
                 self.protocol = `protocol`
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.hostName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["HostName"] = self.hostName
                 object["Protocol"] = self.protocol
@@ -1172,6 +1562,8 @@ extension CfnS3 {
             public var replaceKeyPrefixWith: Value?
             /// `ReplaceKeyWith`: The specific object key to use in the redirect request. For example, redirect request to `error.html`. Not required if one of the siblings is present. Can be present only if `ReplaceKeyPrefixWith` is not provided. `nil`: not written.
             public var replaceKeyWith: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(hostName: Value? = nil, httpRedirectCode: Value? = nil, `protocol`: Value? = nil, replaceKeyPrefixWith: Value? = nil, replaceKeyWith: Value? = nil) {
@@ -1182,8 +1574,14 @@ extension CfnS3 {
                 self.replaceKeyWith = replaceKeyWith
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
                 object["HostName"] = hostName
                 object["HttpRedirectCode"] = httpRedirectCode
@@ -1198,14 +1596,23 @@ extension CfnS3 {
         public struct ReplicaModifications: ValueConvertible {
             /// `Status`: Specifies whether Amazon S3 replicates modifications on replicas. *Allowed values*: `Enabled` | `Disabled` One of `Enabled`, `Disabled`. Required.
             public var status: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(status: Value) {
                 self.status = status
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.status = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Status"] = self.status
                 return .object(object)
@@ -1218,6 +1625,8 @@ extension CfnS3 {
             public var role: Value
             /// `Rules`: A container for one or more replication rules. A replication configuration must have at least one rule and can contain a maximum of 1,000 rules. Required.
             public var rules: [ReplicationRule]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(role: Value, rules: [ReplicationRule]) {
@@ -1225,8 +1634,16 @@ extension CfnS3 {
                 self.rules = rules
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.role = .null
+                self.rules = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Role"] = self.role
                 object["Rules"] = .array(self.rules.map(\.templateValue))
@@ -1250,6 +1667,8 @@ extension CfnS3 {
             public var replicationTime: ReplicationTime?
             /// `StorageClass`: The storage class to use when replicating objects, such as S3 Standard or reduced redundancy. By default, Amazon S3 uses the storage class of the source object to create the object replica. One of `DEEP_ARCHIVE`, `GLACIER`, `GLACIER_IR`, `INTELLIGENT_TIERING`, `ONEZONE_IA`, `REDUCED_REDUNDANCY`, `STANDARD`, `STANDARD_IA`. `nil`: not written.
             public var storageClass: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(accessControlTranslation: AccessControlTranslation? = nil, account: Value? = nil, bucket: Value, encryptionConfiguration: EncryptionConfiguration? = nil, metrics: Metrics? = nil, replicationTime: ReplicationTime? = nil, storageClass: Value? = nil) {
@@ -1262,8 +1681,15 @@ extension CfnS3 {
                 self.storageClass = storageClass
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.bucket = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
                 object["AccessControlTranslation"] = accessControlTranslation.map { $0.templateValue }
                 object["Account"] = account
@@ -1294,6 +1720,8 @@ extension CfnS3 {
             public var sourceSelectionCriteria: SourceSelectionCriteria?
             /// `Status`: Specifies whether the rule is enabled. One of `Disabled`, `Enabled`. Required.
             public var status: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(deleteMarkerReplication: DeleteMarkerReplication? = nil, destination: ReplicationDestination, filter: ReplicationRuleFilter? = nil, id: Value? = nil, prefix: Value? = nil, priority: Value? = nil, sourceSelectionCriteria: SourceSelectionCriteria? = nil, status: Value) {
@@ -1307,8 +1735,16 @@ extension CfnS3 {
                 self.status = status
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.destination = ReplicationDestination(intrinsic: .null)
+                self.status = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
                 object["DeleteMarkerReplication"] = deleteMarkerReplication.map { $0.templateValue }
                 object["Destination"] = self.destination.templateValue
@@ -1328,6 +1764,8 @@ extension CfnS3 {
             public var prefix: Value?
             /// `TagFilters`: An array of tags containing key and value pairs. `nil`: not written.
             public var tagFilters: [TagFilter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(prefix: Value? = nil, tagFilters: [TagFilter]? = nil) {
@@ -1335,8 +1773,14 @@ extension CfnS3 {
                 self.tagFilters = tagFilters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Prefix"] = prefix
                 object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
@@ -1352,6 +1796,8 @@ extension CfnS3 {
             public var prefix: Value?
             /// `TagFilter`: A container for specifying a tag key and value. The rule applies only to objects that have the tag in their tag set. `nil`: not written.
             public var tagFilter: TagFilter?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(and: ReplicationRuleAndOperator? = nil, prefix: Value? = nil, tagFilter: TagFilter? = nil) {
@@ -1360,8 +1806,14 @@ extension CfnS3 {
                 self.tagFilter = tagFilter
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["And"] = and.map { $0.templateValue }
                 object["Prefix"] = prefix
@@ -1376,6 +1828,8 @@ extension CfnS3 {
             public var status: Value
             /// `Time`: A container specifying the time by which replication should be complete for all objects and operations on objects. Required.
             public var time: ReplicationTimeValue
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(status: Value, time: ReplicationTimeValue) {
@@ -1383,8 +1837,16 @@ extension CfnS3 {
                 self.time = time
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.status = .null
+                self.time = ReplicationTimeValue(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Status"] = self.status
                 object["Time"] = self.time.templateValue
@@ -1396,14 +1858,23 @@ extension CfnS3 {
         public struct ReplicationTimeValue: ValueConvertible {
             /// `Minutes`: Contains an integer specifying time in minutes. Valid value: 15 Required.
             public var minutes: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(minutes: Value) {
                 self.minutes = minutes
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.minutes = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Minutes"] = self.minutes
                 return .object(object)
@@ -1416,6 +1887,8 @@ extension CfnS3 {
             public var redirectRule: RedirectRule
             /// `RoutingRuleCondition`: A container for describing a condition that must be met for the specified redirect to apply. For example, 1. If request is for pages in the `/docs` folder, redirect to the `/documents` folder. 2. If request results in HTTP error 4xx, redirect request to another host where you might process the error. `nil`: not written.
             public var routingRuleCondition: RoutingRuleCondition?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(redirectRule: RedirectRule, routingRuleCondition: RoutingRuleCondition? = nil) {
@@ -1423,8 +1896,15 @@ extension CfnS3 {
                 self.routingRuleCondition = routingRuleCondition
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.redirectRule = RedirectRule(intrinsic: .null)
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["RedirectRule"] = self.redirectRule.templateValue
                 object["RoutingRuleCondition"] = routingRuleCondition.map { $0.templateValue }
@@ -1438,6 +1918,8 @@ extension CfnS3 {
             public var httpErrorCodeReturnedEquals: Value?
             /// `KeyPrefixEquals`: The object key name prefix when the redirect is applied. For example, to redirect requests for `ExamplePage.html`, the key prefix will be `ExamplePage.html`. To redirect request for all pages with the prefix `docs/`, the key prefix will be `docs/`, which identifies all objects in the docs/ folder. `nil`: not written.
             public var keyPrefixEquals: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(httpErrorCodeReturnedEquals: Value? = nil, keyPrefixEquals: Value? = nil) {
@@ -1445,8 +1927,14 @@ extension CfnS3 {
                 self.keyPrefixEquals = keyPrefixEquals
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["HttpErrorCodeReturnedEquals"] = httpErrorCodeReturnedEquals
                 object["KeyPrefixEquals"] = keyPrefixEquals
@@ -1488,6 +1976,8 @@ extension CfnS3 {
             public var transition: Transition?
             /// `Transitions`: One or more transition rules that specify when an object transitions to a specified storage class. If you specify an expiration and transition time, you must use the same time unit for both properties (either in days or by date). The expiration time must also be later than the transition time. `nil`: not written.
             public var transitions: [Transition]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload? = nil, expirationDate: Value? = nil, expirationInDays: Value? = nil, expiredObjectDeleteMarker: Value? = nil, id: Value? = nil, noncurrentVersionExpiration: NoncurrentVersionExpiration? = nil, noncurrentVersionExpirationInDays: Value? = nil, noncurrentVersionTransition: NoncurrentVersionTransition? = nil, noncurrentVersionTransitions: [NoncurrentVersionTransition]? = nil, objectSizeGreaterThan: Value? = nil, objectSizeLessThan: Value? = nil, prefix: Value? = nil, status: Value, tagFilters: [TagFilter]? = nil, transition: Transition? = nil, transitions: [Transition]? = nil) {
@@ -1509,8 +1999,15 @@ extension CfnS3 {
                 self.transitions = transitions
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.status = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 16)
                 object["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload.map { $0.templateValue }
                 object["ExpirationDate"] = expirationDate
@@ -1536,14 +2033,23 @@ extension CfnS3 {
         public struct S3KeyFilter: ValueConvertible {
             /// `Rules`: A list of containers for the key-value pair that defines the criteria for the filter rule. Required.
             public var rules: [FilterRule]
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(rules: [FilterRule]) {
                 self.rules = rules
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.rules = []
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 return .object(object)
@@ -1560,6 +2066,8 @@ extension CfnS3 {
             public var tableName: Value
             /// `TableNamespace`: The table bucket namespace for the metadata table in your metadata table configuration. This value is always `aws_s3_metadata`. `nil`: not written.
             public var tableNamespace: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(tableArn: Value? = nil, tableBucketArn: Value, tableName: Value, tableNamespace: Value? = nil) {
@@ -1569,8 +2077,16 @@ extension CfnS3 {
                 self.tableNamespace = tableNamespace
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.tableBucketArn = .null
+                self.tableName = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["TableArn"] = tableArn
                 object["TableBucketArn"] = self.tableBucketArn
@@ -1586,6 +2102,8 @@ extension CfnS3 {
             public var kmsMasterKeyID: Value?
             /// `SSEAlgorithm`: Server-side encryption algorithm to use for the default encryption. For directory buckets, there are only two supported values for server-side encryption: `AES256` and `aws:kms`. One of `aws:kms`, `AES256`, `aws:kms:dsse`. Required.
             public var sseAlgorithm: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsMasterKeyID: Value? = nil, sseAlgorithm: Value) {
@@ -1593,8 +2111,15 @@ extension CfnS3 {
                 self.sseAlgorithm = sseAlgorithm
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.sseAlgorithm = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["KMSMasterKeyID"] = kmsMasterKeyID
                 object["SSEAlgorithm"] = self.sseAlgorithm
@@ -1610,6 +2135,8 @@ extension CfnS3 {
             public var bucketKeyEnabled: Value?
             /// `ServerSideEncryptionByDefault`: Specifies the default server-side encryption to apply to new objects in the bucket. If a PUT Object request doesn't specify any server-side encryption, this default encryption will be applied. `nil`: not written.
             public var serverSideEncryptionByDefault: ServerSideEncryptionByDefault?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(blockedEncryptionTypes: BlockedEncryptionTypes? = nil, bucketKeyEnabled: Value? = nil, serverSideEncryptionByDefault: ServerSideEncryptionByDefault? = nil) {
@@ -1618,8 +2145,14 @@ extension CfnS3 {
                 self.serverSideEncryptionByDefault = serverSideEncryptionByDefault
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["BlockedEncryptionTypes"] = blockedEncryptionTypes.map { $0.templateValue }
                 object["BucketKeyEnabled"] = bucketKeyEnabled
@@ -1634,6 +2167,8 @@ extension CfnS3 {
             public var replicaModifications: ReplicaModifications?
             /// `SseKmsEncryptedObjects`: A container for filter information for the selection of Amazon S3 objects encrypted with AWS KMS. `nil`: not written.
             public var sseKmsEncryptedObjects: SseKmsEncryptedObjects?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(replicaModifications: ReplicaModifications? = nil, sseKmsEncryptedObjects: SseKmsEncryptedObjects? = nil) {
@@ -1641,8 +2176,14 @@ extension CfnS3 {
                 self.sseKmsEncryptedObjects = sseKmsEncryptedObjects
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["ReplicaModifications"] = replicaModifications.map { $0.templateValue }
                 object["SseKmsEncryptedObjects"] = sseKmsEncryptedObjects.map { $0.templateValue }
@@ -1654,14 +2195,23 @@ extension CfnS3 {
         public struct SseKmsEncryptedObjects: ValueConvertible {
             /// `Status`: Specifies whether Amazon S3 replicates objects created with server-side encryption using an AWS KMS key stored in AWS Key Management Service. One of `Disabled`, `Enabled`. Required.
             public var status: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(status: Value) {
                 self.status = status
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.status = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Status"] = self.status
                 return .object(object)
@@ -1672,14 +2222,22 @@ extension CfnS3 {
         public struct StorageClassAnalysis: ValueConvertible {
             /// `DataExport`: Specifies how data related to the storage class analysis for an Amazon S3 bucket should be exported. `nil`: not written.
             public var dataExport: DataExport?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(dataExport: DataExport? = nil) {
                 self.dataExport = dataExport
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["DataExport"] = dataExport.map { $0.templateValue }
                 return .object(object)
@@ -1692,6 +2250,8 @@ extension CfnS3 {
             public var key: Value
             /// `Value`: Value of the tag. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -1699,8 +2259,16 @@ extension CfnS3 {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -1714,6 +2282,8 @@ extension CfnS3 {
             public var key: Value
             /// `Value`: The tag value. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -1721,8 +2291,16 @@ extension CfnS3 {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -1736,6 +2314,8 @@ extension CfnS3 {
             public var accessTier: Value
             /// `Days`: The number of consecutive days of no access after which an object will be eligible to be transitioned to the corresponding tier. The minimum number of days specified for Archive Access tier must be at least 90 days and Deep Archive Access tier must be at least 180 days. The maximum can be up to 2 years (730 days). Required.
             public var days: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(accessTier: Value, days: Value) {
@@ -1743,8 +2323,16 @@ extension CfnS3 {
                 self.days = days
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.accessTier = .null
+                self.days = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["AccessTier"] = self.accessTier
                 object["Days"] = self.days
@@ -1760,6 +2348,8 @@ extension CfnS3 {
             public var filter: NotificationFilter?
             /// `Topic`: The Amazon Resource Name (ARN) of the Amazon SNS topic to which Amazon S3 publishes a message when it detects events of the specified type. Required.
             public var topic: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(event: Value, filter: NotificationFilter? = nil, topic: Value) {
@@ -1768,8 +2358,16 @@ extension CfnS3 {
                 self.topic = topic
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.event = .null
+                self.topic = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Event"] = self.event
                 object["Filter"] = filter.map { $0.templateValue }
@@ -1786,6 +2384,8 @@ extension CfnS3 {
             public var transitionDate: Value?
             /// `TransitionInDays`: Indicates the number of days after creation when objects are transitioned to the specified storage class. The value can be `0` or any positive integer. Be aware that some storage classes have a minimum storage duration and that you're charged for transitioning objects before their minimum storage duration. `nil`: not written.
             public var transitionInDays: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(storageClass: Value, transitionDate: Value? = nil, transitionInDays: Value? = nil) {
@@ -1794,8 +2394,15 @@ extension CfnS3 {
                 self.transitionInDays = transitionInDays
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.storageClass = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["StorageClass"] = self.storageClass
                 object["TransitionDate"] = transitionDate
@@ -1808,14 +2415,23 @@ extension CfnS3 {
         public struct VersioningConfiguration: ValueConvertible {
             /// `Status`: The versioning state of the bucket. One of `Enabled`, `Suspended`. Required.
             public var status: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(status: Value) {
                 self.status = status
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.status = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Status"] = self.status
                 return .object(object)
@@ -1832,6 +2448,8 @@ extension CfnS3 {
             public var redirectAllRequestsTo: RedirectAllRequestsTo?
             /// `RoutingRules`: Rules that define when a redirect is applied and the redirect behavior. `nil`: not written.
             public var routingRules: [RoutingRule]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(errorDocument: Value? = nil, indexDocument: Value? = nil, redirectAllRequestsTo: RedirectAllRequestsTo? = nil, routingRules: [RoutingRule]? = nil) {
@@ -1841,8 +2459,14 @@ extension CfnS3 {
                 self.routingRules = routingRules
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["ErrorDocument"] = errorDocument
                 object["IndexDocument"] = indexDocument

@@ -88,6 +88,8 @@ extension CfnSNS {
             public var successFeedbackRoleArn: Value?
             /// `SuccessFeedbackSampleRate`: The percentage of successful message deliveries to be logged in Amazon CloudWatch. Valid percentage values range from 0 to 100. `nil`: not written.
             public var successFeedbackSampleRate: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(failureFeedbackRoleArn: Value? = nil, `protocol`: Value, successFeedbackRoleArn: Value? = nil, successFeedbackSampleRate: Value? = nil) {
@@ -97,8 +99,15 @@ extension CfnSNS {
                 self.successFeedbackSampleRate = successFeedbackSampleRate
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.protocol = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
                 object["FailureFeedbackRoleArn"] = failureFeedbackRoleArn
                 object["Protocol"] = self.protocol
@@ -114,6 +123,8 @@ extension CfnSNS {
             public var endpoint: Value
             /// `Protocol`: The subscription's protocol. For more information, see the `Protocol` parameter of the `Subscribe` action in the *API Reference*. Required.
             public var `protocol`: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(endpoint: Value, `protocol`: Value) {
@@ -121,8 +132,16 @@ extension CfnSNS {
                 self.protocol = `protocol`
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.endpoint = .null
+                self.protocol = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Endpoint"] = self.endpoint
                 object["Protocol"] = self.protocol
@@ -136,6 +155,8 @@ extension CfnSNS {
             public var key: Value
             /// `Value`: The optional value portion of the tag. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -143,8 +164,16 @@ extension CfnSNS {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

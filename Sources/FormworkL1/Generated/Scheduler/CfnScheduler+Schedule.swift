@@ -74,6 +74,8 @@ extension CfnScheduler {
             public var securityGroups: Value?
             /// `Subnets`: Specifies the subnets associated with the task. These subnets must all be in the same VPC. You can specify as many as 16 subnets. Required.
             public var subnets: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(assignPublicIp: Value? = nil, securityGroups: Value? = nil, subnets: Value) {
@@ -82,8 +84,15 @@ extension CfnScheduler {
                 self.subnets = subnets
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.subnets = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["AssignPublicIp"] = assignPublicIp
                 object["SecurityGroups"] = securityGroups
@@ -100,6 +109,8 @@ extension CfnScheduler {
             public var capacityProvider: Value
             /// `Weight`: The weight value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider. The weight value is taken into consideration after the base value, if defined, is satisfied. From 0 to 1000. `nil`: not written.
             public var weight: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(base: Value? = nil, capacityProvider: Value, weight: Value? = nil) {
@@ -108,8 +119,15 @@ extension CfnScheduler {
                 self.weight = weight
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.capacityProvider = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Base"] = base
                 object["CapacityProvider"] = self.capacityProvider
@@ -122,14 +140,22 @@ extension CfnScheduler {
         public struct DeadLetterConfig: ValueConvertible {
             /// `Arn`: The ARN of the SQS queue specified as the target for the dead-letter queue. 1 to 1600 characters. `nil`: not written.
             public var arn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(arn: Value? = nil) {
                 self.arn = arn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Arn"] = arn
                 return .object(object)
@@ -166,6 +192,8 @@ extension CfnScheduler {
             public var taskCount: Value?
             /// `TaskDefinitionArn`: The ARN of the task definition to use if the event target is an Amazon ECS task. 1 to 1600 characters. Required.
             public var taskDefinitionArn: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(capacityProviderStrategy: [CapacityProviderStrategyItem]? = nil, enableECSManagedTags: Value? = nil, enableExecuteCommand: Value? = nil, group: Value? = nil, launchType: Value? = nil, networkConfiguration: NetworkConfiguration? = nil, placementConstraints: [PlacementConstraint]? = nil, placementStrategy: [PlacementStrategy]? = nil, platformVersion: Value? = nil, propagateTags: Value? = nil, referenceId: Value? = nil, tags: Value? = nil, taskCount: Value? = nil, taskDefinitionArn: Value) {
@@ -185,8 +213,15 @@ extension CfnScheduler {
                 self.taskDefinitionArn = taskDefinitionArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.taskDefinitionArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
                 object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
                 object["EnableECSManagedTags"] = enableECSManagedTags
@@ -212,6 +247,8 @@ extension CfnScheduler {
             public var detailType: Value
             /// `Source`: The source of the event. 1 to 256 characters. Required.
             public var source: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(detailType: Value, source: Value) {
@@ -219,8 +256,16 @@ extension CfnScheduler {
                 self.source = source
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.detailType = .null
+                self.source = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["DetailType"] = self.detailType
                 object["Source"] = self.source
@@ -234,6 +279,8 @@ extension CfnScheduler {
             public var maximumWindowInMinutes: Value?
             /// `Mode`. One of `OFF`, `FLEXIBLE`. Required.
             public var mode: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(maximumWindowInMinutes: Value? = nil, mode: Value) {
@@ -241,8 +288,15 @@ extension CfnScheduler {
                 self.mode = mode
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.mode = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaximumWindowInMinutes"] = maximumWindowInMinutes
                 object["Mode"] = self.mode
@@ -254,14 +308,23 @@ extension CfnScheduler {
         public struct KinesisParameters: ValueConvertible {
             /// `PartitionKey`: The custom parameter used as the Kinesis partition key. For more information, see Amazon Kinesis Streams Key Concepts in the Amazon Kinesis Streams Developer Guide. 1 to 256 characters. Required.
             public var partitionKey: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(partitionKey: Value) {
                 self.partitionKey = partitionKey
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.partitionKey = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PartitionKey"] = self.partitionKey
                 return .object(object)
@@ -272,14 +335,22 @@ extension CfnScheduler {
         public struct NetworkConfiguration: ValueConvertible {
             /// `AwsvpcConfiguration`. `nil`: not written.
             public var awsvpcConfiguration: AwsVpcConfiguration?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(awsvpcConfiguration: AwsVpcConfiguration? = nil) {
                 self.awsvpcConfiguration = awsvpcConfiguration
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["AwsvpcConfiguration"] = awsvpcConfiguration.map { $0.templateValue }
                 return .object(object)
@@ -292,6 +363,8 @@ extension CfnScheduler {
             public var expression: Value?
             /// `Type`. One of `distinctInstance`, `memberOf`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(expression: Value? = nil, type: Value? = nil) {
@@ -299,8 +372,14 @@ extension CfnScheduler {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Expression"] = expression
                 object["Type"] = type
@@ -314,6 +393,8 @@ extension CfnScheduler {
             public var field: Value?
             /// `Type`. One of `random`, `spread`, `binpack`. `nil`: not written.
             public var type: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(field: Value? = nil, type: Value? = nil) {
@@ -321,8 +402,14 @@ extension CfnScheduler {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Field"] = field
                 object["Type"] = type
@@ -336,6 +423,8 @@ extension CfnScheduler {
             public var maximumEventAgeInSeconds: Value?
             /// `MaximumRetryAttempts`: The maximum number of retry attempts to make before the request fails. Retry attempts with exponential backoff continue until either the maximum number of attempts is made or until the duration of the MaximumEventAgeInSeconds is reached. From 0 to 185. `nil`: not written.
             public var maximumRetryAttempts: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(maximumEventAgeInSeconds: Value? = nil, maximumRetryAttempts: Value? = nil) {
@@ -343,8 +432,14 @@ extension CfnScheduler {
                 self.maximumRetryAttempts = maximumRetryAttempts
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
                 object["MaximumRetryAttempts"] = maximumRetryAttempts
@@ -358,6 +453,8 @@ extension CfnScheduler {
             public var name: Value
             /// `Value`: Value of parameter to start execution of a SageMaker Model Building Pipeline. 1 to 1024 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(name: Value, value: Value) {
@@ -365,8 +462,16 @@ extension CfnScheduler {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.name = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Name"] = self.name
                 object["Value"] = self.value
@@ -378,14 +483,22 @@ extension CfnScheduler {
         public struct SageMakerPipelineParameters: ValueConvertible {
             /// `PipelineParameterList`: List of Parameter names and values for SageMaker Model Building Pipeline execution. `nil`: not written.
             public var pipelineParameterList: [SageMakerPipelineParameter]?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(pipelineParameterList: [SageMakerPipelineParameter]? = nil) {
                 self.pipelineParameterList = pipelineParameterList
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -396,14 +509,22 @@ extension CfnScheduler {
         public struct SqsParameters: ValueConvertible {
             /// `MessageGroupId`: The FIFO message group ID to use as the target. 1 to 128 characters. `nil`: not written.
             public var messageGroupId: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(messageGroupId: Value? = nil) {
                 self.messageGroupId = messageGroupId
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["MessageGroupId"] = messageGroupId
                 return .object(object)
@@ -432,6 +553,8 @@ extension CfnScheduler {
             public var sageMakerPipelineParameters: SageMakerPipelineParameters?
             /// `SqsParameters`. `nil`: not written.
             public var sqsParameters: SqsParameters?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(arn: Value, deadLetterConfig: DeadLetterConfig? = nil, ecsParameters: EcsParameters? = nil, eventBridgeParameters: EventBridgeParameters? = nil, input: Value? = nil, kinesisParameters: KinesisParameters? = nil, retryPolicy: RetryPolicy? = nil, roleArn: Value, sageMakerPipelineParameters: SageMakerPipelineParameters? = nil, sqsParameters: SqsParameters? = nil) {
@@ -447,8 +570,16 @@ extension CfnScheduler {
                 self.sqsParameters = sqsParameters
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.arn = .null
+                self.roleArn = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
                 object["Arn"] = self.arn
                 object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }

@@ -36,6 +36,8 @@ extension CfnScheduler {
             public var key: Value
             /// `Value`: Value for the tag 1 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -43,8 +45,16 @@ extension CfnScheduler {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

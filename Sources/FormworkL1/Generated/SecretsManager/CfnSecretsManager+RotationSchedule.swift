@@ -56,6 +56,8 @@ extension CfnSecretsManager {
             public var key: Value
             /// `Value`: The value for the metadata item. You can specify a value that's 1 to 2048 characters in length. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -63,8 +65,16 @@ extension CfnSecretsManager {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -96,6 +106,8 @@ extension CfnSecretsManager {
             public var vpcSecurityGroupIds: Value?
             /// `VpcSubnetIds`: A comma separated list of VPC subnet IDs of the target database network. The Lambda rotation function is in the same subnet group. `nil`: not written.
             public var vpcSubnetIds: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(excludeCharacters: Value? = nil, kmsKeyArn: Value? = nil, masterSecretArn: Value? = nil, masterSecretKmsKeyArn: Value? = nil, rotationLambdaName: Value? = nil, rotationType: Value, runtime: Value? = nil, superuserSecretArn: Value? = nil, superuserSecretKmsKeyArn: Value? = nil, vpcSecurityGroupIds: Value? = nil, vpcSubnetIds: Value? = nil) {
@@ -112,8 +124,15 @@ extension CfnSecretsManager {
                 self.vpcSubnetIds = vpcSubnetIds
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.rotationType = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 11)
                 object["ExcludeCharacters"] = excludeCharacters
                 object["KmsKeyArn"] = kmsKeyArn
@@ -138,6 +157,8 @@ extension CfnSecretsManager {
             public var duration: Value?
             /// `ScheduleExpression`: A cron() or rate() expression that defines the schedule for rotating your secret. Secrets Manager rotation schedules use UTC time zone. `nil`: not written.
             public var scheduleExpression: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(automaticallyAfterDays: Value? = nil, duration: Value? = nil, scheduleExpression: Value? = nil) {
@@ -146,8 +167,14 @@ extension CfnSecretsManager {
                 self.scheduleExpression = scheduleExpression
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["AutomaticallyAfterDays"] = automaticallyAfterDays
                 object["Duration"] = duration

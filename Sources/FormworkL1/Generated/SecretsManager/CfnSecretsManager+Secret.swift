@@ -76,6 +76,8 @@ extension CfnSecretsManager {
             public var requireEachIncludedType: Value?
             /// `SecretStringTemplate`: A template that the generated string must match. When you make a change to this property, a new secret version is created. `nil`: not written.
             public var secretStringTemplate: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(excludeCharacters: Value? = nil, excludeLowercase: Value? = nil, excludeNumbers: Value? = nil, excludePunctuation: Value? = nil, excludeUppercase: Value? = nil, generateStringKey: Value? = nil, includeSpace: Value? = nil, passwordLength: Value? = nil, requireEachIncludedType: Value? = nil, secretStringTemplate: Value? = nil) {
@@ -91,8 +93,14 @@ extension CfnSecretsManager {
                 self.secretStringTemplate = secretStringTemplate
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
                 object["ExcludeCharacters"] = excludeCharacters
                 object["ExcludeLowercase"] = excludeLowercase
@@ -114,6 +122,8 @@ extension CfnSecretsManager {
             public var kmsKeyId: Value?
             /// `Region`: A string that represents a `Region`, for example "us-east-1". Required.
             public var region: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsKeyId: Value? = nil, region: Value) {
@@ -121,8 +131,15 @@ extension CfnSecretsManager {
                 self.region = region
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.region = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["KmsKeyId"] = kmsKeyId
                 object["Region"] = self.region
@@ -136,6 +153,8 @@ extension CfnSecretsManager {
             public var key: Value
             /// `Value`: The string value associated with the key of the tag. 0 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -143,8 +162,16 @@ extension CfnSecretsManager {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

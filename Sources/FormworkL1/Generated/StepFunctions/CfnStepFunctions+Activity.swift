@@ -42,6 +42,8 @@ extension CfnStepFunctions {
             public var kmsKeyId: Value?
             /// `Type`. One of `CUSTOMER_MANAGED_KMS_KEY`, `AWS_OWNED_KEY`. Required.
             public var type: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsDataKeyReusePeriodSeconds: Value? = nil, kmsKeyId: Value? = nil, type: Value) {
@@ -50,8 +52,15 @@ extension CfnStepFunctions {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.type = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
                 object["KmsKeyId"] = kmsKeyId
@@ -66,6 +75,8 @@ extension CfnStepFunctions {
             public var key: Value
             /// `Value`. 1 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -73,8 +84,16 @@ extension CfnStepFunctions {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value

@@ -70,14 +70,22 @@ extension CfnStepFunctions {
         public struct CloudWatchLogsLogGroup: ValueConvertible {
             /// `LogGroupArn`. 1 to 256 characters. `nil`: not written.
             public var logGroupArn: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(logGroupArn: Value? = nil) {
                 self.logGroupArn = logGroupArn
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["LogGroupArn"] = logGroupArn
                 return .object(object)
@@ -92,6 +100,8 @@ extension CfnStepFunctions {
             public var kmsKeyId: Value?
             /// `Type`. One of `CUSTOMER_MANAGED_KMS_KEY`, `AWS_OWNED_KEY`. Required.
             public var type: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(kmsDataKeyReusePeriodSeconds: Value? = nil, kmsKeyId: Value? = nil, type: Value) {
@@ -100,8 +110,15 @@ extension CfnStepFunctions {
                 self.type = type
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.type = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
                 object["KmsKeyId"] = kmsKeyId
@@ -114,14 +131,22 @@ extension CfnStepFunctions {
         public struct LogDestination: ValueConvertible {
             /// `CloudWatchLogsLogGroup`. `nil`: not written.
             public var cloudWatchLogsLogGroup: CloudWatchLogsLogGroup?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(cloudWatchLogsLogGroup: CloudWatchLogsLogGroup? = nil) {
                 self.cloudWatchLogsLogGroup = cloudWatchLogsLogGroup
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["CloudWatchLogsLogGroup"] = cloudWatchLogsLogGroup.map { $0.templateValue }
                 return .object(object)
@@ -136,6 +161,8 @@ extension CfnStepFunctions {
             public var includeExecutionData: Value?
             /// `Level`. One of `ALL`, `ERROR`, `FATAL`, `OFF`. `nil`: not written.
             public var level: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(destinations: [LogDestination]? = nil, includeExecutionData: Value? = nil, level: Value? = nil) {
@@ -144,8 +171,14 @@ extension CfnStepFunctions {
                 self.level = level
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Destinations"] = destinations.map { .array($0.map(\.templateValue)) }
                 object["IncludeExecutionData"] = includeExecutionData
@@ -162,6 +195,8 @@ extension CfnStepFunctions {
             public var key: Value
             /// `Version`. `nil`: not written.
             public var version: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(bucket: Value, key: Value, version: Value? = nil) {
@@ -170,8 +205,16 @@ extension CfnStepFunctions {
                 self.version = version
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.bucket = .null
+                self.key = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
                 object["Bucket"] = self.bucket
                 object["Key"] = self.key
@@ -186,6 +229,8 @@ extension CfnStepFunctions {
             public var key: Value
             /// `Value`. 1 to 256 characters. Required.
             public var value: Value
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out, except the required ones.
             public init(key: Value, value: Value) {
@@ -193,8 +238,16 @@ extension CfnStepFunctions {
                 self.value = value
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.key = .null
+                self.value = .null
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -206,14 +259,22 @@ extension CfnStepFunctions {
         public struct TracingConfiguration: ValueConvertible {
             /// `Enabled`. `nil`: not written.
             public var enabled: Value?
+            /// An intrinsic function written instead of the object; `nil` unless ``init(intrinsic:)`` made it.
+            private var intrinsic: Value?
 
             /// A value; every one not given is left out.
             public init(enabled: Value? = nil) {
                 self.enabled = enabled
             }
 
+            /// The object an intrinsic function gives (`Fn::If`, `Fn::GetAtt`, ...), written as is.
+            public init(intrinsic: Value) {
+                self.intrinsic = intrinsic
+            }
+
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
+                if let intrinsic { return intrinsic }
                 var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
                 object["Enabled"] = enabled
                 return .object(object)
