@@ -1,5 +1,6 @@
 import FormworkAWS
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import Testing
 
@@ -43,10 +44,10 @@ import Testing
 
 /// A kind of schedule target the library does not have (CDK's `KinesisStreamPutRecord`), added by conformance alone.
 extension Stream: ScheduleTargetDestination {
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
         IntegrationBinding(
             to: self, arn: arn, statements: [PolicyStatement(actions: ["kinesis:PutRecord"], resources: [arn])],
-            parameters: ["KinesisParameters": ["PartitionKey": "key"]])
+            parameters: ScheduleTargetParameters(kinesisParameters: .init(partitionKey: "key")))
     }
 }
 

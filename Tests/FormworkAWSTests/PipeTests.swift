@@ -1,5 +1,6 @@
 import FormworkAWS
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import Testing
 
@@ -91,10 +92,10 @@ import Testing
 private struct LogGroupPipeTarget: PipeTargetDestination {
     var logGroup: LogGroup
 
-    func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
         IntegrationBinding(
             to: logGroup, arn: logGroup.arn, statements: [PolicyStatement(actions: ["logs:PutLogEvents"], resources: [logGroup.arn])],
-            parameters: ["CloudWatchLogsParameters": ["LogStreamName": "pipe"]])
+            parameters: CfnPipes.Pipe.PipeTargetParameters(cloudWatchLogsParameters: .init(logStreamName: "pipe")))
     }
 }
 

@@ -1,5 +1,6 @@
 import FormworkAWS
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import Testing
 
@@ -85,7 +86,7 @@ import Testing
 /// A kind of destination the library does not have (a bucket receiving failed batches, CDK's
 /// `S3OnFailureDestination`), added by conformance alone.
 extension Bucket: FailedRecordDestination {
-    public var failedRecordBinding: IntegrationBinding {
+    public var failedRecordBinding: IntegrationBinding<Void> {
         IntegrationBinding(to: self, arn: arn, statements: [PolicyStatement(actions: ["s3:PutObject"], resources: [arn])])
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A CloudWatch alarm on a metric or a math expression (CDK's `cloudwatch.Alarm`).
@@ -81,7 +82,7 @@ public struct Alarm: IdentifiedConstruct {
     }
 
     /// The alarm's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnCloudWatch.Alarm.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(evaluationPeriods, in: 1...Int.max, "evaluationPeriods", at: scope)
@@ -90,58 +91,54 @@ public struct Alarm: IdentifiedConstruct {
                 .invalidSetting, paths: [scope.path],
                 "datapointsToAlarm must be between 1 and evaluationPeriods (\(evaluationPeriods)); it is \(datapointsToAlarm)")
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["AlarmActions"] = alarmActions.isEmpty ? nil : .array(alarmActions)
-        properties["AlarmDescription"] = description.map { .string($0) }
-        properties["AlarmName"] = alarmName.map { .string($0) }
-        properties["ComparisonOperator"] = .string(comparison.rawValue)
-        properties["DatapointsToAlarm"] = datapointsToAlarm.map { .number(Double($0)) }
-        properties["EvaluationPeriods"] = .number(Double(evaluationPeriods))
+        var alarm = CfnCloudWatch.Alarm(
+            alarmActions: alarmActions.isEmpty ? nil : .array(alarmActions),
+            alarmDescription: description.map { .string($0) },
+            alarmName: alarmName.map { .string($0) },
+            comparisonOperator: .string(comparison.rawValue),
+            datapointsToAlarm: datapointsToAlarm.map { .number(Double($0)) },
+            evaluationPeriods: .number(Double(evaluationPeriods)),
+            threshold: .number(threshold),
+            treatMissingData: missingData.map { .string($0.rawValue) })
         switch metric.series {
         case .metric(let metric):
-            properties["Dimensions"] = metric.dimensionsValue
-            properties["ExtendedStatistic"] = metric.statistic.isExtended ? .string(metric.statistic.rawValue) : nil
-            properties["MetricName"] = .string(metric.name)
-            properties["Namespace"] = .string(metric.namespace)
-            properties["Period"] = .number(Double(metric.period.wholeSeconds))
-            properties["Statistic"] = metric.statistic.isExtended ? nil : .string(metric.statistic.rawValue)
+            alarm.dimensions = metric.dimensionsProperty
+            alarm.extendedStatistic = metric.statistic.isExtended ? .string(metric.statistic.rawValue) : nil
+            alarm.metricName = .string(metric.name)
+            alarm.namespace = .string(metric.namespace)
+            alarm.period = .number(Double(metric.period.wholeSeconds))
+            alarm.statistic = metric.statistic.isExtended ? nil : .string(metric.statistic.rawValue)
         case .math(let expression):
             try expression.validate(at: scope)
-            properties["Metrics"] = expression.alarmMetrics
+            alarm.metrics = expression.alarmMetrics
         }
-        properties["Threshold"] = .number(threshold)
-        properties["TreatMissingData"] = missingData.map { .string($0.rawValue) }
-        try scope.declareResource("AWS::CloudWatch::Alarm", properties: properties)
+        try scope.declareResource(alarm)
     }
 }
 
 extension Metric {
     /// `[{Name, Value}, ...]`, or `nil` without dimensions.
-    var dimensionsValue: Value? {
-        dimensions.isEmpty ? nil : .array(dimensions.map { ["Name": .string($0.name), "Value": $0.value] })
+    var dimensionsProperty: [CfnCloudWatch.Alarm.Dimension]? {
+        dimensions.isEmpty ? nil : dimensions.map { CfnCloudWatch.Alarm.Dimension(name: .string($0.name), value: $0.value) }
     }
 }
 
 extension MathExpression {
     /// The alarm's `Metrics`: the expression (`expr_1`, the one returned), then each metric it uses under its id.
-    var alarmMetrics: Value {
-        var expressionQuery: OrderedDictionary<String, Value> = ["Expression": .string(expression), "Id": "expr_1"]
-        expressionQuery["Label"] = label.map { .string($0) }
-        expressionQuery["ReturnData"] = true
-        var queries: [Value] = [.object(expressionQuery)]
+    var alarmMetrics: [CfnCloudWatch.Alarm.MetricDataQuery] {
+        var queries = [
+            CfnCloudWatch.Alarm.MetricDataQuery(expression: .string(expression), id: "expr_1", label: label.map { .string($0) }, returnData: true)
+        ]
         for (id, metric) in usingMetrics {
-            var described: OrderedDictionary<String, Value> = [:]
-            described["Dimensions"] = metric.dimensionsValue
-            described["MetricName"] = .string(metric.name)
-            described["Namespace"] = .string(metric.namespace)
-            queries.append([
-                "Id": .string(id),
-                "MetricStat": [
-                    "Metric": .object(described), "Period": .number(Double(metric.period.wholeSeconds)), "Stat": .string(metric.statistic.rawValue),
-                ],
-                "ReturnData": false,
-            ])
+            let described = CfnCloudWatch.Alarm.Metric(
+                dimensions: metric.dimensionsProperty, metricName: .string(metric.name), namespace: .string(metric.namespace))
+            queries.append(
+                CfnCloudWatch.Alarm.MetricDataQuery(
+                    id: .string(id),
+                    metricStat: CfnCloudWatch.Alarm.MetricStat(
+                        metric: described, period: .number(Double(metric.period.wholeSeconds)), stat: .string(metric.statistic.rawValue)),
+                    returnData: false))
         }
-        return .array(queries)
+        return queries
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An alarm over other alarms (CDK's `cloudwatch.CompositeAlarm`): it fires when its rule of alarm states
@@ -90,12 +91,12 @@ public struct CompositeAlarm: IdentifiedConstruct {
         for alarm in rule.alarms { scope.require(alarm) }
         var text = JoinedText()
         rule.render(into: &text)
-        var properties = OrderedDictionary<String, Value>()
-        properties["ActionsEnabled"] = actionsEnabled.map { .bool($0) }
-        properties["AlarmActions"] = alarmActions.isEmpty ? nil : .array(alarmActions)
-        properties["AlarmDescription"] = description.map { .string($0) }
-        properties["AlarmName"] = .string(alarmName ?? scope.uniqueId)
-        properties["AlarmRule"] = text.value
-        try scope.declareResource("AWS::CloudWatch::CompositeAlarm", properties: properties)
+        let alarm = CfnCloudWatch.CompositeAlarm(
+            actionsEnabled: actionsEnabled.map { .bool($0) },
+            alarmActions: alarmActions.isEmpty ? nil : .array(alarmActions),
+            alarmDescription: description.map { .string($0) },
+            alarmName: .string(alarmName ?? scope.uniqueId),
+            alarmRule: text.value)
+        try scope.declareResource(alarm)
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A CloudWatch dashboard (CDK's `cloudwatch.Dashboard`): rows of graph, single-value and text widgets over
@@ -93,10 +94,7 @@ public struct Dashboard: IdentifiedConstruct {
             y += lineHeight
         }
         body.text("]}")
-        var properties = OrderedDictionary<String, Value>()
-        properties["DashboardBody"] = body.value
-        properties["DashboardName"] = dashboardName.map { .string($0) }
-        try scope.declareResource("AWS::CloudWatch::Dashboard", properties: properties)
+        try scope.declareResource(CfnCloudWatch.Dashboard(dashboardBody: body.value, dashboardName: dashboardName.map { .string($0) }))
     }
 }
 

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Cognito user pool (CDK's `cognito.UserPool`): the users of an app, how they sign in, their passwords,
@@ -118,15 +119,15 @@ public struct UserPool: IdentifiedConstruct {
             self.temporaryPasswordValidityDays = temporaryPasswordValidityDays
         }
 
-        var value: Value {
-            var policy = OrderedDictionary<String, Value>()
-            policy["MinimumLength"] = minLength.map { .number(Double($0)) }
-            policy["RequireLowercase"] = requireLowercase.map { .bool($0) }
-            policy["RequireNumbers"] = requireDigits.map { .bool($0) }
-            policy["RequireSymbols"] = requireSymbols.map { .bool($0) }
-            policy["RequireUppercase"] = requireUppercase.map { .bool($0) }
-            policy["TemporaryPasswordValidityDays"] = temporaryPasswordValidityDays.map { .number(Double($0)) }
-            return .object(policy)
+        /// The policy as `Policies.PasswordPolicy` writes it.
+        var property: CfnCognito.UserPool.PasswordPolicy {
+            CfnCognito.UserPool.PasswordPolicy(
+                minimumLength: minLength.map { .number(Double($0)) },
+                requireLowercase: requireLowercase.map { .bool($0) },
+                requireNumbers: requireDigits.map { .bool($0) },
+                requireSymbols: requireSymbols.map { .bool($0) },
+                requireUppercase: requireUppercase.map { .bool($0) },
+                temporaryPasswordValidityDays: temporaryPasswordValidityDays.map { .number(Double($0)) })
         }
     }
 
@@ -153,7 +154,7 @@ public struct UserPool: IdentifiedConstruct {
     /// `{"Ref": pool}`: the user pool id.
     public var userPoolId: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The user pool's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnCognito.UserPool.Attribute.arn.rawValue))) }
 
     static let verificationMessage: Value = "The verification code to your new account is {####}"
     static let verificationSubject: Value = "Verify your new account"
@@ -162,57 +163,54 @@ public struct UserPool: IdentifiedConstruct {
         try PropertyChecks.check(passwordPolicy?.minLength, in: 6...99, "passwordPolicy.minLength", at: scope)
         try PropertyChecks.check(passwordPolicy?.temporaryPasswordValidityDays, in: 0...365, "passwordPolicy.temporaryPasswordValidityDays", at: scope)
         let aliases = signInAliases.isEmpty ? [SignInAlias.username] : signInAliases
-        var properties = OrderedDictionary<String, Value>()
-        properties["AccountRecoverySetting"] = [
-            "RecoveryMechanisms": .array(
-                accountRecovery.mechanisms.enumerated().map { index, name in
-                    ["Name": .string(name), "Priority": .number(Double(index + 1))]
-                })
-        ]
-        properties["AdminCreateUserConfig"] = ["AllowAdminCreateUserOnly": .bool(!selfSignUpEnabled)]
+        var pool = CfnCognito.UserPool(
+            accountRecoverySetting: CfnCognito.UserPool.AccountRecoverySetting(
+                recoveryMechanisms: accountRecovery.mechanisms.enumerated().map { index, name in
+                    CfnCognito.UserPool.RecoveryOption(name: .string(name), priority: .number(Double(index + 1)))
+                }),
+            adminCreateUserConfig: CfnCognito.UserPool.AdminCreateUserConfig(allowAdminCreateUserOnly: .bool(!selfSignUpEnabled)))
         let others = [SignInAlias.email, .preferredUsername].filter(aliases.contains).map { Value.string($0.rawValue) }
         if aliases.contains(.username) {
-            properties["AliasAttributes"] = others.isEmpty ? nil : .array(others)
+            pool.aliasAttributes = others.isEmpty ? nil : .array(others)
         } else {
             guard !aliases.contains(.preferredUsername) else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "signing in with preferredUsername needs username too")
             }
-            properties["UsernameAttributes"] = .array(others)
+            pool.usernameAttributes = .array(others)
         }
         let verified = autoVerify ?? (aliases.contains(.email) ? [.email] : [])
-        properties["AutoVerifiedAttributes"] = verified.isEmpty ? nil : .array(verified.sorted { $0.rawValue < $1.rawValue }.map { .string($0.rawValue) })
-        properties["DeletionProtection"] = deletionProtection.map { $0 ? "ACTIVE" : "INACTIVE" }
-        properties["EmailVerificationMessage"] = Self.verificationMessage
-        properties["EmailVerificationSubject"] = Self.verificationSubject
-        properties["LambdaConfig"] = try declareTriggers(in: scope)
+        pool.autoVerifiedAttributes = verified.isEmpty ? nil : .array(verified.sorted { $0.rawValue < $1.rawValue }.map { .string($0.rawValue) })
+        pool.deletionProtection = deletionProtection.map { $0 ? "ACTIVE" : "INACTIVE" }
+        pool.emailVerificationMessage = Self.verificationMessage
+        pool.emailVerificationSubject = Self.verificationSubject
+        pool.lambdaConfig = try declareTriggers(in: scope)
         switch mfa {
         case .optional(let otp, let sms), .required(let otp, let sms):
             guard otp || sms else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "MFA needs a second factor: otp: true, sms: true or both")
             }
-            properties["EnabledMfas"] = .array((sms ? ["SMS_MFA"] : []) + (otp ? ["SOFTWARE_TOKEN_MFA"] : []))
-            properties["MfaConfiguration"] = if case .required = mfa { "ON" } else { "OPTIONAL" }
-            if sms { properties["SmsConfiguration"] = try declareSmsRole(in: scope) }
+            pool.enabledMfas = .array((sms ? ["SMS_MFA"] : []) + (otp ? ["SOFTWARE_TOKEN_MFA"] : []))
+            pool.mfaConfiguration = if case .required = mfa { "ON" } else { "OPTIONAL" }
+            if sms { pool.smsConfiguration = try declareSmsRole(in: scope) }
         case .off:
-            properties["MfaConfiguration"] = "OFF"
+            pool.mfaConfiguration = "OFF"
         case nil:
             break
         }
-        properties["Policies"] = passwordPolicy.map { ["PasswordPolicy": $0.value] }
-        properties["SmsVerificationMessage"] = Self.verificationMessage
-        properties["UserPoolName"] = userPoolName.map { .string($0) }
-        properties["VerificationMessageTemplate"] = [
-            "DefaultEmailOption": "CONFIRM_WITH_CODE", "EmailMessage": Self.verificationMessage,
-            "EmailSubject": Self.verificationSubject, "SmsMessage": Self.verificationMessage,
-        ]
-        try scope.declareResource("AWS::Cognito::UserPool", properties: properties, removalPolicy: removalPolicy)
+        pool.policies = passwordPolicy.map { CfnCognito.UserPool.Policies(passwordPolicy: $0.property) }
+        pool.smsVerificationMessage = Self.verificationMessage
+        pool.userPoolName = userPoolName.map { .string($0) }
+        pool.verificationMessageTemplate = CfnCognito.UserPool.VerificationMessageTemplate(
+            defaultEmailOption: "CONFIRM_WITH_CODE", emailMessage: Self.verificationMessage,
+            emailSubject: Self.verificationSubject, smsMessage: Self.verificationMessage)
+        try scope.declareResource(pool, removalPolicy: removalPolicy)
     }
 }
 
 extension UserPool {
     /// The role Cognito publishes SMS messages with (`<Pool>/smsRole`), trusted only with the pool's unique
     /// id as external id, and the pool's `SmsConfiguration`, as CDK writes them.
-    func declareSmsRole(in scope: ConstructScope) throws(SynthesisError) -> Value {
+    func declareSmsRole(in scope: ConstructScope) throws(SynthesisError) -> CfnCognito.UserPool.SmsConfiguration {
         let externalId = Value.string(scope.uniqueId)
         let trust = PolicyDocument(
             [
@@ -223,11 +221,12 @@ extension UserPool {
         let publish = PolicyDocument([PolicyStatement(actions: ["sns:Publish"], resources: ["*"])], minimizing: scope.minimizesPolicies)
         let role = try scope.child("smsRole")
         try role.declareResource(
-            "AWS::IAM::Role",
-            properties: [
-                "AssumeRolePolicyDocument": trust.value,
-                "Policies": [["PolicyDocument": publish.value, "PolicyName": "sns-publish"]],
-            ], transforms: scope.policyTransforms)
-        return ["ExternalId": externalId, "SnsCallerArn": .reference(Reference(to: self, element: ["smsRole", "Resource"], form: .getAtt("Arn")))]
+            CfnIAM.Role(
+                assumeRolePolicyDocument: trust.value,
+                policies: [CfnIAM.Role.Policy(policyDocument: publish.value, policyName: "sns-publish")]),
+            transforms: scope.policyTransforms)
+        return CfnCognito.UserPool.SmsConfiguration(
+            externalId: externalId,
+            snsCallerArn: .reference(Reference(to: self, element: ["smsRole", "Resource"], form: .getAtt(CfnIAM.Role.Attribute.arn.rawValue))))
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An app client of a user pool (CDK's `userPool.addClient`), at `<Pool>/<id>`: its authentication flows,
@@ -96,31 +97,30 @@ public struct UserPoolClient: Construct {
             try PropertyChecks.check(validity?.wholeSeconds, in: range, name, unit: " s", at: scope)
         }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            var properties = OrderedDictionary<String, Value>()
+            var client = CfnCognito.UserPoolClient(userPoolId: pool.userPoolId)
             func minutes(_ duration: Duration?) -> Value? { duration.map { .number(Double($0.wholeSeconds / 60)) } }
-            properties["AccessTokenValidity"] = minutes(accessTokenValidity)
+            client.accessTokenValidity = minutes(accessTokenValidity)
             if let oAuth {
-                properties["AllowedOAuthFlows"] = .array(OAuth.Flow.allCases.filter(oAuth.flows.contains).map { .string($0.rawValue) })
+                client.allowedOAuthFlows = .array(OAuth.Flow.allCases.filter(oAuth.flows.contains).map { .string($0.rawValue) })
             }
-            properties["AllowedOAuthFlowsUserPoolClient"] = .bool(oAuth != nil)
-            properties["AllowedOAuthScopes"] = oAuth.map { .array($0.scopes.map { .string($0) }) }
-            properties["CallbackURLs"] = oAuth.flatMap { $0.callbackURLs.isEmpty ? nil : .array($0.callbackURLs.map { .string($0) }) }
-            properties["ClientName"] = clientName.map { .string($0) }
-            properties["ExplicitAuthFlows"] =
+            client.allowedOAuthFlowsUserPoolClient = .bool(oAuth != nil)
+            client.allowedOAuthScopes = oAuth.map { .array($0.scopes.map { .string($0) }) }
+            client.callbackURLs = oAuth.flatMap { $0.callbackURLs.isEmpty ? nil : .array($0.callbackURLs.map { .string($0) }) }
+            client.clientName = clientName.map { .string($0) }
+            client.explicitAuthFlows =
                 authFlows.isEmpty
                 ? nil
                 : .array(AuthFlow.allCases.filter(authFlows.contains).map { .string($0.rawValue) } + ["ALLOW_REFRESH_TOKEN_AUTH"])
-            properties["GenerateSecret"] = generateSecret.map { .bool($0) }
-            properties["IdTokenValidity"] = minutes(idTokenValidity)
-            properties["LogoutURLs"] = oAuth.flatMap { $0.logoutURLs.isEmpty ? nil : .array($0.logoutURLs.map { .string($0) }) }
-            properties["PreventUserExistenceErrors"] = preventUserExistenceErrors.map { $0 ? "ENABLED" : "LEGACY" }
-            properties["RefreshTokenValidity"] = minutes(refreshTokenValidity)
-            properties["SupportedIdentityProviders"] = ["COGNITO"]
+            client.generateSecret = generateSecret.map { .bool($0) }
+            client.idTokenValidity = minutes(idTokenValidity)
+            client.logoutURLs = oAuth.flatMap { $0.logoutURLs.isEmpty ? nil : .array($0.logoutURLs.map { .string($0) }) }
+            client.preventUserExistenceErrors = preventUserExistenceErrors.map { $0 ? "ENABLED" : "LEGACY" }
+            client.refreshTokenValidity = minutes(refreshTokenValidity)
+            client.supportedIdentityProviders = ["COGNITO"]
             if accessTokenValidity != nil || idTokenValidity != nil || refreshTokenValidity != nil {
-                properties["TokenValidityUnits"] = ["AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "minutes"]
+                client.tokenValidityUnits = CfnCognito.UserPoolClient.TokenValidityUnits(accessToken: "minutes", idToken: "minutes", refreshToken: "minutes")
             }
-            properties["UserPoolId"] = pool.userPoolId
-            try scope.scope(of: pool).child(idInPool).declareResource("AWS::Cognito::UserPoolClient", properties: properties)
+            try scope.scope(of: pool).child(idInPool).declareResource(client)
         }
     }
 }

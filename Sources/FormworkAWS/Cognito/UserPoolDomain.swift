@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// The Cognito-hosted domain of a user pool, `https://<prefix>.auth.<region>.amazoncognito.com`, where its
 /// sign-in pages live (CDK's `pool.addDomain` with `cognitoDomain`), made by ``UserPool/domain(_:prefix:)``.
@@ -27,11 +28,7 @@ public struct UserPoolDomain: Construct {
         }
         scope.require(pool)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            try scope.scope(of: pool).child(idInPool).declareResource(
-                "AWS::Cognito::UserPoolDomain",
-                properties: [
-                    "Domain": .string(prefix), "UserPoolId": pool.userPoolId,
-                ])
+            try scope.scope(of: pool).child(idInPool).declareResource(CfnCognito.UserPoolDomain(domain: .string(prefix), userPoolId: pool.userPoolId))
         }
     }
 }

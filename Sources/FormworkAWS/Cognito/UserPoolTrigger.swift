@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 extension UserPool {
     /// When Cognito calls a function of yours (CDK's `UserPoolTriggers`): before sign-up, after confirmation,
@@ -28,17 +29,28 @@ extension UserPool {
     }
 
     /// `LambdaConfig`, and the permission for each trigger's function.
-    func declareTriggers(in scope: ConstructScope) throws(SynthesisError) -> Value? {
+    func declareTriggers(in scope: ConstructScope) throws(SynthesisError) -> CfnCognito.UserPool.LambdaConfig? {
         guard !triggers.isEmpty else { return nil }
         let sorted = triggers.sorted { $0.key.rawValue < $1.key.rawValue }
+        var config = CfnCognito.UserPool.LambdaConfig()
         for (trigger, function) in sorted {
             scope.require(function)
             try scope.declareResource(
-                "AWS::Lambda::Permission", at: "\(trigger.rawValue)Cognito",
-                properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "Principal": "cognito-idp.amazonaws.com", "SourceArn": arn,
-                ])
+                CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "cognito-idp.amazonaws.com", sourceArn: arn),
+                at: "\(trigger.rawValue)Cognito")
+            switch trigger {
+            case .createAuthChallenge: config.createAuthChallenge = function.arn
+            case .customMessage: config.customMessage = function.arn
+            case .defineAuthChallenge: config.defineAuthChallenge = function.arn
+            case .postAuthentication: config.postAuthentication = function.arn
+            case .postConfirmation: config.postConfirmation = function.arn
+            case .preAuthentication: config.preAuthentication = function.arn
+            case .preSignUp: config.preSignUp = function.arn
+            case .preTokenGeneration: config.preTokenGeneration = function.arn
+            case .userMigration: config.userMigration = function.arn
+            case .verifyAuthChallengeResponse: config.verifyAuthChallengeResponse = function.arn
+            }
         }
-        return .object(.init(uniqueKeysWithValues: sorted.map { ($0.key.rawValue, $0.value.arn) }))
+        return config
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// A table's stream as a pipe's source (CDK's `DynamoDBSource`): its change records, read as `reading` says.
 public struct TableStreamPipeSource: PipeEventSource {
@@ -14,13 +15,13 @@ public struct TableStreamPipeSource: PipeEventSource {
     }
 
     /// Reads the stream (the table's stream-read grant); `DynamoDBStreamParameters` holds the reading.
-    public func pipeSource(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeSource(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeSourceParameters> {
         guard table.stream != nil else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "the table '\(table.id)' has no stream; set its stream view (stream: .newImage)")
         }
         return try reading.binding(
-            of: table, arn: table.streamArn, readStatements: TableGrant.streamRead.statements(for: table), parametersKey: "DynamoDBStreamParameters",
-            at: scope)
+            of: table, arn: table.streamArn, readStatements: TableGrant.streamRead.statements(for: table),
+            parameters: CfnPipes.Pipe.PipeSourceParameters(dynamoDBStreamParameters: reading.dynamoDBStreamParameters), at: scope)
     }
 }
 

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A DynamoDB table (CDK's `dynamodb.Table`): keys, billing, stream; retained when the stack is deleted, as
@@ -79,41 +80,45 @@ public struct Table: IdentifiedConstruct {
     /// `{"Ref": table}`: the table name.
     public var name: Value { attribute(nil) }
     /// The table's ARN.
-    public var arn: Value { attribute("Arn") }
+    public var arn: Value { attribute(.arn) }
     /// The ARN of the table's stream.
-    public var streamArn: Value { attribute("StreamArn") }
+    public var streamArn: Value { attribute(.streamArn) }
 
-    private func attribute(_ name: String?) -> Value {
-        .reference(Reference(to: self, element: ["Resource"], form: name.map(Reference.Form.getAtt) ?? .ref))
+    private func attribute(_ attribute: CfnDynamoDB.Table.Attribute?) -> Value {
+        .reference(Reference(to: self, element: ["Resource"], form: attribute.map { Reference.Form.getAtt($0.rawValue) } ?? .ref))
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try validateIndexes(at: scope)
         let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
         let indexProperties = indexProperties()
-        var properties = OrderedDictionary<String, Value>()
-        properties["AttributeDefinitions"] = attributeDefinitions
-        if case .onDemand = billing { properties["BillingMode"] = "PAY_PER_REQUEST" }
-        properties["DeletionProtectionEnabled"] = deletionProtection.map { .bool($0) }
-        properties["GlobalSecondaryIndexes"] = indexProperties.global
-        properties["KeySchema"] = Self.keySchema(keys)
-        properties["LocalSecondaryIndexes"] = indexProperties.local
-        properties["PointInTimeRecoverySpecification"] = pointInTimeRecovery.map { ["PointInTimeRecoveryEnabled": .bool($0)] }
+        var table = CfnDynamoDB.Table(
+            attributeDefinitions: attributeDefinitions,
+            deletionProtectionEnabled: deletionProtection.map { .bool($0) },
+            globalSecondaryIndexes: indexProperties.global,
+            keySchema: .array(Self.keySchema(keys).map(\.templateValue)),
+            localSecondaryIndexes: indexProperties.local,
+            pointInTimeRecoverySpecification: pointInTimeRecovery.map {
+                CfnDynamoDB.Table.PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: .bool($0))
+            },
+            streamSpecification: stream.map { CfnDynamoDB.Table.StreamSpecification(streamViewType: .string($0.rawValue)) },
+            tableName: tableName.map { .string($0) },
+            timeToLiveSpecification: timeToLiveAttribute.map { CfnDynamoDB.Table.TimeToLiveSpecification(attributeName: .string($0), enabled: true) })
+        if case .onDemand = billing { table.billingMode = "PAY_PER_REQUEST" }
         if case .provisioned(let read, let write) = billing {
             try PropertyChecks.check(read, in: 1...Int.max, "read capacity", at: scope)
             try PropertyChecks.check(write, in: 1...Int.max, "write capacity", at: scope)
-            properties["ProvisionedThroughput"] = ["ReadCapacityUnits": .number(Double(read)), "WriteCapacityUnits": .number(Double(write))]
+            table.provisionedThroughput = CfnDynamoDB.Table.ProvisionedThroughput(
+                readCapacityUnits: .number(Double(read)), writeCapacityUnits: .number(Double(write)))
         }
         switch encryption {
         case nil: break
-        case .awsOwned?: properties["SSESpecification"] = ["SSEEnabled": false]
-        case .awsManaged?: properties["SSESpecification"] = ["SSEEnabled": true]
-        case .customerManaged(let keyArn)?: properties["SSESpecification"] = ["KMSMasterKeyId": keyArn, "SSEEnabled": true, "SSEType": "KMS"]
+        case .awsOwned?: table.sseSpecification = CfnDynamoDB.Table.SSESpecification(sseEnabled: false)
+        case .awsManaged?: table.sseSpecification = CfnDynamoDB.Table.SSESpecification(sseEnabled: true)
+        case .customerManaged(let keyArn)?:
+            table.sseSpecification = CfnDynamoDB.Table.SSESpecification(kmsMasterKeyId: keyArn, sseEnabled: true, sseType: "KMS")
         }
-        properties["StreamSpecification"] = stream.map { ["StreamViewType": .string($0.rawValue)] }
-        properties["TableName"] = tableName.map { .string($0) }
-        properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { ["AttributeName": .string($0), "Enabled": true] }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::DynamoDB::Table", properties: properties, removalPolicy: removalPolicy)), at: "Resource")
+        try scope.declare(.resource(ResourceDeclaration(table, removalPolicy: removalPolicy)), at: "Resource")
         if case .onDemand = billing, readScaling != nil || writeScaling != nil {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "auto scaling needs provisioned billing; an on-demand table scales by itself")
         }

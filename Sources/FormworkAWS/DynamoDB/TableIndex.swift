@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 extension Table {
@@ -46,11 +47,11 @@ extension Table {
             }
         }
 
-        var projectionValue: Value {
+        var projectionValue: CfnDynamoDB.Table.Projection {
             switch projection {
-            case .all: ["ProjectionType": "ALL"]
-            case .keysOnly: ["ProjectionType": "KEYS_ONLY"]
-            case .include(let attributes): ["NonKeyAttributes": .array(attributes.map { .string($0) }), "ProjectionType": "INCLUDE"]
+            case .all: CfnDynamoDB.Table.Projection(projectionType: "ALL")
+            case .keysOnly: CfnDynamoDB.Table.Projection(projectionType: "KEYS_ONLY")
+            case .include(let attributes): CfnDynamoDB.Table.Projection(nonKeyAttributes: .array(attributes.map { .string($0) }), projectionType: "INCLUDE")
             }
         }
     }
@@ -66,41 +67,41 @@ extension Table {
     }
 
     /// `KeySchema` entries for `keys`: the first the HASH key, the second the RANGE key.
-    static func keySchema(_ keys: [Attribute]) -> Value {
-        .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
+    static func keySchema(_ keys: [Attribute]) -> [CfnDynamoDB.Table.KeySchema] {
+        zip(keys, ["HASH", "RANGE"]).map { CfnDynamoDB.Table.KeySchema(attributeName: .string($0.name), keyType: .string($1)) }
     }
 
     /// Every key attribute of the table and its indexes, each once, in order.
-    var attributeDefinitions: Value {
+    var attributeDefinitions: [CfnDynamoDB.Table.AttributeDefinition] {
         var seen = OrderedDictionary<String, AttributeType>()
         for attribute in [partitionKey] + (sortKey.map { [$0] } ?? []) + indexes.flatMap(\.keyAttributes) where seen[attribute.name] == nil {
             seen[attribute.name] = attribute.type
         }
-        return .array(seen.map { ["AttributeName": .string($0.key), "AttributeType": .string($0.value.rawValue)] })
+        return seen.map { CfnDynamoDB.Table.AttributeDefinition(attributeName: .string($0.key), attributeType: .string($0.value.rawValue)) }
     }
 
     /// `GlobalSecondaryIndexes` and `LocalSecondaryIndexes`.
-    func indexProperties() -> (global: Value?, local: Value?) {
-        var global: [Value] = []
-        var local: [Value] = []
+    func indexProperties() -> (global: [CfnDynamoDB.Table.GlobalSecondaryIndex]?, local: [CfnDynamoDB.Table.LocalSecondaryIndex]?) {
+        var global: [CfnDynamoDB.Table.GlobalSecondaryIndex] = []
+        var local: [CfnDynamoDB.Table.LocalSecondaryIndex] = []
         for index in indexes {
-            var entry = OrderedDictionary<String, Value>()
-            entry["IndexName"] = .string(index.name)
             switch index.kind {
             case .global:
-                entry["KeySchema"] = Self.keySchema(index.keyAttributes)
-                entry["Projection"] = index.projectionValue
+                var entry = CfnDynamoDB.Table.GlobalSecondaryIndex(
+                    indexName: .string(index.name), keySchema: Self.keySchema(index.keyAttributes), projection: index.projectionValue)
                 if case .provisioned(let read, let write) = billing {
-                    entry["ProvisionedThroughput"] = ["ReadCapacityUnits": .number(Double(read)), "WriteCapacityUnits": .number(Double(write))]
+                    entry.provisionedThroughput = CfnDynamoDB.Table.ProvisionedThroughput(
+                        readCapacityUnits: .number(Double(read)), writeCapacityUnits: .number(Double(write)))
                 }
-                global.append(.object(entry))
+                global.append(entry)
             case .local(let sortKey):
-                entry["KeySchema"] = Self.keySchema([partitionKey, sortKey])
-                entry["Projection"] = index.projectionValue
-                local.append(.object(entry))
+                local.append(
+                    CfnDynamoDB.Table.LocalSecondaryIndex(
+                        indexName: .string(index.name), keySchema: .array(Self.keySchema([partitionKey, sortKey]).map(\.templateValue)),
+                        projection: index.projectionValue))
             }
         }
-        return (global.isEmpty ? nil : .array(global), local.isEmpty ? nil : .array(local))
+        return (global.isEmpty ? nil : global, local.isEmpty ? nil : local)
     }
 
     /// Fails on what DynamoDB rejects: local indexes without a sort key on the table, more than 5 local or

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 extension Table {
@@ -33,27 +34,23 @@ extension Table {
         let role: Value =
             "arn:\(Aws.partition):iam::\(Aws.accountId):role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable"
         try target.declareResource(
-            "AWS::ApplicationAutoScaling::ScalableTarget",
-            properties: [
-                "MaxCapacity": .number(Double(scaling.maxCapacity)),
-                "MinCapacity": .number(Double(scaling.minCapacity)),
-                "ResourceId": "table/\(name)",
-                "RoleARN": role,
-                "ScalableDimension": .string("dynamodb:table:\(dimension)CapacityUnits"),
-                "ServiceNamespace": "dynamodb",
-            ])
+            CfnApplicationAutoScaling.ScalableTarget(
+                maxCapacity: .number(Double(scaling.maxCapacity)),
+                minCapacity: .number(Double(scaling.minCapacity)),
+                resourceId: "table/\(name)",
+                roleARN: role,
+                scalableDimension: .string("dynamodb:table:\(dimension)CapacityUnits"),
+                serviceNamespace: "dynamodb"))
         let targetRef = Value.reference(Reference(to: self, element: ["\(dimension)Scaling", "Target", "Resource"], form: .ref))
         let tracking = try target.child("Tracking")
         try tracking.declareResource(
-            "AWS::ApplicationAutoScaling::ScalingPolicy",
-            properties: [
-                "PolicyName": .string(tracking.uniqueId),
-                "PolicyType": "TargetTrackingScaling",
-                "ScalingTargetId": targetRef,
-                "TargetTrackingScalingPolicyConfiguration": [
-                    "PredefinedMetricSpecification": ["PredefinedMetricType": .string("DynamoDB\(dimension)CapacityUtilization")],
-                    "TargetValue": .number(scaling.targetUtilizationPercent),
-                ],
-            ])
+            CfnApplicationAutoScaling.ScalingPolicy(
+                policyName: .string(tracking.uniqueId),
+                policyType: "TargetTrackingScaling",
+                scalingTargetId: targetRef,
+                targetTrackingScalingPolicyConfiguration: CfnApplicationAutoScaling.ScalingPolicy.TargetTrackingScalingPolicyConfiguration(
+                    predefinedMetricSpecification: CfnApplicationAutoScaling.ScalingPolicy.PredefinedMetricSpecification(
+                        predefinedMetricType: .string("DynamoDB\(dimension)CapacityUtilization")),
+                    targetValue: .number(scaling.targetUtilizationPercent))))
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A DynamoDB global table (CDK's `dynamodb.TableV2`): on-demand or provisioned, with a replica in the
@@ -71,7 +72,7 @@ public struct TableV2: IdentifiedConstruct {
     /// `{"Ref": table}`: the table name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The table's ARN in the stack's region.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnDynamoDB.GlobalTable.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let stackRegion = scope.stackRegion
@@ -94,18 +95,24 @@ public struct TableV2: IdentifiedConstruct {
         }
         try validateBilling(at: scope)
         let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
-        var properties = OrderedDictionary<String, Value>()
-        properties["AttributeDefinitions"] = .array(keys.map { ["AttributeName": .string($0.name), "AttributeType": .string($0.type.rawValue)] })
-        properties["BillingMode"] = if case .provisioned = billing { "PROVISIONED" } else { "PAY_PER_REQUEST" }
-        properties["KeySchema"] = .array(zip(keys, ["HASH", "RANGE"]).map { ["AttributeName": .string($0.name), "KeyType": .string($1)] })
+        let billingMode: Value = if case .provisioned = billing { "PROVISIONED" } else { "PAY_PER_REQUEST" }
         // CDK lists the other regions' replicas first, then the stack's.
         let others = replicas.map { replicaValue($0, region: .string($0.region)) }
-        properties["Replicas"] = .array(others + [replicaValue(nil, region: stackRegion.map { .string($0) } ?? Aws.region)])
-        properties["StreamSpecification"] = (stream ?? (replicas.isEmpty ? nil : .newAndOldImages)).map { ["StreamViewType": .string($0.rawValue)] }
-        properties["TableName"] = tableName.map { .string($0) }
-        properties["TimeToLiveSpecification"] = timeToLiveAttribute.map { ["AttributeName": .string($0), "Enabled": true] }
-        if case .provisioned(_, let write) = billing { properties["WriteProvisionedThroughputSettings"] = write.value("Write") }
-        try scope.declareResource("AWS::DynamoDB::GlobalTable", properties: properties, removalPolicy: removalPolicy)
+        var table = CfnDynamoDB.GlobalTable(
+            attributeDefinitions: keys.map {
+                CfnDynamoDB.GlobalTable.AttributeDefinition(attributeName: .string($0.name), attributeType: .string($0.type.rawValue))
+            },
+            billingMode: billingMode,
+            keySchema: .array(
+                zip(keys, ["HASH", "RANGE"]).map { CfnDynamoDB.GlobalTable.KeySchema(attributeName: .string($0.name), keyType: .string($1)).templateValue }),
+            replicas: others + [replicaValue(nil, region: stackRegion.map { .string($0) } ?? Aws.region)],
+            streamSpecification: (stream ?? (replicas.isEmpty ? nil : .newAndOldImages)).map {
+                CfnDynamoDB.GlobalTable.StreamSpecification(streamViewType: .string($0.rawValue))
+            },
+            tableName: tableName.map { .string($0) },
+            timeToLiveSpecification: timeToLiveAttribute.map { CfnDynamoDB.GlobalTable.TimeToLiveSpecification(attributeName: .string($0), enabled: true) })
+        if case .provisioned(_, let write) = billing { table.writeProvisionedThroughputSettings = write.writeSettings }
+        try scope.declareResource(table, removalPolicy: removalPolicy)
     }
 
     private func validateBilling(at scope: ConstructScope) throws(SynthesisError) {

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 extension TableV2 {
@@ -60,19 +61,27 @@ extension TableV2 {
         /// Kept between `min` and `max` at `targetUtilization` percent (70 unless given, as in CDK).
         case autoscaled(min: Int = 1, max: Int, targetUtilization: Int = 70)
 
-        /// `{<Kind>CapacityUnits}` or `{<Kind>CapacityAutoScalingSettings}`, as the global table writes them.
-        func value(_ kind: String) -> Value {
+        /// `{ReadCapacityUnits}` or `{ReadCapacityAutoScalingSettings}`, as the global table writes them.
+        var readSettings: CfnDynamoDB.GlobalTable.ReadProvisionedThroughputSettings {
             switch self {
-            case .fixed(let units):
-                return ["\(kind)CapacityUnits": .number(Double(units))]
-            case .autoscaled(let min, let max, let target):
-                return [
-                    "\(kind)CapacityAutoScalingSettings": [
-                        "MaxCapacity": .number(Double(max)), "MinCapacity": .number(Double(min)),
-                        "TargetTrackingScalingPolicyConfiguration": ["TargetValue": .number(Double(target))],
-                    ]
-                ]
+            case .fixed(let units): CfnDynamoDB.GlobalTable.ReadProvisionedThroughputSettings(readCapacityUnits: .number(Double(units)))
+            case .autoscaled: CfnDynamoDB.GlobalTable.ReadProvisionedThroughputSettings(readCapacityAutoScalingSettings: autoScalingSettings)
             }
+        }
+
+        /// `{WriteCapacityAutoScalingSettings}`, as the global table writes them; a global table's write capacity is
+        /// always auto-scaled (validated before), so a fixed one writes an empty object.
+        var writeSettings: CfnDynamoDB.GlobalTable.WriteProvisionedThroughputSettings {
+            CfnDynamoDB.GlobalTable.WriteProvisionedThroughputSettings(writeCapacityAutoScalingSettings: autoScalingSettings)
+        }
+
+        /// `MaxCapacity`, `MinCapacity` and the target utilization of an auto-scaled capacity; `nil` for a fixed one.
+        private var autoScalingSettings: CfnDynamoDB.GlobalTable.CapacityAutoScalingSettings? {
+            guard case .autoscaled(let min, let max, let target) = self else { return nil }
+            return CfnDynamoDB.GlobalTable.CapacityAutoScalingSettings(
+                maxCapacity: .number(Double(max)), minCapacity: .number(Double(min)),
+                targetTrackingScalingPolicyConfiguration: CfnDynamoDB.GlobalTable.TargetTrackingScalingPolicyConfiguration(
+                    targetValue: .number(Double(target))))
         }
 
         func validate(_ setting: String, at scope: ConstructScope) throws(SynthesisError) {
@@ -88,14 +97,18 @@ extension TableV2 {
 
     /// A replica's entry in `Replicas`: its own settings, else the table's (the stack's own replica, `nil`,
     /// has only the table's).
-    func replicaValue(_ replica: Replica?, region: Value) -> Value {
-        var value = OrderedDictionary<String, Value>()
-        value["ContributorInsightsSpecification"] = (replica?.contributorInsights ?? contributorInsights).map { ["Enabled": .bool($0)] }
-        value["DeletionProtectionEnabled"] = (replica?.deletionProtection ?? deletionProtection).map { .bool($0) }
-        value["PointInTimeRecoverySpecification"] = (replica?.pointInTimeRecovery ?? pointInTimeRecovery).map { ["PointInTimeRecoveryEnabled": .bool($0)] }
-        if case .provisioned(let read, _) = billing { value["ReadProvisionedThroughputSettings"] = (replica?.readCapacity ?? read).value("Read") }
-        value["Region"] = region
-        value["TableClass"] = (replica?.tableClass ?? tableClass).map { .string($0.rawValue) }
-        return .object(value)
+    func replicaValue(_ replica: Replica?, region: Value) -> CfnDynamoDB.GlobalTable.ReplicaSpecification {
+        var value = CfnDynamoDB.GlobalTable.ReplicaSpecification(
+            contributorInsightsSpecification: (replica?.contributorInsights ?? contributorInsights).map {
+                CfnDynamoDB.GlobalTable.ContributorInsightsSpecification(enabled: .bool($0))
+            },
+            deletionProtectionEnabled: (replica?.deletionProtection ?? deletionProtection).map { .bool($0) },
+            pointInTimeRecoverySpecification: (replica?.pointInTimeRecovery ?? pointInTimeRecovery).map {
+                CfnDynamoDB.GlobalTable.PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: .bool($0))
+            },
+            region: region,
+            tableClass: (replica?.tableClass ?? tableClass).map { .string($0.rawValue) })
+        if case .provisioned(let read, _) = billing { value.readProvisionedThroughputSettings = (replica?.readCapacity ?? read).readSettings }
+        return value
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A VPC security group (CDK's `ec2.SecurityGroup`) in an existing VPC, with inline ingress and egress
@@ -70,13 +71,32 @@ public struct SecurityGroup: IdentifiedConstruct {
             }
         }
 
-        var fields: OrderedDictionary<String, Value> {
+        /// A rule's `FromPort`; `nil` for all traffic.
+        var fromPort: Value? {
             switch self {
-            case .tcp(let port): ["FromPort": .number(Double(port)), "IpProtocol": "tcp", "ToPort": .number(Double(port))]
-            case .tcpRange(let from, let to): ["FromPort": .number(Double(from)), "IpProtocol": "tcp", "ToPort": .number(Double(to))]
-            case .udp(let port): ["FromPort": .number(Double(port)), "IpProtocol": "udp", "ToPort": .number(Double(port))]
-            case .allTCP: ["FromPort": 0, "IpProtocol": "tcp", "ToPort": 65_535]
-            case .allTraffic: ["IpProtocol": "-1"]
+            case .tcp(let port), .udp(let port): Value.number(Double(port))
+            case .tcpRange(let from, _): Value.number(Double(from))
+            case .allTCP: Value.number(0)
+            case .allTraffic: nil
+            }
+        }
+
+        /// A rule's `IpProtocol`.
+        var ipProtocol: Value {
+            switch self {
+            case .tcp, .tcpRange, .allTCP: "tcp"
+            case .udp: "udp"
+            case .allTraffic: "-1"
+            }
+        }
+
+        /// A rule's `ToPort`; `nil` for all traffic.
+        var toPort: Value? {
+            switch self {
+            case .tcp(let port), .udp(let port): Value.number(Double(port))
+            case .tcpRange(_, let to): Value.number(Double(to))
+            case .allTCP: Value.number(65_535)
+            case .allTraffic: nil
             }
         }
     }
@@ -98,18 +118,31 @@ public struct SecurityGroup: IdentifiedConstruct {
             self.description = description
         }
 
-        func value(ingress: Bool) -> Value {
-            var fields = port.fields
+        /// The rule's `Description`; CDK writes "from" for egress rules too.
+        private var descriptionValue: Value { .string(description ?? "from \(peer):\(port)") }
+
+        /// The rule as an entry of `SecurityGroupIngress`.
+        var ingressProperty: CfnEC2.SecurityGroup.Ingress {
+            var rule = CfnEC2.SecurityGroup.Ingress(description: descriptionValue, fromPort: port.fromPort, ipProtocol: port.ipProtocol, toPort: port.toPort)
             switch peer {
-            case .ipv4(let cidr): fields["CidrIp"] = .string(cidr)
-            case .anyIPv4: fields["CidrIp"] = "0.0.0.0/0"
-            case .ipv6(let cidr): fields["CidrIpv6"] = .string(cidr)
-            case .securityGroupId(let group): fields[ingress ? "SourceSecurityGroupId" : "DestinationSecurityGroupId"] = .string(group)
+            case .ipv4(let cidr): rule.cidrIp = .string(cidr)
+            case .anyIPv4: rule.cidrIp = "0.0.0.0/0"
+            case .ipv6(let cidr): rule.cidrIpv6 = .string(cidr)
+            case .securityGroupId(let group): rule.sourceSecurityGroupId = .string(group)
             }
-            // CDK writes "from" for egress rules too.
-            fields["Description"] = .string(description ?? "from \(peer):\(port)")
-            fields.sort { $0.key < $1.key }
-            return .object(fields)
+            return rule
+        }
+
+        /// The rule as an entry of `SecurityGroupEgress`.
+        var egressProperty: CfnEC2.SecurityGroup.Egress {
+            var rule = CfnEC2.SecurityGroup.Egress(description: descriptionValue, fromPort: port.fromPort, ipProtocol: port.ipProtocol, toPort: port.toPort)
+            switch peer {
+            case .ipv4(let cidr): rule.cidrIp = .string(cidr)
+            case .anyIPv4: rule.cidrIp = "0.0.0.0/0"
+            case .ipv6(let cidr): rule.cidrIpv6 = .string(cidr)
+            case .securityGroupId(let group): rule.destinationSecurityGroupId = .string(group)
+            }
+            return rule
         }
     }
 
@@ -124,14 +157,13 @@ public struct SecurityGroup: IdentifiedConstruct {
     }
 
     /// The group's id (`Fn::GetAtt [Group, GroupId]`).
-    public var groupId: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("GroupId"))) }
+    public var groupId: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnEC2.SecurityGroup.Attribute.groupId.rawValue))) }
 
     /// The egress CDK writes when everything may go out.
-    static let allowAll: Value = ["CidrIp": "0.0.0.0/0", "Description": "Allow all outbound traffic by default", "IpProtocol": "-1"]
+    static let allowAll = CfnEC2.SecurityGroup.Egress(cidrIp: "0.0.0.0/0", description: "Allow all outbound traffic by default", ipProtocol: "-1")
     /// The egress CDK writes to keep a group without egress rules closed: a rule no traffic matches.
-    static let matchNothing: Value = [
-        "CidrIp": "255.255.255.255/32", "Description": "Disallow all traffic", "FromPort": 252, "IpProtocol": "icmp", "ToPort": 86,
-    ]
+    static let matchNothing = CfnEC2.SecurityGroup.Egress(
+        cidrIp: "255.255.255.255/32", description: "Disallow all traffic", fromPort: 252, ipProtocol: "icmp", toPort: 86)
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if allowAllOutbound, !egress.isEmpty {
@@ -148,12 +180,13 @@ public struct SecurityGroup: IdentifiedConstruct {
 
     /// Declares the group with `description` (an automatic group gets CDK's text for its function).
     func declare(in scope: ConstructScope, description: String) throws(SynthesisError) {
-        var properties = OrderedDictionary<String, Value>()
-        properties["GroupDescription"] = .string(description)
-        properties["SecurityGroupEgress"] =
-            allowAllOutbound ? [Self.allowAll] : egress.isEmpty ? [Self.matchNothing] : .array(egress.map { $0.value(ingress: false) })
-        properties["SecurityGroupIngress"] = ingress.isEmpty ? nil : .array(ingress.map { $0.value(ingress: true) })
-        properties["VpcId"] = .string(vpcId)
-        try scope.declareResource("AWS::EC2::SecurityGroup", properties: properties)
+        let egressRules: [CfnEC2.SecurityGroup.Egress] =
+            allowAllOutbound ? [Self.allowAll] : egress.isEmpty ? [Self.matchNothing] : egress.map(\.egressProperty)
+        let group = CfnEC2.SecurityGroup(
+            groupDescription: .string(description),
+            securityGroupEgress: egressRules,
+            securityGroupIngress: ingress.isEmpty ? nil : ingress.map(\.ingressProperty),
+            vpcId: .string(vpcId))
+        try scope.declareResource(group)
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An API destination as a pipe's target (CDK's `ApiDestination` of `aws_pipes_targets`): each event sent as an
@@ -16,8 +17,10 @@ public struct ApiDestinationPipeTarget: PipeTargetDestination {
     }
 
     /// Calls the destination (`events:InvokeApiDestination`).
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
-        IntegrationBinding(to: destination, arn: destination.arn, statements: [destination.invokeStatement], parameters: ["HttpParameters": http.value])
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
+        IntegrationBinding(
+            to: destination, arn: destination.arn, statements: [destination.invokeStatement],
+            parameters: CfnPipes.Pipe.PipeTargetParameters(httpParameters: http.parameters))
     }
 }
 
@@ -42,12 +45,11 @@ extension PipeTarget {
         }
 
         /// `HttpParameters`, written even when empty, as CDK writes it.
-        var value: Value {
-            var members = OrderedDictionary<String, Value>()
-            members["HeaderParameters"] = headers.isEmpty ? nil : .object(headers.mapValues { .string($0) })
-            members["PathParameterValues"] = pathParameters.isEmpty ? nil : .array(pathParameters.map { .string($0) })
-            members["QueryStringParameters"] = queryParameters.isEmpty ? nil : .object(queryParameters.mapValues { .string($0) })
-            return .object(members)
+        var parameters: CfnPipes.Pipe.PipeTargetHttpParameters {
+            CfnPipes.Pipe.PipeTargetHttpParameters(
+                headerParameters: headers.isEmpty ? nil : .object(headers.mapValues { .string($0) }),
+                pathParameterValues: pathParameters.isEmpty ? nil : .array(pathParameters.map { .string($0) }),
+                queryStringParameters: queryParameters.isEmpty ? nil : .object(queryParameters.mapValues { .string($0) }))
         }
     }
 

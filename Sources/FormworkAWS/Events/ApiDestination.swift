@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An HTTP endpoint EventBridge rules and pipes deliver to (CDK's `events.ApiDestination`), authorized by a
@@ -46,7 +47,7 @@ public struct ApiDestination: IdentifiedConstruct {
     }
 
     /// The destination's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["ApiDestination"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["ApiDestination"], form: .getAtt(CfnEvents.ApiDestination.Attribute.arn.rawValue))) }
 
     /// `events:InvokeApiDestination` on this destination.
     var invokeStatement: PolicyStatement { PolicyStatement(actions: ["events:InvokeApiDestination"], resources: [arn]) }
@@ -62,13 +63,13 @@ public struct ApiDestination: IdentifiedConstruct {
         }
         try PropertyChecks.check(rateLimitPerSecond, in: 1...300, "rateLimitPerSecond", at: scope)
         scope.require(connection)
-        var properties = OrderedDictionary<String, Value>()
-        properties["ConnectionArn"] = connection.arn
-        properties["Description"] = description.map { .string($0) }
-        properties["HttpMethod"] = .string(httpMethod)
-        properties["InvocationEndpoint"] = .string(endpoint)
-        properties["InvocationRateLimitPerSecond"] = rateLimitPerSecond.map { .number(Double($0)) }
-        properties["Name"] = apiDestinationName.map { .string($0) }
-        try scope.declareResource("AWS::Events::ApiDestination", at: "ApiDestination", properties: properties)
+        let destination = CfnEvents.ApiDestination(
+            connectionArn: connection.arn,
+            description: description.map { .string($0) },
+            httpMethod: .string(httpMethod),
+            invocationEndpoint: .string(endpoint),
+            invocationRateLimitPerSecond: rateLimitPerSecond.map { .number(Double($0)) },
+            name: apiDestinationName.map { .string($0) })
+        try scope.declareResource(destination, at: "ApiDestination")
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An EventBridge connection (CDK's `events.Connection`): how to authorize calls to an HTTP API, kept by
@@ -39,9 +40,9 @@ public struct Connection: IdentifiedConstruct {
     }
 
     /// The connection's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt(CfnEvents.Connection.Attribute.arn.rawValue))) }
     /// The ARN of the secret EventBridge keeps the credentials in.
-    public var secretArn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt("SecretArn"))) }
+    public var secretArn: Value { .reference(Reference(to: self, element: ["Connection"], form: .getAtt(CfnEvents.Connection.Attribute.secretArn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if case .oauth(let endpoint, _, _, let httpMethod) = authorization {
@@ -53,25 +54,24 @@ public struct Connection: IdentifiedConstruct {
                     .invalidSetting, paths: [scope.path], "the OAuth endpoint is called with GET, POST or PUT; '\(httpMethod)' is none of them")
             }
         }
-        var properties = OrderedDictionary<String, Value>()
+        var connection = CfnEvents.Connection(description: description.map { .string($0) }, name: connectionName.map { .string($0) })
         switch authorization {
         case .apiKey(let name, let value):
-            properties["AuthParameters"] = ["ApiKeyAuthParameters": ["ApiKeyName": .string(name), "ApiKeyValue": value]]
-            properties["AuthorizationType"] = "API_KEY"
+            connection.authParameters = CfnEvents.Connection.AuthParameters(
+                apiKeyAuthParameters: CfnEvents.Connection.ApiKeyAuthParameters(apiKeyName: .string(name), apiKeyValue: value))
+            connection.authorizationType = "API_KEY"
         case .basic(let username, let password):
-            properties["AuthParameters"] = ["BasicAuthParameters": ["Password": password, "Username": .string(username)]]
-            properties["AuthorizationType"] = "BASIC"
+            connection.authParameters = CfnEvents.Connection.AuthParameters(
+                basicAuthParameters: CfnEvents.Connection.BasicAuthParameters(password: password, username: .string(username)))
+            connection.authorizationType = "BASIC"
         case .oauth(let endpoint, let clientId, let clientSecret, let httpMethod):
-            properties["AuthParameters"] = [
-                "OAuthParameters": [
-                    "AuthorizationEndpoint": .string(endpoint), "ClientParameters": ["ClientID": .string(clientId), "ClientSecret": clientSecret],
-                    "HttpMethod": .string(httpMethod), "OAuthHttpParameters": [:],
-                ]
-            ]
-            properties["AuthorizationType"] = "OAUTH_CLIENT_CREDENTIALS"
+            connection.authParameters = CfnEvents.Connection.AuthParameters(
+                oAuthParameters: CfnEvents.Connection.OAuthParameters(
+                    authorizationEndpoint: .string(endpoint),
+                    clientParameters: CfnEvents.Connection.ClientParameters(clientID: .string(clientId), clientSecret: clientSecret),
+                    httpMethod: .string(httpMethod), oAuthHttpParameters: CfnEvents.Connection.ConnectionHttpParameters()))
+            connection.authorizationType = "OAUTH_CLIENT_CREDENTIALS"
         }
-        properties["Description"] = description.map { .string($0) }
-        properties["Name"] = connectionName.map { .string($0) }
-        try scope.declareResource("AWS::Events::Connection", at: "Connection", properties: properties)
+        try scope.declareResource(connection, at: "Connection")
     }
 }

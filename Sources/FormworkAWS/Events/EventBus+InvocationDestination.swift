@@ -4,7 +4,7 @@ import FormworkCore
 /// invocation's details (the sender may put events on it).
 extension EventBus: InvocationDestination {
     /// Put on the bus.
-    public var invocationBinding: IntegrationBinding {
+    public var invocationBinding: IntegrationBinding<Void> {
         IntegrationBinding(to: self, arn: arn, statements: [putEventsStatement])
     }
 }

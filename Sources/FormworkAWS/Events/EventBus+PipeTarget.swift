@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An event bus as a pipe's target (CDK's `EventBridgePutEvents` of `aws_pipes_targets`): each event put on the
@@ -19,12 +20,11 @@ public struct EventBusPipeTarget: PipeTargetDestination {
     }
 
     /// Puts events (`events:PutEvents`); `EventBridgeEventBusParameters` is written, if empty, as CDK writes it.
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
-        var parameters = OrderedDictionary<String, Value>()
-        parameters["DetailType"] = detailType.map { .string($0) }
-        parameters["Source"] = source.map { .string($0) }
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
+        let parameters = CfnPipes.Pipe.PipeTargetEventBridgeEventBusParameters(detailType: detailType.map(Value.string), source: source.map(Value.string))
         return IntegrationBinding(
-            to: bus, arn: bus.arn, statements: [bus.putEventsStatement], parameters: ["EventBridgeEventBusParameters": .object(parameters)])
+            to: bus, arn: bus.arn, statements: [bus.putEventsStatement],
+            parameters: CfnPipes.Pipe.PipeTargetParameters(eventBridgeEventBusParameters: parameters))
     }
 }
 

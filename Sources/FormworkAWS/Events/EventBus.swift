@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A custom EventBridge event bus (CDK's `events.EventBus`), named after its unique id unless a name is
@@ -35,41 +36,34 @@ public struct EventBus: IdentifiedConstruct {
     /// `{"Ref": bus}`: the bus name.
     public var busName: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The bus's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnEvents.EventBus.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         if let name, name.contains("/") || name == "default" || name.count > 256 {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path], "'\(name)' cannot name a custom event bus: no '/', not 'default', at most 256 characters")
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["Name"] = .string(name ?? scope.uniqueId)
-        try scope.declareResource("AWS::Events::EventBus", properties: properties)
+        try scope.declareResource(CfnEvents.EventBus(description: description.map { .string($0) }, name: .string(name ?? scope.uniqueId)))
         for account in allowPutEventsFromAccounts where account.count != 12 || !account.allSatisfy(\.isNumber) {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "'\(account)' is not an AWS account id (12 digits)")
         }
         if !allowPutEventsFromAccounts.isEmpty {
             let principals: [Value] = allowPutEventsFromAccounts.map { "arn:\(Aws.partition):iam::\($0):root" }
             try scope.child("Policy").declareResource(
-                "AWS::Events::EventBusPolicy",
-                properties: [
-                    "EventBusName": busName,
-                    "Statement": PolicyStatement(
+                CfnEvents.EventBusPolicy(
+                    eventBusName: busName,
+                    statement: PolicyStatement(
                         actions: ["events:PutEvents"], resources: [arn],
                         principal: ["AWS": principals.count == 1 ? principals[0] : .array(principals)]
                     ).value,
-                    "StatementId": "cdk-allow-accounts",
-                ])
+                    statementId: "cdk-allow-accounts"))
         }
         if let archiveRetention {
             try scope.child("Archive").declareResource(
-                "AWS::Events::Archive",
-                properties: [
-                    "EventPattern": ["account": [Aws.accountId]],
-                    "RetentionDays": .number(Double(archiveRetention.wholeSeconds / 86_400)),
-                    "SourceArn": arn,
-                ])
+                CfnEvents.Archive(
+                    eventPattern: ["account": [Aws.accountId]],
+                    retentionDays: .number(Double(archiveRetention.wholeSeconds / 86_400)),
+                    sourceArn: arn))
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import OrderedCollections
 
@@ -29,11 +30,9 @@ public struct EventSchemaRegistry: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["RegistryName"] = .string(name)
-        try scope.declareResource("AWS::EventSchemas::Registry", properties: properties)
-        let registryName = Value.reference(Reference(to: self, element: ["Resource"], form: .getAtt("RegistryName")))
+        try scope.declareResource(CfnEventSchemas.Registry(description: description.map { .string($0) }, registryName: .string(name)))
+        let registryName = Value.reference(
+            Reference(to: self, element: ["Resource"], form: .getAtt(CfnEventSchemas.Registry.Attribute.registryName.rawValue)))
         for schema in schemas {
             guard case .object = schema.content else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "the schema '\(schema.id)' must be a JSON object")
@@ -41,12 +40,12 @@ public struct EventSchemaRegistry: IdentifiedConstruct {
             guard let json = schema.content.json else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "the schema '\(schema.id)' cannot reference other resources")
             }
-            var schemaProperties = OrderedDictionary<String, Value>()
-            schemaProperties["Content"] = .string(JSONWriter(style: .compact).string(from: json))
-            schemaProperties["RegistryName"] = registryName
-            schemaProperties["SchemaName"] = schema.name.map { .string($0) }
-            schemaProperties["Type"] = .string(schema.type.rawValue)
-            try scope.child(schema.id).declareResource("AWS::EventSchemas::Schema", properties: schemaProperties)
+            let schemaProperties = CfnEventSchemas.Schema(
+                content: .string(JSONWriter(style: .compact).string(from: json)),
+                registryName: registryName,
+                schemaName: schema.name.map { .string($0) },
+                type: .string(schema.type.rawValue))
+            try scope.child(schema.id).declareResource(schemaProperties)
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An EventBridge rule (CDK's `events.Rule`): an event pattern on a bus, or a schedule on the default bus;
@@ -28,7 +29,7 @@ public struct Rule: IdentifiedConstruct {
     public var ruleName: String?
 
     /// The targets edges add, in order; each becomes `Target<index>`.
-    static let targets = ContributionKey<OrderedDictionary<String, Value>>("Rule.targets")
+    static let targets = ContributionKey<CfnEvents.Rule.Target>("Rule.targets")
 
     /// A rule matching `pattern` on `bus` (the default bus when `nil`), or running on `schedule`.
     public init(
@@ -45,24 +46,23 @@ public struct Rule: IdentifiedConstruct {
     }
 
     /// The rule's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnEvents.Rule.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
+        var rule = CfnEvents.Rule(description: description.map { .string($0) })
         if let bus {
             scope.require(bus)
-            properties["EventBusName"] = bus.busName
+            rule.eventBusName = bus.busName
         }
         if let pattern {
             guard !pattern.isEmpty else {
                 throw SynthesisError(.invalidSetting, paths: [scope.path], "the event pattern matches no field; give it a source, a detail type or a detail")
             }
-            properties["EventPattern"] = pattern.value
+            rule.eventPattern = pattern.value
         }
         if let schedule {
             switch schedule.expressionString() {
-            case .success(let expression): properties["ScheduleExpression"] = .string(expression)
+            case .success(let expression): rule.scheduleExpression = .string(expression)
             case .failure(let error): throw SynthesisError(.invalidSetting, paths: [scope.path], error.message)
             }
             if bus != nil {
@@ -72,23 +72,21 @@ public struct Rule: IdentifiedConstruct {
         guard pattern != nil || schedule != nil else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a rule needs an event pattern or a schedule")
         }
-        properties["Name"] = ruleName.map { .string($0) }
-        properties["State"] = enabled ? "ENABLED" : "DISABLED"
+        rule.name = ruleName.map { .string($0) }
+        rule.state = enabled ? "ENABLED" : "DISABLED"
         _ = try scope.child("Resource")
-        scope.afterExpansion(.finalize) { [properties] scope throws(SynthesisError) in
-            var properties = properties
+        scope.afterExpansion(.finalize) { [rule] scope throws(SynthesisError) in
+            var rule = rule
             let targets = scope.contributions(to: self, as: Rule.targets)
             try PropertyChecks.check(targets.count, in: 0...5, "the number of targets", at: scope)
             if !targets.isEmpty {
-                properties["Targets"] = .array(
-                    targets.enumerated().map { index, target in
-                        var entry = target
-                        entry["Id"] = .string("Target\(index)")
-                        entry.sort { $0.key < $1.key }
-                        return .object(entry)
-                    })
+                rule.targets = targets.enumerated().map { index, target in
+                    var entry = target
+                    entry.id = .string("Target\(index)")
+                    return entry
+                }
             }
-            try scope.declareResource("AWS::Events::Rule", properties: properties)
+            try scope.declareResource(rule)
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import OrderedCollections
 
@@ -63,11 +64,10 @@ public struct RuleTarget: Construct {
             let ruleScope = try scope.scope(of: rule)
             let binding = RuleTargetBinding(rule: rule, ruleScope: ruleScope, destinationScope: try scope.scope(of: destination), scope: scope)
             let bound = try destination.bind(to: binding)
-            var target = OrderedDictionary<String, Value>()
-            target["Arn"] = bound.arn
-            target["RoleArn"] = bound.roleArn
+            // The rule gives each target its `Id` (`Target<index>`) by position.
+            var target = CfnEvents.Rule.Target(arn: bound.arn, id: "", roleArn: bound.roleArn)
             if let deadLetterQueue {
-                target["DeadLetterConfig"] = ["Arn": deadLetterQueue.arn]
+                target.deadLetterConfig = CfnEvents.Rule.DeadLetterConfig(arn: deadLetterQueue.arn)
                 scope.contribute(
                     PolicyStatement(
                         sid: "AllowEventRule\(ruleScope.uniqueId)", actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn],
@@ -77,17 +77,17 @@ public struct RuleTarget: Construct {
             }
             switch input {
             case .constant(let document)?:
-                target["Input"] = .string(try Self.compactJSON(document, at: scope))
+                target.input = .string(try Self.compactJSON(document, at: scope))
             case .transformed(let paths, let template)?:
-                target["InputTransformer"] = ["InputPathsMap": .object(paths.mapValues { .string($0) }), "InputTemplate": .string(template)]
+                target.inputTransformer = CfnEvents.Rule.InputTransformer(
+                    inputPathsMap: .object(paths.mapValues { .string($0) }), inputTemplate: .string(template))
             case nil:
                 break
             }
             if retryAttempts != nil || maxEventAge != nil {
-                var policy = OrderedDictionary<String, Value>()
-                policy["MaximumEventAgeInSeconds"] = maxEventAge.map { .number(Double($0.wholeSeconds)) }
-                policy["MaximumRetryAttempts"] = retryAttempts.map { .number(Double($0)) }
-                target["RetryPolicy"] = .object(policy)
+                target.retryPolicy = CfnEvents.Rule.RetryPolicy(
+                    maximumEventAgeInSeconds: maxEventAge.map { .number(Double($0.wholeSeconds)) },
+                    maximumRetryAttempts: retryAttempts.map { .number(Double($0)) })
             }
             scope.contribute(target, to: rule, as: Rule.targets)
         }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An inline IAM policy attached to roles (CDK's `iam.Policy`), named after its logical ID as CDK names it.
@@ -36,12 +37,11 @@ public struct Policy: IdentifiedConstruct {
         for role in roles { scope.require(role) }
         let resource = try scope.child("Resource")
         try scope.declareResource(
-            "AWS::IAM::Policy",
-            properties: [
-                "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-                "PolicyName": .string(policyName ?? String(resource.logicalIdFromPath.suffix(128))),
-                "Roles": .array(roles.map(\.name)),
-            ], transforms: scope.policyTransforms)
+            CfnIAM.Policy(
+                policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+                policyName: .string(policyName ?? String(resource.logicalIdFromPath.suffix(128))),
+                roles: .array(roles.map(\.name))),
+            transforms: scope.policyTransforms)
     }
 }
 
@@ -78,11 +78,11 @@ public struct ManagedPolicy: IdentifiedConstruct {
         guard !statements.isEmpty else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a managed policy needs at least one statement")
         }
-        var properties: OrderedDictionary<String, Value> = [
-            "Path": "/", "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-        ]
-        properties["Description"] = description.map { .string($0) }
-        properties["ManagedPolicyName"] = managedPolicyName.map { .string($0) }
-        try scope.declareResource("AWS::IAM::ManagedPolicy", properties: properties, transforms: scope.policyTransforms)
+        let policy = CfnIAM.ManagedPolicy(
+            description: description.map { .string($0) },
+            managedPolicyName: managedPolicyName.map { .string($0) },
+            path: "/",
+            policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value)
+        try scope.declareResource(policy, transforms: scope.policyTransforms)
     }
 }

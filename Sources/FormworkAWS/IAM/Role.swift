@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 
 /// An IAM role, with the default policy that grants merge into (CDK's `iam.Role`).
@@ -37,7 +38,7 @@ public struct Role: IdentifiedConstruct {
     /// `{"Ref": role}`: the role name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The role's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnIAM.Role.Attribute.arn.rawValue))) }
 
     /// The ARN of an AWS managed policy, partition-aware: `arn:${Partition}:iam::aws:policy/<name>`.
     public static func awsManagedPolicy(_ name: String) -> Value {
@@ -49,9 +50,9 @@ public struct Role: IdentifiedConstruct {
             [
                 PolicyStatement(actions: ["sts:AssumeRole"], principal: ["Service": .string(assumedBy)], condition: trustCondition)
             ], minimizing: scope.minimizesPolicies)
-        var properties: [(String, Value)] = [("AssumeRolePolicyDocument", trust.value)]
-        if !managedPolicyArns.isEmpty { properties.append(("ManagedPolicyArns", .array(managedPolicyArns))) }
-        var role = ResourceDeclaration(type: "AWS::IAM::Role", properties: .init(uniqueKeysWithValues: properties), removalPolicy: removalPolicy)
+        let properties = CfnIAM.Role(
+            assumeRolePolicyDocument: trust.value, managedPolicyArns: managedPolicyArns.isEmpty ? nil : .array(managedPolicyArns))
+        var role = ResourceDeclaration(properties, removalPolicy: removalPolicy)
         role.resolvedTransforms = scope.policyTransforms
         try scope.declare(.resource(role), at: "Resource")
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
@@ -61,12 +62,10 @@ public struct Role: IdentifiedConstruct {
             // CDK names the policy after the last 128 characters of its own logical ID.
             let policyName = String(policyScope.logicalIdFromPath.suffix(128))
             var policy = ResourceDeclaration(
-                type: "AWS::IAM::Policy",
-                properties: [
-                    "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-                    "PolicyName": .string(policyName),
-                    "Roles": [name],
-                ])
+                CfnIAM.Policy(
+                    policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
+                    policyName: .string(policyName),
+                    roles: [name]))
             policy.resolvedTransforms = scope.policyTransforms
             try policyScope.declare(.resource(policy))
         }

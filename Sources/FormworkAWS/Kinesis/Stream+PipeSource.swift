@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// A Kinesis stream as a pipe's source (CDK's `KinesisSource`): its records, read as `reading` says.
 public struct StreamPipeSource: PipeEventSource {
@@ -14,9 +15,10 @@ public struct StreamPipeSource: PipeEventSource {
     }
 
     /// Reads the stream (its read grant); `KinesisStreamParameters` holds the reading.
-    public func pipeSource(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeSource(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeSourceParameters> {
         try reading.binding(
-            of: stream, arn: stream.arn, readStatements: StreamGrant.read.statements(for: stream), parametersKey: "KinesisStreamParameters", at: scope)
+            of: stream, arn: stream.arn, readStatements: StreamGrant.read.statements(for: stream),
+            parameters: CfnPipes.Pipe.PipeSourceParameters(kinesisStreamParameters: reading.kinesisStreamParameters), at: scope)
     }
 }
 

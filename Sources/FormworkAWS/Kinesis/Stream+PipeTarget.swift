@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// A Kinesis stream as a pipe's target (CDK's `KinesisStream` of `aws_pipes_targets`): each event put as a record,
 /// sharded by a partition key.
@@ -15,13 +16,14 @@ public struct StreamPipeTarget: PipeTargetDestination {
     }
 
     /// Puts records (the stream's write grant).
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
         guard (1...256).contains(partitionKey.count) else {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a pipe's partitionKey must be 1 to 256 characters")
         }
         return IntegrationBinding(
             to: stream, arn: stream.arn, statements: StreamGrant.write.statements(for: stream),
-            parameters: ["KinesisStreamParameters": ["PartitionKey": .string(partitionKey)]])
+            parameters: CfnPipes.Pipe.PipeTargetParameters(
+                kinesisStreamParameters: CfnPipes.Pipe.PipeTargetKinesisStreamParameters(partitionKey: .string(partitionKey))))
     }
 }
 

@@ -4,5 +4,5 @@ import FormworkCore
 /// `SnsDlq`; a pipe's dead-letter target). Each kind conforms in its own service's folder.
 public protocol FailedRecordDestination: Sendable {
     /// The receiver, its ARN and what the reading role needs to deliver there.
-    var failedRecordBinding: IntegrationBinding { get }
+    var failedRecordBinding: IntegrationBinding<Void> { get }
 }

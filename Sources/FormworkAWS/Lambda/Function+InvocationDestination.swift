@@ -3,7 +3,7 @@ import FormworkCore
 /// A function receives another's asynchronous invocation record as its event (the sender may invoke it).
 extension Function: InvocationDestination {
     /// Passed to the function as its event.
-    public var invocationBinding: IntegrationBinding {
+    public var invocationBinding: IntegrationBinding<Void> {
         IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)])
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// A function as a pipe's target (CDK's `LambdaFunction` of `aws_pipes_targets`): invoked with each batch,
 /// synchronously unless told otherwise.
@@ -15,10 +16,11 @@ public struct FunctionPipeTarget: PipeTargetDestination {
     }
 
     /// Invokes the function (`lambda:InvokeFunction`).
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
         IntegrationBinding(
             to: function, arn: function.arn, statements: [.invoke(function)],
-            parameters: ["LambdaFunctionParameters": ["InvocationType": .string(invocation.rawValue)]])
+            parameters: CfnPipes.Pipe.PipeTargetParameters(
+                lambdaFunctionParameters: CfnPipes.Pipe.PipeTargetLambdaFunctionParameters(invocationType: .string(invocation.rawValue))))
     }
 }
 
@@ -32,7 +34,7 @@ extension PipeTarget {
 /// A function as a pipe's enrichment (CDK's `LambdaEnrichment`): called with each batch, its answer passed on.
 extension Function: PipeEnrichmentDestination {
     /// Invokes the function (`lambda:InvokeFunction`).
-    public func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<Void> {
         IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)])
     }
 }

@@ -5,5 +5,5 @@ import FormworkCore
 /// folder; a new kind is a new conformance.
 public protocol InvocationDestination: Sendable {
     /// The receiver, its ARN and what the function's role needs to deliver there.
-    var invocationBinding: IntegrationBinding { get }
+    var invocationBinding: IntegrationBinding<Void> { get }
 }

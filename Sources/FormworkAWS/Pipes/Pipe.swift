@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import FormworkTemplate
 import OrderedCollections
 
@@ -85,7 +86,7 @@ public struct Pipe: GrantPrincipal {
     /// `{"Ref": pipe}`: the pipe's name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The pipe's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnPipes.Pipe.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let reading = try source.origin.pipeSource(at: scope)
@@ -105,24 +106,25 @@ public struct Pipe: GrantPrincipal {
         }
         for statement in statements { scope.contribute(statement, to: role, as: Role.defaultPolicyStatements) }
 
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["DesiredState"] = enabled.map { $0 ? "RUNNING" : "STOPPED" }
-        properties["Enrichment"] = enriching?.arn
-        properties["EnrichmentParameters"] = try enrichment?.parameters(at: scope)
-        if let logging {
-            var configuration: OrderedDictionary<String, Value> = ["CloudwatchLogsLogDestination": ["LogGroupArn": logging.destination.arn]]
-            configuration["IncludeExecutionData"] = logging.includeExecutionData ? ["ALL"] : nil
-            configuration["Level"] = .string(logging.level.rawValue)
-            properties["LogConfiguration"] = .object(configuration)
-        }
-        properties["Name"] = pipeName.map { .string($0) }
-        properties["RoleArn"] = role.arn
-        properties["Source"] = reading.arn
-        properties["SourceParameters"] = source.parameters(reading, filters: patterns)
-        properties["Target"] = delivering.arn
-        properties["TargetParameters"] = try target.parameters(delivering, at: scope)
-        try scope.declareResource("AWS::Pipes::Pipe", properties: properties, dependencies: [Dependency(on: role)])
+        let enrichmentParameters = try enrichment?.parameters(at: scope)
+        var pipe = CfnPipes.Pipe(
+            description: description.map { .string($0) },
+            desiredState: enabled.map { $0 ? "RUNNING" : "STOPPED" },
+            enrichment: enriching?.arn,
+            logConfiguration: logging.map { logging in
+                CfnPipes.Pipe.PipeLogConfiguration(
+                    cloudwatchLogsLogDestination: CfnPipes.Pipe.CloudwatchLogsLogDestination(logGroupArn: logging.destination.arn),
+                    includeExecutionData: logging.includeExecutionData ? ["ALL"] : nil,
+                    level: .string(logging.level.rawValue))
+            },
+            name: pipeName.map { .string($0) },
+            roleArn: role.arn,
+            source: reading.arn,
+            target: delivering.arn)
+        pipe.enrichmentParameters = enrichmentParameters
+        pipe.sourceParameters = source.parameters(reading, filters: patterns)
+        pipe.targetParameters = try target.parameters(delivering, at: scope)
+        try scope.declareResource(pipe, dependencies: [Dependency(on: role)])
     }
 
     private func validateNames(at scope: ConstructScope) throws(SynthesisError) {

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// What a pipe calls on each batch before its target, whose answer the target receives (CDK's
@@ -17,8 +18,7 @@ public struct PipeEnrichment: Sendable {
     }
 
     /// The `EnrichmentParameters` property: empty unless an input is given, as CDK writes it.
-    func parameters(at scope: ConstructScope) throws(SynthesisError) -> Value {
-        guard let input else { return [:] }
-        return ["InputTemplate": .string(try input.template(at: scope))]
+    func parameters(at scope: ConstructScope) throws(SynthesisError) -> CfnPipes.Pipe.PipeEnrichmentParameters {
+        CfnPipes.Pipe.PipeEnrichmentParameters(inputTemplate: try input.map { input throws(SynthesisError) in .string(try input.template(at: scope)) })
     }
 }

@@ -6,5 +6,5 @@ import FormworkCore
 public protocol PipeEnrichmentDestination: Sendable {
     /// What the pipe at `scope` writes (the enrichment's ARN) and grants its role to call it; throws when the pipe
     /// cannot wait for it.
-    func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding
+    func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<Void>
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// Where a pipe reads events from, with CDK's `aws_pipes_sources` grants and parameters: any ``PipeEventSource``,
@@ -58,41 +59,49 @@ public struct PipeSource: Sendable {
                 retryAttempts: retryAttempts, maxRecordAge: maxRecordAge, at: scope)
         }
 
-        var parameters: OrderedDictionary<String, Value> {
-            var parameters = OrderedDictionary<String, Value>()
-            parameters["BatchSize"] = batchSize.map { .number(Double($0)) }
-            parameters["DeadLetterConfig"] = deadLetter.map { ["Arn": $0.failedRecordBinding.arn] }
-            parameters["MaximumBatchingWindowInSeconds"] = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
-            parameters["MaximumRecordAgeInSeconds"] = maxRecordAge.map { .number(Double($0.wholeSeconds)) }
-            parameters["MaximumRetryAttempts"] = retryAttempts.map { .number(Double($0)) }
-            parameters["OnPartialBatchItemFailure"] = bisectBatchOnError ? "AUTOMATIC_BISECT" : nil
-            parameters["ParallelizationFactor"] = parallelizationFactor.map { .number(Double($0)) }
-            parameters["StartingPosition"] = .string(startingPosition.rawValue)
-            return parameters
+        /// `KinesisStreamParameters` for this reading.
+        var kinesisStreamParameters: CfnPipes.Pipe.PipeSourceKinesisStreamParameters {
+            CfnPipes.Pipe.PipeSourceKinesisStreamParameters(
+                batchSize: batchSize.map { .number(Double($0)) },
+                deadLetterConfig: deadLetter.map { CfnPipes.Pipe.DeadLetterConfig(arn: $0.failedRecordBinding.arn) },
+                maximumBatchingWindowInSeconds: maxBatchingWindow.map { .number(Double($0.wholeSeconds)) },
+                maximumRecordAgeInSeconds: maxRecordAge.map { .number(Double($0.wholeSeconds)) },
+                maximumRetryAttempts: retryAttempts.map { .number(Double($0)) },
+                onPartialBatchItemFailure: bisectBatchOnError ? "AUTOMATIC_BISECT" : nil,
+                parallelizationFactor: parallelizationFactor.map { .number(Double($0)) },
+                startingPosition: .string(startingPosition.rawValue))
+        }
+
+        /// `DynamoDBStreamParameters` for this reading: the same members as a Kinesis stream's.
+        var dynamoDBStreamParameters: CfnPipes.Pipe.PipeSourceDynamoDBStreamParameters {
+            let kinesis = kinesisStreamParameters
+            return CfnPipes.Pipe.PipeSourceDynamoDBStreamParameters(
+                batchSize: kinesis.batchSize, deadLetterConfig: kinesis.deadLetterConfig,
+                maximumBatchingWindowInSeconds: kinesis.maximumBatchingWindowInSeconds, maximumRecordAgeInSeconds: kinesis.maximumRecordAgeInSeconds,
+                maximumRetryAttempts: kinesis.maximumRetryAttempts, onPartialBatchItemFailure: kinesis.onPartialBatchItemFailure,
+                parallelizationFactor: kinesis.parallelizationFactor, startingPosition: kinesis.startingPosition)
         }
 
         /// The binding of a stream source read this way: `construct` at `arn`, the role allowed `readStatements` and
-        /// to send failed records to the dead letter (which the pipe requires), the reading's members under
-        /// `parametersKey` (`DynamoDBStreamParameters`, `KinesisStreamParameters`).
+        /// to send failed records to the dead letter (which the pipe requires), with `parameters`.
         func binding(
-            of construct: any IdentifiedConstruct, arn: Value, readStatements: [PolicyStatement], parametersKey: String, at scope: ConstructScope
-        ) throws(SynthesisError) -> IntegrationBinding {
+            of construct: any IdentifiedConstruct, arn: Value, readStatements: [PolicyStatement], parameters: CfnPipes.Pipe.PipeSourceParameters,
+            at scope: ConstructScope
+        ) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeSourceParameters> {
             try validate(at: scope)
             let deadLetterBinding = deadLetter?.failedRecordBinding
             if let deadLetterBinding { scope.require(deadLetterBinding.construct) }
             return IntegrationBinding(
-                to: construct, arn: arn, statements: readStatements + (deadLetterBinding?.statements ?? []),
-                parameters: [parametersKey: .object(parameters)])
+                to: construct, arn: arn, statements: readStatements + (deadLetterBinding?.statements ?? []), parameters: parameters)
         }
     }
 
-    /// The `SourceParameters` property: the source's members and the pipe's `filters`, sorted as CDK writes them.
-    func parameters(_ binding: IntegrationBinding, filters: [String]) -> Value {
+    /// The `SourceParameters` property: the source's members and the pipe's `filters`.
+    func parameters(_ binding: IntegrationBinding<CfnPipes.Pipe.PipeSourceParameters>, filters: [String]) -> CfnPipes.Pipe.PipeSourceParameters {
         var parameters = binding.parameters
         if !filters.isEmpty {
-            parameters["FilterCriteria"] = ["Filters": .array(filters.map { ["Pattern": .string($0)] })]
+            parameters.filterCriteria = CfnPipes.Pipe.FilterCriteria(filters: filters.map { CfnPipes.Pipe.Filter(pattern: .string($0)) })
         }
-        parameters.sort { $0.key < $1.key }
-        return .object(parameters)
+        return parameters
     }
 }

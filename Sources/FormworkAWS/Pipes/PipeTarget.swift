@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// Whether a pipe waits for a function or state machine it invokes.
@@ -24,11 +25,12 @@ public struct PipeTarget: Sendable {
         self.input = input
     }
 
-    /// The `TargetParameters` property: the destination's members and the input template, sorted as CDK writes them.
-    func parameters(_ binding: IntegrationBinding, at scope: ConstructScope) throws(SynthesisError) -> Value {
+    /// The `TargetParameters` property: the destination's members and the input template.
+    func parameters(
+        _ binding: IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters>, at scope: ConstructScope
+    ) throws(SynthesisError) -> CfnPipes.Pipe.PipeTargetParameters {
         var parameters = binding.parameters
-        if let input { parameters["InputTemplate"] = .string(try input.template(at: scope)) }
-        parameters.sort { $0.key < $1.key }
-        return .object(parameters)
+        if let input { parameters.inputTemplate = .string(try input.template(at: scope)) }
+        return parameters
     }
 }

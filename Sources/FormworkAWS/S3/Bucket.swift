@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An S3 bucket, retained when the stack is deleted; under the Formwork defaults profile also encrypted,
@@ -99,8 +100,14 @@ public struct Bucket: IdentifiedConstruct {
                 self.days = days
             }
 
-            var value: Value {
-                ["StorageClass": .string(storageClass.rawValue), "TransitionInDays": .number(Double(days))]
+            /// An entry of a lifecycle rule's `Transitions`.
+            var transition: CfnS3.Bucket.Transition {
+                CfnS3.Bucket.Transition(storageClass: .string(storageClass.rawValue), transitionInDays: .number(Double(days)))
+            }
+
+            /// An entry of a lifecycle rule's `NoncurrentVersionTransitions`.
+            var noncurrentVersionTransition: CfnS3.Bucket.NoncurrentVersionTransition {
+                CfnS3.Bucket.NoncurrentVersionTransition(storageClass: .string(storageClass.rawValue), transitionInDays: .number(Double(days)))
             }
         }
 
@@ -120,17 +127,21 @@ public struct Bucket: IdentifiedConstruct {
             case deepArchive = "DEEP_ARCHIVE"
         }
 
-        var value: Value {
-            var members = OrderedDictionary<String, Value>()
-            members["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUploadDays.map { ["DaysAfterInitiation": .number(Double($0))] }
-            members["ExpirationInDays"] = expirationDays.map { .number(Double($0)) }
-            members["Id"] = id.map { .string($0) }
-            members["NoncurrentVersionExpiration"] = noncurrentVersionExpirationDays.map { ["NoncurrentDays": .number(Double($0))] }
-            members["NoncurrentVersionTransitions"] = noncurrentVersionTransitions.isEmpty ? nil : .array(noncurrentVersionTransitions.map(\.value))
-            members["Prefix"] = prefix.map { .string($0) }
-            members["Status"] = "Enabled"
-            members["Transitions"] = transitions.isEmpty ? nil : .array(transitions.map(\.value))
-            return .object(members)
+        /// The rule's entry in `LifecycleConfiguration.Rules`, written enabled.
+        var rule: CfnS3.Bucket.Rule {
+            CfnS3.Bucket.Rule(
+                abortIncompleteMultipartUpload: abortIncompleteMultipartUploadDays.map {
+                    CfnS3.Bucket.AbortIncompleteMultipartUpload(daysAfterInitiation: .number(Double($0)))
+                },
+                expirationInDays: expirationDays.map { .number(Double($0)) },
+                id: id.map { .string($0) },
+                noncurrentVersionExpiration: noncurrentVersionExpirationDays.map {
+                    CfnS3.Bucket.NoncurrentVersionExpiration(noncurrentDays: .number(Double($0)))
+                },
+                noncurrentVersionTransitions: noncurrentVersionTransitions.isEmpty ? nil : noncurrentVersionTransitions.map(\.noncurrentVersionTransition),
+                prefix: prefix.map { .string($0) },
+                status: "Enabled",
+                transitions: transitions.isEmpty ? nil : transitions.map(\.transition))
         }
     }
 
@@ -153,7 +164,7 @@ public struct Bucket: IdentifiedConstruct {
     /// `{"Ref": bucket}`: the bucket name.
     public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The bucket's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnS3.Bucket.Attribute.arn.rawValue))) }
     /// The ARN of every object: `<arn>/*`.
     public var objectsArn: Value { "\(arn)/*" }
 
@@ -172,39 +183,36 @@ public struct Bucket: IdentifiedConstruct {
         }
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let eventBridge = !scope.contributions(to: self, as: Bucket.sendsEventsToEventBridge).isEmpty
-            try scope.declareResource(
-                "AWS::S3::Bucket", properties: properties(eventBridge: eventBridge, formwork: formwork),
-                removalPolicy: removalPolicy)
+            try scope.declareResource(properties(eventBridge: eventBridge, formwork: formwork), removalPolicy: removalPolicy)
             let statements = scope.contributions(to: self, as: Bucket.policyStatements)
             guard !statements.isEmpty else { return }
             try scope.child("Policy").declareResource(
-                "AWS::S3::BucketPolicy",
-                properties: [
-                    "Bucket": name, "PolicyDocument": PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
-                ], transforms: scope.policyTransforms)
+                CfnS3.BucketPolicy(bucket: name, policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value),
+                transforms: scope.policyTransforms)
         }
     }
 
-    private func properties(eventBridge: Bool, formwork: Bool) -> OrderedDictionary<String, Value> {
-        var properties = OrderedDictionary<String, Value>()
-        let rule: Value? =
+    private func properties(eventBridge: Bool, formwork: Bool) -> CfnS3.Bucket {
+        let byDefault: CfnS3.Bucket.ServerSideEncryptionByDefault? =
             switch encryption ?? (formwork ? .s3Managed : nil) {
-            case .s3Managed?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "AES256"]]
-            case .kmsManaged?: ["ServerSideEncryptionByDefault": ["SSEAlgorithm": "aws:kms"]]
-            case .kms(let keyArn)?: ["ServerSideEncryptionByDefault": ["KMSMasterKeyID": keyArn, "SSEAlgorithm": "aws:kms"]]
+            case .s3Managed?: CfnS3.Bucket.ServerSideEncryptionByDefault(sseAlgorithm: "AES256")
+            case .kmsManaged?: CfnS3.Bucket.ServerSideEncryptionByDefault(sseAlgorithm: "aws:kms")
+            case .kms(let keyArn)?: CfnS3.Bucket.ServerSideEncryptionByDefault(kmsMasterKeyID: keyArn, sseAlgorithm: "aws:kms")
             case nil: nil
             }
-        properties["BucketEncryption"] = rule.map { ["ServerSideEncryptionConfiguration": [$0]] }
-        properties["BucketName"] = bucketName.map { .string($0) }
-        properties["LifecycleConfiguration"] = lifecycleRules.isEmpty ? nil : ["Rules": .array(lifecycleRules.map(\.value))]
-        properties["NotificationConfiguration"] = eventBridge ? ["EventBridgeConfiguration": ["EventBridgeEnabled": true]] : nil
+        var properties = CfnS3.Bucket(
+            bucketEncryption: byDefault.map {
+                CfnS3.Bucket.BucketEncryption(serverSideEncryptionConfiguration: [CfnS3.Bucket.ServerSideEncryptionRule(serverSideEncryptionByDefault: $0)])
+            },
+            bucketName: bucketName.map { .string($0) },
+            lifecycleConfiguration: lifecycleRules.isEmpty ? nil : CfnS3.Bucket.LifecycleConfiguration(rules: lifecycleRules.map(\.rule)),
+            notificationConfiguration: eventBridge
+                ? CfnS3.Bucket.NotificationConfiguration(eventBridgeConfiguration: CfnS3.Bucket.EventBridgeConfiguration(eventBridgeEnabled: true)) : nil,
+            versioningConfiguration: versioned == true ? CfnS3.Bucket.VersioningConfiguration(status: "Enabled") : nil)
         if let block = blockPublicAccess ?? (formwork ? true : nil) {
-            properties["PublicAccessBlockConfiguration"] = [
-                "BlockPublicAcls": .bool(block), "BlockPublicPolicy": .bool(block),
-                "IgnorePublicAcls": .bool(block), "RestrictPublicBuckets": .bool(block),
-            ]
+            properties.publicAccessBlockConfiguration = CfnS3.Bucket.PublicAccessBlockConfiguration(
+                blockPublicAcls: .bool(block), blockPublicPolicy: .bool(block), ignorePublicAcls: .bool(block), restrictPublicBuckets: .bool(block))
         }
-        properties["VersioningConfiguration"] = versioned == true ? ["Status": "Enabled"] : nil
         return properties
     }
 }

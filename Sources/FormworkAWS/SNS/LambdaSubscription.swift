@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A function subscribed to a topic (CDK's `LambdaSubscription`): the subscription under the function's
@@ -26,16 +27,16 @@ public struct LambdaSubscription: Construct {
             let functionScope = try scope.scope(of: function)
             let topicScope = try scope.scope(of: topic)
             try functionScope.declareResource(
-                "AWS::Lambda::Permission", at: "AllowInvoke:\(topicScope.uniqueId)",
-                properties: [
-                    "Action": "lambda:InvokeFunction", "FunctionName": function.arn,
-                    "Principal": "sns.amazonaws.com", "SourceArn": topic.arn,
-                ])
-            var properties: OrderedDictionary<String, Value> = ["Endpoint": function.arn, "Protocol": "lambda", "TopicArn": topic.arn]
-            properties["FilterPolicy"] = filterPolicy?.document
-            properties["FilterPolicyScope"] = filterPolicy?.scope
-            properties["RedrivePolicy"] = deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] }
-            try functionScope.child(topic.id).declareResource("AWS::SNS::Subscription", properties: properties)
+                CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "sns.amazonaws.com", sourceArn: topic.arn),
+                at: "AllowInvoke:\(topicScope.uniqueId)")
+            let subscription = CfnSNS.Subscription(
+                endpoint: function.arn,
+                filterPolicy: filterPolicy?.document,
+                filterPolicyScope: filterPolicy?.scope,
+                protocol: "lambda",
+                redrivePolicy: deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] },
+                topicArn: topic.arn)
+            try functionScope.child(topic.id).declareResource(subscription)
         }
     }
 }
@@ -81,10 +82,7 @@ public struct EndpointSubscription: Construct {
         scope.require(topic)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             try scope.scope(of: topic).child(id).declareResource(
-                "AWS::SNS::Subscription",
-                properties: [
-                    "Endpoint": .string(endpoint.address), "Protocol": .string(endpoint.protocolName), "TopicArn": topic.arn,
-                ])
+                CfnSNS.Subscription(endpoint: .string(endpoint.address), protocol: .string(endpoint.protocolName), topicArn: topic.arn))
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A queue subscribed to a topic (CDK's `SqsSubscription`): the `AWS::SNS::Subscription` under the queue's
@@ -40,19 +41,16 @@ public struct SqsSubscription: Construct {
             _ = try queueScope.child("Policy")  // CDK creates the policy before the subscription
             topic.allowDelivery(to: queue, in: scope)
             if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
-            var properties = OrderedDictionary<String, Value>()
-            properties["Endpoint"] = queue.arn
-            properties["FilterPolicy"] = filterPolicy?.document
-            properties["FilterPolicyScope"] = filterPolicy?.scope
-            properties["Protocol"] = "sqs"
-            properties["RawMessageDelivery"] = rawMessageDelivery ? true : nil
-            properties["RedrivePolicy"] = deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] }
-            properties["TopicArn"] = topic.arn
+            let subscription = CfnSNS.Subscription(
+                endpoint: queue.arn,
+                filterPolicy: filterPolicy?.document,
+                filterPolicyScope: filterPolicy?.scope,
+                protocol: "sqs",
+                rawMessageDelivery: rawMessageDelivery ? true : nil,
+                redrivePolicy: deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] },
+                topicArn: topic.arn)
             try queueScope.child(topicScope.uniqueId).declare(
-                .resource(
-                    ResourceDeclaration(
-                        type: "AWS::SNS::Subscription", properties: properties,
-                        dependencies: [Dependency(on: queue, element: ["Policy"])])), at: "Resource")
+                .resource(ResourceDeclaration(subscription, dependencies: [Dependency(on: queue, element: ["Policy"])])), at: "Resource")
         }
     }
 }

@@ -1,10 +1,11 @@
 import FormworkCore
+import FormworkL1
 
 /// A topic as a pipe's target (CDK's `SnsTopic` of `aws_pipes_targets`): each event published.
 extension Topic: PipeTargetDestination {
     /// Publishes (`sns:Publish`); no target parameters.
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
-        IntegrationBinding(to: self, arn: arn, statements: [TopicGrant.publish.statement(for: self)])
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
+        IntegrationBinding(to: self, arn: arn, statements: [TopicGrant.publish.statement(for: self)], parameters: CfnPipes.Pipe.PipeTargetParameters())
     }
 }
 

@@ -4,12 +4,12 @@ import FormworkCore
 /// publish to it).
 extension Topic: InvocationDestination, FailedRecordDestination {
     /// Published to the topic.
-    public var invocationBinding: IntegrationBinding { publishBinding }
+    public var invocationBinding: IntegrationBinding<Void> { publishBinding }
 
     /// Published to the topic.
-    public var failedRecordBinding: IntegrationBinding { publishBinding }
+    public var failedRecordBinding: IntegrationBinding<Void> { publishBinding }
 
-    private var publishBinding: IntegrationBinding {
+    private var publishBinding: IntegrationBinding<Void> {
         IntegrationBinding(to: self, arn: arn, statements: [TopicGrant.publish.statement(for: self)])
     }
 }

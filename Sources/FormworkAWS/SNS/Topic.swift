@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An SNS topic (CDK's `sns.Topic`).
@@ -43,7 +44,7 @@ public struct Topic: IdentifiedConstruct {
     /// `{"Ref": topic}`: the topic's ARN.
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The topic's name.
-    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("TopicName"))) }
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnSNS.Topic.Attribute.topicName.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let fifo = self.fifo ?? false
@@ -55,21 +56,20 @@ public struct Topic: IdentifiedConstruct {
             // CDK completes a FIFO topic's name, or generates one: CloudFormation requires the suffix.
             name = name.map { $0.hasSuffix(".fifo") ? $0 : $0 + ".fifo" } ?? scope.uniqueResourceName(maxLength: 251, separator: "-") + ".fifo"
         }
-        var properties = OrderedDictionary<String, Value>()
-        properties["ContentBasedDeduplication"] = contentBasedDeduplication.map { .bool($0) }
-        properties["DisplayName"] = displayName.map { .string($0) }
-        properties["FifoTopic"] = self.fifo.map { .bool($0) }
-        properties["KmsMasterKeyId"] = masterKey.map { .string($0) }
-        properties["TopicName"] = name.map { .string($0) }
-        try scope.declare(.resource(ResourceDeclaration(type: "AWS::SNS::Topic", properties: properties)), at: "Resource")
+        let topic = CfnSNS.Topic(
+            contentBasedDeduplication: contentBasedDeduplication.map { .bool($0) },
+            displayName: displayName.map { .string($0) },
+            fifoTopic: self.fifo.map { .bool($0) },
+            kmsMasterKeyId: masterKey.map { .string($0) },
+            topicName: name.map { .string($0) })
+        try scope.declare(.resource(ResourceDeclaration(topic)), at: "Resource")
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
             let statements = scope.contributions(to: self, as: Topic.policyStatements)
             guard !statements.isEmpty else { return }
             try scope.child("Policy").declareResource(
-                "AWS::SNS::TopicPolicy",
-                properties: [
-                    "PolicyDocument": PolicyDocument(statements, numberingStatements: true, minimizing: scope.minimizesPolicies).value, "Topics": [arn],
-                ], transforms: scope.policyTransforms)
+                CfnSNS.TopicPolicy(
+                    policyDocument: PolicyDocument(statements, numberingStatements: true, minimizing: scope.minimizesPolicies).value, topics: [arn]),
+                transforms: scope.policyTransforms)
         }
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A queue as a pipe's source (CDK's `SqsSource`): messages received and deleted by the pipe, in batches.
@@ -19,14 +20,14 @@ public struct QueuePipeSource: PipeEventSource {
     }
 
     /// Consumes the queue (its consume grant); `SqsQueueParameters` is written, if empty, as CDK writes it.
-    public func pipeSource(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeSource(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeSourceParameters> {
         try PropertyChecks.check(batchSize, in: 1...10_000, "batchSize", at: scope)
         try PropertyChecks.check(maxBatchingWindow?.wholeSeconds, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
-        var parameters = OrderedDictionary<String, Value>()
-        parameters["BatchSize"] = batchSize.map { .number(Double($0)) }
-        parameters["MaximumBatchingWindowInSeconds"] = maxBatchingWindow.map { .number(Double($0.wholeSeconds)) }
+        let parameters = CfnPipes.Pipe.PipeSourceSqsQueueParameters(
+            batchSize: batchSize.map { .number(Double($0)) }, maximumBatchingWindowInSeconds: maxBatchingWindow.map { .number(Double($0.wholeSeconds)) })
         return IntegrationBinding(
-            to: queue, arn: queue.arn, statements: QueueGrant.consume.statements(for: queue), parameters: ["SqsQueueParameters": .object(parameters)])
+            to: queue, arn: queue.arn, statements: QueueGrant.consume.statements(for: queue),
+            parameters: CfnPipes.Pipe.PipeSourceParameters(sqsQueueParameters: parameters))
     }
 }
 

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A queue as a pipe's target (CDK's `SqsQueue` of `aws_pipes_targets`): each event sent as a message.
@@ -18,15 +19,15 @@ public struct QueuePipeTarget: PipeTargetDestination {
     }
 
     /// Sends a message (`sqs:SendMessage`); `SqsQueueParameters` is written, if empty, as CDK writes it.
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
         if queue.isFifo, messageGroupId == nil {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a FIFO queue a pipe sends to needs a messageGroupId")
         }
-        var parameters = OrderedDictionary<String, Value>()
-        parameters["MessageDeduplicationId"] = messageDeduplicationId.map { .string($0) }
-        parameters["MessageGroupId"] = messageGroupId.map { .string($0) }
+        let parameters = CfnPipes.Pipe.PipeTargetSqsQueueParameters(
+            messageDeduplicationId: messageDeduplicationId.map(Value.string), messageGroupId: messageGroupId.map(Value.string))
         return IntegrationBinding(
-            to: queue, arn: queue.arn, statements: QueueGrant.send.statements(for: queue), parameters: ["SqsQueueParameters": .object(parameters)])
+            to: queue, arn: queue.arn, statements: QueueGrant.send.statements(for: queue),
+            parameters: CfnPipes.Pipe.PipeTargetParameters(sqsQueueParameters: parameters))
     }
 }
 

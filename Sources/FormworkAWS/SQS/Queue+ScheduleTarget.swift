@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// A queue as a schedule's target (CDK's `SqsSendMessage`), with the message group a FIFO queue needs: the
 /// schedule's input is sent as a message, the role allowed `sqs:SendMessage`.
@@ -17,7 +18,7 @@ public struct QueueScheduleTarget: ScheduleTargetDestination {
 
     /// Sends a message; a FIFO queue must deduplicate by content (Scheduler sends no deduplication id) and be given
     /// a message group.
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
         if queue.isFifo, queue.contentBasedDeduplication != true {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path],
@@ -28,14 +29,14 @@ public struct QueueScheduleTarget: ScheduleTargetDestination {
         }
         return IntegrationBinding(
             to: queue, arn: queue.arn, statements: [PolicyStatement(actions: ["sqs:SendMessage"], resources: [queue.arn])],
-            parameters: ["SqsParameters": .object(messageGroupId.map { ["MessageGroupId": .string($0)] } ?? [:])])
+            parameters: ScheduleTargetParameters(sqsParameters: CfnScheduler.Schedule.SqsParameters(messageGroupId: messageGroupId.map(Value.string))))
     }
 }
 
 /// A queue itself is a schedule's target without a message group (a standard queue).
 extension Queue: ScheduleTargetDestination {
     /// Sends a message to the queue.
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
         try QueueScheduleTarget(self).scheduleTarget(at: scope)
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// An EventBridge Scheduler schedule (CDK's `scheduler.Schedule`): invokes a function, queue, topic or state
@@ -50,7 +51,7 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     }
 
     /// The schedule's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnScheduler.Schedule.Attribute.arn.rawValue))) }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         let binding = try target.binding(at: scope)
@@ -69,17 +70,19 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
             if let deadLetterQueue = target.deadLetterQueue {
                 scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), to: role, as: Role.defaultPolicyStatements)
             }
-            var properties = OrderedDictionary<String, Value>()
-            properties["Description"] = description.map { .string($0) }
-            properties["FlexibleTimeWindow"] =
-                flexibleWindow.map { ["MaximumWindowInMinutes": .number(Double($0.wholeSeconds / 60)), "Mode": "FLEXIBLE"] } ?? ["Mode": "OFF"]
-            properties["GroupName"] = try group.map { group throws(SynthesisError) in .string(group.name(in: try scope.scope(of: group))) }
-            properties["Name"] = scheduleName.map { .string($0) }
-            properties["ScheduleExpression"] = .string(expression)
-            properties["ScheduleExpressionTimezone"] = .string(timeZone)
-            properties["State"] = enabled ? "ENABLED" : "DISABLED"
-            properties["Target"] = target.value(binding, role: role)
-            try scope.declareResource("AWS::Scheduler::Schedule", properties: properties)
+            let groupName: Value? = try group.map { group throws(SynthesisError) in .string(group.name(in: try scope.scope(of: group))) }
+            let schedule = CfnScheduler.Schedule(
+                description: description.map { .string($0) },
+                flexibleTimeWindow: flexibleWindow.map {
+                    CfnScheduler.Schedule.FlexibleTimeWindow(maximumWindowInMinutes: .number(Double($0.wholeSeconds / 60)), mode: "FLEXIBLE")
+                } ?? CfnScheduler.Schedule.FlexibleTimeWindow(mode: "OFF"),
+                groupName: groupName,
+                name: scheduleName.map { .string($0) },
+                scheduleExpression: .string(expression),
+                scheduleExpressionTimezone: .string(timeZone),
+                state: enabled ? "ENABLED" : "DISABLED",
+                target: target.property(binding, role: role))
+            try scope.declareResource(schedule)
         }
     }
 
@@ -87,7 +90,7 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     /// another),
     /// `SchedulerRoleForTarget-<md5 of the target's ARN as CDK resolves it, 6 digits>`, trusted by Scheduler
     /// for schedules of this account and group.
-    private func targetRole(for binding: IntegrationBinding, in scope: ConstructScope) throws(SynthesisError) -> Role {
+    private func targetRole(for binding: IntegrationBinding<ScheduleTargetParameters>, in scope: ConstructScope) throws(SynthesisError) -> Role {
         let targetScope = try scope.scope(of: binding.construct)
         guard case .reference(let reference) = binding.arn, let resource = targetScope.existingChild("Resource") else {
             throw SynthesisError(

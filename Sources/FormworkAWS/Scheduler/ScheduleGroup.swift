@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A group of EventBridge Scheduler schedules (CDK's `scheduler.ScheduleGroup`), named as CDK names it when
@@ -21,7 +22,7 @@ public struct ScheduleGroup: IdentifiedConstruct {
     }
 
     /// The group's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Arn"))) }
+    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnScheduler.ScheduleGroup.Attribute.arn.rawValue))) }
 
     /// The name the group is written with: the one given, or CDK's generated one.
     func name(in scope: ConstructScope) -> String {
@@ -29,6 +30,6 @@ public struct ScheduleGroup: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
-        try scope.declareResource("AWS::Scheduler::ScheduleGroup", properties: ["Name": .string(name(in: scope))], removalPolicy: removalPolicy)
+        try scope.declareResource(CfnScheduler.ScheduleGroup(name: .string(name(in: scope))), removalPolicy: removalPolicy)
     }
 }

@@ -7,7 +7,7 @@ import FormworkCore
 ///
 /// ```swift
 /// extension Stream: ScheduleTargetDestination {
-///     public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+///     public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
 ///         IntegrationBinding(to: self, arn: arn, statements: [writeStatement])
 ///     }
 /// }
@@ -16,5 +16,5 @@ public protocol ScheduleTargetDestination: Sendable {
     /// What the schedule at `scope` writes and grants to invoke this destination; throws when the destination
     /// cannot be invoked as configured (a FIFO queue without a message group). Called once per schedule, while it
     /// expands.
-    func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding
+    func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters>
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// What an EventBridge Scheduler schedule invokes, with CDK's `aws_scheduler_targets` behaviour: a role per
@@ -32,24 +33,27 @@ public struct SchedulerTarget: Sendable {
     }
 
     /// The destination's binding for the schedule at `scope`, after checking the target's own settings.
-    func binding(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    func binding(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
         try PropertyChecks.check(retryAttempts, in: 0...185, "retryAttempts", at: scope)
         try PropertyChecks.check(maxEventAge?.wholeSeconds, in: 60...86_400, "maxEventAge", unit: " s", at: scope)
         return try destination.scheduleTarget(at: scope)
     }
 
-    /// The `Target` property for `binding`, with `role` as the role.
-    func value(_ binding: IntegrationBinding, role: Role) -> Value {
-        var target = OrderedDictionary<String, Value>()
-        target["Arn"] = binding.arn
-        target["DeadLetterConfig"] = deadLetterQueue.map { ["Arn": $0.arn] }
-        target["Input"] = input.map { .string($0) }
-        target["RetryPolicy"] = [
-            "MaximumEventAgeInSeconds": .number(Double(maxEventAge?.wholeSeconds ?? 86_400)),
-            "MaximumRetryAttempts": .number(Double(retryAttempts ?? 185)),
-        ]
-        target["RoleArn"] = role.arn
-        target.merge(binding.parameters) { $1 }
-        return .object(target)
+    /// The `Target` property for `binding`, with `role` as the role and the binding's parameters.
+    func property(_ binding: IntegrationBinding<ScheduleTargetParameters>, role: Role) -> CfnScheduler.Schedule.Target {
+        let parameters = binding.parameters
+        return CfnScheduler.Schedule.Target(
+            arn: binding.arn,
+            deadLetterConfig: deadLetterQueue.map { CfnScheduler.Schedule.DeadLetterConfig(arn: $0.arn) },
+            ecsParameters: parameters.ecsParameters,
+            eventBridgeParameters: parameters.eventBridgeParameters,
+            input: input.map { .string($0) },
+            kinesisParameters: parameters.kinesisParameters,
+            retryPolicy: CfnScheduler.Schedule.RetryPolicy(
+                maximumEventAgeInSeconds: .number(Double(maxEventAge?.wholeSeconds ?? 86_400)),
+                maximumRetryAttempts: .number(Double(retryAttempts ?? 185))),
+            roleArn: role.arn,
+            sageMakerPipelineParameters: parameters.sageMakerPipelineParameters,
+            sqsParameters: parameters.sqsParameters)
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A secret rotated by a function of your own on a schedule (CDK's `secret.addRotationSchedule` with a
@@ -42,10 +43,8 @@ public struct RotationSchedule: Construct {
             let functionScope = try scope.scope(of: function)
             if functionScope.existingChild(Self.permissionId) == nil {
                 try functionScope.declareResource(
-                    "AWS::Lambda::Permission", at: Self.permissionId,
-                    properties: [
-                        "Action": "lambda:InvokeFunction", "FunctionName": function.arn, "Principal": "secretsmanager.amazonaws.com",
-                    ])
+                    CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "secretsmanager.amazonaws.com"),
+                    at: Self.permissionId)
             }
             scope.contribute(
                 PolicyStatement(
@@ -59,23 +58,19 @@ public struct RotationSchedule: Construct {
                 PolicyStatement(actions: ["secretsmanager:GetRandomPassword"], resources: ["*"]),
                 to: function.role, as: Role.defaultPolicyStatements)
             let secretScope = try scope.scope(of: secret)
-            var properties = OrderedDictionary<String, Value>()
-            properties["RotateImmediatelyOnUpdate"] = rotateImmediatelyOnUpdate.map { .bool($0) }
-            properties["RotationLambdaARN"] = function.arn
-            properties["RotationRules"] = ["ScheduleExpression": .string(expression)]
-            properties["SecretId"] = secret.arn
-            try secretScope.child(scheduleId).declareResource(
-                "AWS::SecretsManager::RotationSchedule", properties: properties,
-                dependencies: [Dependency(on: function, element: [Self.permissionId])])
+            let schedule = CfnSecretsManager.RotationSchedule(
+                rotateImmediatelyOnUpdate: rotateImmediatelyOnUpdate.map { .bool($0) },
+                rotationLambdaARN: function.arn,
+                rotationRules: CfnSecretsManager.RotationSchedule.RotationRules(scheduleExpression: .string(expression)),
+                secretId: secret.arn)
+            try secretScope.child(scheduleId).declareResource(schedule, dependencies: [Dependency(on: function, element: [Self.permissionId])])
             if secretScope.existingChild("Policy") == nil {
                 let deny = PolicyStatement(
                     effect: .deny, actions: ["secretsmanager:DeleteSecret"], resources: ["*"],
                     principal: ["AWS": "arn:\(Aws.partition):iam::\(Aws.accountId):root"])
                 try secretScope.child("Policy").declareResource(
-                    "AWS::SecretsManager::ResourcePolicy",
-                    properties: [
-                        "ResourcePolicy": PolicyDocument([deny], minimizing: scope.minimizesPolicies).value, "SecretId": secret.arn,
-                    ], transforms: scope.policyTransforms)
+                    CfnSecretsManager.ResourcePolicy(resourcePolicy: PolicyDocument([deny], minimizing: scope.minimizesPolicies).value, secretId: secret.arn),
+                    transforms: scope.policyTransforms)
             }
         }
     }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Secrets Manager secret whose value Secrets Manager generates (CDK's `secretsmanager.Secret`): a
@@ -71,19 +72,19 @@ public struct Secret: IdentifiedConstruct {
             self.requireEachIncludedType = requireEachIncludedType
         }
 
-        var value: Value {
-            var properties = OrderedDictionary<String, Value>()
-            properties["ExcludeCharacters"] = excludeCharacters.map { .string($0) }
-            properties["ExcludeLowercase"] = excludeLowercase.map { .bool($0) }
-            properties["ExcludeNumbers"] = excludeNumbers.map { .bool($0) }
-            properties["ExcludePunctuation"] = excludePunctuation.map { .bool($0) }
-            properties["ExcludeUppercase"] = excludeUppercase.map { .bool($0) }
-            properties["GenerateStringKey"] = key.map { .string($0) }
-            properties["IncludeSpace"] = includeSpace.map { .bool($0) }
-            properties["PasswordLength"] = length.map { .number(Double($0)) }
-            properties["RequireEachIncludedType"] = requireEachIncludedType.map { .bool($0) }
-            properties["SecretStringTemplate"] = template.map { .string($0) }
-            return .object(properties)
+        /// The generator as `GenerateSecretString` writes it; an empty object when nothing is given.
+        var property: CfnSecretsManager.Secret.GenerateSecretString {
+            CfnSecretsManager.Secret.GenerateSecretString(
+                excludeCharacters: excludeCharacters.map { .string($0) },
+                excludeLowercase: excludeLowercase.map { .bool($0) },
+                excludeNumbers: excludeNumbers.map { .bool($0) },
+                excludePunctuation: excludePunctuation.map { .bool($0) },
+                excludeUppercase: excludeUppercase.map { .bool($0) },
+                generateStringKey: key.map { .string($0) },
+                includeSpace: includeSpace.map { .bool($0) },
+                passwordLength: length.map { .number(Double($0)) },
+                requireEachIncludedType: requireEachIncludedType.map { .bool($0) },
+                secretStringTemplate: template.map { .string($0) })
         }
     }
 
@@ -114,10 +115,8 @@ public struct Secret: IdentifiedConstruct {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a generated secret needs both a template and a key, or neither")
         }
         try PropertyChecks.check(generate.length, in: 1...4_096, "generate.length", at: scope)
-        var properties = OrderedDictionary<String, Value>()
-        properties["Description"] = description.map { .string($0) }
-        properties["GenerateSecretString"] = generate.value
-        properties["Name"] = secretName.map { .string($0) }
-        try scope.declareResource("AWS::SecretsManager::Secret", properties: properties, removalPolicy: removalPolicy)
+        let secret = CfnSecretsManager.Secret(
+            description: description.map { .string($0) }, generateSecretString: generate.property, name: secretName.map { .string($0) })
+        try scope.declareResource(secret, removalPolicy: removalPolicy)
     }
 }

@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 
 /// A state machine as a pipe's target (CDK's `SfnStateMachine` of `aws_pipes_targets`): an execution started per
 /// batch, asynchronously unless told otherwise (waiting needs an `EXPRESS` machine).
@@ -15,7 +16,7 @@ public struct StateMachinePipeTarget: PipeTargetDestination {
     }
 
     /// Starts an execution (`states:StartExecution`, or `states:StartSyncExecution` when waiting).
-    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
         if invocation == .requestResponse, stateMachine.type != .express {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path],
@@ -23,7 +24,8 @@ public struct StateMachinePipeTarget: PipeTargetDestination {
         }
         return IntegrationBinding(
             to: stateMachine, arn: stateMachine.arn, statements: [.startExecution(stateMachine, waiting: invocation == .requestResponse)],
-            parameters: ["StepFunctionStateMachineParameters": ["InvocationType": .string(invocation.rawValue)]])
+            parameters: CfnPipes.Pipe.PipeTargetParameters(
+                stepFunctionStateMachineParameters: CfnPipes.Pipe.PipeTargetStateMachineParameters(invocationType: .string(invocation.rawValue))))
     }
 }
 
@@ -38,7 +40,7 @@ extension PipeTarget {
 /// each batch, its output passed on.
 extension StateMachine: PipeEnrichmentDestination {
     /// Runs the machine synchronously; only an `EXPRESS` machine can be waited for.
-    public func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
+    public func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<Void> {
         guard type == .express else {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path],

@@ -4,8 +4,8 @@ import FormworkCore
 /// schedule's input, the role allowed `states:StartExecution`.
 extension StateMachine: ScheduleTargetDestination {
     /// Starts an execution.
-    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding {
-        IntegrationBinding(to: self, arn: arn, statements: [.startExecution(self)])
+    public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
+        IntegrationBinding(to: self, arn: arn, statements: [.startExecution(self)], parameters: ScheduleTargetParameters())
     }
 }
 

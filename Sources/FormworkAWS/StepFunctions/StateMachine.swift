@@ -1,4 +1,5 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
 /// A Step Functions state machine (CDK's `sfn.StateMachine`): the definition as CDK writes it (compact
@@ -131,7 +132,7 @@ public struct StateMachine: GrantPrincipal {
     /// `{"Ref": machine}`: the state machine's ARN.
     public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
     /// The state machine's name.
-    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt("Name"))) }
+    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnStepFunctions.StateMachine.Attribute.name.rawValue))) }
     /// The name cut from the ARN (`Fn::Select` 6 of the ARN split at `:`), as CDK's policies name it.
     var nameFromArn: Value { .intrinsic("Fn::Select", [6, .intrinsic("Fn::Split", [":", arn])]) }
 
@@ -176,24 +177,24 @@ public struct StateMachine: GrantPrincipal {
         for construct in graph.requirements { scope.require(construct) }
         if !graph.distributedMapLabels.isEmpty { try scope.add(distributedMapPolicy(labels: graph.distributedMapLabels)) }
 
-        var properties = OrderedDictionary<String, Value>()
-        properties["DefinitionString"] = definitionString
-        properties["DefinitionSubstitutions"] = substitutions.isEmpty ? nil : .object(substitutions)
+        var machine = CfnStepFunctions.StateMachine(
+            definitionString: definitionString,
+            definitionSubstitutions: substitutions.isEmpty ? nil : .object(substitutions),
+            roleArn: role.arn,
+            stateMachineName: stateMachineName.map { .string($0) },
+            stateMachineType: type.map { .string($0.rawValue) },
+            tracingConfiguration: tracing ? CfnStepFunctions.StateMachine.TracingConfiguration(enabled: true) : nil)
         if let logging {
             scope.require(logging.destination)
-            properties["LoggingConfiguration"] = [
-                "Destinations": [["CloudWatchLogsLogGroup": ["LogGroupArn": logging.destination.arn]]],
-                "IncludeExecutionData": .bool(logging.includeExecutionData),
-                "Level": .string(logging.level.rawValue),
-            ]
+            machine.loggingConfiguration = CfnStepFunctions.StateMachine.LoggingConfiguration(
+                destinations: [
+                    CfnStepFunctions.StateMachine.LogDestination(
+                        cloudWatchLogsLogGroup: CfnStepFunctions.StateMachine.CloudWatchLogsLogGroup(logGroupArn: logging.destination.arn))
+                ],
+                includeExecutionData: .bool(logging.includeExecutionData),
+                level: .string(logging.level.rawValue))
         }
-        properties["RoleArn"] = role.arn
-        properties["StateMachineName"] = stateMachineName.map { .string($0) }
-        properties["StateMachineType"] = type.map { .string($0.rawValue) }
-        properties["TracingConfiguration"] = tracing ? ["Enabled": true] : nil
-        try scope.declareResource(
-            "AWS::StepFunctions::StateMachine", properties: properties,
-            dependencies: [Dependency(on: role)], removalPolicy: removalPolicy)
+        try scope.declareResource(machine, dependencies: [Dependency(on: role)], removalPolicy: removalPolicy)
     }
 }
 
