@@ -6,6 +6,8 @@ written with the helpers below so that each option of each construct appears at 
 set to CloudFormation's or CDK's default, and once set to another value, plus combinations that interact.
 """
 
+import swift_signatures
+
 INLINE = "exports.handler = async () => ({});"
 
 
@@ -20,33 +22,11 @@ class Case:
         self.stacks = [(f"{name}{suffix}", body) for suffix, body in (before or {}).items()] + [(name, statements)]
 
 
-# The order of each Swift initializer's labels, which Swift requires.
-SWIFT_LABELS = {
-    "Queue": ["queueName", "visibilityTimeout", "retention", "deliveryDelay", "receiveWaitTime", "maxMessageSizeBytes",
-              "deadLetter", "fifo", "contentBasedDeduplication", "deduplicationScope", "fifoThroughputLimit", "encryption",
-              "enforceSSL", "removalPolicy"],
-    "Topic": ["displayName", "topicName", "fifo", "contentBasedDeduplication", "masterKey"],
-    "Rule": ["bus", "pattern", "schedule", "enabled", "description", "ruleName"],
-    "LayerVersion": ["code", "compatibleRuntimes", "compatibleArchitectures", "description", "license", "layerVersionName", "removalPolicy"],
-    "Secret": ["description", "secretName", "generate", "removalPolicy"],
-    "EventBridgeSchedule": ["schedule", "target", "group", "description", "enabled", "flexibleWindow", "scheduleName", "timeZone"],
-    "Version": ["function", "description", "provisionedConcurrentExecutions", "removalPolicy"],
-    "Alias": ["aliasName", "version", "description", "provisionedConcurrentExecutions", "additionalVersions", "autoScaling"],
-    "UserPool": ["userPoolName", "selfSignUpEnabled", "signInAliases", "autoVerify", "passwordPolicy", "mfa", "accountRecovery",
-                 "deletionProtection", "triggers", "removalPolicy"],
-    "SecurityGroup": ["vpcId", "description", "allowAllOutbound", "ingress", "egress"],
-    "TableV2": ["partitionKey", "sortKey", "tableName", "billing", "replicas", "pointInTimeRecovery", "deletionProtection", "contributorInsights",
-                "tableClass", "stream", "timeToLiveAttribute", "removalPolicy"],
-    "StringParameter": ["value", "parameterName", "description", "allowedPattern", "tier", "dataType"],
-}
-
-
 def call(py_ctor, swift_ctor, ident, options, var=None):
     """A construct: `options` are (python_kwarg, python_value, swift_label, swift_value) tuples."""
     py_args = ", ".join([f'"{ident}"'] + [f"{k}={v}" for k, v, _, _ in options if k is not None])
-    labels = SWIFT_LABELS.get(swift_ctor, [])
-    swift_options = sorted((option for option in options if option[2] is not None),
-                           key=lambda option: labels.index(option[2]) if option[2] in labels else -1)
+    given = {option[2]: option for option in options if option[2] is not None}
+    swift_options = [given[label] for label in swift_signatures.order(swift_ctor, list(given))]
     swift_args = ", ".join([f'"{ident}"'] + [f"{l}: {v}" for _, _, l, v in swift_options])
     var = var or ident[0].lower() + ident[1:]
     return (f"{var} = {py_ctor}(s, {py_args})", f"let {var} = {swift_ctor}({swift_args})", var)
