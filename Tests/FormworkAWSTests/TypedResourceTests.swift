@@ -43,4 +43,17 @@ import Testing
         }
         #expect(template.outputs["QueueArn"]?.value == .getAtt("Queue", "Arn"))
     }
+
+    /// `Generated/CfnEC2+VPC.swift` is what `Scripts/generate-l1 --type AWS::EC2::VPC` writes for an app (CI checks it is
+    /// current): a type outside FormworkL1, generated into the target that names it.
+    @Test func aTypeGeneratedOnDemandIsDeclaredAndReferencedLikeTheVendoredOnes() throws {
+        let template = try synthesize {
+            let vpc = Resource("Vpc", CfnEC2.VPC(cidrBlock: "10.0.0.0/16", enableDnsSupport: true))
+            Resource("Group", CfnEC2.SecurityGroup(groupDescription: "web", vpcId: vpc.ref))
+            Output("DefaultGroup", value: vpc.getAtt(CfnEC2.VPC.Attribute.defaultSecurityGroup))
+        }
+        #expect(template.resources[logicalId("Vpc")]?.properties == ["CidrBlock": "10.0.0.0/16", "EnableDnsSupport": true])
+        #expect(template.resources[logicalId("Group")]?.properties["VpcId"] == .ref(logicalId("Vpc")))
+        #expect(template.outputs["DefaultGroup"]?.value == .getAtt(logicalId("Vpc"), "DefaultSecurityGroup"))
+    }
 }
