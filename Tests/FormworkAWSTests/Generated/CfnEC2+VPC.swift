@@ -43,7 +43,7 @@ extension CfnEC2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+            var object = OrderedDictionary<String, Value>()
             object["CidrBlock"] = cidrBlock
             object["EnableDnsHostnames"] = enableDnsHostnames
             object["EnableDnsSupport"] = enableDnsSupport
@@ -80,7 +80,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -146,7 +146,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
+                var object = OrderedDictionary<String, Value>()
                 object["EgressOnlyInternetGatewayExclusion"] = egressOnlyInternetGatewayExclusion
                 object["ElasticFileSystemExclusion"] = elasticFileSystemExclusion
                 object["InternetGatewayExclusion"] = internetGatewayExclusion
@@ -188,7 +188,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["State"] = state
                 object["StateMessage"] = stateMessage
                 return .object(object)
@@ -236,7 +236,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["EgressOnlyInternetGateway"] = egressOnlyInternetGateway.map { $0.templateValue }
                 object["ElasticFileSystem"] = elasticFileSystem.map { $0.templateValue }
                 object["InternetGateway"] = internetGateway.map { $0.templateValue }

@@ -21,7 +21,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+            var object = OrderedDictionary<String, Value>()
             object["CloudWatchRoleArn"] = cloudWatchRoleArn
             return object
         }

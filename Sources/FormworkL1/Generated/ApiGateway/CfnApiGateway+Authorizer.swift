@@ -48,7 +48,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+            var object = OrderedDictionary<String, Value>()
             object["AuthType"] = authType
             object["AuthorizerCredentials"] = authorizerCredentials
             object["AuthorizerResultTtlInSeconds"] = authorizerResultTtlInSeconds

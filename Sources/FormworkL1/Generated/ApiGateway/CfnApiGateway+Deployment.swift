@@ -33,7 +33,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+            var object = OrderedDictionary<String, Value>()
             object["DeploymentCanarySettings"] = deploymentCanarySettings.map { $0.templateValue }
             object["Description"] = description
             object["RestApiId"] = self.restApiId
@@ -65,7 +65,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["DestinationArn"] = destinationArn
                 object["Format"] = format
                 return .object(object)
@@ -98,7 +98,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["PercentTraffic"] = percentTraffic
                 object["StageVariableOverrides"] = stageVariableOverrides
                 object["UseStageCache"] = useStageCache
@@ -132,7 +132,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["PercentTraffic"] = percentTraffic
                 object["StageVariableOverrides"] = stageVariableOverrides
                 object["UseStageCache"] = useStageCache
@@ -187,7 +187,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+                var object = OrderedDictionary<String, Value>()
                 object["CacheDataEncrypted"] = cacheDataEncrypted
                 object["CacheTtlInSeconds"] = cacheTtlInSeconds
                 object["CachingEnabled"] = cachingEnabled
@@ -276,7 +276,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 19)
+                var object = OrderedDictionary<String, Value>()
                 object["AccessLogSetting"] = accessLogSetting.map { $0.templateValue }
                 object["CacheClusterEnabled"] = cacheClusterEnabled
                 object["CacheClusterSize"] = cacheClusterSize
@@ -325,7 +325,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -48,7 +48,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+            var object = OrderedDictionary<String, Value>()
             object["CertificateArn"] = certificateArn
             object["DomainName"] = domainName
             object["EndpointAccessMode"] = endpointAccessMode
@@ -85,7 +85,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["IpAddressType"] = ipAddressType
                 object["Types"] = types
                 return .object(object)
@@ -115,7 +115,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["TruststoreUri"] = truststoreUri
                 object["TruststoreVersion"] = truststoreVersion
                 return .object(object)
@@ -145,7 +145,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = key
                 object["Value"] = value
                 return .object(object)

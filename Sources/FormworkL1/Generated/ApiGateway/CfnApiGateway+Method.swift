@@ -57,7 +57,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 13)
+            var object = OrderedDictionary<String, Value>()
             object["ApiKeyRequired"] = apiKeyRequired
             object["AuthorizationScopes"] = authorizationScopes
             object["AuthorizationType"] = authorizationType
@@ -140,7 +140,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 16)
+                var object = OrderedDictionary<String, Value>()
                 object["CacheKeyParameters"] = cacheKeyParameters
                 object["CacheNamespace"] = cacheNamespace
                 object["ConnectionId"] = connectionId
@@ -194,7 +194,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["ContentHandling"] = contentHandling
                 object["ResponseParameters"] = responseParameters
                 object["ResponseTemplates"] = responseTemplates
@@ -231,7 +231,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["ResponseModels"] = responseModels
                 object["ResponseParameters"] = responseParameters
                 object["StatusCode"] = self.statusCode

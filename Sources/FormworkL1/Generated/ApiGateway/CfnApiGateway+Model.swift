@@ -33,7 +33,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+            var object = OrderedDictionary<String, Value>()
             object["ContentType"] = contentType
             object["Description"] = description
             object["Name"] = name

@@ -30,7 +30,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+            var object = OrderedDictionary<String, Value>()
             object["Name"] = name
             object["RestApiId"] = self.restApiId
             object["ValidateRequestBody"] = validateRequestBody

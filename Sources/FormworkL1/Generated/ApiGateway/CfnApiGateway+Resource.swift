@@ -27,7 +27,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+            var object = OrderedDictionary<String, Value>()
             object["ParentId"] = self.parentId
             object["PathPart"] = self.pathPart
             object["RestApiId"] = self.restApiId

@@ -72,7 +72,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 18)
+            var object = OrderedDictionary<String, Value>()
             object["ApiKeySourceType"] = apiKeySourceType
             object["BinaryMediaTypes"] = binaryMediaTypes
             object["Body"] = body
@@ -120,7 +120,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["IpAddressType"] = ipAddressType
                 object["Types"] = types
                 object["VpcEndpointIds"] = vpcEndpointIds
@@ -157,7 +157,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["Bucket"] = bucket
                 object["ETag"] = eTag
                 object["Key"] = key
@@ -191,7 +191,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -60,7 +60,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
+            var object = OrderedDictionary<String, Value>()
             object["AccessLogSetting"] = accessLogSetting.map { $0.templateValue }
             object["CacheClusterEnabled"] = cacheClusterEnabled
             object["CacheClusterSize"] = cacheClusterSize
@@ -101,7 +101,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["DestinationArn"] = destinationArn
                 object["Format"] = format
                 return .object(object)
@@ -137,7 +137,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["DeploymentId"] = deploymentId
                 object["PercentTraffic"] = percentTraffic
                 object["StageVariableOverrides"] = stageVariableOverrides
@@ -193,7 +193,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+                var object = OrderedDictionary<String, Value>()
                 object["CacheDataEncrypted"] = cacheDataEncrypted
                 object["CacheTtlInSeconds"] = cacheTtlInSeconds
                 object["CachingEnabled"] = cachingEnabled
@@ -233,7 +233,7 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

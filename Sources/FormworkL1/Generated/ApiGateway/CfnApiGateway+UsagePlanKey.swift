@@ -27,7 +27,7 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+            var object = OrderedDictionary<String, Value>()
             object["KeyId"] = self.keyId
             object["KeyType"] = self.keyType
             object["UsagePlanId"] = self.usagePlanId

@@ -72,7 +72,7 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 18)
+            var object = OrderedDictionary<String, Value>()
             object["ApiKeySelectionExpression"] = apiKeySelectionExpression
             object["BasePath"] = basePath
             object["Body"] = body
@@ -123,7 +123,7 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["Bucket"] = bucket
                 object["Etag"] = etag
                 object["Key"] = key
@@ -167,7 +167,7 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["AllowCredentials"] = allowCredentials
                 object["AllowHeaders"] = allowHeaders
                 object["AllowMethods"] = allowMethods

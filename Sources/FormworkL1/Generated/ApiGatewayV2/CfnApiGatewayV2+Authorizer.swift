@@ -51,7 +51,7 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 11)
+            var object = OrderedDictionary<String, Value>()
             object["ApiId"] = self.apiId
             object["AuthorizerCredentialsArn"] = authorizerCredentialsArn
             object["AuthorizerPayloadFormatVersion"] = authorizerPayloadFormatVersion
@@ -89,7 +89,7 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Audience"] = audience
                 object["Issuer"] = issuer
                 return .object(object)

@@ -36,7 +36,7 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["ApiId"] = self.apiId
             object["ModelSelectionExpression"] = modelSelectionExpression
             object["ResponseModels"] = responseModels
@@ -67,7 +67,7 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Required"] = self.required
                 return .object(object)
             }

@@ -45,7 +45,7 @@ extension CfnApplicationAutoScaling {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["MaxCapacity"] = self.maxCapacity
             object["MinCapacity"] = self.minCapacity
             object["ResourceId"] = self.resourceId
@@ -81,7 +81,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxCapacity"] = maxCapacity
                 object["MinCapacity"] = minCapacity
                 return .object(object)
@@ -125,7 +125,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["EndTime"] = endTime
                 object["ScalableTargetAction"] = scalableTargetAction.map { $0.templateValue }
                 object["Schedule"] = self.schedule
@@ -162,7 +162,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["DynamicScalingInSuspended"] = dynamicScalingInSuspended
                 object["DynamicScalingOutSuspended"] = dynamicScalingOutSuspended
                 object["ScheduledScalingSuspended"] = scheduledScalingSuspended
@@ -195,7 +195,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -45,7 +45,7 @@ extension CfnApplicationAutoScaling {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["PolicyName"] = self.policyName
             object["PolicyType"] = self.policyType
             object["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration.map { $0.templateValue }
@@ -93,7 +93,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
                 object["Metrics"] = metrics.map { .array($0.map(\.templateValue)) }
@@ -129,7 +129,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = self.name
                 object["Value"] = self.value
                 return .object(object)
@@ -160,7 +160,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
                 return .object(object)
@@ -188,7 +188,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
                 return .object(object)
             }
@@ -215,7 +215,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
                 return .object(object)
             }
@@ -242,7 +242,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
                 return .object(object)
             }
@@ -274,7 +274,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
                 object["Namespace"] = namespace
@@ -314,7 +314,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["Expression"] = expression
                 object["Id"] = id
                 object["Label"] = label
@@ -347,7 +347,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = name
                 object["Value"] = value
                 return .object(object)
@@ -393,7 +393,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification.map { $0.templateValue }
                 object["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification.map { $0.templateValue }
                 object["CustomizedScalingMetricSpecification"] = customizedScalingMetricSpecification.map { $0.templateValue }
@@ -431,7 +431,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Metric"] = metric.map { $0.templateValue }
                 object["Stat"] = stat
                 object["Unit"] = unit
@@ -472,7 +472,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
                 object["MaxCapacityBuffer"] = maxCapacityBuffer
                 object["MetricSpecifications"] = .array(self.metricSpecifications.map(\.templateValue))
@@ -506,7 +506,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
                 return .object(object)
@@ -537,7 +537,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
                 return .object(object)
@@ -568,7 +568,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PredefinedMetricType"] = self.predefinedMetricType
                 object["ResourceLabel"] = resourceLabel
                 return .object(object)
@@ -602,7 +602,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["MetricIntervalLowerBound"] = metricIntervalLowerBound
                 object["MetricIntervalUpperBound"] = metricIntervalUpperBound
                 object["ScalingAdjustment"] = self.scalingAdjustment
@@ -642,7 +642,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["AdjustmentType"] = adjustmentType
                 object["Cooldown"] = cooldown
                 object["MetricAggregationType"] = metricAggregationType
@@ -678,7 +678,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
                 object["Namespace"] = namespace
@@ -718,7 +718,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["Expression"] = expression
                 object["Id"] = id
                 object["Label"] = label
@@ -751,7 +751,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = name
                 object["Value"] = value
                 return .object(object)
@@ -784,7 +784,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Metric"] = metric.map { $0.templateValue }
                 object["Stat"] = stat
                 object["Unit"] = unit
@@ -828,7 +828,7 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["CustomizedMetricSpecification"] = customizedMetricSpecification.map { $0.templateValue }
                 object["DisableScaleIn"] = disableScaleIn
                 object["PredefinedMetricSpecification"] = predefinedMetricSpecification.map { $0.templateValue }

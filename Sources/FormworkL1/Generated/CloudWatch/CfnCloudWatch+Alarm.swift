@@ -99,7 +99,7 @@ extension CfnCloudWatch {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 27)
+            var object = OrderedDictionary<String, Value>()
             object["ActionConfiguration"] = actionConfiguration.map { $0.templateValue }
             object["ActionsEnabled"] = actionsEnabled
             object["AlarmActions"] = alarmActions
@@ -150,7 +150,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AlarmTagsPropagation"] = alarmTagsPropagation.map { $0.templateValue }
                 return .object(object)
             }
@@ -182,7 +182,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["PendingPeriod"] = pendingPeriod
                 object["Query"] = query
                 object["RecoveryPeriod"] = recoveryPeriod
@@ -217,7 +217,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Enabled"] = self.enabled
                 object["ExcludedTagKeys"] = excludedTagKeys
                 object["IncludedTagKeys"] = includedTagKeys
@@ -250,7 +250,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = self.name
                 object["Value"] = self.value
                 return .object(object)
@@ -277,7 +277,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PromQLCriteria"] = promQLCriteria.map { $0.templateValue }
                 return .object(object)
             }
@@ -306,7 +306,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["SlidingWindow"] = slidingWindow
                 object["WallClockWindow"] = wallClockWindow.map { $0.templateValue }
                 return .object(object)
@@ -339,7 +339,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = metricName
                 object["Namespace"] = namespace
@@ -386,7 +386,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["AccountId"] = accountId
                 object["Expression"] = expression
                 object["Id"] = self.id
@@ -430,7 +430,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["Metric"] = self.metric.templateValue
                 object["Period"] = self.period
                 object["Stat"] = self.stat
@@ -464,7 +464,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -491,7 +491,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Timezone"] = timezone
                 return .object(object)
             }
@@ -520,7 +520,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["OnlyStartEvaluatingAfterWarmUpPeriodEnds"] = onlyStartEvaluatingAfterWarmUpPeriodEnds
                 object["WarmUpPeriodDurationInMinutes"] = warmUpPeriodDurationInMinutes
                 return .object(object)

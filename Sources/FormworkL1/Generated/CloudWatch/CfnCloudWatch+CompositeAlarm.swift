@@ -54,7 +54,7 @@ extension CfnCloudWatch {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 12)
+            var object = OrderedDictionary<String, Value>()
             object["ActionConfiguration"] = actionConfiguration.map { $0.templateValue }
             object["ActionsEnabled"] = actionsEnabled
             object["ActionsSuppressor"] = actionsSuppressor
@@ -90,7 +90,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AlarmTagsPropagation"] = alarmTagsPropagation.map { $0.templateValue }
                 return .object(object)
             }
@@ -123,7 +123,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Enabled"] = self.enabled
                 object["ExcludedTagKeys"] = excludedTagKeys
                 object["IncludedTagKeys"] = includedTagKeys
@@ -156,7 +156,7 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

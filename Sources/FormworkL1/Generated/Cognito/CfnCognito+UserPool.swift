@@ -114,7 +114,7 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 32)
+            var object = OrderedDictionary<String, Value>()
             object["AccountRecoverySetting"] = accountRecoverySetting.map { $0.templateValue }
             object["AdminCreateUserConfig"] = adminCreateUserConfig.map { $0.templateValue }
             object["AliasAttributes"] = aliasAttributes
@@ -170,7 +170,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["RecoveryMechanisms"] = recoveryMechanisms.map { .array($0.map(\.templateValue)) }
                 return .object(object)
             }
@@ -202,7 +202,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["AllowAdminCreateUserOnly"] = allowAdminCreateUserOnly
                 object["InviteMessageTemplate"] = inviteMessageTemplate.map { $0.templateValue }
                 object["UnusedAccountValidityDays"] = unusedAccountValidityDays
@@ -230,7 +230,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["CustomAuthMode"] = customAuthMode
                 return .object(object)
             }
@@ -259,7 +259,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
                 return .object(object)
@@ -289,7 +289,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
                 return .object(object)
@@ -319,7 +319,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ChallengeRequiredOnNewDevice"] = challengeRequiredOnNewDevice
                 object["DeviceOnlyRememberedOnUserPrompt"] = deviceOnlyRememberedOnUserPrompt
                 return .object(object)
@@ -358,7 +358,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["ConfigurationSet"] = configurationSet
                 object["EmailSendingAccount"] = emailSendingAccount
                 object["From"] = from
@@ -407,7 +407,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["CallerArn"] = self.callerArn
                 object["ConfigurationSetName"] = configurationSetName
                 object["ExternalId"] = externalId
@@ -442,7 +442,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
                 return .object(object)
@@ -475,7 +475,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["EmailMessage"] = emailMessage
                 object["EmailSubject"] = emailSubject
                 object["SMSMessage"] = smsMessage
@@ -503,7 +503,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Type"] = type
                 return .object(object)
             }
@@ -532,7 +532,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["KeyType"] = keyType
                 object["KmsKeyArn"] = kmsKeyArn
                 return .object(object)
@@ -601,7 +601,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 15)
+                var object = OrderedDictionary<String, Value>()
                 object["CreateAuthChallenge"] = createAuthChallenge
                 object["CustomEmailSender"] = customEmailSender.map { $0.templateValue }
                 object["CustomMessage"] = customMessage
@@ -644,7 +644,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxValue"] = maxValue
                 object["MinValue"] = minValue
                 return .object(object)
@@ -689,7 +689,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["MinimumLength"] = minimumLength
                 object["PasswordHistorySize"] = passwordHistorySize
                 object["RequireLowercase"] = requireLowercase
@@ -724,7 +724,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PasswordPolicy"] = passwordPolicy.map { $0.templateValue }
                 object["SignInPolicy"] = signInPolicy.map { $0.templateValue }
                 return .object(object)
@@ -754,7 +754,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["LambdaArn"] = lambdaArn
                 object["LambdaVersion"] = lambdaVersion
                 return .object(object)
@@ -784,7 +784,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = name
                 object["Priority"] = priority
                 return .object(object)
@@ -829,7 +829,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeDataType"] = attributeDataType
                 object["DeveloperOnlyAttribute"] = developerOnlyAttribute
                 object["Mutable"] = mutable
@@ -861,7 +861,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AllowedFirstAuthFactors"] = allowedFirstAuthFactors
                 return .object(object)
             }
@@ -896,7 +896,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["EumsSms"] = eumsSms.map { $0.templateValue }
                 object["ExternalId"] = externalId
                 object["SnsCallerArn"] = snsCallerArn
@@ -928,7 +928,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxLength"] = maxLength
                 object["MinLength"] = minLength
                 return .object(object)
@@ -956,7 +956,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributesRequireVerificationBeforeUpdate"] = self.attributesRequireVerificationBeforeUpdate
                 return .object(object)
             }
@@ -985,7 +985,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AdvancedSecurityAdditionalFlows"] = advancedSecurityAdditionalFlows.map { $0.templateValue }
                 object["AdvancedSecurityMode"] = advancedSecurityMode
                 return .object(object)
@@ -1012,7 +1012,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["CaseSensitive"] = caseSensitive
                 return .object(object)
             }
@@ -1053,7 +1053,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["DefaultEmailOption"] = defaultEmailOption
                 object["EmailMessage"] = emailMessage
                 object["EmailMessageByLink"] = emailMessageByLink

@@ -87,7 +87,7 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 23)
+            var object = OrderedDictionary<String, Value>()
             object["AccessTokenValidity"] = accessTokenValidity
             object["AllowedOAuthFlows"] = allowedOAuthFlows
             object["AllowedOAuthFlowsUserPoolClient"] = allowedOAuthFlowsUserPoolClient
@@ -146,7 +146,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["ApplicationArn"] = applicationArn
                 object["ApplicationId"] = applicationId
                 object["ExternalId"] = externalId
@@ -179,7 +179,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Feature"] = feature
                 object["RetryGracePeriodSeconds"] = retryGracePeriodSeconds
                 return .object(object)
@@ -212,7 +212,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["AccessToken"] = accessToken
                 object["IdToken"] = idToken
                 object["RefreshToken"] = refreshToken

@@ -33,7 +33,7 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+            var object = OrderedDictionary<String, Value>()
             object["CustomDomainConfig"] = customDomainConfig.map { $0.templateValue }
             object["Domain"] = self.domain
             object["ManagedLoginVersion"] = managedLoginVersion
@@ -65,7 +65,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["CertificateArn"] = certificateArn
                 object["SecurityPolicy"] = securityPolicy
                 return .object(object)
@@ -97,7 +97,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PrimaryRoute53HealthCheckId"] = self.primaryRoute53HealthCheckId
                 object["SecondaryRegion"] = self.secondaryRegion
                 return .object(object)
@@ -124,7 +124,7 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Failover"] = failover.map { $0.templateValue }
                 return .object(object)
             }

@@ -78,7 +78,7 @@ extension CfnDynamoDB {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 20)
+            var object = OrderedDictionary<String, Value>()
             object["AttributeDefinitions"] = attributeDefinitions.map { .array($0.map(\.templateValue)) }
             object["BillingMode"] = billingMode
             object["GlobalSecondaryIndexes"] = globalSecondaryIndexes.map { .array($0.map(\.templateValue)) }
@@ -127,7 +127,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["AttributeType"] = self.attributeType
                 return .object(object)
@@ -166,7 +166,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxCapacity"] = self.maxCapacity
                 object["MinCapacity"] = self.minCapacity
                 object["SeedCapacity"] = seedCapacity
@@ -199,7 +199,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Enabled"] = self.enabled
                 object["Mode"] = mode
                 return .object(object)
@@ -226,7 +226,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ReadCapacityUnits"] = readCapacityUnits
                 return .object(object)
             }
@@ -276,7 +276,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = .array(self.keySchema.map(\.templateValue))
                 object["Projection"] = self.projection.templateValue
@@ -309,7 +309,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Region"] = region
                 return .object(object)
             }
@@ -339,7 +339,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ApproximateCreationDateTimePrecision"] = approximateCreationDateTimePrecision
                 object["StreamArn"] = self.streamArn
                 return .object(object)
@@ -375,7 +375,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = self.keySchema
                 object["Projection"] = self.projection.templateValue
@@ -406,7 +406,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PointInTimeRecoveryEnabled"] = pointInTimeRecoveryEnabled
                 object["RecoveryPeriodInDays"] = recoveryPeriodInDays
                 return .object(object)
@@ -436,7 +436,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["NonKeyAttributes"] = nonKeyAttributes
                 object["ProjectionType"] = projectionType
                 return .object(object)
@@ -463,7 +463,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxReadRequestUnits"] = maxReadRequestUnits
                 return .object(object)
             }
@@ -492,7 +492,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ReadCapacityAutoScalingSettings"] = readCapacityAutoScalingSettings.map { $0.templateValue }
                 object["ReadCapacityUnits"] = readCapacityUnits
                 return .object(object)
@@ -529,7 +529,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
                 object["IndexName"] = self.indexName
                 object["ReadOnDemandThroughputSettings"] = readOnDemandThroughputSettings.map { $0.templateValue }
@@ -559,7 +559,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["KMSMasterKeyId"] = self.kmsMasterKeyId
                 return .object(object)
             }
@@ -628,7 +628,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 15)
+                var object = OrderedDictionary<String, Value>()
                 object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
                 object["DeletionProtectionEnabled"] = deletionProtectionEnabled
                 object["DisassociationProtectionEnabled"] = disassociationProtectionEnabled
@@ -671,7 +671,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
                 object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -699,7 +699,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PolicyDocument"] = self.policyDocument
                 return .object(object)
             }
@@ -729,7 +729,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["SSEEnabled"] = self.sseEnabled
                 object["SSEType"] = sseType
                 return .object(object)
@@ -761,7 +761,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["SearchSchemaElementType"] = self.searchSchemaElementType
                 return .object(object)
@@ -789,7 +789,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["StreamViewType"] = self.streamViewType
                 return .object(object)
             }
@@ -820,7 +820,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -857,7 +857,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["DisableScaleIn"] = disableScaleIn
                 object["ScaleInCooldown"] = scaleInCooldown
                 object["ScaleOutCooldown"] = scaleOutCooldown
@@ -890,7 +890,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = attributeName
                 object["Enabled"] = self.enabled
                 return .object(object)
@@ -918,7 +918,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 return .object(object)
             }
@@ -964,7 +964,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["Dimensions"] = self.dimensions
                 object["DistanceFunction"] = self.distanceFunction
                 object["IndexName"] = self.indexName
@@ -998,7 +998,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ReadUnitsPerSecond"] = readUnitsPerSecond
                 object["WriteUnitsPerSecond"] = writeUnitsPerSecond
                 return .object(object)
@@ -1025,7 +1025,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxWriteRequestUnits"] = maxWriteRequestUnits
                 return .object(object)
             }
@@ -1051,7 +1051,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["WriteCapacityAutoScalingSettings"] = writeCapacityAutoScalingSettings.map { $0.templateValue }
                 return .object(object)
             }
@@ -1082,7 +1082,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["KeyType"] = self.keyType
                 return .object(object)

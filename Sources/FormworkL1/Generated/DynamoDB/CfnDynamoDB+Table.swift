@@ -81,7 +81,7 @@ extension CfnDynamoDB {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 21)
+            var object = OrderedDictionary<String, Value>()
             object["AttributeDefinitions"] = attributeDefinitions.map { .array($0.map(\.templateValue)) }
             object["BillingMode"] = billingMode
             object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
@@ -131,7 +131,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["AttributeType"] = self.attributeType
                 return .object(object)
@@ -162,7 +162,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Enabled"] = self.enabled
                 object["Mode"] = mode
                 return .object(object)
@@ -192,7 +192,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Delimiter"] = delimiter
                 object["HeaderList"] = headerList
                 return .object(object)
@@ -224,7 +224,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["AttributeType"] = self.attributeType
                 return .object(object)
@@ -252,7 +252,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["HashKeyElement"] = self.hashKeyElement.templateValue
                 return .object(object)
             }
@@ -299,7 +299,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = .array(self.keySchema.map(\.templateValue))
@@ -342,7 +342,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["InputCompressionType"] = inputCompressionType
                 object["InputFormat"] = self.inputFormat
                 object["InputFormatOptions"] = inputFormatOptions.map { $0.templateValue }
@@ -371,7 +371,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Csv"] = csv.map { $0.templateValue }
                 return .object(object)
             }
@@ -401,7 +401,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ApproximateCreationDateTimePrecision"] = approximateCreationDateTimePrecision
                 object["StreamArn"] = self.streamArn
                 return .object(object)
@@ -437,7 +437,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["IndexName"] = self.indexName
                 object["KeySchema"] = self.keySchema
                 object["Projection"] = self.projection.templateValue
@@ -468,7 +468,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxReadRequestUnits"] = maxReadRequestUnits
                 object["MaxWriteRequestUnits"] = maxWriteRequestUnits
                 return .object(object)
@@ -498,7 +498,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PointInTimeRecoveryEnabled"] = pointInTimeRecoveryEnabled
                 object["RecoveryPeriodInDays"] = recoveryPeriodInDays
                 return .object(object)
@@ -528,7 +528,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["NonKeyAttributes"] = nonKeyAttributes
                 object["ProjectionType"] = projectionType
                 return .object(object)
@@ -560,7 +560,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ReadCapacityUnits"] = self.readCapacityUnits
                 object["WriteCapacityUnits"] = self.writeCapacityUnits
                 return .object(object)
@@ -588,7 +588,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PolicyDocument"] = self.policyDocument
                 return .object(object)
             }
@@ -621,7 +621,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["S3Bucket"] = self.s3Bucket
                 object["S3BucketOwner"] = s3BucketOwner
                 object["S3KeyPrefix"] = s3KeyPrefix
@@ -656,7 +656,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["KMSMasterKeyId"] = kmsMasterKeyId
                 object["SSEEnabled"] = self.sseEnabled
                 object["SSEType"] = sseType
@@ -689,7 +689,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["SearchSchemaElementType"] = self.searchSchemaElementType
                 return .object(object)
@@ -723,7 +723,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
                 object["StreamViewType"] = self.streamViewType
                 object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
@@ -756,7 +756,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -787,7 +787,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = attributeName
                 object["Enabled"] = self.enabled
                 return .object(object)
@@ -815,7 +815,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 return .object(object)
             }
@@ -861,7 +861,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["Dimensions"] = self.dimensions
                 object["DistanceFunction"] = self.distanceFunction
                 object["IndexName"] = self.indexName
@@ -895,7 +895,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ReadUnitsPerSecond"] = readUnitsPerSecond
                 object["WriteUnitsPerSecond"] = writeUnitsPerSecond
                 return .object(object)
@@ -927,7 +927,7 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AttributeName"] = self.attributeName
                 object["KeyType"] = self.keyType
                 return .object(object)

@@ -36,7 +36,7 @@ extension CfnEC2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["GroupDescription"] = self.groupDescription
             object["GroupName"] = groupName
             object["SecurityGroupEgress"] = securityGroupEgress.map { .array($0.map(\.templateValue)) }
@@ -88,7 +88,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["CidrIp"] = cidrIp
                 object["CidrIpv6"] = cidrIpv6
                 object["Description"] = description
@@ -149,7 +149,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+                var object = OrderedDictionary<String, Value>()
                 object["CidrIp"] = cidrIp
                 object["CidrIpv6"] = cidrIpv6
                 object["Description"] = description
@@ -189,7 +189,7 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

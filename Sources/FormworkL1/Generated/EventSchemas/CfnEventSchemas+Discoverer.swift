@@ -30,7 +30,7 @@ extension CfnEventSchemas {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+            var object = OrderedDictionary<String, Value>()
             object["CrossAccount"] = crossAccount
             object["Description"] = description
             object["SourceArn"] = self.sourceArn
@@ -63,7 +63,7 @@ extension CfnEventSchemas {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

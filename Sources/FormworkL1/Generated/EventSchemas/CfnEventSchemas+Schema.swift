@@ -36,7 +36,7 @@ extension CfnEventSchemas {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["Content"] = self.content
             object["Description"] = description
             object["RegistryName"] = self.registryName
@@ -71,7 +71,7 @@ extension CfnEventSchemas {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

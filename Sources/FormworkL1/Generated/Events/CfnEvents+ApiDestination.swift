@@ -36,7 +36,7 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["ConnectionArn"] = self.connectionArn
             object["Description"] = description
             object["HttpMethod"] = self.httpMethod

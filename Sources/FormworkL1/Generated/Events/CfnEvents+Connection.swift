@@ -36,7 +36,7 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["AuthParameters"] = authParameters.map { $0.templateValue }
             object["AuthorizationType"] = authorizationType
             object["Description"] = description
@@ -71,7 +71,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ApiKeyName"] = self.apiKeyName
                 object["ApiKeyValue"] = self.apiKeyValue
                 return .object(object)
@@ -110,7 +110,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["ApiKeyAuthParameters"] = apiKeyAuthParameters.map { $0.templateValue }
                 object["BasicAuthParameters"] = basicAuthParameters.map { $0.templateValue }
                 object["ConnectivityParameters"] = connectivityParameters.map { $0.templateValue }
@@ -145,7 +145,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Password"] = self.password
                 object["Username"] = self.username
                 return .object(object)
@@ -177,7 +177,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ClientID"] = self.clientID
                 object["ClientSecret"] = self.clientSecret
                 return .object(object)
@@ -210,7 +210,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["BodyParameters"] = bodyParameters.map { .array($0.map(\.templateValue)) }
                 object["HeaderParameters"] = headerParameters.map { .array($0.map(\.templateValue)) }
                 object["QueryStringParameters"] = queryStringParameters.map { .array($0.map(\.templateValue)) }
@@ -239,7 +239,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ResourceParameters"] = self.resourceParameters.templateValue
                 return .object(object)
             }
@@ -277,7 +277,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["AuthorizationEndpoint"] = self.authorizationEndpoint
                 object["ClientParameters"] = self.clientParameters.templateValue
                 object["HttpMethod"] = self.httpMethod
@@ -314,7 +314,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["IsValueSecret"] = isValueSecret
                 object["Key"] = self.key
                 object["Value"] = self.value
@@ -346,7 +346,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ResourceAssociationArn"] = resourceAssociationArn
                 object["ResourceConfigurationArn"] = self.resourceConfigurationArn
                 return .object(object)
@@ -374,7 +374,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ResourceParameters"] = self.resourceParameters.templateValue
                 return .object(object)
             }

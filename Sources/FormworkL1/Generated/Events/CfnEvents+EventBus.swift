@@ -42,7 +42,7 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+            var object = OrderedDictionary<String, Value>()
             object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
             object["Description"] = description
             object["EventSourceName"] = eventSourceName
@@ -79,7 +79,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -106,7 +106,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Arn"] = arn
                 return .object(object)
             }
@@ -135,7 +135,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["IncludeDetail"] = includeDetail
                 object["Level"] = level
                 return .object(object)

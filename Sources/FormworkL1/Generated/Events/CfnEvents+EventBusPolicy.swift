@@ -36,7 +36,7 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["Action"] = action
             object["Condition"] = condition.map { $0.templateValue }
             object["EventBusName"] = eventBusName
@@ -72,7 +72,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = key
                 object["Type"] = type
                 object["Value"] = value

@@ -45,7 +45,7 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["Description"] = description
             object["EventBusName"] = eventBusName
             object["EventPattern"] = eventPattern
@@ -79,7 +79,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["GraphQLOperation"] = self.graphQLOperation
                 return .object(object)
             }
@@ -112,7 +112,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["AssignPublicIp"] = assignPublicIp
                 object["SecurityGroups"] = securityGroups
                 object["Subnets"] = self.subnets
@@ -140,7 +140,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Size"] = size
                 return .object(object)
             }
@@ -177,7 +177,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["ArrayProperties"] = arrayProperties.map { $0.templateValue }
                 object["JobDefinition"] = self.jobDefinition
                 object["JobName"] = self.jobName
@@ -206,7 +206,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Attempts"] = attempts
                 return .object(object)
             }
@@ -239,7 +239,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Base"] = base
                 object["CapacityProvider"] = self.capacityProvider
                 object["Weight"] = weight
@@ -267,7 +267,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Arn"] = arn
                 return .object(object)
             }
@@ -333,7 +333,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
+                var object = OrderedDictionary<String, Value>()
                 object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
                 object["EnableECSManagedTags"] = enableECSManagedTags
                 object["EnableExecuteCommand"] = enableExecuteCommand
@@ -378,7 +378,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["HeaderParameters"] = headerParameters
                 object["PathParameterValues"] = pathParameterValues
                 object["QueryStringParameters"] = queryStringParameters
@@ -410,7 +410,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["InputPathsMap"] = inputPathsMap
                 object["InputTemplate"] = self.inputTemplate
                 return .object(object)
@@ -438,7 +438,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PartitionKeyPath"] = self.partitionKeyPath
                 return .object(object)
             }
@@ -464,7 +464,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AwsVpcConfiguration"] = awsVpcConfiguration.map { $0.templateValue }
                 return .object(object)
             }
@@ -493,7 +493,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Expression"] = expression
                 object["Type"] = type
                 return .object(object)
@@ -523,7 +523,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Field"] = field
                 object["Type"] = type
                 return .object(object)
@@ -569,7 +569,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["Database"] = self.database
                 object["DbUser"] = dbUser
                 object["SecretManagerArn"] = secretManagerArn
@@ -604,7 +604,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
                 object["MaximumRetryAttempts"] = maximumRetryAttempts
                 return .object(object)
@@ -632,7 +632,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["RunCommandTargets"] = .array(self.runCommandTargets.map(\.templateValue))
                 return .object(object)
             }
@@ -663,7 +663,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Values"] = self.values
                 return .object(object)
@@ -695,7 +695,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = self.name
                 object["Value"] = self.value
                 return .object(object)
@@ -722,7 +722,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
                 return .object(object)
             }
@@ -749,7 +749,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MessageGroupId"] = self.messageGroupId
                 return .object(object)
             }
@@ -778,7 +778,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = key
                 object["Value"] = value
                 return .object(object)
@@ -855,7 +855,7 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 17)
+                var object = OrderedDictionary<String, Value>()
                 object["AppSyncParameters"] = appSyncParameters.map { $0.templateValue }
                 object["Arn"] = self.arn
                 object["BatchParameters"] = batchParameters.map { $0.templateValue }

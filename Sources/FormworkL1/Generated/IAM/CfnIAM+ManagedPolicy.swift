@@ -39,7 +39,7 @@ extension CfnIAM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+            var object = OrderedDictionary<String, Value>()
             object["Description"] = description
             object["Groups"] = groups
             object["ManagedPolicyName"] = managedPolicyName

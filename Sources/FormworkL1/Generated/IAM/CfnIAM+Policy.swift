@@ -33,7 +33,7 @@ extension CfnIAM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+            var object = OrderedDictionary<String, Value>()
             object["Groups"] = groups
             object["PolicyDocument"] = self.policyDocument
             object["PolicyName"] = self.policyName

@@ -45,7 +45,7 @@ extension CfnIAM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["AssumeRolePolicyDocument"] = self.assumeRolePolicyDocument
             object["Description"] = description
             object["ManagedPolicyArns"] = managedPolicyArns
@@ -83,7 +83,7 @@ extension CfnIAM {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["PolicyDocument"] = self.policyDocument
                 object["PolicyName"] = self.policyName
                 return .object(object)
@@ -115,7 +115,7 @@ extension CfnIAM {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -54,7 +54,7 @@ extension CfnKMS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 12)
+            var object = OrderedDictionary<String, Value>()
             object["BypassPolicyLockoutSafetyCheck"] = bypassPolicyLockoutSafetyCheck
             object["Description"] = description
             object["EnableKeyRotation"] = enableKeyRotation
@@ -95,7 +95,7 @@ extension CfnKMS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -48,7 +48,7 @@ extension CfnKinesis {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+            var object = OrderedDictionary<String, Value>()
             object["DesiredShardLevelMetrics"] = desiredShardLevelMetrics
             object["MaxRecordSizeInKiB"] = maxRecordSizeInKiB
             object["Name"] = name
@@ -87,7 +87,7 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["EncryptionType"] = self.encryptionType
                 object["KeyId"] = self.keyId
                 return .object(object)
@@ -115,7 +115,7 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["StreamMode"] = self.streamMode
                 return .object(object)
             }
@@ -146,7 +146,7 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -176,7 +176,7 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["CurrentMiBps"] = currentMiBps
                 object["TargetMiBps"] = targetMiBps
                 return .object(object)

@@ -36,7 +36,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["Description"] = description
             object["FunctionName"] = self.functionName
             object["FunctionVersion"] = self.functionVersion
@@ -66,7 +66,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AdditionalVersionWeights"] = additionalVersionWeights.map { .array($0.map(\.templateValue)) }
                 return .object(object)
             }
@@ -93,7 +93,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions
                 return .object(object)
             }
@@ -124,7 +124,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["FunctionVersion"] = self.functionVersion
                 object["FunctionWeight"] = self.functionWeight
                 return .object(object)

@@ -33,7 +33,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+            var object = OrderedDictionary<String, Value>()
             object["DestinationConfig"] = destinationConfig.map { $0.templateValue }
             object["FunctionName"] = self.functionName
             object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
@@ -65,7 +65,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["OnFailure"] = onFailure.map { $0.templateValue }
                 object["OnSuccess"] = onSuccess.map { $0.templateValue }
                 return .object(object)
@@ -93,7 +93,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Destination"] = self.destination
                 return .object(object)
             }
@@ -120,7 +120,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Destination"] = self.destination
                 return .object(object)
             }

@@ -111,7 +111,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 31)
+            var object = OrderedDictionary<String, Value>()
             object["Architectures"] = architectures
             object["CapacityProviderConfig"] = capacityProviderConfig.map { $0.templateValue }
             object["Code"] = self.code.templateValue
@@ -167,7 +167,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["LambdaManagedInstancesCapacityProviderConfig"] = self.lambdaManagedInstancesCapacityProviderConfig.templateValue
                 return .object(object)
             }
@@ -211,7 +211,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["ImageUri"] = imageUri
                 object["S3Bucket"] = s3Bucket
                 object["S3Key"] = s3Key
@@ -243,7 +243,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["TargetArn"] = targetArn
                 return .object(object)
             }
@@ -276,7 +276,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["ExecutionTimeout"] = self.executionTimeout
                 object["KMSKeyArn"] = kmsKeyArn
                 object["RetentionPeriodInDays"] = retentionPeriodInDays
@@ -304,7 +304,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Variables"] = variables
                 return .object(object)
             }
@@ -331,7 +331,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Size"] = self.size
                 return .object(object)
             }
@@ -365,7 +365,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Arn"] = self.arn
                 object["LocalMountPath"] = self.localMountPath
                 object["S3FilesConfig"] = s3FilesConfig.map { $0.templateValue }
@@ -396,7 +396,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxExecutionEnvironments"] = maxExecutionEnvironments
                 object["MinExecutionEnvironments"] = minExecutionEnvironments
                 return .object(object)
@@ -429,7 +429,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Command"] = command
                 object["EntryPoint"] = entryPoint
                 object["WorkingDirectory"] = workingDirectory
@@ -464,7 +464,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["CapacityProviderArn"] = self.capacityProviderArn
                 object["ExecutionEnvironmentMemoryGiBPerVCpu"] = executionEnvironmentMemoryGiBPerVCpu
                 object["PerExecutionEnvironmentMaxConcurrency"] = perExecutionEnvironmentMaxConcurrency
@@ -501,7 +501,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["ApplicationLogLevel"] = applicationLogLevel
                 object["LogFormat"] = logFormat
                 object["LogGroup"] = logGroup
@@ -534,7 +534,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["RuntimeVersionArn"] = runtimeVersionArn
                 object["UpdateRuntimeOn"] = self.updateRuntimeOn
                 return .object(object)
@@ -561,7 +561,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["DirectS3Read"] = directS3Read
                 return .object(object)
             }
@@ -588,7 +588,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ApplyOn"] = self.applyOn
                 return .object(object)
             }
@@ -617,7 +617,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ApplyOn"] = applyOn
                 object["OptimizationStatus"] = optimizationStatus
                 return .object(object)
@@ -648,7 +648,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = value
                 return .object(object)
@@ -676,7 +676,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["TenantIsolationMode"] = self.tenantIsolationMode
                 return .object(object)
             }
@@ -702,7 +702,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Mode"] = mode
                 return .object(object)
             }
@@ -734,7 +734,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Ipv6AllowedForDualStack"] = ipv6AllowedForDualStack
                 object["SecurityGroupIds"] = securityGroupIds
                 object["SubnetIds"] = subnetIds

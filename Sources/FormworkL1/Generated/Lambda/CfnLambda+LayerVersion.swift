@@ -36,7 +36,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["CompatibleArchitectures"] = compatibleArchitectures
             object["CompatibleRuntimes"] = compatibleRuntimes
             object["Content"] = self.content.templateValue
@@ -77,7 +77,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["S3Bucket"] = self.s3Bucket
                 object["S3Key"] = self.s3Key
                 object["S3ObjectStorageMode"] = s3ObjectStorageMode

@@ -45,7 +45,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["Action"] = self.action
             object["EventSourceToken"] = eventSourceToken
             object["FunctionName"] = self.functionName

@@ -33,7 +33,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+            var object = OrderedDictionary<String, Value>()
             object["AuthType"] = self.authType
             object["Cors"] = cors.map { $0.templateValue }
             object["InvokeMode"] = invokeMode
@@ -77,7 +77,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["AllowCredentials"] = allowCredentials
                 object["AllowHeaders"] = allowHeaders
                 object["AllowMethods"] = allowMethods

@@ -36,7 +36,7 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+            var object = OrderedDictionary<String, Value>()
             object["CodeSha256"] = codeSha256
             object["Description"] = description
             object["FunctionName"] = self.functionName
@@ -69,7 +69,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaxExecutionEnvironments"] = maxExecutionEnvironments
                 object["MinExecutionEnvironments"] = minExecutionEnvironments
                 return .object(object)
@@ -97,7 +97,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions
                 return .object(object)
             }
@@ -127,7 +127,7 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["RuntimeVersionArn"] = runtimeVersionArn
                 object["UpdateRuntimeOn"] = self.updateRuntimeOn
                 return .object(object)

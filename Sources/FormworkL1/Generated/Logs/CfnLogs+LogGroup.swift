@@ -48,7 +48,7 @@ extension CfnLogs {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+            var object = OrderedDictionary<String, Value>()
             object["BearerTokenAuthenticationEnabled"] = bearerTokenAuthenticationEnabled
             object["DataProtectionPolicy"] = dataProtectionPolicy
             object["DeletionProtectionEnabled"] = deletionProtectionEnabled
@@ -87,7 +87,7 @@ extension CfnLogs {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

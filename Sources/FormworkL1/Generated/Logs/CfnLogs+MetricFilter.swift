@@ -39,7 +39,7 @@ extension CfnLogs {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+            var object = OrderedDictionary<String, Value>()
             object["ApplyOnTransformedLogs"] = applyOnTransformedLogs
             object["EmitSystemFieldDimensions"] = emitSystemFieldDimensions
             object["FieldSelectionCriteria"] = fieldSelectionCriteria
@@ -75,7 +75,7 @@ extension CfnLogs {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -120,7 +120,7 @@ extension CfnLogs {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["DefaultValue"] = defaultValue
                 object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
                 object["MetricName"] = self.metricName

@@ -45,7 +45,7 @@ extension CfnLogs {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["ApplyOnTransformedLogs"] = applyOnTransformedLogs
             object["DestinationArn"] = self.destinationArn
             object["Distribution"] = distribution

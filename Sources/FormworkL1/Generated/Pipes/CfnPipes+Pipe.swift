@@ -57,7 +57,7 @@ extension CfnPipes {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 13)
+            var object = OrderedDictionary<String, Value>()
             object["Description"] = description
             object["DesiredState"] = desiredState
             object["Enrichment"] = enrichment
@@ -101,7 +101,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["AssignPublicIp"] = assignPublicIp
                 object["SecurityGroups"] = securityGroups
                 object["Subnets"] = self.subnets
@@ -129,7 +129,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Size"] = size
                 return .object(object)
             }
@@ -164,7 +164,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["Command"] = command
                 object["Environment"] = environment.map { .array($0.map(\.templateValue)) }
                 object["InstanceType"] = instanceType
@@ -196,7 +196,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = name
                 object["Value"] = value
                 return .object(object)
@@ -226,7 +226,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["JobId"] = jobId
                 object["Type"] = type
                 return .object(object)
@@ -258,7 +258,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Type"] = self.type
                 object["Value"] = self.value
                 return .object(object)
@@ -285,7 +285,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Attempts"] = attempts
                 return .object(object)
             }
@@ -318,7 +318,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Base"] = base
                 object["CapacityProvider"] = self.capacityProvider
                 object["Weight"] = weight
@@ -346,7 +346,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["LogGroupArn"] = logGroupArn
                 return .object(object)
             }
@@ -372,7 +372,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Arn"] = arn
                 return .object(object)
             }
@@ -407,7 +407,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["DimensionName"] = self.dimensionName
                 object["DimensionValue"] = self.dimensionValue
                 object["DimensionValueType"] = self.dimensionValueType
@@ -456,7 +456,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["Command"] = command
                 object["Cpu"] = cpu
                 object["Environment"] = environment.map { .array($0.map(\.templateValue)) }
@@ -494,7 +494,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Type"] = self.type
                 object["Value"] = self.value
                 return .object(object)
@@ -524,7 +524,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = name
                 object["Value"] = value
                 return .object(object)
@@ -552,7 +552,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["SizeInGiB"] = self.sizeInGiB
                 return .object(object)
             }
@@ -581,7 +581,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["DeviceName"] = deviceName
                 object["DeviceType"] = deviceType
                 return .object(object)
@@ -613,7 +613,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Type"] = self.type
                 object["Value"] = self.value
                 return .object(object)
@@ -658,7 +658,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["ContainerOverrides"] = containerOverrides.map { .array($0.map(\.templateValue)) }
                 object["Cpu"] = cpu
                 object["EphemeralStorage"] = ephemeralStorage.map { $0.templateValue }
@@ -690,7 +690,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Pattern"] = pattern
                 return .object(object)
             }
@@ -716,7 +716,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Filters"] = filters.map { .array($0.map(\.templateValue)) }
                 return .object(object)
             }
@@ -742,7 +742,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["DeliveryStreamArn"] = deliveryStreamArn
                 return .object(object)
             }
@@ -777,7 +777,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["MeasureValue"] = self.measureValue
                 object["MeasureValueType"] = self.measureValueType
                 object["MultiMeasureAttributeName"] = self.multiMeasureAttributeName
@@ -810,7 +810,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MultiMeasureAttributeMappings"] = .array(self.multiMeasureAttributeMappings.map(\.templateValue))
                 object["MultiMeasureName"] = self.multiMeasureName
                 return .object(object)
@@ -837,7 +837,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AwsvpcConfiguration"] = awsvpcConfiguration.map { $0.templateValue }
                 return .object(object)
             }
@@ -869,7 +869,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["HeaderParameters"] = headerParameters
                 object["PathParameterValues"] = pathParameterValues
                 object["QueryStringParameters"] = queryStringParameters
@@ -900,7 +900,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["HttpParameters"] = httpParameters.map { $0.templateValue }
                 object["InputTemplate"] = inputTemplate
                 return .object(object)
@@ -939,7 +939,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["CloudwatchLogsLogDestination"] = cloudwatchLogsLogDestination.map { $0.templateValue }
                 object["FirehoseLogDestination"] = firehoseLogDestination.map { $0.templateValue }
                 object["IncludeExecutionData"] = includeExecutionData
@@ -980,7 +980,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchSize"] = batchSize
                 object["Credentials"] = self.credentials
                 object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
@@ -1031,7 +1031,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchSize"] = batchSize
                 object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
                 object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
@@ -1089,7 +1089,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchSize"] = batchSize
                 object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
                 object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
@@ -1139,7 +1139,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchSize"] = batchSize
                 object["ConsumerGroupID"] = consumerGroupID
                 object["Credentials"] = credentials
@@ -1191,7 +1191,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["ActiveMQBrokerParameters"] = activeMQBrokerParameters.map { $0.templateValue }
                 object["DynamoDBStreamParameters"] = dynamoDBStreamParameters.map { $0.templateValue }
                 object["FilterCriteria"] = filterCriteria.map { $0.templateValue }
@@ -1238,7 +1238,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchSize"] = batchSize
                 object["Credentials"] = self.credentials
                 object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
@@ -1293,7 +1293,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+                var object = OrderedDictionary<String, Value>()
                 object["AdditionalBootstrapServers"] = additionalBootstrapServers
                 object["BatchSize"] = batchSize
                 object["ConsumerGroupID"] = consumerGroupID
@@ -1330,7 +1330,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchSize"] = batchSize
                 object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
                 return .object(object)
@@ -1377,7 +1377,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["ArrayProperties"] = arrayProperties.map { $0.templateValue }
                 object["ContainerOverrides"] = containerOverrides.map { $0.templateValue }
                 object["DependsOn"] = dependsOn.map { .array($0.map(\.templateValue)) }
@@ -1412,7 +1412,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["LogStreamName"] = logStreamName
                 object["Timestamp"] = timestamp
                 return .object(object)
@@ -1482,7 +1482,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 15)
+                var object = OrderedDictionary<String, Value>()
                 object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
                 object["EnableECSManagedTags"] = enableECSManagedTags
                 object["EnableExecuteCommand"] = enableExecuteCommand
@@ -1534,7 +1534,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["DetailType"] = detailType
                 object["EndpointId"] = endpointId
                 object["Resources"] = resources
@@ -1570,7 +1570,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["HeaderParameters"] = headerParameters
                 object["PathParameterValues"] = pathParameterValues
                 object["QueryStringParameters"] = queryStringParameters
@@ -1599,7 +1599,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PartitionKey"] = self.partitionKey
                 return .object(object)
             }
@@ -1625,7 +1625,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["InvocationType"] = invocationType
                 return .object(object)
             }
@@ -1687,7 +1687,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 13)
+                var object = OrderedDictionary<String, Value>()
                 object["BatchJobParameters"] = batchJobParameters.map { $0.templateValue }
                 object["CloudWatchLogsParameters"] = cloudWatchLogsParameters.map { $0.templateValue }
                 object["EcsTaskParameters"] = ecsTaskParameters.map { $0.templateValue }
@@ -1742,7 +1742,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["Database"] = self.database
                 object["DbUser"] = dbUser
                 object["SecretManagerArn"] = secretManagerArn
@@ -1773,7 +1773,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
                 return .object(object)
             }
@@ -1802,7 +1802,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MessageDeduplicationId"] = messageDeduplicationId
                 object["MessageGroupId"] = messageGroupId
                 return .object(object)
@@ -1829,7 +1829,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["InvocationType"] = invocationType
                 return .object(object)
             }
@@ -1879,7 +1879,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["DimensionMappings"] = .array(self.dimensionMappings.map(\.templateValue))
                 object["EpochTimeUnit"] = epochTimeUnit
                 object["MultiMeasureMappings"] = multiMeasureMappings.map { .array($0.map(\.templateValue)) }
@@ -1915,7 +1915,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Expression"] = expression
                 object["Type"] = type
                 return .object(object)
@@ -1945,7 +1945,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Field"] = field
                 object["Type"] = type
                 return .object(object)
@@ -1981,7 +1981,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["BucketName"] = bucketName
                 object["BucketOwner"] = bucketOwner
                 object["OutputFormat"] = outputFormat
@@ -2015,7 +2015,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = self.name
                 object["Value"] = self.value
                 return .object(object)
@@ -2045,7 +2045,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["SecurityGroup"] = securityGroup
                 object["Subnets"] = subnets
                 return .object(object)
@@ -2081,7 +2081,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["MeasureName"] = self.measureName
                 object["MeasureValue"] = self.measureValue
                 object["MeasureValueType"] = self.measureValueType
@@ -2114,7 +2114,7 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -93,7 +93,7 @@ extension CfnS3 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 25)
+            var object = OrderedDictionary<String, Value>()
             object["AbacStatus"] = abacStatus
             object["AccelerateConfiguration"] = accelerateConfiguration.map { $0.templateValue }
             object["AccessControl"] = accessControl
@@ -143,7 +143,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["DaysAfterInitiation"] = self.daysAfterInitiation
                 return .object(object)
             }
@@ -170,7 +170,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AccelerationStatus"] = self.accelerationStatus
                 return .object(object)
             }
@@ -197,7 +197,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Owner"] = self.owner
                 return .object(object)
             }
@@ -234,7 +234,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["Id"] = self.id
                 object["Prefix"] = prefix
                 object["StorageClassAnalysis"] = self.storageClassAnalysis.templateValue
@@ -276,7 +276,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["ConfigurationState"] = self.configurationState
                 object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
                 object["Role"] = role
@@ -306,7 +306,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["EncryptionType"] = encryptionType
                 return .object(object)
             }
@@ -333,7 +333,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ServerSideEncryptionConfiguration"] = .array(self.serverSideEncryptionConfiguration.map(\.templateValue))
                 return .object(object)
             }
@@ -360,7 +360,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["CorsRules"] = .array(self.corsRules.map(\.templateValue))
                 return .object(object)
             }
@@ -403,7 +403,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 6)
+                var object = OrderedDictionary<String, Value>()
                 object["AllowedHeaders"] = allowedHeaders
                 object["AllowedMethods"] = self.allowedMethods
                 object["AllowedOrigins"] = self.allowedOrigins
@@ -439,7 +439,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Destination"] = self.destination.templateValue
                 object["OutputSchemaVersion"] = self.outputSchemaVersion
                 return .object(object)
@@ -469,7 +469,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Days"] = days
                 object["Years"] = years
                 return .object(object)
@@ -505,7 +505,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["Days"] = days
                 object["DefaultEventHold"] = defaultEventHold.map { $0.templateValue }
                 object["Mode"] = mode
@@ -534,7 +534,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Status"] = status
                 return .object(object)
             }
@@ -571,7 +571,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["BucketAccountId"] = bucketAccountId
                 object["BucketArn"] = self.bucketArn
                 object["Format"] = self.format
@@ -601,7 +601,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ReplicaKmsKeyID"] = self.replicaKmsKeyID
                 return .object(object)
             }
@@ -628,7 +628,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["EventBridgeEnabled"] = self.eventBridgeEnabled
                 return .object(object)
             }
@@ -659,7 +659,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = self.name
                 object["Value"] = self.value
                 return .object(object)
@@ -701,7 +701,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["Id"] = self.id
                 object["Prefix"] = prefix
                 object["Status"] = self.status
@@ -754,7 +754,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["Destination"] = self.destination.templateValue
                 object["Enabled"] = self.enabled
                 object["Id"] = self.id
@@ -796,7 +796,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["ConfigurationState"] = self.configurationState
                 object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
                 object["TableArn"] = tableArn
@@ -835,7 +835,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
                 object["RecordExpiration"] = self.recordExpiration.templateValue
                 object["TableArn"] = tableArn
@@ -872,7 +872,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Event"] = self.event
                 object["Filter"] = filter.map { $0.templateValue }
                 object["Function"] = self.function
@@ -904,7 +904,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 object["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
                 return .object(object)
@@ -937,7 +937,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["DestinationBucketName"] = destinationBucketName
                 object["LogFilePrefix"] = logFilePrefix
                 object["TargetObjectKeyFormat"] = targetObjectKeyFormat
@@ -975,7 +975,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["AnnotationTableConfiguration"] = annotationTableConfiguration.map { $0.templateValue }
                 object["Destination"] = destination.map { $0.templateValue }
                 object["InventoryTableConfiguration"] = inventoryTableConfiguration.map { $0.templateValue }
@@ -1011,7 +1011,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["TableBucketArn"] = tableBucketArn
                 object["TableBucketType"] = self.tableBucketType
                 object["TableNamespace"] = tableNamespace
@@ -1040,7 +1040,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["S3TablesDestination"] = self.s3TablesDestination.templateValue
                 return .object(object)
             }
@@ -1070,7 +1070,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["KmsKeyArn"] = kmsKeyArn
                 object["SseAlgorithm"] = self.sseAlgorithm
                 return .object(object)
@@ -1101,7 +1101,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["EventThreshold"] = eventThreshold.map { $0.templateValue }
                 object["Status"] = self.status
                 return .object(object)
@@ -1138,7 +1138,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["AccessPointArn"] = accessPointArn
                 object["Id"] = self.id
                 object["Prefix"] = prefix
@@ -1171,7 +1171,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["NewerNoncurrentVersions"] = newerNoncurrentVersions
                 object["NoncurrentDays"] = self.noncurrentDays
                 return .object(object)
@@ -1206,7 +1206,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["NewerNoncurrentVersions"] = newerNoncurrentVersions
                 object["StorageClass"] = self.storageClass
                 object["TransitionInDays"] = self.transitionInDays
@@ -1243,7 +1243,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["EventBridgeConfiguration"] = eventBridgeConfiguration.map { $0.templateValue }
                 object["LambdaConfigurations"] = lambdaConfigurations.map { .array($0.map(\.templateValue)) }
                 object["QueueConfigurations"] = queueConfigurations.map { .array($0.map(\.templateValue)) }
@@ -1273,7 +1273,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["S3Key"] = self.s3Key.templateValue
                 return .object(object)
             }
@@ -1302,7 +1302,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ObjectLockEnabled"] = objectLockEnabled
                 object["Rule"] = rule.map { $0.templateValue }
                 return .object(object)
@@ -1329,7 +1329,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["DefaultRetention"] = defaultRetention.map { $0.templateValue }
                 return .object(object)
             }
@@ -1356,7 +1356,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 return .object(object)
             }
@@ -1382,7 +1382,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["ObjectOwnership"] = objectOwnership
                 return .object(object)
             }
@@ -1408,7 +1408,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PartitionDateSource"] = partitionDateSource
                 return .object(object)
             }
@@ -1443,7 +1443,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["BlockPublicAcls"] = blockPublicAcls
                 object["BlockPublicPolicy"] = blockPublicPolicy
                 object["IgnorePublicAcls"] = ignorePublicAcls
@@ -1480,7 +1480,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Event"] = self.event
                 object["Filter"] = filter.map { $0.templateValue }
                 object["Queue"] = self.queue
@@ -1512,7 +1512,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Days"] = days
                 object["Expiration"] = self.expiration
                 return .object(object)
@@ -1543,7 +1543,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["HostName"] = self.hostName
                 object["Protocol"] = self.protocol
                 return .object(object)
@@ -1582,7 +1582,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 5)
+                var object = OrderedDictionary<String, Value>()
                 object["HostName"] = hostName
                 object["HttpRedirectCode"] = httpRedirectCode
                 object["Protocol"] = self.protocol
@@ -1613,7 +1613,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Status"] = self.status
                 return .object(object)
             }
@@ -1644,7 +1644,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Role"] = self.role
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 return .object(object)
@@ -1690,7 +1690,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+                var object = OrderedDictionary<String, Value>()
                 object["AccessControlTranslation"] = accessControlTranslation.map { $0.templateValue }
                 object["Account"] = account
                 object["Bucket"] = self.bucket
@@ -1745,7 +1745,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+                var object = OrderedDictionary<String, Value>()
                 object["DeleteMarkerReplication"] = deleteMarkerReplication.map { $0.templateValue }
                 object["Destination"] = self.destination.templateValue
                 object["Filter"] = filter.map { $0.templateValue }
@@ -1781,7 +1781,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Prefix"] = prefix
                 object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
                 return .object(object)
@@ -1814,7 +1814,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["And"] = and.map { $0.templateValue }
                 object["Prefix"] = prefix
                 object["TagFilter"] = tagFilter.map { $0.templateValue }
@@ -1847,7 +1847,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Status"] = self.status
                 object["Time"] = self.time.templateValue
                 return .object(object)
@@ -1875,7 +1875,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Minutes"] = self.minutes
                 return .object(object)
             }
@@ -1905,7 +1905,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["RedirectRule"] = self.redirectRule.templateValue
                 object["RoutingRuleCondition"] = routingRuleCondition.map { $0.templateValue }
                 return .object(object)
@@ -1935,7 +1935,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["HttpErrorCodeReturnedEquals"] = httpErrorCodeReturnedEquals
                 object["KeyPrefixEquals"] = keyPrefixEquals
                 return .object(object)
@@ -2008,7 +2008,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 16)
+                var object = OrderedDictionary<String, Value>()
                 object["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload.map { $0.templateValue }
                 object["ExpirationDate"] = expirationDate
                 object["ExpirationInDays"] = expirationInDays
@@ -2050,7 +2050,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Rules"] = .array(self.rules.map(\.templateValue))
                 return .object(object)
             }
@@ -2087,7 +2087,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["TableArn"] = tableArn
                 object["TableBucketArn"] = self.tableBucketArn
                 object["TableName"] = self.tableName
@@ -2120,7 +2120,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["KMSMasterKeyID"] = kmsMasterKeyID
                 object["SSEAlgorithm"] = self.sseAlgorithm
                 return .object(object)
@@ -2153,7 +2153,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["BlockedEncryptionTypes"] = blockedEncryptionTypes.map { $0.templateValue }
                 object["BucketKeyEnabled"] = bucketKeyEnabled
                 object["ServerSideEncryptionByDefault"] = serverSideEncryptionByDefault.map { $0.templateValue }
@@ -2184,7 +2184,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["ReplicaModifications"] = replicaModifications.map { $0.templateValue }
                 object["SseKmsEncryptedObjects"] = sseKmsEncryptedObjects.map { $0.templateValue }
                 return .object(object)
@@ -2212,7 +2212,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Status"] = self.status
                 return .object(object)
             }
@@ -2238,7 +2238,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["DataExport"] = dataExport.map { $0.templateValue }
                 return .object(object)
             }
@@ -2269,7 +2269,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -2301,7 +2301,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -2333,7 +2333,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["AccessTier"] = self.accessTier
                 object["Days"] = self.days
                 return .object(object)
@@ -2368,7 +2368,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Event"] = self.event
                 object["Filter"] = filter.map { $0.templateValue }
                 object["Topic"] = self.topic
@@ -2403,7 +2403,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["StorageClass"] = self.storageClass
                 object["TransitionDate"] = transitionDate
                 object["TransitionInDays"] = transitionInDays
@@ -2432,7 +2432,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Status"] = self.status
                 return .object(object)
             }
@@ -2467,7 +2467,7 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["ErrorDocument"] = errorDocument
                 object["IndexDocument"] = indexDocument
                 object["RedirectAllRequestsTo"] = redirectAllRequestsTo.map { $0.templateValue }

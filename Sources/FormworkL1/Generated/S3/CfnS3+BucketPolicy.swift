@@ -24,7 +24,7 @@ extension CfnS3 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+            var object = OrderedDictionary<String, Value>()
             object["Bucket"] = self.bucket
             object["PolicyDocument"] = self.policyDocument
             return object

@@ -51,7 +51,7 @@ extension CfnSNS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 11)
+            var object = OrderedDictionary<String, Value>()
             object["DeliveryPolicy"] = deliveryPolicy
             object["Endpoint"] = endpoint
             object["FilterPolicy"] = filterPolicy

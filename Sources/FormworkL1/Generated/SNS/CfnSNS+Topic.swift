@@ -60,7 +60,7 @@ extension CfnSNS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
+            var object = OrderedDictionary<String, Value>()
             object["ArchivePolicy"] = archivePolicy
             object["ContentBasedDeduplication"] = contentBasedDeduplication
             object["DataProtectionPolicy"] = dataProtectionPolicy
@@ -108,7 +108,7 @@ extension CfnSNS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 4)
+                var object = OrderedDictionary<String, Value>()
                 object["FailureFeedbackRoleArn"] = failureFeedbackRoleArn
                 object["Protocol"] = self.protocol
                 object["SuccessFeedbackRoleArn"] = successFeedbackRoleArn
@@ -142,7 +142,7 @@ extension CfnSNS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Endpoint"] = self.endpoint
                 object["Protocol"] = self.protocol
                 return .object(object)
@@ -174,7 +174,7 @@ extension CfnSNS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

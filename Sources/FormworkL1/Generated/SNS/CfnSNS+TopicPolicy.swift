@@ -24,7 +24,7 @@ extension CfnSNS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+            var object = OrderedDictionary<String, Value>()
             object["PolicyDocument"] = self.policyDocument
             object["Topics"] = self.topics
             return object

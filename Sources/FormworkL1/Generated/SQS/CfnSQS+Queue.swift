@@ -66,7 +66,7 @@ extension CfnSQS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 16)
+            var object = OrderedDictionary<String, Value>()
             object["ContentBasedDeduplication"] = contentBasedDeduplication
             object["DeduplicationScope"] = deduplicationScope
             object["DelaySeconds"] = delaySeconds
@@ -111,7 +111,7 @@ extension CfnSQS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

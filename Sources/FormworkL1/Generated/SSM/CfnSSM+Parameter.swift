@@ -45,7 +45,7 @@ extension CfnSSM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 9)
+            var object = OrderedDictionary<String, Value>()
             object["AllowedPattern"] = allowedPattern
             object["DataType"] = dataType
             object["Description"] = description

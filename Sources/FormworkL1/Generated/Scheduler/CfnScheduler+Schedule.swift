@@ -51,7 +51,7 @@ extension CfnScheduler {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 11)
+            var object = OrderedDictionary<String, Value>()
             object["Description"] = description
             object["EndDate"] = endDate
             object["FlexibleTimeWindow"] = self.flexibleTimeWindow.templateValue
@@ -93,7 +93,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["AssignPublicIp"] = assignPublicIp
                 object["SecurityGroups"] = securityGroups
                 object["Subnets"] = self.subnets
@@ -128,7 +128,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Base"] = base
                 object["CapacityProvider"] = self.capacityProvider
                 object["Weight"] = weight
@@ -156,7 +156,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Arn"] = arn
                 return .object(object)
             }
@@ -222,7 +222,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 14)
+                var object = OrderedDictionary<String, Value>()
                 object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
                 object["EnableECSManagedTags"] = enableECSManagedTags
                 object["EnableExecuteCommand"] = enableExecuteCommand
@@ -266,7 +266,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["DetailType"] = self.detailType
                 object["Source"] = self.source
                 return .object(object)
@@ -297,7 +297,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaximumWindowInMinutes"] = maximumWindowInMinutes
                 object["Mode"] = self.mode
                 return .object(object)
@@ -325,7 +325,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PartitionKey"] = self.partitionKey
                 return .object(object)
             }
@@ -351,7 +351,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["AwsvpcConfiguration"] = awsvpcConfiguration.map { $0.templateValue }
                 return .object(object)
             }
@@ -380,7 +380,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Expression"] = expression
                 object["Type"] = type
                 return .object(object)
@@ -410,7 +410,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Field"] = field
                 object["Type"] = type
                 return .object(object)
@@ -440,7 +440,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
                 object["MaximumRetryAttempts"] = maximumRetryAttempts
                 return .object(object)
@@ -472,7 +472,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Name"] = self.name
                 object["Value"] = self.value
                 return .object(object)
@@ -499,7 +499,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
                 return .object(object)
             }
@@ -525,7 +525,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["MessageGroupId"] = messageGroupId
                 return .object(object)
             }
@@ -580,7 +580,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+                var object = OrderedDictionary<String, Value>()
                 object["Arn"] = self.arn
                 object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
                 object["EcsParameters"] = ecsParameters.map { $0.templateValue }

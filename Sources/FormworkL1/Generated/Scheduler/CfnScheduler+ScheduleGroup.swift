@@ -24,7 +24,7 @@ extension CfnScheduler {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+            var object = OrderedDictionary<String, Value>()
             object["Name"] = name
             object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
             return object
@@ -55,7 +55,7 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -27,7 +27,7 @@ extension CfnSecretsManager {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+            var object = OrderedDictionary<String, Value>()
             object["BlockPublicPolicy"] = blockPublicPolicy
             object["ResourcePolicy"] = self.resourcePolicy
             object["SecretId"] = self.secretId

@@ -39,7 +39,7 @@ extension CfnSecretsManager {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 7)
+            var object = OrderedDictionary<String, Value>()
             object["ExternalSecretRotationMetadata"] = externalSecretRotationMetadata.map { .array($0.map(\.templateValue)) }
             object["ExternalSecretRotationRoleArn"] = externalSecretRotationRoleArn
             object["HostedRotationLambda"] = hostedRotationLambda.map { $0.templateValue }
@@ -75,7 +75,7 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -133,7 +133,7 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 11)
+                var object = OrderedDictionary<String, Value>()
                 object["ExcludeCharacters"] = excludeCharacters
                 object["KmsKeyArn"] = kmsKeyArn
                 object["MasterSecretArn"] = masterSecretArn
@@ -175,7 +175,7 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["AutomaticallyAfterDays"] = automaticallyAfterDays
                 object["Duration"] = duration
                 object["ScheduleExpression"] = scheduleExpression

@@ -42,7 +42,7 @@ extension CfnSecretsManager {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 8)
+            var object = OrderedDictionary<String, Value>()
             object["Description"] = description
             object["GenerateSecretString"] = generateSecretString.map { $0.templateValue }
             object["KmsKeyId"] = kmsKeyId
@@ -101,7 +101,7 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 10)
+                var object = OrderedDictionary<String, Value>()
                 object["ExcludeCharacters"] = excludeCharacters
                 object["ExcludeLowercase"] = excludeLowercase
                 object["ExcludeNumbers"] = excludeNumbers
@@ -140,7 +140,7 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["KmsKeyId"] = kmsKeyId
                 object["Region"] = self.region
                 return .object(object)
@@ -172,7 +172,7 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -27,7 +27,7 @@ extension CfnStepFunctions {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+            var object = OrderedDictionary<String, Value>()
             object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
             object["Name"] = self.name
             object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
@@ -61,7 +61,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
                 object["KmsKeyId"] = kmsKeyId
                 object["Type"] = self.type
@@ -94,7 +94,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)

@@ -51,7 +51,7 @@ extension CfnStepFunctions {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>(minimumCapacity: 11)
+            var object = OrderedDictionary<String, Value>()
             object["Definition"] = definition
             object["DefinitionS3Location"] = definitionS3Location.map { $0.templateValue }
             object["DefinitionString"] = definitionString
@@ -86,7 +86,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["LogGroupArn"] = logGroupArn
                 return .object(object)
             }
@@ -119,7 +119,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
                 object["KmsKeyId"] = kmsKeyId
                 object["Type"] = self.type
@@ -147,7 +147,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["CloudWatchLogsLogGroup"] = cloudWatchLogsLogGroup.map { $0.templateValue }
                 return .object(object)
             }
@@ -179,7 +179,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Destinations"] = destinations.map { .array($0.map(\.templateValue)) }
                 object["IncludeExecutionData"] = includeExecutionData
                 object["Level"] = level
@@ -215,7 +215,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 3)
+                var object = OrderedDictionary<String, Value>()
                 object["Bucket"] = self.bucket
                 object["Key"] = self.key
                 object["Version"] = version
@@ -248,7 +248,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 2)
+                var object = OrderedDictionary<String, Value>()
                 object["Key"] = self.key
                 object["Value"] = self.value
                 return .object(object)
@@ -275,7 +275,7 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>(minimumCapacity: 1)
+                var object = OrderedDictionary<String, Value>()
                 object["Enabled"] = enabled
                 return .object(object)
             }
