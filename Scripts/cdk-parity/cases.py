@@ -1028,8 +1028,18 @@ def function_runtime_cases():
     ]
 
 
+# CDK's StandardAttributes, Python name and Swift name, in the order CDK writes them.
+STANDARD_ATTRIBUTES = [("address", "address"), ("birthdate", "birthdate"), ("email", "email"), ("family_name", "familyName"),
+                       ("fullname", "fullname"), ("gender", "gender"), ("given_name", "givenName"), ("last_update_time", "lastUpdateTime"),
+                       ("locale", "locale"), ("middle_name", "middleName"), ("nickname", "nickname"), ("phone_number", "phoneNumber"),
+                       ("preferred_username", "preferredUsername"), ("profile_page", "profilePage"), ("profile_picture", "profilePicture"),
+                       ("timezone", "timezone"), ("website", "website")]
+
+
 def cognito_cases():
     pool = lambda options=(): call("cognito.UserPool", "UserPool", "Pool", list(options))
+    std = lambda py, swift: o("standard_attributes", f"cognito.StandardAttributes({py})", "standardAttributes", f".init({swift})")
+    custom = lambda py, swift: o("custom_attributes", f"{{{py}}}", "customAttributes", f"[{swift}]" if swift else "[:]")
     cases = variants("UserPool", pool, [
         ("Name", [("Given", o("user_pool_name", '"customers"', "userPoolName", '"customers"'))]),
         ("SelfSignUp", [("On", o("self_sign_up_enabled", "True", "selfSignUpEnabled", "true")), ("Off", o("self_sign_up_enabled", "False", "selfSignUpEnabled", "false"))]),
@@ -1051,7 +1061,30 @@ def cognito_cases():
                       ("None", o("account_recovery", "cognito.AccountRecovery.NONE", "accountRecovery", ".none"))]),
         ("DeletionProtection", [("On", o("deletion_protection", "True", "deletionProtection", "true")), ("Off", o("deletion_protection", "False", "deletionProtection", "false"))]),
         ("RemovalPolicy", [("Destroy", o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy"))]),
+        ("StandardAttributes", [("None", std("", "")),
+                                ("Default", std("fullname=cognito.StandardAttribute()", "fullname: .init()")),
+                                ("DefaultGiven", std("fullname=cognito.StandardAttribute(required=False, mutable=True)", "fullname: .init(required: false, mutable: true)")),
+                                ("Required", std("email=cognito.StandardAttribute(required=True, mutable=False)", "email: .init(required: true, mutable: false)")),
+                                ("Several", std("phone_number=cognito.StandardAttribute(required=True), email=cognito.StandardAttribute(required=True, mutable=False), fullname=cognito.StandardAttribute(mutable=False)",
+                                                "email: .init(required: true, mutable: false), fullname: .init(mutable: false), phoneNumber: .init(required: true)")),
+                                ("All", std(", ".join(f"{py}=cognito.StandardAttribute()" for py, _ in STANDARD_ATTRIBUTES),
+                                            ", ".join(f"{swift}: .init()" for _, swift in STANDARD_ATTRIBUTES)))]),
+        ("CustomAttributes", [("None", custom("", "")),
+                              ("String", custom('"tenant": cognito.StringAttribute(min_len=1, max_len=64, mutable=False)', '"tenant": .string(minLen: 1, maxLen: 64, mutable: false)')),
+                              ("StringPlain", custom('"tenant": cognito.StringAttribute()', '"tenant": .string()')),
+                              ("StringMaxOnly", custom('"tenant": cognito.StringAttribute(max_len=2048)', '"tenant": .string(maxLen: 2048)')),
+                              ("StringZeroMin", custom('"tenant": cognito.StringAttribute(min_len=0), "team": cognito.StringAttribute(min_len=0, max_len=10)',
+                                                       '"tenant": .string(minLen: 0), "team": .string(minLen: 0, maxLen: 10)')),
+                              ("Number", custom('"age": cognito.NumberAttribute(min=1, max=150, mutable=True)', '"age": .number(min: 1, max: 150, mutable: true)')),
+                              ("NumberPlain", custom('"age": cognito.NumberAttribute(), "score": cognito.NumberAttribute(min=0), "level": cognito.NumberAttribute(max=9)',
+                                                     '"age": .number(), "score": .number(min: 0), "level": .number(max: 9)')),
+                              ("Boolean", custom('"vip": cognito.BooleanAttribute(mutable=False), "beta": cognito.BooleanAttribute()', '"vip": .boolean(mutable: false), "beta": .boolean()')),
+                              ("DateTime", custom('"joined": cognito.DateTimeAttribute(mutable=True), "left": cognito.DateTimeAttribute()', '"joined": .dateTime(mutable: true), "left": .dateTime()')),
+                              ("Mixed", custom('"tier": cognito.StringAttribute(max_len=16), "age": cognito.NumberAttribute(min=18), "vip": cognito.BooleanAttribute(), "joined": cognito.DateTimeAttribute()',
+                                               '"tier": .string(maxLen: 16), "age": .number(min: 18), "vip": .boolean(), "joined": .dateTime()'))]),
     ])
+    cases.append(Case("UserPoolStandardAndCustomAttributes", [pool([std("email=cognito.StandardAttribute(required=True)", "email: .init(required: true)"),
+                                                                   custom('"tenant": cognito.StringAttribute()', '"tenant": .string()')])]))
     def client(py, swift):
         return [pool(), stmt(f'pool.add_client("Web"{py})', f'pool.client("Web"{swift})')]
     cases += [
@@ -1070,6 +1103,37 @@ def cognito_cases():
                                            ', oAuth: .init(flows: [.authorizationCodeGrant], scopes: ["openid", "email"], callbackURLs: ["https://shop.example.com/cb"], logoutURLs: ["https://shop.example.com"])')),
         Case("UserPoolClientTokens", client(", access_token_validity=Duration.minutes(30), id_token_validity=Duration.hours(1), refresh_token_validity=Duration.days(7)",
                                             ", accessTokenValidity: .minutes(30), idTokenValidity: .hours(1), refreshTokenValidity: .days(7)")),
+        Case("UserPoolClientImplicitOnly", client(", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(implicit_code_grant=True))", ", oAuth: .init(flows: [.implicitCodeGrant])")),
+        Case("UserPoolClientScopesAddOpenid", client(', o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.EMAIL, cognito.OAuthScope.custom("shop/orders.read"), cognito.OAuthScope.EMAIL])',
+                                                     ', oAuth: .init(scopes: [.email, .custom("shop/orders.read"), .email])')),
+        Case("UserPoolClientScopesNoOpenid", client(', o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.COGNITO_ADMIN, cognito.OAuthScope.custom("shop/orders.read")])',
+                                                    ', oAuth: .init(scopes: [.cognitoAdmin, "shop/orders.read"])')),
+        Case("UserPoolClientScopesAll", client(', o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.PHONE, cognito.OAuthScope.EMAIL, cognito.OAuthScope.OPENID, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN])',
+                                               ', oAuth: .init(scopes: [.phone, .email, .openid, .profile, .cognitoAdmin])')),
+        Case("UserPoolResourceServer", [pool(), stmt('pool.add_resource_server("Api", identifier="orders")', 'pool.resourceServer("Api", identifier: "orders")')]),
+        Case("UserPoolResourceServerScopes", [pool(), stmt('pool.add_resource_server("Api", identifier="https://api.example.com", user_pool_resource_server_name="Orders API", '
+                                                           'scopes=[cognito.ResourceServerScope(scope_name="read", scope_description="Read orders"), cognito.ResourceServerScope(scope_name="write", scope_description="Place orders")])',
+                                                           'pool.resourceServer("Api", identifier: "https://api.example.com", userPoolResourceServerName: "Orders API", '
+                                                           'scopes: [.init(scopeName: "read", scopeDescription: "Read orders"), .init(scopeName: "write", scopeDescription: "Place orders")])')]),
+        Case("UserPoolResourceServerNoScopes", [pool(), stmt('pool.add_resource_server("Api", identifier="orders", scopes=[])', 'pool.resourceServer("Api", identifier: "orders", scopes: [])')]),
+        Case("UserPoolClientCredentials", [pool(), construct(
+            'read = cognito.ResourceServerScope(scope_name="read", scope_description="Read orders"); '
+            'write = cognito.ResourceServerScope(scope_name="write", scope_description="Place orders"); '
+            'server = pool.add_resource_server("Api", identifier="orders", scopes=[read, write])',
+            'let read = UserPoolResourceServer.Scope(scopeName: "read", scopeDescription: "Read orders"); '
+            'let write = UserPoolResourceServer.Scope(scopeName: "write", scopeDescription: "Place orders"); '
+            'let server = pool.resourceServer("Api", identifier: "orders", scopes: [read, write])', "server"),
+            stmt('pool.add_client("Machine", generate_secret=True, o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(client_credentials=True), '
+                 'scopes=[cognito.OAuthScope.resource_server(server, read), cognito.OAuthScope.resource_server(server, write)]))',
+                 'pool.client("Machine", generateSecret: true, oAuth: .init(flows: [.clientCredentials], scopes: [.resourceServer(server, read), .resourceServer(server, write)]))')]),
+        Case("UserPoolClientCredentialsCallback", [pool(), construct(
+            'read = cognito.ResourceServerScope(scope_name="read", scope_description="Read orders"); server = pool.add_resource_server("Api", identifier="orders", scopes=[read])',
+            'let read = UserPoolResourceServer.Scope(scopeName: "read", scopeDescription: "Read orders"); let server = pool.resourceServer("Api", identifier: "orders", scopes: [read])', "server"),
+            stmt('pool.add_client("Machine", generate_secret=True, o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(client_credentials=True), '
+                 'scopes=[cognito.OAuthScope.resource_server(server, read)], callback_urls=["https://machine.example.com/cb"]))',
+                 'pool.client("Machine", generateSecret: true, oAuth: .init(flows: [.clientCredentials], scopes: [.resourceServer(server, read)], callbackURLs: ["https://machine.example.com/cb"]))')]),
+        Case("UserPoolResourceServerOutput", [pool(), construct('server = pool.add_resource_server("Api", identifier="orders")', 'let server = pool.resourceServer("Api", identifier: "orders")', "server"),
+                                              stmt('cdk.CfnOutput(s, "ServerId", value=server.user_pool_resource_server_id)', 'Output("ServerId", value: server.userPoolResourceServerId)')]),
         Case("UserPoolOutputs", [pool(), stmt('cdk.CfnOutput(s, "PoolId", value=pool.user_pool_id)', 'Output("PoolId", value: pool.userPoolId)'),
                                  stmt('cdk.CfnOutput(s, "PoolArn", value=pool.user_pool_arn)', 'Output("PoolArn", value: pool.arn)')]),
     ]

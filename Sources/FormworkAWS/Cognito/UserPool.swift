@@ -2,9 +2,9 @@ import FormworkCore
 import FormworkL1
 import OrderedCollections
 
-/// A Cognito user pool (CDK's `cognito.UserPool`): the users of an app, how they sign in, their passwords,
-/// multi-factor authentication and account recovery, written with CDK's defaults and messages. Retained when
-/// the stack is deleted unless told otherwise.
+/// A Cognito user pool (CDK's `cognito.UserPool`): the users of an app, how they sign in, their attributes, their
+/// passwords, multi-factor authentication and account recovery, written with CDK's defaults and messages. Retained
+/// when the stack is deleted unless told otherwise.
 ///
 /// ```swift
 /// let customers = UserPool("Customers", selfSignUpEnabled: true, signInAliases: [.email], mfa: .optional(otp: true))
@@ -23,6 +23,12 @@ public struct UserPool: IdentifiedConstruct {
     public var signInAliases: Set<SignInAlias>
     /// The attributes Cognito verifies; those of the sign-in aliases (email, phone) when `nil`, as CDK.
     public var autoVerify: Set<VerifiedAttribute>?
+    /// The standard attributes the pool declares, and whether each is required and changeable (entries of `Schema`); none
+    /// unless given, as in CDK: every standard attribute is then optional and changeable.
+    public var standardAttributes: StandardAttributes
+    /// The app's own attributes, by name without the `custom:` prefix (1 to 20 characters), written in `Schema` after the
+    /// standard ones in this order; none unless given.
+    public var customAttributes: OrderedDictionary<String, CustomAttribute>
     /// The rules for users' passwords (`PasswordPolicy` of `Policies`); `nil` (the default) writes none, and Cognito's default
     /// policy applies: at least 8 characters with a lowercase and an uppercase letter, a digit and a symbol, and temporary
     /// passwords valid 7 days.
@@ -134,7 +140,8 @@ public struct UserPool: IdentifiedConstruct {
     /// A user pool, kept when it leaves the stack unless `removalPolicy` says otherwise.
     public init(
         _ id: String, userPoolName: String? = nil, selfSignUpEnabled: Bool = false, signInAliases: Set<SignInAlias> = [],
-        autoVerify: Set<VerifiedAttribute>? = nil, passwordPolicy: PasswordPolicy? = nil, mfa: MFA? = nil,
+        autoVerify: Set<VerifiedAttribute>? = nil, standardAttributes: StandardAttributes = .init(),
+        customAttributes: OrderedDictionary<String, CustomAttribute> = [:], passwordPolicy: PasswordPolicy? = nil, mfa: MFA? = nil,
         accountRecovery: AccountRecovery = .phoneWithoutMFAAndEmail, deletionProtection: Bool? = nil, triggers: [Trigger: Function] = [:],
         removalPolicy: RemovalPolicy = .retain
     ) {
@@ -143,6 +150,8 @@ public struct UserPool: IdentifiedConstruct {
         self.selfSignUpEnabled = selfSignUpEnabled
         self.signInAliases = signInAliases
         self.autoVerify = autoVerify
+        self.standardAttributes = standardAttributes
+        self.customAttributes = customAttributes
         self.passwordPolicy = passwordPolicy
         self.mfa = mfa
         self.accountRecovery = accountRecovery
@@ -162,6 +171,7 @@ public struct UserPool: IdentifiedConstruct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(passwordPolicy?.minLength, in: 6...99, "passwordPolicy.minLength", at: scope)
         try PropertyChecks.check(passwordPolicy?.temporaryPasswordValidityDays, in: 0...365, "passwordPolicy.temporaryPasswordValidityDays", at: scope)
+        let attributes = try schema(in: scope)
         let aliases = signInAliases.isEmpty ? [SignInAlias.username] : signInAliases
         var pool = CfnCognito.UserPool(
             accountRecoverySetting: CfnCognito.UserPool.AccountRecoverySetting(
@@ -198,6 +208,7 @@ public struct UserPool: IdentifiedConstruct {
             break
         }
         pool.policies = passwordPolicy.map { CfnCognito.UserPool.Policies(passwordPolicy: $0.property) }
+        pool.schema = attributes
         pool.smsVerificationMessage = Self.verificationMessage
         pool.userPoolName = userPoolName.map { .string($0) }
         pool.verificationMessageTemplate = CfnCognito.UserPool.VerificationMessageTemplate(

@@ -4,7 +4,8 @@ import OrderedCollections
 
 /// An app client of a user pool (CDK's `userPool.addClient`), at `<Pool>/<id>`: its authentication flows,
 /// OAuth settings (CDK's: implicit and code grants, every scope, `https://example.com` as callback, unless
-/// given or turned off), secret and token lifetimes.
+/// given or turned off; the client-credentials grant with a resource server's scopes for machine-to-machine
+/// calls), secret and token lifetimes.
 public struct UserPoolClient: Construct {
     /// The user pool the client belongs to (`UserPoolId`); the client is declared under it.
     public let pool: UserPool
@@ -46,6 +47,44 @@ public struct UserPoolClient: Construct {
         case userSrp = "ALLOW_USER_SRP_AUTH"
     }
 
+    /// A scope an OAuth client may ask for (CDK's `cognito.OAuthScope`), as `AllowedOAuthScopes` lists it; a string literal is a
+    /// scope of that name, as ``UserPoolClient/OAuthScope/custom(_:)``.
+    public struct OAuthScope: Sendable, Equatable, ExpressibleByStringLiteral {
+        /// The scope's name, `<resource server identifier>/<scope name>` for a resource server's scope.
+        public let scopeName: Value
+
+        init(scopeName: Value) {
+            self.scopeName = scopeName
+        }
+
+        /// The scope named `name`.
+        public init(stringLiteral name: String) {
+            self.init(scopeName: .string(name))
+        }
+
+        /// `phone`: the user's phone number in the ID token and from `userInfo`; brings `openid`.
+        public static let phone: OAuthScope = "phone"
+        /// `email`: the user's email address in the ID token and from `userInfo`; brings `openid`.
+        public static let email: OAuthScope = "email"
+        /// `openid`: an ID token.
+        public static let openid: OAuthScope = "openid"
+        /// `profile`: every attribute the client may read, in the ID token and from `userInfo`; brings `openid`.
+        public static let profile: OAuthScope = "profile"
+        /// `aws.cognito.signin.user.admin`: the user pool API calls a signed-in user may make about themselves.
+        public static let cognitoAdmin: OAuthScope = "aws.cognito.signin.user.admin"
+
+        /// The scope named `name`, such as a resource server's `orders/read` written out.
+        public static func custom(_ name: String) -> OAuthScope {
+            OAuthScope(scopeName: .string(name))
+        }
+
+        /// The scope `scope` of the resource server `server`: `<identifier>/<scopeName>`, built from the server's reference as
+        /// CDK builds it (an `Fn::Join` with its `Ref`), so that the client follows the server.
+        public static func resourceServer(_ server: UserPoolResourceServer, _ scope: UserPoolResourceServer.Scope) -> OAuthScope {
+            OAuthScope(scopeName: "\(server.userPoolResourceServerId)/\(scope.scopeName)")
+        }
+    }
+
     /// OAuth 2.0 settings.
     public struct OAuth: Sendable {
         /// An OAuth 2.0 grant the client may use (`AllowedOAuthFlows`).
@@ -58,23 +97,25 @@ public struct UserPoolClient: Construct {
             case clientCredentials = "client_credentials"
         }
 
-        /// The grants the client may use (`AllowedOAuthFlows`, written in the order of ``Flow``'s cases); implicit and code unless
-        /// given, as in CDK.
+        /// The grants the client may use (`AllowedOAuthFlows`, written in the order of ``Flow``'s cases, none when empty);
+        /// implicit and code unless given, as in CDK. ``Flow/clientCredentials`` goes with neither of the other two.
         public var flows: Set<Flow>
-        /// The scopes the client may ask for (`AllowedOAuthScopes`); `profile`, `phone`, `email`, `openid` and
+        /// The scopes the client may ask for (`AllowedOAuthScopes`, each once, in this order, with `openid` added at the end when
+        /// `phone`, `email` or `profile` is there without it, as CDK does); `profile`, `phone`, `email`, `openid` and
         /// `aws.cognito.signin.user.admin` unless given, as in CDK.
-        public var scopes: [String]
-        /// Where Cognito may redirect after sign-in (`CallbackURLs`), HTTPS except for `http://localhost`; `https://example.com`
-        /// unless given, as in CDK, and none written when empty.
-        public var callbackURLs: [String]
+        public var scopes: [OAuthScope]
+        /// Where Cognito may redirect after sign-in (`CallbackURLs`), HTTPS except for `http://localhost`; `nil` (the default)
+        /// writes `https://example.com` with the implicit or code grant, as CDK does, and none with client credentials alone.
+        /// Empty is refused with the implicit or code grant, as in CDK.
+        public var callbackURLs: [String]?
         /// Where Cognito may redirect after sign-out (`LogoutURLs`); none, and the property left out, unless given.
         public var logoutURLs: [String]
 
         /// CDK's defaults: implicit and code grants, every standard scope, `https://example.com` as callback.
         public init(
             flows: Set<Flow> = [.implicitCodeGrant, .authorizationCodeGrant],
-            scopes: [String] = ["profile", "phone", "email", "openid", "aws.cognito.signin.user.admin"],
-            callbackURLs: [String] = ["https://example.com"], logoutURLs: [String] = []
+            scopes: [OAuthScope] = [.profile, .phone, .email, .openid, .cognitoAdmin],
+            callbackURLs: [String]? = nil, logoutURLs: [String] = []
         ) {
             self.flows = flows
             self.scopes = scopes
@@ -96,16 +137,17 @@ public struct UserPoolClient: Construct {
         ] {
             try PropertyChecks.check(validity?.wholeSeconds, in: range, name, unit: " s", at: scope)
         }
+        let callbackURLs = try oAuth?.checkedCallbackURLs(at: scope)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             var client = CfnCognito.UserPoolClient(userPoolId: pool.userPoolId)
             func minutes(_ duration: Duration?) -> Value? { duration.map { .number(Double($0.wholeSeconds / 60)) } }
             client.accessTokenValidity = minutes(accessTokenValidity)
-            if let oAuth {
+            if let oAuth, !oAuth.flows.isEmpty {
                 client.allowedOAuthFlows = .array(OAuth.Flow.allCases.filter(oAuth.flows.contains).map { .string($0.rawValue) })
             }
             client.allowedOAuthFlowsUserPoolClient = .bool(oAuth != nil)
-            client.allowedOAuthScopes = oAuth.map { .array($0.scopes.map { .string($0) }) }
-            client.callbackURLs = oAuth.flatMap { $0.callbackURLs.isEmpty ? nil : .array($0.callbackURLs.map { .string($0) }) }
+            client.allowedOAuthScopes = oAuth.map { .array($0.allowedScopes) }
+            client.callbackURLs = callbackURLs.map { .array($0.map { .string($0) }) }
             client.clientName = clientName.map { .string($0) }
             client.explicitAuthFlows =
                 authFlows.isEmpty
@@ -136,5 +178,37 @@ extension UserPool {
             pool: self, idInPool: id, clientName: clientName, generateSecret: generateSecret, authFlows: authFlows, oAuth: oAuth,
             preventUserExistenceErrors: preventUserExistenceErrors, accessTokenValidity: accessTokenValidity,
             idTokenValidity: idTokenValidity, refreshTokenValidity: refreshTokenValidity)
+    }
+}
+
+extension UserPoolClient.OAuth {
+    /// The callback URLs CDK writes: the ones given, `https://example.com` for the implicit or code grant when none is given;
+    /// `nil` when there are none to write.
+    func checkedCallbackURLs(at scope: ConstructScope) throws(SynthesisError) -> [String]? {
+        let redirects = flows.contains(.implicitCodeGrant) || flows.contains(.authorizationCodeGrant)
+        if redirects && flows.contains(.clientCredentials) {
+            throw SynthesisError(
+                .invalidSetting, paths: [scope.path], "the clientCredentials OAuth flow cannot be selected along with the code or implicit grant")
+        }
+        guard redirects else { return callbackURLs?.isEmpty == false ? callbackURLs : nil }
+        guard let callbackURLs else { return ["https://example.com"] }
+        guard !callbackURLs.isEmpty else {
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "callbackURLs must not be empty when the code or implicit grant is enabled")
+        }
+        return callbackURLs
+    }
+
+    /// `AllowedOAuthScopes`: each scope once, in the order given, and `openid` at the end when `phone`, `email` or `profile`
+    /// asks for it, as CDK writes them.
+    var allowedScopes: [Value] {
+        var names: [Value] = []
+        for scope in scopes where !names.contains(scope.scopeName) {
+            names.append(scope.scopeName)
+        }
+        let needsOpenid = [UserPoolClient.OAuthScope.phone, .email, .profile].contains { names.contains($0.scopeName) }
+        if needsOpenid && !names.contains(UserPoolClient.OAuthScope.openid.scopeName) {
+            names.append(UserPoolClient.OAuthScope.openid.scopeName)
+        }
+        return names
     }
 }

@@ -27,6 +27,23 @@ enum CognitoCases {
         ("UserPoolDeletionProtectionOn", userPoolDeletionProtectionOn),
         ("UserPoolDeletionProtectionOff", userPoolDeletionProtectionOff),
         ("UserPoolRemovalPolicyDestroy", userPoolRemovalPolicyDestroy),
+        ("UserPoolStandardAttributesNone", userPoolStandardAttributesNone),
+        ("UserPoolStandardAttributesDefault", userPoolStandardAttributesDefault),
+        ("UserPoolStandardAttributesDefaultGiven", userPoolStandardAttributesDefaultGiven),
+        ("UserPoolStandardAttributesRequired", userPoolStandardAttributesRequired),
+        ("UserPoolStandardAttributesSeveral", userPoolStandardAttributesSeveral),
+        ("UserPoolStandardAttributesAll", userPoolStandardAttributesAll),
+        ("UserPoolCustomAttributesNone", userPoolCustomAttributesNone),
+        ("UserPoolCustomAttributesString", userPoolCustomAttributesString),
+        ("UserPoolCustomAttributesStringPlain", userPoolCustomAttributesStringPlain),
+        ("UserPoolCustomAttributesStringMaxOnly", userPoolCustomAttributesStringMaxOnly),
+        ("UserPoolCustomAttributesStringZeroMin", userPoolCustomAttributesStringZeroMin),
+        ("UserPoolCustomAttributesNumber", userPoolCustomAttributesNumber),
+        ("UserPoolCustomAttributesNumberPlain", userPoolCustomAttributesNumberPlain),
+        ("UserPoolCustomAttributesBoolean", userPoolCustomAttributesBoolean),
+        ("UserPoolCustomAttributesDateTime", userPoolCustomAttributesDateTime),
+        ("UserPoolCustomAttributesMixed", userPoolCustomAttributesMixed),
+        ("UserPoolStandardAndCustomAttributes", userPoolStandardAndCustomAttributes),
         ("UserPoolTrigger", userPoolTrigger),
         ("UserPoolTriggers", userPoolTriggers),
         ("UserPoolDomain", userPoolDomain),
@@ -36,6 +53,16 @@ enum CognitoCases {
         ("UserPoolClientSecretNamed", userPoolClientSecretNamed),
         ("UserPoolClientOAuth", userPoolClientOAuth),
         ("UserPoolClientTokens", userPoolClientTokens),
+        ("UserPoolClientImplicitOnly", userPoolClientImplicitOnly),
+        ("UserPoolClientScopesAddOpenid", userPoolClientScopesAddOpenid),
+        ("UserPoolClientScopesNoOpenid", userPoolClientScopesNoOpenid),
+        ("UserPoolClientScopesAll", userPoolClientScopesAll),
+        ("UserPoolResourceServer", userPoolResourceServer),
+        ("UserPoolResourceServerScopes", userPoolResourceServerScopes),
+        ("UserPoolResourceServerNoScopes", userPoolResourceServerNoScopes),
+        ("UserPoolClientCredentials", userPoolClientCredentials),
+        ("UserPoolClientCredentialsCallback", userPoolClientCredentialsCallback),
+        ("UserPoolResourceServerOutput", userPoolResourceServerOutput),
         ("UserPoolOutputs", userPoolOutputs),
     ]
 
@@ -259,6 +286,176 @@ enum CognitoCases {
         ]
     }
 
+    /// `UserPoolStandardAttributesNone`
+    static func userPoolStandardAttributesNone() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init())
+        return [
+            Stack("UserPoolStandardAttributesNone") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolStandardAttributesDefault`
+    static func userPoolStandardAttributesDefault() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init(fullname: .init()))
+        return [
+            Stack("UserPoolStandardAttributesDefault") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolStandardAttributesDefaultGiven`
+    static func userPoolStandardAttributesDefaultGiven() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init(fullname: .init(required: false, mutable: true)))
+        return [
+            Stack("UserPoolStandardAttributesDefaultGiven") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolStandardAttributesRequired`
+    static func userPoolStandardAttributesRequired() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init(email: .init(required: true, mutable: false)))
+        return [
+            Stack("UserPoolStandardAttributesRequired") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolStandardAttributesSeveral`
+    static func userPoolStandardAttributesSeveral() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init(email: .init(required: true, mutable: false), fullname: .init(mutable: false), phoneNumber: .init(required: true)))
+        return [
+            Stack("UserPoolStandardAttributesSeveral") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolStandardAttributesAll`
+    static func userPoolStandardAttributesAll() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init(address: .init(), birthdate: .init(), email: .init(), familyName: .init(), fullname: .init(), gender: .init(), givenName: .init(), lastUpdateTime: .init(), locale: .init(), middleName: .init(), nickname: .init(), phoneNumber: .init(), preferredUsername: .init(), profilePage: .init(), profilePicture: .init(), timezone: .init(), website: .init()))
+        return [
+            Stack("UserPoolStandardAttributesAll") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesNone`
+    static func userPoolCustomAttributesNone() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: [:])
+        return [
+            Stack("UserPoolCustomAttributesNone") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesString`
+    static func userPoolCustomAttributesString() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["tenant": .string(minLen: 1, maxLen: 64, mutable: false)])
+        return [
+            Stack("UserPoolCustomAttributesString") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesStringPlain`
+    static func userPoolCustomAttributesStringPlain() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["tenant": .string()])
+        return [
+            Stack("UserPoolCustomAttributesStringPlain") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesStringMaxOnly`
+    static func userPoolCustomAttributesStringMaxOnly() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["tenant": .string(maxLen: 2048)])
+        return [
+            Stack("UserPoolCustomAttributesStringMaxOnly") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesStringZeroMin`
+    static func userPoolCustomAttributesStringZeroMin() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["tenant": .string(minLen: 0), "team": .string(minLen: 0, maxLen: 10)])
+        return [
+            Stack("UserPoolCustomAttributesStringZeroMin") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesNumber`
+    static func userPoolCustomAttributesNumber() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["age": .number(min: 1, max: 150, mutable: true)])
+        return [
+            Stack("UserPoolCustomAttributesNumber") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesNumberPlain`
+    static func userPoolCustomAttributesNumberPlain() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["age": .number(), "score": .number(min: 0), "level": .number(max: 9)])
+        return [
+            Stack("UserPoolCustomAttributesNumberPlain") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesBoolean`
+    static func userPoolCustomAttributesBoolean() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["vip": .boolean(mutable: false), "beta": .boolean()])
+        return [
+            Stack("UserPoolCustomAttributesBoolean") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesDateTime`
+    static func userPoolCustomAttributesDateTime() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["joined": .dateTime(mutable: true), "left": .dateTime()])
+        return [
+            Stack("UserPoolCustomAttributesDateTime") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolCustomAttributesMixed`
+    static func userPoolCustomAttributesMixed() -> [Stack] {
+        let pool = UserPool("Pool", customAttributes: ["tier": .string(maxLen: 16), "age": .number(min: 18), "vip": .boolean(), "joined": .dateTime()])
+        return [
+            Stack("UserPoolCustomAttributesMixed") {
+                pool
+            }
+        ]
+    }
+
+    /// `UserPoolStandardAndCustomAttributes`
+    static func userPoolStandardAndCustomAttributes() -> [Stack] {
+        let pool = UserPool("Pool", standardAttributes: .init(email: .init(required: true)), customAttributes: ["tenant": .string()])
+        return [
+            Stack("UserPoolStandardAndCustomAttributes") {
+                pool
+            }
+        ]
+    }
+
     /// `UserPoolTrigger`
     static func userPoolTrigger() -> [Stack] {
         let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
@@ -358,6 +555,122 @@ enum CognitoCases {
             Stack("UserPoolClientTokens") {
                 pool
                 pool.client("Web", accessTokenValidity: .minutes(30), idTokenValidity: .hours(1), refreshTokenValidity: .days(7))
+            }
+        ]
+    }
+
+    /// `UserPoolClientImplicitOnly`
+    static func userPoolClientImplicitOnly() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientImplicitOnly") {
+                pool
+                pool.client("Web", oAuth: .init(flows: [.implicitCodeGrant]))
+            }
+        ]
+    }
+
+    /// `UserPoolClientScopesAddOpenid`
+    static func userPoolClientScopesAddOpenid() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientScopesAddOpenid") {
+                pool
+                pool.client("Web", oAuth: .init(scopes: [.email, .custom("shop/orders.read"), .email]))
+            }
+        ]
+    }
+
+    /// `UserPoolClientScopesNoOpenid`
+    static func userPoolClientScopesNoOpenid() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientScopesNoOpenid") {
+                pool
+                pool.client("Web", oAuth: .init(scopes: [.cognitoAdmin, "shop/orders.read"]))
+            }
+        ]
+    }
+
+    /// `UserPoolClientScopesAll`
+    static func userPoolClientScopesAll() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientScopesAll") {
+                pool
+                pool.client("Web", oAuth: .init(scopes: [.phone, .email, .openid, .profile, .cognitoAdmin]))
+            }
+        ]
+    }
+
+    /// `UserPoolResourceServer`
+    static func userPoolResourceServer() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolResourceServer") {
+                pool
+                pool.resourceServer("Api", identifier: "orders")
+            }
+        ]
+    }
+
+    /// `UserPoolResourceServerScopes`
+    static func userPoolResourceServerScopes() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolResourceServerScopes") {
+                pool
+                pool.resourceServer("Api", identifier: "https://api.example.com", userPoolResourceServerName: "Orders API", scopes: [.init(scopeName: "read", scopeDescription: "Read orders"), .init(scopeName: "write", scopeDescription: "Place orders")])
+            }
+        ]
+    }
+
+    /// `UserPoolResourceServerNoScopes`
+    static func userPoolResourceServerNoScopes() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolResourceServerNoScopes") {
+                pool
+                pool.resourceServer("Api", identifier: "orders", scopes: [])
+            }
+        ]
+    }
+
+    /// `UserPoolClientCredentials`
+    static func userPoolClientCredentials() -> [Stack] {
+        let pool = UserPool("Pool")
+        let read = UserPoolResourceServer.Scope(scopeName: "read", scopeDescription: "Read orders"); let write = UserPoolResourceServer.Scope(scopeName: "write", scopeDescription: "Place orders"); let server = pool.resourceServer("Api", identifier: "orders", scopes: [read, write])
+        return [
+            Stack("UserPoolClientCredentials") {
+                pool
+                server
+                pool.client("Machine", generateSecret: true, oAuth: .init(flows: [.clientCredentials], scopes: [.resourceServer(server, read), .resourceServer(server, write)]))
+            }
+        ]
+    }
+
+    /// `UserPoolClientCredentialsCallback`
+    static func userPoolClientCredentialsCallback() -> [Stack] {
+        let pool = UserPool("Pool")
+        let read = UserPoolResourceServer.Scope(scopeName: "read", scopeDescription: "Read orders"); let server = pool.resourceServer("Api", identifier: "orders", scopes: [read])
+        return [
+            Stack("UserPoolClientCredentialsCallback") {
+                pool
+                server
+                pool.client("Machine", generateSecret: true, oAuth: .init(flows: [.clientCredentials], scopes: [.resourceServer(server, read)], callbackURLs: ["https://machine.example.com/cb"]))
+            }
+        ]
+    }
+
+    /// `UserPoolResourceServerOutput`
+    static func userPoolResourceServerOutput() -> [Stack] {
+        let pool = UserPool("Pool")
+        let server = pool.resourceServer("Api", identifier: "orders")
+        return [
+            Stack("UserPoolResourceServerOutput") {
+                pool
+                server
+                Output("ServerId", value: server.userPoolResourceServerId)
             }
         ]
     }
