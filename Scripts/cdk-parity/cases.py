@@ -768,7 +768,43 @@ def http_api_cases():
                                 ', cors: .init(allowOrigins: ["https://example.com"], allowMethods: ["GET"])')),
         Case("HttpApiCorsFull", api([get], ', cors_preflight=apigwv2.CorsPreflightOptions(allow_origins=["*"], allow_methods=[apigwv2.CorsHttpMethod.ANY], allow_headers=["Content-Type"], max_age=Duration.hours(1))',
                                     ', cors: .init(allowOrigins: ["*"], allowMethods: ["*"], allowHeaders: ["Content-Type"], maxAge: .hours(1))')),
+        Case("HttpApiIntegrationNamed", shared_api([("integ", "OrdersIntegration", "fn", "", "")], [(["GET"], "/orders", "integ")])),
+        Case("HttpApiSharedIntegration", shared_api([("integ", "OrdersIntegration", "fn", "", "")],
+                                                    [(["GET", "POST"], "/orders", "integ"), (["GET", "DELETE"], "/orders/{id}", "integ")])),
+        Case("HttpApiSharedIntegrationTwo", shared_api([("reads", "Reads", "one", "", ""), ("writes", "Writes", "two", "", "")],
+                                                       [(["GET"], "/a", "reads"), (["POST"], "/a", "writes"), (["GET"], "/b", "reads"), (["PUT"], "/b", None)],
+                                                       functions=("One", "Two"))),
+        Case("HttpApiSharedIntegrationAny", shared_api([("integ", "Proxy", "fn", "", "")], [(["ANY"], "/{proxy+}", "integ"), (["GET"], "/", "integ")])),
+        Case("HttpApiIntegrationScopedToRoute", shared_api([("integ", "OrdersIntegration", "fn", ", scope_permission_to_route=True", ", scopePermissionToRoute: true")],
+                                                           [(["GET", "POST"], "/orders", "integ")])),
+        Case("HttpApiIntegrationScopedToApi", shared_api([("integ", "OrdersIntegration", "fn", ", scope_permission_to_route=False", ", scopePermissionToRoute: false")],
+                                                         [(["GET", "POST"], "/orders", "integ"), (["GET"], "/orders/{id}", "integ")])),
+        Case("HttpApiIntegrationScopedToApiTwice", shared_api([("reads", "Reads", "fn", ", scope_permission_to_route=False", ", scopePermissionToRoute: false"),
+                                                               ("writes", "Writes", "fn", ", scope_permission_to_route=False", ", scopePermissionToRoute: false"),
+                                                               ("admin", "Admin", "fn", "", "")],
+                                                              [(["GET"], "/orders", "reads"), (["POST"], "/orders", "writes"), (["DELETE"], "/orders", "admin")])),
     ]
+
+
+def shared_api(shared, routes, functions=("Fn",), py_options="", swift_options="", py_setup=(), swift_setup=()):
+    """An HTTP API whose routes use the named integrations `shared` ((var, id, function, py_props, swift_props)), or
+    an integration of their own named `Integration` where a route names none; routes are (methods, path,
+    integration var, py route options, swift authorization), the last two optional."""
+    py = list(py_setup) + [f'{var} = integrations.HttpLambdaIntegration("{ident}", {function}{py_props})' for var, ident, function, py_props, _ in shared]
+    swift = list(swift_setup) + [f'let {var} = HttpLambdaIntegration("{ident}", handler: {function}{swift_props})' for var, ident, function, _, swift_props in shared]
+    functions_of = {var: function for var, _, function, _, _ in shared}
+    py.append(f'api = apigwv2.HttpApi(s, "Api"{py_options})')
+    swift_routes = []
+    for route in routes:
+        methods, path, integration = route[:3]
+        py_route = route[3] if len(route) > 3 else ""
+        swift_route = route[4] if len(route) > 4 else ""
+        py_integration = integration or f'integrations.HttpLambdaIntegration("Integration", {functions[0].lower()})'
+        py.append(f'api.add_routes(path="{path}", methods=[{", ".join("apigwv2.HttpMethod." + m for m in methods)}], integration={py_integration}{py_route})')
+        target = integration or functions[0].lower()
+        swift_routes += [f'Route(.{m.lower()}, "{path}", to: {target}{swift_route})' for m in methods]
+    swift.append(f'let api = HttpApi("Api"{swift_options}) {{ {"; ".join(swift_routes)} }}')
+    return [fn(name) for name in functions] + [construct("; ".join(py), "; ".join(swift), "api")]
 
 
 def breadth_cases():
@@ -1192,6 +1228,53 @@ def http_authorizer_cases():
         Case("HttpAuthorizerLambdaSimple", api(lam_py.format(", response_types=[authorizers.HttpLambdaResponseType.SIMPLE], results_cache_ttl=Duration.minutes(1)"),
                                                lam_swift.format(", simpleResponses: true, resultsCacheTtl: .minutes(1)"), ", authorizer=lam", ", authorization: .http(lam)", functions=("Fn", "AuthFn"))),
         Case("HttpAuthorizerIam", api(None, None, ", authorizer=authorizers.HttpIamAuthorizer()", ", authorization: .iam")),
+    ] + http_default_authorizer_cases(jwt_py, jwt_swift, lam_py.format(""), lam_swift.format(""))
+
+
+def http_default_authorizer_cases(jwt_py, jwt_swift, lam_py, lam_swift):
+    """`defaultAuthorizer` and `defaultAuthorizationScopes` of an HTTP API, each route inheriting or overriding them,
+    and the user pool authorizer."""
+    def api(py_setup, swift_setup, py_options, swift_options, second=("", ""), functions=("Fn",), shared=False):
+        integration = "integ" if shared else None
+        return shared_api([("integ", "OrdersIntegration", "fn", "", "")] if shared else [],
+                          [(["GET"], "/orders", integration), (["POST"], "/orders", integration, second[0], second[1])],
+                          functions=functions, py_options=py_options, swift_options=swift_options,
+                          py_setup=[py_setup] if py_setup else [], swift_setup=[swift_setup] if swift_setup else [])
+    jwt = (", default_authorizer=jwt", ", defaultAuthorizer: jwt")
+    scopes = (', default_authorization_scopes=["orders/read"]', ', defaultAuthorizationScopes: ["orders/read"]')
+    jwt_scopes = (jwt[0] + scopes[0], jwt[1] + scopes[1])
+    pool = ('pool = cognito.UserPool(s, "Pool")', 'let pool = UserPool("Pool")')
+    web = ('web = pool.add_client("Web")', 'let web = pool.client("Web")')
+    pool_stmt = [construct(pool[0], pool[1], "pool")]
+    web_stmt = [construct(web[0], web[1], "web")]
+    return [
+        Case("HttpAuthorizerDefault", api(jwt_py, jwt_swift, *jwt)),
+        Case("HttpAuthorizerDefaultScopes", api(jwt_py, jwt_swift, *jwt_scopes)),
+        Case("HttpAuthorizerDefaultScopesEmpty", api(jwt_py, jwt_swift, jwt[0] + ", default_authorization_scopes=[]", jwt[1] + ", defaultAuthorizationScopes: []")),
+        Case("HttpAuthorizerDefaultScopesTwo", api(jwt_py, jwt_swift, jwt[0] + ', default_authorization_scopes=["orders/read", "orders/list", "orders/read"]',
+                                                   jwt[1] + ', defaultAuthorizationScopes: ["orders/read", "orders/list", "orders/read"]')),
+        Case("HttpAuthorizerDefaultRouteScopes", api(jwt_py, jwt_swift, *jwt_scopes, second=(', authorization_scopes=["orders/write"]', ', authorization: .http(jwt, scopes: ["orders/write"])'))),
+        Case("HttpAuthorizerDefaultRouteNone", api(jwt_py, jwt_swift, *jwt_scopes, second=(", authorizer=apigwv2.HttpNoneAuthorizer()", ", authorization: .none"))),
+        Case("HttpAuthorizerDefaultRouteNoneNoScopes", api(jwt_py, jwt_swift, *jwt, second=(", authorizer=apigwv2.HttpNoneAuthorizer()", ", authorization: .none"))),
+        Case("HttpAuthorizerDefaultRouteIam", api(jwt_py, jwt_swift, *jwt_scopes, second=(", authorizer=authorizers.HttpIamAuthorizer()", ", authorization: .iam"))),
+        Case("HttpAuthorizerDefaultRouteLambda", api(jwt_py + "; " + lam_py, jwt_swift + "; " + lam_swift, *jwt_scopes,
+                                                     second=(", authorizer=lam", ", authorization: .http(lam)"), functions=("Fn", "AuthFn"))),
+        Case("HttpAuthorizerDefaultLambda", api(lam_py, lam_swift, ", default_authorizer=lam", ", defaultAuthorizer: lam", functions=("Fn", "AuthFn"))),
+        Case("HttpAuthorizerScopesWithoutDefault", api(None, None, *scopes, second=(", authorizer=apigwv2.HttpNoneAuthorizer()", ", authorization: .none"))),
+        Case("HttpAuthorizerDefaultSharedIntegration", api(jwt_py, jwt_swift, *jwt_scopes, shared=True)),
+        Case("HttpAuthorizerUserPool", pool_stmt + web_stmt + api('auth = authorizers.HttpUserPoolAuthorizer("Cognito", pool, user_pool_clients=[web])',
+                                                                  'let auth = HttpAuthorizer.userPool("Cognito", pool: pool, clients: [web])', "", "",
+                                                                  second=(", authorizer=auth", ", authorization: .http(auth)"))),
+        Case("HttpAuthorizerUserPoolDefault", pool_stmt + api('auth = authorizers.HttpUserPoolAuthorizer("Cognito", pool)',
+                                                              'let auth = HttpAuthorizer.userPool("Cognito", pool: pool)',
+                                                              ", default_authorizer=auth" + scopes[0], ", defaultAuthorizer: auth" + scopes[1])),
+        Case("HttpAuthorizerUserPoolOptions", pool_stmt + web_stmt + api(
+            'auth = authorizers.HttpUserPoolAuthorizer("Cognito", pool, user_pool_clients=[web], user_pool_region="us-east-1", authorizer_name="shop-users", identity_source=["$request.header.X-Token"])',
+            'let auth = HttpAuthorizer.userPool("Cognito", pool: pool, clients: [web], region: "us-east-1", identitySource: ["$request.header.X-Token"], name: "shop-users")',
+            ", default_authorizer=auth", ", defaultAuthorizer: auth")),
+        Case("HttpAuthorizerUserPoolInRegion", pool_stmt + api('auth = authorizers.HttpUserPoolAuthorizer("Cognito", pool)',
+                                                               'let auth = HttpAuthorizer.userPool("Cognito", pool: pool)', ", default_authorizer=auth", ", defaultAuthorizer: auth"),
+             region="eu-west-1"),
     ]
 
 

@@ -70,6 +70,71 @@ import Testing
         }
         #expect(template.resources.values.filter { $0.type == "AWS::ApiGatewayV2::Authorizer" }.count == 1)
     }
+
+    @Test func theDefaultAuthorizerAndScopesReachEveryRouteNotGivenItsOwn() throws {
+        let template = try synthesize {
+            let handler = AuthorizerTests.function("Handler")
+            let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"])
+            HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read", "orders/read"]) {
+                Route(.get, "/a", to: handler)
+                Route(.post, "/a", to: handler, authorization: .http(jwt, scopes: ["orders/write"]))
+                Route(.get, "/health", to: handler, authorization: .none)
+                Route(.get, "/iam", to: handler, authorization: .iam)
+            }
+        }
+        let inherited = try #require(template.resources[logicalId("Api/GET--a/Resource")])
+        #expect(inherited.properties["AuthorizationType"] == "JWT")
+        #expect(inherited.properties["AuthorizerId"] == .ref(logicalId("Api/Jwt/Resource")))
+        #expect(inherited.properties["AuthorizationScopes"] == ["orders/read"])
+        #expect(template.resources[logicalId("Api/POST--a/Resource")]?.properties["AuthorizationScopes"] == ["orders/write"])
+        // As CDK's `HttpNoneAuthorizer` and `HttpIamAuthorizer`: their own type, with the default scopes.
+        let health = try #require(template.resources[logicalId("Api/GET--health/Resource")])
+        #expect(health.properties["AuthorizationType"] == "NONE")
+        #expect(health.properties["AuthorizerId"] == nil)
+        #expect(health.properties["AuthorizationScopes"] == ["orders/read"])
+        #expect(template.resources[logicalId("Api/GET--iam/Resource")]?.properties["AuthorizationType"] == "AWS_IAM")
+        #expect(template.resources.values.filter { $0.type == "AWS::ApiGatewayV2::Authorizer" }.count == 1)
+    }
+
+    @Test func defaultScopesWithoutADefaultAuthorizerReachOnlyRoutesGivenAnAuthorization() throws {
+        let template = try synthesize {
+            let handler = AuthorizerTests.function("Handler")
+            HttpApi("Api", defaultAuthorizationScopes: ["orders/read"]) {
+                Route(.get, "/a", to: handler)
+                Route(.get, "/b", to: handler, authorization: .none)
+            }
+        }
+        #expect(template.resources[logicalId("Api/GET--a/Resource")]?.properties["AuthorizationScopes"] == nil)
+        #expect(template.resources[logicalId("Api/GET--b/Resource")]?.properties["AuthorizationScopes"] == ["orders/read"])
+    }
+
+    @Test func aUserPoolAuthorizerTrustsThePoolsTokensForAClientMadeForIt() throws {
+        let template = try synthesize {
+            let handler = AuthorizerTests.function("Handler")
+            let pool = UserPool("Pool")
+            pool
+            let cognito = HttpAuthorizer.userPool("Cognito", pool: pool)
+            HttpApi("Api", defaultAuthorizer: cognito) { Route(.get, "/a", to: handler) }
+        }
+        let client = logicalId("Pool/UserPoolAuthorizerClient/Resource")
+        #expect(template.resources[client]?.type == "AWS::Cognito::UserPoolClient")
+        let authorizer = try #require(template.resources[logicalId("Api/Cognito/Resource")])
+        #expect(authorizer.properties["AuthorizerType"] == "JWT")
+        #expect(authorizer.properties["JwtConfiguration"]?["Audience"] == [.ref(client)])
+        #expect(
+            authorizer.properties["JwtConfiguration"]?["Issuer"]
+                == .join("", ["https://cognito-idp.", .pseudo(.region), ".amazonaws.com/", .ref(logicalId("Pool/Resource"))]))
+        #expect(template.resources[logicalId("Api/GET--a/Resource")]?.properties["AuthorizationType"] == "JWT")
+    }
+
+    @Test func aUserPoolAuthorizerWithNoClientIsRefused() {
+        let handler = AuthorizerTests.function("Handler")
+        #expect(
+            synthesisError {
+                let pool = UserPool("Pool")
+                HttpApi("Api") { Route(.get, "/a", to: handler, authorization: .http(.userPool("Cognito", pool: pool, clients: []))) }
+            }?.code == .invalidSetting)
+    }
 }
 
 @Suite struct UsagePlanTests {

@@ -2,9 +2,10 @@ import FormworkCore
 import FormworkL1
 import OrderedCollections
 
-/// An HTTP API authorizer (CDK's `HttpJwtAuthorizer` and `HttpLambdaAuthorizer`), declared in the API that
-/// uses it at `<Api>/<id>`: JSON Web Tokens from an issuer (Cognito, Auth0, any OIDC provider), or a
-/// function's verdict.
+/// An HTTP API authorizer (CDK's `HttpJwtAuthorizer`, `HttpUserPoolAuthorizer` and `HttpLambdaAuthorizer`), declared in
+/// the API that uses it at `<Api>/<id>`, once, by the first route that uses it: JSON Web Tokens from an issuer (Cognito,
+/// Auth0, any OIDC provider), tokens of a Cognito user pool, or a function's verdict. Give it to routes
+/// (`authorization: .http(authorizer)`) or to the whole API (``HttpApi/defaultAuthorizer``).
 ///
 /// ```swift
 /// let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc", audience: ["shop"])
@@ -14,7 +15,8 @@ public struct HttpAuthorizer: Sendable {
     /// The authorizer's id in its API.
     public let id: String
     /// What decides and how (`AuthorizerType` with its `JwtConfiguration`, or a function's `AuthorizerUri`); set by
-    /// ``jwt(_:issuer:audience:identitySource:name:)`` or ``lambda(_:handler:simpleResponses:resultsCacheTtl:identitySource:name:)``.
+    /// ``jwt(_:issuer:audience:identitySource:name:)``, ``userPool(_:pool:clients:region:identitySource:name:)`` or
+    /// ``lambda(_:handler:simpleResponses:resultsCacheTtl:identitySource:name:)``.
     public var kind: Kind
     /// Where the token or identity is read; `$request.header.Authorization` unless given.
     public var identitySource: [String]
@@ -28,6 +30,10 @@ public struct HttpAuthorizer: Sendable {
         /// A function (`REQUEST`) answering with a simple `isAuthorized` (`simpleResponses`, payload 2.0) or an
         /// IAM policy (payload 1.0), cached for `resultsCacheTtl`.
         case lambda(handler: Function, simpleResponses: Bool, resultsCacheTtl: Duration)
+        /// A JSON Web Token (`JWT`) a Cognito user pool issued (issuer `https://cognito-idp.<region>.amazonaws.com/<pool id>`)
+        /// for one of `clients` (the audience), or for a client `UserPoolAuthorizerClient` added to the pool when `nil`;
+        /// `region` is the pool's, the stack's unless given.
+        case userPool(UserPool, clients: [UserPoolClient]?, region: String?)
     }
 
     /// A JWT authorizer.
@@ -36,6 +42,18 @@ public struct HttpAuthorizer: Sendable {
         name: String? = nil
     ) -> HttpAuthorizer {
         HttpAuthorizer(id: id, kind: .jwt(issuer: issuer, audience: audience), identitySource: identitySource, name: name)
+    }
+
+    /// A Cognito user pool authorizer (CDK's `HttpUserPoolAuthorizer`): a JWT authorizer for the tokens `pool` issues to
+    /// `clients`. `clients`: `nil` (the default, as CDK) adds a client `UserPoolAuthorizerClient` with CDK's defaults to the
+    /// pool (``UserPool/client(_:clientName:generateSecret:authFlows:oAuth:preventUserExistenceErrors:accessTokenValidity:idTokenValidity:refreshTokenValidity:)``)
+    /// and accepts its tokens; give the app clients that sign users in instead, at least one. `region`: where the pool
+    /// is, such as `eu-west-1`; `nil` (the default) is the stack's region (`AWS::Region` for a stack without one).
+    public static func userPool(
+        _ id: String, pool: UserPool, clients: [UserPoolClient]? = nil, region: String? = nil,
+        identitySource: [String] = ["$request.header.Authorization"], name: String? = nil
+    ) -> HttpAuthorizer {
+        HttpAuthorizer(id: id, kind: .userPool(pool, clients: clients, region: region), identitySource: identitySource, name: name)
     }
 
     /// A Lambda authorizer; answers are IAM policies unless `simpleResponses`, cached five minutes unless told.
@@ -51,7 +69,7 @@ public struct HttpAuthorizer: Sendable {
     /// The route's `AuthorizationType`.
     var typeName: String {
         switch kind {
-        case .jwt: "JWT"
+        case .jwt, .userPool: "JWT"
         case .lambda: "CUSTOM"
         }
     }
@@ -68,6 +86,33 @@ public struct HttpAuthorizer: Sendable {
                 apiId: api.apiId, authorizerType: "JWT", identitySource: .array(identitySource.map { .string($0) }),
                 jwtConfiguration: CfnApiGatewayV2.Authorizer.JWTConfiguration(audience: .array(audience.map { .string($0) }), issuer: .string(issuer)),
                 name: .string(name ?? id))
+        case .userPool(let pool, let clients, let region):
+            if let clients, clients.isEmpty {
+                throw SynthesisError(
+                    .invalidSetting, paths: [authorizerScope.path],
+                    "the user pool authorizer '\(id)' names no client, so no token can pass it; give the pool's app clients, or leave clients out for one made for it"
+                )
+            }
+            scope.require(pool)
+            let audience: [Value]
+            if let clients {
+                audience = clients.map(\.clientId)
+            } else {
+                // CDK: `pool.addClient('UserPoolAuthorizerClient')` with the client's defaults.
+                let client = pool.client("UserPoolAuthorizerClient")
+                try scope.add(client)
+                audience = [client.clientId]
+            }
+            let issuer: Value
+            if let poolRegion = region ?? scope.stackRegion {
+                issuer = "https://cognito-idp.\(poolRegion).amazonaws.com/\(pool.userPoolId)"
+            } else {
+                issuer = "https://cognito-idp.\(Aws.region).amazonaws.com/\(pool.userPoolId)"
+            }
+            properties = CfnApiGatewayV2.Authorizer(
+                apiId: api.apiId, authorizerType: "JWT", identitySource: .array(identitySource.map { .string($0) }),
+                jwtConfiguration: CfnApiGatewayV2.Authorizer.JWTConfiguration(audience: .array(audience), issuer: issuer),
+                name: .string(name ?? id))
         case .lambda(let handler, let simpleResponses, let ttl):
             try PropertyChecks.check(ttl.wholeSeconds, in: 0...3_600, "resultsCacheTtl", unit: " s", at: scope)
             scope.require(handler)
@@ -81,7 +126,7 @@ public struct HttpAuthorizer: Sendable {
             try scope.declareResource(
                 CfnLambda.Permission(
                     action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
-                    sourceArn: "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
+                    sourceArn: "arn:\(Aws.partition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
                 at: "\(authorizerScope.uniqueId)-Permission")
         }
         try authorizerScope.declareResource(properties)

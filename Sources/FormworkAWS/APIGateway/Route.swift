@@ -69,8 +69,20 @@ public struct Route: Sendable {
     public var path: String
     /// The function the route's integration invokes; the API gives API Gateway `lambda:InvokeFunction` on it for the route.
     public var function: Function
-    /// Who may call the route (`AuthorizationType`, and the authorizer and scopes it names); anyone (`NONE`) unless given.
-    public var authorization: Authorization
+    /// The named integration the route shares with other routes of its HTTP API (CDK's `HttpLambdaIntegration` given to
+    /// several `addRoutes`), whose handler is ``function``; `nil` (the default) gives the route an integration of its own,
+    /// named `Integration`, as a new `HttpLambdaIntegration("Integration", fn)` per route does in CDK. HTTP APIs only: a
+    /// REST API integrates each method with ``function`` itself.
+    public var httpIntegration: HttpLambdaIntegration?
+    /// Who may call the route (`AuthorizationType`, and the authorizer and scopes it names); anyone (`NONE`) unless given,
+    /// or, in an HTTP API, the API's ``HttpApi/defaultAuthorizer`` when it has one. Setting it, even to `.none`, overrides
+    /// that default, as CDK's `HttpNoneAuthorizer` does.
+    public var authorization: Authorization {
+        get { givenAuthorization ?? .none }
+        set { givenAuthorization = newValue }
+    }
+    /// The authorization the route was given; `nil` when none was, so that an HTTP API's default applies.
+    var givenAuthorization: Authorization?
     /// Whether callers need an API key; `nil` leaves `ApiKeyRequired` out, as CDK does when it is not given.
     public var apiKeyRequired: Bool?
     /// How a REST API passes requests to the function (`Type` of the method's `Integration`); Lambda proxy (`AWS_PROXY`)
@@ -89,22 +101,50 @@ public struct Route: Sendable {
     /// The schema of the request body, for its content type (REST APIs).
     public var requestModel: ApiModel?
 
-    /// A route answering `method` on `path` with `function`, through Lambda proxy and open to anyone unless told otherwise.
+    /// A route answering `method` on `path` with `function`, through Lambda proxy, authorized by `authorization`.
     public init(
-        _ method: Method, _ path: String, to function: Function, authorization: Authorization = .none,
+        _ method: Method, _ path: String, to function: Function, authorization: Authorization,
+        apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
+        validateRequestParameters: Bool? = nil, validateRequestBody: Bool = false, requestModel: ApiModel? = nil
+    ) {
+        self.init(
+            method, path, to: function, apiKeyRequired: apiKeyRequired, integration: integration, requiredParameters: requiredParameters,
+            validateRequestParameters: validateRequestParameters, validateRequestBody: validateRequestBody, requestModel: requestModel)
+        self.givenAuthorization = authorization
+    }
+
+    /// A route answering `method` on `path` with `function`, through Lambda proxy and open to anyone unless told otherwise (in
+    /// an HTTP API with a ``HttpApi/defaultAuthorizer``, authorized by it).
+    public init(
+        _ method: Method, _ path: String, to function: Function,
         apiKeyRequired: Bool? = nil, integration: Integration = .proxy, requiredParameters: [String] = [],
         validateRequestParameters: Bool? = nil, validateRequestBody: Bool = false, requestModel: ApiModel? = nil
     ) {
         self.method = method
         self.path = path
         self.function = function
-        self.authorization = authorization
+        self.httpIntegration = nil
+        self.givenAuthorization = nil
         self.apiKeyRequired = apiKeyRequired
         self.integration = integration
         self.requiredParameters = requiredParameters
         self.validateRequestParameters = validateRequestParameters
         self.validateRequestBody = validateRequestBody
         self.requestModel = requestModel
+    }
+
+    /// A route of an HTTP API answering `method` on `path` with the shared `integration` (CDK's `addRoutes` with an
+    /// `HttpLambdaIntegration`), open to anyone unless the API has a ``HttpApi/defaultAuthorizer``.
+    public init(_ method: Method, _ path: String, to integration: HttpLambdaIntegration) {
+        self.init(method, path, to: integration.handler)
+        self.httpIntegration = integration
+    }
+
+    /// A route of an HTTP API answering `method` on `path` with the shared `integration`, authorized by `authorization`
+    /// (`.none` for anyone, whatever the API's default).
+    public init(_ method: Method, _ path: String, to integration: HttpLambdaIntegration, authorization: Authorization) {
+        self.init(method, path, to: integration.handler, authorization: authorization)
+        self.httpIntegration = integration
     }
 
     /// The path's segments, without empty ones.

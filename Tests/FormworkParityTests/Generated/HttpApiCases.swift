@@ -13,6 +13,13 @@ enum HttpApiCases {
         ("HttpApiDescription", httpApiDescription),
         ("HttpApiCors", httpApiCors),
         ("HttpApiCorsFull", httpApiCorsFull),
+        ("HttpApiIntegrationNamed", httpApiIntegrationNamed),
+        ("HttpApiSharedIntegration", httpApiSharedIntegration),
+        ("HttpApiSharedIntegrationTwo", httpApiSharedIntegrationTwo),
+        ("HttpApiSharedIntegrationAny", httpApiSharedIntegrationAny),
+        ("HttpApiIntegrationScopedToRoute", httpApiIntegrationScopedToRoute),
+        ("HttpApiIntegrationScopedToApi", httpApiIntegrationScopedToApi),
+        ("HttpApiIntegrationScopedToApiTwice", httpApiIntegrationScopedToApiTwice),
     ]
 
     /// `HttpApiOneRoute`
@@ -107,6 +114,92 @@ enum HttpApiCases {
         let api = HttpApi("Api", cors: .init(allowOrigins: ["*"], allowMethods: ["*"], allowHeaders: ["Content-Type"], maxAge: .hours(1))) { Route(.get, "/orders", to: fn) }
         return [
             Stack("HttpApiCorsFull") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiIntegrationNamed`
+    static func httpApiIntegrationNamed() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let integ = HttpLambdaIntegration("OrdersIntegration", handler: fn); let api = HttpApi("Api") { Route(.get, "/orders", to: integ) }
+        return [
+            Stack("HttpApiIntegrationNamed") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiSharedIntegration`
+    static func httpApiSharedIntegration() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let integ = HttpLambdaIntegration("OrdersIntegration", handler: fn); let api = HttpApi("Api") { Route(.get, "/orders", to: integ); Route(.post, "/orders", to: integ); Route(.get, "/orders/{id}", to: integ); Route(.delete, "/orders/{id}", to: integ) }
+        return [
+            Stack("HttpApiSharedIntegration") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiSharedIntegrationTwo`
+    static func httpApiSharedIntegrationTwo() -> [Stack] {
+        let one = Function("One", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let two = Function("Two", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let reads = HttpLambdaIntegration("Reads", handler: one); let writes = HttpLambdaIntegration("Writes", handler: two); let api = HttpApi("Api") { Route(.get, "/a", to: reads); Route(.post, "/a", to: writes); Route(.get, "/b", to: reads); Route(.put, "/b", to: one) }
+        return [
+            Stack("HttpApiSharedIntegrationTwo") {
+                one
+                two
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiSharedIntegrationAny`
+    static func httpApiSharedIntegrationAny() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let integ = HttpLambdaIntegration("Proxy", handler: fn); let api = HttpApi("Api") { Route(.any, "/{proxy+}", to: integ); Route(.get, "/", to: integ) }
+        return [
+            Stack("HttpApiSharedIntegrationAny") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiIntegrationScopedToRoute`
+    static func httpApiIntegrationScopedToRoute() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let integ = HttpLambdaIntegration("OrdersIntegration", handler: fn, scopePermissionToRoute: true); let api = HttpApi("Api") { Route(.get, "/orders", to: integ); Route(.post, "/orders", to: integ) }
+        return [
+            Stack("HttpApiIntegrationScopedToRoute") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiIntegrationScopedToApi`
+    static func httpApiIntegrationScopedToApi() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let integ = HttpLambdaIntegration("OrdersIntegration", handler: fn, scopePermissionToRoute: false); let api = HttpApi("Api") { Route(.get, "/orders", to: integ); Route(.post, "/orders", to: integ); Route(.get, "/orders/{id}", to: integ) }
+        return [
+            Stack("HttpApiIntegrationScopedToApi") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpApiIntegrationScopedToApiTwice`
+    static func httpApiIntegrationScopedToApiTwice() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let reads = HttpLambdaIntegration("Reads", handler: fn, scopePermissionToRoute: false); let writes = HttpLambdaIntegration("Writes", handler: fn, scopePermissionToRoute: false); let admin = HttpLambdaIntegration("Admin", handler: fn); let api = HttpApi("Api") { Route(.get, "/orders", to: reads); Route(.post, "/orders", to: writes); Route(.delete, "/orders", to: admin) }
+        return [
+            Stack("HttpApiIntegrationScopedToApiTwice") {
                 fn
                 api
             }

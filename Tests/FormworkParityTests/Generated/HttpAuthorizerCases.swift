@@ -11,6 +11,22 @@ enum HttpAuthorizerCases {
         ("HttpAuthorizerLambda", httpAuthorizerLambda),
         ("HttpAuthorizerLambdaSimple", httpAuthorizerLambdaSimple),
         ("HttpAuthorizerIam", httpAuthorizerIam),
+        ("HttpAuthorizerDefault", httpAuthorizerDefault),
+        ("HttpAuthorizerDefaultScopes", httpAuthorizerDefaultScopes),
+        ("HttpAuthorizerDefaultScopesEmpty", httpAuthorizerDefaultScopesEmpty),
+        ("HttpAuthorizerDefaultScopesTwo", httpAuthorizerDefaultScopesTwo),
+        ("HttpAuthorizerDefaultRouteScopes", httpAuthorizerDefaultRouteScopes),
+        ("HttpAuthorizerDefaultRouteNone", httpAuthorizerDefaultRouteNone),
+        ("HttpAuthorizerDefaultRouteNoneNoScopes", httpAuthorizerDefaultRouteNoneNoScopes),
+        ("HttpAuthorizerDefaultRouteIam", httpAuthorizerDefaultRouteIam),
+        ("HttpAuthorizerDefaultRouteLambda", httpAuthorizerDefaultRouteLambda),
+        ("HttpAuthorizerDefaultLambda", httpAuthorizerDefaultLambda),
+        ("HttpAuthorizerScopesWithoutDefault", httpAuthorizerScopesWithoutDefault),
+        ("HttpAuthorizerDefaultSharedIntegration", httpAuthorizerDefaultSharedIntegration),
+        ("HttpAuthorizerUserPool", httpAuthorizerUserPool),
+        ("HttpAuthorizerUserPoolDefault", httpAuthorizerUserPoolDefault),
+        ("HttpAuthorizerUserPoolOptions", httpAuthorizerUserPoolOptions),
+        ("HttpAuthorizerUserPoolInRegion", httpAuthorizerUserPoolInRegion),
     ]
 
     /// `HttpAuthorizerJwt`
@@ -83,6 +99,214 @@ enum HttpAuthorizerCases {
         let api = HttpApi("Api") { Route(.get, "/orders", to: fn, authorization: .iam) }
         return [
             Stack("HttpAuthorizerIam") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefault`
+    static func httpAuthorizerDefault() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerDefault") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultScopes`
+    static func httpAuthorizerDefaultScopes() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerDefaultScopes") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultScopesEmpty`
+    static func httpAuthorizerDefaultScopesEmpty() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: []) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerDefaultScopesEmpty") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultScopesTwo`
+    static func httpAuthorizerDefaultScopesTwo() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read", "orders/list", "orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerDefaultScopesTwo") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultRouteScopes`
+    static func httpAuthorizerDefaultRouteScopes() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .http(jwt, scopes: ["orders/write"])) }
+        return [
+            Stack("HttpAuthorizerDefaultRouteScopes") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultRouteNone`
+    static func httpAuthorizerDefaultRouteNone() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .none) }
+        return [
+            Stack("HttpAuthorizerDefaultRouteNone") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultRouteNoneNoScopes`
+    static func httpAuthorizerDefaultRouteNoneNoScopes() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .none) }
+        return [
+            Stack("HttpAuthorizerDefaultRouteNoneNoScopes") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultRouteIam`
+    static func httpAuthorizerDefaultRouteIam() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .iam) }
+        return [
+            Stack("HttpAuthorizerDefaultRouteIam") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultRouteLambda`
+    static func httpAuthorizerDefaultRouteLambda() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let authFn = Function("AuthFn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let lam = HttpAuthorizer.lambda("Lam", handler: authFn); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .http(lam)) }
+        return [
+            Stack("HttpAuthorizerDefaultRouteLambda") {
+                fn
+                authFn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultLambda`
+    static func httpAuthorizerDefaultLambda() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let authFn = Function("AuthFn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let lam = HttpAuthorizer.lambda("Lam", handler: authFn); let api = HttpApi("Api", defaultAuthorizer: lam) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerDefaultLambda") {
+                fn
+                authFn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerScopesWithoutDefault`
+    static func httpAuthorizerScopesWithoutDefault() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = HttpApi("Api", defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .none) }
+        return [
+            Stack("HttpAuthorizerScopesWithoutDefault") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerDefaultSharedIntegration`
+    static func httpAuthorizerDefaultSharedIntegration() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let jwt = HttpAuthorizer.jwt("Jwt", issuer: "https://issuer.example.com", audience: ["shop"]); let integ = HttpLambdaIntegration("OrdersIntegration", handler: fn); let api = HttpApi("Api", defaultAuthorizer: jwt, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: integ); Route(.post, "/orders", to: integ) }
+        return [
+            Stack("HttpAuthorizerDefaultSharedIntegration") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerUserPool`
+    static func httpAuthorizerUserPool() -> [Stack] {
+        let pool = UserPool("Pool")
+        let web = pool.client("Web")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let auth = HttpAuthorizer.userPool("Cognito", pool: pool, clients: [web]); let api = HttpApi("Api") { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn, authorization: .http(auth)) }
+        return [
+            Stack("HttpAuthorizerUserPool") {
+                pool
+                web
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerUserPoolDefault`
+    static func httpAuthorizerUserPoolDefault() -> [Stack] {
+        let pool = UserPool("Pool")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let auth = HttpAuthorizer.userPool("Cognito", pool: pool); let api = HttpApi("Api", defaultAuthorizer: auth, defaultAuthorizationScopes: ["orders/read"]) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerUserPoolDefault") {
+                pool
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerUserPoolOptions`
+    static func httpAuthorizerUserPoolOptions() -> [Stack] {
+        let pool = UserPool("Pool")
+        let web = pool.client("Web")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let auth = HttpAuthorizer.userPool("Cognito", pool: pool, clients: [web], region: "us-east-1", identitySource: ["$request.header.X-Token"], name: "shop-users"); let api = HttpApi("Api", defaultAuthorizer: auth) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerUserPoolOptions") {
+                pool
+                web
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `HttpAuthorizerUserPoolInRegion`
+    static func httpAuthorizerUserPoolInRegion() -> [Stack] {
+        let pool = UserPool("Pool")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let auth = HttpAuthorizer.userPool("Cognito", pool: pool); let api = HttpApi("Api", defaultAuthorizer: auth) { Route(.get, "/orders", to: fn); Route(.post, "/orders", to: fn) }
+        return [
+            Stack("HttpAuthorizerUserPoolInRegion", region: "eu-west-1") {
+                pool
                 fn
                 api
             }
