@@ -206,6 +206,7 @@ let package = Package(
         .testTarget(
             name: "FormworkAWSTests",
             dependencies: ["FormworkAWS", "FormworkCore", "FormworkL1", "FormworkTemplate", "Patterns"],
+            exclude: ["LogRetentionHandler"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

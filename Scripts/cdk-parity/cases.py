@@ -313,6 +313,12 @@ def function_cases():
                                            stmt("queue.grant_send_messages(fn)", "queue.grant(.send, to: fn)")]),
         Case("FunctionTwoGrants", [queue(), table(), fn(), stmt("queue.grant_send_messages(fn)", "queue.grant(.send, to: fn)"),
                                    stmt("table.grant_read_data(fn)", "table.grant(.read, to: fn)")]),
+        # logRetention: CDK's Custom::LogRetention and its provider, one per stack (Formwork's own handler code).
+        Case("FunctionLogRetention", [fn("Fn", [o("log_retention", "logs.RetentionDays.ONE_WEEK", "logRetention", ".oneWeek")])]),
+        Case("FunctionLogRetentionTwo", [fn("Fn", [o("log_retention", "logs.RetentionDays.ONE_WEEK", "logRetention", ".oneWeek")]),
+                                         fn("Other", [o("log_retention", "logs.RetentionDays.ONE_MONTH", "logRetention", ".oneMonth")])]),
+        Case("FunctionLogRetentionNamed", [fn("Fn", [o("function_name", '"orders-handler"', "functionName", '"orders-handler"'),
+                                                     o("log_retention", "logs.RetentionDays.ONE_YEAR", "logRetention", ".oneYear")])]),
     ]
     return cases
 

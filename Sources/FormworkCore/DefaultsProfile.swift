@@ -19,6 +19,7 @@
 /// | `HttpApi` route permission | any method of the path may invoke | only the route's method | — |
 /// | `HttpApi` endpoint | no output | an `Endpoint` output, as `RestApi` writes | — |
 /// | `RestApi` route's required parameters | declared only (no validator) | checked by a request validator | — |
+/// | a function's `logRetention` | `Custom::LogRetention` on the group Lambda made, one provider per stack | the group declared, owned by the stack | — |
 ///
 /// ```swift
 /// let app = App(defaults: .cdk(cdkJSON: "cdk.json")) {

@@ -11,7 +11,26 @@ import OrderedCollections
 public enum ParityCheck {
     public static let unorderedKeys: Set<String> = ["Statement", "Action", "NotAction", "ManagedPolicyArns"]
 
+    /// Functions Formwork writes with its own handler where CDK ships its code as an asset (CDK's code is not
+    /// copied): by logical ID prefix, the properties that hold the code and its runtime, which are not compared.
+    /// The log retention provider (`LogRetentionProvider`) runs Formwork's Python handler, CDK's runs Node.js.
+    public static let ownHandlers: [(logicalIdPrefix: String, properties: [String])] = [
+        ("LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a", ["Code", "Runtime"])
+    ]
+
+    /// `reference` with the ``ownHandlers`` properties of its functions taken from `ours`: what is left to compare
+    /// (and to diff, for a migration) is everything else.
+    public static func adoptingOwnHandlers(_ reference: Template, from ours: Template) -> Template {
+        var adopted = reference
+        for (logicalId, resource) in reference.resources where resource.type == "AWS::Lambda::Function" {
+            guard let exemption = ownHandlers.first(where: { logicalId.hasPrefix($0.logicalIdPrefix) }), let mine = ours.resources[logicalId] else { continue }
+            for property in exemption.properties { adopted.resources[logicalId]?.properties[property] = mine.properties[property] }
+        }
+        return adopted
+    }
+
     public static func differences(reference: Template, ours: Template) -> [String] {
+        let reference = adoptingOwnHandlers(reference, from: ours)
         var found: [String] = []
         let referenceIds = reference.resources.keys.filter { reference.resources[$0]?.type != "AWS::CDK::Metadata" }
         if Set(referenceIds) != Set(ours.resources.keys) {

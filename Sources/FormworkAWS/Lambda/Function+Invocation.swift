@@ -35,9 +35,12 @@ extension Function {
             scope.require(deadLetterQueue)
             scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), to: role, as: Role.defaultPolicyStatements)
         }
-        if let logRetention {
+        if let logRetention, scope.defaults.isFormwork {
             try scope.add(LogGroup("LogGroup", logGroupName: "/aws/lambda/\(name)", retention: logRetention))
-        } else if scope.defaults.isEnabled(.lambdaUseCdkManagedLogGroup) {
+        } else if let logRetention {
+            // CDK's LogRetention: the group Lambda made (or will make) is not the stack's, so a migrated stack keeps it.
+            try scope.add(LogRetention(logGroupName: "/aws/lambda/\(name)", retention: logRetention))
+        } else if takesManagedLogGroup, scope.defaults.isEnabled(.lambdaUseCdkManagedLogGroup) {
             // CDK's managed log group: the function's own, retained, with CDK's default two years.
             try scope.add(LogGroup("LogGroup", logGroupName: "/aws/lambda/\(name)"))
         }

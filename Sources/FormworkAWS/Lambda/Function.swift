@@ -46,8 +46,10 @@ public struct Function: GrantPrincipal {
     public var architecture: Architecture?
     /// Where failed asynchronous invocations go (`DeadLetterConfig`).
     public var deadLetterQueue: Queue?
-    /// The retention of a log group `/aws/lambda/<name>` created with the function; without it, Lambda
-    /// creates the group on first use and keeps its logs forever.
+    /// The retention of the function's log group `/aws/lambda/<name>`; `nil`: none set, so Lambda creates the group
+    /// on first use and keeps its logs forever. The Formwork profile declares the group (`AWS::Logs::LogGroup`, owned by
+    /// the stack); the CDK profile sets the retention through CDK's `Custom::LogRetention` and its provider, so that a
+    /// migrated app keeps the group Lambda already made.
     public var logRetention: LogGroup.Retention?
     /// Retries and destinations of asynchronous invocations.
     public var asyncInvocation: AsyncInvocation?
@@ -90,6 +92,9 @@ public struct Function: GrantPrincipal {
     }
     /// The role the function runs with.
     public let role: Role
+    /// Whether `@aws-cdk/aws-lambda:useCdkManagedLogGroup` gives the function a log group; `false` for a provider
+    /// that CDK declares without one (``LogRetentionProvider``).
+    var takesManagedLogGroup = true
 
     /// A function running `handler` of `code` on `runtime`.
     public init(

@@ -33,6 +33,9 @@ enum FunctionCases {
         ("FunctionQueueGrantPurge", functionQueueGrantPurge),
         ("FunctionKmsQueueGrantSend", functionKmsQueueGrantSend),
         ("FunctionTwoGrants", functionTwoGrants),
+        ("FunctionLogRetention", functionLogRetention),
+        ("FunctionLogRetentionTwo", functionLogRetentionTwo),
+        ("FunctionLogRetentionNamed", functionLogRetentionNamed),
     ]
 
     /// `FunctionPlain`
@@ -355,6 +358,38 @@ enum FunctionCases {
                 fn
                 queue.grant(.send, to: fn)
                 table.grant(.read, to: fn)
+            }
+        ]
+    }
+
+    /// `FunctionLogRetention`
+    static func functionLogRetention() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), logRetention: .oneWeek)
+        return [
+            Stack("FunctionLogRetention") {
+                fn
+            }
+        ]
+    }
+
+    /// `FunctionLogRetentionTwo`
+    static func functionLogRetentionTwo() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), logRetention: .oneWeek)
+        let other = Function("Other", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), logRetention: .oneMonth)
+        return [
+            Stack("FunctionLogRetentionTwo") {
+                fn
+                other
+            }
+        ]
+    }
+
+    /// `FunctionLogRetentionNamed`
+    static func functionLogRetentionNamed() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), functionName: "orders-handler", logRetention: .oneYear)
+        return [
+            Stack("FunctionLogRetentionNamed") {
+                fn
             }
         ]
     }
