@@ -522,7 +522,70 @@ def state_machine_cases():
                                    stmt("rule.add_target(targets.SfnStateMachine(machine))", "rule.target(machine)")]),
         Case("MachineGrantStart", [machine(*pass_then_done), fn(), stmt("machine.grant_start_execution(fn)", "machine.grantStartExecution(to: fn)")]),
     ]
-    return cases
+    return cases + machine_statement_order_cases()
+
+
+def machine_statement_order_cases():
+    """The order of the role's statements with several tasks: CDK registers a state's own statements when it is
+    reached, then those of what follows it and of its catch handlers and choices, and a parallel's branches' or a
+    map's item processor's only after all that; under minimizePolicies the merged statements keep that order.
+    The Swift states are named with `let`s first (continuation lines indented as the generated code's), to keep
+    each expression small for the type checker."""
+    key_py = '{"pk": tasks.DynamoAttributeValue.from_string("a")}'
+    states = {
+        "one": ('tasks.LambdaInvoke(s, "One", lambda_function=first)', 'State.lambdaInvoke("One", function: first)'),
+        "two": ('tasks.LambdaInvoke(s, "Two", lambda_function=second)', 'State.lambdaInvoke("Two", function: second)'),
+        "send": ('tasks.SqsSendMessage(s, "Send", queue=queue, message_body=sfn.TaskInput.from_text("x"))', 'State.sqsSendMessage("Send", queue: queue, messageBody: "x")'),
+        "alert": ('tasks.SnsPublish(s, "Alert", topic=topic, message=sfn.TaskInput.from_text("failed"))', 'State.snsPublish("Alert", topic: topic, message: "failed")'),
+        "put": (f'tasks.DynamoPutItem(s, "Put", table=table, item={key_py})', 'State.dynamoPutItem("Put", table: table, item: key)'),
+        "get": (f'tasks.DynamoGetItem(s, "Get", table=table, key={key_py})', 'State.dynamoGetItem("Get", table: table, key: key)'),
+        "mark": (f'tasks.DynamoUpdateItem(s, "Mark", table=table, key={key_py}, update_expression="SET done = :d", expression_attribute_values={{":d": tasks.DynamoAttributeValue.from_boolean(True)}})',
+                 'State.dynamoUpdateItem("Mark", table: table, key: key, updateExpression: "SET done = :d", expressionAttributeValues: [":d": ["BOOL": true]])'),
+    }
+    everything = [fn("First"), fn("Second"), queue(), topic(), table()]
+
+    def ordered(used, py_chain, swift_lets, swift_chain):
+        """The machine: the Python states built inline (each once: `{name}` in `py_chain`), the Swift ones as `let`s."""
+        py = py_chain.format(**{name: states[name][0] for name in used})
+        swift = ['let key: Value = ["pk": ["S": "a"]]'] + [f"let {name} = {states[name][1]}" for name in used] + swift_lets
+        return construct(f'machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable({py}))',
+                         "\n        ".join(swift + [f'let machine = StateMachine("Machine", definition: {swift_chain})']), "machine")
+    return [
+        # A parallel (branches: a function, a queue) caught by a topic, then a map (item processor: a table), then
+        # the second function: the second function, the table, the topic, then the branches' function and queue.
+        Case("MachineOrderParallelMap", everything + [ordered(
+            ["one", "send", "alert", "put", "two"],
+            'sfn.Parallel(s, "Both").branch({one}).branch({send}).add_catch({alert}).next(sfn.Map(s, "Each", items_path="$.items").item_processor({put})).next({two})',
+            ['let both = State.parallel("Both", branches: [Chain(one), Chain(send)]).catching(alert)',
+             'let each = State.map("Each", itemsPath: "$.items", processor: Chain(put))'],
+            "both.next(each).next(two)")]),
+        # A choice: its otherwise branch (a put caught by the topic) first, then its cases: a function retried and
+        # caught by the same topic, then a parallel whose branches (a get; a map sending to the queue) come after
+        # the state that follows it.
+        Case("MachineOrderChoice", everything + [construct(
+            'alert = ' + states["alert"][0] + '; machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable('
+            f'sfn.Choice(s, "Route").when(sfn.Condition.string_equals("$.kind", "a"), {states["one"][0]}.add_retry(errors=["States.Timeout"], max_attempts=2).add_catch(alert).next({states["mark"][0]}))'
+            f'.when(sfn.Condition.number_greater_than("$.n", 3), sfn.Parallel(s, "Fan").branch({states["get"][0]}).branch(sfn.Map(s, "Each").item_processor({states["send"][0]})).next({states["two"][0]}))'
+            f'.otherwise({states["put"][0]}.add_catch(alert))))',
+            "\n        ".join(['let key: Value = ["pk": ["S": "a"]]'] + [f"let {name} = {states[name][1]}" for name in ["one", "two", "send", "alert", "put", "get", "mark"]] + [
+                'let retried = one.retrying(.init(errors: ["States.Timeout"], maxAttempts: 2)).catching(alert)',
+                'let fan = State.parallel("Fan", branches: [Chain(get), Chain(State.map("Each", processor: Chain(send)))])',
+                'let cases = [ChoiceCase(.stringEquals("$.kind", "a"), retried.next(mark)), ChoiceCase(.numberGreaterThan("$.n", 3), fan.next(two))]',
+                'let machine = StateMachine("Machine", definition: State.choice("Route", cases, otherwise: Chain(put.catching(alert))))']), "machine")]),
+        # A map whose item processor is a parallel then a get, caught by a put, then the queue and the second
+        # function: the map's next states and catch first, then its processor (the get, then the parallel's branches).
+        Case("MachineOrderNested", everything + [ordered(
+            ["one", "alert", "get", "put", "send", "two"],
+            'sfn.Map(s, "Outer", items_path="$.items").item_processor(sfn.Parallel(s, "Inner").branch({one}).branch({alert}).next({get})).add_catch({put}, result_path="$.error").next({send}).next({two})',
+            ['let inner = State.parallel("Inner", branches: [Chain(one), Chain(alert)])',
+             'let outer = State.map("Outer", itemsPath: "$.items", processor: inner.next(get)).catching(put, resultPath: "$.error")'],
+            "outer.next(send).next(two)")]),
+        # Two tasks on the same function around a map: one statement, where the first task put it.
+        Case("MachineOrderSameFunction", [fn("First"), table(), ordered(
+            ["one", "get"],
+            '{one}.next(sfn.Map(s, "Each").item_processor({get})).next(tasks.LambdaInvoke(s, "Again", lambda_function=first))',
+            [], 'one.next(State.map("Each", processor: Chain(get))).next(State.lambdaInvoke("Again", function: first))')]),
+    ]
 
 
 # MARK: API Gateway
@@ -1348,6 +1411,8 @@ def dashboard_cases():
              '.singleValue(title: "Depth", metrics: [queue.metric(.approximateNumberOfMessagesVisible)])')
     text = ('cloudwatch.TextWidget(markdown="# Shop\\n*orders* \\"live\\"", width=24, height=2)', '.text(markdown: "# Shop\\n*orders* \\"live\\"", width: 24, height: 2)')
     g = graph("Errors", [errors], [invocations])
+    sum_expr = ('cloudwatch.MathExpression(expression="errors + invocations", using_metrics={"errors": fn.metric_errors(), "invocations": fn.metric_invocations()})',
+                'MathExpression("errors + invocations", using: ["errors": fn.metric(.errors), "invocations": fn.metric(.invocations)])')
     return [
         Case("DashboardGraph", [fn(), dash([g[0]], [g[1]], ', dashboard_name="shop"', ', dashboardName: "shop"')]),
         Case("DashboardSingleValue", [queue(), dash([depth[0]], [depth[1]])]),
@@ -1358,6 +1423,12 @@ def dashboard_cases():
                                                                                    o("threshold", "100", "threshold", "100"), o("evaluation_periods", "1", None, None)]),
                                       dash(['cloudwatch.AlarmStatusWidget(alarms=[deep])', 'cloudwatch.AlarmStatusWidget(title="Queues", alarms=[deep], width=12, height=4)'],
                                            ['.alarmStatus(alarms: [deep])', '.alarmStatus(title: "Queues", alarms: [deep], width: 12, height: 4)'])]),
+        # A graph showing two metrics and an expression over them: the metrics once, shown, with the expression's ids.
+        Case("DashboardMathReusesShown", [fn(), dash([graph("Sum", [errors, invocations, sum_expr])[0]], [graph("Sum", [errors, invocations, sum_expr])[1]])]),
+        # The expression first: the metric shown later takes its row (and the right axis); the other is hidden.
+        Case("DashboardMathShownAfter", [fn(), dash([graph("Sum", [sum_expr], [invocations])[0]], [graph("Sum", [sum_expr], [invocations])[1]])]),
+        # The same metric on both axes: one row, on the left.
+        Case("DashboardSameMetricTwice", [fn(), dash([graph("Errors", [errors], [errors])[0]], [graph("Errors", [errors], [errors])[1]])]),
         Case("DashboardAverageAndPeriod", [fn(), dash([graph("Duration", [("fn.metric_duration()", "fn.metric(.duration)"),
                                                                           ("fn.metric_errors(period=Duration.minutes(1))", "fn.metric(.errors, period: .minutes(1))")])[0]],
                                                       [graph("Duration", [("fn.metric_duration()", "fn.metric(.duration)"),
@@ -1600,6 +1671,12 @@ def metric_math_cases():
               'MathExpression("errors + throttles", using: ["errors": fn.metric(.errors), "throttles": fn.metric(.throttles, statistic: .maximum)], period: .minutes(1))')
     p99 = ('cloudwatch.MathExpression(expression="slow * 2", using_metrics={"slow": fn.metric_duration(statistic="p99")})',
            'MathExpression("slow * 2", using: ["slow": fn.metric(.duration, statistic: .percentile(99))])')
+    shared = ('cloudwatch.MathExpression(expression="errors * 2", using_metrics={"errors": fn.metric_errors()})',
+              'MathExpression("errors * 2", using: ["errors": fn.metric(.errors)])')
+    other_id = ('cloudwatch.MathExpression(expression="failed - 1", using_metrics={"failed": fn.metric_errors()})',
+                'MathExpression("failed - 1", using: ["failed": fn.metric(.errors)])')
+    twice = ('cloudwatch.MathExpression(expression="a + b", using_metrics={"a": fn.metric_errors(), "b": fn.metric_errors()})',
+             'MathExpression("a + b", using: ["a": fn.metric(.errors), "b": fn.metric(.errors)])')
     return [
         Case("MathAlarm", [fn(), alarm(expr())]),
         Case("MathAlarmLabel", [fn(), alarm(labelled)]),
@@ -1610,6 +1687,20 @@ def metric_math_cases():
         Case("MathGraphRight", [fn(), dash(f'cloudwatch.GraphWidget(left=[fn.metric_errors()], right=[{minute[0]}])',
                                            f'.graph(left: [fn.metric(.errors)], right: [{minute[1]}])')]),
         Case("MathSingleValue", [fn(), dash(f'cloudwatch.SingleValueWidget(metrics=[{minute[0]}, {p99[0]}])', f'.singleValue(metrics: [{minute[1]}, {p99[1]}])')]),
+        # A metric shown and used: one row with the expression's id; the one only used is hidden.
+        Case("MathSingleValueShown", [fn(), dash(f'cloudwatch.SingleValueWidget(metrics=[fn.metric_errors(), {rate[0].replace("@", "")}])',
+                                                 f'.singleValue(metrics: [fn.metric(.errors), {rate[1].replace("@", "")}])')]),
+        # Two expressions using the same metric under the same id (one row), a third under another id (a row of its own).
+        Case("MathGraphSharedMetric", [fn(), dash(f'cloudwatch.GraphWidget(left=[{rate[0].replace("@", "")}, {shared[0]}], right=[{other_id[0]}])',
+                                                  f'.graph(left: [{rate[1].replace("@", "")}, {shared[1]}], right: [{other_id[1]}])')]),
+        # The metric shown is read over another period than the expression's: two rows.
+        Case("MathGraphOtherPeriod", [fn(), dash(f'cloudwatch.GraphWidget(left=[fn.metric_errors(period=Duration.minutes(1)), {shared[0]}])',
+                                                 f'.graph(left: [fn.metric(.errors, period: .minutes(1)), {shared[1]}])')]),
+        # Shown over the expression's own period: one row, with the period.
+        Case("MathGraphSamePeriod", [fn(), dash(f'cloudwatch.GraphWidget(left=[fn.metric_errors(period=Duration.minutes(1)), {minute[0]}])',
+                                                f'.graph(left: [fn.metric(.errors, period: .minutes(1)), {minute[1]}])')]),
+        # An alarm's expression using one metric under two ids: a query for each.
+        Case("MathAlarmSameMetricTwice", [fn(), alarm(twice)]),
     ]
 
 
@@ -1720,6 +1811,13 @@ def step_functions_integration_cases():
             stmt(None, "table.grant(.write, to: machine)")]),
         Case("DistributedMapLambda", dmap(json_reader[0] + ', result_writer=sfn.ResultWriter(bucket=bucket, prefix="out")', ', itemReader: .json(bucket: bucket, key: "orders.json"), resultWriter: (bucket, "out")',
                                           'tasks.LambdaInvoke(s, "Work", lambda_function=fn)', 'Chain(State.lambdaInvoke("Work", function: fn))', more=[fn()])),
+        # The map's own statements (writer, reader) when it is reached, the queue after it next, its processor's last.
+        Case("DistributedMapThenTask", [bucket_, fn(), queue(), construct(
+            'm = sfn.DistributedMap(s, "Each", item_reader=sfn.S3JsonItemReader(bucket=bucket, key="orders.json"), result_writer=sfn.ResultWriter(bucket=bucket, prefix="out")); '
+            'm.item_processor(tasks.LambdaInvoke(s, "Work", lambda_function=fn)); '
+            'machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(m.next(tasks.SqsSendMessage(s, "Send", queue=queue, message_body=sfn.TaskInput.from_text("done")))))',
+            'let machine = StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemReader: .json(bucket: bucket, key: "orders.json"), resultWriter: (bucket, "out"), '
+            'processor: Chain(State.lambdaInvoke("Work", function: fn)))).next(State.sqsSendMessage("Send", queue: queue, messageBody: "done")))', "machine")]),
     ]
 
 

@@ -158,4 +158,36 @@ enum StatesLanguage {
         let statements = template.resources[logicalId("M/EventsRole/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue
         #expect(statements?.count == 1)
     }
+
+    /// CDK's `StateGraph` registers a state's statements when it reaches it, and a parallel's branches' and a map's
+    /// item processor's only after everything the state leads to (what follows it, its catch handlers).
+    @Test func theRolesStatementsComeInCDKsOrderNestedGraphsLast() throws {
+        let queue = Queue("Q")
+        let topic = Topic("T")
+        let table = Table("Tbl", partitionKey: .string("pk"))
+        let key: Value = ["pk": ["S": "a"]]
+        let fanout = State.parallel("Fanout", branches: [Chain(State.sqsSendMessage("Send", queue: queue, messageBody: "x"))])
+            .catching(State.snsPublish("Alert", topic: topic, message: "failed"))
+        let each = State.map("Each", processor: Chain(State.dynamoGetItem("Get", table: table, key: key)))
+        let template = try synthesize {
+            queue
+            topic
+            table
+            StateMachine("M", definition: fanout.next(each).next(State.dynamoPutItem("Put", table: table, item: key)))
+        }
+        let statements = template.resources[logicalId("M/Role/DefaultPolicy/Resource")]?.properties["PolicyDocument"]?["Statement"]?.arrayValue
+        #expect(statements?.compactMap { $0["Action"]?.stringValue } == ["dynamodb:PutItem", "dynamodb:GetItem", "sns:Publish", "sqs:SendMessage"])
+    }
+
+    /// A parallel reached twice (the handler of two catches) is one state, its branches written once.
+    @Test func aParallelReachedTwiceIsOneState() throws {
+        let function = inlineFunction("Fn")
+        let undo = State.parallel("Undo", branches: [Chain(State.pass("A")), Chain(State.pass("B"))])
+        let first = State.lambdaInvoke("First", function: function).catching(undo)
+        let second = State.lambdaInvoke("Second", function: function).catching(undo)
+        let asl = try definition(StateMachine("M", definition: first.next(second)))
+        #expect(StatesLanguage.problems(in: asl) == [])
+        #expect(asl["States"]?.objectValue?.keys.elements == ["First", "Second", "Undo"])
+        #expect(asl["States"]?["Undo"]?["Branches"]?.arrayValue?.count == 2)
+    }
 }

@@ -23,7 +23,9 @@ public struct Dashboard: IdentifiedConstruct {
 
     /// One widget.
     public enum Widget: Sendable {
-        /// Metrics or math expressions over time, on the left and right axes (6 × 6 unless given).
+        /// Metrics or math expressions over time, on the left and right axes (6 × 6 unless given). As in CDK, a metric that an
+        /// expression of the widget uses is written once: shown, with the expression's id for it, when the widget lists it too,
+        /// else hidden; one id naming two different metrics in a widget is an error.
         case graph(title: String? = nil, left: [any MetricSeries], right: [any MetricSeries] = [], width: Int = 6, height: Int = 6)
         /// The latest values (6 × 3 unless given).
         case singleValue(title: String? = nil, metrics: [any MetricSeries], width: Int = 6, height: Int = 3)
@@ -42,10 +44,18 @@ public struct Dashboard: IdentifiedConstruct {
         }
 
         var series: [any MetricSeries] {
+            plotted.map { $0.series }
+        }
+
+        /// The series the widget shows, each with whether it is on the right axis.
+        var plotted: [(series: any MetricSeries, right: Bool)] {
             switch self {
-            case .graph(_, let left, let right, _, _): left + right
-            case .singleValue(_, let metrics, _, _): metrics
-            case .text, .alarmStatus: []
+            case .graph(_, let left, let right, _, _):
+                return left.map { (series: $0, right: false) } + right.map { (series: $0, right: true) }
+            case .singleValue(_, let metrics, _, _):
+                return metrics.map { (series: $0, right: false) }
+            case .text, .alarmStatus:
+                return []
             }
         }
     }
@@ -70,6 +80,12 @@ public struct Dashboard: IdentifiedConstruct {
         }
         for series in rows.joined().flatMap(\.series) {
             if case .math(let expression) = series.series { try expression.validate(at: scope) }
+        }
+        for widget in rows.joined() {
+            if let id = MetricSet(widget.plotted).conflictingIds.first {
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path], "two different metrics have the id '\(id)' in one widget; give one of them another id")
+            }
         }
         var body = DashboardBody()
         body.text("{\"widgets\":[")
@@ -122,21 +138,21 @@ struct DashboardBody {
     mutating func widget(_ widget: Dashboard.Widget, x: Int, y: Int) {
         let (width, height) = widget.size
         switch widget {
-        case .graph(let title, let left, let right, _, _):
+        case .graph(let title, _, _, _, _):
             text("{\"type\":\"metric\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"view\":\"timeSeries\"")
             if let title { text(",\"title\":\(Self.quoted(title))") }
             text(",\"region\":")
             string(Aws.region)
             text(",\"metrics\":[")
-            metrics(left.map { ($0, false) } + right.map { ($0, true) })
+            metrics(widget.plotted)
             text("],\"yAxis\":{}}}")
-        case .singleValue(let title, let list, _, _):
+        case .singleValue(let title, _, _, _):
             text("{\"type\":\"metric\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"view\":\"singleValue\"")
             if let title { text(",\"title\":\(Self.quoted(title))") }
             text(",\"region\":")
             string(Aws.region)
             text(",\"metrics\":[")
-            metrics(list.map { ($0, false) })
+            metrics(widget.plotted)
             text("]}}")
         case .text(let markdown, _, _):
             text("{\"type\":\"text\",\"width\":\(width),\"height\":\(height),\"x\":\(x),\"y\":\(y),\"properties\":{\"markdown\":\(Self.quoted(markdown))}}")
@@ -153,23 +169,24 @@ struct DashboardBody {
         }
     }
 
-    /// `[namespace, name, dimension, value, ..., {period, stat, yAxis}]` per metric, and for an expression
-    /// `[{label, expression, period, yAxis}]` followed by its metrics, hidden and on no axis, as CDK renders them.
+    /// `[namespace, name, dimension, value, ..., {id, visible, period, stat, yAxis}]` per metric, and for an expression
+    /// `[{label, expression, period, yAxis}]` followed by the metrics it uses, as CDK renders a `MetricSet`: a metric
+    /// the widget also shows is written once, where it is first listed, with the expression's id for it; one only used
+    /// is hidden and on no axis.
     private mutating func metrics(_ list: [(series: any MetricSeries, right: Bool)]) {
-        for (index, item) in list.enumerated() {
+        for (index, entry) in MetricSet(list).entries.enumerated() {
             if index > 0 { text(",") }
-            switch item.series.series {
+            switch entry.series {
             case .metric(let plain):
-                metricRow(plain, options: [], right: item.right)
+                var options: [String] = []
+                if let id = entry.id { options.append("\"id\":\(Self.quoted(id))") }
+                if entry.axis == nil { options.append("\"visible\":false") }
+                metricRow(plain, options: options, right: entry.axis == .right)
             case .math(let expression):
                 var options = ["\"label\":\(Self.quoted(expression.label ?? expression.expression))", "\"expression\":\(Self.quoted(expression.expression))"]
                 if expression.period.wholeSeconds != 300 { options.append("\"period\":\(expression.period.wholeSeconds)") }
-                if item.right { options.append("\"yAxis\":\"right\"") }
+                if entry.axis == .right { options.append("\"yAxis\":\"right\"") }
                 text("[{\(options.joined(separator: ","))}]")
-                for (id, used) in expression.usingMetrics {
-                    text(",")
-                    metricRow(used, options: ["\"id\":\(Self.quoted(id))", "\"visible\":false"], right: false)
-                }
             }
         }
     }

@@ -59,15 +59,15 @@ enum LogRetentionProvider {
 
 
         def handler(event, context):
-            properties = event["ResourceProperties"]
-            name = properties["LogGroupName"]
+            settings = event["ResourceProperties"]
+            name = settings["LogGroupName"]
             try:
-                logs = boto3.client("logs", region_name=properties.get("LogGroupRegion"))
+                logs = boto3.client("logs", region_name=settings.get("LogGroupRegion"))
                 if event["RequestType"] in ("Create", "Update"):
-                    retain(logs, name, properties.get("RetentionInDays"))
+                    retain(logs, name, settings.get("RetentionInDays"))
                     if event["RequestType"] == "Create":
                         retain(boto3.client("logs"), "/aws/lambda/" + context.function_name, 1)
-                elif properties.get("RemovalPolicy") == "destroy":
+                elif settings.get("RemovalPolicy") == "destroy":
                     attempt(logs.delete_log_group, ("ResourceNotFoundException",), logGroupName=name)
                 cfnresponse.send(event, context, cfnresponse.SUCCESS, {}, name)
             except Exception as error:

@@ -2,7 +2,10 @@ import FormworkCore
 import OrderedCollections
 
 /// Renders a chain of states as Amazon States Language, in CDK's order (depth first from the start: a
-/// state, what follows it, then its catch handlers), checking the graph on the way.
+/// state, what follows it, then its catch handlers), checking the graph on the way, and collects the role's
+/// statements in the order CDK's `StateGraph` registers them: a state's own when it is reached, then those of
+/// the states after it and of its catch handlers and choices, and only then those of its parallel branches or
+/// map item processor (CDK pushes a nested graph's statements up once the state holding it is bound).
 struct StateGraph {
     /// The rendered states of the machine and of every branch, by name, for the duplicate check.
     private var rendered: [String: Value] = [:]
@@ -40,14 +43,21 @@ struct StateGraph {
         if state.isTerminal, let next {
             throw SynthesisError(.invalidSetting, paths: [path], "the state '\(state.name)' ends its branch; '\(next)' after it can never run")
         }
-        let value = try renderState(state, next: next, into: &states)
         if let existing = rendered[state.name] {
-            guard existing == value else {
+            // The same state reached again (CDK binds a state, and registers its statements, once), or another state
+            // with its name: rendered apart, so that nothing is collected twice and its branches are rendered whole.
+            var apart = StateGraph(path: path, ignoresResultWriterV1: ignoresResultWriterV1)
+            var apartStates = OrderedDictionary<String, Value>()
+            var apartNested: [PolicyStatement] = []
+            let again = try apart.renderState(state, next: next, into: &apartStates, nested: &apartNested)
+            guard again == existing else {
                 throw SynthesisError(
                     .invalidSetting, paths: [path], "two different states are named '\(state.name)'; state names must be unique in a state machine")
             }
-            return  // the same state, reached again
+            return
         }
+        var nested: [PolicyStatement] = []
+        let value = try renderState(state, next: next, into: &states, nested: &nested)
         rendered[state.name] = value
         states[state.name] = value
         try render(chain, from: index + 1, into: &states)
@@ -57,9 +67,27 @@ struct StateGraph {
             if let otherwise { try render(otherwise, from: 0, into: &states) }
             for choiceCase in cases { try render(choiceCase.next, from: 0, into: &states) }
         }
+        // A parallel's branches and a map's item processor are graphs of their own: CDK pushes their statements up
+        // to the state machine's after everything this state leads to.
+        statements += nested
     }
 
-    private mutating func renderState(_ state: State, next: String?, into states: inout OrderedDictionary<String, Value>) throws(SynthesisError) -> Value {
+    /// `{"StartAt": ..., "States": {...}}` of a parallel's branch or a map's item processor, its statements (and
+    /// those of the graphs nested in it) added to `nested` rather than to ``statements``.
+    private mutating func renderNested(_ chain: Chain, nested: inout [PolicyStatement]) throws(SynthesisError) -> OrderedDictionary<String, Value> {
+        let outer = statements
+        statements = []
+        let document = try render(chain)
+        nested += statements
+        statements = outer
+        return document
+    }
+
+    /// The state's JSON; the statements of its task (or distributed map) added to ``statements``, those of its branches
+    /// or item processor to `nested`.
+    private mutating func renderState(
+        _ state: State, next: String?, into states: inout OrderedDictionary<String, Value>, nested: inout [PolicyStatement]
+    ) throws(SynthesisError) -> Value {
         if !state.canRecover, !state.retries.isEmpty || !state.catches.isEmpty {
             throw SynthesisError(.invalidSetting, paths: [path], "the state '\(state.name)' cannot retry or catch; only Task, Parallel and Map states can")
         }
@@ -103,7 +131,7 @@ struct StateGraph {
             members["ItemsPath"] = itemsPath.map { .string($0) }
             members["ItemSelector"] = itemSelector
             var itemProcessor: OrderedDictionary<String, Value> = ["ProcessorConfig": processorConfig]
-            for (key, value) in try render(processor) { itemProcessor[key] = value }
+            for (key, value) in try renderNested(processor, nested: &nested) { itemProcessor[key] = value }
             members["ItemProcessor"] = .object(itemProcessor)
             members["MaxConcurrency"] = maxConcurrency.map { .number(Double($0)) }
         }
@@ -128,7 +156,7 @@ struct StateGraph {
             inputOutput()
             recovery()
             var rendered: [Value] = []
-            for branch in branches { rendered.append(.object(try render(branch))) }
+            for branch in branches { rendered.append(.object(try renderNested(branch, nested: &nested))) }
             members["Branches"] = .array(rendered)
         case .map(let itemsPath, let itemSelector, let maxConcurrency, let processor):
             try mapState(

@@ -11,6 +11,9 @@ enum DashboardCases {
         ("DashboardRows", dashboardRows),
         ("DashboardWrap", dashboardWrap),
         ("DashboardAlarmStatus", dashboardAlarmStatus),
+        ("DashboardMathReusesShown", dashboardMathReusesShown),
+        ("DashboardMathShownAfter", dashboardMathShownAfter),
+        ("DashboardSameMetricTwice", dashboardSameMetricTwice),
         ("DashboardAverageAndPeriod", dashboardAverageAndPeriod),
     ]
 
@@ -83,6 +86,42 @@ enum DashboardCases {
             Stack("DashboardAlarmStatus") {
                 queue
                 deep
+                dash
+            }
+        ]
+    }
+
+    /// `DashboardMathReusesShown`
+    static func dashboardMathReusesShown() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.graph(title: "Sum", left: [fn.metric(.errors), fn.metric(.invocations), MathExpression("errors + invocations", using: ["errors": fn.metric(.errors), "invocations": fn.metric(.invocations)])])]])
+        return [
+            Stack("DashboardMathReusesShown") {
+                fn
+                dash
+            }
+        ]
+    }
+
+    /// `DashboardMathShownAfter`
+    static func dashboardMathShownAfter() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.graph(title: "Sum", left: [MathExpression("errors + invocations", using: ["errors": fn.metric(.errors), "invocations": fn.metric(.invocations)])], right: [fn.metric(.invocations)])]])
+        return [
+            Stack("DashboardMathShownAfter") {
+                fn
+                dash
+            }
+        ]
+    }
+
+    /// `DashboardSameMetricTwice`
+    static func dashboardSameMetricTwice() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.graph(title: "Errors", left: [fn.metric(.errors)], right: [fn.metric(.errors)])]])
+        return [
+            Stack("DashboardSameMetricTwice") {
+                fn
                 dash
             }
         ]

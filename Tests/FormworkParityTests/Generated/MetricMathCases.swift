@@ -12,6 +12,11 @@ enum MetricMathCases {
         ("MathGraph", mathGraph),
         ("MathGraphRight", mathGraphRight),
         ("MathSingleValue", mathSingleValue),
+        ("MathSingleValueShown", mathSingleValueShown),
+        ("MathGraphSharedMetric", mathGraphSharedMetric),
+        ("MathGraphOtherPeriod", mathGraphOtherPeriod),
+        ("MathGraphSamePeriod", mathGraphSamePeriod),
+        ("MathAlarmSameMetricTwice", mathAlarmSameMetricTwice),
     ]
 
     /// `MathAlarm`
@@ -94,6 +99,66 @@ enum MetricMathCases {
             Stack("MathSingleValue") {
                 fn
                 dash
+            }
+        ]
+    }
+
+    /// `MathSingleValueShown`
+    static func mathSingleValueShown() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.singleValue(metrics: [fn.metric(.errors), MathExpression("100 * errors / invocations", using: ["errors": fn.metric(.errors), "invocations": fn.metric(.invocations)])])]])
+        return [
+            Stack("MathSingleValueShown") {
+                fn
+                dash
+            }
+        ]
+    }
+
+    /// `MathGraphSharedMetric`
+    static func mathGraphSharedMetric() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.graph(left: [MathExpression("100 * errors / invocations", using: ["errors": fn.metric(.errors), "invocations": fn.metric(.invocations)]), MathExpression("errors * 2", using: ["errors": fn.metric(.errors)])], right: [MathExpression("failed - 1", using: ["failed": fn.metric(.errors)])])]])
+        return [
+            Stack("MathGraphSharedMetric") {
+                fn
+                dash
+            }
+        ]
+    }
+
+    /// `MathGraphOtherPeriod`
+    static func mathGraphOtherPeriod() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.graph(left: [fn.metric(.errors, period: .minutes(1)), MathExpression("errors * 2", using: ["errors": fn.metric(.errors)])])]])
+        return [
+            Stack("MathGraphOtherPeriod") {
+                fn
+                dash
+            }
+        ]
+    }
+
+    /// `MathGraphSamePeriod`
+    static func mathGraphSamePeriod() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let dash = Dashboard("Dash", rows: [[.graph(left: [fn.metric(.errors, period: .minutes(1)), MathExpression("errors + throttles", using: ["errors": fn.metric(.errors), "throttles": fn.metric(.throttles, statistic: .maximum)], period: .minutes(1))])]])
+        return [
+            Stack("MathGraphSamePeriod") {
+                fn
+                dash
+            }
+        ]
+    }
+
+    /// `MathAlarmSameMetricTwice`
+    static func mathAlarmSameMetricTwice() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let rate = Alarm("Rate", metric: MathExpression("a + b", using: ["a": fn.metric(.errors), "b": fn.metric(.errors)]), threshold: 5)
+        return [
+            Stack("MathAlarmSameMetricTwice") {
+                fn
+                rate
             }
         ]
     }

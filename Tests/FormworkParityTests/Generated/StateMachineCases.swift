@@ -55,6 +55,10 @@ enum StateMachineCases {
         ("MachineComment2", machineComment2),
         ("MachineRuleTarget", machineRuleTarget),
         ("MachineGrantStart", machineGrantStart),
+        ("MachineOrderParallelMap", machineOrderParallelMap),
+        ("MachineOrderChoice", machineOrderChoice),
+        ("MachineOrderNested", machineOrderNested),
+        ("MachineOrderSameFunction", machineOrderSameFunction),
     ]
 
     /// `MachinePass`
@@ -607,6 +611,111 @@ enum StateMachineCases {
                 machine
                 fn
                 machine.grantStartExecution(to: fn)
+            }
+        ]
+    }
+
+    /// `MachineOrderParallelMap`
+    static func machineOrderParallelMap() -> [Stack] {
+        let first = Function("First", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let second = Function("Second", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let queue = Queue("Queue")
+        let topic = Topic("Topic")
+        let table = Table("Table", partitionKey: .string("pk"))
+        let key: Value = ["pk": ["S": "a"]]
+        let one = State.lambdaInvoke("One", function: first)
+        let send = State.sqsSendMessage("Send", queue: queue, messageBody: "x")
+        let alert = State.snsPublish("Alert", topic: topic, message: "failed")
+        let put = State.dynamoPutItem("Put", table: table, item: key)
+        let two = State.lambdaInvoke("Two", function: second)
+        let both = State.parallel("Both", branches: [Chain(one), Chain(send)]).catching(alert)
+        let each = State.map("Each", itemsPath: "$.items", processor: Chain(put))
+        let machine = StateMachine("Machine", definition: both.next(each).next(two))
+        return [
+            Stack("MachineOrderParallelMap") {
+                first
+                second
+                queue
+                topic
+                table
+                machine
+            }
+        ]
+    }
+
+    /// `MachineOrderChoice`
+    static func machineOrderChoice() -> [Stack] {
+        let first = Function("First", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let second = Function("Second", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let queue = Queue("Queue")
+        let topic = Topic("Topic")
+        let table = Table("Table", partitionKey: .string("pk"))
+        let key: Value = ["pk": ["S": "a"]]
+        let one = State.lambdaInvoke("One", function: first)
+        let two = State.lambdaInvoke("Two", function: second)
+        let send = State.sqsSendMessage("Send", queue: queue, messageBody: "x")
+        let alert = State.snsPublish("Alert", topic: topic, message: "failed")
+        let put = State.dynamoPutItem("Put", table: table, item: key)
+        let get = State.dynamoGetItem("Get", table: table, key: key)
+        let mark = State.dynamoUpdateItem("Mark", table: table, key: key, updateExpression: "SET done = :d", expressionAttributeValues: [":d": ["BOOL": true]])
+        let retried = one.retrying(.init(errors: ["States.Timeout"], maxAttempts: 2)).catching(alert)
+        let fan = State.parallel("Fan", branches: [Chain(get), Chain(State.map("Each", processor: Chain(send)))])
+        let cases = [ChoiceCase(.stringEquals("$.kind", "a"), retried.next(mark)), ChoiceCase(.numberGreaterThan("$.n", 3), fan.next(two))]
+        let machine = StateMachine("Machine", definition: State.choice("Route", cases, otherwise: Chain(put.catching(alert))))
+        return [
+            Stack("MachineOrderChoice") {
+                first
+                second
+                queue
+                topic
+                table
+                machine
+            }
+        ]
+    }
+
+    /// `MachineOrderNested`
+    static func machineOrderNested() -> [Stack] {
+        let first = Function("First", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let second = Function("Second", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let queue = Queue("Queue")
+        let topic = Topic("Topic")
+        let table = Table("Table", partitionKey: .string("pk"))
+        let key: Value = ["pk": ["S": "a"]]
+        let one = State.lambdaInvoke("One", function: first)
+        let alert = State.snsPublish("Alert", topic: topic, message: "failed")
+        let get = State.dynamoGetItem("Get", table: table, key: key)
+        let put = State.dynamoPutItem("Put", table: table, item: key)
+        let send = State.sqsSendMessage("Send", queue: queue, messageBody: "x")
+        let two = State.lambdaInvoke("Two", function: second)
+        let inner = State.parallel("Inner", branches: [Chain(one), Chain(alert)])
+        let outer = State.map("Outer", itemsPath: "$.items", processor: inner.next(get)).catching(put, resultPath: "$.error")
+        let machine = StateMachine("Machine", definition: outer.next(send).next(two))
+        return [
+            Stack("MachineOrderNested") {
+                first
+                second
+                queue
+                topic
+                table
+                machine
+            }
+        ]
+    }
+
+    /// `MachineOrderSameFunction`
+    static func machineOrderSameFunction() -> [Stack] {
+        let first = Function("First", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let table = Table("Table", partitionKey: .string("pk"))
+        let key: Value = ["pk": ["S": "a"]]
+        let one = State.lambdaInvoke("One", function: first)
+        let get = State.dynamoGetItem("Get", table: table, key: key)
+        let machine = StateMachine("Machine", definition: one.next(State.map("Each", processor: Chain(get))).next(State.lambdaInvoke("Again", function: first)))
+        return [
+            Stack("MachineOrderSameFunction") {
+                first
+                table
+                machine
             }
         ]
     }

@@ -21,6 +21,7 @@ enum StepFunctionsIntegrationCases {
         ("ApiDestinationPipePlain", apiDestinationPipePlain),
         ("MachineDefinitionText", machineDefinitionText),
         ("DistributedMapLambda", distributedMapLambda),
+        ("DistributedMapThenTask", distributedMapThenTask),
     ]
 
     /// `DistributedMapJson`
@@ -232,6 +233,22 @@ enum StepFunctionsIntegrationCases {
             Stack("DistributedMapLambda") {
                 bucket
                 fn
+                machine
+            }
+        ]
+    }
+
+    /// `DistributedMapThenTask`
+    static func distributedMapThenTask() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let queue = Queue("Queue")
+        let machine = StateMachine("Machine", definition: Chain(State.distributedMap("Each", itemReader: .json(bucket: bucket, key: "orders.json"), resultWriter: (bucket, "out"), processor: Chain(State.lambdaInvoke("Work", function: fn)))).next(State.sqsSendMessage("Send", queue: queue, messageBody: "done")))
+        return [
+            Stack("DistributedMapThenTask") {
+                bucket
+                fn
+                queue
                 machine
             }
         ]
