@@ -1821,6 +1821,87 @@ def step_functions_integration_cases():
     ]
 
 
+# MARK: Imported resources
+
+QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:orders"
+TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:events"
+
+
+def imported_queue(py_arn=f'"{QUEUE_ARN}"', swift_arn=f'"{QUEUE_ARN}"', var="imported", ident="Imported"):
+    """An existing queue (`Queue.fromQueueArn`): nothing declared, its name and URL read from the ARN."""
+    return construct(f'{var} = sqs.Queue.from_queue_arn(s, "{ident}", {py_arn})',
+                     f'let {var} = Queue.fromQueueArn("{ident}", arn: {swift_arn})', var)
+
+
+def imported_topic(py_arn=f'"{TOPIC_ARN}"', swift_arn=f'"{TOPIC_ARN}"', var="imported", ident="Imported"):
+    """An existing topic (`Topic.fromTopicArn`)."""
+    return construct(f'{var} = sns.Topic.from_topic_arn(s, "{ident}", {py_arn})',
+                     f'let {var} = Topic.fromTopicArn("{ident}", arn: {swift_arn})', var)
+
+
+def arn_parameter(ident):
+    """A template parameter whose value is the ARN: the imported resource's ARN is a reference."""
+    var = ident[0].lower() + ident[1:]
+    return construct(f'{var} = cdk.CfnParameter(s, "{ident}")', f'let {var} = Parameter("{ident}")', var)
+
+
+def import_cases():
+    """Existing queues and topics (`fromQueueArn`, `fromTopicArn`) in each place a queue or a topic goes: CDK declares
+    nothing for them and no policy on them, and reads their name, URL and region from the ARN."""
+    pattern = o("event_pattern", 'events.EventPattern(source=["orders"])', "pattern", 'EventPattern(source: ["orders"])')
+    rule = call("events.Rule", "Rule", "Rule", [pattern])
+    hourly = o("schedule", "scheduler.ScheduleExpression.rate(Duration.hours(1))", "schedule", ".rate(.hours(1))")
+    schedule = lambda py, swift: call("scheduler.Schedule", "EventBridgeSchedule", "Schedule", [hourly, o("target", py, "target", swift)])
+    output = lambda ident, py, swift: stmt(f'cdk.CfnOutput(s, "{ident}", value={py})', f'Output("{ident}", value: {swift})')
+    # A template needs a resource: the attributes are also kept in a parameter, as an app shares them.
+    stored = lambda py, swift: call("ssm.StringParameter", "StringParameter", "Stored", [o("string_value", py, "value", swift)])
+    queue_outputs = [output("Url", "imported.queue_url", "imported.url"), output("Name", "imported.queue_name", "imported.name"),
+                     output("Arn", "imported.queue_arn", "imported.arn"), stored("imported.queue_url", "imported.url")]
+    topic_outputs = [output("Name", "imported.topic_name", "imported.name"), output("Arn", "imported.topic_arn", "imported.arn"),
+                     stored("imported.topic_name", "imported.name")]
+    joined_queue = ('f"arn:aws:sqs:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:orders"', '"arn:aws:sqs:\\(Aws.region):\\(Aws.accountId):orders"')
+    joined_topic = ('f"arn:aws:sns:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:events"', '"arn:aws:sns:\\(Aws.region):\\(Aws.accountId):events"')
+    pipe = lambda py_source, swift_source, py_target, swift_target: construct(
+        f'pipe = pipes.Pipe(s, "Pipe", source={py_source}, target={py_target})', f'let pipe = Pipe("Pipe", source: {swift_source}, target: {swift_target})', "pipe")
+    return [
+        Case("ImportQueueAttributes", [imported_queue()] + queue_outputs),
+        Case("ImportQueueFromParameter", [arn_parameter("QueueArn"), imported_queue("queueArn.value_as_string", "queueArn.value")] + queue_outputs),
+        Case("ImportQueueFromJoinedArn", [imported_queue(*joined_queue)] + queue_outputs),
+        Case("ImportQueueGrantSend", [fn(), imported_queue(), stmt("imported.grant_send_messages(fn)", "imported.grant(.send, to: fn)")]),
+        Case("ImportQueueGrantConsumeFromParameter", [arn_parameter("QueueArn"), fn(), imported_queue("queueArn.value_as_string", "queueArn.value"),
+                                                      stmt("imported.grant_consume_messages(fn)", "imported.grant(.consume, to: fn)")]),
+        Case("ImportQueueSubscribed", [topic(), imported_queue(), stmt("topic.add_subscription(subs.SqsSubscription(imported))", "topic.subscribe(imported)")]),
+        Case("ImportQueueSubscriptionDeadLetter", [topic(), queue(), imported_queue(),
+                                                   stmt("topic.add_subscription(subs.SqsSubscription(queue, dead_letter_queue=imported))",
+                                                        "topic.subscribe(queue, deadLetterQueue: imported)")]),
+        Case("ImportQueueEventSource", [fn(), imported_queue(), stmt("fn.add_event_source(les.SqsEventSource(imported))", "fn.consumes(imported)")]),
+        Case("ImportQueueFifoEventSource", [fn(), imported_queue(f'"{QUEUE_ARN}.fifo"', f'"{QUEUE_ARN}.fifo"'),
+                                            stmt("fn.add_event_source(les.SqsEventSource(imported))", "fn.consumes(imported)")]),
+        Case("ImportQueueRuleTarget", [imported_queue(), rule, stmt("rule.add_target(targets.SqsQueue(imported))", "rule.target(imported)")]),
+        Case("ImportQueueScheduleTarget", [imported_queue(), schedule("scheduler_targets.SqsSendMessage(imported)", ".init(.queue(imported))")]),
+        Case("ImportQueuePipeSource", [imported_queue(), queue("Target"), pipe("sources.SqsSource(imported)", ".queue(imported)", "ptargets.SqsTarget(target)", ".queue(target)")]),
+        Case("ImportQueuePipeTarget", [queue("Source"), imported_queue(), pipe("sources.SqsSource(source)", ".queue(source)", "ptargets.SqsTarget(imported)", ".queue(imported)")]),
+        Case("ImportQueueMachineSend", [imported_queue(), machine('tasks.SqsSendMessage(s, "Send", queue=imported, message_body=sfn.TaskInput.from_text("hello"))',
+                                                                  'Chain(State.sqsSendMessage("Send", queue: imported, messageBody: "hello"))')]),
+        Case("ImportTopicAttributes", [imported_topic()] + topic_outputs),
+        Case("ImportTopicFromParameter", [arn_parameter("TopicArn"), imported_topic("topicArn.value_as_string", "topicArn.value"),
+                                          output("Name", "imported.topic_name", "imported.name"), stored("imported.topic_name", "imported.name")]),
+        Case("ImportTopicGrantPublish", [fn(), imported_topic(), stmt("imported.grant_publish(fn)", "imported.grant(.publish, to: fn)")]),
+        Case("ImportTopicSqsSubscription", [imported_topic(), queue(), stmt("imported.add_subscription(subs.SqsSubscription(queue))", "imported.subscribe(queue)")]),
+        Case("ImportTopicLambdaSubscription", [imported_topic(), fn(), stmt("imported.add_subscription(subs.LambdaSubscription(fn))", "imported.subscribe(fn)")]),
+        Case("ImportTopicLambdaSubscriptionFromParameter", [arn_parameter("TopicArn"), imported_topic("topicArn.value_as_string", "topicArn.value"), fn(),
+                                                            stmt("imported.add_subscription(subs.LambdaSubscription(fn))", "imported.subscribe(fn)")]),
+        Case("ImportTopicSubscriptionFromJoinedArn", [imported_topic(*joined_topic), queue(),
+                                                      stmt("imported.add_subscription(subs.SqsSubscription(queue))", "imported.subscribe(queue)"),
+                                                      output("Name", "imported.topic_name", "imported.name")]),
+        Case("ImportTopicSubscribedBoth", [imported_topic(), imported_queue(var="orders", ident="Orders"),
+                                           stmt("imported.add_subscription(subs.SqsSubscription(orders))", "imported.subscribe(orders)")]),
+        Case("ImportTopicRuleTarget", [imported_topic(), rule, stmt("rule.add_target(targets.SnsTopic(imported))", "rule.target(imported)")]),
+        Case("ImportTopicScheduleTarget", [imported_topic(), schedule("scheduler_targets.SnsPublish(imported)", ".init(.topic(imported))")]),
+        Case("ImportTopicPipeTarget", [queue("Source"), imported_topic(), pipe("sources.SqsSource(source)", ".queue(source)", "ptargets.SnsTarget(imported)", ".topic(imported)")]),
+    ]
+
+
 def all_groups():
     """The cases by group: each group becomes one Swift file of the test target."""
     return {"Queue": queue_cases(), "Topic": topic_cases(), "Table": table_cases(), "Stream": stream_cases(),
@@ -1838,4 +1919,4 @@ def all_groups():
             "CompositeAlarm": composite_alarm_cases(), "TableV2": table_v2_cases(),
             "Pipe": pipe_cases(), "WebSocket": websocket_cases(),
             "MetricMath": metric_math_cases(), "RequestModel": request_model_cases(),
-            "StepFunctionsIntegration": step_functions_integration_cases()}
+            "StepFunctionsIntegration": step_functions_integration_cases(), "Import": import_cases()}

@@ -12,7 +12,8 @@ public struct SqsEventSource: Construct {
     /// The function Lambda calls with batches (`FunctionName`); the mapping is declared in its scope, and its role
     /// may receive and delete the queue's messages.
     public let function: Function
-    /// The queue read (`EventSourceArn`); its visibility timeout must be at least the function's timeout.
+    /// The queue read (`EventSourceArn`); its visibility timeout must be at least the function's timeout (not checked
+    /// for an imported queue, whose timeout is not known).
     public let queue: Queue
     /// The most messages per batch (`BatchSize`): 1 to 10, or up to 10,000 with a batching window; `nil`: not
     /// written, so Lambda's 10.
@@ -36,10 +37,11 @@ public struct SqsEventSource: Construct {
         try PropertyChecks.check(window, in: 0...300, "maxBatchingWindow", unit: " s", at: scope)
         try PropertyChecks.check(batchSize, in: 1...(window.map { $0 > 0 } == true ? 10_000 : 10), "batchSize", at: scope)
         try PropertyChecks.check(maxConcurrency, in: 2...1_000, "maxConcurrency", at: scope)
-        // Lambda refuses a mapping whose queue hides messages for less time than the function may run.
+        // Lambda refuses a mapping whose queue hides messages for less time than the function may run (an imported
+        // queue's visibility timeout is not known here).
         let visibility = queue.visibilityTimeout?.wholeSeconds ?? 30
         let timeout = function.timeout?.wholeSeconds ?? 3
-        if visibility < timeout {
+        if queue.imported == nil, visibility < timeout {
             throw SynthesisError(
                 .invalidSetting, paths: [scope.path],
                 "the visibility timeout of '\(queue.id)' (\(visibility) s) is shorter than the timeout of '\(function.id)' (\(timeout) s); raise it to at least \(timeout) s (AWS recommends six times the function timeout)"

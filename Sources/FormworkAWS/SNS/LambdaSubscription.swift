@@ -35,6 +35,7 @@ public struct LambdaSubscription: Construct {
                 filterPolicyScope: filterPolicy?.scope,
                 protocol: "lambda",
                 redrivePolicy: deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] },
+                region: topic.subscriptionRegion,
                 topicArn: topic.arn)
             try functionScope.child(topic.id).declareResource(subscription)
         }

@@ -38,7 +38,10 @@ public struct SqsSubscription: Construct {
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let queueScope = try scope.scope(of: queue)
             let topicScope = try scope.scope(of: topic)
-            _ = try queueScope.child("Policy")  // CDK creates the policy before the subscription
+            // CDK creates the policy before the subscription; an imported queue has none, and the subscription no
+            // dependency on it.
+            let ownsPolicy = queue.imported == nil
+            if ownsPolicy { _ = try queueScope.child("Policy") }
             topic.allowDelivery(to: queue, in: scope)
             if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
             let subscription = CfnSNS.Subscription(
@@ -48,9 +51,10 @@ public struct SqsSubscription: Construct {
                 protocol: "sqs",
                 rawMessageDelivery: rawMessageDelivery ? true : nil,
                 redrivePolicy: deadLetterQueue.map { ["deadLetterTargetArn": $0.arn] },
+                region: topic.subscriptionRegion,
                 topicArn: topic.arn)
-            try queueScope.child(topicScope.uniqueId).declare(
-                .resource(ResourceDeclaration(subscription, dependencies: [Dependency(on: queue, element: ["Policy"])])), at: "Resource")
+            let dependencies = ownsPolicy ? [Dependency(on: queue, element: ["Policy"])] : []
+            try queueScope.child(topicScope.uniqueId).declare(.resource(ResourceDeclaration(subscription, dependencies: dependencies)), at: "Resource")
         }
     }
 }

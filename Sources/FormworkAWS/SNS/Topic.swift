@@ -24,6 +24,8 @@ public struct Topic: IdentifiedConstruct {
     public var contentBasedDeduplication: Bool?
     /// `KmsMasterKeyId`: a key ARN, id or alias (`alias/aws/sns` for the AWS managed key).
     public var masterKey: String?
+    /// The existing topic this value stands for (``Topic/fromTopicArn(_:arn:)``); `nil` for a topic the stack declares.
+    public internal(set) var imported: ImportedArn?
 
     /// Statements edges add to the topic's resource policy (`<Topic>/Policy`).
     public static let policyStatements = ContributionKey<PolicyStatement>("Topic.policyStatements")
@@ -41,12 +43,19 @@ public struct Topic: IdentifiedConstruct {
         self.masterKey = masterKey
     }
 
-    /// `{"Ref": topic}`: the topic's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
-    /// The topic's name.
-    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnSNS.Topic.Attribute.topicName.rawValue))) }
+    /// `{"Ref": topic}`: the topic's ARN; for an imported topic, the ARN it was imported with.
+    public var arn: Value { imported?.arn ?? .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The topic's name; for an imported topic, the last part of its ARN.
+    public var name: Value {
+        imported?.component(5) ?? .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnSNS.Topic.Attribute.topicName.rawValue)))
+    }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let imported {
+            // CDK declares nothing for an imported topic, and drops what edges add to its policy.
+            try imported.validate(at: scope)
+            return
+        }
         let fifo = self.fifo ?? false
         if contentBasedDeduplication == true && !fifo {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "content-based deduplication needs a FIFO topic; set fifo: true")

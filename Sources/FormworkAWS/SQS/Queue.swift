@@ -56,6 +56,8 @@ public struct Queue: IdentifiedConstruct {
     /// What happens to the queue when it leaves the stack or the stack is deleted; ``RemovalPolicy/destroy``
     /// unless given, as in CDK.
     public var removalPolicy: RemovalPolicy
+    /// The existing queue this value stands for (``Queue/fromQueueArn(_:arn:)``); `nil` for a queue the stack declares.
+    public internal(set) var imported: ImportedArn?
 
     /// Statements subscriptions and other edges add to the queue's resource policy.
     public static let policyStatements = ContributionKey<PolicyStatement>("Queue.policyStatements")
@@ -95,12 +97,16 @@ public struct Queue: IdentifiedConstruct {
         self.removalPolicy = removalPolicy
     }
 
-    /// `{"Ref": queue}`: the queue URL.
-    public var url: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
-    /// The queue's ARN.
-    public var arn: Value { attribute(.arn) }
-    /// The queue's name.
-    public var name: Value { attribute(.queueName) }
+    /// `{"Ref": queue}`: the queue URL; for an imported queue, CDK's URL built from its ARN
+    /// (`https://sqs.<region>.<URL suffix>/<account>/<name>`).
+    public var url: Value {
+        if let imported { return "https://sqs.\(imported.component(3)).\(Aws.urlSuffix)/\(imported.component(4))/\(imported.component(5))" }
+        return .reference(Reference(to: self, element: ["Resource"], form: .ref))
+    }
+    /// The queue's ARN; for an imported queue, the ARN it was imported with.
+    public var arn: Value { imported?.arn ?? attribute(.arn) }
+    /// The queue's name; for an imported queue, the last part of its ARN.
+    public var name: Value { imported?.component(5) ?? attribute(.queueName) }
 
     private func attribute(_ attribute: CfnSQS.Queue.Attribute) -> Value {
         .reference(Reference(to: self, element: ["Resource"], form: .getAtt(attribute.rawValue)))
@@ -112,6 +118,11 @@ public struct Queue: IdentifiedConstruct {
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let imported {
+            // CDK declares nothing for an imported queue, and drops what edges add to its policy.
+            try imported.validate(at: scope)
+            return
+        }
         try validate(at: scope)
         var queue = CfnSQS.Queue(
             contentBasedDeduplication: contentBasedDeduplication.map(Value.bool),

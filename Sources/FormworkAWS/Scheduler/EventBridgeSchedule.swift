@@ -92,16 +92,20 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     /// for schedules of this account and group.
     private func targetRole(for binding: IntegrationBinding<ScheduleTargetParameters>, in scope: ConstructScope) throws(SynthesisError) -> Role {
         let targetScope = try scope.scope(of: binding.construct)
-        guard case .reference(let reference) = binding.arn, let resource = targetScope.existingChild("Resource") else {
-            throw SynthesisError(
-                .invalidSetting, paths: [scope.path], "the schedule's target '\(binding.construct.id)' declares no resource whose ARN it invokes")
-        }
         // CDK hashes the target's ARN as it resolves before cross-stack references are made: the target's own
-        // logical ID, whichever stack it is in.
+        // logical ID, whichever stack it is in; an imported target's ARN given as text, as written.
         let resolvedArn: String
-        switch reference.form {
-        case .getAtt(let attribute): resolvedArn = #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","\#(attribute)"]}"#
-        case .ref, .logicalId: resolvedArn = #"{"Ref":"\#(resource.logicalIdFromPath)"}"#
+        switch binding.arn {
+        case .string(let text):
+            resolvedArn = text
+        case .reference(let reference):
+            guard let resource = targetScope.existingChild("Resource") else { throw noResource(binding, at: scope) }
+            switch reference.form {
+            case .getAtt(let attribute): resolvedArn = #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","\#(attribute)"]}"#
+            case .ref, .logicalId: resolvedArn = #"{"Ref":"\#(resource.logicalIdFromPath)"}"#
+            }
+        default:
+            throw noResource(binding, at: scope)
         }
         let id = "SchedulerRoleForTarget-" + CDKHash.md5Hex(resolvedArn).prefix(6)
         let groupArn: Value = group?.arn ?? "arn:\(Aws.partition):scheduler:\(Aws.region):\(Aws.accountId):schedule-group/default"
@@ -113,5 +117,9 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
                 "schedules in different groups invoke the same target; Formwork shares one role per target and trusts one group with it")
         }
         return role
+    }
+
+    private func noResource(_ binding: IntegrationBinding<ScheduleTargetParameters>, at scope: ConstructScope) -> SynthesisError {
+        SynthesisError(.invalidSetting, paths: [scope.path], "the schedule's target '\(binding.construct.id)' declares no resource whose ARN it invokes")
     }
 }

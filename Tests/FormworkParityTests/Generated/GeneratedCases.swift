@@ -43,4 +43,5 @@ enum GeneratedCases {
             + MetricMathCases.all
             + RequestModelCases.all
             + StepFunctionsIntegrationCases.all
+            + ImportCases.all
 }
