@@ -36,6 +36,18 @@ def stmt(py, swift):
     return (py, swift, None)
 
 
+def asset_code(name):
+    """`code` from the folder Tests/FormworkParityTests/Fixtures/assets/<name> (an absolute path on both sides)."""
+    return o("code", f'lambda_.Code.from_asset(asset("{name}"))', "code", f'.asset(ParityFixtures.assetFolder("{name}"))')
+
+
+def asset_fn(ident, folder, options=()):
+    """A Node.js function whose code is the asset folder `folder`."""
+    base = [("runtime", "lambda_.Runtime.NODEJS_22_X", "runtime", ".nodejs22"),
+            ("handler", '"index.handler"', "handler", '"index.handler"'), asset_code(folder)]
+    return call("lambda_.Function", "Function", ident, base + list(options))
+
+
 def fn(ident="Fn", options=()):
     base = [("runtime", "lambda_.Runtime.NODEJS_22_X", "runtime", ".nodejs22"),
             ("handler", '"index.handler"', "handler", '"index.handler"'),
@@ -319,6 +331,9 @@ def function_cases():
                                          fn("Other", [o("log_retention", "logs.RetentionDays.ONE_MONTH", "logRetention", ".oneMonth")])]),
         Case("FunctionLogRetentionNamed", [fn("Fn", [o("function_name", '"orders-handler"', "functionName", '"orders-handler"'),
                                                      o("log_retention", "logs.RetentionDays.ONE_YEAR", "logRetention", ".oneYear")])]),
+        # A folder asset: CDK's `aws:asset:*` metadata names the function's `Code` (the app runs with asset metadata on, as `cdk synth`).
+        Case("FunctionAssetCode", [asset_fn("Fn", "handler")]),
+        Case("FunctionsShareAnAsset", [asset_fn("Fn", "handler"), asset_fn("Second", "handler", [o("memory_size", "512", "memorySize", "512")])]),
     ]
     return cases
 
@@ -987,6 +1002,11 @@ def layer_cases():
                            ("Destroy", o("removal_policy", "RemovalPolicy.DESTROY", "removalPolicy", ".destroy"))]),
     ])
     cases.append(Case("LayerOnFunction", [layer(()), fn(options=[o("layers", "[layer]", "layers", "[layer]")])]))
+    # A folder asset: CDK's `aws:asset:*` metadata names the layer's `Content` (the app runs with asset metadata on, as `cdk synth`).
+    asset_layer = call("lambda_.LayerVersion", "LayerVersion", "Layer", [asset_code("layer"), o("compatible_runtimes", "[lambda_.Runtime.NODEJS_22_X]", "compatibleRuntimes", "[.nodejs22]")])
+    cases.append(Case("LayerAssetContent", [asset_layer, fn(options=[o("layers", "[layer]", "layers", "[layer]")])]))
+    cases.append(Case("LayerAndFunctionAssetsCurrentVersion", [asset_layer, asset_fn("Fn", "handler", [o("layers", "[layer]", "layers", "[layer]")]),
+                                                               stmt("fn.current_version", "fn.currentVersion")]))
     cases.append(Case("LayersOnFunctionInOrder", [layer((), "Layer"), layer((), "Second"),
                                                   fn(options=[o("layers", "[second, layer]", "layers", "[second, layer]")])]))
     return cases
@@ -1208,6 +1228,12 @@ def cognito_cases():
                                            ', oAuth: .init(flows: [.authorizationCodeGrant], scopes: ["openid", "email"], callbackURLs: ["https://shop.example.com/cb"], logoutURLs: ["https://shop.example.com"])')),
         Case("UserPoolClientTokens", client(", access_token_validity=Duration.minutes(30), id_token_validity=Duration.hours(1), refresh_token_validity=Duration.days(7)",
                                             ", accessTokenValidity: .minutes(30), idTokenValidity: .hours(1), refreshTokenValidity: .days(7)")),
+        Case("UserPoolClientAccessTokenOnly", client(", access_token_validity=Duration.minutes(30)", ", accessTokenValidity: .minutes(30)")),
+        Case("UserPoolClientIdTokenOnly", client(", id_token_validity=Duration.hours(2)", ", idTokenValidity: .hours(2)")),
+        Case("UserPoolClientRefreshTokenOnly", client(", refresh_token_validity=Duration.days(30)", ", refreshTokenValidity: .days(30)")),
+        Case("UserPoolClientAccessAndRefreshTokens", client(", access_token_validity=Duration.hours(1), refresh_token_validity=Duration.days(7)",
+                                                            ", accessTokenValidity: .hours(1), refreshTokenValidity: .days(7)")),
+        Case("UserPoolClientLogoutURLsEmpty", client(", o_auth=cognito.OAuthSettings(logout_urls=[])", ", oAuth: .init(logoutURLs: [])")),
         Case("UserPoolClientImplicitOnly", client(", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(implicit_code_grant=True))", ", oAuth: .init(flows: [.implicitCodeGrant])")),
         Case("UserPoolClientScopesAddOpenid", client(', o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.EMAIL, cognito.OAuthScope.custom("shop/orders.read"), cognito.OAuthScope.EMAIL])',
                                                      ', oAuth: .init(scopes: [.email, .custom("shop/orders.read"), .email])')),

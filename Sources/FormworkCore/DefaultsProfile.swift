@@ -20,6 +20,7 @@
 /// | `HttpApi` endpoint | no output | an `Endpoint` output, as `RestApi` writes | — |
 /// | `RestApi` route's required parameters | declared only (no validator) | checked by a request validator | — |
 /// | a function's `logRetention` | `Custom::LogRetention` on the group Lambda made, one provider per stack | the group declared, owned by the stack | — |
+/// | `aws:asset:*` metadata on a resource with an asset | written, as `cdk synth` writes it (``writesAssetMetadata``) | not written | — |
 ///
 /// ```swift
 /// let app = App(defaults: .cdk(cdkJSON: "cdk.json")) {
@@ -70,6 +71,15 @@ public struct DefaultsProfile: Sendable, Hashable {
     /// Whether the boolean `flag` is on.
     public func isEnabled(_ flag: FeatureFlag) -> Bool {
         flags.isEnabled(flag)
+    }
+
+    /// Whether a resource that uses an asset gets CDK's `aws:asset:*` metadata (`aws:asset:path`, `aws:asset:is-bundled`,
+    /// `aws:asset:property`), which tools such as SAM CLI read to find the staged code: under CDK's defaults, as
+    /// `cdk synth` and `cdk deploy` write it, unless the flags turn it off (``FeatureFlags/writesAssetMetadata``: the
+    /// context `aws:cdk:enable-asset-metadata` set to `false`, or `"assetMetadata": false` in the `cdk.json`); never
+    /// under Formwork's.
+    public var writesAssetMetadata: Bool {
+        kind == .cdk && flags.writesAssetMetadata
     }
 
     /// The profile with its `cdk.json` read into ``flags``.

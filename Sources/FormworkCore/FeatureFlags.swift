@@ -1,5 +1,6 @@
 import Foundation
 import FormworkTemplate
+import OrderedCollections
 
 /// CDK's feature flags: context keys (`@aws-cdk/aws-lambda:useCdkManagedLogGroup`) that change what CDK's
 /// constructs write, set in an app's `cdk.json`. An app moved from CDK keeps its flags, so that Formwork writes
@@ -28,6 +29,30 @@ public struct FeatureFlags: Sendable, Hashable {
         value(of: flag.name) == true
     }
 
+    /// The context key with which `cdk synth` and `cdk deploy` ask constructs to write CDK's `aws:asset:*` metadata on
+    /// each resource that uses an asset (the CLI's `--asset-metadata`, on unless turned off).
+    public static let assetMetadataContextKey = "aws:cdk:enable-asset-metadata"
+
+    /// Whether a resource that uses an asset (a function's `Code`, a layer's `Content`) gets CDK's `aws:asset:*`
+    /// metadata: yes unless ``assetMetadataContextKey`` is set to a value JavaScript reads as false (`false`, `null`,
+    /// `0`, `""`). The CDK CLI passes it by default, so every template `cdk synth` or `cdk deploy` wrote has it; only
+    /// an app synthesized without the CLI (`app.synth()` in a test) has none.
+    public var writesAssetMetadata: Bool {
+        values[Self.assetMetadataContextKey].map(Self.isTruthy) ?? true
+    }
+
+    /// Whether JavaScript reads `value` as true, as CDK reads a context value.
+    static func isTruthy(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: false
+        case .bool(let flag): flag
+        case .number(let number): number != 0 && !number.isNaN
+        case .numberText(let text): Double(text).map { $0 != 0 && !$0.isNaN } ?? true
+        case .string(let text): !text.isEmpty
+        case .array, .object: true
+        }
+    }
+
     /// The flags set to something other than their default that Formwork does not implement, sorted.
     public var unimplemented: [String] {
         let implemented = Set(FeatureFlag.implemented.map(\.name))
@@ -35,7 +60,10 @@ public struct FeatureFlags: Sendable, Hashable {
             .keys.sorted()
     }
 
-    /// The flags of the `context` object of the `cdk.json` at `path` (other context keys are ignored).
+    /// The flags of the `context` object of the `cdk.json` at `path` (other context keys are ignored), and the context
+    /// the CDK CLI adds to it: with the file's `"assetMetadata": false` (`cdk synth --no-asset-metadata`), the CLI
+    /// passes no ``assetMetadataContextKey``, so the file's own value decides (none: no asset metadata); otherwise it
+    /// passes `true` over the file's, which is the default here (``writesAssetMetadata``).
     ///
     /// - Throws: ``SourceError`` at the file's line and column when it is not JSON or its `context` is not an
     ///   object; ``TemplateReadError`` when it cannot be read.
@@ -50,13 +78,20 @@ public struct FeatureFlags: Sendable, Hashable {
         guard case .object(let members) = document else {
             throw SourceError(file: path, line: 1, column: 1, message: "cdk.json is not a JSON object")
         }
-        guard let context = members["context"] else { return FeatureFlags() }
-        guard case .object(let settings) = context else {
-            throw SourceError(file: path, line: 1, column: 1, message: "the 'context' of cdk.json is not an object of flag names and values")
+        var settings: OrderedDictionary<String, JSONValue> = [:]
+        if let context = members["context"] {
+            guard case .object(let object) = context else {
+                throw SourceError(file: path, line: 1, column: 1, message: "the 'context' of cdk.json is not an object of flag names and values")
+            }
+            settings = object
         }
         var values: [String: JSONValue] = [:]
         for (name, value) in settings where knownDefaults[name] != nil {
             values[name] = value
+        }
+        // The CLI's `assetMetadata` setting (default `true`): when on, it sets the context key to `true` over the file's.
+        if let assetMetadata = members["assetMetadata"], !Self.isTruthy(assetMetadata) {
+            values[Self.assetMetadataContextKey] = .bool(settings[Self.assetMetadataContextKey].map(Self.isTruthy) ?? false)
         }
         return FeatureFlags(values)
     }

@@ -68,6 +68,60 @@ import Testing
         #expect(error?.message.hasPrefix("the asset folder '/nonexistent/handler' does not exist") == true)
     }
 
+    /// CDK's `aws:asset:*` metadata for the asset folder's resource property `property`, as `cdk synth` writes it.
+    static func cdkAssetMetadata(_ property: String) -> JSONValue {
+        ["aws:asset:path": .string("asset.\(cdkHash)"), "aws:asset:is-bundled": false, "aws:asset:property": .string(property)]
+    }
+
+    /// What `cdk synth` (aws-cdk 2.1146.1 with aws-cdk-lib 2.275.0, whose CLI passes the context
+    /// `aws:cdk:enable-asset-metadata: true` unless `--no-asset-metadata`) writes on a function whose code is a folder:
+    ///
+    ///     "Metadata": {"aws:asset:path": "asset.<hash>", "aws:asset:is-bundled": false, "aws:asset:property": "Code"}
+    ///
+    /// in that key order; the parity cases `FunctionAssetCode`, `FunctionsShareAnAsset`, `LayerAssetContent` and
+    /// `LayerAndFunctionAssetsCurrentVersion` check it against CDK's templates.
+    @Test func underCDKsDefaultsAFunctionWithAnAssetGetsCDKsAssetMetadata() throws {
+        let template = try App(defaults: .cdk) { Stack("Test") { assetFunction() } }.synthesize().stacks[0].template
+        let metadata = try #require(template.resources[logicalId("Fn/Resource")]?.metadata)
+        #expect(metadata == Self.cdkAssetMetadata("Code"))
+        #expect(metadata.objectValue.map { Array($0.keys) } == ["aws:asset:path", "aws:asset:is-bundled", "aws:asset:property"])
+        #expect(template.resources[logicalId("Fn/ServiceRole/Resource")]?.metadata == nil)
+    }
+
+    /// A layer's asset is its `Content` (CDK: `bindToResource(resource, { resourceProperty: 'Content' })`).
+    @Test func underCDKsDefaultsALayerWithAnAssetNamesItsContent() throws {
+        let layer = LayerVersion("Layer", code: .asset(Self.handlerFolder), compatibleRuntimes: [.nodejs22])
+        let template = try App(defaults: .cdk(flags: .recommended)) { Stack("Test") { layer } }.synthesize().stacks[0].template
+        #expect(template.resources[logicalId("Layer/Resource")]?.metadata == Self.cdkAssetMetadata("Content"))
+    }
+
+    /// Formwork's defaults write none; nor do CDK's with the context off (`cdk synth --no-asset-metadata`, or an app
+    /// synthesized without the CLI).
+    @Test(arguments: [DefaultsProfile.formwork, .cdk(flags: FeatureFlags([FeatureFlags.assetMetadataContextKey: false]))])
+    func noAssetMetadataUnderFormworksDefaultsOrWithTheContextOff(defaults: DefaultsProfile) throws {
+        let layer = LayerVersion("Layer", code: .asset(Self.handlerFolder))
+        let template = try App(defaults: defaults) {
+            Stack("Test") {
+                layer
+                assetFunction()
+            }
+        }.synthesize().stacks[0].template
+        #expect(template.resources[logicalId("Fn/Resource")]?.metadata == nil)
+        #expect(template.resources[logicalId("Layer/Resource")]?.metadata == nil)
+    }
+
+    @Test func inlineAndS3CodeGetNoAssetMetadata() throws {
+        let layer = LayerVersion("Layer", code: .s3(bucket: "shop-layers", key: "layer.zip"))
+        let template = try App(defaults: .cdk) {
+            Stack("Test") {
+                layer
+                inlineFunction("Fn")
+            }
+        }.synthesize().stacks[0].template
+        #expect(template.resources[logicalId("Fn/Resource")]?.metadata == nil)
+        #expect(template.resources[logicalId("Layer/Resource")]?.metadata == nil)
+    }
+
     @Test func inlineCodeOverFourKilobytesIsAnError() {
         let error = synthesisError {
             Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline(String(repeating: "x", count: 5_000)))

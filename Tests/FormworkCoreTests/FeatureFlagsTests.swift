@@ -21,6 +21,34 @@ import Testing
         #expect(!flags.isEnabled(.apiGatewayDisableCloudWatchRole), "a flag not set has its v2 default")
     }
 
+    /// `cdk synth` (aws-cdk 2.1146.1) passes the context `aws:cdk:enable-asset-metadata: true` over the file's own unless
+    /// the file's `assetMetadata` setting is false; then the file's context decides, none meaning off. Each row was
+    /// checked with `cdk synth` of a function with a folder asset.
+    @Test(arguments: [
+        (#"{"app": "python3 app.py"}"#, true),
+        (#"{"app": "python3 app.py", "assetMetadata": true}"#, true),
+        (#"{"app": "python3 app.py", "context": {"aws:cdk:enable-asset-metadata": false}}"#, true),
+        (#"{"app": "python3 app.py", "assetMetadata": false}"#, false),
+        (#"{"app": "python3 app.py", "assetMetadata": false, "context": {"aws:cdk:enable-asset-metadata": true}}"#, true),
+    ])
+    func aCDKJSONTurnsAssetMetadataOffAsTheCLIDoes(file: String, writes: Bool) throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write(file, to: "cdk.json")
+        let flags = try FeatureFlags.contents(ofCDKJSON: path)
+        #expect(flags.writesAssetMetadata == writes)
+        #expect(flags.unimplemented.isEmpty, "the context key is no feature flag")
+    }
+
+    @Test func assetMetadataIsOnUnlessTheContextSaysFalseAndOnlyUnderCDKsDefaults() {
+        #expect(FeatureFlags().writesAssetMetadata)
+        #expect(FeatureFlags.recommended.writesAssetMetadata)
+        for off: JSONValue in [false, nil, 0, ""] {
+            #expect(!FeatureFlags([FeatureFlags.assetMetadataContextKey: off]).writesAssetMetadata)
+        }
+        #expect(DefaultsProfile.cdk.writesAssetMetadata)
+        #expect(!DefaultsProfile.formwork.writesAssetMetadata)
+    }
+
     @Test func recommendedIsWhatCDKInitWrites() {
         #expect(FeatureFlags.recommended.values.count == 88)
         #expect(FeatureFlags.recommended.isEnabled(.lambdaUseCdkManagedLogGroup))

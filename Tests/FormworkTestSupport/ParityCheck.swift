@@ -12,8 +12,9 @@ public enum ParityCheck {
     public static let unorderedKeys: Set<String> = ["Statement", "Action", "NotAction", "ManagedPolicyArns"]
 
     /// Functions Formwork writes with its own handler where CDK ships its code as an asset (CDK's code is not
-    /// copied): by logical ID prefix, the properties that hold the code and its runtime, which are not compared.
-    /// The log retention provider (`LogRetentionProvider`) runs Formwork's Python handler, CDK's runs Node.js.
+    /// copied): by logical ID prefix, the properties that hold the code and its runtime, which are not compared,
+    /// nor is the `aws:asset:*` metadata of CDK's asset. The log retention provider (`LogRetentionProvider`) runs
+    /// Formwork's inline Python handler, CDK's runs Node.js from an asset.
     public static let ownHandlers: [(logicalIdPrefix: String, properties: [String])] = [
         ("LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a", ["Code", "Runtime"])
     ]
@@ -25,6 +26,7 @@ public enum ParityCheck {
         for (logicalId, resource) in reference.resources where resource.type == "AWS::Lambda::Function" {
             guard let exemption = ownHandlers.first(where: { logicalId.hasPrefix($0.logicalIdPrefix) }), let mine = ours.resources[logicalId] else { continue }
             for property in exemption.properties { adopted.resources[logicalId]?.properties[property] = mine.properties[property] }
+            adopted.resources[logicalId]?.metadata = mine.metadata
         }
         return adopted
     }

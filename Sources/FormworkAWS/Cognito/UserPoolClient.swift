@@ -25,7 +25,8 @@ public struct UserPoolClient: Construct {
     /// `true`, `LEGACY` for `false`); `nil` (the default) writes none, and Cognito uses `LEGACY`, which reveals it.
     public var preventUserExistenceErrors: Bool?
     /// How long access tokens are valid (`AccessTokenValidity`, in whole minutes), 5 minutes to 1 day; `nil` (the default)
-    /// writes none, and Cognito's 60 minutes apply. Giving any of the three lifetimes writes `TokenValidityUnits` in minutes.
+    /// writes none, and Cognito's 60 minutes apply. Each of the three lifetimes given writes its unit, `minutes`, in
+    /// `TokenValidityUnits` (and only those, as CDK does).
     public var accessTokenValidity: Duration?
     /// How long ID tokens are valid (`IdTokenValidity`, in whole minutes), 5 minutes to 1 day; `nil` (the default) writes none,
     /// and Cognito's 60 minutes apply.
@@ -108,14 +109,15 @@ public struct UserPoolClient: Construct {
         /// writes `https://example.com` with the implicit or code grant, as CDK does, and none with client credentials alone.
         /// Empty is refused with the implicit or code grant, as in CDK.
         public var callbackURLs: [String]?
-        /// Where Cognito may redirect after sign-out (`LogoutURLs`); none, and the property left out, unless given.
-        public var logoutURLs: [String]
+        /// Where Cognito may redirect after sign-out (`LogoutURLs`); `nil` (the default) leaves the property out, and an empty
+        /// list writes `[]`, as CDK does with `logoutUrls: []`.
+        public var logoutURLs: [String]?
 
         /// CDK's defaults: implicit and code grants, every standard scope, `https://example.com` as callback.
         public init(
             flows: Set<Flow> = [.implicitCodeGrant, .authorizationCodeGrant],
             scopes: [OAuthScope] = [.profile, .phone, .email, .openid, .cognitoAdmin],
-            callbackURLs: [String]? = nil, logoutURLs: [String] = []
+            callbackURLs: [String]? = nil, logoutURLs: [String]? = nil
         ) {
             self.flows = flows
             self.scopes = scopes
@@ -155,12 +157,16 @@ public struct UserPoolClient: Construct {
                 : .array(AuthFlow.allCases.filter(authFlows.contains).map { .string($0.rawValue) } + ["ALLOW_REFRESH_TOKEN_AUTH"])
             client.generateSecret = generateSecret.map { .bool($0) }
             client.idTokenValidity = minutes(idTokenValidity)
-            client.logoutURLs = oAuth.flatMap { $0.logoutURLs.isEmpty ? nil : .array($0.logoutURLs.map { .string($0) }) }
+            client.logoutURLs = oAuth?.logoutURLs.map { .array($0.map { .string($0) }) }
             client.preventUserExistenceErrors = preventUserExistenceErrors.map { $0 ? "ENABLED" : "LEGACY" }
             client.refreshTokenValidity = minutes(refreshTokenValidity)
             client.supportedIdentityProviders = ["COGNITO"]
+            // CDK writes the unit of each lifetime given, and no `TokenValidityUnits` when none is.
             if accessTokenValidity != nil || idTokenValidity != nil || refreshTokenValidity != nil {
-                client.tokenValidityUnits = CfnCognito.UserPoolClient.TokenValidityUnits(accessToken: "minutes", idToken: "minutes", refreshToken: "minutes")
+                let unit: Value = "minutes"
+                client.tokenValidityUnits = CfnCognito.UserPoolClient.TokenValidityUnits(
+                    accessToken: accessTokenValidity.map { _ in unit }, idToken: idTokenValidity.map { _ in unit },
+                    refreshToken: refreshTokenValidity.map { _ in unit })
             }
             try scope.scope(of: pool).child(idInPool).declareResource(client)
         }

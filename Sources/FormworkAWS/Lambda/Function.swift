@@ -167,7 +167,8 @@ public struct Function: GrantPrincipal {
                 PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
                 to: role, as: Role.defaultPolicyStatements)
         }
-        var function = try CfnLambda.Function(code: code.properties(in: scope), role: role.arn)
+        let (codeProperty, asset) = try code.properties(in: scope)
+        var function = CfnLambda.Function(code: codeProperty, role: role.arn)
         function.architectures = architecture.map { [.string($0.rawValue)] }
         function.deadLetterConfig = deadLetterQueue.map { CfnLambda.Function.DeadLetterConfig(targetArn: $0.arn) }
         function.description = description.map { .string($0) }
@@ -191,7 +192,8 @@ public struct Function: GrantPrincipal {
         function.timeout = timeout.map { .number(Double($0.wholeSeconds)) }
         function.tracingConfig = tracing.map { CfnLambda.Function.TracingConfig(mode: .string($0.rawValue)) }
         function.vpcConfig = try vpc.map { placement throws(SynthesisError) in try vpcConfig(placement, in: scope) }
-        try scope.declareResource(function, dependencies: [Dependency(on: role)])
+        // With an asset, CDK's `aws:asset:*` metadata names the function's `Code` (`cdk synth` writes it by default).
+        try scope.declareResource(function, dependencies: [Dependency(on: role)], metadata: scope.assetMetadata(asset, property: "Code"))
         try declareInvocationSettings(in: scope)
     }
 
@@ -260,30 +262,31 @@ extension Function {
         /// A zip file in S3.
         case s3(bucket: String, key: String)
 
-        /// `Code` as the function's template writes it: the source (`ZipFile`), or the zip's `S3Bucket` and `S3Key`.
-        func properties(in scope: ConstructScope) throws(SynthesisError) -> CfnLambda.Function.Code {
+        /// `Code` as the function's template writes it: the source (`ZipFile`), or the zip's `S3Bucket` and `S3Key`;
+        /// with the asset declared in `scope` for `.asset`.
+        func properties(in scope: ConstructScope) throws(SynthesisError) -> (code: CfnLambda.Function.Code, asset: FileAsset?) {
             if case .inline(let source) = self {
                 if source.utf8.count > 4_096 {
                     throw SynthesisError(
                         .invalidSetting, paths: [scope.path], "inline code is at most 4096 bytes; it is \(source.utf8.count); use .asset(folder)")
                 }
-                return CfnLambda.Function.Code(zipFile: .string(source))
+                return (CfnLambda.Function.Code(zipFile: .string(source)), nil)
             }
             let location = try s3Location(in: scope)
-            return CfnLambda.Function.Code(s3Bucket: location?.bucket, s3Key: location?.key)
+            return (CfnLambda.Function.Code(s3Bucket: location?.bucket, s3Key: location?.key), location?.asset)
         }
 
-        /// The zip's bucket and key in S3 (for `.asset`, the bootstrap bucket and the content hash, the asset
+        /// The zip's bucket and key in S3 (for `.asset`, the bootstrap bucket and the content hash, with the asset
         /// declared in `scope`); `nil` for inline code.
-        func s3Location(in scope: ConstructScope) throws(SynthesisError) -> (bucket: Value, key: Value)? {
+        func s3Location(in scope: ConstructScope) throws(SynthesisError) -> (bucket: Value, key: Value, asset: FileAsset?)? {
             switch self {
             case .inline:
                 return nil
             case .asset(let path):
                 let asset = try scope.directoryAsset(path, role: "Code")
-                return (asset.bucketName, .string(asset.objectKey))
+                return (asset.bucketName, .string(asset.objectKey), asset)
             case .s3(let bucket, let key):
-                return (.string(bucket), .string(key))
+                return (.string(bucket), .string(key), nil)
             }
         }
     }

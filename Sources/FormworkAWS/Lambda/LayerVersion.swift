@@ -62,6 +62,7 @@ public struct LayerVersion: IdentifiedConstruct {
         layer.description = description.map { .string($0) }
         layer.layerName = layerVersionName.map { .string($0) }
         layer.licenseInfo = license.map { .string($0) }
-        try scope.declareResource(layer, removalPolicy: removalPolicy)
+        // With an asset, CDK's `aws:asset:*` metadata names the layer's `Content` (`cdk synth` writes it by default).
+        try scope.declareResource(layer, removalPolicy: removalPolicy, metadata: scope.assetMetadata(location.asset, property: "Content"))
     }
 }

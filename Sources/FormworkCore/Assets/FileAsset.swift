@@ -25,6 +25,13 @@ public struct FileAsset: Sendable, Hashable {
 
     /// The staged folder's name in the cloud assembly.
     public var stagedName: String { "asset.\(hash)" }
+
+    /// The `Metadata` CDK writes on a resource whose property `property` (`Code`, `Content`) holds this asset, when the
+    /// context `aws:cdk:enable-asset-metadata` is on: the staged folder, relative to the template's folder (where SAM CLI
+    /// looks for it), and that it was not bundled. Keys in CDK's order.
+    public func resourceMetadata(property: String) -> Value {
+        ["aws:asset:path": .string(stagedName), "aws:asset:is-bundled": false, "aws:asset:property": .string(property)]
+    }
 }
 
 extension ConstructScope {
@@ -51,5 +58,13 @@ extension ConstructScope {
         let asset = FileAsset(hash: hash, sourcePath: url.path, displayName: displayName, bootstrap: bootstrap)
         tree.addAsset(asset, toStackOf: node)
         return asset
+    }
+
+    /// The `Metadata` of the resource this scope declares whose property `property` holds `asset` (CDK's
+    /// `aws:asset:*` keys, ``FileAsset/resourceMetadata(property:)``) when the stack's profile writes it
+    /// (``DefaultsProfile/writesAssetMetadata``); `nil` for no asset or no metadata.
+    public func assetMetadata(_ asset: FileAsset?, property: String) -> Value? {
+        guard let asset, defaults.writesAssetMetadata else { return nil }
+        return asset.resourceMetadata(property: property)
     }
 }

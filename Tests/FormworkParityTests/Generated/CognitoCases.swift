@@ -53,6 +53,11 @@ enum CognitoCases {
         ("UserPoolClientSecretNamed", userPoolClientSecretNamed),
         ("UserPoolClientOAuth", userPoolClientOAuth),
         ("UserPoolClientTokens", userPoolClientTokens),
+        ("UserPoolClientAccessTokenOnly", userPoolClientAccessTokenOnly),
+        ("UserPoolClientIdTokenOnly", userPoolClientIdTokenOnly),
+        ("UserPoolClientRefreshTokenOnly", userPoolClientRefreshTokenOnly),
+        ("UserPoolClientAccessAndRefreshTokens", userPoolClientAccessAndRefreshTokens),
+        ("UserPoolClientLogoutURLsEmpty", userPoolClientLogoutURLsEmpty),
         ("UserPoolClientImplicitOnly", userPoolClientImplicitOnly),
         ("UserPoolClientScopesAddOpenid", userPoolClientScopesAddOpenid),
         ("UserPoolClientScopesNoOpenid", userPoolClientScopesNoOpenid),
@@ -555,6 +560,61 @@ enum CognitoCases {
             Stack("UserPoolClientTokens") {
                 pool
                 pool.client("Web", accessTokenValidity: .minutes(30), idTokenValidity: .hours(1), refreshTokenValidity: .days(7))
+            }
+        ]
+    }
+
+    /// `UserPoolClientAccessTokenOnly`
+    static func userPoolClientAccessTokenOnly() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientAccessTokenOnly") {
+                pool
+                pool.client("Web", accessTokenValidity: .minutes(30))
+            }
+        ]
+    }
+
+    /// `UserPoolClientIdTokenOnly`
+    static func userPoolClientIdTokenOnly() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientIdTokenOnly") {
+                pool
+                pool.client("Web", idTokenValidity: .hours(2))
+            }
+        ]
+    }
+
+    /// `UserPoolClientRefreshTokenOnly`
+    static func userPoolClientRefreshTokenOnly() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientRefreshTokenOnly") {
+                pool
+                pool.client("Web", refreshTokenValidity: .days(30))
+            }
+        ]
+    }
+
+    /// `UserPoolClientAccessAndRefreshTokens`
+    static func userPoolClientAccessAndRefreshTokens() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientAccessAndRefreshTokens") {
+                pool
+                pool.client("Web", accessTokenValidity: .hours(1), refreshTokenValidity: .days(7))
+            }
+        ]
+    }
+
+    /// `UserPoolClientLogoutURLsEmpty`
+    static func userPoolClientLogoutURLsEmpty() -> [Stack] {
+        let pool = UserPool("Pool")
+        return [
+            Stack("UserPoolClientLogoutURLsEmpty") {
+                pool
+                pool.client("Web", oAuth: .init(logoutURLs: []))
             }
         ]
     }

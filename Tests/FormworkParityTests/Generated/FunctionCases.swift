@@ -36,6 +36,8 @@ enum FunctionCases {
         ("FunctionLogRetention", functionLogRetention),
         ("FunctionLogRetentionTwo", functionLogRetentionTwo),
         ("FunctionLogRetentionNamed", functionLogRetentionNamed),
+        ("FunctionAssetCode", functionAssetCode),
+        ("FunctionsShareAnAsset", functionsShareAnAsset),
     ]
 
     /// `FunctionPlain`
@@ -390,6 +392,28 @@ enum FunctionCases {
         return [
             Stack("FunctionLogRetentionNamed") {
                 fn
+            }
+        ]
+    }
+
+    /// `FunctionAssetCode`
+    static func functionAssetCode() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .asset(ParityFixtures.assetFolder("handler")))
+        return [
+            Stack("FunctionAssetCode") {
+                fn
+            }
+        ]
+    }
+
+    /// `FunctionsShareAnAsset`
+    static func functionsShareAnAsset() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .asset(ParityFixtures.assetFolder("handler")))
+        let second = Function("Second", runtime: .nodejs22, handler: "index.handler", code: .asset(ParityFixtures.assetFolder("handler")), memorySize: 512)
+        return [
+            Stack("FunctionsShareAnAsset") {
+                fn
+                second
             }
         ]
     }

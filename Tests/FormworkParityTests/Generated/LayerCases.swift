@@ -16,6 +16,8 @@ enum LayerCases {
         ("LayerRemovalPolicyRetain", layerRemovalPolicyRetain),
         ("LayerRemovalPolicyDestroy", layerRemovalPolicyDestroy),
         ("LayerOnFunction", layerOnFunction),
+        ("LayerAssetContent", layerAssetContent),
+        ("LayerAndFunctionAssetsCurrentVersion", layerAndFunctionAssetsCurrentVersion),
         ("LayersOnFunctionInOrder", layersOnFunctionInOrder),
     ]
 
@@ -127,6 +129,31 @@ enum LayerCases {
             Stack("LayerOnFunction") {
                 layer
                 fn
+            }
+        ]
+    }
+
+    /// `LayerAssetContent`
+    static func layerAssetContent() -> [Stack] {
+        let layer = LayerVersion("Layer", code: .asset(ParityFixtures.assetFolder("layer")), compatibleRuntimes: [.nodejs22])
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), layers: [layer])
+        return [
+            Stack("LayerAssetContent") {
+                layer
+                fn
+            }
+        ]
+    }
+
+    /// `LayerAndFunctionAssetsCurrentVersion`
+    static func layerAndFunctionAssetsCurrentVersion() -> [Stack] {
+        let layer = LayerVersion("Layer", code: .asset(ParityFixtures.assetFolder("layer")), compatibleRuntimes: [.nodejs22])
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .asset(ParityFixtures.assetFolder("handler")), layers: [layer])
+        return [
+            Stack("LayerAndFunctionAssetsCurrentVersion") {
+                layer
+                fn
+                fn.currentVersion
             }
         ]
     }
