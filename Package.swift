@@ -206,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "FormworkAWSTests",
             dependencies: ["FormworkAWS", "FormworkCore", "FormworkL1", "FormworkTemplate", "Patterns"],
-            exclude: ["LogRetentionHandler"],
+            exclude: ["LogRetentionHandler", "BucketNotificationsHandler"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -62,7 +62,7 @@ import os
 import aws_cdk as cdk
 from aws_cdk import (Duration, RemovalPolicy, SecretValue, Size, Stack, Tags, aws_ssm as ssm, aws_sqs as sqs, aws_sns as sns, aws_sns_subscriptions as subs,
     aws_lambda as lambda_, aws_lambda_event_sources as les, aws_dynamodb as dynamodb, aws_events as events,
-    aws_events_targets as targets, aws_kinesis as kinesis, aws_s3 as s3, aws_logs as logs, aws_kms as kms,
+    aws_events_targets as targets, aws_kinesis as kinesis, aws_s3 as s3, aws_s3_notifications as s3n, aws_logs as logs, aws_kms as kms,
     aws_cloudwatch as cloudwatch, aws_stepfunctions as sfn, aws_stepfunctions_tasks as tasks, aws_apigateway as apigw,
     aws_apigatewayv2 as apigwv2, aws_apigatewayv2_integrations as integrations, aws_lambda_destinations as destinations, aws_secretsmanager as secretsmanager,
     aws_scheduler as scheduler, aws_scheduler_targets as scheduler_targets, aws_cognito as cognito,

@@ -20,6 +20,7 @@
 /// | `HttpApi` endpoint | no output | an `Endpoint` output, as `RestApi` writes | — |
 /// | `RestApi` route's required parameters | declared only (no validator) | checked by a request validator | — |
 /// | a function's `logRetention` | `Custom::LogRetention` on the group Lambda made, one provider per stack | the group declared, owned by the stack | — |
+/// | bucket notifications (`notify`, `eventBridgeEnabled`) | CDK's `Custom::S3BucketNotifications`, one handler per stack (Formwork's code) | the bucket's `EventBridgeConfiguration` and rules | — |
 /// | `aws:asset:*` metadata on a resource with an asset | written, as `cdk synth` writes it (``writesAssetMetadata``) | not written | — |
 ///
 /// ```swift

@@ -9,7 +9,7 @@ import Testing
 @Suite struct PatternParityTests {
     static let stacks = [
         "QueueStack", "FanoutStack", "WorkerStack", "TableStack", "EventBusStack", "WorkflowStack", "SagaStack", "RestApiStack", "WebhookStack", "StreamStack",
-        "SharedStack", "ConsumerStack",
+        "SharedStack", "ConsumerStack", "UploadStack",
     ]
 
     static func reference(_ stack: String) throws -> Template {

@@ -14,9 +14,11 @@ public enum ParityCheck {
     /// Functions Formwork writes with its own handler where CDK ships its code as an asset (CDK's code is not
     /// copied): by logical ID prefix, the properties that hold the code and its runtime, which are not compared,
     /// nor is the `aws:asset:*` metadata of CDK's asset. The log retention provider (`LogRetentionProvider`) runs
-    /// Formwork's inline Python handler, CDK's runs Node.js from an asset.
+    /// Formwork's inline Python handler, CDK's runs Node.js from an asset. The S3 notifications handler
+    /// (`BucketNotificationsHandler`) runs Formwork's inline Python handler where CDK inlines its own.
     public static let ownHandlers: [(logicalIdPrefix: String, properties: [String])] = [
-        ("LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a", ["Code", "Runtime"])
+        ("LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a", ["Code", "Runtime"]),
+        ("BucketNotificationsHandler050a0587b7544547bf325f094a3db834", ["Code", "Runtime"]),
     ]
 
     /// `reference` with the ``ownHandlers`` properties of its functions taken from `ours`: what is left to compare

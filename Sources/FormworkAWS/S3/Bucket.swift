@@ -31,6 +31,11 @@ public struct Bucket: IdentifiedConstruct {
     /// Whether S3 keeps every version of each object (`VersioningConfiguration.Status: Enabled`); `nil` or `false`:
     /// nothing written, so unversioned, as in CDK (`false` does not suspend versioning already on).
     public var versioned: Bool?
+    /// Whether the bucket sends all its object events to EventBridge (CDK's `eventBridgeEnabled`); `nil` or `false`:
+    /// only when a ``BucketNotification`` needs it under the Formwork profile. The Formwork profile writes the bucket's
+    /// `NotificationConfiguration.EventBridgeConfiguration`; the CDK profile, as CDK, the bucket's
+    /// `Custom::S3BucketNotifications` with `EventBridgeConfiguration: {}` (``BucketNotificationsResource``).
+    public var eventBridgeEnabled: Bool?
     /// Rules that expire objects or abort uploads (`LifecycleConfiguration.Rules`), each written enabled; none
     /// unless given. At most 1,000.
     public var lifecycleRules: [LifecycleRule]
@@ -148,7 +153,7 @@ public struct Bucket: IdentifiedConstruct {
     /// A bucket; every setting optional.
     public init(
         _ id: String, bucketName: String? = nil, encryption: Encryption? = nil, blockPublicAccess: Bool? = nil,
-        enforceSSL: Bool? = nil, versioned: Bool? = nil, lifecycleRules: [LifecycleRule] = [],
+        enforceSSL: Bool? = nil, versioned: Bool? = nil, eventBridgeEnabled: Bool? = nil, lifecycleRules: [LifecycleRule] = [],
         removalPolicy: RemovalPolicy = .retain
     ) {
         self.id = id
@@ -157,6 +162,7 @@ public struct Bucket: IdentifiedConstruct {
         self.blockPublicAccess = blockPublicAccess
         self.enforceSSL = enforceSSL
         self.versioned = versioned
+        self.eventBridgeEnabled = eventBridgeEnabled
         self.lifecycleRules = lifecycleRules
         self.removalPolicy = removalPolicy
     }
@@ -181,14 +187,25 @@ public struct Bucket: IdentifiedConstruct {
                     principal: ["AWS": "*"], condition: ["Bool": ["aws:SecureTransport": "false"]]),
                 to: self, as: Self.policyStatements)
         }
+        if !formwork, eventBridgeEnabled == true {
+            _ = try BucketNotificationsHandler.shared(in: scope)  // added while the app expands; declared with the bucket
+        }
         scope.afterExpansion(.finalize) { scope throws(SynthesisError) in
-            let eventBridge = !scope.contributions(to: self, as: Bucket.sendsEventsToEventBridge).isEmpty
+            // Under the CDK profile, EventBridge and notifications go through CDK's custom resource (never the
+            // bucket's own NotificationConfiguration): a migrated stack keeps it, see BucketNotificationsHandler.
+            let eventBridge = formwork && (eventBridgeEnabled == true || !scope.contributions(to: self, as: Bucket.sendsEventsToEventBridge).isEmpty)
             try scope.declareResource(properties(eventBridge: eventBridge, formwork: formwork), removalPolicy: removalPolicy)
             let statements = scope.contributions(to: self, as: Bucket.policyStatements)
-            guard !statements.isEmpty else { return }
-            try scope.child("Policy").declareResource(
-                CfnS3.BucketPolicy(bucket: name, policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value),
-                transforms: scope.policyTransforms)
+            if !statements.isEmpty {
+                try scope.child("Policy").declareResource(
+                    CfnS3.BucketPolicy(bucket: name, policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value),
+                    transforms: scope.policyTransforms)
+            }
+            if !formwork {
+                try BucketNotificationsResource.declare(
+                    for: self, entries: scope.contributions(to: self, as: BucketNotificationsResource.entries), eventBridge: eventBridgeEnabled == true,
+                    in: scope)
+            }
         }
     }
 

@@ -1,15 +1,23 @@
 import FormworkCore
+import FormworkL1
 import OrderedCollections
 
-/// Objects of a bucket, as they change, delivered to a function, a queue or a topic — through EventBridge,
-/// without CDK's custom-resource handler.
+/// Objects of a bucket, as they change, delivered to a function, a queue or a topic — through EventBridge under
+/// the Formwork profile, through CDK's `Custom::S3BucketNotifications` under the CDK profile.
 ///
 /// CDK configures S3 notifications with a custom resource (a Lambda function of its own that calls
 /// `PutBucketNotification`), because a native `NotificationConfiguration` to Lambda or SQS forms a cycle:
 /// S3 checks the destination's permission when the bucket is created, and the permission names the bucket.
-/// Formwork turns on the bucket's EventBridge notifications instead and routes the events with a ``Rule``
-/// under the bucket: no handler to deploy, no cycle, any number of destinations. The destination receives
-/// EventBridge events (`detail.bucket.name`, `detail.object.key`) rather than S3 event records.
+/// Under the Formwork profile, Formwork turns on the bucket's EventBridge notifications instead and routes the
+/// events with a ``Rule`` under the bucket: no handler to deploy, no cycle, any number of destinations. The
+/// destination receives EventBridge events (`detail.bucket.name`, `detail.object.key`) rather than S3 event records.
+///
+/// Under the CDK profile it writes what CDK's `bucket.addEventNotification` writes — the entry in the bucket's
+/// `<bucket>/Notifications` custom resource, the function's permission (`<bucket>/AllowBucketNotificationsTo<id>`)
+/// or the queue's or topic's policy statement — served by ``BucketNotificationsHandler``, Formwork's own handler at
+/// CDK's logical IDs, and the destination receives S3 event records as under CDK. A migrated stack must keep that
+/// custom resource: deleting it makes CDK's handler empty the bucket's notification configuration (EventBridge
+/// included; ARCHITECTURE.md, "S3 notifications").
 public struct BucketNotification: Construct {
     /// Which object events.
     public enum Event: String, Sendable {
@@ -39,6 +47,11 @@ public struct BucketNotification: Construct {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         scope.require(bucket)
         scope.require(destination)
+        guard scope.defaults.isFormwork else {
+            _ = try BucketNotificationsHandler.shared(in: scope)
+            scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in try configure(in: scope) }
+            return
+        }
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let bucketScope = try scope.scope(of: bucket)
             let destinationScope = try scope.scope(of: destination)
@@ -56,6 +69,70 @@ public struct BucketNotification: Construct {
             try bucketScope.add(rule)
             try bucketScope.add(RuleTarget(rule: rule, destination: destination))
         }
+    }
+}
+
+extension BucketNotification {
+    /// CDK's name of the event in a notification configuration (`s3.EventType`).
+    var s3EventName: String {
+        switch event {
+        case .objectCreated: "s3:ObjectCreated:*"
+        case .objectDeleted: "s3:ObjectRemoved:*"
+        case .objectRestoreCompleted: "s3:ObjectRestore:Completed"
+        }
+    }
+
+    /// Under the CDK profile: the entry of the bucket's `Custom::S3BucketNotifications`, and what lets S3 reach the
+    /// destination, as CDK's `LambdaDestination`, `SqsDestination` and `SnsDestination` bind it.
+    func configure(in scope: ConstructScope) throws(SynthesisError) {
+        let bucketScope = try scope.scope(of: bucket)
+        var rules: [Value] = []
+        // CDK's order: the suffix rule, then the prefix rule.
+        if let suffix { rules.append(["Name": "suffix", "Value": .string(suffix)]) }
+        if let prefix { rules.append(["Name": "prefix", "Value": .string(prefix)]) }
+        var filter: Value?
+        if !rules.isEmpty { filter = ["Key": ["FilterRules": .array(rules)]] }
+        let kind: BucketNotificationsResource.Entry.Kind
+        let arn: Value
+        let dependencies: [Dependency]
+        switch destination {
+        case let function as Function:
+            let functionScope = try scope.scope(of: function)
+            let permission = "AllowBucketNotificationsTo\(functionScope.uniqueId)"
+            if bucketScope.existingChild(permission)?.hasElement != true {
+                try bucketScope.declareResource(
+                    CfnLambda.Permission(
+                        action: "lambda:InvokeFunction", functionName: function.arn, principal: "s3.amazonaws.com", sourceAccount: Aws.accountId,
+                        sourceArn: bucket.arn),
+                    at: permission)
+            }
+            kind = .lambda
+            arn = function.arn
+            dependencies = [Dependency(on: bucket, element: [permission])]
+        case let queue as Queue:
+            scope.contribute(
+                PolicyStatement(
+                    actions: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], resources: [queue.arn],
+                    principal: ["Service": "s3.amazonaws.com"], condition: ["ArnLike": ["aws:SourceArn": bucket.arn]]),
+                to: queue, as: Queue.policyStatements)
+            kind = .queue
+            arn = queue.arn
+            dependencies = [Dependency(on: queue)]
+        case let topic as Topic:
+            scope.contribute(
+                PolicyStatement(
+                    actions: ["sns:Publish"], resources: [topic.arn], principal: ["Service": "s3.amazonaws.com"],
+                    condition: ["ArnLike": ["aws:SourceArn": bucket.arn]]),
+                to: topic, as: Topic.policyStatements)
+            kind = .topic
+            arn = topic.arn
+            dependencies = [Dependency(on: topic)]
+        default:
+            throw SynthesisError(.invalidSetting, paths: [scope.path], "a bucket notifies a function, a queue or a topic; '\(destination.id)' is none")
+        }
+        scope.contribute(
+            BucketNotificationsResource.Entry(kind: kind, events: [s3EventName], filter: filter, destinationArn: arn, dependencies: dependencies),
+            to: bucket, as: BucketNotificationsResource.entries)
     }
 }
 

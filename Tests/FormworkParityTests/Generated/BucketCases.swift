@@ -15,6 +15,17 @@ enum BucketCases {
         ("BucketVersionedTrue", bucketVersionedTrue),
         ("BucketVersionedFalse", bucketVersionedFalse),
         ("BucketRemovalPolicyDestroy", bucketRemovalPolicyDestroy),
+        ("BucketEventBridgeEnabledTrue", bucketEventBridgeEnabledTrue),
+        ("BucketNotifyFunction", bucketNotifyFunction),
+        ("BucketNotifyFunctionFiltered", bucketNotifyFunctionFiltered),
+        ("BucketNotifyFunctionPrefix", bucketNotifyFunctionPrefix),
+        ("BucketNotifyFunctionTwoEvents", bucketNotifyFunctionTwoEvents),
+        ("BucketNotifyQueue", bucketNotifyQueue),
+        ("BucketNotifyTopic", bucketNotifyTopic),
+        ("BucketNotifyAll", bucketNotifyAll),
+        ("BucketEnforceSSLNotifyFunction", bucketEnforceSSLNotifyFunction),
+        ("BucketEventBridgeEnabledNotifyFunction", bucketEventBridgeEnabledNotifyFunction),
+        ("BucketsShareTheNotificationsHandler", bucketsShareTheNotificationsHandler),
         ("BucketGrantRead", bucketGrantRead),
         ("BucketGrantWrite", bucketGrantWrite),
         ("BucketGrantReadWrite", bucketGrantReadWrite),
@@ -118,6 +129,155 @@ enum BucketCases {
         return [
             Stack("BucketRemovalPolicyDestroy") {
                 bucket
+            }
+        ]
+    }
+
+    /// `BucketEventBridgeEnabledTrue`
+    static func bucketEventBridgeEnabledTrue() -> [Stack] {
+        let bucket = Bucket("Bucket", eventBridgeEnabled: true)
+        return [
+            Stack("BucketEventBridgeEnabledTrue") {
+                bucket
+            }
+        ]
+    }
+
+    /// `BucketNotifyFunction`
+    static func bucketNotifyFunction() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketNotifyFunction") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated)
+            }
+        ]
+    }
+
+    /// `BucketNotifyFunctionFiltered`
+    static func bucketNotifyFunctionFiltered() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketNotifyFunctionFiltered") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated, prefix: "uploads/", suffix: ".csv")
+            }
+        ]
+    }
+
+    /// `BucketNotifyFunctionPrefix`
+    static func bucketNotifyFunctionPrefix() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketNotifyFunctionPrefix") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated, prefix: "uploads/")
+            }
+        ]
+    }
+
+    /// `BucketNotifyFunctionTwoEvents`
+    static func bucketNotifyFunctionTwoEvents() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketNotifyFunctionTwoEvents") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated)
+                bucket.notify(fn, on: .objectDeleted, suffix: ".csv")
+            }
+        ]
+    }
+
+    /// `BucketNotifyQueue`
+    static func bucketNotifyQueue() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let queue = Queue("Queue")
+        return [
+            Stack("BucketNotifyQueue") {
+                bucket
+                queue
+                bucket.notify(queue, on: .objectDeleted)
+            }
+        ]
+    }
+
+    /// `BucketNotifyTopic`
+    static func bucketNotifyTopic() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let topic = Topic("Topic")
+        return [
+            Stack("BucketNotifyTopic") {
+                bucket
+                topic
+                bucket.notify(topic, on: .objectRestoreCompleted)
+            }
+        ]
+    }
+
+    /// `BucketNotifyAll`
+    static func bucketNotifyAll() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let queue = Queue("Queue")
+        let topic = Topic("Topic")
+        return [
+            Stack("BucketNotifyAll") {
+                bucket
+                fn
+                queue
+                topic
+                bucket.notify(fn, on: .objectCreated)
+                bucket.notify(queue, on: .objectDeleted)
+                bucket.notify(topic, on: .objectCreated, suffix: ".json")
+            }
+        ]
+    }
+
+    /// `BucketEnforceSSLNotifyFunction`
+    static func bucketEnforceSSLNotifyFunction() -> [Stack] {
+        let bucket = Bucket("Bucket", enforceSSL: true)
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketEnforceSSLNotifyFunction") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated)
+            }
+        ]
+    }
+
+    /// `BucketEventBridgeEnabledNotifyFunction`
+    static func bucketEventBridgeEnabledNotifyFunction() -> [Stack] {
+        let bucket = Bucket("Bucket", eventBridgeEnabled: true)
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketEventBridgeEnabledNotifyFunction") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated)
+            }
+        ]
+    }
+
+    /// `BucketsShareTheNotificationsHandler`
+    static func bucketsShareTheNotificationsHandler() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let other = Bucket("Other", eventBridgeEnabled: true)
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("BucketsShareTheNotificationsHandler") {
+                bucket
+                other
+                fn
+                bucket.notify(fn, on: .objectCreated)
             }
         ]
     }
