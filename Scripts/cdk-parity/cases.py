@@ -1891,6 +1891,33 @@ def imported_topic(py_arn=f'"{TOPIC_ARN}"', swift_arn=f'"{TOPIC_ARN}"', var="imp
                      f'let {var} = Topic.fromTopicArn("{ident}", arn: {swift_arn})', var)
 
 
+TABLE_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/orders"
+FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders-handler"
+BUCKET_ARN = "arn:aws:s3:::orders-data"
+
+
+def imported_table(how="arn", py_arn=f'"{TABLE_ARN}"', swift_arn=f'"{TABLE_ARN}"', var="imported", ident="Imported"):
+    """An existing table (`Table.fromTableArn`, or `fromTableName` with how="name" and the name as the argument)."""
+    py_kw, swift_label = ("from_table_name", "fromTableName", ) if how == "name" else ("from_table_arn", "fromTableArn")
+    label = "name" if how == "name" else "arn"
+    return construct(f'{var} = dynamodb.Table.{py_kw}(s, "{ident}", {py_arn})',
+                     f'let {var} = Table.{swift_label}("{ident}", {label}: {swift_arn})', var)
+
+
+def imported_function(py_arn=f'"{FUNCTION_ARN}"', swift_arn=f'"{FUNCTION_ARN}"', var="imported", ident="Imported"):
+    """An existing function (`Function.fromFunctionArn`)."""
+    return construct(f'{var} = lambda_.Function.from_function_arn(s, "{ident}", {py_arn})',
+                     f'let {var} = Function.fromFunctionArn("{ident}", arn: {swift_arn})', var)
+
+
+def imported_bucket(how="arn", py_arn=f'"{BUCKET_ARN}"', swift_arn=f'"{BUCKET_ARN}"', var="imported", ident="Imported"):
+    """An existing bucket (`Bucket.fromBucketArn`, or `fromBucketName` with how="name" and the name as the argument)."""
+    py_kw, swift_label = ("from_bucket_name", "fromBucketName") if how == "name" else ("from_bucket_arn", "fromBucketArn")
+    label = "name" if how == "name" else "arn"
+    return construct(f'{var} = s3.Bucket.{py_kw}(s, "{ident}", {py_arn})',
+                     f'let {var} = Bucket.{swift_label}("{ident}", {label}: {swift_arn})', var)
+
+
 def arn_parameter(ident):
     """A template parameter whose value is the ARN: the imported resource's ARN is a reference."""
     var = ident[0].lower() + ident[1:]
@@ -1899,7 +1926,8 @@ def arn_parameter(ident):
 
 def import_cases():
     """Existing queues and topics (`fromQueueArn`, `fromTopicArn`) in each place a queue or a topic goes: CDK declares
-    nothing for them and no policy on them, and reads their name, URL and region from the ARN."""
+    nothing for them and no policy on them, and reads their name, URL and region from the ARN; then existing tables,
+    functions and buckets."""
     pattern = o("event_pattern", 'events.EventPattern(source=["orders"])', "pattern", 'EventPattern(source: ["orders"])')
     rule = call("events.Rule", "Rule", "Rule", [pattern])
     hourly = o("schedule", "scheduler.ScheduleExpression.rate(Duration.hours(1))", "schedule", ".rate(.hours(1))")
@@ -1951,6 +1979,75 @@ def import_cases():
         Case("ImportTopicRuleTarget", [imported_topic(), rule, stmt("rule.add_target(targets.SnsTopic(imported))", "rule.target(imported)")]),
         Case("ImportTopicScheduleTarget", [imported_topic(), schedule("scheduler_targets.SnsPublish(imported)", ".init(.topic(imported))")]),
         Case("ImportTopicPipeTarget", [queue("Source"), imported_topic(), pipe("sources.SqsSource(source)", ".queue(source)", "ptargets.SnsTarget(imported)", ".topic(imported)")]),
+    ] + imported_table_cases(output, stored) + imported_function_cases(output, stored, rule, schedule, pipe) + imported_bucket_cases(output, stored)
+
+
+def imported_table_cases(output, stored):
+    """Existing tables (`fromTableName`, `fromTableArn`, `fromTableAttributes` with a stream ARN): nothing declared, their
+    name read from the ARN, grants on the table's ARN alone."""
+    table_outputs = lambda kept_py, kept_swift: [output("Name", "imported.table_name", "imported.name"), output("Arn", "imported.table_arn", "imported.arn"),
+                                                 stored(kept_py, kept_swift)]
+    stream_arn = f'"{TABLE_ARN}/stream/2024-01-01T00:00:00.000"'
+    with_stream = construct(f'imported = dynamodb.Table.from_table_attributes(s, "Imported", table_arn="{TABLE_ARN}", table_stream_arn={stream_arn})',
+                            f'let imported = Table.fromTableAttributes("Imported", arn: "{TABLE_ARN}", streamArn: {stream_arn})', "imported")
+    with_name_and_stream = construct(f'imported = dynamodb.Table.from_table_attributes(s, "Imported", table_name="orders", table_stream_arn={stream_arn})',
+                                     f'let imported = Table.fromTableAttributes("Imported", name: "orders", streamArn: {stream_arn})', "imported")
+    return [
+        Case("ImportTableNameAttributes", [imported_table("name", '"orders"', '"orders"')] + table_outputs("imported.table_arn", "imported.arn")),
+        Case("ImportTableArnAttributes", [imported_table()] + table_outputs("imported.table_name", "imported.name")),
+        Case("ImportTableFromParameter", [arn_parameter("TableArn"), imported_table("arn", "tableArn.value_as_string", "tableArn.value"),
+                                          output("Name", "imported.table_name", "imported.name"), stored("imported.table_name", "imported.name")]),
+        Case("ImportTableNameGrantReadWrite", [fn(), imported_table("name", '"orders"', '"orders"'),
+                                               stmt("imported.grant_read_write_data(fn)", "imported.grant(.readWrite, to: fn)")]),
+        Case("ImportTableArnGrantRead", [fn(), imported_table(), stmt("imported.grant_read_data(fn)", "imported.grant(.read, to: fn)")]),
+        Case("ImportTableArnGrantWrite", [fn(), imported_table(), stmt("imported.grant_write_data(fn)", "imported.grant(.write, to: fn)")]),
+        Case("ImportTableGrantStreamRead", [fn(), with_stream, stmt("imported.grant_stream_read(fn)", "imported.grant(.streamRead, to: fn)"),
+                                            output("StreamArn", "imported.table_stream_arn", "imported.streamArn")]),
+        Case("ImportTableNameGrantStreamRead", [fn(), with_name_and_stream, stmt("imported.grant_read_data(fn)", "imported.grant(.read, to: fn)"),
+                                                stmt("imported.grant_stream_read(fn)", "imported.grant(.streamRead, to: fn)")]),
+    ]
+
+
+def imported_function_cases(output, stored, rule, schedule, pipe):
+    """Existing functions (`fromFunctionArn`): nothing declared, the name the seventh part of the ARN; in an
+    environment-agnostic stack CDK adds no permission for them, and grants on them only when the ARN's account is a
+    reference too (a parameter, `Aws.accountId`)."""
+    joined = ('f"arn:aws:lambda:{cdk.Aws.REGION}:{cdk.Aws.ACCOUNT_ID}:function:orders-handler"',
+              '"arn:aws:lambda:\\(Aws.region):\\(Aws.accountId):function:orders-handler"')
+    from_parameter = [arn_parameter("FunctionArn"), imported_function("functionArn.value_as_string", "functionArn.value")]
+    function_outputs = [output("Name", "imported.function_name", "imported.name"), stored("imported.function_name", "imported.name")]
+    return [
+        Case("ImportFunctionAttributes", [imported_function(), output("Arn", "imported.function_arn", "imported.arn")] + function_outputs),
+        Case("ImportFunctionFromParameter", from_parameter + function_outputs),
+        Case("ImportFunctionFromJoinedArn", [imported_function(*joined)] + function_outputs),
+        Case("ImportFunctionRuleTarget", [imported_function(), rule, stmt("rule.add_target(targets.LambdaFunction(imported))", "rule.target(imported)")]),
+        Case("ImportFunctionRuleTargetFromParameter", from_parameter + [rule, stmt("rule.add_target(targets.LambdaFunction(imported))", "rule.target(imported)")]),
+        Case("ImportFunctionSubscription", [imported_function(), topic(), stmt("topic.add_subscription(subs.LambdaSubscription(imported))", "topic.subscribe(imported)")]),
+        Case("ImportFunctionGrantInvokeFromParameter", from_parameter + [fn(), stmt("imported.grant_invoke(fn)", "imported.grantInvoke(to: fn)")]),
+        Case("ImportFunctionGrantInvokeFromJoinedArn", [imported_function(*joined), fn(), stmt("imported.grant_invoke(fn)", "imported.grantInvoke(to: fn)")]),
+        Case("ImportFunctionScheduleTarget", from_parameter + [schedule("scheduler_targets.LambdaInvoke(imported)", ".init(.function(imported))")]),
+        Case("ImportFunctionPipeTarget", [queue("Source")] + from_parameter + [pipe("sources.SqsSource(source)", ".queue(source)", "ptargets.LambdaFunction(imported)", ".function(imported)")]),
+        Case("ImportFunctionMachineInvoke", [imported_function(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=imported)',
+                                                                          'Chain(State.lambdaInvoke("Invoke", function: imported))')]),
+    ]
+
+
+def imported_bucket_cases(output, stored):
+    """Existing buckets (`fromBucketName`, `fromBucketArn`): nothing declared and no policy, the ARN
+    `arn:<partition>:s3:::<name>`, grants on the bucket's and its objects' ARNs."""
+    bucket_outputs = lambda kept_py, kept_swift: [output("Name", "imported.bucket_name", "imported.name"), output("Arn", "imported.bucket_arn", "imported.arn"),
+                                                  stored(kept_py, kept_swift)]
+    by_name = imported_bucket("name", '"orders-data"', '"orders-data"')
+    return [
+        Case("ImportBucketNameAttributes", [by_name] + bucket_outputs("imported.bucket_arn", "imported.arn")),
+        Case("ImportBucketArnAttributes", [imported_bucket()] + bucket_outputs("imported.bucket_name", "imported.name")),
+        Case("ImportBucketFromParameter", [arn_parameter("BucketArn"), imported_bucket("arn", "bucketArn.value_as_string", "bucketArn.value"),
+                                           output("Name", "imported.bucket_name", "imported.name"), stored("imported.bucket_name", "imported.name")]),
+        Case("ImportBucketNameGrantRead", [fn(), by_name, stmt("imported.grant_read(fn)", "imported.grant(.read, to: fn)")]),
+        Case("ImportBucketNameGrantPut", [fn(), by_name, stmt("imported.grant_put(fn)", "imported.grant(.put, to: fn)")]),
+        Case("ImportBucketNameGrantWriteDelete", [fn(), by_name, stmt("imported.grant_write(fn)", "imported.grant(.write, to: fn)"),
+                                                  stmt("imported.grant_delete(fn)", "imported.grant(.delete, to: fn)")]),
+        Case("ImportBucketArnGrantReadWrite", [fn(), imported_bucket(), stmt("imported.grant_read_write(fn)", "imported.grant(.readWrite, to: fn)")]),
     ]
 
 

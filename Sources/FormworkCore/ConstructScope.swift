@@ -109,6 +109,22 @@ public struct ConstructScope {
         tree.nodes[tree.nodes[node].stack ?? node].region
     }
 
+    /// The account this scope's stack names; `nil` for an environment-agnostic stack.
+    public var stackAccount: String? {
+        tree.nodes[tree.nodes[node].stack ?? node].account
+    }
+
+    /// The scope of the element `reference` points at (the target construct's node, followed down its
+    /// `element` path), once it is in the tree; `nil` otherwise.
+    public func scope(of reference: Reference) -> ConstructScope? {
+        guard var found = tree.node(forIdentity: reference.target) else { return nil }
+        for id in reference.element {
+            guard let child = tree.child(of: found, named: id) else { return nil }
+            found = child
+        }
+        return ConstructScope(tree: tree, node: found)
+    }
+
     /// The child scope `id`, when it exists; unlike ``child(_:)``, never creates it.
     public func existingChild(_ id: String) -> ConstructScope? {
         tree.child(of: node, named: id).map { ConstructScope(tree: tree, node: $0) }

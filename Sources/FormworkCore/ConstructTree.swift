@@ -20,6 +20,8 @@ final class ConstructTree {
         var bootstrap: BootstrapNames?
         /// On a stack's node, the region the stack names (`nil`: environment-agnostic).
         var region: String?
+        /// On a stack's node, the account the stack names (`nil`: environment-agnostic).
+        var account: String?
         /// On a stack's node, the ``Tag``s applied to the whole stack, in order: stack tags of the assembly too.
         var stackTagAspects: [TagAspect] = []
         /// Constructs this node needs in the app without referencing them from an element yet (an edge

@@ -76,6 +76,7 @@ struct Synthesizer {
             tree.nodes[node].defaults = stack.defaults
             tree.nodes[node].bootstrap = stack.bootstrap
             tree.nodes[node].region = stack.region
+            tree.nodes[node].account = stack.account
             for construct in stack.body { try tree.add(construct, under: node) }
         }
         return tree

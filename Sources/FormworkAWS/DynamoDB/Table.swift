@@ -42,6 +42,12 @@ public struct Table: IdentifiedConstruct {
     /// What happens to the table when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
     /// given, as in CDK.
     public var removalPolicy: RemovalPolicy
+    /// The existing table this value stands for (``Table/fromTableArn(_:arn:)``, ``Table/fromTableName(_:name:)``,
+    /// ``Table/fromTableAttributes(_:arn:streamArn:)``); `nil` for a table the stack declares.
+    public internal(set) var imported: ImportedArn?
+    /// The ARN of an imported table's stream, as given (``Table/fromTableAttributes(_:arn:streamArn:)``); `nil`: none
+    /// given, so the table cannot grant reading its stream.
+    var importedStreamArn: Value?
 
     /// A table keyed by `partitionKey` (and `sortKey`); provisioned at 5 read and 5 write units unless
     /// `billing` says otherwise, as in CDK.
@@ -77,18 +83,34 @@ public struct Table: IdentifiedConstruct {
         self.removalPolicy = removalPolicy
     }
 
-    /// `{"Ref": table}`: the table name.
-    public var name: Value { attribute(nil) }
-    /// The table's ARN.
-    public var arn: Value { attribute(.arn) }
-    /// The ARN of the table's stream.
-    public var streamArn: Value { attribute(.streamArn) }
+    /// `{"Ref": table}`: the table name; for an imported table, the name after `table/` in its ARN.
+    public var name: Value {
+        if let imported { return imported.slashResource(1) ?? attribute(nil) }
+        return attribute(nil)
+    }
+    /// The table's ARN; for an imported table, the ARN it was imported with (or built from its name).
+    public var arn: Value { imported?.arn ?? attribute(.arn) }
+    /// The ARN of the table's stream; for an imported table, the stream ARN it was imported with.
+    public var streamArn: Value {
+        if imported != nil, let importedStreamArn { return importedStreamArn }
+        return attribute(.streamArn)
+    }
 
     private func attribute(_ attribute: CfnDynamoDB.Table.Attribute?) -> Value {
         .reference(Reference(to: self, element: ["Resource"], form: attribute.map { Reference.Form.getAtt($0.rawValue) } ?? .ref))
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let imported {
+            // CDK declares nothing for an imported table, and drops what edges add to its resource policy.
+            try imported.validate(at: scope)
+            if let text = imported.text, imported.slashResource(1) == nil {
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path],
+                    "'\(text)' is not a table ARN; give one of the form arn:partition:dynamodb:region:account:table/name")
+            }
+            return
+        }
         try validateIndexes(at: scope)
         let keys = [partitionKey] + (sortKey.map { [$0] } ?? [])
         let indexProperties = indexProperties()

@@ -43,7 +43,12 @@ public enum TableGrant: String, Sendable {
 
 extension Table {
     /// A grant of `access` to this table for `principal`'s role; list the result in a body.
+    /// On a table imported without its stream ARN, ``TableGrant/streamRead`` is an error, as in CDK.
     public func grant(_ access: TableGrant, to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal, statements: access.statements(for: self))
+        Grant(
+            id: "\(principal.id)Can\(access.rawValue)\(id)", resource: self, principal: principal, statements: access.statements(for: self),
+            check: { [self] scope throws(SynthesisError) in
+                if access == .streamRead { try checkStreamGrant(at: scope) }
+            })
     }
 }

@@ -8,15 +8,22 @@ public struct Grant: Construct {
     let resource: any IdentifiedConstruct
     let principal: any GrantPrincipal
     let statements: [PolicyStatement]
+    /// What rejects the grant where it is listed (an imported resource CDK cannot grant on); `nil`: nothing.
+    let check: (@Sendable (ConstructScope) throws(SynthesisError) -> Void)?
 
-    init(id: String, resource: some IdentifiedConstruct, principal: some GrantPrincipal, statements: [PolicyStatement]) {
+    init(
+        id: String, resource: some IdentifiedConstruct, principal: some GrantPrincipal, statements: [PolicyStatement],
+        check: (@Sendable (ConstructScope) throws(SynthesisError) -> Void)? = nil
+    ) {
         self.id = id
         self.resource = resource
         self.principal = principal
         self.statements = statements
+        self.check = check
     }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        try check?(scope)
         scope.require(resource)
         scope.require(principal)
         scope.afterExpansion(.edges) { [principal, statements] scope throws(SynthesisError) in

@@ -15,9 +15,11 @@ public struct FunctionPipeTarget: PipeTargetDestination {
         self.invocation = invocation
     }
 
-    /// Invokes the function (`lambda:InvokeFunction`).
+    /// Invokes the function (`lambda:InvokeFunction`); an imported function only when CDK can tell it is in the stack's
+    /// account.
     public func pipeTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<CfnPipes.Pipe.PipeTargetParameters> {
-        IntegrationBinding(
+        try function.checkInvokeGrant(at: scope)
+        return IntegrationBinding(
             to: function, arn: function.arn, statements: [.invoke(function)],
             parameters: CfnPipes.Pipe.PipeTargetParameters(
                 lambdaFunctionParameters: CfnPipes.Pipe.PipeTargetLambdaFunctionParameters(invocationType: .string(invocation.rawValue))))
@@ -33,9 +35,11 @@ extension PipeTarget {
 
 /// A function as a pipe's enrichment (CDK's `LambdaEnrichment`): called with each batch, its answer passed on.
 extension Function: PipeEnrichmentDestination {
-    /// Invokes the function (`lambda:InvokeFunction`).
+    /// Invokes the function (`lambda:InvokeFunction`); an imported function only when CDK can tell it is in the stack's
+    /// account.
     public func pipeEnrichment(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<Void> {
-        IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)])
+        try checkInvokeGrant(at: scope)
+        return IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)])
     }
 }
 

@@ -2,9 +2,10 @@ import FormworkCore
 import FormworkL1
 
 extension Function: RuleTargetDestination {
-    /// Invoked by the rule, with a `lambda:InvokeFunction` permission for this rule only (`<Rule>/AllowEventRule<function>`).
+    /// Invoked by the rule, with a `lambda:InvokeFunction` permission for this rule only (`<Rule>/AllowEventRule<function>`);
+    /// for an imported function, only when CDK can tell it is in the stack's account (``Function/fromFunctionArn(_:arn:)``).
     public func bind(to binding: RuleTargetBinding) throws(SynthesisError) -> RuleTargetBinding.Target {
-        try binding.allowInvoking(arn)
+        if createsPermissions(in: binding.ruleScope) { try binding.allowInvoking(arn) }
         return .init(arn: arn)
     }
 }

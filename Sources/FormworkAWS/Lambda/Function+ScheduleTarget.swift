@@ -2,9 +2,10 @@ import FormworkCore
 
 /// A function as a schedule's target (CDK's `LambdaInvoke`): invoked by its ARN, the role allowed `lambda:InvokeFunction`.
 extension Function: ScheduleTargetDestination {
-    /// Invokes the function.
+    /// Invokes the function; an imported function only when CDK can tell it is in the stack's account.
     public func scheduleTarget(at scope: ConstructScope) throws(SynthesisError) -> IntegrationBinding<ScheduleTargetParameters> {
-        IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)], parameters: ScheduleTargetParameters())
+        try checkInvokeGrant(at: scope)
+        return IntegrationBinding(to: self, arn: arn, statements: [.invoke(self)], parameters: ScheduleTargetParameters())
     }
 }
 

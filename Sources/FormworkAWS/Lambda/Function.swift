@@ -95,6 +95,9 @@ public struct Function: GrantPrincipal {
     /// Whether `@aws-cdk/aws-lambda:useCdkManagedLogGroup` gives the function a log group; `false` for a provider
     /// that CDK declares without one (``LogRetentionProvider``).
     var takesManagedLogGroup = true
+    /// The existing function this value stands for (``Function/fromFunctionArn(_:arn:)``); `nil` for a function the
+    /// stack declares.
+    public internal(set) var imported: ImportedArn?
 
     /// A function running `handler` of `code` on `runtime`.
     public init(
@@ -145,12 +148,22 @@ public struct Function: GrantPrincipal {
                 + (vpc == nil ? [] : [Role.awsManagedPolicy("service-role/AWSLambdaVPCAccessExecutionRole")]))
     }
 
-    /// `{"Ref": function}`: the function name.
-    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
-    /// The function's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnLambda.Function.Attribute.arn.rawValue))) }
+    /// `{"Ref": function}`: the function name; for an imported function, the seventh part of its ARN, as CDK reads
+    /// it (`Fn::Select` of `Fn::Split` unless the ARN is plain text).
+    public var name: Value { imported?.splitPart(6) ?? .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The function's ARN; for an imported function, the ARN it was imported with.
+    public var arn: Value {
+        imported?.arn ?? .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnLambda.Function.Attribute.arn.rawValue)))
+    }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let imported {
+            // CDK declares nothing for an imported function: no role, no log group, no permissions but those it
+            // can tell are in its own account (``Function/createsPermissions(in:)``).
+            try imported.validate(at: scope)
+            try validateImportedName(at: scope)
+            return
+        }
         try PropertyChecks.check(memorySize, in: 128...10_240, "memorySize", unit: " MB", at: scope)
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...900, "timeout", unit: " s", at: scope)
         try PropertyChecks.check(reservedConcurrentExecutions, in: 0...Int.max, "reservedConcurrentExecutions", at: scope)

@@ -2,9 +2,12 @@ import FormworkCore
 
 extension Function {
     /// A grant to invoke this function (`lambda:InvokeFunction` on it and its versions) for `principal`'s
-    /// role; list the result in a body.
+    /// role; list the result in a body. On an imported function, an error unless CDK can tell the function is in the
+    /// stack's account (``Function/fromFunctionArn(_:arn:)``).
     public func grantInvoke(to principal: some GrantPrincipal) -> Grant {
-        Grant(id: "\(principal.id)CanInvoke\(id)", resource: self, principal: principal, statements: [.invoke(self)])
+        Grant(
+            id: "\(principal.id)CanInvoke\(id)", resource: self, principal: principal, statements: [.invoke(self)],
+            check: { [self] scope throws(SynthesisError) in try checkInvokeGrant(at: scope) })
     }
 
     /// The URI API Gateway invokes the function through (REST and WebSocket integrations, authorizers).

@@ -128,7 +128,8 @@ public struct StreamEventSource: Construct {
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try reading.validate(at: scope)
-        if case .table(let table) = source, table.stream == nil {
+        // An imported table has a stream when it was imported with its stream ARN.
+        if case .table(let table) = source, table.imported == nil ? table.stream == nil : table.importedStreamArn == nil {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "the table '\(table.id)' has no stream; set its stream view (stream: .newImage)")
         }
         scope.require(function)

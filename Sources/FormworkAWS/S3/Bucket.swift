@@ -42,6 +42,9 @@ public struct Bucket: IdentifiedConstruct {
     /// What happens to the bucket when it leaves the stack or the stack is deleted; ``RemovalPolicy/retain`` unless
     /// given, as in CDK (CloudFormation cannot delete a bucket that still holds objects).
     public var removalPolicy: RemovalPolicy
+    /// The existing bucket this value stands for (``Bucket/fromBucketArn(_:arn:)``, ``Bucket/fromBucketName(_:name:)``);
+    /// `nil` for a bucket the stack declares.
+    public internal(set) var imported: ImportedArn?
 
     /// Statements edges add to the bucket's policy.
     public static let policyStatements = ContributionKey<PolicyStatement>("Bucket.policyStatements")
@@ -167,14 +170,21 @@ public struct Bucket: IdentifiedConstruct {
         self.removalPolicy = removalPolicy
     }
 
-    /// `{"Ref": bucket}`: the bucket name.
-    public var name: Value { .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
-    /// The bucket's ARN.
-    public var arn: Value { .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnS3.Bucket.Attribute.arn.rawValue))) }
+    /// `{"Ref": bucket}`: the bucket name; for an imported bucket, the resource part of its ARN (up to a `/`).
+    public var name: Value { imported?.slashResource(0) ?? .reference(Reference(to: self, element: ["Resource"], form: .ref)) }
+    /// The bucket's ARN; for an imported bucket, the ARN it was imported with (or built from its name).
+    public var arn: Value {
+        imported?.arn ?? .reference(Reference(to: self, element: ["Resource"], form: .getAtt(CfnS3.Bucket.Attribute.arn.rawValue)))
+    }
     /// The ARN of every object: `<arn>/*`.
     public var objectsArn: Value { "\(arn)/*" }
 
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
+        if let imported {
+            // CDK declares nothing for an imported bucket, and no policy: what edges add to it is dropped.
+            try imported.validate(at: scope)
+            return
+        }
         if let bucketName, !(3...63).contains(bucketName.count) || bucketName != bucketName.lowercased() {
             throw SynthesisError(.invalidSetting, paths: [scope.path], "a bucket name must be 3 to 63 lowercase characters; '\(bucketName)' is not")
         }

@@ -26,9 +26,12 @@ public struct LambdaSubscription: Construct {
             if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
             let functionScope = try scope.scope(of: function)
             let topicScope = try scope.scope(of: topic)
-            try functionScope.declareResource(
-                CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "sns.amazonaws.com", sourceArn: topic.arn),
-                at: "AllowInvoke:\(topicScope.uniqueId)")
+            // An imported function gets the permission only when CDK can tell it is in the stack's account.
+            if function.createsPermissions(in: functionScope) {
+                try functionScope.declareResource(
+                    CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "sns.amazonaws.com", sourceArn: topic.arn),
+                    at: "AllowInvoke:\(topicScope.uniqueId)")
+            }
             let subscription = CfnSNS.Subscription(
                 endpoint: function.arn,
                 filterPolicy: filterPolicy?.document,

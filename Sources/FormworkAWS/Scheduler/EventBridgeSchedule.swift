@@ -91,15 +91,18 @@ public struct EventBridgeSchedule: IdentifiedConstruct {
     /// `SchedulerRoleForTarget-<md5 of the target's ARN as CDK resolves it, 6 digits>`, trusted by Scheduler
     /// for schedules of this account and group.
     private func targetRole(for binding: IntegrationBinding<ScheduleTargetParameters>, in scope: ConstructScope) throws(SynthesisError) -> Role {
-        let targetScope = try scope.scope(of: binding.construct)
         // CDK hashes the target's ARN as it resolves before cross-stack references are made: the target's own
-        // logical ID, whichever stack it is in; an imported target's ARN given as text, as written.
+        // logical ID, whichever stack it is in; an imported target's ARN given as text, as written, or as a parameter,
+        // the parameter's logical ID.
         let resolvedArn: String
         switch binding.arn {
         case .string(let text):
             resolvedArn = text
         case .reference(let reference):
-            guard let resource = targetScope.existingChild("Resource") else { throw noResource(binding, at: scope) }
+            // The element the ARN refers to: the target's `Resource`, or a parameter the imported target's ARN is read from.
+            var element: ConstructScope? = scope.scope(of: reference)
+            if let found = element, !found.hasElement { element = found.existingChild("Resource") }
+            guard let resource = element else { throw noResource(binding, at: scope) }
             switch reference.form {
             case .getAtt(let attribute): resolvedArn = #"{"Fn::GetAtt":["\#(resource.logicalIdFromPath)","\#(attribute)"]}"#
             case .ref, .logicalId: resolvedArn = #"{"Ref":"\#(resource.logicalIdFromPath)"}"#

@@ -1,8 +1,8 @@
 import FormworkCore
 
 /// The ARN of an existing resource that a construct stands for instead of declaring one (CDK's `fromQueueArn`,
-/// `fromTopicArn`): the construct writes nothing for the resource, and its attributes are read from the ARN as CDK
-/// reads them.
+/// `fromTopicArn`, `fromTableArn`, `fromFunctionArn`, `fromBucketArn`, and their `from…Name` forms): the construct
+/// writes nothing for the resource, and its attributes are read from the ARN as CDK reads them.
 ///
 /// An ARN is `arn:partition:service:region:account:resource`. Given as text (or as text that begins with a literal
 /// `arn:`, with references between the colons), its parts are cut from the text, as CDK's `Stack.splitArn` cuts them;
@@ -33,6 +33,64 @@ public struct ImportedArn: Sendable {
     /// `{"Fn::Select": [index, {"Fn::Split": [":", arn]}]}`.
     private func selected(_ index: Int) -> Value {
         .intrinsic("Fn::Select", [.number(Double(index)), .intrinsic("Fn::Split", [":", arn])])
+    }
+
+    /// Part `index` of the ARN as CDK's `Fn.select(index, Fn.split(":", arn))` reads it (a function's name): cut from
+    /// the ARN when it is plain text, `Fn::Select` of `Fn::Split` of the whole ARN otherwise, even when it begins with
+    /// a literal `arn:`.
+    func splitPart(_ index: Int) -> Value {
+        guard let text else { return selected(index) }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return index < parts.count ? .string(String(parts[index])) : selected(index)
+    }
+
+    /// The resource part of the ARN (part 5) cut at its first `/`, as CDK's `Stack.splitArn` with
+    /// `ArnFormat.SLASH_RESOURCE_NAME` reads it: `0`, the resource type (a bucket's name), `1`, the resource name (a
+    /// table's name). Cut from the text when the ARN begins with a literal `arn:`,
+    /// `{"Fn::Select": [index, {"Fn::Split": ["/", <part 5>]}]}` otherwise. `nil` for a resource name when part 5 has
+    /// no `/`.
+    func slashResource(_ index: Int) -> Value? {
+        guard let components = literalComponents, components.count > 5 else {
+            return .intrinsic("Fn::Select", [.number(Double(index)), .intrinsic("Fn::Split", ["/", selected(5)])])
+        }
+        var before: [Value] = []
+        var after: [Value] = []
+        var cut = false
+        for piece in components[5] {
+            if !cut, case .string(let text) = piece, let slash = text.firstIndex(of: "/") {
+                let head = String(text[..<slash])
+                let tail = String(text[text.index(after: slash)...])
+                if !head.isEmpty { before.append(.string(head)) }
+                if !tail.isEmpty { after.append(.string(tail)) }
+                cut = true
+            } else if cut {
+                after.append(piece)
+            } else {
+                before.append(piece)
+            }
+        }
+        if index == 0 { return Self.joined(before) }
+        return cut ? Self.joined(after) : nil
+    }
+
+    /// `pieces` as one value: the piece alone, or their concatenation.
+    private static func joined(_ pieces: [Value]) -> Value {
+        pieces.count == 1 ? pieces[0] : .concatenation(pieces)
+    }
+
+    /// The account part of the ARN (part 4) when the ARN is plain text.
+    var literalAccount: String? {
+        guard let text else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count > 4 ? String(parts[4]) : nil
+    }
+
+    /// Whether the account part of the ARN (part 4) holds a reference (`Aws.accountId`, a parameter), as CDK's
+    /// `Token.isUnresolved` of it says: a reference that the ARN is made of, or that sits in its account part.
+    var accountIsUnresolved: Bool {
+        if text != nil { return false }
+        guard let components = literalComponents, components.count > 4 else { return true }
+        return components[4].contains { if case .string = $0 { return false } else { return true } }
     }
 
     /// The pieces of the ARN between its colons, when it begins with a literal `arn:`: the literal text is cut at its

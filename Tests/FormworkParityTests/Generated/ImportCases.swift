@@ -30,6 +30,32 @@ enum ImportCases {
         ("ImportTopicRuleTarget", importTopicRuleTarget),
         ("ImportTopicScheduleTarget", importTopicScheduleTarget),
         ("ImportTopicPipeTarget", importTopicPipeTarget),
+        ("ImportTableNameAttributes", importTableNameAttributes),
+        ("ImportTableArnAttributes", importTableArnAttributes),
+        ("ImportTableFromParameter", importTableFromParameter),
+        ("ImportTableNameGrantReadWrite", importTableNameGrantReadWrite),
+        ("ImportTableArnGrantRead", importTableArnGrantRead),
+        ("ImportTableArnGrantWrite", importTableArnGrantWrite),
+        ("ImportTableGrantStreamRead", importTableGrantStreamRead),
+        ("ImportTableNameGrantStreamRead", importTableNameGrantStreamRead),
+        ("ImportFunctionAttributes", importFunctionAttributes),
+        ("ImportFunctionFromParameter", importFunctionFromParameter),
+        ("ImportFunctionFromJoinedArn", importFunctionFromJoinedArn),
+        ("ImportFunctionRuleTarget", importFunctionRuleTarget),
+        ("ImportFunctionRuleTargetFromParameter", importFunctionRuleTargetFromParameter),
+        ("ImportFunctionSubscription", importFunctionSubscription),
+        ("ImportFunctionGrantInvokeFromParameter", importFunctionGrantInvokeFromParameter),
+        ("ImportFunctionGrantInvokeFromJoinedArn", importFunctionGrantInvokeFromJoinedArn),
+        ("ImportFunctionScheduleTarget", importFunctionScheduleTarget),
+        ("ImportFunctionPipeTarget", importFunctionPipeTarget),
+        ("ImportFunctionMachineInvoke", importFunctionMachineInvoke),
+        ("ImportBucketNameAttributes", importBucketNameAttributes),
+        ("ImportBucketArnAttributes", importBucketArnAttributes),
+        ("ImportBucketFromParameter", importBucketFromParameter),
+        ("ImportBucketNameGrantRead", importBucketNameGrantRead),
+        ("ImportBucketNameGrantPut", importBucketNameGrantPut),
+        ("ImportBucketNameGrantWriteDelete", importBucketNameGrantWriteDelete),
+        ("ImportBucketArnGrantReadWrite", importBucketArnGrantReadWrite),
     ]
 
     /// `ImportQueueAttributes`
@@ -371,6 +397,365 @@ enum ImportCases {
                 source
                 imported
                 pipe
+            }
+        ]
+    }
+
+    /// `ImportTableNameAttributes`
+    static func importTableNameAttributes() -> [Stack] {
+        let imported = Table.fromTableName("Imported", name: "orders")
+        let stored = StringParameter("Stored", value: imported.arn)
+        return [
+            Stack("ImportTableNameAttributes") {
+                imported
+                stored
+                Output("Name", value: imported.name)
+                Output("Arn", value: imported.arn)
+            }
+        ]
+    }
+
+    /// `ImportTableArnAttributes`
+    static func importTableArnAttributes() -> [Stack] {
+        let imported = Table.fromTableArn("Imported", arn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders")
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportTableArnAttributes") {
+                imported
+                stored
+                Output("Name", value: imported.name)
+                Output("Arn", value: imported.arn)
+            }
+        ]
+    }
+
+    /// `ImportTableFromParameter`
+    static func importTableFromParameter() -> [Stack] {
+        let tableArn = Parameter("TableArn")
+        let imported = Table.fromTableArn("Imported", arn: tableArn.value)
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportTableFromParameter") {
+                tableArn
+                imported
+                stored
+                Output("Name", value: imported.name)
+            }
+        ]
+    }
+
+    /// `ImportTableNameGrantReadWrite`
+    static func importTableNameGrantReadWrite() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Table.fromTableName("Imported", name: "orders")
+        return [
+            Stack("ImportTableNameGrantReadWrite") {
+                fn
+                imported
+                imported.grant(.readWrite, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportTableArnGrantRead`
+    static func importTableArnGrantRead() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Table.fromTableArn("Imported", arn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders")
+        return [
+            Stack("ImportTableArnGrantRead") {
+                fn
+                imported
+                imported.grant(.read, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportTableArnGrantWrite`
+    static func importTableArnGrantWrite() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Table.fromTableArn("Imported", arn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders")
+        return [
+            Stack("ImportTableArnGrantWrite") {
+                fn
+                imported
+                imported.grant(.write, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportTableGrantStreamRead`
+    static func importTableGrantStreamRead() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Table.fromTableAttributes("Imported", arn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders", streamArn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000")
+        return [
+            Stack("ImportTableGrantStreamRead") {
+                fn
+                imported
+                imported.grant(.streamRead, to: fn)
+                Output("StreamArn", value: imported.streamArn)
+            }
+        ]
+    }
+
+    /// `ImportTableNameGrantStreamRead`
+    static func importTableNameGrantStreamRead() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Table.fromTableAttributes("Imported", name: "orders", streamArn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000")
+        return [
+            Stack("ImportTableNameGrantStreamRead") {
+                fn
+                imported
+                imported.grant(.read, to: fn)
+                imported.grant(.streamRead, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportFunctionAttributes`
+    static func importFunctionAttributes() -> [Stack] {
+        let imported = Function.fromFunctionArn("Imported", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportFunctionAttributes") {
+                imported
+                stored
+                Output("Arn", value: imported.arn)
+                Output("Name", value: imported.name)
+            }
+        ]
+    }
+
+    /// `ImportFunctionFromParameter`
+    static func importFunctionFromParameter() -> [Stack] {
+        let functionArn = Parameter("FunctionArn")
+        let imported = Function.fromFunctionArn("Imported", arn: functionArn.value)
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportFunctionFromParameter") {
+                functionArn
+                imported
+                stored
+                Output("Name", value: imported.name)
+            }
+        ]
+    }
+
+    /// `ImportFunctionFromJoinedArn`
+    static func importFunctionFromJoinedArn() -> [Stack] {
+        let imported = Function.fromFunctionArn("Imported", arn: "arn:aws:lambda:\(Aws.region):\(Aws.accountId):function:orders-handler")
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportFunctionFromJoinedArn") {
+                imported
+                stored
+                Output("Name", value: imported.name)
+            }
+        ]
+    }
+
+    /// `ImportFunctionRuleTarget`
+    static func importFunctionRuleTarget() -> [Stack] {
+        let imported = Function.fromFunctionArn("Imported", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("ImportFunctionRuleTarget") {
+                imported
+                rule
+                rule.target(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionRuleTargetFromParameter`
+    static func importFunctionRuleTargetFromParameter() -> [Stack] {
+        let functionArn = Parameter("FunctionArn")
+        let imported = Function.fromFunctionArn("Imported", arn: functionArn.value)
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("ImportFunctionRuleTargetFromParameter") {
+                functionArn
+                imported
+                rule
+                rule.target(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionSubscription`
+    static func importFunctionSubscription() -> [Stack] {
+        let imported = Function.fromFunctionArn("Imported", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        let topic = Topic("Topic")
+        return [
+            Stack("ImportFunctionSubscription") {
+                imported
+                topic
+                topic.subscribe(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionGrantInvokeFromParameter`
+    static func importFunctionGrantInvokeFromParameter() -> [Stack] {
+        let functionArn = Parameter("FunctionArn")
+        let imported = Function.fromFunctionArn("Imported", arn: functionArn.value)
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("ImportFunctionGrantInvokeFromParameter") {
+                functionArn
+                imported
+                fn
+                imported.grantInvoke(to: fn)
+            }
+        ]
+    }
+
+    /// `ImportFunctionGrantInvokeFromJoinedArn`
+    static func importFunctionGrantInvokeFromJoinedArn() -> [Stack] {
+        let imported = Function.fromFunctionArn("Imported", arn: "arn:aws:lambda:\(Aws.region):\(Aws.accountId):function:orders-handler")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("ImportFunctionGrantInvokeFromJoinedArn") {
+                imported
+                fn
+                imported.grantInvoke(to: fn)
+            }
+        ]
+    }
+
+    /// `ImportFunctionScheduleTarget`
+    static func importFunctionScheduleTarget() -> [Stack] {
+        let functionArn = Parameter("FunctionArn")
+        let imported = Function.fromFunctionArn("Imported", arn: functionArn.value)
+        let schedule = EventBridgeSchedule("Schedule", schedule: .rate(.hours(1)), target: .init(.function(imported)))
+        return [
+            Stack("ImportFunctionScheduleTarget") {
+                functionArn
+                imported
+                schedule
+            }
+        ]
+    }
+
+    /// `ImportFunctionPipeTarget`
+    static func importFunctionPipeTarget() -> [Stack] {
+        let source = Queue("Source")
+        let functionArn = Parameter("FunctionArn")
+        let imported = Function.fromFunctionArn("Imported", arn: functionArn.value)
+        let pipe = Pipe("Pipe", source: .queue(source), target: .function(imported))
+        return [
+            Stack("ImportFunctionPipeTarget") {
+                source
+                functionArn
+                imported
+                pipe
+            }
+        ]
+    }
+
+    /// `ImportFunctionMachineInvoke`
+    static func importFunctionMachineInvoke() -> [Stack] {
+        let imported = Function.fromFunctionArn("Imported", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        let machine = StateMachine("Machine", definition: Chain(State.lambdaInvoke("Invoke", function: imported)))
+        return [
+            Stack("ImportFunctionMachineInvoke") {
+                imported
+                machine
+            }
+        ]
+    }
+
+    /// `ImportBucketNameAttributes`
+    static func importBucketNameAttributes() -> [Stack] {
+        let imported = Bucket.fromBucketName("Imported", name: "orders-data")
+        let stored = StringParameter("Stored", value: imported.arn)
+        return [
+            Stack("ImportBucketNameAttributes") {
+                imported
+                stored
+                Output("Name", value: imported.name)
+                Output("Arn", value: imported.arn)
+            }
+        ]
+    }
+
+    /// `ImportBucketArnAttributes`
+    static func importBucketArnAttributes() -> [Stack] {
+        let imported = Bucket.fromBucketArn("Imported", arn: "arn:aws:s3:::orders-data")
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportBucketArnAttributes") {
+                imported
+                stored
+                Output("Name", value: imported.name)
+                Output("Arn", value: imported.arn)
+            }
+        ]
+    }
+
+    /// `ImportBucketFromParameter`
+    static func importBucketFromParameter() -> [Stack] {
+        let bucketArn = Parameter("BucketArn")
+        let imported = Bucket.fromBucketArn("Imported", arn: bucketArn.value)
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportBucketFromParameter") {
+                bucketArn
+                imported
+                stored
+                Output("Name", value: imported.name)
+            }
+        ]
+    }
+
+    /// `ImportBucketNameGrantRead`
+    static func importBucketNameGrantRead() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Bucket.fromBucketName("Imported", name: "orders-data")
+        return [
+            Stack("ImportBucketNameGrantRead") {
+                fn
+                imported
+                imported.grant(.read, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportBucketNameGrantPut`
+    static func importBucketNameGrantPut() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Bucket.fromBucketName("Imported", name: "orders-data")
+        return [
+            Stack("ImportBucketNameGrantPut") {
+                fn
+                imported
+                imported.grant(.put, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportBucketNameGrantWriteDelete`
+    static func importBucketNameGrantWriteDelete() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Bucket.fromBucketName("Imported", name: "orders-data")
+        return [
+            Stack("ImportBucketNameGrantWriteDelete") {
+                fn
+                imported
+                imported.grant(.write, to: fn)
+                imported.grant(.delete, to: fn)
+            }
+        ]
+    }
+
+    /// `ImportBucketArnGrantReadWrite`
+    static func importBucketArnGrantReadWrite() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let imported = Bucket.fromBucketArn("Imported", arn: "arn:aws:s3:::orders-data")
+        return [
+            Stack("ImportBucketArnGrantReadWrite") {
+                fn
+                imported
+                imported.grant(.readWrite, to: fn)
             }
         ]
     }
