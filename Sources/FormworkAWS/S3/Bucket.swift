@@ -34,7 +34,7 @@ public struct Bucket: IdentifiedConstruct {
     /// Whether the bucket sends all its object events to EventBridge (CDK's `eventBridgeEnabled`); `nil` or `false`:
     /// only when a ``BucketNotification`` needs it under the Formwork profile. The Formwork profile writes the bucket's
     /// `NotificationConfiguration.EventBridgeConfiguration`; the CDK profile, as CDK, the bucket's
-    /// `Custom::S3BucketNotifications` with `EventBridgeConfiguration: {}` (``BucketNotificationsResource``).
+    /// `Custom::S3BucketNotifications` with `EventBridgeConfiguration: {}` (`BucketNotificationsResource`).
     public var eventBridgeEnabled: Bool?
     /// Rules that expire objects or abort uploads (`LifecycleConfiguration.Rules`), each written enabled; none
     /// unless given. At most 1,000.

@@ -14,7 +14,7 @@ import OrderedCollections
 ///
 /// Under the CDK profile it writes what CDK's `bucket.addEventNotification` writes — the entry in the bucket's
 /// `<bucket>/Notifications` custom resource, the function's permission (`<bucket>/AllowBucketNotificationsTo<id>`)
-/// or the queue's or topic's policy statement — served by ``BucketNotificationsHandler``, Formwork's own handler at
+/// or the queue's or topic's policy statement — served by `BucketNotificationsHandler`, Formwork's own handler at
 /// CDK's logical IDs, and the destination receives S3 event records as under CDK. A migrated stack must keep that
 /// custom resource: deleting it makes CDK's handler empty the bucket's notification configuration (EventBridge
 /// included; ARCHITECTURE.md, "S3 notifications").

@@ -3,7 +3,7 @@ import FormworkL1
 import OrderedCollections
 
 /// A bucket's notifications under the CDK profile, as CDK's `BucketNotifications` writes them: at
-/// `<bucket>/Notifications`, a `Custom::S3BucketNotifications` served by ``BucketNotificationsHandler`` and an
+/// `<bucket>/Notifications`, a `Custom::S3BucketNotifications` served by `BucketNotificationsHandler` and an
 /// inline policy (`HandlerPolicy`) that lets the handler's role put the bucket's notification configuration.
 ///
 /// The resource waits for that policy, for what each destination needs (a function's permission, a queue's or
