@@ -1,5 +1,5 @@
 import Foundation
-import FormworkSchema
+@testable import FormworkSchema
 import FormworkTemplate
 import Testing
 
@@ -45,6 +45,26 @@ import Testing
     ])
     func nodejs20MovesThroughItsLifeOnItsDates(day: String, status: LambdaRuntimes.Status) {
         #expect(LambdaRuntimes.status(of: "nodejs20.x", on: Self.day(day)) == status)
+    }
+
+    /// The day a runtime's status is read on is the UTC date `Calendar` gives: every 11th day from 1600 to 2370
+    /// (so every day of the month, and century years; before 1582 `Calendar` counts Julian days) and every day
+    /// of 1998 to 2002 (2000-02-29 among them), each at the first and the last second.
+    @Test func theDayOfADateIsItsGregorianDateInUTC() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let sampled = Array(stride(from: -135_140, through: 146_097, by: 11)) + Array(10_227..<12_053)
+        for days in sampled {
+            for second in [0.0, 86_399.5] {
+                let date = Date(timeIntervalSince1970: Double(days) * 86_400 + second)
+                let parts = calendar.dateComponents([.year, .month, .day], from: date)
+                let expected = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+                guard LambdaRuntimes.day(of: date) == expected else {
+                    Issue.record("\(date): \(LambdaRuntimes.day(of: date)), expected \(expected)")
+                    return
+                }
+            }
+        }
     }
 
     @Test func anUnknownRuntimeHasNoStatus() {
