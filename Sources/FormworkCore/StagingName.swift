@@ -22,11 +22,15 @@ struct StagingName {
     /// type (`S_IFDIR` or `S_IFREG`, never a link).
     static func leftovers(of destination: URL, fileType: mode_t) -> [(url: URL, role: Role)] {
         let parent = destination.deletingLastPathComponent()
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        let name = destination.lastPathComponent
+        let prefixes = [Role.staging, .previous].map { (role: $0, text: ".\(name).\($0.rawValue)-") }
+        // Only names that start with `.<name>.` are sorted: a folder of thousands of files costs a byte
+        // comparison each.
+        let ours = Array(".\(name).".utf8)
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.utf8.starts(with: ours) }
         var found: [(url: URL, role: Role)] = []
         for entry in entries.sorted() {
-            for role in [Role.staging, .previous] {
-                let prefix = ".\(destination.lastPathComponent).\(role.rawValue)-"
+            for (role, prefix) in prefixes {
                 guard entry.hasPrefix(prefix) else { continue }
                 let parts = entry.dropFirst(prefix.count).split(separator: "-")
                 guard parts.count == 2, let pid = Int32(parts[0]), UInt32(parts[1]) != nil, !isRunning(pid) else { continue }
