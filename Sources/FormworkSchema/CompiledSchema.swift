@@ -159,10 +159,10 @@ final class CompiledSchema: Sendable {
     let negation: CompiledSchema?
     /// `contains`: a list must hold at least one element matching this schema.
     let containing: CompiledSchema?
-    /// `dependentRequired`: a property that, when set, requires others.
-    let dependentRequired: [String: [String]]
-    /// `dependentExcluded`: a property that, when set, excludes others.
-    let dependentExcluded: [String: [String]]
+    /// `dependentRequired`: a property that, when set, requires others; by name.
+    let dependentRequired: [(name: String, others: [String])]
+    /// `dependentExcluded`: a property that, when set, excludes others; by name.
+    let dependentExcluded: [(name: String, others: [String])]
     /// `description`, which cfn-lint's extension schemas use to say what their rule asks.
     let summary: String?
     /// cfn-lint's `requiredXor`: exactly one of these properties is set.
@@ -201,8 +201,8 @@ final class CompiledSchema: Sendable {
         self.isFalse = isFalse
         self.negation = negation
         self.containing = containing
-        self.dependentRequired = dependentRequired
-        self.dependentExcluded = dependentExcluded
+        self.dependentRequired = dependentRequired.sorted { $0.key < $1.key }.map { (name: $0.key, others: $0.value) }
+        self.dependentExcluded = dependentExcluded.sorted { $0.key < $1.key }.map { (name: $0.key, others: $0.value) }
         self.summary = summary
         self.reference = reference
         self.types = types

@@ -43,8 +43,8 @@ struct IntrinsicFunction {
 
     /// Whether `value` is `{"Ref": "AWS::NoValue"}`, checked without taking the value apart.
     static func isNoValue(_ value: JSONValue) -> Bool {
-        guard case .object(let members) = value, members.count == 1 else { return false }
-        return members["Ref"] == .string(PseudoParameter.noValue.rawValue)
+        guard case .object(let members) = value, members.count == 1, members.keys[0] == "Ref" else { return false }
+        return members.values[0] == .string(PseudoParameter.noValue.rawValue)
     }
 
     /// For `Fn::If`, the two values it chooses between.

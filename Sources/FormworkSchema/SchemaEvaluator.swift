@@ -288,6 +288,13 @@ struct SchemaEvaluator {
     /// included, as cfn-lint compares them).
     private static func firstDuplicate(in elements: [JSONValue]) -> (Int, Int)? {
         guard elements.count > 1 else { return nil }
+        if elements.count <= 16 {
+            // Comparing each pair of a short list is cheaper than hashing its elements.
+            for index in 1..<elements.count {
+                if let earlier = elements[..<index].firstIndex(of: elements[index]) { return (earlier, index) }
+            }
+            return nil
+        }
         var seen: [JSONValue: Int] = [:]
         for (index, element) in elements.enumerated() {
             if let earlier = seen.updateValue(index, forKey: element) { return (earlier, index) }
@@ -345,12 +352,12 @@ struct SchemaEvaluator {
         if !schema.requiredAtLeastOne.isEmpty, !schema.requiredAtLeastOne.contains(where: isSet) {
             report("missing-required", path, "at least one of \(schema.requiredAtLeastOne.joined(separator: ", ")) is required")
         }
-        for (name, needed) in schema.dependentRequired.sorted(by: { $0.key < $1.key }) where isSet(name) {
+        for (name, needed) in schema.dependentRequired where isSet(name) {
             for other in needed where !isSet(other) {
                 report("missing-required", path, "'\(name)' is set, so '\(other)' is required too")
             }
         }
-        for (name, excluded) in schema.dependentExcluded.sorted(by: { $0.key < $1.key }) where isSet(name) {
+        for (name, excluded) in schema.dependentExcluded where isSet(name) {
             for other in excluded where isSet(other) {
                 report("excluded-property", path + [other], "'\(other)' cannot be set together with '\(name)'")
             }

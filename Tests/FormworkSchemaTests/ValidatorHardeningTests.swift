@@ -65,4 +65,18 @@ import Testing
         #expect(issues.map(\.message).contains { $0.hasSuffix("Did you mean 'AWS::SQS::Queue'?") })
         #expect(issues.map(\.message).contains { $0.hasSuffix("Did you mean 'Queue'?") })
     }
+
+    /// `uniqueItems` names the first element that repeats an earlier one, in short lists (compared pairwise)
+    /// and long ones (hashed) alike.
+    @Test(arguments: [
+        (["a", "b", "a", "b"], "Layers.2"), (["a", "b", "c"], nil),
+        ((0..<40).map { "l\($0)" } + ["l7"], "Layers.40"), ((0..<40).map { "l\($0)" }, nil),
+    ])
+    func aRepeatedItemOfAUniqueListIsAnErrorAtItsPosition(layers: [String], repeated: String?) throws {
+        let list = layers.map { "\"arn:aws:lambda:us-east-1:123456789012:layer:\($0):1\"" }.joined(separator: ", ")
+        let template =
+            #"{"Resources": {"F": {"Type": "AWS::Lambda::Function", "Properties": {"Role": "arn:aws:iam::123456789012:role/r", "Code": {"ZipFile": "x"}, "Runtime": "python3.13", "Handler": "index.handler", "Layers": [\#(list)]}}}}"#
+        let unique = try errors(template).filter { $0.rule == "unique-items" }
+        #expect(unique.map { $0.path.suffix(2).joined(separator: ".") } == (repeated.map { [$0] } ?? []))
+    }
 }
