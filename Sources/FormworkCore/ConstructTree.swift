@@ -110,17 +110,16 @@ final class ConstructTree {
         components(of: node).joined(separator: "/")
     }
 
-    /// The path of every node (``path(of:)``; empty for the root), made top-down in one pass, a parent's path
-    /// and an id each: for reporting every element of a synthesis by its path, where walking up from each
-    /// node cost a fresh array and join per node.
-    func pathsOfAllNodes() -> [String] {
-        var paths = [String](repeating: "", count: nodes.count)
-        // A node is always appended after its parent (``appendNode``, ``absorb(_:)``).
-        for index in nodes.indices.dropFirst() {
-            guard let parent = nodes[index].parent else { continue }
-            paths[index] = parent == Self.root ? nodes[index].id : paths[parent] + "/" + nodes[index].id
+    /// The path of `stackNode` and of every node below it (``path(of:)``), parents before children, made
+    /// top-down in one walk, a parent's path and an id each: for reporting every element of a stack by its
+    /// path, where walking up from each node cost a fresh array and join per node. Stacks are walked in
+    /// parallel, each by its own task.
+    func forEachPath(below stackNode: Int, _ body: (_ node: Int, _ path: String) -> Void) {
+        var pending = [(node: stackNode, path: path(of: stackNode))]
+        while let (node, path) = pending.popLast() {
+            body(node, path)
+            for child in nodes[node].children.reversed() { pending.append((child, path + "/" + nodes[child].id)) }
         }
-        return paths
     }
 
     /// The ids from below the node's stack down to `node`: what its logical ID is made of.

@@ -36,13 +36,16 @@ struct StackResolver {
         }
         try appendDigests(to: &logicalIds, elementNodes: elementNodes)
         let stacks = stacks, stackNodes = stackNodes, resolvedIds = logicalIds
+        let identityNodes = identityNodesByStack()
         let builds = ConcurrentMap.map(
             Array(elementNodes.enumerated()),
             { entry in
                 Result { () throws(SynthesisError) in
                     var builder = StackTemplateBuilder(tree: shared.tree, stacks: stacks, stackNodes: stackNodes, logicalIds: resolvedIds, stack: entry.offset)
                     let template = try builder.build(elements: entry.element)
-                    return (template, builder.exports, builder.stackDependencies)
+                    let paths = Self.paths(
+                        below: stackNodes[entry.offset], in: shared.tree, logicalIds: resolvedIds, identities: identityNodes[stackNodes[entry.offset]] ?? [:])
+                    return (template, builder.exports, builder.stackDependencies, paths)
                 }
             })
         // Every template is built: the declarations are not read again, and freeing them stack by stack in
@@ -51,9 +54,13 @@ struct StackResolver {
         var templates: [Template] = []
         var exports: [Int: OrderedDictionary<String, Template.Output>] = [:]
         var stackDependencies: [Int: OrderedDictionary<Int, String>] = [:]
+        var paths: [[String: String]] = []
+        var nodes: [[ConstructIdentity: String]] = []
         for (index, result) in builds.enumerated() {
-            let (template, imported, dependencies) = try result.get()
+            let (template, imported, dependencies, stackPaths) = try result.get()
             templates.append(template)
+            paths.append(stackPaths.byLogicalId)
+            nodes.append(stackPaths.byIdentity)
             for export in imported where exports[export.producer]?[export.logicalId] == nil {
                 exports[export.producer, default: [:]][export.logicalId] = export.output
             }
@@ -73,8 +80,9 @@ struct StackResolver {
             }
             templates[index] = template
         }
-        let nodePaths = tree.pathsOfAllNodes()
-        let paths = templates.indices.map { pathOfLogicalId(in: $0, nodePaths: nodePaths, logicalIds: logicalIds, exports: exports[$0] ?? [:]) }
+        for (index, stackExports) in exports {
+            for logicalId in stackExports.keys { paths[index][logicalId] = "\(stacks[index].name)/Exports" }
+        }
         var warnings: [String] = []
         if let validator {
             let issues = ConcurrentMap.map(templates) { validator.validate($0) }
@@ -82,7 +90,6 @@ struct StackResolver {
                 warnings += try report(issues[index], of: index, paths: paths[index])
             }
         }
-        let nodes = constructNodes(nodePaths: nodePaths)
         try StackCycles.check(names: stacks.map(\.name), dependencies: stackDependencies)
         return CloudAssembly(
             stacks: stacks.indices.map { index in
@@ -94,7 +101,7 @@ struct StackResolver {
                     terminationProtection: stack.terminationProtection,
                     assets: (tree.assets[stackNodes[index]] ?? [:]).values.elements,
                     bootstrap: stack.bootstrap ?? .default,
-                    constructPaths: paths[index], constructNodes: nodes[stackNodes[index]] ?? [:])
+                    constructPaths: paths[index], constructNodes: nodes[index])
             }, warnings: warnings)
     }
 
@@ -199,26 +206,28 @@ struct StackResolver {
         }
     }
 
-    /// The construct path of each referenceable construct, by its identity, grouped by the node of its stack.
-    private func constructNodes(nodePaths: [String]) -> [Int: [ConstructIdentity: String]] {
-        var nodes: [Int: [ConstructIdentity: String]] = [:]
+    /// The node of each referenceable construct, by its identity, grouped by the node of its stack.
+    private func identityNodesByStack() -> [Int: [Int: ConstructIdentity]] {
+        var grouped: [Int: [Int: ConstructIdentity]] = [:]
         for (identity, node) in tree.identities {
             guard let stack = tree.nodes[node].stack else { continue }
-            nodes[stack, default: [:]][identity] = nodePaths[node]
+            grouped[stack, default: [:]][node] = identity
         }
-        return nodes
+        return grouped
     }
 
-    private func pathOfLogicalId(
-        in stack: Int, nodePaths: [String], logicalIds: [String?],
-        exports: OrderedDictionary<String, Template.Output>
-    ) -> [String: String] {
-        var paths: [String: String] = [:]
-        for node in tree.subtree(stackNodes[stack]) {
-            if let logicalId = logicalIds[node] { paths[logicalId] = nodePaths[node] }
+    /// The construct path of each logical ID of the stack at `stackNode` (before exports), and of each
+    /// referenceable construct in it (`identities`: their nodes).
+    private static func paths(
+        below stackNode: Int, in tree: ConstructTree, logicalIds: [String?], identities: [Int: ConstructIdentity]
+    ) -> (byLogicalId: [String: String], byIdentity: [ConstructIdentity: String]) {
+        var byLogicalId: [String: String] = [:]
+        var byIdentity: [ConstructIdentity: String] = [:]
+        tree.forEachPath(below: stackNode) { node, path in
+            if let logicalId = logicalIds[node] { byLogicalId[logicalId] = path }
+            if let identity = identities[node] { byIdentity[identity] = path }
         }
-        for logicalId in exports.keys { paths[logicalId] = "\(stacks[stack].name)/Exports" }
-        return paths
+        return (byLogicalId, byIdentity)
     }
 }
 
