@@ -277,9 +277,9 @@ struct SchemaEvaluator {
             report("unique-items", path + [String(second)], "item \(second) repeats item \(first); the items of this list must be unique")
         }
         guard let items = schema.items else { return }
-        for (index, element) in elements.enumerated() {
+        for index in elements.indices {
             path.append(String(index))
-            check(element, against: items, path: &path)
+            check(elements[index], against: items, path: &path)
             path.removeLast()
         }
     }
@@ -304,8 +304,12 @@ struct SchemaEvaluator {
 
     private mutating func checkObject(_ members: OrderedDictionary<String, JSONValue>, _ schema: CompiledSchema, path: inout [String]) {
         let isResourceLevel = path.count == propertyDepth - 1
-        for (name, value) in members {
-            if IntrinsicFunction.isNoValue(value) { continue }
+        // Members are read in place, by index: an iterator copies each name and value out (a retain and a
+        // release each, a fifth of validation's time).
+        let names = members.keys.elements, values = members.values.elements
+        for index in names.indices {
+            let name = names[index]
+            if IntrinsicFunction.isNoValue(values[index]) { continue }
             path.append(name)
             defer { path.removeLast() }
             if let nameSchema = schema.nameSchema {
@@ -318,9 +322,9 @@ struct SchemaEvaluator {
                     report("excluded-property", path, "'\(name)' cannot be set here")
                     continue
                 }
-                check(value, against: property, path: &path)
+                check(values[index], against: property, path: &path)
             } else if let (_, property) = schema.patternProperties.first(where: { pattern, _ in pattern.matches(name) }) {
-                check(value, against: property, path: &path)
+                check(values[index], against: property, path: &path)
             } else if schema.isClosed {
                 let suggestion = Suggestion.phrase(for: name, among: schema.propertyNames)
                 if isResourceLevel {

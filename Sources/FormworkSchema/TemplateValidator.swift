@@ -356,9 +356,10 @@ struct ValidationRun {
     mutating func checkReferences(in value: JSONValue, path: inout [String]) {
         switch value {
         case .array(let elements):
-            for (index, element) in elements.enumerated() where element.containsContainers {
+            // Read in place, by index, as the schema evaluator does: an iterator copies each element out.
+            for index in elements.indices where elements[index].containsContainers {
                 path.append(String(index))
-                checkReferences(in: element, path: &path)
+                checkReferences(in: elements[index], path: &path)
                 path.removeLast()
             }
         case .object(let members):
@@ -367,9 +368,10 @@ struct ValidationRun {
                 checkIntrinsic(members.keys[0], members.values[0], path: path)
                 path.removeLast()
             }
-            for (key, member) in members where member.containsContainers {
-                path.append(key)
-                checkReferences(in: member, path: &path)
+            let keys = members.keys.elements, values = members.values.elements
+            for index in keys.indices where values[index].containsContainers {
+                path.append(keys[index])
+                checkReferences(in: values[index], path: &path)
                 path.removeLast()
             }
         case .null, .bool, .number, .numberText, .string:
