@@ -177,6 +177,19 @@ import Testing
             template.outputs["OtherName"]?.value == ["Fn::Select": [1, ["Fn::Split": ["/", ["Fn::Select": [5, ["Fn::Split": [":", .ref("TableArn")]]]]]]]])
     }
 
+    /// CDK's `Arn.extractResourceName(arn, "table")` throws for an ARN whose resource has no `table/`.
+    @Test func aTableArnWithoutTheTableResourceTypeIsRefused() throws {
+        let listed = Table.fromTableArn("Orders", arn: "arn:aws:dynamodb:us-east-1:123456789012:orders")
+        #expect(synthesisError { listed }?.code == .invalidSetting)
+        let granted = Table.fromTableArn("Orders", arn: "arn:aws:dynamodb:us-east-1:123456789012:orders")
+        let function = inlineFunction("Fn")
+        #expect(
+            synthesisError {
+                function
+                granted.grant(.read, to: function)
+            }?.code == .invalidSetting)
+    }
+
     @Test func anImportedTableGrantsItsStreamOnlyWithAStreamArn() throws {
         let streamArn = "\(Self.tableArn)/stream/2024-01-01T00:00:00.000"
         let withStream = Table.fromTableAttributes("Orders", arn: .string(Self.tableArn), streamArn: .string(streamArn))

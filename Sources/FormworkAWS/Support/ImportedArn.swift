@@ -70,7 +70,9 @@ public struct ImportedArn: Sendable {
             }
         }
         if index == 0 { return Self.joined(before) }
-        return cut ? Self.joined(after) : nil
+        // Not `cut ? joined : nil`: `Value` is `ExpressibleByNilLiteral`, so that `nil` would be JSON null.
+        guard cut else { return Optional<Value>.none }
+        return Self.joined(after)
     }
 
     /// `pieces` as one value: the piece alone, or their concatenation.
