@@ -1910,6 +1910,18 @@ def imported_function(py_arn=f'"{FUNCTION_ARN}"', swift_arn=f'"{FUNCTION_ARN}"',
                      f'let {var} = Function.fromFunctionArn("{ident}", arn: {swift_arn})', var)
 
 
+def imported_function_by(how, py_value, swift_value, same_environment=None, var="imported", ident="Imported"):
+    """An existing function by name (`Function.fromFunctionName`, how="name") or by attributes
+    (`Function.fromFunctionAttributes` with `functionArn` and `sameEnvironment`, how="attributes")."""
+    if how == "name":
+        return construct(f'{var} = lambda_.Function.from_function_name(s, "{ident}", {py_value})',
+                         f'let {var} = Function.fromFunctionName("{ident}", name: {swift_value})', var)
+    py_same = "" if same_environment is None else f", same_environment={same_environment}"
+    swift_same = "" if same_environment is None else f", sameEnvironment: {str(same_environment).lower()}"
+    return construct(f'{var} = lambda_.Function.from_function_attributes(s, "{ident}", function_arn={py_value}{py_same})',
+                     f'let {var} = Function.fromFunctionAttributes("{ident}", arn: {swift_value}{swift_same})', var)
+
+
 def imported_bucket(how="arn", py_arn=f'"{BUCKET_ARN}"', swift_arn=f'"{BUCKET_ARN}"', var="imported", ident="Imported"):
     """An existing bucket (`Bucket.fromBucketArn`, or `fromBucketName` with how="name" and the name as the argument)."""
     py_kw, swift_label = ("from_bucket_name", "fromBucketName") if how == "name" else ("from_bucket_arn", "fromBucketArn")
@@ -2016,6 +2028,7 @@ def imported_function_cases(output, stored, rule, schedule, pipe):
               '"arn:aws:lambda:\\(Aws.region):\\(Aws.accountId):function:orders-handler"')
     from_parameter = [arn_parameter("FunctionArn"), imported_function("functionArn.value_as_string", "functionArn.value")]
     function_outputs = [output("Name", "imported.function_name", "imported.name"), stored("imported.function_name", "imported.name")]
+    by_name = imported_function_by("name", '"orders-handler"', '"orders-handler"')
     return [
         Case("ImportFunctionAttributes", [imported_function(), output("Arn", "imported.function_arn", "imported.arn")] + function_outputs),
         Case("ImportFunctionFromParameter", from_parameter + function_outputs),
@@ -2027,6 +2040,16 @@ def imported_function_cases(output, stored, rule, schedule, pipe):
         Case("ImportFunctionGrantInvokeFromJoinedArn", [imported_function(*joined), fn(), stmt("imported.grant_invoke(fn)", "imported.grantInvoke(to: fn)")]),
         Case("ImportFunctionScheduleTarget", from_parameter + [schedule("scheduler_targets.LambdaInvoke(imported)", ".init(.function(imported))")]),
         Case("ImportFunctionPipeTarget", [queue("Source")] + from_parameter + [pipe("sources.SqsSource(source)", ".queue(source)", "ptargets.LambdaFunction(imported)", ".function(imported)")]),
+        Case("ImportFunctionNameAttributes", [by_name, output("Arn", "imported.function_arn", "imported.arn")] + function_outputs),
+        Case("ImportFunctionNameRuleTarget", [by_name, rule, stmt("rule.add_target(targets.LambdaFunction(imported))", "rule.target(imported)")]),
+        Case("ImportFunctionNameSubscription", [by_name, topic(), stmt("topic.add_subscription(subs.LambdaSubscription(imported))", "topic.subscribe(imported)")]),
+        Case("ImportFunctionNameGrantInvoke", [by_name, fn(), stmt("imported.grant_invoke(fn)", "imported.grantInvoke(to: fn)")]),
+        Case("ImportFunctionSameEnvironmentRuleTarget", [imported_function_by("attributes", f'"{FUNCTION_ARN}"', f'"{FUNCTION_ARN}"', True), rule,
+                                                         stmt("rule.add_target(targets.LambdaFunction(imported))", "rule.target(imported)")]),
+        Case("ImportFunctionSameEnvironmentSubscription", [imported_function_by("attributes", f'"{FUNCTION_ARN}"', f'"{FUNCTION_ARN}"', True), topic(),
+                                                           stmt("topic.add_subscription(subs.LambdaSubscription(imported))", "topic.subscribe(imported)")]),
+        Case("ImportFunctionNotSameEnvironmentRuleTarget", from_parameter[:1] + [imported_function_by("attributes", "functionArn.value_as_string", "functionArn.value", False), rule,
+                                                            stmt("rule.add_target(targets.LambdaFunction(imported))", "rule.target(imported)")]),
         Case("ImportFunctionMachineInvoke", [imported_function(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=imported)',
                                                                           'Chain(State.lambdaInvoke("Invoke", function: imported))')]),
     ]

@@ -23,11 +23,35 @@ extension Function {
         return function
     }
 
+    /// An existing function, named by its name in the stack's account and region (CDK's `Function.fromFunctionName`):
+    /// its ARN is `arn:<partition>:lambda:<region>:<account>:function:<name>`, with the stack's partition, region and
+    /// account, as CDK's `formatArn` writes it, and edges add their permissions to it, as CDK's `sameEnvironment: true`
+    /// makes them; otherwise as ``Function/fromFunctionArn(_:arn:)``.
+    ///
+    /// ```swift
+    /// let handler = Function.fromFunctionName("Handler", name: "orders-handler")
+    /// ```
+    public static func fromFunctionName(_ id: String, name: Value) -> Function {
+        fromFunctionAttributes(id, arn: "arn:\(Aws.partition):lambda:\(Aws.region):\(Aws.accountId):function:\(name)", sameEnvironment: true)
+    }
+
+    /// An existing function by its ARN (CDK's `Function.fromFunctionAttributes` with `functionArn` and
+    /// `sameEnvironment`): as ``Function/fromFunctionArn(_:arn:)``, except that with `sameEnvironment` given, rule
+    /// targets and subscriptions add their `AWS::Lambda::Permission` when it is `true` and never when `false`, whatever
+    /// the ARN says. `sameEnvironment`: `nil` unless given, so decided from the ARN as for ``Function/fromFunctionArn(_:arn:)``.
+    public static func fromFunctionAttributes(_ id: String, arn: Value, sameEnvironment: Bool? = nil) -> Function {
+        var function = fromFunctionArn(id, arn: arn)
+        function.importedSameEnvironment = sameEnvironment
+        return function
+    }
+
     /// Whether edges add `AWS::Lambda::Permission`s for this function: always for a function the stack declares; for an
-    /// imported one, when the stack in `scope` names an account and the function's ARN is text naming the same
-    /// account (CDK's `_isStackAccount`).
+    /// imported one, as `sameEnvironment` says when it was given, otherwise when the stack in `scope` names an account
+    /// and the function's ARN is text naming the same account (CDK's `canCreatePermissions`: `sameEnvironment ??
+    /// _isStackAccount()`).
     func createsPermissions(in scope: ConstructScope) -> Bool {
         guard let imported else { return true }
+        if let importedSameEnvironment { return importedSameEnvironment }
         guard let account = scope.stackAccount, let arnAccount = imported.literalAccount else { return false }
         return account == arnAccount
     }

@@ -98,6 +98,9 @@ public struct Function: GrantPrincipal {
     /// The existing function this value stands for (``Function/fromFunctionArn(_:arn:)``); `nil` for a function the
     /// stack declares.
     public internal(set) var imported: ImportedArn?
+    /// For an imported function, whether edges add their `AWS::Lambda::Permission`s to it whatever its ARN says
+    /// (``Function/fromFunctionAttributes(_:arn:sameEnvironment:)``); `nil`: decided from its ARN.
+    var importedSameEnvironment: Bool?
 
     /// A function running `handler` of `code` on `runtime`.
     public init(

@@ -48,6 +48,13 @@ enum ImportCases {
         ("ImportFunctionGrantInvokeFromJoinedArn", importFunctionGrantInvokeFromJoinedArn),
         ("ImportFunctionScheduleTarget", importFunctionScheduleTarget),
         ("ImportFunctionPipeTarget", importFunctionPipeTarget),
+        ("ImportFunctionNameAttributes", importFunctionNameAttributes),
+        ("ImportFunctionNameRuleTarget", importFunctionNameRuleTarget),
+        ("ImportFunctionNameSubscription", importFunctionNameSubscription),
+        ("ImportFunctionNameGrantInvoke", importFunctionNameGrantInvoke),
+        ("ImportFunctionSameEnvironmentRuleTarget", importFunctionSameEnvironmentRuleTarget),
+        ("ImportFunctionSameEnvironmentSubscription", importFunctionSameEnvironmentSubscription),
+        ("ImportFunctionNotSameEnvironmentRuleTarget", importFunctionNotSameEnvironmentRuleTarget),
         ("ImportFunctionMachineInvoke", importFunctionMachineInvoke),
         ("ImportBucketNameAttributes", importBucketNameAttributes),
         ("ImportBucketArnAttributes", importBucketArnAttributes),
@@ -648,6 +655,100 @@ enum ImportCases {
                 functionArn
                 imported
                 pipe
+            }
+        ]
+    }
+
+    /// `ImportFunctionNameAttributes`
+    static func importFunctionNameAttributes() -> [Stack] {
+        let imported = Function.fromFunctionName("Imported", name: "orders-handler")
+        let stored = StringParameter("Stored", value: imported.name)
+        return [
+            Stack("ImportFunctionNameAttributes") {
+                imported
+                stored
+                Output("Arn", value: imported.arn)
+                Output("Name", value: imported.name)
+            }
+        ]
+    }
+
+    /// `ImportFunctionNameRuleTarget`
+    static func importFunctionNameRuleTarget() -> [Stack] {
+        let imported = Function.fromFunctionName("Imported", name: "orders-handler")
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("ImportFunctionNameRuleTarget") {
+                imported
+                rule
+                rule.target(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionNameSubscription`
+    static func importFunctionNameSubscription() -> [Stack] {
+        let imported = Function.fromFunctionName("Imported", name: "orders-handler")
+        let topic = Topic("Topic")
+        return [
+            Stack("ImportFunctionNameSubscription") {
+                imported
+                topic
+                topic.subscribe(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionNameGrantInvoke`
+    static func importFunctionNameGrantInvoke() -> [Stack] {
+        let imported = Function.fromFunctionName("Imported", name: "orders-handler")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        return [
+            Stack("ImportFunctionNameGrantInvoke") {
+                imported
+                fn
+                imported.grantInvoke(to: fn)
+            }
+        ]
+    }
+
+    /// `ImportFunctionSameEnvironmentRuleTarget`
+    static func importFunctionSameEnvironmentRuleTarget() -> [Stack] {
+        let imported = Function.fromFunctionAttributes("Imported", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler", sameEnvironment: true)
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("ImportFunctionSameEnvironmentRuleTarget") {
+                imported
+                rule
+                rule.target(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionSameEnvironmentSubscription`
+    static func importFunctionSameEnvironmentSubscription() -> [Stack] {
+        let imported = Function.fromFunctionAttributes("Imported", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler", sameEnvironment: true)
+        let topic = Topic("Topic")
+        return [
+            Stack("ImportFunctionSameEnvironmentSubscription") {
+                imported
+                topic
+                topic.subscribe(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionNotSameEnvironmentRuleTarget`
+    static func importFunctionNotSameEnvironmentRuleTarget() -> [Stack] {
+        let functionArn = Parameter("FunctionArn")
+        let imported = Function.fromFunctionAttributes("Imported", arn: functionArn.value, sameEnvironment: false)
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("ImportFunctionNotSameEnvironmentRuleTarget") {
+                functionArn
+                imported
+                rule
+                rule.target(imported)
             }
         ]
     }
