@@ -62,6 +62,9 @@ public struct Alias: IdentifiedConstruct {
                 })
         }
         try scope.declareResource(alias)
+        for case let current as CurrentVersion in [version] + additionalVersions.map(\.version) {
+            try current.declareUnlessListed(from: scope)
+        }
         if let autoScaling { try declareAutoScaling(autoScaling, in: scope) }
     }
 }

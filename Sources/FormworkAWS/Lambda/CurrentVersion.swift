@@ -15,7 +15,8 @@ extension Version: PublishedVersion {}
 /// The version of a function's code and configuration as they are now (CDK's `fn.currentVersion`): at
 /// `<Function>/CurrentVersion`, its logical ID ending in CDK's hash of the function's version-locked
 /// properties (and layers), so that a change to the function publishes a new version and an unchanged one
-/// keeps it. List it in the body with the function.
+/// keeps it. List it in the body with the function, or let the ``Alias`` that points at it declare it, as CDK's
+/// `fn.currentVersion` declares the version on first use.
 ///
 /// ```swift
 /// let checkout = Function("Checkout", ...)
@@ -80,23 +81,40 @@ public struct CurrentVersion: Construct, PublishedVersion {
         scope.require(function)
         let recognizingLayers = recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            var cfnVersion = CfnLambda.Version(functionName: function.name)
-            cfnVersion.description = description.map { .string($0) }
-            cfnVersion.provisionedConcurrencyConfig = provisionedConcurrentExecutions.map {
-                CfnLambda.Version.ProvisionedConcurrencyConfiguration(provisionedConcurrentExecutions: .number(Double($0)))
-            }
-            var declaration = ResourceDeclaration(cfnVersion, removalPolicy: removalPolicy, metadata: ["aws:cdk:do-not-refactor": true])
-            declaration.logicalIdDigest = digest(recognizingLayers: recognizingLayers)
-            try scope.scope(of: function).child("CurrentVersion").declare(.resource(declaration), at: "Resource")
+            try declare(recognizingLayers: recognizingLayers, in: scope)
         }
+    }
+
+    /// Declares the version of a construct that points at it (an ``Alias``), unless it is listed in the body: as CDK's
+    /// `fn.currentVersion` creates the version on first use. A listed version is declared at ``ConstructScope/Stage/edges``;
+    /// this one looks at ``ConstructScope/Stage/finalize``, once every listed one is declared.
+    func declareUnlessListed(from scope: ConstructScope) throws(SynthesisError) {
+        try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
+        let recognizingLayers = recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion)
+        scope.afterExpansion(.finalize) { [self] scope throws(SynthesisError) in
+            let functionScope = try scope.scope(of: function)
+            guard functionScope.existingChild("CurrentVersion")?.existingChild("Resource")?.hasElement != true else { return }
+            try declare(recognizingLayers: recognizingLayers, in: scope)
+        }
+    }
+
+    private func declare(recognizingLayers: Bool, in scope: ConstructScope) throws(SynthesisError) {
+        var cfnVersion = CfnLambda.Version(functionName: function.name)
+        cfnVersion.description = description.map { .string($0) }
+        cfnVersion.provisionedConcurrencyConfig = provisionedConcurrentExecutions.map {
+            CfnLambda.Version.ProvisionedConcurrencyConfiguration(provisionedConcurrentExecutions: .number(Double($0)))
+        }
+        var declaration = ResourceDeclaration(cfnVersion, removalPolicy: removalPolicy, metadata: ["aws:cdk:do-not-refactor": true])
+        declaration.logicalIdDigest = digest(recognizingLayers: recognizingLayers)
+        try scope.scope(of: function).child("CurrentVersion").declare(.resource(declaration), at: "Resource")
     }
 }
 
 extension Function {
-    /// The function's current version (CDK's `currentVersion`); list it in the body.
+    /// The function's current version (CDK's `currentVersion`); list it in the body, or point an ``Alias`` at it.
     public var currentVersion: CurrentVersion { CurrentVersion(function: self) }
 
-    /// The current version with options (CDK's `currentVersionOptions`); list it in the body.
+    /// The current version with options (CDK's `currentVersionOptions`); list it in the body, or point an ``Alias`` at it.
     public func currentVersion(
         description: String? = nil, provisionedConcurrentExecutions: Int? = nil, removalPolicy: RemovalPolicy? = nil,
         recognizeLayerVersion: Bool? = nil
