@@ -30,9 +30,10 @@ public struct StateMachine: GrantPrincipal {
     /// A note on the definition (its `Comment`); `nil`: none. Chain definitions only; a text definition sets it
     /// itself.
     public var comment: String?
-    /// Whether executions are traced with X-Ray (`TracingConfiguration.Enabled`), the role allowed to send traces;
-    /// `false` unless given, which writes nothing, as in CDK.
-    public var tracing: Bool
+    /// Whether executions are traced with X-Ray (`TracingConfiguration.Enabled`, the role allowed to send traces when
+    /// `true`); `nil` unless given, which writes nothing, as in CDK; `false` writes `Enabled: false`, as CDK's
+    /// `tracingEnabled: false` does.
+    public var tracing: Bool?
     /// Where execution history is logged (`LoggingConfiguration`), the role allowed to deliver logs; `nil`: not
     /// logged, as in CDK.
     public var logging: Logging?
@@ -86,7 +87,7 @@ public struct StateMachine: GrantPrincipal {
     public init(
         _ id: String, definition: DefinitionBody, substitutions: OrderedDictionary<String, Value> = [:], stateMachineName: String? = nil,
         type: MachineType? = nil,
-        timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
+        timeout: Duration? = nil, comment: String? = nil, tracing: Bool? = nil, logging: Logging? = nil,
         removalPolicy: RemovalPolicy = .destroy
     ) {
         self.id = id
@@ -111,7 +112,7 @@ public struct StateMachine: GrantPrincipal {
     /// A state machine running the chain `definition`.
     public init(
         _ id: String, definition: Chain, stateMachineName: String? = nil, type: MachineType? = nil,
-        timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil,
+        timeout: Duration? = nil, comment: String? = nil, tracing: Bool? = nil, logging: Logging? = nil,
         removalPolicy: RemovalPolicy = .destroy
     ) {
         self.init(
@@ -122,7 +123,7 @@ public struct StateMachine: GrantPrincipal {
     /// A state machine running `definition` from its first state.
     public init(
         _ id: String, definition: State, stateMachineName: String? = nil, type: MachineType? = nil,
-        timeout: Duration? = nil, comment: String? = nil, tracing: Bool = false, logging: Logging? = nil
+        timeout: Duration? = nil, comment: String? = nil, tracing: Bool? = nil, logging: Logging? = nil
     ) {
         self.init(
             id, definition: .chain(Chain(definition)), stateMachineName: stateMachineName, type: type, timeout: timeout,
@@ -159,7 +160,7 @@ public struct StateMachine: GrantPrincipal {
                     substitutions: substitutions, timeout: timeout, comment: comment, at: scope))
         }
         var statements = graph.statements
-        if tracing {
+        if tracing == true {
             statements.append(
                 PolicyStatement(
                     actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"], resources: ["*"]))
@@ -183,7 +184,7 @@ public struct StateMachine: GrantPrincipal {
             roleArn: role.arn,
             stateMachineName: stateMachineName.map { .string($0) },
             stateMachineType: type.map { .string($0.rawValue) },
-            tracingConfiguration: tracing ? CfnStepFunctions.StateMachine.TracingConfiguration(enabled: true) : nil)
+            tracingConfiguration: tracing.map { CfnStepFunctions.StateMachine.TracingConfiguration(enabled: .bool($0)) })
         if let logging {
             scope.require(logging.destination)
             machine.loggingConfiguration = CfnStepFunctions.StateMachine.LoggingConfiguration(
