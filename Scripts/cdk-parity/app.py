@@ -5480,7 +5480,1108 @@ def ImportBucketArnGrantReadWrite(app):
     imported.grant_read_write(fn)
 
 
-CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketEventBridgeEnabledTrue, BucketNotifyFunction, BucketNotifyFunctionFiltered, BucketNotifyFunctionPrefix, BucketNotifyFunctionTwoEvents, BucketNotifyQueue, BucketNotifyTopic, BucketNotifyAll, BucketEnforceSSLNotifyFunction, BucketEventBridgeEnabledNotifyFunction, BucketsShareTheNotificationsHandler, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, FunctionLogRetention, FunctionLogRetentionTwo, FunctionLogRetentionNamed, FunctionAssetCode, FunctionsShareAnAsset, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapItemSelector, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineLambdaInvokePayloadResponseOnly, MachineLambdaInvokeResponseOnlyObject, MachineLambdaInvokePayloadPath, MachineLambdaInvokePayloadObject, MachineLambdaResultDiscarded, MachineLambdaCatchDiscarded, MachineSqsSendPath, MachineSnsPublishPath, MachineSnsPublishSubject, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, MachineOrderParallelMap, MachineOrderChoice, MachineOrderNested, MachineOrderSameFunction, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, MetricAliasErrors, MetricAliasInvocations, MetricAliasThrottles, MetricAliasDuration, MetricStreamGetRecordsIteratorAgeMilliseconds, MetricStreamGetRecordsBytes, MetricStreamGetRecordsLatency, MetricStreamGetRecords, MetricStreamGetRecordsSuccess, MetricStreamIncomingBytes, MetricStreamIncomingRecords, MetricStreamPutRecordBytes, MetricStreamPutRecordLatency, MetricStreamPutRecordSuccess, MetricStreamPutRecordsBytes, MetricStreamPutRecordsFailedRecords, MetricStreamPutRecordsLatency, MetricStreamPutRecordsSuccess, MetricStreamPutRecordsSuccessfulRecords, MetricStreamPutRecordsThrottledRecords, MetricStreamPutRecordsTotalRecords, MetricStreamReadProvisionedThroughputExceeded, MetricStreamWriteProvisionedThroughputExceeded, MetricStreamPeriodStatistic, MetricTableConsumedRead, MetricTableConsumedWrite, MetricTableLatency, MetricTableThrottled, MetricTableConditionalCheck, MetricTableUserErrors, MetricTableV2ConsumedRead, MetricTableV2ConsumedWrite, MetricTableV2Latency, MetricTableV2Throttled, MetricTableV2ConditionalCheck, MetricTableV2UserErrors, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, CrossScheduleTarget, CrossScheduleQueueTarget, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, HttpApiIntegrationNamed, HttpApiSharedIntegration, HttpApiSharedIntegrationTwo, HttpApiSharedIntegrationAny, HttpApiIntegrationScopedToRoute, HttpApiIntegrationScopedToApi, HttpApiIntegrationScopedToApiTwice, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, FunctionAsyncBusAndFunction, TableScaling, BucketLifecycleTransitions, BucketLifecycleNoncurrentTransitions, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, SsmDynamicReference, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlAlias, FunctionUrlAliasPublic, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayerAssetContent, LayerAndFunctionAssetsCurrentVersion, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, SecretRotation, SecretRotationWeekly, SecretRotationHours, SecretRotationTwoSecretsOneFunction, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasAutoScaling, AliasScheduledScaling, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolMfaOptionalOtpAndSms, UserPoolMfaRequiredSms, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolStandardAttributesNone, UserPoolStandardAttributesDefault, UserPoolStandardAttributesDefaultGiven, UserPoolStandardAttributesRequired, UserPoolStandardAttributesSeveral, UserPoolStandardAttributesAll, UserPoolCustomAttributesNone, UserPoolCustomAttributesString, UserPoolCustomAttributesStringPlain, UserPoolCustomAttributesStringMaxOnly, UserPoolCustomAttributesStringZeroMin, UserPoolCustomAttributesNumber, UserPoolCustomAttributesNumberPlain, UserPoolCustomAttributesBoolean, UserPoolCustomAttributesDateTime, UserPoolCustomAttributesMixed, UserPoolStandardAndCustomAttributes, UserPoolTrigger, UserPoolTriggers, UserPoolDomain, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolClientAccessTokenOnly, UserPoolClientIdTokenOnly, UserPoolClientRefreshTokenOnly, UserPoolClientAccessAndRefreshTokens, UserPoolClientLogoutURLsEmpty, UserPoolClientImplicitOnly, UserPoolClientScopesAddOpenid, UserPoolClientScopesNoOpenid, UserPoolClientScopesAll, UserPoolResourceServer, UserPoolResourceServerScopes, UserPoolResourceServerNoScopes, UserPoolClientCredentials, UserPoolClientCredentialsCallback, UserPoolResourceServerOutput, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, HttpAuthorizerDefault, HttpAuthorizerDefaultScopes, HttpAuthorizerDefaultScopesEmpty, HttpAuthorizerDefaultScopesTwo, HttpAuthorizerDefaultRouteScopes, HttpAuthorizerDefaultRouteNone, HttpAuthorizerDefaultRouteNoneNoScopes, HttpAuthorizerDefaultRouteIam, HttpAuthorizerDefaultRouteLambda, HttpAuthorizerDefaultLambda, HttpAuthorizerScopesWithoutDefault, HttpAuthorizerDefaultSharedIntegration, HttpAuthorizerUserPool, HttpAuthorizerUserPoolDefault, HttpAuthorizerUserPoolOptions, HttpAuthorizerUserPoolInRegion, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanMethodThrottles, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAlarmStatus, DashboardMathReusesShown, DashboardMathShownAfter, DashboardSameMetricTwice, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, TableV2DeletionProtectionOn, TableV2ContributorInsightsOn, TableV2TableClassInfrequentAccess, TableV2ProvisionedFixedReads, TableV2ProvisionedAutoscaled, TableV2Replica, TableV2Replicas, TableV2ReplicaSettings, TableV2ReplicaReadCapacity, TableV2ReplicaOldAndNewStream, TableV2MatrixOnDemandNoReplica, TableV2MatrixOnDemandNoReplicaHardened, TableV2MatrixOnDemandOneReplica, TableV2MatrixOnDemandOneReplicaHardened, TableV2MatrixOnDemandTunedReplica, TableV2MatrixOnDemandTunedReplicaHardened, TableV2MatrixOnDemandTwoReplicas, TableV2MatrixOnDemandTwoReplicasHardened, TableV2MatrixFixedNoReplica, TableV2MatrixFixedNoReplicaHardened, TableV2MatrixFixedOneReplica, TableV2MatrixFixedOneReplicaHardened, TableV2MatrixFixedTunedReplica, TableV2MatrixFixedTunedReplicaHardened, TableV2MatrixFixedTwoReplicas, TableV2MatrixFixedTwoReplicasHardened, TableV2MatrixScaledNoReplica, TableV2MatrixScaledNoReplicaHardened, TableV2MatrixScaledOneReplica, TableV2MatrixScaledOneReplicaHardened, TableV2MatrixScaledTunedReplica, TableV2MatrixScaledTunedReplicaHardened, TableV2MatrixScaledTwoReplicas, TableV2MatrixScaledTwoReplicasHardened, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace, PipeMatrixQueueFunction, PipeMatrixQueueEnrichedFunction, PipeMatrixQueueExpressEnrichedFunction, PipeMatrixQueueQueue, PipeMatrixQueueEnrichedQueue, PipeMatrixQueueExpressEnrichedQueue, PipeMatrixQueueTopic, PipeMatrixQueueEnrichedTopic, PipeMatrixQueueExpressEnrichedTopic, PipeMatrixQueueMachine, PipeMatrixQueueEnrichedMachine, PipeMatrixQueueExpressEnrichedMachine, PipeMatrixQueueBus, PipeMatrixQueueEnrichedBus, PipeMatrixQueueExpressEnrichedBus, PipeMatrixQueueStream, PipeMatrixQueueEnrichedStream, PipeMatrixQueueExpressEnrichedStream, PipeMatrixTableFunction, PipeMatrixTableEnrichedFunction, PipeMatrixTableExpressEnrichedFunction, PipeMatrixTableQueue, PipeMatrixTableEnrichedQueue, PipeMatrixTableExpressEnrichedQueue, PipeMatrixTableTopic, PipeMatrixTableEnrichedTopic, PipeMatrixTableExpressEnrichedTopic, PipeMatrixTableMachine, PipeMatrixTableEnrichedMachine, PipeMatrixTableExpressEnrichedMachine, PipeMatrixTableBus, PipeMatrixTableEnrichedBus, PipeMatrixTableExpressEnrichedBus, PipeMatrixTableStream, PipeMatrixTableEnrichedStream, PipeMatrixTableExpressEnrichedStream, PipeMatrixKinesisFunction, PipeMatrixKinesisEnrichedFunction, PipeMatrixKinesisExpressEnrichedFunction, PipeMatrixKinesisQueue, PipeMatrixKinesisEnrichedQueue, PipeMatrixKinesisExpressEnrichedQueue, PipeMatrixKinesisTopic, PipeMatrixKinesisEnrichedTopic, PipeMatrixKinesisExpressEnrichedTopic, PipeMatrixKinesisMachine, PipeMatrixKinesisEnrichedMachine, PipeMatrixKinesisExpressEnrichedMachine, PipeMatrixKinesisBus, PipeMatrixKinesisEnrichedBus, PipeMatrixKinesisExpressEnrichedBus, WebSocketLifecycle, WebSocketCustomRoute, WebSocketIntegrationDefaultName, WebSocketOptions, WebSocketLambdaAuthorizer, WebSocketLambdaAuthorizerDefaults, WebSocketIamAuthorizer, WebSocketManageConnections, WebSocketStageOutputs, MathAlarm, MathAlarmLabel, MathAlarmPeriod, MathAlarmPercentile, MathGraph, MathGraphRight, MathSingleValue, MathSingleValueShown, MathGraphSharedMetric, MathGraphOtherPeriod, MathGraphSamePeriod, MathAlarmSameMetricTwice, RestApiModel, RestApiModelNamed, RestApiModelValidated, RestApiParametersValidated, RestApiParametersRequired, RestApiDomain, RestApiCustomDomain, RestApiCustomDomainOptions, RestApiDomainRoot, RestApiDomainEdge, DistributedMapJson, DistributedMapOptions, DistributedMapCsv, DistributedMapBatched, DistributedMapObjects, DistributedMapItemsPath, HttpInvokeApiKey, HttpInvokeBasicPath, HttpInvokeOAuthForm, HttpInvokeFormHeaders, ApiDestinationRule, ApiDestinationTwoRules, ApiDestinationPipe, ApiDestinationPipePlain, MachineDefinitionText, DistributedMapLambda, DistributedMapThenTask, ImportQueueAttributes, ImportQueueFromParameter, ImportQueueFromJoinedArn, ImportQueueGrantSend, ImportQueueGrantConsumeFromParameter, ImportQueueSubscribed, ImportQueueSubscriptionDeadLetter, ImportQueueEventSource, ImportQueueFifoEventSource, ImportQueueRuleTarget, ImportQueueScheduleTarget, ImportQueuePipeSource, ImportQueuePipeTarget, ImportQueueMachineSend, ImportTopicAttributes, ImportTopicFromParameter, ImportTopicGrantPublish, ImportTopicSqsSubscription, ImportTopicLambdaSubscription, ImportTopicLambdaSubscriptionFromParameter, ImportTopicSubscriptionFromJoinedArn, ImportTopicSubscribedBoth, ImportTopicRuleTarget, ImportTopicScheduleTarget, ImportTopicPipeTarget, ImportTableNameAttributes, ImportTableArnAttributes, ImportTableFromParameter, ImportTableNameGrantReadWrite, ImportTableArnGrantRead, ImportTableArnGrantWrite, ImportTableGrantStreamRead, ImportTableNameGrantStreamRead, ImportFunctionAttributes, ImportFunctionFromParameter, ImportFunctionFromJoinedArn, ImportFunctionRuleTarget, ImportFunctionRuleTargetFromParameter, ImportFunctionSubscription, ImportFunctionGrantInvokeFromParameter, ImportFunctionGrantInvokeFromJoinedArn, ImportFunctionScheduleTarget, ImportFunctionPipeTarget, ImportFunctionNameAttributes, ImportFunctionNameRuleTarget, ImportFunctionNameSubscription, ImportFunctionNameGrantInvoke, ImportFunctionSameEnvironmentRuleTarget, ImportFunctionSameEnvironmentSubscription, ImportFunctionNotSameEnvironmentRuleTarget, ImportFunctionMachineInvoke, ImportBucketNameAttributes, ImportBucketArnAttributes, ImportBucketFromParameter, ImportBucketNameGrantRead, ImportBucketNameGrantPut, ImportBucketNameGrantWriteDelete, ImportBucketArnGrantReadWrite]
+def DerivedAlarmBase(app):
+    s = Stack(app, "DerivedAlarmBase", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1)
+
+
+def DerivedAlarmAlarmDescriptionOther(app):
+    s = Stack(app, "DerivedAlarmAlarmDescriptionOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, alarm_description="Too many messages")
+
+
+def DerivedAlarmAlarmNameOther(app):
+    s = Stack(app, "DerivedAlarmAlarmNameOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, alarm_name="orders-backlog")
+
+
+def DerivedAlarmComparisonOperatorGreaterThanOrEqualToThreshold(app):
+    s = Stack(app, "DerivedAlarmComparisonOperatorGreaterThanOrEqualToThreshold", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+
+
+def DerivedAlarmComparisonOperatorGreaterThanThreshold(app):
+    s = Stack(app, "DerivedAlarmComparisonOperatorGreaterThanThreshold", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD)
+
+
+def DerivedAlarmComparisonOperatorLessThanThreshold(app):
+    s = Stack(app, "DerivedAlarmComparisonOperatorLessThanThreshold", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, comparison_operator=cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD)
+
+
+def DerivedAlarmComparisonOperatorLessThanOrEqualToThreshold(app):
+    s = Stack(app, "DerivedAlarmComparisonOperatorLessThanOrEqualToThreshold", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, comparison_operator=cloudwatch.ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD)
+
+
+def DerivedAlarmDatapointsToAlarmOther(app):
+    s = Stack(app, "DerivedAlarmDatapointsToAlarmOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, datapoints_to_alarm=1)
+
+
+def DerivedAlarmTreatMissingDataBreaching(app):
+    s = Stack(app, "DerivedAlarmTreatMissingDataBreaching", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, treat_missing_data=cloudwatch.TreatMissingData.BREACHING)
+
+
+def DerivedAlarmTreatMissingDataNotBreaching(app):
+    s = Stack(app, "DerivedAlarmTreatMissingDataNotBreaching", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING)
+
+
+def DerivedAlarmTreatMissingDataIgnore(app):
+    s = Stack(app, "DerivedAlarmTreatMissingDataIgnore", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, treat_missing_data=cloudwatch.TreatMissingData.IGNORE)
+
+
+def DerivedAlarmTreatMissingDataMissing(app):
+    s = Stack(app, "DerivedAlarmTreatMissingDataMissing", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alarm = cloudwatch.Alarm(s, "Alarm", metric=fn.metric_duration(), threshold=1, evaluation_periods=1, treat_missing_data=cloudwatch.TreatMissingData.MISSING)
+
+
+def DerivedAliasBase(app):
+    s = Stack(app, "DerivedAliasBase", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alias = lambda_.Alias(s, "Alias", alias_name="live", version=fn.current_version)
+
+
+def DerivedAliasDescriptionOther(app):
+    s = Stack(app, "DerivedAliasDescriptionOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alias = lambda_.Alias(s, "Alias", alias_name="live", version=fn.current_version, description="Live traffic")
+
+
+def DerivedAliasProvisionedConcurrentExecutionsOther(app):
+    s = Stack(app, "DerivedAliasProvisionedConcurrentExecutionsOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    alias = lambda_.Alias(s, "Alias", alias_name="live", version=fn.current_version, provisioned_concurrent_executions=5)
+
+
+def DerivedBucketBase(app):
+    s = Stack(app, "DerivedBucketBase", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket")
+
+
+def DerivedBucketBucketNameOther(app):
+    s = Stack(app, "DerivedBucketBucketNameOther", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", bucket_name="orders-data")
+
+
+def DerivedBucketEncryptionKmsManaged(app):
+    s = Stack(app, "DerivedBucketEncryptionKmsManaged", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", encryption=s3.BucketEncryption.KMS_MANAGED)
+
+
+def DerivedBucketEncryptionS3Managed(app):
+    s = Stack(app, "DerivedBucketEncryptionS3Managed", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", encryption=s3.BucketEncryption.S3_MANAGED)
+
+
+def DerivedBucketEnforceSSLFalse(app):
+    s = Stack(app, "DerivedBucketEnforceSSLFalse", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", enforce_ssl=False)
+
+
+def DerivedBucketEnforceSSLTrue(app):
+    s = Stack(app, "DerivedBucketEnforceSSLTrue", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", enforce_ssl=True)
+
+
+def DerivedBucketEventBridgeEnabledFalse(app):
+    s = Stack(app, "DerivedBucketEventBridgeEnabledFalse", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", event_bridge_enabled=False)
+
+
+def DerivedBucketEventBridgeEnabledTrue(app):
+    s = Stack(app, "DerivedBucketEventBridgeEnabledTrue", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", event_bridge_enabled=True)
+
+
+def DerivedBucketRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedBucketRemovalPolicyDestroy", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedBucketRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedBucketRemovalPolicyRetain", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedBucketRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedBucketRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedBucketVersionedFalse(app):
+    s = Stack(app, "DerivedBucketVersionedFalse", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", versioned=False)
+
+
+def DerivedBucketVersionedTrue(app):
+    s = Stack(app, "DerivedBucketVersionedTrue", synthesizer=synth())
+    bucket = s3.Bucket(s, "Bucket", versioned=True)
+
+
+def DerivedEventBridgeScheduleBase(app):
+    s = Stack(app, "DerivedEventBridgeScheduleBase", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    eventBridgeSchedule = scheduler.Schedule(s, "EventBridgeSchedule", schedule=scheduler.ScheduleExpression.cron(minute="0", hour="3"), target=scheduler_targets.LambdaInvoke(fn))
+
+
+def DerivedEventBridgeScheduleDescriptionOther(app):
+    s = Stack(app, "DerivedEventBridgeScheduleDescriptionOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    eventBridgeSchedule = scheduler.Schedule(s, "EventBridgeSchedule", schedule=scheduler.ScheduleExpression.cron(minute="0", hour="3"), target=scheduler_targets.LambdaInvoke(fn), description="Nightly report")
+
+
+def DerivedEventBridgeScheduleEnabledTrue(app):
+    s = Stack(app, "DerivedEventBridgeScheduleEnabledTrue", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    eventBridgeSchedule = scheduler.Schedule(s, "EventBridgeSchedule", schedule=scheduler.ScheduleExpression.cron(minute="0", hour="3"), target=scheduler_targets.LambdaInvoke(fn), enabled=True)
+
+
+def DerivedEventBridgeScheduleEnabledFalse(app):
+    s = Stack(app, "DerivedEventBridgeScheduleEnabledFalse", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    eventBridgeSchedule = scheduler.Schedule(s, "EventBridgeSchedule", schedule=scheduler.ScheduleExpression.cron(minute="0", hour="3"), target=scheduler_targets.LambdaInvoke(fn), enabled=False)
+
+
+def DerivedEventBridgeScheduleScheduleNameOther(app):
+    s = Stack(app, "DerivedEventBridgeScheduleScheduleNameOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    eventBridgeSchedule = scheduler.Schedule(s, "EventBridgeSchedule", schedule=scheduler.ScheduleExpression.cron(minute="0", hour="3"), target=scheduler_targets.LambdaInvoke(fn), schedule_name="nightly-report")
+
+
+def DerivedEventBusBase(app):
+    s = Stack(app, "DerivedEventBusBase", synthesizer=synth())
+    eventBus = events.EventBus(s, "EventBus")
+
+
+def DerivedEventBusDescriptionOther(app):
+    s = Stack(app, "DerivedEventBusDescriptionOther", synthesizer=synth())
+    eventBus = events.EventBus(s, "EventBus", description="Order events")
+
+
+def DerivedEventBusEventBusNameOther(app):
+    s = Stack(app, "DerivedEventBusEventBusNameOther", synthesizer=synth())
+    eventBus = events.EventBus(s, "EventBus", event_bus_name="orders")
+
+
+def DerivedFunctionBase(app):
+    s = Stack(app, "DerivedFunctionBase", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+
+
+def DerivedFunctionArchitectureArm64(app):
+    s = Stack(app, "DerivedFunctionArchitectureArm64", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), architecture=lambda_.Architecture.ARM_64)
+
+
+def DerivedFunctionArchitectureX8664(app):
+    s = Stack(app, "DerivedFunctionArchitectureX8664", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), architecture=lambda_.Architecture.X86_64)
+
+
+def DerivedFunctionDescriptionOther(app):
+    s = Stack(app, "DerivedFunctionDescriptionOther", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), description="Handles orders")
+
+
+def DerivedFunctionFunctionNameOther(app):
+    s = Stack(app, "DerivedFunctionFunctionNameOther", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), function_name="orders-handler")
+
+
+def DerivedFunctionLogRetentionOneDay(app):
+    s = Stack(app, "DerivedFunctionLogRetentionOneDay", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), log_retention=logs.RetentionDays.ONE_DAY)
+
+
+def DerivedFunctionLogRetentionOneWeek(app):
+    s = Stack(app, "DerivedFunctionLogRetentionOneWeek", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), log_retention=logs.RetentionDays.ONE_WEEK)
+
+
+def DerivedFunctionLogRetentionThreeMonths(app):
+    s = Stack(app, "DerivedFunctionLogRetentionThreeMonths", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), log_retention=logs.RetentionDays.THREE_MONTHS)
+
+
+def DerivedFunctionLogRetentionOneYear(app):
+    s = Stack(app, "DerivedFunctionLogRetentionOneYear", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), log_retention=logs.RetentionDays.ONE_YEAR)
+
+
+def DerivedFunctionLogRetentionTwoYears(app):
+    s = Stack(app, "DerivedFunctionLogRetentionTwoYears", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), log_retention=logs.RetentionDays.TWO_YEARS)
+
+
+def DerivedFunctionLogRetentionSevenYears(app):
+    s = Stack(app, "DerivedFunctionLogRetentionSevenYears", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), log_retention=logs.RetentionDays.SEVEN_YEARS)
+
+
+def DerivedFunctionMemorySizeDefault(app):
+    s = Stack(app, "DerivedFunctionMemorySizeDefault", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), memory_size=128)
+
+
+def DerivedFunctionMemorySizeOther(app):
+    s = Stack(app, "DerivedFunctionMemorySizeOther", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), memory_size=512)
+
+
+def DerivedFunctionReservedConcurrentExecutionsOther(app):
+    s = Stack(app, "DerivedFunctionReservedConcurrentExecutionsOther", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), reserved_concurrent_executions=5)
+
+
+def DerivedFunctionTimeoutDefault(app):
+    s = Stack(app, "DerivedFunctionTimeoutDefault", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), timeout=Duration.seconds(3))
+
+
+def DerivedFunctionTimeoutOther(app):
+    s = Stack(app, "DerivedFunctionTimeoutOther", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), timeout=Duration.seconds(30))
+
+
+def DerivedFunctionTracingActive(app):
+    s = Stack(app, "DerivedFunctionTracingActive", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), tracing=lambda_.Tracing.ACTIVE)
+
+
+def DerivedFunctionTracingPassThrough(app):
+    s = Stack(app, "DerivedFunctionTracingPassThrough", synthesizer=synth())
+    function = lambda_.Function(s, "Function", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"), tracing=lambda_.Tracing.PASS_THROUGH)
+
+
+def DerivedKeyBase(app):
+    s = Stack(app, "DerivedKeyBase", synthesizer=synth())
+    key = kms.Key(s, "Key")
+
+
+def DerivedKeyDescriptionOther(app):
+    s = Stack(app, "DerivedKeyDescriptionOther", synthesizer=synth())
+    key = kms.Key(s, "Key", description="Orders data")
+
+
+def DerivedKeyEnableKeyRotationFalse(app):
+    s = Stack(app, "DerivedKeyEnableKeyRotationFalse", synthesizer=synth())
+    key = kms.Key(s, "Key", enable_key_rotation=False)
+
+
+def DerivedKeyEnableKeyRotationTrue(app):
+    s = Stack(app, "DerivedKeyEnableKeyRotationTrue", synthesizer=synth())
+    key = kms.Key(s, "Key", enable_key_rotation=True)
+
+
+def DerivedKeyRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedKeyRemovalPolicyDestroy", synthesizer=synth())
+    key = kms.Key(s, "Key", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedKeyRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedKeyRemovalPolicyRetain", synthesizer=synth())
+    key = kms.Key(s, "Key", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedKeyRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedKeyRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    key = kms.Key(s, "Key", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedLayerVersionBase(app):
+    s = Stack(app, "DerivedLayerVersionBase", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"))
+
+
+def DerivedLayerVersionDescriptionOther(app):
+    s = Stack(app, "DerivedLayerVersionDescriptionOther", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"), description="Shared utilities")
+
+
+def DerivedLayerVersionLayerVersionNameOther(app):
+    s = Stack(app, "DerivedLayerVersionLayerVersionNameOther", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"), layer_version_name="shop-utils")
+
+
+def DerivedLayerVersionLicenseOther(app):
+    s = Stack(app, "DerivedLayerVersionLicenseOther", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"), license="MIT")
+
+
+def DerivedLayerVersionRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedLayerVersionRemovalPolicyDestroy", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"), removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedLayerVersionRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedLayerVersionRemovalPolicyRetain", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"), removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedLayerVersionRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedLayerVersionRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    layerVersion = lambda_.LayerVersion(s, "LayerVersion", code=lambda_.Code.from_bucket(s3.Bucket.from_bucket_name(s, "LayerBucket", "shop-layers"), "layer.zip"), removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedLogGroupBase(app):
+    s = Stack(app, "DerivedLogGroupBase", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup")
+
+
+def DerivedLogGroupLogGroupNameOther(app):
+    s = Stack(app, "DerivedLogGroupLogGroupNameOther", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", log_group_name="/orders/app")
+
+
+def DerivedLogGroupRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedLogGroupRemovalPolicyDestroy", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedLogGroupRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedLogGroupRemovalPolicyRetain", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedLogGroupRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedLogGroupRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedLogGroupRetentionOneDay(app):
+    s = Stack(app, "DerivedLogGroupRetentionOneDay", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", retention=logs.RetentionDays.ONE_DAY)
+
+
+def DerivedLogGroupRetentionTwoWeeks(app):
+    s = Stack(app, "DerivedLogGroupRetentionTwoWeeks", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", retention=logs.RetentionDays.TWO_WEEKS)
+
+
+def DerivedLogGroupRetentionFourMonths(app):
+    s = Stack(app, "DerivedLogGroupRetentionFourMonths", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", retention=logs.RetentionDays.FOUR_MONTHS)
+
+
+def DerivedLogGroupRetentionThirteenMonths(app):
+    s = Stack(app, "DerivedLogGroupRetentionThirteenMonths", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", retention=logs.RetentionDays.THIRTEEN_MONTHS)
+
+
+def DerivedLogGroupRetentionTwoYears(app):
+    s = Stack(app, "DerivedLogGroupRetentionTwoYears", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", retention=logs.RetentionDays.TWO_YEARS)
+
+
+def DerivedLogGroupRetentionSixYears(app):
+    s = Stack(app, "DerivedLogGroupRetentionSixYears", synthesizer=synth())
+    logGroup = logs.LogGroup(s, "LogGroup", retention=logs.RetentionDays.SIX_YEARS)
+
+
+def DerivedQueueBase(app):
+    s = Stack(app, "DerivedQueueBase", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue")
+
+
+def DerivedQueueContentBasedDeduplicationFalse(app):
+    s = Stack(app, "DerivedQueueContentBasedDeduplicationFalse", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True, content_based_deduplication=False)
+
+
+def DerivedQueueContentBasedDeduplicationTrue(app):
+    s = Stack(app, "DerivedQueueContentBasedDeduplicationTrue", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True, content_based_deduplication=True)
+
+
+def DerivedQueueDeduplicationScopeMessageGroup(app):
+    s = Stack(app, "DerivedQueueDeduplicationScopeMessageGroup", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True, deduplication_scope=sqs.DeduplicationScope.MESSAGE_GROUP)
+
+
+def DerivedQueueDeduplicationScopeQueue(app):
+    s = Stack(app, "DerivedQueueDeduplicationScopeQueue", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True, deduplication_scope=sqs.DeduplicationScope.QUEUE)
+
+
+def DerivedQueueDeliveryDelayDefault(app):
+    s = Stack(app, "DerivedQueueDeliveryDelayDefault", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", delivery_delay=Duration.seconds(0))
+
+
+def DerivedQueueDeliveryDelayOther(app):
+    s = Stack(app, "DerivedQueueDeliveryDelayOther", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", delivery_delay=Duration.seconds(10))
+
+
+def DerivedQueueEncryptionUnencrypted(app):
+    s = Stack(app, "DerivedQueueEncryptionUnencrypted", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", encryption=sqs.QueueEncryption.UNENCRYPTED)
+
+
+def DerivedQueueEncryptionKmsManaged(app):
+    s = Stack(app, "DerivedQueueEncryptionKmsManaged", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", encryption=sqs.QueueEncryption.KMS_MANAGED)
+
+
+def DerivedQueueEncryptionSqsManaged(app):
+    s = Stack(app, "DerivedQueueEncryptionSqsManaged", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", encryption=sqs.QueueEncryption.SQS_MANAGED)
+
+
+def DerivedQueueEnforceSSLFalse(app):
+    s = Stack(app, "DerivedQueueEnforceSSLFalse", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", enforce_ssl=False)
+
+
+def DerivedQueueEnforceSSLTrue(app):
+    s = Stack(app, "DerivedQueueEnforceSSLTrue", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", enforce_ssl=True)
+
+
+def DerivedQueueFifoFalse(app):
+    s = Stack(app, "DerivedQueueFifoFalse", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=False)
+
+
+def DerivedQueueFifoTrue(app):
+    s = Stack(app, "DerivedQueueFifoTrue", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True)
+
+
+def DerivedQueueFifoThroughputLimitPerQueue(app):
+    s = Stack(app, "DerivedQueueFifoThroughputLimitPerQueue", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True, fifo_throughput_limit=sqs.FifoThroughputLimit.PER_QUEUE)
+
+
+def DerivedQueueFifoThroughputLimitPerMessageGroupId(app):
+    s = Stack(app, "DerivedQueueFifoThroughputLimitPerMessageGroupId", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", fifo=True, fifo_throughput_limit=sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID)
+
+
+def DerivedQueueMaxMessageSizeBytesOther(app):
+    s = Stack(app, "DerivedQueueMaxMessageSizeBytesOther", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", max_message_size_bytes=262144)
+
+
+def DerivedQueueQueueNameOther(app):
+    s = Stack(app, "DerivedQueueQueueNameOther", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", queue_name="orders")
+
+
+def DerivedQueueReceiveMessageWaitTimeDefault(app):
+    s = Stack(app, "DerivedQueueReceiveMessageWaitTimeDefault", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", receive_message_wait_time=Duration.seconds(0))
+
+
+def DerivedQueueReceiveMessageWaitTimeOther(app):
+    s = Stack(app, "DerivedQueueReceiveMessageWaitTimeOther", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", receive_message_wait_time=Duration.seconds(20))
+
+
+def DerivedQueueRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedQueueRemovalPolicyDestroy", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedQueueRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedQueueRemovalPolicyRetain", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedQueueRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedQueueRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedQueueRetentionPeriodDefault(app):
+    s = Stack(app, "DerivedQueueRetentionPeriodDefault", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", retention_period=Duration.days(4))
+
+
+def DerivedQueueRetentionPeriodOther(app):
+    s = Stack(app, "DerivedQueueRetentionPeriodOther", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", retention_period=Duration.days(14))
+
+
+def DerivedQueueVisibilityTimeoutDefault(app):
+    s = Stack(app, "DerivedQueueVisibilityTimeoutDefault", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", visibility_timeout=Duration.seconds(30))
+
+
+def DerivedQueueVisibilityTimeoutOther(app):
+    s = Stack(app, "DerivedQueueVisibilityTimeoutOther", synthesizer=synth())
+    queue = sqs.Queue(s, "Queue", visibility_timeout=Duration.seconds(300))
+
+
+def DerivedRestApiBase(app):
+    s = Stack(app, "DerivedRestApiBase", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api")
+    api.root.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def DerivedRestApiCloudWatchRoleFalse(app):
+    s = Stack(app, "DerivedRestApiCloudWatchRoleFalse", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", cloud_watch_role=False)
+    api.root.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def DerivedRestApiCloudWatchRoleTrue(app):
+    s = Stack(app, "DerivedRestApiCloudWatchRoleTrue", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", cloud_watch_role=True)
+    api.root.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def DerivedRestApiDescriptionOther(app):
+    s = Stack(app, "DerivedRestApiDescriptionOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", description="derived-description")
+    api.root.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def DerivedRestApiRestApiNameOther(app):
+    s = Stack(app, "DerivedRestApiRestApiNameOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    api = apigw.RestApi(s, "Api", rest_api_name="derived-rest-api-name")
+    api.root.add_method("GET", apigw.LambdaIntegration(fn))
+
+
+def DerivedRuleBase(app):
+    s = Stack(app, "DerivedRuleBase", synthesizer=synth())
+    rule = events.Rule(s, "Rule", event_pattern=events.EventPattern(source=["orders"]))
+
+
+def DerivedRuleDescriptionOther(app):
+    s = Stack(app, "DerivedRuleDescriptionOther", synthesizer=synth())
+    rule = events.Rule(s, "Rule", event_pattern=events.EventPattern(source=["orders"]), description="Routes orders")
+
+
+def DerivedRuleEnabledTrue(app):
+    s = Stack(app, "DerivedRuleEnabledTrue", synthesizer=synth())
+    rule = events.Rule(s, "Rule", event_pattern=events.EventPattern(source=["orders"]), enabled=True)
+
+
+def DerivedRuleEnabledFalse(app):
+    s = Stack(app, "DerivedRuleEnabledFalse", synthesizer=synth())
+    rule = events.Rule(s, "Rule", event_pattern=events.EventPattern(source=["orders"]), enabled=False)
+
+
+def DerivedRuleRuleNameOther(app):
+    s = Stack(app, "DerivedRuleRuleNameOther", synthesizer=synth())
+    rule = events.Rule(s, "Rule", event_pattern=events.EventPattern(source=["orders"]), rule_name="orders-rule")
+
+
+def DerivedScheduleGroupBase(app):
+    s = Stack(app, "DerivedScheduleGroupBase", synthesizer=synth())
+    scheduleGroup = scheduler.ScheduleGroup(s, "ScheduleGroup")
+
+
+def DerivedScheduleGroupRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedScheduleGroupRemovalPolicyDestroy", synthesizer=synth())
+    scheduleGroup = scheduler.ScheduleGroup(s, "ScheduleGroup", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedScheduleGroupRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedScheduleGroupRemovalPolicyRetain", synthesizer=synth())
+    scheduleGroup = scheduler.ScheduleGroup(s, "ScheduleGroup", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedScheduleGroupRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedScheduleGroupRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    scheduleGroup = scheduler.ScheduleGroup(s, "ScheduleGroup", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedScheduleGroupScheduleGroupNameOther(app):
+    s = Stack(app, "DerivedScheduleGroupScheduleGroupNameOther", synthesizer=synth())
+    scheduleGroup = scheduler.ScheduleGroup(s, "ScheduleGroup", schedule_group_name="reports")
+
+
+def DerivedSecretBase(app):
+    s = Stack(app, "DerivedSecretBase", synthesizer=synth())
+    secret = secretsmanager.Secret(s, "Secret")
+
+
+def DerivedSecretDescriptionOther(app):
+    s = Stack(app, "DerivedSecretDescriptionOther", synthesizer=synth())
+    secret = secretsmanager.Secret(s, "Secret", description="Database credentials")
+
+
+def DerivedSecretRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedSecretRemovalPolicyDestroy", synthesizer=synth())
+    secret = secretsmanager.Secret(s, "Secret", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedSecretRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedSecretRemovalPolicyRetain", synthesizer=synth())
+    secret = secretsmanager.Secret(s, "Secret", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedSecretRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedSecretRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    secret = secretsmanager.Secret(s, "Secret", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedSecretSecretNameOther(app):
+    s = Stack(app, "DerivedSecretSecretNameOther", synthesizer=synth())
+    secret = secretsmanager.Secret(s, "Secret", secret_name="shop/database")
+
+
+def DerivedStateMachineBase(app):
+    s = Stack(app, "DerivedStateMachineBase", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")))
+
+
+def DerivedStateMachineCommentOther(app):
+    s = Stack(app, "DerivedStateMachineCommentOther", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), comment="derived-comment")
+
+
+def DerivedStateMachineStateMachineNameOther(app):
+    s = Stack(app, "DerivedStateMachineStateMachineNameOther", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), state_machine_name="derived-state-machine-name")
+
+
+def DerivedStateMachineStateMachineTypeExpress(app):
+    s = Stack(app, "DerivedStateMachineStateMachineTypeExpress", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), state_machine_type=sfn.StateMachineType.EXPRESS)
+
+
+def DerivedStateMachineStateMachineTypeStandard(app):
+    s = Stack(app, "DerivedStateMachineStateMachineTypeStandard", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), state_machine_type=sfn.StateMachineType.STANDARD)
+
+
+def DerivedStateMachineTimeoutOther(app):
+    s = Stack(app, "DerivedStateMachineTimeoutOther", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), timeout=Duration.minutes(5))
+
+
+def DerivedStateMachineTracingEnabledFalse(app):
+    s = Stack(app, "DerivedStateMachineTracingEnabledFalse", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), tracing_enabled=False)
+
+
+def DerivedStateMachineTracingEnabledTrue(app):
+    s = Stack(app, "DerivedStateMachineTracingEnabledTrue", synthesizer=synth())
+    machine = sfn.StateMachine(s, "Machine", definition_body=sfn.DefinitionBody.from_chainable(sfn.Pass(s, "Start")), tracing_enabled=True)
+
+
+def DerivedStreamBase(app):
+    s = Stack(app, "DerivedStreamBase", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream")
+
+
+def DerivedStreamEncryptionUnencrypted(app):
+    s = Stack(app, "DerivedStreamEncryptionUnencrypted", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", encryption=kinesis.StreamEncryption.UNENCRYPTED)
+
+
+def DerivedStreamEncryptionManaged(app):
+    s = Stack(app, "DerivedStreamEncryptionManaged", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", encryption=kinesis.StreamEncryption.MANAGED)
+
+
+def DerivedStreamRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedStreamRemovalPolicyDestroy", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedStreamRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedStreamRemovalPolicyRetain", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedStreamRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedStreamRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedStreamRetentionPeriodDefault(app):
+    s = Stack(app, "DerivedStreamRetentionPeriodDefault", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", retention_period=Duration.hours(24))
+
+
+def DerivedStreamRetentionPeriodOther(app):
+    s = Stack(app, "DerivedStreamRetentionPeriodOther", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", retention_period=Duration.hours(48))
+
+
+def DerivedStreamStreamModeOnDemand(app):
+    s = Stack(app, "DerivedStreamStreamModeOnDemand", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", stream_mode=kinesis.StreamMode.ON_DEMAND)
+
+
+def DerivedStreamStreamNameOther(app):
+    s = Stack(app, "DerivedStreamStreamNameOther", synthesizer=synth())
+    stream = kinesis.Stream(s, "Stream", stream_name="orders")
+
+
+def DerivedStringParameterBase(app):
+    s = Stack(app, "DerivedStringParameterBase", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1")
+
+
+def DerivedStringParameterAllowedPatternOther(app):
+    s = Stack(app, "DerivedStringParameterAllowedPatternOther", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", allowed_pattern="^v[0-9]+$")
+
+
+def DerivedStringParameterDataTypeText(app):
+    s = Stack(app, "DerivedStringParameterDataTypeText", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", data_type=ssm.ParameterDataType.TEXT)
+
+
+def DerivedStringParameterDataTypeAwsEc2Image(app):
+    s = Stack(app, "DerivedStringParameterDataTypeAwsEc2Image", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", data_type=ssm.ParameterDataType.AWS_EC2_IMAGE)
+
+
+def DerivedStringParameterDescriptionOther(app):
+    s = Stack(app, "DerivedStringParameterDescriptionOther", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", description="Where payments go")
+
+
+def DerivedStringParameterParameterNameOther(app):
+    s = Stack(app, "DerivedStringParameterParameterNameOther", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", parameter_name="/shop/config/endpoint")
+
+
+def DerivedStringParameterTierAdvanced(app):
+    s = Stack(app, "DerivedStringParameterTierAdvanced", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", tier=ssm.ParameterTier.ADVANCED)
+
+
+def DerivedStringParameterTierIntelligentTiering(app):
+    s = Stack(app, "DerivedStringParameterTierIntelligentTiering", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", tier=ssm.ParameterTier.INTELLIGENT_TIERING)
+
+
+def DerivedStringParameterTierStandard(app):
+    s = Stack(app, "DerivedStringParameterTierStandard", synthesizer=synth())
+    stringParameter = ssm.StringParameter(s, "StringParameter", string_value="v1", tier=ssm.ParameterTier.STANDARD)
+
+
+def DerivedTableBase(app):
+    s = Stack(app, "DerivedTableBase", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+
+
+def DerivedTableBillingModePayPerRequest(app):
+    s = Stack(app, "DerivedTableBillingModePayPerRequest", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), billing_mode=dynamodb.BillingMode.PAY_PER_REQUEST)
+
+
+def DerivedTableDeletionProtectionFalse(app):
+    s = Stack(app, "DerivedTableDeletionProtectionFalse", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), deletion_protection=False)
+
+
+def DerivedTableDeletionProtectionTrue(app):
+    s = Stack(app, "DerivedTableDeletionProtectionTrue", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), deletion_protection=True)
+
+
+def DerivedTableEncryptionDefault(app):
+    s = Stack(app, "DerivedTableEncryptionDefault", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), encryption=dynamodb.TableEncryption.DEFAULT)
+
+
+def DerivedTableEncryptionAwsManaged(app):
+    s = Stack(app, "DerivedTableEncryptionAwsManaged", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), encryption=dynamodb.TableEncryption.AWS_MANAGED)
+
+
+def DerivedTableRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedTableRemovalPolicyDestroy", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedTableRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedTableRemovalPolicyRetain", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedTableRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedTableRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedTableStreamNewImage(app):
+    s = Stack(app, "DerivedTableStreamNewImage", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_IMAGE)
+
+
+def DerivedTableStreamOldImage(app):
+    s = Stack(app, "DerivedTableStreamOldImage", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.OLD_IMAGE)
+
+
+def DerivedTableStreamNewAndOldImages(app):
+    s = Stack(app, "DerivedTableStreamNewAndOldImages", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES)
+
+
+def DerivedTableStreamKeysOnly(app):
+    s = Stack(app, "DerivedTableStreamKeysOnly", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), stream=dynamodb.StreamViewType.KEYS_ONLY)
+
+
+def DerivedTableTableNameOther(app):
+    s = Stack(app, "DerivedTableTableNameOther", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), table_name="orders")
+
+
+def DerivedTableTimeToLiveAttributeOther(app):
+    s = Stack(app, "DerivedTableTimeToLiveAttributeOther", synthesizer=synth())
+    table = dynamodb.Table(s, "Table", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), time_to_live_attribute="expires")
+
+
+def DerivedTableV2Base(app):
+    s = Stack(app, "DerivedTableV2Base", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING))
+
+
+def DerivedTableV2DeletionProtectionFalse(app):
+    s = Stack(app, "DerivedTableV2DeletionProtectionFalse", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), deletion_protection=False)
+
+
+def DerivedTableV2DeletionProtectionTrue(app):
+    s = Stack(app, "DerivedTableV2DeletionProtectionTrue", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), deletion_protection=True)
+
+
+def DerivedTableV2DynamoStreamNewImage(app):
+    s = Stack(app, "DerivedTableV2DynamoStreamNewImage", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), dynamo_stream=dynamodb.StreamViewType.NEW_IMAGE)
+
+
+def DerivedTableV2DynamoStreamOldImage(app):
+    s = Stack(app, "DerivedTableV2DynamoStreamOldImage", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), dynamo_stream=dynamodb.StreamViewType.OLD_IMAGE)
+
+
+def DerivedTableV2DynamoStreamNewAndOldImages(app):
+    s = Stack(app, "DerivedTableV2DynamoStreamNewAndOldImages", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), dynamo_stream=dynamodb.StreamViewType.NEW_AND_OLD_IMAGES)
+
+
+def DerivedTableV2DynamoStreamKeysOnly(app):
+    s = Stack(app, "DerivedTableV2DynamoStreamKeysOnly", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), dynamo_stream=dynamodb.StreamViewType.KEYS_ONLY)
+
+
+def DerivedTableV2PointInTimeRecoveryFalse(app):
+    s = Stack(app, "DerivedTableV2PointInTimeRecoveryFalse", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), point_in_time_recovery=False)
+
+
+def DerivedTableV2PointInTimeRecoveryTrue(app):
+    s = Stack(app, "DerivedTableV2PointInTimeRecoveryTrue", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), point_in_time_recovery=True)
+
+
+def DerivedTableV2RemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedTableV2RemovalPolicyDestroy", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedTableV2RemovalPolicyRetain(app):
+    s = Stack(app, "DerivedTableV2RemovalPolicyRetain", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedTableV2RemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedTableV2RemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedTableV2TableClassStandard(app):
+    s = Stack(app, "DerivedTableV2TableClassStandard", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), table_class=dynamodb.TableClass.STANDARD)
+
+
+def DerivedTableV2TableClassStandardInfrequentAccess(app):
+    s = Stack(app, "DerivedTableV2TableClassStandardInfrequentAccess", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), table_class=dynamodb.TableClass.STANDARD_INFREQUENT_ACCESS)
+
+
+def DerivedTableV2TableNameOther(app):
+    s = Stack(app, "DerivedTableV2TableNameOther", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), table_name="carts")
+
+
+def DerivedTableV2TimeToLiveAttributeOther(app):
+    s = Stack(app, "DerivedTableV2TimeToLiveAttributeOther", synthesizer=synth())
+    tableV2 = dynamodb.TableV2(s, "TableV2", partition_key=dynamodb.Attribute(name="pk", type=dynamodb.AttributeType.STRING), time_to_live_attribute="expiresAt")
+
+
+def DerivedTopicBase(app):
+    s = Stack(app, "DerivedTopicBase", synthesizer=synth())
+    topic = sns.Topic(s, "Topic")
+
+
+def DerivedTopicContentBasedDeduplicationTrue(app):
+    s = Stack(app, "DerivedTopicContentBasedDeduplicationTrue", synthesizer=synth())
+    topic = sns.Topic(s, "Topic", fifo=True, content_based_deduplication=True)
+
+
+def DerivedTopicContentBasedDeduplicationFalse(app):
+    s = Stack(app, "DerivedTopicContentBasedDeduplicationFalse", synthesizer=synth())
+    topic = sns.Topic(s, "Topic", fifo=True, content_based_deduplication=False)
+
+
+def DerivedTopicDisplayNameOther(app):
+    s = Stack(app, "DerivedTopicDisplayNameOther", synthesizer=synth())
+    topic = sns.Topic(s, "Topic", display_name="Orders")
+
+
+def DerivedTopicFifoTrue(app):
+    s = Stack(app, "DerivedTopicFifoTrue", synthesizer=synth())
+    topic = sns.Topic(s, "Topic", fifo=True)
+
+
+def DerivedTopicFifoFalse(app):
+    s = Stack(app, "DerivedTopicFifoFalse", synthesizer=synth())
+    topic = sns.Topic(s, "Topic", fifo=False)
+
+
+def DerivedTopicTopicNameOther(app):
+    s = Stack(app, "DerivedTopicTopicNameOther", synthesizer=synth())
+    topic = sns.Topic(s, "Topic", topic_name="orders")
+
+
+def DerivedUserPoolBase(app):
+    s = Stack(app, "DerivedUserPoolBase", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool")
+
+
+def DerivedUserPoolAccountRecoveryEmailAndPhoneWithoutMfa(app):
+    s = Stack(app, "DerivedUserPoolAccountRecoveryEmailAndPhoneWithoutMfa", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", account_recovery=cognito.AccountRecovery.EMAIL_AND_PHONE_WITHOUT_MFA)
+
+
+def DerivedUserPoolAccountRecoveryPhoneWithoutMfaAndEmail(app):
+    s = Stack(app, "DerivedUserPoolAccountRecoveryPhoneWithoutMfaAndEmail", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", account_recovery=cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL)
+
+
+def DerivedUserPoolAccountRecoveryEmailOnly(app):
+    s = Stack(app, "DerivedUserPoolAccountRecoveryEmailOnly", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", account_recovery=cognito.AccountRecovery.EMAIL_ONLY)
+
+
+def DerivedUserPoolAccountRecoveryPhoneOnlyWithoutMfa(app):
+    s = Stack(app, "DerivedUserPoolAccountRecoveryPhoneOnlyWithoutMfa", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", account_recovery=cognito.AccountRecovery.PHONE_ONLY_WITHOUT_MFA)
+
+
+def DerivedUserPoolAccountRecoveryNone(app):
+    s = Stack(app, "DerivedUserPoolAccountRecoveryNone", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", account_recovery=cognito.AccountRecovery.NONE)
+
+
+def DerivedUserPoolDeletionProtectionFalse(app):
+    s = Stack(app, "DerivedUserPoolDeletionProtectionFalse", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", deletion_protection=False)
+
+
+def DerivedUserPoolDeletionProtectionTrue(app):
+    s = Stack(app, "DerivedUserPoolDeletionProtectionTrue", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", deletion_protection=True)
+
+
+def DerivedUserPoolMfaOff(app):
+    s = Stack(app, "DerivedUserPoolMfaOff", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", mfa=cognito.Mfa.OFF)
+
+
+def DerivedUserPoolRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedUserPoolRemovalPolicyDestroy", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedUserPoolRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedUserPoolRemovalPolicyRetain", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedUserPoolRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedUserPoolRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+def DerivedUserPoolSelfSignUpEnabledFalse(app):
+    s = Stack(app, "DerivedUserPoolSelfSignUpEnabledFalse", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", self_sign_up_enabled=False)
+
+
+def DerivedUserPoolSelfSignUpEnabledTrue(app):
+    s = Stack(app, "DerivedUserPoolSelfSignUpEnabledTrue", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", self_sign_up_enabled=True)
+
+
+def DerivedUserPoolUserPoolNameOther(app):
+    s = Stack(app, "DerivedUserPoolUserPoolNameOther", synthesizer=synth())
+    userPool = cognito.UserPool(s, "UserPool", user_pool_name="customers")
+
+
+def DerivedVersionBase(app):
+    s = Stack(app, "DerivedVersionBase", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    version = lambda_.Version(s, "Version", lambda_=fn)
+
+
+def DerivedVersionDescriptionOther(app):
+    s = Stack(app, "DerivedVersionDescriptionOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    version = lambda_.Version(s, "Version", lambda_=fn, description="First")
+
+
+def DerivedVersionProvisionedConcurrentExecutionsOther(app):
+    s = Stack(app, "DerivedVersionProvisionedConcurrentExecutionsOther", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    version = lambda_.Version(s, "Version", lambda_=fn, provisioned_concurrent_executions=2)
+
+
+def DerivedVersionRemovalPolicyDestroy(app):
+    s = Stack(app, "DerivedVersionRemovalPolicyDestroy", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    version = lambda_.Version(s, "Version", lambda_=fn, removal_policy=RemovalPolicy.DESTROY)
+
+
+def DerivedVersionRemovalPolicyRetain(app):
+    s = Stack(app, "DerivedVersionRemovalPolicyRetain", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    version = lambda_.Version(s, "Version", lambda_=fn, removal_policy=RemovalPolicy.RETAIN)
+
+
+def DerivedVersionRemovalPolicyRetainOnUpdateOrDelete(app):
+    s = Stack(app, "DerivedVersionRemovalPolicyRetainOnUpdateOrDelete", synthesizer=synth())
+    fn = lambda_.Function(s, "Fn", runtime=lambda_.Runtime.NODEJS_22_X, handler="index.handler", code=lambda_.Code.from_inline("exports.handler = async () => ({});"))
+    version = lambda_.Version(s, "Version", lambda_=fn, removal_policy=RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+
+
+CASES = [QueuePlain, QueueNameGiven, QueueVisibilityTimeoutDefault, QueueVisibilityTimeoutOther, QueueRetentionDefault, QueueRetentionOther, QueueDeliveryDelayDefault, QueueDeliveryDelayOther, QueueReceiveWaitDefault, QueueReceiveWaitOther, QueueMaxMessageSizeDefault, QueueMaxMessageSizeOther, QueueFifoFalse, QueueFifoTrue, QueueEncryptionUnencrypted, QueueEncryptionSqsManaged, QueueEncryptionKmsManaged, QueueEnforceSSLFalse, QueueEnforceSSLTrue, QueueRemovalPolicyDestroy, QueueRemovalPolicyRetain, QueueFifoContentBasedDeduplication, QueueFifoDeduplicationFalse, QueueFifoHighThroughput, QueueFifoQueueScope, QueueFifoNamed, QueueWithDeadLetterQueue, QueueFifoWithFifoDeadLetterQueue, QueueKmsKey, TopicPlain, TopicDisplayNameGiven, TopicNameGiven, TopicFifoFalse, TopicFifoTrue, TopicFifoNamedWithoutSuffix, TopicFifoNamedWithSuffix, TopicFifoContentBasedDeduplication, TopicFifoDeduplicationFalse, TopicSqsSubscription, TopicSqsSubscriptionRaw, TopicSqsSubscriptionTwoQueues, TopicFifoSqsSubscription, TopicLambdaSubscription, TopicSqsSubscriptionDeadLetter, TopicFilterString, TopicFilterDenylist, TopicFilterNumeric, TopicFilterExists, TopicFilterMessageBody, TopicLambdaFilter, TopicLambdaSubscriptionDeadLetter, TopicGrantPublish, TopicGrantSubscribe, TablePlain, TableSortKeyString, TableSortKeyNumber, TableBillingOnDemand, TableStreamNewImage, TableStreamNewAndOld, TableStreamKeysOnly, TableNameGiven, TableTimeToLiveGiven, TablePointInTimeRecoveryTrue, TablePointInTimeRecoveryFalse, TableDeletionProtectionTrue, TableDeletionProtectionFalse, TableEncryptionAwsManaged, TableEncryptionDefault, TableRemovalPolicyDestroy, TableRemovalPolicyRetain, TableProvisionedDefault, TableProvisionedOther, TableGlobalIndex, TableGlobalIndexOnDemand, TableLocalIndex, TableStreamAndIndexes, TableGrantRead, TableGrantWrite, TableGrantReadWrite, StreamPlain, StreamShardsOne, StreamShardsTwo, StreamOnDemandGiven, StreamRetentionDefault, StreamRetentionOther, StreamNameGiven, StreamEncryptionManaged, StreamEncryptionUnencrypted, StreamRemovalPolicyDestroy, BucketPlain, BucketNameGiven, BucketEncryptionS3Managed, BucketEncryptionKmsManaged, BucketBlockPublicAccessAll, BucketEnforceSSLTrue, BucketEnforceSSLFalse, BucketVersionedTrue, BucketVersionedFalse, BucketRemovalPolicyDestroy, BucketEventBridgeEnabledTrue, BucketNotifyFunction, BucketNotifyFunctionFiltered, BucketNotifyFunctionPrefix, BucketNotifyFunctionTwoEvents, BucketNotifyQueue, BucketNotifyTopic, BucketNotifyAll, BucketEnforceSSLNotifyFunction, BucketEventBridgeEnabledNotifyFunction, BucketsShareTheNotificationsHandler, BucketGrantRead, BucketGrantWrite, BucketGrantReadWrite, BucketGrantPut, BucketGrantDelete, FunctionPlain, FunctionMemoryDefault, FunctionMemoryOther, FunctionTimeoutDefault, FunctionTimeoutOther, FunctionEnvironmentGiven, FunctionTracingActive, FunctionTracingPassThrough, FunctionReservedGiven, FunctionDescriptionGiven, FunctionNameGiven, FunctionArchitectureX86, FunctionArchitectureArm, FunctionPython, FunctionDeadLetterQueue, FunctionSqsSource, FunctionSqsSourceBatchDefault, FunctionSqsSourceBatchOther, FunctionSqsSourceWindow, FunctionSqsSourceReportFailures, FunctionSqsSourceMaxConcurrency, FunctionSqsSourceDisabled, FunctionSqsSourceFifo, FunctionQueueGrantSend, FunctionQueueGrantConsume, FunctionQueueGrantPurge, FunctionKmsQueueGrantSend, FunctionTwoGrants, FunctionLogRetention, FunctionLogRetentionTwo, FunctionLogRetentionNamed, FunctionAssetCode, FunctionsShareAnAsset, EventBusPlain, EventBusNameGiven, EventBusDescriptionGiven, RulePlain, RuleEnabledTrue, RuleEnabledFalse, RuleDescriptionGiven, RuleNameGiven, RuleScheduleRate, RuleScheduleHours, RuleScheduleExpression, RuleOnBus, RuleFunctionTarget, RuleFunctionTargetRetry, RuleFunctionTargetDeadLetter, RuleQueueTarget, RuleTopicTarget, RuleTwoTopicTargets, RuleBusTarget, RuleSeveralTargets, LogGroupPlain, LogGroupNameGiven, LogGroupRetentionDefault, LogGroupRetentionOneWeek, LogGroupRetentionInfinite, LogGroupRemovalPolicyDestroy, KeyPlain, KeyDescriptionGiven, KeyRotationTrue, KeyRotationFalse, KeyRemovalPolicyDestroy, AlarmPlain, AlarmDatapointsToAlarm, AlarmComparisonGreater, AlarmComparisonDefault, AlarmMissingDataNotBreaching, AlarmMissingDataDefault, AlarmDescription, AlarmName, MachinePass, MachinePassResult, MachineFail, MachineComment, MachineWaitSeconds, MachineWaitMinutes, MachineWaitSecondsPath, MachineWaitTimestamp, MachineWaitTimestampPath, MachineChoice, MachineChoiceOtherwise, MachineChoiceBoolean, MachineParallel, MachineParallelResultPath, MachineMap, MachineMapItemSelector, MachineMapThenDone, MachineParallelWithChoice, MachineMapWithParallel, MachineLambdaInvoke, MachineLambdaInvokeOutputPath, MachineLambdaInvokeNoRetry, MachineLambdaCatch, MachineLambdaRetry, MachineTwoLambdas, MachineSqsSend, MachineSnsPublish, MachineLambdaInvokePayloadResponseOnly, MachineLambdaInvokeResponseOnlyObject, MachineLambdaInvokePayloadPath, MachineLambdaInvokePayloadObject, MachineLambdaResultDiscarded, MachineLambdaCatchDiscarded, MachineSqsSendPath, MachineSnsPublishPath, MachineSnsPublishSubject, MachineDynamoGet, MachineDynamoPut, MachineDynamoUpdate, MachinePutEvents, MachineStartExecutionSync, MachineStartExecutionAsync, MachineName, MachineTimeout, MachineExpress, MachineStandard, MachineTracing, MachineComment2, MachineRuleTarget, MachineGrantStart, MachineOrderParallelMap, MachineOrderChoice, MachineOrderNested, MachineOrderSameFunction, RestApiOneRoute, RestApiRootMethod, RestApiNested, RestApiAnyProxy, RestApiTwoFunctions, RestApiName, RestApiDescription, RestApiRegional, RestApiNoCloudWatchRole, RestApiCloudWatchRole, RestApiStageName, RestApiTracing, RestApiThrottling, RestApiLogging, RestApiCors, RestApiCorsNested, RestApiApiKeyRequired, RestApiApiKeyNotRequired, RestApiIamAuthorization, TagsStackWide, TagsOnOneConstruct, TagsInnerScopeWins, TagsInnerScopeWinsListedFirst, TagsLaterWinsInOneScope, TagsRemoved, TagsRemovedBeforeAdded, TagsRemoveLowPriority, TagsHighPriority, TagsIncludeTypes, TagsExcludeTypes, TagsSortedByKey, TagsOnEverything, TagsOnApiAndMachine, MetricFunctionErrors, MetricFunctionDuration, MetricFunctionThrottles, MetricFunctionInvocations, MetricFunctionPercentile, MetricFunctionPercentileFraction, MetricFunctionPeriod, MetricFunctionStatistic, MetricQueueAge, MetricQueueSent, MetricTopicFailed, MetricTopicPublished, MetricTopicPublishSize, MetricMachineFailed, MetricMachineTime, MetricMachineThrottled, MetricAliasErrors, MetricAliasInvocations, MetricAliasThrottles, MetricAliasDuration, MetricStreamGetRecordsIteratorAgeMilliseconds, MetricStreamGetRecordsBytes, MetricStreamGetRecordsLatency, MetricStreamGetRecords, MetricStreamGetRecordsSuccess, MetricStreamIncomingBytes, MetricStreamIncomingRecords, MetricStreamPutRecordBytes, MetricStreamPutRecordLatency, MetricStreamPutRecordSuccess, MetricStreamPutRecordsBytes, MetricStreamPutRecordsFailedRecords, MetricStreamPutRecordsLatency, MetricStreamPutRecordsSuccess, MetricStreamPutRecordsSuccessfulRecords, MetricStreamPutRecordsThrottledRecords, MetricStreamPutRecordsTotalRecords, MetricStreamReadProvisionedThroughputExceeded, MetricStreamWriteProvisionedThroughputExceeded, MetricStreamPeriodStatistic, MetricTableConsumedRead, MetricTableConsumedWrite, MetricTableLatency, MetricTableThrottled, MetricTableConditionalCheck, MetricTableUserErrors, MetricTableV2ConsumedRead, MetricTableV2ConsumedWrite, MetricTableV2Latency, MetricTableV2Throttled, MetricTableV2ConditionalCheck, MetricTableV2UserErrors, CrossTopicSubscription, CrossTableGrant, CrossBucketGrant, CrossQueueUrlInEnvironment, CrossSqsSource, CrossTopicGrant, CrossScheduleTarget, CrossScheduleQueueTarget, SourceKinesis, SourceKinesisBatchDefault, SourceKinesisBatchOther, SourceKinesisRetry, SourceKinesisParallel, SourceKinesisReportFailures, SourceKinesisTumbling, SourceKinesisOnFailureQueue, SourceKinesisOnFailureTopic, SourceKinesisDisabled, SourceTableStream, SourceTableStreamRetry, SourceTableStreamOnFailure, HttpApiOneRoute, HttpApiPathParameter, HttpApiAny, HttpApiTwoFunctions, HttpApiName, HttpApiDescription, HttpApiCors, HttpApiCorsFull, HttpApiIntegrationNamed, HttpApiSharedIntegration, HttpApiSharedIntegrationTwo, HttpApiSharedIntegrationAny, HttpApiIntegrationScopedToRoute, HttpApiIntegrationScopedToApi, HttpApiIntegrationScopedToApiTwice, GrantStreamRead, GrantStreamWrite, GrantBusPutEvents, GrantMachineRead, GrantTableStreamRead, RuleInputConstant, FunctionAsyncFailureQueue, FunctionAsyncRetry, FunctionAsyncSuccessTopic, FunctionAsyncBusAndFunction, TableScaling, BucketLifecycleTransitions, BucketLifecycleNoncurrentTransitions, BucketLifecycle, SsmParameterPlain, SsmParameterNamePath, SsmParameterNameSimple, SsmParameterDescriptionGiven, SsmParameterAllowedPatternGiven, SsmParameterTierStandard, SsmParameterTierAdvanced, SsmParameterTierIntelligentTiering, SsmParameterDataTypeText, SsmParameterDataTypeEc2Image, SsmParameterGrantRead, SsmParameterGrantReadPathName, SsmParameterGrantWrite, SsmParameterGrantWritePathName, SsmParameterInEnvironment, SsmDynamicReference, FunctionUrlIam, FunctionUrlDefaultAuth, FunctionUrlNone, FunctionUrlOutput, FunctionUrlStreaming, FunctionUrlBuffered, FunctionUrlCors, FunctionUrlCorsOriginsOnly, FunctionUrlAlias, FunctionUrlAliasPublic, FunctionUrlCorsAllMethods, LayerPlain, LayerRuntimesOne, LayerRuntimesTwo, LayerArchitecturesArm, LayerArchitecturesBoth, LayerDescriptionGiven, LayerLicenseGiven, LayerNameGiven, LayerRemovalPolicyRetain, LayerRemovalPolicyDestroy, LayerOnFunction, LayerAssetContent, LayerAndFunctionAssetsCurrentVersion, LayersOnFunctionInOrder, SecretPlain, SecretDescriptionGiven, SecretNameGiven, SecretRemovalPolicyRetain, SecretGenerateTemplate, SecretGenerateLength, SecretGenerateExcludes, SecretGenerateSpace, SecretGrantRead, SecretGrantWrite, SecretInEnvironment, SecretRotation, SecretRotationWeekly, SecretRotationHours, SecretRotationTwoSecretsOneFunction, ScheduleLambdaCron, ScheduleLambdaRateMinutes, ScheduleLambdaRateHours, ScheduleLambdaRateDay, ScheduleCronWeekDay, ScheduleTimeZone, ScheduleDescribedNamedDisabled, ScheduleEnabled, ScheduleFlexibleWindow, ScheduleWindowOff, ScheduleRetryAndDeadLetter, ScheduleQueueWithInput, ScheduleFifoQueue, ScheduleTopic, ScheduleStateMachine, ScheduleGroupNamed, ScheduleGroupGeneratedName, ScheduleGroupDestroy, ScheduleTwoOnOneTarget, ScheduleTwoTargets, VersionPlain, VersionDescribed, VersionProvisioned, VersionRetain, VersionDestroy, AliasPlain, AliasDescribedProvisioned, AliasWeighted, AliasAutoScaling, AliasScheduledScaling, AliasArnOutput, CurrentVersionPlain, CurrentVersionOptions, CurrentVersionConfigured, CurrentVersionReservedConcurrency, CurrentVersionAlias, CurrentVersionLayers, CurrentVersionLayersRecognized, CurrentVersionRecognizedNoLayers, FunctionEphemeralStorage, FunctionEnvironmentEncryption, FunctionSnapStart, FunctionSnapStartPython, FunctionSnsEventSource, UserPoolPlain, UserPoolNameGiven, UserPoolSelfSignUpOn, UserPoolSelfSignUpOff, UserPoolSignInEmail, UserPoolSignInUsernameAndEmail, UserPoolSignInUsernamePreferred, UserPoolAutoVerifyEmail, UserPoolPasswordLength, UserPoolPasswordFull, UserPoolMfaOff, UserPoolMfaOptionalOtp, UserPoolMfaRequiredOtp, UserPoolMfaOptionalOtpAndSms, UserPoolMfaRequiredSms, UserPoolRecoveryEmailOnly, UserPoolRecoveryEmailAndPhone, UserPoolRecoveryPhoneOnly, UserPoolRecoveryNone, UserPoolDeletionProtectionOn, UserPoolDeletionProtectionOff, UserPoolRemovalPolicyDestroy, UserPoolStandardAttributesNone, UserPoolStandardAttributesDefault, UserPoolStandardAttributesDefaultGiven, UserPoolStandardAttributesRequired, UserPoolStandardAttributesSeveral, UserPoolStandardAttributesAll, UserPoolCustomAttributesNone, UserPoolCustomAttributesString, UserPoolCustomAttributesStringPlain, UserPoolCustomAttributesStringMaxOnly, UserPoolCustomAttributesStringZeroMin, UserPoolCustomAttributesNumber, UserPoolCustomAttributesNumberPlain, UserPoolCustomAttributesBoolean, UserPoolCustomAttributesDateTime, UserPoolCustomAttributesMixed, UserPoolStandardAndCustomAttributes, UserPoolTrigger, UserPoolTriggers, UserPoolDomain, UserPoolClientDefault, UserPoolClientNoOAuth, UserPoolClientAllFlows, UserPoolClientSecretNamed, UserPoolClientOAuth, UserPoolClientTokens, UserPoolClientAccessTokenOnly, UserPoolClientIdTokenOnly, UserPoolClientRefreshTokenOnly, UserPoolClientAccessAndRefreshTokens, UserPoolClientLogoutURLsEmpty, UserPoolClientImplicitOnly, UserPoolClientScopesAddOpenid, UserPoolClientScopesNoOpenid, UserPoolClientScopesAll, UserPoolResourceServer, UserPoolResourceServerScopes, UserPoolResourceServerNoScopes, UserPoolClientCredentials, UserPoolClientCredentialsCallback, UserPoolResourceServerOutput, UserPoolOutputs, AuthorizerToken, AuthorizerTokenOptions, AuthorizerTokenNoCache, AuthorizerRequest, AuthorizerCognito, AuthorizerCognitoScopes, AuthorizerCognitoCached, AuthorizerTwoRoutes, HttpAuthorizerJwt, HttpAuthorizerJwtScopes, HttpAuthorizerJwtNamed, HttpAuthorizerLambda, HttpAuthorizerLambdaSimple, HttpAuthorizerIam, HttpAuthorizerDefault, HttpAuthorizerDefaultScopes, HttpAuthorizerDefaultScopesEmpty, HttpAuthorizerDefaultScopesTwo, HttpAuthorizerDefaultRouteScopes, HttpAuthorizerDefaultRouteNone, HttpAuthorizerDefaultRouteNoneNoScopes, HttpAuthorizerDefaultRouteIam, HttpAuthorizerDefaultRouteLambda, HttpAuthorizerDefaultLambda, HttpAuthorizerScopesWithoutDefault, HttpAuthorizerDefaultSharedIntegration, HttpAuthorizerUserPool, HttpAuthorizerUserPoolDefault, HttpAuthorizerUserPoolOptions, HttpAuthorizerUserPoolInRegion, VpcFunction, VpcFunctionClosedGroup, VpcFunctionOwnGroup, VpcFunctionOneSubnet, SecurityGroupPlain, SecurityGroupClosed, SecurityGroupIngress, SecurityGroupEgress, UsagePlanPlain, UsagePlanThrottleQuota, UsagePlanQuotaOffset, UsagePlanKey, UsagePlanMethodThrottles, UsagePlanNamedKeys, DashboardGraph, DashboardSingleValue, DashboardText, DashboardRows, DashboardWrap, DashboardAlarmStatus, DashboardMathReusesShown, DashboardMathShownAfter, DashboardSameMetricTwice, DashboardAverageAndPeriod, CompositeAnyOf, CompositeAllOf, CompositeNested, CompositeStates, CompositeOptions, TableV2Plain, TableV2SortKeyNumber, TableV2NameGiven, TableV2PointInTimeRecoveryOn, TableV2PointInTimeRecoveryOff, TableV2StreamNewAndOld, TableV2TtlGiven, TableV2RemovalPolicyDestroy, TableV2DeletionProtectionOn, TableV2ContributorInsightsOn, TableV2TableClassInfrequentAccess, TableV2ProvisionedFixedReads, TableV2ProvisionedAutoscaled, TableV2Replica, TableV2Replicas, TableV2ReplicaSettings, TableV2ReplicaReadCapacity, TableV2ReplicaOldAndNewStream, TableV2MatrixOnDemandNoReplica, TableV2MatrixOnDemandNoReplicaHardened, TableV2MatrixOnDemandOneReplica, TableV2MatrixOnDemandOneReplicaHardened, TableV2MatrixOnDemandTunedReplica, TableV2MatrixOnDemandTunedReplicaHardened, TableV2MatrixOnDemandTwoReplicas, TableV2MatrixOnDemandTwoReplicasHardened, TableV2MatrixFixedNoReplica, TableV2MatrixFixedNoReplicaHardened, TableV2MatrixFixedOneReplica, TableV2MatrixFixedOneReplicaHardened, TableV2MatrixFixedTunedReplica, TableV2MatrixFixedTunedReplicaHardened, TableV2MatrixFixedTwoReplicas, TableV2MatrixFixedTwoReplicasHardened, TableV2MatrixScaledNoReplica, TableV2MatrixScaledNoReplicaHardened, TableV2MatrixScaledOneReplica, TableV2MatrixScaledOneReplicaHardened, TableV2MatrixScaledTunedReplica, TableV2MatrixScaledTunedReplicaHardened, TableV2MatrixScaledTwoReplicas, TableV2MatrixScaledTwoReplicasHardened, PipeQueueToQueue, PipeQueueBatch, PipeNamedStopped, PipeRunning, PipeStreamFilterEnrichMachine, PipeStreamToFunction, PipeStreamToBus, PipeBusDefaults, PipeStreamOptions, PipeStreamTopicDeadLetter, PipeKinesisToTopic, PipeKinesisOptions, PipeTwoFiltersAsyncFunction, PipeInputText, PipeInputObject, PipeExpressEnrichFifo, PipeExpressWaited, PipeLogs, PipeLogsTrace, PipeMatrixQueueFunction, PipeMatrixQueueEnrichedFunction, PipeMatrixQueueExpressEnrichedFunction, PipeMatrixQueueQueue, PipeMatrixQueueEnrichedQueue, PipeMatrixQueueExpressEnrichedQueue, PipeMatrixQueueTopic, PipeMatrixQueueEnrichedTopic, PipeMatrixQueueExpressEnrichedTopic, PipeMatrixQueueMachine, PipeMatrixQueueEnrichedMachine, PipeMatrixQueueExpressEnrichedMachine, PipeMatrixQueueBus, PipeMatrixQueueEnrichedBus, PipeMatrixQueueExpressEnrichedBus, PipeMatrixQueueStream, PipeMatrixQueueEnrichedStream, PipeMatrixQueueExpressEnrichedStream, PipeMatrixTableFunction, PipeMatrixTableEnrichedFunction, PipeMatrixTableExpressEnrichedFunction, PipeMatrixTableQueue, PipeMatrixTableEnrichedQueue, PipeMatrixTableExpressEnrichedQueue, PipeMatrixTableTopic, PipeMatrixTableEnrichedTopic, PipeMatrixTableExpressEnrichedTopic, PipeMatrixTableMachine, PipeMatrixTableEnrichedMachine, PipeMatrixTableExpressEnrichedMachine, PipeMatrixTableBus, PipeMatrixTableEnrichedBus, PipeMatrixTableExpressEnrichedBus, PipeMatrixTableStream, PipeMatrixTableEnrichedStream, PipeMatrixTableExpressEnrichedStream, PipeMatrixKinesisFunction, PipeMatrixKinesisEnrichedFunction, PipeMatrixKinesisExpressEnrichedFunction, PipeMatrixKinesisQueue, PipeMatrixKinesisEnrichedQueue, PipeMatrixKinesisExpressEnrichedQueue, PipeMatrixKinesisTopic, PipeMatrixKinesisEnrichedTopic, PipeMatrixKinesisExpressEnrichedTopic, PipeMatrixKinesisMachine, PipeMatrixKinesisEnrichedMachine, PipeMatrixKinesisExpressEnrichedMachine, PipeMatrixKinesisBus, PipeMatrixKinesisEnrichedBus, PipeMatrixKinesisExpressEnrichedBus, WebSocketLifecycle, WebSocketCustomRoute, WebSocketIntegrationDefaultName, WebSocketOptions, WebSocketLambdaAuthorizer, WebSocketLambdaAuthorizerDefaults, WebSocketIamAuthorizer, WebSocketManageConnections, WebSocketStageOutputs, MathAlarm, MathAlarmLabel, MathAlarmPeriod, MathAlarmPercentile, MathGraph, MathGraphRight, MathSingleValue, MathSingleValueShown, MathGraphSharedMetric, MathGraphOtherPeriod, MathGraphSamePeriod, MathAlarmSameMetricTwice, RestApiModel, RestApiModelNamed, RestApiModelValidated, RestApiParametersValidated, RestApiParametersRequired, RestApiDomain, RestApiCustomDomain, RestApiCustomDomainOptions, RestApiDomainRoot, RestApiDomainEdge, DistributedMapJson, DistributedMapOptions, DistributedMapCsv, DistributedMapBatched, DistributedMapObjects, DistributedMapItemsPath, HttpInvokeApiKey, HttpInvokeBasicPath, HttpInvokeOAuthForm, HttpInvokeFormHeaders, ApiDestinationRule, ApiDestinationTwoRules, ApiDestinationPipe, ApiDestinationPipePlain, MachineDefinitionText, DistributedMapLambda, DistributedMapThenTask, ImportQueueAttributes, ImportQueueFromParameter, ImportQueueFromJoinedArn, ImportQueueGrantSend, ImportQueueGrantConsumeFromParameter, ImportQueueSubscribed, ImportQueueSubscriptionDeadLetter, ImportQueueEventSource, ImportQueueFifoEventSource, ImportQueueRuleTarget, ImportQueueScheduleTarget, ImportQueuePipeSource, ImportQueuePipeTarget, ImportQueueMachineSend, ImportTopicAttributes, ImportTopicFromParameter, ImportTopicGrantPublish, ImportTopicSqsSubscription, ImportTopicLambdaSubscription, ImportTopicLambdaSubscriptionFromParameter, ImportTopicSubscriptionFromJoinedArn, ImportTopicSubscribedBoth, ImportTopicRuleTarget, ImportTopicScheduleTarget, ImportTopicPipeTarget, ImportTableNameAttributes, ImportTableArnAttributes, ImportTableFromParameter, ImportTableNameGrantReadWrite, ImportTableArnGrantRead, ImportTableArnGrantWrite, ImportTableGrantStreamRead, ImportTableNameGrantStreamRead, ImportFunctionAttributes, ImportFunctionFromParameter, ImportFunctionFromJoinedArn, ImportFunctionRuleTarget, ImportFunctionRuleTargetFromParameter, ImportFunctionSubscription, ImportFunctionGrantInvokeFromParameter, ImportFunctionGrantInvokeFromJoinedArn, ImportFunctionScheduleTarget, ImportFunctionPipeTarget, ImportFunctionNameAttributes, ImportFunctionNameRuleTarget, ImportFunctionNameSubscription, ImportFunctionNameGrantInvoke, ImportFunctionSameEnvironmentRuleTarget, ImportFunctionSameEnvironmentSubscription, ImportFunctionNotSameEnvironmentRuleTarget, ImportFunctionMachineInvoke, ImportBucketNameAttributes, ImportBucketArnAttributes, ImportBucketFromParameter, ImportBucketNameGrantRead, ImportBucketNameGrantPut, ImportBucketNameGrantWriteDelete, ImportBucketArnGrantReadWrite, DerivedAlarmBase, DerivedAlarmAlarmDescriptionOther, DerivedAlarmAlarmNameOther, DerivedAlarmComparisonOperatorGreaterThanOrEqualToThreshold, DerivedAlarmComparisonOperatorGreaterThanThreshold, DerivedAlarmComparisonOperatorLessThanThreshold, DerivedAlarmComparisonOperatorLessThanOrEqualToThreshold, DerivedAlarmDatapointsToAlarmOther, DerivedAlarmTreatMissingDataBreaching, DerivedAlarmTreatMissingDataNotBreaching, DerivedAlarmTreatMissingDataIgnore, DerivedAlarmTreatMissingDataMissing, DerivedAliasBase, DerivedAliasDescriptionOther, DerivedAliasProvisionedConcurrentExecutionsOther, DerivedBucketBase, DerivedBucketBucketNameOther, DerivedBucketEncryptionKmsManaged, DerivedBucketEncryptionS3Managed, DerivedBucketEnforceSSLFalse, DerivedBucketEnforceSSLTrue, DerivedBucketEventBridgeEnabledFalse, DerivedBucketEventBridgeEnabledTrue, DerivedBucketRemovalPolicyDestroy, DerivedBucketRemovalPolicyRetain, DerivedBucketRemovalPolicyRetainOnUpdateOrDelete, DerivedBucketVersionedFalse, DerivedBucketVersionedTrue, DerivedEventBridgeScheduleBase, DerivedEventBridgeScheduleDescriptionOther, DerivedEventBridgeScheduleEnabledTrue, DerivedEventBridgeScheduleEnabledFalse, DerivedEventBridgeScheduleScheduleNameOther, DerivedEventBusBase, DerivedEventBusDescriptionOther, DerivedEventBusEventBusNameOther, DerivedFunctionBase, DerivedFunctionArchitectureArm64, DerivedFunctionArchitectureX8664, DerivedFunctionDescriptionOther, DerivedFunctionFunctionNameOther, DerivedFunctionLogRetentionOneDay, DerivedFunctionLogRetentionOneWeek, DerivedFunctionLogRetentionThreeMonths, DerivedFunctionLogRetentionOneYear, DerivedFunctionLogRetentionTwoYears, DerivedFunctionLogRetentionSevenYears, DerivedFunctionMemorySizeDefault, DerivedFunctionMemorySizeOther, DerivedFunctionReservedConcurrentExecutionsOther, DerivedFunctionTimeoutDefault, DerivedFunctionTimeoutOther, DerivedFunctionTracingActive, DerivedFunctionTracingPassThrough, DerivedKeyBase, DerivedKeyDescriptionOther, DerivedKeyEnableKeyRotationFalse, DerivedKeyEnableKeyRotationTrue, DerivedKeyRemovalPolicyDestroy, DerivedKeyRemovalPolicyRetain, DerivedKeyRemovalPolicyRetainOnUpdateOrDelete, DerivedLayerVersionBase, DerivedLayerVersionDescriptionOther, DerivedLayerVersionLayerVersionNameOther, DerivedLayerVersionLicenseOther, DerivedLayerVersionRemovalPolicyDestroy, DerivedLayerVersionRemovalPolicyRetain, DerivedLayerVersionRemovalPolicyRetainOnUpdateOrDelete, DerivedLogGroupBase, DerivedLogGroupLogGroupNameOther, DerivedLogGroupRemovalPolicyDestroy, DerivedLogGroupRemovalPolicyRetain, DerivedLogGroupRemovalPolicyRetainOnUpdateOrDelete, DerivedLogGroupRetentionOneDay, DerivedLogGroupRetentionTwoWeeks, DerivedLogGroupRetentionFourMonths, DerivedLogGroupRetentionThirteenMonths, DerivedLogGroupRetentionTwoYears, DerivedLogGroupRetentionSixYears, DerivedQueueBase, DerivedQueueContentBasedDeduplicationFalse, DerivedQueueContentBasedDeduplicationTrue, DerivedQueueDeduplicationScopeMessageGroup, DerivedQueueDeduplicationScopeQueue, DerivedQueueDeliveryDelayDefault, DerivedQueueDeliveryDelayOther, DerivedQueueEncryptionUnencrypted, DerivedQueueEncryptionKmsManaged, DerivedQueueEncryptionSqsManaged, DerivedQueueEnforceSSLFalse, DerivedQueueEnforceSSLTrue, DerivedQueueFifoFalse, DerivedQueueFifoTrue, DerivedQueueFifoThroughputLimitPerQueue, DerivedQueueFifoThroughputLimitPerMessageGroupId, DerivedQueueMaxMessageSizeBytesOther, DerivedQueueQueueNameOther, DerivedQueueReceiveMessageWaitTimeDefault, DerivedQueueReceiveMessageWaitTimeOther, DerivedQueueRemovalPolicyDestroy, DerivedQueueRemovalPolicyRetain, DerivedQueueRemovalPolicyRetainOnUpdateOrDelete, DerivedQueueRetentionPeriodDefault, DerivedQueueRetentionPeriodOther, DerivedQueueVisibilityTimeoutDefault, DerivedQueueVisibilityTimeoutOther, DerivedRestApiBase, DerivedRestApiCloudWatchRoleFalse, DerivedRestApiCloudWatchRoleTrue, DerivedRestApiDescriptionOther, DerivedRestApiRestApiNameOther, DerivedRuleBase, DerivedRuleDescriptionOther, DerivedRuleEnabledTrue, DerivedRuleEnabledFalse, DerivedRuleRuleNameOther, DerivedScheduleGroupBase, DerivedScheduleGroupRemovalPolicyDestroy, DerivedScheduleGroupRemovalPolicyRetain, DerivedScheduleGroupRemovalPolicyRetainOnUpdateOrDelete, DerivedScheduleGroupScheduleGroupNameOther, DerivedSecretBase, DerivedSecretDescriptionOther, DerivedSecretRemovalPolicyDestroy, DerivedSecretRemovalPolicyRetain, DerivedSecretRemovalPolicyRetainOnUpdateOrDelete, DerivedSecretSecretNameOther, DerivedStateMachineBase, DerivedStateMachineCommentOther, DerivedStateMachineStateMachineNameOther, DerivedStateMachineStateMachineTypeExpress, DerivedStateMachineStateMachineTypeStandard, DerivedStateMachineTimeoutOther, DerivedStateMachineTracingEnabledFalse, DerivedStateMachineTracingEnabledTrue, DerivedStreamBase, DerivedStreamEncryptionUnencrypted, DerivedStreamEncryptionManaged, DerivedStreamRemovalPolicyDestroy, DerivedStreamRemovalPolicyRetain, DerivedStreamRemovalPolicyRetainOnUpdateOrDelete, DerivedStreamRetentionPeriodDefault, DerivedStreamRetentionPeriodOther, DerivedStreamStreamModeOnDemand, DerivedStreamStreamNameOther, DerivedStringParameterBase, DerivedStringParameterAllowedPatternOther, DerivedStringParameterDataTypeText, DerivedStringParameterDataTypeAwsEc2Image, DerivedStringParameterDescriptionOther, DerivedStringParameterParameterNameOther, DerivedStringParameterTierAdvanced, DerivedStringParameterTierIntelligentTiering, DerivedStringParameterTierStandard, DerivedTableBase, DerivedTableBillingModePayPerRequest, DerivedTableDeletionProtectionFalse, DerivedTableDeletionProtectionTrue, DerivedTableEncryptionDefault, DerivedTableEncryptionAwsManaged, DerivedTableRemovalPolicyDestroy, DerivedTableRemovalPolicyRetain, DerivedTableRemovalPolicyRetainOnUpdateOrDelete, DerivedTableStreamNewImage, DerivedTableStreamOldImage, DerivedTableStreamNewAndOldImages, DerivedTableStreamKeysOnly, DerivedTableTableNameOther, DerivedTableTimeToLiveAttributeOther, DerivedTableV2Base, DerivedTableV2DeletionProtectionFalse, DerivedTableV2DeletionProtectionTrue, DerivedTableV2DynamoStreamNewImage, DerivedTableV2DynamoStreamOldImage, DerivedTableV2DynamoStreamNewAndOldImages, DerivedTableV2DynamoStreamKeysOnly, DerivedTableV2PointInTimeRecoveryFalse, DerivedTableV2PointInTimeRecoveryTrue, DerivedTableV2RemovalPolicyDestroy, DerivedTableV2RemovalPolicyRetain, DerivedTableV2RemovalPolicyRetainOnUpdateOrDelete, DerivedTableV2TableClassStandard, DerivedTableV2TableClassStandardInfrequentAccess, DerivedTableV2TableNameOther, DerivedTableV2TimeToLiveAttributeOther, DerivedTopicBase, DerivedTopicContentBasedDeduplicationTrue, DerivedTopicContentBasedDeduplicationFalse, DerivedTopicDisplayNameOther, DerivedTopicFifoTrue, DerivedTopicFifoFalse, DerivedTopicTopicNameOther, DerivedUserPoolBase, DerivedUserPoolAccountRecoveryEmailAndPhoneWithoutMfa, DerivedUserPoolAccountRecoveryPhoneWithoutMfaAndEmail, DerivedUserPoolAccountRecoveryEmailOnly, DerivedUserPoolAccountRecoveryPhoneOnlyWithoutMfa, DerivedUserPoolAccountRecoveryNone, DerivedUserPoolDeletionProtectionFalse, DerivedUserPoolDeletionProtectionTrue, DerivedUserPoolMfaOff, DerivedUserPoolRemovalPolicyDestroy, DerivedUserPoolRemovalPolicyRetain, DerivedUserPoolRemovalPolicyRetainOnUpdateOrDelete, DerivedUserPoolSelfSignUpEnabledFalse, DerivedUserPoolSelfSignUpEnabledTrue, DerivedUserPoolUserPoolNameOther, DerivedVersionBase, DerivedVersionDescriptionOther, DerivedVersionProvisionedConcurrentExecutionsOther, DerivedVersionRemovalPolicyDestroy, DerivedVersionRemovalPolicyRetain, DerivedVersionRemovalPolicyRetainOnUpdateOrDelete]
 
 if __name__ == "__main__":
     app = cdk.App(outdir=os.environ.get("OUT", "out"), analytics_reporting=False, context=CONTEXT)

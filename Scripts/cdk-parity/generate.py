@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generates the differential parity cases from cases.py: the CDK app (app.py, next to this script), the
+"""Generates the differential parity cases from cases.py and derived.py (the cases derived from the surface list,
+issue #23, whose groups are named Derived<Construct>): the CDK app (app.py, next to this script), the
 Swift code of the same stacks (Tests/FormworkParityTests/Generated/), and, with --synth, the templates the
 real CDK writes for them (Tests/FormworkParityTests/Fixtures/generated/).
 
@@ -17,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import cases  # noqa: E402
+import derived  # noqa: E402
 
 SWIFT_DIR = os.path.join(ROOT, "Tests", "FormworkParityTests", "Generated")
 FIXTURES = os.path.join(ROOT, "Tests", "FormworkParityTests", "Fixtures", "generated")
@@ -147,8 +149,17 @@ enum {group}Cases {{
 """
 
 
-def main(argv):
+def all_groups():
+    """The hand-written groups of cases.py, then the derived ones (derived.py, from derived_bindings.json)."""
     groups = cases.all_groups()
+    for group, group_cases in derived.groups().items():
+        assert group not in groups, f"derived group {group} clashes with a hand-written one"
+        groups[group] = group_cases
+    return groups
+
+
+def main(argv):
+    groups = all_groups()
     everything = [case for group in groups.values() for case in group]
     names = [case.name for case in everything]
     assert len(names) == len(set(names)), "case names must be unique"

@@ -44,4 +44,26 @@ enum GeneratedCases {
             + RequestModelCases.all
             + StepFunctionsIntegrationCases.all
             + ImportCases.all
+            + DerivedAlarmCases.all
+            + DerivedAliasCases.all
+            + DerivedBucketCases.all
+            + DerivedEventBridgeScheduleCases.all
+            + DerivedEventBusCases.all
+            + DerivedFunctionCases.all
+            + DerivedKeyCases.all
+            + DerivedLayerVersionCases.all
+            + DerivedLogGroupCases.all
+            + DerivedQueueCases.all
+            + DerivedRestApiCases.all
+            + DerivedRuleCases.all
+            + DerivedScheduleGroupCases.all
+            + DerivedSecretCases.all
+            + DerivedStateMachineCases.all
+            + DerivedStreamCases.all
+            + DerivedStringParameterCases.all
+            + DerivedTableCases.all
+            + DerivedTableV2Cases.all
+            + DerivedTopicCases.all
+            + DerivedUserPoolCases.all
+            + DerivedVersionCases.all
 }
