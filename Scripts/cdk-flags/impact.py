@@ -15,6 +15,13 @@ Then each differing case is synthesized with just the flags found for it; a case
 recommended one is explained by removing one flag at a time from the full context instead (flags that only matter
 together with another). The descriptions of what each flag changes are written by hand below (DESCRIPTIONS), the
 rest (resource types and properties touched, the excerpt) is computed.
+
+The doc also renders audit.json (next to this script, kept by hand from aws-cdk-lib's sources): every flag, whether
+it changes the output of a construct or option Formwork supports, where CDK reads it, why, and the cases that show
+it. Flags of impact.json whose cases audit.json does not list as changing supported output are reported on stderr.
+
+usage: impact.py --doc
+re-renders Docs/CDKFeatureFlags.md from impact.json and audit.json without synthesizing anything.
 """
 import json, os, subprocess, sys, tempfile
 from collections import defaultdict
@@ -25,7 +32,6 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PARITY = os.path.join(ROOT, "Scripts", "cdk-parity")
 FIXTURES = os.path.join(ROOT, "Tests", "FormworkParityTests", "Fixtures")
 DOC = os.path.join(ROOT, "Docs", "CDKFeatureFlags.md")
-OFF = {"aws:cdk:enable-path-metadata": False, "aws:cdk:version-reporting": False}
 JOBS_PER_WORKER = 8
 # The services Formwork has constructs for: a flag of one of them that changes no case is worth a case.
 SERVICES = ["lambda", "sqs", "sns", "dynamodb", "s3", "events", "stepfunctions", "apigateway", "apigatewayv2", "iam",
@@ -57,6 +63,17 @@ DESCRIPTIONS = {
         "Function.currentVersion's hash includes the layers, so the AWS::Lambda::Version logical ID changes (even "
         "with no layers; Alias FunctionVersion follows it), and the function's Layers are sorted by construct path "
         "instead of kept in the order given.",
+    "@aws-cdk/core:enablePartitionLiterals":
+        "In a stack with a concrete region (Stack(region:)), Stack.partition is that region's partition as a literal: "
+        "ARNs CDK builds with formatArn write `arn:aws:...` instead of `arn:${AWS::Partition}:...` (the HTTP API "
+        "route permissions' SourceArn `arn:aws:execute-api:eu-west-1:...`).",
+    "@aws-cdk/aws-events:eventsTargetQueueSameAccount":
+        "events_targets.SqsQueue with a queue encrypted by its own key: the queue policy statement for "
+        "events.amazonaws.com (flagless without a Condition for such a queue) and the key policy statement for "
+        "events.amazonaws.com get Condition StringEquals aws:SourceAccount = Ref AWS::AccountId.",
+    "@aws-cdk/aws-sns-subscriptions:restrictSqsDescryption":
+        "sns_subscriptions.SqsSubscription to a queue encrypted by its own key: the key policy statement that lets "
+        "sns.amazonaws.com kms:Decrypt and kms:GenerateDataKey gets Condition ArnEquals aws:SourceArn = Ref <topic>.",
     "@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2":
         "DistributedMap ignores the deprecated `resultWriter` (v1): the ResultWriter block leaves the state "
         "machine's DefinitionString and its s3:PutObject/GetObject/ListMultipartUploadParts/AbortMultipartUpload "
@@ -72,7 +89,8 @@ def worker(jobs_file):
     with open(jobs_file) as f:
         jobs = json.load(f)
     for job in jobs:
-        app = cdk.App(outdir=job["out"], analytics_reporting=False, context={**job["context"], **OFF})
+        # app.py's own context (no path metadata or version reporting; asset metadata, as the fixtures have it).
+        app = cdk.App(outdir=job["out"], analytics_reporting=False, context={**job["context"], **parity.CONTEXT})
         for name in job["cases"]:
             getattr(parity, name)(app)
         failed = []
@@ -264,15 +282,78 @@ def main():
     with open(os.path.join(HERE, "impact.json"), "w") as f:
         json.dump(result, f, indent=1, sort_keys=False)
         f.write("\n")
-    write_doc(result, table)
+    write_doc(result, table, load_audit(result))
     print(json.dumps(result["counts"]))
+
+
+def load_audit(result):
+    """audit.json by flag; names on stderr the flags whose impact the audit does not account for."""
+    path = os.path.join(HERE, "audit.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        audit = {row["flag"]: row for row in json.load(f)}
+    for row in result["flags"]:
+        entry = audit.get(row["flag"])
+        if entry is None or not entry["changes_supported_output"]:
+            print(f"audit.json: {row['flag']} changes cases {row['cases'][:3]}... but is not marked as changing "
+                  "supported output", file=sys.stderr)
+        elif set(row["cases"]) - set(entry["cases"]):
+            print(f"audit.json: {row['flag']} misses cases {sorted(set(row['cases']) - set(entry['cases']))}",
+                  file=sys.stderr)
+    return audit
+
+
+def doc_only():
+    with open(os.path.join(HERE, "impact.json")) as f:
+        result = json.load(f)
+    with open(os.path.join(HERE, "flags.json")) as f:
+        table = {row["name"]: row for row in json.load(f)}
+    write_doc(result, table, load_audit(result))
 
 
 def cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def write_doc(result, table):
+def audit_lines(audit, table):
+    """The audit.json table: every flag, whether it changes Formwork-supported output, why, and its cases."""
+    flags = sorted(audit.values(), key=lambda row: row["flag"])
+    changing = [row for row in flags if row["changes_supported_output"]]
+    implemented = swift_implemented()
+    lines = ["## Every flag against Formwork's constructs", "",
+             f"From `Scripts/cdk-flags/audit.json` (written from aws-cdk-lib 2.275.0's sources: where each flag is "
+             f"read and what it changes there): {len(changing)} of the {len(flags)} flags change the output of a "
+             f"construct or option Formwork supports, in one direction or the other; "
+             f"{sum(row['flag'] in implemented for row in changing)} of those are in `FeatureFlag.implemented`. A flag "
+             "whose v2 default is also its recommended value only changes output when an app sets it the other way, "
+             "which neither fixture set does; nor do they show a flag `cdk init` does not write. The cases are those "
+             "whose templates differ between the two fixture sets because of the flag (the first 12 named).", "",
+             "| flag | v2 default | init value | changes supported output | in Swift | where CDK reads it | why | cases |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for row in flags:
+        info = table.get(row["flag"], {})
+        init = f"`{json.dumps(info['initValue'])}`" if "initValue" in info else "not written"
+        cases = row["cases"]
+        shown = ", ".join(f"`{name}`" for name in cases[:12]) + (f" (+{len(cases) - 12})" if len(cases) > 12 else "")
+        changes = row["changes_supported_output"]
+        lines.append(f"| `{row['flag']}` | `{json.dumps(info.get('v2Default'))}` | {init} | {'yes' if changes else 'no'} "
+                     f"| {('yes' if row['flag'] in implemented else 'no') if changes else '–'} | {cell(row['where'])} "
+                     f"| {cell(row['why'])} | {shown or '–'} |")
+    return lines
+
+
+def swift_implemented():
+    """The flag names of FeatureFlag.implemented, read from Sources/FormworkCore/FeatureFlag.swift (no Swift build)."""
+    import re
+    with open(os.path.join(ROOT, "Sources", "FormworkCore", "FeatureFlag.swift")) as f:
+        source = f.read()
+    constants = dict(re.findall(r'static let (\w+) = FeatureFlag\("([^"]+)"\)', source))
+    listed = re.search(r"static let implemented: \[FeatureFlag\] = \[(.*?)\]", source, re.S).group(1)
+    return {constants[word] for word in re.findall(r"\w+", listed) if word in constants}
+
+
+def write_doc(result, table, audit=None):
     c = result["counts"]
     lines = [
         "# CDK feature flags and the parity cases",
@@ -309,6 +390,8 @@ def write_doc(result, table):
         if row.get("onlyWithOtherFlags"):
             what += f" (only with other flags set: {', '.join(row['onlyWithOtherFlags'])})"
         lines.append(f"| `{row['flag']}` | `{json.dumps(row['initValue'])}` | {cell(what)} | {cell(cases)} | {row['count']} |")
+    if audit:
+        lines += [""] + audit_lines(audit, table)
     lines += ["", "## Examples", "",
               "The smallest change each flag makes to a case: the differing parts of the flagless template (before) "
               "and of the one with the flag alone (after).", ""]
@@ -346,5 +429,7 @@ def write_doc(result, table):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--worker"]:
         worker(sys.argv[2])
+    elif sys.argv[1:2] == ["--doc"]:
+        doc_only()
     else:
         main()
