@@ -154,6 +154,10 @@ def topic_cases():
         Case("TopicFifoContentBasedDeduplication", [topic((fifo, o("content_based_deduplication", "True", "contentBasedDeduplication", "true")))]),
         Case("TopicFifoDeduplicationFalse", [topic((fifo, o("content_based_deduplication", "False", "contentBasedDeduplication", "false")))]),
         Case("TopicSqsSubscription", [topic(), queue(), stmt("topic.add_subscription(subs.SqsSubscription(queue))", "topic.subscribe(queue)")]),
+        # A queue with its own key: CDK also lets SNS use the key (a key policy statement), restricted to the topic
+        # (aws:SourceArn) by @aws-cdk/aws-sns-subscriptions:restrictSqsDescryption.
+        Case("TopicSqsSubscriptionKmsQueue", [call("kms.Key", "Key", "Key", []), queue("Queue", [o("encryption", "sqs.QueueEncryption.KMS", "encryption", ".kms(key)"), o("encryption_master_key", "key", None, None)]), topic(),
+                                              stmt("topic.add_subscription(subs.SqsSubscription(queue))", "topic.subscribe(queue)")]),
         Case("TopicSqsSubscriptionRaw", [topic(), queue(), stmt("topic.add_subscription(subs.SqsSubscription(queue, raw_message_delivery=True))",
                                                                 "topic.subscribe(queue, rawMessageDelivery: true)")]),
         Case("TopicSqsSubscriptionTwoQueues", [topic(), queue("A"), queue("B"),
@@ -395,6 +399,10 @@ def rule_cases():
         Case("RuleFunctionTargetDeadLetter", [fn(), queue("DLQ"), rule([pattern]),
                                               target("targets.LambdaFunction(fn, dead_letter_queue=dLQ)", "target(fn, deadLetterQueue: dLQ)")]),
         Case("RuleQueueTarget", [queue(), rule([pattern]), target("targets.SqsQueue(queue)", "target(queue)")]),
+        # A queue with its own key: no aws:SourceArn condition, EventBridge may use the key; both restricted to the
+        # rule's account (aws:SourceAccount) by @aws-cdk/aws-events:eventsTargetQueueSameAccount.
+        Case("RuleQueueTargetKmsQueue", [call("kms.Key", "Key", "Key", []), queue("Queue", [o("encryption", "sqs.QueueEncryption.KMS", "encryption", ".kms(key)"), o("encryption_master_key", "key", None, None)]), rule([pattern]),
+                                         target("targets.SqsQueue(queue)", "target(queue)")]),
         Case("RuleTopicTarget", [topic(), rule([pattern]), target("targets.SnsTopic(topic)", "target(topic)")]),
         Case("RuleTwoTopicTargets", [topic(), rule([pattern]), rule([pattern], "Other"),
                                      target("targets.SnsTopic(topic)", "target(topic)"),

@@ -21,6 +21,17 @@ public struct FeatureFlag: Sendable, Hashable {
     /// A distributed map writes only `resultWriterV2`.
     public static let stepFunctionsUseDistributedMapResultWriterV2 = FeatureFlag("@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2")
 
+    /// A rule's SQS target with a customer managed key: the queue's and the key's statements for EventBridge are
+    /// limited to the stack's account (`aws:SourceAccount`), where without the flag they have no condition.
+    public static let eventsTargetQueueSameAccount = FeatureFlag("@aws-cdk/aws-events:eventsTargetQueueSameAccount")
+    /// A topic's subscription of a queue with a customer managed key: the key's statement for SNS is limited to the
+    /// topic (`aws:SourceArn`), where without the flag it has no condition.
+    public static let snsSubscriptionsRestrictSqsDecryption = FeatureFlag("@aws-cdk/aws-sns-subscriptions:restrictSqsDescryption")
+
+    /// ARNs CDK builds from their parts (`Stack.formatArn`) in a stack that names its region write that region's
+    /// partition as text instead of `AWS::Partition`.
+    public static let corePartitionLiterals = FeatureFlag("@aws-cdk/core:enablePartitionLiterals")
+
     /// How a reference across stacks is made: `strong` (the default: an export, `Fn::ImportValue`), `weak` (an
     /// output read with `Fn::GetStackOutput`, which does not lock the producer) or `both`.
     public static let coreDefaultCrossStackReferences = FeatureFlag("@aws-cdk/core:defaultCrossStackReferences")
@@ -34,5 +45,8 @@ public struct FeatureFlag: Sendable, Hashable {
         stepFunctionsUseDistributedMapResultWriterV2,
         apiGatewayAuthorizerChangeDeploymentLogicalId,
         coreDefaultCrossStackReferences,
+        eventsTargetQueueSameAccount,
+        snsSubscriptionsRestrictSqsDecryption,
+        corePartitionLiterals,
     ]
 }

@@ -3,7 +3,8 @@ import FormworkL1
 import OrderedCollections
 
 /// A queue subscribed to a topic (CDK's `SqsSubscription`): the `AWS::SNS::Subscription` under the queue's
-/// scope, and the statement in the queue's policy that lets the topic deliver.
+/// scope, the statement in the queue's policy that lets the topic deliver, and, for a queue with a customer
+/// managed key, the statement in the key's policy that lets SNS use it.
 ///
 /// ```swift
 /// topic.subscribe(queue, rawMessageDelivery: true, filterPolicy: .attributes(["type": .string(matchPrefixes: ["order."])]))
@@ -43,6 +44,15 @@ public struct SqsSubscription: Construct {
             let ownsPolicy = queue.imported == nil
             if ownsPolicy { _ = try queueScope.child("Policy") }
             topic.allowDelivery(to: queue, in: scope)
+            if let key = queue.customerKey {
+                // CDK lets SNS use the queue's key; with `restrictSqsDescryption`, for this topic only.
+                let restricted = scope.defaults.isEnabled(.snsSubscriptionsRestrictSqsDecryption)
+                scope.contribute(
+                    PolicyStatement(
+                        actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: ["*"], principal: ["Service": "sns.amazonaws.com"],
+                        condition: restricted ? ["ArnEquals": ["aws:SourceArn": topic.arn]] : Optional<Value>.none),
+                    to: key, as: Key.policyStatements)
+            }
             if let deadLetterQueue { topic.allowDelivery(to: deadLetterQueue, in: scope) }
             let subscription = CfnSNS.Subscription(
                 endpoint: queue.arn,

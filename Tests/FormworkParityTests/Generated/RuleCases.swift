@@ -18,6 +18,7 @@ enum RuleCases {
         ("RuleFunctionTargetRetry", ruleFunctionTargetRetry),
         ("RuleFunctionTargetDeadLetter", ruleFunctionTargetDeadLetter),
         ("RuleQueueTarget", ruleQueueTarget),
+        ("RuleQueueTargetKmsQueue", ruleQueueTargetKmsQueue),
         ("RuleTopicTarget", ruleTopicTarget),
         ("RuleTwoTopicTargets", ruleTwoTopicTargets),
         ("RuleBusTarget", ruleBusTarget),
@@ -163,6 +164,21 @@ enum RuleCases {
         let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
         return [
             Stack("RuleQueueTarget") {
+                queue
+                rule
+                rule.target(queue)
+            }
+        ]
+    }
+
+    /// `RuleQueueTargetKmsQueue`
+    static func ruleQueueTargetKmsQueue() -> [Stack] {
+        let key = Key("Key")
+        let queue = Queue("Queue", encryption: .kms(key))
+        let rule = Rule("Rule", pattern: EventPattern(source: ["orders"]))
+        return [
+            Stack("RuleQueueTargetKmsQueue") {
+                key
                 queue
                 rule
                 rule.target(queue)

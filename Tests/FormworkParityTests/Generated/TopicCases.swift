@@ -15,6 +15,7 @@ enum TopicCases {
         ("TopicFifoContentBasedDeduplication", topicFifoContentBasedDeduplication),
         ("TopicFifoDeduplicationFalse", topicFifoDeduplicationFalse),
         ("TopicSqsSubscription", topicSqsSubscription),
+        ("TopicSqsSubscriptionKmsQueue", topicSqsSubscriptionKmsQueue),
         ("TopicSqsSubscriptionRaw", topicSqsSubscriptionRaw),
         ("TopicSqsSubscriptionTwoQueues", topicSqsSubscriptionTwoQueues),
         ("TopicFifoSqsSubscription", topicFifoSqsSubscription),
@@ -129,6 +130,21 @@ enum TopicCases {
             Stack("TopicSqsSubscription") {
                 topic
                 queue
+                topic.subscribe(queue)
+            }
+        ]
+    }
+
+    /// `TopicSqsSubscriptionKmsQueue`
+    static func topicSqsSubscriptionKmsQueue() -> [Stack] {
+        let key = Key("Key")
+        let queue = Queue("Queue", encryption: .kms(key))
+        let topic = Topic("Topic")
+        return [
+            Stack("TopicSqsSubscriptionKmsQueue") {
+                key
+                queue
+                topic
                 topic.subscribe(queue)
             }
         ]
