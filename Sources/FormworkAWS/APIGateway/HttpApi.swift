@@ -164,7 +164,7 @@ public struct HttpApi: IdentifiedConstruct {
             try routeScope.declareResource(
                 CfnLambda.Permission(
                     action: "lambda:InvokeFunction", functionName: function.arn, principal: "apigateway.amazonaws.com",
-                    sourceArn: "arn:\(Aws.partition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(apiId)/*/\(method)\(path)"),
+                    sourceArn: "arn:\(scope.arnPartition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(apiId)/*/\(method)\(path)"),
                 at: "\(integration.id)-Permission")
         } else if integrations.functionsPermittedForEveryRoute.insert(function.identity).inserted {
             // CDK: one permission per function and API, `ApiPermission.ApiScoped.<function>.<api>` under the first route.
@@ -210,7 +210,7 @@ public struct HttpApi: IdentifiedConstruct {
         try routeScope.declareResource(
             CfnLambda.Permission(
                 action: "lambda:InvokeFunction", functionName: function.arn, principal: "apigateway.amazonaws.com",
-                sourceArn: "arn:\(Aws.partition):execute-api:\(routeScope.arnRegion):\(Aws.accountId):\(apiId)/*/*/*"),
+                sourceArn: "arn:\(routeScope.arnPartition):execute-api:\(routeScope.arnRegion):\(Aws.accountId):\(apiId)/*/*/*"),
             at: "ApiPermission.ApiScoped.\(functionUniqueId).\(apiScope.uniqueId)")
     }
 
@@ -237,10 +237,4 @@ public struct HttpApi: IdentifiedConstruct {
             }
         }
     }
-}
-
-extension ConstructScope {
-    /// The region in an ARN CDK builds with `Stack.formatArn`: the stack's region where the stack names one, `AWS::Region`
-    /// otherwise.
-    var arnRegion: Value { stackRegion.map { .string($0) } ?? Aws.region }
 }

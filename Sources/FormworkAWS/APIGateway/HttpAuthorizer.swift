@@ -126,7 +126,7 @@ public struct HttpAuthorizer: Sendable {
             try scope.declareResource(
                 CfnLambda.Permission(
                     action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
-                    sourceArn: "arn:\(Aws.partition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
+                    sourceArn: "arn:\(scope.arnPartition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
                 at: "\(authorizerScope.uniqueId)-Permission")
         }
         try authorizerScope.declareResource(properties)
