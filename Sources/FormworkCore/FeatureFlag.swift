@@ -32,6 +32,10 @@ public struct FeatureFlag: Sendable, Hashable {
     /// partition as text instead of `AWS::Partition`.
     public static let corePartitionLiterals = FeatureFlag("@aws-cdk/core:enablePartitionLiterals")
 
+    /// A ``Tag`` on a whole stack no longer becomes a tag of the stack in the assembly (CloudFormation's stack tags):
+    /// only the tags given to the ``Stack`` are.
+    public static let coreExplicitStackTags = FeatureFlag("@aws-cdk/core:explicitStackTags")
+
     /// How a reference across stacks is made: `strong` (the default: an export, `Fn::ImportValue`), `weak` (an
     /// output read with `Fn::GetStackOutput`, which does not lock the producer) or `both`.
     public static let coreDefaultCrossStackReferences = FeatureFlag("@aws-cdk/core:defaultCrossStackReferences")
@@ -48,5 +52,6 @@ public struct FeatureFlag: Sendable, Hashable {
         eventsTargetQueueSameAccount,
         snsSubscriptionsRestrictSqsDecryption,
         corePartitionLiterals,
+        coreExplicitStackTags,
     ]
 }

@@ -183,7 +183,9 @@ struct StackResolver {
     /// then sorted by key, as CDK writes them).
     private func stackTags(of index: Int) -> OrderedDictionary<String, String> {
         let aspects = tree.nodes[stackNodes[index]].stackTagAspects
-        guard !aspects.isEmpty else { return stacks[index].tags }
+        // With `@aws-cdk/core:explicitStackTags`, a stack's tags are only those given to the stack itself.
+        let explicitOnly = tree.nodes[stackNodes[index]].defaults?.isEnabled(.coreExplicitStackTags) ?? false
+        guard !aspects.isEmpty, !explicitOnly else { return stacks[index].tags }
         var state = TagState()
         for (key, value) in stacks[index].tags { state.set(key, value, priority: TagState.declaredPriority, propagateAtLaunch: true) }
         for aspect in aspects { aspect.apply(to: &state) }

@@ -112,6 +112,19 @@ private struct Requiring: Construct {
                 == [["Key": "Alpha", "Value": "1"], ["Key": "b", "Value": "low"], ["Key": "team", "Value": "orders"]])
     }
 
+    /// CDK's `@aws-cdk/core:explicitStackTags` (written by `cdk init`): the stack's tags are its own; the tag on the whole
+    /// stack still tags its resources.
+    @Test func withExplicitStackTagsATagOnAWholeStackIsNotAStackTag() throws {
+        let assembly = try App(defaults: .cdk(flags: FeatureFlags(["@aws-cdk/core:explicitStackTags": true]))) {
+            Stack("S", tags: ["stack": "s1"]) {
+                Resource("Queue", type: "AWS::SQS::Queue")
+                Tag("team", "orders")
+            }
+        }.synthesize()
+        #expect(assembly.stacks[0].tags == ["stack": "s1"])
+        #expect(assembly.stacks[0].template.resources["Queue"]?.properties["Tags"] == [["Key": "team", "Value": "orders"]])
+    }
+
     @Test func aTagMergesWithTagsTheResourceWroteAndLeavesNonTaggableTypesAlone() throws {
         let assembly = try App {
             Stack("S") {
