@@ -664,6 +664,7 @@ def rest_api_cases():
     get = ("GET", "/orders", "fn", ("", ""), "")
     cases = [
         Case("RestApiOneRoute", rest_api([get])),
+        Case("RestApiNamedFunction", [fn(options=[o("function_name", '"orders-handler"', "functionName", '"orders-handler"')])] + rest_api([get])[1:]),
         Case("RestApiRootMethod", rest_api([("GET", "/", "fn", ("", ""), "")])),
         Case("RestApiNested", rest_api([get, ("POST", "/orders", "fn", ("", ""), ""), ("GET", "/orders/{id}", "fn", ("", ""), ""),
                                         ("DELETE", "/orders/{id}", "fn", ("", ""), "")])),
@@ -1930,6 +1931,13 @@ def imported_function_by(how, py_value, swift_value, same_environment=None, var=
                      f'let {var} = Function.fromFunctionAttributes("{ident}", arn: {swift_value}{swift_same})', var)
 
 
+def http_api_route(function):
+    """An HTTP API with the route `GET /orders` to `function`."""
+    return construct(f'api = apigwv2.HttpApi(s, "Api"); api.add_routes(path="/orders", methods=[apigwv2.HttpMethod.GET], '
+                     f'integration=integrations.HttpLambdaIntegration("Integration", {function}))',
+                     f'let api = HttpApi("Api") {{ Route(.get, "/orders", to: {function}) }}', "api")
+
+
 def imported_bucket(how="arn", py_arn=f'"{BUCKET_ARN}"', swift_arn=f'"{BUCKET_ARN}"', var="imported", ident="Imported"):
     """An existing bucket (`Bucket.fromBucketArn`, or `fromBucketName` with how="name" and the name as the argument)."""
     py_kw, swift_label = ("from_bucket_name", "fromBucketName") if how == "name" else ("from_bucket_arn", "fromBucketArn")
@@ -2058,6 +2066,17 @@ def imported_function_cases(output, stored, rule, schedule, pipe):
                                                            stmt("topic.add_subscription(subs.LambdaSubscription(imported))", "topic.subscribe(imported)")]),
         Case("ImportFunctionNotSameEnvironmentRuleTarget", from_parameter[:1] + [imported_function_by("attributes", "functionArn.value_as_string", "functionArn.value", False), rule,
                                                             stmt("rule.add_target(targets.LambdaFunction(imported))", "rule.target(imported)")]),
+        # API Gateway, S3 and the other services that invoke a function get a permission only as CDK's
+        # canCreatePermissions allows: never for a function imported by ARN into an environment-agnostic stack,
+        # always with sameEnvironment (fromFunctionName).
+        Case("ImportFunctionRestApi", [imported_function(var="fn", ident="Fn")] + rest_api([("GET", "/orders", "fn", ("", ""), "")])[1:]),
+        Case("ImportFunctionNameRestApi", [imported_function_by("name", '"orders-handler"', '"orders-handler"', var="fn", ident="Fn")]
+             + rest_api([("GET", "/orders", "fn", ("", ""), "")])[1:]),
+        Case("ImportFunctionHttpApi", [imported_function(var="fn", ident="Fn"), http_api_route("fn")]),
+        Case("ImportFunctionNameHttpApi", [imported_function_by("name", '"orders-handler"', '"orders-handler"', var="fn", ident="Fn"), http_api_route("fn")]),
+        Case("ImportFunctionBucketNotification", [call("s3.Bucket", "Bucket", "Bucket", []), imported_function(var="fn", ident="Fn"),
+                                                  stmt("bucket.add_event_notification(s3.EventType.OBJECT_CREATED, s3n.LambdaDestination(fn))",
+                                                       "bucket.notify(fn, on: .objectCreated)")]),
         Case("ImportFunctionMachineInvoke", [imported_function(), machine('tasks.LambdaInvoke(s, "Invoke", lambda_function=imported)',
                                                                           'Chain(State.lambdaInvoke("Invoke", function: imported))')]),
     ]

@@ -70,11 +70,13 @@ public struct LambdaAuthorizer: IdentifiedConstruct {
                 properties.identitySource = sources.isEmpty ? nil : .string(sources.joined(separator: ","))
             }
             try scope.declareResource(properties)
-            try scope.scope(of: handler).declareResource(
-                CfnLambda.Permission(
-                    action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
-                    sourceArn: "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)"),
-                at: "\(scope.uniqueId):Permissions")
+            if handler.createsPermissions(in: scope) {
+                try scope.scope(of: handler).declareResource(
+                    CfnLambda.Permission(
+                        action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
+                        sourceArn: "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/authorizers/\(authorizerId)"),
+                    at: "\(scope.uniqueId):Permissions")
+            }
         }
     }
 }

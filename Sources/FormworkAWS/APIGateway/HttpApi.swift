@@ -158,7 +158,9 @@ public struct HttpApi: IdentifiedConstruct {
             if route.httpIntegration != nil { integrations.shared.append(integration) }
         }
         let path = "/" + route.segments.joined(separator: "/")
-        if integration.scopePermissionToRoute {
+        if !function.createsPermissions(in: scope) {
+            // An imported function gets no permission unless CDK's `canCreatePermissions` allows it.
+        } else if integration.scopePermissionToRoute {
             // CDK lets every stage and method of the path invoke; Formwork's defaults name the method.
             let method = !scope.defaults.isFormwork || route.method == .any ? "*" : route.method.rawValue
             try routeScope.declareResource(

@@ -123,11 +123,13 @@ public struct HttpAuthorizer: Sendable {
             requestAuthorizer.authorizerPayloadFormatVersion = simpleResponses ? "2.0" : "1.0"
             requestAuthorizer.enableSimpleResponses = simpleResponses ? true : nil
             properties = requestAuthorizer
-            try scope.declareResource(
-                CfnLambda.Permission(
-                    action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
-                    sourceArn: "arn:\(scope.arnPartition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
-                at: "\(authorizerScope.uniqueId)-Permission")
+            if handler.createsPermissions(in: scope) {
+                try scope.declareResource(
+                    CfnLambda.Permission(
+                        action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
+                        sourceArn: "arn:\(scope.arnPartition):execute-api:\(scope.arnRegion):\(Aws.accountId):\(api.apiId)/authorizers/\(reference)"),
+                    at: "\(authorizerScope.uniqueId)-Permission")
+            }
         }
         try authorizerScope.declareResource(properties)
         return reference

@@ -327,7 +327,9 @@ public struct RestApi: IdentifiedConstruct {
         let methodName = route.method == .any ? "*" : route.method.rawValue
         let cdkPath = "/" + resourcePath.joined(separator: "/")
         let idSuffix = "\(scope.uniqueId).\(route.method.rawValue).\(cdkPath.replacingOccurrences(of: "/", with: "."))"
-        for (prefix, stageName) in [("ApiPermission.", stage), ("ApiPermission.Test.", "test-invoke-stage")] as [(String, Value)] {
+        // An imported function gets no permission unless CDK's `canCreatePermissions` allows it (``Function/createsPermissions(in:)``).
+        for (prefix, stageName) in [("ApiPermission.", stage), ("ApiPermission.Test.", "test-invoke-stage")] as [(String, Value)]
+        where function.createsPermissions(in: scope) {
             let sourceArn: Value = "arn:\(Aws.partition):execute-api:\(Aws.region):\(Aws.accountId):\(apiId)/\(stageName)/\(methodName)\(permissionPath)"
             try method.declareResource(
                 CfnLambda.Permission(
@@ -369,7 +371,19 @@ public struct RestApi: IdentifiedConstruct {
         }
         setRequestChecks(of: route, on: &properties, defaults: method.defaults)
         try method.declareResource(properties)
-        return properties.properties
+        var hashed = properties.properties
+        // CDK's LambdaIntegration hands the deployment the function's name when it is known text, given to a
+        // declared function or read from an imported one's ARN (`integrationToken`).
+        let knownName: String?
+        if function.imported != nil, case .string(let name) = function.name {
+            knownName = name
+        } else {
+            knownName = function.imported == nil ? function.functionName : nil
+        }
+        if let knownName {
+            hashed["IntegrationToken"] = .string(JSONWriter(style: .compact).string(from: ["functionName": .string(knownName)]))
+        }
+        return hashed
     }
 
     private func declareCloudWatchRole(in scope: ConstructScope) throws(SynthesisError) {

@@ -75,11 +75,13 @@ public struct WebSocketApi: IdentifiedConstruct {
         let routeScope = try scope.child("\(route.routeKey)-Route")
         try routeScope.child(route.integrationId).declareResource(
             CfnApiGatewayV2.Integration(apiId: apiId, integrationType: "AWS_PROXY", integrationUri: route.function.apiGatewayInvocationUri))
-        try routeScope.declareResource(
-            CfnLambda.Permission(
-                action: "lambda:InvokeFunction", functionName: route.function.arn, principal: "apigateway.amazonaws.com",
-                sourceArn: executeApiArn("*\(route.routeKey)")),
-            at: "\(route.integrationId)-Permission")
+        if route.function.createsPermissions(in: routeScope) {
+            try routeScope.declareResource(
+                CfnLambda.Permission(
+                    action: "lambda:InvokeFunction", functionName: route.function.arn, principal: "apigateway.amazonaws.com",
+                    sourceArn: executeApiArn("*\(route.routeKey)")),
+                at: "\(route.integrationId)-Permission")
+        }
         let integrationRef = Value.reference(Reference(to: self, element: [routeScope.idInParent, route.integrationId, "Resource"], form: .ref))
         var properties = CfnApiGatewayV2.Route(
             apiId: apiId, authorizationType: .string(route.authorization.typeName), routeKey: .string(route.routeKey),

@@ -42,11 +42,13 @@ public struct WebSocketAuthorizer: Sendable {
             CfnApiGatewayV2.Authorizer(
                 apiId: api.apiId, authorizerType: "REQUEST", authorizerUri: handler.apiGatewayInvocationUri,
                 identitySource: .array(identitySource.map { .string($0) }), name: .string(name ?? id)))
-        try scope.declareResource(
-            CfnLambda.Permission(
-                action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
-                sourceArn: api.executeApiArn("authorizers/\(reference)")),
-            at: "\(authorizerScope.uniqueId)-Permission")
+        if handler.createsPermissions(in: scope) {
+            try scope.declareResource(
+                CfnLambda.Permission(
+                    action: "lambda:InvokeFunction", functionName: handler.arn, principal: "apigateway.amazonaws.com",
+                    sourceArn: api.executeApiArn("authorizers/\(reference)")),
+                at: "\(authorizerScope.uniqueId)-Permission")
+        }
         return reference
     }
 }

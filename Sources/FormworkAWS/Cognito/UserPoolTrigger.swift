@@ -35,9 +35,11 @@ extension UserPool {
         var config = CfnCognito.UserPool.LambdaConfig()
         for (trigger, function) in sorted {
             scope.require(function)
-            try scope.declareResource(
-                CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "cognito-idp.amazonaws.com", sourceArn: arn),
-                at: "\(trigger.rawValue)Cognito")
+            if function.createsPermissions(in: scope) {
+                try scope.declareResource(
+                    CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "cognito-idp.amazonaws.com", sourceArn: arn),
+                    at: "\(trigger.rawValue)Cognito")
+            }
             switch trigger {
             case .createAuthChallenge: config.createAuthChallenge = function.arn
             case .customMessage: config.customMessage = function.arn

@@ -99,7 +99,10 @@ extension BucketNotification {
         case let function as Function:
             let functionScope = try scope.scope(of: function)
             let permission = "AllowBucketNotificationsTo\(functionScope.uniqueId)"
-            if bucketScope.existingChild(permission)?.hasElement != true {
+            // An imported function gets no permission unless CDK's `canCreatePermissions` allows it, and the
+            // notifications then depend on none.
+            let permits = function.createsPermissions(in: bucketScope)
+            if permits, bucketScope.existingChild(permission)?.hasElement != true {
                 try bucketScope.declareResource(
                     CfnLambda.Permission(
                         action: "lambda:InvokeFunction", functionName: function.arn, principal: "s3.amazonaws.com", sourceAccount: Aws.accountId,
@@ -108,7 +111,7 @@ extension BucketNotification {
             }
             kind = .lambda
             arn = function.arn
-            dependencies = [Dependency(on: bucket, element: [permission])]
+            dependencies = permits ? [Dependency(on: bucket, element: [permission])] : []
         case let queue as Queue:
             scope.contribute(
                 PolicyStatement(

@@ -41,6 +41,14 @@ public struct RotationSchedule: Construct {
         scope.require(function)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
             let functionScope = try scope.scope(of: function)
+            guard function.createsPermissions(in: scope) else {
+                // CDK's `grantInvoke` to Secrets Manager needs the function's resource policy, which an imported
+                // function's stack cannot change.
+                throw SynthesisError(
+                    .invalidSetting, paths: [scope.path],
+                    "cannot let Secrets Manager invoke the imported function '\(function.id)': import it with Function.fromFunctionAttributes(_:arn:sameEnvironment: true) when it is in the stack's account, as CDK requires"
+                )
+            }
             if functionScope.existingChild(Self.permissionId) == nil {
                 try functionScope.declareResource(
                     CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "secretsmanager.amazonaws.com"),

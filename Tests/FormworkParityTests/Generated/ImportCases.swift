@@ -55,6 +55,11 @@ enum ImportCases {
         ("ImportFunctionSameEnvironmentRuleTarget", importFunctionSameEnvironmentRuleTarget),
         ("ImportFunctionSameEnvironmentSubscription", importFunctionSameEnvironmentSubscription),
         ("ImportFunctionNotSameEnvironmentRuleTarget", importFunctionNotSameEnvironmentRuleTarget),
+        ("ImportFunctionRestApi", importFunctionRestApi),
+        ("ImportFunctionNameRestApi", importFunctionNameRestApi),
+        ("ImportFunctionHttpApi", importFunctionHttpApi),
+        ("ImportFunctionNameHttpApi", importFunctionNameHttpApi),
+        ("ImportFunctionBucketNotification", importFunctionBucketNotification),
         ("ImportFunctionMachineInvoke", importFunctionMachineInvoke),
         ("ImportBucketNameAttributes", importBucketNameAttributes),
         ("ImportBucketArnAttributes", importBucketArnAttributes),
@@ -749,6 +754,67 @@ enum ImportCases {
                 imported
                 rule
                 rule.target(imported)
+            }
+        ]
+    }
+
+    /// `ImportFunctionRestApi`
+    static func importFunctionRestApi() -> [Stack] {
+        let fn = Function.fromFunctionArn("Fn", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("ImportFunctionRestApi") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `ImportFunctionNameRestApi`
+    static func importFunctionNameRestApi() -> [Stack] {
+        let fn = Function.fromFunctionName("Fn", name: "orders-handler")
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("ImportFunctionNameRestApi") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `ImportFunctionHttpApi`
+    static func importFunctionHttpApi() -> [Stack] {
+        let fn = Function.fromFunctionArn("Fn", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        let api = HttpApi("Api") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("ImportFunctionHttpApi") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `ImportFunctionNameHttpApi`
+    static func importFunctionNameHttpApi() -> [Stack] {
+        let fn = Function.fromFunctionName("Fn", name: "orders-handler")
+        let api = HttpApi("Api") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("ImportFunctionNameHttpApi") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `ImportFunctionBucketNotification`
+    static func importFunctionBucketNotification() -> [Stack] {
+        let bucket = Bucket("Bucket")
+        let fn = Function.fromFunctionArn("Fn", arn: "arn:aws:lambda:us-east-1:123456789012:function:orders-handler")
+        return [
+            Stack("ImportFunctionBucketNotification") {
+                bucket
+                fn
+                bucket.notify(fn, on: .objectCreated)
             }
         ]
     }

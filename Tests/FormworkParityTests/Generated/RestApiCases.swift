@@ -6,6 +6,7 @@ import Formwork
 enum RestApiCases {
     static let all: [(name: String, stacks: @Sendable () -> [Stack])] = [
         ("RestApiOneRoute", restApiOneRoute),
+        ("RestApiNamedFunction", restApiNamedFunction),
         ("RestApiRootMethod", restApiRootMethod),
         ("RestApiNested", restApiNested),
         ("RestApiAnyProxy", restApiAnyProxy),
@@ -32,6 +33,18 @@ enum RestApiCases {
         let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
         return [
             Stack("RestApiOneRoute") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `RestApiNamedFunction`
+    static func restApiNamedFunction() -> [Stack] {
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), functionName: "orders-handler")
+        let api = RestApi("Api") { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiNamedFunction") {
                 fn
                 api
             }
