@@ -21,9 +21,11 @@ Where the bindings come from (nothing is typed in twice):
     (swift_signatures.py), and the value must fit the Swift parameter's type, read from Sources (a `Bool`, a
     number, a `String`, a `Duration`, or an enum / struct with a member of the CDK member's name);
   - the base statements: the smallest hand-written call of the construct that sets its required properties;
-    for the few constructs cases.py writes out by hand (state machines, REST APIs), TEMPLATES below.
+    for the constructs cases.py writes out by hand, the statements of one hand-written case (FROM_CASES below: the
+    construct's statement in it takes the derived options), or TEMPLATES below (state machines, REST APIs).
   - HINTS below: the few facts that cannot be read anywhere (a label the Swift API renamed without a case
-    using it through call(), a property that needs another one set, as `fifo` for `contentBasedDeduplication`).
+    using it through call(), a property that needs another one set, as `fifo` for `contentBasedDeduplication`, a
+    value CDK writes but Formwork refuses on purpose).
 
 usage: derived.py --bind [--venv PATH]   rewrite derived_bindings.json (keeps the recorded refusals)
        derived.py --probe [--venv PATH]  synthesize every derived case alone with CDK; record the refused ones
@@ -68,12 +70,39 @@ TEMPLATES = {
         "required": [], "setup": ["fn"]},
 }
 
+# Constructs cases.py writes out by hand whose statement can be taken from a hand-written case: the case's
+# statements are the base, the one statement that makes the construct (`<python ctor>(s, "<id>"`, once in the
+# case) takes the derived options (Python: after its id; Swift: among its labels, in initializer order). The Swift
+# type is the one called with the same id; the properties the statement sets already are not derived.
+FROM_CASES = {
+    "apigatewayv2/HttpApi": "HttpApiOneRoute",
+    "apigatewayv2/WebSocketApi": "WebSocketIntegrationDefaultName",
+    "apigatewayv2/WebSocketStage": "WebSocketCustomRoute",
+    "cloudwatch/CompositeAlarm": "CompositeAnyOf",
+    "cloudwatch/Dashboard": "DashboardText",
+    "pipes/Pipe": "PipeQueueToQueue",
+    "apigateway/CognitoUserPoolsAuthorizer": "AuthorizerCognito",
+    "apigateway/TokenAuthorizer": "AuthorizerToken",
+    "apigateway/RequestAuthorizer": "AuthorizerRequest",
+    "apigateway/DomainName": "RestApiDomain",
+    "events/Connection": "ApiDestinationRule",
+    "events/ApiDestination": "ApiDestinationRule",
+}
+
 # Facts no source states. labels: CDK property -> Swift label (the Swift API renamed it and only a hand-written
 # statement uses it); requires: CDK property -> options the property needs to be accepted, as (kwarg, Python,
-# label, Swift); skip: CDK property -> why it is not derived although its type is mechanical.
+# label, Swift); skip: CDK property -> why it is not derived although its type is mechanical; skipValues: CDK
+# property -> {value's case suffix: why} for a value CDK synthesizes but Formwork refuses on purpose.
 HINTS = {
     "stepfunctions/StateMachine": {"labels": {"stateMachineType": "type", "tracingEnabled": "tracing"}},
     "apigateway/RestApi": {"labels": {"restApiName": "name"}},
+    "apigatewayv2/HttpApi": {"labels": {"apiName": "name"}},
+    "apigatewayv2/WebSocketApi": {"labels": {"apiName": "name"}},
+    "cloudwatch/CompositeAlarm": {"labels": {"alarmDescription": "description", "compositeAlarmName": "alarmName"}},
+    # CDK writes EndpointConfiguration PRIVATE on an AWS::ApiGateway::DomainName, which CloudFormation refuses (a private
+    # custom domain is an AWS::ApiGateway::DomainNameV2); Formwork refuses it at synthesis (ApiDomainNameTests).
+    "apigateway/DomainName": {"skipValues": {"endpointType": {"Private": "CDK writes a PRIVATE AWS::ApiGateway::DomainName, "
+                                                                          "which CloudFormation refuses; Formwork refuses it at synthesis"}}},
     "sqs/Queue": {"requires": {p: [["fifo", "True", "fifo", "true"]] for p in
                                ("contentBasedDeduplication", "deduplicationScope", "fifoThroughputLimit")}},
     "sns/Topic": {"requires": {"contentBasedDeduplication": [["fifo", "True", "fifo", "true"]]}},
@@ -258,6 +287,77 @@ def references_locals(py_value):
     code = re.sub(r'"(?:\\.|[^"\\])*"', '""', py_value)
     names = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)", code))
     return sorted(n for n in names if n not in known and not re.search(rf"\b{re.escape(n)}\s*=(?!=)", code))
+
+
+# MARK: Constructs taken from a hand-written case (FROM_CASES)
+
+def swift_call_args(text, open_index):
+    """The top-level arguments of the Swift call whose `(` is at `open_index`, and the index of its `)`."""
+    args, depth, current, i = [], 0, "", open_index
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            end = i + 1
+            while text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            current += text[i:end + 1]
+            i = end + 1
+            continue
+        if c in "([{":
+            depth += 1
+            if depth == 1:
+                i += 1
+                continue
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return args + [current.strip()], i
+        if c == "," and depth == 1:
+            args.append(current.strip())
+            current = ""
+        else:
+            current += c
+        i += 1
+    raise ValueError(f"unbalanced call in {text!r}")
+
+
+def swift_inject(swift, swift_type, ident, options):
+    """`swift` with the (label, value) `options` among the labels of its `swift_type("ident", ...)` call, every
+    labeled argument in the initializer's order."""
+    head = f'{swift_type}("{ident}"'
+    start = swift.index(head) + len(swift_type)
+    args, close = swift_call_args(swift, start)
+    labeled = [re.match(r"(\w+):\s*([\s\S]*)$", a) for a in args[1:]]
+    given = {m.group(1): m.group(2) for m in labeled} | dict(options)
+    ordered = swift_signatures.order(swift_type, list(given))
+    return swift[:start + 1] + ", ".join([args[0]] + [f"{l}: {given[l]}" for l in ordered]) + swift[close:]
+
+
+def case_construct(case, py_ctor):
+    """(index of the statement, id, Swift type, Python kwargs, Swift labels) of the one statement of a hand-written
+    case that makes `py_ctor`, or a reason."""
+    import ast
+    if len(case.stacks) != 1:
+        return None, f"case `{case.name}` has {len(case.stacks)} stacks"
+    statements = case.stacks[0][1]
+    hits = [(i, m) for i, (py, _, _) in enumerate(statements) for m in re.finditer(rf'(?<![\w.]){re.escape(py_ctor)}\(s, "(\w+)"', py or "")]
+    if len(hits) != 1:
+        return None, f"`{py_ctor}` is made {len(hits)} times in case `{case.name}`"
+    index, m = hits[0]
+    ident = m.group(1)
+    py, swift, _ = statements[index]
+    types = re.findall(rf'(?<![\w.])(\w+)\("{ident}"', swift or "")
+    if len(types) != 1:
+        return None, f"no single Swift statement makes `{ident}` in case `{case.name}`"
+    line = next(part for part in py.split("; ") if m.group(0) in part)
+    tree = ast.parse(line.split("=", 1)[1].strip() if re.match(r"\w+ = ", line) else line, mode="eval")
+    call_node = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == py_ctor)
+    kwargs = [k.arg for k in call_node.keywords]
+    args, _ = swift_call_args(swift, swift.index(f'{types[0]}("{ident}"') + len(types[0]))
+    if not all(re.match(r"\w+:", a) for a in args[1:]):
+        return None, f"the Swift call of `{ident}` in case `{case.name}` has unlabeled arguments"
+    labels = [a.split(":", 1)[0] for a in args[1:]]
+    return (index, ident, types[0], kwargs, labels), None
 
 
 # MARK: Values
@@ -446,7 +546,8 @@ def bind(venv):
     ts, surface = load_surface(venv)
     items = surface_items()
     aliases, direct = module_aliases()
-    calls, _ = harvest()
+    calls, hand_groups = harvest()
+    hand_cases = {case.name: case for group in hand_groups.values() for case in group}
     inits = swift_parameters()
     types_index = swift_types()
     old = load_bindings()
@@ -460,6 +561,13 @@ def bind(venv):
         template = TEMPLATES.get(cid)
         own = [c for c in calls if c[0] == py_ctor]
         swift_ctor = template["swift"] if template else (sorted({c[1] for c in own})[0] if own else None)
+        from_case = None
+        if cid in FROM_CASES:
+            from_case, why = case_construct(hand_cases[FROM_CASES[cid]], py_ctor)
+            if why:
+                skipped[cid] = why
+                continue
+            swift_ctor = from_case[2]
         if swift_ctor is None or swift_ctor not in inits:
             skipped[cid] = "no hand-written case makes it through call() (no Swift constructor to reuse)" if swift_ctor is None else \
                 f"Swift `{swift_ctor}` has no `init(_ id: String, ...)`"
@@ -471,6 +579,8 @@ def bind(venv):
         base, setup = [], []
         if template:
             setup = template["setup"]
+        elif from_case:
+            pass
         else:
             best = None  # the fewest options, then the fewest setup statements, then the most used
             counts = {}
@@ -494,12 +604,24 @@ def bind(venv):
         binding = {"id": cid, "python": py_ctor, "swift": swift_ctor, "ident": swift_ctor, "base": base, "setup": setup, "props": {}, "unbound": {}}
         if template:
             binding["template"] = {"python": template["python"], "swift": template["swiftCode"]}
+        if from_case:
+            index, ident, _, set_kwargs, set_labels = from_case
+            case = hand_cases[FROM_CASES[cid]]
+            statements = [list(st) for st in case.stacks[0][1]]
+            head = f'{py_ctor}(s, "{ident}"'
+            statements[index][0] = statements[index][0].replace(head, head + "{options}")
+            binding["ident"] = ident
+            binding["case"] = {"name": case.name, "statements": statements, "at": index}
+            base = [(k, None, None, None) for k in set_kwargs]
         init_params = inits[swift_ctor]
         for p in props:
             item = items.get(p["id"])
             if not item or item["status"] != "supported":
                 continue
             if p["name"] in required or norm(p["python"]) in {norm(k) for k, *_ in base}:
+                continue
+            if p["name"] in hints.get("skip", {}):
+                binding["unbound"][p["name"]] = hints["skip"][p["name"]]
                 continue
             pairs = [(py, sw) for _, _, options, _ in own for k, py, l, sw in options if k and norm(k) == norm(p["python"]) and l]
             labels = sorted({l for _, _, options, _ in own for k, _, l, _ in options if k and l and norm(k) == norm(p["python"])})
@@ -512,6 +634,9 @@ def bind(venv):
                                                  f"no Swift label of `{swift_ctor}` for it (Swift: {item.get('swift', '?')})")
                 continue
             swift_type = next((params[label] for params in init_params if label in params), None)
+            if from_case and label in from_case[4]:
+                binding["unbound"][p["name"]] = f"case `{FROM_CASES[cid]}` (the base) sets `{label}:` already"
+                continue
             if swift_type is None:
                 binding["unbound"][p["name"]] = f"`{swift_ctor}(\u2026)` has no label `{label}`"
                 continue
@@ -523,12 +648,21 @@ def bind(venv):
             if reason:
                 binding["unbound"][p["name"]] = reason
                 continue
+            for value in values:
+                why = hints.get("skipValues", {}).get(p["name"], {}).get(value["case"])
+                if why and value.get("swift"):
+                    value["excluded"] = why
             entry_out = {"python": p["python"], "swift": label, "type": item.get("type"), "cdkDefault": p["default"],
                          "values": values}
             if p["name"] in hints.get("requires", {}):
                 entry_out["with"] = hints["requires"][p["name"]]
             binding["props"][p["name"]] = entry_out
         constructs[cid] = binding
+    # The group and case names: Derived<Swift type>, or Derived<CDK class> where several constructs have the Swift type
+    # (TokenAuthorizer and RequestAuthorizer are both a LambdaAuthorizer).
+    for cid, binding in constructs.items():
+        if sum(b["swift"] == binding["swift"] for b in constructs.values()) > 1:
+            binding["name"] = cid.rsplit("/", 1)[1]
     refused = {k: v for k, v in (old or {}).get("refused", {}).items()}
     data = {"generatedBy": "Scripts/cdk-parity/derived.py --bind; refused: --probe",
             "constructs": constructs, "skippedConstructs": skipped, "refused": refused}
@@ -556,15 +690,27 @@ def statement(binding, options):
     return (binding["template"]["python"].replace("{options}", py), binding["template"]["swift"].replace("{options}", swift), var)
 
 
+def case_statements(binding, options):
+    """The statements of a FROM_CASES construct's case, its construct with `options`."""
+    index = binding["case"]["at"]
+    statements = [tuple(st) for st in binding["case"]["statements"]]
+    py, swift, var = statements[index]
+    py = py.replace("{options}", "".join(f", {k}={v}" for k, v, _, _ in options))
+    swift = swift_inject(swift, binding["swift"], binding["ident"], [(l, v) for _, _, l, v in options])
+    return statements[:index] + [(py, swift, var)] + statements[index + 1:]
+
+
 def construct_cases(binding, refused, include_refused=False):
     """(case, property, value) of one construct: its base case, then one per bound value."""
     setup = [SETUP[name]() for name in binding["setup"]]
-    name = PREFIX + binding["swift"]
-    out = [(C.Case(f"{name}Base", setup + [statement(binding, [])]), None, None)]
+    name = PREFIX + binding.get("name", binding["swift"])
+    make = (lambda options: case_statements(binding, options)) if "case" in binding else \
+        (lambda options: setup + [statement(binding, options)])
+    out = [(C.Case(f"{name}Base", make([])), None, None)]
     for prop, entry in sorted(binding["props"].items()):
         alternative_taken = False
         for value in entry["values"]:
-            if value.get("swift") is None or value.get("skipped"):
+            if value.get("swift") is None or value.get("skipped") or value.get("excluded"):
                 continue
             case_name = f"{name}{pascal(prop)}{value['case']}"
             if case_name in refused and not include_refused:
@@ -574,7 +720,7 @@ def construct_cases(binding, refused, include_refused=False):
                     continue
                 alternative_taken = True
             options = [tuple(w) for w in entry.get("with", [])] + [(entry["python"], value["python"], entry["swift"], value["swift"])]
-            out.append((C.Case(case_name, setup + [statement(binding, options)]), prop, value))
+            out.append((C.Case(case_name, make(options)), prop, value))
     return out
 
 
@@ -586,7 +732,7 @@ def groups(include_refused=False):
     result = {}
     for cid, binding in data["constructs"].items():
         cases = [case for case, _, _ in construct_cases(binding, data.get("refused", {}), include_refused)]
-        result[PREFIX + binding["swift"]] = cases
+        result[PREFIX + binding.get("name", binding["swift"])] = cases
     return dict(sorted(result.items()))
 
 
@@ -660,7 +806,7 @@ def report(venv, data):
     totals = {"props": 0, "absent": 0, "default": 0, "other": 0, "defaultless": 0}
     for cid, binding in data["constructs"].items():
         derived = construct_cases(binding, refused)
-        base = f"{PREFIX}{binding['swift']}Base"
+        base = f"{PREFIX}{binding.get('name', binding['swift'])}Base"
         hand = [c for c in calls if c[0] == binding["python"]]
         lines += [f"## `{binding['python']}` \u2192 `{binding['swift']}`", "",
                   "| property | Swift | CDK default | absent | default | other value | not derived |", "|---|---|---|---|---|---|---|"]
@@ -692,8 +838,9 @@ def report(venv, data):
             missing = []
             if entry:
                 missing = [f"{v['case']}: {v['unbound']}" for v in entry["values"] if v.get("swift") is None]
+                missing += [f"{v['case']}: {v['excluded']}" for v in entry["values"] if v.get("excluded")]
                 missing += [f"{v['case']}: refused by CDK" for v in entry["values"]
-                            if f"{PREFIX}{binding['swift']}{pascal(prop)}{v['case']}" in refused and not v.get("alternative")]
+                            if f"{PREFIX}{binding.get('name', binding['swift'])}{pascal(prop)}{v['case']}" in refused and not v.get("alternative")]
             reason = binding["unbound"].get(prop)
             cdk_default = (entry or {}).get("cdkDefault") or ""
             totals["props"] += 1

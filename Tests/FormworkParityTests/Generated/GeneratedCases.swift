@@ -46,14 +46,23 @@ enum GeneratedCases {
             + ImportCases.all
             + DerivedAlarmCases.all
             + DerivedAliasCases.all
+            + DerivedApiDestinationCases.all
+            + DerivedApiDomainNameCases.all
             + DerivedBucketCases.all
+            + DerivedCognitoAuthorizerCases.all
+            + DerivedCompositeAlarmCases.all
+            + DerivedConnectionCases.all
+            + DerivedDashboardCases.all
             + DerivedEventBridgeScheduleCases.all
             + DerivedEventBusCases.all
             + DerivedFunctionCases.all
+            + DerivedHttpApiCases.all
             + DerivedKeyCases.all
             + DerivedLayerVersionCases.all
             + DerivedLogGroupCases.all
+            + DerivedPipeCases.all
             + DerivedQueueCases.all
+            + DerivedRequestAuthorizerCases.all
             + DerivedRestApiCases.all
             + DerivedRuleCases.all
             + DerivedScheduleGroupCases.all
@@ -63,7 +72,10 @@ enum GeneratedCases {
             + DerivedStringParameterCases.all
             + DerivedTableCases.all
             + DerivedTableV2Cases.all
+            + DerivedTokenAuthorizerCases.all
             + DerivedTopicCases.all
             + DerivedUserPoolCases.all
             + DerivedVersionCases.all
+            + DerivedWebSocketApiCases.all
+            + DerivedWebSocketStageCases.all
 }
