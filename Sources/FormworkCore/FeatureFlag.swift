@@ -36,6 +36,19 @@ public struct FeatureFlag: Sendable, Hashable {
     /// only the tags given to the ``Stack`` are.
     public static let coreExplicitStackTags = FeatureFlag("@aws-cdk/core:explicitStackTags")
 
+    /// An HTTP call's endpoint is `States.Format` of its root and path (`ApiEndpoint.$`), so that the path may be a
+    /// JSON path; off (an app's explicit `false`), the endpoint is written as text. On unless set, as in CDK v2.
+    public static let stepFunctionsTasksHttpInvokeDynamicJsonPathEndpoint = FeatureFlag(
+        "@aws-cdk/aws-stepfunctions-tasks:httpInvokeDynamicJsonPathEndpoint")
+
+    /// A usage plan's keys are named after their API keys (`UsagePlanKeyResource:<key>`); off (an app's explicit
+    /// `false`), the first is plain `UsagePlanKeyResource`. On unless set, as in CDK v2.
+    public static let apiGatewayUsagePlanKeyOrderInsensitiveId = FeatureFlag("@aws-cdk/aws-apigateway:usagePlanKeyOrderInsensitiveId")
+
+    /// S3 notifications under the CDK profile leave what they did not write in the bucket's configuration, even on
+    /// the stack's own bucket (`Managed: false`); off unless set, as in CDK (`cdk init` writes `false`).
+    public static let s3KeepNotificationInImportedBucket = FeatureFlag("@aws-cdk/aws-s3:keepNotificationInImportedBucket")
+
     /// How a reference across stacks is made: `strong` (the default: an export, `Fn::ImportValue`), `weak` (an
     /// output read with `Fn::GetStackOutput`, which does not lock the producer) or `both`.
     public static let coreDefaultCrossStackReferences = FeatureFlag("@aws-cdk/core:defaultCrossStackReferences")
@@ -53,5 +66,8 @@ public struct FeatureFlag: Sendable, Hashable {
         snsSubscriptionsRestrictSqsDecryption,
         corePartitionLiterals,
         coreExplicitStackTags,
+        stepFunctionsTasksHttpInvokeDynamicJsonPathEndpoint,
+        apiGatewayUsagePlanKeyOrderInsensitiveId,
+        s3KeepNotificationInImportedBucket,
     ]
 }

@@ -143,7 +143,10 @@ public struct UsagePlan: Construct {
                     },
                     throttle: throttle?.settings, usagePlanName: name.map { .string($0) }))
             let planId = Value.reference(Reference(to: api, element: [idInApi, "Resource"], form: .ref))
-            for key in apiKeys {
+            // CDK names a plan's key `UsagePlanKeyResource:<key>`; with `usagePlanKeyOrderInsensitiveId` off (an app's
+            // explicit `false`), its first key plain `UsagePlanKeyResource`.
+            let orderInsensitive = scope.defaults.isEnabled(.apiGatewayUsagePlanKeyOrderInsensitiveId)
+            for (position, key) in apiKeys.enumerated() {
                 let keyScope = try apiScope.child(key.id)
                 if try !keyScope.child("Resource").hasElement {
                     try keyScope.declareResource(
@@ -154,7 +157,7 @@ public struct UsagePlan: Construct {
                 try planScope.declareResource(
                     CfnApiGateway.UsagePlanKey(
                         keyId: .reference(Reference(to: api, element: [key.id, "Resource"], form: .ref)), keyType: "API_KEY", usagePlanId: planId),
-                    at: "UsagePlanKeyResource:\(keyScope.uniqueId)")
+                    at: orderInsensitive || position > 0 ? "UsagePlanKeyResource:\(keyScope.uniqueId)" : "UsagePlanKeyResource")
             }
         }
     }

@@ -44,12 +44,14 @@ enum BucketNotificationsResource {
         guard eventBridge || !entries.isEmpty else { return }
         let handler = try BucketNotificationsHandler.shared(in: scope)
         let notifications = try scope.child("Notifications")
+        // With `@aws-cdk/aws-s3:keepNotificationInImportedBucket` CDK treats even the stack's own bucket as unmanaged:
+        // the handler reads the bucket's configuration (`s3:GetBucketNotification`) and keeps what it did not write.
+        let managed = !scope.defaults.isEnabled(.s3KeepNotificationInImportedBucket)
+        var statements = [PolicyStatement(actions: ["s3:PutBucketNotification"], resources: [bucket.arn])]
+        if !managed { statements.append(PolicyStatement(actions: ["s3:GetBucketNotification"], resources: [bucket.arn])) }
         try notifications.child("HandlerPolicy").declareResource(
             CfnIAM.Policy(
-                policyDocument: PolicyDocument(
-                    [PolicyStatement(actions: ["s3:PutBucketNotification"], resources: [bucket.arn])], minimizing: scope.minimizesPolicies
-                )
-                .value,
+                policyDocument: PolicyDocument(statements, minimizing: scope.minimizesPolicies).value,
                 policyName: .string(String(notifications.child("HandlerPolicy").child("Resource").logicalIdFromPath.suffix(128))),
                 roles: [handler.role.name]),
             transforms: scope.policyTransforms)
@@ -66,7 +68,8 @@ enum BucketNotificationsResource {
                 Dependency(on: bucket, element: ["Notifications", "HandlerPolicy"]), Dependency(on: bucket, element: ["Policy"]),
             ]
         try notifications.declareResource(
-            Properties(serviceToken: handler.arn, bucketName: bucket.name, notificationConfiguration: .object(configuration)), dependencies: dependencies)
+            Properties(serviceToken: handler.arn, bucketName: bucket.name, notificationConfiguration: .object(configuration), managed: managed),
+            dependencies: dependencies)
     }
 
     /// The properties the handler reads, in the order CDK writes them (a custom resource's are not sorted).
@@ -79,11 +82,13 @@ enum BucketNotificationsResource {
         /// The configuration to put: `EventBridgeConfiguration`, `LambdaFunctionConfigurations`,
         /// `QueueConfigurations`, `TopicConfigurations`.
         var notificationConfiguration: Value
+        /// Whether the handler owns the bucket's whole configuration (`true`) or keeps what it did not write.
+        var managed: Bool
 
         var properties: OrderedDictionary<String, Value> {
             [
-                "ServiceToken": serviceToken, "BucketName": bucketName, "NotificationConfiguration": notificationConfiguration, "Managed": true,
-                "SkipDestinationValidation": false,
+                "ServiceToken": serviceToken, "BucketName": bucketName, "NotificationConfiguration": notificationConfiguration,
+                "Managed": .bool(managed), "SkipDestinationValidation": false,
             ]
         }
     }

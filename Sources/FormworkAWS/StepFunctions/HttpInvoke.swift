@@ -61,7 +61,7 @@ extension State {
             name,
             TaskIntegration(
                 resource: TaskIntegration.serviceResource("http:invoke"), parameters: .object(parameters),
-                statements: statements, requirements: [connection]),
+                statements: statements, requirements: [connection], staticApiEndpoint: "\(apiRoot)/\(apiEndpoint)"),
             resultPath: resultPath, comment: comment)
     }
 

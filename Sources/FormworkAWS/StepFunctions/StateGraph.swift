@@ -17,10 +17,14 @@ struct StateGraph {
     /// Whether distributed maps write only `resultWriterV2`, ignoring the v1 `resultWriter` (CDK's
     /// `@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2`).
     let ignoresResultWriterV1: Bool
+    /// Whether an HTTP call's endpoint is written as text (`ApiEndpoint`) instead of `States.Format` of its root
+    /// and path (`ApiEndpoint.$`): CDK's `@aws-cdk/aws-stepfunctions-tasks:httpInvokeDynamicJsonPathEndpoint` off.
+    let writesStaticApiEndpoints: Bool
 
-    init(path: String, ignoresResultWriterV1: Bool = false) {
+    init(path: String, ignoresResultWriterV1: Bool = false, writesStaticApiEndpoints: Bool = false) {
         self.path = path
         self.ignoresResultWriterV1 = ignoresResultWriterV1
+        self.writesStaticApiEndpoints = writesStaticApiEndpoints
     }
 
     /// `{"StartAt": ..., "States": {...}}` of `chain`.
@@ -46,7 +50,7 @@ struct StateGraph {
         if let existing = rendered[state.name] {
             // The same state reached again (CDK binds a state, and registers its statements, once), or another state
             // with its name: rendered apart, so that nothing is collected twice and its branches are rendered whole.
-            var apart = StateGraph(path: path, ignoresResultWriterV1: ignoresResultWriterV1)
+            var apart = StateGraph(path: path, ignoresResultWriterV1: ignoresResultWriterV1, writesStaticApiEndpoints: writesStaticApiEndpoints)
             var apartStates = OrderedDictionary<String, Value>()
             var apartNested: [PolicyStatement] = []
             let again = try apart.renderState(state, next: next, into: &apartStates, nested: &apartNested)
@@ -146,6 +150,14 @@ struct StateGraph {
             resultPath()
             members["Resource"] = integration.resource
             members["Parameters"] = integration.parameters
+            if writesStaticApiEndpoints, let endpoint = integration.staticApiEndpoint, case .object(var parameters)? = integration.parameters,
+                let index = parameters.index(forKey: "ApiEndpoint.$")
+            {
+                // The same place in the parameters, under the plain key.
+                parameters.updateValue(.string(endpoint), forKey: "ApiEndpoint", insertingAt: index)
+                parameters.removeValue(forKey: "ApiEndpoint.$")
+                members["Parameters"] = .object(parameters)
+            }
             statements += integration.statements
             requirements += integration.requirements
         case .parallel(let branches):

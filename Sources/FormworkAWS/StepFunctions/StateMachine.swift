@@ -140,7 +140,9 @@ public struct StateMachine: GrantPrincipal {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(timeout?.wholeSeconds, in: 1...31_536_000, "timeout", unit: " s", at: scope)
         try scope.add(role)
-        var graph = StateGraph(path: scope.path, ignoresResultWriterV1: scope.defaults.isEnabled(.stepFunctionsUseDistributedMapResultWriterV2))
+        var graph = StateGraph(
+            path: scope.path, ignoresResultWriterV1: scope.defaults.isEnabled(.stepFunctionsUseDistributedMapResultWriterV2),
+            writesStaticApiEndpoints: !scope.defaults.isEnabled(.stepFunctionsTasksHttpInvokeDynamicJsonPathEndpoint))
         let definitionString: Value
         switch definition {
         case .chain(let chain):

@@ -8,6 +8,9 @@ public struct TaskIntegration: Sendable {
     let parameters: Value?
     let statements: [PolicyStatement]
     let requirements: [any IdentifiedConstruct]
+    /// For an HTTP call, its endpoint as plain text (`<apiRoot>/<apiEndpoint>`), which replaces the `ApiEndpoint.$`
+    /// parameter when `@aws-cdk/aws-stepfunctions-tasks:httpInvokeDynamicJsonPathEndpoint` is off; `nil` otherwise.
+    var staticApiEndpoint: String? = nil
 
     /// `arn:${Partition}:states:::<service>:<action>`.
     static func serviceResource(_ action: String) -> Value { "arn:\(Aws.partition):states:::\(action)" }
