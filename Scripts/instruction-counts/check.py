@@ -13,7 +13,8 @@ Each measurement runs a stripped copy of the binary (valgrind cannot read Swift'
 `valgrind --tool=callgrind`. `scale synth` is counted whole, in a fresh process: start-up, synthesis with
 validation, writing the assembly. A phase of the benchmark (validate, check, json, yaml, yamlread, diff) is
 counted as the difference between two and one iterations of it in one process: one warm run, without the
-synthesis that makes its input.
+synthesis that makes its input; the median of three such differences, since a parallel phase's count varies
+with the scheduling of its threads.
 """
 import json, os, re, shutil, subprocess, sys, tempfile
 
@@ -45,12 +46,20 @@ def callgrind(binary, arguments, workdir):
     raise SystemExit(f"error: no instruction total in {out}")
 
 
+# A phase's count is the median of this many measurements: a phase that runs in parallel (the JSON texts, stack by
+# stack) counts the instructions of the threads' waiting too, which vary with their scheduling (3% between runs).
+PHASE_REPETITIONS = 3
+
+
 def measure(binary, name, workdir):
     if name == "synth":
         return callgrind(binary, ["synth"] + SIZE + ["--output", os.path.join(workdir, "scale.out")], workdir)
-    once = callgrind(binary, ["bench"] + SIZE + ["--iterations", "1", "--phases", name], workdir)
-    twice = callgrind(binary, ["bench"] + SIZE + ["--iterations", "2", "--phases", name], workdir)
-    return twice - once
+    differences = []
+    for _ in range(PHASE_REPETITIONS):
+        once = callgrind(binary, ["bench"] + SIZE + ["--iterations", "1", "--phases", name], workdir)
+        twice = callgrind(binary, ["bench"] + SIZE + ["--iterations", "2", "--phases", name], workdir)
+        differences.append(twice - once)
+    return sorted(differences)[len(differences) // 2]
 
 
 def release_binary():
