@@ -335,6 +335,8 @@ def function_cases():
             ("handler", '"index.handler"', "handler", '"index.handler"'),
             ("code", 'lambda_.Code.from_inline("def handler(e, c): return {}")', "code", '.inline("def handler(e, c): return {}")')])]),
         Case("FunctionDeadLetterQueue", [queue("DLQ"), fn("Fn", [o("dead_letter_queue", "dLQ", "deadLetterQueue", "dLQ")])]),
+        Case("FunctionDeadLetterQueueTraced", [queue("DLQ"), fn("Fn", [o("dead_letter_queue", "dLQ", "deadLetterQueue", "dLQ"),
+                                                                      o("tracing", "lambda_.Tracing.ACTIVE", "tracing", ".active")])]),
         Case("FunctionSqsSource", [queue(), fn(), stmt("fn.add_event_source(les.SqsEventSource(queue))", "fn.consumes(queue)")]),
         Case("FunctionSqsSourceBatchDefault", [queue(), fn(), stmt("fn.add_event_source(les.SqsEventSource(queue, batch_size=10))", "fn.consumes(queue, batchSize: 10)")]),
         Case("FunctionSqsSourceBatchOther", [queue(), fn(), stmt("fn.add_event_source(les.SqsEventSource(queue, batch_size=5))", "fn.consumes(queue, batchSize: 5)")]),
@@ -688,6 +690,10 @@ def rest_api_cases():
                                            ', cors: .init(allowOrigins: ["https://example.com"])')),
         Case("RestApiApiKeyRequired", rest_api([("GET", "/orders", "fn", ("", ", api_key_required=True"), ", apiKeyRequired: true")])),
         Case("RestApiApiKeyNotRequired", rest_api([("GET", "/orders", "fn", ("", ", api_key_required=False"), ", apiKeyRequired: false")])),
+        Case("RestApiAccessLog", [construct('group = logs.LogGroup(s, "AccessLogs")', 'let group = LogGroup("AccessLogs")', "group")] + rest_api(
+            [get], ', deploy_options=apigw.StageOptions(access_log_destination=apigw.LogGroupLogDestination(group), '
+                   'access_log_format=apigw.AccessLogFormat.custom("$context.requestId"))',
+            ', deploy: .init(accessLog: (destination: group, format: "$context.requestId"))')),
         Case("RestApiIamAuthorization", rest_api([("GET", "/orders", "fn", ("", ", authorization_type=apigw.AuthorizationType.IAM"), ", authorization: .iam")])),
     ]
     return cases
@@ -1073,6 +1079,7 @@ def secret_cases():
         Case("SecretRotation", [secret(()), fn(), rotation()]),
         Case("SecretRotationWeekly", [secret(()), fn(), rotation(", automatically_after=Duration.days(7), rotate_immediately_on_update=False",
                                                                  ", every: .days(7), rotateImmediatelyOnUpdate: false")]),
+        Case("SecretRotationTracedFunction", [secret(()), fn(options=[o("tracing", "lambda_.Tracing.ACTIVE", "tracing", ".active")]), rotation()]),
         Case("SecretRotationHours", [secret(()), fn(), rotation(", automatically_after=Duration.hours(6)", ", every: .hours(6)", "Frequent")]),
         Case("SecretRotationTwoSecretsOneFunction", [secret(()), call("secretsmanager.Secret", "Secret", "Other", []), fn(), rotation(),
                                                      stmt('other.add_rotation_schedule("Rotation", rotation_lambda=fn)', "other.rotation(by: fn)")]),

@@ -12,8 +12,19 @@ public struct FeatureFlag: Sendable, Hashable {
     public static let lambdaUseCdkManagedLogGroup = FeatureFlag("@aws-cdk/aws-lambda:useCdkManagedLogGroup")
     /// `currentVersion`'s hash covers the layers, and layers are sorted by construct path.
     public static let lambdaRecognizeLayerVersion = FeatureFlag("@aws-cdk/aws-lambda:recognizeLayerVersion")
+    /// `currentVersion`'s hash covers only the properties that make a new version (CDK's `VERSION_LOCKED`); off (an
+    /// app's explicit `false`), it covers the function's whole template entry, so that any change (tags, reserved
+    /// concurrency) publishes a new version. On unless set, as in CDK v2.
+    public static let lambdaRecognizeVersionProps = FeatureFlag("@aws-cdk/aws-lambda:recognizeVersionProps")
+    /// What a function gives its own role (tracing's and the dead-letter queue's statements, a rotation's) goes into
+    /// a policy of its own per statement (`<function>/inlinePolicyAddedToExecutionRole-<n>`) instead of the role's
+    /// default policy; off unless set, as in CDK v2 (`cdk init` writes `false`).
+    public static let lambdaCreateNewPoliciesWithAddToRolePolicy = FeatureFlag("@aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy")
     /// A REST API makes no CloudWatch role and account unless asked.
     public static let apiGatewayDisableCloudWatchRole = FeatureFlag("@aws-cdk/aws-apigateway:disableCloudWatchRole")
+    /// A REST API stage's access log destination is the log group's ARN built from its name (`arn:…:log-group:<name>`)
+    /// instead of its `Arn` attribute, which ends in `:*`; off unless set, as in CDK (`cdk init` does not write it).
+    public static let apiGatewayLogGroupDestinationArnWithoutWildcard = FeatureFlag("@aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard")
     /// A REST API deployment's logical id also hashes the authorizers.
     public static let apiGatewayAuthorizerChangeDeploymentLogicalId = FeatureFlag("@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId")
     /// Policy documents are minimized: actions sorted, statements merged.
@@ -56,11 +67,14 @@ public struct FeatureFlag: Sendable, Hashable {
     /// The flags Formwork implements: those that change what its constructs write in CDK's parity cases.
     public static let implemented: [FeatureFlag] = [
         lambdaRecognizeLayerVersion,
+        lambdaRecognizeVersionProps,
+        lambdaCreateNewPoliciesWithAddToRolePolicy,
         lambdaUseCdkManagedLogGroup,
         apiGatewayDisableCloudWatchRole,
         iamMinimizePolicies,
         stepFunctionsUseDistributedMapResultWriterV2,
         apiGatewayAuthorizerChangeDeploymentLogicalId,
+        apiGatewayLogGroupDestinationArnWithoutWildcard,
         coreDefaultCrossStackReferences,
         eventsTargetQueueSameAccount,
         snsSubscriptionsRestrictSqsDecryption,

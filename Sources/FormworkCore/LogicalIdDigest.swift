@@ -15,8 +15,10 @@ public struct LogicalIdDigest: Sendable {
         /// A value, resolved as the template resolves it (`Ref`, `Fn::GetAtt`, `Fn::Join`, ...).
         case value(Value)
         /// The whole template entry of the resource a reference points at, as
-        /// `{"Resources": {"<logical ID>": <entry>}}`.
-        case resourceEntry(Reference)
+        /// `{"Resources": {"<logical ID>": <entry>}}`; with `propertyOrder`, its `Properties` are written with those
+        /// keys first in that order and the others after in alphabetical order (CDK's function hash of a version
+        /// with `@aws-cdk/aws-lambda:recognizeVersionProps` off).
+        case resourceEntry(Reference, propertyOrder: [String]? = nil)
         /// The `Properties` of the resource a reference points at, resolved: the keys of `order` first in that
         /// order, the others after in alphabetical order, only those in `keeping` when it is given (CDK's
         /// function hash of a version), each written under its name in `renaming` when it has one there (CDK's

@@ -65,7 +65,11 @@ struct StackTemplateBuilder {
         return template
     }
 
-    private mutating func resource(_ declaration: ResourceDeclaration, at node: Int) throws(SynthesisError) -> Template.Resource {
+    /// The template entry of `declaration`. Its `DependsOn` leaves out the resources its properties already refer
+    /// to, unless `keepingImpliedDependencies` (CDK writes every edge, and a digest of the whole entry hashes them).
+    private mutating func resource(
+        _ declaration: ResourceDeclaration, at node: Int, keepingImpliedDependencies: Bool = false
+    ) throws(SynthesisError) -> Template.Resource {
         var resource = Template.Resource(type: declaration.type)
         for (key, value) in declaration.properties { resource.properties[key] = try resolve(value, at: node) }
         for transform in declaration.resolvedTransforms { resource.properties = transform.transform(resource.properties) }
@@ -88,7 +92,7 @@ struct StackTemplateBuilder {
         if !declaration.overrides.isEmpty {
             resource = try applying(declaration.overrides, to: resource, at: node)
         }
-        if !resource.dependsOn.isEmpty {
+        if !resource.dependsOn.isEmpty, !keepingImpliedDependencies {
             let implied = resource.referencedLogicalIds
             resource.dependsOn = OrderedSet(resource.dependsOn).filter { !implied.contains($0) }
         }
@@ -145,17 +149,16 @@ struct StackTemplateBuilder {
             switch component {
             case .value(let value):
                 text += writer.bytes(from: try resolve(value, at: node))
-            case .resourceEntry(let reference):
-                let (logicalId, entry) = try resourceJSON(reference, from: node)
+            case .resourceEntry(let reference, let propertyOrder):
+                var (logicalId, entry) = try resourceJSON(reference, from: node)
+                if let propertyOrder, case .object(var fields) = entry, let properties = fields["Properties"]?.objectValue {
+                    fields["Properties"] = .object(Self.sorted(properties, order: propertyOrder))
+                    entry = .object(fields)
+                }
                 text += writer.bytes(from: .object(["Resources": .object([logicalId: entry])]))
             case .resourceProperties(let reference, let order, let keeping, let renaming):
                 let properties = try resourceJSON(reference, from: node).entry["Properties"]?.objectValue ?? [:]
-                var sorted = OrderedDictionary<String, JSONValue>()
-                for key in order + properties.keys.filter({ !order.contains($0) }).sorted() {
-                    guard let value = properties[key], keeping.map({ $0.contains(key) }) ?? true else { continue }
-                    sorted[renaming[key] ?? key] = value
-                }
-                text += writer.bytes(from: .object(sorted))
+                text += writer.bytes(from: .object(Self.sorted(properties, order: order, keeping: keeping, renaming: renaming)))
             case .text(let raw):
                 text += Array(raw.utf8)
             case .digest(let inner):
@@ -163,6 +166,19 @@ struct StackTemplateBuilder {
             }
         }
         return text
+    }
+
+    /// `properties` with the keys of `order` first in that order and the others after in alphabetical order; only
+    /// those in `keeping` when it is given, each under its name in `renaming` when it has one there.
+    private static func sorted(
+        _ properties: OrderedDictionary<String, JSONValue>, order: [String], keeping: Set<String>? = nil, renaming: [String: String] = [:]
+    ) -> OrderedDictionary<String, JSONValue> {
+        var sorted = OrderedDictionary<String, JSONValue>()
+        for key in order + properties.keys.filter({ !order.contains($0) }).sorted() {
+            guard let value = properties[key], keeping.map({ $0.contains(key) }) ?? true else { continue }
+            sorted[renaming[key] ?? key] = value
+        }
+        return sorted
     }
 
     /// The logical ID and template entry of the resource `reference` points at.
@@ -173,7 +189,7 @@ struct StackTemplateBuilder {
                 .invalidReference, paths: [tree.path(of: node), tree.path(of: target)],
                 "a logical ID digest names an element that is not a resource")
         }
-        return (logicalId, try resource(declaration, at: target).json)
+        return (logicalId, try resource(declaration, at: target, keepingImpliedDependencies: true).json)
     }
 
     // MARK: References

@@ -399,9 +399,18 @@ public struct RestApi: IdentifiedConstruct {
                     dependencies: [Dependency(on: self, element: ["Resource"])], removalPolicy: .retain)))
     }
 
+    /// The ARN the stage sends its access log to: the group's `Arn` attribute (which ends in `:*`), or with
+    /// `@aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard` the ARN built from its name, as CDK writes them.
+    private func accessLogDestinationArn(_ group: LogGroup, in scope: ConstructScope) -> Value {
+        guard scope.defaults.isEnabled(.apiGatewayLogGroupDestinationArnWithoutWildcard) else { return group.arn }
+        return "arn:\(scope.arnPartition):logs:\(scope.arnRegion):\(scope.arnAccount):log-group:\(group.name)"
+    }
+
     private func declareStage(in scope: ConstructScope) throws(SynthesisError) {
         let properties = CfnApiGateway.Stage(
-            accessLogSetting: deploy.accessLog.map { CfnApiGateway.Stage.AccessLogSetting(destinationArn: $0.destination.arn, format: .string($0.format)) },
+            accessLogSetting: deploy.accessLog.map {
+                CfnApiGateway.Stage.AccessLogSetting(destinationArn: accessLogDestinationArn($0.destination, in: scope), format: .string($0.format))
+            },
             deploymentId: attribute(["Deployment", "Resource"], .ref), methodSettings: deploy.methodSettings, restApiId: apiId,
             stageName: .string(deploy.stageName), tracingEnabled: deploy.tracing.map { .bool($0) })
         try scope.child("DeploymentStage.\(deploy.stageName)").declareResource(

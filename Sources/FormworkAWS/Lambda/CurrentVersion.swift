@@ -60,12 +60,31 @@ public struct CurrentVersion: Construct, PublishedVersion {
     ]
     static let layerHashOrder = ["Content", "CompatibleArchitectures", "CompatibleRuntimes", "Description", "LayerName", "LicenseInfo"]
 
-    /// CDK's hash: the function's version-locked properties, then (when `recognizingLayers`) the hash of its
-    /// layers' properties by id.
-    func digest(recognizingLayers: Bool) -> LogicalIdDigest {
+    /// How CDK hashes a function into its current version's logical ID, by the flags that decide it.
+    struct Hashing {
+        /// Only the version-locked properties (`@aws-cdk/aws-lambda:recognizeVersionProps`, on unless set);
+        /// otherwise the function's whole template entry.
+        var versionPropertiesOnly: Bool
+        /// The layers' properties too (`@aws-cdk/aws-lambda:recognizeLayerVersion`, or the version's own setting).
+        var layers: Bool
+    }
+
+    /// How the version at `scope` is hashed: its own ``recognizeLayerVersion`` or the stack's flags.
+    private func hashing(in scope: ConstructScope) -> Hashing {
+        Hashing(
+            versionPropertiesOnly: scope.defaults.isEnabled(.lambdaRecognizeVersionProps),
+            layers: recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion))
+    }
+
+    /// CDK's hash: the function's version-locked properties (or its whole entry), then (when hashing layers) the hash
+    /// of its layers' properties by id.
+    func digest(_ hashing: Hashing) -> LogicalIdDigest {
         let functionResource = Reference(to: function, element: ["Resource"], form: .ref)
-        let properties = LogicalIdDigest.Component.resourceProperties(functionResource, order: Self.hashOrder, keeping: Self.versionLocked)
-        guard recognizingLayers else { return LogicalIdDigest([properties]) }
+        let properties =
+            hashing.versionPropertiesOnly
+            ? LogicalIdDigest.Component.resourceProperties(functionResource, order: Self.hashOrder, keeping: Self.versionLocked)
+            : .resourceEntry(functionResource, propertyOrder: Self.hashOrder)
+        guard hashing.layers else { return LogicalIdDigest([properties]) }
         var layers: [LogicalIdDigest.Component] = [.text("{")]
         // CDK sorts the layers by their construct path; one stack's layers sort by id.
         for (index, layer) in function.layers.sorted(by: { $0.id < $1.id }).enumerated() {
@@ -79,9 +98,9 @@ public struct CurrentVersion: Construct, PublishedVersion {
     public func expand(in scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
         scope.require(function)
-        let recognizingLayers = recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion)
+        let hashing = hashing(in: scope)
         scope.afterExpansion(.edges) { [self] scope throws(SynthesisError) in
-            try declare(recognizingLayers: recognizingLayers, in: scope)
+            try declare(hashing, in: scope)
         }
     }
 
@@ -90,22 +109,22 @@ public struct CurrentVersion: Construct, PublishedVersion {
     /// this one looks at ``ConstructScope/Stage/finalize``, once every listed one is declared.
     func declareUnlessListed(from scope: ConstructScope) throws(SynthesisError) {
         try PropertyChecks.check(provisionedConcurrentExecutions, in: 1...Int.max, "provisionedConcurrentExecutions", at: scope)
-        let recognizingLayers = recognizeLayerVersion ?? scope.defaults.isEnabled(.lambdaRecognizeLayerVersion)
+        let hashing = hashing(in: scope)
         scope.afterExpansion(.finalize) { [self] scope throws(SynthesisError) in
             let functionScope = try scope.scope(of: function)
             guard functionScope.existingChild("CurrentVersion")?.existingChild("Resource")?.hasElement != true else { return }
-            try declare(recognizingLayers: recognizingLayers, in: scope)
+            try declare(hashing, in: scope)
         }
     }
 
-    private func declare(recognizingLayers: Bool, in scope: ConstructScope) throws(SynthesisError) {
+    private func declare(_ hashing: Hashing, in scope: ConstructScope) throws(SynthesisError) {
         var cfnVersion = CfnLambda.Version(functionName: function.name)
         cfnVersion.description = description.map { .string($0) }
         cfnVersion.provisionedConcurrencyConfig = provisionedConcurrentExecutions.map {
             CfnLambda.Version.ProvisionedConcurrencyConfiguration(provisionedConcurrentExecutions: .number(Double($0)))
         }
         var declaration = ResourceDeclaration(cfnVersion, removalPolicy: removalPolicy, metadata: ["aws:cdk:do-not-refactor": true])
-        declaration.logicalIdDigest = digest(recognizingLayers: recognizingLayers)
+        declaration.logicalIdDigest = digest(hashing)
         try scope.scope(of: function).child("CurrentVersion").declare(.resource(declaration), at: "Resource")
     }
 }

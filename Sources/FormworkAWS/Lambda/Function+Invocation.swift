@@ -29,12 +29,8 @@ extension Function {
         }
     }
 
-    /// Declares the invocation settings: dead-letter queue, log group and asynchronous invocation config.
+    /// Declares the invocation settings: log group and asynchronous invocation config.
     func declareInvocationSettings(in scope: ConstructScope) throws(SynthesisError) {
-        if let deadLetterQueue {
-            scope.require(deadLetterQueue)
-            scope.contribute(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), to: role, as: Role.defaultPolicyStatements)
-        }
         if let logRetention, scope.defaults.isFormwork {
             try scope.add(LogGroup("LogGroup", logGroupName: "/aws/lambda/\(name)", retention: logRetention))
         } else if let logRetention {

@@ -177,11 +177,17 @@ public struct Function: GrantPrincipal {
                 .invalidSetting, paths: [scope.path], "SnapStart is for Java, Python 3.12 and later, and .NET 8 runtimes; \(runtime.name) has none")
         }
         try scope.add(role)
+        if let deadLetterQueue {
+            // CDK's first `addToRolePolicy` call: the dead-letter queue's, before tracing's.
+            scope.require(deadLetterQueue)
+            try addToRolePolicy(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), index: 0, in: scope)
+        }
         if tracing != nil {
-            // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments.
-            scope.contribute(
+            // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments. Its call
+            // comes after the dead-letter queue's.
+            try addToRolePolicy(
                 PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
-                to: role, as: Role.defaultPolicyStatements)
+                index: deadLetterQueue == nil ? 0 : 1, in: scope)
         }
         let (codeProperty, asset) = try code.properties(in: scope)
         var function = CfnLambda.Function(code: codeProperty, role: role.arn)

@@ -54,17 +54,16 @@ public struct RotationSchedule: Construct {
                     CfnLambda.Permission(action: "lambda:InvokeFunction", functionName: function.arn, principal: "secretsmanager.amazonaws.com"),
                     at: Self.permissionId)
             }
-            scope.contribute(
+            // CDK's two `addToRolePolicy` calls, after the function's own.
+            try function.addToRolePolicy(
                 PolicyStatement(
                     actions: [
                         "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
                         "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage",
                     ],
                     resources: [secret.arn]),
-                to: function.role, as: Role.defaultPolicyStatements)
-            scope.contribute(
-                PolicyStatement(actions: ["secretsmanager:GetRandomPassword"], resources: ["*"]),
-                to: function.role, as: Role.defaultPolicyStatements)
+                in: scope)
+            try function.addToRolePolicy(PolicyStatement(actions: ["secretsmanager:GetRandomPassword"], resources: ["*"]), in: scope)
             let secretScope = try scope.scope(of: secret)
             let schedule = CfnSecretsManager.RotationSchedule(
                 rotateImmediatelyOnUpdate: rotateImmediatelyOnUpdate.map { .bool($0) },

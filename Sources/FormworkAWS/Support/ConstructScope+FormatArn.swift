@@ -5,6 +5,10 @@ extension ConstructScope {
     /// otherwise.
     var arnRegion: Value { stackRegion.map { .string($0) } ?? Aws.region }
 
+    /// The account in an ARN CDK builds with `Stack.formatArn`: the stack's account where the stack names one,
+    /// `AWS::AccountId` otherwise.
+    var arnAccount: Value { stackAccount.map { .string($0) } ?? Aws.accountId }
+
     /// The partition in an ARN CDK builds with `Stack.formatArn`: with `@aws-cdk/core:enablePartitionLiterals` (on in
     /// every app `cdk init` made) and a stack that names its region, that region's partition as text; `AWS::Partition`
     /// otherwise, as without the flag.

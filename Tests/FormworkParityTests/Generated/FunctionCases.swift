@@ -20,6 +20,7 @@ enum FunctionCases {
         ("FunctionArchitectureArm", functionArchitectureArm),
         ("FunctionPython", functionPython),
         ("FunctionDeadLetterQueue", functionDeadLetterQueue),
+        ("FunctionDeadLetterQueueTraced", functionDeadLetterQueueTraced),
         ("FunctionSqsSource", functionSqsSource),
         ("FunctionSqsSourceBatchDefault", functionSqsSourceBatchDefault),
         ("FunctionSqsSourceBatchOther", functionSqsSourceBatchOther),
@@ -186,6 +187,18 @@ enum FunctionCases {
         let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), deadLetterQueue: dLQ)
         return [
             Stack("FunctionDeadLetterQueue") {
+                dLQ
+                fn
+            }
+        ]
+    }
+
+    /// `FunctionDeadLetterQueueTraced`
+    static func functionDeadLetterQueueTraced() -> [Stack] {
+        let dLQ = Queue("DLQ")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), tracing: .active, deadLetterQueue: dLQ)
+        return [
+            Stack("FunctionDeadLetterQueueTraced") {
                 dLQ
                 fn
             }

@@ -24,6 +24,7 @@ enum RestApiCases {
         ("RestApiCorsNested", restApiCorsNested),
         ("RestApiApiKeyRequired", restApiApiKeyRequired),
         ("RestApiApiKeyNotRequired", restApiApiKeyNotRequired),
+        ("RestApiAccessLog", restApiAccessLog),
         ("RestApiIamAuthorization", restApiIamAuthorization),
     ]
 
@@ -251,6 +252,20 @@ enum RestApiCases {
         let api = RestApi("Api") { Route(.get, "/orders", to: fn, apiKeyRequired: false) }
         return [
             Stack("RestApiApiKeyNotRequired") {
+                fn
+                api
+            }
+        ]
+    }
+
+    /// `RestApiAccessLog`
+    static func restApiAccessLog() -> [Stack] {
+        let group = LogGroup("AccessLogs")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"))
+        let api = RestApi("Api", deploy: .init(accessLog: (destination: group, format: "$context.requestId"))) { Route(.get, "/orders", to: fn) }
+        return [
+            Stack("RestApiAccessLog") {
+                group
                 fn
                 api
             }

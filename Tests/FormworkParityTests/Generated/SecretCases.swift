@@ -18,6 +18,7 @@ enum SecretCases {
         ("SecretInEnvironment", secretInEnvironment),
         ("SecretRotation", secretRotation),
         ("SecretRotationWeekly", secretRotationWeekly),
+        ("SecretRotationTracedFunction", secretRotationTracedFunction),
         ("SecretRotationHours", secretRotationHours),
         ("SecretRotationTwoSecretsOneFunction", secretRotationTwoSecretsOneFunction),
     ]
@@ -162,6 +163,19 @@ enum SecretCases {
                 secret
                 fn
                 secret.rotation(by: fn, every: .days(7), rotateImmediatelyOnUpdate: false)
+            }
+        ]
+    }
+
+    /// `SecretRotationTracedFunction`
+    static func secretRotationTracedFunction() -> [Stack] {
+        let secret = Secret("Secret")
+        let fn = Function("Fn", runtime: .nodejs22, handler: "index.handler", code: .inline("exports.handler = async () => ({});"), tracing: .active)
+        return [
+            Stack("SecretRotationTracedFunction") {
+                secret
+                fn
+                secret.rotation(by: fn)
             }
         ]
     }
