@@ -348,7 +348,7 @@ def swift_implemented():
     import re
     with open(os.path.join(ROOT, "Sources", "FormworkCore", "FeatureFlag.swift")) as f:
         source = f.read()
-    constants = dict(re.findall(r'static let (\w+) = FeatureFlag\("([^"]+)"\)', source))
+    constants = dict(re.findall(r'static let (\w+) = FeatureFlag\(\s*"([^"]+)"\s*\)', source))
     listed = re.search(r"static let implemented: \[FeatureFlag\] = \[(.*?)\]", source, re.S).group(1)
     return {constants[word] for word in re.findall(r"\w+", listed) if word in constants}
 
