@@ -15,6 +15,19 @@ extension ConstructTree {
         }
     }
 
+    /// Drops everything the tree holds, once nothing reads it: a tree resolved apart is freed by the task that
+    /// resolved it, in parallel with the others, not at the end of the synthesis.
+    func releaseAll() {
+        nodes = []
+        childIndex = [:]
+        identities = [:]
+        deferredActions = []
+        contributions = [:]
+        readContributionSlots = []
+        assets = [:]
+        missedIdentities = nil
+    }
+
     /// The tree's nodes, written by tasks that each touch their own nodes only.
     private struct NodeBuffer: @unchecked Sendable {
         let base: UnsafeMutablePointer<Node>

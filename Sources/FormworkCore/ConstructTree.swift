@@ -88,6 +88,9 @@ final class ConstructTree {
 
     /// The constructs looked up by identity and not found, when the tree notes them (``forOneStack()``).
     var missedIdentities: Set<ConstructIdentity>?
+    /// Whether an element of the tree references a construct of another stack's tree, when stacks settle apart
+    /// (``Synthesizer/settle(_:elsewhere:)``): such a stack resolves only in a tree holding both.
+    var referencesElsewhere = false
     /// The tree this one was merged into, and by how much its node indices moved
     /// (`ConstructTree+Merge.swift`); scopes taken from this tree follow it there.
     var absorbedInto: (tree: ConstructTree, offset: Int)?

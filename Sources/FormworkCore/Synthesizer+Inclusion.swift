@@ -40,7 +40,11 @@ extension Synthesizer {
             var missing = OrderedDictionary<ConstructIdentity, (construct: any IdentifiedConstruct, referencedBy: [Int])>()
             for node in tree.nodes.indices {
                 scanned.forEachUnscanned(of: node, in: tree) { identity, construct in
-                    guard !tree.holds(identity), !elsewhere.contains(identity) else { return }
+                    guard !tree.holds(identity) else { return }
+                    guard !elsewhere.contains(identity) else {
+                        tree.referencesElsewhere = true
+                        return
+                    }
                     missing[identity, default: (construct, [])].referencedBy.append(tree.owningConstruct(of: node))
                 }
             }

@@ -16,9 +16,18 @@ struct Synthesizer {
         for stack in stacks { try Self.validate(stack, among: stacks) }
         let stacks = try Self.readingFeatureFlags(of: self.stacks)
         let tree: ConstructTree
-        if let settled = try Self.settleInParallel(stacks) {
+        switch try Self.settleInParallel(stacks) {
+        case .merged(let settled)?:
             tree = settled
-        } else {
+        case .apart(let parts)?:
+            if var assembly = Self.resolveApart(parts, stacks: stacks, validatingWith: validator) {
+                assembly.warnings += Self.unimplementedFlagWarnings(stacks)
+                return assembly
+            }
+            // A stack failed to resolve: the serial path reports the error as it would have without stacks apart.
+            tree = try Self.expand(stacks)
+            try Self.settle(tree)
+        case nil:
             tree = try Self.expand(stacks)
             try Self.settle(tree)
         }

@@ -71,6 +71,53 @@ private struct FindsWithoutRequiring: Construct {
         #expect(try CloudAssemblyWriter().contents(for: assembly).files == again)
     }
 
+    /// A stack of its own: a queue, a topic in a group, an output reading the queue, and, when `empty`, nothing
+    /// (which validation warns about).
+    private func ownStack(_ index: Int, empty: Bool = false) -> Stack {
+        Stack("S\(index)") {
+            if !empty {
+                let queue = Resource("Queue", type: "AWS::SQS::Queue", properties: ["VisibilityTimeout": .number(Double(30 + index))])
+                queue
+                Group("Inner") { Resource("Topic", type: "AWS::SNS::Topic").dependsOn(queue) }
+                Output("QueueArn", value: queue.getAtt("Arn"))
+            }
+        }
+    }
+
+    @Test func stacksThatKeepToThemselvesComeOutAsEachDoesAlone() throws {
+        // Resolved apart, a task each, every stack must write what an app of that stack alone writes.
+        let stacks = (0..<8).map { ownStack($0) }
+        let together = try CloudAssemblyWriter().contents(for: App { for stack in stacks { stack } }.synthesize()).files
+        for stack in stacks {
+            let alone = try CloudAssemblyWriter().contents(for: App { stack }.synthesize()).files
+            let name = "\(stack.name).template.json"
+            #expect(together[name] != nil && together[name] == alone[name], "\(stack.name)")
+        }
+    }
+
+    @Test func warningsOfStacksResolvedApartComeInStackOrder() throws {
+        let assembly = try App { for index in 0..<6 { ownStack(index, empty: index % 2 == 1) } }.synthesize()
+        let warned = assembly.warnings.compactMap { warning in ["S1", "S3", "S5"].first { warning.contains(" \($0) ") || warning.contains(" \($0):") } }
+        #expect(warned == ["S1", "S3", "S5"])
+    }
+
+    @Test func anErrorInAStackResolvedApartIsTheOneTheWholeAppReports() {
+        // A stack that fails to resolve sends the app through the serial path, which reports the error as ever:
+        // here the first stack's invalid queue, though a later stack resolved apart fails too.
+        func bad(_ name: String) -> Stack {
+            Stack(name) { Resource("Queue", type: "AWS::SQS::Queue", properties: ["VisibilityTimeout": "forever"]) }
+        }
+        let error = #expect(throws: SynthesisError.self) {
+            _ = try App {
+                ownStack(0)
+                bad("Broken")
+                ownStack(2)
+                bad("AlsoBroken")
+            }.synthesize()
+        }
+        #expect(error?.paths.first?.hasPrefix("Broken/") == true)
+    }
+
     @Test func aScopeKeptFromExpansionStillDeclaresAfterTheTreesAreMerged() throws {
         let assembly = try App {
             Stack("First") { KeepsItsScope(id: "A") }
