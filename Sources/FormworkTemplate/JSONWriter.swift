@@ -97,15 +97,26 @@ extension JSONWriter {
 
         mutating func writeString(_ string: String) {
             bytes.append(UInt8(ascii: "\""))
-            var string = string
-            string.withUTF8 { utf8 in
-                if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                    bytes.append(contentsOf: utf8)
-                } else {
-                    for byte in utf8 { writeEscaped(byte) }
-                }
+            // A native string's bytes are read in place; only a bridged or lazily made one is copied first.
+            if string.utf8.withContiguousStorageIfAvailable({ writeContents($0) }) == nil {
+                var copy = string
+                copy.withUTF8 { writeContents($0) }
             }
             bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// A string's UTF-8 between its quotes: copied at once when nothing needs escaping, as almost nothing does.
+        private mutating func writeContents(_ utf8: UnsafeBufferPointer<UInt8>) {
+            var plain = true
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                plain = false
+                break
+            }
+            guard plain else {
+                for byte in utf8 { writeEscaped(byte) }
+                return
+            }
+            bytes.append(contentsOf: utf8)
         }
 
         /// Escapes exactly what `JSON.stringify` escapes: quote, backslash and control characters.

@@ -43,16 +43,16 @@ extension CfnEC2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CidrBlock"] = cidrBlock
-            object["EnableDnsHostnames"] = enableDnsHostnames
-            object["EnableDnsSupport"] = enableDnsSupport
-            object["InstanceTenancy"] = instanceTenancy
-            object["Ipv4IpamPoolId"] = ipv4IpamPoolId
-            object["Ipv4NetmaskLength"] = ipv4NetmaskLength
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["VpcEncryptionControl"] = vpcEncryptionControl.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 8)
+            object.add("CidrBlock", cidrBlock)
+            object.add("EnableDnsHostnames", enableDnsHostnames)
+            object.add("EnableDnsSupport", enableDnsSupport)
+            object.add("InstanceTenancy", instanceTenancy)
+            object.add("Ipv4IpamPoolId", ipv4IpamPoolId)
+            object.add("Ipv4NetmaskLength", ipv4NetmaskLength)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("VpcEncryptionControl", vpcEncryptionControl.map { $0.templateValue })
+            return object.members
         }
 
         /// `Tag`, a part of `AWS::EC2::VPC`.
@@ -80,10 +80,10 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -146,22 +146,22 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EgressOnlyInternetGatewayExclusion"] = egressOnlyInternetGatewayExclusion
-                object["ElasticFileSystemExclusion"] = elasticFileSystemExclusion
-                object["InternetGatewayExclusion"] = internetGatewayExclusion
-                object["LambdaExclusion"] = lambdaExclusion
-                object["Mode"] = mode
-                object["NatGatewayExclusion"] = natGatewayExclusion
-                object["ResourceExclusions"] = resourceExclusions.map { $0.templateValue }
-                object["State"] = state
-                object["StateMessage"] = stateMessage
-                object["VirtualPrivateGatewayExclusion"] = virtualPrivateGatewayExclusion
-                object["VpcEncryptionControlId"] = vpcEncryptionControlId
-                object["VpcId"] = vpcId
-                object["VpcLatticeExclusion"] = vpcLatticeExclusion
-                object["VpcPeeringExclusion"] = vpcPeeringExclusion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 14)
+                object.add("EgressOnlyInternetGatewayExclusion", egressOnlyInternetGatewayExclusion)
+                object.add("ElasticFileSystemExclusion", elasticFileSystemExclusion)
+                object.add("InternetGatewayExclusion", internetGatewayExclusion)
+                object.add("LambdaExclusion", lambdaExclusion)
+                object.add("Mode", mode)
+                object.add("NatGatewayExclusion", natGatewayExclusion)
+                object.add("ResourceExclusions", resourceExclusions.map { $0.templateValue })
+                object.add("State", state)
+                object.add("StateMessage", stateMessage)
+                object.add("VirtualPrivateGatewayExclusion", virtualPrivateGatewayExclusion)
+                object.add("VpcEncryptionControlId", vpcEncryptionControlId)
+                object.add("VpcId", vpcId)
+                object.add("VpcLatticeExclusion", vpcLatticeExclusion)
+                object.add("VpcPeeringExclusion", vpcPeeringExclusion)
+                return .object(object.members)
             }
         }
 
@@ -188,10 +188,10 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["State"] = state
-                object["StateMessage"] = stateMessage
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("State", state)
+                object.add("StateMessage", stateMessage)
+                return .object(object.members)
             }
         }
 
@@ -236,16 +236,16 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EgressOnlyInternetGateway"] = egressOnlyInternetGateway.map { $0.templateValue }
-                object["ElasticFileSystem"] = elasticFileSystem.map { $0.templateValue }
-                object["InternetGateway"] = internetGateway.map { $0.templateValue }
-                object["Lambda"] = lambda.map { $0.templateValue }
-                object["NatGateway"] = natGateway.map { $0.templateValue }
-                object["VirtualPrivateGateway"] = virtualPrivateGateway.map { $0.templateValue }
-                object["VpcLattice"] = vpcLattice.map { $0.templateValue }
-                object["VpcPeering"] = vpcPeering.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("EgressOnlyInternetGateway", egressOnlyInternetGateway.map { $0.templateValue })
+                object.add("ElasticFileSystem", elasticFileSystem.map { $0.templateValue })
+                object.add("InternetGateway", internetGateway.map { $0.templateValue })
+                object.add("Lambda", lambda.map { $0.templateValue })
+                object.add("NatGateway", natGateway.map { $0.templateValue })
+                object.add("VirtualPrivateGateway", virtualPrivateGateway.map { $0.templateValue })
+                object.add("VpcLattice", vpcLattice.map { $0.templateValue })
+                object.add("VpcPeering", vpcPeering.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 

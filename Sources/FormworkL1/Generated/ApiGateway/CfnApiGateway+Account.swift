@@ -21,9 +21,9 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CloudWatchRoleArn"] = cloudWatchRoleArn
-            return object
+            var object = TemplateObjectBuilder(capacity: 1)
+            object.add("CloudWatchRoleArn", cloudWatchRoleArn)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

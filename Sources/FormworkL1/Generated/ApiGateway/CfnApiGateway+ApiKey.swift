@@ -42,16 +42,16 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CustomerId"] = customerId
-            object["Description"] = description
-            object["Enabled"] = enabled
-            object["GenerateDistinctId"] = generateDistinctId
-            object["Name"] = name
-            object["StageKeys"] = stageKeys.map { .array($0.map(\.templateValue)) }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Value"] = value
-            return object
+            var object = TemplateObjectBuilder(capacity: 8)
+            object.add("CustomerId", customerId)
+            object.add("Description", description)
+            object.add("Enabled", enabled)
+            object.add("GenerateDistinctId", generateDistinctId)
+            object.add("Name", name)
+            object.add("StageKeys", stageKeys.map { .array($0.map(\.templateValue)) })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Value", value)
+            return object.members
         }
 
         /// `StageKey` is a property of the [AWS::ApiGateway::ApiKey](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-apikey.html) resource that specifies the stage to associate with the API key. This association allows only clients with the key to make requests to methods in that stage.
@@ -77,10 +77,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["RestApiId"] = restApiId
-                object["StageName"] = stageName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("RestApiId", restApiId)
+                object.add("StageName", stageName)
+                return .object(object.members)
             }
         }
 
@@ -109,10 +109,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

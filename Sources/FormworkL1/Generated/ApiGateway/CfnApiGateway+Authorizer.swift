@@ -48,18 +48,18 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AuthType"] = authType
-            object["AuthorizerCredentials"] = authorizerCredentials
-            object["AuthorizerResultTtlInSeconds"] = authorizerResultTtlInSeconds
-            object["AuthorizerUri"] = authorizerUri
-            object["IdentitySource"] = identitySource
-            object["IdentityValidationExpression"] = identityValidationExpression
-            object["Name"] = self.name
-            object["ProviderARNs"] = providerARNs
-            object["RestApiId"] = self.restApiId
-            object["Type"] = self.type
-            return object
+            var object = TemplateObjectBuilder(capacity: 10)
+            object.add("AuthType", authType)
+            object.add("AuthorizerCredentials", authorizerCredentials)
+            object.add("AuthorizerResultTtlInSeconds", authorizerResultTtlInSeconds)
+            object.add("AuthorizerUri", authorizerUri)
+            object.add("IdentitySource", identitySource)
+            object.add("IdentityValidationExpression", identityValidationExpression)
+            object.add("Name", self.name)
+            object.add("ProviderARNs", providerARNs)
+            object.add("RestApiId", self.restApiId)
+            object.add("Type", self.type)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

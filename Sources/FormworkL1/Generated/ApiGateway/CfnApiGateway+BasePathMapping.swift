@@ -30,12 +30,12 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["BasePath"] = basePath
-            object["DomainName"] = self.domainName
-            object["RestApiId"] = restApiId
-            object["Stage"] = stage
-            return object
+            var object = TemplateObjectBuilder(capacity: 4)
+            object.add("BasePath", basePath)
+            object.add("DomainName", self.domainName)
+            object.add("RestApiId", restApiId)
+            object.add("Stage", stage)
+            return object.members
         }
     }
 }

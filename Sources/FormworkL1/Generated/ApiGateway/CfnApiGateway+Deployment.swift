@@ -33,13 +33,13 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["DeploymentCanarySettings"] = deploymentCanarySettings.map { $0.templateValue }
-            object["Description"] = description
-            object["RestApiId"] = self.restApiId
-            object["StageDescription"] = stageDescription.map { $0.templateValue }
-            object["StageName"] = stageName
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("DeploymentCanarySettings", deploymentCanarySettings.map { $0.templateValue })
+            object.add("Description", description)
+            object.add("RestApiId", self.restApiId)
+            object.add("StageDescription", stageDescription.map { $0.templateValue })
+            object.add("StageName", stageName)
+            return object.members
         }
 
         /// The `AccessLogSetting` property type specifies settings for logging access in this stage. `AccessLogSetting` is a property of the [StageDescription](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-deployment-stagedescription.html) property type.
@@ -65,10 +65,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DestinationArn"] = destinationArn
-                object["Format"] = format
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("DestinationArn", destinationArn)
+                object.add("Format", format)
+                return .object(object.members)
             }
         }
 
@@ -98,11 +98,11 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PercentTraffic"] = percentTraffic
-                object["StageVariableOverrides"] = stageVariableOverrides
-                object["UseStageCache"] = useStageCache
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("PercentTraffic", percentTraffic)
+                object.add("StageVariableOverrides", stageVariableOverrides)
+                object.add("UseStageCache", useStageCache)
+                return .object(object.members)
             }
         }
 
@@ -132,11 +132,11 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PercentTraffic"] = percentTraffic
-                object["StageVariableOverrides"] = stageVariableOverrides
-                object["UseStageCache"] = useStageCache
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("PercentTraffic", percentTraffic)
+                object.add("StageVariableOverrides", stageVariableOverrides)
+                object.add("UseStageCache", useStageCache)
+                return .object(object.members)
             }
         }
 
@@ -187,18 +187,18 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CacheDataEncrypted"] = cacheDataEncrypted
-                object["CacheTtlInSeconds"] = cacheTtlInSeconds
-                object["CachingEnabled"] = cachingEnabled
-                object["DataTraceEnabled"] = dataTraceEnabled
-                object["HttpMethod"] = httpMethod
-                object["LoggingLevel"] = loggingLevel
-                object["MetricsEnabled"] = metricsEnabled
-                object["ResourcePath"] = resourcePath
-                object["ThrottlingBurstLimit"] = throttlingBurstLimit
-                object["ThrottlingRateLimit"] = throttlingRateLimit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 10)
+                object.add("CacheDataEncrypted", cacheDataEncrypted)
+                object.add("CacheTtlInSeconds", cacheTtlInSeconds)
+                object.add("CachingEnabled", cachingEnabled)
+                object.add("DataTraceEnabled", dataTraceEnabled)
+                object.add("HttpMethod", httpMethod)
+                object.add("LoggingLevel", loggingLevel)
+                object.add("MetricsEnabled", metricsEnabled)
+                object.add("ResourcePath", resourcePath)
+                object.add("ThrottlingBurstLimit", throttlingBurstLimit)
+                object.add("ThrottlingRateLimit", throttlingRateLimit)
+                return .object(object.members)
             }
         }
 
@@ -276,27 +276,27 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccessLogSetting"] = accessLogSetting.map { $0.templateValue }
-                object["CacheClusterEnabled"] = cacheClusterEnabled
-                object["CacheClusterSize"] = cacheClusterSize
-                object["CacheDataEncrypted"] = cacheDataEncrypted
-                object["CacheTtlInSeconds"] = cacheTtlInSeconds
-                object["CachingEnabled"] = cachingEnabled
-                object["CanarySetting"] = canarySetting.map { $0.templateValue }
-                object["ClientCertificateId"] = clientCertificateId
-                object["DataTraceEnabled"] = dataTraceEnabled
-                object["Description"] = description
-                object["DocumentationVersion"] = documentationVersion
-                object["LoggingLevel"] = loggingLevel
-                object["MethodSettings"] = methodSettings.map { .array($0.map(\.templateValue)) }
-                object["MetricsEnabled"] = metricsEnabled
-                object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-                object["ThrottlingBurstLimit"] = throttlingBurstLimit
-                object["ThrottlingRateLimit"] = throttlingRateLimit
-                object["TracingEnabled"] = tracingEnabled
-                object["Variables"] = variables
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 19)
+                object.add("AccessLogSetting", accessLogSetting.map { $0.templateValue })
+                object.add("CacheClusterEnabled", cacheClusterEnabled)
+                object.add("CacheClusterSize", cacheClusterSize)
+                object.add("CacheDataEncrypted", cacheDataEncrypted)
+                object.add("CacheTtlInSeconds", cacheTtlInSeconds)
+                object.add("CachingEnabled", cachingEnabled)
+                object.add("CanarySetting", canarySetting.map { $0.templateValue })
+                object.add("ClientCertificateId", clientCertificateId)
+                object.add("DataTraceEnabled", dataTraceEnabled)
+                object.add("Description", description)
+                object.add("DocumentationVersion", documentationVersion)
+                object.add("LoggingLevel", loggingLevel)
+                object.add("MethodSettings", methodSettings.map { .array($0.map(\.templateValue)) })
+                object.add("MetricsEnabled", metricsEnabled)
+                object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+                object.add("ThrottlingBurstLimit", throttlingBurstLimit)
+                object.add("ThrottlingRateLimit", throttlingRateLimit)
+                object.add("TracingEnabled", tracingEnabled)
+                object.add("Variables", variables)
+                return .object(object.members)
             }
         }
 
@@ -325,10 +325,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

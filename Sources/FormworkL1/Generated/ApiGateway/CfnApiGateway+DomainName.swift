@@ -48,18 +48,18 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CertificateArn"] = certificateArn
-            object["DomainName"] = domainName
-            object["EndpointAccessMode"] = endpointAccessMode
-            object["EndpointConfiguration"] = endpointConfiguration.map { $0.templateValue }
-            object["MutualTlsAuthentication"] = mutualTlsAuthentication.map { $0.templateValue }
-            object["OwnershipVerificationCertificateArn"] = ownershipVerificationCertificateArn
-            object["RegionalCertificateArn"] = regionalCertificateArn
-            object["RoutingMode"] = routingMode
-            object["SecurityPolicy"] = securityPolicy
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 10)
+            object.add("CertificateArn", certificateArn)
+            object.add("DomainName", domainName)
+            object.add("EndpointAccessMode", endpointAccessMode)
+            object.add("EndpointConfiguration", endpointConfiguration.map { $0.templateValue })
+            object.add("MutualTlsAuthentication", mutualTlsAuthentication.map { $0.templateValue })
+            object.add("OwnershipVerificationCertificateArn", ownershipVerificationCertificateArn)
+            object.add("RegionalCertificateArn", regionalCertificateArn)
+            object.add("RoutingMode", routingMode)
+            object.add("SecurityPolicy", securityPolicy)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// The `EndpointConfiguration` property type specifies the endpoint types and IP address types of an Amazon API Gateway domain name. `EndpointConfiguration` is a property of the [AWS::ApiGateway::DomainName](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-domainname.html) resource.
@@ -85,10 +85,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IpAddressType"] = ipAddressType
-                object["Types"] = types
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("IpAddressType", ipAddressType)
+                object.add("Types", types)
+                return .object(object.members)
             }
         }
 
@@ -115,10 +115,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["TruststoreUri"] = truststoreUri
-                object["TruststoreVersion"] = truststoreVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("TruststoreUri", truststoreUri)
+                object.add("TruststoreVersion", truststoreVersion)
+                return .object(object.members)
             }
         }
 
@@ -145,10 +145,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = key
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", key)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 

@@ -33,13 +33,13 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ResponseParameters"] = responseParameters
-            object["ResponseTemplates"] = responseTemplates
-            object["ResponseType"] = self.responseType
-            object["RestApiId"] = self.restApiId
-            object["StatusCode"] = statusCode
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("ResponseParameters", responseParameters)
+            object.add("ResponseTemplates", responseTemplates)
+            object.add("ResponseType", self.responseType)
+            object.add("RestApiId", self.restApiId)
+            object.add("StatusCode", statusCode)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -57,21 +57,21 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiKeyRequired"] = apiKeyRequired
-            object["AuthorizationScopes"] = authorizationScopes
-            object["AuthorizationType"] = authorizationType
-            object["AuthorizerId"] = authorizerId
-            object["HttpMethod"] = self.httpMethod
-            object["Integration"] = integration.map { $0.templateValue }
-            object["MethodResponses"] = methodResponses.map { .array($0.map(\.templateValue)) }
-            object["OperationName"] = operationName
-            object["RequestModels"] = requestModels
-            object["RequestParameters"] = requestParameters
-            object["RequestValidatorId"] = requestValidatorId
-            object["ResourceId"] = self.resourceId
-            object["RestApiId"] = self.restApiId
-            return object
+            var object = TemplateObjectBuilder(capacity: 13)
+            object.add("ApiKeyRequired", apiKeyRequired)
+            object.add("AuthorizationScopes", authorizationScopes)
+            object.add("AuthorizationType", authorizationType)
+            object.add("AuthorizerId", authorizerId)
+            object.add("HttpMethod", self.httpMethod)
+            object.add("Integration", integration.map { $0.templateValue })
+            object.add("MethodResponses", methodResponses.map { .array($0.map(\.templateValue)) })
+            object.add("OperationName", operationName)
+            object.add("RequestModels", requestModels)
+            object.add("RequestParameters", requestParameters)
+            object.add("RequestValidatorId", requestValidatorId)
+            object.add("ResourceId", self.resourceId)
+            object.add("RestApiId", self.restApiId)
+            return object.members
         }
 
         /// `Integration` is a property of the [AWS::ApiGateway::Method](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-method.html) resource that specifies information about the target backend that a method calls.
@@ -140,24 +140,24 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CacheKeyParameters"] = cacheKeyParameters
-                object["CacheNamespace"] = cacheNamespace
-                object["ConnectionId"] = connectionId
-                object["ConnectionType"] = connectionType
-                object["ContentHandling"] = contentHandling
-                object["Credentials"] = credentials
-                object["IntegrationHttpMethod"] = integrationHttpMethod
-                object["IntegrationResponses"] = integrationResponses.map { .array($0.map(\.templateValue)) }
-                object["IntegrationTarget"] = integrationTarget
-                object["PassthroughBehavior"] = passthroughBehavior
-                object["RequestParameters"] = requestParameters
-                object["RequestTemplates"] = requestTemplates
-                object["ResponseTransferMode"] = responseTransferMode
-                object["TimeoutInMillis"] = timeoutInMillis
-                object["Type"] = self.type
-                object["Uri"] = uri
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 16)
+                object.add("CacheKeyParameters", cacheKeyParameters)
+                object.add("CacheNamespace", cacheNamespace)
+                object.add("ConnectionId", connectionId)
+                object.add("ConnectionType", connectionType)
+                object.add("ContentHandling", contentHandling)
+                object.add("Credentials", credentials)
+                object.add("IntegrationHttpMethod", integrationHttpMethod)
+                object.add("IntegrationResponses", integrationResponses.map { .array($0.map(\.templateValue)) })
+                object.add("IntegrationTarget", integrationTarget)
+                object.add("PassthroughBehavior", passthroughBehavior)
+                object.add("RequestParameters", requestParameters)
+                object.add("RequestTemplates", requestTemplates)
+                object.add("ResponseTransferMode", responseTransferMode)
+                object.add("TimeoutInMillis", timeoutInMillis)
+                object.add("Type", self.type)
+                object.add("Uri", uri)
+                return .object(object.members)
             }
         }
 
@@ -194,13 +194,13 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ContentHandling"] = contentHandling
-                object["ResponseParameters"] = responseParameters
-                object["ResponseTemplates"] = responseTemplates
-                object["SelectionPattern"] = selectionPattern
-                object["StatusCode"] = self.statusCode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("ContentHandling", contentHandling)
+                object.add("ResponseParameters", responseParameters)
+                object.add("ResponseTemplates", responseTemplates)
+                object.add("SelectionPattern", selectionPattern)
+                object.add("StatusCode", self.statusCode)
+                return .object(object.members)
             }
         }
 
@@ -231,11 +231,11 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResponseModels"] = responseModels
-                object["ResponseParameters"] = responseParameters
-                object["StatusCode"] = self.statusCode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("ResponseModels", responseModels)
+                object.add("ResponseParameters", responseParameters)
+                object.add("StatusCode", self.statusCode)
+                return .object(object.members)
             }
         }
     }

@@ -33,13 +33,13 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ContentType"] = contentType
-            object["Description"] = description
-            object["Name"] = name
-            object["RestApiId"] = self.restApiId
-            object["Schema"] = schema
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("ContentType", contentType)
+            object.add("Description", description)
+            object.add("Name", name)
+            object.add("RestApiId", self.restApiId)
+            object.add("Schema", schema)
+            return object.members
         }
     }
 }

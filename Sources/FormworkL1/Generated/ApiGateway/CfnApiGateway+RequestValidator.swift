@@ -30,12 +30,12 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Name"] = name
-            object["RestApiId"] = self.restApiId
-            object["ValidateRequestBody"] = validateRequestBody
-            object["ValidateRequestParameters"] = validateRequestParameters
-            return object
+            var object = TemplateObjectBuilder(capacity: 4)
+            object.add("Name", name)
+            object.add("RestApiId", self.restApiId)
+            object.add("ValidateRequestBody", validateRequestBody)
+            object.add("ValidateRequestParameters", validateRequestParameters)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

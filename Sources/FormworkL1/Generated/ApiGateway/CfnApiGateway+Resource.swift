@@ -27,11 +27,11 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ParentId"] = self.parentId
-            object["PathPart"] = self.pathPart
-            object["RestApiId"] = self.restApiId
-            return object
+            var object = TemplateObjectBuilder(capacity: 3)
+            object.add("ParentId", self.parentId)
+            object.add("PathPart", self.pathPart)
+            object.add("RestApiId", self.restApiId)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -72,26 +72,26 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiKeySourceType"] = apiKeySourceType
-            object["BinaryMediaTypes"] = binaryMediaTypes
-            object["Body"] = body
-            object["BodyS3Location"] = bodyS3Location.map { $0.templateValue }
-            object["CloneFrom"] = cloneFrom
-            object["Description"] = description
-            object["DisableExecuteApiEndpoint"] = disableExecuteApiEndpoint
-            object["EndpointAccessMode"] = endpointAccessMode
-            object["EndpointConfiguration"] = endpointConfiguration.map { $0.templateValue }
-            object["FailOnWarnings"] = failOnWarnings
-            object["MinimumCompressionSize"] = minimumCompressionSize
-            object["Mode"] = mode
-            object["Name"] = name
-            object["Parameters"] = parameters
-            object["Policy"] = policy
-            object["SecurityPolicy"] = securityPolicy
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Version"] = version
-            return object
+            var object = TemplateObjectBuilder(capacity: 18)
+            object.add("ApiKeySourceType", apiKeySourceType)
+            object.add("BinaryMediaTypes", binaryMediaTypes)
+            object.add("Body", body)
+            object.add("BodyS3Location", bodyS3Location.map { $0.templateValue })
+            object.add("CloneFrom", cloneFrom)
+            object.add("Description", description)
+            object.add("DisableExecuteApiEndpoint", disableExecuteApiEndpoint)
+            object.add("EndpointAccessMode", endpointAccessMode)
+            object.add("EndpointConfiguration", endpointConfiguration.map { $0.templateValue })
+            object.add("FailOnWarnings", failOnWarnings)
+            object.add("MinimumCompressionSize", minimumCompressionSize)
+            object.add("Mode", mode)
+            object.add("Name", name)
+            object.add("Parameters", parameters)
+            object.add("Policy", policy)
+            object.add("SecurityPolicy", securityPolicy)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Version", version)
+            return object.members
         }
 
         /// The `EndpointConfiguration` property type specifies the endpoint types and IP address types of a REST API. `EndpointConfiguration` is a property of the [AWS::ApiGateway::RestApi](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html) resource.
@@ -120,11 +120,11 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IpAddressType"] = ipAddressType
-                object["Types"] = types
-                object["VpcEndpointIds"] = vpcEndpointIds
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("IpAddressType", ipAddressType)
+                object.add("Types", types)
+                object.add("VpcEndpointIds", vpcEndpointIds)
+                return .object(object.members)
             }
         }
 
@@ -157,12 +157,12 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Bucket"] = bucket
-                object["ETag"] = eTag
-                object["Key"] = key
-                object["Version"] = version
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("Bucket", bucket)
+                object.add("ETag", eTag)
+                object.add("Key", key)
+                object.add("Version", version)
+                return .object(object.members)
             }
         }
 
@@ -191,10 +191,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -60,22 +60,22 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AccessLogSetting"] = accessLogSetting.map { $0.templateValue }
-            object["CacheClusterEnabled"] = cacheClusterEnabled
-            object["CacheClusterSize"] = cacheClusterSize
-            object["CanarySetting"] = canarySetting.map { $0.templateValue }
-            object["ClientCertificateId"] = clientCertificateId
-            object["DeploymentId"] = deploymentId
-            object["Description"] = description
-            object["DocumentationVersion"] = documentationVersion
-            object["MethodSettings"] = methodSettings.map { .array($0.map(\.templateValue)) }
-            object["RestApiId"] = self.restApiId
-            object["StageName"] = stageName
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["TracingEnabled"] = tracingEnabled
-            object["Variables"] = variables
-            return object
+            var object = TemplateObjectBuilder(capacity: 14)
+            object.add("AccessLogSetting", accessLogSetting.map { $0.templateValue })
+            object.add("CacheClusterEnabled", cacheClusterEnabled)
+            object.add("CacheClusterSize", cacheClusterSize)
+            object.add("CanarySetting", canarySetting.map { $0.templateValue })
+            object.add("ClientCertificateId", clientCertificateId)
+            object.add("DeploymentId", deploymentId)
+            object.add("Description", description)
+            object.add("DocumentationVersion", documentationVersion)
+            object.add("MethodSettings", methodSettings.map { .array($0.map(\.templateValue)) })
+            object.add("RestApiId", self.restApiId)
+            object.add("StageName", stageName)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("TracingEnabled", tracingEnabled)
+            object.add("Variables", variables)
+            return object.members
         }
 
         /// The `AccessLogSetting` property type specifies settings for logging access in this stage. `AccessLogSetting` is a property of the [AWS::ApiGateway::Stage](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-stage.html) resource.
@@ -101,10 +101,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DestinationArn"] = destinationArn
-                object["Format"] = format
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("DestinationArn", destinationArn)
+                object.add("Format", format)
+                return .object(object.members)
             }
         }
 
@@ -137,12 +137,12 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DeploymentId"] = deploymentId
-                object["PercentTraffic"] = percentTraffic
-                object["StageVariableOverrides"] = stageVariableOverrides
-                object["UseStageCache"] = useStageCache
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("DeploymentId", deploymentId)
+                object.add("PercentTraffic", percentTraffic)
+                object.add("StageVariableOverrides", stageVariableOverrides)
+                object.add("UseStageCache", useStageCache)
+                return .object(object.members)
             }
         }
 
@@ -193,18 +193,18 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CacheDataEncrypted"] = cacheDataEncrypted
-                object["CacheTtlInSeconds"] = cacheTtlInSeconds
-                object["CachingEnabled"] = cachingEnabled
-                object["DataTraceEnabled"] = dataTraceEnabled
-                object["HttpMethod"] = httpMethod
-                object["LoggingLevel"] = loggingLevel
-                object["MetricsEnabled"] = metricsEnabled
-                object["ResourcePath"] = resourcePath
-                object["ThrottlingBurstLimit"] = throttlingBurstLimit
-                object["ThrottlingRateLimit"] = throttlingRateLimit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 10)
+                object.add("CacheDataEncrypted", cacheDataEncrypted)
+                object.add("CacheTtlInSeconds", cacheTtlInSeconds)
+                object.add("CachingEnabled", cachingEnabled)
+                object.add("DataTraceEnabled", dataTraceEnabled)
+                object.add("HttpMethod", httpMethod)
+                object.add("LoggingLevel", loggingLevel)
+                object.add("MetricsEnabled", metricsEnabled)
+                object.add("ResourcePath", resourcePath)
+                object.add("ThrottlingBurstLimit", throttlingBurstLimit)
+                object.add("ThrottlingRateLimit", throttlingRateLimit)
+                return .object(object.members)
             }
         }
 
@@ -233,10 +233,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
     }

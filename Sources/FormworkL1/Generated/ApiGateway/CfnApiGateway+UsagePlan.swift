@@ -36,14 +36,14 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiStages"] = apiStages.map { .array($0.map(\.templateValue)) }
-            object["Description"] = description
-            object["Quota"] = quota.map { $0.templateValue }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Throttle"] = throttle.map { $0.templateValue }
-            object["UsagePlanName"] = usagePlanName
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("ApiStages", apiStages.map { .array($0.map(\.templateValue)) })
+            object.add("Description", description)
+            object.add("Quota", quota.map { $0.templateValue })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Throttle", throttle.map { $0.templateValue })
+            object.add("UsagePlanName", usagePlanName)
+            return object.members
         }
 
         /// `ApiStage`, a part of `AWS::ApiGateway::UsagePlan`.
@@ -72,11 +72,11 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApiId"] = apiId
-                object["Stage"] = stage
-                object["Throttle"] = throttle
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("ApiId", apiId)
+                object.add("Stage", stage)
+                object.add("Throttle", throttle)
+                return .object(object.members)
             }
         }
 
@@ -106,11 +106,11 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Limit"] = limit
-                object["Offset"] = offset
-                object["Period"] = period
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Limit", limit)
+                object.add("Offset", offset)
+                object.add("Period", period)
+                return .object(object.members)
             }
         }
 
@@ -139,10 +139,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -169,10 +169,10 @@ extension CfnApiGateway {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BurstLimit"] = burstLimit
-                object["RateLimit"] = rateLimit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("BurstLimit", burstLimit)
+                object.add("RateLimit", rateLimit)
+                return .object(object.members)
             }
         }
 

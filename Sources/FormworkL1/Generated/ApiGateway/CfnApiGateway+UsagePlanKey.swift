@@ -27,11 +27,11 @@ extension CfnApiGateway {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["KeyId"] = self.keyId
-            object["KeyType"] = self.keyType
-            object["UsagePlanId"] = self.usagePlanId
-            return object
+            var object = TemplateObjectBuilder(capacity: 3)
+            object.add("KeyId", self.keyId)
+            object.add("KeyType", self.keyType)
+            object.add("UsagePlanId", self.usagePlanId)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -72,26 +72,26 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiKeySelectionExpression"] = apiKeySelectionExpression
-            object["BasePath"] = basePath
-            object["Body"] = body
-            object["BodyS3Location"] = bodyS3Location.map { $0.templateValue }
-            object["CorsConfiguration"] = corsConfiguration.map { $0.templateValue }
-            object["CredentialsArn"] = credentialsArn
-            object["Description"] = description
-            object["DisableExecuteApiEndpoint"] = disableExecuteApiEndpoint
-            object["DisableSchemaValidation"] = disableSchemaValidation
-            object["FailOnWarnings"] = failOnWarnings
-            object["IpAddressType"] = ipAddressType
-            object["Name"] = name
-            object["ProtocolType"] = protocolType
-            object["RouteKey"] = routeKey
-            object["RouteSelectionExpression"] = routeSelectionExpression
-            object["Tags"] = tags
-            object["Target"] = target
-            object["Version"] = version
-            return object
+            var object = TemplateObjectBuilder(capacity: 18)
+            object.add("ApiKeySelectionExpression", apiKeySelectionExpression)
+            object.add("BasePath", basePath)
+            object.add("Body", body)
+            object.add("BodyS3Location", bodyS3Location.map { $0.templateValue })
+            object.add("CorsConfiguration", corsConfiguration.map { $0.templateValue })
+            object.add("CredentialsArn", credentialsArn)
+            object.add("Description", description)
+            object.add("DisableExecuteApiEndpoint", disableExecuteApiEndpoint)
+            object.add("DisableSchemaValidation", disableSchemaValidation)
+            object.add("FailOnWarnings", failOnWarnings)
+            object.add("IpAddressType", ipAddressType)
+            object.add("Name", name)
+            object.add("ProtocolType", protocolType)
+            object.add("RouteKey", routeKey)
+            object.add("RouteSelectionExpression", routeSelectionExpression)
+            object.add("Tags", tags)
+            object.add("Target", target)
+            object.add("Version", version)
+            return object.members
         }
 
         /// The `BodyS3Location` property specifies an S3 location from which to import an OpenAPI definition. Supported only for HTTP APIs.
@@ -123,12 +123,12 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Bucket"] = bucket
-                object["Etag"] = etag
-                object["Key"] = key
-                object["Version"] = version
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("Bucket", bucket)
+                object.add("Etag", etag)
+                object.add("Key", key)
+                object.add("Version", version)
+                return .object(object.members)
             }
         }
 
@@ -167,14 +167,14 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AllowCredentials"] = allowCredentials
-                object["AllowHeaders"] = allowHeaders
-                object["AllowMethods"] = allowMethods
-                object["AllowOrigins"] = allowOrigins
-                object["ExposeHeaders"] = exposeHeaders
-                object["MaxAge"] = maxAge
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("AllowCredentials", allowCredentials)
+                object.add("AllowHeaders", allowHeaders)
+                object.add("AllowMethods", allowMethods)
+                object.add("AllowOrigins", allowOrigins)
+                object.add("ExposeHeaders", exposeHeaders)
+                object.add("MaxAge", maxAge)
+                return .object(object.members)
             }
         }
 

@@ -51,19 +51,19 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiId"] = self.apiId
-            object["AuthorizerCredentialsArn"] = authorizerCredentialsArn
-            object["AuthorizerPayloadFormatVersion"] = authorizerPayloadFormatVersion
-            object["AuthorizerResultTtlInSeconds"] = authorizerResultTtlInSeconds
-            object["AuthorizerType"] = self.authorizerType
-            object["AuthorizerUri"] = authorizerUri
-            object["EnableSimpleResponses"] = enableSimpleResponses
-            object["IdentitySource"] = identitySource
-            object["IdentityValidationExpression"] = identityValidationExpression
-            object["JwtConfiguration"] = jwtConfiguration.map { $0.templateValue }
-            object["Name"] = self.name
-            return object
+            var object = TemplateObjectBuilder(capacity: 11)
+            object.add("ApiId", self.apiId)
+            object.add("AuthorizerCredentialsArn", authorizerCredentialsArn)
+            object.add("AuthorizerPayloadFormatVersion", authorizerPayloadFormatVersion)
+            object.add("AuthorizerResultTtlInSeconds", authorizerResultTtlInSeconds)
+            object.add("AuthorizerType", self.authorizerType)
+            object.add("AuthorizerUri", authorizerUri)
+            object.add("EnableSimpleResponses", enableSimpleResponses)
+            object.add("IdentitySource", identitySource)
+            object.add("IdentityValidationExpression", identityValidationExpression)
+            object.add("JwtConfiguration", jwtConfiguration.map { $0.templateValue })
+            object.add("Name", self.name)
+            return object.members
         }
 
         /// The `JWTConfiguration` property specifies the configuration of a JWT authorizer. Required for the `JWT` authorizer type. Supported only for HTTP APIs.
@@ -89,10 +89,10 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Audience"] = audience
-                object["Issuer"] = issuer
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Audience", audience)
+                object.add("Issuer", issuer)
+                return .object(object.members)
             }
         }
 

@@ -72,26 +72,26 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiId"] = self.apiId
-            object["ConnectionId"] = connectionId
-            object["ConnectionType"] = connectionType
-            object["ContentHandlingStrategy"] = contentHandlingStrategy
-            object["CredentialsArn"] = credentialsArn
-            object["Description"] = description
-            object["IntegrationMethod"] = integrationMethod
-            object["IntegrationSubtype"] = integrationSubtype
-            object["IntegrationType"] = self.integrationType
-            object["IntegrationUri"] = integrationUri
-            object["PassthroughBehavior"] = passthroughBehavior
-            object["PayloadFormatVersion"] = payloadFormatVersion
-            object["RequestParameters"] = requestParameters
-            object["RequestTemplates"] = requestTemplates
-            object["ResponseParameters"] = responseParameters
-            object["TemplateSelectionExpression"] = templateSelectionExpression
-            object["TimeoutInMillis"] = timeoutInMillis
-            object["TlsConfig"] = tlsConfig.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 18)
+            object.add("ApiId", self.apiId)
+            object.add("ConnectionId", connectionId)
+            object.add("ConnectionType", connectionType)
+            object.add("ContentHandlingStrategy", contentHandlingStrategy)
+            object.add("CredentialsArn", credentialsArn)
+            object.add("Description", description)
+            object.add("IntegrationMethod", integrationMethod)
+            object.add("IntegrationSubtype", integrationSubtype)
+            object.add("IntegrationType", self.integrationType)
+            object.add("IntegrationUri", integrationUri)
+            object.add("PassthroughBehavior", passthroughBehavior)
+            object.add("PayloadFormatVersion", payloadFormatVersion)
+            object.add("RequestParameters", requestParameters)
+            object.add("RequestTemplates", requestTemplates)
+            object.add("ResponseParameters", responseParameters)
+            object.add("TemplateSelectionExpression", templateSelectionExpression)
+            object.add("TimeoutInMillis", timeoutInMillis)
+            object.add("TlsConfig", tlsConfig.map { $0.templateValue })
+            return object.members
         }
 
         /// response parameter
@@ -117,10 +117,10 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destination"] = destination
-                object["Source"] = source
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Destination", destination)
+                object.add("Source", source)
+                return .object(object.members)
             }
         }
 
@@ -144,9 +144,9 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResponseParameters"] = responseParameters
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ResponseParameters", responseParameters)
+                return .object(object.members)
             }
         }
 
@@ -175,10 +175,10 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -202,9 +202,9 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ServerNameToVerify"] = serverNameToVerify
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ServerNameToVerify", serverNameToVerify)
+                return .object(object.members)
             }
         }
 

@@ -54,20 +54,20 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiId"] = self.apiId
-            object["ApiKeyRequired"] = apiKeyRequired
-            object["AuthorizationScopes"] = authorizationScopes
-            object["AuthorizationType"] = authorizationType
-            object["AuthorizerId"] = authorizerId
-            object["ModelSelectionExpression"] = modelSelectionExpression
-            object["OperationName"] = operationName
-            object["RequestModels"] = requestModels
-            object["RequestParameters"] = requestParameters
-            object["RouteKey"] = self.routeKey
-            object["RouteResponseSelectionExpression"] = routeResponseSelectionExpression
-            object["Target"] = target
-            return object
+            var object = TemplateObjectBuilder(capacity: 12)
+            object.add("ApiId", self.apiId)
+            object.add("ApiKeyRequired", apiKeyRequired)
+            object.add("AuthorizationScopes", authorizationScopes)
+            object.add("AuthorizationType", authorizationType)
+            object.add("AuthorizerId", authorizerId)
+            object.add("ModelSelectionExpression", modelSelectionExpression)
+            object.add("OperationName", operationName)
+            object.add("RequestModels", requestModels)
+            object.add("RequestParameters", requestParameters)
+            object.add("RouteKey", self.routeKey)
+            object.add("RouteResponseSelectionExpression", routeResponseSelectionExpression)
+            object.add("Target", target)
+            return object.members
         }
 
         /// `ParameterConstraints`, a part of `AWS::ApiGatewayV2::Route`.
@@ -91,9 +91,9 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Required"] = self.required
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Required", self.required)
+                return .object(object.members)
             }
         }
 

@@ -36,14 +36,14 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApiId"] = self.apiId
-            object["ModelSelectionExpression"] = modelSelectionExpression
-            object["ResponseModels"] = responseModels
-            object["ResponseParameters"] = responseParameters
-            object["RouteId"] = self.routeId
-            object["RouteResponseKey"] = self.routeResponseKey
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("ApiId", self.apiId)
+            object.add("ModelSelectionExpression", modelSelectionExpression)
+            object.add("ResponseModels", responseModels)
+            object.add("ResponseParameters", responseParameters)
+            object.add("RouteId", self.routeId)
+            object.add("RouteResponseKey", self.routeResponseKey)
+            return object.members
         }
 
         /// Specifies whether the parameter is required.
@@ -67,9 +67,9 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Required"] = self.required
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Required", self.required)
+                return .object(object.members)
             }
         }
 

@@ -51,19 +51,19 @@ extension CfnApiGatewayV2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AccessLogSettings"] = accessLogSettings.map { $0.templateValue }
-            object["ApiId"] = self.apiId
-            object["AutoDeploy"] = autoDeploy
-            object["ClientCertificateId"] = clientCertificateId
-            object["DefaultRouteSettings"] = defaultRouteSettings.map { $0.templateValue }
-            object["DeploymentId"] = deploymentId
-            object["Description"] = description
-            object["RouteSettings"] = routeSettings
-            object["StageName"] = self.stageName
-            object["StageVariables"] = stageVariables
-            object["Tags"] = tags
-            return object
+            var object = TemplateObjectBuilder(capacity: 11)
+            object.add("AccessLogSettings", accessLogSettings.map { $0.templateValue })
+            object.add("ApiId", self.apiId)
+            object.add("AutoDeploy", autoDeploy)
+            object.add("ClientCertificateId", clientCertificateId)
+            object.add("DefaultRouteSettings", defaultRouteSettings.map { $0.templateValue })
+            object.add("DeploymentId", deploymentId)
+            object.add("Description", description)
+            object.add("RouteSettings", routeSettings)
+            object.add("StageName", self.stageName)
+            object.add("StageVariables", stageVariables)
+            object.add("Tags", tags)
+            return object.members
         }
 
         /// `AccessLogSettings`, a part of `AWS::ApiGatewayV2::Stage`.
@@ -89,10 +89,10 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DestinationArn"] = destinationArn
-                object["Format"] = format
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("DestinationArn", destinationArn)
+                object.add("Format", format)
+                return .object(object.members)
             }
         }
 
@@ -128,13 +128,13 @@ extension CfnApiGatewayV2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DataTraceEnabled"] = dataTraceEnabled
-                object["DetailedMetricsEnabled"] = detailedMetricsEnabled
-                object["LoggingLevel"] = loggingLevel
-                object["ThrottlingBurstLimit"] = throttlingBurstLimit
-                object["ThrottlingRateLimit"] = throttlingRateLimit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("DataTraceEnabled", dataTraceEnabled)
+                object.add("DetailedMetricsEnabled", detailedMetricsEnabled)
+                object.add("LoggingLevel", loggingLevel)
+                object.add("ThrottlingBurstLimit", throttlingBurstLimit)
+                object.add("ThrottlingRateLimit", throttlingRateLimit)
+                return .object(object.members)
             }
         }
     }

@@ -45,17 +45,17 @@ extension CfnApplicationAutoScaling {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["MaxCapacity"] = self.maxCapacity
-            object["MinCapacity"] = self.minCapacity
-            object["ResourceId"] = self.resourceId
-            object["RoleARN"] = roleARN
-            object["ScalableDimension"] = self.scalableDimension
-            object["ScheduledActions"] = scheduledActions.map { .array($0.map(\.templateValue)) }
-            object["ServiceNamespace"] = self.serviceNamespace
-            object["SuspendedState"] = suspendedState.map { $0.templateValue }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("MaxCapacity", self.maxCapacity)
+            object.add("MinCapacity", self.minCapacity)
+            object.add("ResourceId", self.resourceId)
+            object.add("RoleARN", roleARN)
+            object.add("ScalableDimension", self.scalableDimension)
+            object.add("ScheduledActions", scheduledActions.map { .array($0.map(\.templateValue)) })
+            object.add("ServiceNamespace", self.serviceNamespace)
+            object.add("SuspendedState", suspendedState.map { $0.templateValue })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// `ScalableTargetAction` specifies the minimum and maximum capacity for the `ScalableTargetAction` property of the [AWS::ApplicationAutoScaling::ScalableTarget ScheduledAction](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-applicationautoscaling-scalabletarget-scheduledaction.html)…
@@ -81,10 +81,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxCapacity"] = maxCapacity
-                object["MinCapacity"] = minCapacity
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaxCapacity", maxCapacity)
+                object.add("MinCapacity", minCapacity)
+                return .object(object.members)
             }
         }
 
@@ -125,14 +125,14 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EndTime"] = endTime
-                object["ScalableTargetAction"] = scalableTargetAction.map { $0.templateValue }
-                object["Schedule"] = self.schedule
-                object["ScheduledActionName"] = self.scheduledActionName
-                object["StartTime"] = startTime
-                object["Timezone"] = timezone
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("EndTime", endTime)
+                object.add("ScalableTargetAction", scalableTargetAction.map { $0.templateValue })
+                object.add("Schedule", self.schedule)
+                object.add("ScheduledActionName", self.scheduledActionName)
+                object.add("StartTime", startTime)
+                object.add("Timezone", timezone)
+                return .object(object.members)
             }
         }
 
@@ -162,11 +162,11 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DynamicScalingInSuspended"] = dynamicScalingInSuspended
-                object["DynamicScalingOutSuspended"] = dynamicScalingOutSuspended
-                object["ScheduledScalingSuspended"] = scheduledScalingSuspended
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("DynamicScalingInSuspended", dynamicScalingInSuspended)
+                object.add("DynamicScalingOutSuspended", dynamicScalingOutSuspended)
+                object.add("ScheduledScalingSuspended", scheduledScalingSuspended)
+                return .object(object.members)
             }
         }
 
@@ -195,10 +195,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

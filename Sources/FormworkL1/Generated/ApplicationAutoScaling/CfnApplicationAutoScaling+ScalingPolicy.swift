@@ -45,17 +45,17 @@ extension CfnApplicationAutoScaling {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["PolicyName"] = self.policyName
-            object["PolicyType"] = self.policyType
-            object["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration.map { $0.templateValue }
-            object["ResourceId"] = resourceId
-            object["ScalableDimension"] = scalableDimension
-            object["ScalingTargetId"] = scalingTargetId
-            object["ServiceNamespace"] = serviceNamespace
-            object["StepScalingPolicyConfiguration"] = stepScalingPolicyConfiguration.map { $0.templateValue }
-            object["TargetTrackingScalingPolicyConfiguration"] = targetTrackingScalingPolicyConfiguration.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("PolicyName", self.policyName)
+            object.add("PolicyType", self.policyType)
+            object.add("PredictiveScalingPolicyConfiguration", predictiveScalingPolicyConfiguration.map { $0.templateValue })
+            object.add("ResourceId", resourceId)
+            object.add("ScalableDimension", scalableDimension)
+            object.add("ScalingTargetId", scalingTargetId)
+            object.add("ServiceNamespace", serviceNamespace)
+            object.add("StepScalingPolicyConfiguration", stepScalingPolicyConfiguration.map { $0.templateValue })
+            object.add("TargetTrackingScalingPolicyConfiguration", targetTrackingScalingPolicyConfiguration.map { $0.templateValue })
+            return object.members
         }
 
         /// Contains customized metric specification information for a target tracking scaling policy for Application Auto Scaling.
@@ -93,14 +93,14 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
-                object["MetricName"] = metricName
-                object["Metrics"] = metrics.map { .array($0.map(\.templateValue)) }
-                object["Namespace"] = namespace
-                object["Statistic"] = statistic
-                object["Unit"] = unit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("Dimensions", dimensions.map { .array($0.map(\.templateValue)) })
+                object.add("MetricName", metricName)
+                object.add("Metrics", metrics.map { .array($0.map(\.templateValue)) })
+                object.add("Namespace", namespace)
+                object.add("Statistic", statistic)
+                object.add("Unit", unit)
+                return .object(object.members)
             }
         }
 
@@ -129,10 +129,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = self.name
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", self.name)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -160,10 +160,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PredefinedMetricType"] = self.predefinedMetricType
-                object["ResourceLabel"] = resourceLabel
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PredefinedMetricType", self.predefinedMetricType)
+                object.add("ResourceLabel", resourceLabel)
+                return .object(object.members)
             }
         }
 
@@ -188,9 +188,9 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MetricDataQueries", .array(self.metricDataQueries.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -215,9 +215,9 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MetricDataQueries", .array(self.metricDataQueries.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -242,9 +242,9 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MetricDataQueries"] = .array(self.metricDataQueries.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MetricDataQueries", .array(self.metricDataQueries.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -274,11 +274,11 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
-                object["MetricName"] = metricName
-                object["Namespace"] = namespace
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Dimensions", dimensions.map { .array($0.map(\.templateValue)) })
+                object.add("MetricName", metricName)
+                object.add("Namespace", namespace)
+                return .object(object.members)
             }
         }
 
@@ -314,13 +314,13 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Expression"] = expression
-                object["Id"] = id
-                object["Label"] = label
-                object["MetricStat"] = metricStat.map { $0.templateValue }
-                object["ReturnData"] = returnData
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("Expression", expression)
+                object.add("Id", id)
+                object.add("Label", label)
+                object.add("MetricStat", metricStat.map { $0.templateValue })
+                object.add("ReturnData", returnData)
+                return .object(object.members)
             }
         }
 
@@ -347,10 +347,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = name
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", name)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 
@@ -393,15 +393,15 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification.map { $0.templateValue }
-                object["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification.map { $0.templateValue }
-                object["CustomizedScalingMetricSpecification"] = customizedScalingMetricSpecification.map { $0.templateValue }
-                object["PredefinedLoadMetricSpecification"] = predefinedLoadMetricSpecification.map { $0.templateValue }
-                object["PredefinedMetricPairSpecification"] = predefinedMetricPairSpecification.map { $0.templateValue }
-                object["PredefinedScalingMetricSpecification"] = predefinedScalingMetricSpecification.map { $0.templateValue }
-                object["TargetValue"] = self.targetValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("CustomizedCapacityMetricSpecification", customizedCapacityMetricSpecification.map { $0.templateValue })
+                object.add("CustomizedLoadMetricSpecification", customizedLoadMetricSpecification.map { $0.templateValue })
+                object.add("CustomizedScalingMetricSpecification", customizedScalingMetricSpecification.map { $0.templateValue })
+                object.add("PredefinedLoadMetricSpecification", predefinedLoadMetricSpecification.map { $0.templateValue })
+                object.add("PredefinedMetricPairSpecification", predefinedMetricPairSpecification.map { $0.templateValue })
+                object.add("PredefinedScalingMetricSpecification", predefinedScalingMetricSpecification.map { $0.templateValue })
+                object.add("TargetValue", self.targetValue)
+                return .object(object.members)
             }
         }
 
@@ -431,11 +431,11 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Metric"] = metric.map { $0.templateValue }
-                object["Stat"] = stat
-                object["Unit"] = unit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Metric", metric.map { $0.templateValue })
+                object.add("Stat", stat)
+                object.add("Unit", unit)
+                return .object(object.members)
             }
         }
 
@@ -472,13 +472,13 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
-                object["MaxCapacityBuffer"] = maxCapacityBuffer
-                object["MetricSpecifications"] = .array(self.metricSpecifications.map(\.templateValue))
-                object["Mode"] = mode
-                object["SchedulingBufferTime"] = schedulingBufferTime
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("MaxCapacityBreachBehavior", maxCapacityBreachBehavior)
+                object.add("MaxCapacityBuffer", maxCapacityBuffer)
+                object.add("MetricSpecifications", .array(self.metricSpecifications.map(\.templateValue)))
+                object.add("Mode", mode)
+                object.add("SchedulingBufferTime", schedulingBufferTime)
+                return .object(object.members)
             }
         }
 
@@ -506,10 +506,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PredefinedMetricType"] = self.predefinedMetricType
-                object["ResourceLabel"] = resourceLabel
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PredefinedMetricType", self.predefinedMetricType)
+                object.add("ResourceLabel", resourceLabel)
+                return .object(object.members)
             }
         }
 
@@ -537,10 +537,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PredefinedMetricType"] = self.predefinedMetricType
-                object["ResourceLabel"] = resourceLabel
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PredefinedMetricType", self.predefinedMetricType)
+                object.add("ResourceLabel", resourceLabel)
+                return .object(object.members)
             }
         }
 
@@ -568,10 +568,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PredefinedMetricType"] = self.predefinedMetricType
-                object["ResourceLabel"] = resourceLabel
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PredefinedMetricType", self.predefinedMetricType)
+                object.add("ResourceLabel", resourceLabel)
+                return .object(object.members)
             }
         }
 
@@ -602,11 +602,11 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MetricIntervalLowerBound"] = metricIntervalLowerBound
-                object["MetricIntervalUpperBound"] = metricIntervalUpperBound
-                object["ScalingAdjustment"] = self.scalingAdjustment
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("MetricIntervalLowerBound", metricIntervalLowerBound)
+                object.add("MetricIntervalUpperBound", metricIntervalUpperBound)
+                object.add("ScalingAdjustment", self.scalingAdjustment)
+                return .object(object.members)
             }
         }
 
@@ -642,13 +642,13 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AdjustmentType"] = adjustmentType
-                object["Cooldown"] = cooldown
-                object["MetricAggregationType"] = metricAggregationType
-                object["MinAdjustmentMagnitude"] = minAdjustmentMagnitude
-                object["StepAdjustments"] = stepAdjustments.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("AdjustmentType", adjustmentType)
+                object.add("Cooldown", cooldown)
+                object.add("MetricAggregationType", metricAggregationType)
+                object.add("MinAdjustmentMagnitude", minAdjustmentMagnitude)
+                object.add("StepAdjustments", stepAdjustments.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -678,11 +678,11 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
-                object["MetricName"] = metricName
-                object["Namespace"] = namespace
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Dimensions", dimensions.map { .array($0.map(\.templateValue)) })
+                object.add("MetricName", metricName)
+                object.add("Namespace", namespace)
+                return .object(object.members)
             }
         }
 
@@ -718,13 +718,13 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Expression"] = expression
-                object["Id"] = id
-                object["Label"] = label
-                object["MetricStat"] = metricStat.map { $0.templateValue }
-                object["ReturnData"] = returnData
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("Expression", expression)
+                object.add("Id", id)
+                object.add("Label", label)
+                object.add("MetricStat", metricStat.map { $0.templateValue })
+                object.add("ReturnData", returnData)
+                return .object(object.members)
             }
         }
 
@@ -751,10 +751,10 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = name
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", name)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 
@@ -784,11 +784,11 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Metric"] = metric.map { $0.templateValue }
-                object["Stat"] = stat
-                object["Unit"] = unit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Metric", metric.map { $0.templateValue })
+                object.add("Stat", stat)
+                object.add("Unit", unit)
+                return .object(object.members)
             }
         }
 
@@ -828,14 +828,14 @@ extension CfnApplicationAutoScaling {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CustomizedMetricSpecification"] = customizedMetricSpecification.map { $0.templateValue }
-                object["DisableScaleIn"] = disableScaleIn
-                object["PredefinedMetricSpecification"] = predefinedMetricSpecification.map { $0.templateValue }
-                object["ScaleInCooldown"] = scaleInCooldown
-                object["ScaleOutCooldown"] = scaleOutCooldown
-                object["TargetValue"] = self.targetValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("CustomizedMetricSpecification", customizedMetricSpecification.map { $0.templateValue })
+                object.add("DisableScaleIn", disableScaleIn)
+                object.add("PredefinedMetricSpecification", predefinedMetricSpecification.map { $0.templateValue })
+                object.add("ScaleInCooldown", scaleInCooldown)
+                object.add("ScaleOutCooldown", scaleOutCooldown)
+                object.add("TargetValue", self.targetValue)
+                return .object(object.members)
             }
         }
 

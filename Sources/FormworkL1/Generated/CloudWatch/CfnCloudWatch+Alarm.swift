@@ -99,35 +99,35 @@ extension CfnCloudWatch {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ActionConfiguration"] = actionConfiguration.map { $0.templateValue }
-            object["ActionsEnabled"] = actionsEnabled
-            object["AlarmActions"] = alarmActions
-            object["AlarmDescription"] = alarmDescription
-            object["AlarmName"] = alarmName
-            object["ComparisonOperator"] = comparisonOperator
-            object["DatapointsToAlarm"] = datapointsToAlarm
-            object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
-            object["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
-            object["EvaluationCriteria"] = evaluationCriteria.map { $0.templateValue }
-            object["EvaluationInterval"] = evaluationInterval
-            object["EvaluationPeriods"] = evaluationPeriods
-            object["EvaluationWindow"] = evaluationWindow.map { $0.templateValue }
-            object["ExtendedStatistic"] = extendedStatistic
-            object["InsufficientDataActions"] = insufficientDataActions
-            object["MetricName"] = metricName
-            object["Metrics"] = metrics.map { .array($0.map(\.templateValue)) }
-            object["Namespace"] = namespace
-            object["OKActions"] = okActions
-            object["Period"] = period
-            object["Statistic"] = statistic
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Threshold"] = threshold
-            object["ThresholdMetricId"] = thresholdMetricId
-            object["TreatMissingData"] = treatMissingData
-            object["Unit"] = unit
-            object["WarmUpConfiguration"] = warmUpConfiguration.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 27)
+            object.add("ActionConfiguration", actionConfiguration.map { $0.templateValue })
+            object.add("ActionsEnabled", actionsEnabled)
+            object.add("AlarmActions", alarmActions)
+            object.add("AlarmDescription", alarmDescription)
+            object.add("AlarmName", alarmName)
+            object.add("ComparisonOperator", comparisonOperator)
+            object.add("DatapointsToAlarm", datapointsToAlarm)
+            object.add("Dimensions", dimensions.map { .array($0.map(\.templateValue)) })
+            object.add("EvaluateLowSampleCountPercentile", evaluateLowSampleCountPercentile)
+            object.add("EvaluationCriteria", evaluationCriteria.map { $0.templateValue })
+            object.add("EvaluationInterval", evaluationInterval)
+            object.add("EvaluationPeriods", evaluationPeriods)
+            object.add("EvaluationWindow", evaluationWindow.map { $0.templateValue })
+            object.add("ExtendedStatistic", extendedStatistic)
+            object.add("InsufficientDataActions", insufficientDataActions)
+            object.add("MetricName", metricName)
+            object.add("Metrics", metrics.map { .array($0.map(\.templateValue)) })
+            object.add("Namespace", namespace)
+            object.add("OKActions", okActions)
+            object.add("Period", period)
+            object.add("Statistic", statistic)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Threshold", threshold)
+            object.add("ThresholdMetricId", thresholdMetricId)
+            object.add("TreatMissingData", treatMissingData)
+            object.add("Unit", unit)
+            object.add("WarmUpConfiguration", warmUpConfiguration.map { $0.templateValue })
+            return object.members
         }
 
         /// `ActionConfiguration`, a part of `AWS::CloudWatch::Alarm`.
@@ -150,9 +150,9 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AlarmTagsPropagation"] = alarmTagsPropagation.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AlarmTagsPropagation", alarmTagsPropagation.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -182,11 +182,11 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PendingPeriod"] = pendingPeriod
-                object["Query"] = query
-                object["RecoveryPeriod"] = recoveryPeriod
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("PendingPeriod", pendingPeriod)
+                object.add("Query", query)
+                object.add("RecoveryPeriod", recoveryPeriod)
+                return .object(object.members)
             }
         }
 
@@ -217,11 +217,11 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Enabled"] = self.enabled
-                object["ExcludedTagKeys"] = excludedTagKeys
-                object["IncludedTagKeys"] = includedTagKeys
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Enabled", self.enabled)
+                object.add("ExcludedTagKeys", excludedTagKeys)
+                object.add("IncludedTagKeys", includedTagKeys)
+                return .object(object.members)
             }
         }
 
@@ -250,10 +250,10 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = self.name
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", self.name)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -277,9 +277,9 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PromQLCriteria"] = promQLCriteria.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PromQLCriteria", promQLCriteria.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -306,10 +306,10 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["SlidingWindow"] = slidingWindow
-                object["WallClockWindow"] = wallClockWindow.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("SlidingWindow", slidingWindow)
+                object.add("WallClockWindow", wallClockWindow.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -339,11 +339,11 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
-                object["MetricName"] = metricName
-                object["Namespace"] = namespace
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Dimensions", dimensions.map { .array($0.map(\.templateValue)) })
+                object.add("MetricName", metricName)
+                object.add("Namespace", namespace)
+                return .object(object.members)
             }
         }
 
@@ -386,15 +386,15 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccountId"] = accountId
-                object["Expression"] = expression
-                object["Id"] = self.id
-                object["Label"] = label
-                object["MetricStat"] = metricStat.map { $0.templateValue }
-                object["Period"] = period
-                object["ReturnData"] = returnData
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("AccountId", accountId)
+                object.add("Expression", expression)
+                object.add("Id", self.id)
+                object.add("Label", label)
+                object.add("MetricStat", metricStat.map { $0.templateValue })
+                object.add("Period", period)
+                object.add("ReturnData", returnData)
+                return .object(object.members)
             }
         }
 
@@ -430,12 +430,12 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Metric"] = self.metric.templateValue
-                object["Period"] = self.period
-                object["Stat"] = self.stat
-                object["Unit"] = unit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("Metric", self.metric.templateValue)
+                object.add("Period", self.period)
+                object.add("Stat", self.stat)
+                object.add("Unit", unit)
+                return .object(object.members)
             }
         }
 
@@ -464,10 +464,10 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -491,9 +491,9 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Timezone"] = timezone
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Timezone", timezone)
+                return .object(object.members)
             }
         }
 
@@ -520,10 +520,10 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["OnlyStartEvaluatingAfterWarmUpPeriodEnds"] = onlyStartEvaluatingAfterWarmUpPeriodEnds
-                object["WarmUpPeriodDurationInMinutes"] = warmUpPeriodDurationInMinutes
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("OnlyStartEvaluatingAfterWarmUpPeriodEnds", onlyStartEvaluatingAfterWarmUpPeriodEnds)
+                object.add("WarmUpPeriodDurationInMinutes", warmUpPeriodDurationInMinutes)
+                return .object(object.members)
             }
         }
 

@@ -54,20 +54,20 @@ extension CfnCloudWatch {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ActionConfiguration"] = actionConfiguration.map { $0.templateValue }
-            object["ActionsEnabled"] = actionsEnabled
-            object["ActionsSuppressor"] = actionsSuppressor
-            object["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
-            object["ActionsSuppressorWaitPeriod"] = actionsSuppressorWaitPeriod
-            object["AlarmActions"] = alarmActions
-            object["AlarmDescription"] = alarmDescription
-            object["AlarmName"] = alarmName
-            object["AlarmRule"] = self.alarmRule
-            object["InsufficientDataActions"] = insufficientDataActions
-            object["OKActions"] = okActions
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 12)
+            object.add("ActionConfiguration", actionConfiguration.map { $0.templateValue })
+            object.add("ActionsEnabled", actionsEnabled)
+            object.add("ActionsSuppressor", actionsSuppressor)
+            object.add("ActionsSuppressorExtensionPeriod", actionsSuppressorExtensionPeriod)
+            object.add("ActionsSuppressorWaitPeriod", actionsSuppressorWaitPeriod)
+            object.add("AlarmActions", alarmActions)
+            object.add("AlarmDescription", alarmDescription)
+            object.add("AlarmName", alarmName)
+            object.add("AlarmRule", self.alarmRule)
+            object.add("InsufficientDataActions", insufficientDataActions)
+            object.add("OKActions", okActions)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// Configuration that applies to the notifications this alarm sends when it performs its actions.
@@ -90,9 +90,9 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AlarmTagsPropagation"] = alarmTagsPropagation.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AlarmTagsPropagation", alarmTagsPropagation.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -123,11 +123,11 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Enabled"] = self.enabled
-                object["ExcludedTagKeys"] = excludedTagKeys
-                object["IncludedTagKeys"] = includedTagKeys
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Enabled", self.enabled)
+                object.add("ExcludedTagKeys", excludedTagKeys)
+                object.add("IncludedTagKeys", includedTagKeys)
+                return .object(object.members)
             }
         }
 
@@ -156,10 +156,10 @@ extension CfnCloudWatch {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

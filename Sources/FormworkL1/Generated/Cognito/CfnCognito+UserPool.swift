@@ -114,40 +114,40 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AccountRecoverySetting"] = accountRecoverySetting.map { $0.templateValue }
-            object["AdminCreateUserConfig"] = adminCreateUserConfig.map { $0.templateValue }
-            object["AliasAttributes"] = aliasAttributes
-            object["AutoVerifiedAttributes"] = autoVerifiedAttributes
-            object["DeletionProtection"] = deletionProtection
-            object["DeviceConfiguration"] = deviceConfiguration.map { $0.templateValue }
-            object["EmailAuthenticationMessage"] = emailAuthenticationMessage
-            object["EmailAuthenticationSubject"] = emailAuthenticationSubject
-            object["EmailConfiguration"] = emailConfiguration.map { $0.templateValue }
-            object["EmailVerificationMessage"] = emailVerificationMessage
-            object["EmailVerificationSubject"] = emailVerificationSubject
-            object["EnabledMfas"] = enabledMfas
-            object["IssuerConfiguration"] = issuerConfiguration.map { $0.templateValue }
-            object["KeyConfiguration"] = keyConfiguration.map { $0.templateValue }
-            object["LambdaConfig"] = lambdaConfig.map { $0.templateValue }
-            object["MfaConfiguration"] = mfaConfiguration
-            object["Policies"] = policies.map { $0.templateValue }
-            object["Schema"] = schema.map { .array($0.map(\.templateValue)) }
-            object["SmsAuthenticationMessage"] = smsAuthenticationMessage
-            object["SmsConfiguration"] = smsConfiguration.map { $0.templateValue }
-            object["SmsVerificationMessage"] = smsVerificationMessage
-            object["UserAttributeUpdateSettings"] = userAttributeUpdateSettings.map { $0.templateValue }
-            object["UserPoolAddOns"] = userPoolAddOns.map { $0.templateValue }
-            object["UserPoolName"] = userPoolName
-            object["UserPoolTags"] = userPoolTags
-            object["UserPoolTier"] = userPoolTier
-            object["UsernameAttributes"] = usernameAttributes
-            object["UsernameConfiguration"] = usernameConfiguration.map { $0.templateValue }
-            object["VerificationMessageTemplate"] = verificationMessageTemplate.map { $0.templateValue }
-            object["WebAuthnFactorConfiguration"] = webAuthnFactorConfiguration
-            object["WebAuthnRelyingPartyID"] = webAuthnRelyingPartyID
-            object["WebAuthnUserVerification"] = webAuthnUserVerification
-            return object
+            var object = TemplateObjectBuilder(capacity: 32)
+            object.add("AccountRecoverySetting", accountRecoverySetting.map { $0.templateValue })
+            object.add("AdminCreateUserConfig", adminCreateUserConfig.map { $0.templateValue })
+            object.add("AliasAttributes", aliasAttributes)
+            object.add("AutoVerifiedAttributes", autoVerifiedAttributes)
+            object.add("DeletionProtection", deletionProtection)
+            object.add("DeviceConfiguration", deviceConfiguration.map { $0.templateValue })
+            object.add("EmailAuthenticationMessage", emailAuthenticationMessage)
+            object.add("EmailAuthenticationSubject", emailAuthenticationSubject)
+            object.add("EmailConfiguration", emailConfiguration.map { $0.templateValue })
+            object.add("EmailVerificationMessage", emailVerificationMessage)
+            object.add("EmailVerificationSubject", emailVerificationSubject)
+            object.add("EnabledMfas", enabledMfas)
+            object.add("IssuerConfiguration", issuerConfiguration.map { $0.templateValue })
+            object.add("KeyConfiguration", keyConfiguration.map { $0.templateValue })
+            object.add("LambdaConfig", lambdaConfig.map { $0.templateValue })
+            object.add("MfaConfiguration", mfaConfiguration)
+            object.add("Policies", policies.map { $0.templateValue })
+            object.add("Schema", schema.map { .array($0.map(\.templateValue)) })
+            object.add("SmsAuthenticationMessage", smsAuthenticationMessage)
+            object.add("SmsConfiguration", smsConfiguration.map { $0.templateValue })
+            object.add("SmsVerificationMessage", smsVerificationMessage)
+            object.add("UserAttributeUpdateSettings", userAttributeUpdateSettings.map { $0.templateValue })
+            object.add("UserPoolAddOns", userPoolAddOns.map { $0.templateValue })
+            object.add("UserPoolName", userPoolName)
+            object.add("UserPoolTags", userPoolTags)
+            object.add("UserPoolTier", userPoolTier)
+            object.add("UsernameAttributes", usernameAttributes)
+            object.add("UsernameConfiguration", usernameConfiguration.map { $0.templateValue })
+            object.add("VerificationMessageTemplate", verificationMessageTemplate.map { $0.templateValue })
+            object.add("WebAuthnFactorConfiguration", webAuthnFactorConfiguration)
+            object.add("WebAuthnRelyingPartyID", webAuthnRelyingPartyID)
+            object.add("WebAuthnUserVerification", webAuthnUserVerification)
+            return object.members
         }
 
         /// `AccountRecoverySetting`, a part of `AWS::Cognito::UserPool`.
@@ -170,9 +170,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["RecoveryMechanisms"] = recoveryMechanisms.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("RecoveryMechanisms", recoveryMechanisms.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -202,11 +202,11 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AllowAdminCreateUserOnly"] = allowAdminCreateUserOnly
-                object["InviteMessageTemplate"] = inviteMessageTemplate.map { $0.templateValue }
-                object["UnusedAccountValidityDays"] = unusedAccountValidityDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("AllowAdminCreateUserOnly", allowAdminCreateUserOnly)
+                object.add("InviteMessageTemplate", inviteMessageTemplate.map { $0.templateValue })
+                object.add("UnusedAccountValidityDays", unusedAccountValidityDays)
+                return .object(object.members)
             }
         }
 
@@ -230,9 +230,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CustomAuthMode"] = customAuthMode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("CustomAuthMode", customAuthMode)
+                return .object(object.members)
             }
         }
 
@@ -259,10 +259,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LambdaArn"] = lambdaArn
-                object["LambdaVersion"] = lambdaVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("LambdaArn", lambdaArn)
+                object.add("LambdaVersion", lambdaVersion)
+                return .object(object.members)
             }
         }
 
@@ -289,10 +289,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LambdaArn"] = lambdaArn
-                object["LambdaVersion"] = lambdaVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("LambdaArn", lambdaArn)
+                object.add("LambdaVersion", lambdaVersion)
+                return .object(object.members)
             }
         }
 
@@ -319,10 +319,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ChallengeRequiredOnNewDevice"] = challengeRequiredOnNewDevice
-                object["DeviceOnlyRememberedOnUserPrompt"] = deviceOnlyRememberedOnUserPrompt
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ChallengeRequiredOnNewDevice", challengeRequiredOnNewDevice)
+                object.add("DeviceOnlyRememberedOnUserPrompt", deviceOnlyRememberedOnUserPrompt)
+                return .object(object.members)
             }
         }
 
@@ -358,13 +358,13 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ConfigurationSet"] = configurationSet
-                object["EmailSendingAccount"] = emailSendingAccount
-                object["From"] = from
-                object["ReplyToEmailAddress"] = replyToEmailAddress
-                object["SourceArn"] = sourceArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("ConfigurationSet", configurationSet)
+                object.add("EmailSendingAccount", emailSendingAccount)
+                object.add("From", from)
+                object.add("ReplyToEmailAddress", replyToEmailAddress)
+                object.add("SourceArn", sourceArn)
+                return .object(object.members)
             }
         }
 
@@ -407,15 +407,15 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CallerArn"] = self.callerArn
-                object["ConfigurationSetName"] = configurationSetName
-                object["ExternalId"] = externalId
-                object["InEntityId"] = inEntityId
-                object["InTemplateId"] = inTemplateId
-                object["OriginationIdentity"] = originationIdentity
-                object["Region"] = region
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("CallerArn", self.callerArn)
+                object.add("ConfigurationSetName", configurationSetName)
+                object.add("ExternalId", externalId)
+                object.add("InEntityId", inEntityId)
+                object.add("InTemplateId", inTemplateId)
+                object.add("OriginationIdentity", originationIdentity)
+                object.add("Region", region)
+                return .object(object.members)
             }
         }
 
@@ -442,10 +442,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LambdaArn"] = lambdaArn
-                object["LambdaVersion"] = lambdaVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("LambdaArn", lambdaArn)
+                object.add("LambdaVersion", lambdaVersion)
+                return .object(object.members)
             }
         }
 
@@ -475,11 +475,11 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EmailMessage"] = emailMessage
-                object["EmailSubject"] = emailSubject
-                object["SMSMessage"] = smsMessage
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("EmailMessage", emailMessage)
+                object.add("EmailSubject", emailSubject)
+                object.add("SMSMessage", smsMessage)
+                return .object(object.members)
             }
         }
 
@@ -503,9 +503,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -532,10 +532,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KeyType"] = keyType
-                object["KmsKeyArn"] = kmsKeyArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("KeyType", keyType)
+                object.add("KmsKeyArn", kmsKeyArn)
+                return .object(object.members)
             }
         }
 
@@ -601,23 +601,23 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CreateAuthChallenge"] = createAuthChallenge
-                object["CustomEmailSender"] = customEmailSender.map { $0.templateValue }
-                object["CustomMessage"] = customMessage
-                object["CustomSMSSender"] = customSMSSender.map { $0.templateValue }
-                object["DefineAuthChallenge"] = defineAuthChallenge
-                object["InboundFederation"] = inboundFederation.map { $0.templateValue }
-                object["KMSKeyID"] = kmsKeyID
-                object["PostAuthentication"] = postAuthentication
-                object["PostConfirmation"] = postConfirmation
-                object["PreAuthentication"] = preAuthentication
-                object["PreSignUp"] = preSignUp
-                object["PreTokenGeneration"] = preTokenGeneration
-                object["PreTokenGenerationConfig"] = preTokenGenerationConfig.map { $0.templateValue }
-                object["UserMigration"] = userMigration
-                object["VerifyAuthChallengeResponse"] = verifyAuthChallengeResponse
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 15)
+                object.add("CreateAuthChallenge", createAuthChallenge)
+                object.add("CustomEmailSender", customEmailSender.map { $0.templateValue })
+                object.add("CustomMessage", customMessage)
+                object.add("CustomSMSSender", customSMSSender.map { $0.templateValue })
+                object.add("DefineAuthChallenge", defineAuthChallenge)
+                object.add("InboundFederation", inboundFederation.map { $0.templateValue })
+                object.add("KMSKeyID", kmsKeyID)
+                object.add("PostAuthentication", postAuthentication)
+                object.add("PostConfirmation", postConfirmation)
+                object.add("PreAuthentication", preAuthentication)
+                object.add("PreSignUp", preSignUp)
+                object.add("PreTokenGeneration", preTokenGeneration)
+                object.add("PreTokenGenerationConfig", preTokenGenerationConfig.map { $0.templateValue })
+                object.add("UserMigration", userMigration)
+                object.add("VerifyAuthChallengeResponse", verifyAuthChallengeResponse)
+                return .object(object.members)
             }
         }
 
@@ -644,10 +644,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxValue"] = maxValue
-                object["MinValue"] = minValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaxValue", maxValue)
+                object.add("MinValue", minValue)
+                return .object(object.members)
             }
         }
 
@@ -689,15 +689,15 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MinimumLength"] = minimumLength
-                object["PasswordHistorySize"] = passwordHistorySize
-                object["RequireLowercase"] = requireLowercase
-                object["RequireNumbers"] = requireNumbers
-                object["RequireSymbols"] = requireSymbols
-                object["RequireUppercase"] = requireUppercase
-                object["TemporaryPasswordValidityDays"] = temporaryPasswordValidityDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("MinimumLength", minimumLength)
+                object.add("PasswordHistorySize", passwordHistorySize)
+                object.add("RequireLowercase", requireLowercase)
+                object.add("RequireNumbers", requireNumbers)
+                object.add("RequireSymbols", requireSymbols)
+                object.add("RequireUppercase", requireUppercase)
+                object.add("TemporaryPasswordValidityDays", temporaryPasswordValidityDays)
+                return .object(object.members)
             }
         }
 
@@ -724,10 +724,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PasswordPolicy"] = passwordPolicy.map { $0.templateValue }
-                object["SignInPolicy"] = signInPolicy.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PasswordPolicy", passwordPolicy.map { $0.templateValue })
+                object.add("SignInPolicy", signInPolicy.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -754,10 +754,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LambdaArn"] = lambdaArn
-                object["LambdaVersion"] = lambdaVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("LambdaArn", lambdaArn)
+                object.add("LambdaVersion", lambdaVersion)
+                return .object(object.members)
             }
         }
 
@@ -784,10 +784,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = name
-                object["Priority"] = priority
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", name)
+                object.add("Priority", priority)
+                return .object(object.members)
             }
         }
 
@@ -829,15 +829,15 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeDataType"] = attributeDataType
-                object["DeveloperOnlyAttribute"] = developerOnlyAttribute
-                object["Mutable"] = mutable
-                object["Name"] = name
-                object["NumberAttributeConstraints"] = numberAttributeConstraints.map { $0.templateValue }
-                object["Required"] = required
-                object["StringAttributeConstraints"] = stringAttributeConstraints.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("AttributeDataType", attributeDataType)
+                object.add("DeveloperOnlyAttribute", developerOnlyAttribute)
+                object.add("Mutable", mutable)
+                object.add("Name", name)
+                object.add("NumberAttributeConstraints", numberAttributeConstraints.map { $0.templateValue })
+                object.add("Required", required)
+                object.add("StringAttributeConstraints", stringAttributeConstraints.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -861,9 +861,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AllowedFirstAuthFactors"] = allowedFirstAuthFactors
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AllowedFirstAuthFactors", allowedFirstAuthFactors)
+                return .object(object.members)
             }
         }
 
@@ -896,12 +896,12 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EumsSms"] = eumsSms.map { $0.templateValue }
-                object["ExternalId"] = externalId
-                object["SnsCallerArn"] = snsCallerArn
-                object["SnsRegion"] = snsRegion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("EumsSms", eumsSms.map { $0.templateValue })
+                object.add("ExternalId", externalId)
+                object.add("SnsCallerArn", snsCallerArn)
+                object.add("SnsRegion", snsRegion)
+                return .object(object.members)
             }
         }
 
@@ -928,10 +928,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxLength"] = maxLength
-                object["MinLength"] = minLength
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaxLength", maxLength)
+                object.add("MinLength", minLength)
+                return .object(object.members)
             }
         }
 
@@ -956,9 +956,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributesRequireVerificationBeforeUpdate"] = self.attributesRequireVerificationBeforeUpdate
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AttributesRequireVerificationBeforeUpdate", self.attributesRequireVerificationBeforeUpdate)
+                return .object(object.members)
             }
         }
 
@@ -985,10 +985,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AdvancedSecurityAdditionalFlows"] = advancedSecurityAdditionalFlows.map { $0.templateValue }
-                object["AdvancedSecurityMode"] = advancedSecurityMode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AdvancedSecurityAdditionalFlows", advancedSecurityAdditionalFlows.map { $0.templateValue })
+                object.add("AdvancedSecurityMode", advancedSecurityMode)
+                return .object(object.members)
             }
         }
 
@@ -1012,9 +1012,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CaseSensitive"] = caseSensitive
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("CaseSensitive", caseSensitive)
+                return .object(object.members)
             }
         }
 
@@ -1053,14 +1053,14 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DefaultEmailOption"] = defaultEmailOption
-                object["EmailMessage"] = emailMessage
-                object["EmailMessageByLink"] = emailMessageByLink
-                object["EmailSubject"] = emailSubject
-                object["EmailSubjectByLink"] = emailSubjectByLink
-                object["SmsMessage"] = smsMessage
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("DefaultEmailOption", defaultEmailOption)
+                object.add("EmailMessage", emailMessage)
+                object.add("EmailMessageByLink", emailMessageByLink)
+                object.add("EmailSubject", emailSubject)
+                object.add("EmailSubjectByLink", emailSubjectByLink)
+                object.add("SmsMessage", smsMessage)
+                return .object(object.members)
             }
         }
 

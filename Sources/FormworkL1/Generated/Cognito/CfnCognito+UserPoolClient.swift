@@ -87,31 +87,31 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AccessTokenValidity"] = accessTokenValidity
-            object["AllowedOAuthFlows"] = allowedOAuthFlows
-            object["AllowedOAuthFlowsUserPoolClient"] = allowedOAuthFlowsUserPoolClient
-            object["AllowedOAuthScopes"] = allowedOAuthScopes
-            object["AnalyticsConfiguration"] = analyticsConfiguration.map { $0.templateValue }
-            object["AuthSessionValidity"] = authSessionValidity
-            object["CallbackURLs"] = callbackURLs
-            object["ClientName"] = clientName
-            object["DefaultRedirectURI"] = defaultRedirectURI
-            object["EnablePropagateAdditionalUserContextData"] = enablePropagateAdditionalUserContextData
-            object["EnableTokenRevocation"] = enableTokenRevocation
-            object["ExplicitAuthFlows"] = explicitAuthFlows
-            object["GenerateSecret"] = generateSecret
-            object["IdTokenValidity"] = idTokenValidity
-            object["LogoutURLs"] = logoutURLs
-            object["PreventUserExistenceErrors"] = preventUserExistenceErrors
-            object["ReadAttributes"] = readAttributes
-            object["RefreshTokenRotation"] = refreshTokenRotation.map { $0.templateValue }
-            object["RefreshTokenValidity"] = refreshTokenValidity
-            object["SupportedIdentityProviders"] = supportedIdentityProviders
-            object["TokenValidityUnits"] = tokenValidityUnits.map { $0.templateValue }
-            object["UserPoolId"] = self.userPoolId
-            object["WriteAttributes"] = writeAttributes
-            return object
+            var object = TemplateObjectBuilder(capacity: 23)
+            object.add("AccessTokenValidity", accessTokenValidity)
+            object.add("AllowedOAuthFlows", allowedOAuthFlows)
+            object.add("AllowedOAuthFlowsUserPoolClient", allowedOAuthFlowsUserPoolClient)
+            object.add("AllowedOAuthScopes", allowedOAuthScopes)
+            object.add("AnalyticsConfiguration", analyticsConfiguration.map { $0.templateValue })
+            object.add("AuthSessionValidity", authSessionValidity)
+            object.add("CallbackURLs", callbackURLs)
+            object.add("ClientName", clientName)
+            object.add("DefaultRedirectURI", defaultRedirectURI)
+            object.add("EnablePropagateAdditionalUserContextData", enablePropagateAdditionalUserContextData)
+            object.add("EnableTokenRevocation", enableTokenRevocation)
+            object.add("ExplicitAuthFlows", explicitAuthFlows)
+            object.add("GenerateSecret", generateSecret)
+            object.add("IdTokenValidity", idTokenValidity)
+            object.add("LogoutURLs", logoutURLs)
+            object.add("PreventUserExistenceErrors", preventUserExistenceErrors)
+            object.add("ReadAttributes", readAttributes)
+            object.add("RefreshTokenRotation", refreshTokenRotation.map { $0.templateValue })
+            object.add("RefreshTokenValidity", refreshTokenValidity)
+            object.add("SupportedIdentityProviders", supportedIdentityProviders)
+            object.add("TokenValidityUnits", tokenValidityUnits.map { $0.templateValue })
+            object.add("UserPoolId", self.userPoolId)
+            object.add("WriteAttributes", writeAttributes)
+            return object.members
         }
 
         /// `AnalyticsConfiguration`, a part of `AWS::Cognito::UserPoolClient`.
@@ -146,13 +146,13 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApplicationArn"] = applicationArn
-                object["ApplicationId"] = applicationId
-                object["ExternalId"] = externalId
-                object["RoleArn"] = roleArn
-                object["UserDataShared"] = userDataShared
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("ApplicationArn", applicationArn)
+                object.add("ApplicationId", applicationId)
+                object.add("ExternalId", externalId)
+                object.add("RoleArn", roleArn)
+                object.add("UserDataShared", userDataShared)
+                return .object(object.members)
             }
         }
 
@@ -179,10 +179,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Feature"] = feature
-                object["RetryGracePeriodSeconds"] = retryGracePeriodSeconds
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Feature", feature)
+                object.add("RetryGracePeriodSeconds", retryGracePeriodSeconds)
+                return .object(object.members)
             }
         }
 
@@ -212,11 +212,11 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccessToken"] = accessToken
-                object["IdToken"] = idToken
-                object["RefreshToken"] = refreshToken
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("AccessToken", accessToken)
+                object.add("IdToken", idToken)
+                object.add("RefreshToken", refreshToken)
+                return .object(object.members)
             }
         }
 

@@ -33,13 +33,13 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CustomDomainConfig"] = customDomainConfig.map { $0.templateValue }
-            object["Domain"] = self.domain
-            object["ManagedLoginVersion"] = managedLoginVersion
-            object["Routing"] = routing.map { $0.templateValue }
-            object["UserPoolId"] = self.userPoolId
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("CustomDomainConfig", customDomainConfig.map { $0.templateValue })
+            object.add("Domain", self.domain)
+            object.add("ManagedLoginVersion", managedLoginVersion)
+            object.add("Routing", routing.map { $0.templateValue })
+            object.add("UserPoolId", self.userPoolId)
+            return object.members
         }
 
         /// `CustomDomainConfigType`, a part of `AWS::Cognito::UserPoolDomain`.
@@ -65,10 +65,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CertificateArn"] = certificateArn
-                object["SecurityPolicy"] = securityPolicy
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("CertificateArn", certificateArn)
+                object.add("SecurityPolicy", securityPolicy)
+                return .object(object.members)
             }
         }
 
@@ -97,10 +97,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PrimaryRoute53HealthCheckId"] = self.primaryRoute53HealthCheckId
-                object["SecondaryRegion"] = self.secondaryRegion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PrimaryRoute53HealthCheckId", self.primaryRoute53HealthCheckId)
+                object.add("SecondaryRegion", self.secondaryRegion)
+                return .object(object.members)
             }
         }
 
@@ -124,9 +124,9 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Failover"] = failover.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Failover", failover.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 

@@ -30,12 +30,12 @@ extension CfnCognito {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Identifier"] = self.identifier
-            object["Name"] = self.name
-            object["Scopes"] = scopes.map { .array($0.map(\.templateValue)) }
-            object["UserPoolId"] = self.userPoolId
-            return object
+            var object = TemplateObjectBuilder(capacity: 4)
+            object.add("Identifier", self.identifier)
+            object.add("Name", self.name)
+            object.add("Scopes", scopes.map { .array($0.map(\.templateValue)) })
+            object.add("UserPoolId", self.userPoolId)
+            return object.members
         }
 
         /// `ResourceServerScopeType`, a part of `AWS::Cognito::UserPoolResourceServer`.
@@ -63,10 +63,10 @@ extension CfnCognito {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ScopeDescription"] = self.scopeDescription
-                object["ScopeName"] = self.scopeName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ScopeDescription", self.scopeDescription)
+                object.add("ScopeName", self.scopeName)
+                return .object(object.members)
             }
         }
     }

@@ -78,28 +78,28 @@ extension CfnDynamoDB {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AttributeDefinitions"] = attributeDefinitions.map { .array($0.map(\.templateValue)) }
-            object["BillingMode"] = billingMode
-            object["GlobalSecondaryIndexes"] = globalSecondaryIndexes.map { .array($0.map(\.templateValue)) }
-            object["GlobalTableSourceArn"] = globalTableSourceArn
-            object["GlobalTableWitnesses"] = globalTableWitnesses.map { .array($0.map(\.templateValue)) }
-            object["KeySchema"] = keySchema
-            object["LocalSecondaryIndexes"] = localSecondaryIndexes.map { .array($0.map(\.templateValue)) }
-            object["MultiRegionConsistency"] = multiRegionConsistency
-            object["ReadOnDemandThroughputSettings"] = readOnDemandThroughputSettings.map { $0.templateValue }
-            object["ReadProvisionedThroughputSettings"] = readProvisionedThroughputSettings.map { $0.templateValue }
-            object["Replicas"] = .array(self.replicas.map(\.templateValue))
-            object["SSESpecification"] = sseSpecification.map { $0.templateValue }
-            object["StreamSpecification"] = streamSpecification.map { $0.templateValue }
-            object["TableName"] = tableName
-            object["TableType"] = tableType
-            object["TimeToLiveSpecification"] = timeToLiveSpecification.map { $0.templateValue }
-            object["VectorIndexes"] = vectorIndexes.map { .array($0.map(\.templateValue)) }
-            object["WarmThroughput"] = warmThroughput.map { $0.templateValue }
-            object["WriteOnDemandThroughputSettings"] = writeOnDemandThroughputSettings.map { $0.templateValue }
-            object["WriteProvisionedThroughputSettings"] = writeProvisionedThroughputSettings.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 20)
+            object.add("AttributeDefinitions", attributeDefinitions.map { .array($0.map(\.templateValue)) })
+            object.add("BillingMode", billingMode)
+            object.add("GlobalSecondaryIndexes", globalSecondaryIndexes.map { .array($0.map(\.templateValue)) })
+            object.add("GlobalTableSourceArn", globalTableSourceArn)
+            object.add("GlobalTableWitnesses", globalTableWitnesses.map { .array($0.map(\.templateValue)) })
+            object.add("KeySchema", keySchema)
+            object.add("LocalSecondaryIndexes", localSecondaryIndexes.map { .array($0.map(\.templateValue)) })
+            object.add("MultiRegionConsistency", multiRegionConsistency)
+            object.add("ReadOnDemandThroughputSettings", readOnDemandThroughputSettings.map { $0.templateValue })
+            object.add("ReadProvisionedThroughputSettings", readProvisionedThroughputSettings.map { $0.templateValue })
+            object.add("Replicas", .array(self.replicas.map(\.templateValue)))
+            object.add("SSESpecification", sseSpecification.map { $0.templateValue })
+            object.add("StreamSpecification", streamSpecification.map { $0.templateValue })
+            object.add("TableName", tableName)
+            object.add("TableType", tableType)
+            object.add("TimeToLiveSpecification", timeToLiveSpecification.map { $0.templateValue })
+            object.add("VectorIndexes", vectorIndexes.map { .array($0.map(\.templateValue)) })
+            object.add("WarmThroughput", warmThroughput.map { $0.templateValue })
+            object.add("WriteOnDemandThroughputSettings", writeOnDemandThroughputSettings.map { $0.templateValue })
+            object.add("WriteProvisionedThroughputSettings", writeProvisionedThroughputSettings.map { $0.templateValue })
+            return object.members
         }
 
         /// `AttributeDefinition`, a part of `AWS::DynamoDB::GlobalTable`.
@@ -127,10 +127,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["AttributeType"] = self.attributeType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("AttributeType", self.attributeType)
+                return .object(object.members)
             }
         }
 
@@ -166,12 +166,12 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxCapacity"] = self.maxCapacity
-                object["MinCapacity"] = self.minCapacity
-                object["SeedCapacity"] = seedCapacity
-                object["TargetTrackingScalingPolicyConfiguration"] = self.targetTrackingScalingPolicyConfiguration.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("MaxCapacity", self.maxCapacity)
+                object.add("MinCapacity", self.minCapacity)
+                object.add("SeedCapacity", seedCapacity)
+                object.add("TargetTrackingScalingPolicyConfiguration", self.targetTrackingScalingPolicyConfiguration.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -199,10 +199,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Enabled"] = self.enabled
-                object["Mode"] = mode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Enabled", self.enabled)
+                object.add("Mode", mode)
+                return .object(object.members)
             }
         }
 
@@ -226,9 +226,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReadCapacityUnits"] = readCapacityUnits
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ReadCapacityUnits", readCapacityUnits)
+                return .object(object.members)
             }
         }
 
@@ -276,16 +276,16 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IndexName"] = self.indexName
-                object["KeySchema"] = .array(self.keySchema.map(\.templateValue))
-                object["Projection"] = self.projection.templateValue
-                object["ReadOnDemandThroughputSettings"] = readOnDemandThroughputSettings.map { $0.templateValue }
-                object["ReadProvisionedThroughputSettings"] = readProvisionedThroughputSettings.map { $0.templateValue }
-                object["WarmThroughput"] = warmThroughput.map { $0.templateValue }
-                object["WriteOnDemandThroughputSettings"] = writeOnDemandThroughputSettings.map { $0.templateValue }
-                object["WriteProvisionedThroughputSettings"] = writeProvisionedThroughputSettings.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("IndexName", self.indexName)
+                object.add("KeySchema", .array(self.keySchema.map(\.templateValue)))
+                object.add("Projection", self.projection.templateValue)
+                object.add("ReadOnDemandThroughputSettings", readOnDemandThroughputSettings.map { $0.templateValue })
+                object.add("ReadProvisionedThroughputSettings", readProvisionedThroughputSettings.map { $0.templateValue })
+                object.add("WarmThroughput", warmThroughput.map { $0.templateValue })
+                object.add("WriteOnDemandThroughputSettings", writeOnDemandThroughputSettings.map { $0.templateValue })
+                object.add("WriteProvisionedThroughputSettings", writeProvisionedThroughputSettings.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -309,9 +309,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Region"] = region
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Region", region)
+                return .object(object.members)
             }
         }
 
@@ -339,10 +339,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApproximateCreationDateTimePrecision"] = approximateCreationDateTimePrecision
-                object["StreamArn"] = self.streamArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ApproximateCreationDateTimePrecision", approximateCreationDateTimePrecision)
+                object.add("StreamArn", self.streamArn)
+                return .object(object.members)
             }
         }
 
@@ -375,11 +375,11 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IndexName"] = self.indexName
-                object["KeySchema"] = self.keySchema
-                object["Projection"] = self.projection.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("IndexName", self.indexName)
+                object.add("KeySchema", self.keySchema)
+                object.add("Projection", self.projection.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -406,10 +406,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PointInTimeRecoveryEnabled"] = pointInTimeRecoveryEnabled
-                object["RecoveryPeriodInDays"] = recoveryPeriodInDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PointInTimeRecoveryEnabled", pointInTimeRecoveryEnabled)
+                object.add("RecoveryPeriodInDays", recoveryPeriodInDays)
+                return .object(object.members)
             }
         }
 
@@ -436,10 +436,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["NonKeyAttributes"] = nonKeyAttributes
-                object["ProjectionType"] = projectionType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("NonKeyAttributes", nonKeyAttributes)
+                object.add("ProjectionType", projectionType)
+                return .object(object.members)
             }
         }
 
@@ -463,9 +463,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxReadRequestUnits"] = maxReadRequestUnits
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MaxReadRequestUnits", maxReadRequestUnits)
+                return .object(object.members)
             }
         }
 
@@ -492,10 +492,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReadCapacityAutoScalingSettings"] = readCapacityAutoScalingSettings.map { $0.templateValue }
-                object["ReadCapacityUnits"] = readCapacityUnits
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ReadCapacityAutoScalingSettings", readCapacityAutoScalingSettings.map { $0.templateValue })
+                object.add("ReadCapacityUnits", readCapacityUnits)
+                return .object(object.members)
             }
         }
 
@@ -529,12 +529,12 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
-                object["IndexName"] = self.indexName
-                object["ReadOnDemandThroughputSettings"] = readOnDemandThroughputSettings.map { $0.templateValue }
-                object["ReadProvisionedThroughputSettings"] = readProvisionedThroughputSettings.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("ContributorInsightsSpecification", contributorInsightsSpecification.map { $0.templateValue })
+                object.add("IndexName", self.indexName)
+                object.add("ReadOnDemandThroughputSettings", readOnDemandThroughputSettings.map { $0.templateValue })
+                object.add("ReadProvisionedThroughputSettings", readProvisionedThroughputSettings.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -559,9 +559,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KMSMasterKeyId"] = self.kmsMasterKeyId
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("KMSMasterKeyId", self.kmsMasterKeyId)
+                return .object(object.members)
             }
         }
 
@@ -628,23 +628,23 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
-                object["DeletionProtectionEnabled"] = deletionProtectionEnabled
-                object["DisassociationProtectionEnabled"] = disassociationProtectionEnabled
-                object["GlobalSecondaryIndexes"] = globalSecondaryIndexes.map { .array($0.map(\.templateValue)) }
-                object["GlobalTableSettingsReplicationMode"] = globalTableSettingsReplicationMode
-                object["KinesisStreamSpecification"] = kinesisStreamSpecification.map { $0.templateValue }
-                object["PointInTimeRecoverySpecification"] = pointInTimeRecoverySpecification.map { $0.templateValue }
-                object["ReadOnDemandThroughputSettings"] = readOnDemandThroughputSettings.map { $0.templateValue }
-                object["ReadProvisionedThroughputSettings"] = readProvisionedThroughputSettings.map { $0.templateValue }
-                object["Region"] = self.region
-                object["ReplicaStreamSpecification"] = replicaStreamSpecification.map { $0.templateValue }
-                object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
-                object["SSESpecification"] = sseSpecification.map { $0.templateValue }
-                object["TableClass"] = tableClass
-                object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 15)
+                object.add("ContributorInsightsSpecification", contributorInsightsSpecification.map { $0.templateValue })
+                object.add("DeletionProtectionEnabled", deletionProtectionEnabled)
+                object.add("DisassociationProtectionEnabled", disassociationProtectionEnabled)
+                object.add("GlobalSecondaryIndexes", globalSecondaryIndexes.map { .array($0.map(\.templateValue)) })
+                object.add("GlobalTableSettingsReplicationMode", globalTableSettingsReplicationMode)
+                object.add("KinesisStreamSpecification", kinesisStreamSpecification.map { $0.templateValue })
+                object.add("PointInTimeRecoverySpecification", pointInTimeRecoverySpecification.map { $0.templateValue })
+                object.add("ReadOnDemandThroughputSettings", readOnDemandThroughputSettings.map { $0.templateValue })
+                object.add("ReadProvisionedThroughputSettings", readProvisionedThroughputSettings.map { $0.templateValue })
+                object.add("Region", self.region)
+                object.add("ReplicaStreamSpecification", replicaStreamSpecification.map { $0.templateValue })
+                object.add("ResourcePolicy", resourcePolicy.map { $0.templateValue })
+                object.add("SSESpecification", sseSpecification.map { $0.templateValue })
+                object.add("TableClass", tableClass)
+                object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -671,10 +671,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
-                object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ResourcePolicy", resourcePolicy.map { $0.templateValue })
+                object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -699,9 +699,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PolicyDocument"] = self.policyDocument
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PolicyDocument", self.policyDocument)
+                return .object(object.members)
             }
         }
 
@@ -729,10 +729,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["SSEEnabled"] = self.sseEnabled
-                object["SSEType"] = sseType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("SSEEnabled", self.sseEnabled)
+                object.add("SSEType", sseType)
+                return .object(object.members)
             }
         }
 
@@ -761,10 +761,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["SearchSchemaElementType"] = self.searchSchemaElementType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("SearchSchemaElementType", self.searchSchemaElementType)
+                return .object(object.members)
             }
         }
 
@@ -789,9 +789,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["StreamViewType"] = self.streamViewType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("StreamViewType", self.streamViewType)
+                return .object(object.members)
             }
         }
 
@@ -820,10 +820,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -857,12 +857,12 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DisableScaleIn"] = disableScaleIn
-                object["ScaleInCooldown"] = scaleInCooldown
-                object["ScaleOutCooldown"] = scaleOutCooldown
-                object["TargetValue"] = self.targetValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("DisableScaleIn", disableScaleIn)
+                object.add("ScaleInCooldown", scaleInCooldown)
+                object.add("ScaleOutCooldown", scaleOutCooldown)
+                object.add("TargetValue", self.targetValue)
+                return .object(object.members)
             }
         }
 
@@ -890,10 +890,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = attributeName
-                object["Enabled"] = self.enabled
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", attributeName)
+                object.add("Enabled", self.enabled)
+                return .object(object.members)
             }
         }
 
@@ -918,9 +918,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AttributeName", self.attributeName)
+                return .object(object.members)
             }
         }
 
@@ -964,14 +964,14 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Dimensions"] = self.dimensions
-                object["DistanceFunction"] = self.distanceFunction
-                object["IndexName"] = self.indexName
-                object["Projection"] = self.projection.templateValue
-                object["SearchSchema"] = searchSchema.map { .array($0.map(\.templateValue)) }
-                object["VectorAttribute"] = self.vectorAttribute.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("Dimensions", self.dimensions)
+                object.add("DistanceFunction", self.distanceFunction)
+                object.add("IndexName", self.indexName)
+                object.add("Projection", self.projection.templateValue)
+                object.add("SearchSchema", searchSchema.map { .array($0.map(\.templateValue)) })
+                object.add("VectorAttribute", self.vectorAttribute.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -998,10 +998,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReadUnitsPerSecond"] = readUnitsPerSecond
-                object["WriteUnitsPerSecond"] = writeUnitsPerSecond
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ReadUnitsPerSecond", readUnitsPerSecond)
+                object.add("WriteUnitsPerSecond", writeUnitsPerSecond)
+                return .object(object.members)
             }
         }
 
@@ -1025,9 +1025,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxWriteRequestUnits"] = maxWriteRequestUnits
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MaxWriteRequestUnits", maxWriteRequestUnits)
+                return .object(object.members)
             }
         }
 
@@ -1051,9 +1051,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["WriteCapacityAutoScalingSettings"] = writeCapacityAutoScalingSettings.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("WriteCapacityAutoScalingSettings", writeCapacityAutoScalingSettings.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1082,10 +1082,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["KeyType"] = self.keyType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("KeyType", self.keyType)
+                return .object(object.members)
             }
         }
 

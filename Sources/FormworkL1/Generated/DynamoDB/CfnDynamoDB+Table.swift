@@ -81,29 +81,29 @@ extension CfnDynamoDB {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AttributeDefinitions"] = attributeDefinitions.map { .array($0.map(\.templateValue)) }
-            object["BillingMode"] = billingMode
-            object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
-            object["DeletionProtectionEnabled"] = deletionProtectionEnabled
-            object["GlobalSecondaryIndexes"] = globalSecondaryIndexes.map { .array($0.map(\.templateValue)) }
-            object["ImportSourceSpecification"] = importSourceSpecification.map { $0.templateValue }
-            object["KeySchema"] = self.keySchema
-            object["KinesisStreamSpecification"] = kinesisStreamSpecification.map { $0.templateValue }
-            object["LocalSecondaryIndexes"] = localSecondaryIndexes.map { .array($0.map(\.templateValue)) }
-            object["OnDemandThroughput"] = onDemandThroughput.map { $0.templateValue }
-            object["PointInTimeRecoverySpecification"] = pointInTimeRecoverySpecification.map { $0.templateValue }
-            object["ProvisionedThroughput"] = provisionedThroughput.map { $0.templateValue }
-            object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
-            object["SSESpecification"] = sseSpecification.map { $0.templateValue }
-            object["StreamSpecification"] = streamSpecification.map { $0.templateValue }
-            object["TableClass"] = tableClass
-            object["TableName"] = tableName
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["TimeToLiveSpecification"] = timeToLiveSpecification.map { $0.templateValue }
-            object["VectorIndexes"] = vectorIndexes.map { .array($0.map(\.templateValue)) }
-            object["WarmThroughput"] = warmThroughput.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 21)
+            object.add("AttributeDefinitions", attributeDefinitions.map { .array($0.map(\.templateValue)) })
+            object.add("BillingMode", billingMode)
+            object.add("ContributorInsightsSpecification", contributorInsightsSpecification.map { $0.templateValue })
+            object.add("DeletionProtectionEnabled", deletionProtectionEnabled)
+            object.add("GlobalSecondaryIndexes", globalSecondaryIndexes.map { .array($0.map(\.templateValue)) })
+            object.add("ImportSourceSpecification", importSourceSpecification.map { $0.templateValue })
+            object.add("KeySchema", self.keySchema)
+            object.add("KinesisStreamSpecification", kinesisStreamSpecification.map { $0.templateValue })
+            object.add("LocalSecondaryIndexes", localSecondaryIndexes.map { .array($0.map(\.templateValue)) })
+            object.add("OnDemandThroughput", onDemandThroughput.map { $0.templateValue })
+            object.add("PointInTimeRecoverySpecification", pointInTimeRecoverySpecification.map { $0.templateValue })
+            object.add("ProvisionedThroughput", provisionedThroughput.map { $0.templateValue })
+            object.add("ResourcePolicy", resourcePolicy.map { $0.templateValue })
+            object.add("SSESpecification", sseSpecification.map { $0.templateValue })
+            object.add("StreamSpecification", streamSpecification.map { $0.templateValue })
+            object.add("TableClass", tableClass)
+            object.add("TableName", tableName)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("TimeToLiveSpecification", timeToLiveSpecification.map { $0.templateValue })
+            object.add("VectorIndexes", vectorIndexes.map { .array($0.map(\.templateValue)) })
+            object.add("WarmThroughput", warmThroughput.map { $0.templateValue })
+            return object.members
         }
 
         /// Represents an attribute for describing the schema for the table and indexes.
@@ -131,10 +131,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["AttributeType"] = self.attributeType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("AttributeType", self.attributeType)
+                return .object(object.members)
             }
         }
 
@@ -162,10 +162,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Enabled"] = self.enabled
-                object["Mode"] = mode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Enabled", self.enabled)
+                object.add("Mode", mode)
+                return .object(object.members)
             }
         }
 
@@ -192,10 +192,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Delimiter"] = delimiter
-                object["HeaderList"] = headerList
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Delimiter", delimiter)
+                object.add("HeaderList", headerList)
+                return .object(object.members)
             }
         }
 
@@ -224,10 +224,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["AttributeType"] = self.attributeType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("AttributeType", self.attributeType)
+                return .object(object.members)
             }
         }
 
@@ -252,9 +252,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HashKeyElement"] = self.hashKeyElement.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("HashKeyElement", self.hashKeyElement.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -299,15 +299,15 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ContributorInsightsSpecification"] = contributorInsightsSpecification.map { $0.templateValue }
-                object["IndexName"] = self.indexName
-                object["KeySchema"] = .array(self.keySchema.map(\.templateValue))
-                object["OnDemandThroughput"] = onDemandThroughput.map { $0.templateValue }
-                object["Projection"] = self.projection.templateValue
-                object["ProvisionedThroughput"] = provisionedThroughput.map { $0.templateValue }
-                object["WarmThroughput"] = warmThroughput.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("ContributorInsightsSpecification", contributorInsightsSpecification.map { $0.templateValue })
+                object.add("IndexName", self.indexName)
+                object.add("KeySchema", .array(self.keySchema.map(\.templateValue)))
+                object.add("OnDemandThroughput", onDemandThroughput.map { $0.templateValue })
+                object.add("Projection", self.projection.templateValue)
+                object.add("ProvisionedThroughput", provisionedThroughput.map { $0.templateValue })
+                object.add("WarmThroughput", warmThroughput.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -342,12 +342,12 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["InputCompressionType"] = inputCompressionType
-                object["InputFormat"] = self.inputFormat
-                object["InputFormatOptions"] = inputFormatOptions.map { $0.templateValue }
-                object["S3BucketSource"] = self.s3BucketSource.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("InputCompressionType", inputCompressionType)
+                object.add("InputFormat", self.inputFormat)
+                object.add("InputFormatOptions", inputFormatOptions.map { $0.templateValue })
+                object.add("S3BucketSource", self.s3BucketSource.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -371,9 +371,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Csv"] = csv.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Csv", csv.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -401,10 +401,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApproximateCreationDateTimePrecision"] = approximateCreationDateTimePrecision
-                object["StreamArn"] = self.streamArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ApproximateCreationDateTimePrecision", approximateCreationDateTimePrecision)
+                object.add("StreamArn", self.streamArn)
+                return .object(object.members)
             }
         }
 
@@ -437,11 +437,11 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IndexName"] = self.indexName
-                object["KeySchema"] = self.keySchema
-                object["Projection"] = self.projection.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("IndexName", self.indexName)
+                object.add("KeySchema", self.keySchema)
+                object.add("Projection", self.projection.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -468,10 +468,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxReadRequestUnits"] = maxReadRequestUnits
-                object["MaxWriteRequestUnits"] = maxWriteRequestUnits
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaxReadRequestUnits", maxReadRequestUnits)
+                object.add("MaxWriteRequestUnits", maxWriteRequestUnits)
+                return .object(object.members)
             }
         }
 
@@ -498,10 +498,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PointInTimeRecoveryEnabled"] = pointInTimeRecoveryEnabled
-                object["RecoveryPeriodInDays"] = recoveryPeriodInDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PointInTimeRecoveryEnabled", pointInTimeRecoveryEnabled)
+                object.add("RecoveryPeriodInDays", recoveryPeriodInDays)
+                return .object(object.members)
             }
         }
 
@@ -528,10 +528,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["NonKeyAttributes"] = nonKeyAttributes
-                object["ProjectionType"] = projectionType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("NonKeyAttributes", nonKeyAttributes)
+                object.add("ProjectionType", projectionType)
+                return .object(object.members)
             }
         }
 
@@ -560,10 +560,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReadCapacityUnits"] = self.readCapacityUnits
-                object["WriteCapacityUnits"] = self.writeCapacityUnits
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ReadCapacityUnits", self.readCapacityUnits)
+                object.add("WriteCapacityUnits", self.writeCapacityUnits)
+                return .object(object.members)
             }
         }
 
@@ -588,9 +588,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PolicyDocument"] = self.policyDocument
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PolicyDocument", self.policyDocument)
+                return .object(object.members)
             }
         }
 
@@ -621,11 +621,11 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["S3Bucket"] = self.s3Bucket
-                object["S3BucketOwner"] = s3BucketOwner
-                object["S3KeyPrefix"] = s3KeyPrefix
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("S3Bucket", self.s3Bucket)
+                object.add("S3BucketOwner", s3BucketOwner)
+                object.add("S3KeyPrefix", s3KeyPrefix)
+                return .object(object.members)
             }
         }
 
@@ -656,11 +656,11 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KMSMasterKeyId"] = kmsMasterKeyId
-                object["SSEEnabled"] = self.sseEnabled
-                object["SSEType"] = sseType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("KMSMasterKeyId", kmsMasterKeyId)
+                object.add("SSEEnabled", self.sseEnabled)
+                object.add("SSEType", sseType)
+                return .object(object.members)
             }
         }
 
@@ -689,10 +689,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["SearchSchemaElementType"] = self.searchSchemaElementType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("SearchSchemaElementType", self.searchSchemaElementType)
+                return .object(object.members)
             }
         }
 
@@ -723,11 +723,11 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResourcePolicy"] = resourcePolicy.map { $0.templateValue }
-                object["StreamViewType"] = self.streamViewType
-                object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("ResourcePolicy", resourcePolicy.map { $0.templateValue })
+                object.add("StreamViewType", self.streamViewType)
+                object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -756,10 +756,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -787,10 +787,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = attributeName
-                object["Enabled"] = self.enabled
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", attributeName)
+                object.add("Enabled", self.enabled)
+                return .object(object.members)
             }
         }
 
@@ -815,9 +815,9 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AttributeName", self.attributeName)
+                return .object(object.members)
             }
         }
 
@@ -861,14 +861,14 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Dimensions"] = self.dimensions
-                object["DistanceFunction"] = self.distanceFunction
-                object["IndexName"] = self.indexName
-                object["Projection"] = self.projection.templateValue
-                object["SearchSchema"] = searchSchema.map { .array($0.map(\.templateValue)) }
-                object["VectorAttribute"] = self.vectorAttribute.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("Dimensions", self.dimensions)
+                object.add("DistanceFunction", self.distanceFunction)
+                object.add("IndexName", self.indexName)
+                object.add("Projection", self.projection.templateValue)
+                object.add("SearchSchema", searchSchema.map { .array($0.map(\.templateValue)) })
+                object.add("VectorAttribute", self.vectorAttribute.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -895,10 +895,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReadUnitsPerSecond"] = readUnitsPerSecond
-                object["WriteUnitsPerSecond"] = writeUnitsPerSecond
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ReadUnitsPerSecond", readUnitsPerSecond)
+                object.add("WriteUnitsPerSecond", writeUnitsPerSecond)
+                return .object(object.members)
             }
         }
 
@@ -927,10 +927,10 @@ extension CfnDynamoDB {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AttributeName"] = self.attributeName
-                object["KeyType"] = self.keyType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AttributeName", self.attributeName)
+                object.add("KeyType", self.keyType)
+                return .object(object.members)
             }
         }
 

@@ -36,14 +36,14 @@ extension CfnEC2 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["GroupDescription"] = self.groupDescription
-            object["GroupName"] = groupName
-            object["SecurityGroupEgress"] = securityGroupEgress.map { .array($0.map(\.templateValue)) }
-            object["SecurityGroupIngress"] = securityGroupIngress.map { .array($0.map(\.templateValue)) }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["VpcId"] = vpcId
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("GroupDescription", self.groupDescription)
+            object.add("GroupName", groupName)
+            object.add("SecurityGroupEgress", securityGroupEgress.map { .array($0.map(\.templateValue)) })
+            object.add("SecurityGroupIngress", securityGroupIngress.map { .array($0.map(\.templateValue)) })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("VpcId", vpcId)
+            return object.members
         }
 
         /// `Egress`, a part of `AWS::EC2::SecurityGroup`.
@@ -88,16 +88,16 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CidrIp"] = cidrIp
-                object["CidrIpv6"] = cidrIpv6
-                object["Description"] = description
-                object["DestinationPrefixListId"] = destinationPrefixListId
-                object["DestinationSecurityGroupId"] = destinationSecurityGroupId
-                object["FromPort"] = fromPort
-                object["IpProtocol"] = self.ipProtocol
-                object["ToPort"] = toPort
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("CidrIp", cidrIp)
+                object.add("CidrIpv6", cidrIpv6)
+                object.add("Description", description)
+                object.add("DestinationPrefixListId", destinationPrefixListId)
+                object.add("DestinationSecurityGroupId", destinationSecurityGroupId)
+                object.add("FromPort", fromPort)
+                object.add("IpProtocol", self.ipProtocol)
+                object.add("ToPort", toPort)
+                return .object(object.members)
             }
         }
 
@@ -149,18 +149,18 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CidrIp"] = cidrIp
-                object["CidrIpv6"] = cidrIpv6
-                object["Description"] = description
-                object["FromPort"] = fromPort
-                object["IpProtocol"] = self.ipProtocol
-                object["SourcePrefixListId"] = sourcePrefixListId
-                object["SourceSecurityGroupId"] = sourceSecurityGroupId
-                object["SourceSecurityGroupName"] = sourceSecurityGroupName
-                object["SourceSecurityGroupOwnerId"] = sourceSecurityGroupOwnerId
-                object["ToPort"] = toPort
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 10)
+                object.add("CidrIp", cidrIp)
+                object.add("CidrIpv6", cidrIpv6)
+                object.add("Description", description)
+                object.add("FromPort", fromPort)
+                object.add("IpProtocol", self.ipProtocol)
+                object.add("SourcePrefixListId", sourcePrefixListId)
+                object.add("SourceSecurityGroupId", sourceSecurityGroupId)
+                object.add("SourceSecurityGroupName", sourceSecurityGroupName)
+                object.add("SourceSecurityGroupOwnerId", sourceSecurityGroupOwnerId)
+                object.add("ToPort", toPort)
+                return .object(object.members)
             }
         }
 
@@ -189,10 +189,10 @@ extension CfnEC2 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

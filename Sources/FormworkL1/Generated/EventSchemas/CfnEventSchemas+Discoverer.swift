@@ -30,12 +30,12 @@ extension CfnEventSchemas {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CrossAccount"] = crossAccount
-            object["Description"] = description
-            object["SourceArn"] = self.sourceArn
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 4)
+            object.add("CrossAccount", crossAccount)
+            object.add("Description", description)
+            object.add("SourceArn", self.sourceArn)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// `TagsEntry`, a part of `AWS::EventSchemas::Discoverer`.
@@ -63,10 +63,10 @@ extension CfnEventSchemas {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -36,14 +36,14 @@ extension CfnEventSchemas {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Content"] = self.content
-            object["Description"] = description
-            object["RegistryName"] = self.registryName
-            object["SchemaName"] = schemaName
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Type"] = self.type
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("Content", self.content)
+            object.add("Description", description)
+            object.add("RegistryName", self.registryName)
+            object.add("SchemaName", schemaName)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Type", self.type)
+            return object.members
         }
 
         /// `TagsEntry`, a part of `AWS::EventSchemas::Schema`.
@@ -71,10 +71,10 @@ extension CfnEventSchemas {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -36,14 +36,14 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ConnectionArn"] = self.connectionArn
-            object["Description"] = description
-            object["HttpMethod"] = self.httpMethod
-            object["InvocationEndpoint"] = self.invocationEndpoint
-            object["InvocationRateLimitPerSecond"] = invocationRateLimitPerSecond
-            object["Name"] = name
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("ConnectionArn", self.connectionArn)
+            object.add("Description", description)
+            object.add("HttpMethod", self.httpMethod)
+            object.add("InvocationEndpoint", self.invocationEndpoint)
+            object.add("InvocationRateLimitPerSecond", invocationRateLimitPerSecond)
+            object.add("Name", name)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

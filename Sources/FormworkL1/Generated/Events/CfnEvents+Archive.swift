@@ -36,14 +36,14 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ArchiveName"] = archiveName
-            object["Description"] = description
-            object["EventPattern"] = eventPattern
-            object["KmsKeyIdentifier"] = kmsKeyIdentifier
-            object["RetentionDays"] = retentionDays
-            object["SourceArn"] = self.sourceArn
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("ArchiveName", archiveName)
+            object.add("Description", description)
+            object.add("EventPattern", eventPattern)
+            object.add("KmsKeyIdentifier", kmsKeyIdentifier)
+            object.add("RetentionDays", retentionDays)
+            object.add("SourceArn", self.sourceArn)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

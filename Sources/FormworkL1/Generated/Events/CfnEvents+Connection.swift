@@ -36,14 +36,14 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AuthParameters"] = authParameters.map { $0.templateValue }
-            object["AuthorizationType"] = authorizationType
-            object["Description"] = description
-            object["InvocationConnectivityParameters"] = invocationConnectivityParameters.map { $0.templateValue }
-            object["KmsKeyIdentifier"] = kmsKeyIdentifier
-            object["Name"] = name
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("AuthParameters", authParameters.map { $0.templateValue })
+            object.add("AuthorizationType", authorizationType)
+            object.add("Description", description)
+            object.add("InvocationConnectivityParameters", invocationConnectivityParameters.map { $0.templateValue })
+            object.add("KmsKeyIdentifier", kmsKeyIdentifier)
+            object.add("Name", name)
+            return object.members
         }
 
         /// `ApiKeyAuthParameters`, a part of `AWS::Events::Connection`.
@@ -71,10 +71,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApiKeyName"] = self.apiKeyName
-                object["ApiKeyValue"] = self.apiKeyValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ApiKeyName", self.apiKeyName)
+                object.add("ApiKeyValue", self.apiKeyValue)
+                return .object(object.members)
             }
         }
 
@@ -110,13 +110,13 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApiKeyAuthParameters"] = apiKeyAuthParameters.map { $0.templateValue }
-                object["BasicAuthParameters"] = basicAuthParameters.map { $0.templateValue }
-                object["ConnectivityParameters"] = connectivityParameters.map { $0.templateValue }
-                object["InvocationHttpParameters"] = invocationHttpParameters.map { $0.templateValue }
-                object["OAuthParameters"] = oAuthParameters.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("ApiKeyAuthParameters", apiKeyAuthParameters.map { $0.templateValue })
+                object.add("BasicAuthParameters", basicAuthParameters.map { $0.templateValue })
+                object.add("ConnectivityParameters", connectivityParameters.map { $0.templateValue })
+                object.add("InvocationHttpParameters", invocationHttpParameters.map { $0.templateValue })
+                object.add("OAuthParameters", oAuthParameters.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -145,10 +145,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Password"] = self.password
-                object["Username"] = self.username
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Password", self.password)
+                object.add("Username", self.username)
+                return .object(object.members)
             }
         }
 
@@ -177,10 +177,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ClientID"] = self.clientID
-                object["ClientSecret"] = self.clientSecret
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ClientID", self.clientID)
+                object.add("ClientSecret", self.clientSecret)
+                return .object(object.members)
             }
         }
 
@@ -210,11 +210,11 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BodyParameters"] = bodyParameters.map { .array($0.map(\.templateValue)) }
-                object["HeaderParameters"] = headerParameters.map { .array($0.map(\.templateValue)) }
-                object["QueryStringParameters"] = queryStringParameters.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("BodyParameters", bodyParameters.map { .array($0.map(\.templateValue)) })
+                object.add("HeaderParameters", headerParameters.map { .array($0.map(\.templateValue)) })
+                object.add("QueryStringParameters", queryStringParameters.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -239,9 +239,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResourceParameters"] = self.resourceParameters.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ResourceParameters", self.resourceParameters.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -277,12 +277,12 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AuthorizationEndpoint"] = self.authorizationEndpoint
-                object["ClientParameters"] = self.clientParameters.templateValue
-                object["HttpMethod"] = self.httpMethod
-                object["OAuthHttpParameters"] = oAuthHttpParameters.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("AuthorizationEndpoint", self.authorizationEndpoint)
+                object.add("ClientParameters", self.clientParameters.templateValue)
+                object.add("HttpMethod", self.httpMethod)
+                object.add("OAuthHttpParameters", oAuthHttpParameters.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -314,11 +314,11 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IsValueSecret"] = isValueSecret
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("IsValueSecret", isValueSecret)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -346,10 +346,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResourceAssociationArn"] = resourceAssociationArn
-                object["ResourceConfigurationArn"] = self.resourceConfigurationArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ResourceAssociationArn", resourceAssociationArn)
+                object.add("ResourceConfigurationArn", self.resourceConfigurationArn)
+                return .object(object.members)
             }
         }
 
@@ -374,9 +374,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ResourceParameters"] = self.resourceParameters.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ResourceParameters", self.resourceParameters.templateValue)
+                return .object(object.members)
             }
         }
 

@@ -42,16 +42,16 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
-            object["Description"] = description
-            object["EventSourceName"] = eventSourceName
-            object["KmsKeyIdentifier"] = kmsKeyIdentifier
-            object["LogConfig"] = logConfig.map { $0.templateValue }
-            object["Name"] = self.name
-            object["Policy"] = policy
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 8)
+            object.add("DeadLetterConfig", deadLetterConfig.map { $0.templateValue })
+            object.add("Description", description)
+            object.add("EventSourceName", eventSourceName)
+            object.add("KmsKeyIdentifier", kmsKeyIdentifier)
+            object.add("LogConfig", logConfig.map { $0.templateValue })
+            object.add("Name", self.name)
+            object.add("Policy", policy)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// `Tag`, a part of `AWS::Events::EventBus`.
@@ -79,10 +79,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -106,9 +106,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Arn"] = arn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Arn", arn)
+                return .object(object.members)
             }
         }
 
@@ -135,10 +135,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["IncludeDetail"] = includeDetail
-                object["Level"] = level
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("IncludeDetail", includeDetail)
+                object.add("Level", level)
+                return .object(object.members)
             }
         }
 

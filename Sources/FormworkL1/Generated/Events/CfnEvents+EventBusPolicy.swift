@@ -36,14 +36,14 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Action"] = action
-            object["Condition"] = condition.map { $0.templateValue }
-            object["EventBusName"] = eventBusName
-            object["Principal"] = principal
-            object["Statement"] = statement
-            object["StatementId"] = self.statementId
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("Action", action)
+            object.add("Condition", condition.map { $0.templateValue })
+            object.add("EventBusName", eventBusName)
+            object.add("Principal", principal)
+            object.add("Statement", statement)
+            object.add("StatementId", self.statementId)
+            return object.members
         }
 
         /// This parameter enables you to limit the permission to accounts that fulfill a certain condition, such as being a member of a certain AWS organization.
@@ -72,11 +72,11 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = key
-                object["Type"] = type
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Key", key)
+                object.add("Type", type)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
     }

@@ -45,17 +45,17 @@ extension CfnEvents {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Description"] = description
-            object["EventBusName"] = eventBusName
-            object["EventPattern"] = eventPattern
-            object["Name"] = name
-            object["RoleArn"] = roleArn
-            object["ScheduleExpression"] = scheduleExpression
-            object["State"] = state
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Targets"] = targets.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("Description", description)
+            object.add("EventBusName", eventBusName)
+            object.add("EventPattern", eventPattern)
+            object.add("Name", name)
+            object.add("RoleArn", roleArn)
+            object.add("ScheduleExpression", scheduleExpression)
+            object.add("State", state)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Targets", targets.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// `AppSyncParameters`, a part of `AWS::Events::Rule`.
@@ -79,9 +79,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["GraphQLOperation"] = self.graphQLOperation
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("GraphQLOperation", self.graphQLOperation)
+                return .object(object.members)
             }
         }
 
@@ -112,11 +112,11 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AssignPublicIp"] = assignPublicIp
-                object["SecurityGroups"] = securityGroups
-                object["Subnets"] = self.subnets
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("AssignPublicIp", assignPublicIp)
+                object.add("SecurityGroups", securityGroups)
+                object.add("Subnets", self.subnets)
+                return .object(object.members)
             }
         }
 
@@ -140,9 +140,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Size"] = size
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Size", size)
+                return .object(object.members)
             }
         }
 
@@ -177,12 +177,12 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ArrayProperties"] = arrayProperties.map { $0.templateValue }
-                object["JobDefinition"] = self.jobDefinition
-                object["JobName"] = self.jobName
-                object["RetryStrategy"] = retryStrategy.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("ArrayProperties", arrayProperties.map { $0.templateValue })
+                object.add("JobDefinition", self.jobDefinition)
+                object.add("JobName", self.jobName)
+                object.add("RetryStrategy", retryStrategy.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -206,9 +206,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Attempts"] = attempts
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Attempts", attempts)
+                return .object(object.members)
             }
         }
 
@@ -239,11 +239,11 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Base"] = base
-                object["CapacityProvider"] = self.capacityProvider
-                object["Weight"] = weight
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Base", base)
+                object.add("CapacityProvider", self.capacityProvider)
+                object.add("Weight", weight)
+                return .object(object.members)
             }
         }
 
@@ -267,9 +267,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Arn"] = arn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Arn", arn)
+                return .object(object.members)
             }
         }
 
@@ -333,22 +333,22 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
-                object["EnableECSManagedTags"] = enableECSManagedTags
-                object["EnableExecuteCommand"] = enableExecuteCommand
-                object["Group"] = group
-                object["LaunchType"] = launchType
-                object["NetworkConfiguration"] = networkConfiguration.map { $0.templateValue }
-                object["PlacementConstraints"] = placementConstraints.map { .array($0.map(\.templateValue)) }
-                object["PlacementStrategies"] = placementStrategies.map { .array($0.map(\.templateValue)) }
-                object["PlatformVersion"] = platformVersion
-                object["PropagateTags"] = propagateTags
-                object["ReferenceId"] = referenceId
-                object["TagList"] = tagList.map { .array($0.map(\.templateValue)) }
-                object["TaskCount"] = taskCount
-                object["TaskDefinitionArn"] = self.taskDefinitionArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 14)
+                object.add("CapacityProviderStrategy", capacityProviderStrategy.map { .array($0.map(\.templateValue)) })
+                object.add("EnableECSManagedTags", enableECSManagedTags)
+                object.add("EnableExecuteCommand", enableExecuteCommand)
+                object.add("Group", group)
+                object.add("LaunchType", launchType)
+                object.add("NetworkConfiguration", networkConfiguration.map { $0.templateValue })
+                object.add("PlacementConstraints", placementConstraints.map { .array($0.map(\.templateValue)) })
+                object.add("PlacementStrategies", placementStrategies.map { .array($0.map(\.templateValue)) })
+                object.add("PlatformVersion", platformVersion)
+                object.add("PropagateTags", propagateTags)
+                object.add("ReferenceId", referenceId)
+                object.add("TagList", tagList.map { .array($0.map(\.templateValue)) })
+                object.add("TaskCount", taskCount)
+                object.add("TaskDefinitionArn", self.taskDefinitionArn)
+                return .object(object.members)
             }
         }
 
@@ -378,11 +378,11 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HeaderParameters"] = headerParameters
-                object["PathParameterValues"] = pathParameterValues
-                object["QueryStringParameters"] = queryStringParameters
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("HeaderParameters", headerParameters)
+                object.add("PathParameterValues", pathParameterValues)
+                object.add("QueryStringParameters", queryStringParameters)
+                return .object(object.members)
             }
         }
 
@@ -410,10 +410,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["InputPathsMap"] = inputPathsMap
-                object["InputTemplate"] = self.inputTemplate
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("InputPathsMap", inputPathsMap)
+                object.add("InputTemplate", self.inputTemplate)
+                return .object(object.members)
             }
         }
 
@@ -438,9 +438,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PartitionKeyPath"] = self.partitionKeyPath
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PartitionKeyPath", self.partitionKeyPath)
+                return .object(object.members)
             }
         }
 
@@ -464,9 +464,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AwsVpcConfiguration"] = awsVpcConfiguration.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AwsVpcConfiguration", awsVpcConfiguration.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -493,10 +493,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Expression"] = expression
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Expression", expression)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -523,10 +523,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Field"] = field
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Field", field)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -569,15 +569,15 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Database"] = self.database
-                object["DbUser"] = dbUser
-                object["SecretManagerArn"] = secretManagerArn
-                object["Sql"] = sql
-                object["Sqls"] = sqls
-                object["StatementName"] = statementName
-                object["WithEvent"] = withEvent
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("Database", self.database)
+                object.add("DbUser", dbUser)
+                object.add("SecretManagerArn", secretManagerArn)
+                object.add("Sql", sql)
+                object.add("Sqls", sqls)
+                object.add("StatementName", statementName)
+                object.add("WithEvent", withEvent)
+                return .object(object.members)
             }
         }
 
@@ -604,10 +604,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
-                object["MaximumRetryAttempts"] = maximumRetryAttempts
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaximumEventAgeInSeconds", maximumEventAgeInSeconds)
+                object.add("MaximumRetryAttempts", maximumRetryAttempts)
+                return .object(object.members)
             }
         }
 
@@ -632,9 +632,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["RunCommandTargets"] = .array(self.runCommandTargets.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("RunCommandTargets", .array(self.runCommandTargets.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -663,10 +663,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Values"] = self.values
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Values", self.values)
+                return .object(object.members)
             }
         }
 
@@ -695,10 +695,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = self.name
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", self.name)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -722,9 +722,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PipelineParameterList", pipelineParameterList.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -749,9 +749,9 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MessageGroupId"] = self.messageGroupId
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MessageGroupId", self.messageGroupId)
+                return .object(object.members)
             }
         }
 
@@ -778,10 +778,10 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = key
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", key)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 
@@ -855,25 +855,25 @@ extension CfnEvents {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AppSyncParameters"] = appSyncParameters.map { $0.templateValue }
-                object["Arn"] = self.arn
-                object["BatchParameters"] = batchParameters.map { $0.templateValue }
-                object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
-                object["EcsParameters"] = ecsParameters.map { $0.templateValue }
-                object["HttpParameters"] = httpParameters.map { $0.templateValue }
-                object["Id"] = self.id
-                object["Input"] = input
-                object["InputPath"] = inputPath
-                object["InputTransformer"] = inputTransformer.map { $0.templateValue }
-                object["KinesisParameters"] = kinesisParameters.map { $0.templateValue }
-                object["RedshiftDataParameters"] = redshiftDataParameters.map { $0.templateValue }
-                object["RetryPolicy"] = retryPolicy.map { $0.templateValue }
-                object["RoleArn"] = roleArn
-                object["RunCommandParameters"] = runCommandParameters.map { $0.templateValue }
-                object["SageMakerPipelineParameters"] = sageMakerPipelineParameters.map { $0.templateValue }
-                object["SqsParameters"] = sqsParameters.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 17)
+                object.add("AppSyncParameters", appSyncParameters.map { $0.templateValue })
+                object.add("Arn", self.arn)
+                object.add("BatchParameters", batchParameters.map { $0.templateValue })
+                object.add("DeadLetterConfig", deadLetterConfig.map { $0.templateValue })
+                object.add("EcsParameters", ecsParameters.map { $0.templateValue })
+                object.add("HttpParameters", httpParameters.map { $0.templateValue })
+                object.add("Id", self.id)
+                object.add("Input", input)
+                object.add("InputPath", inputPath)
+                object.add("InputTransformer", inputTransformer.map { $0.templateValue })
+                object.add("KinesisParameters", kinesisParameters.map { $0.templateValue })
+                object.add("RedshiftDataParameters", redshiftDataParameters.map { $0.templateValue })
+                object.add("RetryPolicy", retryPolicy.map { $0.templateValue })
+                object.add("RoleArn", roleArn)
+                object.add("RunCommandParameters", runCommandParameters.map { $0.templateValue })
+                object.add("SageMakerPipelineParameters", sageMakerPipelineParameters.map { $0.templateValue })
+                object.add("SqsParameters", sqsParameters.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 

@@ -39,15 +39,15 @@ extension CfnIAM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Description"] = description
-            object["Groups"] = groups
-            object["ManagedPolicyName"] = managedPolicyName
-            object["Path"] = path
-            object["PolicyDocument"] = self.policyDocument
-            object["Roles"] = roles
-            object["Users"] = users
-            return object
+            var object = TemplateObjectBuilder(capacity: 7)
+            object.add("Description", description)
+            object.add("Groups", groups)
+            object.add("ManagedPolicyName", managedPolicyName)
+            object.add("Path", path)
+            object.add("PolicyDocument", self.policyDocument)
+            object.add("Roles", roles)
+            object.add("Users", users)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -33,13 +33,13 @@ extension CfnIAM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Groups"] = groups
-            object["PolicyDocument"] = self.policyDocument
-            object["PolicyName"] = self.policyName
-            object["Roles"] = roles
-            object["Users"] = users
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("Groups", groups)
+            object.add("PolicyDocument", self.policyDocument)
+            object.add("PolicyName", self.policyName)
+            object.add("Roles", roles)
+            object.add("Users", users)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -45,17 +45,17 @@ extension CfnIAM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AssumeRolePolicyDocument"] = self.assumeRolePolicyDocument
-            object["Description"] = description
-            object["ManagedPolicyArns"] = managedPolicyArns
-            object["MaxSessionDuration"] = maxSessionDuration
-            object["Path"] = path
-            object["PermissionsBoundary"] = permissionsBoundary
-            object["Policies"] = policies.map { .array($0.map(\.templateValue)) }
-            object["RoleName"] = roleName
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("AssumeRolePolicyDocument", self.assumeRolePolicyDocument)
+            object.add("Description", description)
+            object.add("ManagedPolicyArns", managedPolicyArns)
+            object.add("MaxSessionDuration", maxSessionDuration)
+            object.add("Path", path)
+            object.add("PermissionsBoundary", permissionsBoundary)
+            object.add("Policies", policies.map { .array($0.map(\.templateValue)) })
+            object.add("RoleName", roleName)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// Contains information about an attached policy. An attached policy is a managed policy that has been attached to a user, group, or role.
@@ -83,10 +83,10 @@ extension CfnIAM {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PolicyDocument"] = self.policyDocument
-                object["PolicyName"] = self.policyName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("PolicyDocument", self.policyDocument)
+                object.add("PolicyName", self.policyName)
+                return .object(object.members)
             }
         }
 
@@ -115,10 +115,10 @@ extension CfnIAM {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

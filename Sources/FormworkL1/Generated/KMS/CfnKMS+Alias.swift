@@ -24,10 +24,10 @@ extension CfnKMS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AliasName"] = self.aliasName
-            object["TargetKeyId"] = self.targetKeyId
-            return object
+            var object = TemplateObjectBuilder(capacity: 2)
+            object.add("AliasName", self.aliasName)
+            object.add("TargetKeyId", self.targetKeyId)
+            return object.members
         }
     }
 }

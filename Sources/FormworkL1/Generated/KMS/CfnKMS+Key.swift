@@ -54,20 +54,20 @@ extension CfnKMS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["BypassPolicyLockoutSafetyCheck"] = bypassPolicyLockoutSafetyCheck
-            object["Description"] = description
-            object["EnableKeyRotation"] = enableKeyRotation
-            object["Enabled"] = enabled
-            object["KeyPolicy"] = keyPolicy
-            object["KeySpec"] = keySpec
-            object["KeyUsage"] = keyUsage
-            object["MultiRegion"] = multiRegion
-            object["Origin"] = origin
-            object["PendingWindowInDays"] = pendingWindowInDays
-            object["RotationPeriodInDays"] = rotationPeriodInDays
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 12)
+            object.add("BypassPolicyLockoutSafetyCheck", bypassPolicyLockoutSafetyCheck)
+            object.add("Description", description)
+            object.add("EnableKeyRotation", enableKeyRotation)
+            object.add("Enabled", enabled)
+            object.add("KeyPolicy", keyPolicy)
+            object.add("KeySpec", keySpec)
+            object.add("KeyUsage", keyUsage)
+            object.add("MultiRegion", multiRegion)
+            object.add("Origin", origin)
+            object.add("PendingWindowInDays", pendingWindowInDays)
+            object.add("RotationPeriodInDays", rotationPeriodInDays)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// A key-value pair. A tag consists of a tag key and a tag value. Tag keys and tag values are both required, but tag values can be empty (null) strings. Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -95,10 +95,10 @@ extension CfnKMS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -48,18 +48,18 @@ extension CfnKinesis {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["DesiredShardLevelMetrics"] = desiredShardLevelMetrics
-            object["MaxRecordSizeInKiB"] = maxRecordSizeInKiB
-            object["Name"] = name
-            object["RecordDistributionStrategy"] = recordDistributionStrategy
-            object["RetentionPeriodHours"] = retentionPeriodHours
-            object["ShardCount"] = shardCount
-            object["StreamEncryption"] = streamEncryption.map { $0.templateValue }
-            object["StreamModeDetails"] = streamModeDetails.map { $0.templateValue }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["WarmThroughputMiBps"] = warmThroughputMiBps
-            return object
+            var object = TemplateObjectBuilder(capacity: 10)
+            object.add("DesiredShardLevelMetrics", desiredShardLevelMetrics)
+            object.add("MaxRecordSizeInKiB", maxRecordSizeInKiB)
+            object.add("Name", name)
+            object.add("RecordDistributionStrategy", recordDistributionStrategy)
+            object.add("RetentionPeriodHours", retentionPeriodHours)
+            object.add("ShardCount", shardCount)
+            object.add("StreamEncryption", streamEncryption.map { $0.templateValue })
+            object.add("StreamModeDetails", streamModeDetails.map { $0.templateValue })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("WarmThroughputMiBps", warmThroughputMiBps)
+            return object.members
         }
 
         /// When specified, enables or updates server-side encryption using an AWS KMS key for a specified stream. Removing this property from your stack template and updating your stack disables encryption.
@@ -87,10 +87,10 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EncryptionType"] = self.encryptionType
-                object["KeyId"] = self.keyId
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("EncryptionType", self.encryptionType)
+                object.add("KeyId", self.keyId)
+                return .object(object.members)
             }
         }
 
@@ -115,9 +115,9 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["StreamMode"] = self.streamMode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("StreamMode", self.streamMode)
+                return .object(object.members)
             }
         }
 
@@ -146,10 +146,10 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -176,10 +176,10 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CurrentMiBps"] = currentMiBps
-                object["TargetMiBps"] = targetMiBps
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("CurrentMiBps", currentMiBps)
+                object.add("TargetMiBps", targetMiBps)
+                return .object(object.members)
             }
         }
 

@@ -27,11 +27,11 @@ extension CfnKinesis {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ConsumerName"] = self.consumerName
-            object["StreamARN"] = self.streamARN
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 3)
+            object.add("ConsumerName", self.consumerName)
+            object.add("StreamARN", self.streamARN)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// An arbitrary set of tags (key-value pairs) to associate with the Kinesis consumer.
@@ -59,10 +59,10 @@ extension CfnKinesis {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -36,14 +36,14 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Description"] = description
-            object["FunctionName"] = self.functionName
-            object["FunctionVersion"] = self.functionVersion
-            object["Name"] = self.name
-            object["ProvisionedConcurrencyConfig"] = provisionedConcurrencyConfig.map { $0.templateValue }
-            object["RoutingConfig"] = routingConfig.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("Description", description)
+            object.add("FunctionName", self.functionName)
+            object.add("FunctionVersion", self.functionVersion)
+            object.add("Name", self.name)
+            object.add("ProvisionedConcurrencyConfig", provisionedConcurrencyConfig.map { $0.templateValue })
+            object.add("RoutingConfig", routingConfig.map { $0.templateValue })
+            return object.members
         }
 
         /// The traffic-shifting configuration of a Lambda function alias.
@@ -66,9 +66,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AdditionalVersionWeights"] = additionalVersionWeights.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AdditionalVersionWeights", additionalVersionWeights.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -93,9 +93,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ProvisionedConcurrentExecutions", self.provisionedConcurrentExecutions)
+                return .object(object.members)
             }
         }
 
@@ -124,10 +124,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["FunctionVersion"] = self.functionVersion
-                object["FunctionWeight"] = self.functionWeight
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("FunctionVersion", self.functionVersion)
+                object.add("FunctionWeight", self.functionWeight)
+                return .object(object.members)
             }
         }
 

@@ -33,13 +33,13 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["DestinationConfig"] = destinationConfig.map { $0.templateValue }
-            object["FunctionName"] = self.functionName
-            object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
-            object["MaximumRetryAttempts"] = maximumRetryAttempts
-            object["Qualifier"] = self.qualifier
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("DestinationConfig", destinationConfig.map { $0.templateValue })
+            object.add("FunctionName", self.functionName)
+            object.add("MaximumEventAgeInSeconds", maximumEventAgeInSeconds)
+            object.add("MaximumRetryAttempts", maximumRetryAttempts)
+            object.add("Qualifier", self.qualifier)
+            return object.members
         }
 
         /// A destination for events after they have been sent to a function for processing.
@@ -65,10 +65,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["OnFailure"] = onFailure.map { $0.templateValue }
-                object["OnSuccess"] = onSuccess.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("OnFailure", onFailure.map { $0.templateValue })
+                object.add("OnSuccess", onSuccess.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -93,9 +93,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destination"] = self.destination
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Destination", self.destination)
+                return .object(object.members)
             }
         }
 
@@ -120,9 +120,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destination"] = self.destination
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Destination", self.destination)
+                return .object(object.members)
             }
         }
     }

@@ -102,36 +102,36 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AmazonManagedKafkaEventSourceConfig"] = amazonManagedKafkaEventSourceConfig.map { $0.templateValue }
-            object["BatchSize"] = batchSize
-            object["BisectBatchOnFunctionError"] = bisectBatchOnFunctionError
-            object["DestinationConfig"] = destinationConfig.map { $0.templateValue }
-            object["DocumentDBEventSourceConfig"] = documentDBEventSourceConfig.map { $0.templateValue }
-            object["Enabled"] = enabled
-            object["EventSourceArn"] = eventSourceArn
-            object["FilterCriteria"] = filterCriteria.map { $0.templateValue }
-            object["FunctionName"] = self.functionName
-            object["FunctionResponseTypes"] = functionResponseTypes
-            object["KmsKeyArn"] = kmsKeyArn
-            object["LoggingConfig"] = loggingConfig.map { $0.templateValue }
-            object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-            object["MaximumRecordAgeInSeconds"] = maximumRecordAgeInSeconds
-            object["MaximumRetryAttempts"] = maximumRetryAttempts
-            object["MetricsConfig"] = metricsConfig.map { $0.templateValue }
-            object["ParallelizationFactor"] = parallelizationFactor
-            object["ProvisionedPollerConfig"] = provisionedPollerConfig.map { $0.templateValue }
-            object["Queues"] = queues
-            object["ScalingConfig"] = scalingConfig.map { $0.templateValue }
-            object["SelfManagedEventSource"] = selfManagedEventSource.map { $0.templateValue }
-            object["SelfManagedKafkaEventSourceConfig"] = selfManagedKafkaEventSourceConfig.map { $0.templateValue }
-            object["SourceAccessConfigurations"] = sourceAccessConfigurations.map { .array($0.map(\.templateValue)) }
-            object["StartingPosition"] = startingPosition
-            object["StartingPositionTimestamp"] = startingPositionTimestamp
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Topics"] = topics
-            object["TumblingWindowInSeconds"] = tumblingWindowInSeconds
-            return object
+            var object = TemplateObjectBuilder(capacity: 28)
+            object.add("AmazonManagedKafkaEventSourceConfig", amazonManagedKafkaEventSourceConfig.map { $0.templateValue })
+            object.add("BatchSize", batchSize)
+            object.add("BisectBatchOnFunctionError", bisectBatchOnFunctionError)
+            object.add("DestinationConfig", destinationConfig.map { $0.templateValue })
+            object.add("DocumentDBEventSourceConfig", documentDBEventSourceConfig.map { $0.templateValue })
+            object.add("Enabled", enabled)
+            object.add("EventSourceArn", eventSourceArn)
+            object.add("FilterCriteria", filterCriteria.map { $0.templateValue })
+            object.add("FunctionName", self.functionName)
+            object.add("FunctionResponseTypes", functionResponseTypes)
+            object.add("KmsKeyArn", kmsKeyArn)
+            object.add("LoggingConfig", loggingConfig.map { $0.templateValue })
+            object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+            object.add("MaximumRecordAgeInSeconds", maximumRecordAgeInSeconds)
+            object.add("MaximumRetryAttempts", maximumRetryAttempts)
+            object.add("MetricsConfig", metricsConfig.map { $0.templateValue })
+            object.add("ParallelizationFactor", parallelizationFactor)
+            object.add("ProvisionedPollerConfig", provisionedPollerConfig.map { $0.templateValue })
+            object.add("Queues", queues)
+            object.add("ScalingConfig", scalingConfig.map { $0.templateValue })
+            object.add("SelfManagedEventSource", selfManagedEventSource.map { $0.templateValue })
+            object.add("SelfManagedKafkaEventSourceConfig", selfManagedKafkaEventSourceConfig.map { $0.templateValue })
+            object.add("SourceAccessConfigurations", sourceAccessConfigurations.map { .array($0.map(\.templateValue)) })
+            object.add("StartingPosition", startingPosition)
+            object.add("StartingPositionTimestamp", startingPositionTimestamp)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Topics", topics)
+            object.add("TumblingWindowInSeconds", tumblingWindowInSeconds)
+            return object.members
         }
 
         /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
@@ -157,10 +157,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ConsumerGroupId"] = consumerGroupId
-                object["SchemaRegistryConfig"] = schemaRegistryConfig.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ConsumerGroupId", consumerGroupId)
+                object.add("SchemaRegistryConfig", schemaRegistryConfig.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -184,9 +184,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["OnFailure"] = onFailure.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("OnFailure", onFailure.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -216,11 +216,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CollectionName"] = collectionName
-                object["DatabaseName"] = databaseName
-                object["FullDocument"] = fullDocument
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("CollectionName", collectionName)
+                object.add("DatabaseName", databaseName)
+                object.add("FullDocument", fullDocument)
+                return .object(object.members)
             }
         }
 
@@ -244,9 +244,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KafkaBootstrapServers"] = kafkaBootstrapServers
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("KafkaBootstrapServers", kafkaBootstrapServers)
+                return .object(object.members)
             }
         }
 
@@ -270,9 +270,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Pattern"] = pattern
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Pattern", pattern)
+                return .object(object.members)
             }
         }
 
@@ -296,9 +296,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Filters"] = filters.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Filters", filters.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -322,9 +322,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["SystemLogLevel"] = systemLogLevel
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("SystemLogLevel", systemLogLevel)
+                return .object(object.members)
             }
         }
 
@@ -348,9 +348,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Metrics"] = metrics
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Metrics", metrics)
+                return .object(object.members)
             }
         }
 
@@ -374,9 +374,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destination"] = destination
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Destination", destination)
+                return .object(object.members)
             }
         }
 
@@ -406,11 +406,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaximumPollers"] = maximumPollers
-                object["MinimumPollers"] = minimumPollers
-                object["PollerGroupName"] = pollerGroupName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("MaximumPollers", maximumPollers)
+                object.add("MinimumPollers", minimumPollers)
+                object.add("PollerGroupName", pollerGroupName)
+                return .object(object.members)
             }
         }
 
@@ -434,9 +434,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaximumConcurrency"] = maximumConcurrency
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MaximumConcurrency", maximumConcurrency)
+                return .object(object.members)
             }
         }
 
@@ -463,10 +463,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Type"] = type
-                object["URI"] = uri
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Type", type)
+                object.add("URI", uri)
+                return .object(object.members)
             }
         }
 
@@ -499,12 +499,12 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccessConfigs"] = accessConfigs.map { .array($0.map(\.templateValue)) }
-                object["EventRecordFormat"] = eventRecordFormat
-                object["SchemaRegistryURI"] = schemaRegistryURI
-                object["SchemaValidationConfigs"] = schemaValidationConfigs.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("AccessConfigs", accessConfigs.map { .array($0.map(\.templateValue)) })
+                object.add("EventRecordFormat", eventRecordFormat)
+                object.add("SchemaRegistryURI", schemaRegistryURI)
+                object.add("SchemaValidationConfigs", schemaValidationConfigs.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -528,9 +528,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Attribute"] = attribute
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Attribute", attribute)
+                return .object(object.members)
             }
         }
 
@@ -554,9 +554,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Endpoints"] = endpoints.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Endpoints", endpoints.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -586,11 +586,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ConsumerGroupId"] = consumerGroupId
-                object["ConsumptionMode"] = consumptionMode
-                object["SchemaRegistryConfig"] = schemaRegistryConfig.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("ConsumerGroupId", consumerGroupId)
+                object.add("ConsumptionMode", consumptionMode)
+                object.add("SchemaRegistryConfig", schemaRegistryConfig.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -617,10 +617,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Type"] = type
-                object["URI"] = uri
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Type", type)
+                object.add("URI", uri)
+                return .object(object.members)
             }
         }
 
@@ -648,10 +648,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 

@@ -111,39 +111,39 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Architectures"] = architectures
-            object["CapacityProviderConfig"] = capacityProviderConfig.map { $0.templateValue }
-            object["Code"] = self.code.templateValue
-            object["CodeSigningConfigArn"] = codeSigningConfigArn
-            object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
-            object["Description"] = description
-            object["DurableConfig"] = durableConfig.map { $0.templateValue }
-            object["Environment"] = environment.map { $0.templateValue }
-            object["EphemeralStorage"] = ephemeralStorage.map { $0.templateValue }
-            object["FileSystemConfigs"] = fileSystemConfigs.map { .array($0.map(\.templateValue)) }
-            object["FunctionName"] = functionName
-            object["FunctionScalingConfig"] = functionScalingConfig.map { $0.templateValue }
-            object["Handler"] = handler
-            object["ImageConfig"] = imageConfig.map { $0.templateValue }
-            object["KmsKeyArn"] = kmsKeyArn
-            object["Layers"] = layers
-            object["LoggingConfig"] = loggingConfig.map { $0.templateValue }
-            object["MemorySize"] = memorySize
-            object["PackageType"] = packageType
-            object["PublishToLatestPublished"] = publishToLatestPublished
-            object["RecursiveLoop"] = recursiveLoop
-            object["ReservedConcurrentExecutions"] = reservedConcurrentExecutions
-            object["Role"] = self.role
-            object["Runtime"] = runtime
-            object["RuntimeManagementConfig"] = runtimeManagementConfig.map { $0.templateValue }
-            object["SnapStart"] = snapStart.map { $0.templateValue }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["TenancyConfig"] = tenancyConfig.map { $0.templateValue }
-            object["Timeout"] = timeout
-            object["TracingConfig"] = tracingConfig.map { $0.templateValue }
-            object["VpcConfig"] = vpcConfig.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 31)
+            object.add("Architectures", architectures)
+            object.add("CapacityProviderConfig", capacityProviderConfig.map { $0.templateValue })
+            object.add("Code", self.code.templateValue)
+            object.add("CodeSigningConfigArn", codeSigningConfigArn)
+            object.add("DeadLetterConfig", deadLetterConfig.map { $0.templateValue })
+            object.add("Description", description)
+            object.add("DurableConfig", durableConfig.map { $0.templateValue })
+            object.add("Environment", environment.map { $0.templateValue })
+            object.add("EphemeralStorage", ephemeralStorage.map { $0.templateValue })
+            object.add("FileSystemConfigs", fileSystemConfigs.map { .array($0.map(\.templateValue)) })
+            object.add("FunctionName", functionName)
+            object.add("FunctionScalingConfig", functionScalingConfig.map { $0.templateValue })
+            object.add("Handler", handler)
+            object.add("ImageConfig", imageConfig.map { $0.templateValue })
+            object.add("KmsKeyArn", kmsKeyArn)
+            object.add("Layers", layers)
+            object.add("LoggingConfig", loggingConfig.map { $0.templateValue })
+            object.add("MemorySize", memorySize)
+            object.add("PackageType", packageType)
+            object.add("PublishToLatestPublished", publishToLatestPublished)
+            object.add("RecursiveLoop", recursiveLoop)
+            object.add("ReservedConcurrentExecutions", reservedConcurrentExecutions)
+            object.add("Role", self.role)
+            object.add("Runtime", runtime)
+            object.add("RuntimeManagementConfig", runtimeManagementConfig.map { $0.templateValue })
+            object.add("SnapStart", snapStart.map { $0.templateValue })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("TenancyConfig", tenancyConfig.map { $0.templateValue })
+            object.add("Timeout", timeout)
+            object.add("TracingConfig", tracingConfig.map { $0.templateValue })
+            object.add("VpcConfig", vpcConfig.map { $0.templateValue })
+            return object.members
         }
 
         /// Configuration for the capacity provider that manages compute resources for Lambda functions.
@@ -167,9 +167,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LambdaManagedInstancesCapacityProviderConfig"] = self.lambdaManagedInstancesCapacityProviderConfig.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("LambdaManagedInstancesCapacityProviderConfig", self.lambdaManagedInstancesCapacityProviderConfig.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -211,15 +211,15 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ImageUri"] = imageUri
-                object["S3Bucket"] = s3Bucket
-                object["S3Key"] = s3Key
-                object["S3ObjectStorageMode"] = s3ObjectStorageMode
-                object["S3ObjectVersion"] = s3ObjectVersion
-                object["SourceKMSKeyArn"] = sourceKMSKeyArn
-                object["ZipFile"] = zipFile
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("ImageUri", imageUri)
+                object.add("S3Bucket", s3Bucket)
+                object.add("S3Key", s3Key)
+                object.add("S3ObjectStorageMode", s3ObjectStorageMode)
+                object.add("S3ObjectVersion", s3ObjectVersion)
+                object.add("SourceKMSKeyArn", sourceKMSKeyArn)
+                object.add("ZipFile", zipFile)
+                return .object(object.members)
             }
         }
 
@@ -243,9 +243,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["TargetArn"] = targetArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("TargetArn", targetArn)
+                return .object(object.members)
             }
         }
 
@@ -276,11 +276,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ExecutionTimeout"] = self.executionTimeout
-                object["KMSKeyArn"] = kmsKeyArn
-                object["RetentionPeriodInDays"] = retentionPeriodInDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("ExecutionTimeout", self.executionTimeout)
+                object.add("KMSKeyArn", kmsKeyArn)
+                object.add("RetentionPeriodInDays", retentionPeriodInDays)
+                return .object(object.members)
             }
         }
 
@@ -304,9 +304,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Variables"] = variables
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Variables", variables)
+                return .object(object.members)
             }
         }
 
@@ -331,9 +331,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Size"] = self.size
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Size", self.size)
+                return .object(object.members)
             }
         }
 
@@ -365,11 +365,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Arn"] = self.arn
-                object["LocalMountPath"] = self.localMountPath
-                object["S3FilesConfig"] = s3FilesConfig.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Arn", self.arn)
+                object.add("LocalMountPath", self.localMountPath)
+                object.add("S3FilesConfig", s3FilesConfig.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -396,10 +396,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxExecutionEnvironments"] = maxExecutionEnvironments
-                object["MinExecutionEnvironments"] = minExecutionEnvironments
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaxExecutionEnvironments", maxExecutionEnvironments)
+                object.add("MinExecutionEnvironments", minExecutionEnvironments)
+                return .object(object.members)
             }
         }
 
@@ -429,11 +429,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Command"] = command
-                object["EntryPoint"] = entryPoint
-                object["WorkingDirectory"] = workingDirectory
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Command", command)
+                object.add("EntryPoint", entryPoint)
+                object.add("WorkingDirectory", workingDirectory)
+                return .object(object.members)
             }
         }
 
@@ -464,11 +464,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CapacityProviderArn"] = self.capacityProviderArn
-                object["ExecutionEnvironmentMemoryGiBPerVCpu"] = executionEnvironmentMemoryGiBPerVCpu
-                object["PerExecutionEnvironmentMaxConcurrency"] = perExecutionEnvironmentMaxConcurrency
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("CapacityProviderArn", self.capacityProviderArn)
+                object.add("ExecutionEnvironmentMemoryGiBPerVCpu", executionEnvironmentMemoryGiBPerVCpu)
+                object.add("PerExecutionEnvironmentMaxConcurrency", perExecutionEnvironmentMaxConcurrency)
+                return .object(object.members)
             }
         }
 
@@ -501,12 +501,12 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApplicationLogLevel"] = applicationLogLevel
-                object["LogFormat"] = logFormat
-                object["LogGroup"] = logGroup
-                object["SystemLogLevel"] = systemLogLevel
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("ApplicationLogLevel", applicationLogLevel)
+                object.add("LogFormat", logFormat)
+                object.add("LogGroup", logGroup)
+                object.add("SystemLogLevel", systemLogLevel)
+                return .object(object.members)
             }
         }
 
@@ -534,10 +534,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["RuntimeVersionArn"] = runtimeVersionArn
-                object["UpdateRuntimeOn"] = self.updateRuntimeOn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("RuntimeVersionArn", runtimeVersionArn)
+                object.add("UpdateRuntimeOn", self.updateRuntimeOn)
+                return .object(object.members)
             }
         }
 
@@ -561,9 +561,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DirectS3Read"] = directS3Read
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("DirectS3Read", directS3Read)
+                return .object(object.members)
             }
         }
 
@@ -588,9 +588,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApplyOn"] = self.applyOn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ApplyOn", self.applyOn)
+                return .object(object.members)
             }
         }
 
@@ -617,10 +617,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ApplyOn"] = applyOn
-                object["OptimizationStatus"] = optimizationStatus
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ApplyOn", applyOn)
+                object.add("OptimizationStatus", optimizationStatus)
+                return .object(object.members)
             }
         }
 
@@ -648,10 +648,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 
@@ -676,9 +676,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["TenantIsolationMode"] = self.tenantIsolationMode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("TenantIsolationMode", self.tenantIsolationMode)
+                return .object(object.members)
             }
         }
 
@@ -702,9 +702,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Mode"] = mode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Mode", mode)
+                return .object(object.members)
             }
         }
 
@@ -734,11 +734,11 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Ipv6AllowedForDualStack"] = ipv6AllowedForDualStack
-                object["SecurityGroupIds"] = securityGroupIds
-                object["SubnetIds"] = subnetIds
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Ipv6AllowedForDualStack", ipv6AllowedForDualStack)
+                object.add("SecurityGroupIds", securityGroupIds)
+                object.add("SubnetIds", subnetIds)
+                return .object(object.members)
             }
         }
 

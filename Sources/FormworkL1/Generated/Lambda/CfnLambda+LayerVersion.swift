@@ -36,14 +36,14 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CompatibleArchitectures"] = compatibleArchitectures
-            object["CompatibleRuntimes"] = compatibleRuntimes
-            object["Content"] = self.content.templateValue
-            object["Description"] = description
-            object["LayerName"] = layerName
-            object["LicenseInfo"] = licenseInfo
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("CompatibleArchitectures", compatibleArchitectures)
+            object.add("CompatibleRuntimes", compatibleRuntimes)
+            object.add("Content", self.content.templateValue)
+            object.add("Description", description)
+            object.add("LayerName", layerName)
+            object.add("LicenseInfo", licenseInfo)
+            return object.members
         }
 
         /// `Content`, a part of `AWS::Lambda::LayerVersion`.
@@ -77,12 +77,12 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["S3Bucket"] = self.s3Bucket
-                object["S3Key"] = self.s3Key
-                object["S3ObjectStorageMode"] = s3ObjectStorageMode
-                object["S3ObjectVersion"] = s3ObjectVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("S3Bucket", self.s3Bucket)
+                object.add("S3Key", self.s3Key)
+                object.add("S3ObjectStorageMode", s3ObjectStorageMode)
+                object.add("S3ObjectVersion", s3ObjectVersion)
+                return .object(object.members)
             }
         }
 

@@ -45,17 +45,17 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Action"] = self.action
-            object["EventSourceToken"] = eventSourceToken
-            object["FunctionName"] = self.functionName
-            object["FunctionUrlAuthType"] = functionUrlAuthType
-            object["InvokedViaFunctionUrl"] = invokedViaFunctionUrl
-            object["Principal"] = self.principal
-            object["PrincipalOrgID"] = principalOrgID
-            object["SourceAccount"] = sourceAccount
-            object["SourceArn"] = sourceArn
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("Action", self.action)
+            object.add("EventSourceToken", eventSourceToken)
+            object.add("FunctionName", self.functionName)
+            object.add("FunctionUrlAuthType", functionUrlAuthType)
+            object.add("InvokedViaFunctionUrl", invokedViaFunctionUrl)
+            object.add("Principal", self.principal)
+            object.add("PrincipalOrgID", principalOrgID)
+            object.add("SourceAccount", sourceAccount)
+            object.add("SourceArn", sourceArn)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -33,13 +33,13 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AuthType"] = self.authType
-            object["Cors"] = cors.map { $0.templateValue }
-            object["InvokeMode"] = invokeMode
-            object["Qualifier"] = qualifier
-            object["TargetFunctionArn"] = self.targetFunctionArn
-            return object
+            var object = TemplateObjectBuilder(capacity: 5)
+            object.add("AuthType", self.authType)
+            object.add("Cors", cors.map { $0.templateValue })
+            object.add("InvokeMode", invokeMode)
+            object.add("Qualifier", qualifier)
+            object.add("TargetFunctionArn", self.targetFunctionArn)
+            return object.members
         }
 
         /// `Cors`, a part of `AWS::Lambda::Url`.
@@ -77,14 +77,14 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AllowCredentials"] = allowCredentials
-                object["AllowHeaders"] = allowHeaders
-                object["AllowMethods"] = allowMethods
-                object["AllowOrigins"] = allowOrigins
-                object["ExposeHeaders"] = exposeHeaders
-                object["MaxAge"] = maxAge
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("AllowCredentials", allowCredentials)
+                object.add("AllowHeaders", allowHeaders)
+                object.add("AllowMethods", allowMethods)
+                object.add("AllowOrigins", allowOrigins)
+                object.add("ExposeHeaders", exposeHeaders)
+                object.add("MaxAge", maxAge)
+                return .object(object.members)
             }
         }
 

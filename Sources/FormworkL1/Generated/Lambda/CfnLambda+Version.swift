@@ -36,14 +36,14 @@ extension CfnLambda {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["CodeSha256"] = codeSha256
-            object["Description"] = description
-            object["FunctionName"] = self.functionName
-            object["FunctionScalingConfig"] = functionScalingConfig.map { $0.templateValue }
-            object["ProvisionedConcurrencyConfig"] = provisionedConcurrencyConfig.map { $0.templateValue }
-            object["RuntimePolicy"] = runtimePolicy.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 6)
+            object.add("CodeSha256", codeSha256)
+            object.add("Description", description)
+            object.add("FunctionName", self.functionName)
+            object.add("FunctionScalingConfig", functionScalingConfig.map { $0.templateValue })
+            object.add("ProvisionedConcurrencyConfig", provisionedConcurrencyConfig.map { $0.templateValue })
+            object.add("RuntimePolicy", runtimePolicy.map { $0.templateValue })
+            return object.members
         }
 
         /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
@@ -69,10 +69,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaxExecutionEnvironments"] = maxExecutionEnvironments
-                object["MinExecutionEnvironments"] = minExecutionEnvironments
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaxExecutionEnvironments", maxExecutionEnvironments)
+                object.add("MinExecutionEnvironments", minExecutionEnvironments)
+                return .object(object.members)
             }
         }
 
@@ -97,9 +97,9 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ProvisionedConcurrentExecutions"] = self.provisionedConcurrentExecutions
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ProvisionedConcurrentExecutions", self.provisionedConcurrentExecutions)
+                return .object(object.members)
             }
         }
 
@@ -127,10 +127,10 @@ extension CfnLambda {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["RuntimeVersionArn"] = runtimeVersionArn
-                object["UpdateRuntimeOn"] = self.updateRuntimeOn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("RuntimeVersionArn", runtimeVersionArn)
+                object.add("UpdateRuntimeOn", self.updateRuntimeOn)
+                return .object(object.members)
             }
         }
 

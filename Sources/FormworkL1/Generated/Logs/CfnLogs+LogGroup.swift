@@ -48,18 +48,18 @@ extension CfnLogs {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["BearerTokenAuthenticationEnabled"] = bearerTokenAuthenticationEnabled
-            object["DataProtectionPolicy"] = dataProtectionPolicy
-            object["DeletionProtectionEnabled"] = deletionProtectionEnabled
-            object["FieldIndexPolicies"] = fieldIndexPolicies
-            object["KmsKeyId"] = kmsKeyId
-            object["LogGroupClass"] = logGroupClass
-            object["LogGroupName"] = logGroupName
-            object["ResourcePolicyDocument"] = resourcePolicyDocument
-            object["RetentionInDays"] = retentionInDays
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 10)
+            object.add("BearerTokenAuthenticationEnabled", bearerTokenAuthenticationEnabled)
+            object.add("DataProtectionPolicy", dataProtectionPolicy)
+            object.add("DeletionProtectionEnabled", deletionProtectionEnabled)
+            object.add("FieldIndexPolicies", fieldIndexPolicies)
+            object.add("KmsKeyId", kmsKeyId)
+            object.add("LogGroupClass", logGroupClass)
+            object.add("LogGroupName", logGroupName)
+            object.add("ResourcePolicyDocument", resourcePolicyDocument)
+            object.add("RetentionInDays", retentionInDays)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// The value of this key-value pair.
@@ -87,10 +87,10 @@ extension CfnLogs {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -39,15 +39,15 @@ extension CfnLogs {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApplyOnTransformedLogs"] = applyOnTransformedLogs
-            object["EmitSystemFieldDimensions"] = emitSystemFieldDimensions
-            object["FieldSelectionCriteria"] = fieldSelectionCriteria
-            object["FilterName"] = filterName
-            object["FilterPattern"] = self.filterPattern
-            object["LogGroupName"] = self.logGroupName
-            object["MetricTransformations"] = .array(self.metricTransformations.map(\.templateValue))
-            return object
+            var object = TemplateObjectBuilder(capacity: 7)
+            object.add("ApplyOnTransformedLogs", applyOnTransformedLogs)
+            object.add("EmitSystemFieldDimensions", emitSystemFieldDimensions)
+            object.add("FieldSelectionCriteria", fieldSelectionCriteria)
+            object.add("FilterName", filterName)
+            object.add("FilterPattern", self.filterPattern)
+            object.add("LogGroupName", self.logGroupName)
+            object.add("MetricTransformations", .array(self.metricTransformations.map(\.templateValue)))
+            return object.members
         }
 
         /// Specifies the CW metric dimensions to publish with this metric. Because dimensions are part of the unique identifier for a metric, whenever a unique dimension name/value pair is extracted from your logs, you are creating a new variation of that metric.
@@ -75,10 +75,10 @@ extension CfnLogs {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -120,14 +120,14 @@ extension CfnLogs {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DefaultValue"] = defaultValue
-                object["Dimensions"] = dimensions.map { .array($0.map(\.templateValue)) }
-                object["MetricName"] = self.metricName
-                object["MetricNamespace"] = self.metricNamespace
-                object["MetricValue"] = self.metricValue
-                object["Unit"] = unit
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("DefaultValue", defaultValue)
+                object.add("Dimensions", dimensions.map { .array($0.map(\.templateValue)) })
+                object.add("MetricName", self.metricName)
+                object.add("MetricNamespace", self.metricNamespace)
+                object.add("MetricValue", self.metricValue)
+                object.add("Unit", unit)
+                return .object(object.members)
             }
         }
     }

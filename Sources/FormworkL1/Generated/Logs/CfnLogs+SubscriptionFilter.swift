@@ -45,17 +45,17 @@ extension CfnLogs {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ApplyOnTransformedLogs"] = applyOnTransformedLogs
-            object["DestinationArn"] = self.destinationArn
-            object["Distribution"] = distribution
-            object["EmitSystemFields"] = emitSystemFields
-            object["FieldSelectionCriteria"] = fieldSelectionCriteria
-            object["FilterName"] = filterName
-            object["FilterPattern"] = self.filterPattern
-            object["LogGroupName"] = self.logGroupName
-            object["RoleArn"] = roleArn
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("ApplyOnTransformedLogs", applyOnTransformedLogs)
+            object.add("DestinationArn", self.destinationArn)
+            object.add("Distribution", distribution)
+            object.add("EmitSystemFields", emitSystemFields)
+            object.add("FieldSelectionCriteria", fieldSelectionCriteria)
+            object.add("FilterName", filterName)
+            object.add("FilterPattern", self.filterPattern)
+            object.add("LogGroupName", self.logGroupName)
+            object.add("RoleArn", roleArn)
+            return object.members
         }
     }
 }

@@ -57,21 +57,21 @@ extension CfnPipes {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Description"] = description
-            object["DesiredState"] = desiredState
-            object["Enrichment"] = enrichment
-            object["EnrichmentParameters"] = enrichmentParameters.map { $0.templateValue }
-            object["KmsKeyIdentifier"] = kmsKeyIdentifier
-            object["LogConfiguration"] = logConfiguration.map { $0.templateValue }
-            object["Name"] = name
-            object["RoleArn"] = self.roleArn
-            object["Source"] = self.source
-            object["SourceParameters"] = sourceParameters.map { $0.templateValue }
-            object["Tags"] = tags
-            object["Target"] = self.target
-            object["TargetParameters"] = targetParameters.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 13)
+            object.add("Description", description)
+            object.add("DesiredState", desiredState)
+            object.add("Enrichment", enrichment)
+            object.add("EnrichmentParameters", enrichmentParameters.map { $0.templateValue })
+            object.add("KmsKeyIdentifier", kmsKeyIdentifier)
+            object.add("LogConfiguration", logConfiguration.map { $0.templateValue })
+            object.add("Name", name)
+            object.add("RoleArn", self.roleArn)
+            object.add("Source", self.source)
+            object.add("SourceParameters", sourceParameters.map { $0.templateValue })
+            object.add("Tags", tags)
+            object.add("Target", self.target)
+            object.add("TargetParameters", targetParameters.map { $0.templateValue })
+            return object.members
         }
 
         /// `AwsVpcConfiguration`, a part of `AWS::Pipes::Pipe`.
@@ -101,11 +101,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AssignPublicIp"] = assignPublicIp
-                object["SecurityGroups"] = securityGroups
-                object["Subnets"] = self.subnets
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("AssignPublicIp", assignPublicIp)
+                object.add("SecurityGroups", securityGroups)
+                object.add("Subnets", self.subnets)
+                return .object(object.members)
             }
         }
 
@@ -129,9 +129,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Size"] = size
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Size", size)
+                return .object(object.members)
             }
         }
 
@@ -164,12 +164,12 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Command"] = command
-                object["Environment"] = environment.map { .array($0.map(\.templateValue)) }
-                object["InstanceType"] = instanceType
-                object["ResourceRequirements"] = resourceRequirements.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("Command", command)
+                object.add("Environment", environment.map { .array($0.map(\.templateValue)) })
+                object.add("InstanceType", instanceType)
+                object.add("ResourceRequirements", resourceRequirements.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -196,10 +196,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = name
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", name)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 
@@ -226,10 +226,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["JobId"] = jobId
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("JobId", jobId)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -258,10 +258,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Type"] = self.type
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Type", self.type)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -285,9 +285,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Attempts"] = attempts
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Attempts", attempts)
+                return .object(object.members)
             }
         }
 
@@ -318,11 +318,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Base"] = base
-                object["CapacityProvider"] = self.capacityProvider
-                object["Weight"] = weight
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Base", base)
+                object.add("CapacityProvider", self.capacityProvider)
+                object.add("Weight", weight)
+                return .object(object.members)
             }
         }
 
@@ -346,9 +346,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LogGroupArn"] = logGroupArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("LogGroupArn", logGroupArn)
+                return .object(object.members)
             }
         }
 
@@ -372,9 +372,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Arn"] = arn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Arn", arn)
+                return .object(object.members)
             }
         }
 
@@ -407,11 +407,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DimensionName"] = self.dimensionName
-                object["DimensionValue"] = self.dimensionValue
-                object["DimensionValueType"] = self.dimensionValueType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("DimensionName", self.dimensionName)
+                object.add("DimensionValue", self.dimensionValue)
+                object.add("DimensionValueType", self.dimensionValueType)
+                return .object(object.members)
             }
         }
 
@@ -456,16 +456,16 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Command"] = command
-                object["Cpu"] = cpu
-                object["Environment"] = environment.map { .array($0.map(\.templateValue)) }
-                object["EnvironmentFiles"] = environmentFiles.map { .array($0.map(\.templateValue)) }
-                object["Memory"] = memory
-                object["MemoryReservation"] = memoryReservation
-                object["Name"] = name
-                object["ResourceRequirements"] = resourceRequirements.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("Command", command)
+                object.add("Cpu", cpu)
+                object.add("Environment", environment.map { .array($0.map(\.templateValue)) })
+                object.add("EnvironmentFiles", environmentFiles.map { .array($0.map(\.templateValue)) })
+                object.add("Memory", memory)
+                object.add("MemoryReservation", memoryReservation)
+                object.add("Name", name)
+                object.add("ResourceRequirements", resourceRequirements.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -494,10 +494,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Type"] = self.type
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Type", self.type)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -524,10 +524,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = name
-                object["Value"] = value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", name)
+                object.add("Value", value)
+                return .object(object.members)
             }
         }
 
@@ -552,9 +552,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["SizeInGiB"] = self.sizeInGiB
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("SizeInGiB", self.sizeInGiB)
+                return .object(object.members)
             }
         }
 
@@ -581,10 +581,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DeviceName"] = deviceName
-                object["DeviceType"] = deviceType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("DeviceName", deviceName)
+                object.add("DeviceType", deviceType)
+                return .object(object.members)
             }
         }
 
@@ -613,10 +613,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Type"] = self.type
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Type", self.type)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -658,15 +658,15 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ContainerOverrides"] = containerOverrides.map { .array($0.map(\.templateValue)) }
-                object["Cpu"] = cpu
-                object["EphemeralStorage"] = ephemeralStorage.map { $0.templateValue }
-                object["ExecutionRoleArn"] = executionRoleArn
-                object["InferenceAcceleratorOverrides"] = inferenceAcceleratorOverrides.map { .array($0.map(\.templateValue)) }
-                object["Memory"] = memory
-                object["TaskRoleArn"] = taskRoleArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("ContainerOverrides", containerOverrides.map { .array($0.map(\.templateValue)) })
+                object.add("Cpu", cpu)
+                object.add("EphemeralStorage", ephemeralStorage.map { $0.templateValue })
+                object.add("ExecutionRoleArn", executionRoleArn)
+                object.add("InferenceAcceleratorOverrides", inferenceAcceleratorOverrides.map { .array($0.map(\.templateValue)) })
+                object.add("Memory", memory)
+                object.add("TaskRoleArn", taskRoleArn)
+                return .object(object.members)
             }
         }
 
@@ -690,9 +690,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Pattern"] = pattern
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Pattern", pattern)
+                return .object(object.members)
             }
         }
 
@@ -716,9 +716,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Filters"] = filters.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Filters", filters.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -742,9 +742,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DeliveryStreamArn"] = deliveryStreamArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("DeliveryStreamArn", deliveryStreamArn)
+                return .object(object.members)
             }
         }
 
@@ -777,11 +777,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MeasureValue"] = self.measureValue
-                object["MeasureValueType"] = self.measureValueType
-                object["MultiMeasureAttributeName"] = self.multiMeasureAttributeName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("MeasureValue", self.measureValue)
+                object.add("MeasureValueType", self.measureValueType)
+                object.add("MultiMeasureAttributeName", self.multiMeasureAttributeName)
+                return .object(object.members)
             }
         }
 
@@ -810,10 +810,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MultiMeasureAttributeMappings"] = .array(self.multiMeasureAttributeMappings.map(\.templateValue))
-                object["MultiMeasureName"] = self.multiMeasureName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MultiMeasureAttributeMappings", .array(self.multiMeasureAttributeMappings.map(\.templateValue)))
+                object.add("MultiMeasureName", self.multiMeasureName)
+                return .object(object.members)
             }
         }
 
@@ -837,9 +837,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AwsvpcConfiguration"] = awsvpcConfiguration.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AwsvpcConfiguration", awsvpcConfiguration.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -869,11 +869,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HeaderParameters"] = headerParameters
-                object["PathParameterValues"] = pathParameterValues
-                object["QueryStringParameters"] = queryStringParameters
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("HeaderParameters", headerParameters)
+                object.add("PathParameterValues", pathParameterValues)
+                object.add("QueryStringParameters", queryStringParameters)
+                return .object(object.members)
             }
         }
 
@@ -900,10 +900,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HttpParameters"] = httpParameters.map { $0.templateValue }
-                object["InputTemplate"] = inputTemplate
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("HttpParameters", httpParameters.map { $0.templateValue })
+                object.add("InputTemplate", inputTemplate)
+                return .object(object.members)
             }
         }
 
@@ -939,13 +939,13 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CloudwatchLogsLogDestination"] = cloudwatchLogsLogDestination.map { $0.templateValue }
-                object["FirehoseLogDestination"] = firehoseLogDestination.map { $0.templateValue }
-                object["IncludeExecutionData"] = includeExecutionData
-                object["Level"] = level
-                object["S3LogDestination"] = s3LogDestination.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("CloudwatchLogsLogDestination", cloudwatchLogsLogDestination.map { $0.templateValue })
+                object.add("FirehoseLogDestination", firehoseLogDestination.map { $0.templateValue })
+                object.add("IncludeExecutionData", includeExecutionData)
+                object.add("Level", level)
+                object.add("S3LogDestination", s3LogDestination.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -980,12 +980,12 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchSize"] = batchSize
-                object["Credentials"] = self.credentials
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                object["QueueName"] = self.queueName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("BatchSize", batchSize)
+                object.add("Credentials", self.credentials)
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                object.add("QueueName", self.queueName)
+                return .object(object.members)
             }
         }
 
@@ -1031,16 +1031,16 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchSize"] = batchSize
-                object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                object["MaximumRecordAgeInSeconds"] = maximumRecordAgeInSeconds
-                object["MaximumRetryAttempts"] = maximumRetryAttempts
-                object["OnPartialBatchItemFailure"] = onPartialBatchItemFailure
-                object["ParallelizationFactor"] = parallelizationFactor
-                object["StartingPosition"] = self.startingPosition
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("BatchSize", batchSize)
+                object.add("DeadLetterConfig", deadLetterConfig.map { $0.templateValue })
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                object.add("MaximumRecordAgeInSeconds", maximumRecordAgeInSeconds)
+                object.add("MaximumRetryAttempts", maximumRetryAttempts)
+                object.add("OnPartialBatchItemFailure", onPartialBatchItemFailure)
+                object.add("ParallelizationFactor", parallelizationFactor)
+                object.add("StartingPosition", self.startingPosition)
+                return .object(object.members)
             }
         }
 
@@ -1089,17 +1089,17 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchSize"] = batchSize
-                object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                object["MaximumRecordAgeInSeconds"] = maximumRecordAgeInSeconds
-                object["MaximumRetryAttempts"] = maximumRetryAttempts
-                object["OnPartialBatchItemFailure"] = onPartialBatchItemFailure
-                object["ParallelizationFactor"] = parallelizationFactor
-                object["StartingPosition"] = self.startingPosition
-                object["StartingPositionTimestamp"] = startingPositionTimestamp
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 9)
+                object.add("BatchSize", batchSize)
+                object.add("DeadLetterConfig", deadLetterConfig.map { $0.templateValue })
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                object.add("MaximumRecordAgeInSeconds", maximumRecordAgeInSeconds)
+                object.add("MaximumRetryAttempts", maximumRetryAttempts)
+                object.add("OnPartialBatchItemFailure", onPartialBatchItemFailure)
+                object.add("ParallelizationFactor", parallelizationFactor)
+                object.add("StartingPosition", self.startingPosition)
+                object.add("StartingPositionTimestamp", startingPositionTimestamp)
+                return .object(object.members)
             }
         }
 
@@ -1139,14 +1139,14 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchSize"] = batchSize
-                object["ConsumerGroupID"] = consumerGroupID
-                object["Credentials"] = credentials
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                object["StartingPosition"] = startingPosition
-                object["TopicName"] = self.topicName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("BatchSize", batchSize)
+                object.add("ConsumerGroupID", consumerGroupID)
+                object.add("Credentials", credentials)
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                object.add("StartingPosition", startingPosition)
+                object.add("TopicName", self.topicName)
+                return .object(object.members)
             }
         }
 
@@ -1191,16 +1191,16 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ActiveMQBrokerParameters"] = activeMQBrokerParameters.map { $0.templateValue }
-                object["DynamoDBStreamParameters"] = dynamoDBStreamParameters.map { $0.templateValue }
-                object["FilterCriteria"] = filterCriteria.map { $0.templateValue }
-                object["KinesisStreamParameters"] = kinesisStreamParameters.map { $0.templateValue }
-                object["ManagedStreamingKafkaParameters"] = managedStreamingKafkaParameters.map { $0.templateValue }
-                object["RabbitMQBrokerParameters"] = rabbitMQBrokerParameters.map { $0.templateValue }
-                object["SelfManagedKafkaParameters"] = selfManagedKafkaParameters.map { $0.templateValue }
-                object["SqsQueueParameters"] = sqsQueueParameters.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("ActiveMQBrokerParameters", activeMQBrokerParameters.map { $0.templateValue })
+                object.add("DynamoDBStreamParameters", dynamoDBStreamParameters.map { $0.templateValue })
+                object.add("FilterCriteria", filterCriteria.map { $0.templateValue })
+                object.add("KinesisStreamParameters", kinesisStreamParameters.map { $0.templateValue })
+                object.add("ManagedStreamingKafkaParameters", managedStreamingKafkaParameters.map { $0.templateValue })
+                object.add("RabbitMQBrokerParameters", rabbitMQBrokerParameters.map { $0.templateValue })
+                object.add("SelfManagedKafkaParameters", selfManagedKafkaParameters.map { $0.templateValue })
+                object.add("SqsQueueParameters", sqsQueueParameters.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1238,13 +1238,13 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchSize"] = batchSize
-                object["Credentials"] = self.credentials
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                object["QueueName"] = self.queueName
-                object["VirtualHost"] = virtualHost
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("BatchSize", batchSize)
+                object.add("Credentials", self.credentials)
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                object.add("QueueName", self.queueName)
+                object.add("VirtualHost", virtualHost)
+                return .object(object.members)
             }
         }
 
@@ -1293,17 +1293,17 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AdditionalBootstrapServers"] = additionalBootstrapServers
-                object["BatchSize"] = batchSize
-                object["ConsumerGroupID"] = consumerGroupID
-                object["Credentials"] = credentials
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                object["ServerRootCaCertificate"] = serverRootCaCertificate
-                object["StartingPosition"] = startingPosition
-                object["TopicName"] = self.topicName
-                object["Vpc"] = vpc.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 9)
+                object.add("AdditionalBootstrapServers", additionalBootstrapServers)
+                object.add("BatchSize", batchSize)
+                object.add("ConsumerGroupID", consumerGroupID)
+                object.add("Credentials", credentials)
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                object.add("ServerRootCaCertificate", serverRootCaCertificate)
+                object.add("StartingPosition", startingPosition)
+                object.add("TopicName", self.topicName)
+                object.add("Vpc", vpc.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1330,10 +1330,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchSize"] = batchSize
-                object["MaximumBatchingWindowInSeconds"] = maximumBatchingWindowInSeconds
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("BatchSize", batchSize)
+                object.add("MaximumBatchingWindowInSeconds", maximumBatchingWindowInSeconds)
+                return .object(object.members)
             }
         }
 
@@ -1377,15 +1377,15 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ArrayProperties"] = arrayProperties.map { $0.templateValue }
-                object["ContainerOverrides"] = containerOverrides.map { $0.templateValue }
-                object["DependsOn"] = dependsOn.map { .array($0.map(\.templateValue)) }
-                object["JobDefinition"] = self.jobDefinition
-                object["JobName"] = self.jobName
-                object["Parameters"] = parameters
-                object["RetryStrategy"] = retryStrategy.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("ArrayProperties", arrayProperties.map { $0.templateValue })
+                object.add("ContainerOverrides", containerOverrides.map { $0.templateValue })
+                object.add("DependsOn", dependsOn.map { .array($0.map(\.templateValue)) })
+                object.add("JobDefinition", self.jobDefinition)
+                object.add("JobName", self.jobName)
+                object.add("Parameters", parameters)
+                object.add("RetryStrategy", retryStrategy.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1412,10 +1412,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LogStreamName"] = logStreamName
-                object["Timestamp"] = timestamp
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("LogStreamName", logStreamName)
+                object.add("Timestamp", timestamp)
+                return .object(object.members)
             }
         }
 
@@ -1482,23 +1482,23 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
-                object["EnableECSManagedTags"] = enableECSManagedTags
-                object["EnableExecuteCommand"] = enableExecuteCommand
-                object["Group"] = group
-                object["LaunchType"] = launchType
-                object["NetworkConfiguration"] = networkConfiguration.map { $0.templateValue }
-                object["Overrides"] = overrides.map { $0.templateValue }
-                object["PlacementConstraints"] = placementConstraints.map { .array($0.map(\.templateValue)) }
-                object["PlacementStrategy"] = placementStrategy.map { .array($0.map(\.templateValue)) }
-                object["PlatformVersion"] = platformVersion
-                object["PropagateTags"] = propagateTags
-                object["ReferenceId"] = referenceId
-                object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-                object["TaskCount"] = taskCount
-                object["TaskDefinitionArn"] = self.taskDefinitionArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 15)
+                object.add("CapacityProviderStrategy", capacityProviderStrategy.map { .array($0.map(\.templateValue)) })
+                object.add("EnableECSManagedTags", enableECSManagedTags)
+                object.add("EnableExecuteCommand", enableExecuteCommand)
+                object.add("Group", group)
+                object.add("LaunchType", launchType)
+                object.add("NetworkConfiguration", networkConfiguration.map { $0.templateValue })
+                object.add("Overrides", overrides.map { $0.templateValue })
+                object.add("PlacementConstraints", placementConstraints.map { .array($0.map(\.templateValue)) })
+                object.add("PlacementStrategy", placementStrategy.map { .array($0.map(\.templateValue)) })
+                object.add("PlatformVersion", platformVersion)
+                object.add("PropagateTags", propagateTags)
+                object.add("ReferenceId", referenceId)
+                object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+                object.add("TaskCount", taskCount)
+                object.add("TaskDefinitionArn", self.taskDefinitionArn)
+                return .object(object.members)
             }
         }
 
@@ -1534,13 +1534,13 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DetailType"] = detailType
-                object["EndpointId"] = endpointId
-                object["Resources"] = resources
-                object["Source"] = source
-                object["Time"] = time
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("DetailType", detailType)
+                object.add("EndpointId", endpointId)
+                object.add("Resources", resources)
+                object.add("Source", source)
+                object.add("Time", time)
+                return .object(object.members)
             }
         }
 
@@ -1570,11 +1570,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HeaderParameters"] = headerParameters
-                object["PathParameterValues"] = pathParameterValues
-                object["QueryStringParameters"] = queryStringParameters
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("HeaderParameters", headerParameters)
+                object.add("PathParameterValues", pathParameterValues)
+                object.add("QueryStringParameters", queryStringParameters)
+                return .object(object.members)
             }
         }
 
@@ -1599,9 +1599,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PartitionKey"] = self.partitionKey
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PartitionKey", self.partitionKey)
+                return .object(object.members)
             }
         }
 
@@ -1625,9 +1625,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["InvocationType"] = invocationType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("InvocationType", invocationType)
+                return .object(object.members)
             }
         }
 
@@ -1687,21 +1687,21 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BatchJobParameters"] = batchJobParameters.map { $0.templateValue }
-                object["CloudWatchLogsParameters"] = cloudWatchLogsParameters.map { $0.templateValue }
-                object["EcsTaskParameters"] = ecsTaskParameters.map { $0.templateValue }
-                object["EventBridgeEventBusParameters"] = eventBridgeEventBusParameters.map { $0.templateValue }
-                object["HttpParameters"] = httpParameters.map { $0.templateValue }
-                object["InputTemplate"] = inputTemplate
-                object["KinesisStreamParameters"] = kinesisStreamParameters.map { $0.templateValue }
-                object["LambdaFunctionParameters"] = lambdaFunctionParameters.map { $0.templateValue }
-                object["RedshiftDataParameters"] = redshiftDataParameters.map { $0.templateValue }
-                object["SageMakerPipelineParameters"] = sageMakerPipelineParameters.map { $0.templateValue }
-                object["SqsQueueParameters"] = sqsQueueParameters.map { $0.templateValue }
-                object["StepFunctionStateMachineParameters"] = stepFunctionStateMachineParameters.map { $0.templateValue }
-                object["TimestreamParameters"] = timestreamParameters.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 13)
+                object.add("BatchJobParameters", batchJobParameters.map { $0.templateValue })
+                object.add("CloudWatchLogsParameters", cloudWatchLogsParameters.map { $0.templateValue })
+                object.add("EcsTaskParameters", ecsTaskParameters.map { $0.templateValue })
+                object.add("EventBridgeEventBusParameters", eventBridgeEventBusParameters.map { $0.templateValue })
+                object.add("HttpParameters", httpParameters.map { $0.templateValue })
+                object.add("InputTemplate", inputTemplate)
+                object.add("KinesisStreamParameters", kinesisStreamParameters.map { $0.templateValue })
+                object.add("LambdaFunctionParameters", lambdaFunctionParameters.map { $0.templateValue })
+                object.add("RedshiftDataParameters", redshiftDataParameters.map { $0.templateValue })
+                object.add("SageMakerPipelineParameters", sageMakerPipelineParameters.map { $0.templateValue })
+                object.add("SqsQueueParameters", sqsQueueParameters.map { $0.templateValue })
+                object.add("StepFunctionStateMachineParameters", stepFunctionStateMachineParameters.map { $0.templateValue })
+                object.add("TimestreamParameters", timestreamParameters.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1742,14 +1742,14 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Database"] = self.database
-                object["DbUser"] = dbUser
-                object["SecretManagerArn"] = secretManagerArn
-                object["Sqls"] = self.sqls
-                object["StatementName"] = statementName
-                object["WithEvent"] = withEvent
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("Database", self.database)
+                object.add("DbUser", dbUser)
+                object.add("SecretManagerArn", secretManagerArn)
+                object.add("Sqls", self.sqls)
+                object.add("StatementName", statementName)
+                object.add("WithEvent", withEvent)
+                return .object(object.members)
             }
         }
 
@@ -1773,9 +1773,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PipelineParameterList", pipelineParameterList.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -1802,10 +1802,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MessageDeduplicationId"] = messageDeduplicationId
-                object["MessageGroupId"] = messageGroupId
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MessageDeduplicationId", messageDeduplicationId)
+                object.add("MessageGroupId", messageGroupId)
+                return .object(object.members)
             }
         }
 
@@ -1829,9 +1829,9 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["InvocationType"] = invocationType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("InvocationType", invocationType)
+                return .object(object.members)
             }
         }
 
@@ -1879,16 +1879,16 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DimensionMappings"] = .array(self.dimensionMappings.map(\.templateValue))
-                object["EpochTimeUnit"] = epochTimeUnit
-                object["MultiMeasureMappings"] = multiMeasureMappings.map { .array($0.map(\.templateValue)) }
-                object["SingleMeasureMappings"] = singleMeasureMappings.map { .array($0.map(\.templateValue)) }
-                object["TimeFieldType"] = timeFieldType
-                object["TimeValue"] = self.timeValue
-                object["TimestampFormat"] = timestampFormat
-                object["VersionValue"] = self.versionValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("DimensionMappings", .array(self.dimensionMappings.map(\.templateValue)))
+                object.add("EpochTimeUnit", epochTimeUnit)
+                object.add("MultiMeasureMappings", multiMeasureMappings.map { .array($0.map(\.templateValue)) })
+                object.add("SingleMeasureMappings", singleMeasureMappings.map { .array($0.map(\.templateValue)) })
+                object.add("TimeFieldType", timeFieldType)
+                object.add("TimeValue", self.timeValue)
+                object.add("TimestampFormat", timestampFormat)
+                object.add("VersionValue", self.versionValue)
+                return .object(object.members)
             }
         }
 
@@ -1915,10 +1915,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Expression"] = expression
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Expression", expression)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -1945,10 +1945,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Field"] = field
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Field", field)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -1981,12 +1981,12 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BucketName"] = bucketName
-                object["BucketOwner"] = bucketOwner
-                object["OutputFormat"] = outputFormat
-                object["Prefix"] = prefix
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("BucketName", bucketName)
+                object.add("BucketOwner", bucketOwner)
+                object.add("OutputFormat", outputFormat)
+                object.add("Prefix", prefix)
+                return .object(object.members)
             }
         }
 
@@ -2015,10 +2015,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = self.name
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", self.name)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -2045,10 +2045,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["SecurityGroup"] = securityGroup
-                object["Subnets"] = subnets
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("SecurityGroup", securityGroup)
+                object.add("Subnets", subnets)
+                return .object(object.members)
             }
         }
 
@@ -2081,11 +2081,11 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MeasureName"] = self.measureName
-                object["MeasureValue"] = self.measureValue
-                object["MeasureValueType"] = self.measureValueType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("MeasureName", self.measureName)
+                object.add("MeasureValue", self.measureValue)
+                object.add("MeasureValueType", self.measureValueType)
+                return .object(object.members)
             }
         }
 
@@ -2114,10 +2114,10 @@ extension CfnPipes {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

@@ -93,33 +93,33 @@ extension CfnS3 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AbacStatus"] = abacStatus
-            object["AccelerateConfiguration"] = accelerateConfiguration.map { $0.templateValue }
-            object["AccessControl"] = accessControl
-            object["AnalyticsConfigurations"] = analyticsConfigurations.map { .array($0.map(\.templateValue)) }
-            object["BucketEncryption"] = bucketEncryption.map { $0.templateValue }
-            object["BucketName"] = bucketName
-            object["BucketNamePrefix"] = bucketNamePrefix
-            object["BucketNamespace"] = bucketNamespace
-            object["CorsConfiguration"] = corsConfiguration.map { $0.templateValue }
-            object["IntelligentTieringConfigurations"] = intelligentTieringConfigurations.map { .array($0.map(\.templateValue)) }
-            object["InventoryConfigurations"] = inventoryConfigurations.map { .array($0.map(\.templateValue)) }
-            object["LifecycleConfiguration"] = lifecycleConfiguration.map { $0.templateValue }
-            object["LoggingConfiguration"] = loggingConfiguration.map { $0.templateValue }
-            object["MetadataConfiguration"] = metadataConfiguration.map { $0.templateValue }
-            object["MetadataTableConfiguration"] = metadataTableConfiguration.map { $0.templateValue }
-            object["MetricsConfigurations"] = metricsConfigurations.map { .array($0.map(\.templateValue)) }
-            object["NotificationConfiguration"] = notificationConfiguration.map { $0.templateValue }
-            object["ObjectLockConfiguration"] = objectLockConfiguration.map { $0.templateValue }
-            object["ObjectLockEnabled"] = objectLockEnabled
-            object["OwnershipControls"] = ownershipControls.map { $0.templateValue }
-            object["PublicAccessBlockConfiguration"] = publicAccessBlockConfiguration.map { $0.templateValue }
-            object["ReplicationConfiguration"] = replicationConfiguration.map { $0.templateValue }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["VersioningConfiguration"] = versioningConfiguration.map { $0.templateValue }
-            object["WebsiteConfiguration"] = websiteConfiguration.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 25)
+            object.add("AbacStatus", abacStatus)
+            object.add("AccelerateConfiguration", accelerateConfiguration.map { $0.templateValue })
+            object.add("AccessControl", accessControl)
+            object.add("AnalyticsConfigurations", analyticsConfigurations.map { .array($0.map(\.templateValue)) })
+            object.add("BucketEncryption", bucketEncryption.map { $0.templateValue })
+            object.add("BucketName", bucketName)
+            object.add("BucketNamePrefix", bucketNamePrefix)
+            object.add("BucketNamespace", bucketNamespace)
+            object.add("CorsConfiguration", corsConfiguration.map { $0.templateValue })
+            object.add("IntelligentTieringConfigurations", intelligentTieringConfigurations.map { .array($0.map(\.templateValue)) })
+            object.add("InventoryConfigurations", inventoryConfigurations.map { .array($0.map(\.templateValue)) })
+            object.add("LifecycleConfiguration", lifecycleConfiguration.map { $0.templateValue })
+            object.add("LoggingConfiguration", loggingConfiguration.map { $0.templateValue })
+            object.add("MetadataConfiguration", metadataConfiguration.map { $0.templateValue })
+            object.add("MetadataTableConfiguration", metadataTableConfiguration.map { $0.templateValue })
+            object.add("MetricsConfigurations", metricsConfigurations.map { .array($0.map(\.templateValue)) })
+            object.add("NotificationConfiguration", notificationConfiguration.map { $0.templateValue })
+            object.add("ObjectLockConfiguration", objectLockConfiguration.map { $0.templateValue })
+            object.add("ObjectLockEnabled", objectLockEnabled)
+            object.add("OwnershipControls", ownershipControls.map { $0.templateValue })
+            object.add("PublicAccessBlockConfiguration", publicAccessBlockConfiguration.map { $0.templateValue })
+            object.add("ReplicationConfiguration", replicationConfiguration.map { $0.templateValue })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("VersioningConfiguration", versioningConfiguration.map { $0.templateValue })
+            object.add("WebsiteConfiguration", websiteConfiguration.map { $0.templateValue })
+            return object.members
         }
 
         /// Specifies the days since the initiation of an incomplete multipart upload that Amazon S3 will wait before permanently removing all parts of the upload.
@@ -143,9 +143,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DaysAfterInitiation"] = self.daysAfterInitiation
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("DaysAfterInitiation", self.daysAfterInitiation)
+                return .object(object.members)
             }
         }
 
@@ -170,9 +170,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccelerationStatus"] = self.accelerationStatus
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AccelerationStatus", self.accelerationStatus)
+                return .object(object.members)
             }
         }
 
@@ -197,9 +197,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Owner"] = self.owner
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Owner", self.owner)
+                return .object(object.members)
             }
         }
 
@@ -234,12 +234,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Id"] = self.id
-                object["Prefix"] = prefix
-                object["StorageClassAnalysis"] = self.storageClassAnalysis.templateValue
-                object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("Id", self.id)
+                object.add("Prefix", prefix)
+                object.add("StorageClassAnalysis", self.storageClassAnalysis.templateValue)
+                object.add("TagFilters", tagFilters.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -276,13 +276,13 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ConfigurationState"] = self.configurationState
-                object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
-                object["Role"] = role
-                object["TableArn"] = tableArn
-                object["TableName"] = tableName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("ConfigurationState", self.configurationState)
+                object.add("EncryptionConfiguration", encryptionConfiguration.map { $0.templateValue })
+                object.add("Role", role)
+                object.add("TableArn", tableArn)
+                object.add("TableName", tableName)
+                return .object(object.members)
             }
         }
 
@@ -306,9 +306,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EncryptionType"] = encryptionType
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("EncryptionType", encryptionType)
+                return .object(object.members)
             }
         }
 
@@ -333,9 +333,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ServerSideEncryptionConfiguration"] = .array(self.serverSideEncryptionConfiguration.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ServerSideEncryptionConfiguration", .array(self.serverSideEncryptionConfiguration.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -360,9 +360,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CorsRules"] = .array(self.corsRules.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("CorsRules", .array(self.corsRules.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -403,14 +403,14 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AllowedHeaders"] = allowedHeaders
-                object["AllowedMethods"] = self.allowedMethods
-                object["AllowedOrigins"] = self.allowedOrigins
-                object["ExposedHeaders"] = exposedHeaders
-                object["Id"] = id
-                object["MaxAge"] = maxAge
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 6)
+                object.add("AllowedHeaders", allowedHeaders)
+                object.add("AllowedMethods", self.allowedMethods)
+                object.add("AllowedOrigins", self.allowedOrigins)
+                object.add("ExposedHeaders", exposedHeaders)
+                object.add("Id", id)
+                object.add("MaxAge", maxAge)
+                return .object(object.members)
             }
         }
 
@@ -439,10 +439,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destination"] = self.destination.templateValue
-                object["OutputSchemaVersion"] = self.outputSchemaVersion
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Destination", self.destination.templateValue)
+                object.add("OutputSchemaVersion", self.outputSchemaVersion)
+                return .object(object.members)
             }
         }
 
@@ -469,10 +469,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Days"] = days
-                object["Years"] = years
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Days", days)
+                object.add("Years", years)
+                return .object(object.members)
             }
         }
 
@@ -505,12 +505,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Days"] = days
-                object["DefaultEventHold"] = defaultEventHold.map { $0.templateValue }
-                object["Mode"] = mode
-                object["Years"] = years
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("Days", days)
+                object.add("DefaultEventHold", defaultEventHold.map { $0.templateValue })
+                object.add("Mode", mode)
+                object.add("Years", years)
+                return .object(object.members)
             }
         }
 
@@ -534,9 +534,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Status"] = status
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Status", status)
+                return .object(object.members)
             }
         }
 
@@ -571,12 +571,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BucketAccountId"] = bucketAccountId
-                object["BucketArn"] = self.bucketArn
-                object["Format"] = self.format
-                object["Prefix"] = prefix
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("BucketAccountId", bucketAccountId)
+                object.add("BucketArn", self.bucketArn)
+                object.add("Format", self.format)
+                object.add("Prefix", prefix)
+                return .object(object.members)
             }
         }
 
@@ -601,9 +601,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReplicaKmsKeyID"] = self.replicaKmsKeyID
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ReplicaKmsKeyID", self.replicaKmsKeyID)
+                return .object(object.members)
             }
         }
 
@@ -628,9 +628,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EventBridgeEnabled"] = self.eventBridgeEnabled
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("EventBridgeEnabled", self.eventBridgeEnabled)
+                return .object(object.members)
             }
         }
 
@@ -659,10 +659,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = self.name
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", self.name)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -701,13 +701,13 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Id"] = self.id
-                object["Prefix"] = prefix
-                object["Status"] = self.status
-                object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
-                object["Tierings"] = .array(self.tierings.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("Id", self.id)
+                object.add("Prefix", prefix)
+                object.add("Status", self.status)
+                object.add("TagFilters", tagFilters.map { .array($0.map(\.templateValue)) })
+                object.add("Tierings", .array(self.tierings.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -754,15 +754,15 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destination"] = self.destination.templateValue
-                object["Enabled"] = self.enabled
-                object["Id"] = self.id
-                object["IncludedObjectVersions"] = self.includedObjectVersions
-                object["OptionalFields"] = optionalFields
-                object["Prefix"] = prefix
-                object["ScheduleFrequency"] = self.scheduleFrequency
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("Destination", self.destination.templateValue)
+                object.add("Enabled", self.enabled)
+                object.add("Id", self.id)
+                object.add("IncludedObjectVersions", self.includedObjectVersions)
+                object.add("OptionalFields", optionalFields)
+                object.add("Prefix", prefix)
+                object.add("ScheduleFrequency", self.scheduleFrequency)
+                return .object(object.members)
             }
         }
 
@@ -796,12 +796,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ConfigurationState"] = self.configurationState
-                object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
-                object["TableArn"] = tableArn
-                object["TableName"] = tableName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("ConfigurationState", self.configurationState)
+                object.add("EncryptionConfiguration", encryptionConfiguration.map { $0.templateValue })
+                object.add("TableArn", tableArn)
+                object.add("TableName", tableName)
+                return .object(object.members)
             }
         }
 
@@ -835,12 +835,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
-                object["RecordExpiration"] = self.recordExpiration.templateValue
-                object["TableArn"] = tableArn
-                object["TableName"] = tableName
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("EncryptionConfiguration", encryptionConfiguration.map { $0.templateValue })
+                object.add("RecordExpiration", self.recordExpiration.templateValue)
+                object.add("TableArn", tableArn)
+                object.add("TableName", tableName)
+                return .object(object.members)
             }
         }
 
@@ -872,11 +872,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Event"] = self.event
-                object["Filter"] = filter.map { $0.templateValue }
-                object["Function"] = self.function
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Event", self.event)
+                object.add("Filter", filter.map { $0.templateValue })
+                object.add("Function", self.function)
+                return .object(object.members)
             }
         }
 
@@ -904,10 +904,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Rules"] = .array(self.rules.map(\.templateValue))
-                object["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Rules", .array(self.rules.map(\.templateValue)))
+                object.add("TransitionDefaultMinimumObjectSize", transitionDefaultMinimumObjectSize)
+                return .object(object.members)
             }
         }
 
@@ -937,11 +937,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DestinationBucketName"] = destinationBucketName
-                object["LogFilePrefix"] = logFilePrefix
-                object["TargetObjectKeyFormat"] = targetObjectKeyFormat
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("DestinationBucketName", destinationBucketName)
+                object.add("LogFilePrefix", logFilePrefix)
+                object.add("TargetObjectKeyFormat", targetObjectKeyFormat)
+                return .object(object.members)
             }
         }
 
@@ -975,12 +975,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AnnotationTableConfiguration"] = annotationTableConfiguration.map { $0.templateValue }
-                object["Destination"] = destination.map { $0.templateValue }
-                object["InventoryTableConfiguration"] = inventoryTableConfiguration.map { $0.templateValue }
-                object["JournalTableConfiguration"] = self.journalTableConfiguration.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("AnnotationTableConfiguration", annotationTableConfiguration.map { $0.templateValue })
+                object.add("Destination", destination.map { $0.templateValue })
+                object.add("InventoryTableConfiguration", inventoryTableConfiguration.map { $0.templateValue })
+                object.add("JournalTableConfiguration", self.journalTableConfiguration.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -1011,11 +1011,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["TableBucketArn"] = tableBucketArn
-                object["TableBucketType"] = self.tableBucketType
-                object["TableNamespace"] = tableNamespace
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("TableBucketArn", tableBucketArn)
+                object.add("TableBucketType", self.tableBucketType)
+                object.add("TableNamespace", tableNamespace)
+                return .object(object.members)
             }
         }
 
@@ -1040,9 +1040,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["S3TablesDestination"] = self.s3TablesDestination.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("S3TablesDestination", self.s3TablesDestination.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -1070,10 +1070,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KmsKeyArn"] = kmsKeyArn
-                object["SseAlgorithm"] = self.sseAlgorithm
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("KmsKeyArn", kmsKeyArn)
+                object.add("SseAlgorithm", self.sseAlgorithm)
+                return .object(object.members)
             }
         }
 
@@ -1101,10 +1101,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EventThreshold"] = eventThreshold.map { $0.templateValue }
-                object["Status"] = self.status
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("EventThreshold", eventThreshold.map { $0.templateValue })
+                object.add("Status", self.status)
+                return .object(object.members)
             }
         }
 
@@ -1138,12 +1138,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccessPointArn"] = accessPointArn
-                object["Id"] = self.id
-                object["Prefix"] = prefix
-                object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("AccessPointArn", accessPointArn)
+                object.add("Id", self.id)
+                object.add("Prefix", prefix)
+                object.add("TagFilters", tagFilters.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -1171,10 +1171,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["NewerNoncurrentVersions"] = newerNoncurrentVersions
-                object["NoncurrentDays"] = self.noncurrentDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("NewerNoncurrentVersions", newerNoncurrentVersions)
+                object.add("NoncurrentDays", self.noncurrentDays)
+                return .object(object.members)
             }
         }
 
@@ -1206,11 +1206,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["NewerNoncurrentVersions"] = newerNoncurrentVersions
-                object["StorageClass"] = self.storageClass
-                object["TransitionInDays"] = self.transitionInDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("NewerNoncurrentVersions", newerNoncurrentVersions)
+                object.add("StorageClass", self.storageClass)
+                object.add("TransitionInDays", self.transitionInDays)
+                return .object(object.members)
             }
         }
 
@@ -1243,12 +1243,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["EventBridgeConfiguration"] = eventBridgeConfiguration.map { $0.templateValue }
-                object["LambdaConfigurations"] = lambdaConfigurations.map { .array($0.map(\.templateValue)) }
-                object["QueueConfigurations"] = queueConfigurations.map { .array($0.map(\.templateValue)) }
-                object["TopicConfigurations"] = topicConfigurations.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("EventBridgeConfiguration", eventBridgeConfiguration.map { $0.templateValue })
+                object.add("LambdaConfigurations", lambdaConfigurations.map { .array($0.map(\.templateValue)) })
+                object.add("QueueConfigurations", queueConfigurations.map { .array($0.map(\.templateValue)) })
+                object.add("TopicConfigurations", topicConfigurations.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -1273,9 +1273,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["S3Key"] = self.s3Key.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("S3Key", self.s3Key.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -1302,10 +1302,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ObjectLockEnabled"] = objectLockEnabled
-                object["Rule"] = rule.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ObjectLockEnabled", objectLockEnabled)
+                object.add("Rule", rule.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1329,9 +1329,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DefaultRetention"] = defaultRetention.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("DefaultRetention", defaultRetention.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1356,9 +1356,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Rules"] = .array(self.rules.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Rules", .array(self.rules.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -1382,9 +1382,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ObjectOwnership"] = objectOwnership
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("ObjectOwnership", objectOwnership)
+                return .object(object.members)
             }
         }
 
@@ -1408,9 +1408,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PartitionDateSource"] = partitionDateSource
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PartitionDateSource", partitionDateSource)
+                return .object(object.members)
             }
         }
 
@@ -1443,12 +1443,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BlockPublicAcls"] = blockPublicAcls
-                object["BlockPublicPolicy"] = blockPublicPolicy
-                object["IgnorePublicAcls"] = ignorePublicAcls
-                object["RestrictPublicBuckets"] = restrictPublicBuckets
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("BlockPublicAcls", blockPublicAcls)
+                object.add("BlockPublicPolicy", blockPublicPolicy)
+                object.add("IgnorePublicAcls", ignorePublicAcls)
+                object.add("RestrictPublicBuckets", restrictPublicBuckets)
+                return .object(object.members)
             }
         }
 
@@ -1480,11 +1480,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Event"] = self.event
-                object["Filter"] = filter.map { $0.templateValue }
-                object["Queue"] = self.queue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Event", self.event)
+                object.add("Filter", filter.map { $0.templateValue })
+                object.add("Queue", self.queue)
+                return .object(object.members)
             }
         }
 
@@ -1512,10 +1512,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Days"] = days
-                object["Expiration"] = self.expiration
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Days", days)
+                object.add("Expiration", self.expiration)
+                return .object(object.members)
             }
         }
 
@@ -1543,10 +1543,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HostName"] = self.hostName
-                object["Protocol"] = self.protocol
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("HostName", self.hostName)
+                object.add("Protocol", self.protocol)
+                return .object(object.members)
             }
         }
 
@@ -1582,13 +1582,13 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HostName"] = hostName
-                object["HttpRedirectCode"] = httpRedirectCode
-                object["Protocol"] = self.protocol
-                object["ReplaceKeyPrefixWith"] = replaceKeyPrefixWith
-                object["ReplaceKeyWith"] = replaceKeyWith
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 5)
+                object.add("HostName", hostName)
+                object.add("HttpRedirectCode", httpRedirectCode)
+                object.add("Protocol", self.protocol)
+                object.add("ReplaceKeyPrefixWith", replaceKeyPrefixWith)
+                object.add("ReplaceKeyWith", replaceKeyWith)
+                return .object(object.members)
             }
         }
 
@@ -1613,9 +1613,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Status"] = self.status
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Status", self.status)
+                return .object(object.members)
             }
         }
 
@@ -1644,10 +1644,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Role"] = self.role
-                object["Rules"] = .array(self.rules.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Role", self.role)
+                object.add("Rules", .array(self.rules.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -1690,15 +1690,15 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccessControlTranslation"] = accessControlTranslation.map { $0.templateValue }
-                object["Account"] = account
-                object["Bucket"] = self.bucket
-                object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
-                object["Metrics"] = metrics.map { $0.templateValue }
-                object["ReplicationTime"] = replicationTime.map { $0.templateValue }
-                object["StorageClass"] = storageClass
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 7)
+                object.add("AccessControlTranslation", accessControlTranslation.map { $0.templateValue })
+                object.add("Account", account)
+                object.add("Bucket", self.bucket)
+                object.add("EncryptionConfiguration", encryptionConfiguration.map { $0.templateValue })
+                object.add("Metrics", metrics.map { $0.templateValue })
+                object.add("ReplicationTime", replicationTime.map { $0.templateValue })
+                object.add("StorageClass", storageClass)
+                return .object(object.members)
             }
         }
 
@@ -1745,16 +1745,16 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DeleteMarkerReplication"] = deleteMarkerReplication.map { $0.templateValue }
-                object["Destination"] = self.destination.templateValue
-                object["Filter"] = filter.map { $0.templateValue }
-                object["Id"] = id
-                object["Prefix"] = prefix
-                object["Priority"] = priority
-                object["SourceSelectionCriteria"] = sourceSelectionCriteria.map { $0.templateValue }
-                object["Status"] = self.status
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 8)
+                object.add("DeleteMarkerReplication", deleteMarkerReplication.map { $0.templateValue })
+                object.add("Destination", self.destination.templateValue)
+                object.add("Filter", filter.map { $0.templateValue })
+                object.add("Id", id)
+                object.add("Prefix", prefix)
+                object.add("Priority", priority)
+                object.add("SourceSelectionCriteria", sourceSelectionCriteria.map { $0.templateValue })
+                object.add("Status", self.status)
+                return .object(object.members)
             }
         }
 
@@ -1781,10 +1781,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Prefix"] = prefix
-                object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Prefix", prefix)
+                object.add("TagFilters", tagFilters.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -1814,11 +1814,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["And"] = and.map { $0.templateValue }
-                object["Prefix"] = prefix
-                object["TagFilter"] = tagFilter.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("And", and.map { $0.templateValue })
+                object.add("Prefix", prefix)
+                object.add("TagFilter", tagFilter.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1847,10 +1847,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Status"] = self.status
-                object["Time"] = self.time.templateValue
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Status", self.status)
+                object.add("Time", self.time.templateValue)
+                return .object(object.members)
             }
         }
 
@@ -1875,9 +1875,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Minutes"] = self.minutes
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Minutes", self.minutes)
+                return .object(object.members)
             }
         }
 
@@ -1905,10 +1905,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["RedirectRule"] = self.redirectRule.templateValue
-                object["RoutingRuleCondition"] = routingRuleCondition.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("RedirectRule", self.redirectRule.templateValue)
+                object.add("RoutingRuleCondition", routingRuleCondition.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -1935,10 +1935,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["HttpErrorCodeReturnedEquals"] = httpErrorCodeReturnedEquals
-                object["KeyPrefixEquals"] = keyPrefixEquals
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("HttpErrorCodeReturnedEquals", httpErrorCodeReturnedEquals)
+                object.add("KeyPrefixEquals", keyPrefixEquals)
+                return .object(object.members)
             }
         }
 
@@ -2008,24 +2008,24 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload.map { $0.templateValue }
-                object["ExpirationDate"] = expirationDate
-                object["ExpirationInDays"] = expirationInDays
-                object["ExpiredObjectDeleteMarker"] = expiredObjectDeleteMarker
-                object["Id"] = id
-                object["NoncurrentVersionExpiration"] = noncurrentVersionExpiration.map { $0.templateValue }
-                object["NoncurrentVersionExpirationInDays"] = noncurrentVersionExpirationInDays
-                object["NoncurrentVersionTransition"] = noncurrentVersionTransition.map { $0.templateValue }
-                object["NoncurrentVersionTransitions"] = noncurrentVersionTransitions.map { .array($0.map(\.templateValue)) }
-                object["ObjectSizeGreaterThan"] = objectSizeGreaterThan
-                object["ObjectSizeLessThan"] = objectSizeLessThan
-                object["Prefix"] = prefix
-                object["Status"] = self.status
-                object["TagFilters"] = tagFilters.map { .array($0.map(\.templateValue)) }
-                object["Transition"] = transition.map { $0.templateValue }
-                object["Transitions"] = transitions.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 16)
+                object.add("AbortIncompleteMultipartUpload", abortIncompleteMultipartUpload.map { $0.templateValue })
+                object.add("ExpirationDate", expirationDate)
+                object.add("ExpirationInDays", expirationInDays)
+                object.add("ExpiredObjectDeleteMarker", expiredObjectDeleteMarker)
+                object.add("Id", id)
+                object.add("NoncurrentVersionExpiration", noncurrentVersionExpiration.map { $0.templateValue })
+                object.add("NoncurrentVersionExpirationInDays", noncurrentVersionExpirationInDays)
+                object.add("NoncurrentVersionTransition", noncurrentVersionTransition.map { $0.templateValue })
+                object.add("NoncurrentVersionTransitions", noncurrentVersionTransitions.map { .array($0.map(\.templateValue)) })
+                object.add("ObjectSizeGreaterThan", objectSizeGreaterThan)
+                object.add("ObjectSizeLessThan", objectSizeLessThan)
+                object.add("Prefix", prefix)
+                object.add("Status", self.status)
+                object.add("TagFilters", tagFilters.map { .array($0.map(\.templateValue)) })
+                object.add("Transition", transition.map { $0.templateValue })
+                object.add("Transitions", transitions.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -2050,9 +2050,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Rules"] = .array(self.rules.map(\.templateValue))
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Rules", .array(self.rules.map(\.templateValue)))
+                return .object(object.members)
             }
         }
 
@@ -2087,12 +2087,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["TableArn"] = tableArn
-                object["TableBucketArn"] = self.tableBucketArn
-                object["TableName"] = self.tableName
-                object["TableNamespace"] = tableNamespace
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("TableArn", tableArn)
+                object.add("TableBucketArn", self.tableBucketArn)
+                object.add("TableName", self.tableName)
+                object.add("TableNamespace", tableNamespace)
+                return .object(object.members)
             }
         }
 
@@ -2120,10 +2120,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KMSMasterKeyID"] = kmsMasterKeyID
-                object["SSEAlgorithm"] = self.sseAlgorithm
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("KMSMasterKeyID", kmsMasterKeyID)
+                object.add("SSEAlgorithm", self.sseAlgorithm)
+                return .object(object.members)
             }
         }
 
@@ -2153,11 +2153,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["BlockedEncryptionTypes"] = blockedEncryptionTypes.map { $0.templateValue }
-                object["BucketKeyEnabled"] = bucketKeyEnabled
-                object["ServerSideEncryptionByDefault"] = serverSideEncryptionByDefault.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("BlockedEncryptionTypes", blockedEncryptionTypes.map { $0.templateValue })
+                object.add("BucketKeyEnabled", bucketKeyEnabled)
+                object.add("ServerSideEncryptionByDefault", serverSideEncryptionByDefault.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -2184,10 +2184,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ReplicaModifications"] = replicaModifications.map { $0.templateValue }
-                object["SseKmsEncryptedObjects"] = sseKmsEncryptedObjects.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("ReplicaModifications", replicaModifications.map { $0.templateValue })
+                object.add("SseKmsEncryptedObjects", sseKmsEncryptedObjects.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -2212,9 +2212,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Status"] = self.status
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Status", self.status)
+                return .object(object.members)
             }
         }
 
@@ -2238,9 +2238,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DataExport"] = dataExport.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("DataExport", dataExport.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -2269,10 +2269,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -2301,10 +2301,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -2333,10 +2333,10 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AccessTier"] = self.accessTier
-                object["Days"] = self.days
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("AccessTier", self.accessTier)
+                object.add("Days", self.days)
+                return .object(object.members)
             }
         }
 
@@ -2368,11 +2368,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Event"] = self.event
-                object["Filter"] = filter.map { $0.templateValue }
-                object["Topic"] = self.topic
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Event", self.event)
+                object.add("Filter", filter.map { $0.templateValue })
+                object.add("Topic", self.topic)
+                return .object(object.members)
             }
         }
 
@@ -2403,11 +2403,11 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["StorageClass"] = self.storageClass
-                object["TransitionDate"] = transitionDate
-                object["TransitionInDays"] = transitionInDays
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("StorageClass", self.storageClass)
+                object.add("TransitionDate", transitionDate)
+                object.add("TransitionInDays", transitionInDays)
+                return .object(object.members)
             }
         }
 
@@ -2432,9 +2432,9 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Status"] = self.status
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Status", self.status)
+                return .object(object.members)
             }
         }
 
@@ -2467,12 +2467,12 @@ extension CfnS3 {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ErrorDocument"] = errorDocument
-                object["IndexDocument"] = indexDocument
-                object["RedirectAllRequestsTo"] = redirectAllRequestsTo.map { $0.templateValue }
-                object["RoutingRules"] = routingRules.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("ErrorDocument", errorDocument)
+                object.add("IndexDocument", indexDocument)
+                object.add("RedirectAllRequestsTo", redirectAllRequestsTo.map { $0.templateValue })
+                object.add("RoutingRules", routingRules.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 

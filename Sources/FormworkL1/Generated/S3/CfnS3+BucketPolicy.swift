@@ -24,10 +24,10 @@ extension CfnS3 {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Bucket"] = self.bucket
-            object["PolicyDocument"] = self.policyDocument
-            return object
+            var object = TemplateObjectBuilder(capacity: 2)
+            object.add("Bucket", self.bucket)
+            object.add("PolicyDocument", self.policyDocument)
+            return object.members
         }
     }
 }

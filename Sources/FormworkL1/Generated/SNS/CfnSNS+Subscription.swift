@@ -51,19 +51,19 @@ extension CfnSNS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["DeliveryPolicy"] = deliveryPolicy
-            object["Endpoint"] = endpoint
-            object["FilterPolicy"] = filterPolicy
-            object["FilterPolicyScope"] = filterPolicyScope
-            object["Protocol"] = self.protocol
-            object["RawMessageDelivery"] = rawMessageDelivery
-            object["RedrivePolicy"] = redrivePolicy
-            object["Region"] = region
-            object["ReplayPolicy"] = replayPolicy
-            object["SubscriptionRoleArn"] = subscriptionRoleArn
-            object["TopicArn"] = self.topicArn
-            return object
+            var object = TemplateObjectBuilder(capacity: 11)
+            object.add("DeliveryPolicy", deliveryPolicy)
+            object.add("Endpoint", endpoint)
+            object.add("FilterPolicy", filterPolicy)
+            object.add("FilterPolicyScope", filterPolicyScope)
+            object.add("Protocol", self.protocol)
+            object.add("RawMessageDelivery", rawMessageDelivery)
+            object.add("RedrivePolicy", redrivePolicy)
+            object.add("Region", region)
+            object.add("ReplayPolicy", replayPolicy)
+            object.add("SubscriptionRoleArn", subscriptionRoleArn)
+            object.add("TopicArn", self.topicArn)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

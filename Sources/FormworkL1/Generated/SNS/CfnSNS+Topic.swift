@@ -60,22 +60,22 @@ extension CfnSNS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ArchivePolicy"] = archivePolicy
-            object["ContentBasedDeduplication"] = contentBasedDeduplication
-            object["DataProtectionPolicy"] = dataProtectionPolicy
-            object["DeliveryStatusLogging"] = deliveryStatusLogging.map { .array($0.map(\.templateValue)) }
-            object["DisplayName"] = displayName
-            object["FifoThroughputScope"] = fifoThroughputScope
-            object["FifoTopic"] = fifoTopic
-            object["KmsMasterKeyId"] = kmsMasterKeyId
-            object["MaximumMessageSize"] = maximumMessageSize
-            object["SignatureVersion"] = signatureVersion
-            object["Subscription"] = subscription.map { .array($0.map(\.templateValue)) }
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["TopicName"] = topicName
-            object["TracingConfig"] = tracingConfig
-            return object
+            var object = TemplateObjectBuilder(capacity: 14)
+            object.add("ArchivePolicy", archivePolicy)
+            object.add("ContentBasedDeduplication", contentBasedDeduplication)
+            object.add("DataProtectionPolicy", dataProtectionPolicy)
+            object.add("DeliveryStatusLogging", deliveryStatusLogging.map { .array($0.map(\.templateValue)) })
+            object.add("DisplayName", displayName)
+            object.add("FifoThroughputScope", fifoThroughputScope)
+            object.add("FifoTopic", fifoTopic)
+            object.add("KmsMasterKeyId", kmsMasterKeyId)
+            object.add("MaximumMessageSize", maximumMessageSize)
+            object.add("SignatureVersion", signatureVersion)
+            object.add("Subscription", subscription.map { .array($0.map(\.templateValue)) })
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("TopicName", topicName)
+            object.add("TracingConfig", tracingConfig)
+            return object.members
         }
 
         /// The `LoggingConfig` property type specifies the `Delivery` status logging configuration for an [AWS::SNS::Topic](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html).
@@ -108,12 +108,12 @@ extension CfnSNS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["FailureFeedbackRoleArn"] = failureFeedbackRoleArn
-                object["Protocol"] = self.protocol
-                object["SuccessFeedbackRoleArn"] = successFeedbackRoleArn
-                object["SuccessFeedbackSampleRate"] = successFeedbackSampleRate
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 4)
+                object.add("FailureFeedbackRoleArn", failureFeedbackRoleArn)
+                object.add("Protocol", self.protocol)
+                object.add("SuccessFeedbackRoleArn", successFeedbackRoleArn)
+                object.add("SuccessFeedbackSampleRate", successFeedbackSampleRate)
+                return .object(object.members)
             }
         }
 
@@ -142,10 +142,10 @@ extension CfnSNS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Endpoint"] = self.endpoint
-                object["Protocol"] = self.protocol
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Endpoint", self.endpoint)
+                object.add("Protocol", self.protocol)
+                return .object(object.members)
             }
         }
 
@@ -174,10 +174,10 @@ extension CfnSNS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

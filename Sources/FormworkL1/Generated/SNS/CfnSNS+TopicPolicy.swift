@@ -24,10 +24,10 @@ extension CfnSNS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["PolicyDocument"] = self.policyDocument
-            object["Topics"] = self.topics
-            return object
+            var object = TemplateObjectBuilder(capacity: 2)
+            object.add("PolicyDocument", self.policyDocument)
+            object.add("Topics", self.topics)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

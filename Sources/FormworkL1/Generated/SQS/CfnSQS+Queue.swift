@@ -66,24 +66,24 @@ extension CfnSQS {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ContentBasedDeduplication"] = contentBasedDeduplication
-            object["DeduplicationScope"] = deduplicationScope
-            object["DelaySeconds"] = delaySeconds
-            object["FifoQueue"] = fifoQueue
-            object["FifoThroughputLimit"] = fifoThroughputLimit
-            object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
-            object["KmsMasterKeyId"] = kmsMasterKeyId
-            object["MaximumMessageSize"] = maximumMessageSize
-            object["MessageRetentionPeriod"] = messageRetentionPeriod
-            object["QueueName"] = queueName
-            object["ReceiveMessageWaitTimeSeconds"] = receiveMessageWaitTimeSeconds
-            object["RedriveAllowPolicy"] = redriveAllowPolicy
-            object["RedrivePolicy"] = redrivePolicy
-            object["SqsManagedSseEnabled"] = sqsManagedSseEnabled
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["VisibilityTimeout"] = visibilityTimeout
-            return object
+            var object = TemplateObjectBuilder(capacity: 16)
+            object.add("ContentBasedDeduplication", contentBasedDeduplication)
+            object.add("DeduplicationScope", deduplicationScope)
+            object.add("DelaySeconds", delaySeconds)
+            object.add("FifoQueue", fifoQueue)
+            object.add("FifoThroughputLimit", fifoThroughputLimit)
+            object.add("KmsDataKeyReusePeriodSeconds", kmsDataKeyReusePeriodSeconds)
+            object.add("KmsMasterKeyId", kmsMasterKeyId)
+            object.add("MaximumMessageSize", maximumMessageSize)
+            object.add("MessageRetentionPeriod", messageRetentionPeriod)
+            object.add("QueueName", queueName)
+            object.add("ReceiveMessageWaitTimeSeconds", receiveMessageWaitTimeSeconds)
+            object.add("RedriveAllowPolicy", redriveAllowPolicy)
+            object.add("RedrivePolicy", redrivePolicy)
+            object.add("SqsManagedSseEnabled", sqsManagedSseEnabled)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("VisibilityTimeout", visibilityTimeout)
+            return object.members
         }
 
         /// `Tag`, a part of `AWS::SQS::Queue`.
@@ -111,10 +111,10 @@ extension CfnSQS {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

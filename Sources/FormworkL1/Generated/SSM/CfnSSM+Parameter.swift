@@ -45,17 +45,17 @@ extension CfnSSM {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["AllowedPattern"] = allowedPattern
-            object["DataType"] = dataType
-            object["Description"] = description
-            object["Name"] = name
-            object["Policies"] = policies
-            object["Tags"] = tags
-            object["Tier"] = tier
-            object["Type"] = self.type
-            object["Value"] = self.value
-            return object
+            var object = TemplateObjectBuilder(capacity: 9)
+            object.add("AllowedPattern", allowedPattern)
+            object.add("DataType", dataType)
+            object.add("Description", description)
+            object.add("Name", name)
+            object.add("Policies", policies)
+            object.add("Tags", tags)
+            object.add("Tier", tier)
+            object.add("Type", self.type)
+            object.add("Value", self.value)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

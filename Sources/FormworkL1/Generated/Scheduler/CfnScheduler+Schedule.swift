@@ -51,19 +51,19 @@ extension CfnScheduler {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Description"] = description
-            object["EndDate"] = endDate
-            object["FlexibleTimeWindow"] = self.flexibleTimeWindow.templateValue
-            object["GroupName"] = groupName
-            object["KmsKeyArn"] = kmsKeyArn
-            object["Name"] = name
-            object["ScheduleExpression"] = self.scheduleExpression
-            object["ScheduleExpressionTimezone"] = scheduleExpressionTimezone
-            object["StartDate"] = startDate
-            object["State"] = state
-            object["Target"] = self.target.templateValue
-            return object
+            var object = TemplateObjectBuilder(capacity: 11)
+            object.add("Description", description)
+            object.add("EndDate", endDate)
+            object.add("FlexibleTimeWindow", self.flexibleTimeWindow.templateValue)
+            object.add("GroupName", groupName)
+            object.add("KmsKeyArn", kmsKeyArn)
+            object.add("Name", name)
+            object.add("ScheduleExpression", self.scheduleExpression)
+            object.add("ScheduleExpressionTimezone", scheduleExpressionTimezone)
+            object.add("StartDate", startDate)
+            object.add("State", state)
+            object.add("Target", self.target.templateValue)
+            return object.members
         }
 
         /// This structure specifies the VPC subnets and security groups for the task, and whether a public IP address is to be used. This structure is relevant only for ECS tasks that use the awsvpc network mode.
@@ -93,11 +93,11 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AssignPublicIp"] = assignPublicIp
-                object["SecurityGroups"] = securityGroups
-                object["Subnets"] = self.subnets
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("AssignPublicIp", assignPublicIp)
+                object.add("SecurityGroups", securityGroups)
+                object.add("Subnets", self.subnets)
+                return .object(object.members)
             }
         }
 
@@ -128,11 +128,11 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Base"] = base
-                object["CapacityProvider"] = self.capacityProvider
-                object["Weight"] = weight
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Base", base)
+                object.add("CapacityProvider", self.capacityProvider)
+                object.add("Weight", weight)
+                return .object(object.members)
             }
         }
 
@@ -156,9 +156,9 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Arn"] = arn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Arn", arn)
+                return .object(object.members)
             }
         }
 
@@ -222,22 +222,22 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CapacityProviderStrategy"] = capacityProviderStrategy.map { .array($0.map(\.templateValue)) }
-                object["EnableECSManagedTags"] = enableECSManagedTags
-                object["EnableExecuteCommand"] = enableExecuteCommand
-                object["Group"] = group
-                object["LaunchType"] = launchType
-                object["NetworkConfiguration"] = networkConfiguration.map { $0.templateValue }
-                object["PlacementConstraints"] = placementConstraints.map { .array($0.map(\.templateValue)) }
-                object["PlacementStrategy"] = placementStrategy.map { .array($0.map(\.templateValue)) }
-                object["PlatformVersion"] = platformVersion
-                object["PropagateTags"] = propagateTags
-                object["ReferenceId"] = referenceId
-                object["Tags"] = tags
-                object["TaskCount"] = taskCount
-                object["TaskDefinitionArn"] = self.taskDefinitionArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 14)
+                object.add("CapacityProviderStrategy", capacityProviderStrategy.map { .array($0.map(\.templateValue)) })
+                object.add("EnableECSManagedTags", enableECSManagedTags)
+                object.add("EnableExecuteCommand", enableExecuteCommand)
+                object.add("Group", group)
+                object.add("LaunchType", launchType)
+                object.add("NetworkConfiguration", networkConfiguration.map { $0.templateValue })
+                object.add("PlacementConstraints", placementConstraints.map { .array($0.map(\.templateValue)) })
+                object.add("PlacementStrategy", placementStrategy.map { .array($0.map(\.templateValue)) })
+                object.add("PlatformVersion", platformVersion)
+                object.add("PropagateTags", propagateTags)
+                object.add("ReferenceId", referenceId)
+                object.add("Tags", tags)
+                object.add("TaskCount", taskCount)
+                object.add("TaskDefinitionArn", self.taskDefinitionArn)
+                return .object(object.members)
             }
         }
 
@@ -266,10 +266,10 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["DetailType"] = self.detailType
-                object["Source"] = self.source
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("DetailType", self.detailType)
+                object.add("Source", self.source)
+                return .object(object.members)
             }
         }
 
@@ -297,10 +297,10 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaximumWindowInMinutes"] = maximumWindowInMinutes
-                object["Mode"] = self.mode
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaximumWindowInMinutes", maximumWindowInMinutes)
+                object.add("Mode", self.mode)
+                return .object(object.members)
             }
         }
 
@@ -325,9 +325,9 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PartitionKey"] = self.partitionKey
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PartitionKey", self.partitionKey)
+                return .object(object.members)
             }
         }
 
@@ -351,9 +351,9 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AwsvpcConfiguration"] = awsvpcConfiguration.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("AwsvpcConfiguration", awsvpcConfiguration.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -380,10 +380,10 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Expression"] = expression
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Expression", expression)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -410,10 +410,10 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Field"] = field
-                object["Type"] = type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Field", field)
+                object.add("Type", type)
+                return .object(object.members)
             }
         }
 
@@ -440,10 +440,10 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MaximumEventAgeInSeconds"] = maximumEventAgeInSeconds
-                object["MaximumRetryAttempts"] = maximumRetryAttempts
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("MaximumEventAgeInSeconds", maximumEventAgeInSeconds)
+                object.add("MaximumRetryAttempts", maximumRetryAttempts)
+                return .object(object.members)
             }
         }
 
@@ -472,10 +472,10 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Name"] = self.name
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Name", self.name)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -499,9 +499,9 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["PipelineParameterList"] = pipelineParameterList.map { .array($0.map(\.templateValue)) }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("PipelineParameterList", pipelineParameterList.map { .array($0.map(\.templateValue)) })
+                return .object(object.members)
             }
         }
 
@@ -525,9 +525,9 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["MessageGroupId"] = messageGroupId
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("MessageGroupId", messageGroupId)
+                return .object(object.members)
             }
         }
 
@@ -580,18 +580,18 @@ extension CfnScheduler {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Arn"] = self.arn
-                object["DeadLetterConfig"] = deadLetterConfig.map { $0.templateValue }
-                object["EcsParameters"] = ecsParameters.map { $0.templateValue }
-                object["EventBridgeParameters"] = eventBridgeParameters.map { $0.templateValue }
-                object["Input"] = input
-                object["KinesisParameters"] = kinesisParameters.map { $0.templateValue }
-                object["RetryPolicy"] = retryPolicy.map { $0.templateValue }
-                object["RoleArn"] = self.roleArn
-                object["SageMakerPipelineParameters"] = sageMakerPipelineParameters.map { $0.templateValue }
-                object["SqsParameters"] = sqsParameters.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 10)
+                object.add("Arn", self.arn)
+                object.add("DeadLetterConfig", deadLetterConfig.map { $0.templateValue })
+                object.add("EcsParameters", ecsParameters.map { $0.templateValue })
+                object.add("EventBridgeParameters", eventBridgeParameters.map { $0.templateValue })
+                object.add("Input", input)
+                object.add("KinesisParameters", kinesisParameters.map { $0.templateValue })
+                object.add("RetryPolicy", retryPolicy.map { $0.templateValue })
+                object.add("RoleArn", self.roleArn)
+                object.add("SageMakerPipelineParameters", sageMakerPipelineParameters.map { $0.templateValue })
+                object.add("SqsParameters", sqsParameters.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 

@@ -27,11 +27,11 @@ extension CfnSecretsManager {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["BlockPublicPolicy"] = blockPublicPolicy
-            object["ResourcePolicy"] = self.resourcePolicy
-            object["SecretId"] = self.secretId
-            return object
+            var object = TemplateObjectBuilder(capacity: 3)
+            object.add("BlockPublicPolicy", blockPublicPolicy)
+            object.add("ResourcePolicy", self.resourcePolicy)
+            object.add("SecretId", self.secretId)
+            return object.members
         }
 
         /// The attributes `Fn::GetAtt` reads from the resource.

@@ -39,15 +39,15 @@ extension CfnSecretsManager {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["ExternalSecretRotationMetadata"] = externalSecretRotationMetadata.map { .array($0.map(\.templateValue)) }
-            object["ExternalSecretRotationRoleArn"] = externalSecretRotationRoleArn
-            object["HostedRotationLambda"] = hostedRotationLambda.map { $0.templateValue }
-            object["RotateImmediatelyOnUpdate"] = rotateImmediatelyOnUpdate
-            object["RotationLambdaARN"] = rotationLambdaARN
-            object["RotationRules"] = rotationRules.map { $0.templateValue }
-            object["SecretId"] = self.secretId
-            return object
+            var object = TemplateObjectBuilder(capacity: 7)
+            object.add("ExternalSecretRotationMetadata", externalSecretRotationMetadata.map { .array($0.map(\.templateValue)) })
+            object.add("ExternalSecretRotationRoleArn", externalSecretRotationRoleArn)
+            object.add("HostedRotationLambda", hostedRotationLambda.map { $0.templateValue })
+            object.add("RotateImmediatelyOnUpdate", rotateImmediatelyOnUpdate)
+            object.add("RotationLambdaARN", rotationLambdaARN)
+            object.add("RotationRules", rotationRules.map { $0.templateValue })
+            object.add("SecretId", self.secretId)
+            return object.members
         }
 
         /// The metadata needed to successfully rotate a managed external secret. Each metadata item is a key and value pair of strings in a JSON text string.
@@ -75,10 +75,10 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -133,19 +133,19 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ExcludeCharacters"] = excludeCharacters
-                object["KmsKeyArn"] = kmsKeyArn
-                object["MasterSecretArn"] = masterSecretArn
-                object["MasterSecretKmsKeyArn"] = masterSecretKmsKeyArn
-                object["RotationLambdaName"] = rotationLambdaName
-                object["RotationType"] = self.rotationType
-                object["Runtime"] = runtime
-                object["SuperuserSecretArn"] = superuserSecretArn
-                object["SuperuserSecretKmsKeyArn"] = superuserSecretKmsKeyArn
-                object["VpcSecurityGroupIds"] = vpcSecurityGroupIds
-                object["VpcSubnetIds"] = vpcSubnetIds
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 11)
+                object.add("ExcludeCharacters", excludeCharacters)
+                object.add("KmsKeyArn", kmsKeyArn)
+                object.add("MasterSecretArn", masterSecretArn)
+                object.add("MasterSecretKmsKeyArn", masterSecretKmsKeyArn)
+                object.add("RotationLambdaName", rotationLambdaName)
+                object.add("RotationType", self.rotationType)
+                object.add("Runtime", runtime)
+                object.add("SuperuserSecretArn", superuserSecretArn)
+                object.add("SuperuserSecretKmsKeyArn", superuserSecretKmsKeyArn)
+                object.add("VpcSecurityGroupIds", vpcSecurityGroupIds)
+                object.add("VpcSubnetIds", vpcSubnetIds)
+                return .object(object.members)
             }
         }
 
@@ -175,11 +175,11 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["AutomaticallyAfterDays"] = automaticallyAfterDays
-                object["Duration"] = duration
-                object["ScheduleExpression"] = scheduleExpression
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("AutomaticallyAfterDays", automaticallyAfterDays)
+                object.add("Duration", duration)
+                object.add("ScheduleExpression", scheduleExpression)
+                return .object(object.members)
             }
         }
 

@@ -42,16 +42,16 @@ extension CfnSecretsManager {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Description"] = description
-            object["GenerateSecretString"] = generateSecretString.map { $0.templateValue }
-            object["KmsKeyId"] = kmsKeyId
-            object["Name"] = name
-            object["ReplicaRegions"] = replicaRegions.map { .array($0.map(\.templateValue)) }
-            object["SecretString"] = secretString
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["Type"] = type
-            return object
+            var object = TemplateObjectBuilder(capacity: 8)
+            object.add("Description", description)
+            object.add("GenerateSecretString", generateSecretString.map { $0.templateValue })
+            object.add("KmsKeyId", kmsKeyId)
+            object.add("Name", name)
+            object.add("ReplicaRegions", replicaRegions.map { .array($0.map(\.templateValue)) })
+            object.add("SecretString", secretString)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("Type", type)
+            return object.members
         }
 
         /// Generates a random password. We recommend that you specify the maximum length and include every character type that the system you are generating a password for can support. *Required permissions:*`secretsmanager:GetRandomPassword`.
@@ -101,18 +101,18 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["ExcludeCharacters"] = excludeCharacters
-                object["ExcludeLowercase"] = excludeLowercase
-                object["ExcludeNumbers"] = excludeNumbers
-                object["ExcludePunctuation"] = excludePunctuation
-                object["ExcludeUppercase"] = excludeUppercase
-                object["GenerateStringKey"] = generateStringKey
-                object["IncludeSpace"] = includeSpace
-                object["PasswordLength"] = passwordLength
-                object["RequireEachIncludedType"] = requireEachIncludedType
-                object["SecretStringTemplate"] = secretStringTemplate
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 10)
+                object.add("ExcludeCharacters", excludeCharacters)
+                object.add("ExcludeLowercase", excludeLowercase)
+                object.add("ExcludeNumbers", excludeNumbers)
+                object.add("ExcludePunctuation", excludePunctuation)
+                object.add("ExcludeUppercase", excludeUppercase)
+                object.add("GenerateStringKey", generateStringKey)
+                object.add("IncludeSpace", includeSpace)
+                object.add("PasswordLength", passwordLength)
+                object.add("RequireEachIncludedType", requireEachIncludedType)
+                object.add("SecretStringTemplate", secretStringTemplate)
+                return .object(object.members)
             }
         }
 
@@ -140,10 +140,10 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KmsKeyId"] = kmsKeyId
-                object["Region"] = self.region
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("KmsKeyId", kmsKeyId)
+                object.add("Region", self.region)
+                return .object(object.members)
             }
         }
 
@@ -172,10 +172,10 @@ extension CfnSecretsManager {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

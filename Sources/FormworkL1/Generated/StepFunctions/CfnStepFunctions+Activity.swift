@@ -27,11 +27,11 @@ extension CfnStepFunctions {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
-            object["Name"] = self.name
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            return object
+            var object = TemplateObjectBuilder(capacity: 3)
+            object.add("EncryptionConfiguration", encryptionConfiguration.map { $0.templateValue })
+            object.add("Name", self.name)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            return object.members
         }
 
         /// `EncryptionConfiguration`, a part of `AWS::StepFunctions::Activity`.
@@ -61,11 +61,11 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
-                object["KmsKeyId"] = kmsKeyId
-                object["Type"] = self.type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("KmsDataKeyReusePeriodSeconds", kmsDataKeyReusePeriodSeconds)
+                object.add("KmsKeyId", kmsKeyId)
+                object.add("Type", self.type)
+                return .object(object.members)
             }
         }
 
@@ -94,10 +94,10 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 

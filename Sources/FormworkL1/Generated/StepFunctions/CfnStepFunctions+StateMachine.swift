@@ -51,19 +51,19 @@ extension CfnStepFunctions {
 
         /// The properties as the template writes them, in alphabetical order.
         public var properties: OrderedDictionary<String, Value> {
-            var object = OrderedDictionary<String, Value>()
-            object["Definition"] = definition
-            object["DefinitionS3Location"] = definitionS3Location.map { $0.templateValue }
-            object["DefinitionString"] = definitionString
-            object["DefinitionSubstitutions"] = definitionSubstitutions
-            object["EncryptionConfiguration"] = encryptionConfiguration.map { $0.templateValue }
-            object["LoggingConfiguration"] = loggingConfiguration.map { $0.templateValue }
-            object["RoleArn"] = self.roleArn
-            object["StateMachineName"] = stateMachineName
-            object["StateMachineType"] = stateMachineType
-            object["Tags"] = tags.map { .array($0.map(\.templateValue)) }
-            object["TracingConfiguration"] = tracingConfiguration.map { $0.templateValue }
-            return object
+            var object = TemplateObjectBuilder(capacity: 11)
+            object.add("Definition", definition)
+            object.add("DefinitionS3Location", definitionS3Location.map { $0.templateValue })
+            object.add("DefinitionString", definitionString)
+            object.add("DefinitionSubstitutions", definitionSubstitutions)
+            object.add("EncryptionConfiguration", encryptionConfiguration.map { $0.templateValue })
+            object.add("LoggingConfiguration", loggingConfiguration.map { $0.templateValue })
+            object.add("RoleArn", self.roleArn)
+            object.add("StateMachineName", stateMachineName)
+            object.add("StateMachineType", stateMachineType)
+            object.add("Tags", tags.map { .array($0.map(\.templateValue)) })
+            object.add("TracingConfiguration", tracingConfiguration.map { $0.templateValue })
+            return object.members
         }
 
         /// `CloudWatchLogsLogGroup`, a part of `AWS::StepFunctions::StateMachine`.
@@ -86,9 +86,9 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["LogGroupArn"] = logGroupArn
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("LogGroupArn", logGroupArn)
+                return .object(object.members)
             }
         }
 
@@ -119,11 +119,11 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["KmsDataKeyReusePeriodSeconds"] = kmsDataKeyReusePeriodSeconds
-                object["KmsKeyId"] = kmsKeyId
-                object["Type"] = self.type
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("KmsDataKeyReusePeriodSeconds", kmsDataKeyReusePeriodSeconds)
+                object.add("KmsKeyId", kmsKeyId)
+                object.add("Type", self.type)
+                return .object(object.members)
             }
         }
 
@@ -147,9 +147,9 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["CloudWatchLogsLogGroup"] = cloudWatchLogsLogGroup.map { $0.templateValue }
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("CloudWatchLogsLogGroup", cloudWatchLogsLogGroup.map { $0.templateValue })
+                return .object(object.members)
             }
         }
 
@@ -179,11 +179,11 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Destinations"] = destinations.map { .array($0.map(\.templateValue)) }
-                object["IncludeExecutionData"] = includeExecutionData
-                object["Level"] = level
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Destinations", destinations.map { .array($0.map(\.templateValue)) })
+                object.add("IncludeExecutionData", includeExecutionData)
+                object.add("Level", level)
+                return .object(object.members)
             }
         }
 
@@ -215,11 +215,11 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Bucket"] = self.bucket
-                object["Key"] = self.key
-                object["Version"] = version
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 3)
+                object.add("Bucket", self.bucket)
+                object.add("Key", self.key)
+                object.add("Version", version)
+                return .object(object.members)
             }
         }
 
@@ -248,10 +248,10 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Key"] = self.key
-                object["Value"] = self.value
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 2)
+                object.add("Key", self.key)
+                object.add("Value", self.value)
+                return .object(object.members)
             }
         }
 
@@ -275,9 +275,9 @@ extension CfnStepFunctions {
             /// The object as the template writes it, its keys in alphabetical order.
             public var templateValue: Value {
                 if let intrinsic { return intrinsic }
-                var object = OrderedDictionary<String, Value>()
-                object["Enabled"] = enabled
-                return .object(object)
+                var object = TemplateObjectBuilder(capacity: 1)
+                object.add("Enabled", enabled)
+                return .object(object.members)
             }
         }
 
