@@ -141,6 +141,10 @@ final class CompiledSchema: Sendable {
     let maxItems: Int?
     let items: CompiledSchema?
     let properties: [String: CompiledSchema]
+    /// ``properties``, as validation finds them by name.
+    let propertyLookup: PropertyLookup
+    /// The text of each of ``allowedValues`` (`scalarText`): a value is allowed when its text is one of them.
+    let allowedTexts: Set<String>?
     /// Property names in schema order, for messages.
     let propertyNames: [String]
     let patternProperties: [(SchemaPattern, CompiledSchema)]
@@ -207,6 +211,7 @@ final class CompiledSchema: Sendable {
         self.reference = reference
         self.types = types
         self.allowedValues = allowedValues
+        self.allowedTexts = allowedValues.map { Set($0.map(\.scalarText)) }
         self.pattern = pattern
         self.minLength = minLength
         self.maxLength = maxLength
@@ -216,6 +221,7 @@ final class CompiledSchema: Sendable {
         self.maxItems = maxItems
         self.items = items
         self.properties = properties
+        self.propertyLookup = PropertyLookup(properties)
         self.propertyNames = propertyNames
         self.patternProperties = patternProperties
         self.isClosed = isClosed

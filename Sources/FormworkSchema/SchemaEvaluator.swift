@@ -211,9 +211,10 @@ struct SchemaEvaluator {
     // MARK: Scalars
 
     private mutating func checkEnum(_ value: JSONValue, _ schema: CompiledSchema, path: [String]) {
-        guard let allowed = schema.allowedValues else { return }
+        guard let allowed = schema.allowedValues, let allowedTexts = schema.allowedTexts else { return }
+        // An allowed value equal to this one has its text too: comparing texts alone decides.
         let text = value.scalarText
-        guard !allowed.contains(where: { $0 == value || $0.scalarText == text }) else { return }
+        guard !allowedTexts.contains(text) else { return }
         report("enum", path, Self.notAllowed(text, among: allowed.map(\.scalarText)))
     }
 
@@ -317,7 +318,7 @@ struct SchemaEvaluator {
                 trial.check(.string(name), against: nameSchema, path: &path)
                 if !trial.issues.isEmpty { report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)") }
             }
-            if let property = schema.properties[name] {
+            if let property = schema.propertyLookup.schema(named: name) {
                 if property.isFalse {
                     report("excluded-property", path, "'\(name)' cannot be set here")
                     continue
