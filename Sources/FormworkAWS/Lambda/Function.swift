@@ -180,14 +180,11 @@ public struct Function: GrantPrincipal {
         if let deadLetterQueue {
             // CDK's first `addToRolePolicy` call: the dead-letter queue's, before tracing's.
             scope.require(deadLetterQueue)
-            try addToRolePolicy(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), index: 0, in: scope)
+            try addToRolePolicy(PolicyStatement(actions: ["sqs:SendMessage"], resources: [deadLetterQueue.arn]), in: scope)
         }
         if tracing != nil {
-            // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments. Its call
-            // comes after the dead-letter queue's.
-            try addToRolePolicy(
-                PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]),
-                index: deadLetterQueue == nil ? 0 : 1, in: scope)
+            // CDK grants the X-Ray actions for either mode: a pass-through function still sends segments.
+            try addToRolePolicy(PolicyStatement(actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"]), in: scope)
         }
         let (codeProperty, asset) = try code.properties(in: scope)
         var function = CfnLambda.Function(code: codeProperty, role: role.arn)
