@@ -15,19 +15,16 @@ struct Synthesizer {
     func run() throws(SynthesisError) -> CloudAssembly {
         for stack in stacks { try Self.validate(stack, among: stacks) }
         let stacks = try Self.readingFeatureFlags(of: self.stacks)
+        let settlement = try Self.settleInParallel(stacks)
+        if case .apart(let parts)? = settlement, var assembly = Self.resolveApart(parts, stacks: stacks, validatingWith: validator) {
+            assembly.warnings += Self.unimplementedFlagWarnings(stacks)
+            return assembly
+        }
         let tree: ConstructTree
-        switch try Self.settleInParallel(stacks) {
-        case .merged(let settled)?:
+        if case .merged(let settled)? = settlement {
             tree = settled
-        case .apart(let parts)?:
-            if var assembly = Self.resolveApart(parts, stacks: stacks, validatingWith: validator) {
-                assembly.warnings += Self.unimplementedFlagWarnings(stacks)
-                return assembly
-            }
-            // A stack failed to resolve: the serial path reports the error as it would have without stacks apart.
-            tree = try Self.expand(stacks)
-            try Self.settle(tree)
-        case nil:
+        } else {
+            // Also when a stack failed to resolve apart: the serial path reports the error as it always has.
             tree = try Self.expand(stacks)
             try Self.settle(tree)
         }
