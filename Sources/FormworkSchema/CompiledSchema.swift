@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import FormworkTemplate
+import OrderedCollections
 
 /// A resource provider schema compiled for fast checking: keywords read once into typed fields, `$ref`s
 /// turned into indices of the schema's definitions, each definition compiled the first time a value reaches it
@@ -140,13 +141,12 @@ final class CompiledSchema: Sendable {
     let minItems: Int?
     let maxItems: Int?
     let items: CompiledSchema?
-    let properties: [String: CompiledSchema]
-    /// ``properties``, as validation finds them by name.
+    /// `properties`, found by name.
     let propertyLookup: PropertyLookup
     /// The text of each of ``allowedValues`` (`scalarText`): a value is allowed when its text is one of them.
     let allowedTexts: Set<String>?
     /// Property names in schema order, for messages.
-    let propertyNames: [String]
+    var propertyNames: [String] { propertyLookup.names }
     let patternProperties: [(SchemaPattern, CompiledSchema)]
     /// `additionalProperties: false`.
     let isClosed: Bool
@@ -186,7 +186,7 @@ final class CompiledSchema: Sendable {
     init(
         reference: Int?, types: SchemaTypes, allowedValues: [JSONValue]?, pattern: SchemaPattern?,
         minLength: Int?, maxLength: Int?, minimum: Double?, maximum: Double?, minItems: Int?, maxItems: Int?,
-        items: CompiledSchema?, properties: [String: CompiledSchema], propertyNames: [String],
+        items: CompiledSchema?, properties: OrderedDictionary<String, CompiledSchema>,
         patternProperties: [(SchemaPattern, CompiledSchema)], isClosed: Bool, required: [String],
         allOf: [CompiledSchema], alternatives: [[CompiledSchema]],
         condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?)? = nil, isFalse: Bool = false,
@@ -220,9 +220,7 @@ final class CompiledSchema: Sendable {
         self.minItems = minItems
         self.maxItems = maxItems
         self.items = items
-        self.properties = properties
         self.propertyLookup = PropertyLookup(properties)
-        self.propertyNames = propertyNames
         self.patternProperties = patternProperties
         self.isClosed = isClosed
         self.required = required
@@ -239,7 +237,7 @@ struct SchemaCompiler: Sendable {
         if schema == .bool(false) {
             return CompiledSchema(
                 reference: nil, types: [], allowedValues: nil, pattern: nil, minLength: nil, maxLength: nil,
-                minimum: nil, maximum: nil, minItems: nil, maxItems: nil, items: nil, properties: [:], propertyNames: [],
+                minimum: nil, maximum: nil, minItems: nil, maxItems: nil, items: nil, properties: [:],
                 patternProperties: [], isClosed: false, required: [], allOf: [], alternatives: [], isFalse: true)
         }
         let keywords = schema.objectValue ?? [:]
@@ -273,8 +271,7 @@ struct SchemaCompiler: Sendable {
             minimum: keywords["minimum"]?.numberValue, maximum: keywords["maximum"]?.numberValue,
             minItems: int("minItems"), maxItems: int("maxItems"),
             items: keywords["items"].flatMap { $0.objectValue != nil ? compile($0) : nil },
-            properties: properties.reduce(into: [:]) { $0[$1.key] = compile($1.value) },
-            propertyNames: properties.keys.elements,
+            properties: properties.mapValues(compile),
             patternProperties: patternProperties,
             isClosed: keywords["additionalProperties"] == .bool(false),
             required: keywords["required"]?.arrayValue?.compactMap(\.stringValue) ?? [],

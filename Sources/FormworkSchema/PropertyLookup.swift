@@ -1,20 +1,22 @@
+import OrderedCollections
+
 /// The properties of an object schema, found by name with a hash of the name's bytes (FNV-1a) in a table of
 /// its own, rather than through a `Dictionary`, whose seeded SipHash made each lookup cost about 370
 /// instructions: validation looks up every member of every object it checks.
 struct PropertyLookup: Sendable {
-    private let names: [String]
+    /// The names, in schema order.
+    let names: [String]
     private let schemas: [CompiledSchema]
     /// Open addressing, linear probing: each slot holds an index into ``names`` plus one, or 0 when empty. Its
     /// count is a power of two at least twice the number of names, so that probes end soon.
     private let slots: [Int32]
 
-    /// A table of `properties`.
-    init(_ properties: [String: CompiledSchema]) {
-        let entries = properties.sorted { $0.key < $1.key }
-        names = entries.map(\.key)
-        schemas = entries.map(\.value)
+    /// A table of `properties`, in schema order.
+    init(_ properties: OrderedDictionary<String, CompiledSchema>) {
+        names = properties.keys.elements
+        schemas = properties.values.elements
         var capacity = 4
-        while capacity < entries.count * 2 { capacity *= 2 }
+        while capacity < names.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
         for (index, name) in names.enumerated() {
             var slot = Self.hash(name) & (capacity - 1)

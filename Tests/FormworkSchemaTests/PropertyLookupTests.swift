@@ -1,5 +1,6 @@
 @testable import FormworkSchema
 import FormworkTemplate
+import OrderedCollections
 import Testing
 
 /// The table validation finds an object schema's properties in.
@@ -14,7 +15,7 @@ import Testing
         // by length, and non-ASCII ones.
         var names = (0..<300).map { "Property\($0)" } + ["A", "a", "AB", "Ab", "Größe", "Größe2", ""]
         names.append(String(repeating: "Long", count: 40))
-        let properties = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, marked($0.offset)) })
+        let properties = OrderedDictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, marked($0.offset)) })
         let lookup = PropertyLookup(properties)
         for (index, name) in names.enumerated() {
             #expect(lookup.schema(named: name)?.maxLength == index, "\(name)")
