@@ -20,6 +20,8 @@ public struct BoundedRegex: Sendable {
     }
 
     let program: [Instruction]
+    /// ``program`` for plain ASCII input, its character classes as bit masks (see ``matchesPlainASCII(_:anchored:)``).
+    let asciiProgram: [ASCIIInstruction]
 
     /// The compiled `pattern`; `nil` when it is not in the syntax above or compiles to more than
     /// ``maximumProgramSize`` instructions.
@@ -31,6 +33,7 @@ public struct BoundedRegex: Sendable {
         compiler.program.append(.match)
         guard compiler.program.count <= Self.maximumProgramSize else { return nil }
         program = compiler.program
+        asciiProgram = program.map(ASCIIInstruction.init)
     }
 
     /// The most steps (instructions × characters) a match is given: 10⁸, a fraction of a second.
@@ -128,7 +131,7 @@ struct CharacterMatcher: Sendable {
 
     static let categories: Set<String> = ["L", "Lu", "Ll", "N", "Nd", "Z", "P", "S", "Alpha", "Digit", "Alnum", "Punct", "Upper", "Lower", "Space"]
 
-    private static func isInCategory(_ scalar: Unicode.Scalar, _ name: String) -> Bool {
+    static func isInCategory(_ scalar: Unicode.Scalar, _ name: String) -> Bool {
         let category = scalar.properties.generalCategory
         switch name {
         case "L": return [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter].contains(category)

@@ -86,14 +86,19 @@ struct SchemaTypes: OptionSet, Sendable {
     }
 }
 
-/// A `pattern`, compiled into a regular expression the first time a value is matched against it: compiling
-/// is most of the cost of compiling a schema, and most patterns never see a value.
+/// A `pattern`, compiled the first time a value is matched against it: compiling is most of the cost of
+/// compiling a schema, and most patterns never see a value.
 ///
+/// A value of plain ASCII is matched by ``BoundedRegex`` when the pattern is in its syntax (most are): in linear
+/// time, on the value's bytes, with ICU's verdict (`BoundedRegexTests` compares them on every pattern of the
+/// schemas). Any other value, and any other pattern, goes to `NSRegularExpression`, compiled when first needed.
 /// `NSRegularExpression` is immutable and documented as safe to share between threads; the lock guards the
-/// one-time compilation.
+/// one-time compilations.
 final class SchemaPattern: @unchecked Sendable {
     let source: String
     private let lock = NSLock()
+    /// `nil` until compiled; then the linear-time program, or `.some(nil)` when the source is outside its syntax.
+    private var bounded: BoundedRegex??
     /// `nil` until compiled; then the expression, or `.some(nil)` when the source does not compile.
     private var compiled: NSRegularExpression??
 
@@ -103,8 +108,18 @@ final class SchemaPattern: @unchecked Sendable {
 
     /// Whether `string` matches; a pattern that does not compile matches everything (it checks nothing).
     func matches(_ string: String) -> Bool {
+        if let verdict = boundedRegex?.firstMatchIfPlainASCII(string) { return verdict }
         guard let regex else { return true }
         return regex.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
+    }
+
+    private var boundedRegex: BoundedRegex? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let bounded { return bounded }
+        let regex = BoundedRegex(source)
+        bounded = .some(regex)
+        return regex
     }
 
     private var regex: NSRegularExpression? {
