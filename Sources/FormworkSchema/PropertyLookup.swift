@@ -6,7 +6,8 @@ import OrderedCollections
 struct PropertyLookup: Sendable {
     /// The names, in schema order.
     let names: [String]
-    private let schemas: [CompiledSchema]
+    /// The schema of each name, in the same order.
+    let schemas: [CompiledSchema]
     /// Open addressing, linear probing: each slot holds an index into ``names`` plus one, or 0 when empty. Its
     /// count is a power of two at least twice the number of names, so that probes end soon.
     private let slots: [Int32]

@@ -308,6 +308,67 @@ struct SchemaEvaluator {
         // Members are read in place, by index: an iterator copies each name and value out (a retain and a
         // release each, a fifth of validation's time).
         let names = members.keys.elements, values = members.values.elements
+        if !schema.isClosed, schema.patternProperties.isEmpty, schema.nameSchema == nil, schema.propertyLookup.names.count < names.count {
+            // An open schema that names fewer properties than the object has (an `if` or `then` of a rule,
+            // which names one or two): only the members it names are checked, so they are found from its side.
+            checkNamedMembers(names: names, values: values, schema, path: &path)
+        } else {
+            checkEveryMember(names: names, values: values, schema, path: &path, isResourceLevel: isResourceLevel)
+        }
+        func isSet(_ name: String) -> Bool { members[name].map { !IntrinsicFunction.isNoValue($0) } ?? false }
+        for required in schema.required where !isSet(required) {
+            report("missing-required", path, "the required property '\(required)' is missing")
+        }
+        if !schema.requiredExactlyOne.isEmpty {
+            let set = schema.requiredExactlyOne.filter(isSet)
+            if set.isEmpty {
+                report("missing-required", path, "one of \(schema.requiredExactlyOne.joined(separator: ", ")) is required")
+            } else if set.count > 1 {
+                report(
+                    "excluded-property", path + [set[1]],
+                    "only one of \(schema.requiredExactlyOne.joined(separator: ", ")) may be set; \(set.joined(separator: " and ")) are")
+            }
+        }
+        if !schema.requiredAtLeastOne.isEmpty, !schema.requiredAtLeastOne.contains(where: isSet) {
+            report("missing-required", path, "at least one of \(schema.requiredAtLeastOne.joined(separator: ", ")) is required")
+        }
+        for (name, needed) in schema.dependentRequired where isSet(name) {
+            for other in needed where !isSet(other) {
+                report("missing-required", path, "'\(name)' is set, so '\(other)' is required too")
+            }
+        }
+        for (name, excluded) in schema.dependentExcluded where isSet(name) {
+            for other in excluded where isSet(other) {
+                report("excluded-property", path + [other], "'\(other)' cannot be set together with '\(name)'")
+            }
+        }
+    }
+
+    /// The members of an open object schema that names fewer properties than the object has, checked in the
+    /// object's order: each named property is looked up in the object, not each member in the schema.
+    private mutating func checkNamedMembers(names: [String], values: [JSONValue], _ schema: CompiledSchema, path: inout [String]) {
+        var found: [(index: Int, schema: CompiledSchema)] = []
+        for (property, propertySchema) in zip(schema.propertyLookup.names, schema.propertyLookup.schemas) {
+            guard let index = names.firstIndex(of: property), !IntrinsicFunction.isNoValue(values[index]) else { continue }
+            found.append((index, propertySchema))
+        }
+        if found.count > 1 { found.sort { $0.index < $1.index } }
+        for (index, property) in found {
+            path.append(names[index])
+            defer { path.removeLast() }
+            if property.isFalse {
+                report("excluded-property", path, "'\(names[index])' cannot be set here")
+                continue
+            }
+            check(values[index], against: property, path: &path)
+        }
+    }
+
+    /// Each member of the object, checked against the schema's property of its name, the first pattern
+    /// property it matches, or the rule for other names.
+    private mutating func checkEveryMember(
+        names: [String], values: [JSONValue], _ schema: CompiledSchema, path: inout [String], isResourceLevel: Bool
+    ) {
         for index in names.indices {
             let name = names[index]
             if IntrinsicFunction.isNoValue(values[index]) { continue }
@@ -338,33 +399,6 @@ struct SchemaEvaluator {
                         "additional-property", path,
                         "'\(name)' is not allowed here; expected one of \(schema.propertyNames.joined(separator: ", ")).\(suggestion)")
                 }
-            }
-        }
-        func isSet(_ name: String) -> Bool { members[name].map { !IntrinsicFunction.isNoValue($0) } ?? false }
-        for required in schema.required where !isSet(required) {
-            report("missing-required", path, "the required property '\(required)' is missing")
-        }
-        if !schema.requiredExactlyOne.isEmpty {
-            let set = schema.requiredExactlyOne.filter(isSet)
-            if set.isEmpty {
-                report("missing-required", path, "one of \(schema.requiredExactlyOne.joined(separator: ", ")) is required")
-            } else if set.count > 1 {
-                report(
-                    "excluded-property", path + [set[1]],
-                    "only one of \(schema.requiredExactlyOne.joined(separator: ", ")) may be set; \(set.joined(separator: " and ")) are")
-            }
-        }
-        if !schema.requiredAtLeastOne.isEmpty, !schema.requiredAtLeastOne.contains(where: isSet) {
-            report("missing-required", path, "at least one of \(schema.requiredAtLeastOne.joined(separator: ", ")) is required")
-        }
-        for (name, needed) in schema.dependentRequired where isSet(name) {
-            for other in needed where !isSet(other) {
-                report("missing-required", path, "'\(name)' is set, so '\(other)' is required too")
-            }
-        }
-        for (name, excluded) in schema.dependentExcluded where isSet(name) {
-            for other in excluded where isSet(other) {
-                report("excluded-property", path + [other], "'\(other)' cannot be set together with '\(name)'")
             }
         }
     }
