@@ -22,6 +22,14 @@ public struct PropertyPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { components.joined(separator: ".") }
 
+    /// The component for the list index `index`: its decimal text, made once for the first 64 indices (a path
+    /// gets one for every element validation visits).
+    static func component(_ index: Int) -> String {
+        index >= 0 && index < indexTexts.count ? indexTexts[index] : String(index)
+    }
+
+    private static let indexTexts = (0..<64).map(String.init)
+
     /// Whether this schema path (with `*` wildcards) is `path` or lies above it.
     public func covers(_ path: PropertyPath) -> Bool {
         guard components.count <= path.components.count else { return false }

@@ -279,7 +279,7 @@ struct SchemaEvaluator {
         }
         guard let items = schema.items else { return }
         for index in elements.indices {
-            path.append(String(index))
+            path.append(PropertyPath.component(index))
             check(elements[index], against: items, path: &path)
             path.removeLast()
         }

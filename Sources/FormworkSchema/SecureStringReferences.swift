@@ -48,7 +48,7 @@ extension ValidationRun {
         case .array(let elements):
             if !insideFunction { propertyPath.append("*") }
             for (index, element) in elements.enumerated() {
-                path.append(String(index))
+                path.append(PropertyPath.component(index))
                 findSecureStringReferences(in: element, propertyPath: &propertyPath, path: &path, insideFunction: insideFunction)
                 path.removeLast()
             }

@@ -358,7 +358,7 @@ struct ValidationRun {
         case .array(let elements):
             // Read in place, by index, as the schema evaluator does: an iterator copies each element out.
             for index in elements.indices where elements[index].containsContainers {
-                path.append(String(index))
+                path.append(PropertyPath.component(index))
                 checkReferences(in: elements[index], path: &path)
                 path.removeLast()
             }

@@ -109,7 +109,8 @@ extension Template {
 extension Template {
     /// Whether `id` is a logical ID CloudFormation accepts: 1 to 255 ASCII letters and digits.
     public static func isValidLogicalId(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= 255 && id.utf8.allSatisfy(\.isASCIIAlphanumeric)
+        guard !id.isEmpty, id.utf8.count <= 255 else { return false }
+        return id.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(\.isASCIIAlphanumeric) } ?? id.utf8.allSatisfy(\.isASCIIAlphanumeric)
     }
 }
 
