@@ -41,8 +41,8 @@ extension JSONWriter {
     private struct Output {
         var bytes: [UInt8] = []
         let indentWidth: Int?
-        /// `"\n"` followed by the indentation of each depth, built once per depth.
-        var newlines: [[UInt8]] = []
+        /// `"\n"` followed by spaces: a line break and its indentation are a prefix of it, copied at once.
+        private static let lineBreak: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 256)
 
         init(style: Style) {
             switch style {
@@ -54,10 +54,13 @@ extension JSONWriter {
 
         mutating func newline(depth: Int) {
             guard let indentWidth else { return }
-            while newlines.count <= depth {
-                newlines.append([UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: newlines.count * indentWidth))
+            let length = 1 + depth * indentWidth
+            if length <= Self.lineBreak.count {
+                Self.lineBreak.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<length])) }
+            } else {
+                bytes.append(UInt8(ascii: "\n"))
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: length - 1))
             }
-            bytes.append(contentsOf: newlines[depth])
         }
 
         mutating func write(_ value: JSONValue, depth: Int) {

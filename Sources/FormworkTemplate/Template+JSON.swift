@@ -91,18 +91,34 @@ extension Template {
 extension Template.Resource {
     /// The resource entry as JSON, attributes in CDK's order.
     public var json: JSONValue {
-        var entry = OrderedDictionary<String, JSONValue>()
-        entry["Type"] = .string(type)
-        entry["Properties"] = properties.nonEmptyJSON
-        entry["DependsOn"] = dependsOn.isEmpty ? nil : .array(dependsOn.map(JSONValue.string))
-        entry["CreationPolicy"] = creationPolicy
-        entry["UpdatePolicy"] = updatePolicy
-        entry["UpdateReplacePolicy"] = updateReplacePolicy.map(JSONValue.string)
-        entry["DeletionPolicy"] = deletionPolicy.map(JSONValue.string)
-        for (key, value) in otherAttributes { entry[key] = value }
-        entry["Metadata"] = metadata
-        entry["Condition"] = condition.map(JSONValue.string)
-        return .object(entry)
+        // Keys appended in order, with no lookup per key; only an attribute without a field of its own (which
+        // may share a name with one that has, an intrinsic `DeletionPolicy`) is set by name, replacing in place.
+        var keys: [String] = ["Type"], values: [JSONValue] = [.string(type)]
+        keys.reserveCapacity(4)
+        values.reserveCapacity(4)
+        func set(_ key: String, _ value: JSONValue?) {
+            if !otherAttributes.isEmpty, let existing = keys.firstIndex(of: key) {
+                if let value {
+                    values[existing] = value
+                } else {
+                    keys.remove(at: existing)
+                    values.remove(at: existing)
+                }
+            } else if let value {
+                keys.append(key)
+                values.append(value)
+            }
+        }
+        set("Properties", properties.nonEmptyJSON)
+        set("DependsOn", dependsOn.isEmpty ? nil : .array(dependsOn.map(JSONValue.string)))
+        set("CreationPolicy", creationPolicy)
+        set("UpdatePolicy", updatePolicy)
+        set("UpdateReplacePolicy", updateReplacePolicy.map(JSONValue.string))
+        set("DeletionPolicy", deletionPolicy.map(JSONValue.string))
+        for (key, value) in otherAttributes { set(key, value) }
+        set("Metadata", metadata)
+        set("Condition", condition.map(JSONValue.string))
+        return .object(OrderedDictionary(uncheckedUniqueKeys: keys, values: values))
     }
 
     /// A resource entry of a template declaring `transforms`: the SAM transform's resource attributes
