@@ -35,9 +35,10 @@ let package = Package(
             name: "FormworkSchema",
             dependencies: ["FormworkTemplate"]
         ),
+        .target(name: "CFormworkCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "FormworkCloud",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CFormworkCurl", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "FormworkDeploy",

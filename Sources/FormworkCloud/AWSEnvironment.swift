@@ -12,7 +12,7 @@ public struct AWSEnvironment: Sendable {
     public var regionOption: String?
     /// `--endpoint-url`: every service at this URL (a local moto server, a proxy).
     public var endpointOption: String?
-    /// How requests are sent: ``URLSessionTransport`` unless a test gives its own.
+    /// How requests are sent: ``CurlTransport`` unless a test gives its own.
     public var transport: any HTTPTransport
     /// How failed requests are retried, by every client made from this environment; ``RetryPolicy/standard``
     /// unless given.
@@ -24,7 +24,7 @@ public struct AWSEnvironment: Sendable {
     /// `--endpoint-url` (each `nil` when not given), reading the shared config and credentials files now.
     public init(
         variables: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil, region: String? = nil,
-        endpointURL: String? = nil, transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard
+        endpointURL: String? = nil, transport: any HTTPTransport = CurlTransport(), retry: RetryPolicy = .standard
     ) {
         self.variables = variables
         self.profileOption = profile

@@ -15,7 +15,7 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
     case network(host: String, reason: String)
     /// No response within the time allowed.
     case timeout(host: String, seconds: TimeInterval)
-    /// The answer's body is longer than the transport reads (``URLSessionTransport/maximumBodyBytes``).
+    /// The answer's body is longer than the transport reads (``CurlTransport/maximumBodyBytes``).
     case responseTooLarge(host: String, limit: Int)
     /// The task doing the work was cancelled before it finished.
     case cancelled

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// One HTTP request as Formwork sends it to AWS.
 public struct HTTPRequest: Sendable {
@@ -41,7 +38,7 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Sends requests. The live implementation is ``URLSessionTransport``; tests put a scripted one in its place.
+/// Sends requests. The live implementation is ``CurlTransport``; tests put a scripted one in its place.
 public protocol HTTPTransport: Sendable {
     /// Sends `request`, giving up after `timeout` seconds; throws ``CloudError/network(host:reason:)`` or
     /// ``CloudError/timeout(host:seconds:)`` when no response arrives.

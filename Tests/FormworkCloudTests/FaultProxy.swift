@@ -46,6 +46,6 @@ final class FaultProxy: Sendable {
     private func call(_ method: String, _ path: String, body: String = "") throws -> HTTPResponse {
         let request = HTTPRequest(
             method: method, url: URL(string: "\(endpoint)/__fault__/\(path)")!, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
-        return try SynchronousWait.run { () async throws(CloudError) -> HTTPResponse in try await URLSessionTransport().send(request, timeout: 10) }
+        return try SynchronousWait.run { () async throws(CloudError) -> HTTPResponse in try await CurlTransport().send(request, timeout: 10) }
     }
 }

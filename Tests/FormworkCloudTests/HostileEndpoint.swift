@@ -16,7 +16,8 @@ final class HostileEndpoint: Sendable {
 
     /// The requests the other host received, as `method path` with the names of their headers.
     func requestsSeenByTheOtherHost() throws -> [(request: String, headers: [String])] {
-        let data = try Data(contentsOf: URL(string: "http://127.0.0.2:\(otherPort)/__seen__")!)
+        let request = HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.2:\(otherPort)/__seen__")!)
+        let data = try SynchronousWait.run { () async throws(CloudError) -> HTTPResponse in try await CurlTransport().send(request, timeout: 10) }.body
         let seen = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
         return seen.map { ("\($0["method"] ?? "") \($0["path"] ?? "")", $0["headers"] as? [String] ?? []) }
     }

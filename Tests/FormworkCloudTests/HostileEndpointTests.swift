@@ -14,7 +14,7 @@ import Testing
     }
 
     /// A query client signed with a session token, as a role's credentials are.
-    func client(_ mode: String, transport: any HTTPTransport = URLSessionTransport()) -> AWSQueryClient {
+    func client(_ mode: String, transport: any HTTPTransport = CurlTransport()) -> AWSQueryClient {
         let credentials = RefreshingCredentials {
             AWSCredentials(accessKeyId: "AKIDHOSTILETEST", secretAccessKey: "secret-never-sent", sessionToken: "token-never-sent", source: "test")
         }
@@ -42,17 +42,17 @@ import Testing
     }
 
     @Test func anEndlessBodyIsCutOffAtTheCap() {
-        let result = call(client("endless-body", transport: URLSessionTransport(maximumBodyBytes: 1 << 20)))
+        let result = call(client("endless-body", transport: CurlTransport(maximumBodyBytes: 1 << 20)))
         #expect(result == .failure(.responseTooLarge(host: "127.0.0.1", limit: 1 << 20)))
     }
 
     @Test func anAnnouncedLengthOverTheCapIsRefusedBeforeReading() {
         let result = call(client("huge-length"))
-        #expect(result == .failure(.responseTooLarge(host: "127.0.0.1", limit: URLSessionTransport.defaultMaximumBodyBytes)))
+        #expect(result == .failure(.responseTooLarge(host: "127.0.0.1", limit: CurlTransport.defaultMaximumBodyBytes)))
     }
 
     @Test func aSlowDripEndsAtTheDeadlineOfTheWholeExchange() {
-        let transport = URLSessionTransport()
+        let transport = CurlTransport()
         let request = HTTPRequest(method: "GET", url: endpoint.url("slow-drip"))
         // Timed around a wait on the client's own executor: the test's task may wait for a thread of the
         // shared pool, the exchange does not.
