@@ -26,20 +26,29 @@ public struct JSONWriter: Sendable {
 
     /// The text of `value`.
     public func string(from value: JSONValue) -> String {
-        String(decoding: bytes(from: value), as: UTF8.self)
+        write(value) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The UTF-8 bytes of `value`.
     public func bytes(from value: JSONValue) -> [UInt8] {
+        write(value) { Array($0) }
+    }
+
+    /// Writes `value` into a buffer of the writer's own and hands its bytes to `body`.
+    private func write<Result>(_ value: JSONValue, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var output = Output(style: style)
+        defer { output.buffer.deallocate() }
         output.write(value, depth: 0)
-        return output.bytes
+        return body(UnsafeBufferPointer(start: output.buffer.baseAddress, count: output.count))
     }
 }
 
 extension JSONWriter {
+    /// The text being written, in a buffer grown by doubling: appending a byte or a run of bytes is a store
+    /// or a copy, without the checks of an array's `append` on each of the millions of calls a template takes.
     private struct Output {
-        var bytes: [UInt8] = []
+        var buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
         let indentWidth: Int?
         /// `"\n"` followed by spaces: a line break and its indentation are a prefix of it, copied at once.
         private static let lineBreak: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 256)
@@ -49,63 +58,96 @@ extension JSONWriter {
             case .pretty(let indent): indentWidth = indent
             case .compact: indentWidth = nil
             }
-            bytes.reserveCapacity(4096)
+            buffer = .allocate(capacity: 4096)
+        }
+
+        /// Makes room for `extra` more bytes.
+        private mutating func reserve(_ extra: Int) {
+            guard count + extra > buffer.count else { return }
+            var capacity = buffer.count * 2
+            while capacity < count + extra { capacity *= 2 }
+            let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+            grown.baseAddress!.update(from: buffer.baseAddress!, count: count)
+            buffer.deallocate()
+            buffer = grown
+        }
+
+        mutating func append(_ byte: UInt8) {
+            reserve(1)
+            buffer[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            reserve(bytes.count)
+            (buffer.baseAddress! + count).update(from: source, count: bytes.count)
+            count += bytes.count
+        }
+
+        mutating func append(_ text: StaticString) {
+            text.withUTF8Buffer { append($0) }
+        }
+
+        mutating func append(contentsOf text: String) {
+            var text = text
+            text.withUTF8 { append($0) }
         }
 
         mutating func newline(depth: Int) {
             guard let indentWidth else { return }
             let length = 1 + depth * indentWidth
             if length <= Self.lineBreak.count {
-                Self.lineBreak.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<length])) }
+                Self.lineBreak.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[..<length])) }
             } else {
-                bytes.append(UInt8(ascii: "\n"))
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: length - 1))
+                append(UInt8(ascii: "\n"))
+                for _ in 1..<length { append(UInt8(ascii: " ")) }
             }
         }
 
         mutating func write(_ value: JSONValue, depth: Int) {
             switch value {
-            case .null: bytes.append(contentsOf: "null".utf8)
-            case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-            case .number(let number): bytes.append(contentsOf: JSONNumberFormat.string(number).utf8)
-            case .numberText(let text): bytes.append(contentsOf: text.utf8)
+            case .null: append("null")
+            case .bool(let flag): flag ? append("true") : append("false")
+            case .number(let number): append(contentsOf: JSONNumberFormat.string(number))
+            case .numberText(let text): append(contentsOf: text)
             case .string(let string): writeString(string)
             case .array(let elements):
-                guard !elements.isEmpty else { return bytes.append(contentsOf: "[]".utf8) }
-                bytes.append(UInt8(ascii: "["))
+                guard !elements.isEmpty else { return append("[]") }
+                append(UInt8(ascii: "["))
                 // Elements and members are read in place (by index) rather than copied out by an iterator.
                 for index in elements.indices {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    if index > 0 { append(UInt8(ascii: ",")) }
                     newline(depth: depth + 1)
                     write(elements[index], depth: depth + 1)
                 }
                 newline(depth: depth)
-                bytes.append(UInt8(ascii: "]"))
+                append(UInt8(ascii: "]"))
             case .object(let members):
-                guard !members.isEmpty else { return bytes.append(contentsOf: "{}".utf8) }
-                bytes.append(UInt8(ascii: "{"))
+                guard !members.isEmpty else { return append("{}") }
+                append(UInt8(ascii: "{"))
                 let keys = members.keys.elements, values = members.values.elements
                 for index in keys.indices {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    if index > 0 { append(UInt8(ascii: ",")) }
                     newline(depth: depth + 1)
                     writeString(keys[index])
-                    bytes.append(UInt8(ascii: ":"))
-                    if indentWidth != nil { bytes.append(UInt8(ascii: " ")) }
+                    append(UInt8(ascii: ":"))
+                    if indentWidth != nil { append(UInt8(ascii: " ")) }
                     write(values[index], depth: depth + 1)
                 }
                 newline(depth: depth)
-                bytes.append(UInt8(ascii: "}"))
+                append(UInt8(ascii: "}"))
             }
         }
 
         mutating func writeString(_ string: String) {
-            bytes.append(UInt8(ascii: "\""))
+            append(UInt8(ascii: "\""))
             // A native string's bytes are read in place; only a bridged or lazily made one is copied first.
             if string.utf8.withContiguousStorageIfAvailable({ writeContents($0) }) == nil {
                 var copy = string
                 copy.withUTF8 { writeContents($0) }
             }
-            bytes.append(UInt8(ascii: "\""))
+            append(UInt8(ascii: "\""))
         }
 
         /// A string's UTF-8 between its quotes: copied at once when nothing needs escaping, as almost nothing does.
@@ -119,25 +161,25 @@ extension JSONWriter {
                 for byte in utf8 { writeEscaped(byte) }
                 return
             }
-            bytes.append(contentsOf: utf8)
+            append(utf8)
         }
 
         /// Escapes exactly what `JSON.stringify` escapes: quote, backslash and control characters.
         mutating func writeEscaped(_ byte: UInt8) {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-            case 0x08: bytes.append(contentsOf: "\\b".utf8)
-            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
             case ..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
+                append("\\u00")
+                append(hex[Int(byte >> 4)])
+                append(hex[Int(byte & 0xF)])
+            default: append(byte)
             }
         }
     }
