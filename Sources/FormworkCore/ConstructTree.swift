@@ -99,13 +99,23 @@ final class ConstructTree {
 
     /// The ids from below the root down to `node`.
     func components(of node: Int) -> [String] {
-        var components: [String] = []
+        // Counted first, then filled from the end: one array of the right size, no growing or reversing.
+        var depth = 0
         var current: Int? = node
         while let index = current, index != Self.root {
-            components.append(nodes[index].id)
+            depth += 1
             current = nodes[index].parent
         }
-        return components.reversed()
+        return [String](unsafeUninitializedCapacity: depth) { buffer, count in
+            var position = depth
+            var current: Int? = node
+            while let index = current, index != Self.root {
+                position -= 1
+                (buffer.baseAddress! + position).initialize(to: nodes[index].id)
+                current = nodes[index].parent
+            }
+            count = depth
+        }
     }
 
     /// The path of `node` as CDK writes it: `Stack/Orders/Queue/Resource`.

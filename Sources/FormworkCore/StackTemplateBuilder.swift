@@ -71,7 +71,8 @@ struct StackTemplateBuilder {
         _ declaration: ResourceDeclaration, at node: Int, keepingImpliedDependencies: Bool = false
     ) throws(SynthesisError) -> Template.Resource {
         var resource = Template.Resource(type: declaration.type)
-        for (key, value) in declaration.properties { resource.properties[key] = try resolve(value, at: node) }
+        // The entry shares the declaration's keys and resolves the values alone.
+        resource.properties = try declaration.properties.mapJSONValues { value throws(SynthesisError) in try resolve(value, at: node) }
         for transform in declaration.resolvedTransforms { resource.properties = transform.transform(resource.properties) }
         resource.updatePolicy = try declaration.updatePolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
         resource.creationPolicy = try declaration.creationPolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }

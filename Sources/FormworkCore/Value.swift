@@ -93,18 +93,7 @@ extension Value {
             for element in elements { resolved.append(try element.resolved(resolve)) }
             return .array(resolved)
         case .object(let members):
-            // `mapValues` shares the key storage instead of rehashing every key; it only rethrows untyped
-            // errors, so the first error is carried out of the closure.
-            var failure: E?
-            let resolved = members.mapValues { member -> JSONValue in
-                guard failure == nil else { return .null }
-                do throws(E) { return try member.resolved(resolve) } catch {
-                    failure = error
-                    return .null
-                }
-            }
-            if let failure { throw failure }
-            return .object(resolved)
+            return .object(try members.mapJSONValues { member throws(E) in try member.resolved(resolve) })
         case .reference(let reference):
             return try resolve(reference)
         }
