@@ -6,11 +6,12 @@ enum DigestPadding {
     static func append(forMessageOf byteCount: UInt64, bigEndianLength: Bool, to message: inout [UInt8]) {
         let zeros = (119 - Int(byteCount % 64)) % 64
         message.append(0x80)
-        message.append(contentsOf: repeatElement(0, count: zeros))
+        // Copied from a block of zeros and from the length's own bytes: appending one byte at a time cost
+        // more than the compression of a short message.
+        message.append(contentsOf: zeroBlock[..<zeros])
         let bitLength = byteCount &* 8
-        for index in 0..<8 {
-            let shift = UInt64(bigEndianLength ? 56 - 8 * index : 8 * index)
-            message.append(UInt8(truncatingIfNeeded: bitLength >> shift))
-        }
+        withUnsafeBytes(of: bigEndianLength ? bitLength.bigEndian : bitLength.littleEndian) { message.append(contentsOf: $0) }
     }
+
+    private static let zeroBlock = [UInt8](repeating: 0, count: 64)
 }
