@@ -152,16 +152,32 @@ extension JSONWriter {
 
         /// A string's UTF-8 between its quotes: copied at once when nothing needs escaping, as almost nothing does.
         private mutating func writeContents(_ utf8: UnsafeBufferPointer<UInt8>) {
-            var plain = true
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                plain = false
-                break
+            guard Self.needsEscaping(utf8) else { return append(utf8) }
+            for byte in utf8 { writeEscaped(byte) }
+        }
+
+        /// Whether `utf8` holds a quote, a backslash or a control character, read eight bytes at a time: a byte
+        /// below `0x20` leaves its top bit set in `(word - 0x20…) & ~word`, a byte equal to `c` in
+        /// `((word ^ c…) - 0x01…) & ~(word ^ c…)` (the bytes of a multi-byte character have their top bit set
+        /// and are never flagged).
+        static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = utf8.baseAddress else { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & tops != 0 }
+            var index = 0
+            while index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if (word &- 0x20 &* ones) & ~word & tops != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)) {
+                    return true
+                }
+                index += 8
             }
-            guard plain else {
-                for byte in utf8 { writeEscaped(byte) }
-                return
+            while index < utf8.count {
+                let byte = base[index]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+                index += 1
             }
-            append(utf8)
+            return false
         }
 
         /// Escapes exactly what `JSON.stringify` escapes: quote, backslash and control characters.

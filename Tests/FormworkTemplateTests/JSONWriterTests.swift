@@ -17,6 +17,38 @@ import Testing
                 == #"{"a":"quote \" backslash \\ newline \n tab \t bell \u0007 slash / é"}"#)
     }
 
+    /// Strings are scanned eight bytes at a time for what needs escaping: every ASCII character, at every
+    /// position of strings longer and shorter than a word, next to multi-byte characters, is written as
+    /// `JSON.stringify` writes it.
+    @Test func escapesEveryCharacterWhereverItStandsInTheString() {
+        func expected(_ scalar: Unicode.Scalar) -> String {
+            switch scalar {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\u{08}": return "\\b"
+            case "\u{0C}": return "\\f"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case _ where scalar.value < 0x20: return String(format: "\\u%04x", scalar.value)
+            default: return String(scalar)
+            }
+        }
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            for length in [1, 7, 8, 9, 16, 17] {
+                for position in 0..<length {
+                    let filler = position.isMultiple(of: 2) ? "a" : "é"
+                    var text = String(repeating: filler, count: length)
+                    var written = ""
+                    for (index, character) in text.enumerated() { written += index == position ? expected(scalar) : String(character) }
+                    text = String(text.prefix(position)) + String(scalar) + String(text.dropFirst(position + 1))
+                    #expect(JSONWriter(style: .compact).string(from: .string(text)) == "\"\(written)\"", "byte \(value) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func writesNumbersAsJavaScriptDoes() {
         let value: JSONValue = [1, 300, -2, 0.5, 1.25, 1e21, 1e-7]
         #expect(JSONWriter(style: .compact).string(from: value) == "[1,300,-2,0.5,1.25,1e+21,1e-7]")
