@@ -22,7 +22,7 @@ final class CurlExchange: Sendable {
     private let timeout: TimeInterval
     private let limit: Int
     private let cancelled = Atomic<Bool>(false)
-    /// What the callbacks collect; only the thread running the exchange touches it.
+    /// What the callbacks collect (behind a lock, which only the exchange's own thread takes).
     private let answer = Mutex(Answer())
 
     private struct Answer {
@@ -47,6 +47,11 @@ final class CurlExchange: Sendable {
     /// Sends the request and waits for the whole answer, or for a bound to end it.
     func run() -> Outcome {
         guard !cancelled.load(ordering: .relaxed) else { return .cancelled }
+        // A line break or NUL in a header would end it early and start another: never sent.
+        let unsafe: (Unicode.Scalar) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+        if let (name, _) = request.headers.first(where: { $0.key.unicodeScalars.contains(where: unsafe) || $0.value.unicodeScalars.contains(where: unsafe) }) {
+            return .failed(reason: "the header '\(name.filter { !$0.isNewline && $0 != "\0" })' holds a line break or NUL; it was not sent")
+        }
         guard let easy = formwork_curl_easy_init() else {
             return .failed(reason: formwork_curl_load_failure().map { String(cString: $0) } ?? "libcurl could not make a handle")
         }
@@ -61,7 +66,8 @@ final class CurlExchange: Sendable {
         if !request.headers.keys.contains(where: { $0.lowercased() == "content-type" }) { lines.append("Content-Type:") }
         for line in lines { headerList = formwork_curl_slist_append(headerList, line) }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        let milliseconds = max(1, Int((timeout * 1000).rounded(.up)))
+        // At most a day: libcurl takes a `long`, and an endless or NaN timeout would not convert.
+        let milliseconds = timeout.isFinite ? max(1, Int((min(timeout, 86_400) * 1000).rounded(.up))) : 86_400_000
         var code = Int32(FORMWORK_CURLE_OK)
         // One byte at least, so that an empty body still has an address (libcurl reads standard input when
         // the body's pointer is null); its size is given apart.

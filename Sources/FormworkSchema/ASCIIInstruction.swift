@@ -68,7 +68,8 @@ extension BoundedRegex {
     }
 
     /// Whether some part of `text` matches, decided on its bytes; `nil` when `text` is not plain ASCII
-    /// (``isPlainASCII(_:)``), is not stored contiguously, or the match would pass ``maximumSteps``.
+    /// (printable characters and tabs only), is not stored contiguously, or the match would pass
+    /// ``maximumSteps``. On plain ASCII the verdict is ICU's and Java's.
     public func firstMatchIfPlainASCII(_ text: String) -> Bool? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             let (steps, overflow) = asciiProgram.count.multipliedReportingOverflow(by: bytes.count + 1)

@@ -94,7 +94,10 @@ import Testing
             }
             for value in values {
                 let expected = icu.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
-                let verdict = try #require(bounded.firstMatchIfPlainASCII(value))
+                guard let verdict = bounded.firstMatchIfPlainASCII(value) else {
+                    Issue.record("'\(value)' of '\(pattern)' is plain ASCII, yet not matched on its bytes")
+                    continue
+                }
                 compared += 1
                 if expected { matched += 1 }
                 if verdict != expected, disagreements.count < 20 { disagreements.append("\(pattern) on '\(value)': ICU \(expected)") }
