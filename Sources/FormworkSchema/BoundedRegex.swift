@@ -131,7 +131,7 @@ struct CharacterMatcher: Sendable {
 
     static let categories: Set<String> = ["L", "Lu", "Ll", "N", "Nd", "Z", "P", "S", "Alpha", "Digit", "Alnum", "Punct", "Upper", "Lower", "Space"]
 
-    static func isInCategory(_ scalar: Unicode.Scalar, _ name: String) -> Bool {
+    private static func isInCategory(_ scalar: Unicode.Scalar, _ name: String) -> Bool {
         let category = scalar.properties.generalCategory
         switch name {
         case "L": return [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter].contains(category)

@@ -22,17 +22,9 @@ struct IntrinsicFunction {
     init?(_ value: JSONValue) {
         guard case .object(let members) = value, members.count == 1 else { return nil }
         let name = members.keys[0]
-        guard name == "Ref" || Self.hasFunctionPrefix(name) else { return nil }
+        guard name == "Ref" || name.hasASCIIPrefix("Fn::") else { return nil }
         self.name = name
         self.argument = members.values[0]
-    }
-
-    /// Whether `name` starts with `Fn::`, read from its bytes (`hasPrefix` compares as Unicode text, about
-    /// ten times the work, for every value validation checks).
-    static func hasFunctionPrefix(_ name: String) -> Bool {
-        var utf8 = name.utf8.makeIterator()
-        return utf8.next() == UInt8(ascii: "F") && utf8.next() == UInt8(ascii: "n") && utf8.next() == UInt8(ascii: ":")
-            && utf8.next() == UInt8(ascii: ":")
     }
 
     var yield: Yield {

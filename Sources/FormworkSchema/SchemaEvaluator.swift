@@ -308,9 +308,11 @@ struct SchemaEvaluator {
         // Members are read in place, by index: an iterator copies each name and value out (a retain and a
         // release each, a fifth of validation's time).
         let names = members.keys.elements, values = members.values.elements
-        if !schema.isClosed, schema.patternProperties.isEmpty, schema.nameSchema == nil, schema.propertyLookup.names.count < names.count {
-            // An open schema that names fewer properties than the object has (an `if` or `then` of a rule,
-            // which names one or two): only the members it names are checked, so they are found from its side.
+        let named = schema.propertyLookup.names.count
+        if !schema.isClosed, schema.patternProperties.isEmpty, schema.nameSchema == nil, named < names.count, named <= 8 {
+            // An open schema that names a few properties, fewer than the object has (an `if` or `then` of a
+            // rule, which names one or two): only the members it names are checked, so they are found from its
+            // side, each by a scan of the object's names (bounded: at most eight scans).
             checkNamedMembers(names: names, values: values, schema, path: &path)
         } else {
             checkEveryMember(names: names, values: values, schema, path: &path, isResourceLevel: isResourceLevel)
@@ -344,8 +346,8 @@ struct SchemaEvaluator {
         }
     }
 
-    /// The members of an open object schema that names fewer properties than the object has, checked in the
-    /// object's order: each named property is looked up in the object, not each member in the schema.
+    /// The members of an open object schema that names a few properties, fewer than the object has, checked in
+    /// the object's order: each named property is looked up in the object, not each member in the schema.
     private mutating func checkNamedMembers(names: [String], values: [JSONValue], _ schema: CompiledSchema, path: inout [String]) {
         var found: [(index: Int, schema: CompiledSchema)] = []
         for (property, propertySchema) in zip(schema.propertyLookup.names, schema.propertyLookup.schemas) {

@@ -5,6 +5,14 @@
 #endif
 
 extension String {
+    /// Whether the text starts with `prefix`, compared byte for byte (`hasPrefix` compares as Unicode text,
+    /// about ten times the work): for ASCII prefixes such as `Fn::`.
+    func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        var bytes = utf8.makeIterator()
+        return needle.allSatisfy { bytes.next() == $0 }
+    }
+
     /// Whether the text holds `marker`, compared byte for byte: for ASCII markers such as `{{resolve:`, where
     /// Unicode equivalence does not matter. Foundation's `contains` goes through `NSString` and costs about
     /// 10,000 instructions a call; this finds the marker's first byte with `memchr` and compares the rest.
