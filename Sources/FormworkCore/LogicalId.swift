@@ -30,39 +30,80 @@ public enum LogicalId {
             if candidate.count <= maximumLength { return candidate }
         }
         var id = humanPart(kept)
-        id += hash(kept).utf8
+        appendHash(of: kept, to: &id)
         return String(decoding: id, as: UTF8.self)
     }
 
     /// The 8-character uppercase hash CDK appends: MD5 of the path joined by `/`.
     static func hash(_ components: [String]) -> String {
-        var path: [UInt8] = []
-        path.reserveCapacity(components.reduce(components.count) { $0 + $1.utf8.count })
-        for component in components {
-            if !path.isEmpty { path.append(UInt8(ascii: "/")) }
-            path += component.utf8
+        var digits: [UInt8] = []
+        digits.reserveCapacity(8)
+        appendHash(of: components, to: &digits)
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Appends the hash of `components` to `text`: the first four bytes of the digest, two uppercase hex
+    /// digits each. The joined path is built on the stack when it is short, as paths are.
+    static func appendHash(of components: [String], to text: inout [UInt8]) {
+        let count = components.reduce(max(0, components.count - 1)) { $0 + $1.utf8.count }
+        let first = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { path in
+            var end = 0
+            for var component in components {
+                if end > 0 {
+                    path[end] = UInt8(ascii: "/")
+                    end += 1
+                }
+                component.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: path[end..<end + bytes.count]).initialize(from: bytes)
+                    end += bytes.count
+                }
+            }
+            return MD5.state(of: UnsafeRawBufferPointer(path)).0
         }
-        return HexDigits.text(MD5.digest(path).prefix(4), uppercase: true)
+        // The digest's first four bytes are the first state word's, least significant first.
+        for shift in stride(from: UInt32(0), to: 32, by: 8) {
+            let byte = UInt8(truncatingIfNeeded: first &>> shift)
+            text.append(uppercaseHexDigit(byte &>> 4))
+            text.append(uppercaseHexDigit(byte & 0x0f))
+        }
+    }
+
+    private static func uppercaseHexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") &+ value : UInt8(ascii: "A") &+ value &- 10
     }
 
     /// The readable part: the kept components' letters and digits, without a component the previous one
-    /// ends with (compared as code units, like JavaScript's `endsWith`) and without `Resource`.
+    /// ends with (compared as code units, like JavaScript's `endsWith`) and without `Resource`. Its capacity
+    /// leaves room for the hash.
     static func humanPart(_ components: [String]) -> [UInt8] {
         var human: [UInt8] = []
-        human.reserveCapacity(maximumHumanLength)
-        var previous: String.UTF8View?
+        human.reserveCapacity(maximumHumanLength + 8)
+        var previous: String?
         for component in components {
-            let bytes = component.utf8
-            if let previous, previous.count >= bytes.count, previous.suffix(bytes.count).elementsEqual(bytes) { continue }
-            previous = bytes
+            if let previous, previous.endsWithCodeUnits(of: component) { continue }
+            previous = component
             guard component != "Resource" else { continue }
-            for byte in bytes where byte.isASCIIAlphanumeric { human.append(byte) }
+            for byte in component.utf8 where byte.isASCIIAlphanumeric { human.append(byte) }
             if human.count >= maximumHumanLength { break }
         }
-        return Array(human.prefix(maximumHumanLength))
+        if human.count > maximumHumanLength { human.removeLast(human.count - maximumHumanLength) }
+        return human
     }
 
     static func alphanumerics(_ text: String) -> String {
         String(decoding: text.utf8.filter(\.isASCIIAlphanumeric), as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Whether this string's UTF-8 ends with all of `suffix`'s, byte for byte (JavaScript's `endsWith` for the
+    /// ASCII of construct IDs; Swift's `hasSuffix` compares characters).
+    fileprivate func endsWithCodeUnits(of suffix: String) -> Bool {
+        var text = self, suffix = suffix
+        return text.withUTF8 { text in
+            suffix.withUTF8 { suffix in
+                text.count >= suffix.count && text[(text.count - suffix.count)...].elementsEqual(suffix)
+            }
+        }
     }
 }

@@ -1,61 +1,86 @@
 /// MD5 (RFC 1321), used only to reproduce the hashes in CDK's logical IDs. It is not used for security.
 ///
-/// A small pure-Swift version keeps swift-crypto (and its cold build time) out of the core.
+/// A small pure-Swift version keeps swift-crypto (and its cold build time) out of the core. Logical IDs hash
+/// a short path each, thousands of times per synthesis, so a digest reads the message in place and pads its
+/// tail on the stack: no allocation but the result's.
 enum MD5 {
+    /// The four state words, `A` to `D`; the digest is their bytes, each word little-endian.
+    typealias State = (UInt32, UInt32, UInt32, UInt32)
+
     /// The digest of `bytes` as 32 lowercase hex digits.
     static func hex(_ bytes: some Collection<UInt8>) -> String {
         HexDigits.text(digest(bytes))
     }
 
+    /// The 16-byte digest of `bytes`.
     static func digest(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        var message: [UInt8] = []
-        message.reserveCapacity(bytes.count + 72)
-        message.append(contentsOf: bytes)
-        DigestPadding.append(forMessageOf: UInt64(message.count), bigEndianLength: false, to: &message)
-        var state: (UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
-        message.withUnsafeBytes { message in
-            shifts.withUnsafeBufferPointer { shifts in
-                constants.withUnsafeBufferPointer { constants in
-                    for chunk in stride(from: 0, to: message.count, by: 64) {
-                        compress(UnsafeRawBufferPointer(rebasing: message[chunk..<chunk + 64]), into: &state, shifts: shifts, constants: constants)
-                    }
-                }
-            }
-        }
-        let words = (state.0.littleEndian, state.1.littleEndian, state.2.littleEndian, state.3.littleEndian)
+        let final = bytes.withContiguousStorageIfAvailable { Self.state(of: UnsafeRawBufferPointer($0)) } ?? Array(bytes).withUnsafeBytes(Self.state(of:))
+        let words = (final.0.littleEndian, final.1.littleEndian, final.2.littleEndian, final.3.littleEndian)
         return withUnsafeBytes(of: words) { Array($0) }
     }
 
-    /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function
-    /// and order of the block's little-endian words.
-    private static func compress(
-        _ block: UnsafeRawBufferPointer, into state: inout (UInt32, UInt32, UInt32, UInt32),
-        shifts: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>
-    ) {
+    /// The state after the whole of `message`: its whole blocks read in place, then the last one or two
+    /// blocks (the rest of the message, `0x80`, zeros, the length in bits little-endian) built on the stack.
+    static func state(of message: UnsafeRawBufferPointer) -> State {
+        var state: State = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
+        let whole = message.count & ~63
+        constants.withUnsafeBufferPointer { constants in
+            var offset = 0
+            while offset < whole {
+                compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + 64]), into: &state, constants: constants)
+                offset += 64
+            }
+            withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+                tail.initializeMemory(as: UInt8.self, repeating: 0)
+                let rest = message.count - whole
+                if rest > 0 { tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: message[whole...])) }
+                tail[rest] = 0x80
+                let end = rest < 56 ? 64 : 128
+                tail.storeBytes(of: (UInt64(message.count) &* 8).littleEndian, toByteOffset: end - 8, as: UInt64.self)
+                for block in stride(from: 0, to: end, by: 64) {
+                    compress(UnsafeRawBufferPointer(rebasing: tail[block..<block + 64]), into: &state, constants: constants)
+                }
+            }
+        }
+        return state
+    }
+
+    /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function,
+    /// order of the block's little-endian words and four rotation amounts.
+    private static func compress(_ block: UnsafeRawBufferPointer, into state: inout State, constants: UnsafeBufferPointer<UInt32>) {
         @inline(__always) func word(_ index: Int) -> UInt32 {
             UInt32(littleEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
         }
         var (a, b, c, d) = state
-        @inline(__always) func step(_ round: Int, _ f: UInt32, _ g: Int) {
-            let sum = f &+ a &+ constants[round] &+ word(g)
+        @inline(__always) func step(_ index: Int, _ f: UInt32, _ g: Int, _ rotation: UInt32) {
+            let sum = f &+ a &+ constants[index] &+ word(g)
             a = d
             d = c
             c = b
-            b = b &+ ((sum << shifts[round]) | (sum >> (32 &- shifts[round])))
+            b = b &+ ((sum &<< rotation) | (sum &>> (32 &- rotation)))
         }
-        for round in 0..<16 { step(round, (b & c) | (~b & d), round) }
-        for round in 16..<32 { step(round, (d & b) | (~d & c), (5 &* round &+ 1) & 15) }
-        for round in 32..<48 { step(round, b ^ c ^ d, (3 &* round &+ 5) & 15) }
-        for round in 48..<64 { step(round, c ^ (b | ~d), (7 &* round) & 15) }
+        for index in stride(from: 0, to: 16, by: 4) {
+            for (offset, rotation) in [(0, 7), (1, 12), (2, 17), (3, 22)] as [(Int, UInt32)] {
+                step(index &+ offset, (b & c) | (~b & d), index &+ offset, rotation)
+            }
+        }
+        for index in stride(from: 16, to: 32, by: 4) {
+            for (offset, rotation) in [(0, 5), (1, 9), (2, 14), (3, 20)] as [(Int, UInt32)] {
+                step(index &+ offset, (d & b) | (~d & c), (5 &* (index &+ offset) &+ 1) & 15, rotation)
+            }
+        }
+        for index in stride(from: 32, to: 48, by: 4) {
+            for (offset, rotation) in [(0, 4), (1, 11), (2, 16), (3, 23)] as [(Int, UInt32)] {
+                step(index &+ offset, b ^ c ^ d, (3 &* (index &+ offset) &+ 5) & 15, rotation)
+            }
+        }
+        for index in stride(from: 48, to: 64, by: 4) {
+            for (offset, rotation) in [(0, 6), (1, 10), (2, 15), (3, 21)] as [(Int, UInt32)] {
+                step(index &+ offset, c ^ (b | ~d), (7 &* (index &+ offset)) & 15, rotation)
+            }
+        }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d)
     }
-
-    private static let shifts: [UInt32] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ]
 
     /// `floor(abs(sin(i + 1)) * 2^32)` for i in 0..<64.
     private static let constants: [UInt32] = [

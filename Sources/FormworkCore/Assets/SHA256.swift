@@ -23,7 +23,7 @@ struct SHA256 {
     /// The 32 bytes of the digest.
     consuming func digest() -> [UInt8] {
         var tail = pending
-        DigestPadding.append(forMessageOf: length, bigEndianLength: true, to: &tail)
+        DigestPadding.append(forMessageOf: length, to: &tail)
         for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
         return state.flatMap { word in
             stride(from: UInt32(24), through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> $0) }
