@@ -2,6 +2,8 @@
 
     python3 Benchmarks/Troposphere/compare.py --scale .build/release/scale [--scale OTHER] [--runs 9]
 
+with `scale` built as the guard builds it: `swift build -c release --static-swift-stdlib --product scale`.
+
 Each round runs every command once, in turn, so a busy machine slows all of them alike; wall time is that of
 the whole process (start-up, synthesis, writing the files), into a fresh folder each time. Prints each
 command's median and fastest, and the ratio of troposphere's median to each Formwork build's.

@@ -6,7 +6,8 @@ the machine, as wall-clock times do; a count more than 3% above its baseline fai
 usage: check.py [--record REASON] [--binary PATH] [--only NAME,...]
   --record REASON  write the counts measured as the new baseline, with the reason (a change that moves them on
                    purpose commits the baseline with it)
-  --binary PATH    the release `scale` binary (default: built with `swift build -c release --product scale`)
+  --binary PATH    the release `scale` binary (default: built with `swift build -c release --static-swift-stdlib
+                   --product scale`, as Formwork's binaries are built for use: see BENCHMARKS.md)
   --only NAMES     measure only these (comma-separated names of MEASUREMENTS)
 
 Each measurement runs a stripped copy of the binary (valgrind cannot read Swift's debug info) under
@@ -62,10 +63,13 @@ def measure(binary, name, workdir):
     return sorted(differences)[len(differences) // 2]
 
 
+# The Swift runtime and Foundation linked in: binding their symbols at start-up cost a synthesis 15 M instructions.
+RELEASE = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
+
+
 def release_binary():
-    subprocess.run(["swift", "build", "-c", "release", "--product", "scale"], cwd=ROOT, check=True)
-    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout.strip()
+    subprocess.run(RELEASE + ["--product", "scale"], cwd=ROOT, check=True)
+    path = subprocess.run(RELEASE + ["--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(path, "scale")
 
 
