@@ -5,14 +5,16 @@ import FormworkTemplate
 /// creating or updating them after the update block. The dates are cfn-lint's lifecycle data.
 extension ValidationRun {
     mutating func checkRuntimes(on date: Date = Date()) {
-        for (logicalId, resource) in template.resources where resource.type == "AWS::Lambda::Function" || resource.type == "AWS::Serverless::Function" {
-            guard case .string(let runtime)? = resource.properties["Runtime"] else { continue }
+        forEachResource { run, _, logicalId, resource in
+            guard resource.type == "AWS::Lambda::Function" || resource.type == "AWS::Serverless::Function",
+                case .string(let runtime)? = resource.properties["Runtime"]
+            else { return }
             let path = ["Resources", logicalId, "Properties", "Runtime"]
             switch LambdaRuntimes.status(of: runtime, on: date) {
             case .updateBlocked?:
-                error("deprecated-runtime", path, "Lambda no longer creates or updates functions on \(runtime); move to a supported runtime")
+                run.error("deprecated-runtime", path, "Lambda no longer creates or updates functions on \(runtime); move to a supported runtime")
             case .creationBlocked?:
-                issues.append(
+                run.issues.append(
                     ValidationIssue(
                         .warning, rule: "deprecated-runtime", path: path,
                         "Lambda no longer creates functions on \(runtime) (an existing function can still be updated for a while); move to a supported runtime")

@@ -21,13 +21,13 @@ extension ValidationRun {
     mutating func checkSecureStringReferences() {
         var propertyPath: [String] = []
         var path: [String] = []
-        for (logicalId, resource) in template.resources {
+        forEachResource { run, _, logicalId, resource in
             // Almost no resource holds one: a walk that builds no path finds those that do.
-            guard resource.properties.values.contains(where: Self.holdsSecureReference) else { continue }
+            guard resource.properties.values.contains(where: Self.holdsSecureReference) else { return }
             for (name, value) in resource.properties {
                 propertyPath = [resource.type, name]
                 path = ["Resources", logicalId, "Properties", name]
-                findSecureStringReferences(in: value, propertyPath: &propertyPath, path: &path, insideFunction: false)
+                run.findSecureStringReferences(in: value, propertyPath: &propertyPath, path: &path, insideFunction: false)
             }
         }
     }

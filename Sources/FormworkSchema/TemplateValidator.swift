@@ -99,6 +99,16 @@ struct ValidationRun {
     /// The type of each resource, by position.
     let resourceTypes: [String]
 
+    /// Calls `body` with each resource's position, logical ID and the resource itself, read in place: iterating
+    /// the dictionary copies each resource out, a retain and a release of each of its dozen fields, in every one
+    /// of the passes over the resources.
+    mutating func forEachResource(_ body: (inout ValidationRun, Int, String, borrowing Template.Resource) -> Void) {
+        let logicalIds = template.resources.keys.elements, resources = template.resources.values.elements
+        resources.withUnsafeBufferPointer { resources in
+            for index in resources.indices { body(&self, index, logicalIds[index], resources[index]) }
+        }
+    }
+
     /// What a `Ref` to each name of the template yields.
     private(set) lazy var references = ReferenceKinds(template)
 
@@ -208,39 +218,41 @@ struct ValidationRun {
     // MARK: Resources
 
     mutating func checkResources() {
-        for (logicalId, resource) in template.resources {
-            let path = ["Resources", logicalId]
-            checkAttributes(resource, path: path)
-            if Self.isCustom(resource.type) { continue }
-            if template.declaredTransforms.isSAM, resource.type.hasPrefix("AWS::Serverless::") {
-                checkSAMResource(resource, path: path)
-                continue
+        forEachResource { run, _, logicalId, resource in run.checkResource(logicalId, resource) }
+    }
+
+    private mutating func checkResource(_ logicalId: String, _ resource: borrowing Template.Resource) {
+        let path = ["Resources", logicalId]
+        checkAttributes(resource, path: path)
+        let type = resource.type
+        if Self.isCustom(type) { return }
+        if template.declaredTransforms.isSAM, type.hasPrefix("AWS::Serverless::") {
+            return checkSAMResource(resource, path: path)
+        }
+        guard let metadata = metadata(of: type) else {
+            if !type.hasSuffix("::MODULE"), template.declaredTransforms.areAllKnown,
+                !(template.declaredTransforms.isSAM && type.hasPrefix("AWS::Serverless::"))
+            {
+                let suggestion = suggestion(for: type, among: .resourceTypes)
+                error("unknown-resource-type", path + ["Type"], "'\(type)' is not a CloudFormation resource type.\(suggestion)")
             }
-            guard let metadata = metadata(of: resource.type) else {
-                if !resource.type.hasSuffix("::MODULE"), template.declaredTransforms.areAllKnown,
-                    !(template.declaredTransforms.isSAM && resource.type.hasPrefix("AWS::Serverless::"))
-                {
-                    let suggestion = suggestion(for: resource.type, among: .resourceTypes)
-                    error("unknown-resource-type", path + ["Type"], "'\(resource.type)' is not a CloudFormation resource type.\(suggestion)")
-                }
-                continue
-            }
-            if let region = validator.region, RegionalSchemas.lacks(region, resource.type) {
-                error("region", path + ["Type"], "\(resource.type) is not available in \(region); deploy this resource to a region that has it")
-            }
-            let readOnly = metadata.readOnlyPropertyNames
-            for name in resource.properties.keys where readOnly.contains(name) {
-                error("read-only-property", path + ["Properties", name], "'\(name)' is set by CloudFormation and cannot be written; remove it")
-            }
-            let properties = withoutPackagePaths(resource, path: path)
-            if let schema = schema(of: resource.type) {
-                var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4, references: references)
-                var propertiesPath = path + ["Properties"]
-                evaluator.check(.object(properties), against: schema.root, path: &propertiesPath)
-                issues += evaluator.issues
-            } else {
-                checkNames(properties, of: metadata, path: path)
-            }
+            return
+        }
+        if let region = validator.region, RegionalSchemas.lacks(region, type) {
+            error("region", path + ["Type"], "\(type) is not available in \(region); deploy this resource to a region that has it")
+        }
+        let readOnly = metadata.readOnlyPropertyNames
+        for name in resource.properties.keys where readOnly.contains(name) {
+            error("read-only-property", path + ["Properties", name], "'\(name)' is set by CloudFormation and cannot be written; remove it")
+        }
+        let properties = withoutPackagePaths(resource, path: path)
+        if let schema = schema(of: type) {
+            var evaluator = SchemaEvaluator(resource: schema, propertyDepth: 4, references: references)
+            var propertiesPath = path + ["Properties"]
+            evaluator.check(.object(properties), against: schema.root, path: &propertiesPath)
+            issues += evaluator.issues
+        } else {
+            checkNames(properties, of: metadata, path: path)
         }
     }
 
@@ -259,7 +271,7 @@ struct ValidationRun {
     /// The resource's properties with those left for `aws cloudformation package` to fill in standing as a
     /// value the schema accepts anywhere (an import, as it will be a value of another shape), with a warning
     /// for each: the template is valid once packaged, and only then.
-    mutating func withoutPackagePaths(_ resource: Template.Resource, path: [String]) -> OrderedDictionary<String, JSONValue> {
+    mutating func withoutPackagePaths(_ resource: borrowing Template.Resource, path: [String]) -> OrderedDictionary<String, JSONValue> {
         guard let names = Self.packagePaths[resource.type] else { return resource.properties }
         var properties = resource.properties
         for name in names {
@@ -286,7 +298,7 @@ struct ValidationRun {
         }
     }
 
-    mutating func checkAttributes(_ resource: Template.Resource, path: [String]) {
+    mutating func checkAttributes(_ resource: borrowing Template.Resource, path: [String]) {
         let deletion = ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]
         if let policy = resource.deletionPolicy, !deletion.contains(policy) {
             error("invalid-attribute", path + ["DeletionPolicy"], "'\(policy)' is not a deletion policy; use \(deletion.joined(separator: ", "))")
@@ -325,17 +337,17 @@ struct ValidationRun {
 
     mutating func checkReferences() {
         var path: [String] = []
-        for (index, (logicalId, resource)) in template.resources.enumerated() {
-            currentResource = index
-            for target in resource.dependsOn { noteDependency(on: target) }
+        forEachResource { run, index, logicalId, resource in
+            run.currentResource = index
+            for target in resource.dependsOn { run.noteDependency(on: target) }
             path = ["Resources", logicalId, "Properties"]
-            checkReferences(in: .object(resource.properties), path: &path)
+            run.checkReferences(in: .object(resource.properties), path: &path)
             let attributes: [(String, JSONValue?)] = [
                 ("Metadata", resource.metadata), ("CreationPolicy", resource.creationPolicy), ("UpdatePolicy", resource.updatePolicy),
             ]
             for case let (name, value?) in attributes {
                 path = ["Resources", logicalId, name]
-                checkReferences(in: value, path: &path)
+                run.checkReferences(in: value, path: &path)
             }
         }
         currentResource = nil
@@ -356,11 +368,14 @@ struct ValidationRun {
     mutating func checkReferences(in value: JSONValue, path: inout [String]) {
         switch value {
         case .array(let elements):
-            // Read in place, by index, as the schema evaluator does: an iterator copies each element out.
-            for index in elements.indices where elements[index].containsContainers {
-                path.append(PropertyPath.component(index))
-                checkReferences(in: elements[index], path: &path)
-                path.removeLast()
+            // Read in place, through the buffer, as the schema evaluator does: an iterator, or the array's
+            // subscript, copies each element out.
+            elements.withUnsafeBufferPointer { elements in
+                for index in elements.indices where elements[index].containsContainers {
+                    path.append(PropertyPath.component(index))
+                    checkReferences(in: elements[index], path: &path)
+                    path.removeLast()
+                }
             }
         case .object(let members):
             if members.count == 1 {
@@ -368,11 +383,13 @@ struct ValidationRun {
                 checkIntrinsic(members.keys[0], members.values[0], path: path)
                 path.removeLast()
             }
-            let keys = members.keys.elements, values = members.values.elements
-            for index in keys.indices where values[index].containsContainers {
-                path.append(keys[index])
-                checkReferences(in: values[index], path: &path)
-                path.removeLast()
+            let keys = members.keys.elements
+            members.values.elements.withUnsafeBufferPointer { values in
+                for index in values.indices where values[index].containsContainers {
+                    path.append(keys[index])
+                    checkReferences(in: values[index], path: &path)
+                    path.removeLast()
+                }
             }
         case .null, .bool, .number, .numberText, .string:
             break

@@ -25,9 +25,9 @@ extension ValidationRun {
     ]
 
     mutating func checkServiceRules() {
-        for (index, type) in resourceTypes.enumerated() {
-            guard let rule = Self.serviceRules[type] else { continue }
-            rule(&self, template.resources.values[index], ["Resources", template.resources.keys[index], "Properties"])
+        forEachResource { run, index, logicalId, resource in
+            guard let rule = Self.serviceRules[run.resourceTypes[index]] else { return }
+            rule(&run, resource, ["Resources", logicalId, "Properties"])
         }
         checkSubnetOverlaps()
         checkSubscriptionFilterCounts()
