@@ -23,15 +23,23 @@ public enum JSONReader {
     }
 
     private static func parse(_ text: String, recordingPositions: Bool) throws(SourceError) -> (value: JSONValue, sourceMap: SourceMap) {
-        var parser = Parser(bytes: Array(text.utf8), recordsPositions: recordingPositions)
-        parser.skipWhitespace()
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        guard parser.isAtEnd else { throw parser.error("unexpected text after the end of the JSON value") }
+        // The text's bytes are read in place, without an array's bounds check on each of them.
+        var text = text
+        let parsed = text.withUTF8 { bytes in
+            Result { () throws(SourceError) -> (JSONValue, [(path: [String], offset: Int)]) in
+                var parser = Parser(bytes: bytes, recordsPositions: recordingPositions)
+                parser.skipWhitespace()
+                let value = try parser.parseValue(depth: 0)
+                parser.skipWhitespace()
+                guard parser.isAtEnd else { throw parser.error("unexpected text after the end of the JSON value") }
+                return (value, parser.offsets)
+            }
+        }
+        let (value, offsets) = try parsed.get()
         var sourceMap = SourceMap()
         if recordingPositions {
-            let positions = LineTable(parser.bytes).positions(ofAscendingOffsets: parser.offsets.map(\.offset))
-            for (entry, position) in zip(parser.offsets, positions) { sourceMap.positions[entry.path] = position }
+            let positions = LineTable(Array(text.utf8)).positions(ofAscendingOffsets: offsets.map(\.offset))
+            for (entry, position) in zip(offsets, positions) { sourceMap.positions[entry.path] = position }
         }
         return (value, sourceMap)
     }
@@ -39,7 +47,8 @@ public enum JSONReader {
 
 extension JSONReader {
     private struct Parser {
-        let bytes: [UInt8]
+        /// The text, valid while it is parsed.
+        let bytes: UnsafeBufferPointer<UInt8>
         let recordsPositions: Bool
         var offset = 0
         /// The path of the value being parsed, kept only when recording positions.
@@ -47,7 +56,7 @@ extension JSONReader {
         /// Where each value's key (or the value, for list elements and the root) starts, in document order.
         var offsets: [(path: [String], offset: Int)] = []
 
-        init(bytes: [UInt8], recordsPositions: Bool) {
+        init(bytes: UnsafeBufferPointer<UInt8>, recordsPositions: Bool) {
             self.bytes = bytes
             self.recordsPositions = recordsPositions
             if recordsPositions { offsets.append(([], 0)) }
@@ -114,9 +123,9 @@ extension JSONReader {
             }
         }
 
-        mutating func parseKeyword(_ keyword: String) throws(SourceError) {
-            let utf8 = Array(keyword.utf8)
-            guard offset + utf8.count <= bytes.count, Array(bytes[offset..<offset + utf8.count]) == utf8 else {
+        mutating func parseKeyword(_ keyword: StaticString) throws(SourceError) {
+            let utf8 = UnsafeBufferPointer(start: keyword.utf8Start, count: keyword.utf8CodeUnitCount)
+            guard offset + utf8.count <= bytes.count, bytes[offset..<offset + utf8.count].elementsEqual(utf8) else {
                 throw error("expected a value, found \(describeCurrent())")
             }
             offset += utf8.count
