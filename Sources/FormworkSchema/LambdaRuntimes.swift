@@ -62,8 +62,8 @@ public enum LambdaRuntimes {
 
     private static let lifecycle: [String: Entry] = {
         var entries: [String: Entry] = [:]
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
+        for row in table.tableRows() {
+            let fields = row.map { $0.isEmpty ? nil : String($0) }
             guard fields.count == 5, let name = fields[0] else { continue }
             entries[name] = Entry(deprecated: fields[1], createBlocked: fields[2], updateBlocked: fields[3], successor: fields[4])
         }

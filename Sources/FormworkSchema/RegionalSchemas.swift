@@ -90,8 +90,7 @@ enum RegionalSchemas {
     /// The regions that lack each type.
     static let absentByType: [String: RegionSet] = {
         var found: [String: RegionSet] = [:]
-        for line in absentTypes.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        for fields in absentTypes.tableRows() {
             if fields.count == 2, let set = RegionSet(hexadecimal: fields[1]) { found[String(fields[0])] = set }
         }
         return found
@@ -100,8 +99,7 @@ enum RegionalSchemas {
     /// By type, where each list applies: a JSON pointer into the type's schema and the list's name.
     static let usesByType: [String: [(pointer: String, list: String)]] = {
         var found: [String: [(pointer: String, list: String)]] = [:]
-        for line in valueListUses.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        for fields in valueListUses.tableRows() {
             if fields.count == 3 { found[String(fields[0]), default: []].append((String(fields[1]), String(fields[2]))) }
         }
         return found

@@ -17,8 +17,7 @@ enum SAMSchemas {
     /// The `Globals` sections SAM knows, by name (`Function`, `Api`, ...).
     static let sections: [String: GlobalSection] = {
         var found: [String: GlobalSection] = [:]
-        for line in globalSections.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        for fields in globalSections.tableRows() {
             guard fields.count == 3 else { continue }
             found[String(fields[0])] = GlobalSection(resourceType: String(fields[1]), properties: Set(fields[2].split(separator: ",").map(String.init)))
         }

@@ -28,8 +28,7 @@ public struct TagInformation: Sendable, Hashable {
     /// Parsed on first use from the generated table.
     private static let byType: [String: TagInformation] = {
         var entries: [String: TagInformation] = [:]
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        for fields in table.tableRows() {
             guard fields.count == 3, let format = Format(rawValue: String(fields[1])) else { continue }
             entries[String(fields[0])] = TagInformation(format: format, property: String(fields[2]))
         }

@@ -93,9 +93,10 @@ extension JSONReader {
             }
         }
 
-        mutating func expect(_ byte: UInt8, _ what: String) throws(SourceError) {
+        /// Steps over `byte`; `what` names it in the error, and is only built for one.
+        mutating func expect(_ byte: UInt8, _ what: @autoclosure () -> String) throws(SourceError) {
             guard !isAtEnd, bytes[offset] == byte else {
-                throw error("expected \(what), found \(describeCurrent())")
+                throw error("expected \(what()), found \(describeCurrent())")
             }
             offset += 1
         }
