@@ -1,4 +1,5 @@
 import FormworkTemplate
+import OrderedCollections
 
 /// An intrinsic function found in place of a value, and what kind of value it can yield.
 struct IntrinsicFunction {
@@ -20,7 +21,13 @@ struct IntrinsicFunction {
 
     /// The intrinsic `value` is, when it is a one-key object naming one.
     init?(_ value: JSONValue) {
-        guard case .object(let members) = value, members.count == 1 else { return nil }
+        guard case .object(let members) = value else { return nil }
+        self.init(members)
+    }
+
+    /// The intrinsic an object's `members` are, when it has one key naming one.
+    init?(_ members: OrderedDictionary<String, JSONValue>) {
+        guard members.count == 1 else { return nil }
         let name = members.keys[0]
         guard name == "Ref" || name.hasASCIIPrefix("Fn::") else { return nil }
         self.name = name

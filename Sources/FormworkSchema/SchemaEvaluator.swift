@@ -13,6 +13,8 @@ struct SchemaEvaluator {
     /// The depth of `path` at which a resource's own properties are (`Resources.X.Properties.Y`).
     let propertyDepth: Int
     private(set) var issues: [ValidationIssue] = []
+    /// How many issues a quiet evaluator found: a trial only counts them (see ``isQuiet``).
+    private var quietIssueCount = 0
     /// Set when an intrinsic function stood where a value was checked: the value is known only at deploy.
     private(set) var metUnknown = false
 
@@ -30,15 +32,20 @@ struct SchemaEvaluator {
         if let reference = schema.reference, let definition = resource.definition(at: reference) {
             check(value, against: definition, path: &path)
         }
-        if let intrinsic = IntrinsicFunction(value) {
-            metUnknown = true
-            return checkIntrinsic(intrinsic, against: schema, path: &path)
-        }
-        if case .string(let text) = value, DynamicReference.isIn(text) {
+        // One look at the value's payload decides both: taking it apart twice copied it twice.
+        switch value {
+        case .object(let members):
+            if let intrinsic = IntrinsicFunction(members) {
+                metUnknown = true
+                return checkIntrinsic(intrinsic, against: schema, path: &path)
+            }
+        case .string(let text) where DynamicReference.isIn(text):
             // `{{resolve:ssm:...}}` and the like: CloudFormation puts the value in at deploy.
             metUnknown = true
             for problem in DynamicReference.problems(in: text) { report("dynamic-reference", path, problem) }
             return
+        default:
+            break
         }
         for member in schema.allOf { check(value, against: member, path: &path) }
         if let condition = schema.condition { checkCondition(value, condition, summary: schema.summary, path: &path) }
@@ -58,11 +65,19 @@ struct SchemaEvaluator {
     }
 
     /// Whether the evaluator only finds out whether a value matches (a trial of `if`, `not`, `contains` or one
-    /// branch of `oneOf`): its issues then carry no message, which spares building text no one reads.
+    /// branch of `oneOf`): it then counts its issues and records none, which spares building issues, their
+    /// paths and their text that no one reads.
     var isQuiet = false
 
+    /// How many issues this evaluator found, recorded or counted.
+    var issueCount: Int { isQuiet ? quietIssueCount : issues.count }
+
     private mutating func report(_ rule: String, _ path: [String], _ message: @autoclosure () -> String) {
-        issues.append(ValidationIssue(.error, rule: rule, path: path, isQuiet ? "" : message()))
+        if isQuiet {
+            quietIssueCount += 1
+        } else {
+            issues.append(ValidationIssue(.error, rule: rule, path: path, message()))
+        }
     }
 
     /// An evaluator for a trial of `value` against part of the schema: quiet, with the same resource and references.
@@ -105,10 +120,10 @@ struct SchemaEvaluator {
         var trial = trial()
         trial.check(value, against: condition.when, path: &path)
         guard !trial.metUnknown else { return }
-        guard let branch = trial.issues.isEmpty ? condition.then : condition.otherwise else { return }
+        guard let branch = trial.issueCount == 0 ? condition.then : condition.otherwise else { return }
         let before = issues.count
         check(value, against: branch, path: &path)
-        if let summary, issues.count > before {
+        if let summary, !isQuiet, issues.count > before {
             for index in before..<issues.count { issues[index].message += " (\(summary))" }
         }
     }
@@ -117,7 +132,7 @@ struct SchemaEvaluator {
     private mutating func checkNegation(_ value: JSONValue, _ negation: CompiledSchema, path: inout [String]) {
         var trial = trial()
         trial.check(value, against: negation, path: &path)
-        guard !trial.metUnknown, trial.issues.isEmpty else { return }
+        guard !trial.metUnknown, trial.issueCount == 0 else { return }
         report("not", path, "\(JSONWriter(style: .compact).string(from: value)) is not allowed here")
     }
 
@@ -131,7 +146,7 @@ struct SchemaEvaluator {
                 metUnknown = true
                 return
             }
-            if trial.issues.isEmpty { return }
+            if trial.issueCount == 0 { return }
         }
         let wanted = containing.allowedValues.map { " (one of \($0.map { JSONWriter(style: .compact).string(from: $0) }.joined(separator: ", ")))" } ?? ""
         report("contains", path, "the list has no element the rule asks for\(wanted)")
@@ -140,16 +155,16 @@ struct SchemaEvaluator {
     /// One of `branches` must match; when none does, the issues of the branch that came closest are reported
     /// (checked again, with their messages).
     private mutating func checkAlternatives(_ value: JSONValue, _ branches: [CompiledSchema], path: inout [String]) {
-        var best: (branch: CompiledSchema, issues: [ValidationIssue])?
+        var best: (branch: CompiledSchema, issueCount: Int)?
         for branch in branches {
             var trial = trial()
             trial.check(value, against: branch, path: &path)
-            if trial.issues.isEmpty { return }
-            if trial.issues.count < best?.issues.count ?? .max { best = (branch, trial.issues) }
+            if trial.issueCount == 0 { return }
+            if trial.issueCount < best?.issueCount ?? .max { best = (branch, trial.issueCount) }
         }
         guard let best else { return }
         if isQuiet {
-            issues += best.issues
+            quietIssueCount += best.issueCount
             return
         }
         var closest = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
@@ -351,20 +366,27 @@ struct SchemaEvaluator {
     /// The members of an open object schema that names a few properties, fewer than the object has, checked in
     /// the object's order: each named property is looked up in the object, not each member in the schema.
     private mutating func checkNamedMembers(names: [String], values: [JSONValue], _ schema: CompiledSchema, path: inout [String]) {
-        var found: [(index: Int, schema: CompiledSchema)] = []
-        for (property, propertySchema) in zip(schema.propertyLookup.names, schema.propertyLookup.schemas) {
-            guard let index = names.firstIndex(of: property), !IntrinsicFunction.isNoValue(values[index]) else { continue }
-            found.append((index, propertySchema))
-        }
-        if found.count > 1 { found.sort { $0.index < $1.index } }
-        for (index, property) in found {
-            path.append(names[index])
-            defer { path.removeLast() }
-            if property.isFalse {
-                report("excluded-property", path, "'\(names[index])' cannot be set here")
-                continue
+        let lookup = schema.propertyLookup
+        // Where each named property stands in the object (or -1), on the stack: at most eight of them.
+        withUnsafeTemporaryAllocation(of: (member: Int, property: Int).self, capacity: lookup.names.count) { found in
+            var count = 0
+            for property in lookup.names.indices {
+                guard let member = names.firstIndex(of: lookup.names[property]), !IntrinsicFunction.isNoValue(values[member]) else { continue }
+                found[count] = (member, property)
+                count += 1
             }
-            check(values[index], against: property, path: &path)
+            var found = UnsafeMutableBufferPointer(rebasing: found[..<count])
+            if count > 1 { found.sort { $0.member < $1.member } }
+            for (member, property) in found {
+                path.append(names[member])
+                defer { path.removeLast() }
+                let propertySchema = lookup.schemas[property]
+                if propertySchema.isFalse {
+                    report("excluded-property", path, "'\(names[member])' cannot be set here")
+                    continue
+                }
+                check(values[member], against: propertySchema, path: &path)
+            }
         }
     }
 
@@ -388,7 +410,7 @@ struct SchemaEvaluator {
             if let nameSchema = schema.nameSchema {
                 var trial = trial()
                 trial.check(.string(name), against: nameSchema, path: &path)
-                if !trial.issues.isEmpty { report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)") }
+                if trial.issueCount > 0 { report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)") }
             }
             if let property = schema.propertyLookup.schema(named: name) {
                 if property.isFalse {
