@@ -61,9 +61,14 @@ extension JSONWriter {
             buffer = .allocate(capacity: 4096)
         }
 
-        /// Makes room for `extra` more bytes.
+        /// Makes room for `extra` more bytes: a comparison, inlined into every append; growing is out of line.
+        @inline(__always)
         private mutating func reserve(_ extra: Int) {
-            guard count + extra > buffer.count else { return }
+            if count + extra > buffer.count { grow(toFit: extra) }
+        }
+
+        @inline(never)
+        private mutating func grow(toFit extra: Int) {
             var capacity = buffer.count * 2
             while capacity < count + extra { capacity *= 2 }
             let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
@@ -72,6 +77,7 @@ extension JSONWriter {
             buffer = grown
         }
 
+        @inline(__always)
         mutating func append(_ byte: UInt8) {
             reserve(1)
             buffer[count] = byte
@@ -97,7 +103,15 @@ extension JSONWriter {
         mutating func newline(depth: Int) {
             guard let indentWidth else { return }
             let length = 1 + depth * indentWidth
-            if length <= Self.lineBreak.count {
+            if length <= 16 {
+                // The usual line break: "\n" and 15 spaces in two 8-byte stores, then the count moves by the
+                // length alone (the bytes past it are written over next).
+                reserve(16)
+                let target = UnsafeMutableRawPointer(buffer.baseAddress! + count)
+                target.storeBytes(of: UInt64(0x2020_2020_2020_200A).littleEndian, as: UInt64.self)
+                (target + 8).storeBytes(of: UInt64(0x2020_2020_2020_2020).littleEndian, as: UInt64.self)
+                count += length
+            } else if length <= Self.lineBreak.count {
                 Self.lineBreak.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[..<length])) }
             } else {
                 append(UInt8(ascii: "\n"))
