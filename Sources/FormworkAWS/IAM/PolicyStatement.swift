@@ -1,6 +1,5 @@
 import FormworkCore
 import FormworkTemplate
-import OrderedCollections
 
 /// One statement of an IAM policy document.
 ///
@@ -47,17 +46,18 @@ public struct PolicyStatement: Sendable, Equatable {
     /// The statement as CDK renders it: keys `Action, Condition, Effect, Principal, Resource, Sid`; a list of
     /// one becomes its element.
     public var value: Value {
-        var members = OrderedDictionary<String, Value>(minimumCapacity: 6)
-        members["Action"] = Self.collapsed(actions.map { .string($0) })
-        members["Condition"] = condition
-        members["Effect"] = .string(effect.rawValue)
-        members["Principal"] = principal
+        // Keys added in their (alphabetical) order, each once: no lookup per key.
+        var members = TemplateObjectBuilder(capacity: 6)
+        members.add("Action", Self.collapsed(actions.map { .string($0) }))
+        members.add("Condition", condition)
+        members.add("Effect", .string(effect.rawValue))
+        members.add("Principal", principal)
         if !resources.isEmpty {
             let kept = resources.filter { $0 != Aws.noValue }
-            members["Resource"] = kept.count < resources.count ? .array(kept) : Self.collapsed(kept)
+            members.add("Resource", kept.count < resources.count ? .array(kept) : Self.collapsed(kept))
         }
-        members["Sid"] = sid.map { .string($0) }
-        return .object(members)
+        members.add("Sid", sid.map { .string($0) })
+        return .object(members.members)
     }
 
     private static func collapsed(_ values: [Value]) -> Value {
