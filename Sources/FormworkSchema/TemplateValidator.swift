@@ -99,9 +99,8 @@ struct ValidationRun {
     /// The type of each resource, by position.
     let resourceTypes: [String]
 
-    /// Calls `body` with each resource's position, logical ID and the resource itself, read in place: iterating
-    /// the dictionary copies each resource out, a retain and a release of each of its dozen fields, in every one
-    /// of the passes over the resources.
+    /// Calls `body` with each resource's position, logical ID and the resource, for the passes over the
+    /// resources: by index, without the dictionary's iterator (which also copies out each key).
     mutating func forEachResource(_ body: (inout ValidationRun, Int, String, borrowing Template.Resource) -> Void) {
         let logicalIds = template.resources.keys.elements, resources = template.resources.values.elements
         resources.withUnsafeBufferPointer { resources in
