@@ -293,12 +293,10 @@ struct SchemaEvaluator {
             report("unique-items", path + [String(second)], "item \(second) repeats item \(first); the items of this list must be unique")
         }
         guard let items = schema.items else { return }
-        elements.withUnsafeBufferPointer { elements in
-            for index in elements.indices {
-                path.append(PropertyPath.component(index))
-                check(elements[index], against: items, path: &path)
-                path.removeLast()
-            }
+        for index in elements.indices {
+            path.append(PropertyPath.component(index))
+            check(elements[index], against: items, path: &path)
+            path.removeLast()
         }
     }
 
@@ -394,13 +392,6 @@ struct SchemaEvaluator {
     /// property it matches, or the rule for other names.
     private mutating func checkEveryMember(
         names: [String], values: [JSONValue], _ schema: CompiledSchema, path: inout [String], isResourceLevel: Bool
-    ) {
-        values.withUnsafeBufferPointer { values in checkEveryMember(names: names, values: values, schema, path: &path, isResourceLevel: isResourceLevel) }
-    }
-
-    /// The same, with the values read in place, through their buffer: an array's subscript copies each one out.
-    private mutating func checkEveryMember(
-        names: [String], values: UnsafeBufferPointer<JSONValue>, _ schema: CompiledSchema, path: inout [String], isResourceLevel: Bool
     ) {
         for index in names.indices {
             let name = names[index]

@@ -367,14 +367,11 @@ struct ValidationRun {
     mutating func checkReferences(in value: JSONValue, path: inout [String]) {
         switch value {
         case .array(let elements):
-            // Read in place, through the buffer, as the schema evaluator does: an iterator, or the array's
-            // subscript, copies each element out.
-            elements.withUnsafeBufferPointer { elements in
-                for index in elements.indices where elements[index].containsContainers {
-                    path.append(PropertyPath.component(index))
-                    checkReferences(in: elements[index], path: &path)
-                    path.removeLast()
-                }
+            // Read in place, by index, as the schema evaluator does: an iterator copies each element out.
+            for index in elements.indices where elements[index].containsContainers {
+                path.append(PropertyPath.component(index))
+                checkReferences(in: elements[index], path: &path)
+                path.removeLast()
             }
         case .object(let members):
             if members.count == 1 {
@@ -382,13 +379,11 @@ struct ValidationRun {
                 checkIntrinsic(members.keys[0], members.values[0], path: path)
                 path.removeLast()
             }
-            let keys = members.keys.elements
-            members.values.elements.withUnsafeBufferPointer { values in
-                for index in values.indices where values[index].containsContainers {
-                    path.append(keys[index])
-                    checkReferences(in: values[index], path: &path)
-                    path.removeLast()
-                }
+            let keys = members.keys.elements, values = members.values.elements
+            for index in keys.indices where values[index].containsContainers {
+                path.append(keys[index])
+                checkReferences(in: values[index], path: &path)
+                path.removeLast()
             }
         case .null, .bool, .number, .numberText, .string:
             break

@@ -129,30 +129,25 @@ extension JSONWriter {
             case .array(let elements):
                 guard !elements.isEmpty else { return append("[]") }
                 append(UInt8(ascii: "["))
-                // Elements and members are read in place, through the arrays' buffers: an iterator, or an array's
-                // subscript, copies each one out (a retain and a release).
-                elements.withUnsafeBufferPointer { elements in
-                    for index in elements.indices {
-                        if index > 0 { append(UInt8(ascii: ",")) }
-                        newline(depth: depth + 1)
-                        write(elements[index], depth: depth + 1)
-                    }
+                // Elements and members are read in place (by index) rather than copied out by an iterator.
+                for index in elements.indices {
+                    if index > 0 { append(UInt8(ascii: ",")) }
+                    newline(depth: depth + 1)
+                    write(elements[index], depth: depth + 1)
                 }
                 newline(depth: depth)
                 append(UInt8(ascii: "]"))
             case .object(let members):
                 guard !members.isEmpty else { return append("{}") }
                 append(UInt8(ascii: "{"))
-                let keys = members.keys.elements
-                members.values.elements.withUnsafeBufferPointer { values in
-                    for index in values.indices {
-                        if index > 0 { append(UInt8(ascii: ",")) }
-                        newline(depth: depth + 1)
-                        writeString(keys[index])
-                        append(UInt8(ascii: ":"))
-                        if indentWidth != nil { append(UInt8(ascii: " ")) }
-                        write(values[index], depth: depth + 1)
-                    }
+                let keys = members.keys.elements, values = members.values.elements
+                for index in keys.indices {
+                    if index > 0 { append(UInt8(ascii: ",")) }
+                    newline(depth: depth + 1)
+                    writeString(keys[index])
+                    append(UInt8(ascii: ":"))
+                    if indentWidth != nil { append(UInt8(ascii: " ")) }
+                    write(values[index], depth: depth + 1)
                 }
                 newline(depth: depth)
                 append(UInt8(ascii: "}"))
