@@ -29,7 +29,7 @@ static void load(void) {
         library = dlopen(names[index], RTLD_NOW | RTLD_LOCAL);
     }
     if (library == NULL) {
-        load_failure = "libcurl (libcurl.so.4) is not installed";
+        load_failure = "libcurl (libcurl.so.4) is not installed; install it (Debian and Ubuntu: apt-get install libcurl4)";
         return;
     }
     *(void **)&curl.global_init = dlsym(library, "curl_global_init");

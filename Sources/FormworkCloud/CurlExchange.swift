@@ -12,7 +12,11 @@ final class CurlExchange: Sendable {
         case timedOut
         /// The caller's task was cancelled.
         case cancelled
+        /// The exchange failed on the way (a connection refused or reset, a name not resolved): another
+        /// attempt may succeed.
         case failed(reason: String)
+        /// Nothing was sent, and sending again would not help (a header that would split, no libcurl).
+        case refused(reason: String)
     }
 
     /// The most bytes of header lines read: 1 MiB.
@@ -50,10 +54,12 @@ final class CurlExchange: Sendable {
         // A line break or NUL in a header would end it early and start another: never sent.
         let unsafe: (Unicode.Scalar) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" }
         if let (name, _) = request.headers.first(where: { $0.key.unicodeScalars.contains(where: unsafe) || $0.value.unicodeScalars.contains(where: unsafe) }) {
-            return .failed(reason: "the header '\(name.filter { !$0.isNewline && $0 != "\0" })' holds a line break or NUL; it was not sent")
+            return .refused(reason: "the header '\(name.filter { !$0.isNewline && $0 != "\0" })' holds a line break or NUL; it was not sent")
         }
         guard let easy = formwork_curl_easy_init() else {
-            return .failed(reason: formwork_curl_load_failure().map { String(cString: $0) } ?? "libcurl could not make a handle")
+            // Without libcurl no attempt can succeed; a handle libcurl could not make (out of memory) might.
+            if let failure = formwork_curl_load_failure() { return .refused(reason: String(cString: failure)) }
+            return .failed(reason: "libcurl could not make a handle")
         }
         defer { formwork_curl_easy_cleanup(easy) }
         var headerList: UnsafeMutableRawPointer?

@@ -18,6 +18,15 @@ import Testing
         #expect(send(request).failureReason?.contains("the header 'X-Test' holds a line break or NUL; it was not sent") == true)
     }
 
+    @Test func aRequestThatCannotBeSentIsNotRetried() {
+        let request = HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/")!, headers: ["X-Test": "a\nb"])
+        guard case .failure(let error) = send(request) else {
+            Issue.record("a header with a line break was sent")
+            return
+        }
+        #expect(!RetryPolicy.isRetryable(error))
+    }
+
     @Test(arguments: [TimeInterval.infinity, .nan, 1e300])
     func aDeadlineBeyondADayIsADay(timeout: TimeInterval) {
         let request = HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/")!)
