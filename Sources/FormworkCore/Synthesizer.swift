@@ -13,7 +13,13 @@ struct Synthesizer {
     let validator: TemplateValidator?
 
     func run() throws(SynthesisError) -> CloudAssembly {
-        for stack in stacks { try Self.validate(stack, among: stacks) }
+        var names = Set<String>()
+        for stack in stacks {
+            try Self.validate(stack)
+            guard names.insert(stack.name).inserted else {
+                throw SynthesisError(.invalidStack, paths: [stack.name], "two stacks are named '\(stack.name)'; stack names must be unique in an app")
+            }
+        }
         let stacks = try Self.readingFeatureFlags(of: self.stacks)
         let settlement = try Self.settleInParallel(stacks)
         if case .apart(let parts)? = settlement, var assembly = Self.resolveApart(parts, stacks: stacks, validatingWith: validator) {
@@ -99,7 +105,7 @@ struct Synthesizer {
         try tree.checkNoLateContribution()
     }
 
-    private static func validate(_ stack: Stack, among stacks: [Stack]) throws(SynthesisError) {
+    private static func validate(_ stack: Stack) throws(SynthesisError) {
         let name = stack.name
         let valid =
             name.count <= 128 && name.first.map { $0.isASCII && $0.isLetter } == true
@@ -108,9 +114,6 @@ struct Synthesizer {
             throw SynthesisError(
                 .invalidStack, paths: [name.isEmpty ? "<app>" : name],
                 "a stack name must start with a letter and hold only letters, digits and '-' (at most 128 characters)")
-        }
-        guard stacks.filter({ $0.name == name }).count == 1 else {
-            throw SynthesisError(.invalidStack, paths: [name], "two stacks are named '\(name)'; stack names must be unique in an app")
         }
     }
 }
