@@ -48,8 +48,9 @@ public enum LogicalId {
         let count = components.reduce(max(0, components.count - 1)) { $0 + $1.utf8.count }
         let first = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { path in
             var end = 0
-            for var component in components {
-                if end > 0 {
+            // A separator between each two components, empty ones too (`components.join("/")`).
+            for (position, var component) in components.enumerated() {
+                if position > 0 {
                     path[end] = UInt8(ascii: "/")
                     end += 1
                 }

@@ -30,6 +30,12 @@ import Testing
         #expect(LogicalId.make([long]) == String(repeating: "x", count: 240) + "C7A139A2")
     }
 
+    /// CDK hashes `components.join("/")`: an empty component still has its separators (MD5 of `/A`, `A//B`).
+    @Test func anEmptyComponentKeepsItsSeparatorsInTheHash() {
+        #expect(LogicalId.hash(["", "A"]) == "E62FB706")
+        #expect(LogicalId.hash(["A", "", "B"]) == "BA56D6DF")
+    }
+
     @Test func onlyDefaultComponentsGiveNoId() {
         #expect(LogicalId.make(["Default"]) == nil)
     }
