@@ -10,7 +10,7 @@
 public struct JSONWriter: Sendable {
     /// How much whitespace the writer puts between tokens.
     public enum Style: Sendable, Hashable {
-        /// Newlines and `indent` spaces per nesting level.
+        /// Newlines and `indent` spaces per nesting level (none when `indent` is 0 or less).
         case pretty(indent: Int)
         /// No whitespace.
         case compact
@@ -55,7 +55,8 @@ extension JSONWriter {
 
         init(style: Style) {
             switch style {
-            case .pretty(let indent): indentWidth = indent
+            // A negative indentation writes none (it would move the writing position backwards).
+            case .pretty(let indent): indentWidth = max(0, indent)
             case .compact: indentWidth = nil
             }
             buffer = .allocate(capacity: 4096)

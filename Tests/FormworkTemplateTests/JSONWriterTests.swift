@@ -59,6 +59,22 @@ import Testing
         #expect(JSONWriter().string(from: value) == "{\n \"a\": [],\n \"b\": {}\n}")
     }
 
+    @Test func indentsByAnyWidthAndDepthAndNoneForANegativeWidth() throws {
+        var value: JSONValue = ["leaf": true]
+        for _ in 0..<20 { value = ["k": value] }  // deeper than a 16-byte line break holds at width 1
+        for width in [0, 1, 2, 4] {
+            let text = JSONWriter(style: .pretty(indent: width)).string(from: value)
+            let lines = text.split(separator: "\n")
+            #expect(lines.count == 43)
+            // Line n (from 0) of the opening half is indented by n levels.
+            for (level, line) in lines.prefix(21).enumerated() {
+                #expect(line.prefix { $0 == " " }.count == level * width)
+            }
+            #expect(try JSONReader.parse(text) == value)
+        }
+        #expect(JSONWriter(style: .pretty(indent: -3)).string(from: value) == JSONWriter(style: .pretty(indent: 0)).string(from: value))
+    }
+
     @Test func keepsInsertionOrderOfKeys() {
         let value: JSONValue = ["Type": "T", "Properties": ["Z": 1, "A": 2]]
         #expect(JSONWriter(style: .compact).string(from: value) == #"{"Type":"T","Properties":{"Z":1,"A":2}}"#)
