@@ -9,7 +9,8 @@ public enum CloudError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidCredentials(source: String, reason: String)
     /// No region from the options, the environment, the profile or the stack.
     case noRegion
-    /// A configuration value that cannot be used (an endpoint URL, a profile that loops).
+    /// A configuration value that cannot be used (an endpoint URL, a profile that loops), or a request this
+    /// machine cannot send (no libcurl, a header that would split): retrying would not help.
     case configuration(String)
     /// The host could not be reached.
     case network(host: String, reason: String)

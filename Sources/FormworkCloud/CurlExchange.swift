@@ -16,7 +16,7 @@ final class CurlExchange: Sendable {
         /// attempt may succeed.
         case failed(reason: String)
         /// Nothing was sent, and sending again would not help (a header that would split, no libcurl).
-        case refused(reason: String)
+        case unsendable(reason: String)
     }
 
     /// The most bytes of header lines read: 1 MiB.
@@ -54,11 +54,11 @@ final class CurlExchange: Sendable {
         // A line break or NUL in a header would end it early and start another: never sent.
         let unsafe: (Unicode.Scalar) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" }
         if let (name, _) = request.headers.first(where: { $0.key.unicodeScalars.contains(where: unsafe) || $0.value.unicodeScalars.contains(where: unsafe) }) {
-            return .refused(reason: "the header '\(name.filter { !$0.isNewline && $0 != "\0" })' holds a line break or NUL; it was not sent")
+            return .unsendable(reason: "the header '\(name.filter { !$0.isNewline && $0 != "\0" })' holds a line break or NUL; it was not sent")
         }
         guard let easy = formwork_curl_easy_init() else {
             // Without libcurl no attempt can succeed; a handle libcurl could not make (out of memory) might.
-            if let failure = formwork_curl_load_failure() { return .refused(reason: String(cString: failure)) }
+            if let failure = formwork_curl_load_failure() { return .unsendable(reason: String(cString: failure)) }
             return .failed(reason: "libcurl could not make a handle")
         }
         defer { formwork_curl_easy_cleanup(easy) }

@@ -47,7 +47,7 @@ public final class CurlTransport: HTTPTransport {
         case .cancelled: throw .cancelled
         case .timedOut: throw .timeout(host: host, seconds: timeout)
         case .failed(let reason): throw .network(host: host, reason: reason)
-        case .refused(let reason): throw .configuration("cannot send a request to \(host): \(reason)")
+        case .unsendable(let reason): throw .configuration("cannot send a request to \(host): \(reason)")
         }
     }
 }

@@ -25,62 +25,59 @@ enum MD5 {
         var state: State = (0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476)
         let whole = message.count & ~63
         constants.withUnsafeBufferPointer { constants in
-            var offset = 0
-            while offset < whole {
-                compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + 64]), into: &state, constants: constants)
-                offset += 64
-            }
-            withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
-                tail.initializeMemory(as: UInt8.self, repeating: 0)
-                let rest = message.count - whole
-                if rest > 0 { tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: message[whole...])) }
-                tail[rest] = 0x80
-                let end = rest < 56 ? 64 : 128
-                tail.storeBytes(of: (UInt64(message.count) &* 8).littleEndian, toByteOffset: end - 8, as: UInt64.self)
-                for block in stride(from: 0, to: end, by: 64) {
-                    compress(UnsafeRawBufferPointer(rebasing: tail[block..<block + 64]), into: &state, constants: constants)
+            rotations.withUnsafeBufferPointer { rotations in
+                var offset = 0
+                while offset < whole {
+                    compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + 64]), into: &state, constants: constants, rotations: rotations)
+                    offset += 64
+                }
+                withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+                    tail.initializeMemory(as: UInt8.self, repeating: 0)
+                    let rest = message.count - whole
+                    if rest > 0 { tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: message[whole...])) }
+                    tail[rest] = 0x80
+                    let end = rest < 56 ? 64 : 128
+                    tail.storeBytes(of: (UInt64(message.count) &* 8).littleEndian, toByteOffset: end - 8, as: UInt64.self)
+                    for block in stride(from: 0, to: end, by: 64) {
+                        compress(UnsafeRawBufferPointer(rebasing: tail[block..<block + 64]), into: &state, constants: constants, rotations: rotations)
+                    }
                 }
             }
         }
         return state
     }
 
-    /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function,
-    /// order of the block's little-endian words and four rotation amounts.
-    private static func compress(_ block: UnsafeRawBufferPointer, into state: inout State, constants: UnsafeBufferPointer<UInt32>) {
+    /// Mixes one 64-byte block into `state`: four rounds of sixteen steps, each round with its own function and
+    /// order of the block's little-endian words, each step with its rotation.
+    private static func compress(
+        _ block: UnsafeRawBufferPointer, into state: inout State, constants: UnsafeBufferPointer<UInt32>, rotations: UnsafeBufferPointer<UInt32>
+    ) {
         @inline(__always) func word(_ index: Int) -> UInt32 {
             UInt32(littleEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
         }
         var (a, b, c, d) = state
-        @inline(__always) func step(_ index: Int, _ f: UInt32, _ g: Int, _ rotation: UInt32) {
+        @inline(__always) func step(_ index: Int, _ f: UInt32, _ g: Int) {
+            let rotation = rotations[index]
             let sum = f &+ a &+ constants[index] &+ word(g)
             a = d
             d = c
             c = b
             b = b &+ ((sum &<< rotation) | (sum &>> (32 &- rotation)))
         }
-        for index in stride(from: 0, to: 16, by: 4) {
-            for (offset, rotation) in [(0, 7), (1, 12), (2, 17), (3, 22)] as [(Int, UInt32)] {
-                step(index &+ offset, (b & c) | (~b & d), index &+ offset, rotation)
-            }
-        }
-        for index in stride(from: 16, to: 32, by: 4) {
-            for (offset, rotation) in [(0, 5), (1, 9), (2, 14), (3, 20)] as [(Int, UInt32)] {
-                step(index &+ offset, (d & b) | (~d & c), (5 &* (index &+ offset) &+ 1) & 15, rotation)
-            }
-        }
-        for index in stride(from: 32, to: 48, by: 4) {
-            for (offset, rotation) in [(0, 4), (1, 11), (2, 16), (3, 23)] as [(Int, UInt32)] {
-                step(index &+ offset, b ^ c ^ d, (3 &* (index &+ offset) &+ 5) & 15, rotation)
-            }
-        }
-        for index in stride(from: 48, to: 64, by: 4) {
-            for (offset, rotation) in [(0, 6), (1, 10), (2, 15), (3, 21)] as [(Int, UInt32)] {
-                step(index &+ offset, c ^ (b | ~d), (7 &* (index &+ offset)) & 15, rotation)
-            }
-        }
+        for index in 0..<16 { step(index, (b & c) | (~b & d), index) }
+        for index in 16..<32 { step(index, (d & b) | (~d & c), (5 &* index &+ 1) & 15) }
+        for index in 32..<48 { step(index, b ^ c ^ d, (3 &* index &+ 5) & 15) }
+        for index in 48..<64 { step(index, c ^ (b | ~d), (7 &* index) & 15) }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d)
     }
+
+    /// The left rotation of each step: four amounts per round, repeated.
+    private static let rotations: [UInt32] = [
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
+        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+    ]
 
     /// `floor(abs(sin(i + 1)) * 2^32)` for i in 0..<64.
     private static let constants: [UInt32] = [

@@ -365,7 +365,7 @@ struct SchemaEvaluator {
     /// the object's order: each named property is looked up in the object, not each member in the schema.
     private mutating func checkNamedMembers(names: [String], values: [JSONValue], _ schema: CompiledSchema, path: inout [String]) {
         let lookup = schema.propertyLookup
-        // Where each named property stands in the object (or -1), on the stack: at most eight of them.
+        // The named properties the object sets, as (member, property) positions, on the stack: at most eight.
         withUnsafeTemporaryAllocation(of: (member: Int, property: Int).self, capacity: lookup.names.count) { found in
             var count = 0
             for property in lookup.names.indices {

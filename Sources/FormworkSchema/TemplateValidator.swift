@@ -101,11 +101,9 @@ struct ValidationRun {
 
     /// Calls `body` with each resource's position, logical ID and the resource, for the passes over the
     /// resources: by index, without the dictionary's iterator (which also copies out each key).
-    mutating func forEachResource(_ body: (inout ValidationRun, Int, String, borrowing Template.Resource) -> Void) {
+    mutating func forEachResource(_ body: (inout ValidationRun, Int, String, Template.Resource) -> Void) {
         let logicalIds = template.resources.keys.elements, resources = template.resources.values.elements
-        resources.withUnsafeBufferPointer { resources in
-            for index in resources.indices { body(&self, index, logicalIds[index], resources[index]) }
-        }
+        for index in resources.indices { body(&self, index, logicalIds[index], resources[index]) }
     }
 
     /// What a `Ref` to each name of the template yields.
@@ -220,7 +218,7 @@ struct ValidationRun {
         forEachResource { run, _, logicalId, resource in run.checkResource(logicalId, resource) }
     }
 
-    private mutating func checkResource(_ logicalId: String, _ resource: borrowing Template.Resource) {
+    private mutating func checkResource(_ logicalId: String, _ resource: Template.Resource) {
         let path = ["Resources", logicalId]
         checkAttributes(resource, path: path)
         let type = resource.type
@@ -270,7 +268,7 @@ struct ValidationRun {
     /// The resource's properties with those left for `aws cloudformation package` to fill in standing as a
     /// value the schema accepts anywhere (an import, as it will be a value of another shape), with a warning
     /// for each: the template is valid once packaged, and only then.
-    mutating func withoutPackagePaths(_ resource: borrowing Template.Resource, path: [String]) -> OrderedDictionary<String, JSONValue> {
+    mutating func withoutPackagePaths(_ resource: Template.Resource, path: [String]) -> OrderedDictionary<String, JSONValue> {
         guard let names = Self.packagePaths[resource.type] else { return resource.properties }
         var properties = resource.properties
         for name in names {
@@ -297,7 +295,7 @@ struct ValidationRun {
         }
     }
 
-    mutating func checkAttributes(_ resource: borrowing Template.Resource, path: [String]) {
+    mutating func checkAttributes(_ resource: Template.Resource, path: [String]) {
         let deletion = ["Delete", "Retain", "RetainExceptOnCreate", "Snapshot"]
         if let policy = resource.deletionPolicy, !deletion.contains(policy) {
             error("invalid-attribute", path + ["DeletionPolicy"], "'\(policy)' is not a deletion policy; use \(deletion.joined(separator: ", "))")
