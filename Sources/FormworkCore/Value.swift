@@ -14,7 +14,7 @@ import OrderedCollections
 ///
 /// References are resolved at synthesis: to `Ref`/`Fn::GetAtt` in the same stack, to `Fn::ImportValue` of an
 /// export across stacks.
-public indirect enum Value: Sendable, Equatable {
+public enum Value: Sendable, Equatable {
     /// JSON `null`.
     case null
     /// `true` or `false`.
@@ -29,7 +29,10 @@ public indirect enum Value: Sendable, Equatable {
     case object(OrderedDictionary<String, Value>)
     /// A reference to another construct's element, resolved at synthesis to `Ref` or `Fn::GetAtt` in the same
     /// stack and to `Fn::ImportValue` across stacks.
-    case reference(Reference)
+    ///
+    /// The only case kept in a box of its own: it is the largest payload by far, and a value of any other
+    /// case is stored inline (lists and objects already hold their elements in buffers), not allocated.
+    indirect case reference(Reference)
 }
 
 extension Value {
