@@ -63,14 +63,8 @@ public enum LogicalId {
         }
         // The digest's first four bytes are the first state word's, least significant first.
         for shift in stride(from: UInt32(0), to: 32, by: 8) {
-            let byte = UInt8(truncatingIfNeeded: first &>> shift)
-            text.append(uppercaseHexDigit(byte &>> 4))
-            text.append(uppercaseHexDigit(byte & 0x0f))
+            HexDigits.append(UInt8(truncatingIfNeeded: first &>> shift), uppercase: true, to: &text)
         }
-    }
-
-    private static func uppercaseHexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") &+ value : UInt8(ascii: "A") &+ value &- 10
     }
 
     /// The readable part: the kept components' letters and digits, without a component the previous one
@@ -93,18 +87,5 @@ public enum LogicalId {
 
     static func alphanumerics(_ text: String) -> String {
         String(decoding: text.utf8.filter(\.isASCIIAlphanumeric), as: UTF8.self)
-    }
-}
-
-extension String {
-    /// Whether this string's UTF-8 ends with all of `suffix`'s, byte for byte (JavaScript's `endsWith` for the
-    /// ASCII of construct IDs; Swift's `hasSuffix` compares characters).
-    fileprivate func endsWithCodeUnits(of suffix: String) -> Bool {
-        var text = self, suffix = suffix
-        return text.withUTF8 { text in
-            suffix.withUTF8 { suffix in
-                text.count >= suffix.count && text[(text.count - suffix.count)...].elementsEqual(suffix)
-            }
-        }
     }
 }
