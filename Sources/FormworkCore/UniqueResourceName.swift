@@ -16,7 +16,7 @@ public enum UniqueResourceName {
             if candidate.count <= maxLength { return candidate }
         }
         var distinct: [String] = []
-        for component in kept where !(distinct.last?.hasSuffix(component) ?? false) { distinct.append(component) }
+        for component in kept where !(distinct.last?.endsWithCodeUnits(of: component) ?? false) { distinct.append(component) }
         let human =
             distinct.filter { $0 != "Resource" }.map(LogicalId.alphanumerics).filter { !$0.isEmpty }
             .joined(separator: separator) + separator

@@ -36,6 +36,14 @@ import Testing
         #expect(LogicalId.hash(["A", "", "B"]) == "BA56D6DF")
     }
 
+    /// A component the previous one ends with is skipped as JavaScript's `endsWith` compares (code units), in
+    /// logical IDs and generated names alike: `e\u{301}x` ends with `\u{301}x` there, not as Swift characters.
+    @Test func aComponentThePreviousEndsWithIsSkippedByCodeUnits() {
+        let components = ["A", "e\u{301}x", "\u{301}x"]
+        #expect(LogicalId.make(components) == "Aex" + LogicalId.hash(components))
+        #expect(UniqueResourceName.make(components) == "Aex" + LogicalId.hash(components))
+    }
+
     @Test func onlyDefaultComponentsGiveNoId() {
         #expect(LogicalId.make(["Default"]) == nil)
     }
