@@ -25,8 +25,8 @@ extension ValidationRun {
     ]
 
     mutating func checkServiceRules() {
-        forEachResource { run, index, logicalId, resource in
-            guard let rule = Self.serviceRules[run.resourceTypes[index]] else { return }
+        forEachResource { run, _, logicalId, resource in
+            guard let rule = Self.serviceRules[resource.type] else { return }
             rule(&run, resource, ["Resources", logicalId, "Properties"])
         }
         checkSubnetOverlaps()
