@@ -18,33 +18,75 @@ public enum TemplateElement: Sendable {
 }
 
 /// A resource before references are resolved: what a construct declares for one `Resources` entry.
+///
+/// Its fields live in one copy-on-write box, as ``Template/Resource``'s do: declarations are copied out of the
+/// construct tree by each step that reads them, and a copy of a dozen fields cost a reference-count update for
+/// each of their references; it now costs one.
 public struct ResourceDeclaration: Sendable {
+    private var box: Box
+
     /// `Type`.
-    public var type: String
+    public var type: String {
+        get { box.fields.type }
+        _modify { yield &uniqueBox.fields.type }
+    }
     /// `Properties`, written in this order.
-    public var properties: OrderedDictionary<String, Value>
+    public var properties: OrderedDictionary<String, Value> {
+        get { box.fields.properties }
+        _modify { yield &uniqueBox.fields.properties }
+    }
     /// Constructs this resource waits for. Those its properties already reference are left out of
     /// `DependsOn`: CloudFormation orders them anyway.
-    public var dependencies: [Dependency]
+    public var dependencies: [Dependency] {
+        get { box.fields.dependencies }
+        _modify { yield &uniqueBox.fields.dependencies }
+    }
     /// A reference to the ``Condition`` that decides whether the resource is created.
-    public var condition: Reference?
+    public var condition: Reference? {
+        get { box.fields.condition }
+        _modify { yield &uniqueBox.fields.condition }
+    }
     /// `UpdateReplacePolicy` and `DeletionPolicy`.
-    public var removalPolicy: RemovalPolicy?
+    public var removalPolicy: RemovalPolicy? {
+        get { box.fields.removalPolicy }
+        _modify { yield &uniqueBox.fields.removalPolicy }
+    }
     /// `UpdatePolicy`.
-    public var updatePolicy: Value?
+    public var updatePolicy: Value? {
+        get { box.fields.updatePolicy }
+        _modify { yield &uniqueBox.fields.updatePolicy }
+    }
     /// `CreationPolicy`.
-    public var creationPolicy: Value?
+    public var creationPolicy: Value? {
+        get { box.fields.creationPolicy }
+        _modify { yield &uniqueBox.fields.creationPolicy }
+    }
     /// `Metadata`.
-    public var metadata: Value?
+    public var metadata: Value? {
+        get { box.fields.metadata }
+        _modify { yield &uniqueBox.fields.metadata }
+    }
     /// Raw changes applied last, after everything else, as CDK's `addOverride` does.
-    public var overrides: [ResourceOverride]
+    public var overrides: [ResourceOverride] {
+        get { box.fields.overrides }
+        _modify { yield &uniqueBox.fields.overrides }
+    }
     /// Content hashed into the logical ID, appended to the one the path gives (an API Gateway deployment's).
-    public var logicalIdDigest: LogicalIdDigest?
+    public var logicalIdDigest: LogicalIdDigest? {
+        get { box.fields.logicalIdDigest }
+        _modify { yield &uniqueBox.fields.logicalIdDigest }
+    }
     /// Changes to the resolved `Properties`, applied in order once every reference is resolved and before
     /// ``overrides`` (CDK's post-processing of resolved values, such as an IAM policy sorted by its text).
-    public var resolvedTransforms: [any ResolvedPropertiesTransform] = []
+    public var resolvedTransforms: [any ResolvedPropertiesTransform] {
+        get { box.fields.resolvedTransforms }
+        _modify { yield &uniqueBox.fields.resolvedTransforms }
+    }
     /// The tags ``Tag``s set, with their priorities; `nil` until a tag touches the resource.
-    var tagState: TagState?
+    var tagState: TagState? {
+        get { box.fields.tagState }
+        _modify { yield &uniqueBox.fields.tagState }
+    }
 
     /// A resource of `type` with `properties`.
     public init(
@@ -59,16 +101,46 @@ public struct ResourceDeclaration: Sendable {
         overrides: [ResourceOverride] = [],
         logicalIdDigest: LogicalIdDigest? = nil
     ) {
-        self.type = type
-        self.properties = properties
-        self.dependencies = dependencies
-        self.condition = condition
-        self.removalPolicy = removalPolicy
-        self.updatePolicy = updatePolicy
-        self.creationPolicy = creationPolicy
-        self.metadata = metadata
-        self.overrides = overrides
-        self.logicalIdDigest = logicalIdDigest
+        box = Box(
+            Fields(
+                type: type, properties: properties, dependencies: dependencies, condition: condition, removalPolicy: removalPolicy,
+                updatePolicy: updatePolicy, creationPolicy: creationPolicy, metadata: metadata, overrides: overrides,
+                logicalIdDigest: logicalIdDigest))
+    }
+
+    /// The box, copied first when another declaration shares it.
+    private var uniqueBox: Box {
+        mutating get {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            return box
+        }
+    }
+
+    /// A declaration's fields.
+    private struct Fields {
+        var type: String
+        var properties: OrderedDictionary<String, Value>
+        var dependencies: [Dependency]
+        var condition: Reference?
+        var removalPolicy: RemovalPolicy?
+        var updatePolicy: Value?
+        var creationPolicy: Value?
+        var metadata: Value?
+        var overrides: [ResourceOverride]
+        var logicalIdDigest: LogicalIdDigest?
+        var resolvedTransforms: [any ResolvedPropertiesTransform] = []
+        var tagState: TagState?
+    }
+
+    /// The fields, shared by copies of a declaration until one of them changes. Only a declaration holding the
+    /// sole reference to a box changes it (`uniqueBox`), so no two accesses to the fields can overlap and the
+    /// run-time exclusivity check is left out.
+    private final class Box: @unchecked Sendable {
+        @exclusivity(unchecked) var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
     }
 }
 
