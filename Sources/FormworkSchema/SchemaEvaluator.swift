@@ -67,10 +67,7 @@ struct SchemaEvaluator {
     /// Whether the evaluator only finds out whether a value matches (a trial of `if`, `not`, `contains` or one
     /// branch of `oneOf`): it then counts its issues and records none, which spares building issues, their
     /// paths and their text that no one reads.
-    var isQuiet = false
-
-    /// How many issues this evaluator found, recorded or counted.
-    var issueCount: Int { isQuiet ? quietIssueCount : issues.count }
+    private var isQuiet = false
 
     private mutating func report(_ rule: String, _ path: [String], _ message: @autoclosure () -> String) {
         if isQuiet {
@@ -80,11 +77,26 @@ struct SchemaEvaluator {
         }
     }
 
-    /// An evaluator for a trial of `value` against part of the schema: quiet, with the same resource and references.
-    private func trial() -> SchemaEvaluator {
-        var trial = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
-        trial.isQuiet = true
-        return trial
+    /// What a trial found.
+    private struct TrialOutcome {
+        /// How many issues the value has against the schema tried.
+        let issueCount: Int
+        /// Whether an intrinsic function stood where a value was checked.
+        let metUnknown: Bool
+    }
+
+    /// A trial of `value` against part of the schema (`if`, `not`, `contains`, one branch of `oneOf`): checked
+    /// quietly by this evaluator, whose state is restored after. A separate evaluator per trial copied the
+    /// resource schema and references each time, a dozen reference-count updates per trial.
+    private mutating func trial(_ value: JSONValue, against schema: CompiledSchema, path: inout [String]) -> TrialOutcome {
+        let saved = (isQuiet: isQuiet, quietIssueCount: quietIssueCount, metUnknown: metUnknown)
+        isQuiet = true
+        quietIssueCount = 0
+        metUnknown = false
+        check(value, against: schema, path: &path)
+        let outcome = TrialOutcome(issueCount: quietIssueCount, metUnknown: metUnknown)
+        (isQuiet, quietIssueCount, metUnknown) = saved
+        return outcome
     }
 
     // MARK: Intrinsics and alternatives
@@ -117,10 +129,9 @@ struct SchemaEvaluator {
         _ value: JSONValue, _ condition: (when: CompiledSchema, then: CompiledSchema?, otherwise: CompiledSchema?),
         summary: String?, path: inout [String]
     ) {
-        var trial = trial()
-        trial.check(value, against: condition.when, path: &path)
-        guard !trial.metUnknown else { return }
-        guard let branch = trial.issueCount == 0 ? condition.then : condition.otherwise else { return }
+        let outcome = trial(value, against: condition.when, path: &path)
+        guard !outcome.metUnknown else { return }
+        guard let branch = outcome.issueCount == 0 ? condition.then : condition.otherwise else { return }
         let before = issues.count
         check(value, against: branch, path: &path)
         if let summary, !isQuiet, issues.count > before {
@@ -130,9 +141,8 @@ struct SchemaEvaluator {
 
     /// `not`: the value must not match `negation`; one an intrinsic function decides at deploy passes.
     private mutating func checkNegation(_ value: JSONValue, _ negation: CompiledSchema, path: inout [String]) {
-        var trial = trial()
-        trial.check(value, against: negation, path: &path)
-        guard !trial.metUnknown, trial.issueCount == 0 else { return }
+        let outcome = trial(value, against: negation, path: &path)
+        guard !outcome.metUnknown, outcome.issueCount == 0 else { return }
         report("not", path, "\(JSONWriter(style: .compact).string(from: value)) is not allowed here")
     }
 
@@ -140,13 +150,12 @@ struct SchemaEvaluator {
     /// decides at deploy may, and passes.
     private mutating func checkContains(_ elements: [JSONValue], _ containing: CompiledSchema, path: inout [String]) {
         for element in elements {
-            var trial = trial()
-            trial.check(element, against: containing, path: &path)
-            if trial.metUnknown {
+            let outcome = trial(element, against: containing, path: &path)
+            if outcome.metUnknown {
                 metUnknown = true
                 return
             }
-            if trial.issueCount == 0 { return }
+            if outcome.issueCount == 0 { return }
         }
         let wanted = containing.allowedValues.map { " (one of \($0.map { JSONWriter(style: .compact).string(from: $0) }.joined(separator: ", ")))" } ?? ""
         report("contains", path, "the list has no element the rule asks for\(wanted)")
@@ -157,19 +166,16 @@ struct SchemaEvaluator {
     private mutating func checkAlternatives(_ value: JSONValue, _ branches: [CompiledSchema], path: inout [String]) {
         var best: (branch: CompiledSchema, issueCount: Int)?
         for branch in branches {
-            var trial = trial()
-            trial.check(value, against: branch, path: &path)
-            if trial.issueCount == 0 { return }
-            if trial.issueCount < best?.issueCount ?? .max { best = (branch, trial.issueCount) }
+            let outcome = trial(value, against: branch, path: &path)
+            if outcome.issueCount == 0 { return }
+            if outcome.issueCount < best?.issueCount ?? .max { best = (branch, outcome.issueCount) }
         }
         guard let best else { return }
         if isQuiet {
             quietIssueCount += best.issueCount
             return
         }
-        var closest = SchemaEvaluator(resource: resource, propertyDepth: propertyDepth, references: references)
-        closest.check(value, against: best.branch, path: &path)
-        issues += closest.issues
+        check(value, against: best.branch, path: &path)
     }
 
     // MARK: Types
@@ -399,9 +405,9 @@ struct SchemaEvaluator {
             path.append(name)
             defer { path.removeLast() }
             if let nameSchema = schema.nameSchema {
-                var trial = trial()
-                trial.check(.string(name), against: nameSchema, path: &path)
-                if trial.issueCount > 0 { report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)") }
+                if trial(.string(name), against: nameSchema, path: &path).issueCount > 0 {
+                    report("property-name", path, "'\(name)' cannot be used as a name here (it is reserved or invalid)")
+                }
             }
             if let property = schema.propertyLookup.schema(named: name) {
                 if property.isFalse {
