@@ -19,8 +19,7 @@ extension String {
     func containsASCII(_ marker: StaticString) -> Bool {
         let needle = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
         guard let first = needle.first, let needleBase = needle.baseAddress else { return true }
-        var text = self
-        return text.withUTF8 { bytes in
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
             let last = bytes.count - needle.count
             var start = 0
@@ -31,5 +30,9 @@ extension String {
             }
             return false
         }
+        // A native string's bytes are read in place; `withUTF8` needs a mutable copy (a reference-count update).
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        var text = self
+        return text.withUTF8(search)
     }
 }
