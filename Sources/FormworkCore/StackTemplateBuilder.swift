@@ -70,18 +70,13 @@ struct StackTemplateBuilder {
     private mutating func resource(
         _ declaration: ResourceDeclaration, at node: Int, keepingImpliedDependencies: Bool = false
     ) throws(SynthesisError) -> Template.Resource {
-        var resource = Template.Resource(type: declaration.type)
         // The entry shares the declaration's keys and resolves the values alone.
-        resource.properties = try declaration.properties.mapJSONValues { value throws(SynthesisError) in try resolve(value, at: node) }
-        for transform in declaration.resolvedTransforms { resource.properties = transform.transform(resource.properties) }
-        resource.updatePolicy = try declaration.updatePolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
-        resource.creationPolicy = try declaration.creationPolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
-        resource.metadata = try declaration.metadata.map { v throws(SynthesisError) in try resolve(v, at: node) }
-        resource.condition = try declaration.condition.map { r throws(SynthesisError) in try conditionName(r, at: node) }
-        if let policies = declaration.removalPolicy?.policies {
-            resource.updateReplacePolicy = policies.updateReplace
-            resource.deletionPolicy = policies.deletion
-        }
+        var properties = try declaration.properties.mapJSONValues { value throws(SynthesisError) in try resolve(value, at: node) }
+        for transform in declaration.resolvedTransforms { properties = transform.transform(properties) }
+        let updatePolicy = try declaration.updatePolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
+        let creationPolicy = try declaration.creationPolicy.map { v throws(SynthesisError) in try resolve(v, at: node) }
+        let metadata = try declaration.metadata.map { v throws(SynthesisError) in try resolve(v, at: node) }
+        let condition = try declaration.condition.map { r throws(SynthesisError) in try conditionName(r, at: node) }
         var dependsOn: [Int] = []
         for dependency in declaration.dependencies {
             dependsOn += try dependencyNodes(dependency, from: node)
@@ -89,7 +84,12 @@ struct StackTemplateBuilder {
         if dependsOn.count > 1 {
             dependsOn = dependsOn.map { (tree.path(of: $0), $0) }.sorted { LocaleCompare.precedes($0.0, $1.0) }.map(\.1)
         }
-        resource.dependsOn = dependsOn.compactMap { logicalIds[$0] }
+        let policies = declaration.removalPolicy?.policies
+        // Built whole: a field set afterwards goes through the resource's accessors, a call each.
+        var resource = Template.Resource(
+            type: declaration.type, properties: properties, dependsOn: dependsOn.compactMap { logicalIds[$0] },
+            creationPolicy: creationPolicy, updatePolicy: updatePolicy, updateReplacePolicy: policies?.updateReplace,
+            deletionPolicy: policies?.deletion, metadata: metadata, condition: condition)
         if !declaration.overrides.isEmpty {
             resource = try applying(declaration.overrides, to: resource, at: node)
         }
