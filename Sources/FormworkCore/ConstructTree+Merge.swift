@@ -11,8 +11,9 @@ extension ConstructTree {
     /// Whether a node requires a construct that is in `everywhere` but not in this tree: an edge to another
     /// stack's construct, which only settles in a tree holding both stacks.
     func requiresConstructs(of everywhere: Set<ConstructIdentity>) -> Bool {
-        nodes.contains { node in
-            node.requirements.contains { !holds($0.identity) && everywhere.contains($0.identity) }
+        // By index: a closure over the nodes would copy each node out of the array, every field of it.
+        nodes.indices.contains { index in
+            nodes[index].requirements.contains { !holds($0.identity) && everywhere.contains($0.identity) }
         }
     }
 
