@@ -26,7 +26,10 @@ struct IntrinsicFunction {
     }
 
     /// The intrinsic an object's `members` are, when it has one key naming one.
-    init?(_ members: OrderedDictionary<String, JSONValue>) {
+    ///
+    /// The members are borrowed: an initializer takes its arguments owned by default, and the schema evaluator,
+    /// which asks this of every object it meets, copied each object's three buffers to hand them over.
+    init?(_ members: borrowing OrderedDictionary<String, JSONValue>) {
         guard members.count == 1 else { return nil }
         let name = members.keys[0]
         guard name == "Ref" || name.hasASCIIPrefix("Fn::") else { return nil }
