@@ -44,7 +44,8 @@ struct StackResolver {
                     var builder = StackTemplateBuilder(tree: shared.tree, stacks: stacks, stackNodes: stackNodes, logicalIds: resolvedIds, stack: entry.offset)
                     let template = try builder.build(elements: entry.element)
                     let paths = Self.paths(
-                        below: stackNodes[entry.offset], in: shared.tree, logicalIds: resolvedIds, identities: identityNodes[stackNodes[entry.offset]] ?? [:])
+                        below: stackNodes[entry.offset], in: shared.tree, logicalIds: resolvedIds, identities: identityNodes[stackNodes[entry.offset]] ?? [:],
+                        elementCount: entry.element.count)
                     return (template, builder.exports, builder.stackDependencies, paths)
                 }
             })
@@ -149,6 +150,8 @@ struct StackResolver {
     /// The logical ID of each of `nodes` (one stack's elements), checked for collisions.
     private static func logicalIds(of nodes: [Int], in tree: ConstructTree) throws(SynthesisError) -> [(node: Int, logicalId: String)] {
         var owners: [String: Int] = [:]
+        // Sized once: a dictionary grown insert by insert hashes every key again at each doubling.
+        owners.reserveCapacity(nodes.count)
         var assigned: [(node: Int, logicalId: String)] = []
         assigned.reserveCapacity(nodes.count)
         for node in nodes {
@@ -211,6 +214,8 @@ struct StackResolver {
     /// The node of each referenceable construct, by its identity, grouped by the node of its stack.
     private func identityNodesByStack() -> [Int: [Int: ConstructIdentity]] {
         var grouped: [Int: [Int: ConstructIdentity]] = [:]
+        // A tree resolved apart holds one stack: its dictionary is sized once, not grown (and rehashed) insert by insert.
+        if stackNodes.count == 1 { grouped[stackNodes[0]] = Dictionary(minimumCapacity: tree.identities.count) }
         for (identity, node) in tree.identities {
             guard let stack = tree.nodes[node].stack else { continue }
             grouped[stack, default: [:]][node] = identity
@@ -219,12 +224,14 @@ struct StackResolver {
     }
 
     /// The construct path of each logical ID of the stack at `stackNode` (before exports), and of each
-    /// referenceable construct in it (`identities`: their nodes).
+    /// referenceable construct in it (`identities`: their nodes); `elementCount` is the number of its elements.
     private static func paths(
-        below stackNode: Int, in tree: ConstructTree, logicalIds: [String?], identities: [Int: ConstructIdentity]
+        below stackNode: Int, in tree: ConstructTree, logicalIds: [String?], identities: [Int: ConstructIdentity], elementCount: Int
     ) -> (byLogicalId: [String: String], byIdentity: [ConstructIdentity: String]) {
         var byLogicalId: [String: String] = [:]
         var byIdentity: [ConstructIdentity: String] = [:]
+        byLogicalId.reserveCapacity(elementCount)
+        byIdentity.reserveCapacity(identities.count)
         tree.forEachPath(below: stackNode) { node, path in
             if let logicalId = logicalIds[node] { byLogicalId[logicalId] = path }
             if let identity = identities[node] { byIdentity[identity] = path }
