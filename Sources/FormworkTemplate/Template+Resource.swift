@@ -90,10 +90,12 @@ extension Template {
             }
         }
 
+        /// Whether the two have equal fields.
         public static func == (left: Resource, right: Resource) -> Bool {
             left.box === right.box || left.box.fields == right.box.fields
         }
 
+        /// Hashes every field, as equality compares them.
         public func hash(into hasher: inout Hasher) {
             box.fields.hash(into: &hasher)
         }
