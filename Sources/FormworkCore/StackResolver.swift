@@ -171,12 +171,12 @@ struct StackResolver {
                 }
                 logicalId = derived
             }
-            if let other = owners[logicalId] {
+            // One lookup both claims the ID and finds an earlier owner.
+            if let other = owners.updateValue(node, forKey: logicalId) {
                 throw SynthesisError(
                     .duplicateLogicalId, paths: [tree.path(of: other), tree.path(of: node)],
                     "both are assigned the logical ID '\(logicalId)'; rename one of them or give it an explicit logical ID")
             }
-            owners[logicalId] = node
             assigned.append((node, logicalId))
         }
         return assigned
