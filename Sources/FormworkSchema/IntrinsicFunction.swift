@@ -28,7 +28,8 @@ struct IntrinsicFunction {
     /// The intrinsic an object's `members` are, when it has one key naming one.
     ///
     /// The members are borrowed: an initializer takes its arguments owned by default, and the schema evaluator,
-    /// which asks this of every object it meets, copied each object's three buffers to hand them over.
+    /// which asks this of every object it meets, retained and released each object's three buffers to hand
+    /// them over.
     init?(_ members: borrowing OrderedDictionary<String, JSONValue>) {
         guard members.count == 1 else { return nil }
         let name = members.keys[0]

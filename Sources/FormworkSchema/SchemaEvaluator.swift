@@ -16,7 +16,7 @@ struct SchemaEvaluator {
     /// How many issues a quiet evaluator found: a trial only counts them (see ``isQuiet``).
     private var quietIssueCount = 0
     /// Set when an intrinsic function stood where a value was checked: the value is known only at deploy.
-    private(set) var metUnknown = false
+    private var metUnknown = false
 
     /// What a `Ref` to each name of the template yields.
     let references: ReferenceKinds
@@ -64,9 +64,9 @@ struct SchemaEvaluator {
         }
     }
 
-    /// Whether the evaluator only finds out whether a value matches (a trial of `if`, `not`, `contains` or one
-    /// branch of `oneOf`): it then counts its issues and records none, which spares building issues, their
-    /// paths and their text that no one reads.
+    /// Whether a trial is running (`if`, `not`, `contains`, one branch of `oneOf`): the evaluator then only
+    /// finds out whether a value matches, counting its issues and recording none, which spares building
+    /// issues, their paths and their text that no one reads.
     private var isQuiet = false
 
     private mutating func report(_ rule: String, _ path: [String], _ message: @autoclosure () -> String) {

@@ -5,7 +5,7 @@ extension Template {
     ///
     /// Its fields live in one copy-on-write box: a template's resources are copied whenever they are read out
     /// of it (each validation pass copies each one), and a copy of ten fields cost a reference-count update for
-    /// each of their thirteen references; it now costs one, and the first change to a shared copy copies the box.
+    /// each of their references; it now costs one, and the first change to a shared copy copies the box.
     public struct Resource: Sendable, Hashable {
         private var box: Box
 
@@ -90,7 +90,8 @@ extension Template {
             }
         }
 
-        /// Whether the two have equal fields.
+        /// Whether the two have equal fields. Two copies of one resource are equal without comparing, as
+        /// arrays are (so a resource holding a NaN number equals its copy).
         public static func == (left: Resource, right: Resource) -> Bool {
             left.box === right.box || left.box.fields == right.box.fields
         }
