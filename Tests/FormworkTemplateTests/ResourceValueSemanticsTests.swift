@@ -15,6 +15,7 @@ import Testing
         #expect(original.type == "AWS::SQS::Queue")
         #expect(copy.properties["VisibilityTimeout"] == 600)
         #expect(copy.dependsOn == ["A", "B"])
+        #expect(copy.type == "AWS::SNS::Topic")
     }
 
     @Test func resourcesBuiltApartWithEqualFieldsAreEqualAndHashAlike() {
